@@ -1,0 +1,99 @@
+/**
+ * The pairing QR payload: what the desktop program shows and the app scans. It is a URL so that people can read it:
+ * `mbs://pair?v=1&server=…&edition=pro&host=…&tcp=50000&udp=50200&token=…&mode=add&expires=…`.
+ */
+import Type, { type Static } from 'typebox';
+import Value from 'typebox/value';
+import { MbsError } from '../errors.js';
+import { DeviceName, EditionSchema, EpochMs, Id, Platform, Port } from './common.js';
+
+export const PROTOCOL_VERSION = 1;
+export const PAIRING_SCHEME = 'mbs:';
+export const PairingMode = Type.Union([Type.Literal('add'), Type.Literal('migrate')]);
+export const PairingToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });
+
+export const PairingPayload = Type.Object(
+  {
+    v: Type.Literal(PROTOCOL_VERSION),
+    server: Id,
+    edition: EditionSchema,
+    host: Type.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.:_-]+$' }),
+    tcp: Port,
+    udp: Port,
+    token: PairingToken,
+    mode: PairingMode,
+    expires: EpochMs,
+  },
+  { additionalProperties: false },
+);
+export type PairingPayload = Static<typeof PairingPayload>;
+
+const NUMERIC_FIELDS = new Set(['v', 'tcp', 'udp', 'expires']);
+
+export function encodePairingPayload(payload: PairingPayload): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(payload)) query.set(key, String(value));
+  return `mbs://pair?${query.toString()}`;
+}
+
+/** Parses scanned QR text; anything that is not a v1 pairing payload is `pairing-payload-invalid`. */
+export function decodePairingPayload(text: string): PairingPayload {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new MbsError('pairing-payload-invalid', 'The QR code is not a pairing payload (not a URL).');
+  }
+  if (url.protocol !== PAIRING_SCHEME || url.host !== 'pair') {
+    throw new MbsError(
+      'pairing-payload-invalid',
+      `The QR code is not a pairing payload (${url.protocol}//${url.host}).`,
+    );
+  }
+  const candidate: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) {
+    candidate[key] = NUMERIC_FIELDS.has(key) && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  if (!Value.Check(PairingPayload, candidate)) {
+    const fields = [...Value.Errors(PairingPayload, candidate)].map((e) => e.instancePath || '/').join(', ');
+    throw new MbsError('pairing-payload-invalid', `The pairing payload has invalid fields: ${fields}.`, { fields });
+  }
+  return candidate;
+}
+
+export const CreatePairingRequest = Type.Union([
+  Type.Object({ mode: Type.Literal('add') }, { additionalProperties: false }),
+  Type.Object({ mode: Type.Literal('migrate'), originalDeviceId: Id }, { additionalProperties: false }),
+]);
+export const CreatePairingResponse = Type.Object({
+  token: PairingToken,
+  mode: PairingMode,
+  expiresAt: EpochMs,
+  payload: Type.String({ description: 'The QR text, encodePairingPayload(...).' }),
+  tcpPort: Port,
+  udpPort: Port,
+});
+
+export const DeviceIdentity = Type.Object(
+  {
+    name: DeviceName,
+    model: Type.String({ minLength: 1, maxLength: 64 }),
+    platform: Platform,
+    osVersion: Type.String({ pattern: '^\\d{1,2}(\\.\\d{1,2}){0,2}$' }),
+    installId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,64}$', description: 'Stable id of this app installation.' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PairRequest = Type.Object(
+  { token: PairingToken, edition: EditionSchema, device: DeviceIdentity },
+  { additionalProperties: false },
+);
+export const PairResponse = Type.Object({
+  deviceId: Id,
+  deviceKey: Type.String({ description: 'Bearer secret for every device route; shown once.' }),
+  name: DeviceName,
+  backupPath: Type.String({ description: 'Folder of this device under the data directory, relative.' }),
+  registeredAt: EpochMs,
+  migratedFrom: Type.Optional(Type.Object({ deviceId: Id, name: DeviceName })),
+});

@@ -1,0 +1,53 @@
+/**
+ * Maps every failure to `{ code, message, details? }` with a catalogued code. Fastify's own errors are told apart
+ * by their `code` property, never by their text. Anything unexpected is logged and answered without internals.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
+import { SchemaViolation } from './validation.js';
+
+const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid-request',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_EMPTY_TYPE: 'unsupported-media-type',
+};
+
+/** A schema failure only on fields that hold names is the catalogue's `invalid-name`. */
+function isNameProblem(error: SchemaViolation): boolean {
+  return error.problems.length > 0 && error.problems.every((p) => /(^|\/)name$/.test(p.path));
+}
+
+export function toMbsError(error: unknown): MbsError | undefined {
+  if (error instanceof MbsError) return error;
+  if (error instanceof SchemaViolation) {
+    return new MbsError(isNameProblem(error) ? 'invalid-name' : 'invalid-request', error.message, {
+      part: error.part,
+      problems: error.problems,
+    });
+  }
+  const fastifyError = error as Partial<FastifyError> | undefined;
+  if (fastifyError?.validation && fastifyError.validationContext) {
+    return new MbsError('invalid-request', fastifyError.message);
+  }
+  const code = fastifyError?.code !== undefined ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (code) return new MbsError(code);
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+    return new MbsError('invalid-request', fastifyError.message);
+  }
+  return undefined;
+}
+
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (reply.sent || reply.raw.headersSent) return;
+  const known = toMbsError(error);
+  if (known) {
+    void reply.code(known.status).send(known.toBody());
+    return;
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  void reply.code(500).send(new MbsError('internal-error').toBody());
+}

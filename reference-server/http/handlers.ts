@@ -1,0 +1,76 @@
+/** The route handlers: thin adapters from HTTP to the services. */
+import { createReadStream } from 'node:fs';
+import { MbsError } from '../../conformance/spec/errors.js';
+import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
+import type { ServiceContext } from '../services/context.js';
+import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
+import { listDevices, removeDevice, renameDevice } from '../services/devices.js';
+import { archiveItems, getItem, itemContent, listItems } from '../services/items.js';
+import { createPairing, pair } from '../services/pairing.js';
+import type { UploadService } from '../services/uploads.js';
+import { toDevice } from '../store/rows.js';
+import type { Handlers } from './route-types.js';
+
+export function createHandlers(ctx: ServiceContext, uploads: UploadService): Handlers {
+  const { identity } = ctx;
+  return {
+    getInfo: () => ({
+      protocol: 1,
+      serverId: identity.serverId,
+      name: identity.name,
+      edition: identity.edition,
+      tcpPort: identity.tcpPort,
+      udpPort: identity.udpPort,
+      twoFactor: identity.edition !== 'home',
+    }),
+    getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
+    createPairing: ({ body }) => createPairing(ctx, body),
+    pair: ({ body }) => pair(ctx, body),
+    listDevices: () => ({ devices: listDevices(ctx) }),
+    renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
+    removeDevice: ({ params }) => removeDevice(ctx, params.deviceId),
+    getSelf: ({ device }) => toDevice(device),
+    startBackup: ({ device }) => startBackup(ctx, device),
+    createUpload: ({ device, body }) => uploads.create(device, body),
+    getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
+    appendUpload: ({ device, params, headers, body, request }) => {
+      const length = request.headers['content-length'];
+      return uploads.append(device, {
+        uploadId: params.uploadId,
+        offset: Number(headers['upload-offset']),
+        contentLength: length === undefined ? undefined : Number(length),
+        body,
+      });
+    },
+    cancelUpload: ({ device, params }) => uploads.cancel(device, params.uploadId),
+    commitBackup: ({ device, params, body }) => commitBackup(ctx, device, params.backupId, body),
+    getLatestSnapshot: ({ device }) => latestSnapshot(ctx, device),
+    listItems: ({ device, query }) => listItems(ctx, device, query),
+    getItem: ({ device, params }) => getItem(ctx, device, params.sha256),
+    downloadItem: ({ device, params, request }) => {
+      const start = rangeStart(request.headers.range);
+      const content = itemContent(ctx, device, params.sha256, start);
+      const partial = start > 0;
+      return {
+        status: partial ? 206 : 200,
+        stream: createReadStream(content.file, { start }),
+        length: content.size - start,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'accept-ranges': 'bytes',
+          'x-sha256': params.sha256,
+          ...(partial ? { 'content-range': `bytes ${start}-${content.size - 1}/${content.size}` } : {}),
+        },
+      };
+    },
+    archiveItems: ({ device, body }) => ({ archived: archiveItems(ctx, device, body.items) }),
+  };
+}
+
+/** Only `bytes=N-` is supported: what a resumed restore needs. */
+function rangeStart(range: string | undefined): number {
+  if (range === undefined) return 0;
+  const match = /^bytes=(\d{1,15})-$/.exec(range.trim());
+  if (!match) throw new MbsError('range-not-satisfiable', 'Only "Range: bytes=N-" is supported.');
+  return Number(match[1]);
+}

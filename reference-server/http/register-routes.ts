@@ -1,0 +1,66 @@
+/** Registers every route of the protocol table with its schemas, its authentication and its handler. */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { MbsError } from '../../conformance/spec/errors.js';
+import { ROUTE_NAMES, ROUTES, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
+import type { DeviceRow } from '../store/rows.js';
+import type { BytesReply, Handler, Handlers } from './route-types.js';
+
+export interface Authenticators {
+  device(authorization: string | undefined): DeviceRow;
+  console(key: string | undefined): void;
+}
+
+export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: Authenticators): void {
+  for (const name of ROUTE_NAMES) {
+    const spec: RouteSpec = ROUTES[name];
+    const handler = handlers[name] as Handler<RouteSpec>;
+    const schema: NonNullable<RouteOptions['schema']> = {};
+    if (spec.params) schema.params = spec.params;
+    if (spec.query) schema.querystring = spec.query;
+    if (spec.headers) schema.headers = spec.headers;
+    if (spec.body && spec.body !== 'bytes') schema.body = spec.body;
+    app.route({
+      method: spec.method,
+      url: spec.path,
+      schema,
+      handler: async (request, reply) => {
+        const device = authenticate(spec, request, auth);
+        // The table erases each route's own types here; handlers are checked against them where they are written.
+        const output: unknown = await handler({
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: spec.body === 'bytes' ? bytesBody(request) : request.body,
+          device,
+          request,
+        } as unknown as Parameters<Handler<RouteSpec>>[0]);
+        if (spec.response === 'bytes') {
+          const bytes = output as BytesReply;
+          return reply
+            .code(bytes.status)
+            .headers({ ...bytes.headers, 'content-length': bytes.length })
+            .send(bytes.stream);
+        }
+        if (spec.response === null) return reply.code(spec.status).send();
+        return reply.code(spec.status).send(output);
+      },
+    });
+  }
+}
+
+function authenticate(spec: RouteSpec, request: FastifyRequest, auth: Authenticators): DeviceRow | undefined {
+  if (spec.auth === 'device') return auth.device(request.headers.authorization);
+  if (spec.auth === 'console') {
+    const key = request.headers['x-mbs-console-key'];
+    auth.console(typeof key === 'string' ? key : undefined);
+  }
+  return undefined;
+}
+
+function bytesBody(request: FastifyRequest): unknown {
+  const body = request.body as { pipe?: unknown } | undefined;
+  if (!body || typeof body.pipe !== 'function') {
+    throw new MbsError('unsupported-media-type', 'Send the bytes as application/offset+octet-stream.');
+  }
+  return body;
+}

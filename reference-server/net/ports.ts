@@ -1,0 +1,60 @@
+/**
+ * Port choice (seed 000 §2.5): the edition's default port, or the next free one in its range when it is taken.
+ * An explicitly requested port is used as given and fails fast when busy.
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { createServer } from 'node:net';
+
+export interface PortRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+export class NoFreePortError extends Error {
+  constructor(kind: 'TCP' | 'UDP', host: string, range: PortRange) {
+    super(`No free ${kind} port on ${host} in ${range.first}-${range.last}.`);
+    this.name = 'NoFreePortError';
+  }
+}
+
+function candidates(range: PortRange, explicit: number | undefined): number[] {
+  if (explicit !== undefined) return [explicit];
+  return Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i);
+}
+
+function tcpPortFree(host: string, port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(undefined));
+    probe.listen({ host, port, exclusive: true }, () => {
+      const address = probe.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      probe.close(() => resolve(bound));
+    });
+  });
+}
+
+/** The first TCP port of the range (or the explicit one; 0 asks the OS) that is free on `host`. */
+export async function findTcpPort(host: string, range: PortRange, explicit?: number): Promise<number> {
+  for (const port of candidates(range, explicit)) {
+    // Port 0 is resolved by the listener itself, not the probe.
+    if (port === 0) return 0;
+    const free = await tcpPortFree(host, port);
+    if (free !== undefined) return free;
+  }
+  throw new NoFreePortError('TCP', host, explicit === undefined ? range : { first: explicit, last: explicit });
+}
+
+/** Binds a UDP socket to the first free port of the range (or the explicit one; 0 asks the OS). */
+export async function bindUdp(host: string, range: PortRange, explicit?: number): Promise<Socket> {
+  for (const port of candidates(range, explicit)) {
+    const socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', reuseAddr: false });
+    const bound = await new Promise<boolean>((resolve) => {
+      socket.once('error', () => resolve(false));
+      socket.bind({ address: host, port, exclusive: true }, () => resolve(true));
+    });
+    if (bound) return socket;
+    socket.close();
+  }
+  throw new NoFreePortError('UDP', host, explicit === undefined ? range : { first: explicit, last: explicit });
+}

@@ -1,0 +1,35 @@
+/** Options of the reference server and their defaults. */
+import { networkInterfaces } from 'node:os';
+import type { Edition } from '../conformance/spec/editions.js';
+import type { Clock } from './clock.js';
+
+export interface ServerOptions {
+  readonly edition: Edition;
+  readonly dataDir: string;
+  /** Address to bind, TCP and UDP. Default 0.0.0.0: devices reach the server over the LAN. */
+  readonly host?: string;
+  /** Explicit ports; 0 asks the OS. Without them the edition's default, or the next free one in its range. */
+  readonly tcpPort?: number;
+  readonly udpPort?: number;
+  /** Host put in the pairing QR and discovery answers. Default: the bound address, or this machine's LAN address. */
+  readonly advertisedHost?: string;
+  readonly name?: string;
+  readonly clock?: Clock;
+  readonly pairingTtlMs?: number;
+  /** Key of the desktop-side (console) routes; default: generated once and kept in the data directory. */
+  readonly consoleKey?: string;
+  readonly bodyLimit?: number;
+  readonly logger?: boolean;
+}
+
+export const DEFAULT_PAIRING_TTL_MS = 10 * 60 * 1000;
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+export function defaultAdvertisedHost(bindHost: string): string {
+  if (bindHost !== '0.0.0.0' && bindHost !== '::') return bindHost;
+  for (const addresses of Object.values(networkInterfaces())) {
+    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (lan) return lan.address;
+  }
+  return '127.0.0.1';
+}

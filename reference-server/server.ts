@@ -1,0 +1,99 @@
+/**
+ * The reference Mobile Backup Server: opens the data directory, finishes uploads a crash interrupted, binds TCP and
+ * UDP with the edition's port rules, and serves protocol v1 and discovery until closed.
+ */
+import { promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
+import type { Socket } from 'node:dgram';
+import type { FastifyInstance } from 'fastify';
+import { EDITIONS } from '../conformance/spec/editions.js';
+import { systemClock } from './clock.js';
+import { buildApp } from './http/build-app.js';
+import { answerDiscovery } from './net/discovery-responder.js';
+import { bindUdp, findTcpPort } from './net/ports.js';
+import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
+import { newId, newSecret, type ServerIdentity, type ServiceContext } from './services/context.js';
+import { UploadService } from './services/uploads.js';
+import { metaValue, openDatabase, type Db } from './store/database.js';
+import { layoutOf } from './storage/layout.js';
+
+export interface RunningServer {
+  readonly identity: ServerIdentity;
+  /** Base URL to reach the server from this machine. */
+  readonly url: string;
+  readonly consoleKey: string;
+  readonly dataDir: string;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const layout = layoutOf(options.dataDir);
+  await fs.mkdir(layout.uploads, { recursive: true });
+  const db = openDatabase(layout.database);
+  let udp: Socket | undefined;
+  try {
+    const host = options.host ?? '0.0.0.0';
+    const edition = EDITIONS[options.edition];
+    const identity: ServerIdentity = {
+      serverId: metaValue(db, 'server_id', newId),
+      name: options.name ?? `${hostname()} (${edition.label})`,
+      edition: options.edition,
+      advertisedHost: options.advertisedHost ?? defaultAdvertisedHost(host),
+      tcpPort: 0,
+      udpPort: 0,
+    };
+    const consoleKey = options.consoleKey ?? metaValue(db, 'console_key', newSecret);
+    const ctx: ServiceContext = {
+      db,
+      layout,
+      clock: options.clock ?? systemClock,
+      identity,
+      pairingTtlMs: options.pairingTtlMs ?? DEFAULT_PAIRING_TTL_MS,
+    };
+    const uploads = new UploadService(ctx);
+    await uploads.recover();
+    await removeOrphanParts(db, layout.uploads);
+
+    udp = await bindUdp(host, edition.udp, options.udpPort);
+    identity.udpPort = udp.address().port;
+    const app = buildApp(ctx, uploads, {
+      consoleKey,
+      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      logger: options.logger ?? false,
+    });
+    const tcpPort = await findTcpPort(host, edition.tcp, options.tcpPort);
+    await app.listen({ host, port: tcpPort });
+    const address = app.server.address();
+    identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
+    answerDiscovery(udp, identity);
+
+    const socket = udp;
+    const localHost =
+      host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;
+    return {
+      identity,
+      url: `http://${localHost}:${identity.tcpPort}`,
+      consoleKey,
+      dataDir: layout.root,
+      app,
+      async close() {
+        await new Promise<void>((resolve) => socket.close(() => resolve()));
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    udp?.close();
+    db.close();
+    throw error;
+  }
+}
+
+/** A part file without an upload row is what a crash between creating and recording it leaves behind. */
+async function removeOrphanParts(db: Db, uploadsDir: string): Promise<void> {
+  const known = new Set((db.prepare('SELECT id FROM uploads').all() as { id: string }[]).map((r) => `${r.id}.part`));
+  for (const name of await fs.readdir(uploadsDir)) {
+    if (!known.has(name)) await fs.rm(`${uploadsDir}/${name}`, { force: true });
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Backup jobs and snapshots. A job names its blocks folder; committing it records which backed-up items are still
+ * on the device: the others move to the Deleted tab, except those free up space archived, which stay in Archive.
+ */
+import type { Static } from 'typebox';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
+import type {
+  AuthenticatorAccount,
+  Backup,
+  CommitRequest,
+  Counts,
+  Snapshot,
+} from '../../conformance/spec/protocol/resources.js';
+import { blocksFolder } from '../storage/layout.js';
+import type { BackupRow, DeviceRow } from '../store/rows.js';
+import { newId, type ServiceContext } from './context.js';
+
+const COUNT_OF_KIND: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };
+
+export function startBackup(ctx: ServiceContext, device: DeviceRow): Static<typeof Backup> {
+  const startedAt = ctx.clock.now();
+  const taken = ctx.db.prepare('SELECT 1 FROM backups WHERE device_id = ? AND folder = ?');
+  // Each job gets a folder of its own, even when two start within the same second.
+  let at = startedAt;
+  while (taken.get(device.id, blocksFolder(at))) at += 1000;
+  const backup = { backupId: newId(), folder: blocksFolder(at), startedAt };
+  ctx.db
+    .prepare('INSERT INTO backups (id, device_id, folder, started_at) VALUES (?, ?, ?, ?)')
+    .run(backup.backupId, device.id, backup.folder, startedAt);
+  return backup;
+}
+
+export function commitBackup(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  backupId: string,
+  request: Static<typeof CommitRequest>,
+): Static<typeof Snapshot> {
+  const backup = ctx.db.prepare('SELECT * FROM backups WHERE id = ? AND device_id = ?').get(backupId, device.id) as
+    BackupRow | undefined;
+  if (!backup) throw new MbsError('backup-not-found');
+  if (backup.committed_at !== null) throw new MbsError('backup-closed');
+  const held = new Map(
+    (
+      ctx.db.prepare('SELECT sha256, kind FROM items WHERE device_id = ?').all(device.id) as {
+        sha256: string;
+        kind: ItemKind;
+      }[]
+    ).map((row) => [row.sha256, row.kind]),
+  );
+  const present = [...new Set(request.present)];
+  const missing = present.filter((sha) => !held.has(sha));
+  if (missing.length > 0) {
+    throw new MbsError('snapshot-items-missing', `${missing.length} item(s) of the snapshot were never uploaded.`, {
+      missing: missing.slice(0, 20),
+      count: missing.length,
+    });
+  }
+  const counts: Counts = { photos: 0, videos: 0, files: 0, twoFactorAccounts: request.accounts.length };
+  for (const sha of present) counts[COUNT_OF_KIND[held.get(sha) as ItemKind]] += 1;
+  const snapshot = {
+    snapshotId: newId(),
+    backupId,
+    committedAt: ctx.clock.now(),
+    counts,
+    accounts: request.accounts,
+  };
+  ctx.db.transaction(() => {
+    ctx.db.prepare("UPDATE items SET tab = 'deleted' WHERE device_id = ? AND tab = 'recent'").run(device.id);
+    const markRecent = ctx.db.prepare("UPDATE items SET tab = 'recent' WHERE device_id = ? AND sha256 = ?");
+    for (const sha of present) markRecent.run(device.id, sha);
+    ctx.db
+      .prepare(
+        'INSERT INTO snapshots (id, device_id, backup_id, committed_at, counts_json, accounts_json) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        snapshot.snapshotId,
+        device.id,
+        backupId,
+        snapshot.committedAt,
+        JSON.stringify(counts),
+        JSON.stringify(request.accounts),
+      );
+    ctx.db.prepare('UPDATE backups SET committed_at = ? WHERE id = ?').run(snapshot.committedAt, backupId);
+  })();
+  return snapshot;
+}
+
+export function latestSnapshot(ctx: ServiceContext, device: DeviceRow): Static<typeof Snapshot> {
+  const row = ctx.db
+    .prepare('SELECT * FROM snapshots WHERE device_id = ? ORDER BY committed_at DESC, rowid DESC LIMIT 1')
+    .get(device.id) as
+    { id: string; backup_id: string; committed_at: number; counts_json: string; accounts_json: string } | undefined;
+  if (!row) throw new MbsError('snapshot-not-found');
+  return {
+    snapshotId: row.id,
+    backupId: row.backup_id,
+    committedAt: row.committed_at,
+    counts: JSON.parse(row.counts_json) as Counts,
+    accounts: JSON.parse(row.accounts_json) as Static<typeof AuthenticatorAccount>[],
+  };
+}

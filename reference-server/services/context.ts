@@ -1,0 +1,36 @@
+/** What every service needs: the database, the data layout, the clock and the server's identity. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Edition } from '../../conformance/spec/editions.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+import type { Layout } from '../storage/layout.js';
+
+export interface ServerIdentity {
+  readonly serverId: string;
+  readonly name: string;
+  readonly edition: Edition;
+  /** The host name or address the server tells devices to use. */
+  readonly advertisedHost: string;
+  tcpPort: number;
+  udpPort: number;
+}
+
+export interface ServiceContext {
+  readonly db: Db;
+  readonly layout: Layout;
+  readonly clock: Clock;
+  readonly identity: ServerIdentity;
+  readonly pairingTtlMs: number;
+}
+
+export function newId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}

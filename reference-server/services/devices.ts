@@ -1,0 +1,43 @@
+/** The device list (desktop side) and device authentication (app side). */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { Device } from '../../conformance/spec/protocol/resources.js';
+import { partFile } from '../storage/layout.js';
+import { removeIfPresent } from '../storage/durable-fs.js';
+import { toDevice, type DeviceRow } from '../store/rows.js';
+import { hashSecret, type ServiceContext } from './context.js';
+import { deviceById } from './pairing.js';
+
+export function listDevices(ctx: ServiceContext): Device[] {
+  const rows = ctx.db.prepare('SELECT * FROM devices ORDER BY registered_at, id').all() as DeviceRow[];
+  return rows.map(toDevice);
+}
+
+export function renameDevice(ctx: ServiceContext, deviceId: string, name: string): Device {
+  const changed = ctx.db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(name, deviceId).changes;
+  const row = changed === 1 ? deviceById(ctx, deviceId) : undefined;
+  if (!row) throw new MbsError('device-not-found');
+  return toDevice(row);
+}
+
+/** Revokes the device and forgets its items; the files it backed up stay on disk for the desktop user. */
+export async function removeDevice(ctx: ServiceContext, deviceId: string): Promise<void> {
+  if (!deviceById(ctx, deviceId)) throw new MbsError('device-not-found');
+  const uploads = ctx.db.prepare('SELECT id FROM uploads WHERE device_id = ?').all(deviceId) as { id: string }[];
+  ctx.db.transaction(() => {
+    for (const table of ['items', 'backups', 'snapshots', 'uploads']) {
+      ctx.db.prepare(`DELETE FROM ${table} WHERE device_id = ?`).run(deviceId);
+    }
+    ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(deviceId);
+  })();
+  for (const upload of uploads) await removeIfPresent(partFile(ctx.layout, upload.id));
+}
+
+/** The device a bearer key belongs to; `device-unauthorized` for a missing, unknown or revoked key. */
+export function authenticateDevice(ctx: ServiceContext, authorization: string | undefined): DeviceRow {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
+  const row = match?.[1]
+    ? (ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(hashSecret(match[1])) as DeviceRow | undefined)
+    : undefined;
+  if (!row) throw new MbsError('device-unauthorized');
+  return row;
+}

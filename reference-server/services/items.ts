@@ -1,0 +1,64 @@
+/** Listing, restore download and archiving of confirmed items; nothing unconfirmed is ever visible here. */
+import type { Static } from 'typebox';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { Item, ItemPage, ListItemsQuery } from '../../conformance/spec/protocol/resources.js';
+import { underRoot } from '../storage/layout.js';
+import { toItem, type DeviceRow, type ItemRow } from '../store/rows.js';
+import type { ServiceContext } from './context.js';
+
+export function listItems(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  query: Static<typeof ListItemsQuery>,
+): Static<typeof ItemPage> {
+  const limit = query.limit ?? 100;
+  const where = ['device_id = @device', 'seq > @after'];
+  if (query.tab) where.push('tab = @tab');
+  if (query.kind) where.push('kind = @kind');
+  const rows = ctx.db
+    .prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @take`)
+    .all({
+      device: device.id,
+      after: Number(query.cursor ?? 0),
+      tab: query.tab,
+      kind: query.kind,
+      take: limit + 1,
+    }) as ItemRow[];
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(toItem), nextCursor: rows.length > limit && last ? String(last.seq) : null };
+}
+
+export function getItem(ctx: ServiceContext, device: DeviceRow, sha256: string): Item {
+  return toItem(itemRow(ctx, device, sha256));
+}
+
+/** The file to stream for a restore, from `start` (a `Range: bytes=start-` request) to its end. */
+export function itemContent(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  sha256: string,
+  start: number,
+): { file: string; size: number; start: number } {
+  const row = itemRow(ctx, device, sha256);
+  if (start > row.size || (start === row.size && row.size > 0)) {
+    throw new MbsError('range-not-satisfiable', `Item has ${row.size} bytes.`, { size: row.size });
+  }
+  return { file: underRoot(ctx.layout, device.backup_path, row.stored_as), size: row.size, start };
+}
+
+export function archiveItems(ctx: ServiceContext, device: DeviceRow, items: readonly string[]): number {
+  const unique = [...new Set(items)];
+  const exists = ctx.db.prepare('SELECT 1 FROM items WHERE device_id = ? AND sha256 = ?');
+  const missing = unique.filter((sha) => !exists.get(device.id, sha));
+  if (missing.length > 0) throw new MbsError('item-not-found', undefined, { missing: missing.slice(0, 20) });
+  const archive = ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE device_id = ? AND sha256 = ?");
+  return ctx.db.transaction(() => unique.reduce((n, sha) => n + archive.run(device.id, sha).changes, 0))();
+}
+
+function itemRow(ctx: ServiceContext, device: DeviceRow, sha256: string): ItemRow {
+  const row = ctx.db.prepare('SELECT * FROM items WHERE device_id = ? AND sha256 = ?').get(device.id, sha256) as
+    ItemRow | undefined;
+  if (!row) throw new MbsError('item-not-found');
+  return row;
+}

@@ -1,0 +1,72 @@
+/** Schema of the metadata database, applied in order; `user_version` records how far a database has come. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    model TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    os_version TEXT NOT NULL,
+    install_id TEXT NOT NULL UNIQUE,
+    key_hash TEXT NOT NULL UNIQUE,
+    registered_at INTEGER NOT NULL,
+    backup_path TEXT NOT NULL UNIQUE,
+    next_seq INTEGER NOT NULL DEFAULT 1,
+    migrated_from_id TEXT,
+    migrated_from_name TEXT
+  );
+  CREATE TABLE pairing_tokens (
+    token_hash TEXT PRIMARY KEY,
+    mode TEXT NOT NULL,
+    original_device_id TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE backups (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    folder TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    committed_at INTEGER
+  );
+  CREATE INDEX backups_device ON backups (device_id, folder);
+  CREATE TABLE uploads (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    backup_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    meta_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    final_path TEXT,
+    stored_as TEXT,
+    seq INTEGER,
+    UNIQUE (device_id, sha256)
+  );
+  CREATE TABLE items (
+    device_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    meta_json TEXT NOT NULL,
+    tab TEXT NOT NULL,
+    stored_as TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    backup_id TEXT NOT NULL,
+    confirmed_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, sha256)
+  );
+  CREATE INDEX items_listing ON items (device_id, tab, kind, seq);
+  CREATE TABLE snapshots (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    backup_id TEXT NOT NULL,
+    committed_at INTEGER NOT NULL,
+    counts_json TEXT NOT NULL,
+    accounts_json TEXT NOT NULL
+  );
+  CREATE INDEX snapshots_device ON snapshots (device_id, committed_at);
+  `,
+];

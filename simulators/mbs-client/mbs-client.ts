@@ -1,0 +1,191 @@
+/**
+ * Speaks protocol v1 to any server, driven by the route table: requests are built from it and every answer is
+ * checked against it, so a non-conforming server surfaces as a `protocol-violation`, never as a crash.
+ */
+import type { Readable } from 'node:stream';
+import type { Static, TSchema } from 'typebox';
+import Value from 'typebox/value';
+import { ClientError, isErrorCode, MbsError } from '../../conformance/spec/errors.js';
+import { ROUTES, type RouteName, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
+import type { AppendResponse, Item } from '../../conformance/spec/protocol/resources.js';
+import { readAll, send, type RawResponse } from './http-transport.js';
+
+type Part<R, K extends string> = R extends { readonly [P in K]: infer S extends TSchema } ? Static<S> : never;
+
+export type CallInput<R extends RouteSpec> = {
+  params?: Part<R, 'params'>;
+  query?: Part<R, 'query'>;
+  body?: R['body'] extends TSchema ? Static<R['body']> : never;
+};
+export type CallOutput<R extends RouteSpec> = R['response'] extends null
+  ? undefined
+  : R['response'] extends 'bytes'
+    ? never
+    : R['response'] extends TSchema
+      ? Static<R['response']>
+      : never;
+
+export interface ClientOptions {
+  readonly baseUrl: string;
+  readonly deviceKey?: string;
+  readonly consoleKey?: string;
+  readonly timeoutMs?: number;
+}
+
+export class MbsClient {
+  deviceKey: string | undefined;
+  consoleKey: string | undefined;
+  readonly baseUrl: URL;
+  private readonly timeoutMs: number;
+
+  constructor(options: ClientOptions) {
+    this.baseUrl = new URL(options.baseUrl);
+    this.deviceKey = options.deviceKey;
+    this.consoleKey = options.consoleKey;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  async call<N extends RouteName>(
+    name: N,
+    input: CallInput<(typeof ROUTES)[N]> = {},
+  ): Promise<CallOutput<(typeof ROUTES)[N]>> {
+    const spec: RouteSpec = ROUTES[name];
+    const headers = this.authHeaders(spec);
+    let body: Buffer | undefined;
+    if (input.body !== undefined) {
+      body = Buffer.from(JSON.stringify(input.body));
+      headers['content-type'] = 'application/json';
+    }
+    const response = await send({
+      method: spec.method,
+      url: this.urlOf(spec, input.params as Record<string, string> | undefined, input.query as Record<string, unknown>),
+      headers,
+      ...(body ? { body } : {}),
+      timeoutMs: this.timeoutMs,
+    });
+    return (await this.expectJson(name, spec, response)) as CallOutput<(typeof ROUTES)[N]>;
+  }
+
+  /** Appends bytes to an upload at `offset`. */
+  async append(
+    uploadId: string,
+    offset: number,
+    bytes: Buffer | Readable,
+    length?: number,
+  ): Promise<Static<typeof AppendResponse>> {
+    const spec = ROUTES.appendUpload;
+    const size = Buffer.isBuffer(bytes) ? bytes.length : length;
+    if (size === undefined) throw new TypeError('A streamed append needs its length.');
+    const response = await send({
+      method: spec.method,
+      url: this.urlOf(spec, { uploadId }),
+      headers: {
+        ...this.authHeaders(spec),
+        'content-type': 'application/offset+octet-stream',
+        'content-length': String(size),
+        'upload-offset': String(offset),
+      },
+      body: bytes,
+      timeoutMs: this.timeoutMs,
+    });
+    return (await this.expectJson('appendUpload', spec, response)) as Static<typeof AppendResponse>;
+  }
+
+  /** Downloads an item (from `start`, for a resumed restore) and returns its bytes. */
+  async download(sha256: string, start = 0): Promise<Buffer> {
+    const spec = ROUTES.downloadItem;
+    const response = await send({
+      method: spec.method,
+      url: this.urlOf(spec, { sha256 }),
+      headers: { ...this.authHeaders(spec), ...(start > 0 ? { range: `bytes=${start}-` } : {}) },
+      timeoutMs: this.timeoutMs,
+    });
+    if (response.status !== 200 && response.status !== 206) await this.throwError('downloadItem', response);
+    return readAll(response.stream, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Uploads a whole item: creates (or resumes) the upload and appends what is missing. */
+  async uploadItem(
+    backupId: string,
+    bytes: Buffer,
+    meta: Static<typeof Item>['meta'],
+    sha256: string,
+  ): Promise<Static<typeof Item>> {
+    const created = await this.call('createUpload', { body: { backupId, sha256, size: bytes.length, meta } });
+    if (created.status === 'duplicate') return created.item;
+    const appended = await this.append(
+      created.upload.uploadId,
+      created.upload.offset,
+      bytes.subarray(created.upload.offset),
+    );
+    if (!appended.complete)
+      throw new ClientError('protocol-violation', 'Upload not complete after all bytes were sent.');
+    return appended.item;
+  }
+
+  private authHeaders(spec: RouteSpec): Record<string, string> {
+    if (spec.auth === 'device' && this.deviceKey) return { authorization: `Bearer ${this.deviceKey}` };
+    if (spec.auth === 'console' && this.consoleKey) return { 'x-mbs-console-key': this.consoleKey };
+    return {};
+  }
+
+  private urlOf(spec: RouteSpec, params?: Record<string, string>, query?: Record<string, unknown>): URL {
+    const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => encodeURIComponent(params?.[key] ?? ''));
+    const url = new URL(path, this.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    return url;
+  }
+
+  private async expectJson(name: string, spec: RouteSpec, response: RawResponse): Promise<unknown> {
+    if (response.status !== spec.status) return this.throwError(name, response);
+    if (spec.response === null) {
+      response.stream.resume();
+      return undefined;
+    }
+    const value = parseJson(await readAll(response.stream), name);
+    if (spec.response !== 'bytes' && !Value.Check(spec.response, value)) {
+      const problems = [...Value.Errors(spec.response, value)]
+        .slice(0, 5)
+        .map((e) => `${e.instancePath || '/'} ${e.message}`);
+      throw new ClientError(
+        'protocol-violation',
+        `${name}: the answer does not match the protocol: ${problems.join('; ')}`,
+        {
+          route: name,
+          problems,
+        },
+      );
+    }
+    return value;
+  }
+
+  private async throwError(name: string, response: RawResponse): Promise<never> {
+    const body = parseJson(await readAll(response.stream), name) as {
+      code?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
+    if (isErrorCode(body.code) && typeof body.message === 'string') {
+      const error = new MbsError(body.code, body.message, body.details as Record<string, unknown> | undefined);
+      if (error.status !== response.status) {
+        throw new ClientError(
+          'protocol-violation',
+          `${name}: ${body.code} came with status ${response.status}, not ${error.status}.`,
+        );
+      }
+      throw error;
+    }
+    throw new ClientError('protocol-violation', `${name}: status ${response.status} without a catalogued error body.`, {
+      status: response.status,
+    });
+  }
+}
+
+function parseJson(bytes: Buffer, route: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ClientError('protocol-violation', `${route}: the answer is not JSON.`);
+  }
+}
