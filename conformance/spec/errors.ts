@@ -10,6 +10,7 @@ export const ERRORS = {
   'body-too-large': { status: 413, message: 'The request body is larger than the server accepts.' },
   'route-not-found': { status: 404, message: 'No such route in protocol v1.' },
   'method-not-allowed': { status: 405, message: 'The route exists but not with this method.' },
+  'expectation-failed': { status: 417, message: 'The server does not support this Expect header.' },
   'invalid-name': {
     status: 400,
     message: 'A name is empty, too long, or contains a path separator, NUL or another forbidden character.',

@@ -1,6 +1,6 @@
 /** The Fastify instance: protocol routes, schema validation, content types, and errors that are always catalogued. */
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticateDevice } from '../services/devices.js';
@@ -8,6 +8,7 @@ import type { UploadService } from '../services/uploads.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
+import { answerExpectation, clientErrorHandler, notFoundError } from './route-guards.js';
 import { validatorCompiler } from './validation.js';
 
 export interface AppOptions {
@@ -20,16 +21,32 @@ export function buildApp(ctx: ServiceContext, uploads: UploadService, options: A
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
-    // Upload bodies are streamed by the handler; the socket must not time out mid-video.
+    // Upload bodies are streamed by the handler: no limit on a whole request, but a socket silent for two minutes
+    // is dropped (the upload resumes later), and closing the server ends every connection.
     requestTimeout: 0,
+    connectionTimeout: 120_000,
+    forceCloseConnections: true,
     return503OnClosing: true,
+    clientErrorHandler,
+    // Long ids reach schema validation and get a catalogued answer instead of the router's 414.
+    routerOptions: { maxParamLength: 4096 },
+    frameworkErrors: (_error, _request, frameworkReply) => {
+      // Fastify types this reply for routes with no schema at all; it is an ordinary reply.
+      const reply = frameworkReply as unknown as FastifyReply;
+      void reply
+        .code(400)
+        .send(new MbsError('invalid-request', 'The URL is not valid (bad percent-encoding).').toBody());
+    },
   });
+  app.server.on('checkExpectation', answerExpectation);
+  // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .code(404)
-      .send(new MbsError('route-not-found', `No route ${request.method} ${request.url.split('?')[0]}.`).toBody());
+    const { error, allow } = notFoundError(request.method, request.url);
+    if (allow) void reply.header('allow', allow);
+    void reply.code(error.status).send(error.toBody());
   });
   // Appended bytes reach the handler as the raw request stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));

@@ -19,12 +19,19 @@ export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: A
     if (spec.query) schema.querystring = spec.query;
     if (spec.headers) schema.headers = spec.headers;
     if (spec.body && spec.body !== 'bytes') schema.body = spec.body;
+    const devices = new WeakMap<FastifyRequest, DeviceRow>();
     app.route({
       method: spec.method,
       url: spec.path,
       schema,
-      handler: async (request, reply) => {
+      // Authentication comes first: an unauthenticated caller learns nothing about the body's schema.
+      onRequest: async (request) => {
         const device = authenticate(spec, request, auth);
+        if (device) devices.set(request, device);
+      },
+      preValidation: async (request) => assertContentType(spec, request),
+      handler: async (request, reply) => {
+        const device = devices.get(request);
         // The table erases each route's own types here; handlers are checked against them where they are written.
         const output: unknown = await handler({
           params: request.params,
@@ -55,6 +62,16 @@ function authenticate(spec: RouteSpec, request: FastifyRequest, auth: Authentica
     auth.console(typeof key === 'string' ? key : undefined);
   }
   return undefined;
+}
+
+/** A JSON route takes only JSON, the append route only offset+octet-stream bytes. */
+function assertContentType(spec: RouteSpec, request: FastifyRequest): void {
+  if (spec.body === undefined) return;
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  const expected = spec.body === 'bytes' ? 'application/offset+octet-stream' : 'application/json';
+  if (type !== expected) {
+    throw new MbsError('unsupported-media-type', `This route takes ${expected}, not ${type || 'no content type'}.`);
+  }
 }
 
 function bytesBody(request: FastifyRequest): unknown {

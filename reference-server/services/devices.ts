@@ -5,7 +5,7 @@ import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import { toDevice, type DeviceRow } from '../store/rows.js';
 import { hashSecret, type ServiceContext } from './context.js';
-import { deviceById } from './pairing.js';
+import { assertNameFitsOnDisk, deviceById } from './pairing.js';
 
 export function listDevices(ctx: ServiceContext): Device[] {
   const rows = ctx.db.prepare('SELECT * FROM devices ORDER BY registered_at, id').all() as DeviceRow[];
@@ -13,6 +13,7 @@ export function listDevices(ctx: ServiceContext): Device[] {
 }
 
 export function renameDevice(ctx: ServiceContext, deviceId: string, name: string): Device {
+  assertNameFitsOnDisk(name);
   const changed = ctx.db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(name, deviceId).changes;
   const row = changed === 1 ? deviceById(ctx, deviceId) : undefined;
   if (!row) throw new MbsError('device-not-found');

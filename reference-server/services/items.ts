@@ -15,15 +15,13 @@ export function listItems(
   const where = ['device_id = @device', 'seq > @after'];
   if (query.tab) where.push('tab = @tab');
   if (query.kind) where.push('kind = @kind');
-  const rows = ctx.db
-    .prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @take`)
-    .all({
-      device: device.id,
-      after: Number(query.cursor ?? 0),
-      tab: query.tab,
-      kind: query.kind,
-      take: limit + 1,
-    }) as ItemRow[];
+  const rows = ctx.db.prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @take`).all({
+    device: device.id,
+    after: Number(query.cursor ?? 0),
+    tab: query.tab,
+    kind: query.kind,
+    take: limit + 1,
+  }) as ItemRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(toItem), nextCursor: rows.length > limit && last ? String(last.seq) : null };

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
+import { MAX_NAME_BYTES, nameFitsOnDisk } from '../../conformance/spec/protocol/common.js';
 import {
   encodePairingPayload,
   type CreatePairingRequest,
@@ -60,6 +61,7 @@ export async function pair(
   ctx: ServiceContext,
   request: Static<typeof PairRequest>,
 ): Promise<Static<typeof PairResponse>> {
+  assertNameFitsOnDisk(request.device.name);
   const tokenHash = hashSecret(request.token);
   const token = ctx.db
     .prepare('SELECT mode, original_device_id, expires_at, used_at FROM pairing_tokens WHERE token_hash = ?')
@@ -85,6 +87,8 @@ export async function pair(
   const deviceId = newId();
   const backupPath = original ? original.backup_path : freeBackupPath(ctx, request.device.name, now);
   const { device } = request;
+  // The folder first: if the file system refuses it, nothing has been recorded and the token is still valid.
+  await makeBackupFolder(ctx, backupPath);
   const abandoned: UploadRow[] = [];
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
@@ -122,7 +126,6 @@ export async function pair(
   })();
   for (const upload of abandoned)
     if (upload.final_path === null) await removeIfPresent(partFile(ctx.layout, upload.id));
-  await fs.mkdir(underRoot(ctx.layout, backupPath), { recursive: true });
 
   const response: Static<typeof PairResponse> = {
     deviceId,
@@ -133,6 +136,22 @@ export async function pair(
   };
   if (original) response.migratedFrom = { deviceId: original.id, name: original.name };
   return response;
+}
+
+async function makeBackupFolder(ctx: ServiceContext, backupPath: string): Promise<void> {
+  try {
+    await fs.mkdir(underRoot(ctx.layout, backupPath), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENAMETOOLONG' || code === 'EINVAL' || code === 'EILSEQ') {
+      throw new MbsError('invalid-name', `The file system refuses the folder name (${code}).`);
+    }
+    throw error;
+  }
+}
+
+export function assertNameFitsOnDisk(name: string): void {
+  if (!nameFitsOnDisk(name)) throw new MbsError('invalid-name', `The name is over ${MAX_NAME_BYTES} bytes in UTF-8.`);
 }
 
 export function deviceById(ctx: ServiceContext, id: string): DeviceRow | undefined {

@@ -11,13 +11,14 @@ import { pipeline } from 'node:stream/promises';
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { kindOfFile } from '../../conformance/spec/file-types.js';
-import type {
-  AppendResponse,
-  CreateUploadRequest,
-  CreateUploadResponse,
-  Item,
-  ItemMeta,
-  UploadStatus,
+import {
+  MAX_ITEM_BYTES,
+  type AppendResponse,
+  type CreateUploadRequest,
+  type CreateUploadResponse,
+  type Item,
+  type ItemMeta,
+  type UploadStatus,
 } from '../../conformance/spec/protocol/resources.js';
 import { durableRename, fileSize, fsyncPath, removeIfPresent } from '../storage/durable-fs.js';
 import { partFile, storedItemPath, underRoot } from '../storage/layout.js';
@@ -50,6 +51,9 @@ export class UploadService {
       .get(request.backupId, device.id) as BackupRow | undefined;
     if (!backup) throw new MbsError('backup-not-found');
     if (backup.committed_at !== null) throw new MbsError('backup-closed');
+    if (request.size > MAX_ITEM_BYTES) {
+      throw new MbsError('item-too-large', `${request.size} bytes is over the limit of ${MAX_ITEM_BYTES}.`);
+    }
     const kind = kindOfFile(request.meta.name);
     if (!kind) throw new MbsError('unsupported-file-type', `Not a supported file type: ${request.meta.name}`);
     if (kind !== request.meta.kind) {

@@ -22,11 +22,14 @@ export function deviceBackupPath(deviceName: string, registeredAt: number): stri
   return `${deviceName}/${registeredAt}`;
 }
 
-/** The blocks folder name of a backup job started at `epochMs`, in UTC. */
+/**
+ * The blocks folder name of a backup job started at `epochMs`, in the server's local time: the seed's listing pairs
+ * registration 1626680595527 (07:43:15 UTC) with folder 2021-07-19-15-43-34, a desktop clock at UTC+8.
+ */
 export function blocksFolder(epochMs: number): string {
   const d = new Date(epochMs);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}-${two(d.getUTCHours())}-${two(d.getUTCMinutes())}-${two(d.getUTCSeconds())}`;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}-${two(d.getMinutes())}-${two(d.getSeconds())}`;
 }
 
 /** `blocks/<folder>/0/<hex sequence>.<EXT>`, relative to the device backup path; at least six hex digits. */

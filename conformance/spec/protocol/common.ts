@@ -9,6 +9,13 @@ export const SAFE_NAME_PATTERN = '^(?![. ])(?!.*[. ]$)[^\\u0000-\\u001f\\u007f/\
 /** A path on the device: no control characters and no `..` segment. */
 export const DEVICE_PATH_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^\\u0000-\\u001f\\u007f]*$';
 
+/** File systems limit a name to 255 bytes; a schema's maxLength counts characters, so servers check this too. */
+export const MAX_NAME_BYTES = 255;
+
+export function nameFitsOnDisk(name: string): boolean {
+  return Buffer.byteLength(name, 'utf8') <= MAX_NAME_BYTES;
+}
+
 export const DeviceName = Type.String({
   minLength: 1,
   maxLength: 64,

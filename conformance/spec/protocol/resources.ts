@@ -58,7 +58,10 @@ export const ItemMeta = Type.Object(
     capturedAt: Type.Optional(EpochMs),
     modifiedAt: Type.Optional(EpochMs),
     exif: Type.Optional(
-      Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 512 }), { maxProperties: 64 }),
+      Type.Record(Type.String(), Type.String({ maxLength: 512 }), {
+        maxProperties: 64,
+        propertyNames: { minLength: 1, maxLength: 64 },
+      }),
     ),
   },
   { additionalProperties: false },
@@ -70,7 +73,11 @@ export const CreateUploadRequest = Type.Object(
   {
     backupId: Id,
     sha256: Sha256,
-    size: Type.Integer({ minimum: 0, maximum: MAX_ITEM_BYTES }),
+    size: Type.Integer({
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: `At most ${MAX_ITEM_BYTES} bytes.`,
+    }),
     meta: ItemMeta,
   },
   { additionalProperties: false },

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/** Entry point of the `mbsc` command: wires the process to main(). */
+import type { CommandIo } from './command.js';
+import { main } from './main.js';
+
+// Registered only by commands that wait for a signal, so Ctrl+C still ends every other command at once.
+const waitForStop = () =>
+  new Promise<string>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+
+const io: CommandIo = {
+  out: (line = '') => process.stdout.write(`${line}\n`),
+  err: (line = '') => process.stderr.write(`${line}\n`),
+  waitForStop,
+};
+
+process.exitCode = await main(process.argv.slice(2), io);
+// Let stdout drain and the loop end by itself; a handle some library leaves open must not hold the command forever.
+setTimeout(() => process.exit(), 2000).unref();

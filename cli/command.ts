@@ -1,0 +1,99 @@
+/** A CLI command: its options as data (so parsing, help and "did you mean" come from one place) and its action. */
+import { parseArgs } from 'node:util';
+import { didYouMean } from '../conformance/spec/nearest-name.js';
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+  readonly placeholder?: string;
+  readonly default?: string;
+  /** Allowed values of a string option. */
+  readonly choices?: readonly string[];
+}
+
+export interface Command<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  readonly summary: string;
+  readonly options: O;
+  run(values: ParsedOptions<O>, io: CommandIo): Promise<number>;
+}
+
+export type ParsedOptions<O extends Record<string, OptionSpec>> = {
+  [K in keyof O]: O[K]['type'] extends 'boolean'
+    ? boolean
+    : O[K] extends { default: string }
+      ? string
+      : string | undefined;
+};
+
+export interface CommandIo {
+  out(line?: string): void;
+  err(line?: string): void;
+  /** Resolves with the signal's name when the process is asked to stop (SIGINT/SIGTERM). */
+  waitForStop(): Promise<string>;
+}
+
+/** Exit codes of every command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const;
+
+export class UsageError extends Error {}
+
+export function defineCommand<O extends Record<string, OptionSpec>>(command: Command<O>): Command<O> {
+  return command;
+}
+
+export function parseOptions<O extends Record<string, OptionSpec>>(
+  command: Command<O>,
+  argv: string[],
+): ParsedOptions<O> {
+  const known = Object.keys(command.options);
+  for (const arg of argv) {
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    if (name && name !== 'help' && !known.includes(name)) {
+      throw new UsageError(`Unknown option --${name}.${didYouMean(name, known).replace(/"([^"]+)"/, '"--$1"')}`);
+    }
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}.`);
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(command.options)) {
+    const value =
+      (values as Record<string, unknown>)[name] ?? spec.default ?? (spec.type === 'boolean' ? false : undefined);
+    if (spec.choices && typeof value === 'string' && !spec.choices.includes(value)) {
+      throw new UsageError(
+        `--${name} must be one of ${spec.choices.join(', ')}, not "${value}".${didYouMean(value, spec.choices)}`,
+      );
+    }
+    out[name] = value;
+  }
+  return out as ParsedOptions<O>;
+}
+
+export function helpOf(name: string, command: Command): string {
+  const lines = [`Usage: mbsc ${name} [options]`, '', command.summary, '', 'Options:'];
+  for (const [option, spec] of Object.entries(command.options)) {
+    const flag = spec.type === 'boolean' ? `--${option}` : `--${option} ${spec.placeholder ?? 'VALUE'}`;
+    const extra = [
+      spec.choices ? `one of ${spec.choices.join(', ')}` : '',
+      spec.default ? `default ${spec.default}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    lines.push(`  ${flag.padEnd(28)} ${spec.description}${extra ? ` (${extra})` : ''}`);
+  }
+  lines.push(`  ${'--help'.padEnd(28)} Show this help.`);
+  return lines.join('\n');
+}
+
+/** Parses a port or count option; a UsageError names the option when it is not a whole number in range. */
+export function integerOption(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,77 @@
+/** `mbsc serve`: runs the reference Mobile Backup Server until SIGINT or SIGTERM. */
+import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import { NoFreePortError } from '../../reference-server/net/ports.js';
+import { startServer } from '../../reference-server/server.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { defineCommand, EXIT, integerOption } from '../command.js';
+import { terminalQr } from '../terminal-qr.js';
+
+export const serveCommand = defineCommand({
+  summary: 'Start the reference Mobile Backup Server; print its actual ports and a pairing QR code.',
+  options: {
+    edition: { type: 'string', description: 'Edition of the desktop program', choices: EDITION_NAMES, default: 'pro' },
+    data: {
+      type: 'string',
+      description: 'Data directory (metadata and backed-up files)',
+      placeholder: 'DIR',
+      default: 'mbs-data',
+    },
+    host: { type: 'string', description: 'Address to bind', placeholder: 'H', default: '0.0.0.0' },
+    port: {
+      type: 'string',
+      description: "TCP port (default: the edition's, or the next free in range)",
+      placeholder: 'P',
+    },
+    'udp-port': {
+      type: 'string',
+      description: "UDP discovery port (default: the edition's, or next free)",
+      placeholder: 'P',
+    },
+    'advertise-host': {
+      type: 'string',
+      description: 'Host put in the pairing QR and discovery answers',
+      placeholder: 'H',
+    },
+    name: { type: 'string', description: 'Server name shown to devices', placeholder: 'NAME' },
+  },
+  async run(options, io) {
+    const edition = options.edition as Edition;
+    const stop = io.waitForStop();
+    let server;
+    try {
+      server = await startServer({
+        edition,
+        dataDir: options.data,
+        host: options.host,
+        tcpPort: integerOption('port', options.port, 0, 65535),
+        udpPort: integerOption('udp-port', options['udp-port'], 0, 65535),
+        ...(options['advertise-host'] ? { advertisedHost: options['advertise-host'] } : {}),
+        ...(options.name ? { name: options.name } : {}),
+      });
+    } catch (error) {
+      if (error instanceof NoFreePortError) {
+        io.err(`mbsc serve: ${error.message}`);
+        return EXIT.unavailable;
+      }
+      throw error;
+    }
+    const { identity } = server;
+    io.out(`Mobile Backup Server, ${EDITIONS[edition].label} edition, protocol v1`);
+    io.out(`  TCP port ${identity.tcpPort}, UDP port ${identity.udpPort} (bound to ${options.host})`);
+    io.out(`  URL        ${server.url}`);
+    io.out(`  Data       ${server.dataDir}`);
+    io.out(`  Console key ${server.consoleKey}`);
+    const console = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
+    const pairing = await console.call('createPairing', { body: { mode: 'add' } });
+    io.out('');
+    io.out(`Scan to pair a new device (valid until ${new Date(pairing.expiresAt).toISOString()}):`);
+    io.out(await terminalQr(pairing.payload));
+    io.out(pairing.payload);
+    io.out('');
+    io.out('Press Ctrl+C to stop.');
+    const signal = await stop;
+    io.out(`Stopping (${signal})…`);
+    await server.close();
+    return EXIT.ok;
+  },
+});

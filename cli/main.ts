@@ -1,0 +1,50 @@
+/** The `mbsc` command: a thin layer over the kit. */
+import { didYouMean } from '../conformance/spec/nearest-name.js';
+import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } from './command.js';
+import { demoCommand } from './commands/demo.js';
+import { discoverCommand } from './commands/discover.js';
+import { requirementsCommand } from './commands/requirements.js';
+import { serveCommand } from './commands/serve.js';
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  discover: discoverCommand,
+  requirements: requirementsCommand,
+  demo: demoCommand,
+} as Record<string, Command>;
+
+function topHelp(): string {
+  const lines = ['Usage: mbsc <command> [options]', '', 'Commands:'];
+  for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(14)} ${command.summary}`);
+  lines.push('', 'Run "mbsc <command> --help" for its options.');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(topHelp());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`mbsc: unknown command "${name}".${didYouMean(name, Object.keys(COMMANDS))}`);
+    io.err('Run "mbsc --help" for the list.');
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(helpOf(name, command));
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(parseOptions(command, rest), io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`mbsc ${name}: ${(error as Error).message}`);
+      io.err(`Run "mbsc ${name} --help" for its options.`);
+      return EXIT.usage;
+    }
+    io.err(`mbsc ${name}: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+}

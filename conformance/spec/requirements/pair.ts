@@ -1,0 +1,75 @@
+/** Pairing a device for mobile backup by QR code, and the app's connection setting (seed 000 §6.2, §6.2.1, §7). */
+import type { Requirement } from './types.js';
+
+export const PAIR_REQUIREMENTS = [
+  {
+    id: 'PAIR-01',
+    statement:
+      'The server’s "Add or migrate device" offers two choices: add a new device without migration, or migrate an existing device’s backup.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-02',
+    statement:
+      'Adding a new device shows a QR code; scanning it from the app’s Backup page ("Activate and start backup") registers the device.',
+    level: 'MUST',
+    appliesTo: ['server', 'app', 'android', 'ios', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-03',
+    statement: 'After the app detects a pairing QR code it asks for confirmation; Cancel leaves the device unpaired.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-04',
+    statement: 'The app offers backup and restore only once the device has been paired with a server.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2' },
+  },
+  {
+    id: 'PAIR-05',
+    statement:
+      'The app’s connection setting has two modes: locate the backup machine automatically, or use a host name or IP address typed by the user.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1' },
+  },
+  {
+    id: 'PAIR-06',
+    statement:
+      'In automatic mode, Save & Connect returns to the Backup page and connects to the backup machine found on the LAN.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1' },
+  },
+  {
+    id: 'PAIR-07',
+    statement:
+      'In manual mode, Save & Connect tries the typed host; while it tries, the field is disabled and "Attempting to connect" is shown.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1: Manually specify' },
+  },
+  {
+    id: 'PAIR-08',
+    statement:
+      'An invalid host such as 123.456.7&.115 fails with "Connection failed. Make sure you have entered the correct host name / IP address."',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1: Manually specify' },
+  },
+  {
+    id: 'PAIR-09',
+    statement:
+      'A reachable host typed in manual mode replaces the stored connection setting, and the app connects without pairing again.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1' },
+  },
+] as const satisfies readonly Requirement[];

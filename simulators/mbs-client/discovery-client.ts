@@ -1,0 +1,61 @@
+/**
+ * UDP discovery from the app's side: sends a discovery request to every given port of a host (or a broadcast
+ * address) and collects the answers until the deadline. Bounded: one datagram per port, one wait.
+ */
+import { randomBytes } from 'node:crypto';
+import { createSocket } from 'node:dgram';
+import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import { DiscoveryAnswer, parseDatagram, type DiscoveryRequest } from '../../conformance/spec/protocol/discovery.js';
+
+export interface DiscoverOptions {
+  readonly host: string;
+  readonly ports: readonly number[];
+  readonly timeoutMs: number;
+  readonly edition?: Edition;
+  readonly broadcast?: boolean;
+}
+
+export interface Discovered extends DiscoveryAnswer {
+  /** The address the answer came from. */
+  readonly from: string;
+}
+
+/** Every UDP port of every edition's range (or of one edition). */
+export function discoveryPorts(edition?: Edition): number[] {
+  return (edition ? [edition] : EDITION_NAMES).flatMap((name) => {
+    const { first, last } = EDITIONS[name].udp;
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
+}
+
+export function discoverServers(options: DiscoverOptions): Promise<Discovered[]> {
+  const socket = createSocket('udp4');
+  const nonce = randomBytes(9).toString('base64url');
+  const found = new Map<string, Discovered>();
+  return new Promise((resolve, reject) => {
+    const finish = () => {
+      socket.close();
+      resolve([...found.values()].sort((a, b) => a.tcpPort - b.tcpPort));
+    };
+    socket.on('error', (error) => {
+      socket.close();
+      reject(error);
+    });
+    socket.on('message', (message, remote) => {
+      const answer = parseDatagram(DiscoveryAnswer, message);
+      if (answer && answer.nonce === nonce) found.set(`${answer.serverId}`, { ...answer, from: remote.address });
+    });
+    socket.bind(0, () => {
+      if (options.broadcast) socket.setBroadcast(true);
+      const request: DiscoveryRequest = {
+        type: 'mbs.discover',
+        v: 1,
+        nonce,
+        ...(options.edition ? { edition: options.edition } : {}),
+      };
+      const bytes = Buffer.from(JSON.stringify(request));
+      for (const port of options.ports) socket.send(bytes, port, options.host, () => undefined);
+      setTimeout(finish, options.timeoutMs).unref();
+    });
+  });
+}

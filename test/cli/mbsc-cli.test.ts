@@ -1,0 +1,101 @@
+/** The `mbsc` command as a user runs it: help, errors with suggestions, serve, discover, requirements, demo. */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EDITIONS } from '../../conformance/spec/editions.js';
+import { decodePairingPayload } from '../../conformance/spec/protocol/pairing.js';
+import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
+import { terminalQr } from '../../cli/terminal-qr.js';
+import { runCli, spawnServe } from '../helpers/cli-process.js';
+import { tempDir } from '../helpers/test-server.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('mbsc help and usage errors', () => {
+  it('lists its commands, and each command its options', async () => {
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'discover', 'requirements', 'demo']) {
+      expect(top.stdout).toContain(command);
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: mbsc ${command}`);
+    }
+    expect((await runCli(['serve', '--help'])).stdout).toMatch(/--edition VALUE.*one of pro, lite, home/);
+  });
+
+  it('suggests the nearest name for an unknown command, option or choice, with exit code 2', async () => {
+    const command = await runCli(['discovr']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('Did you mean "discover"?');
+    const option = await runCli(['serve', '--editon', 'pro']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('Did you mean "--edition"?');
+    const choice = await runCli(['serve', '--edition', 'prp']);
+    expect(choice.code).toBe(2);
+    expect(choice.stderr).toContain('Did you mean "pro"?');
+    const port = await runCli(['serve', '--port', '70000']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port must be a whole number from 0 to 65535');
+  });
+});
+
+describe('mbsc requirements', () => {
+  it('prints the whole catalogue, one area, or JSON', async () => {
+    const all = await runCli(['requirements']);
+    expect(all.code).toBe(0);
+    for (const r of REQUIREMENTS) expect(all.stdout).toContain(r.id);
+    const run = await runCli(['requirements', '--area', 'RUN', '--json']);
+    const parsed = JSON.parse(run.stdout) as { id: string }[];
+    expect(parsed.length).toBe(REQUIREMENTS.filter((r) => r.id.startsWith('RUN-')).length);
+    expect(parsed.every((r) => r.id.startsWith('RUN-'))).toBe(true);
+  });
+});
+
+describe('mbsc serve and discover', () => {
+  it('prints the actual ports and a pairing QR, is found by discover, and stops on SIGTERM', async () => {
+    const data = tempDir('mbs-cli-');
+    dirs.push(data);
+    const server = await spawnServe(['--edition', 'home', '--data', data, '--host', '127.0.0.1']);
+    try {
+      expect(server.tcpPort).toBeGreaterThanOrEqual(EDITIONS.home.tcp.first);
+      expect(server.tcpPort).toBeLessThanOrEqual(EDITIONS.home.tcp.last);
+      expect(server.udpPort).toBeGreaterThanOrEqual(EDITIONS.home.udp.first);
+      const payloadLine = server
+        .output()
+        .split('\n')
+        .find((l) => l.startsWith('mbs://pair?'));
+      expect(payloadLine).toBeDefined();
+      const payload = decodePairingPayload(payloadLine as string);
+      expect(payload).toMatchObject({ edition: 'home', host: '127.0.0.1', tcp: server.tcpPort, udp: server.udpPort });
+      expect(server.output()).toContain(await terminalQr(payloadLine as string));
+
+      const found = await runCli(['discover', '--edition', 'home', '--json', '--timeout', '800']);
+      expect(found.code).toBe(0);
+      expect(JSON.parse(found.stdout)).toContainEqual(
+        expect.objectContaining({ edition: 'home', tcpPort: server.tcpPort, udpPort: server.udpPort }),
+      );
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('Stopping (SIGTERM)');
+  });
+
+  it('reports that nothing answered with exit code 1', async () => {
+    const none = await runCli(['discover', '--host', '127.0.0.2', '--timeout', '200']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('No server answered');
+  });
+});
+
+describe('mbsc demo (npm start)', () => {
+  it('pairs, backs up, restores byte-identical and discovers the server', async () => {
+    const demo = await runCli(['demo', '--photos', '3', '--videos', '1'], 60_000);
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toContain('Backed up: 3 Photos, 1 Videos, 0 Files, and 0 2FA Accounts');
+    expect(demo.stdout).toContain('byte-identical');
+    expect(demo.stdout).toContain('UDP discovery found it');
+  });
+});
