@@ -61,13 +61,26 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 /**
- * Codes a client raises itself, never sent by a server: the server could not be reached, or its answer broke the
- * protocol. A conformance run reports these against the target, not against the client.
+ * Codes the kit raises itself, never sent by a server: a server could not be reached or broke the protocol, or
+ * local input (a device profile, a matrix, a host name, a QR payload) is wrong, or the app model refuses an action.
+ * A conformance run reports the first group against the target, the rest against its input.
  */
 export const CLIENT_ERRORS = {
   unreachable: 'The server could not be reached.',
   timeout: 'The server did not answer in time.',
   'protocol-violation': 'The server answered something protocol v1 does not allow.',
+  'profile-invalid': 'A device profile does not match the profile schema.',
+  'profile-not-found': 'No device profile has this id.',
+  'matrix-invalid': 'A device matrix file is not valid.',
+  'os-unsupported': 'The app does not run on this OS version (Android 8 or later, iOS 12.0 or later).',
+  'host-invalid': 'Connection failed. Make sure you have entered the correct host name / IP address.',
+  'not-paired': 'The app is not paired with a backup server.',
+  'already-paired': 'The app is already paired with a backup server.',
+  'backup-source-empty': 'Select at least one backup source.',
+  'job-running': 'A backup or restore job is already running.',
+  'no-job': 'There is no job to stop or resume.',
+  'media-invalid': 'A media item is not valid for this device.',
+  'storage-full': 'The device does not have enough free storage.',
 } as const satisfies Record<string, string>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;

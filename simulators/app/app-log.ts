@@ -1,0 +1,40 @@
+/** The app log (seed 000 §6.4.7): dated entries of ten types, General/Backup/Restore/2FA/Free up space × Info/Error. */
+export const LOG_CATEGORIES = ['General', 'Backup', 'Restore', '2FA', 'Free up space'] as const;
+export const LOG_LEVELS = ['Info', 'Error'] as const;
+export type LogCategory = (typeof LOG_CATEGORIES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogType = `${LogCategory} ${LogLevel}`;
+export const LOG_TYPES: readonly LogType[] = LOG_CATEGORIES.flatMap((c) =>
+  LOG_LEVELS.map((l) => `${c} ${l}` as LogType),
+);
+
+export interface LogEntry {
+  readonly at: number;
+  readonly type: LogType;
+  readonly message: string;
+}
+
+export class AppLog {
+  private readonly entries: LogEntry[] = [];
+  /** The types shown; all by default. */
+  private shown = new Set<LogType>(LOG_TYPES);
+
+  constructor(private readonly now: () => number) {}
+
+  add(category: LogCategory, level: LogLevel, message: string): void {
+    this.entries.push({ at: this.now(), type: `${category} ${level}`, message });
+  }
+
+  setFilter(types: readonly LogType[]): void {
+    this.shown = new Set(types);
+  }
+
+  /** The entries the filter shows, newest first as the app lists them. */
+  visible(): LogEntry[] {
+    return this.entries.filter((e) => this.shown.has(e.type)).reverse();
+  }
+
+  all(): readonly LogEntry[] {
+    return this.entries;
+  }
+}

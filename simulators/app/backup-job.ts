@@ -1,0 +1,151 @@
+/**
+ * A backup job (seed 000 §9, §10): uploads each eligible item in chunks, resumably; holds while a run condition is
+ * false and goes on when it clears; Stop and Resume pick up where it stopped without sending a byte twice; frees up
+ * space as items are confirmed; commits the snapshot and reports the counts.
+ */
+import type { Counts } from '../../conformance/spec/protocol/resources.js';
+import { MbsError } from '../../conformance/spec/errors.js';
+import { contentOf, type MediaItem } from '../device/media.js';
+import type { HoldReason } from './run-conditions.js';
+import { hashOf } from './content-registry.js';
+import type { JobHost } from './job-host.js';
+
+export type JobState = 'running' | 'held' | 'stopped' | 'completed' | 'failed';
+
+export const CHUNK_BYTES = 256 * 1024;
+
+export interface BackupProgress {
+  readonly itemsDone: number;
+  readonly itemsTotal: number;
+  readonly bytesSent: number;
+}
+
+export class BackupJob {
+  state: JobState = 'running';
+  holdReasons: HoldReason[] = [];
+  counts: Counts | undefined;
+  error: Error | undefined;
+  /** Bytes sent in appends, over the whole job: equals the bytes of the uploaded items when nothing went twice. */
+  bytesSent = 0;
+  itemsDone = 0;
+  itemsTotal = 0;
+  private backupId: string | undefined;
+  private stopRequested = false;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly host: JobHost) {}
+
+  /** Runs (or goes on with) the job until it completes, holds, stops or fails. */
+  run(): Promise<void> {
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    if (this.state === 'held') this.state = 'stopped';
+  }
+
+  /** "Resume Backup": goes on from where it stopped or held. */
+  resume(): Promise<void> {
+    if (this.state === 'completed' || this.state === 'failed') return Promise.resolve();
+    this.stopRequested = false;
+    return this.run();
+  }
+
+  get progress(): BackupProgress {
+    return { itemsDone: this.itemsDone, itemsTotal: this.itemsTotal, bytesSent: this.bytesSent };
+  }
+
+  private async loop(): Promise<void> {
+    this.state = 'running';
+    try {
+      const client = this.host.client();
+      this.backupId ??= (await client.call('startBackup', { body: {} })).backupId;
+      // Each item is tried once per run, so a server that never confirms cannot keep the job looping.
+      const attempted = new Set<string>();
+      for (;;) {
+        const pending = this.host
+          .eligibleItems()
+          .filter((item) => !this.host.isConfirmed(item) && !attempted.has(item.id));
+        this.itemsTotal = this.itemsDone + pending.length;
+        const next = pending[0];
+        if (!next) break;
+        attempted.add(next.id);
+        if (!(await this.uploadItem(next))) return;
+        this.itemsDone += 1;
+        await this.host.freeUpSpace();
+      }
+      if (this.interrupted()) return;
+      const present = this.host
+        .eligibleItems()
+        .filter((item) => this.host.isConfirmed(item))
+        .map(hashOf);
+      const snapshot = await client.call('commitBackup', {
+        params: { backupId: this.backupId },
+        body: { present, accounts: this.host.accountsToBackUp() },
+      });
+      this.counts = snapshot.counts;
+      this.state = 'completed';
+      this.host.record('Backup', 'Info', `Backup completed: ${this.host.formatCounts(snapshot.counts)}`);
+    } catch (error) {
+      this.state = 'failed';
+      this.error = error as Error;
+      this.host.record('Backup', 'Error', `Backup failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Uploads one item from wherever the server says it stands; false when the job stopped or held meanwhile. */
+  private async uploadItem(item: MediaItem): Promise<boolean> {
+    const client = this.host.client();
+    const sha256 = hashOf(item);
+    const meta = this.host.metaOf(item);
+    const created = await client.call('createUpload', {
+      body: { backupId: this.backupId as string, sha256, size: item.size, meta },
+    });
+    if (created.status === 'duplicate') {
+      this.host.confirm(item, created.item);
+      return true;
+    }
+    const bytes = contentOf(item);
+    let offset = created.upload.offset;
+    const { uploadId } = created.upload;
+    for (;;) {
+      if (this.interrupted()) return false;
+      const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + CHUNK_BYTES));
+      try {
+        const result = await client.append(uploadId, offset, chunk);
+        this.bytesSent += chunk.length;
+        if (result.complete) {
+          this.host.confirm(item, result.item);
+          return true;
+        }
+        offset = result.upload.offset;
+      } catch (error) {
+        if (error instanceof MbsError && error.code === 'upload-offset-mismatch') {
+          offset = Number(error.details?.expectedOffset ?? 0);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Checks Stop and the run conditions; sets the state when the job must pause. */
+  private interrupted(): boolean {
+    if (this.stopRequested) {
+      this.state = 'stopped';
+      return true;
+    }
+    const reasons = this.host.holdReasons('backup');
+    if (reasons.length > 0) {
+      this.holdReasons = reasons;
+      this.state = 'held';
+      return true;
+    }
+    this.holdReasons = [];
+    return false;
+  }
+}

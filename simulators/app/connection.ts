@@ -1,0 +1,27 @@
+/**
+ * Connection settings (seed 000 §6.2.1): locate the backup machine automatically by UDP discovery, or use a host
+ * name or IP address the user typed. A bad address, or one where no server answers, gets the seed's message.
+ */
+import { isIP } from 'node:net';
+import { ClientError, CLIENT_ERRORS } from '../../conformance/spec/errors.js';
+
+export type ConnectionSetting = { readonly mode: 'auto' } | { readonly mode: 'manual'; readonly host: string };
+
+const LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+
+/** An IPv4 or IPv6 address, or an RFC 1123 host name; dotted numbers must be a valid IPv4 address. */
+export function isValidHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  if (host.length === 0 || host.length > 253) return false;
+  if (/^[\d.]+$/.test(host)) return false;
+  return host.split('.').every((label) => LABEL.test(label));
+}
+
+export function assertValidHost(host: string): void {
+  if (!isValidHost(host)) throw new ClientError('host-invalid', CLIENT_ERRORS['host-invalid'], { host });
+}
+
+/** The URL host part for an address (IPv6 in brackets). */
+export function urlHost(host: string): string {
+  return isIP(host) === 6 ? `[${host}]` : host;
+}

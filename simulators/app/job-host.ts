@@ -1,0 +1,20 @@
+/** What backup and restore jobs need from the app: its client, its items, its rules and its log. */
+import type { Static } from 'typebox';
+import type { AuthenticatorAccount, Counts, Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import type { MbsClient } from '../mbs-client/mbs-client.js';
+import type { MediaItem } from '../device/media.js';
+import type { LogCategory, LogLevel } from './app-log.js';
+import type { HoldReason, JobKind } from './run-conditions.js';
+
+export interface JobHost {
+  client(): MbsClient;
+  eligibleItems(): MediaItem[];
+  isConfirmed(item: MediaItem): boolean;
+  confirm(item: MediaItem, held: Static<typeof Item>): void;
+  metaOf(item: MediaItem): ItemMeta;
+  freeUpSpace(): Promise<void>;
+  accountsToBackUp(): Static<typeof AuthenticatorAccount>[];
+  holdReasons(kind: JobKind): HoldReason[];
+  record(category: LogCategory, level: LogLevel, message: string): void;
+  formatCounts(counts: Counts): string;
+}

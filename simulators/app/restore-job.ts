@@ -1,0 +1,127 @@
+/**
+ * A restore job (seed 000 §11.1, Appendix B): restores the selected items of the latest backup; an item still on
+ * the device is skipped and counted as skipped. Android puts each file back under its original name and path; iOS
+ * adds it to the photo library with a new id and no original name. File timestamps are not kept on either; iOS keeps
+ * only the last-modified date of the EXIF. Stop and Resume work as for backup.
+ */
+import type { Static } from 'typebox';
+import { ClientError } from '../../conformance/spec/errors.js';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
+import type { Item } from '../../conformance/spec/protocol/resources.js';
+import type { SimulatedDevice } from '../device/simulated-device.js';
+import type { MediaInit } from '../device/media.js';
+import { contentForHash, hashOf } from './content-registry.js';
+import type { JobState } from './backup-job.js';
+import type { JobHost } from './job-host.js';
+import type { HoldReason } from './run-conditions.js';
+
+export type KindCounts = Record<ItemKind, number>;
+
+const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
+
+export class RestoreJob {
+  state: JobState = 'running';
+  holdReasons: HoldReason[] = [];
+  restored: KindCounts = zero();
+  skipped: KindCounts = zero();
+  error: Error | undefined;
+  private index = 0;
+  private stopRequested = false;
+
+  constructor(
+    private readonly host: JobHost,
+    private readonly device: SimulatedDevice,
+    private readonly items: readonly Static<typeof Item>[],
+  ) {}
+
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** "Resume restoration". */
+  resume(): Promise<void> {
+    this.stopRequested = false;
+    return this.run();
+  }
+
+  async run(): Promise<void> {
+    this.state = 'running';
+    try {
+      while (this.index < this.items.length) {
+        if (this.stopRequested) {
+          this.state = 'stopped';
+          return;
+        }
+        const reasons = this.host.holdReasons('restore');
+        if (reasons.length > 0) {
+          this.holdReasons = reasons;
+          this.state = 'held';
+          return;
+        }
+        await this.restoreOne(this.items[this.index] as Static<typeof Item>);
+        this.index += 1;
+      }
+      this.state = 'completed';
+      this.host.record('Restore', 'Info', `Restore completed: ${this.summary()}`);
+    } catch (error) {
+      this.state = 'failed';
+      this.error = error as Error;
+      this.host.record('Restore', 'Error', `Restore failed: ${(error as Error).message}`);
+    }
+  }
+
+  summary(): string {
+    const part = (counts: KindCounts) => `${counts.photo} Photos, ${counts.video} Videos, ${counts.document} Files`;
+    return `${part(this.restored)} restored; ${part(this.skipped)} skipped`;
+  }
+
+  private async restoreOne(item: Static<typeof Item>): Promise<void> {
+    const onDevice = this.device.mediaItems().some((m) => m.size === item.size && hashOf(m) === item.sha256);
+    if (onDevice) {
+      this.skipped[item.meta.kind] += 1;
+      return;
+    }
+    const bytes = await this.host.client().download(item.sha256);
+    const content = contentForHash(item.sha256);
+    if (!content || bytes.length !== item.size || hashOf({ ...content }) !== item.sha256) {
+      throw new ClientError('protocol-violation', `Restored bytes of ${item.meta.name} do not match their hash.`);
+    }
+    this.device.addMedia(this.restoredMedia(item, content));
+    this.restored[item.meta.kind] += 1;
+  }
+
+  private restoredMedia(item: Static<typeof Item>, content: { contentSeed: number; size: number }): MediaInit {
+    const now = this.device.clock.now();
+    const { meta } = item;
+    if (this.device.platform === 'android') {
+      return {
+        name: meta.name,
+        path: meta.path,
+        album: meta.album ?? '',
+        capturedAt: meta.capturedAt ?? now,
+        modifiedAt: now,
+        exif: meta.exif ?? {},
+        storage:
+          meta.path.startsWith('/storage/emulated/') || !/^\/storage\/[0-9A-F]{4}-[0-9A-F]{4}\//.test(meta.path)
+            ? 'internal'
+            : 'sd',
+        origin: 'device',
+        ...content,
+      };
+    }
+    const ext = meta.name.slice(meta.name.lastIndexOf('.'));
+    const serial = String(this.device.mediaItems().length + 1).padStart(4, '0');
+    const lastModified = meta.modifiedAt ?? meta.capturedAt;
+    return {
+      name: `IMG_R${serial}${ext}`,
+      path: `/var/mobile/Media/DCIM/100APPLE/IMG_R${serial}${ext}`,
+      album: 'Recents',
+      capturedAt: now,
+      modifiedAt: now,
+      exif: lastModified === undefined ? {} : { DateTime: new Date(lastModified).toISOString() },
+      storage: 'internal',
+      origin: 'device',
+      ...content,
+    };
+  }
+}

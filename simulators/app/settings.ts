@@ -1,0 +1,67 @@
+/** The app's settings (seed 000 §6.4) with their documented defaults. */
+export const LANGUAGES = [
+  'Arabic',
+  'Basque',
+  'Catalan',
+  'Chinese (Simplified)',
+  'Chinese (Traditional)',
+  'Czech',
+  'Danish',
+  'Dutch',
+  'English',
+  'Finnish',
+  'French',
+  'German',
+  'Greek Modern',
+  'Hebrew',
+  'Hungarian',
+  'Indonesian',
+  'Italian',
+  'Japanese',
+  'Korean',
+  'Lithuanian',
+  'Norwegian',
+  'Polish',
+  'Portuguese (Brazilian)',
+  'Portuguese (Portugal)',
+  'Russian',
+  'Slovenian',
+  'Spanish',
+  'Swedish',
+  'Thai',
+  'Turkish',
+  'Vietnamese',
+] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Free up space limits, in GB of 10^9 bytes. */
+export const FREE_UP_SPACE_LIMITS_GB = [2, 4, 6, 8, 10] as const;
+export type FreeUpSpaceLimitGb = (typeof FREE_UP_SPACE_LIMITS_GB)[number];
+export const GB = 1_000_000_000;
+
+export interface AppSettings {
+  automatedBackup: boolean;
+  backupWhileChargingOnly: boolean;
+  powerSaving: boolean;
+  enhancedSecurity2fa: boolean;
+  freeUpSpace: boolean;
+  freeUpSpaceLimitGb: FreeUpSpaceLimitGb;
+  language: Language;
+}
+
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = {
+  automatedBackup: true,
+  backupWhileChargingOnly: false,
+  powerSaving: true,
+  enhancedSecurity2fa: false,
+  freeUpSpace: false,
+  freeUpSpaceLimitGb: 2,
+  language: 'English',
+};
+
+export interface BackupSources {
+  photos: boolean;
+  videos: boolean;
+  documents: boolean;
+  twoFactorAccounts: boolean;
+}

@@ -1,0 +1,58 @@
+/**
+ * Media on a simulated device. Bytes are not stored: each item has a content seed and a size, and its bytes are
+ * generated on demand (AES-CTR over zeros, keyed by the seed: fast, native, the same every time).
+ */
+import { createCipheriv, createHash } from 'node:crypto';
+import { kindOfFile, type ItemKind } from '../../conformance/spec/file-types.js';
+
+/** Where a file lives: Android internal storage or SD card; iOS has only internal. */
+export type StorageArea = 'internal' | 'sd';
+/**
+ * device: made or saved on this device; itunes-sync: synced to an iPhone from iTunes (not backed up on iOS);
+ * ios-import: a HEIF/HEVC file made on an iPhone and copied to an Android device (not backed up on Android).
+ */
+export type MediaOrigin = 'device' | 'itunes-sync' | 'ios-import';
+
+export interface MediaItem {
+  /** Device-local id; on iOS a restored item gets a new one. */
+  readonly id: string;
+  readonly name: string;
+  /** Full path on the device (Android); on iOS a library path the user never sees. */
+  readonly path: string;
+  /** The type its extension gives, or undefined for a type the app does not back up. */
+  readonly kind: ItemKind | undefined;
+  readonly size: number;
+  readonly contentSeed: number;
+  readonly album: string;
+  readonly capturedAt: number;
+  readonly modifiedAt: number;
+  readonly exif: Readonly<Record<string, string>>;
+  readonly storage: StorageArea;
+  readonly origin: MediaOrigin;
+}
+
+export type MediaInit = Omit<MediaItem, 'id' | 'kind'> & { readonly id?: string };
+
+export function mediaItem(init: MediaInit, id: string): MediaItem {
+  return { ...init, id: init.id ?? id, kind: kindOfFile(init.name) };
+}
+
+export function contentOf(item: Pick<MediaItem, 'contentSeed' | 'size'>): Buffer {
+  const key = createHash('sha256').update(`mbsc-media-${item.contentSeed}`).digest().subarray(0, 16);
+  const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
+  return Buffer.concat([cipher.update(Buffer.alloc(item.size)), cipher.final()]);
+}
+
+const digests = new Map<string, string>();
+
+/** SHA-256 of an item's bytes, computed once per (seed, size). */
+export function sha256Of(item: Pick<MediaItem, 'contentSeed' | 'size'>): string {
+  const key = `${item.contentSeed}:${item.size}`;
+  let digest = digests.get(key);
+  if (!digest) {
+    digest = createHash('sha256').update(contentOf(item)).digest('hex');
+    if (digests.size > 200_000) digests.clear();
+    digests.set(key, digest);
+  }
+  return digest;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { contentOf, sha256Of } from '../../../simulators/device/media.js';
+import { RECENTLY_DELETED_MS } from '../../../simulators/device/simulated-device.js';
+import { VirtualClock } from '../../../simulators/clock/virtual-clock.js';
+import { device, GB, media } from '../../helpers/sim.js';
+
+describe('simulated device', () => {
+  it('generates the same bytes for the same seed, other bytes for another', () => {
+    expect(contentOf({ contentSeed: 1, size: 1000 }).equals(contentOf({ contentSeed: 1, size: 1000 }))).toBe(true);
+    expect(sha256Of({ contentSeed: 1, size: 1000 })).not.toBe(sha256Of({ contentSeed: 2, size: 1000 }));
+    expect(contentOf({ contentSeed: 3, size: 0 }).length).toBe(0);
+  });
+
+  it('types media by extension and counts internal storage only', () => {
+    const phone = device('android');
+    const before = phone.freeBytes();
+    const photo = phone.addMedia(media('a.jpg', 1000));
+    const onSd = phone.addMedia(media('b.mp4', 5000, 0, { storage: 'sd', path: '/storage/1A2B-3C4D/DCIM/b.mp4' }));
+    const unknown = phone.addMedia(media('c.webp', 10));
+    expect([photo.kind, onSd.kind, unknown.kind]).toEqual(['photo', 'video', undefined]);
+    expect(phone.freeBytes()).toBe(before - 1010);
+  });
+
+  it('refuses media that does not fit, an SD card it lacks, and iTunes media on Android', () => {
+    const phone = device('android');
+    phone.setFreeBytes(100);
+    expect(() => phone.addMedia(media('big.jpg', 101))).toThrow(expect.objectContaining({ code: 'storage-full' }));
+    expect(phone.addMedia(media('fits.jpg', 100)).size).toBe(100);
+    expect(phone.freeBytes()).toBe(0);
+    const ios = device('ios');
+    expect(() => ios.addMedia(media('x.jpg', 1, 0, { storage: 'sd' }))).toThrow(
+      expect.objectContaining({ code: 'media-invalid' }),
+    );
+    expect(() => phone.addMedia(media('y.jpg', 1, 0, { origin: 'itunes-sync' }))).toThrow(
+      expect.objectContaining({ code: 'media-invalid' }),
+    );
+  });
+
+  it('keeps iOS deletions in Recently Deleted for 40 days, still using storage (40 days ± 1 ms)', () => {
+    const clock = new VirtualClock(0);
+    const phone = device('ios', {}, clock);
+    const item = phone.addMedia(media('IMG_1.heic', 2 * GB));
+    const free = phone.freeBytes();
+    phone.removeMedia(item.id);
+    expect(phone.mediaItems()).toEqual([]);
+    expect(phone.freeBytes()).toBe(free);
+    clock.advance(RECENTLY_DELETED_MS - 1);
+    expect(phone.recentlyDeleted()).toHaveLength(1);
+    expect(phone.freeBytes()).toBe(free);
+    clock.advance(1);
+    expect(phone.recentlyDeleted()).toHaveLength(0);
+    expect(phone.freeBytes()).toBe(free + 2 * GB);
+  });
+
+  it('frees Android storage at once, and tells listeners about battery, power and network changes', () => {
+    const phone = device('android');
+    const events: string[] = [];
+    phone.onChange((e) => events.push(e));
+    const item = phone.addMedia(media('a.png', 10));
+    const free = phone.freeBytes();
+    phone.removeMedia(item.id);
+    expect(phone.freeBytes()).toBe(free + 10);
+    phone.setBattery(29, true);
+    phone.setNetwork({ wifi: null });
+    expect(phone.network.backupMachineReachable).toBe(false);
+    expect(events).toEqual(['storage', 'storage', 'battery', 'power', 'network']);
+    expect(() => phone.setBattery(101)).toThrow(RangeError);
+  });
+});
