@@ -1,0 +1,85 @@
+/**
+ * The restore file explorer's state (seed 000 §6.2.2, Appendix B): per tab and kind, items grouped by date (All
+ * view) or by album (Album view); select all, deselect all, or a few; the count and size selected; and the
+ * enlarge toggle, 4 thumbnails per row when off and 2 when on (the seed's table headers are swapped).
+ */
+import type { Static } from 'typebox';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
+import type { TabName } from '../../conformance/spec/protocol/common.js';
+import type { Item } from '../../conformance/spec/protocol/resources.js';
+
+export type RestoreView = 'all' | 'album';
+type ServerItem = Static<typeof Item>;
+
+export interface ItemGroup {
+  readonly title: string;
+  readonly items: readonly ServerItem[];
+}
+
+/** How the checkbox of a kind looks on the restore main page: none, some (orange) or all (blue) selected. */
+export type CheckState = 'none' | 'some' | 'all' | 'empty';
+
+export class RestoreSelection {
+  view: RestoreView = 'all';
+  enlarged = false;
+  private readonly selected = new Set<string>();
+
+  /** `items` are what the server lists for each tab. */
+  constructor(private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>) {}
+
+  get perRow(): number {
+    return this.enlarged ? 2 : 4;
+  }
+
+  list(tab: TabName, kind: ItemKind): ServerItem[] {
+    return this.items[tab].filter((i) => i.meta.kind === kind);
+  }
+
+  /** All view: by capture date (newest day first); Album view: by album name. */
+  groups(tab: TabName, kind: ItemKind): ItemGroup[] {
+    const byKey = new Map<string, ServerItem[]>();
+    for (const item of this.list(tab, kind)) {
+      const key =
+        this.view === 'album'
+          ? item.meta.album || 'Other'
+          : new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+      byKey.set(key, [...(byKey.get(key) ?? []), item]);
+    }
+    const keys = [...byKey.keys()].sort();
+    if (this.view === 'all') keys.reverse();
+    return keys.map((title) => ({ title, items: byKey.get(title) ?? [] }));
+  }
+
+  toggle(item: ServerItem): void {
+    if (!this.selected.delete(item.sha256)) this.selected.add(item.sha256);
+  }
+
+  selectAll(tab: TabName, kind: ItemKind): void {
+    for (const item of this.list(tab, kind)) this.selected.add(item.sha256);
+  }
+
+  deselectAll(tab: TabName, kind: ItemKind): void {
+    for (const item of this.list(tab, kind)) this.selected.delete(item.sha256);
+  }
+
+  isSelected(item: ServerItem): boolean {
+    return this.selected.has(item.sha256);
+  }
+
+  checkState(tab: TabName, kind: ItemKind): CheckState {
+    const items = this.list(tab, kind);
+    const chosen = items.filter((i) => this.selected.has(i.sha256)).length;
+    if (items.length === 0) return 'empty';
+    return chosen === 0 ? 'none' : chosen === items.length ? 'all' : 'some';
+  }
+
+  /** The selected items of every tab, each once, with their count and total size. */
+  chosen(): { items: ServerItem[]; count: number; bytes: number } {
+    const seen = new Map<string, ServerItem>();
+    for (const tab of Object.keys(this.items) as TabName[]) {
+      for (const item of this.items[tab]) if (this.selected.has(item.sha256)) seen.set(item.sha256, item);
+    }
+    const items = [...seen.values()];
+    return { items, count: items.length, bytes: items.reduce((n, i) => n + i.size, 0) };
+  }
+}
