@@ -161,7 +161,8 @@ export class MbsClient {
   }
 
   private async throwError(name: string, response: RawResponse): Promise<never> {
-    const body = parseJson(await readAll(response.stream), name) as {
+    const parsed = parseJson(await readAll(response.stream), name);
+    const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
       code?: unknown;
       message?: unknown;
       details?: unknown;
