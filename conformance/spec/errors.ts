@@ -81,6 +81,11 @@ export const CLIENT_ERRORS = {
   'no-job': 'There is no job to stop or resume.',
   'media-invalid': 'A media item is not valid for this device.',
   'storage-full': 'The device does not have enough free storage.',
+  'otpauth-invalid': 'The QR code or secret key is not a TOTP account the app can add.',
+  'account-not-found': 'No 2FA account with this id in the app.',
+  'security-unavailable': 'Set a screen lock on the device first: enhanced security for 2FA needs it.',
+  'security-locked': 'Too many failed attempts. Try again later.',
+  'authentication-failed': 'The device password or biometric did not match.',
 } as const satisfies Record<string, string>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;
