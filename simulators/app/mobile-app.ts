@@ -14,6 +14,8 @@ import type { MediaItem } from '../device/media.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
 import { discoverServers } from '../mbs-client/discovery-client.js';
 import { MbsClient } from '../mbs-client/mbs-client.js';
+import { AccountList } from './authenticator/accounts.js';
+import { EnhancedSecurity } from './authenticator/enhanced-security.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { BackupJob } from './backup-job.js';
 import { defaultSources, eligibleItems, updateSources } from './backup-sources.js';
@@ -55,8 +57,10 @@ export class MobileApp implements JobHost {
   settings: AppSettings = { ...DEFAULT_SETTINGS };
   sources: BackupSources;
   connection: ConnectionSetting = { mode: 'auto' };
-  /** 2FA accounts the app holds (the authenticator side fills them). */
-  accounts: Static<typeof AuthenticatorAccount>[] = [];
+  /** The 2FA page's accounts. */
+  readonly accounts = new AccountList();
+  /** "Enhanced security for 2FA". */
+  readonly security: EnhancedSecurity;
   pairing: Pairing | undefined;
   backupJob: BackupJob | undefined;
   restoreJob: RestoreJob | undefined;
@@ -71,6 +75,7 @@ export class MobileApp implements JobHost {
     this.options = options;
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
     this.sources = defaultSources(device.platform);
+    this.security = new EnhancedSecurity(device);
     this.log = new AppLog(() => device.clock.now());
     device.onChange(() => this.onConditionsChanged());
   }
@@ -230,8 +235,7 @@ export class MobileApp implements JobHost {
       throw new ClientError('job-running');
     if (options.accounts) {
       const snapshot = await this.client().call('getLatestSnapshot');
-      const known = new Set(this.accounts.map((a) => a.id));
-      this.accounts.push(...snapshot.accounts.filter((a) => !known.has(a.id)));
+      this.accounts.restore(snapshot.accounts);
     }
     this.restoreJob = new RestoreJob(this, this.device, items);
     await this.restoreJob.run();
@@ -310,7 +314,7 @@ export class MobileApp implements JobHost {
   }
 
   accountsToBackUp(): Static<typeof AuthenticatorAccount>[] {
-    return this.sources.twoFactorAccounts ? [...this.accounts] : [];
+    return this.sources.twoFactorAccounts ? [...this.accounts.list()] : [];
   }
 
   record(category: LogCategory, level: LogLevel, message: string): void {

@@ -37,6 +37,8 @@ export class SimulatedDevice {
   biometric: DeviceSpec['biometric'];
   /** Whether the app is in the foreground (iOS runs automated backup only then). */
   foreground = true;
+  /** The screen lock's PIN, pattern, password or passcode, which the user types to authenticate. */
+  lockSecret = '2580';
   /** The user's answer when iOS asks to delete items for free up space. */
   deleteConsent: 'allow' | 'deny' = 'allow';
   systemBytes: number;

@@ -22,7 +22,7 @@ describe('migration to a replacement device', () => {
     oldApp.updateSettings({ automatedBackup: false });
     await oldApp.scanQr((await t.console.call('createPairing', { body: { mode: 'add' } })).payload);
     const photos = [original.addMedia(media('IMG_1.jpg', 5000)), original.addMedia(media('IMG_2.png', 7000))];
-    oldApp.accounts = [
+    oldApp.accounts.restore([
       {
         id: 'acc1',
         issuer: 'Backup Pro',
@@ -33,7 +33,7 @@ describe('migration to a replacement device', () => {
         period: 30,
         push: true,
       },
-    ];
+    ]);
     expect((await oldApp.backup()).counts).toEqual({ photos: 2, videos: 0, files: 0, twoFactorAccounts: 1 });
 
     const { devices } = await t.console.call('listDevices');
@@ -49,7 +49,7 @@ describe('migration to a replacement device', () => {
     expect(archive.map((i) => i.sha256).sort()).toEqual(photos.map(hashOf).sort());
     const job = await replacement.restore(archive, { accounts: true });
     expect(job.restored.photo).toBe(2);
-    expect(replacement.accounts.map((a) => a.id)).toEqual(['acc1']);
+    expect(replacement.accounts.list().map((a) => a.id)).toEqual(['acc1']);
     expect(
       replacement.device
         .mediaItems()

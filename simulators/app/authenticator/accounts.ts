@@ -1,0 +1,98 @@
+/**
+ * The 2FA page's accounts (seed 000 §6.3): added by QR or by username and secret key, renamed, removed and
+ * reordered; each shows its current code. The list is what a backup carries as "2FA Accounts".
+ */
+import { randomBytes } from 'node:crypto';
+import type { Static } from 'typebox';
+import { ClientError } from '../../../conformance/spec/errors.js';
+import type { AuthenticatorAccount } from '../../../conformance/spec/protocol/resources.js';
+import { normaliseSecret, parseOtpauthUri } from './otpauth.js';
+import { secondsLeft, totpAt } from './totp.js';
+
+export type Account = Static<typeof AuthenticatorAccount>;
+
+export interface ShownCode {
+  readonly id: string;
+  readonly issuer: string;
+  readonly label: string;
+  readonly code: string;
+  readonly secondsLeft: number;
+}
+
+export class AccountList {
+  private accounts: Account[] = [];
+
+  list(): readonly Account[] {
+    return this.accounts;
+  }
+
+  /** Adds the account an otpauth:// URI describes; `push` when it came with a push registration. */
+  addFromUri(uri: string, push = false): Account {
+    const p = parseOtpauthUri(uri);
+    return this.add({ issuer: p.issuer, label: p.label, secret: p.secret, push });
+  }
+
+  /** "Not able to scan QR code?": username and secret key typed by hand (TOTP only, never push). */
+  addFromSecret(issuer: string, username: string, secret: string): Account {
+    if (username.trim() === '') throw new ClientError('otpauth-invalid', 'Enter the username.');
+    return this.add({ issuer, label: username.trim(), secret: normaliseSecret(secret), push: false });
+  }
+
+  /** Puts back accounts restored from a backup, keeping their ids; ones already present are left as they are. */
+  restore(accounts: readonly Account[]): number {
+    const known = new Set(this.accounts.map((a) => a.id));
+    const fresh = accounts.filter((a) => !known.has(a.id));
+    this.accounts.push(...fresh);
+    return fresh.length;
+  }
+
+  rename(id: string, label: string): void {
+    if (label.trim() === '' || label.length > 128)
+      throw new ClientError('otpauth-invalid', 'An account name is 1-128 characters.');
+    this.accounts = this.accounts.map((a) => (a.id === id ? { ...a, label: label.trim() } : a));
+    this.get(id);
+  }
+
+  remove(id: string): void {
+    this.get(id);
+    this.accounts = this.accounts.filter((a) => a.id !== id);
+  }
+
+  /** "Reorder": the new order of every account id. */
+  reorder(ids: readonly string[]): void {
+    const same =
+      ids.length === this.accounts.length &&
+      new Set(ids).size === ids.length &&
+      ids.every((id) => this.accounts.some((a) => a.id === id));
+    if (!same) throw new ClientError('account-not-found', 'A reorder must list every account once.');
+    this.accounts = ids.map((id) => this.get(id));
+  }
+
+  get(id: string): Account {
+    const account = this.accounts.find((a) => a.id === id);
+    if (!account) throw new ClientError('account-not-found', `No account ${id}.`);
+    return account;
+  }
+
+  codes(epochMs: number): ShownCode[] {
+    return this.accounts.map((a) => ({
+      id: a.id,
+      issuer: a.issuer,
+      label: a.label,
+      code: totpAt(a.secret, epochMs),
+      secondsLeft: secondsLeft(epochMs),
+    }));
+  }
+
+  private add(fields: Pick<Account, 'issuer' | 'label' | 'secret' | 'push'>): Account {
+    const account: Account = {
+      id: randomBytes(6).toString('base64url'),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      ...fields,
+    };
+    this.accounts.push(account);
+    return account;
+  }
+}
