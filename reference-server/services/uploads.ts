@@ -39,6 +39,8 @@ interface RunningHash {
   offset: number;
 }
 
+const MAX_RUNNING_HASHES = 10_000;
+
 export class UploadService {
   private readonly lock = new KeyedLock();
   private readonly hashes = new Map<string, RunningHash>();
@@ -139,8 +141,17 @@ export class UploadService {
     } finally {
       // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
       await fsyncPath(part).catch(() => undefined);
-      if (running && running.offset === (await fileSize(part))) this.hashes.set(row.id, running);
+      if (running && running.offset === (await fileSize(part))) this.keepHash(row.id, running);
     }
+  }
+
+  /** Running hashes are a cache: past a bound the oldest go, and those uploads are re-read when they complete. */
+  private keepHash(uploadId: string, running: RunningHash): void {
+    if (this.hashes.size >= MAX_RUNNING_HASHES) {
+      const oldest = this.hashes.keys().next().value;
+      if (oldest !== undefined) this.hashes.delete(oldest);
+    }
+    this.hashes.set(uploadId, running);
   }
 
   private async finish(row: UploadRow, part: string): Promise<Item> {
@@ -153,7 +164,8 @@ export class UploadService {
       throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
     }
     const reserved = this.reserveFinalPath(row);
-    await durableRename(part, underRoot(this.ctx.layout, reserved.final_path as string));
+    // write() fsynced the part file after its last append.
+    await durableRename(part, underRoot(this.ctx.layout, reserved.final_path as string), { fileSynced: true });
     return toItem(this.commitItem(reserved));
   }
 

@@ -11,11 +11,20 @@ export async function fsyncPath(target: string): Promise<void> {
   }
 }
 
-/** Moves a finished file into place atomically; afterwards both the file and its directory entry are durable. */
-export async function durableRename(from: string, to: string): Promise<void> {
-  await fsyncPath(from);
-  await fs.mkdir(path.dirname(to), { recursive: true });
-  await fs.rename(from, to);
+/**
+ * Moves a finished file into place atomically; afterwards both the file and its directory entry are durable.
+ * `fileSynced` skips the file's fsync when the caller has just done it. The folder is made only when the rename
+ * finds it missing, which is once per backup job.
+ */
+export async function durableRename(from: string, to: string, options: { fileSynced?: boolean } = {}): Promise<void> {
+  if (!options.fileSynced) await fsyncPath(from);
+  try {
+    await fs.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || (await fileSize(from)) === undefined) throw error;
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.rename(from, to);
+  }
   await fsyncPath(path.dirname(to));
 }
 
