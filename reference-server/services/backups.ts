@@ -57,8 +57,15 @@ export function commitBackup(
       count: missing.length,
     });
   }
+  // The counts are the job's: items whose bytes this job stored (seed 000 §10.2 pairs "46 Photos" with the 46 files
+  // of the job's folder), and every 2FA account the snapshot carries.
   const counts: Counts = { photos: 0, videos: 0, files: 0, twoFactorAccounts: request.accounts.length };
-  for (const sha of present) counts[COUNT_OF_KIND[held.get(sha) as ItemKind]] += 1;
+  const stored = ctx.db
+    .prepare('SELECT kind FROM items WHERE device_id = ? AND backup_id = ?')
+    .all(device.id, backupId) as {
+    kind: ItemKind;
+  }[];
+  for (const { kind } of stored) counts[COUNT_OF_KIND[kind]] += 1;
   const snapshot = {
     snapshotId: newId(),
     backupId,

@@ -37,5 +37,16 @@ describe('pair → upload → commit → list → restore', () => {
     const page = await device.call('listItems', { query: { tab: 'recent' } });
     expect(page.items.map((i) => i.sha256)).toEqual(files.map(sha256));
     expect(existsSync(path.join(t.dataDir, '.mbs', 'mbs.sqlite'))).toBe(true);
+
+    // A later job with nothing new stores nothing and counts nothing; one new photo counts one.
+    const again = await device.call('startBackup', { body: {} });
+    const fresh = bytesOf(4, 100);
+    await device.uploadItem(again.backupId, files[0]!, photo('IMG_0.jpg'), sha256(files[0]!));
+    await device.uploadItem(again.backupId, fresh, photo('IMG_9.jpg'), sha256(fresh));
+    const second = await device.call('commitBackup', {
+      params: { backupId: again.backupId },
+      body: { present: [...files, fresh].map(sha256), accounts: [] },
+    });
+    expect(second.counts).toEqual({ photos: 1, videos: 0, files: 0, twoFactorAccounts: 0 });
   });
 });
