@@ -20,6 +20,11 @@ export interface ServerOptions {
   readonly consoleKey?: string;
   readonly bodyLimit?: number;
   readonly logger?: boolean;
+  /** 2FA push requests carry a number the user matches in the app (beyond the seeds). Default off. */
+  readonly pushNumberMatching?: boolean;
+  /** URLs that take SMS and e-mail messages as JSON POSTs; without one, that channel's messages go to the outbox. */
+  readonly smsWebhook?: string;
+  readonly emailWebhook?: string;
 }
 
 export const DEFAULT_PAIRING_TTL_MS = 10 * 60 * 1000;

@@ -12,10 +12,12 @@ import { buildApp } from './http/build-app.js';
 import { answerDiscovery } from './net/discovery-responder.js';
 import { bindUdp, findTcpPort } from './net/ports.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
-import { newId, newSecret, type ServerIdentity, type ServiceContext } from './services/context.js';
+import { newId, newSecret, type ServerIdentity } from './services/context.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { layoutOf } from './storage/layout.js';
+import type { TwoFactorContext } from './two-factor/context.js';
+import { gatewayFor } from './two-factor/gateway.js';
 
 export interface RunningServer {
   readonly identity: ServerIdentity;
@@ -44,12 +46,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       udpPort: 0,
     };
     const consoleKey = options.consoleKey ?? metaValue(db, 'console_key', newSecret);
-    const ctx: ServiceContext = {
+    const clock = options.clock ?? systemClock;
+    const ctx: TwoFactorContext = {
       db,
       layout,
-      clock: options.clock ?? systemClock,
+      clock,
       identity,
       pairingTtlMs: options.pairingTtlMs ?? DEFAULT_PAIRING_TTL_MS,
+      gateway: gatewayFor(db, clock, { sms: options.smsWebhook, email: options.emailWebhook }),
+      numberMatching: options.pushNumberMatching ?? false,
     };
     const uploads = new UploadService(ctx);
     await uploads.recover();

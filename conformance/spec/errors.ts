@@ -56,6 +56,64 @@ export const ERRORS = {
   'internal-error': { status: 500, message: 'The server failed unexpectedly; see its log.' },
   // two-factor authentication
   '2fa-not-supported': { status: 404, message: 'Two-factor authentication is not available on this edition.' },
+  'authenticator-unauthorized': {
+    status: 401,
+    message: 'The authenticator key is missing, unknown or revoked (the authenticator was removed or discarded).',
+  },
+  'authenticator-not-found': { status: 404, message: 'No such registered authenticator.' },
+  'authenticator-already-registered': {
+    status: 409,
+    message: 'This app installation is already a registered authenticator of this server.',
+  },
+  'registration-invalid': {
+    status: 401,
+    message: 'The 2FA registration token, or the username and secret key, match no registration.',
+  },
+  'registration-expired': { status: 410, message: 'The 2FA registration has expired; add the authenticator again.' },
+  'registration-used': { status: 409, message: 'The 2FA registration has already been completed.' },
+  'otp-invalid': { status: 401, message: 'The one-time password does not match.' },
+  'otp-replayed': { status: 401, message: 'This one-time password has already been used; wait for the next one.' },
+  'otp-throttled': {
+    status: 429,
+    message: 'Too many wrong codes or passwords in a row; try again after details.retryAfterMs milliseconds.',
+  },
+  'password-invalid': { status: 401, message: 'The password lock password is wrong.' },
+  'password-mismatch': { status: 400, message: 'The new password and its confirmation differ.' },
+  'verification-code-invalid': { status: 401, message: 'The verification code does not match.' },
+  'verification-code-expired': { status: 410, message: 'The verification code has expired; send a new one.' },
+  'recovery-phone-missing': {
+    status: 409,
+    message: 'This authenticator has no verified recovery phone number, so it cannot be recovered by SMS.',
+  },
+  'recovery-phone-mismatch': {
+    status: 403,
+    message: 'The phone number is not the registered recovery phone number; no SMS was sent.',
+  },
+  'email-mismatch': {
+    status: 403,
+    message: 'The e-mail address is not the one of the license; no e-mail was sent.',
+  },
+  'push-unavailable': {
+    status: 409,
+    message: 'This authenticator takes no push requests (one-time passwords only, or replaced by a re-paired device).',
+  },
+  'push-not-found': { status: 404, message: 'No such push request for this authenticator.' },
+  'push-expired': { status: 410, message: 'The push request is older than 5 minutes and can no longer be answered.' },
+  'push-voided': {
+    status: 410,
+    message: 'The push request was voided: a newer one was sent, or the login ended another way.',
+  },
+  'push-already-answered': { status: 409, message: 'The push request has already been approved or rejected.' },
+  'push-number-mismatch': {
+    status: 403,
+    message: 'The number does not match the one the desktop shows; the request counts as rejected.',
+  },
+  'login-not-found': { status: 404, message: 'No such login.' },
+  'login-state': {
+    status: 409,
+    message: "The login's current state does not allow this action; details.state names the state.",
+  },
+  'gateway-failed': { status: 502, message: 'The SMS or e-mail gateway did not take the message; nothing was sent.' },
 } as const satisfies Record<string, { readonly status: number; readonly message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

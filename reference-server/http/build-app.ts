@@ -1,10 +1,12 @@
 /** The Fastify instance: protocol routes, schema validation, content types, and errors that are always catalogued. */
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { EDITIONS } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
-import type { ServiceContext } from '../services/context.js';
 import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
+import { authenticateAuthenticator } from '../two-factor/authenticators.js';
+import type { TwoFactorContext } from '../two-factor/context.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
@@ -17,7 +19,7 @@ export interface AppOptions {
   readonly logger: boolean;
 }
 
-export function buildApp(ctx: ServiceContext, uploads: UploadService, options: AppOptions): FastifyInstance {
+export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimit,
@@ -51,8 +53,14 @@ export function buildApp(ctx: ServiceContext, uploads: UploadService, options: A
   // Appended bytes reach the handler as the raw request stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
+  const twoFactor = EDITIONS[ctx.identity.edition].twoFactor;
   registerRoutes(app, createHandlers(ctx, uploads), {
+    // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
+    available: (spec) => {
+      if (spec.group === 'twoFactor' && !twoFactor) throw new MbsError('2fa-not-supported');
+    },
     device: (authorization) => authenticateDevice(ctx, authorization),
+    authenticator: (authorization) => authenticateAuthenticator(ctx, authorization),
     console: (key) => {
       const given = Buffer.from(key ?? '');
       if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {

@@ -1,17 +1,19 @@
 /** The route handlers: thin adapters from HTTP to the services. */
 import { createReadStream } from 'node:fs';
+import { EDITIONS } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
-import type { ServiceContext } from '../services/context.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
 import { listDevices, removeDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent, listItems } from '../services/items.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
+import type { TwoFactorContext } from '../two-factor/context.js';
 import type { Handlers } from './route-types.js';
+import { createTwoFactorHandlers } from './two-factor-handlers.js';
 
-export function createHandlers(ctx: ServiceContext, uploads: UploadService): Handlers {
+export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): Handlers {
   const { identity } = ctx;
   return {
     getInfo: () => ({
@@ -21,7 +23,7 @@ export function createHandlers(ctx: ServiceContext, uploads: UploadService): Han
       edition: identity.edition,
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
-      twoFactor: identity.edition !== 'home',
+      twoFactor: EDITIONS[identity.edition].twoFactor,
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
@@ -64,6 +66,7 @@ export function createHandlers(ctx: ServiceContext, uploads: UploadService): Han
       };
     },
     archiveItems: ({ device, body }) => ({ archived: archiveItems(ctx, device, body.items) }),
+    ...createTwoFactorHandlers(ctx),
   };
 }
 

@@ -3,11 +3,20 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { ROUTE_NAMES, ROUTES, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { DeviceRow } from '../store/rows.js';
+import type { AuthenticatorRow } from '../two-factor/rows.js';
 import type { BytesReply, Handler, Handlers } from './route-types.js';
 
 export interface Authenticators {
   device(authorization: string | undefined): DeviceRow;
   console(key: string | undefined): void;
+  authenticator(authorization: string | undefined): AuthenticatorRow;
+  /** Throws for a route this server does not offer at all (2FA on Home); checked before anything else. */
+  available(spec: RouteSpec): void;
+}
+
+interface Caller {
+  readonly device?: DeviceRow;
+  readonly authenticator?: AuthenticatorRow;
 }
 
 export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: Authenticators): void {
@@ -19,26 +28,28 @@ export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: A
     if (spec.query) schema.querystring = spec.query;
     if (spec.headers) schema.headers = spec.headers;
     if (spec.body && spec.body !== 'bytes') schema.body = spec.body;
-    const devices = new WeakMap<FastifyRequest, DeviceRow>();
+    const callers = new WeakMap<FastifyRequest, Caller>();
     app.route({
       method: spec.method,
       url: spec.path,
       schema,
-      // Authentication comes first: an unauthenticated caller learns nothing about the body's schema.
+      // A route this edition lacks is refused before anything else, and then authentication comes: an
+      // unauthenticated caller learns nothing about the body's schema.
       onRequest: async (request) => {
-        const device = authenticate(spec, request, auth);
-        if (device) devices.set(request, device);
+        auth.available(spec);
+        callers.set(request, authenticate(spec, request, auth));
       },
       preValidation: async (request) => assertContentType(spec, request),
       handler: async (request, reply) => {
-        const device = devices.get(request);
+        const caller = callers.get(request);
         // The table erases each route's own types here; handlers are checked against them where they are written.
         const output: unknown = await handler({
           params: request.params,
           query: request.query,
           headers: request.headers,
           body: spec.body === 'bytes' ? bytesBody(request) : request.body,
-          device,
+          device: caller?.device,
+          authenticator: caller?.authenticator,
           request,
         } as unknown as Parameters<Handler<RouteSpec>>[0]);
         if (spec.response === 'bytes') {
@@ -55,13 +66,14 @@ export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: A
   }
 }
 
-function authenticate(spec: RouteSpec, request: FastifyRequest, auth: Authenticators): DeviceRow | undefined {
-  if (spec.auth === 'device') return auth.device(request.headers.authorization);
+function authenticate(spec: RouteSpec, request: FastifyRequest, auth: Authenticators): Caller {
+  if (spec.auth === 'device') return { device: auth.device(request.headers.authorization) };
+  if (spec.auth === 'authenticator') return { authenticator: auth.authenticator(request.headers.authorization) };
   if (spec.auth === 'console') {
     const key = request.headers['x-mbs-console-key'];
     auth.console(typeof key === 'string' ? key : undefined);
   }
-  return undefined;
+  return {};
 }
 
 /** A JSON route takes only JSON, the append route only offset+octet-stream bytes. */

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { RouteName, ROUTES, RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { DeviceRow } from '../store/rows.js';
+import type { AuthenticatorRow } from '../two-factor/rows.js';
 
 type Part<R, K extends string> = R extends { readonly [P in K]: infer S extends TSchema } ? Static<S> : undefined;
 
@@ -21,6 +22,7 @@ export interface HandlerInput<R extends RouteSpec> {
   readonly headers: Part<R, 'headers'>;
   readonly body: R['body'] extends 'bytes' ? Readable : R['body'] extends TSchema ? Static<R['body']> : undefined;
   readonly device: R['auth'] extends 'device' ? DeviceRow : undefined;
+  readonly authenticator: R['auth'] extends 'authenticator' ? AuthenticatorRow : undefined;
   readonly request: FastifyRequest;
 }
 

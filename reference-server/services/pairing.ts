@@ -78,6 +78,10 @@ export async function pair(
   }
   const paired = ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId);
   if (paired) throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
+  // Seed 000 §7.1: the replacement must not be paired for 2FA either (MIG-02).
+  if (token.mode === 'migrate' && installIsAuthenticator(ctx, request.device.installId)) {
+    throw new MbsError('migration-target-paired', 'The replacement device is already registered for 2FA.');
+  }
   const original = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
   if (token.mode === 'migrate' && !original) {
     throw new MbsError('device-not-found', 'The device to migrate from has been removed since the token was issued.');
@@ -152,6 +156,10 @@ async function makeBackupFolder(ctx: ServiceContext, backupPath: string): Promis
 
 export function assertNameFitsOnDisk(name: string): void {
   if (!nameFitsOnDisk(name)) throw new MbsError('invalid-name', `The name is over ${MAX_NAME_BYTES} bytes in UTF-8.`);
+}
+
+function installIsAuthenticator(ctx: ServiceContext, installId: string): boolean {
+  return ctx.db.prepare('SELECT 1 FROM tfa_authenticators WHERE install_id = ?').get(installId) !== undefined;
 }
 
 export function deviceById(ctx: ServiceContext, id: string): DeviceRow | undefined {

@@ -69,4 +69,83 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snapshots_device ON snapshots (device_id, committed_at);
   `,
+  // 2: two-factor authentication, the login flow, and the SMS and e-mail outbox.
+  `
+  CREATE TABLE tfa_registrations (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    secret TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE tfa_authenticators (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    push INTEGER NOT NULL,
+    secret TEXT NOT NULL,
+    key_hash TEXT UNIQUE,
+    install_id TEXT UNIQUE,
+    platform TEXT,
+    device_id TEXT,
+    registered_at INTEGER NOT NULL,
+    last_time_step INTEGER NOT NULL DEFAULT -1,
+    recovery_phone TEXT
+  );
+  CREATE INDEX tfa_authenticators_device ON tfa_authenticators (device_id);
+  CREATE TABLE tfa_codes (
+    purpose TEXT PRIMARY KEY,
+    channel TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    letters TEXT NOT NULL,
+    digits TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE tfa_logins (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    trusted INTEGER NOT NULL,
+    push_request_id TEXT,
+    recovery_authenticator_id TEXT,
+    completed_at INTEGER
+  );
+  CREATE TABLE tfa_push_requests (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    login_id TEXT NOT NULL,
+    authenticator_id TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    number INTEGER,
+    number_choices TEXT,
+    status TEXT NOT NULL,
+    answered_at INTEGER
+  );
+  CREATE INDEX tfa_push_authenticator ON tfa_push_requests (authenticator_id, seq);
+  CREATE INDEX tfa_push_login ON tfa_push_requests (login_id, status);
+  CREATE TABLE tfa_trusted_browsers (
+    token_hash TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE tfa_password_lock (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    password_hash TEXT NOT NULL,
+    email TEXT NOT NULL,
+    set_at INTEGER NOT NULL
+  );
+  CREATE TABLE tfa_failures (scope TEXT PRIMARY KEY, count INTEGER NOT NULL, last_at INTEGER NOT NULL);
+  CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    subject TEXT,
+    text TEXT NOT NULL,
+    sent_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -29,12 +29,15 @@ export interface ClientOptions {
   readonly baseUrl: string;
   readonly deviceKey?: string;
   readonly consoleKey?: string;
+  /** The app as a registered 2FA authenticator. */
+  readonly authenticatorKey?: string;
   readonly timeoutMs?: number;
 }
 
 export class MbsClient {
   deviceKey: string | undefined;
   consoleKey: string | undefined;
+  authenticatorKey: string | undefined;
   readonly baseUrl: URL;
   private readonly timeoutMs: number;
 
@@ -42,6 +45,7 @@ export class MbsClient {
     this.baseUrl = new URL(options.baseUrl);
     this.deviceKey = options.deviceKey;
     this.consoleKey = options.consoleKey;
+    this.authenticatorKey = options.authenticatorKey;
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
@@ -126,6 +130,8 @@ export class MbsClient {
   private authHeaders(spec: RouteSpec): Record<string, string> {
     if (spec.auth === 'device' && this.deviceKey) return { authorization: `Bearer ${this.deviceKey}` };
     if (spec.auth === 'console' && this.consoleKey) return { 'x-mbs-console-key': this.consoleKey };
+    if (spec.auth === 'authenticator' && this.authenticatorKey)
+      return { authorization: `Bearer ${this.authenticatorKey}` };
     return {};
   }
 

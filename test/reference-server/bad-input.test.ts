@@ -12,6 +12,7 @@ import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS } from '../../reference-serv
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { errorOf, jsonBody, rawRequest, type RawCall } from '../helpers/raw-http.js';
 import { snapshotState } from '../helpers/state-snapshot.js';
+import { TWO_FACTOR_CALLS } from './two-factor/valid-calls.js';
 import { bytesOf, deviceIdentity, photo, sha256, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type Identity = ReturnType<typeof deviceIdentity>;
@@ -152,6 +153,7 @@ const validCall: Record<RouteName, () => RawCall> = {
   getItem: () => ({ method: 'GET', path: `/v1/items/${sha256(item)}` }),
   downloadItem: () => ({ method: 'GET', path: `/v1/items/${sha256(item)}/content` }),
   archiveItems: () => json('POST', '/v1/items/archive', { items: [sha256(item)] }),
+  ...TWO_FACTOR_CALLS,
 };
 const withHeader = (call: RawCall, name: string, value: string | undefined): RawCall => {
   const headers = Object.fromEntries(Object.entries(call.headers ?? {}).filter(([k]) => k !== name));

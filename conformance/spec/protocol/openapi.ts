@@ -10,6 +10,7 @@ const SECURITY: Record<RouteSpec['auth'], Json[]> = {
   none: [],
   device: [{ deviceKey: [] }],
   console: [{ consoleKey: [] }],
+  authenticator: [{ authenticatorKey: [] }],
 };
 
 function parameters(spec: RouteSpec): Json[] {
@@ -97,6 +98,11 @@ export function buildOpenApi(serverUrl?: string): Json {
       securitySchemes: {
         deviceKey: { type: 'http', scheme: 'bearer', description: 'The deviceKey returned by POST /v1/pair.' },
         consoleKey: { type: 'apiKey', in: 'header', name: 'x-mbs-console-key', description: 'The desktop side.' },
+        authenticatorKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The authenticatorKey returned when the app registered for 2FA.',
+        },
       },
     },
   };

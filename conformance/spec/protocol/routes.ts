@@ -2,9 +2,7 @@
  * Protocol v1, once, as data. The reference server registers its routes from this table, the client calls through
  * it, and PROTOCOL.md and the OpenAPI document are generated from it.
  */
-import type { TSchema } from 'typebox';
 import Type from 'typebox';
-import type { ErrorCode } from '../errors.js';
 import { Empty } from './common.js';
 import { CreatePairingRequest, CreatePairingResponse, PairRequest, PairResponse } from './pairing.js';
 import {
@@ -30,30 +28,11 @@ import {
   UploadIdParams,
   UploadStatus,
 } from './resources.js';
+import { CONSOLE_ERRORS, DEVICE_ERRORS, type RouteSpec } from './route-spec.js';
+import { LOGIN_ROUTES } from './login-routes.js';
+import { TWO_FACTOR_ROUTES } from './two-factor-routes.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-/** none: public; device: `Authorization: Bearer <deviceKey>`; console: `x-mbs-console-key: <key>` (the desktop side). */
-export type Auth = 'none' | 'device' | 'console';
-
-export interface RouteSpec {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly auth: Auth;
-  readonly group: 'server' | 'pairing' | 'devices' | 'backup' | 'items';
-  readonly summary: string;
-  readonly params?: TSchema;
-  readonly query?: TSchema;
-  readonly headers?: TSchema;
-  /** JSON body schema, or 'bytes' for `application/offset+octet-stream`. */
-  readonly body?: TSchema | 'bytes';
-  readonly status: number;
-  /** JSON response schema, 'bytes' for raw item bytes, or null for no body. */
-  readonly response: TSchema | 'bytes' | null;
-  readonly errors: readonly ErrorCode[];
-}
-
-const DEVICE_ERRORS = ['device-unauthorized'] as const satisfies readonly ErrorCode[];
-const CONSOLE_ERRORS = ['console-unauthorized'] as const satisfies readonly ErrorCode[];
+export type { Auth, HttpMethod, RouteGroup, RouteSpec } from './route-spec.js';
 
 export const ROUTES = {
   getInfo: {
@@ -290,6 +269,8 @@ export const ROUTES = {
     response: Type.Unknown(),
     errors: [],
   },
+  ...TWO_FACTOR_ROUTES,
+  ...LOGIN_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -1,0 +1,86 @@
+/**
+ * Registered authenticators: the app's credential, the desktop's list and settings, removal, and one-time password
+ * acceptance across them. Removing an authenticator voids its pending push requests and its unsent codes.
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-factor.js';
+import { hashSecret, type ServiceContext } from '../services/context.js';
+import type { TwoFactorContext } from './context.js';
+import { toAuthenticator, type AuthenticatorRow } from './rows.js';
+import { checkTotp } from './totp.js';
+
+/** The authenticator a bearer key belongs to; `authenticator-unauthorized` for a missing, unknown or removed key. */
+export function authenticateAuthenticator(ctx: ServiceContext, authorization: string | undefined): AuthenticatorRow {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
+  const row = match?.[1]
+    ? (ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE key_hash = ?').get(hashSecret(match[1])) as
+        AuthenticatorRow | undefined)
+    : undefined;
+  if (!row) throw new MbsError('authenticator-unauthorized');
+  return row;
+}
+
+export function allAuthenticators(ctx: ServiceContext): AuthenticatorRow[] {
+  return ctx.db.prepare('SELECT * FROM tfa_authenticators ORDER BY registered_at, id').all() as AuthenticatorRow[];
+}
+
+export function authenticatorById(ctx: ServiceContext, id: string): AuthenticatorRow {
+  const row = ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE id = ?').get(id) as AuthenticatorRow | undefined;
+  if (!row) throw new MbsError('authenticator-not-found', `No registered authenticator ${id}.`);
+  return row;
+}
+
+export function settingsOf(ctx: TwoFactorContext): TwoFactorSettings {
+  const authenticators = allAuthenticators(ctx).map(toAuthenticator);
+  const lock = ctx.db.prepare('SELECT email FROM tfa_password_lock WHERE id = 1').get() as
+    { email: string } | undefined;
+  return {
+    enabled: authenticators.length > 0,
+    authenticators,
+    passwordLock: lock ? { set: true, email: lock.email } : { set: false },
+    pushNumberMatching: ctx.numberMatching,
+  };
+}
+
+/** Forgets the authenticators' push requests and codes; run inside the transaction that removes or demotes them. */
+export function voidPushes(ctx: ServiceContext, authenticatorIds: readonly string[]): void {
+  const voidPending = ctx.db.prepare(
+    "UPDATE tfa_push_requests SET status = 'voided' WHERE authenticator_id = ? AND status = 'pending'",
+  );
+  for (const id of authenticatorIds) voidPending.run(id);
+}
+
+export function deleteAuthenticators(ctx: ServiceContext, ids: readonly string[]): void {
+  voidPushes(ctx, ids);
+  for (const id of ids) {
+    ctx.db.prepare('DELETE FROM tfa_codes WHERE purpose = ?').run(`phone:${id}`);
+    ctx.db.prepare('DELETE FROM tfa_authenticators WHERE id = ?').run(id);
+  }
+}
+
+export function removeAuthenticator(ctx: ServiceContext, id: string): void {
+  authenticatorById(ctx, id);
+  ctx.db.transaction(() => deleteAuthenticators(ctx, [id]))();
+}
+
+/**
+ * Accepts a one-time password from any of `candidates` and records its time step, so that it is never accepted
+ * again; `otp-replayed` when the code is right but already used, `otp-invalid` when no candidate made it.
+ */
+export function acceptOtp(
+  ctx: ServiceContext,
+  code: string,
+  candidates: readonly AuthenticatorRow[],
+): AuthenticatorRow {
+  const now = ctx.clock.now();
+  let replayed = false;
+  for (const row of candidates) {
+    const check = checkTotp(row.secret, code, now, row.last_time_step);
+    if (check.result === 'accepted') {
+      ctx.db.prepare('UPDATE tfa_authenticators SET last_time_step = ? WHERE id = ?').run(check.timeStep, row.id);
+      return { ...row, last_time_step: check.timeStep };
+    }
+    replayed ||= check.result === 'replayed';
+  }
+  throw new MbsError(replayed ? 'otp-replayed' : 'otp-invalid');
+}

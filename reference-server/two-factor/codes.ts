@@ -1,0 +1,103 @@
+/**
+ * Verification codes sent by SMS (recovery) and e-mail (password lock), shaped `ABCD-123456`: the screen shows the
+ * letters and the user types the digits. One code per purpose: sending again replaces, and so voids, the earlier
+ * one; a code is accepted once, while `now < expiresAt`.
+ */
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { CodeSent } from '../../conformance/spec/protocol/two-factor.js';
+import type { ServiceContext } from '../services/context.js';
+import { EMAIL_CODE_TTL_MS, SMS_CODE_TTL_MS, type TwoFactorContext } from './context.js';
+import type { OutgoingMessage } from './gateway.js';
+import type { CodeRow } from './rows.js';
+
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+export interface VerificationCode {
+  readonly letters: string;
+  readonly digits: string;
+}
+
+export function newVerificationCode(): VerificationCode {
+  const letters = Array.from({ length: 4 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
+  return { letters, digits: String(randomInt(1_000_000)).padStart(6, '0') };
+}
+
+/**
+ * SMS: 5 minutes. E-mail: through the second 24 hours less one second after the one it was sent in, so a code sent
+ * at 14:22:35 is last accepted at 14:22:34.999 the next day, the time its e-mail states.
+ */
+export function expiryOf(channel: 'sms' | 'email', sentAt: number): number {
+  return channel === 'sms' ? sentAt + SMS_CODE_TTL_MS : Math.floor(sentAt / 1000) * 1000 + EMAIL_CODE_TTL_MS;
+}
+
+export function toCodeSent(row: CodeRow, now: number): CodeSent {
+  return {
+    channel: row.channel,
+    letters: row.letters,
+    sentAt: row.sent_at,
+    expiresAt: row.expires_at,
+    remainingMs: Math.max(0, row.expires_at - now),
+  };
+}
+
+/** Records a new code for `purpose`, replacing any earlier one. */
+export function storeCode(
+  ctx: ServiceContext,
+  purpose: string,
+  channel: 'sms' | 'email',
+  recipient: string,
+  code: VerificationCode,
+  sentAt: number,
+): CodeRow {
+  const row: CodeRow = { purpose, channel, recipient, ...code, sent_at: sentAt, expires_at: expiryOf(channel, sentAt) };
+  ctx.db
+    .prepare(
+      `INSERT OR REPLACE INTO tfa_codes (purpose, channel, recipient, letters, digits, sent_at, expires_at)
+       VALUES (@purpose, @channel, @recipient, @letters, @digits, @sent_at, @expires_at)`,
+    )
+    .run(row);
+  return row;
+}
+
+export function codeFor(ctx: ServiceContext, purpose: string): CodeRow | undefined {
+  return ctx.db.prepare('SELECT * FROM tfa_codes WHERE purpose = ?').get(purpose) as CodeRow | undefined;
+}
+
+/** Checks the typed digits; the caller uses the code up (deletes it) in the transaction that acts on it. */
+export function checkCode(ctx: ServiceContext, purpose: string, digits: string): CodeRow {
+  const row = codeFor(ctx, purpose);
+  if (!row) throw new MbsError('verification-code-invalid', 'No verification code has been sent for this step.');
+  if (ctx.clock.now() >= row.expires_at) throw new MbsError('verification-code-expired');
+  if (!timingSafeEqual(Buffer.from(row.digits), Buffer.from(digits.padEnd(6).slice(0, 6)))) {
+    throw new MbsError('verification-code-invalid');
+  }
+  return row;
+}
+
+export function deleteCode(ctx: ServiceContext, purpose: string): void {
+  ctx.db.prepare('DELETE FROM tfa_codes WHERE purpose = ?').run(purpose);
+}
+
+/**
+ * Sends a new code through the gateway, then records it (replacing the purpose's earlier code). A gateway failure
+ * records nothing: the earlier code, if any, stays as it was.
+ */
+export async function issueCode(
+  ctx: TwoFactorContext,
+  purpose: string,
+  message: {
+    channel: 'sms' | 'email';
+    to: string;
+    compose(code: string, expiresAt: number): Omit<OutgoingMessage, 'channel' | 'to'>;
+  },
+): Promise<CodeRow> {
+  const code = newVerificationCode();
+  const sentAt = ctx.clock.now();
+  const composed = message.compose(`${code.letters}-${code.digits}`, expiryOf(message.channel, sentAt));
+  await ctx.gateway({ channel: message.channel, to: message.to, ...composed });
+  return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);
+}
+
+/** The seed's SMS: "Verification Code: DTSU-482110". */
+export const smsText = (code: string) => ({ text: `Verification Code: ${code}` });

@@ -1,0 +1,153 @@
+/**
+ * Completing a registration: the app by QR code or by secret key, or the desktop side for any authenticator app.
+ * Every check runs before anything is written, so a refused registration changes nothing but the failure count.
+ */
+import type { Static } from 'typebox';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type {
+  Authenticator,
+  ConfirmRegistrationRequest,
+  RegisterAuthenticatorRequest,
+  RegisterAuthenticatorResponse,
+  RegisterBySecretRequest,
+} from '../../conformance/spec/protocol/two-factor.js';
+import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
+import { deviceById } from '../services/pairing.js';
+import { voidPushes } from './authenticators.js';
+import { accountOf, markUsed, registrationBy, usableRegistration } from './registrations.js';
+import { toAuthenticator, type AuthenticatorRow, type RegistrationRow } from './rows.js';
+import { throttled } from './throttle.js';
+import { checkTotp } from './totp.js';
+
+type AppRequest = Static<typeof RegisterAuthenticatorRequest> | Static<typeof RegisterBySecretRequest>;
+type RegisterResponse = Static<typeof RegisterAuthenticatorResponse>;
+
+/** QR code scanned: push and TOTP. With the app's MBS device id, a replacement device re-pairs (seed §7 NOTE). */
+export function registerByQr(
+  ctx: ServiceContext,
+  request: Static<typeof RegisterAuthenticatorRequest>,
+): RegisterResponse {
+  const registration = registrationBy(ctx, 'token_hash', hashSecret(request.registrationToken));
+  assertNewInstall(ctx, request.installId);
+  const device = request.deviceId === undefined ? undefined : deviceById(ctx, request.deviceId);
+  if (request.deviceId !== undefined && !device) throw new MbsError('device-not-found');
+  return ctx.db.transaction(() => {
+    // Re-pairing after a migration: push moves to the replacement; the original's TOTP stays valid, as the seed says.
+    const original = device?.migrated_from_id;
+    if (original) {
+      const ids = ctx.db.prepare('SELECT id FROM tfa_authenticators WHERE device_id = ? AND push = 1').all(original);
+      voidPushes(
+        ctx,
+        (ids as { id: string }[]).map((r) => r.id),
+      );
+      ctx.db.prepare('UPDATE tfa_authenticators SET push = 0 WHERE device_id = ?').run(original);
+    }
+    return enrol(ctx, registration, request, { kind: 'app', push: true, lastTimeStep: -1 });
+  })();
+}
+
+/** "Not able to scan QR code?": the typed username and secret key, proven by a one-time password. TOTP only. */
+export function registerBySecret(
+  ctx: ServiceContext,
+  request: Static<typeof RegisterBySecretRequest>,
+): RegisterResponse {
+  const found = ctx.db
+    .prepare('SELECT * FROM tfa_registrations WHERE secret = ? AND username = ?')
+    .get(request.secret, request.username) as RegistrationRow | undefined;
+  const registration = usableRegistration(ctx, found);
+  assertNewInstall(ctx, request.installId);
+  return throttled(ctx, 'registration', () =>
+    ctx.db.transaction(() => {
+      const step = proveSecret(ctx, registration.secret, request.code);
+      return enrol(ctx, registration, request, { kind: 'app', push: false, lastTimeStep: step });
+    })(),
+  );
+}
+
+/** Any authenticator app given the secret key: the desktop side types its one-time password. TOTP only. */
+export function confirmRegistration(
+  ctx: ServiceContext,
+  registrationId: string,
+  request: Static<typeof ConfirmRegistrationRequest>,
+): Authenticator {
+  const registration = registrationBy(ctx, 'id', registrationId);
+  return throttled(ctx, 'registration', () =>
+    ctx.db.transaction(() => {
+      const lastTimeStep = proveSecret(ctx, registration.secret, request.code);
+      const id = newId();
+      insertAuthenticator(ctx, registration, { id, name: request.name, kind: 'totp', push: 0, lastTimeStep });
+      return toAuthenticator(
+        ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE id = ?').get(id) as AuthenticatorRow,
+      );
+    })(),
+  );
+}
+
+/** The time step of a valid code, which the new authenticator may then never use again. */
+function proveSecret(ctx: ServiceContext, secret: string, code: string): number {
+  const check = checkTotp(secret, code, ctx.clock.now(), -1);
+  if (check.result !== 'accepted') throw new MbsError('otp-invalid');
+  return check.timeStep;
+}
+
+function assertNewInstall(ctx: ServiceContext, installId: string): void {
+  if (ctx.db.prepare('SELECT 1 FROM tfa_authenticators WHERE install_id = ?').get(installId)) {
+    throw new MbsError('authenticator-already-registered');
+  }
+}
+
+function enrol(
+  ctx: ServiceContext,
+  registration: RegistrationRow,
+  request: AppRequest,
+  how: { kind: 'app'; push: boolean; lastTimeStep: number },
+): RegisterResponse {
+  const id = newId();
+  const key = newSecret();
+  insertAuthenticator(ctx, registration, {
+    id,
+    name: request.name,
+    kind: how.kind,
+    push: how.push ? 1 : 0,
+    lastTimeStep: how.lastTimeStep,
+    keyHash: hashSecret(key),
+    installId: request.installId,
+    platform: request.platform,
+    deviceId: 'deviceId' in request ? (request.deviceId ?? null) : null,
+  });
+  return { authenticatorId: id, authenticatorKey: key, account: accountOf(ctx, id, registration.secret, how.push) };
+}
+
+interface NewAuthenticator {
+  id: string;
+  name: string;
+  kind: 'app' | 'totp';
+  push: 0 | 1;
+  lastTimeStep: number;
+  keyHash?: string;
+  installId?: string;
+  platform?: 'android' | 'ios';
+  deviceId?: string | null;
+}
+
+function insertAuthenticator(ctx: ServiceContext, registration: RegistrationRow, a: NewAuthenticator): void {
+  markUsed(ctx, registration.id);
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_authenticators (id, name, kind, push, secret, key_hash, install_id, platform, device_id,
+         registered_at, last_time_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      a.id,
+      a.name,
+      a.kind,
+      a.push,
+      registration.secret,
+      a.keyHash ?? null,
+      a.installId ?? null,
+      a.platform ?? null,
+      a.deviceId ?? null,
+      ctx.clock.now(),
+      a.lastTimeStep,
+    );
+}

@@ -1,0 +1,65 @@
+/**
+ * Password lock "Forgot password" (seed 000 Appendix A): the license e-mail address gets a code valid 24 hours
+ * less one second, whose e-mail states when it expires; its digits and a new password, typed twice, reset the
+ * lock, and the login asks for the new password.
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
+import { checkCode, issueCode } from './codes.js';
+import { issuerOf, type TwoFactorContext } from './context.js';
+import { loginFor, moveLogin } from './logins.js';
+import { viewLogin } from './login-view.js';
+import { lockOf, storePassword } from './password-lock.js';
+import { throttled } from './throttle.js';
+
+/** `05/11/2020 06:22:34 UTC`: the seed's day-first format, in UTC. */
+export function formatExpiry(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)} UTC`;
+}
+
+export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string, email: string): Promise<Login> {
+  loginFor(ctx, loginId, 'forgot-password');
+  const lock = lockOf(ctx);
+  if (!lock || lock.email.toLowerCase() !== email.toLowerCase()) throw new MbsError('email-mismatch');
+  const issuer = issuerOf(ctx);
+  await issueCode(ctx, `login:${loginId}`, {
+    channel: 'email',
+    to: lock.email,
+    compose: (code, expiresAt) => ({
+      subject: `Recover Password Lock for ${issuer}`,
+      text: [
+        'Dear user,',
+        '',
+        `Please enter the following verification code in ${issuer} to continue the recovery process. ` +
+          `The code will expire at ${formatExpiry(expiresAt - 1000)}.`,
+        '',
+        code,
+      ].join('\n'),
+    }),
+  });
+  // The login may have moved on while the gateway worked; then it stays where it went.
+  ctx.db
+    .prepare(
+      "UPDATE tfa_logins SET state = 'forgot-password' WHERE id = ? AND state IN ('password', 'forgot-password')",
+    )
+    .run(loginId);
+  return viewLogin(ctx, loginId);
+}
+
+export function loginResetPassword(
+  ctx: TwoFactorContext,
+  loginId: string,
+  request: { digits: string; newPassword: string; confirmPassword: string },
+): Login {
+  loginFor(ctx, loginId, 'reset-password');
+  if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
+  throttled(ctx, 'email', () =>
+    ctx.db.transaction(() => {
+      checkCode(ctx, `login:${loginId}`, request.digits);
+      storePassword(ctx, request.newPassword);
+      moveLogin(ctx, loginId, 'password');
+    })(),
+  );
+  return viewLogin(ctx, loginId);
+}

@@ -1,0 +1,82 @@
+/**
+ * Where SMS and e-mail messages leave the server. A gateway is one function; the outbox (stored in SQLite, read by
+ * `GET /v1/console/outbox` and `mbsc outbox`) is the default, and the webhook gateway posts each message as JSON to
+ * a URL for a real SMS or mail service to take over. A gateway that fails throws `gateway-failed`, and the caller
+ * then records nothing, so the user can simply try again.
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { OutboxMessage } from '../../conformance/spec/protocol/two-factor.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../store/database.js';
+
+export interface OutgoingMessage {
+  readonly channel: 'sms' | 'email';
+  readonly to: string;
+  readonly subject?: string;
+  readonly text: string;
+}
+
+export type MessageGateway = (message: OutgoingMessage) => Promise<void>;
+
+export function outboxGateway(db: Db, clock: Clock): MessageGateway {
+  return async (message) => {
+    db.prepare('INSERT INTO outbox (channel, recipient, subject, text, sent_at) VALUES (?, ?, ?, ?, ?)').run(
+      message.channel,
+      message.to,
+      message.subject ?? null,
+      message.text,
+      clock.now(),
+    );
+  };
+}
+
+/** POSTs `{channel, to, subject?, text}`; anything but a 2xx answer within the timeout is a failure. */
+export function webhookGateway(url: string, timeoutMs = 10_000): MessageGateway {
+  return async (message) => {
+    let status: number;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel();
+    } catch (error) {
+      throw new MbsError('gateway-failed', `The ${message.channel} gateway could not be reached: ${String(error)}.`);
+    }
+    if (status < 200 || status > 299) {
+      throw new MbsError('gateway-failed', `The ${message.channel} gateway answered ${status}.`, { status });
+    }
+  };
+}
+
+/** Each channel through its webhook if it has one, else into the outbox. */
+export function gatewayFor(db: Db, clock: Clock, webhooks: { sms?: string; email?: string }): MessageGateway {
+  const outbox = outboxGateway(db, clock);
+  const gateways = {
+    sms: webhooks.sms ? webhookGateway(webhooks.sms) : outbox,
+    email: webhooks.email ? webhookGateway(webhooks.email) : outbox,
+  };
+  return (message) => gateways[message.channel](message);
+}
+
+interface OutboxRow {
+  seq: number;
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: string | null;
+  text: string;
+  sent_at: number;
+}
+
+export function listOutbox(db: Db, after: number, limit: number): { messages: OutboxMessage[]; last: number } {
+  const rows = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as OutboxRow[];
+  const messages = rows.map((r): OutboxMessage => {
+    const message: OutboxMessage = { seq: r.seq, channel: r.channel, to: r.recipient, text: r.text, sentAt: r.sent_at };
+    if (r.subject !== null) message.subject = r.subject;
+    return message;
+  });
+  return { messages, last: rows.at(-1)?.seq ?? after };
+}

@@ -1,0 +1,55 @@
+/**
+ * The rules of the desktop login, without storage: which actions each state allows, where the first factor leads,
+ * and the state a stored login is in at a given time (a push request outlives its 5 minutes without a write).
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
+import type { PushStatus } from '../../conformance/spec/protocol/two-factor.js';
+
+export type LoginAction =
+  'password' | 'forgot-password' | 'reset-password' | 'push' | 'otp' | 'recovery' | 'recovery-phone' | 'recovery-code';
+
+/** Once past the password, every screen offers push, a one-time password and "Unable to login". */
+const METHODS: readonly LoginAction[] = ['push', 'otp', 'recovery'];
+
+const ALLOWED: Readonly<Record<LoginState, readonly LoginAction[]>> = {
+  password: ['password', 'forgot-password'],
+  'forgot-password': ['password', 'forgot-password', 'reset-password'],
+  'choose-method': METHODS,
+  otp: METHODS,
+  'push-wait': METHODS,
+  'push-rejected': METHODS,
+  'push-expired': METHODS,
+  'recovery-phone': [...METHODS, 'recovery-phone'],
+  'recovery-code': [...METHODS, 'recovery-phone', 'recovery-code'],
+  'logged-in': [],
+};
+
+export function assertAllowed(state: LoginState, action: LoginAction): void {
+  if (!ALLOWED[state].includes(action)) {
+    throw new MbsError('login-state', `The login is at "${state}", where "${action}" is not possible.`, {
+      state,
+      allowed: ALLOWED[state],
+    });
+  }
+}
+
+export interface SecondFactor {
+  /** At least one authenticator is registered. */
+  readonly enabled: boolean;
+  /** At least one of them takes push requests. */
+  readonly push: boolean;
+  /** The login came with a valid trusted browser token (seed 002). */
+  readonly trusted: boolean;
+}
+
+/** Where a login goes once the password lock is passed (or straight away when there is none). */
+export function afterFirstFactor(second: SecondFactor): LoginState {
+  if (!second.enabled || second.trusted) return 'logged-in';
+  return second.push ? 'choose-method' : 'otp';
+}
+
+/** The state as of `now`: waiting on a push request that has outlived its lifetime is push-expired. */
+export function stateAt(stored: LoginState, push: PushStatus | undefined): LoginState {
+  return stored === 'push-wait' && push === 'expired' ? 'push-expired' : stored;
+}

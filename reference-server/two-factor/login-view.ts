@@ -1,0 +1,68 @@
+/** A stored login as the protocol shows it: the desktop screen's data, read at the clock's current time. */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { Login, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
+import type { ServiceContext } from '../services/context.js';
+import { allAuthenticators } from './authenticators.js';
+import { codeFor, toCodeSent } from './codes.js';
+import { stateAt } from './login-state.js';
+import { pushById, statusAt } from './push.js';
+import type { AuthenticatorRow, LoginRow } from './rows.js';
+import { stepRemainingMs } from './totp.js';
+
+const BEFORE_SECOND_FACTOR: readonly LoginState[] = ['password', 'forgot-password', 'logged-in'];
+const PUSH_STATES: readonly LoginState[] = ['push-wait', 'push-rejected', 'push-expired'];
+const CODE_STATES: readonly LoginState[] = ['forgot-password', 'recovery-code'];
+
+export function loginRow(ctx: ServiceContext, loginId: string): LoginRow {
+  const row = ctx.db.prepare('SELECT * FROM tfa_logins WHERE id = ?').get(loginId) as LoginRow | undefined;
+  if (!row) throw new MbsError('login-not-found');
+  return row;
+}
+
+/** The login and its state as of now. */
+export function currentLogin(ctx: ServiceContext, loginId: string): { row: LoginRow; state: LoginState } {
+  const row = loginRow(ctx, loginId);
+  const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);
+  return { row, state: stateAt(row.state, push && statusAt(push, ctx.clock.now())) };
+}
+
+const ref = (a: AuthenticatorRow) => ({ authenticatorId: a.id, name: a.name });
+
+export function viewLogin(ctx: ServiceContext, loginId: string): Login {
+  const { row, state } = currentLogin(ctx, loginId);
+  const now = ctx.clock.now();
+  const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser: row.trusted === 1 };
+  if (!BEFORE_SECOND_FACTOR.includes(state)) {
+    const all = allAuthenticators(ctx);
+    login.methods = { push: all.filter((a) => a.push === 1).map(ref), otp: all.map(ref) };
+    login.otpStepRemainingMs = stepRemainingMs(now);
+  }
+  const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);
+  if (push && PUSH_STATES.includes(state)) {
+    login.push = {
+      requestId: push.id,
+      authenticatorId: push.authenticator_id,
+      status: statusAt(push, now),
+      sentAt: push.sent_at,
+      expiresAt: push.expires_at,
+      remainingMs: Math.max(0, push.expires_at - now),
+    };
+    if (push.number !== null) login.push.number = push.number;
+  }
+  const recovering = recoveringAuthenticator(ctx, row.recovery_authenticator_id);
+  if (recovering?.recovery_phone && state.startsWith('recovery-')) {
+    login.recovery = {
+      authenticatorId: recovering.id,
+      name: recovering.name,
+      phoneLastDigits: recovering.recovery_phone.slice(-2),
+    };
+  }
+  const code = codeFor(ctx, `login:${row.id}`);
+  if (code && CODE_STATES.includes(state)) login.code = toCodeSent(code, now);
+  return login;
+}
+
+function recoveringAuthenticator(ctx: ServiceContext, id: string | null): AuthenticatorRow | undefined {
+  if (id === null) return undefined;
+  return ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE id = ?').get(id) as AuthenticatorRow | undefined;
+}

@@ -1,0 +1,103 @@
+/**
+ * The desktop login flow (seed 000 §1.3, Appendix A; seed 002): password lock, choice of method, push approval or
+ * a one-time password. Each action checks the login's state first; a refused action changes nothing but, for a
+ * wrong password or code, the failure count.
+ */
+import type { Static } from 'typebox';
+import type { Login, LoginOtpRequest } from '../../conformance/spec/protocol/two-factor-login.js';
+import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
+import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
+import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
+import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
+import { currentLogin, viewLogin } from './login-view.js';
+import { checkPassword, lockOf } from './password-lock.js';
+import { sendPush, voidLoginPushes } from './push.js';
+import { throttled } from './throttle.js';
+
+/** The login, if `action` is possible in its current state. */
+export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
+  const login = currentLogin(ctx, loginId);
+  assertAllowed(login.state, action);
+  return login.row;
+}
+
+function secondFactorState(ctx: ServiceContext, trusted: boolean) {
+  const all = allAuthenticators(ctx);
+  return afterFirstFactor({ enabled: all.length > 0, push: all.some((a) => a.push === 1), trusted });
+}
+
+/** Moves the login on; leaving the push wait or the recovery steps forgets their request and code. */
+export function moveLogin(
+  ctx: ServiceContext,
+  loginId: string,
+  state: Login['state'],
+  recoveryAuthenticatorId: string | null = null,
+): void {
+  voidLoginPushes(ctx, loginId);
+  ctx.db.prepare('DELETE FROM tfa_codes WHERE purpose = ?').run(`login:${loginId}`);
+  ctx.db
+    .prepare(
+      `UPDATE tfa_logins SET state = ?, push_request_id = ?, recovery_authenticator_id = ?, completed_at = ?
+       WHERE id = ?`,
+    )
+    .run(state, null, recoveryAuthenticatorId, state === 'logged-in' ? ctx.clock.now() : null, loginId);
+}
+
+export function startLogin(ctx: ServiceContext, browserToken: string | undefined): Login {
+  const now = ctx.clock.now();
+  const trusted =
+    browserToken !== undefined &&
+    ctx.db
+      .prepare('SELECT 1 FROM tfa_trusted_browsers WHERE token_hash = ? AND expires_at > ?')
+      .get(hashSecret(browserToken), now) !== undefined;
+  const state = lockOf(ctx) ? 'password' : secondFactorState(ctx, trusted);
+  const id = newId();
+  ctx.db
+    .prepare('INSERT INTO tfa_logins (id, state, created_at, trusted, completed_at) VALUES (?, ?, ?, ?, ?)')
+    .run(id, state, now, trusted ? 1 : 0, state === 'logged-in' ? now : null);
+  return viewLogin(ctx, id);
+}
+
+export function loginPassword(ctx: ServiceContext, loginId: string, password: string): Login {
+  const row = loginFor(ctx, loginId, 'password');
+  throttled(ctx, 'password', () => checkPassword(ctx, password));
+  ctx.db.transaction(() => moveLogin(ctx, loginId, secondFactorState(ctx, row.trusted === 1)))();
+  return viewLogin(ctx, loginId);
+}
+
+/** Sends a push request, or resends: the new request voids the earlier one. */
+export function loginPush(ctx: TwoFactorContext, loginId: string, authenticatorId: string): Login {
+  loginFor(ctx, loginId, 'push');
+  const authenticator = authenticatorById(ctx, authenticatorId);
+  ctx.db.transaction(() => {
+    moveLogin(ctx, loginId, 'push-wait'); // voids the earlier request: Resend
+    const request = sendPush(ctx, loginId, authenticator);
+    ctx.db.prepare('UPDATE tfa_logins SET push_request_id = ? WHERE id = ?').run(request.id, loginId);
+  })();
+  return viewLogin(ctx, loginId);
+}
+
+/** A one-time password; with trustBrowser, a token that lets this browser skip the code next time (seed 002). */
+export function loginOtp(ctx: ServiceContext, loginId: string, request: Static<typeof LoginOtpRequest>): Login {
+  loginFor(ctx, loginId, 'otp');
+  const candidates =
+    request.authenticatorId === undefined ? allAuthenticators(ctx) : [authenticatorById(ctx, request.authenticatorId)];
+  const token = throttled(ctx, 'otp', () =>
+    ctx.db.transaction(() => {
+      acceptOtp(ctx, request.code, candidates);
+      moveLogin(ctx, loginId, 'logged-in');
+      return request.trustBrowser ? trustBrowser(ctx) : undefined;
+    })(),
+  );
+  const login = viewLogin(ctx, loginId);
+  return token === undefined ? login : { ...login, trustedBrowserToken: token };
+}
+
+function trustBrowser(ctx: ServiceContext): string {
+  const token = newSecret();
+  const now = ctx.clock.now();
+  ctx.db
+    .prepare('INSERT INTO tfa_trusted_browsers (token_hash, created_at, expires_at) VALUES (?, ?, ?)')
+    .run(hashSecret(token), now, now + TRUSTED_BROWSER_TTL_MS);
+  return token;
+}

@@ -1,0 +1,59 @@
+/**
+ * The password lock (seed 000 Appendix A): set or cleared on the desktop side with the license e-mail address, and
+ * checked first at every login. Passwords are kept as salted scrypt hashes.
+ */
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { ServiceContext } from '../services/context.js';
+
+interface LockRow {
+  password_hash: string;
+  email: string;
+}
+
+export function lockOf(ctx: ServiceContext): LockRow | undefined {
+  return ctx.db.prepare('SELECT password_hash, email FROM tfa_password_lock WHERE id = 1').get() as LockRow | undefined;
+}
+
+function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('base64')}$${scryptSync(password, salt, 32).toString('base64')}`;
+}
+
+function matches(password: string, stored: string): boolean {
+  const [, salt = '', hash = ''] = stored.split('$');
+  const expected = Buffer.from(hash, 'base64');
+  const given = scryptSync(password, Buffer.from(salt, 'base64'), expected.length);
+  return timingSafeEqual(given, expected);
+}
+
+/** Throws `password-invalid` unless the password opens the lock (no lock: anything does). */
+export function checkPassword(ctx: ServiceContext, password: string): void {
+  const lock = lockOf(ctx);
+  if (lock && !matches(password, lock.password_hash)) throw new MbsError('password-invalid');
+}
+
+export function setPasswordLock(
+  ctx: ServiceContext,
+  request: { password: string; email: string } | { password: null },
+): { set: boolean; email?: string } {
+  if (request.password === null) {
+    ctx.db.prepare('DELETE FROM tfa_password_lock WHERE id = 1').run();
+    return { set: false };
+  }
+  storePassword(ctx, request.password, request.email);
+  return { set: true, email: request.email };
+}
+
+/** Sets the password; keeps the lock's e-mail address when none is given. */
+export function storePassword(ctx: ServiceContext, password: string, email?: string): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_password_lock (id, password_hash, email, set_at) VALUES (1, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash,
+         email = coalesce(?, email), set_at = excluded.set_at`,
+    )
+    .run(hashPassword(password), email ?? '', ctx.clock.now(), email ?? null);
+  // A new password starts a new count of failed attempts.
+  ctx.db.prepare("DELETE FROM tfa_failures WHERE scope = 'password'").run();
+}

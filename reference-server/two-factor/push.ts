@@ -1,0 +1,117 @@
+/**
+ * Push approval through the push notification service (seed 000 §2.4, Appendix A). A request lives 5 minutes from
+ * sending: alive at 4:59.999, expired at 5:00.000. It is answered once. Resend makes a new request and voids the
+ * earlier one; a rejected, expired or voided request never logs anyone in.
+ */
+import { randomInt } from 'node:crypto';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { Notification, PushStatus } from '../../conformance/spec/protocol/two-factor.js';
+import { newId, type ServiceContext } from '../services/context.js';
+import { PUSH_TTL_MS, type TwoFactorContext } from './context.js';
+import type { AuthenticatorRow, PushRow } from './rows.js';
+
+/** The stored status, with a pending request past its lifetime read as expired. */
+export function statusAt(row: PushRow, now: number): PushStatus {
+  return row.status === 'pending' && now >= row.expires_at ? 'expired' : row.status;
+}
+
+export function pushById(ctx: ServiceContext, id: string): PushRow | undefined {
+  return ctx.db.prepare('SELECT * FROM tfa_push_requests WHERE id = ?').get(id) as PushRow | undefined;
+}
+
+/** Voids the login's pending requests: Resend, or the login ended another way. */
+export function voidLoginPushes(ctx: ServiceContext, loginId: string): void {
+  ctx.db
+    .prepare("UPDATE tfa_push_requests SET status = 'voided' WHERE login_id = ? AND status = 'pending'")
+    .run(loginId);
+}
+
+/** Sends a new request to the authenticator; the caller has voided the login's earlier ones. */
+export function sendPush(ctx: TwoFactorContext, loginId: string, authenticator: AuthenticatorRow): PushRow {
+  if (authenticator.push !== 1) throw new MbsError('push-unavailable');
+  const now = ctx.clock.now();
+  const numbers = ctx.numberMatching ? numberChoices() : undefined;
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_push_requests (id, login_id, authenticator_id, sent_at, expires_at, number, number_choices,
+         status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    )
+    .run(
+      newId(),
+      loginId,
+      authenticator.id,
+      now,
+      now + PUSH_TTL_MS,
+      numbers?.number ?? null,
+      numbers ? JSON.stringify(numbers.choices) : null,
+    );
+  return ctx.db.prepare('SELECT * FROM tfa_push_requests WHERE rowid = last_insert_rowid()').get() as PushRow;
+}
+
+/** Number matching: the desktop shows one two-digit number; the app offers it among three. */
+function numberChoices(): { number: number; choices: number[] } {
+  const choices = new Set<number>();
+  while (choices.size < 3) choices.add(randomInt(10, 100));
+  const list = [...choices];
+  return { number: list[randomInt(list.length)] as number, choices: list };
+}
+
+export function listNotifications(
+  ctx: ServiceContext,
+  authenticator: AuthenticatorRow,
+  after: number,
+  limit: number,
+): { notifications: Notification[]; last: number } {
+  const rows = ctx.db
+    .prepare('SELECT * FROM tfa_push_requests WHERE authenticator_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+    .all(authenticator.id, after, limit) as PushRow[];
+  const now = ctx.clock.now();
+  const notifications = rows.map((row): Notification => {
+    const n: Notification = {
+      seq: row.seq,
+      requestId: row.id,
+      loginId: row.login_id,
+      machine: ctx.identity.name,
+      sentAt: row.sent_at,
+      expiresAt: row.expires_at,
+      status: statusAt(row, now),
+    };
+    if (row.number_choices !== null) n.numberChoices = JSON.parse(row.number_choices) as number[];
+    return n;
+  });
+  return { notifications, last: rows.at(-1)?.seq ?? after };
+}
+
+/**
+ * The app's answer. Only the authenticator the request went to may answer it (any other gets `push-not-found`).
+ * Approval logs the login in; rejection shows the login as rejected. With number matching, a wrong number is
+ * answered `push-number-mismatch` and counts as a rejection.
+ */
+export function answerPush(
+  ctx: ServiceContext,
+  authenticator: AuthenticatorRow,
+  requestId: string,
+  answer: { decision: 'approve' | 'reject'; number?: number | undefined },
+): { requestId: string; status: PushStatus } {
+  const row = pushById(ctx, requestId);
+  if (!row || row.authenticator_id !== authenticator.id) throw new MbsError('push-not-found');
+  const now = ctx.clock.now();
+  const status = statusAt(row, now);
+  if (status === 'expired') throw new MbsError('push-expired');
+  if (status === 'voided') throw new MbsError('push-voided');
+  if (status !== 'pending') throw new MbsError('push-already-answered', undefined, { status });
+  const mismatch = answer.decision === 'approve' && row.number !== null && answer.number !== row.number;
+  const outcome = answer.decision === 'approve' && !mismatch ? 'approved' : 'rejected';
+  ctx.db.transaction(() => {
+    ctx.db.prepare('UPDATE tfa_push_requests SET status = ?, answered_at = ? WHERE id = ?').run(outcome, now, row.id);
+    const login = outcome === 'approved' ? ['logged-in', now] : ['push-rejected', null];
+    ctx.db
+      .prepare(
+        `UPDATE tfa_logins SET state = ?, completed_at = ? WHERE id = ? AND push_request_id = ?
+           AND state = 'push-wait'`,
+      )
+      .run(login[0], login[1], row.login_id, row.id);
+  })();
+  if (mismatch) throw new MbsError('push-number-mismatch');
+  return { requestId: row.id, status: outcome };
+}

@@ -1,0 +1,88 @@
+/**
+ * Registering an authenticator (seed 000 §6.3.1). The desktop side issues a registration: a fresh secret key and a
+ * single-use token that expires. It is completed once, in one of three ways: the app scans the QR code (push and
+ * TOTP); the app is given the username and secret key and proves them with a one-time password (TOTP only); or
+ * any authenticator app is given the secret key and the desktop side is given its one-time password (TOTP only).
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import { buildOtpauthUri, encodeRegistrationPayload } from '../../conformance/spec/protocol/two-factor-payload.js';
+import type { Registration } from '../../conformance/spec/protocol/two-factor.js';
+import type { AuthenticatorAccount } from '../../conformance/spec/protocol/resources.js';
+import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
+import { issuerOf, usernameOf } from './context.js';
+import type { RegistrationRow } from './rows.js';
+import { newTotpSecret } from './totp.js';
+
+export function createRegistration(ctx: ServiceContext): Registration {
+  const now = ctx.clock.now();
+  const row: RegistrationRow = {
+    id: newId(),
+    token_hash: '',
+    secret: newTotpSecret(),
+    username: usernameOf(ctx),
+    created_at: now,
+    expires_at: now + ctx.pairingTtlMs,
+    used_at: null,
+  };
+  const token = newSecret();
+  row.token_hash = hashSecret(token);
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_registrations (id, token_hash, secret, username, created_at, expires_at)
+       VALUES (@id, @token_hash, @secret, @username, @created_at, @expires_at)`,
+    )
+    .run(row);
+  const otpauthUri = buildOtpauthUri({ issuer: issuerOf(ctx), label: row.username, secret: row.secret });
+  const { identity } = ctx;
+  const payload = encodeRegistrationPayload({
+    v: 1,
+    server: identity.serverId,
+    edition: identity.edition,
+    host: identity.advertisedHost,
+    tcp: identity.tcpPort,
+    udp: identity.udpPort,
+    token,
+    expires: row.expires_at,
+    otpauth: otpauthUri,
+  });
+  return {
+    registrationId: row.id,
+    username: row.username,
+    secret: row.secret,
+    otpauthUri,
+    payload,
+    expiresAt: row.expires_at,
+  };
+}
+
+/** The registration a lookup found, if it can still be completed. */
+export function usableRegistration(ctx: ServiceContext, row: RegistrationRow | undefined): RegistrationRow {
+  if (!row) throw new MbsError('registration-invalid');
+  if (row.used_at !== null) throw new MbsError('registration-used');
+  if (ctx.clock.now() >= row.expires_at) throw new MbsError('registration-expired');
+  return row;
+}
+
+export function registrationBy(ctx: ServiceContext, column: 'id' | 'token_hash', value: string): RegistrationRow {
+  const sql = `SELECT * FROM tfa_registrations WHERE ${column} = ?`;
+  return usableRegistration(ctx, ctx.db.prepare(sql).get(value) as RegistrationRow | undefined);
+}
+
+export function markUsed(ctx: ServiceContext, id: string): void {
+  ctx.db.prepare('UPDATE tfa_registrations SET used_at = ? WHERE id = ?').run(ctx.clock.now(), id);
+}
+
+/** The TOTP account as the app stores it (and backs it up with its snapshots). */
+export function accountOf(ctx: ServiceContext, authenticatorId: string, secret: string, push: boolean) {
+  const account: AuthenticatorAccount = {
+    id: authenticatorId,
+    issuer: issuerOf(ctx),
+    label: usernameOf(ctx),
+    secret,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    push,
+  };
+  return account;
+}

@@ -1,0 +1,62 @@
+/**
+ * Throttling of consecutive failures, per scope (one-time passwords, the password lock, SMS and e-mail codes,
+ * registrations): 5 failures are free, then each attempt waits 30 s, doubling up to 15 minutes, until a success
+ * resets the count. A throttled attempt is not evaluated and not counted. Beyond about 100 failures a day nothing
+ * gets through (NIST SP 800-63B §5.2.2); there is no hard lock, which anyone able to guess could use to lock the
+ * owner out. Failures are kept in SQLite, so a restart does not reset them.
+ */
+import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
+import type { ServiceContext } from '../services/context.js';
+
+export const FREE_FAILURES = 5;
+export const FIRST_DELAY_MS = 30_000;
+export const MAX_DELAY_MS = 15 * 60_000;
+
+export type ThrottleScope = 'otp' | 'password' | 'sms' | 'email' | 'registration' | `phone:${string}`;
+
+/** The refusals that count as a failed guess. */
+const COUNTED: ReadonlySet<ErrorCode> = new Set([
+  'otp-invalid',
+  'otp-replayed',
+  'password-invalid',
+  'verification-code-invalid',
+]);
+
+/** How long after the last of `failures` consecutive failures the next attempt must wait. */
+export function delayAfter(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
+}
+
+interface FailureRow {
+  count: number;
+  last_at: number;
+}
+
+/** Runs a synchronous check under the scope's throttle: counts its counted refusals, resets on success. */
+export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt: () => T): T {
+  const now = ctx.clock.now();
+  const row = ctx.db.prepare('SELECT count, last_at FROM tfa_failures WHERE scope = ?').get(scope) as
+    FailureRow | undefined;
+  const delay = row ? delayAfter(row.count) : 0;
+  const wait = row ? row.last_at + delay - now : 0;
+  if (row && delay > 0 && wait > 0) {
+    throw new MbsError('otp-throttled', undefined, { retryAfterMs: wait, failures: row.count });
+  }
+  let result: T;
+  try {
+    result = attempt();
+  } catch (error) {
+    if (error instanceof MbsError && COUNTED.has(error.code)) {
+      ctx.db
+        .prepare(
+          `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
+           ON CONFLICT (scope) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+        )
+        .run(scope, now);
+    }
+    throw error;
+  }
+  if (row) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
+  return result;
+}
