@@ -43,6 +43,11 @@ export class BackupJob {
     return this.running;
   }
 
+  /** Resolves once the job is not doing anything (it may be held, stopped, completed or failed). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   stop(): void {
     this.stopRequested = true;
     if (this.state === 'held') this.state = 'stopped';
@@ -62,6 +67,8 @@ export class BackupJob {
   private async loop(): Promise<void> {
     this.state = 'running';
     try {
+      // Nothing reaches the server while a run condition holds the job, not even the start of the job.
+      if (this.interrupted()) return;
       const client = this.host.client();
       this.backupId ??= (await client.call('startBackup', { body: {} })).backupId;
       // Each item is tried once per run, so a server that never confirms cannot keep the job looping.

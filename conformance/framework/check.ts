@@ -1,0 +1,64 @@
+/**
+ * A conformance check: which requirements it covers, where it applies, and how it runs. Suites are lists of
+ * checks; the runner runs each applicable check on each column of the matrix and turns outcomes into verdicts.
+ */
+import type { Edition } from '../spec/editions.js';
+import type { Area } from '../spec/requirements/types.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import type { TargetSession } from '../targets/target.js';
+
+/** One column of the traceability matrix: an edition, with a device profile for device checks. */
+export interface Column {
+  readonly edition: Edition;
+  readonly profile?: DeviceSpec;
+}
+
+export function columnName(column: Column): string {
+  return column.profile ? `${column.profile.id} @ ${column.edition}` : column.edition;
+}
+
+export interface CheckContext {
+  readonly session: TargetSession;
+  readonly column: Column;
+  /** The run's seed, for fast-check and every generated value. */
+  readonly seed: number;
+  /** How many generated cases or command sequences a property runs. */
+  readonly runs: number;
+  /** A replay path given with --replay, for the check that failed with it. */
+  readonly path?: string;
+}
+
+export interface FailureDetails {
+  readonly message: string;
+  readonly counterexample?: string;
+  readonly commands?: readonly string[];
+  readonly seed?: number;
+  readonly path?: string;
+}
+
+export type CheckOutcome =
+  | { readonly verdict: 'pass'; readonly runs: number }
+  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails }
+  | { readonly verdict: 'skipped'; readonly reason: string };
+
+export type Applicability = { readonly applies: true } | { readonly applies: false; readonly reason: string };
+
+export interface Check {
+  /** Stable, kebab-case, unique across suites. */
+  readonly id: string;
+  readonly title: string;
+  readonly area: Area;
+  /** Catalogue ids this check gives evidence for. */
+  readonly requirements: readonly string[];
+  /** server: runs once per edition; device: once per device profile on each edition. */
+  readonly scope: 'server' | 'device';
+  readonly tags?: readonly string[];
+  applies?(column: Column, session: TargetSession): Applicability;
+  run(context: CheckContext): Promise<CheckOutcome>;
+}
+
+export const APPLIES: Applicability = { applies: true };
+
+export function skipUnless(condition: boolean, reason: string): Applicability {
+  return condition ? APPLIES : { applies: false, reason };
+}

@@ -1,0 +1,55 @@
+/**
+ * Runs a fast-check property as a check: with the run's seed and number of runs (and a replay path when given),
+ * and turns a failure into its shrunk counterexample, its command list for model-based checks, seed and path.
+ */
+import fc from 'fast-check';
+import type { CheckContext, CheckOutcome } from './check.js';
+
+export async function checkProperty<T>(
+  property: fc.IAsyncPropertyWithHooks<T>,
+  context: CheckContext,
+  runs = context.runs,
+): Promise<CheckOutcome> {
+  const details = await fc.check(property, {
+    seed: context.seed,
+    numRuns: runs,
+    ...(context.path ? { path: context.path, endOnFailure: true } : {}),
+  });
+  if (!details.failed) return { verdict: 'pass', runs: details.numRuns };
+  const counterexample = (details.counterexample ?? []) as unknown as unknown[];
+  const first = counterexample[0] as unknown;
+  const commands = isCommandList(first) ? [...first].map((c) => String(c)) : undefined;
+  const error = details.errorInstance;
+  return {
+    verdict: 'fail',
+    runs: details.numRuns,
+    failure: {
+      message: error instanceof Error ? error.message : String(error ?? 'property failed'),
+      counterexample: fc.stringify(counterexample),
+      ...(commands ? { commands } : {}),
+      seed: details.seed,
+      ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
+    },
+  };
+}
+
+/** fast-check's generated command lists are iterables of commands with a toString(). */
+function isCommandList(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Symbol.iterator in value &&
+    'toString' in value &&
+    !Array.isArray(value)
+  );
+}
+
+/** A plain async check that throws on failure, as a check outcome. */
+export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome> {
+  try {
+    await run();
+    return { verdict: 'pass', runs: 1 };
+  } catch (error) {
+    return { verdict: 'fail', runs: 1, failure: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}

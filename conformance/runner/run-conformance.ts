@@ -1,0 +1,148 @@
+/**
+ * Runs the selected checks on every column of the matrix: for each edition, the server checks once and the device
+ * checks once per device profile. A check that throws is a failure of that cell, never the end of the run.
+ */
+import { ClientError, MbsError } from '../spec/errors.js';
+import type { Requirement } from '../spec/requirements/types.js';
+import type { Cell, CheckResult, Summary } from '../../reports/summary-schema.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import { columnName, type Check, type CheckOutcome, type Column, type FailureDetails } from '../framework/check.js';
+import type { Target, TargetSession } from '../targets/target.js';
+import { fixedExpectedFailures, requirementVerdicts, runVerdict, totalsOf } from './verdicts.js';
+
+export interface RunListener {
+  onCellEnd?(check: Pick<CheckResult, 'checkId' | 'title' | 'area'>, cell: Cell): void | Promise<void>;
+}
+
+export interface RunOptions {
+  readonly target: Target;
+  readonly checks: readonly Check[];
+  readonly catalogue: readonly Requirement[];
+  readonly profiles: readonly DeviceSpec[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly path?: string;
+  readonly selected?: ReadonlySet<string>;
+  readonly expectedFailures?: ReadonlySet<string>;
+  readonly command: string;
+  readonly kitVersion: string;
+  /** The command line that replays one failing cell. */
+  replayCommand(check: Check, column: Column, failure: FailureDetails): string;
+  readonly listener?: RunListener;
+}
+
+export async function runConformance(options: RunOptions): Promise<Summary> {
+  const started = Date.now();
+  const target = options.target.describe();
+  const results = new Map<string, CheckResult>(
+    options.checks.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, cells: [] }]),
+  );
+  const columns: string[] = [];
+  for (const edition of target.editions) {
+    const session = await options.target.open(edition);
+    try {
+      const editionColumns: Column[] = [{ edition }, ...options.profiles.map((profile) => ({ edition, profile }))];
+      for (const column of editionColumns) {
+        columns.push(columnName(column));
+        for (const check of options.checks) {
+          if ((check.scope === 'device') !== (column.profile !== undefined)) continue;
+          const cell = await runCell(check, column, session, options);
+          (results.get(check.id) as CheckResult).cells.push(cell);
+          await options.listener?.onCellEnd?.({ checkId: check.id, title: check.title, area: check.area }, cell);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  }
+  const checks = [...results.values()];
+  const coverage = new Map<string, string[]>();
+  for (const check of options.checks) {
+    for (const id of check.requirements) coverage.set(id, [...(coverage.get(id) ?? []), check.id]);
+  }
+  const requirements = requirementVerdicts(options.catalogue, checks, coverage, {
+    ...(options.selected ? { selected: options.selected } : {}),
+    expectedFailures: options.expectedFailures ?? new Set(),
+  });
+  return {
+    verdict: runVerdict(requirements),
+    kitVersion: options.kitVersion,
+    target: {
+      kind: target.kind,
+      ...(target.url ? { url: target.url } : {}),
+      editions: [...target.editions],
+      description: target.description,
+    },
+    seed: options.seed,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    command: options.command,
+    totals: totalsOf(requirements),
+    requirements,
+    checks,
+    devices: deviceVerdicts(options.profiles, checks),
+    columns,
+    fixedExpectedFailures: fixedExpectedFailures(requirements),
+    reporterErrors: [],
+  };
+}
+
+async function runCell(check: Check, column: Column, session: TargetSession, options: RunOptions): Promise<Cell> {
+  const base = {
+    column: columnName(column),
+    edition: column.edition,
+    ...(column.profile ? { profile: column.profile.id } : {}),
+  };
+  const applicability = check.applies?.(column, session) ?? { applies: true };
+  if (!applicability.applies)
+    return { ...base, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
+  const started = performance.now();
+  let outcome: CheckOutcome;
+  try {
+    outcome = await check.run({
+      session,
+      column,
+      seed: options.seed,
+      runs: options.runs,
+      ...(options.path ? { path: options.path } : {}),
+    });
+  } catch (error) {
+    outcome = { verdict: 'fail', runs: 0, failure: { message: describeError(error) } };
+  }
+  const durationMs = performance.now() - started;
+  if (outcome.verdict === 'skipped')
+    return { ...base, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
+  if (outcome.verdict === 'pass') return { ...base, verdict: 'pass', durationMs, runs: outcome.runs };
+  const { failure } = outcome;
+  return {
+    ...base,
+    verdict: 'fail',
+    durationMs,
+    runs: outcome.runs,
+    failure: {
+      message: failure.message,
+      ...(failure.counterexample ? { counterexample: failure.counterexample } : {}),
+      ...(failure.commands ? { commands: [...failure.commands] } : {}),
+      ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
+      ...(failure.path ? { path: failure.path } : {}),
+      replayCommand: options.replayCommand(check, column, failure),
+    },
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof MbsError || error instanceof ClientError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function deviceVerdicts(profiles: readonly DeviceSpec[], checks: readonly CheckResult[]): Summary['devices'] {
+  return profiles.map((profile) => {
+    const cells = checks.flatMap((c) => c.cells.filter((cell) => cell.profile === profile.id));
+    const verdict = cells.some((c) => c.verdict === 'fail')
+      ? 'fail'
+      : cells.some((c) => c.verdict === 'pass')
+        ? 'pass'
+        : 'skipped';
+    return { profile: profile.id, platform: profile.platform, osVersion: profile.osVersion, verdict };
+  });
+}

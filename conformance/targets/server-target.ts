@@ -1,0 +1,40 @@
+/**
+ * A server that is already running, such as a vendor's: `--server http://HOST:PORT --udp-port N --edition E`
+ * (and `--console-key K` for the checks that need the desktop side to issue pairing tokens).
+ */
+import type { Edition } from '../spec/editions.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { Target, TargetSession } from './target.js';
+
+export interface ServerTargetOptions {
+  readonly url: string;
+  readonly udpPort: number;
+  readonly edition: Edition;
+  readonly consoleKey?: string;
+}
+
+export class ServerTarget implements Target {
+  constructor(private readonly options: ServerTargetOptions) {}
+
+  describe() {
+    return {
+      kind: 'server' as const,
+      url: this.options.url,
+      editions: [this.options.edition],
+      description: `the server at ${this.options.url} (${this.options.edition}, UDP ${this.options.udpPort})`,
+    };
+  }
+
+  async open(edition: Edition): Promise<TargetSession> {
+    const { url, udpPort, consoleKey } = this.options;
+    return {
+      edition,
+      url,
+      host: new URL(url).hostname,
+      udpPort,
+      ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
+      controlled: false,
+      async close() {},
+    };
+  }
+}

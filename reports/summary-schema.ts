@@ -1,0 +1,111 @@
+/**
+ * The result of a conformance run, as data: what summary.json holds and what every report is made from. Writers
+ * (HTML, JUnit, Allure) read only this, so a merged or replayed run reports exactly like a live one.
+ */
+import Type, { type Static } from 'typebox';
+
+export const Verdict = Type.Enum(['pass', 'fail', 'advisory', 'skipped', 'untested']);
+export type Verdict = Static<typeof Verdict>;
+
+/** What a failing check found, and how to see it again. */
+export const Failure = Type.Object({
+  message: Type.String(),
+  /** The shrunk counterexample, printed (fast-check's value or a command list). */
+  counterexample: Type.Optional(Type.String()),
+  /** The shrunk command list of a model-based check, one command per entry. */
+  commands: Type.Optional(Type.Array(Type.String())),
+  seed: Type.Optional(Type.Integer()),
+  /** fast-check's replay path. */
+  path: Type.Optional(Type.String()),
+  /** The exact command line that replays this failure. */
+  replayCommand: Type.String(),
+});
+export type Failure = Static<typeof Failure>;
+
+/** One check on one column of the matrix: a device profile on an edition, or an edition alone. */
+export const Cell = Type.Object({
+  column: Type.String({ description: 'e.g. "redmi-note-8 @ pro" or "pro"' }),
+  profile: Type.Optional(Type.String()),
+  edition: Type.String(),
+  verdict: Verdict,
+  /** When this cell began (ISO 8601); Allure's timeline uses it. Absent in older summaries. */
+  startedAt: Type.Optional(Type.String()),
+  durationMs: Type.Number({ minimum: 0 }),
+  /** How many generated cases or command sequences ran. */
+  runs: Type.Integer({ minimum: 0 }),
+  reason: Type.Optional(Type.String()),
+  failure: Type.Optional(Failure),
+});
+export type Cell = Static<typeof Cell>;
+
+export const CheckResult = Type.Object({
+  checkId: Type.String(),
+  title: Type.String(),
+  area: Type.String(),
+  cells: Type.Array(Cell),
+});
+export type CheckResult = Static<typeof CheckResult>;
+
+export const RequirementResult = Type.Object({
+  id: Type.String(),
+  level: Type.Enum(['MUST', 'ADVISORY']),
+  statement: Type.String(),
+  verdict: Verdict,
+  /** Why it was skipped or untested. */
+  reason: Type.Optional(Type.String()),
+  /** Ids of the checks that cover it. */
+  checks: Type.Array(Type.String()),
+  /** Whether an expected-failures baseline lists it. */
+  expectedFailure: Type.Optional(Type.Boolean()),
+});
+export type RequirementResult = Static<typeof RequirementResult>;
+
+export const Totals = Type.Object({
+  requirements: Type.Integer(),
+  applicable: Type.Integer(),
+  passed: Type.Integer(),
+  failed: Type.Integer(),
+  advisory: Type.Integer(),
+  skipped: Type.Integer(),
+  untested: Type.Integer(),
+});
+export type Totals = Static<typeof Totals>;
+
+/** A reporter that failed on some event; the run went on without it. */
+export const ReporterError = Type.Object({ reporter: Type.String(), message: Type.String() });
+export type ReporterError = Static<typeof ReporterError>;
+
+export const Summary = Type.Object({
+  verdict: Type.Enum(['pass', 'fail']),
+  kitVersion: Type.String(),
+  target: Type.Object({
+    kind: Type.Enum(['reference', 'server', 'app']),
+    url: Type.Optional(Type.String()),
+    editions: Type.Array(Type.String()),
+    description: Type.String(),
+  }),
+  seed: Type.Integer(),
+  startedAt: Type.String({ description: 'ISO 8601' }),
+  durationMs: Type.Number({ minimum: 0 }),
+  /** The command line of this run. */
+  command: Type.String(),
+  totals: Totals,
+  /** Every catalogued requirement, with its verdict. */
+  requirements: Type.Array(RequirementResult),
+  checks: Type.Array(CheckResult),
+  devices: Type.Array(
+    Type.Object({
+      profile: Type.String(),
+      platform: Type.String(),
+      osVersion: Type.String(),
+      verdict: Type.Enum(['pass', 'fail', 'skipped']),
+    }),
+  ),
+  /** Matrix columns in display order. */
+  columns: Type.Array(Type.String()),
+  /** Expected failures that passed this time: the baseline can drop them. */
+  fixedExpectedFailures: Type.Array(Type.String()),
+  /** Reporters that failed; the run went on without them. */
+  reporterErrors: Type.Array(ReporterError),
+});
+export type Summary = Static<typeof Summary>;
