@@ -3,6 +3,7 @@ import { didYouMean } from '../conformance/spec/nearest-name.js';
 import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } from './command.js';
 import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
+import { outboxCommand } from './commands/outbox.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { serveCommand } from './commands/serve.js';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   discover: discoverCommand,
   requirements: requirementsCommand,
+  outbox: outboxCommand,
   demo: demoCommand,
 } as Record<string, Command>;
 

@@ -3,7 +3,7 @@ import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/ed
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { defineCommand, EXIT, integerOption } from '../command.js';
+import { defineCommand, EXIT, integerOption, UsageError } from '../command.js';
 import { terminalQr } from '../terminal-qr.js';
 
 export const serveCommand = defineCommand({
@@ -33,9 +33,22 @@ export const serveCommand = defineCommand({
       placeholder: 'H',
     },
     name: { type: 'string', description: 'Server name shown to devices', placeholder: 'NAME' },
+    'sms-webhook': {
+      type: 'string',
+      description: 'POST SMS messages as JSON to this URL (default: the outbox)',
+      placeholder: 'URL',
+    },
+    'email-webhook': {
+      type: 'string',
+      description: 'POST e-mail messages as JSON to this URL (default: the outbox)',
+      placeholder: 'URL',
+    },
+    'push-number-matching': { type: 'boolean', description: '2FA push requests carry a number to match in the app' },
   },
   async run(options, io) {
     const edition = options.edition as Edition;
+    const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
+    const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
     const stop = io.waitForStop();
     let server;
     try {
@@ -47,6 +60,9 @@ export const serveCommand = defineCommand({
         udpPort: integerOption('udp-port', options['udp-port'], 0, 65535),
         ...(options['advertise-host'] ? { advertisedHost: options['advertise-host'] } : {}),
         ...(options.name ? { name: options.name } : {}),
+        smsWebhook,
+        emailWebhook,
+        pushNumberMatching: options['push-number-matching'],
       });
     } catch (error) {
       if (error instanceof NoFreePortError) {
@@ -61,6 +77,10 @@ export const serveCommand = defineCommand({
     io.out(`  URL        ${server.url}`);
     io.out(`  Data       ${server.dataDir}`);
     io.out(`  Console key ${server.consoleKey}`);
+    if (EDITIONS[edition].twoFactor) {
+      io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);
+      io.out(`  E-mail to  ${emailWebhook ?? 'the outbox (mbsc outbox)'}`);
+    }
     const console = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
     const pairing = await console.call('createPairing', { body: { mode: 'add' } });
     io.out('');
@@ -75,3 +95,12 @@ export const serveCommand = defineCommand({
     return EXIT.ok;
   },
 });
+
+function webhookOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
+  }
+  return url.href;
+}

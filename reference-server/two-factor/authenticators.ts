@@ -21,7 +21,7 @@ export function authenticateAuthenticator(ctx: ServiceContext, authorization: st
 }
 
 export function allAuthenticators(ctx: ServiceContext): AuthenticatorRow[] {
-  return ctx.db.prepare('SELECT * FROM tfa_authenticators ORDER BY registered_at, id').all() as AuthenticatorRow[];
+  return ctx.db.prepare('SELECT * FROM tfa_authenticators ORDER BY registered_at, rowid').all() as AuthenticatorRow[];
 }
 
 export function authenticatorById(ctx: ServiceContext, id: string): AuthenticatorRow {

@@ -15,8 +15,19 @@ import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../hel
 
 let t: TestServer;
 let deviceKey: string;
+let authenticatorKey: string;
 /** Ids the server really holds, so that some requests get past "not found". */
-const real = { deviceId: '', uploadId: '', backupId: '', closedBackupId: '', sha256: '' };
+const real = {
+  deviceId: '',
+  uploadId: '',
+  backupId: '',
+  closedBackupId: '',
+  sha256: '',
+  authenticatorId: '',
+  loginId: '',
+  requestId: '',
+  registrationId: '',
+};
 
 beforeAll(async () => {
   t = await startTestServer('pro');
@@ -38,7 +49,29 @@ beforeAll(async () => {
   });
   if (created.status === 'duplicate') throw new Error('fixture upload is a duplicate');
   real.uploadId = created.upload.uploadId;
+  await registerTwoFactor();
 });
+
+/** An app registered for 2FA (the fuzzed one) and a spare, a login waiting on a push, an open registration. */
+async function registerTwoFactor(): Promise<void> {
+  const register = async (name: string) => {
+    const { payload } = await t.console.call('createRegistration', { body: {} });
+    const registrationToken = new URL(payload).searchParams.get('token') ?? '';
+    const installId = `fuzz-${name.toLowerCase()}`;
+    const body = { registrationToken, name, platform: 'android' as const, installId };
+    return t.console.call('registerAuthenticator', { body });
+  };
+  authenticatorKey = (await register('Fuzzed')).authenticatorKey;
+  // As with devices, only the spare's id is offered: removing the fuzzed authenticator would lock it out.
+  real.authenticatorId = (await register('Spare')).authenticatorId;
+  real.loginId = (await t.console.call('startLogin', { body: {} })).loginId;
+  const push = await t.console.call('loginPush', {
+    params: { loginId: real.loginId },
+    body: { authenticatorId: real.authenticatorId },
+  });
+  real.requestId = push.push?.requestId ?? '';
+  real.registrationId = (await t.console.call('createRegistration', { body: {} })).registrationId;
+}
 afterAll(async () => t?.close());
 
 const printable = (max: number) =>
@@ -73,6 +106,13 @@ const segmentFor: Record<string, fc.Arbitrary<string>> = {
     garbageSegment,
   ),
 };
+for (const key of ['authenticatorId', 'loginId', 'requestId', 'registrationId'] as const) {
+  segmentFor[key] = fc.oneof(
+    fc.constant(0).map(() => real[key]),
+    token,
+    garbageSegment,
+  );
+}
 const shaPool = fc.oneof(
   fc.constant(0).map(() => real.sha256),
   fc.stringMatching(/^[0-9a-f]{64}$/),
@@ -84,6 +124,7 @@ const bodyOverrides: Overrides = {
     token,
   ),
   sha256: shaPool,
+  authenticatorId: segmentFor.authenticatorId as fc.Arbitrary<string>,
   present: fc.array(shaPool, { maxLength: 3 }),
   items: fc.array(shaPool, { minLength: 1, maxLength: 3 }),
   token: schemaArb(PairingToken),
@@ -133,7 +174,7 @@ interface Generated {
   readonly route: string;
   readonly method: string;
   readonly path: string;
-  /** 'valid' stands for the fuzzed device's key (the console's key), filled in when the request is sent. */
+  /** 'valid' stands for the fuzzed device's or authenticator's key (the console's key), filled in when sent. */
   readonly authorization: string | undefined;
   readonly consoleKey: string | undefined;
   readonly contentType: string | undefined;
@@ -264,8 +305,10 @@ const anyRequest: fc.Arbitrary<Generated> = fc.record({
 
 function toCall(g: Generated): RawCall {
   const headers: Record<string, string> = { ...g.extra };
+  // 'valid' is the key the route takes: the app's as an authenticator, else the backup device's.
+  const key = ROUTES[g.route as keyof typeof ROUTES]?.auth === 'authenticator' ? authenticatorKey : deviceKey;
   if (g.authorization !== undefined)
-    headers.authorization = g.authorization === 'valid' ? `Bearer ${deviceKey}` : g.authorization;
+    headers.authorization = g.authorization === 'valid' ? `Bearer ${key}` : g.authorization;
   if (g.consoleKey !== undefined)
     headers['x-mbs-console-key'] = g.consoleKey === 'valid' ? t.server.consoleKey : g.consoleKey;
   if (g.contentType !== undefined) headers['content-type'] = g.contentType;
