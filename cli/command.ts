@@ -33,7 +33,20 @@ export interface CommandIo {
 }
 
 /** Exit codes of every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 3 } as const;
+export const EXIT = {
+  ok: 0,
+  /** A MUST requirement failed (or a command's own work failed). */
+  failed: 1,
+  usage: 2,
+  /** The target (or a port) could not be reached. */
+  unavailable: 3,
+  /** The target answered something the protocol does not allow. */
+  protocol: 4,
+  config: 5,
+  requirement: 6,
+  devices: 7,
+  baseline: 8,
+} as const;
 
 export class UsageError extends Error {}
 

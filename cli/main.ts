@@ -5,9 +5,12 @@ import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
 import { outboxCommand } from './commands/outbox.js';
 import { requirementsCommand } from './commands/requirements.js';
+import { runCommandOf } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 
 const COMMANDS: Record<string, Command> = {
+  run: runCommandOf('run'),
+  validate: runCommandOf('validate'),
   serve: serveCommand,
   discover: discoverCommand,
   requirements: requirementsCommand,

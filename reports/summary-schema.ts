@@ -10,6 +10,8 @@ export type Verdict = Static<typeof Verdict>;
 /** What a failing check found, and how to see it again. */
 export const Failure = Type.Object({
   message: Type.String(),
+  /** The requirements this failure breaks, when the check could tell; otherwise every one the check covers. */
+  requirements: Type.Optional(Type.Array(Type.String())),
   /** The shrunk counterexample, printed (fast-check's value or a command list). */
   counterexample: Type.Optional(Type.String()),
   /** The shrunk command list of a model-based check, one command per entry. */

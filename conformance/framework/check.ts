@@ -24,12 +24,16 @@ export interface CheckContext {
   readonly seed: number;
   /** How many generated cases or command sequences a property runs. */
   readonly runs: number;
-  /** A replay path given with --replay, for the check that failed with it. */
+  /** fast-check's replay path, given with --replay, for the check that failed with it. */
   readonly path?: string;
+  /** The replay path of a model-based check's command list (the part after `~` in --replay). */
+  readonly commandsReplayPath?: string;
 }
 
 export interface FailureDetails {
   readonly message: string;
+  /** The requirements the failure breaks, when the check could tell; otherwise all it covers. */
+  readonly requirements?: readonly string[];
   readonly counterexample?: string;
   readonly commands?: readonly string[];
   readonly seed?: number;

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CheckContext, CheckOutcome } from './check.js';
+import { Violation } from './violation.js';
 
 export async function checkProperty<T>(
   property: fc.IAsyncPropertyWithHooks<T>,
@@ -20,15 +21,21 @@ export async function checkProperty<T>(
   const first = counterexample[0] as unknown;
   const commands = isCommandList(first) ? [...first].map((c) => String(c)) : undefined;
   const error = details.errorInstance;
+  // A command list needs its own replay path besides fast-check's; both travel in one --replay value.
+  const commandsPath = /replayPath="([^"]+)"/.exec(fc.stringify(counterexample))?.[1];
+  const path = details.counterexamplePath
+    ? `${details.counterexamplePath}${commandsPath ? `~${commandsPath}` : ''}`
+    : undefined;
   return {
     verdict: 'fail',
     runs: details.numRuns,
     failure: {
       message: error instanceof Error ? error.message : String(error ?? 'property failed'),
+      ...(error instanceof Violation ? { requirements: error.requirements } : {}),
       counterexample: fc.stringify(counterexample),
       ...(commands ? { commands } : {}),
       seed: details.seed,
-      ...(details.counterexamplePath ? { path: details.counterexamplePath } : {}),
+      ...(path ? { path } : {}),
     },
   };
 }
@@ -44,12 +51,27 @@ function isCommandList(value: unknown): value is Iterable<unknown> {
   );
 }
 
+/** Options for `fc.commands` that replay a failing command list when --replay carries its path. */
+export function commandsOptions(
+  context: CheckContext,
+  maxCommands: number,
+): { maxCommands: number; replayPath?: string } {
+  return { maxCommands, ...(context.commandsReplayPath ? { replayPath: context.commandsReplayPath } : {}) };
+}
+
 /** A plain async check that throws on failure, as a check outcome. */
 export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome> {
   try {
     await run();
     return { verdict: 'pass', runs: 1 };
   } catch (error) {
-    return { verdict: 'fail', runs: 1, failure: { message: error instanceof Error ? error.message : String(error) } };
+    return {
+      verdict: 'fail',
+      runs: 1,
+      failure: {
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Violation ? { requirements: error.requirements } : {}),
+      },
+    };
   }
 }

@@ -4,14 +4,18 @@
  */
 import { ClientError, MbsError } from '../spec/errors.js';
 import type { Requirement } from '../spec/requirements/types.js';
+import type { CheckInfo, RunInfo } from '../../reports/reporter.js';
 import type { Cell, CheckResult, Summary } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, type Check, type CheckOutcome, type Column, type FailureDetails } from '../framework/check.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import { fixedExpectedFailures, requirementVerdicts, runVerdict, totalsOf } from './verdicts.js';
 
+/** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
-  onCellEnd?(check: Pick<CheckResult, 'checkId' | 'title' | 'area'>, cell: Cell): void | Promise<void>;
+  onRunStart?(info: RunInfo): void | Promise<void>;
+  onCellEnd?(check: CheckInfo, cell: Cell): void | Promise<void>;
 }
 
 export interface RunOptions {
@@ -31,24 +35,56 @@ export interface RunOptions {
   readonly listener?: RunListener;
 }
 
-export async function runConformance(options: RunOptions): Promise<Summary> {
+export interface RunResult {
+  readonly summary: Summary;
+  /** Why the run stopped before testing: the target was unreachable or did not speak the protocol. */
+  readonly abort?: ClientError;
+}
+
+export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const target = options.target.describe();
   const results = new Map<string, CheckResult>(
     options.checks.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, cells: [] }]),
   );
-  const columns: string[] = [];
+  const columns = target.editions.flatMap((edition) => [
+    edition,
+    ...options.profiles.map((p) => columnName({ edition, profile: p })),
+  ]);
+  const infos = new Map<string, CheckInfo>(
+    options.checks.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, requirementIds: c.requirements }]),
+  );
+  const summaryTarget = {
+    kind: target.kind,
+    ...(target.url ? { url: target.url } : {}),
+    editions: [...target.editions],
+    description: target.description,
+  };
+  await options.listener?.onRunStart?.({
+    kitVersion: options.kitVersion,
+    target: summaryTarget,
+    seed: options.seed,
+    startedAt: new Date(started).toISOString(),
+    command: options.command,
+    columns,
+    checks: [...infos.values()],
+  });
+  let abort: ClientError | undefined;
   for (const edition of target.editions) {
     const session = await options.target.open(edition);
+    abort = await probe(session);
+    if (abort) {
+      await session.close();
+      break;
+    }
     try {
       const editionColumns: Column[] = [{ edition }, ...options.profiles.map((profile) => ({ edition, profile }))];
       for (const column of editionColumns) {
-        columns.push(columnName(column));
         for (const check of options.checks) {
           if ((check.scope === 'device') !== (column.profile !== undefined)) continue;
           const cell = await runCell(check, column, session, options);
           (results.get(check.id) as CheckResult).cells.push(cell);
-          await options.listener?.onCellEnd?.({ checkId: check.id, title: check.title, area: check.area }, cell);
+          await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
         }
       }
     } finally {
@@ -63,8 +99,9 @@ export async function runConformance(options: RunOptions): Promise<Summary> {
   const requirements = requirementVerdicts(options.catalogue, checks, coverage, {
     ...(options.selected ? { selected: options.selected } : {}),
     expectedFailures: options.expectedFailures ?? new Set(),
+    ...(abort ? { untestedReason: `the target could not be tested: ${abort.message}` } : {}),
   });
-  return {
+  const summary: Summary = {
     verdict: runVerdict(requirements),
     kitVersion: options.kitVersion,
     target: {
@@ -85,6 +122,24 @@ export async function runConformance(options: RunOptions): Promise<Summary> {
     fixedExpectedFailures: fixedExpectedFailures(requirements),
     reporterErrors: [],
   };
+  return abort ? { summary, abort } : { summary };
+}
+
+/** Asks the server who it is: an unreachable or garbled target stops the run before any check. */
+async function probe(session: TargetSession): Promise<ClientError | undefined> {
+  try {
+    const info = await new MbsClient({ baseUrl: session.url, timeoutMs: 10_000 }).call('getInfo');
+    if (info.edition !== session.edition) {
+      return new ClientError(
+        'protocol-violation',
+        `the server says it is the ${info.edition} edition, not ${session.edition}`,
+      );
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof ClientError) return error;
+    return new ClientError('protocol-violation', `GET /v1/info: ${describeError(error)}`);
+  }
 }
 
 async function runCell(check: Check, column: Column, session: TargetSession, options: RunOptions): Promise<Cell> {
@@ -99,12 +154,14 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
   const started = performance.now();
   let outcome: CheckOutcome;
   try {
+    const [path, commandsReplayPath] = (options.path ?? '').split('~');
     outcome = await check.run({
       session,
       column,
       seed: options.seed,
       runs: options.runs,
-      ...(options.path ? { path: options.path } : {}),
+      ...(path ? { path } : {}),
+      ...(commandsReplayPath ? { commandsReplayPath } : {}),
     });
   } catch (error) {
     outcome = { verdict: 'fail', runs: 0, failure: { message: describeError(error) } };
@@ -121,6 +178,7 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
     runs: outcome.runs,
     failure: {
       message: failure.message,
+      ...(failure.requirements ? { requirements: [...failure.requirements] } : {}),
       ...(failure.counterexample ? { counterexample: failure.counterexample } : {}),
       ...(failure.commands ? { commands: [...failure.commands] } : {}),
       ...(failure.seed !== undefined ? { seed: failure.seed } : {}),

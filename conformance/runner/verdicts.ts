@@ -9,6 +9,8 @@ import type { CheckResult, RequirementResult, Summary } from '../../reports/summ
 export interface VerdictOptions {
   readonly selected?: ReadonlySet<string>;
   readonly expectedFailures: ReadonlySet<string>;
+  /** Set when the run stopped before testing: the reason every requirement stays untested. */
+  readonly untestedReason?: string;
 }
 
 export function requirementVerdicts(
@@ -22,6 +24,7 @@ export function requirementVerdicts(
     const checkIds = [...(coverage.get(requirement.id) ?? [])];
     const base = { id: requirement.id, level: requirement.level, statement: requirement.statement, checks: checkIds };
     const expected = options.expectedFailures.has(requirement.id) ? { expectedFailure: true } : {};
+    if (options.untestedReason) return { ...base, verdict: 'untested', reason: options.untestedReason, ...expected };
     if (options.selected && !options.selected.has(requirement.id)) {
       return { ...base, verdict: 'skipped', reason: 'not selected for this run', ...expected };
     }
@@ -33,7 +36,9 @@ export function requirementVerdicts(
       return { ...base, verdict: 'skipped', reason: reasons.join('; '), ...expected };
     }
     if (ran.length === 0) return { ...base, verdict: 'untested', reason: 'its checks did not run', ...expected };
-    const failed = ran.some((c) => c.verdict === 'fail');
+    const failed = ran.some(
+      (c) => c.verdict === 'fail' && (!c.failure?.requirements || c.failure.requirements.includes(requirement.id)),
+    );
     if (!failed) return { ...base, verdict: 'pass', ...expected };
     return { ...base, verdict: requirement.level === 'MUST' ? 'fail' : 'advisory', ...expected };
   });

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
 import { addPhoto, needsPairing, pairedWorld, type DeviceWorld } from '../framework/device-world.js';
-import { checkProperty } from '../framework/property.js';
+import { checkProperty, commandsOptions } from '../framework/property.js';
+import { Violation } from '../framework/violation.js';
 
 interface Model {
   battery: number;
@@ -38,18 +39,45 @@ function settle(m: Model): void {
   }
 }
 
+/** Which requirements a wrong hold reason breaks. */
+const RULES_OF_REASON: Record<string, readonly string[]> = {
+  'not-on-backup-lan': ['RUN-01'],
+  'battery-low': ['RUN-03', 'RUN-04', 'RUN-06', 'RUN-07', 'RUN-10'],
+  'not-charging': ['RUN-12', 'RUN-13'],
+};
+
+function brokenBy(actual: readonly string[], expected: readonly string[]): string[] {
+  const differing = [...actual.filter((r) => !expected.includes(r)), ...expected.filter((r) => !actual.includes(r))];
+  return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r] ?? []))];
+}
+
 async function verify(m: Model, w: DeviceWorld): Promise<void> {
   await w.app.backupJob?.idle();
+  const expected = expectedHolds(m);
   const holds = w.app.holdReasons('backup');
-  if (JSON.stringify(holds) !== JSON.stringify(expectedHolds(m))) {
-    throw new Error(`app holds for [${holds.join(', ')}], the rules say [${expectedHolds(m).join(', ')}]`);
+  if (JSON.stringify(holds) !== JSON.stringify(expected)) {
+    throw new Violation(
+      brokenBy(holds, expected),
+      `app holds for [${holds.join(', ')}], the rules say [${expected.join(', ')}]`,
+    );
   }
   const stored = (await w.app.listRestorable('recent')).length;
-  if (stored !== m.backedUp) throw new Error(`the server holds ${stored} items, ${m.backedUp} were expected`);
+  if (stored !== m.backedUp) {
+    throw new Violation(
+      ['BAK-07', 'BAK-08', 'RUN-13'],
+      `the server holds ${stored} items, ${m.backedUp} were expected`,
+    );
+  }
   const job = w.app.backupJob;
-  if (m.jobOpen && job?.state !== 'held') throw new Error(`the job should be held, it is ${job?.state}`);
-  if (m.jobOpen && JSON.stringify(job?.holdReasons) !== JSON.stringify(expectedHolds(m))) {
-    throw new Error(`the job says it holds for [${job?.holdReasons.join(', ')}]`);
+  if (m.jobOpen && job?.state !== 'held') {
+    throw new Violation(['RUN-10', 'RUN-12'], `the job should be held, it is ${job?.state}`);
+  }
+  const said = job?.holdReasons ?? [];
+  if (m.jobOpen && JSON.stringify(said) !== JSON.stringify(expected)) {
+    throw new Violation(
+      brokenBy(said, expected),
+      `the job says it holds for [${said.join(', ')}], the rules say [${expected.join(', ')}]`,
+    );
   }
 }
 
@@ -132,7 +160,7 @@ export const runConditionsCheck: Check = {
   applies: needsPairing,
   async run(context: CheckContext) {
     const profile = context.column.profile!;
-    const property = fc.asyncProperty(fc.commands(steps, { maxCommands: 12 }), async (commands) => {
+    const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
       const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
       const model: Model = {
         battery: 80,

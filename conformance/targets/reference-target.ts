@@ -2,7 +2,7 @@
  * The default target: the reference server, started by the runner on 127.0.0.1 for each edition, with a fresh data
  * directory and a clock the checks can move forward.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
@@ -25,6 +25,14 @@ export interface ReferenceSession extends TargetSession {
   readonly clock: OffsetClock;
 }
 
+/**
+ * Where the runner's reference servers keep their data: memory-backed /dev/shm when the machine has it. The
+ * suites test the protocol, not the disk; the reference server's durability has tests of its own on a real disk.
+ */
+function scratchRoot(): string {
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+}
+
 export class ReferenceTarget implements Target {
   constructor(private readonly editions: readonly Edition[]) {}
 
@@ -37,7 +45,7 @@ export class ReferenceTarget implements Target {
   }
 
   async open(edition: Edition): Promise<ReferenceSession> {
-    const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-run-${edition}-`));
+    const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
     const clock = new OffsetClock();
     const server = await startServer({
       edition,

@@ -1,7 +1,7 @@
 /**
  * A backup job (seed 000 §9, §10): uploads each eligible item in chunks, resumably; holds while a run condition is
  * false and goes on when it clears; Stop and Resume pick up where it stopped without sending a byte twice; frees up
- * space as items are confirmed; commits the snapshot and reports the counts.
+ * space once its items are confirmed; commits the snapshot and reports the counts.
  */
 import type { Counts } from '../../conformance/spec/protocol/resources.js';
 import { MbsError } from '../../conformance/spec/errors.js';
@@ -22,12 +22,17 @@ export interface BackupProgress {
 
 export class BackupJob {
   state: JobState = 'running';
-  holdReasons: HoldReason[] = [];
+  /** Why the job is held, read live: the app always says every reason that applies now. */
+  get holdReasons(): HoldReason[] {
+    return this.state === 'held' ? this.host.holdReasons('backup') : [];
+  }
   counts: Counts | undefined;
   error: Error | undefined;
   /** Bytes sent in appends, over the whole job: equals the bytes of the uploaded items when nothing went twice. */
   bytesSent = 0;
   itemsDone = 0;
+  /** Items free up space removed from the device during this job. */
+  archived = 0;
   itemsTotal = 0;
   private backupId: string | undefined;
   private stopRequested = false;
@@ -83,9 +88,11 @@ export class BackupJob {
         attempted.add(next.id);
         if (!(await this.uploadItem(next))) return;
         this.itemsDone += 1;
-        await this.host.freeUpSpace();
       }
       if (this.interrupted()) return;
+      // Once every item is backed up, free up space removes the oldest of them first (seed 000 §6.4.5: "images
+      // will be backed up first then it will free up"), still within the job and before the snapshot.
+      this.archived += await this.host.freeUpSpace();
       const present = this.host
         .eligibleItems()
         .filter((item) => this.host.isConfirmed(item))
@@ -96,7 +103,7 @@ export class BackupJob {
       });
       this.counts = snapshot.counts;
       this.state = 'completed';
-      this.host.record('Backup', 'Info', `Backup completed: ${this.host.formatCounts(snapshot.counts)}`);
+      this.host.record('Backup', 'Info', `Backup completed: ${this.host.formatResult(snapshot.counts, this.archived)}`);
     } catch (error) {
       this.state = 'failed';
       this.error = error as Error;
@@ -121,7 +128,7 @@ export class BackupJob {
     const { uploadId } = created.upload;
     for (;;) {
       if (this.interrupted()) return false;
-      const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + CHUNK_BYTES));
+      const chunk = bytes.subarray(offset, Math.min(bytes.length, offset + this.host.chunkBytes));
       try {
         const result = await client.append(uploadId, offset, chunk);
         this.bytesSent += chunk.length;
@@ -148,11 +155,9 @@ export class BackupJob {
     }
     const reasons = this.host.holdReasons('backup');
     if (reasons.length > 0) {
-      this.holdReasons = reasons;
       this.state = 'held';
       return true;
     }
-    this.holdReasons = [];
     return false;
   }
 }

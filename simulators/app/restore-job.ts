@@ -2,7 +2,8 @@
  * A restore job (seed 000 §11.1, Appendix B): restores the selected items of the latest backup; an item still on
  * the device is skipped and counted as skipped. Android puts each file back under its original name and path; iOS
  * adds it to the photo library with a new id and no original name. File timestamps are not kept on either; iOS keeps
- * only the last-modified date of the EXIF. Stop and Resume work as for backup.
+ * only the last-modified date of the EXIF. Stop and Resume work as for backup. Items whose place is on the SD card
+ * need the app's SD card permission, which it asks for; without it they are left out.
  */
 import type { Static } from 'typebox';
 import { ClientError } from '../../conformance/spec/errors.js';
@@ -21,9 +22,14 @@ const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
 
 export class RestoreJob {
   state: JobState = 'running';
-  holdReasons: HoldReason[] = [];
+  /** Why the job is held, read live: the app always says every reason that applies now. */
+  get holdReasons(): HoldReason[] {
+    return this.state === 'held' ? this.host.holdReasons('restore') : [];
+  }
   restored: KindCounts = zero();
   skipped: KindCounts = zero();
+  /** Items for the SD card left out because the app was not allowed to reach it. */
+  withoutPermission: KindCounts = zero();
   error: Error | undefined;
   private index = 0;
   private stopRequested = false;
@@ -54,8 +60,7 @@ export class RestoreJob {
         }
         const reasons = this.host.holdReasons('restore');
         if (reasons.length > 0) {
-          this.holdReasons = reasons;
-          this.state = 'held';
+              this.state = 'held';
           return;
         }
         await this.restoreOne(this.items[this.index] as Static<typeof Item>);
@@ -86,7 +91,14 @@ export class RestoreJob {
     if (!content || bytes.length !== item.size || hashOf({ ...content }) !== item.sha256) {
       throw new ClientError('protocol-violation', `Restored bytes of ${item.meta.name} do not match their hash.`);
     }
-    this.device.addMedia(this.restoredMedia(item, content));
+    const media = this.restoredMedia(item, content);
+    // Android: the SD card is reached only with the permission the app asks for (seed 000 §11: Original location).
+    if (media.storage === 'sd' && !this.device.permissions.request('sd-card')) {
+      this.withoutPermission[item.meta.kind] += 1;
+      this.host.record('Restore', 'Error', `${item.meta.name} not restored: allow access to the SD card.`);
+      return;
+    }
+    this.device.addMedia(media);
     this.restored[item.meta.kind] += 1;
   }
 

@@ -7,7 +7,7 @@ import { loadProfile } from '../../../devices/load-profiles.js';
 
 describe('run conditions suite against the reference server', () => {
   it('passes on an Android and an iOS profile, with every covered requirement passing', async () => {
-    const summary = await runConformance({
+    const { summary } = await runConformance({
       target: new ReferenceTarget(['pro']),
       checks: [runConditionsCheck],
       catalogue: REQUIREMENTS,

@@ -1,0 +1,53 @@
+/**
+ * The run configuration: every `mbsc run` option, also readable from a JSON file (`--config FILE`). The file is
+ * checked against this schema before anything starts, and every problem is named with its field.
+ */
+import { readFileSync } from 'node:fs';
+import Type, { type Static } from 'typebox';
+import { ClientError } from '../spec/errors.js';
+import { EDITION_NAMES } from '../spec/editions.js';
+import { schemaProblems } from '../../devices/schema-problems.js';
+
+export const RunConfig = Type.Object(
+  {
+    server: Type.Optional(
+      Type.String({ pattern: '^https?://', description: 'A running server to test, instead of the reference server.' }),
+    ),
+    udpPort: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+    edition: Type.Optional(Type.Enum(EDITION_NAMES)),
+    editions: Type.Optional(Type.Array(Type.Enum(EDITION_NAMES), { minItems: 1, uniqueItems: true })),
+    consoleKey: Type.Optional(Type.String({ minLength: 1 })),
+    devices: Type.Optional(Type.String({ minLength: 1, description: 'A device matrix file.' })),
+    profiles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    requirements: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    checks: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
+    seed: Type.Optional(Type.Integer({ minimum: -2147483648, maximum: 2147483647 })),
+    runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    replay: Type.Optional(Type.String({ minLength: 1 })),
+    expectedFailures: Type.Optional(Type.String({ minLength: 1 })),
+    out: Type.Optional(Type.String({ minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type RunConfig = Static<typeof RunConfig>;
+
+export function loadRunConfig(file: string): RunConfig {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ClientError('config-invalid', `${file}: ${(error as Error).message}`);
+  }
+  const problems = schemaProblems(RunConfig, value);
+  if (problems.length > 0) {
+    throw new ClientError(
+      'config-invalid',
+      `${file}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+      {
+        problems,
+      },
+    );
+  }
+  return value as RunConfig;
+}
