@@ -1,0 +1,63 @@
+/**
+ * The Allure 2 result files this kit writes, typed after allure-js-commons' model.ts (TestResult, StatusDetails,
+ * Label, Parameter) and ExecutorInfo. Only the fields we fill are declared; `allure generate` reads each
+ * `<uuid>-result.json`, plus environment.properties, executor.json and categories.json beside them.
+ */
+export const ALLURE_STATUSES = ['passed', 'failed', 'broken', 'skipped'] as const;
+export type AllureStatus = (typeof ALLURE_STATUSES)[number];
+
+export interface AllureLabel {
+  readonly name: 'suite' | 'parentSuite' | 'subSuite' | 'feature' | 'tag' | 'severity' | 'host' | 'framework';
+  readonly value: string;
+}
+
+export interface AllureParameter {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface AllureStatusDetails {
+  readonly message?: string;
+  readonly trace?: string;
+  /** A known problem: here, a failure the expected-failures baseline lists. */
+  readonly known?: boolean;
+}
+
+export interface AllureTestResult {
+  readonly uuid: string;
+  /** Stable across runs for the same check on the same column, so Allure's history and retries line up. */
+  readonly historyId: string;
+  readonly testCaseId: string;
+  readonly fullName: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly status: AllureStatus;
+  readonly statusDetails: AllureStatusDetails;
+  readonly stage: 'finished';
+  readonly labels: readonly AllureLabel[];
+  readonly parameters: readonly AllureParameter[];
+  readonly links: readonly never[];
+  readonly steps: readonly never[];
+  readonly attachments: readonly never[];
+  /** Epoch milliseconds. */
+  readonly start: number;
+  readonly stop: number;
+}
+
+export interface AllureExecutor {
+  readonly name: string;
+  readonly type: string;
+  readonly buildName?: string;
+  readonly buildOrder?: number;
+  readonly reportName?: string;
+  readonly url?: string;
+  readonly buildUrl?: string;
+  readonly reportUrl?: string;
+}
+
+/** categories.json: Allure's Categories tab; messageRegex is a Java regex matched against the whole message. */
+export interface AllureCategory {
+  readonly name: string;
+  readonly matchedStatuses?: readonly AllureStatus[];
+  readonly messageRegex?: string;
+}

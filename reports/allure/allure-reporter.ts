@@ -1,0 +1,164 @@
+/**
+ * allure-results/: one `<uuid>-result.json` per check on one matrix column, plus environment.properties,
+ * executor.json and categories.json, for `npm run report:allure` (allure generate). The suites tree reads edition →
+ * area → device profile; features are the requirement ids, tags the levels. As in junit.xml, only what fails the run
+ * is `failed`: an ADVISORY finding is `broken` (Allure's yellow, in its own category) and a failure the baseline
+ * expects is `skipped` and known, as allure-pytest reports an xfail.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { failureText, findingIndex, findings, requirementsByCheck, type Finding } from '../findings.js';
+import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
+import type { WriterReporter } from '../reporter.js';
+import type { Cell, Summary } from '../summary-schema.js';
+import { areaTitle } from '../traceability.js';
+import type { AllureCategory, AllureExecutor, AllureLabel, AllureStatus, AllureTestResult } from './allure-model.js';
+import { javaProperties } from './java-properties.js';
+
+export const ALLURE_RESULTS_DIR = 'allure-results';
+
+const ADVISORY_PREFIX = 'ADVISORY finding (does not fail the run): ';
+const EXPECTED_PREFIX = 'Expected failure, listed in the baseline (does not fail the run): ';
+
+export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
+  { name: 'MUST failures', matchedStatuses: ['failed'] },
+  { name: 'ADVISORY findings', matchedStatuses: ['broken'], messageRegex: '(?s)ADVISORY finding.*' },
+  { name: 'Expected failures (baseline)', matchedStatuses: ['skipped'], messageRegex: '(?s)Expected failure.*' },
+];
+
+export function allureReporter(options: WriterOptions = {}): WriterReporter {
+  const dir = path.join(outDirOf(options), ALLURE_RESULTS_DIR);
+  return {
+    name: 'allure-results',
+    path: dir,
+    async onRunEnd(summary) {
+      await clearPreviousResults(dir);
+      const files: [string, string][] = allureResults(summary).map((r) => [`${r.uuid}-result.json`, json(r)]);
+      files.push(['environment.properties', javaProperties(environment(summary))]);
+      files.push(['executor.json', json(executor(summary))]);
+      files.push(['categories.json', json(ALLURE_CATEGORIES)]);
+      for (const [name, content] of files) await writeFileAtomic(path.join(dir, name), content);
+    },
+  };
+}
+
+export function allureResults(summary: Summary): AllureTestResult[] {
+  const findingOf = findingIndex(findings(summary));
+  const covers = requirementsByCheck(summary);
+  const levels = new Map(summary.requirements.map((r) => [r.id, r.level]));
+  // Cells without their own start time are laid end to end from the run's start, in summary order.
+  let clock = Date.parse(summary.startedAt);
+  return summary.checks.flatMap((check) =>
+    check.cells.map((cell) => {
+      const start = cell.startedAt !== undefined ? Date.parse(cell.startedAt) : clock;
+      const stop = start + Math.round(cell.durationMs);
+      clock = Math.max(clock, stop);
+      const requirementIds = covers.get(check.checkId) ?? [];
+      const tags = [...new Set(requirementIds.map((id) => levels.get(id)).filter((l) => l !== undefined))];
+      const finding = findingOf(check.checkId, cell.column);
+      return {
+        uuid: randomUUID(),
+        historyId: digest(`${check.checkId}\u0000${cell.column}`),
+        testCaseId: digest(check.checkId),
+        fullName: `${check.area}.${check.checkId} [${cell.column}]`,
+        name: `${check.title} [${cell.column}]`,
+        description: requirementIds.length > 0 ? `Covers ${requirementIds.join(', ')}.` : 'Covers no catalogued id.',
+        ...outcome(cell, finding),
+        stage: 'finished',
+        labels: [
+          { name: 'parentSuite', value: cell.edition },
+          { name: 'suite', value: `${check.area}: ${areaTitle(check.area)}` },
+          ...(cell.profile !== undefined ? [{ name: 'subSuite', value: cell.profile } as const] : []),
+          ...requirementIds.map((id): AllureLabel => ({ name: 'feature', value: id })),
+          ...tags.map((level): AllureLabel => ({ name: 'tag', value: level })),
+          ...(finding?.expected ? [{ name: 'tag', value: 'expected-failure' } as const] : []),
+          { name: 'severity', value: tags.includes('MUST') ? 'critical' : 'minor' },
+          { name: 'framework', value: 'mbsc' },
+          { name: 'host', value: hostname() },
+        ],
+        parameters: [
+          { name: 'column', value: cell.column },
+          { name: 'seed', value: String(finding?.failure.seed ?? summary.seed) },
+        ],
+        links: [],
+        steps: [],
+        attachments: [],
+        start,
+        stop,
+      } satisfies AllureTestResult;
+    }),
+  );
+}
+
+function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResult, 'status' | 'statusDetails'> {
+  if (finding) {
+    const trace = failureText(finding.failure);
+    if (finding.verdict === 'advisory') return details('broken', `${ADVISORY_PREFIX}${finding.failure.message}`, trace);
+    if (finding.expected) {
+      return {
+        status: 'skipped',
+        statusDetails: { message: `${EXPECTED_PREFIX}${finding.failure.message}`, trace, known: true },
+      };
+    }
+    return details('failed', finding.failure.message, trace);
+  }
+  switch (cell.verdict) {
+    case 'skipped':
+    case 'untested':
+      return details('skipped', cell.reason ?? cell.verdict);
+    default:
+      return { status: 'passed', statusDetails: {} };
+  }
+}
+
+function details(status: AllureStatus, message: string, trace?: string): ReturnType<typeof outcome> {
+  return { status, statusDetails: trace === undefined ? { message } : { message, trace } };
+}
+
+function environment(summary: Summary): Record<string, string | undefined> {
+  return {
+    target: summary.target.description,
+    'target.kind': summary.target.kind,
+    'target.url': summary.target.url,
+    editions: summary.target.editions.join(', '),
+    columns: summary.columns.join(', '),
+    seed: String(summary.seed),
+    command: summary.command,
+    verdict: summary.verdict.toUpperCase(),
+    'mbsc.version': summary.kitVersion,
+    node: process.version,
+    started: summary.startedAt,
+  };
+}
+
+function executor(summary: Summary): AllureExecutor {
+  return {
+    name: 'mbsc',
+    type: 'mbsc',
+    buildName: `${summary.target.description}, seed ${summary.seed}`,
+    buildOrder: Date.parse(summary.startedAt),
+    reportName: 'mbsc conformance report',
+  };
+}
+
+/**
+ * Old result files would show up in the next report as if they were this run's; history/ is kept, since CI copies
+ * the last report's history there for Allure's trend charts.
+ */
+async function clearPreviousResults(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const ours = /^(.+-(result|container)\.json|environment\.properties|executor\.json|categories\.json)$/;
+  for (const name of await readdir(dir)) {
+    if (ours.test(name)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function digest(text: string): string {
+  return createHash('md5').update(text).digest('hex');
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

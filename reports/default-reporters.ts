@@ -1,0 +1,15 @@
+/**
+ * The reports every run writes into one folder. The multiplexer hands each reporter the failures recorded before it,
+ * so the two a person reads come last: index.html shows a failed JUnit or Allure writer, and summary.json records any
+ * writer that failed.
+ */
+import { allureReporter } from './allure/allure-reporter.js';
+import { htmlReporter } from './html/html-reporter.js';
+import { junitReporter } from './junit/junit-reporter.js';
+import type { WriterOptions } from './output-files.js';
+import type { WriterReporter } from './reporter.js';
+import { summaryJsonReporter } from './summary-json.js';
+
+export function defaultReporters(options: WriterOptions = {}): WriterReporter[] {
+  return [junitReporter(options), allureReporter(options), htmlReporter(options), summaryJsonReporter(options)];
+}

@@ -1,0 +1,135 @@
+/*
+ * The index.html viewer, part 2 of 5: the verdict banner, the facts of the run (target, seed, duration, command),
+ * the totals and the notices a release gate must not miss (reporters that failed, a baseline that can shrink).
+ */
+/* global window */
+'use strict';
+(function () {
+  const { h, plural, formatDuration, formatTime, commandLine } = window.mbscViewer;
+
+  /** The verdict and, in one sentence, why: what failed, what the baseline excused, what never ran. */
+  function header(summary, rows) {
+    const failing = rows.filter((r) => r.verdict === 'fail' && !r.expectedFailure).length;
+    const expected = rows.filter((r) => r.verdict === 'fail' && r.expectedFailure).length;
+    const parts = [
+      summary.verdict === 'pass'
+        ? 'Every applicable MUST requirement that ran passed.'
+        : `${plural(failing, 'MUST requirement')} failed.`,
+      expected > 0 ? `${plural(expected, 'expected failure')}, listed in the baseline.` : '',
+      summary.totals.untested > 0 ? `${summary.totals.untested} untested.` : '',
+      'Only MUST failures fail a run; ADVISORY findings never do.',
+    ];
+    const gate = parts.filter(Boolean).join(' ');
+    return h(
+      'header',
+      { class: `banner v-${summary.verdict}` },
+      h('div', {
+        id: 'verdict',
+        class: 'verdict',
+        'data-verdict': summary.verdict,
+        text: summary.verdict.toUpperCase(),
+      }),
+      h(
+        'div',
+        { class: 'headline' },
+        h('h1', { text: 'mbsc conformance report' }),
+        h('p', { class: 'target', id: 'target', text: summary.target.description }),
+        h('p', { class: 'gate', text: gate }),
+      ),
+    );
+  }
+
+  function facts(summary) {
+    const cells = summary.checks.flatMap((c) => c.cells);
+    const runs = cells.reduce((n, cell) => n + cell.runs, 0);
+    const rows = [
+      ['Target', `${summary.target.kind}: ${summary.target.description}`, 'target'],
+      ['Server URL', summary.target.url, 'url'],
+      ['Editions', summary.target.editions.join(', '), 'editions'],
+      ['Seed', String(summary.seed), 'seed'],
+      ['Started', formatTime(summary.startedAt), 'started'],
+      ['Duration', formatDuration(summary.durationMs), 'duration'],
+      [
+        'Checks',
+        `${plural(summary.checks.length, 'check')} on ${plural(summary.columns.length, 'column')}: ` +
+          `${plural(cells.length, 'result')}, ${plural(runs, 'generated run')}`,
+        'checks',
+      ],
+      ['Kit', `mbsc ${summary.kitVersion}`, 'kit'],
+    ];
+    const list = h('dl', { class: 'facts' });
+    for (const [term, value, id] of rows) {
+      if (value === undefined) continue;
+      list.append(h('dt', { text: term }), h('dd', { id: `fact-${id}`, text: value }));
+    }
+    list.append(
+      h('dt', { text: 'Command' }),
+      h('dd', { id: 'fact-command' }, commandLine(summary.command, 'the command of this run', 'run-command')),
+    );
+    return list;
+  }
+
+  /** One tile per total; a tile filters the matrix to its verdict. */
+  function totals(summary, onPick) {
+    const t = summary.totals;
+    const tiles = [
+      ['requirements', 'Requirements', t.requirements, ''],
+      ['applicable', 'Applicable', t.applicable, ''],
+      ['passed', 'Passed', t.passed, 'pass'],
+      ['failed', 'Failed', t.failed, 'fail'],
+      ['advisory', 'Advisory', t.advisory, 'advisory'],
+      ['skipped', 'Skipped', t.skipped, 'skipped'],
+      ['untested', 'Untested', t.untested, 'untested'],
+    ];
+    return h(
+      'div',
+      { class: 'totals' },
+      tiles.map(([key, label, n, verdict]) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `tile${verdict ? ` v-${verdict}` : ''}${n === 0 ? ' zero' : ''}`,
+            'data-total': key,
+            title: verdict ? `Show requirements with a ${verdict} verdict in the matrix` : 'Show every requirement',
+            onclick: () => onPick(verdict),
+          },
+          h('span', { class: 'count', text: String(n) }),
+          h('span', { class: 'label', text: label }),
+        ),
+      ),
+    );
+  }
+
+  function notices(summary) {
+    const out = [];
+    if (summary.reporterErrors.length > 0) {
+      out.push(
+        h(
+          'div',
+          { class: 'notice warn', id: 'reporter-errors' },
+          h('strong', { text: 'Some reporters failed; the run went on without them.' }),
+          h(
+            'ul',
+            {},
+            summary.reporterErrors.map((e) => h('li', {}, h('code', { text: e.reporter }), ` ${e.message}`)),
+          ),
+        ),
+      );
+    }
+    if (summary.fixedExpectedFailures.length > 0) {
+      out.push(
+        h(
+          'div',
+          { class: 'notice info', id: 'fixed-expected-failures' },
+          h('strong', { text: 'Listed as expected failures, but passed this time: ' }),
+          summary.fixedExpectedFailures.join(', '),
+          '. The baseline can drop them.',
+        ),
+      );
+    }
+    return out;
+  }
+
+  Object.assign(window.mbscViewer, { header, facts, totals, notices });
+})();

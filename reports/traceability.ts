@@ -1,0 +1,127 @@
+/**
+ * The traceability matrix: one row per catalogued requirement, one column per matrix column (a device profile on an
+ * edition, or an edition), each cell the requirement's verdict there with a one-line note for the tooltip. Computed
+ * here rather than in the HTML viewer so the rules are tested in Node and the viewer only draws.
+ *
+ * A cell combines the cells of every check that covers the requirement on that column, worst first: fail, advisory,
+ * pass, skipped, untested. The requirement's level decides how a finding reads: a failure of an ADVISORY requirement
+ * is advisory (it never fails a run), and an advisory finding of a check leaves a MUST requirement it covers passed.
+ */
+import { AREAS } from '../conformance/spec/requirements/index.js';
+import type { Cell, RequirementResult, Summary, Verdict } from './summary-schema.js';
+
+export interface MatrixCell {
+  readonly verdict: Verdict;
+  /** Why, in a line: the reason for a skip, the first line of a failure, how many checks passed. */
+  readonly note: string;
+  /** The checks that gave this verdict here, e.g. to link a failing cell to its finding. */
+  readonly checks: readonly string[];
+}
+
+export interface MatrixRow {
+  readonly id: string;
+  readonly area: string;
+  readonly level: RequirementResult['level'];
+  readonly statement: string;
+  readonly verdict: Verdict;
+  readonly reason?: string;
+  readonly expectedFailure?: boolean;
+  readonly checks: readonly string[];
+  /** One per column, in the matrix's column order. */
+  readonly cells: readonly MatrixCell[];
+}
+
+export interface MatrixArea {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface TraceabilityMatrix {
+  readonly columns: readonly string[];
+  /** The areas that have rows, in catalogue order. */
+  readonly areas: readonly MatrixArea[];
+  readonly rows: readonly MatrixRow[];
+}
+
+const SEVERITY: readonly Verdict[] = ['fail', 'advisory', 'pass', 'skipped', 'untested'];
+
+export function areaOf(requirementId: string): string {
+  const dash = requirementId.indexOf('-');
+  return dash === -1 ? requirementId : requirementId.slice(0, dash);
+}
+
+export function areaTitle(area: string): string {
+  return Object.hasOwn(AREAS, area) ? AREAS[area as keyof typeof AREAS] : area;
+}
+
+export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
+  const cellsByCheck = new Map(summary.checks.map((c) => [c.checkId, c.cells]));
+  const rows = summary.requirements.map((requirement): MatrixRow => {
+    const cells = summary.columns.map((column) => {
+      const found = requirement.checks.flatMap((checkId) =>
+        (cellsByCheck.get(checkId) ?? []).filter((c) => c.column === column).map((cell) => ({ checkId, cell })),
+      );
+      return matrixCell(requirement, found);
+    });
+    return {
+      id: requirement.id,
+      area: areaOf(requirement.id),
+      level: requirement.level,
+      statement: requirement.statement,
+      verdict: requirement.verdict,
+      ...(requirement.reason !== undefined && { reason: requirement.reason }),
+      ...(requirement.expectedFailure !== undefined && { expectedFailure: requirement.expectedFailure }),
+      checks: requirement.checks,
+      cells,
+    };
+  });
+  const present = new Set(rows.map((r) => r.area));
+  const ordered = [...Object.keys(AREAS).filter((a) => present.has(a)), ...[...present].filter((a) => !(a in AREAS))];
+  return { columns: summary.columns, areas: ordered.map((id) => ({ id, title: areaTitle(id) })), rows };
+}
+
+function matrixCell(requirement: RequirementResult, found: readonly { checkId: string; cell: Cell }[]): MatrixCell {
+  if (found.length === 0) {
+    if (requirement.verdict === 'skipped')
+      return { verdict: 'skipped', note: requirement.reason ?? 'skipped', checks: [] };
+    const why = requirement.reason ?? (requirement.checks.length === 0 ? 'no check covers it' : 'no check ran here');
+    return { verdict: 'untested', note: why, checks: [] };
+  }
+  const asRead = found.map(({ checkId, cell }) => ({ checkId, cell, verdict: readAs(requirement, cell.verdict) }));
+  const verdict = SEVERITY.find((v) => asRead.some((f) => f.verdict === v)) ?? 'untested';
+  const these = asRead.filter((f) => f.verdict === verdict);
+  return { verdict, note: note(verdict, these), checks: unique(these.map((f) => f.checkId)) };
+}
+
+function readAs(requirement: RequirementResult, verdict: Verdict): Verdict {
+  if (verdict === 'fail' && requirement.level === 'ADVISORY') return 'advisory';
+  if (verdict === 'advisory' && requirement.level === 'MUST') return 'pass';
+  return verdict;
+}
+
+function note(verdict: Verdict, these: readonly { checkId: string; cell: Cell }[]): string {
+  switch (verdict) {
+    case 'pass': {
+      const runs = these.reduce((n, f) => n + f.cell.runs, 0);
+      return `${plural(these.length, 'check')} passed, ${plural(runs, 'run')}`;
+    }
+    case 'fail':
+    case 'advisory':
+      return these.map((f) => `${f.checkId}: ${firstLine(f.cell.failure?.message ?? verdict)}`).join('\n');
+    default:
+      return unique(these.map((f) => f.cell.reason ?? verdict)).join('\n');
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,201 @@
+/**
+ * index.html in real Chromium (Debian's, through playwright-core), opened from file:// with every other request
+ * aborted and recorded: the page must draw the verdict, the matrix and the failures without asking for anything, run
+ * no script from the data, and trip no Content-Security-Policy rule.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requirementsInArea } from '../../conformance/spec/requirements/index.js';
+import { htmlDocument } from '../../reports/html/html-document.js';
+import { htmlReporter } from '../../reports/html/html-reporter.js';
+import { reportData } from '../../reports/html/report-data.js';
+import { writeFileAtomic } from '../../reports/output-files.js';
+import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, sampleSummary } from './sample-summary.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const hasChromium = existsSync(CHROMIUM);
+const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+if (!hasChromium) console.warn(`html-report-browser: ${SKIP_REASON}`);
+const title = (what: string) => (hasChromium ? what : `${what} (${SKIP_REASON})`);
+
+const summary = sampleSummary();
+const dir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-'));
+const profile = mkdtempSync(path.join(tmpdir(), 'mbsc-chromium-profile-'));
+let context: BrowserContext;
+/** Every non-file URL the page asked for, once each (the route and the request event both see it). */
+const attempted: string[] = [];
+const noteAttempt = (url: string) => void (!url.startsWith('file:') && !attempted.includes(url) && attempted.push(url));
+const problems: string[] = [];
+
+async function open(file: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+beforeAll(async () => {
+  await htmlReporter({ outDir: dir }).onRunEnd(summary);
+  if (!hasChromium) return;
+  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    noteAttempt(url);
+    return route.abort();
+  });
+  context.on('request', (r) => noteAttempt(r.url()));
+  // A string, not a function: the test's TypeScript has no DOM types, and this runs in the page.
+  await context.addInitScript(`
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+    });
+  `);
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('index.html in Chromium', () => {
+  it.skipIf(!hasChromium)(
+    title('opens from file:// with no network and shows the verdict, matrix and failures'),
+    async () => {
+      const page = await open(path.join(dir, 'index.html'));
+
+      expect(await page.locator('#verdict').textContent()).toBe('FAIL');
+      expect(await page.title()).toBe(`FAIL: mbsc conformance, ${summary.target.description}`);
+      expect(await page.locator('#target').textContent()).toBe(summary.target.description);
+      expect(await page.locator('#fact-seed').textContent()).toBe('1234567');
+      expect(await page.locator('#fact-duration').textContent()).toBe('48.2 s');
+      expect(await page.locator('.run-command').textContent()).toBe(summary.command);
+      expect(await page.locator('[data-total="failed"] .count').textContent()).toBe(String(summary.totals.failed));
+      expect(await page.locator('[data-total="untested"] .count').textContent()).toBe(String(summary.totals.untested));
+
+      // The matrix: a failing cell with the failure on hover, linked to its finding; a skipped one with its reason.
+      const cell = page.locator('td.cell[data-requirement="RUN-03"][data-column="iphone-13 @ pro"]');
+      expect(await cell.getAttribute('data-verdict')).toBe('fail');
+      expect(await cell.getAttribute('title')).toContain('Backup kept running at 29% battery');
+      const anchor = (await cell.locator('a').getAttribute('href'))!;
+      expect(await page.locator(`${anchor} .replay-command`).textContent()).toBe(BATTERY_REPLAY);
+      const skipped = page.locator('td.cell[data-requirement="FTYPE-03"][data-column="iphone-13 @ home"]');
+      expect(await skipped.getAttribute('data-verdict')).toBe('skipped');
+      expect(await skipped.getAttribute('title')).toContain(`Android-only source (seed §2.6.2). ${HOSTILE.markup}`);
+      const advisory = page.locator('td.cell[data-requirement="TOTP-11"][data-column="redmi-note-8 @ pro"]');
+      expect(await advisory.getAttribute('data-verdict')).toBe('advisory');
+      const untested = page.locator('td.cell[data-requirement="PLAT-01"][data-column="redmi-note-8 @ pro"]');
+      expect(await untested.getAttribute('title')).toContain('No suite covers this requirement yet.');
+
+      // A failure: message, shrunk commands, seed, path and the exact replay command in a <code>.
+      const battery = page.locator('article.finding[data-check="run.battery-thresholds"]');
+      expect(await battery.locator('.replay-command').evaluate((e) => e.tagName)).toBe('CODE');
+      expect(await battery.locator('.replay-command').textContent()).toBe(BATTERY_REPLAY);
+      expect(await battery.locator('ol.commands li').allTextContents()).toEqual(BATTERY_COMMANDS);
+      expect(await battery.locator('.finding-facts').textContent()).toContain('Seed1702418734Path5:2:0:1');
+      const hostile = page.locator('article.finding[data-check="bak.resume"]');
+      expect(await hostile.locator('.replay-command').textContent()).toBe(
+        summary.checks[2]!.cells[2]!.failure!.replayCommand,
+      );
+      expect(await hostile.locator('.message').textContent()).toBe(summary.checks[2]!.cells[2]!.failure!.message);
+      expect(await page.locator('article.finding.expected').count()).toBe(1);
+      expect(await page.locator('#advisories article.finding').count()).toBe(2);
+      expect(await page.locator('#not-tested tbody tr').count()).toBe(summary.totals.skipped + summary.totals.untested);
+      expect(await page.locator('#fixed-expected-failures').textContent()).toContain('PAIR-02');
+
+      // Nothing from the data ran, nothing was fetched, no policy was tripped.
+      expect(await page.evaluate('window.pwned')).toBeUndefined();
+      expect(await page.evaluate('window.cspViolations')).toEqual([]);
+      expect(attempted).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.skipIf(!hasChromium)(title('filters the matrix by area, level and verdict'), async () => {
+    const page = await open(path.join(dir, 'index.html'));
+    const visible = () => page.locator('tr.req-row:visible th.req-id').allTextContents();
+    const runIds = requirementsInArea('RUN').map((r) => r.id);
+
+    await page.selectOption('#filter-area', 'RUN');
+    expect(await visible()).toEqual(runIds);
+    expect(await page.locator('#matrix-count').textContent()).toBe(`Showing ${runIds.length} of 250 requirements.`);
+    await page.selectOption('#filter-verdict', 'fail');
+    expect(await visible()).toEqual(['RUN-03', 'RUN-04', 'RUN-06']);
+    await page.selectOption('#filter-area', '');
+    expect(await visible()).toEqual(['BAK-02', 'BAK-03', 'BAK-07', 'RUN-03', 'RUN-04', 'RUN-06']);
+    await page.selectOption('#filter-verdict', 'skipped');
+    await page.selectOption('#filter-level', 'MUST');
+    expect(await visible()).toContain('FTYPE-03');
+    await page.selectOption('#filter-level', 'ADVISORY');
+    expect(await visible()).toEqual(['TOTP-11', 'TOTP-12']);
+    await page.selectOption('#filter-level', '');
+    await page.selectOption('#filter-verdict', '');
+    await page.fill('#filter-text', 'Exactly 30%');
+    expect(await visible()).toEqual(['RUN-04']);
+
+    // A totals tile filters by its verdict.
+    await page.fill('#filter-text', '');
+    await page.click('[data-total="advisory"]');
+    expect(await page.inputValue('#filter-verdict')).toBe('advisory');
+    expect(await visible()).toEqual(['TOTP-11', 'TOTP-12']);
+    expect(attempted).toEqual([]);
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)(title('copies the replay command'), async () => {
+    const page = await open(path.join(dir, 'index.html'));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const button = page.locator('article.finding[data-check="run.battery-thresholds"] .replay button.copy');
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(BATTERY_REPLAY);
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)(title('shows PASS for a passing run, and says so when it cannot draw the data'), async () => {
+    const passing = path.join(dir, 'pass.html');
+    await writeFileAtomic(passing, htmlDocument(reportData({ ...summary, verdict: 'pass' })));
+    const page = await open(passing);
+    expect(await page.locator('#verdict').textContent()).toBe('PASS');
+    await page.close();
+
+    const future = path.join(dir, 'future.html');
+    await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 2 as 1 }));
+    const broken = await open(future);
+    expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 1');
+    await broken.close();
+    expect(problems).toEqual([]);
+    expect(attempted).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)(title('would notice a request: the network guard itself works'), async () => {
+    const leaky = path.join(dir, 'leaky.html');
+    await writeFileAtomic(leaky, '<!DOCTYPE html><html data-ready><img src="http://mbsc.invalid/pixel.png"></html>');
+    const page = await open(leaky);
+    await expect.poll(() => [...attempted]).toEqual(['http://mbsc.invalid/pixel.png']);
+    attempted.length = 0;
+    await page.close();
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * A realistic Summary for the report tests: every catalogued requirement, seven checks over four columns (two device
+ * profiles on Pro and Home) with pass, fail, advisory, skipped and untested results, a model-based failure with its
+ * shrunk command list and replay command, a failure an expected-failures baseline lists, and hostile strings
+ * (`</script>`, `]]>`, `&`, control characters, a lone surrogate, emoji) wherever a run could put text.
+ */
+import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
+import type { Cell, CheckResult, Failure, RequirementResult, Summary, Verdict } from '../../reports/summary-schema.js';
+
+export const HOSTILE = {
+  script: '</script><script>window.pwned = true; alert("pwned")</script><!--',
+  markup: '<img src=x onerror="window.pwned=true"> & <b>bold</b> &amp; &lt;',
+  cdata: 'end of CDATA: ]]> and again ]]]]>',
+  control: 'bell\u0007 nul\u0000 esc\u001b[31m vt\u000b ff\u000c del\u007f',
+  emoji: 'battery 🔋 low 🪫 flag 🏳️‍🌈',
+  loneSurrogate: 'half a pair: \ud83d.',
+  quotes: `"double" 'single' \`back\``,
+} as const;
+
+export const COLUMNS = ['redmi-note-8 @ pro', 'iphone-13 @ pro', 'redmi-note-8 @ home', 'iphone-13 @ home'] as const;
+type Column = (typeof COLUMNS)[number];
+
+export const SEED = 1_234_567;
+const STARTED_AT = '2025-07-07T14:22:35.000Z';
+export const BATTERY_REPLAY =
+  "mbsc run --requirements RUN-03,RUN-04,RUN-06 --devices iphone-13 --seed 1702418734 --replay '5:2:0:1'";
+export const BATTERY_COMMANDS = [
+  'setPowerSaving(true)',
+  'setBattery(31)',
+  'startBackup()',
+  'setBattery(29)',
+  'advanceTime(60 s)',
+  'expectHeld("battery below 30%") → backup still running',
+];
+
+const profileOf = (column: Column) => column.split(' @ ')[0] ?? column;
+const editionOf = (column: Column) => column.split(' @ ')[1] ?? column;
+const isIos = (column: Column) => column.startsWith('iphone');
+const isHome = (column: Column) => column.endsWith('home');
+
+function cell(column: Column, verdict: Verdict, extra: Partial<Cell> = {}, index = 0): Cell {
+  return {
+    column,
+    profile: profileOf(column),
+    edition: editionOf(column),
+    startedAt: new Date(Date.parse(STARTED_AT) + 1000 + index * 1500).toISOString(),
+    verdict,
+    durationMs: verdict === 'skipped' ? 0 : 1234.5,
+    runs: verdict === 'skipped' ? 0 : 100,
+    ...extra,
+  };
+}
+
+function check(
+  checkId: string,
+  title: string,
+  area: string,
+  each: (c: Column) => Partial<Cell> & { verdict: Verdict },
+) {
+  return {
+    checkId,
+    title,
+    area,
+    cells: COLUMNS.map((column, i) => {
+      const { verdict, ...extra } = each(column);
+      return cell(column, verdict, extra, i);
+    }),
+  } satisfies CheckResult;
+}
+
+const NO_2FA = '2FA exists on Pro and Lite only; Home has none.';
+
+const batteryFailure: Failure = {
+  message: 'Backup kept running at 29% battery with power saving on; expected it held (RUN-03).',
+  counterexample: '[setPowerSaving(true), setBattery(31), startBackup(), setBattery(29), advanceTime(60 s)]',
+  commands: BATTERY_COMMANDS,
+  seed: 1702418734,
+  path: '5:2:0:1',
+  replayCommand: BATTERY_REPLAY,
+};
+
+const hostileFailure: Failure = {
+  message: `Resume sent a file twice. ${HOSTILE.script} ${HOSTILE.cdata}\nsecond line: ${HOSTILE.control}`,
+  counterexample: `{ name: "${HOSTILE.markup}", note: "${HOSTILE.emoji} ${HOSTILE.loneSurrogate}" }`,
+  commands: ['addMedia("IMG_0001.JPG")', `addMedia("${HOSTILE.quotes}")`, 'startBackup()', 'dropNetwork()', 'resume()'],
+  seed: -42,
+  path: '0:0',
+  replayCommand: `mbsc run --requirements BAK-02 --seed -42 --replay '0:0' # ${HOSTILE.script}`,
+};
+
+export const CHECKS: readonly CheckResult[] = [
+  check('pair.qr-pairing', 'Pairing by QR code', 'PAIR', () => ({ verdict: 'pass' })),
+  check('run.battery-thresholds', 'Battery thresholds with power saving on', 'RUN', (c) =>
+    c === 'iphone-13 @ pro' ? { verdict: 'fail', failure: batteryFailure } : { verdict: 'pass' },
+  ),
+  check('bak.resume', `Resume after a dropped network <drop> & "reconnect" ${HOSTILE.emoji}`, 'BAK', (c) =>
+    c === 'redmi-note-8 @ home' ? { verdict: 'fail', failure: hostileFailure } : { verdict: 'pass' },
+  ),
+  check('bak.incremental', 'A later backup sends only new items', 'BAK', (c) =>
+    c === 'redmi-note-8 @ pro'
+      ? {
+          verdict: 'fail',
+          failure: {
+            message: 'The second backup re-sent 3 items the server already held.',
+            seed: 99,
+            path: '1',
+            replayCommand: "mbsc run --requirements BAK-07 --seed 99 --replay '1'",
+          },
+        }
+      : { verdict: 'pass' },
+  ),
+  check('totp.rfc6238', 'One-time passwords against RFC 6238', 'TOTP', (c) =>
+    isHome(c)
+      ? { verdict: 'skipped', reason: NO_2FA }
+      : {
+          verdict: 'advisory',
+          failure: {
+            message: 'The server accepted a one-time password twice within its time step (RFC 6238 §5.2).',
+            counterexample: 'code 492039 at T=1751898155, accepted at T+3 s and T+11 s',
+            seed: 7,
+            replayCommand: "mbsc run --requirements TOTP-12 --seed 7 --replay '0'",
+          },
+        },
+  ),
+  check('ftype.documents', 'Documents are backed up on Android', 'FTYPE', (c) =>
+    isIos(c)
+      ? { verdict: 'skipped', reason: `Documents are an Android-only source (seed §2.6.2). ${HOSTILE.markup}` }
+      : { verdict: 'pass' },
+  ),
+  check('push.expiry', 'Push requests expire after 5 minutes; Resend voids', 'PUSH', (c) =>
+    isHome(c) ? { verdict: 'skipped', reason: NO_2FA } : { verdict: 'pass' },
+  ),
+];
+
+/** Which checks cover which requirement (the runner's tagging). */
+export const COVERAGE: Readonly<Record<string, readonly string[]>> = {
+  'PAIR-01': ['pair.qr-pairing'],
+  'PAIR-02': ['pair.qr-pairing'],
+  'RUN-03': ['run.battery-thresholds'],
+  'RUN-04': ['run.battery-thresholds'],
+  'RUN-06': ['run.battery-thresholds'],
+  'BAK-02': ['bak.resume'],
+  'BAK-03': ['bak.resume'],
+  'BAK-07': ['bak.incremental'],
+  'TOTP-02': ['totp.rfc6238'],
+  'TOTP-11': ['totp.rfc6238'],
+  'TOTP-12': ['totp.rfc6238'],
+  'FTYPE-03': ['ftype.documents'],
+  'PUSH-04': ['push.expiry'],
+  'PUSH-07': ['push.expiry'],
+};
+
+/** The expected-failures baseline: BAK-07 fails and is listed; PAIR-02 is listed and passed this time. */
+export const BASELINE = ['BAK-07', 'PAIR-02'];
+const SKIPPED_AREA = 'LOG';
+const SKIPPED_REASON = 'The app log is read only through a WebDriver session; this target has none.';
+const UNTESTED_REASON = 'No suite covers this requirement yet.';
+
+function requirementVerdict(level: 'MUST' | 'ADVISORY', cells: readonly Cell[]): Verdict {
+  if (cells.some((c) => c.verdict === 'fail')) return level === 'ADVISORY' ? 'advisory' : 'fail';
+  if (level === 'ADVISORY' && cells.some((c) => c.verdict === 'advisory')) return 'advisory';
+  if (cells.some((c) => c.verdict === 'pass' || c.verdict === 'advisory')) return 'pass';
+  return cells.length > 0 ? 'skipped' : 'untested';
+}
+
+export function sampleSummary(overrides: Partial<Summary> = {}): Summary {
+  const cellsOf = new Map(CHECKS.map((c) => [c.checkId, c.cells]));
+  const requirements = REQUIREMENTS.map((r): RequirementResult => {
+    const checks = [...(COVERAGE[r.id] ?? [])];
+    if (r.id.startsWith(`${SKIPPED_AREA}-`)) {
+      return { id: r.id, level: r.level, statement: r.statement, verdict: 'skipped', reason: SKIPPED_REASON, checks };
+    }
+    const verdict = requirementVerdict(
+      r.level,
+      checks.flatMap((id) => cellsOf.get(id) ?? []),
+    );
+    return {
+      id: r.id,
+      level: r.level,
+      statement: r.statement,
+      verdict,
+      ...(verdict === 'untested' && { reason: UNTESTED_REASON }),
+      ...(BASELINE.includes(r.id) && { expectedFailure: true }),
+      checks,
+    };
+  });
+  const count = (v: Verdict) => requirements.filter((r) => r.verdict === v).length;
+  const mustFailed = requirements.some((r) => r.verdict === 'fail' && !r.expectedFailure);
+  return {
+    verdict: mustFailed ? 'fail' : 'pass',
+    kitVersion: '0.1.0',
+    target: {
+      kind: 'reference',
+      editions: ['pro', 'home'],
+      description: `Reference MBS, in process, with simulated devices ${HOSTILE.script}`,
+    },
+    seed: SEED,
+    startedAt: STARTED_AT,
+    durationMs: 48_213,
+    command: `mbsc run --seed ${SEED} --devices devices/matrix.default.json --expected-failures baseline.json`,
+    totals: {
+      requirements: requirements.length,
+      applicable: requirements.length - count('skipped'),
+      passed: count('pass'),
+      failed: count('fail'),
+      advisory: count('advisory'),
+      skipped: count('skipped'),
+      untested: count('untested'),
+    },
+    requirements,
+    checks: structuredClone([...CHECKS]),
+    devices: [
+      { profile: 'redmi-note-8', platform: 'android', osVersion: '9', verdict: 'fail' },
+      { profile: 'iphone-13', platform: 'ios', osVersion: '17.5', verdict: 'fail' },
+    ],
+    columns: [...COLUMNS],
+    fixedExpectedFailures: ['PAIR-02'],
+    reporterErrors: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
+import { findings, requirementsByCheck } from '../../reports/findings.js';
+import { traceabilityMatrix, type MatrixRow } from '../../reports/traceability.js';
+import { COLUMNS, sampleSummary } from './sample-summary.js';
+
+const summary = sampleSummary();
+const matrix = traceabilityMatrix(summary);
+const row = (id: string): MatrixRow => matrix.rows.find((r) => r.id === id)!;
+const at = (id: string, column: string) => row(id).cells[summary.columns.indexOf(column)]!;
+
+describe('traceabilityMatrix', () => {
+  it('has a row per catalogued requirement and a cell per column, in order', () => {
+    expect(matrix.columns).toEqual(COLUMNS);
+    expect(matrix.rows.map((r) => r.id)).toEqual(REQUIREMENTS.map((r) => r.id));
+    for (const r of matrix.rows) expect(r.cells).toHaveLength(COLUMNS.length);
+    expect(matrix.areas[0]).toEqual({ id: 'PLAT', title: 'Supported platforms and OS versions' });
+  });
+
+  it('shows a failure where it happened and a pass elsewhere', () => {
+    expect(at('RUN-03', 'iphone-13 @ pro')).toMatchObject({ verdict: 'fail', checks: ['run.battery-thresholds'] });
+    expect(at('RUN-03', 'iphone-13 @ pro').note).toContain('Backup kept running at 29% battery');
+    expect(at('RUN-03', 'redmi-note-8 @ pro')).toMatchObject({ verdict: 'pass', note: '1 check passed, 100 runs' });
+  });
+
+  it('reads a finding by the requirement’s level', () => {
+    // One check covers TOTP-02 (MUST) and TOTP-11 (ADVISORY) and found an advisory problem.
+    expect(at('TOTP-11', 'redmi-note-8 @ pro').verdict).toBe('advisory');
+    expect(at('TOTP-02', 'redmi-note-8 @ pro').verdict).toBe('pass');
+  });
+
+  it('gives skipped cells their reason and untested ones why', () => {
+    expect(at('FTYPE-03', 'iphone-13 @ pro')).toMatchObject({ verdict: 'skipped' });
+    expect(at('FTYPE-03', 'iphone-13 @ pro').note).toContain('Android-only');
+    expect(at('FTYPE-03', 'redmi-note-8 @ pro').verdict).toBe('pass');
+    expect(at('PUSH-04', 'iphone-13 @ home').note).toBe('2FA exists on Pro and Lite only; Home has none.');
+    expect(at('LOG-01', 'iphone-13 @ home')).toMatchObject({ verdict: 'skipped' });
+    expect(at('PLAT-01', 'iphone-13 @ home')).toEqual({
+      verdict: 'untested',
+      note: 'No suite covers this requirement yet.',
+      checks: [],
+    });
+  });
+});
+
+describe('findings', () => {
+  it('lists every failing and advisory cell with what covers it, and which ones the baseline expects', () => {
+    const list = findings(summary);
+    expect(list.map((f) => [f.checkId, f.column, f.verdict, f.expected])).toEqual([
+      ['run.battery-thresholds', 'iphone-13 @ pro', 'fail', false],
+      ['bak.resume', 'redmi-note-8 @ home', 'fail', false],
+      ['bak.incremental', 'redmi-note-8 @ pro', 'fail', true],
+      ['totp.rfc6238', 'redmi-note-8 @ pro', 'advisory', false],
+      ['totp.rfc6238', 'iphone-13 @ pro', 'advisory', false],
+    ]);
+    expect(list[0]!.requirementIds).toEqual(['RUN-03', 'RUN-04', 'RUN-06']);
+    expect(requirementsByCheck(summary).get('totp.rfc6238')).toEqual(['TOTP-02', 'TOTP-11', 'TOTP-12']);
+  });
+
+  it('still reports a failing cell that carries no failure details', () => {
+    const bare = sampleSummary();
+    delete bare.checks[1]!.cells[1]!.failure;
+    const f = findings(bare).find((x) => x.checkId === 'run.battery-thresholds')!;
+    expect(f.failure.message).toContain('recorded no details');
+    expect(f.failure.replayCommand).toBe(bare.command);
+  });
+});
