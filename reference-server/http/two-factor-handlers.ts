@@ -1,7 +1,6 @@
 /** The 2FA route handlers: thin adapters from HTTP to the two-factor services. */
-import type { LOGIN_ROUTES } from '../../conformance/spec/protocol/login-routes.js';
-import type { TWO_FACTOR_ROUTES } from '../../conformance/spec/protocol/two-factor-routes.js';
-import { removeAuthenticator, settingsOf } from '../two-factor/authenticators.js';
+import type { TwoFactorRouteName } from '../../conformance/spec/protocol/routes.js';
+import { removeAuthenticator, resetTwoFactor, settingsOf } from '../two-factor/authenticators.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import { confirmRegistration, registerByQr, registerBySecret } from '../two-factor/enrolment.js';
 import { loginForgotPassword, loginResetPassword } from '../two-factor/forgot-password.js';
@@ -10,14 +9,16 @@ import { loginOtp, loginPassword, loginPush, startLogin } from '../two-factor/lo
 import { viewLogin } from '../two-factor/login-view.js';
 import { setPasswordLock } from '../two-factor/password-lock.js';
 import { answerPush, listNotifications } from '../two-factor/push.js';
-import { loginRecovery, loginRecoveryCode, loginRecoveryPhone } from '../two-factor/recovery.js';
-import { setRecoveryPhone, verifyRecoveryPhone } from '../two-factor/recovery-phone.js';
+import {
+  loginRecovery,
+  loginRecoveryCode,
+  loginRecoveryPhone,
+  setRecoveryPhone,
+  verifyRecoveryPhone,
+} from '../two-factor/recovery.js';
 import { createRegistration } from '../two-factor/registrations.js';
-import { resetTwoFactor } from '../two-factor/reset.js';
 import { toAuthenticator } from '../two-factor/rows.js';
 import type { Handlers } from './route-types.js';
-
-type TwoFactorRouteName = keyof typeof TWO_FACTOR_ROUTES | keyof typeof LOGIN_ROUTES;
 
 export function createTwoFactorHandlers(ctx: TwoFactorContext): Pick<Handlers, TwoFactorRouteName> {
   return {

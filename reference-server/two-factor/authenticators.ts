@@ -1,12 +1,13 @@
 /**
- * Registered authenticators: the app's credential, the desktop's list and settings, removal, and one-time password
- * acceptance across them. Removing an authenticator voids its pending push requests and its unsent codes.
+ * Registered authenticators: the app's credential, the desktop's list and settings, removal and reset, and
+ * one-time password acceptance across them. Removing an authenticator voids its pending push requests and codes.
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-factor.js';
 import { hashSecret, type ServiceContext } from '../services/context.js';
 import type { TwoFactorContext } from './context.js';
 import { toAuthenticator, type AuthenticatorRow } from './rows.js';
+import { throttled } from './throttle.js';
 import { checkTotp } from './totp.js';
 
 /** The authenticator a bearer key belongs to; `authenticator-unauthorized` for a missing, unknown or removed key. */
@@ -83,4 +84,25 @@ export function acceptOtp(
     replayed ||= check.result === 'replayed';
   }
   throw new MbsError(replayed ? 'otp-replayed' : 'otp-invalid');
+}
+
+/**
+ * "Reset two-factor authentication settings" (seed 002): confirmed by a valid one-time password from any
+ * registered authenticator, it removes them all, with their pending push requests, open registrations and trusted
+ * browsers. 2FA is then off until an authenticator is registered again. With none registered, no code is valid.
+ */
+export function resetTwoFactor(ctx: TwoFactorContext, code: string): TwoFactorSettings {
+  throttled(ctx, 'otp', () =>
+    ctx.db.transaction(() => {
+      const all = allAuthenticators(ctx);
+      acceptOtp(ctx, code, all);
+      deleteAuthenticators(
+        ctx,
+        all.map((a) => a.id),
+      );
+      ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run();
+      ctx.db.prepare('DELETE FROM tfa_trusted_browsers').run();
+    })(),
+  );
+  return settingsOf(ctx);
 }

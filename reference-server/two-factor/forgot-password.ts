@@ -7,7 +7,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
 import { checkCode, issueCode } from './codes.js';
 import { issuerOf, type TwoFactorContext } from './context.js';
-import { loginFor, moveLogin } from './logins.js';
+import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
 import { lockOf, storePassword } from './password-lock.js';
 import { throttled } from './throttle.js';
@@ -38,12 +38,7 @@ export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string
       ].join('\n'),
     }),
   });
-  // The login may have moved on while the gateway worked; then it stays where it went.
-  ctx.db
-    .prepare(
-      "UPDATE tfa_logins SET state = 'forgot-password' WHERE id = ? AND state IN ('password', 'forgot-password')",
-    )
-    .run(loginId);
+  codeSent(ctx, loginId, 'forgot-password', ['password', 'forgot-password']);
   return viewLogin(ctx, loginId);
 }
 

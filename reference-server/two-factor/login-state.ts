@@ -49,7 +49,10 @@ export function afterFirstFactor(second: SecondFactor): LoginState {
   return second.push ? 'choose-method' : 'otp';
 }
 
-/** The state as of `now`: waiting on a push request that has outlived its lifetime is push-expired. */
+/**
+ * The state as of now. Waiting on a push request that can no longer be answered is push-expired: it outlived its
+ * 5 minutes, or it was voided because its device was removed or re-paired. The user may then resend or switch.
+ */
 export function stateAt(stored: LoginState, push: PushStatus | undefined): LoginState {
-  return stored === 'push-wait' && push === 'expired' ? 'push-expired' : stored;
+  return stored === 'push-wait' && (push === 'expired' || push === 'voided') ? 'push-expired' : stored;
 }

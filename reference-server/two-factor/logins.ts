@@ -4,7 +4,7 @@
  * wrong password or code, the failure count.
  */
 import type { Static } from 'typebox';
-import type { Login, LoginOtpRequest } from '../../conformance/spec/protocol/two-factor-login.js';
+import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
@@ -30,7 +30,7 @@ function secondFactorState(ctx: ServiceContext, trusted: boolean) {
 export function moveLogin(
   ctx: ServiceContext,
   loginId: string,
-  state: Login['state'],
+  state: LoginState,
   recoveryAuthenticatorId: string | null = null,
 ): void {
   voidLoginPushes(ctx, loginId);
@@ -41,6 +41,12 @@ export function moveLogin(
        WHERE id = ?`,
     )
     .run(state, null, recoveryAuthenticatorId, state === 'logged-in' ? ctx.clock.now() : null, loginId);
+}
+
+/** A code went out: the login shows its step, unless it moved on while the gateway worked (then it stays there). */
+export function codeSent(ctx: ServiceContext, loginId: string, to: LoginState, from: readonly LoginState[]): void {
+  const states = from.map(() => '?').join(', ');
+  ctx.db.prepare(`UPDATE tfa_logins SET state = ? WHERE id = ? AND state IN (${states})`).run(to, loginId, ...from);
 }
 
 export function startLogin(ctx: ServiceContext, browserToken: string | undefined): Login {

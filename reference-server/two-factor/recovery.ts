@@ -1,18 +1,49 @@
 /**
- * "Unable to login" (seed 000 Appendix A, §11.2): choose the registered device to discard, confirm its recovery
- * phone number (the screen shows the last two digits), type the digits of the SMS code (valid 5 minutes; sending
- * again voids the earlier code). The device is then discarded, the login completes, and a new QR registration
- * comes back so that the app can be paired again.
+ * Recovery by SMS. The app registers its recovery phone number (seed 000 §6.3.1 step 6): an SMS code goes to the
+ * number, and the digits typed back make it the authenticator's recovery phone. "Unable to login" (Appendix A,
+ * §11.2) then uses it: choose the registered device to discard, confirm its recovery phone number (the screen shows
+ * the last two digits), type the digits of the SMS code (valid 5 minutes; sending again voids the earlier code).
+ * The device is then discarded, the login completes, and a new QR registration comes back to pair the app again.
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
+import type { CodeSent } from '../../conformance/spec/protocol/two-factor.js';
 import { authenticatorById, deleteAuthenticators } from './authenticators.js';
-import { checkCode, issueCode, smsText } from './codes.js';
+import { checkCode, deleteCode, issueCode, smsText, toCodeSent } from './codes.js';
 import type { TwoFactorContext } from './context.js';
-import { loginFor, moveLogin } from './logins.js';
+import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
 import { createRegistration } from './registrations.js';
+import type { AuthenticatorRow } from './rows.js';
 import { throttled } from './throttle.js';
+
+export async function setRecoveryPhone(
+  ctx: TwoFactorContext,
+  authenticator: AuthenticatorRow,
+  phone: string,
+): Promise<CodeSent> {
+  const row = await issueCode(ctx, `phone:${authenticator.id}`, { channel: 'sms', to: phone, compose: smsText });
+  return toCodeSent(row, ctx.clock.now());
+}
+
+export function verifyRecoveryPhone(
+  ctx: TwoFactorContext,
+  authenticator: AuthenticatorRow,
+  digits: string,
+): { recoveryPhoneLastDigits: string } {
+  const purpose = `phone:${authenticator.id}` as const;
+  const phone = throttled(ctx, purpose, () =>
+    ctx.db.transaction(() => {
+      const code = checkCode(ctx, purpose, digits);
+      deleteCode(ctx, purpose);
+      ctx.db
+        .prepare('UPDATE tfa_authenticators SET recovery_phone = ? WHERE id = ?')
+        .run(code.recipient, authenticator.id);
+      return code.recipient;
+    })(),
+  );
+  return { recoveryPhoneLastDigits: phone.slice(-2) };
+}
 
 export function loginRecovery(ctx: TwoFactorContext, loginId: string, authenticatorId: string): Login {
   loginFor(ctx, loginId, 'recovery');
@@ -26,12 +57,7 @@ export async function loginRecoveryPhone(ctx: TwoFactorContext, loginId: string,
   const authenticator = recovering(ctx, loginId, 'recovery-phone');
   if (phone !== authenticator.recovery_phone) throw new MbsError('recovery-phone-mismatch');
   await issueCode(ctx, `login:${loginId}`, { channel: 'sms', to: phone, compose: smsText });
-  // The login may have moved on while the gateway worked; then it stays where it went.
-  ctx.db
-    .prepare(
-      "UPDATE tfa_logins SET state = 'recovery-code' WHERE id = ? AND state IN ('recovery-phone', 'recovery-code')",
-    )
-    .run(loginId);
+  codeSent(ctx, loginId, 'recovery-code', ['recovery-phone', 'recovery-code']);
   return viewLogin(ctx, loginId);
 }
 

@@ -3,7 +3,7 @@
  * stands; an action the current state does not allow is `login-state` with `details.state`, and changes nothing.
  */
 import type { ErrorCode } from '../errors.js';
-import { CONSOLE_ERRORS, type RouteSpec } from './route-spec.js';
+import { CODE_ERRORS, CONSOLE_ERRORS, TWO_FACTOR_ERRORS, type RouteSpec } from './route-spec.js';
 import { CodeRequest } from './two-factor.js';
 import {
   ChooseAuthenticatorRequest,
@@ -16,7 +16,6 @@ import {
   ResetPasswordRequest,
   StartLoginRequest,
 } from './two-factor-login.js';
-import { CODE_ERRORS, TWO_FACTOR_ERRORS } from './two-factor-routes.js';
 
 const BASE = [...TWO_FACTOR_ERRORS, ...CONSOLE_ERRORS] as const;
 const ACTION = [...BASE, 'login-not-found', 'login-state'] as const satisfies readonly ErrorCode[];

@@ -28,5 +28,15 @@ export interface RouteSpec {
   readonly errors: readonly ErrorCode[];
 }
 
+/** Errors that several routes share. */
 export const DEVICE_ERRORS = ['device-unauthorized'] as const satisfies readonly ErrorCode[];
 export const CONSOLE_ERRORS = ['console-unauthorized'] as const satisfies readonly ErrorCode[];
+/** Every route of the twoFactor group, on an edition without 2FA. */
+export const TWO_FACTOR_ERRORS = ['2fa-not-supported'] as const satisfies readonly ErrorCode[];
+/** A one-time password that is wrong, used already, or one guess too many. */
+export const CODE_ERRORS = ['otp-invalid', 'otp-replayed', 'otp-throttled'] as const satisfies readonly ErrorCode[];
+export const REGISTRATION_ERRORS = [
+  'registration-invalid',
+  'registration-expired',
+  'registration-used',
+] as const satisfies readonly ErrorCode[];

@@ -29,6 +29,7 @@ import {
   UploadStatus,
 } from './resources.js';
 import { CONSOLE_ERRORS, DEVICE_ERRORS, type RouteSpec } from './route-spec.js';
+import { AUTHENTICATOR_ROUTES } from './authenticator-routes.js';
 import { LOGIN_ROUTES } from './login-routes.js';
 import { TWO_FACTOR_ROUTES } from './two-factor-routes.js';
 
@@ -270,8 +271,12 @@ export const ROUTES = {
     errors: [],
   },
   ...TWO_FACTOR_ROUTES,
+  ...AUTHENTICATOR_ROUTES,
   ...LOGIN_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
+/** The routes of two-factor authentication, the outbox among them. */
+export type TwoFactorRouteName =
+  keyof typeof TWO_FACTOR_ROUTES | keyof typeof AUTHENTICATOR_ROUTES | keyof typeof LOGIN_ROUTES;
 export const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];

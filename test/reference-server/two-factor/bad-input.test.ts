@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS, type ErrorCode } from '../../../conformance/spec/errors.js';
-import { ROUTE_NAMES, ROUTES } from '../../../conformance/spec/protocol/routes.js';
+import { ROUTE_NAMES, ROUTES, type TwoFactorRouteName } from '../../../conformance/spec/protocol/routes.js';
 import { errorOf, jsonBody, rawRequest, type RawCall } from '../../helpers/raw-http.js';
 import { startFixture, stateOf, type App, type Fixture } from './fixture.js';
-import { TWO_FACTOR_CALLS, type TwoFactorRouteName } from './valid-calls.js';
+import { TWO_FACTOR_CALLS } from './valid-calls.js';
 
 let f: Fixture;
 let app: App;

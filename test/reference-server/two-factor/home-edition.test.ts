@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../conformance/spec/errors.js';
-import { ROUTE_NAMES, ROUTES } from '../../../conformance/spec/protocol/routes.js';
+import { ROUTE_NAMES, ROUTES, type TwoFactorRouteName } from '../../../conformance/spec/protocol/routes.js';
 import { errorOf, rawRequest, type RawCall } from '../../helpers/raw-http.js';
 import { snapshotState } from '../../helpers/state-snapshot.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { TWO_FACTOR_CALLS, type TwoFactorRouteName } from './valid-calls.js';
+import { TWO_FACTOR_CALLS } from './valid-calls.js';
 
 let home: TestServer;
 let lite: TestServer;

@@ -107,6 +107,15 @@ describe('answers', () => {
     await refused(f, 'push-voided', () => answer(requestId, 'approve'));
   });
 
+  it('removing the device the request went to leaves the login unable to get an answer: push-expired', async () => {
+    const requestId = (await send()).push?.requestId as string;
+    const other = await f.registerApp('iPhone 6s');
+    await f.desk.call('removeAuthenticator', { params: { authenticatorId: app.authenticatorId } });
+    const login = await f.desk.call('getLogin', { params: { loginId } });
+    expect(login).toMatchObject({ state: 'push-expired', push: { requestId, status: 'voided' } });
+    expect((await send(other)).state).toBe('push-wait');
+  });
+
   it("another authenticator's request, or an unknown one, is push-not-found", async () => {
     const other = await f.registerApp('iPhone 6s');
     const requestId = (await send()).push?.requestId as string;
@@ -123,7 +132,7 @@ describe('answers', () => {
     await f.desk.call('removeAuthenticator', { params: { authenticatorId: app.authenticatorId } });
     await refused(f, 'authenticator-unauthorized', () => answer(requestId, 'approve'));
     await refused(f, 'authenticator-unauthorized', () => notifications());
-    expect(await state()).toBe('push-wait');
+    expect(await state()).toBe('push-expired');
   });
 
   it('an authenticator registered for one-time passwords only takes no push request', async () => {

@@ -2,11 +2,8 @@
  * A well-formed request for each 2FA route, for the tests that take one part away (the key, the edition): ids are
  * placeholders, since those tests are refused before any id is looked up.
  */
-import type { LOGIN_ROUTES } from '../../../conformance/spec/protocol/login-routes.js';
-import type { TWO_FACTOR_ROUTES } from '../../../conformance/spec/protocol/two-factor-routes.js';
+import type { TwoFactorRouteName } from '../../../conformance/spec/protocol/routes.js';
 import { jsonBody, type RawCall } from '../../helpers/raw-http.js';
-
-export type TwoFactorRouteName = keyof typeof TWO_FACTOR_ROUTES | keyof typeof LOGIN_ROUTES;
 
 const ID = 'placeholder-id-0001';
 const json = (method: string, path: string, body: unknown): RawCall => ({ method, path, ...jsonBody(body) });
