@@ -12,9 +12,13 @@ export interface JobHost {
   isConfirmed(item: MediaItem): boolean;
   confirm(item: MediaItem, held: Static<typeof Item>): void;
   metaOf(item: MediaItem): ItemMeta;
-  freeUpSpace(): Promise<void>;
+  /** Runs free up space; answers how many items it removed. */
+  freeUpSpace(): Promise<number>;
+  /** Bytes per upload append. */
+  readonly chunkBytes: number;
   accountsToBackUp(): Static<typeof AuthenticatorAccount>[];
   holdReasons(kind: JobKind): HoldReason[];
   record(category: LogCategory, level: LogLevel, message: string): void;
-  formatCounts(counts: Counts): string;
+  /** The result line of a finished backup. */
+  formatResult(counts: Counts, archived: number): string;
 }

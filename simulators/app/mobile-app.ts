@@ -16,8 +16,9 @@ import { discoverServers } from '../mbs-client/discovery-client.js';
 import { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
+import { DEFAULT_APP_VERSION, firstLaunchPermissions, initialLanguage } from './app-info.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
-import { BackupJob } from './backup-job.js';
+import { BackupJob, CHUNK_BYTES } from './backup-job.js';
 import { defaultSources, eligibleItems, updateSources } from './backup-sources.js';
 import { assertValidHost, urlHost, type ConnectionSetting } from './connection.js';
 import { hashOf } from './content-registry.js';
@@ -48,6 +49,10 @@ export interface AppOptions {
   readonly discoveryHost?: string;
   readonly discoveryTimeoutMs?: number;
   readonly installId?: string;
+  /** The installed app's version (Help > Version). */
+  readonly version?: string;
+  /** Bytes per upload append; small values make small items take several appends. */
+  readonly chunkBytes?: number;
 }
 
 export class MobileApp implements JobHost {
@@ -77,7 +82,17 @@ export class MobileApp implements JobHost {
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device);
     this.log = new AppLog(() => device.clock.now());
+    this.settings.language = initialLanguage(device.setupLanguage);
+    for (const permission of firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => this.onConditionsChanged());
+  }
+
+  get version(): string {
+    return this.options.version ?? DEFAULT_APP_VERSION[this.device.platform];
+  }
+
+  get chunkBytes(): number {
+    return this.options.chunkBytes ?? CHUNK_BYTES;
   }
 
   // --- pairing and connection -------------------------------------------------------------------------------
@@ -283,18 +298,18 @@ export class MobileApp implements JobHost {
   }
 
   /** Removes confirmed photos and videos, oldest first, until free space reaches the limit; tells the server. */
-  async freeUpSpace(): Promise<void> {
-    if (!this.settings.freeUpSpace) return;
+  async freeUpSpace(): Promise<number> {
+    if (!this.settings.freeUpSpace) return 0;
     const plan = planFreeUpSpace(
       this.freeBytesForFreeUp(),
       this.settings.freeUpSpaceLimitGb,
       this.device.mediaItems(),
       (i) => this.isConfirmed(i),
     );
-    if (plan.remove.length === 0) return;
-    if (this.device.platform === 'ios' && this.device.deleteConsent === 'deny') {
+    if (plan.remove.length === 0) return 0;
+    if (this.device.platform === 'ios' && !this.device.askDeleteConsent(plan.remove.length)) {
       this.log.add('Free up space', 'Info', `Deletion of ${plan.remove.length} items not allowed.`);
-      return;
+      return 0;
     }
     for (const item of plan.remove) this.device.removeMedia(item.id);
     try {
@@ -304,6 +319,7 @@ export class MobileApp implements JobHost {
       this.log.add('Free up space', 'Error', `Archiving failed: ${(error as Error).message}`);
       if (!(error instanceof MbsError)) throw error;
     }
+    return plan.remove.length;
   }
 
   /** Free space as free up space reckons it: on iOS, Recently Deleted counts as freed (the user is to empty it). */
@@ -321,8 +337,11 @@ export class MobileApp implements JobHost {
     this.log.add(category, level, message);
   }
 
-  formatCounts(counts: Counts): string {
-    return formatCounts(counts, this.device.platform);
+  /** Android adds how many items free up space archived during the job (seed 000 §6.4.5). */
+  formatResult(counts: Counts, archived: number): string {
+    const line = formatCounts(counts, this.device.platform);
+    if (this.device.platform !== 'android' || !this.settings.freeUpSpace) return line;
+    return `${line}; ${archived} archived or free up images and videos`;
   }
 }
 

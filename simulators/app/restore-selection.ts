@@ -1,7 +1,8 @@
 /**
  * The restore file explorer's state (seed 000 §6.2.2, Appendix B): per tab and kind, items grouped by date (All
  * view) or by album (Album view); select all, deselect all, or a few; the count and size selected; and the
- * enlarge toggle, 4 thumbnails per row when off and 2 when on (the seed's table headers are swapped).
+ * enlarge toggle, 4 thumbnails per row when off and 2 when on (the seed's table headers are swapped). Documents are
+ * browsed by folder in either view, and Select all inside a group selects that group's items only.
  */
 import type { Static } from 'typebox';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
@@ -35,19 +36,28 @@ export class RestoreSelection {
     return this.items[tab].filter((i) => i.meta.kind === kind);
   }
 
-  /** All view: by capture date (newest day first); Album view: by album name. */
+  /** All view: by capture date (newest day first); Album view: by album name; documents by folder. */
   groups(tab: TabName, kind: ItemKind): ItemGroup[] {
     const byKey = new Map<string, ServerItem[]>();
     for (const item of this.list(tab, kind)) {
       const key =
-        this.view === 'album'
-          ? item.meta.album || 'Other'
-          : new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+        kind === 'document'
+          ? folderOf(item.meta.path)
+          : this.view === 'album'
+            ? item.meta.album || 'Other'
+            : new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
       byKey.set(key, [...(byKey.get(key) ?? []), item]);
     }
     const keys = [...byKey.keys()].sort();
-    if (this.view === 'all') keys.reverse();
+    if (this.view === 'all' && kind !== 'document') keys.reverse();
     return keys.map((title) => ({ title, items: byKey.get(title) ?? [] }));
+  }
+
+  /** Select all inside one group (a date, an album or a documents folder). */
+  selectGroup(tab: TabName, kind: ItemKind, title: string): void {
+    for (const item of this.groups(tab, kind).find((g) => g.title === title)?.items ?? []) {
+      this.selected.add(item.sha256);
+    }
   }
 
   toggle(item: ServerItem): void {
@@ -82,4 +92,10 @@ export class RestoreSelection {
     const items = [...seen.values()];
     return { items, count: items.length, bytes: items.reduce((n, i) => n + i.size, 0) };
   }
+}
+
+/** The folder a document is in: its path without the file name. */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
 }

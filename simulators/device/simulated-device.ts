@@ -7,6 +7,7 @@ import { DAY_MS, type SimClock } from '../clock/clock.js';
 import type { DeviceSpec } from './device-spec.js';
 import type { PushNotification, SmsMessage } from './inboxes.js';
 import { mediaItem, type MediaInit, type MediaItem } from './media.js';
+import { PermissionCenter } from './permissions.js';
 
 /** iOS keeps deleted photos and videos this long, and they still use storage meanwhile (seed 000 §2.6.2). */
 export const RECENTLY_DELETED_MS = 40 * DAY_MS;
@@ -27,6 +28,13 @@ export interface DeletedItem {
 
 export type DeviceEvent = 'battery' | 'power' | 'network' | 'storage' | 'foreground';
 
+/** iOS asking the user to allow the deletion of N items for free up space (seed 000 §6.4.5). */
+export interface DeletePrompt {
+  readonly count: number;
+  readonly at: number;
+  readonly allowed: boolean;
+}
+
 export class SimulatedDevice {
   readonly spec: DeviceSpec;
   readonly clock: SimClock;
@@ -41,6 +49,11 @@ export class SimulatedDevice {
   lockSecret = '2580';
   /** The user's answer when iOS asks to delete items for free up space. */
   deleteConsent: 'allow' | 'deny' = 'allow';
+  /** Every deletion prompt shown, oldest first. */
+  readonly deletePrompts: DeletePrompt[] = [];
+  /** The language chosen when the phone was set up; the app starts in it when it offers it. */
+  setupLanguage = 'English';
+  readonly permissions: PermissionCenter;
   systemBytes: number;
   readonly pushInbox: PushNotification[] = [];
   readonly smsInbox: SmsMessage[] = [];
@@ -57,6 +70,7 @@ export class SimulatedDevice {
     this.screenLock = spec.screenLock;
     this.biometric = spec.biometric;
     this.systemBytes = spec.systemBytes;
+    this.permissions = new PermissionCenter(() => clock.now());
   }
 
   get platform() {
@@ -138,6 +152,13 @@ export class SimulatedDevice {
     if (this.platform === 'ios') this.deleted.push({ item, deletedAt: this.clock.now() });
     this.emit('storage');
     return item;
+  }
+
+  /** The system prompt to allow the deletion of `count` items; the user's answer is `deleteConsent`. */
+  askDeleteConsent(count: number): boolean {
+    const allowed = this.deleteConsent === 'allow';
+    this.deletePrompts.push({ count, at: this.clock.now(), allowed });
+    return allowed;
   }
 
   /** Empties Recently Deleted, as the seed recommends doing by hand. */

@@ -1,0 +1,115 @@
+/**
+ * The restore main page (seed 000 §6.2.2.1, §11.1, Appendix B): one row per kind the platform restores (Android:
+ * Photos, Videos, Documents, 2FA Accounts; iOS: Photos, Videos, 2FA Accounts), each with how many items are
+ * selected and their size, a checkbox that is blue when all are selected and orange when some are, and "No items"
+ * with a gray folder for a kind with none. Tapping an empty checkbox selects all of that kind, tapping a blue or
+ * orange one deselects all; 2FA accounts go as one group. Nothing is selected when the page opens, and Restore
+ * with nothing selected asks the user to select something.
+ */
+import type { Static } from 'typebox';
+import { ClientError } from '../../conformance/spec/errors.js';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
+import type { TabName } from '../../conformance/spec/protocol/common.js';
+import type { AuthenticatorAccount, Item } from '../../conformance/spec/protocol/resources.js';
+import type { Platform } from '../device/device-spec.js';
+import { RestoreSelection } from './restore-selection.js';
+
+export const TABS: readonly TabName[] = ['recent', 'archive', 'deleted'];
+export type RestoreRowKind = ItemKind | '2fa';
+export type CheckboxColour = 'none' | 'orange' | 'blue';
+type ServerItem = Static<typeof Item>;
+
+export interface RestoreRow {
+  readonly kind: RestoreRowKind;
+  readonly total: number;
+  readonly selected: number;
+  readonly selectedBytes: number;
+  readonly checkbox: CheckboxColour;
+  /** "No items" with a gray folder icon. */
+  readonly noItems: boolean;
+}
+
+export const RESTORE_KINDS: Record<Platform, readonly RestoreRowKind[]> = {
+  android: ['photo', 'video', 'document', '2fa'],
+  ios: ['photo', 'video', '2fa'],
+};
+
+export interface RestorePlan {
+  readonly items: ServerItem[];
+  readonly accounts: boolean;
+}
+
+export class RestorePage {
+  /** The file explorer's selection: Done in the explorer shows here, since both share it. */
+  readonly selection: RestoreSelection;
+  accountsSelected = false;
+
+  constructor(
+    readonly platform: Platform,
+    private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>,
+    private readonly accounts: readonly Static<typeof AuthenticatorAccount>[],
+  ) {
+    this.selection = new RestoreSelection(items);
+  }
+
+  get kinds(): readonly RestoreRowKind[] {
+    return RESTORE_KINDS[this.platform];
+  }
+
+  row(kind: RestoreRowKind): RestoreRow {
+    this.assertOffered(kind);
+    if (kind === '2fa') {
+      const total = this.accounts.length;
+      const selected = this.accountsSelected ? total : 0;
+      return { kind, total, selected, selectedBytes: 0, checkbox: colour(selected, total), noItems: total === 0 };
+    }
+    const all = this.allOf(kind);
+    const chosen = all.filter((i) => this.selection.isSelected(i));
+    const selectedBytes = chosen.reduce((n, i) => n + i.size, 0);
+    return {
+      kind,
+      total: all.length,
+      selected: chosen.length,
+      selectedBytes,
+      checkbox: colour(chosen.length, all.length),
+      noItems: all.length === 0,
+    };
+  }
+
+  /** Tapping a kind's checkbox: none selected selects all of the kind; blue or orange deselects all. */
+  tap(kind: RestoreRowKind): void {
+    const row = this.row(kind);
+    if (row.noItems) return;
+    const select = row.checkbox === 'none';
+    if (kind === '2fa') {
+      this.accountsSelected = select;
+      return;
+    }
+    for (const tab of TABS) {
+      if (select) this.selection.selectAll(tab, kind);
+      else this.selection.deselectAll(tab, kind);
+    }
+  }
+
+  /** What Restore would restore; refused when nothing is selected. */
+  plan(): RestorePlan {
+    const items = this.selection.chosen().items.filter((i) => this.kinds.includes(i.meta.kind));
+    const accounts = this.accountsSelected && this.accounts.length > 0;
+    if (items.length === 0 && !accounts) throw new ClientError('restore-nothing-selected');
+    return { items, accounts };
+  }
+
+  private allOf(kind: ItemKind): ServerItem[] {
+    const seen = new Map<string, ServerItem>();
+    for (const tab of TABS) for (const item of this.selection.list(tab, kind)) seen.set(item.sha256, item);
+    return [...seen.values()];
+  }
+
+  private assertOffered(kind: RestoreRowKind): void {
+    if (!this.kinds.includes(kind)) throw new RangeError(`The ${this.platform} restore page offers no ${kind}.`);
+  }
+}
+
+function colour(selected: number, total: number): CheckboxColour {
+  return selected === 0 ? 'none' : selected === total ? 'blue' : 'orange';
+}
