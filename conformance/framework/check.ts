@@ -57,6 +57,11 @@ export interface Check {
   /** server: runs once per edition; device: once per device profile on each edition. */
   readonly scope: 'server' | 'device';
   readonly tags?: readonly string[];
+  /**
+   * Set when the check moves the server's clock or changes what every client shares (the password lock, the 2FA
+   * settings): the runner then runs it alone, never beside another check on the same server.
+   */
+  readonly exclusive?: boolean;
   applies?(column: Column, session: TargetSession): Applicability;
   run(context: CheckContext): Promise<CheckOutcome>;
 }

@@ -33,6 +33,8 @@ export interface RunOptions {
   /** The command line that replays one failing cell. */
   replayCommand(check: Check, column: Column, failure: FailureDetails): string;
   readonly listener?: RunListener;
+  /** How many cells run at once (default 4). */
+  readonly concurrency?: number;
 }
 
 export interface RunResult {
@@ -79,18 +81,30 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     }
     try {
       const editionColumns: Column[] = [{ edition }, ...options.profiles.map((profile) => ({ edition, profile }))];
-      for (const column of editionColumns) {
-        for (const check of options.checks) {
-          if ((check.scope === 'device') !== (column.profile !== undefined)) continue;
-          const cell = await runCell(check, column, session, options);
-          (results.get(check.id) as CheckResult).cells.push(cell);
-          await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
-        }
-      }
+      const tasks = editionColumns.flatMap((column) =>
+        options.checks
+          .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
+          .map((check) => ({ check, column })),
+      );
+      const runTask = async ({ check, column }: { check: Check; column: Column }) => {
+        const cell = await runCell(check, column, session, options);
+        (results.get(check.id) as CheckResult).cells.push(cell);
+        await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
+      };
+      // Independent cells overlap (the server has a thread of its own); exclusive ones run alone afterwards.
+      await inPool(
+        tasks.filter((t) => !t.check.exclusive),
+        options.concurrency ?? 4,
+        runTask,
+      );
+      for (const task of tasks.filter((t) => t.check.exclusive)) await runTask(task);
     } finally {
       await session.close();
     }
   }
+  const order = new Map(columns.map((c, i) => [c, i]));
+  for (const result of results.values())
+    result.cells.sort((a, b) => (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));
   const checks = [...results.values()];
   const coverage = new Map<string, string[]>();
   for (const check of options.checks) {
@@ -123,6 +137,15 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     reporterErrors: [],
   };
   return abort ? { summary, abort } : { summary };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(lanes);
 }
 
 /** Asks the server who it is: an unreachable or garbled target stops the run before any check. */

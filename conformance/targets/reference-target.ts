@@ -6,20 +6,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
-import { startServer } from '../../reference-server/server.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { OffsetClock } from './offset-clock.js';
+import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
 
-/** A wall clock that can be moved forward, for checks of lifetimes and expiries. */
-export class OffsetClock {
-  private offset = 0;
-  now(): number {
-    return Date.now() + this.offset;
-  }
-  advance(ms: number): void {
-    this.offset += ms;
-  }
-}
+export { OffsetClock };
 
 export interface ReferenceSession extends TargetSession {
   readonly clock: OffsetClock;
@@ -47,28 +41,36 @@ export class ReferenceTarget implements Target {
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
     const clock = new OffsetClock();
-    const server = await startServer({
-      edition,
-      dataDir,
-      host: '127.0.0.1',
-      tcpPort: 0,
-      udpPort: 0,
-      clock,
-      name: `reference ${edition}`,
+    const data: ServerThreadData = { edition, dataDir, clockBuffer: clock.buffer };
+    const worker = new Worker(serverThreadFile(), { workerData: data });
+    const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the reference server thread ended (${code}) before it started`)));
     });
     return {
       edition,
-      url: server.url,
+      url: ready.url,
       host: '127.0.0.1',
-      udpPort: server.identity.udpPort,
-      console: new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }),
+      udpPort: ready.udpPort,
+      console: new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey }),
       controlled: true,
       dataDir,
       clock,
       async close() {
-        await server.close();
+        const closed = new Promise((resolve) => worker.once('message', resolve));
+        worker.postMessage('close');
+        await closed;
+        await worker.terminate();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   }
+}
+
+/** The compiled thread entry: beside this module in dist/, or in dist/ when this module runs from its sources. */
+function serverThreadFile(): string {
+  const beside = fileURLToPath(new URL('./server-thread.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/conformance/targets/server-thread.js');
 }

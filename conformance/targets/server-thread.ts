@@ -1,0 +1,37 @@
+/**
+ * Runs a reference server on a thread of its own, so that on a two-core machine the server and the checks that
+ * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Edition } from '../spec/editions.js';
+import { startServer } from '../../reference-server/server.js';
+import { OffsetClock } from './offset-clock.js';
+
+export interface ServerThreadData {
+  readonly edition: Edition;
+  readonly dataDir: string;
+  readonly clockBuffer: SharedArrayBuffer;
+}
+
+export interface ServerThreadReady {
+  readonly url: string;
+  readonly consoleKey: string;
+  readonly udpPort: number;
+}
+
+const data = workerData as ServerThreadData;
+const server = await startServer({
+  edition: data.edition,
+  dataDir: data.dataDir,
+  host: '127.0.0.1',
+  tcpPort: 0,
+  udpPort: 0,
+  clock: new OffsetClock(data.clockBuffer),
+  name: `reference ${data.edition}`,
+});
+const ready: ServerThreadReady = { url: server.url, consoleKey: server.consoleKey, udpPort: server.identity.udpPort };
+parentPort?.postMessage(ready);
+parentPort?.on('message', (message) => {
+  if (message !== 'close') return;
+  void server.close().then(() => parentPort?.postMessage('closed'));
+});
