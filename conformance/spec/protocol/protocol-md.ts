@@ -76,7 +76,8 @@ ${json(PairingPayload)}
    never listed, restored or counted. The app only frees up space for items a server has confirmed.
 5. \`POST /v1/backups/{id}/commit\` records the snapshot: the confirmed items still on the device and the 2FA
    accounts. Naming an item never confirmed is \`snapshot-items-missing\`. The answer carries the counts the app shows
-   ("49 Photos, 5 Videos, 0 Files, and 2 2FA Accounts"): files are documents, audio included.
+   ("49 Photos, 5 Videos, 0 Files, and 2 2FA Accounts"): the items this job stored (a duplicate is not stored again,
+   so a job with nothing new counts 0), by kind, with documents and audio as files, and the 2FA accounts.
 
 Supported types (by extension, case-insensitive): ${ITEM_KINDS.map((k) => `${k}: ${FILE_TYPES[k].join(', ')}`).join('; ')}.
 
