@@ -35,14 +35,16 @@ export function registerByQr(
     // Re-pairing after a migration: push moves to the replacement; the original's TOTP stays valid, as the seed says.
     const original = device?.migrated_from_id;
     if (original) {
-      const ids = ctx.db.prepare('SELECT id FROM tfa_authenticators WHERE device_id = ? AND push = 1').all(original);
+      const demoted = ctx.db
+        .prepare('SELECT id FROM tfa_authenticators WHERE device_id = ? AND push = 1')
+        .all(original) as { id: string }[];
       voidPushes(
         ctx,
-        (ids as { id: string }[]).map((r) => r.id),
+        demoted.map((r) => r.id),
       );
       ctx.db.prepare('UPDATE tfa_authenticators SET push = 0 WHERE device_id = ?').run(original);
     }
-    return enrol(ctx, registration, request, { kind: 'app', push: true, lastTimeStep: -1 });
+    return enrol(ctx, registration, request, { push: true, lastTimeStep: -1 });
   })();
 }
 
@@ -59,7 +61,7 @@ export function registerBySecret(
   return throttled(ctx, 'registration', () =>
     ctx.db.transaction(() => {
       const step = proveSecret(ctx, registration.secret, request.code);
-      return enrol(ctx, registration, request, { kind: 'app', push: false, lastTimeStep: step });
+      return enrol(ctx, registration, request, { push: false, lastTimeStep: step });
     })(),
   );
 }
@@ -100,14 +102,14 @@ function enrol(
   ctx: ServiceContext,
   registration: RegistrationRow,
   request: AppRequest,
-  how: { kind: 'app'; push: boolean; lastTimeStep: number },
+  how: { push: boolean; lastTimeStep: number },
 ): RegisterResponse {
   const id = newId();
   const key = newSecret();
   insertAuthenticator(ctx, registration, {
     id,
     name: request.name,
-    kind: how.kind,
+    kind: 'app',
     push: how.push ? 1 : 0,
     lastTimeStep: how.lastTimeStep,
     keyHash: hashSecret(key),
