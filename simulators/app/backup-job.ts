@@ -77,17 +77,22 @@ export class BackupJob {
       const client = this.host.client();
       this.backupId ??= (await client.call('startBackup', { body: {} })).backupId;
       // Each item is tried once per run, so a server that never confirms cannot keep the job looping.
+      // The library is scanned once per pass, not once per item (a pass over 10,000 items is not free); a new pass
+      // picks up what arrived meanwhile, and ends when a pass finds nothing new.
       const attempted = new Set<string>();
       for (;;) {
         const pending = this.host
           .eligibleItems()
-          .filter((item) => !this.host.isConfirmed(item) && !attempted.has(item.id));
+          .filter((item) => !attempted.has(item.id) && !this.host.isConfirmed(item));
+        if (pending.length === 0) break;
         this.itemsTotal = this.itemsDone + pending.length;
-        const next = pending[0];
-        if (!next) break;
-        attempted.add(next.id);
-        if (!(await this.uploadItem(next))) return;
-        this.itemsDone += 1;
+        for (const next of pending) {
+          // Skip what left the device since the pass began.
+          if (!this.host.stillOnDevice(next)) continue;
+          attempted.add(next.id);
+          if (!(await this.uploadItem(next))) return;
+          this.itemsDone += 1;
+        }
       }
       if (this.interrupted()) return;
       // Once every item is backed up, free up space removes the oldest of them first (seed 000 §6.4.5: "images

@@ -8,7 +8,7 @@ const bySha = new Map<string, { contentSeed: number; size: number }>();
 
 export function hashOf(item: Pick<MediaItem, 'contentSeed' | 'size'>): string {
   const sha = sha256Of(item);
-  bySha.set(sha, { contentSeed: item.contentSeed, size: item.size });
+  if (!bySha.has(sha)) bySha.set(sha, { contentSeed: item.contentSeed, size: item.size });
   return sha;
 }
 

@@ -10,6 +10,7 @@ export interface JobHost {
   client(): MbsClient;
   eligibleItems(): MediaItem[];
   isConfirmed(item: MediaItem): boolean;
+  stillOnDevice(item: MediaItem): boolean;
   confirm(item: MediaItem, held: Static<typeof Item>): void;
   metaOf(item: MediaItem): ItemMeta;
   /** Runs free up space; answers how many items it removed. */

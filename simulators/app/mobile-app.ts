@@ -274,6 +274,10 @@ export class MobileApp implements JobHost {
     return eligibleItems(this.device.platform, this.sources, this.device.mediaItems());
   }
 
+  stillOnDevice(item: MediaItem): boolean {
+    return this.device.mediaById(item.id) === item;
+  }
+
   isConfirmed(item: MediaItem): boolean {
     return this.confirmed.has(hashOf(item));
   }

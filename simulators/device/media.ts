@@ -34,7 +34,21 @@ export interface MediaItem {
 export type MediaInit = Omit<MediaItem, 'id' | 'kind'> & { readonly id?: string };
 
 export function mediaItem(init: MediaInit, id: string): MediaItem {
-  return { ...init, id: init.id ?? id, kind: kindOfFile(init.name) };
+  // One literal of one shape for every item: spreading `init` would give most items a hidden class of their own.
+  return {
+    id: init.id ?? id,
+    name: init.name,
+    path: init.path,
+    kind: kindOfFile(init.name),
+    size: init.size,
+    contentSeed: init.contentSeed,
+    album: init.album,
+    capturedAt: init.capturedAt,
+    modifiedAt: init.modifiedAt,
+    exif: init.exif,
+    storage: init.storage,
+    origin: init.origin,
+  };
 }
 
 export function contentOf(item: Pick<MediaItem, 'contentSeed' | 'size'>): Buffer {

@@ -58,6 +58,8 @@ export class SimulatedDevice {
   readonly pushInbox: PushNotification[] = [];
   readonly smsInbox: SmsMessage[] = [];
   private readonly media = new Map<string, MediaItem>();
+  /** Kept as items come and go, so storage checks do not walk the library. */
+  private internalMediaBytes = 0;
   private deleted: DeletedItem[] = [];
   private nextId = 1;
   private readonly listeners = new Set<(event: DeviceEvent) => void>();
@@ -106,8 +108,7 @@ export class SimulatedDevice {
 
   /** Bytes of internal storage in use: the system's, the media's, and (iOS) Recently Deleted's. */
   usedBytes(): number {
-    let used = this.systemBytes;
-    for (const item of this.media.values()) if (item.storage === 'internal') used += item.size;
+    let used = this.systemBytes + this.internalMediaBytes;
     for (const { item } of this.recentlyDeleted()) used += item.size;
     return used;
   }
@@ -140,6 +141,7 @@ export class SimulatedDevice {
       );
     }
     this.media.set(item.id, item);
+    if (item.storage === 'internal') this.internalMediaBytes += item.size;
     this.emit('storage');
     return item;
   }
@@ -149,6 +151,7 @@ export class SimulatedDevice {
     const item = this.media.get(id);
     if (!item) return undefined;
     this.media.delete(id);
+    if (item.storage === 'internal') this.internalMediaBytes -= item.size;
     if (this.platform === 'ios') this.deleted.push({ item, deletedAt: this.clock.now() });
     this.emit('storage');
     return item;
