@@ -70,7 +70,12 @@ async function verifyDiscovery({ session }: CheckContext): Promise<void> {
   }
   // The app connects to the announced TCP port: the same server must answer there, over HTTP.
   const announced = new MbsClient({ baseUrl: hostUrl(answer.host, answer.tcpPort), timeoutMs: 5_000 });
-  const there = await announced.call('getInfo');
+  const there = await announced.call('getInfo').catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`the announced TCP port ${answer.host}:${answer.tcpPort} does not serve protocol v1: ${why}`, {
+      cause: error,
+    });
+  });
   const here = await new MbsClient({ baseUrl: session.url, timeoutMs: 5_000 }).call('getInfo');
   if (there.serverId !== answer.serverId || here.serverId !== answer.serverId) {
     throw new Error(

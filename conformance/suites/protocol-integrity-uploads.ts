@@ -120,7 +120,7 @@ const appendArgs = fc.record({
 
 export const append = appendArgs.map(({ u, shift, length, corrupt }) =>
   step(
-    `append to upload #${u} at ${shift === 0 ? 'its offset' : `offset ${shift > 0 ? '+' : ''}${shift}`}, ` +
+    `append to upload #${u} at ${shift === 0 ? 'its offset' : `its offset ${shift > 0 ? '+' : '-'} ${Math.abs(shift)} (+ below 0)`}, ` +
       `${length < 0 ? 'the rest' : `${length} bytes`}${corrupt ? ', one byte corrupted' : ''}`,
     async (m, r) => {
       const upload = pick(m.uploads, u);
