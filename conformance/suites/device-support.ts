@@ -4,6 +4,7 @@
  * automated backup off), media of any kind, and a tap on the app's client that records what crossed the wire and
  * can interrupt a job after its n-th append or download, so that no check needs a sleep.
  */
+import { createHmac } from 'node:crypto';
 import type { Static } from 'typebox';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Item } from '../spec/protocol/resources.js';
@@ -70,11 +71,18 @@ export interface WorldOptions {
   readonly pair?: boolean;
 }
 
-/** A simulated device of the profile with the app installed and (unless told otherwise) paired. */
+let worlds = 0;
+
+/**
+ * A simulated device of the profile with the app installed and (unless told otherwise) paired. Its name carries a
+ * serial number: checks run side by side, and two devices of one name paired in the same millisecond make the
+ * reference server answer 500 (both get the same backup folder).
+ */
 export async function newWorld(session: TargetSession, profile: DeviceSpec, options: WorldOptions = {}) {
   const clock = new VirtualClock();
+  const name = `${profile.name.slice(0, 50)} ${++worlds}`;
   const device = new SimulatedDevice(
-    { ...profile, battery: { level: 80, charging: false }, ...options.overrides },
+    { ...profile, name, battery: { level: 80, charging: false }, ...options.overrides },
     clock,
   );
   options.before?.(device);
@@ -92,6 +100,37 @@ export async function pairApp(session: TargetSession, app: MobileApp, originalDe
   const body = originalDeviceId ? { mode: 'migrate' as const, originalDeviceId } : { mode: 'add' as const };
   const pairing = await session.console!.call('createPairing', { body });
   await app.scanQr(pairing.payload);
+}
+
+/** A phone of the other platform, for migrations across platforms. */
+export function phoneOf(platform: Platform): DeviceSpec {
+  const common = {
+    storageBytes: 64 * 1e9,
+    systemBytes: 20 * 1e9,
+    camera: true,
+    battery: { level: 80, charging: false },
+  };
+  return platform === 'ios'
+    ? {
+        ...common,
+        id: 'spare-iphone',
+        name: 'iPhone 13',
+        model: 'iPhone 13',
+        platform,
+        osVersion: '17.5',
+        screenLock: 'passcode',
+        biometric: 'face',
+      }
+    : {
+        ...common,
+        id: 'spare-android',
+        name: 'Redmi Note 8',
+        model: 'Redmi Note 8',
+        platform,
+        osVersion: '13',
+        screenLock: 'pin',
+        biometric: 'fingerprint',
+      };
 }
 
 export interface MediaSpec {
@@ -270,4 +309,17 @@ export function wireSentNothingTwice(wire: Wire): string | undefined {
     end.set(a.sha256, sent + a.length);
   }
   return undefined;
+}
+
+/** RFC 6238 (SHA1, 6 digits, 30 s), written here so that the checks do not trust the app's own TOTP code. */
+export function totp(secretBase32: string, epochMs: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(epochMs / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

@@ -19,6 +19,8 @@ export const MORE_ITEMS = [
 ] as const;
 export const HELP_ITEMS = ['Contact Us', 'FAQ', 'App Log', 'Version'] as const;
 export type HelpItem = (typeof HELP_ITEMS)[number];
+export const MENUS = { main: MAIN_PAGES, more: MORE_ITEMS, help: HELP_ITEMS } as const;
+export type Menu = keyof typeof MENUS;
 
 /** The version the reference app reports when none is given (migration needs 1.5.0 on Android, 268 on iOS). */
 export const DEFAULT_APP_VERSION: Record<Platform, string> = { android: '1.6.2', ios: '281' };

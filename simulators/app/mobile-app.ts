@@ -16,7 +16,15 @@ import { discoverServers } from '../mbs-client/discovery-client.js';
 import { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
-import { DEFAULT_APP_VERSION, firstLaunchPermissions, initialLanguage } from './app-info.js';
+import {
+  DEFAULT_APP_VERSION,
+  firstLaunchPermissions,
+  helpPage,
+  initialLanguage,
+  MENUS,
+  type HelpItem,
+  type Menu,
+} from './app-info.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { BackupJob, CHUNK_BYTES } from './backup-job.js';
 import { defaultSources, eligibleItems, updateSources } from './backup-sources.js';
@@ -93,6 +101,16 @@ export class MobileApp implements JobHost {
 
   get chunkBytes(): number {
     return this.options.chunkBytes ?? CHUNK_BYTES;
+  }
+
+  /** What a menu lists: the main pages, More, or Help. */
+  menu(menu: Menu): readonly string[] {
+    return MENUS[menu];
+  }
+
+  /** What Help > item shows. */
+  help(item: HelpItem): string {
+    return helpPage(item, this.version);
   }
 
   // --- pairing and connection -------------------------------------------------------------------------------

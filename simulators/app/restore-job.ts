@@ -33,6 +33,7 @@ export class RestoreJob {
   error: Error | undefined;
   private index = 0;
   private stopRequested = false;
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly host: JobHost,
@@ -46,11 +47,25 @@ export class RestoreJob {
 
   /** "Resume restoration". */
   resume(): Promise<void> {
+    if (this.state === 'completed' || this.state === 'failed') return Promise.resolve();
     this.stopRequested = false;
     return this.run();
   }
 
-  async run(): Promise<void> {
+  /** Runs (or goes on with) the job; a second call while it runs joins the first, so no item goes twice. */
+  run(): Promise<void> {
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Resolves once the job is not doing anything (it may be held, stopped, completed or failed). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
     this.state = 'running';
     try {
       while (this.index < this.items.length) {
@@ -60,7 +75,7 @@ export class RestoreJob {
         }
         const reasons = this.host.holdReasons('restore');
         if (reasons.length > 0) {
-              this.state = 'held';
+          this.state = 'held';
           return;
         }
         await this.restoreOne(this.items[this.index] as Static<typeof Item>);

@@ -7,11 +7,13 @@
  * with nothing selected asks the user to select something.
  */
 import type { Static } from 'typebox';
-import { ClientError } from '../../conformance/spec/errors.js';
+import { ClientError, MbsError } from '../../conformance/spec/errors.js';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
 import type { TabName } from '../../conformance/spec/protocol/common.js';
 import type { AuthenticatorAccount, Item } from '../../conformance/spec/protocol/resources.js';
 import type { Platform } from '../device/device-spec.js';
+import type { MobileApp } from './mobile-app.js';
+import type { RestoreJob } from './restore-job.js';
 import { RestoreSelection } from './restore-selection.js';
 
 export const TABS: readonly TabName[] = ['recent', 'archive', 'deleted'];
@@ -112,4 +114,22 @@ export class RestorePage {
 
 function colour(selected: number, total: number): CheckboxColour {
   return selected === 0 ? 'none' : selected === total ? 'blue' : 'orange';
+}
+
+/** Opens the restore page: what the server lists in each tab, and the 2FA accounts of the latest backup. */
+export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
+  const [recent, archive, deleted] = await Promise.all(TABS.map((tab) => app.listRestorable(tab)));
+  let accounts: readonly Static<typeof AuthenticatorAccount>[] = [];
+  try {
+    accounts = (await app.client().call('getLatestSnapshot')).accounts;
+  } catch (error) {
+    if (!(error instanceof MbsError && error.code === 'snapshot-not-found')) throw error;
+  }
+  return new RestorePage(app.device.platform, { recent: recent!, archive: archive!, deleted: deleted! }, accounts);
+}
+
+/** Tapping Restore on the page: refused with nothing selected, else a restore job of the selection. */
+export async function restoreFromPage(app: MobileApp, page: RestorePage): Promise<RestoreJob> {
+  const plan = page.plan();
+  return app.restore(plan.items, { accounts: plan.accounts });
 }
