@@ -1,8 +1,8 @@
 /**
  * The app's 2FA page against a server (seed 000 §6.3, §6.4.4, Appendix A): registering by QR (push and TOTP) or by
- * username and secret key (TOTP only), receiving push requests from the push notification service and approving
- * or rejecting them, and the recovery phone. Enhanced security asks for the device password or a biometric before
- * the page opens and before an approval.
+ * username and secret key (TOTP only), receiving push requests from the push notification service (with a device
+ * notification where notifications are allowed) and approving or rejecting them, and the recovery phone. Enhanced
+ * security asks for the device password or a biometric before the page opens and before an approval.
  */
 import type { Static } from 'typebox';
 import { ClientError } from '../../../conformance/spec/errors.js';
@@ -13,6 +13,7 @@ import { urlHost } from '../connection.js';
 import type { MobileApp } from '../mobile-app.js';
 import type { Account, ShownCode } from './accounts.js';
 import type { Attempt } from './enhanced-security.js';
+import { notificationsAllowed } from './notifications.js';
 import { totpAt } from './totp.js';
 
 type PushRequest = Static<typeof Notification>;
@@ -96,17 +97,22 @@ export class TwoFactorApp {
       link.lastSeq = Math.max(link.lastSeq, page.last);
       for (const request of page.notifications) {
         this.requests.set(request.requestId, { link, request });
-        this.app.device.receivePush({
-          id: request.requestId,
-          receivedAt: this.now(),
-          title: 'Login request',
-          body: `Approve the login to ${request.machine}?`,
-          data: { requestId: request.requestId, loginId: request.loginId },
-        });
+        if (notificationsAllowed(this.app.device)) this.notify(request);
         fresh.push(request);
       }
     }
     return fresh;
+  }
+
+  /** The device notification for a push request. */
+  private notify(request: PushRequest): void {
+    this.app.device.receivePush({
+      id: request.requestId,
+      receivedAt: this.now(),
+      title: 'Login request',
+      body: `Approve the login to ${request.machine}?`,
+      data: { requestId: request.requestId, loginId: request.loginId },
+    });
   }
 
   async answer(
