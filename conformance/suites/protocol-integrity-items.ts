@@ -6,8 +6,7 @@
 import fc from 'fast-check';
 import { ITEM_KINDS, type ItemKind } from '../spec/file-types.js';
 import type { AuthenticatorAccount, Counts } from '../spec/protocol/resources.js';
-import { listAll, pick, uploadOf, type Held, type Model, type Tab } from './protocol-integrity-model.js';
-import { step } from './protocol-integrity-uploads.js';
+import { listAll, pick, step, uploadOf, type Held, type Model, type Tab } from './protocol-integrity-model.js';
 import { brief, bytesOf, canonical, refused, sha256 } from './server-support.js';
 
 const COUNT_OF: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };

@@ -3,6 +3,7 @@
  * restore" and simpler than any server: offsets are numbers, items are a map by SHA-256, and a tab is known exactly
  * except for items confirmed since the last snapshot, which the protocol leaves to the server ("new" below).
  */
+import type fc from 'fast-check';
 import type { Static } from 'typebox';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Item, ItemMeta, Snapshot } from '../spec/protocol/resources.js';
@@ -111,4 +112,23 @@ export async function verify(m: Model, r: Real): Promise<void> {
       throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
     }
   }
+}
+
+export type Step = fc.AsyncCommand<Model, Real>;
+
+/** A command; after one that may change the server's state, the listing and offsets must match the model. */
+export function step(
+  label: string,
+  run: (m: Model, r: Real) => Promise<void>,
+  check: (m: Model) => boolean,
+  readOnly = false,
+): Step {
+  return {
+    check,
+    async run(m, r) {
+      await run(m, r);
+      if (!readOnly) await verify(m, r);
+    },
+    toString: () => label,
+  };
 }

@@ -12,7 +12,8 @@ import { checkProperty, commandsOptions } from '../framework/property.js';
 import { ITEM_KINDS } from '../spec/file-types.js';
 import type { Content, Model, Real } from './protocol-integrity-model.js';
 import { archive, commit, download, latest, list, missing, startJob } from './protocol-integrity-items.js';
-import { append, cancel, chunked, create, createInClosedJob, drop, touchGone } from './protocol-integrity-uploads.js';
+import { cancel, chunked, drop, touchGone } from './protocol-integrity-connections.js';
+import { append, backUpWhole, completeCorrupted, create, createInClosedJob } from './protocol-integrity-uploads.js';
 import { bytesOf, metaOf, needsConsole, pairDevice, removeQuietly, sha256 } from './server-support.js';
 
 /** Two to four items; a "twin" has the bytes of the one before it under another name. */
@@ -41,16 +42,20 @@ export const INTEGRITY_STEPS = [
   create,
   create,
   create,
+  backUpWhole,
   createInClosedJob,
   append,
   append,
   append,
   append,
+  completeCorrupted,
   drop,
   chunked,
   cancel,
   touchGone,
   commit,
+  commit,
+  archive,
   archive,
   list,
   download,
@@ -69,7 +74,7 @@ export const protocolIntegrityCheck: Check = {
     const { session } = context;
     // The command list comes first: the framework reads the shrunk commands off the first value.
     const property = fc.asyncProperty(
-      fc.commands(INTEGRITY_STEPS, { ...commandsOptions(context, 30), size: 'large' }),
+      fc.commands(INTEGRITY_STEPS, { ...commandsOptions(context, 40), size: 'large' }),
       integrityContents,
       async (commands, items) => {
         const paired = await pairDevice(session, 'Integrity');
