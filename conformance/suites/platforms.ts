@@ -1,0 +1,113 @@
+/**
+ * Supported platforms (seed 000 §2.2, §2.5): the app installs on Android 8 and later and iOS 12.0 and later, and on
+ * nothing older (each profile's own version and the versions around the boundary); on first launch it asks for
+ * the permissions the seed lists. These checks also run on profiles the app does not install on.
+ */
+import { ClientError } from '../spec/errors.js';
+import { skipUnless, type Applicability, type Check, type CheckContext, type Column } from '../framework/check.js';
+import { needsPairing } from '../framework/device-world.js';
+import { checkOnce } from '../framework/property.js';
+import type { TargetSession } from '../targets/target.js';
+import type { Platform } from '../../simulators/device/device-spec.js';
+import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems } from './device-support.js';
+
+const BOUNDARY: Record<Platform, { readonly refused: readonly string[]; readonly installed: readonly string[] }> = {
+  android: { refused: ['4.4', '7', '7.0', '7.1.2'], installed: ['8', '8.0', '8.0.1', '8.1', '9', '15'] },
+  ios: { refused: ['9.3.5', '10.3.4', '11', '11.4', '11.4.1'], installed: ['12', '12.0', '12.0.1', '12.5.7', '18.2'] },
+};
+
+function onPlatform(platform: Platform) {
+  return (column: Column, session: TargetSession): Applicability => {
+    const base = needsPairing(column, session);
+    if (!base.applies) return base;
+    return skipUnless(
+      column.profile?.platform === platform,
+      `applies to ${platform === 'android' ? 'Android' : 'iOS'} only`,
+    );
+  };
+}
+
+async function installs(context: CheckContext, osVersion: string): Promise<string> {
+  try {
+    const world = await newWorld(context.session, context.column.profile!, { overrides: { osVersion } });
+    addMedia(world.device, { name: 'IMG_1.jpg' });
+    await world.app.backup();
+    return (await serverItems(world.app)).length === 1 ? 'runs' : 'installed but did not back up';
+  } catch (error) {
+    if (error instanceof ClientError && error.code === 'os-unsupported') return 'refused';
+    throw error;
+  }
+}
+
+function osVersionCheck(platform: Platform): Check {
+  const rule = platform === 'android' ? 'PLAT-01' : 'PLAT-02';
+  const min = platform === 'android' ? 'Android 8' : 'iOS 12.0';
+  return {
+    id: `platform-os-versions-${platform}`,
+    title: `The app installs and runs on ${min} and later, and is refused on anything older`,
+    area: 'PLAT',
+    requirements: [rule],
+    scope: 'device',
+    applies: onPlatform(platform),
+    run: (context: CheckContext) =>
+      checkOnce(async () => {
+        const own = context.column.profile!.osVersion;
+        const ownExpected = isSupportedBySeed(platform, own) ? 'runs' : 'refused';
+        expectEqual(
+          [rule],
+          `the app on ${context.column.profile!.id} (${platform} ${own})`,
+          await installs(context, own),
+          ownExpected,
+        );
+        for (const v of BOUNDARY[platform].refused)
+          expectEqual([rule], `the app on ${platform} ${v}`, await installs(context, v), 'refused');
+        for (const v of BOUNDARY[platform].installed)
+          expectEqual([rule], `the app on ${platform} ${v}`, await installs(context, v), 'runs');
+      }),
+  };
+}
+
+/** The seed's rule, written here rather than taken from the app: Android 8 or later, iOS 12.0 or later. */
+function isSupportedBySeed(platform: Platform, version: string): boolean {
+  const major = Number(version.split('.')[0]);
+  return platform === 'android' ? major >= 8 : major >= 12;
+}
+
+function permissionsCheck(platform: Platform): Check {
+  const rules: Record<string, readonly string[]> =
+    platform === 'android'
+      ? { 'PLAT-03': ['camera', 'read-external-storage', 'write-external-storage'], 'PLAT-04': ['auto-launch'] }
+      : { 'PLAT-05': ['camera', 'photo-library', 'notifications'] };
+  return {
+    id: `platform-first-launch-permissions-${platform}`,
+    title:
+      platform === 'android'
+        ? 'On first launch on Android the app asks for Camera, Read and Write External Storage, and to auto-launch and run in the background'
+        : 'On first launch on iOS the app asks for Camera, Face ID (on a phone with Face ID), Photo Library and Notifications',
+    area: 'PLAT',
+    requirements: Object.keys(rules),
+    scope: 'device',
+    applies: deviceNeeds({ platform }),
+    run: (context: CheckContext) =>
+      checkOnce(async () => {
+        const { device } = await newWorld(context.session, context.column.profile!, { pair: false });
+        const asked = new Set<string>(device.permissions.prompts.map((p) => p.permission));
+        for (const [rule, wanted] of Object.entries(rules)) {
+          const expected = [...wanted, ...(rule === 'PLAT-05' && device.biometric === 'face' ? ['face-id'] : [])];
+          expectEqual(
+            [rule],
+            'permissions asked for on first launch',
+            expected.filter((p) => !asked.has(p)),
+            [],
+          );
+        }
+      }),
+  };
+}
+
+export const platformChecks: Check[] = [
+  osVersionCheck('android'),
+  osVersionCheck('ios'),
+  permissionsCheck('android'),
+  permissionsCheck('ios'),
+];
