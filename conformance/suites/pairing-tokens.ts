@@ -136,7 +136,7 @@ export const pairingTokensCheck: Check = {
   id: 'server-pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-01', 'PAIR-02', 'NET-07', 'STO-01'],
+  requirements: ['PAIR-02', 'NET-07', 'STO-01'],
   scope: 'server',
   // It moves the server's clock and reads the whole device list: nothing may run beside it.
   exclusive: true,
