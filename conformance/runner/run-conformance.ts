@@ -33,7 +33,7 @@ export interface RunOptions {
   /** The command line that replays one failing cell. */
   replayCommand(check: Check, column: Column, failure: FailureDetails): string;
   readonly listener?: RunListener;
-  /** How many cells run at once (default 4). */
+  /** How many cells of one edition run at once (default 4). */
   readonly concurrency?: number;
 }
 
@@ -72,36 +72,39 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     checks: [...infos.values()],
   });
   let abort: ClientError | undefined;
-  for (const edition of target.editions) {
-    const session = await options.target.open(edition);
-    abort = await probe(session);
-    if (abort) {
-      await session.close();
-      break;
-    }
-    try {
-      const editionColumns: Column[] = [{ edition }, ...options.profiles.map((profile) => ({ edition, profile }))];
-      const tasks = editionColumns.flatMap((column) =>
-        options.checks
-          .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
-          .map((check) => ({ check, column })),
-      );
-      const runTask = async ({ check, column }: { check: Check; column: Column }) => {
-        const cell = await runCell(check, column, session, options);
-        (results.get(check.id) as CheckResult).cells.push(cell);
-        await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
-      };
-      // Independent cells overlap (the server has a thread of its own); exclusive ones run alone afterwards.
-      await inPool(
-        tasks.filter((t) => !t.check.exclusive),
-        options.concurrency ?? 4,
-        runTask,
-      );
-      for (const task of tasks.filter((t) => t.check.exclusive)) await runTask(task);
-    } finally {
-      await session.close();
-    }
-  }
+  // Editions are separate servers: they run side by side. Within one, exclusive checks run first and alone, on a
+  // server nothing else has touched yet; then the independent cells overlap, a few at a time.
+  await Promise.all(
+    target.editions.map(async (edition) => {
+      const session = await options.target.open(edition);
+      try {
+        const problem = await probe(session);
+        if (problem) {
+          abort ??= problem;
+          return;
+        }
+        const editionColumns: Column[] = [{ edition }, ...options.profiles.map((profile) => ({ edition, profile }))];
+        const tasks = editionColumns.flatMap((column) =>
+          options.checks
+            .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
+            .map((check) => ({ check, column })),
+        );
+        const runTask = async ({ check, column }: { check: Check; column: Column }) => {
+          const cell = await runCell(check, column, session, options);
+          (results.get(check.id) as CheckResult).cells.push(cell);
+          await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
+        };
+        for (const task of tasks.filter((t) => t.check.exclusive)) await runTask(task);
+        await inPool(
+          tasks.filter((t) => !t.check.exclusive),
+          options.concurrency ?? 4,
+          runTask,
+        );
+      } finally {
+        await session.close();
+      }
+    }),
+  );
   const order = new Map(columns.map((c, i) => [c, i]));
   for (const result of results.values())
     result.cells.sort((a, b) => (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));

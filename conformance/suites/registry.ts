@@ -1,5 +1,17 @@
 /** Every check of the kit, in the order a run runs them. */
 import type { Check } from '../framework/check.js';
+import { DEVICE_CHECKS } from './device-suites.js';
 import { runConditionsCheck } from './run-conditions.js';
+import { SERVER_CHECKS } from './server-suites.js';
+import { TWO_FACTOR_CHECKS } from './two-factor-suites.js';
 
-export const ALL_CHECKS: readonly Check[] = [runConditionsCheck];
+export const ALL_CHECKS: readonly Check[] = [
+  ...SERVER_CHECKS,
+  runConditionsCheck,
+  ...DEVICE_CHECKS,
+  ...TWO_FACTOR_CHECKS,
+];
+
+const ids = ALL_CHECKS.map((c) => c.id);
+const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+if (twice.length > 0) throw new Error(`Check ids must be unique: ${[...new Set(twice)].join(', ')}`);
