@@ -27,25 +27,27 @@ const entries: Check = {
     checkOnce(async () => {
       const world = await newWorld(context.session, context.column.profile!);
       const { app, device, clock } = world;
-      const stamps: { at: number; from: number }[] = [];
-      const step = async (what: () => Promise<unknown>) => {
+      const stamps: { at: number; from: number; types: readonly LogType[] }[] = [];
+      /** Runs an activity an hour after the last one; `types` are the types its entries must have. */
+      const step = async (types: readonly LogType[], what: () => Promise<unknown>) => {
         clock.advance(3_600_000 + 17);
-        stamps.push({ at: clock.now(), from: app.log.all().length });
+        stamps.push({ at: clock.now(), from: app.log.all().length, types });
         await what();
       };
-      await step(async () => {
+      await step(['Backup Info'], async () => {
         addMedia(device, { name: 'IMG_1.jpg' });
         await app.backup();
       });
-      await step(async () => {
+      await step(['Free up space Info', 'Backup Info'], async () => {
         app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
         device.setFreeBytes(2e9 - 1);
         await app.backup();
       });
-      await step(async () => app.restore(await serverItems(app)));
-      for (const [i, { at, from }] of stamps.entries()) {
+      await step(['Restore Info'], async () => app.restore(await serverItems(app)));
+      for (const [i, { at, from, types }] of stamps.entries()) {
         const written = app.log.all().slice(from, stamps[i + 1]?.from);
-        expectTrue(['LOG-01'], written.length > 0, `activity ${i + 1} wrote nothing to the log`);
+        const kinds = [...new Set(written.map((e) => e.type))].sort();
+        expectEqual(['LOG-02'], `the types activity ${i + 1} logged`, kinds, [...types].sort());
         for (const entry of written) {
           expectEqual(
             ['LOG-01'],

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
+import { Violation } from '../framework/violation.js';
 import type { BackupJob } from '../../simulators/app/backup-job.js';
 import { hashOf } from '../../simulators/app/content-registry.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
@@ -293,6 +294,19 @@ const interrupt: fc.Arbitrary<Interrupt> = fc.record({
   by: fc.constantFrom('stop' as const, 'stop' as const, 'lan' as const, 'battery' as const),
 });
 
+/** Every sequence ends with the LAN and the battery back and a backup run to its end, checked like any step. */
+async function finish(model: BackupModel, real: Real): Promise<void> {
+  try {
+    for (const last of [setLan(true), setBattery(80), backup(undefined)]) await last.run(model, real);
+  } catch (error) {
+    if (!(error instanceof Violation)) throw error;
+    throw new Violation(
+      error.requirements,
+      `once the LAN and the battery were back and a backup ran to its end: ${error.message}`,
+    );
+  }
+}
+
 const initialItems = fc.array(fc.tuple(kinds, sizes), { minLength: 1, maxLength: 4 });
 
 const steps = [
@@ -305,6 +319,9 @@ const steps = [
   interrupt.map(backup),
   interrupt.map(backup),
   fc.constant(backup(undefined)),
+  // Stop is possible only on a held job, so it is drawn often.
+  fc.constant(stopHeld),
+  fc.constant(stopHeld),
   fc.constant(stopHeld),
   // Conditions come back more often than they go, so that held jobs go on.
   fc.constantFrom(true, true, false).map(setLan),
@@ -341,6 +358,7 @@ function backupModelCheck(platform: Platform): Check {
         // A few items are on the phone before the first step, so that most sequences upload something.
         for (const [kind, size] of initial) await addItem(kind, size).run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), cmds);
+        await finish(model, real);
       });
       return checkProperty(property, context);
     },

@@ -33,7 +33,9 @@ async function backUpNames(world: World, exts: readonly string[], folder?: strin
   const names = exts.flatMap(spellings).map(nameFor);
   names.push(`photo.jpg.zip`, `movie.mp4.part`);
   for (const name of names) addMedia(world.device, { name, size: 300, ...(folder ? { folder } : {}) });
-  await world.app.backup();
+  const job = await world.app.backup();
+  const why = job.error?.message ?? '';
+  expectEqual(['FTYPE-05'], `the backup job${why ? ` (${why})` : ''}`, job.state, 'completed');
   const held = new Map((await serverItems(world.app)).map((i) => [i.meta.name, i.meta.kind as string]));
   return new Map(names.map((n) => [n, held.get(n) ?? 'not backed up']));
 }

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
-import { checkProperty, commandsOptions } from '../framework/property.js';
+import { checkOnce, checkProperty, commandsOptions } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import { hashOf } from '../../simulators/app/content-registry.js';
 import type { FreeUpSpaceLimitGb } from '../../simulators/app/settings.js';
@@ -262,14 +262,14 @@ const newItem: fc.Arbitrary<NewItem> = fc.record({
   kind: kinds,
   size: fc.oneof(fc.constantFrom(1, 1000, 2000, 3000), fc.integer({ min: 1, max: 4000 })),
   ageDays: fc.oneof(fc.constantFrom(0, 1, 400, 3000), fc.nat(4000)),
-  variant: fc.constantFrom('plain', 'plain', 'plain', 'plain', 'not-backed-up', 'sd-card'),
+  variant: fc.constantFrom('plain', 'plain', 'plain', 'not-backed-up', 'not-backed-up', 'sd-card'),
 });
 // One byte either side of the limit, the limit itself, a deficit several items deep, and other limits' edges.
 const thenBackup = fc.constantFrom(true, true, false);
 const freeSetting: fc.Arbitrary<FreeSetting> = fc.oneof(
   {
     weight: 6,
-    arbitrary: fc.record({ delta: fc.constantFrom(-1, -1, 0, 1, -2500, -2500, -6000, -1_000_000), thenBackup }),
+    arbitrary: fc.record({ delta: fc.constantFrom(-1, -1, 0, 0, 1, -2500, -6000, -1_000_000), thenBackup }),
   },
   {
     weight: 1,
@@ -285,14 +285,18 @@ const steps = [
   freeSetting.map(setFree),
   freeSetting.map(setFree),
   freeSetting.map(setFree),
+  freeSetting.map(setFree),
   fc.constantFrom(true, false).map(toggle),
-  fc.constantFrom(2, 4, 6, 8, 10, 0, 1, 3, 5, 7, 9, 12, 2.5, -2).map(chooseLimit),
+  fc.constantFrom(true, false).map(toggle),
+  fc.constantFrom(2, 4, 6, 8, 10).map(chooseLimit),
+  newItem.map(addItem),
   newItem.map(addItem),
   fc.constant(backup),
   fc.constant(backup),
-  fc.constant(backup),
   fc.constantFrom<'allow' | 'deny'>('allow', 'allow', 'deny').map(answer),
-  fc.constantFrom(DAY, 39 * DAY, 40 * DAY, 40 * DAY - 1, 41 * DAY).map(wait),
+  // Across the 40 days of Recently Deleted: inside, at the edge, past it.
+  fc.constantFrom(DAY, 20 * DAY, 39 * DAY, 40 * DAY - 1, 40 * DAY, 41 * DAY).map(wait),
+  fc.constantFrom(20 * DAY, 40 * DAY, 40 * DAY).map(wait),
   fc.constant(restoreOldestArchived),
 ];
 
@@ -321,8 +325,8 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
     async run(context: CheckContext) {
       const profile = context.column.profile!;
       const commands = fc.commands(steps, { ...commandsOptions(context, 14), size: 'max' });
-      const initialItems = fc.array(newItem, { minLength: 2, maxLength: 5 });
-      const startsOn = fc.constantFrom(true, true, true, false);
+      const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
+      const startsOn = fc.boolean();
       const property = fc.asyncProperty(commands, initialItems, startsOn, async (cmds, initial, startOn) => {
         const world = await newWorld(context.session, profile);
         expectTrue(['FUS-01'], !world.app.settings.freeUpSpace, 'free up space is on in a freshly installed app');
@@ -354,4 +358,84 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
   };
 }
 
-export const freeUpSpaceChecks: Check[] = [freeUpSpaceModelCheck('android'), freeUpSpaceModelCheck('ios')];
+/** Every whole number of GB around the five limits, and a few that are not whole numbers at all. */
+const limits: Check = {
+  id: 'free-up-space-limits',
+  title: 'The free up space limit is 2, 4, 6, 8 or 10 GB: any other value is refused, and the chosen one is kept',
+  area: 'FUS',
+  requirements: ['FUS-02'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
+      for (const gb of [...Array.from({ length: 13 }, (_, i) => i - 1), 2.5, 1.999, 1e9, Number.NaN]) {
+        const before = app.settings.freeUpSpaceLimitGb;
+        let refused = false;
+        try {
+          app.updateSettings({ freeUpSpaceLimitGb: gb as FreeUpSpaceLimitGb });
+        } catch {
+          refused = true;
+        }
+        expectEqual(['FUS-02'], `whether a limit of ${gb} GB is refused`, refused, !LIMITS.includes(gb));
+        expectEqual(
+          ['FUS-02'],
+          `the limit after choosing ${gb} GB`,
+          app.settings.freeUpSpaceLimitGb,
+          refused ? before : gb,
+        );
+      }
+    }),
+};
+
+/**
+ * Each limit at its edges, with free up space on and off: one byte below the limit removes the oldest photo only,
+ * the limit itself and one byte above remove nothing, and off never removes anything.
+ */
+const boundaries: Check = {
+  id: 'free-up-space-boundaries',
+  title:
+    'Free up space at each limit: one byte below removes the oldest photo only; at or above the limit, or off, nothing',
+  area: 'FUS',
+  requirements: ['FUS-03', 'FUS-04', 'FUS-05', 'FUS-08'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app, device } = await newWorld(context.session, context.column.profile!);
+      device.deleteConsent = 'allow';
+      for (const gb of LIMITS as FreeUpSpaceLimitGb[]) {
+        for (const [on, delta] of [
+          [true, 1],
+          [true, 0],
+          [false, -1],
+          [true, -1],
+        ] as const) {
+          const older = addMedia(device, { name: `old-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE - DAY });
+          const newer = addMedia(device, { name: `new-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE });
+          app.updateSettings({ freeUpSpace: on, freeUpSpaceLimitGb: gb });
+          if (device.platform === 'ios') device.clearRecentlyDeleted();
+          device.setFreeBytes(gb * GB + delta);
+          await app.backup();
+          const left = device.mediaItems().map((i) => i.name);
+          const removed = [older, newer].filter((i) => !left.includes(i.name)).map((i) => i.name);
+          const rule = !on ? 'FUS-04' : delta < 0 ? 'FUS-08' : 'FUS-05';
+          const expected = on && delta < 0 ? [older.name] : [];
+          expectEqual(
+            [rule, 'FUS-03'],
+            `removed with ${gb} GB ${on ? 'on' : 'off'} and ${gb} GB ${delta >= 0 ? '+' : '-'} ${Math.abs(delta)} B free`,
+            removed,
+            expected,
+          );
+          for (const item of device.mediaItems()) device.removeMedia(item.id);
+        }
+      }
+    }),
+};
+
+export const freeUpSpaceChecks: Check[] = [
+  freeUpSpaceModelCheck('android'),
+  freeUpSpaceModelCheck('ios'),
+  limits,
+  boundaries,
+];

@@ -52,7 +52,9 @@ async function migrate(session: TargetSession, from: DeviceSpec, to: DeviceSpec)
   // A replacement already paired for backup is refused.
   const busy = await newWorld(session, to);
   const twice = await refusal(() => pairApp(session, busy.app, originalId));
-  expectEqual(['MIG-02'], 'migrating to a phone paired for backup already', twice, 'already-paired');
+  // The app may refuse by itself, or pass the server's refusal on.
+  const refusals = ['already-paired', 'migration-target-paired'];
+  expectTrue(['MIG-02'], refusals.includes(twice), `migrating to a phone paired for backup already: ${twice}`);
 
   const replacement = await newWorld(session, to, { pair: false });
   await pairApp(session, replacement.app, originalId);
@@ -186,19 +188,29 @@ const pushMoves: Check = {
         const toOriginal = await refusal(() =>
           console.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId: originalId } }),
         );
-        expectEqual(['MIG-07'], 'a push request to the original', toOriginal, 'push-unavailable');
+        const noPush = ['push-unavailable', 'authenticator-not-found'];
+        expectTrue(['MIG-07'], noPush.includes(toOriginal), `a push request to the original: ${toOriginal}`);
         await console.call('loginPush', {
           params: { loginId: login.loginId },
           body: { authenticatorId: replacementId },
         });
         expectEqual(['MIG-07'], 'push requests the replacement received', (await replacement.receivePush()).length, 1);
-        expectEqual(['MIG-07'], 'push requests the original received', (await original.receivePush()).length, 0);
-        const otpLogin = await console.call('startLogin', { body: {} });
-        const answer = await console.call('loginOtp', {
-          params: { loginId: otpLogin.loginId },
-          body: { code: totp(secret, serverNow(context.session)), authenticatorId: originalId },
+        // An original whose registration the server dropped receives nothing either.
+        const stale = await original.receivePush().catch((error: unknown) => {
+          if (error instanceof MbsError && error.code === 'authenticator-unauthorized') return [];
+          throw error;
         });
-        expectEqual(['MIG-08'], "a login with the original's one-time password", answer.state, 'logged-in');
+        expectEqual(['MIG-07'], 'push requests the original received', stale.length, 0);
+        const otpLogin = await console.call('startLogin', { body: {} });
+        let state: string;
+        try {
+          const code = totp(secret, serverNow(context.session));
+          const body = { code, authenticatorId: originalId };
+          state = (await console.call('loginOtp', { params: { loginId: otpLogin.loginId }, body })).state;
+        } catch (error) {
+          state = error instanceof MbsError ? error.code : String(error);
+        }
+        expectEqual(['MIG-08'], "a login with the original's one-time password", state, 'logged-in');
       }),
     ),
 };
