@@ -261,11 +261,12 @@ const kinds = fc.constantFrom<ItemKind>('photo', 'photo', 'video', 'document');
 const newItem: fc.Arbitrary<NewItem> = fc.record({
   kind: kinds,
   size: fc.oneof(fc.constantFrom(1, 1000, 2000, 3000), fc.integer({ min: 1, max: 4000 })),
-  ageDays: fc.oneof(fc.constantFrom(0, 1, 400, 3000), fc.nat(4000)),
+  // Often older than everything on the phone, so that the newest backup holds the oldest item.
+  ageDays: fc.oneof(fc.constantFrom(0, 1, 400, 3000, 5000, 6000), fc.nat(6000)),
   variant: fc.constantFrom('plain', 'plain', 'plain', 'not-backed-up', 'not-backed-up', 'sd-card'),
 });
 // One byte either side of the limit, the limit itself, a deficit several items deep, and other limits' edges.
-const thenBackup = fc.constantFrom(true, true, false);
+const thenBackup = fc.constantFrom(true, true, true, false);
 const freeSetting: fc.Arbitrary<FreeSetting> = fc.oneof(
   {
     weight: 6,
@@ -293,10 +294,11 @@ const steps = [
   newItem.map(addItem),
   fc.constant(backup),
   fc.constant(backup),
-  fc.constantFrom<'allow' | 'deny'>('allow', 'allow', 'deny').map(answer),
+  fc.constantFrom<'allow' | 'deny'>('allow', 'deny').map(answer),
   // Across the 40 days of Recently Deleted: inside, at the edge, past it.
   fc.constantFrom(DAY, 20 * DAY, 39 * DAY, 40 * DAY - 1, 40 * DAY, 41 * DAY).map(wait),
-  fc.constantFrom(20 * DAY, 40 * DAY, 40 * DAY).map(wait),
+  fc.constantFrom(20 * DAY, 39 * DAY, 40 * DAY).map(wait),
+  fc.constantFrom(20 * DAY, 39 * DAY, 40 * DAY).map(wait),
   fc.constant(restoreOldestArchived),
 ];
 
@@ -326,8 +328,8 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
       const profile = context.column.profile!;
       const commands = fc.commands(steps, { ...commandsOptions(context, 14), size: 'max' });
       const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
-      const startsOn = fc.boolean();
-      const property = fc.asyncProperty(commands, initialItems, startsOn, async (cmds, initial, startOn) => {
+      const start = fc.record({ on: fc.boolean(), consent: fc.constantFrom<'allow' | 'deny'>('allow', 'deny') });
+      const property = fc.asyncProperty(commands, initialItems, start, async (cmds, initial, { on, consent }) => {
         const world = await newWorld(context.session, profile);
         expectTrue(['FUS-01'], !world.app.settings.freeUpSpace, 'free up space is on in a freshly installed app');
         const model: FusModel = {
@@ -350,7 +352,8 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
         // Most sequences start with the setting on and a few items on the phone, so that they free up space.
         for (const spec of initial) if (addItem(spec).check(model)) await addItem(spec).run(model, world);
         await backup.run(model, world);
-        if (startOn) await toggle(true).run(model, world);
+        if (on) await toggle(true).run(model, world);
+        if (platform === 'ios' && consent === 'deny') await answer('deny').run(model, world);
         await fc.asyncModelRun(() => ({ model, real: world }), cmds);
       });
       return checkProperty(property, context);
@@ -397,7 +400,7 @@ const boundaries: Check = {
   title:
     'Free up space at each limit: one byte below removes the oldest photo only; at or above the limit, or off, nothing',
   area: 'FUS',
-  requirements: ['FUS-03', 'FUS-04', 'FUS-05', 'FUS-08'],
+  requirements: ['FUS-03', 'FUS-04', 'FUS-05', 'FUS-06', 'FUS-08'],
   scope: 'device',
   applies: deviceNeeds(),
   run: (context: CheckContext) =>
@@ -411,6 +414,15 @@ const boundaries: Check = {
           [false, -1],
           [true, -1],
         ] as const) {
+          // An older photo on the SD card, where removing it would free nothing, must stay.
+          const sd = context.column.profile!.sdCardBytes
+            ? addMedia(device, {
+                name: `sd-${gb}-${delta}.jpg`,
+                size: 10,
+                capturedAt: BASE_DATE - 9 * DAY,
+                storage: 'sd',
+              })
+            : undefined;
           const older = addMedia(device, { name: `old-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE - DAY });
           const newer = addMedia(device, { name: `new-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE });
           app.updateSettings({ freeUpSpace: on, freeUpSpaceLimitGb: gb });
@@ -418,6 +430,7 @@ const boundaries: Check = {
           device.setFreeBytes(gb * GB + delta);
           await app.backup();
           const left = device.mediaItems().map((i) => i.name);
+          if (sd) expectTrue(['FUS-06'], left.includes(sd.name), `free up space removed ${sd.name} from the SD card`);
           const removed = [older, newer].filter((i) => !left.includes(i.name)).map((i) => i.name);
           const rule = !on ? 'FUS-04' : delta < 0 ? 'FUS-08' : 'FUS-05';
           const expected = on && delta < 0 ? [older.name] : [];
@@ -433,7 +446,45 @@ const boundaries: Check = {
     }),
 };
 
+/** iOS: asked first, nothing on a refusal; then Recently Deleted holds the item, using storage, for 40 days. */
+const recentlyDeleted: Check = {
+  id: 'free-up-space-ios-recently-deleted',
+  title:
+    'On iOS free up space asks first and removes nothing when refused; removed items stay 40 days in Recently Deleted, using storage',
+  area: 'FUS',
+  requirements: ['FUS-11', 'FUS-12'],
+  scope: 'device',
+  applies: deviceNeeds({ platform: 'ios' }),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app, device, clock } = await newWorld(context.session, context.column.profile!);
+      const photo = addMedia(device, { name: 'IMG_1.jpg', size: 5000 });
+      app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
+      device.setFreeBytes(2 * GB - 1);
+      device.deleteConsent = 'deny';
+      await app.backup();
+      const seen = () => [device.deletePrompts.map((p) => p.count), device.mediaItems().length];
+      expectEqual(['FUS-11'], 'prompts, and photos on the phone after a refusal', seen(), [[1], 1]);
+      device.deleteConsent = 'allow';
+      await app.backup();
+      expectEqual(['FUS-11'], 'prompts, and photos on the phone once allowed', seen(), [[1, 1], 0]);
+      for (const [wait, kept] of [
+        [39 * DAY, true],
+        [DAY - 1, true],
+        [1, false],
+      ] as const) {
+        clock.advance(wait);
+        const held = device.recentlyDeleted().map((d) => d.item.id);
+        const after = `${(clock.now() - device.deletePrompts[1]!.at) / DAY} days`;
+        expectEqual(['FUS-12'], `Recently Deleted after ${after}`, held, kept ? [photo.id] : []);
+        const free = kept ? 2 * GB - 1 : 2 * GB - 1 + photo.size;
+        expectEqual(['FUS-12'], `free bytes after ${after}`, device.freeBytes(), free);
+      }
+    }),
+};
+
 export const freeUpSpaceChecks: Check[] = [
+  recentlyDeleted,
   freeUpSpaceModelCheck('android'),
   freeUpSpaceModelCheck('ios'),
   limits,

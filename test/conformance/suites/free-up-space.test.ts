@@ -22,6 +22,10 @@ describe('free up space suite against the reference server', () => {
         [`${ANDROID} @ pro`, 'pass', undefined],
         [`${IOS} @ pro`, 'pass', undefined],
       ],
+      'free-up-space-ios-recently-deleted': [
+        [`${ANDROID} @ pro`, 'skipped', 'applies to iOS only'],
+        [`${IOS} @ pro`, 'pass', undefined],
+      ],
     });
     const ids = Array.from({ length: 14 }, (_, i) => `FUS-${String(i + 1).padStart(2, '0')}`).concat('RFE-07');
     expect(verdicts(summary, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, 'pass'])));
