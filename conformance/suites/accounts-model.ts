@@ -143,11 +143,9 @@ const reorder = fc.record({ seed: fc.nat(), complete: fc.boolean() }).map(({ see
     `reorder (${seed}${complete ? '' : ', one missing'})`,
     ['TFA-15'],
     (m, w) => {
-      const ids = m.rows.map((r) => r.id);
-      for (let i = ids.length - 1; i > 0; i--) {
-        const j = (seed + i * 7) % (i + 1);
-        [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
-      }
+      // A rotation by 1..n-1 places: never the order it was.
+      const k = 1 + (seed % (m.rows.length - 1));
+      const ids = [...m.rows.slice(k), ...m.rows.slice(0, k)].map((r) => r.id);
       if (!complete)
         return refused(
           () => w.app.accounts.reorder(ids.slice(1)),
@@ -192,12 +190,15 @@ export const accountsModelCheck: Check = {
     const profile = context.column.profile as DeviceSpec;
     const time = ServerTime.of(context.session);
     const commands = [add, add, rename, remove, reorder, clock, clock, network];
-    const property = fc.asyncProperty(fc.commands(commands, commandsOptions(context, 30)), async (cmds) => {
-      const world = appWorld(context.session, profile, time);
-      const model: Model = { rows: [], online: true };
-      verify(model, world, ['TFA-14']);
-      await fc.asyncModelRun(() => ({ model, real: world }), cmds);
-    });
+    const property = fc.asyncProperty(
+      fc.commands(commands, { ...commandsOptions(context, 40), size: '+1' }),
+      async (cmds) => {
+        const world = appWorld(context.session, profile, time);
+        const model: Model = { rows: [], online: true };
+        verify(model, world, ['TFA-14']);
+        await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+      },
+    );
     return checkProperty(property, context);
   },
 };

@@ -141,13 +141,34 @@ const wait = (to: 'last locked ms' | 'lock end' | number): Step => ({
   toString: () => (typeof to === 'number' ? `phone clock +${to} ms` : `phone clock to the ${to}`),
 });
 
+/** Failed attempts in a row reach the lock within a short sequence. */
+const failures = (n: number, kind: Kind): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (let i = 0; i < n; i++) await open(kind).run(m, w);
+  },
+  toString: () => `open the 2FA page ${n} times with ${kind}`,
+});
+
+/** At a lock's last millisecond and at its end, the right secret (the phone's clock is exact). */
+const atLockEdge = (to: 'last locked ms' | 'lock end', kind: 'password' | 'biometric'): Step => ({
+  check: (m) => m.lockedUntil > 0,
+  async run(m, w) {
+    if (w.clock.now() >= m.lockedUntil - (to === 'last locked ms' ? 1 : 0)) return;
+    await wait(to).run(m, w);
+    await open(kind).run(m, w);
+  },
+  toString: () => `at the lock's ${to === 'lock end' ? 'end' : 'last millisecond'} open the 2FA page with ${kind}`,
+});
+
 const KINDS: Kind[] = ['password', 'wrong password', 'biometric', 'failed biometric', 'nothing'];
+const rightKind = fc.constantFrom<'password' | 'biometric'>('password', 'biometric');
 const failing = fc.constantFrom<Kind>('wrong password', 'failed biometric');
 const commands = [
   fc.tuple(fc.boolean(), fc.constantFrom(...KINDS)).map(([on, kind]) => toggle(on, kind)),
+  rightKind.map((kind) => toggle(true, kind)),
   fc.constantFrom(...KINDS).map(open),
-  failing.map(open),
-  failing.map(open),
+  fc.tuple(fc.integer({ min: 1, max: 6 }), failing).map(([n, kind]) => failures(n, kind)),
   fc.boolean().map(screenLock),
   fc
     .oneof(
@@ -155,6 +176,9 @@ const commands = [
       fc.integer({ min: 1, max: 120_000 }),
     )
     .map(wait),
+  fc
+    .tuple(fc.constantFrom<'last locked ms' | 'lock end'>('last locked ms', 'lock end'), rightKind)
+    .map(([to, kind]) => atLockEdge(to, kind)),
 ];
 
 export const enhancedSecurityCheck: Check = {
@@ -168,21 +192,24 @@ export const enhancedSecurityCheck: Check = {
   async run(context: CheckContext) {
     const profile = context.column.profile as DeviceSpec;
     const time = ServerTime.of(context.session);
-    const property = fc.asyncProperty(fc.commands(commands, commandsOptions(context, 30)), async (cmds) => {
-      const world = appWorld(context.session, profile, time);
-      world.app.accounts.addFromSecret('MBS Pro', 'admin', 'JBSWY3DPEHPK3PXP');
-      if (world.app.security.enabled || world.twoFactor.openPage().length !== 1) {
-        throw new Violation(['ESEC-01'], 'enhanced security is on out of the box');
-      }
-      const model: Model = {
-        enabled: false,
-        failures: 0,
-        lockedUntil: 0,
-        screenLock: profile.screenLock !== 'none',
-        biometric: profile.biometric !== 'none',
-      };
-      await fc.asyncModelRun(() => ({ model, real: world }), cmds);
-    });
+    const property = fc.asyncProperty(
+      fc.commands(commands, { ...commandsOptions(context, 40), size: '+1' }),
+      async (cmds) => {
+        const world = appWorld(context.session, profile, time);
+        world.app.accounts.addFromSecret('MBS Pro', 'admin', 'JBSWY3DPEHPK3PXP');
+        if (world.app.security.enabled || world.twoFactor.openPage().length !== 1) {
+          throw new Violation(['ESEC-01'], 'enhanced security is on out of the box');
+        }
+        const model: Model = {
+          enabled: false,
+          failures: 0,
+          lockedUntil: 0,
+          screenLock: profile.screenLock !== 'none',
+          biometric: profile.biometric !== 'none',
+        };
+        await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+      },
+    );
     return checkProperty(property, context);
   },
 };

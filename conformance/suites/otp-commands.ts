@@ -93,7 +93,10 @@ export async function enterCode(
   const step = `${(probe.before % STEP_MS) / 1000}..${(probe.after % STEP_MS) / 1000} s into the step`;
   if (!match) {
     const expected = possible.map((p) => p.result);
-    const broken = got === 'not logged in' ? ['LOGIN-11'] : otpRulesBroken(e.kind, expected, got);
+    // A screen that refuses codes altogether breaks the rule that it takes them.
+    const screen = acceptIds.length > 0 ? [...acceptIds] : ['LOGIN-11'];
+    const broken =
+      got === 'not logged in' ? ['LOGIN-11'] : got === 'login-state' ? screen : otpRulesBroken(e.kind, expected, got);
     throw new Violation(
       expected.includes('accepted') && got !== 'accepted' ? [...new Set([...broken, ...acceptIds])] : broken,
       `${e.kind} code ${code} (${step}): the server answered ${got}, the model says ${expected.join(' or ')}`,

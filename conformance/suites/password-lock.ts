@@ -17,6 +17,7 @@ import {
   mustRefuse,
   needsTwoFactorClock,
   said,
+  verifyCountdown,
   withTwoFactor,
   type ServerTime,
 } from './two-factor-support.js';
@@ -171,7 +172,10 @@ export const passwordLockCheck: Check = {
           ['PWL-11'],
           'a new password of 7 characters',
         );
+        time.advance(60_000);
+        await verifyCountdown(desk, time, loginId, ['PWL-08']);
         time.moveTo(login.code?.expiresAt ?? 0);
+        await verifyCountdown(desk, time, loginId, ['PWL-08']);
         await mustRefuse(reset(f, mail.digits), ['verification-code-expired'], ['PWL-06'], 'the e-mail code at 24 h');
 
         const done = await lastMillisecond(f);

@@ -29,12 +29,14 @@ import {
   requestOf,
   stateRules,
   statesIn,
+  statusAt,
   timesIn,
   voidPending,
   type Answer,
   type PushModel,
   type PushRequest,
 } from './push-model.js';
+import { STEP_MS } from './two-factor-actors.js';
 import { said } from './two-factor-support.js';
 
 export interface PushWorld extends OtpWorld {
@@ -59,7 +61,17 @@ async function verify(m: PushModel, w: PushWorld): Promise<void> {
       `the login is at ${shown.state}, the model says ${expected.join(' or ')}`,
     );
   }
-  if (shown.state === 'logged-in' || shown.state === 'choose-method') return;
+  await verifyRequests(m, w);
+  if (shown.state === 'logged-in') return;
+  const remaining = shown.otpStepRemainingMs ?? 0;
+  const at = probe.before + ((((STEP_MS - remaining) % STEP_MS) - (probe.before % STEP_MS) + STEP_MS) % STEP_MS);
+  if (remaining < 1 || remaining > STEP_MS || at > probe.after) {
+    throw new Violation(
+      ['TOTP-06'],
+      `the code prompt counts down ${remaining} ms, the step has ${STEP_MS - (probe.before % STEP_MS)} ms left`,
+    );
+  }
+  if (shown.state === 'choose-method') return;
   const otp = shown.methods?.otp.map((a) => a.authenticatorId) ?? [];
   if (!w.auths.every((a) => otp.includes(a.id))) {
     throw new Violation(
@@ -77,6 +89,31 @@ async function verify(m: PushModel, w: PushWorld): Promise<void> {
       ['PUSH-05'],
       `the countdown shows ${shown.push.remainingMs} ms left, the request has ${lo}..${hi} ms`,
     );
+  }
+}
+
+/** Every request as the push notification service lists it to its device, against the model. */
+async function verifyRequests(m: PushModel, w: PushWorld): Promise<void> {
+  for (const [i, auth] of w.auths.entries()) {
+    if (!m.requests.some((r) => r.auth === i)) continue;
+    const probe = await w.time.probe(() => auth.client.call('listNotifications', { query: {} }));
+    if (!probe.outcome.ok) throw new Error(`listNotifications: ${probe.outcome.code}`);
+    const listed = new Map(probe.outcome.value.notifications.map((n) => [n.requestId, n.status]));
+    for (const r of m.requests.filter((x) => x.auth === i)) {
+      const expected = [...new Set(timesIn(m, probe.before, probe.after).map((t) => statusAt(r, t)))];
+      const got = listed.get(r.id);
+      if (got === undefined || !expected.includes(got)) {
+        const rule = [got, ...expected].includes('voided')
+          ? 'PUSH-07'
+          : [got, ...expected].includes('expired')
+            ? 'PUSH-04'
+            : 'PUSH-10';
+        throw new Violation(
+          [rule],
+          `${auth.name}'s notifications show ${r.id} as ${got ?? 'missing'}, the model says ${expected.join(' or ')}`,
+        );
+      }
+    }
   }
 }
 
@@ -208,6 +245,25 @@ const move = (to: PushMove): Step => ({
     typeof to === 'string' && to.endsWith('latest request') ? `clock to ${to}` : describeMove(to as ClockMove),
 });
 
+/**
+ * A request's last millisecond and its end: the server's clock runs on, so a try lands on 4:59.999 (or 5:00.000)
+ * when its call takes under a millisecond, about a quarter of calls; three fresh requests a command, each try
+ * judged by the model whichever side it landed.
+ */
+const edge = (at: '4:59.999' | '5:00.000', then: 'poll' | 'approve' | 'reject'): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (let tries = 0; tries < 3; tries++) {
+      if (!open(m)) await startLogin.run(m, w);
+      await sendPush(0).run(m, w);
+      w.time.moveTo((m.requests.at(-1) as PushRequest).expiresAt - (at === '4:59.999' ? 1 : 0));
+      if (then === 'poll') await verify(m, w);
+      else await answer({ back: 0, byOwner: true, decision: then }).run(m, w);
+    }
+  },
+  toString: () => `three times: push to Phone A and at ${at} ${then === 'poll' ? 'look at the login' : then}`,
+});
+
 export const pushCommands = [
   fc.constant(startLogin),
   fc.nat({ max: 1 }).map(sendPush),
@@ -229,4 +285,10 @@ export const pushCommands = [
       { weight: 1, arbitrary: clockMove },
     )
     .map(move),
+  fc
+    .tuple(
+      fc.constantFrom<'4:59.999' | '5:00.000'>('4:59.999', '5:00.000'),
+      fc.constantFrom<'poll' | 'approve' | 'reject'>('poll', 'approve', 'reject'),
+    )
+    .map(([at, then]) => edge(at, then)),
 ];

@@ -29,6 +29,7 @@ export const loginPushModelCheck: Check = {
     'LOGIN-07',
     'LOGIN-11',
     'TOTP-04',
+    'TOTP-06',
     'TOTP-08',
     'TOTP-12',
   ],

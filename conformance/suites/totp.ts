@@ -1,8 +1,8 @@
 /**
  * One-time passwords at the desktop login (seed 002 "Setting up 2FA", seed 000 Appendix A; PROTOCOL.md), model-based:
  * random sequences of codes (current, previous, next, two steps and 5 minutes away, replayed, wrong, malformed),
- * from an authenticator registered by QR code and one registered by secret key, named or not, with the server's
- * clock moved to the step edges (29.999 s, 30.000 s) and to the ends of throttling waits. Every answer must be one
+ * from an authenticator registered by QR code and one registered by secret key, named or not; runs of wrong codes;
+ * codes at a step's 29.999 s and 30.000 s; the clock moved to the ends of throttling waits. Every answer must be one
  * the model allows: the ±1 step window, each code once, throttling after 5 failures and its reset by a success.
  */
 import fc from 'fast-check';
@@ -24,7 +24,7 @@ import {
   type OtpModel,
   type OtpWorld,
 } from './otp-commands.js';
-import { registerByQr, registerBySecretKey, settleOtp } from './two-factor-actors.js';
+import { registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from './two-factor-actors.js';
 import { clearTwoFactor, needsTwoFactorClock, withTwoFactor } from './two-factor-support.js';
 
 interface World extends OtpWorld {
@@ -67,12 +67,46 @@ const move = (to: ClockMove): Step => ({
   toString: () => describeMove(to),
 });
 
+/** Runs of wrong codes reach the throttle within a short sequence. */
+const guesses = (n: number): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (let i = 0; i < n; i++) await enterCode(m, w, await openLogin(w), WRONG, 'choose-method');
+  },
+  toString: () => `enter ${n} wrong codes`,
+});
+const WRONG: CodeEntry = { kind: 'wrong', auth: 0, named: false };
+
+/**
+ * Codes at a step's edge, whose answer differs on either side of it. The server's clock runs on, so a try aims
+ * at 29.999 s (or 30.000 s) and lands there when the call takes under a millisecond, about a quarter of calls;
+ * three tries a command, each judged by the model whichever side it landed.
+ */
+type EdgeKind = 'previous' | 'next' | 'two steps back' | 'two steps ahead';
+const edge = (at: '29.999 s' | '30.000 s', kind: EdgeKind, auth: number): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (const early of at === '29.999 s' ? [1, 2, 1] : [0, 0, 0]) {
+      w.time.moveTo((stepOf(w.time.now()) + 1) * STEP_MS - early);
+      if (await enterCode(m, w, await openLogin(w), { kind, auth, named: true }, 'choose-method'))
+        w.loginId = undefined;
+    }
+  },
+  toString: () => `at ${at} of a step enter the ${kind} code of ${NAMES[auth]}, three times`,
+});
+
 const commands = [
   codeEntry(2).map(enter),
   fc.constantFrom(...MALFORMED_CODES).map(malformed),
   clockMove.map(move),
-  // Runs of wrong codes reach the throttle within a short sequence.
-  fc.constant(enter({ kind: 'wrong', auth: 0, named: false })),
+  fc.integer({ min: 1, max: 6 }).map(guesses),
+  fc
+    .tuple(
+      fc.constantFrom<'29.999 s' | '30.000 s'>('29.999 s', '30.000 s'),
+      fc.constantFrom<EdgeKind>('previous', 'next', 'two steps back', 'two steps ahead'),
+      fc.nat({ max: 1 }),
+    )
+    .map(([at, kind, auth]) => edge(at, kind, auth)),
 ];
 
 export const totpWindowCheck: Check = {

@@ -10,8 +10,14 @@ import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import { appWorld, needsTwoFactorAppClock, pairForBackup, shownCode } from './app-world.js';
+import { appWorld, needsTwoFactorAppClock, pairForBackup, shownCode, type AppWorld } from './app-world.js';
 import { attempt, mustPass, mustRefuse, said, withTwoFactor } from './two-factor-support.js';
+
+/** Whether the original phone gets a push request (a revoked key gets none). */
+async function originalReceives(original: AppWorld): Promise<boolean> {
+  const got = await attempt(original.twoFactor.receivePush());
+  return got.ok && got.value.length > 0;
+}
 
 export const migrationRepairCheck: Check = {
   id: 'tfa-migration-repair',
@@ -59,13 +65,13 @@ export const migrationRepairCheck: Check = {
             throw new Violation(['MIG-07'], `push is offered to [${offered}], not only the replacement`);
           await mustRefuse(
             desk.call('loginPush', { params: { loginId }, body: { authenticatorId: originalAuth } }),
-            ['push-unavailable'],
+            ['push-unavailable', 'authenticator-not-found'],
             ['MIG-07'],
             'push to the original',
           );
           const sent = await desk.call('loginPush', { params: { loginId }, body: { authenticatorId: freshAuth } });
           const [arrived] = await replacement.twoFactor.receivePush();
-          if (arrived?.requestId !== sent.push?.requestId || (await original.twoFactor.receivePush()).length > 0) {
+          if (arrived?.requestId !== sent.push?.requestId || (await originalReceives(original))) {
             throw new Violation(['MIG-07'], 'the push request did not go to the replacement alone');
           }
           await mustPass(

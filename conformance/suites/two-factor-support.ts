@@ -141,6 +141,25 @@ export class ServerTime {
   }
 }
 
+/**
+ * The login's code countdown, read now, must be the code's time left (0 once expired): the screen counts down,
+ * not just shows the lifetime it started with.
+ */
+export async function verifyCountdown(desk: MbsClient, time: ServerTime, loginId: string, ids: readonly string[]) {
+  const probe = await time.probe(() => desk.call('getLogin', { params: { loginId } }));
+  const code = probe.outcome.ok ? probe.outcome.value.code : undefined;
+  if (!code)
+    throw new Violation(
+      ids,
+      `the login shows no code: ${probe.outcome.ok ? probe.outcome.value.state : probe.outcome.code}`,
+    );
+  const lo = Math.max(0, code.expiresAt - probe.after);
+  const hi = Math.max(0, code.expiresAt - probe.before);
+  if (code.remainingMs < lo || code.remainingMs > hi) {
+    throw new Violation(ids, `the code's countdown shows ${code.remainingMs} ms, it has ${lo}..${hi} ms left`);
+  }
+}
+
 /** Removes every authenticator and the password lock: 2FA off, as a check expects to find it. */
 export async function clearTwoFactor(desk: MbsClient): Promise<void> {
   await desk.call('setPasswordLock', { body: { password: null } });

@@ -56,6 +56,10 @@ export function failuresOf(summary: Summary): string[] {
   return summary.checks.flatMap((c) =>
     c.cells
       .filter((cell) => cell.verdict === 'fail')
-      .map((cell) => `${c.checkId} @ ${cell.column}: ${cell.failure?.message} [${cell.failure?.commands?.join('; ')}]`),
+      .map((cell) => {
+        const f = cell.failure;
+        const commands = f?.commands ? ` [${f.commands.join('; ')}]` : '';
+        return `${c.checkId} @ ${cell.column} (${f?.requirements?.join(',') ?? 'all'}): ${f?.message}${commands} | ${f?.replayCommand}`;
+      }),
   );
 }
