@@ -11,7 +11,8 @@ import { Violation } from '../framework/violation.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { appWorld, needsTwoFactorAppClock, shownCode, type AppWorld } from './app-world.js';
-import { attempt, mustPass, said, withTwoFactor, type ServerTime } from './two-factor-support.js';
+import { attempt, mustPass, said, type ServerTime } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 interface Phone {
   readonly world: AppWorld;

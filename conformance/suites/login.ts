@@ -10,7 +10,8 @@ import { Violation } from '../framework/violation.js';
 import type { Login } from '../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, registerBySecretKey, stepOf, type ServerAuthenticator } from './two-factor-actors.js';
-import { mustPass, mustRefuse, needsTwoFactor, withTwoFactor, type ServerTime } from './two-factor-support.js';
+import { mustPass, mustRefuse, needsTwoFactor, type ServerTime } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 const PASSWORD = 'correct horse 1';
 const EMAIL = 'owner@example.com';

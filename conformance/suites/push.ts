@@ -10,7 +10,8 @@ import { checkProperty, commandsOptions } from '../framework/property.js';
 import { pushCommands, type PushWorld } from './push-commands.js';
 import type { PushModel } from './push-model.js';
 import { registerByQr, settleOtp } from './two-factor-actors.js';
-import { clearTwoFactor, needsTwoFactorClock, withTwoFactor } from './two-factor-support.js';
+import { clearTwoFactor, needsTwoFactorClock } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 export const loginPushModelCheck: Check = {
   id: 'tfa-login-push-model',

@@ -25,7 +25,8 @@ import {
   type OtpWorld,
 } from './otp-commands.js';
 import { registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from './two-factor-actors.js';
-import { clearTwoFactor, needsTwoFactorClock, withTwoFactor } from './two-factor-support.js';
+import { clearTwoFactor, needsTwoFactorClock } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 interface World extends OtpWorld {
   loginId: string | undefined;

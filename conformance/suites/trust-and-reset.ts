@@ -8,15 +8,8 @@ import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, stepOf, type ServerAuthenticator } from './two-factor-actors.js';
-import {
-  attempt,
-  mustPass,
-  mustRefuse,
-  needsTwoFactor,
-  said,
-  withTwoFactor,
-  type ServerTime,
-} from './two-factor-support.js';
+import { attempt, mustPass, mustRefuse, needsTwoFactor, said, type ServerTime } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 /** A code of `auth` for a step later than `used` and within the window (waits a step on a movable clock). */
 function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): string {

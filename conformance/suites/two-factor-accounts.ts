@@ -12,7 +12,8 @@ import { Violation } from '../framework/violation.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { appWorld, needsTwoFactorApp, needsTwoFactorAppClock, shownCode } from './app-world.js';
 import { Outbox, parseSentCode } from './two-factor-actors.js';
-import { attempt, mustPass, mustRefuse, said, withTwoFactor } from './two-factor-support.js';
+import { attempt, mustPass, mustRefuse, said } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 const STEP = 30_000;
 

@@ -10,7 +10,8 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import type { TwoFactorRouteName } from '../spec/protocol/routes.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, stepOf } from './two-factor-actors.js';
-import { attempt, consoleOf, mustPass, said, withTwoFactor } from './two-factor-support.js';
+import { attempt, consoleOf, mustPass, said } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 const ID = { loginId: 'AbCdEfGh12345678' };
 const CODE = { code: '123456' };

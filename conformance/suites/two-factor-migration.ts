@@ -11,7 +11,8 @@ import { Violation } from '../framework/violation.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { appWorld, needsTwoFactorAppClock, pairForBackup, shownCode, type AppWorld } from './app-world.js';
-import { attempt, mustPass, mustRefuse, said, withTwoFactor } from './two-factor-support.js';
+import { attempt, mustPass, mustRefuse, said } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 /** Whether the original phone gets a push request (a revoked key gets none). */
 async function originalReceives(original: AppWorld): Promise<boolean> {

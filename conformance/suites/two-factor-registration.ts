@@ -11,7 +11,8 @@ import { decodeRegistrationPayload } from '../spec/protocol/two-factor-payload.j
 import type { Registration } from '../spec/protocol/two-factor.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { codeAt, stepOf } from './two-factor-actors.js';
-import { mustPass, mustRefuse, needsTwoFactor, withTwoFactor } from './two-factor-support.js';
+import { mustPass, mustRefuse, needsTwoFactor } from './two-factor-support.js';
+import { withTwoFactor } from './two-factor-session.js';
 
 /** What Google's Key URI Format asks of the URI (TOTP-16), and the parameters it declares (TOTP-02). */
 function verifyOtpauth(r: Registration): void {

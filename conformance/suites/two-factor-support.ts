@@ -2,12 +2,12 @@
  * What the 2FA checks share: where they apply, the server's time (moved forward on a controlled target, read back
  * around every call), calls whose refusal code is the answer, and a clean 2FA state. The 2FA settings are one per
  * server and every check of an edition shares the server, so each 2FA check starts by removing every
- * authenticator and the password lock, and leaves them removed; it moves the clock back by what it moved.
+ * authenticator and the password lock, and leaves them removed (two-factor-session.ts).
  */
 import { ClientError, MbsError, type ErrorCode } from '../spec/errors.js';
 import { EDITIONS } from '../spec/editions.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import type { Applicability, CheckContext, CheckOutcome, Column } from '../framework/check.js';
+import type { Applicability, Column } from '../framework/check.js';
 import { Violation } from '../framework/violation.js';
 import type { OffsetClock, ReferenceSession } from '../targets/reference-target.js';
 import type { TargetSession } from '../targets/target.js';
@@ -171,25 +171,3 @@ export async function clearTwoFactor(desk: MbsClient): Promise<void> {
 
 /** Thrown inside a check's body when the target turns out not to offer something the check needs. */
 export class NotApplicable extends Error {}
-
-/**
- * Runs a 2FA check's body with a clean 2FA state and the server's time, and cleans up afterwards. A body that
- * finds the target lacking throws NotApplicable, which becomes a skip with its reason.
- */
-export async function withTwoFactor(
-  context: CheckContext,
-  body: (desk: MbsClient, time: ServerTime) => Promise<CheckOutcome>,
-): Promise<CheckOutcome> {
-  const desk = consoleOf(context.session);
-  const time = ServerTime.of(context.session);
-  await clearTwoFactor(desk);
-  try {
-    return await body(desk, time);
-  } catch (error) {
-    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
-    throw error;
-  } finally {
-    await clearTwoFactor(desk).catch(() => undefined);
-    time.restore();
-  }
-}
