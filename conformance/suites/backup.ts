@@ -315,6 +315,7 @@ const steps = [
   fc.tuple(kinds, sizes).map(([k, s]) => addItem(k, s)),
   fc.nat(99).map(addCopy),
   fc.nat(99).map(removeItem),
+  fc.nat(99).map(removeItem),
   interrupt.map(backup),
   interrupt.map(backup),
   interrupt.map(backup),
@@ -349,7 +350,7 @@ function backupModelCheck(platform: Platform): Check {
     applies: deviceNeeds({ platform }),
     async run(context: CheckContext) {
       const profile = context.column.profile!;
-      const commands = fc.commands(steps, { ...commandsOptions(context, 12), size: 'max' });
+      const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
       // The command list comes first: the report shows it as the shrunk commands; the items come second.
       const property = fc.asyncProperty(commands, initialItems, async (cmds, initial) => {
         const world = await newWorld(context.session, profile);

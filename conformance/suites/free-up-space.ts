@@ -21,6 +21,7 @@ import {
   deviceNeeds,
   expectEqual,
   expectTrue,
+  mediaInit,
   newWorld,
   serverItems,
   sorted,
@@ -326,7 +327,7 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
     applies: deviceNeeds({ platform }),
     async run(context: CheckContext) {
       const profile = context.column.profile!;
-      const commands = fc.commands(steps, { ...commandsOptions(context, 14), size: 'max' });
+      const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
       const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
       const start = fc.record({ on: fc.boolean(), consent: fc.constantFrom<'allow' | 'deny'>('allow', 'deny') });
       const property = fc.asyncProperty(commands, initialItems, start, async (cmds, initial, { on, consent }) => {
@@ -406,7 +407,21 @@ const boundaries: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app, device } = await newWorld(context.session, context.column.profile!);
-      device.deleteConsent = 'allow';
+      // An older photo on the SD card, where removing it would free nothing, must stay.
+      const sd = device.spec.sdCardBytes
+        ? mediaInit('android', { name: 'sd.jpg', size: 10, capturedAt: BASE_DATE - 9 * DAY, storage: 'sd' })
+        : undefined;
+      // Older still: a document on Android (backed up, never removed) or an iTunes-synced photo on iOS (never backed up).
+      const keep =
+        device.platform === 'android'
+          ? mediaInit('android', { name: 'doc.pdf', size: 10, capturedAt: BASE_DATE - 8 * DAY, folder: 'Documents' })
+          : mediaInit('ios', { name: 'synced.jpg', size: 10, capturedAt: BASE_DATE - 8 * DAY, origin: 'itunes-sync' });
+      const older = mediaInit(device.platform, { name: 'old.jpg', size: 10, capturedAt: BASE_DATE - DAY });
+      const newer = mediaInit(device.platform, { name: 'new.jpg', size: 10, capturedAt: BASE_DATE });
+      const photos = [...(sd ? [sd] : []), keep, older, newer];
+      for (const photo of photos) device.addMedia(photo);
+      await app.backup();
+      // The photos are backed up once; each case puts back what the last one removed and runs free up space.
       for (const gb of LIMITS as FreeUpSpaceLimitGb[]) {
         for (const [on, delta] of [
           [true, 1],
@@ -414,33 +429,20 @@ const boundaries: Check = {
           [false, -1],
           [true, -1],
         ] as const) {
-          // An older photo on the SD card, where removing it would free nothing, must stay.
-          const sd = context.column.profile!.sdCardBytes
-            ? addMedia(device, {
-                name: `sd-${gb}-${delta}.jpg`,
-                size: 10,
-                capturedAt: BASE_DATE - 9 * DAY,
-                storage: 'sd',
-              })
-            : undefined;
-          const older = addMedia(device, { name: `old-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE - DAY });
-          const newer = addMedia(device, { name: `new-${gb}-${delta}.jpg`, size: 10, capturedAt: BASE_DATE });
+          const onPhone = () => device.mediaItems().map((i) => i.name);
+          for (const photo of photos) if (!onPhone().includes(photo.name)) device.addMedia(photo);
           app.updateSettings({ freeUpSpace: on, freeUpSpaceLimitGb: gb });
           if (device.platform === 'ios') device.clearRecentlyDeleted();
           device.setFreeBytes(gb * GB + delta);
-          await app.backup();
-          const left = device.mediaItems().map((i) => i.name);
+          await app.freeUpSpace();
+          const left = onPhone();
           if (sd) expectTrue(['FUS-06'], left.includes(sd.name), `free up space removed ${sd.name} from the SD card`);
+          expectTrue(['FUS-06'], left.includes(keep.name), `free up space removed ${keep.name}`);
           const removed = [older, newer].filter((i) => !left.includes(i.name)).map((i) => i.name);
           const rule = !on ? 'FUS-04' : delta < 0 ? 'FUS-08' : 'FUS-05';
           const expected = on && delta < 0 ? [older.name] : [];
-          expectEqual(
-            [rule, 'FUS-03'],
-            `removed with ${gb} GB ${on ? 'on' : 'off'} and ${gb} GB ${delta >= 0 ? '+' : '-'} ${Math.abs(delta)} B free`,
-            removed,
-            expected,
-          );
-          for (const item of device.mediaItems()) device.removeMedia(item.id);
+          const free = `${gb} GB ${delta >= 0 ? '+' : '-'} ${Math.abs(delta)} B free`;
+          expectEqual([rule, 'FUS-03'], `removed with ${gb} GB ${on ? 'on' : 'off'} and ${free}`, removed, expected);
         }
       }
     }),
