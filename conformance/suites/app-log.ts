@@ -84,7 +84,7 @@ const filter: Check = {
   area: 'LOG',
   requirements: ['LOG-03'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   async run(context: CheckContext) {
     const world = await newWorld(context.session, context.column.profile!, { pair: false });
     const written = fc.array(fc.tuple(fc.constantFrom(...TEN), fc.nat(120_000)), { maxLength: 12 });

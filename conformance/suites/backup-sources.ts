@@ -61,7 +61,7 @@ const atLeastOne: Check = {
   area: 'SRC',
   requirements: ['SRC-05'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });

@@ -25,6 +25,8 @@ export type ServerItem = Static<typeof Item>;
 export const CHUNK = 1024;
 
 export interface Needs {
+  /** False for checks of the app alone, which pair with no server (they run without a console key too). */
+  readonly pairs?: boolean;
   readonly platform?: Platform;
   readonly sdCard?: boolean;
   /** The check reads the server's files or moves its clock. */
@@ -36,7 +38,7 @@ export interface Needs {
 export function deviceNeeds(needs: Needs = {}): (column: Column, session: TargetSession) => Applicability {
   return (column, session) => {
     const pairing = needsPairing(column, session);
-    if (!pairing.applies) return pairing;
+    if (!pairing.applies && (needs.pairs !== false || !column.profile)) return pairing;
     const profile = column.profile as DeviceSpec;
     if (!isOsSupported(profile.platform, profile.osVersion)) {
       const os = profile.platform === 'android' ? 'Android' : 'iOS';

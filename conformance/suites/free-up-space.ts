@@ -369,7 +369,7 @@ const limits: Check = {
   area: 'FUS',
   requirements: ['FUS-02'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });

@@ -87,7 +87,7 @@ function permissionsCheck(platform: Platform): Check {
     area: 'PLAT',
     requirements: Object.keys(rules),
     scope: 'device',
-    applies: deviceNeeds({ platform }),
+    applies: deviceNeeds({ platform, pairs: false }),
     run: (context: CheckContext) =>
       checkOnce(async () => {
         const { device } = await newWorld(context.session, context.column.profile!, { pair: false });

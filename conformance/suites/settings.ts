@@ -54,7 +54,7 @@ const menus: Check = {
   area: 'SET',
   requirements: ['SET-01', 'SET-02', 'SET-08'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
@@ -96,7 +96,7 @@ const version: Check = {
   area: 'SET',
   requirements: ['SET-09'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const profile = context.column.profile!;
@@ -119,7 +119,7 @@ const languages: Check = {
   area: 'SET',
   requirements: ['SET-03', 'SET-04', 'SET-05', 'SET-06'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
@@ -156,7 +156,7 @@ const firstStart: Check = {
   area: 'SET',
   requirements: ['SET-07'],
   scope: 'device',
-  applies: deviceNeeds(),
+  applies: deviceNeeds({ pairs: false }),
   run: (context: CheckContext) => {
     const profile = context.column.profile!;
     const setup = fc.oneof(fc.constantFrom(...SET_04, ...SET_05, ...SET_06), fc.constantFrom(...NOT_OFFERED));

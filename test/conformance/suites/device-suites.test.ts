@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_CHECKS } from '../../../conformance/suites/device-suites.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
+import type { TargetSession } from '../../../conformance/targets/target.js';
+import { loadProfile } from '../../../devices/load-profiles.js';
 
 const AREAS = ['BAK', 'RST', 'RFE', 'MIG', 'FUS', 'SRC', 'FTYPE', 'LIM', 'SET', 'LOG', 'PLAT'];
 
@@ -23,5 +25,35 @@ describe('the device suites', () => {
       (r) => r.id,
     );
     expect(uncovered).toEqual(['MIG-12']);
+  });
+});
+
+describe('where the device checks apply', () => {
+  const vendor: TargetSession = {
+    edition: 'pro',
+    url: 'http://127.0.0.1:1',
+    host: '127.0.0.1',
+    udpPort: 1,
+    controlled: false,
+    async close() {},
+  };
+
+  it('without a console key only the checks of the app alone run; the others say why they skip', () => {
+    const column = { edition: 'pro' as const, profile: loadProfile('iphone-6s') };
+    const verdicts = DEVICE_CHECKS.map((c) => [c.id, c.applies?.(column, vendor) ?? { applies: true }] as const);
+    const running = verdicts.filter(([, a]) => a.applies).map(([id]) => id);
+    expect(running.sort()).toEqual(
+      [
+        'app-first-start-language',
+        'app-help-version',
+        'app-languages',
+        'app-log-filter',
+        'app-pages-and-menus',
+        'backup-sources-at-least-one',
+        'free-up-space-limits',
+        'platform-first-launch-permissions-ios',
+      ].sort(),
+    );
+    for (const [id, a] of verdicts) if (!a.applies && !running.includes(id)) expect(a.reason, id).toMatch(/./);
   });
 });
