@@ -91,11 +91,24 @@ export async function pair(
   const deviceId = newId();
   const backupPath = original ? original.backup_path : freeBackupPath(ctx, request.device.name, now);
   const { device } = request;
-  // The folder first: if the file system refuses it, nothing has been recorded and the token is still valid.
-  await makeBackupFolder(ctx, backupPath);
+  const reserved = reservedPaths(ctx);
+  reserved.add(backupPath);
+  try {
+    // The folder first: if the file system refuses it, nothing has been recorded and the token is still valid.
+    await makeBackupFolder(ctx, backupPath);
+  } catch (error) {
+    reserved.delete(backupPath);
+    throw error;
+  }
   const abandoned: UploadRow[] = [];
-  ctx.db.transaction(() => {
-    ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ?').run(now, tokenHash);
+  const commit = ctx.db.transaction(() => {
+    // Checked again inside the transaction: another pairing may have used the token, or paired this
+    // installation, while the folder was being made.
+    const used = ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
+    if (used.run(now, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
+    if (ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId)) {
+      throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
+    }
     if (original) {
       // The replacement takes over the original's backup folder and items; the original leaves the device list.
       abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(original.id) as UploadRow[]));
@@ -127,7 +140,12 @@ export async function pair(
       }
       ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE device_id = ?").run(deviceId);
     }
-  })();
+  });
+  try {
+    commit();
+  } finally {
+    reserved.delete(backupPath);
+  }
   for (const upload of abandoned)
     if (upload.final_path === null) await removeIfPresent(partFile(ctx.layout, upload.id));
 
@@ -167,9 +185,18 @@ export function deviceById(ctx: ServiceContext, id: string): DeviceRow | undefin
 }
 
 /** `<name>/<epoch ms>`, moved on by a millisecond in the unlikely case that folder is already registered. */
+/** Backup folders chosen by pairings still in progress, so two at once never choose the same one. */
+const reservations = new WeakMap<object, Set<string>>();
+function reservedPaths(ctx: ServiceContext): Set<string> {
+  let set = reservations.get(ctx.db);
+  if (!set) reservations.set(ctx.db, (set = new Set()));
+  return set;
+}
+
 function freeBackupPath(ctx: ServiceContext, name: string, now: number): string {
   const taken = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
+  const reserved = reservedPaths(ctx);
   let at = now;
-  while (taken.get(deviceBackupPath(name, at))) at += 1;
+  while (taken.get(deviceBackupPath(name, at)) || reserved.has(deviceBackupPath(name, at))) at += 1;
   return deviceBackupPath(name, at);
 }
