@@ -6,7 +6,9 @@ describe('2FA registration suite against the reference server', () => {
   it('passes on Pro and reports the 80-bit secret as an advisory finding that never fails the run', async () => {
     const checks = [registrationCheck, secretStrengthCheck];
     const summary = await runTwoFactor(checks);
-    expect(failuresOf(summary)).toEqual([expect.stringContaining('tfa-totp-secret-strength @ pro (TOTP-15): the secret key')]);
+    expect(failuresOf(summary)).toEqual([
+      expect.stringContaining('tfa-totp-secret-strength @ pro (TOTP-15): the secret key'),
+    ]);
     expect(cellsOf(summary, 'tfa-registration')).toEqual([
       ['pro', 'pass', undefined],
       ['home', 'skipped', expect.stringContaining('Pro and Lite only')],
