@@ -134,7 +134,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     totals: totalsOf(requirements),
     requirements,
     checks,
-    devices: deviceVerdicts(options.profiles, checks),
+    devices: deviceVerdicts(options.profiles, checks, options.checks, options.catalogue),
     columns,
     fixedExpectedFailures: fixedExpectedFailures(requirements),
     reporterErrors: [],
@@ -219,14 +219,25 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function deviceVerdicts(profiles: readonly DeviceSpec[], checks: readonly CheckResult[]): Summary['devices'] {
+/** A device fails when a check fails on it for a MUST requirement; an ADVISORY finding alone never fails it. */
+function deviceVerdicts(
+  profiles: readonly DeviceSpec[],
+  results: readonly CheckResult[],
+  checks: readonly Check[],
+  catalogue: readonly Requirement[],
+): Summary['devices'] {
+  const must = new Set<string>(catalogue.filter((r) => r.level === 'MUST').map((r) => r.id));
+  const covered = new Map(checks.map((c) => [c.id, c.requirements]));
   return profiles.map((profile) => {
-    const cells = checks.flatMap((c) => c.cells.filter((cell) => cell.profile === profile.id));
-    const verdict = cells.some((c) => c.verdict === 'fail')
-      ? 'fail'
-      : cells.some((c) => c.verdict === 'pass')
-        ? 'pass'
-        : 'skipped';
+    const cells = results.flatMap((r) =>
+      r.cells.filter((cell) => cell.profile === profile.id).map((cell) => ({ r, cell })),
+    );
+    const failsMust = cells.some(
+      ({ r, cell }) =>
+        cell.verdict === 'fail' &&
+        (cell.failure?.requirements ?? covered.get(r.checkId) ?? []).some((id) => must.has(id)),
+    );
+    const verdict = failsMust ? 'fail' : cells.some(({ cell }) => cell.verdict === 'pass') ? 'pass' : 'skipped';
     return { profile: profile.id, platform: profile.platform, osVersion: profile.osVersion, verdict };
   });
 }
