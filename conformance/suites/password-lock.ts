@@ -10,16 +10,8 @@ import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import type { Login } from '../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { Outbox, parseSentCode, type SentCode } from './two-factor-actors.js';
-import {
-  attempt,
-  mustPass,
-  mustRefuse,
-  needsTwoFactorClock,
-  said,
-  verifyCountdown,
-  type ServerTime,
-} from './two-factor-support.js';
+import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from './two-factor-actors.js';
+import { attempt, mustPass, mustRefuse, needsTwoFactorClock, said, verifyCountdown } from './two-factor-support.js';
 import { withTwoFactor } from './two-factor-session.js';
 
 const EMAIL = 'Owner@Example.com';
@@ -27,15 +19,8 @@ const OLD = 'old password 1';
 const NEW = 'new password 2';
 const DAY_MS = 24 * 60 * 60_000;
 
-interface Forgetting {
-  readonly desk: MbsClient;
-  readonly time: ServerTime;
-  readonly outbox: Outbox;
-  readonly loginId: string;
-}
-
 /** "Forgot password" with the license address: one e-mail to it, with the code and its expiry written out. */
-async function forgot(f: Forgetting): Promise<{ login: Login; mail: SentCode }> {
+async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode }> {
   const probe = await f.time.probe(() =>
     f.desk.call('loginForgotPassword', { params: { loginId: f.loginId }, body: { email: EMAIL } }),
   );
@@ -76,7 +61,7 @@ async function forgot(f: Forgetting): Promise<{ login: Login; mail: SentCode }> 
   return { login, mail: code };
 }
 
-const reset = (f: Forgetting, digits: string, confirm = NEW) =>
+const reset = (f: LoginUnderWay, digits: string, confirm = NEW) =>
   f.desk.call('loginResetPassword', {
     params: { loginId: f.loginId },
     body: { digits, newPassword: NEW, confirmPassword: confirm },
@@ -86,7 +71,7 @@ const reset = (f: Forgetting, digits: string, confirm = NEW) =>
  * The digits in the last millisecond before 24 h reset the password. A call that crossed into 24 h (a slow one) is
  * tried again with a new code, aiming 2, 4, … ms earlier.
  */
-async function lastMillisecond(f: Forgetting): Promise<Login> {
+async function lastMillisecond(f: LoginUnderWay): Promise<Login> {
   for (let early = 1; early <= 128; early *= 2) {
     const { login, mail } = await forgot(f);
     const expiresAt = login.code?.expiresAt ?? 0;
@@ -149,7 +134,7 @@ export const passwordLockCheck: Check = {
         );
         await desk.call('setPasswordLock', { body: { password: OLD, email: EMAIL } });
         const { loginId } = await desk.call('startLogin', { body: {} });
-        const f: Forgetting = { desk, time, outbox, loginId };
+        const f: LoginUnderWay = { desk, time, outbox, loginId };
         const id = { loginId };
         await mustRefuse(
           desk.call('loginForgotPassword', { params: id, body: { email: 'other@example.com' } }),

@@ -14,6 +14,7 @@ import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import {
   codeAt,
   Outbox,
+  type LoginUnderWay,
   parseSentCode,
   registerByQr,
   stepOf,
@@ -75,15 +76,8 @@ async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promise<void
   );
 }
 
-interface Recovering {
-  readonly desk: MbsClient;
-  readonly time: ServerTime;
-  readonly outbox: Outbox;
-  readonly loginId: string;
-}
-
 /** "Send SMS": a fresh code, shown by its letters with a 5-minute countdown. */
-async function send(r: Recovering): Promise<{ login: Login; sms: SentCode }> {
+async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentCode }> {
   const probe = await r.time.probe(() =>
     r.desk.call('loginRecoveryPhone', { params: { loginId: r.loginId }, body: { phone: PHONE } }),
   );
@@ -111,11 +105,11 @@ async function send(r: Recovering): Promise<{ login: Login; sms: SentCode }> {
   return { login, sms };
 }
 
-const submit = (r: Recovering, digits: string) =>
+const submit = (r: LoginUnderWay, digits: string) =>
   r.desk.call('loginRecoveryCode', { params: { loginId: r.loginId }, body: { digits } });
 
 /** Codes of 6 random digits: 40 resends give distinct codes, and every digit varies (REC-13). */
-async function sampleCodes(r: Recovering): Promise<SentCode> {
+async function sampleCodes(r: LoginUnderWay): Promise<SentCode> {
   const digits: string[] = [];
   let last: SentCode | undefined;
   for (let i = 0; i < 40; i++) digits.push((last = (await send(r)).sms).digits);
@@ -130,7 +124,7 @@ async function sampleCodes(r: Recovering): Promise<SentCode> {
 }
 
 /** Wrong digits are throttled within 6 tries; the wait is waited out (REC-15). */
-async function guess(r: Recovering, right: string): Promise<void> {
+async function guess(r: LoginUnderWay, right: string): Promise<void> {
   const wrong = right === '000000' ? '000001' : '000000';
   for (let i = 0; i < 6; i++) {
     const outcome = await attempt(submit(r, wrong));
@@ -146,7 +140,7 @@ async function guess(r: Recovering, right: string): Promise<void> {
  * The right digits at 4:59.999 complete the recovery. A call that crossed into 5:00.000 (a slow one) is tried
  * again with a new code, aiming 2, 4, … ms earlier.
  */
-async function lastMillisecond(r: Recovering): Promise<Login> {
+async function lastMillisecond(r: LoginUnderWay): Promise<Login> {
   for (let early = 1; early <= 128; early *= 2) {
     const { login, sms } = await send(r);
     const expiresAt = login.code?.expiresAt ?? 0;
@@ -268,7 +262,7 @@ export const recoveryCheck: Check = {
         if ((await outbox.read()).length > 0)
           throw new Violation(['REC-04'], 'an SMS went out for another phone number');
 
-        const r: Recovering = { desk, time, outbox, loginId };
+        const r: LoginUnderWay = { desk, time, outbox, loginId };
         const first = (await send(r)).sms;
         const resent = await sampleCodes(r);
         if (first.digits !== resent.digits) {

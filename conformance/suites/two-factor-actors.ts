@@ -126,6 +126,14 @@ export function parseSentCode(text: string): SentCode | undefined {
 }
 
 /** The reference server's outbox: the SMS and e-mail messages its gateway sent, read from a mark on. */
+/** A desktop login under way, with what its checks need: the desktop client, the server's time and the outbox. */
+export interface LoginUnderWay {
+  readonly desk: MbsClient;
+  readonly time: ServerTime;
+  readonly outbox: Outbox;
+  readonly loginId: string;
+}
+
 export class Outbox {
   private constructor(
     private readonly desk: MbsClient,
