@@ -3,6 +3,7 @@ import { didYouMean } from '../conformance/spec/nearest-name.js';
 import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } from './command.js';
 import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
+import { mergeCommand, splitOperands } from './commands/merge.js';
 import { outboxCommand } from './commands/outbox.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { runCommandOf } from './commands/run.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   requirements: requirementsCommand,
   outbox: outboxCommand,
   demo: demoCommand,
+  merge: mergeCommand,
 } as Record<string, Command>;
 
 function topHelp(): string {
@@ -42,6 +44,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return EXIT.ok;
   }
   try {
+    if (name === 'merge') {
+      // merge alone takes operands (its shard folders); they ride along beside the parsed options.
+      const { options, operands } = splitOperands(command, rest);
+      return await command.run(Object.assign(parseOptions(command, options), { _dirs: operands }), io);
+    }
     return await command.run(parseOptions(command, rest), io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

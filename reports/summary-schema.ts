@@ -73,6 +73,20 @@ export const Totals = Type.Object({
 });
 export type Totals = Static<typeof Totals>;
 
+/**
+ * Which part of a run this was (`--shard i/n`), and the whole selection it was cut from, so `mbsc merge` can tell a
+ * missing shard's checks and refuse shards cut from different selections. Absent in unsharded runs.
+ */
+export const ShardInfo = Type.Object({
+  index: Type.Integer({ minimum: 1 }),
+  count: Type.Integer({ minimum: 1 }),
+  /** Ids of every check of the run's selection, before it was split. */
+  selection: Type.Array(Type.String()),
+  /** The requirement ids the run was narrowed to (`--requirements`), when it was. */
+  requirements: Type.Optional(Type.Array(Type.String())),
+});
+export type ShardInfo = Static<typeof ShardInfo>;
+
 /** A reporter that failed on some event; the run went on without it. */
 export const ReporterError = Type.Object({ reporter: Type.String(), message: Type.String() });
 export type ReporterError = Static<typeof ReporterError>;
@@ -109,5 +123,7 @@ export const Summary = Type.Object({
   fixedExpectedFailures: Type.Array(Type.String()),
   /** Reporters that failed; the run went on without them. */
   reporterErrors: Type.Array(ReporterError),
+  /** Set when this run was one shard of a larger one; absent in older summaries. */
+  shard: Type.Optional(ShardInfo),
 });
 export type Summary = Static<typeof Summary>;

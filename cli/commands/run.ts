@@ -1,20 +1,26 @@
 /**
  * `mbsc run` (the reference server with simulated devices, or any server given with --server) and `mbsc validate`
- * (a vendor's server: --server, --udp-port and --edition are required). Both write reports/out/ and exit 0 only
- * when every applicable MUST requirement passes.
+ * (a vendor's server: --server, --udp-port and --edition are required, or --server-image to start one from a
+ * container image). Both write reports/out/ and exit 0 only when every applicable MUST requirement passes;
+ * `--shard I/N` runs one part of the selection, for `mbsc merge` to join.
  */
 import path from 'node:path';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import { type Check, type Column, type FailureDetails } from '../../conformance/framework/check.js';
+import type { Check } from '../../conformance/framework/check.js';
+import { replayCommand, runCommandLine } from '../../conformance/runner/command-lines.js';
 import { loadExpectedFailures } from '../../conformance/runner/expected-failures.js';
 import { loadRunConfig, type RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
-import { selectChecks } from '../../conformance/runner/select-checks.js';
+import { selectChecks, type Selection } from '../../conformance/runner/select-checks.js';
+import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
+import { launchServerImage } from '../../conformance/targets/container-target.js';
 import { ALL_CHECKS } from '../../conformance/suites/registry.js';
 import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
+import type { Target } from '../../conformance/targets/target.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { defaultReporters } from '../../reports/default-reporters.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
@@ -65,6 +71,16 @@ const RUN_OPTIONS = {
   config: { type: 'string', description: 'Read these options from a JSON file', placeholder: 'FILE' },
   'expected-failures': { type: 'string', description: 'Baseline of requirements known to fail', placeholder: 'FILE' },
   out: { type: 'string', description: 'Report folder', placeholder: 'DIR', default: 'reports/out' },
+  shard: {
+    type: 'string',
+    description: 'Run only part I of N of the selected checks (join the parts with mbsc merge)',
+    placeholder: 'I/N',
+  },
+  'server-image': {
+    type: 'string',
+    description: 'Start this container image of a server and test it, with --edition (needs Docker)',
+    placeholder: 'IMAGE',
+  },
 } as const;
 
 const EXIT_OF_CODE: Record<string, number> = {
@@ -77,6 +93,8 @@ const EXIT_OF_CODE: Record<string, number> = {
   'profile-not-found': EXIT.devices,
   'matrix-invalid': EXIT.devices,
   'baseline-invalid': EXIT.baseline,
+  'container-runtime-unavailable': EXIT.unavailable,
+  'container-start-failed': EXIT.unavailable,
 };
 
 type Values = { [K in keyof typeof RUN_OPTIONS]: string | undefined };
@@ -103,6 +121,8 @@ function merge(values: Values, config: RunConfig): RunConfig {
   if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
   set('replay', values.replay);
   set('expectedFailures', values['expected-failures']);
+  set('shard', values.shard);
+  set('serverImage', values['server-image']);
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }
@@ -130,28 +150,66 @@ export function runCommandOf(mode: 'run' | 'validate') {
 
 async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo): Promise<number> {
   const config = merge(values, values.config ? loadRunConfig(values.config) : {});
-  if (mode === 'validate' && (!config.server || !config.udpPort || !config.edition)) {
-    throw new UsageError('validate needs --server URL, --udp-port N and --edition pro|lite|home.');
+  const shard = shardOption(config.shard);
+  if (config.server && config.serverImage) usage('--server and --server-image name two targets: give one of them.');
+  if (config.serverImage && !config.edition)
+    usage('--server-image needs --edition pro|lite|home (what the image runs).');
+  if (mode === 'validate' && !config.serverImage && (!config.server || !config.udpPort || !config.edition)) {
+    throw new UsageError('validate needs --server URL, --udp-port N and --edition pro|lite|home, or --server-image.');
   }
   const matrix = config.profiles ? undefined : loadMatrix(config.devices);
   const profiles = config.profiles ? config.profiles.map((id) => loadProfile(id)) : (matrix?.profiles ?? []);
-  const target = config.server
-    ? new ServerTarget({
-        url: config.server,
-        udpPort: config.udpPort ?? usage('--udp-port is required with --server.'),
-        edition: config.edition ?? usage('--edition is required with --server.'),
-        ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
-      })
-    : new ReferenceTarget(config.editions ?? matrix?.editions ?? ['pro', 'home']);
   const knownIds = REQUIREMENTS.map((r) => r.id);
   const selection = selectChecks(ALL_CHECKS, knownIds, {
     ...(config.requirements ? { requirements: config.requirements } : {}),
     ...(config.tags ? { tags: config.tags } : {}),
     ...(config.checks ? { checks: config.checks } : {}),
   });
+  const checks = shard ? shardChecks(selection.checks, shard) : selection.checks;
+  if (shard && checks.length === 0) {
+    io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
+  }
   const expectedFailures = config.expectedFailures
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
+  // Started only once every input is known good, so bad input never costs a container start.
+  const launched = config.serverImage
+    ? await launchServerImage({
+        image: config.serverImage,
+        edition: config.edition as Edition,
+        ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
+      })
+    : undefined;
+  try {
+    const target = launched?.target ?? targetOf(config, config.editions ?? matrix?.editions ?? ['pro', 'home']);
+    return await runAndReport(mode, config, { target, profiles, checks, selection, expectedFailures, shard }, io);
+  } finally {
+    await launched?.stop();
+  }
+}
+
+function targetOf(config: RunConfig, editions: readonly Edition[]): Target {
+  if (!config.server) return new ReferenceTarget(editions);
+  return new ServerTarget({
+    url: config.server,
+    udpPort: config.udpPort ?? usage('--udp-port is required with --server.'),
+    edition: config.edition ?? usage('--edition is required with --server.'),
+    ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
+  });
+}
+
+/** Everything a run needs once its input has been read and checked. */
+interface Prepared {
+  readonly target: Target;
+  readonly profiles: DeviceSpec[];
+  readonly checks: Check[];
+  readonly selection: Selection;
+  readonly expectedFailures: ReadonlySet<string>;
+  readonly shard: Shard | undefined;
+}
+
+async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepared: Prepared, io: CommandIo) {
+  const { target, profiles, checks, selection, expectedFailures, shard } = prepared;
   const seed = config.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
   const runs = config.runs ?? 100;
   const outDir = path.resolve(config.out ?? 'reports/out');
@@ -159,10 +217,10 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     progressReporter((line) => io.err(line)),
     ...defaultReporters({ outDir }),
   ]);
-  const command = ['mbsc', mode, ...targetArgs(config), `--seed ${seed}`, `--runs ${runs}`].join(' ');
+  const command = runCommandLine(mode, config, shard, seed, runs);
   const { summary, abort } = await runConformance({
     target,
-    checks: selection.checks,
+    checks,
     catalogue: REQUIREMENTS,
     profiles,
     seed,
@@ -175,7 +233,13 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     replayCommand: (check, column, failure) => replayCommand(mode, config, check, column, failure, seed, runs),
     listener: reporters,
   });
-  const final = await reporters.onRunEnd(summary);
+  // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
+  const shardInfo = shard && {
+    ...shard,
+    selection: selection.checks.map((c) => c.id),
+    ...(selection.requirements ? { requirements: [...selection.requirements] } : {}),
+  };
+  const final = await reporters.onRunEnd(shardInfo ? { ...summary, shard: shardInfo } : summary);
   printVerdict(final, outDir, io);
   if (abort) {
     io.err(`mbsc ${mode}: ${abort.message}`);
@@ -184,35 +248,19 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   return final.verdict === 'pass' ? EXIT.ok : EXIT.failed;
 }
 
+/** `--shard I/N` (or the config's `shard`), checked: a malformed or out-of-range value is a usage error. */
+function shardOption(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseShard(value);
+  } catch (error) {
+    if (error instanceof ShardSyntaxError) usage(`--shard ${error.message}.`);
+    throw error;
+  }
+}
+
 function usage(message: string): never {
   throw new UsageError(message);
-}
-
-function targetArgs(config: RunConfig): string[] {
-  if (!config.server) return config.editions ? [`--editions ${config.editions.join(',')}`] : [];
-  return [
-    `--server ${config.server}`,
-    `--udp-port ${config.udpPort}`,
-    `--edition ${config.edition}`,
-    ...(config.consoleKey ? ['--console-key <KEY>'] : []),
-  ];
-}
-
-function replayCommand(
-  mode: string,
-  config: RunConfig,
-  check: Check,
-  column: Column,
-  failure: FailureDetails,
-  seed: number,
-  runs: number,
-): string {
-  const parts = ['mbsc', mode, ...targetArgs({ ...config, ...(config.server ? {} : { editions: [column.edition] }) })];
-  parts.push(`--checks ${check.id}`);
-  if (column.profile) parts.push(`--profiles ${column.profile.id}`);
-  parts.push(`--seed ${failure.seed ?? seed}`, `--runs ${runs}`);
-  if (failure.path) parts.push(`--replay '${failure.path}'`);
-  return parts.join(' ');
 }
 
 function printVerdict(

@@ -7,6 +7,7 @@ import Type, { type Static } from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { EDITION_NAMES } from '../spec/editions.js';
 import { schemaProblems } from '../../devices/schema-problems.js';
+import { parseShard, ShardSyntaxError } from './shard.js';
 
 export const RunConfig = Type.Object(
   {
@@ -27,6 +28,12 @@ export const RunConfig = Type.Object(
     replay: Type.Optional(Type.String({ minLength: 1 })),
     expectedFailures: Type.Optional(Type.String({ minLength: 1 })),
     out: Type.Optional(Type.String({ minLength: 1 })),
+    shard: Type.Optional(
+      Type.String({ pattern: '^[0-9]+/[0-9]+$', description: 'One part of the selection, INDEX/COUNT, e.g. 2/3.' }),
+    ),
+    serverImage: Type.Optional(
+      Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -48,6 +55,16 @@ export function loadRunConfig(file: string): RunConfig {
         problems,
       },
     );
+  }
+  const shard = (value as RunConfig).shard;
+  if (shard !== undefined) {
+    try {
+      parseShard(shard);
+    } catch (error) {
+      if (!(error instanceof ShardSyntaxError)) throw error;
+      const problem = { path: 'shard', message: error.message };
+      throw new ClientError('config-invalid', `${file}:\n  shard: ${error.message}`, { problems: [problem] });
+    }
   }
   return value as RunConfig;
 }

@@ -148,6 +148,11 @@ export const CLIENT_ERRORS = {
   'security-unavailable': 'Set a screen lock on the device first: enhanced security for 2FA needs it.',
   'security-locked': 'Too many failed attempts. Try again later.',
   'authentication-failed': 'The device password or biometric did not match.',
+  // shards and containers (mbsc merge, --server-image)
+  'merge-refused': 'These run results cannot be merged into one run (different seeds, kits, targets or selections).',
+  'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',
+  'container-runtime-unavailable': 'No container runtime (such as a Docker engine) is available to start the image.',
+  'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
 } as const satisfies Record<string, string>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;

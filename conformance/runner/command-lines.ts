@@ -1,0 +1,52 @@
+/**
+ * The command lines a run writes into its reports: the one it was started with and, for each failing cell, the one
+ * that replays just that cell. They name the target as the user gave it (a console key is never written out).
+ */
+import type { Check, Column, FailureDetails } from '../framework/check.js';
+import type { RunConfig } from './run-config.js';
+import { formatShard, type Shard } from './shard.js';
+
+const consoleKeyArg = (config: RunConfig) => (config.consoleKey ? ['--console-key <KEY>'] : []);
+
+export function targetArgs(config: RunConfig): string[] {
+  if (config.serverImage) {
+    return [`--server-image ${config.serverImage}`, `--edition ${config.edition}`, ...consoleKeyArg(config)];
+  }
+  if (!config.server) return config.editions ? [`--editions ${config.editions.join(',')}`] : [];
+  return [
+    `--server ${config.server}`,
+    `--udp-port ${config.udpPort}`,
+    `--edition ${config.edition}`,
+    ...consoleKeyArg(config),
+  ];
+}
+
+/** The command line of a run, as summary.json and the report show it. */
+export function runCommandLine(
+  mode: string,
+  config: RunConfig,
+  shard: Shard | undefined,
+  seed: number,
+  runs: number,
+): string {
+  const shardArgs = shard ? [`--shard ${formatShard(shard)}`] : [];
+  return ['mbsc', mode, ...targetArgs(config), ...shardArgs, `--seed ${seed}`, `--runs ${runs}`].join(' ');
+}
+
+/** The command that replays one failing cell: its check, its column, its seed and fast-check's path. */
+export function replayCommand(
+  mode: string,
+  config: RunConfig,
+  check: Check,
+  column: Column,
+  failure: FailureDetails,
+  seed: number,
+  runs: number,
+): string {
+  const parts = ['mbsc', mode, ...targetArgs({ ...config, ...(config.server ? {} : { editions: [column.edition] }) })];
+  parts.push(`--checks ${check.id}`);
+  if (column.profile) parts.push(`--profiles ${column.profile.id}`);
+  parts.push(`--seed ${failure.seed ?? seed}`, `--runs ${runs}`);
+  if (failure.path) parts.push(`--replay '${failure.path}'`);
+  return parts.join(' ');
+}

@@ -1,0 +1,81 @@
+/**
+ * `mbsc merge`: joins the shards of one run into the Summary the unsharded run would have written. Cells are taken
+ * as the shards recorded them; everything judged from cells (requirement verdicts, totals, device verdicts) is judged
+ * again by the runner's own rules over the joined cells, since a requirement covered by checks in two shards has a
+ * verdict neither shard alone could give. Checks of a missing shard are listed with no cells, and requirements they
+ * cover that would otherwise pass are untested, naming the gap.
+ */
+import type { Requirement } from '../spec/requirements/types.js';
+import type { Check } from '../framework/check.js';
+import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
+import { planMerge, type ShardGap, type ShardRun } from './merge-plan.js';
+import { deviceVerdicts, judgeRequirements, verdictFields } from './summary-verdicts.js';
+
+export type { ShardGap, ShardRun } from './merge-plan.js';
+
+/** What the merging kit knows: its catalogue and its checks (whose shards' summaries name them only by id). */
+export interface MergeKit {
+  readonly catalogue: readonly Requirement[];
+  readonly checks: readonly Pick<Check, 'id' | 'title' | 'area' | 'requirements' | 'scope'>[];
+}
+
+export interface MergeResult {
+  readonly summary: Summary;
+  /** Shards whose checks did not run; empty when the merge is complete. */
+  readonly gaps: readonly ShardGap[];
+}
+
+export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: string): MergeResult {
+  const plan = planMerge(runs, kit.checks);
+  const first = (plan.runs[0] as ShardRun).summary;
+  const kitById = new Map(kit.checks.map((c) => [c.id, c]));
+  const recorded = new Map(plan.runs.flatMap((r) => r.summary.checks.map((c) => [c.checkId, c] as const)));
+  const selection = plan.selection.map((id) => kitById.get(id) as MergeKit['checks'][number]);
+  const results: CheckResult[] = selection.map(
+    (c) => recorded.get(c.id) ?? { checkId: c.id, title: c.title, area: c.area, cells: [] },
+  );
+  const selected = plan.requirements ? new Set(plan.requirements) : undefined;
+  const judged = judgeRequirements(kit.catalogue, results, selection, {
+    ...(selected ? { selected } : {}),
+    expectedFailures: new Set(first.requirements.filter((r) => r.expectedFailure).map((r) => r.id)),
+  });
+  const requirements = judged.requirements.map((row) => withGaps(row, plan.gaps, selected));
+  const profiles = first.devices.map((d) => ({ id: d.profile, platform: d.platform, osVersion: d.osVersion }));
+  const starts = plan.runs.map((r) => Date.parse(r.summary.startedAt));
+  const ends = plan.runs.map((r) => Date.parse(r.summary.startedAt) + r.summary.durationMs);
+  const fields = verdictFields(requirements);
+  // Key order as the runner writes it, so merged and live summary.json files read alike.
+  const summary: Summary = {
+    verdict: fields.verdict,
+    kitVersion: first.kitVersion,
+    target: first.target,
+    seed: first.seed,
+    startedAt: new Date(Math.min(...starts)).toISOString(),
+    // From the first shard's start to the last one's end: the time the whole run took, shards side by side.
+    durationMs: Math.max(0, Math.max(...ends) - Math.min(...starts)),
+    command,
+    totals: fields.totals,
+    requirements,
+    checks: results,
+    devices: deviceVerdicts(profiles, results, selection, kit.catalogue),
+    columns: first.columns,
+    fixedExpectedFailures: fields.fixedExpectedFailures,
+    reporterErrors: [],
+  };
+  return { summary, gaps: plan.gaps };
+}
+
+/** A requirement that a missing shard's check covers cannot pass or be skipped on the evidence of the rest. */
+function withGaps(
+  row: RequirementResult,
+  gaps: readonly ShardGap[],
+  selected: ReadonlySet<string> | undefined,
+): RequirementResult {
+  if (row.verdict === 'fail' || row.verdict === 'advisory') return row;
+  if (selected && !selected.has(row.id)) return row;
+  const hit = gaps.filter((gap) => gap.checks.some((id) => row.checks.includes(id)));
+  if (hit.length === 0) return row;
+  const checks = hit.flatMap((gap) => gap.checks.filter((id) => row.checks.includes(id)));
+  const reason = `${hit.map((gap) => gap.reason).join('; ')}: its checks ${checks.join(', ')} did not run`;
+  return { ...row, verdict: 'untested', reason };
+}
