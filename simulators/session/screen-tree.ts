@@ -1,0 +1,60 @@
+/**
+ * The whole screen as one tree: the page the navigation is on, the tab bar on the four main pages, and the dialog
+ * when the app has something to say. A locked phone shows its lock screen instead of the app.
+ */
+import { appLogScreen, logFilterScreen } from './screens/app-log-screen.js';
+import { backupScreen } from './screens/backup-screen.js';
+import { connectionScreen } from './screens/connection-screen.js';
+import { homeScreen, tabBar } from './screens/main-screens.js';
+import { freeUpLimitScreen, helpScreen, languageScreen, moreScreen } from './screens/more-screen.js';
+import { authenticateScreen, lockScreen, scannerScreen } from './screens/prompt-screens.js';
+import { restoreExplorerScreen } from './screens/restore-explorer-screen.js';
+import { restoreScreen } from './screens/restore-screen.js';
+import { secretEntryScreen, twoFactorScreen } from './screens/two-factor-screen.js';
+import type { SimulatorSession } from './simulator-session.js';
+import { isMainScreen, type ScreenName } from './screen-state.js';
+import { button, group, text, type UiElement } from './ui-element.js';
+
+type Builder = (session: SimulatorSession) => UiElement[];
+
+/** Every screen, its title, and what draws it: a missing one is a compile error. */
+export const SCREENS = {
+  home: { title: 'Home', build: homeScreen },
+  backup: { title: 'Backup', build: backupScreen },
+  'two-factor': { title: '2FA', build: twoFactorScreen },
+  more: { title: 'More', build: moreScreen },
+  connection: { title: 'Edit connection setting', build: connectionScreen },
+  restore: { title: 'Restore', build: restoreScreen },
+  'restore-explorer': { title: 'Select files', build: restoreExplorerScreen },
+  'secret-entry': { title: 'Not able to scan QR code?', build: secretEntryScreen },
+  scanner: { title: 'Scan QR code', build: scannerScreen },
+  authenticate: { title: 'Authenticate', build: authenticateScreen },
+  'free-up-limit': { title: 'Free up space', build: freeUpLimitScreen },
+  language: { title: 'Language', build: languageScreen },
+  help: { title: 'Help', build: helpScreen },
+  'app-log': { title: 'App Log', build: appLogScreen },
+  'log-filter': { title: 'Filter', build: logFilterScreen },
+} as const satisfies Record<ScreenName, { title: string; build: Builder }>;
+
+export function buildScreen(session: SimulatorSession): UiElement {
+  if (session.locked) {
+    return group('screen', 'app', [group('group', 'screen-lock', lockScreen(session))]);
+  }
+  const screen = session.screen;
+  const { title, build } = SCREENS[screen];
+  const children: UiElement[] = [
+    text('screen-title', title),
+    ...(isMainScreen(screen) ? [] : [button('nav-back', 'Back', (s) => s.back())]),
+    group('group', `screen-${screen}`, build(session)),
+  ];
+  if (isMainScreen(screen)) children.push(tabBar(session));
+  if (session.message !== undefined) {
+    children.push(
+      group('dialog', 'message', [
+        text('message-text', session.message),
+        button('message-ok', 'OK', (s) => void (s.message = undefined)),
+      ]),
+    );
+  }
+  return group('screen', 'app', children);
+}

@@ -1,0 +1,103 @@
+/**
+ * The Backup page (seed 000 §6.2, §9, §10): Backup, Stop, Resume, Restore and Edit connection setting, the job's
+ * status with every reason it holds, and the backup sources. Jobs are set going and tracked; the status line is
+ * how the user (and a WebDriver test) sees them progress.
+ */
+import { openRestorePage } from '../../app/restore-page.js';
+import { HOLD_MESSAGES } from '../../app/run-conditions.js';
+import type { BackupSources } from '../../app/settings.js';
+import type { SimulatorSession } from '../simulator-session.js';
+import { button, group, text, toggle, type UiElement } from '../ui-element.js';
+
+const active = (state: string | undefined) => state === 'running' || state === 'held' || state === 'stopped';
+
+export function backupStatus(session: SimulatorSession): string {
+  const { app } = session;
+  const job = app.backupJob;
+  if (!job) return app.pairing ? 'Ready to back up' : 'Not paired with a backup machine';
+  switch (job.state) {
+    case 'running':
+      return `Backing up ${job.itemsDone} of ${job.itemsTotal}`;
+    case 'held':
+      return 'Backup on hold';
+    case 'stopped':
+      return `Backup stopped at ${job.itemsDone} of ${job.itemsTotal}`;
+    case 'completed':
+      return `Backup completed: ${app.formatResult(job.counts ?? zeroCounts, job.archived)}`;
+    case 'failed':
+      return `Backup failed: ${job.error?.message ?? 'unknown error'}`;
+  }
+}
+
+const zeroCounts = { photos: 0, videos: 0, files: 0, twoFactorAccounts: 0 };
+
+export function restoreStatus(session: SimulatorSession): string {
+  const job = session.app.restoreJob;
+  if (!job) return 'No restore yet';
+  if (job.state === 'completed') return `Restore completed: ${job.summary()}`;
+  if (job.state === 'failed') return `Restore failed: ${job.error?.message ?? 'unknown error'}`;
+  return `Restore ${job.state === 'held' ? 'on hold' : job.state}`;
+}
+
+export function backupScreen(session: SimulatorSession): UiElement[] {
+  const { app } = session;
+  const backup = app.backupJob;
+  const restore = app.restoreJob;
+  const paired = app.pairing !== undefined;
+  const holds = [...(backup?.holdReasons ?? []), ...(restore?.holdReasons ?? [])];
+  const running = backup?.state === 'running' || restore?.state === 'running';
+  return [
+    text('backup-status', backupStatus(session)),
+    group(
+      'list',
+      'backup-hold-reasons',
+      [...new Set(holds)].map((reason) => text(`hold-${reason}`, HOLD_MESSAGES[reason])),
+    ),
+    text('restore-status', restoreStatus(session)),
+    button('backup-start', 'Backup', (s) => s.track(s.app.backup()), {
+      enabled: paired && !running && !active(backup?.state),
+    }),
+    button('backup-stop', 'Stop', (s) => s.app.stop(), {
+      enabled: backup?.state === 'running' || backup?.state === 'held' || active(restore?.state),
+    }),
+    button('backup-resume', 'Resume Backup', (s) => s.track(s.app.backup()), {
+      enabled: backup?.state === 'stopped' || backup?.state === 'held',
+    }),
+    button('restore-resume', 'Resume restoration', (s) => s.track(s.app.restoreJob?.resume() ?? Promise.resolve()), {
+      enabled: restore?.state === 'stopped' || restore?.state === 'held',
+    }),
+    button('backup-restore', 'Restore', openRestore, { enabled: paired && !running }),
+    button('backup-connection', 'Edit connection setting', openConnection, { enabled: paired }),
+    group('group', 'backup-sources', sourceToggles(session)),
+  ];
+}
+
+async function openRestore(session: SimulatorSession): Promise<void> {
+  session.restorePage = await openRestorePage(session.app);
+  session.explorer = { tab: 'recent', kind: 'photo' };
+  session.open('restore');
+}
+
+function openConnection(session: SimulatorSession): void {
+  const { connection, pairing } = session.app;
+  session.connectionDraft =
+    connection.mode === 'manual'
+      ? { mode: 'manual', host: connection.host }
+      : { mode: 'auto', host: pairing?.host ?? '' };
+  session.open('connection');
+}
+
+const SOURCES: readonly { key: keyof BackupSources; id: string; label: string; android?: true }[] = [
+  { key: 'photos', id: 'source-photos', label: 'Photos' },
+  { key: 'videos', id: 'source-videos', label: 'Videos' },
+  { key: 'documents', id: 'source-documents', label: 'Documents', android: true },
+  { key: 'twoFactorAccounts', id: 'source-2fa', label: '2FA Accounts' },
+];
+
+/** Documents are an Android-only source; iOS does not list them. */
+function sourceToggles(session: SimulatorSession): UiElement[] {
+  const { sources } = session.app;
+  return SOURCES.filter((s) => !s.android || session.device.platform === 'android').map(({ key, id, label }) =>
+    toggle(id, label, sources[key], (s) => s.app.updateSources({ [key]: !sources[key] })),
+  );
+}

@@ -1,0 +1,65 @@
+/** The tab bar and the Home page (seed 000 §6: Home, Backup, 2FA, More). */
+import { formatCounts } from '../../app/mobile-app.js';
+import type { SimulatorSession } from '../simulator-session.js';
+import type { MainScreen } from '../screen-state.js';
+import { button, group, text, type UiElement } from '../ui-element.js';
+
+const TABS: readonly { screen: MainScreen; id: string; label: string }[] = [
+  { screen: 'home', id: 'tab-home', label: 'Home' },
+  { screen: 'backup', id: 'tab-backup', label: 'Backup' },
+  { screen: 'two-factor', id: 'tab-2fa', label: '2FA' },
+  { screen: 'more', id: 'tab-more', label: 'More' },
+];
+
+export function tabBar(session: SimulatorSession): UiElement {
+  return group(
+    'bar',
+    'tab-bar',
+    TABS.map(({ screen, id, label }) => ({
+      role: 'tab' as const,
+      id,
+      text: label,
+      selected: session.screen === screen,
+      tap: async (s: SimulatorSession) => {
+        s.open(screen);
+        // Opening the 2FA page fetches what the push notification service holds, as the app does on resume.
+        if (screen === 'two-factor') await s.pollPush();
+      },
+    })),
+  );
+}
+
+/** Opens the QR scanner, after the camera permission the OS asks for. */
+export function openScanner(session: SimulatorSession, purpose: 'pairing' | '2fa'): void {
+  if (!session.device.permissions.request('camera')) {
+    session.message = 'Allow camera access to scan QR codes.';
+    return;
+  }
+  session.scannerPurpose = purpose;
+  session.open('scanner');
+}
+
+export function homeScreen(session: SimulatorSession): UiElement[] {
+  const { app, device } = session;
+  const pairing = app.pairing;
+  const job = app.backupJob;
+  const last =
+    job?.state === 'completed' && job.counts ? `Last backup: ${formatCounts(job.counts, device.platform)}` : '';
+  return [
+    text('home-title', 'Mobile Backup'),
+    text(
+      'home-device',
+      `${device.spec.name} · ${device.platform === 'android' ? 'Android' : 'iOS'} ${device.spec.osVersion}`,
+    ),
+    text(
+      'home-status',
+      pairing
+        ? `Paired with ${pairing.payload.edition} at ${pairing.host}:${pairing.tcpPort}`
+        : 'Not paired with a backup machine',
+    ),
+    button('home-activate', 'Activate and start backup', (s) => openScanner(s, 'pairing'), {
+      enabled: pairing === undefined,
+    }),
+    text('home-last-backup', last || 'No backup yet'),
+  ];
+}

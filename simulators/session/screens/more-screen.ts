@@ -1,0 +1,103 @@
+/**
+ * The More page (seed 000 §6.4): the run-condition switches, enhanced security for 2FA (which asks for the device
+ * password or a biometric to change), free up space with its limit picker, the language list and Help.
+ */
+import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
+import { HELP_ITEMS } from '../../app/app-info.js';
+import { FREE_UP_SPACE_LIMITS_GB, LANGUAGES, type AppSettings } from '../../app/settings.js';
+import type { SimulatorSession } from '../simulator-session.js';
+import { button, group, radio, slug, text, toggle, type UiElement } from '../ui-element.js';
+
+type Switch = 'automatedBackup' | 'backupWhileChargingOnly' | 'powerSaving' | 'freeUpSpace';
+const SWITCHES: readonly { key: Switch; id: string; label: string }[] = [
+  { key: 'automatedBackup', id: 'more-automated-backup', label: 'Automated backup' },
+  { key: 'backupWhileChargingOnly', id: 'more-charging-only', label: 'Backup while charging only' },
+  { key: 'powerSaving', id: 'more-power-saving', label: 'Power saving mode' },
+  { key: 'freeUpSpace', id: 'more-free-up-space', label: 'Free up space' },
+];
+
+const flip = (key: Switch) => (s: SimulatorSession) =>
+  s.app.updateSettings({ [key]: !s.app.settings[key] } as Partial<AppSettings>);
+
+export function moreScreen(session: SimulatorSession): UiElement[] {
+  const { settings, security } = session.app;
+  const [automated, charging, saving, freeUp] = SWITCHES.map(({ key, id, label }) =>
+    toggle(id, label, settings[key], flip(key)),
+  ) as [UiElement, UiElement, UiElement, UiElement];
+  return [
+    automated,
+    charging,
+    saving,
+    toggle('more-enhanced-security', 'Enhanced security for 2FA', security.enabled, toggleSecurity),
+    freeUp,
+    button(
+      'more-free-up-limit',
+      `Free up space limit: ${settings.freeUpSpaceLimitGb} GB`,
+      (s) => s.open('free-up-limit'),
+      {
+        enabled: settings.freeUpSpace,
+      },
+    ),
+    button('more-language', `Language: ${settings.language}`, (s) => s.open('language')),
+    button('more-help', 'Help', (s) => s.open('help')),
+  ];
+}
+
+/** Turning it on needs a screen lock; either way the device authentication comes first. */
+function toggleSecurity(session: SimulatorSession): void {
+  const enable = !session.app.security.enabled;
+  if (enable && session.device.screenLock === 'none') {
+    session.message = CLIENT_ERRORS['security-unavailable'];
+    return;
+  }
+  session.authenticate(`Turn ${enable ? 'on' : 'off'} enhanced security for 2FA`, (s, attempt) => {
+    s.app.security.setEnabled(enable, attempt);
+    s.app.updateSettings({ enhancedSecurity2fa: enable });
+    s.twoFactorUnlocked = false;
+  });
+}
+
+export function freeUpLimitScreen(session: SimulatorSession): UiElement[] {
+  const current = session.app.settings.freeUpSpaceLimitGb;
+  return [
+    text('limit-title', 'Keep at least this much space free'),
+    group(
+      'list',
+      'limit-options',
+      FREE_UP_SPACE_LIMITS_GB.map((gb) =>
+        radio(`limit-${gb}`, `${gb} GB`, gb === current, (s) => {
+          s.app.updateSettings({ freeUpSpaceLimitGb: gb });
+          s.back();
+        }),
+      ),
+    ),
+  ];
+}
+
+export function languageScreen(session: SimulatorSession): UiElement[] {
+  const current = session.app.settings.language;
+  return [
+    group(
+      'list',
+      'language-options',
+      LANGUAGES.map((language) =>
+        radio(`language-${slug(language)}`, language, language === current, (s) => {
+          s.app.updateSettings({ language });
+          s.back();
+        }),
+      ),
+    ),
+  ];
+}
+
+export function helpScreen(session: SimulatorSession): UiElement[] {
+  return [
+    ...HELP_ITEMS.filter((item) => item !== 'Version').map((item) =>
+      button(`help-${slug(item)}`, item, (s) => {
+        if (item === 'App Log') s.open('app-log');
+        else s.message = s.app.help(item);
+      }),
+    ),
+    text('help-version', session.app.help('Version')),
+  ];
+}

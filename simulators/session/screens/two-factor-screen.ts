@@ -1,0 +1,97 @@
+/**
+ * The 2FA page (seed 000 §6.3, Appendix A): the accounts with their current codes, adding one by QR code or with
+ * "Not able to scan QR code?", and the login requests that reached the phone, each approved or rejected. With
+ * enhanced security on, the page and every approval first ask for the device password or a biometric.
+ */
+import type { Notification } from '../../../conformance/spec/protocol/two-factor.js';
+import type { SimulatorSession } from '../simulator-session.js';
+import { button, field, group, text, type UiElement } from '../ui-element.js';
+import { openScanner } from './main-screens.js';
+
+export function twoFactorScreen(session: SimulatorSession): UiElement[] {
+  const { app } = session;
+  if (app.security.required && !session.twoFactorUnlocked) {
+    return [
+      text('tfa-locked', 'Enhanced security: authenticate to open 2FA'),
+      button('tfa-unlock', 'Unlock', (s) =>
+        s.authenticate('Open 2FA', (inner, attempt) => {
+          inner.twoFactor.openPage(attempt);
+          inner.twoFactorUnlocked = true;
+        }),
+      ),
+    ];
+  }
+  const now = session.clock.now();
+  const pending = [...session.requests.values()].filter((r) => r.expiresAt > now);
+  return [
+    group(
+      'list',
+      'tfa-accounts',
+      app.accounts
+        .codes(now)
+        .map((code) =>
+          group('row', `account-${code.id}`, [
+            text(`account-${code.id}-name`, `${code.issuer}: ${code.label}`),
+            text(`account-${code.id}-code`, code.code),
+            text(`account-${code.id}-seconds`, `${code.secondsLeft} s`),
+          ]),
+        ),
+    ),
+    text(
+      'tfa-empty',
+      app.accounts.list().length === 0 ? 'No 2FA accounts yet' : `${app.accounts.list().length} accounts`,
+    ),
+    group('list', 'tfa-requests', pending.map(requestRow)),
+    button('tfa-scan-qr', 'Scan QR code', (s) => openScanner(s, '2fa')),
+    button('tfa-no-qr', 'Not able to scan QR code?', (s) => s.open('secret-entry')),
+    button('tfa-refresh', 'Refresh', async (s) => {
+      await s.pollPush();
+    }),
+  ];
+}
+
+function requestRow(request: Notification): UiElement {
+  const id = `request-${request.requestId}`;
+  return group('row', id, [
+    text(`${id}-title`, `Login request from ${request.machine}`),
+    button(`${id}-approve`, 'Approve', (s) => {
+      if (!s.app.security.required) return answer(s, request, 'approve', {});
+      s.authenticate('Approve the login', (inner, attempt) => answer(inner, request, 'approve', { attempt }));
+    }),
+    button(`${id}-reject`, 'Reject', (s) => answer(s, request, 'reject', {})),
+  ]);
+}
+
+async function answer(
+  session: SimulatorSession,
+  request: Notification,
+  decision: 'approve' | 'reject',
+  options: Parameters<SimulatorSession['twoFactor']['answer']>[2],
+): Promise<void> {
+  session.requests.delete(request.requestId);
+  const status = await session.twoFactor.answer(request.requestId, decision, options);
+  session.message = decision === 'approve' ? `Login approved (${status}).` : `Login rejected (${status}).`;
+}
+
+/** "Not able to scan QR code?": the issuer, username and secret key the desktop shows, typed by hand. */
+export function secretEntryScreen(session: SimulatorSession): UiElement[] {
+  const draft = session.secretDraft;
+  return [
+    text('secret-title', 'Enter the username and secret key shown on the desktop'),
+    field('secret-issuer', 'Issuer', draft.issuer, (s, v) => void (s.secretDraft = { ...s.secretDraft, issuer: v })),
+    field(
+      'secret-username',
+      'Username',
+      draft.username,
+      (s, v) => void (s.secretDraft = { ...s.secretDraft, username: v }),
+    ),
+    field('secret-key', 'Secret key', draft.secret, (s, v) => void (s.secretDraft = { ...s.secretDraft, secret: v })),
+    button('secret-add', 'Add account', async (s) => {
+      const { issuer, username, secret } = s.secretDraft;
+      await s.twoFactor.registerBySecret(s.serverUrl, issuer, username, secret);
+      s.secretDraft = { issuer: 'MBS', username: '', secret: '' };
+      s.back();
+    }),
+    button('secret-cancel', 'Cancel', (s) => s.back()),
+  ];
+}
