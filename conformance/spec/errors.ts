@@ -148,6 +148,16 @@ export const CLIENT_ERRORS = {
   'security-unavailable': 'Set a screen lock on the device first: enhanced security for 2FA needs it.',
   'security-locked': 'Too many failed attempts. Try again later.',
   'authentication-failed': 'The device password or biometric did not match.',
+  // the simulated app driven over WebDriver (simulators/session, devices/appium-driver)
+  'capability-invalid': 'A session capability is unknown or has a value the driver does not take.',
+  'execute-method-unknown': 'No execute method has this name.',
+  'execute-params-invalid': "The execute method's parameters do not match its schema.",
+  'element-not-found': 'No element on the current screen matches the locator.',
+  'element-stale': 'The element is no longer on the current screen.',
+  'locator-invalid': 'The locator strategy or selector is not one the driver takes.',
+  'prompt-not-open': 'The app is not showing the QR scanner or an authentication prompt.',
+  'appium-unavailable': 'The Appium server could not be started, or did not answer.',
+  'emulator-unavailable': 'No Android SDK and emulator, or no Xcode and iOS simulator, on this machine.',
   // shards and containers (mbsc merge, --server-image)
   'merge-refused': 'These run results cannot be merged into one run (different seeds, kits, targets or selections).',
   'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',
