@@ -33,7 +33,7 @@ export async function containerRuntime(image: string) {
   const unavailable = (why: string) =>
     new ClientError(
       'container-runtime-unavailable',
-      `cannot start ${image}: ${why}. Start a Docker (or Podman) engine and set DOCKER_HOST if it is not local, ` +
+      `container-runtime-unavailable: cannot start ${image}: ${why}. Start a Docker (or Podman) engine and set DOCKER_HOST if it is not local, ` +
         'or test a server that is already running with --server URL --udp-port N --edition E.',
     );
   let tc: typeof Testcontainers;
