@@ -1,0 +1,60 @@
+/**
+ * A project-local APPIUM_HOME with the simulator driver installed: `appium driver install --source=local` is an
+ * `npm link`, which also links the package into npm's global prefix, so the prefix is pointed inside the home too
+ * and nothing outside it is written. Installing twice is skipped by looking at Appium's manifest.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ClientError } from '../../../conformance/spec/errors.js';
+import { devicesDataDir } from '../../load-profiles.js';
+
+export const DRIVER_NAME = 'mbs-simulator';
+
+/** The repository root (the folder holding devices/ and node_modules/). */
+export const repoRoot = (): string => path.dirname(devicesDataDir());
+export const driverPackageDir = (): string => path.join(devicesDataDir(), 'appium-driver');
+export const appiumBin = (): string => path.join(repoRoot(), 'node_modules', '.bin', 'appium');
+export const defaultAppiumHome = (): string => path.join(repoRoot(), '.appium');
+
+/** What Appium and npm need in their environment to use `home` and nothing else. */
+export function appiumEnv(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, APPIUM_HOME: home, npm_config_prefix: path.join(home, 'npm-global') };
+}
+
+export function isDriverInstalled(home: string): boolean {
+  const manifest = path.join(home, 'node_modules', '.cache', 'appium', 'extensions.yaml');
+  if (!existsSync(manifest)) return false;
+  const text = readFileSync(manifest, 'utf8');
+  return new RegExp(`^  ${DRIVER_NAME}:$`, 'm').test(text) && text.includes(`installPath: ${driverPackageDir()}`);
+}
+
+/** Makes sure `home` has the driver installed and the driver is built; answers the home. */
+export async function prepareAppiumHome(home = defaultAppiumHome()): Promise<string> {
+  const built = path.join(repoRoot(), 'dist', 'devices', 'appium-driver', 'driver.js');
+  if (!existsSync(built)) {
+    throw new ClientError('appium-unavailable', `The driver is not built (${built} is missing): run npm run build.`);
+  }
+  if (!existsSync(appiumBin())) {
+    throw new ClientError('appium-unavailable', `No Appium at ${appiumBin()}: run npm install.`);
+  }
+  if (isDriverInstalled(home)) return home;
+  mkdirSync(path.join(home, 'npm-global', 'lib', 'node_modules'), { recursive: true });
+  try {
+    await promisify(execFile)(appiumBin(), ['driver', 'install', '--source=local', driverPackageDir()], {
+      env: appiumEnv(home),
+      timeout: 180_000,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new ClientError(
+      'appium-unavailable',
+      `Installing the driver into ${home} failed: ${(stderr || stdout || (error as Error).message).trim().slice(-2000)}`,
+    );
+  }
+  if (!isDriverInstalled(home)) {
+    throw new ClientError('appium-unavailable', `Appium reported success but ${home} does not list ${DRIVER_NAME}.`);
+  }
+  return home;
+}
