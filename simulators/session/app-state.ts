@@ -91,6 +91,8 @@ export function deviceInfo(session: SimulatorSession) {
     clockMs: session.clock.now(),
     appVersion: app.version,
     installId: app.installId,
-    mediaIds: device.mediaItems().map((m) => m.id),
+    media: device
+      .mediaItems()
+      .map((m) => ({ id: m.id, name: m.name, path: m.path, size: m.size, kind: m.kind ?? null })),
   };
 }

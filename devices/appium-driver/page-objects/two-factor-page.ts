@@ -1,0 +1,36 @@
+/** Page objects of the 2FA page, "Not able to scan QR code?" and the authentication prompt of enhanced security. */
+import { AppPage } from './app-page.js';
+import { ELEMENT_ID_PATTERNS as ids } from './locators.js';
+
+export class TwoFactorPage extends AppPage {
+  /** Opens the scanner; `mobile: scanQr` (DeviceControl.scanQr) then shows it the code. */
+  openScanner = () => this.tap('tfaScanQr');
+  refresh = () => this.tap('tfaRefresh');
+  unlock = () => this.tap('tfaUnlock');
+  code = (accountId: string) => this.text({ id: ids.accountCode(accountId) });
+  accountName = (accountId: string) => this.text({ id: ids.accountName(accountId) });
+  hasRequest = (requestId: string) => this.exists({ id: ids.requestApprove(requestId) });
+  approve = (requestId: string) => this.tap({ id: ids.requestApprove(requestId) });
+  reject = (requestId: string) => this.tap({ id: ids.requestReject(requestId) });
+
+  async addBySecret(issuer: string, username: string, secret: string): Promise<string | undefined> {
+    await this.tap('tfaNoQr');
+    await this.type('secretIssuer', issuer);
+    await this.type('secretUsername', username);
+    await this.type('secretKey', secret);
+    await this.tap('secretAdd');
+    return this.message();
+  }
+}
+
+export class AuthenticatePrompt extends AppPage {
+  isOpen = () => this.exists('authConfirm');
+
+  async password(password: string): Promise<string | undefined> {
+    await this.type('authPassword', password);
+    await this.tap('authConfirm');
+    return this.message();
+  }
+
+  cancel = () => this.tap('authCancel');
+}
