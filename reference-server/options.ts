@@ -1,6 +1,7 @@
 /** Options of the reference server and their defaults. */
 import { networkInterfaces } from 'node:os';
 import type { Edition } from '../conformance/spec/editions.js';
+import type { ServerFault } from '../conformance/spec/faults.js';
 import type { Clock } from './clock.js';
 
 export interface ServerOptions {
@@ -25,6 +26,8 @@ export interface ServerOptions {
   /** URLs that take SMS and e-mail messages as JSON POSTs; without one, that channel's messages go to the outbox. */
   readonly smsWebhook?: string;
   readonly emailWebhook?: string;
+  /** Faulty variants to run, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
+  readonly faults?: readonly ServerFault[];
 }
 
 export const DEFAULT_PAIRING_TTL_MS = 10 * 60 * 1000;

@@ -1,5 +1,7 @@
 /** `mbsc serve`: runs the reference Mobile Backup Server until SIGINT or SIGTERM. */
 import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import { ClientError } from '../../conformance/spec/errors.js';
+import { isServerFault, parseFaults, type ServerFault } from '../../conformance/spec/faults.js';
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -44,9 +46,15 @@ export const serveCommand = defineCommand({
       placeholder: 'URL',
     },
     'push-number-matching': { type: 'boolean', description: '2FA push requests carry a number to match in the app' },
+    fault: {
+      type: 'string',
+      description: 'Run a faulty server variant, for testing a conformance kit (see mbsc selftest --list)',
+      placeholder: 'NAME,NAME',
+    },
   },
   async run(options, io) {
     const edition = options.edition as Edition;
+    const faults = serverFaults(options.fault);
     const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
     const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
     const stop = io.waitForStop();
@@ -63,6 +71,7 @@ export const serveCommand = defineCommand({
         smsWebhook,
         emailWebhook,
         pushNumberMatching: options['push-number-matching'],
+        faults,
       });
     } catch (error) {
       if (error instanceof NoFreePortError) {
@@ -77,6 +86,7 @@ export const serveCommand = defineCommand({
     io.out(`  URL        ${server.url}`);
     io.out(`  Data       ${server.dataDir}`);
     io.out(`  Console key ${server.consoleKey}`);
+    if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
     if (EDITIONS[edition].twoFactor) {
       io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);
       io.out(`  E-mail to  ${emailWebhook ?? 'the outbox (mbsc outbox)'}`);
@@ -103,4 +113,28 @@ function webhookOption(name: string, value: string | undefined): string | undefi
     throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
   }
   return url.href;
+}
+
+/** `--fault a,b`: names from the fault catalogue, server-side ones only (app faults live in the device model). */
+function serverFaults(value: string | undefined): ServerFault[] {
+  if (value === undefined) return [];
+  let names;
+  try {
+    names = parseFaults(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+  } catch (error) {
+    if (error instanceof ClientError) throw new UsageError(error.message);
+    throw error;
+  }
+  const appSide = names.filter((n) => !isServerFault(n));
+  if (appSide.length > 0) {
+    throw new UsageError(
+      `${appSide.join(', ')}: a fault of the app model, not the server; use it with mbsc run --fault.`,
+    );
+  }
+  return names.filter(isServerFault);
 }

@@ -1,6 +1,6 @@
 /** A simulated device with the reference app, paired with the target's server: the real side of device checks. */
 import { ClientError } from '../spec/errors.js';
-import { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
@@ -28,7 +28,7 @@ export async function pairedWorld(
   if (!session.console) throw new ClientError('not-paired', 'The target has no console key to issue pairing tokens.');
   const clock = new VirtualClock();
   const device = new SimulatedDevice({ ...profile, ...overrides }, clock);
-  const app = new MobileApp(device, { discoveryHost: session.host });
+  const app = session.app.install(device, { discoveryHost: session.host });
   // Checks start jobs themselves unless they test automated backup.
   app.updateSettings({ automatedBackup: false });
   const pairing = await session.console.call('createPairing', { body: { mode: 'add' } });

@@ -148,6 +148,7 @@ export const CLIENT_ERRORS = {
   'security-unavailable': 'Set a screen lock on the device first: enhanced security for 2FA needs it.',
   'security-locked': 'Too many failed attempts. Try again later.',
   'authentication-failed': 'The device password or biometric did not match.',
+  'fault-unknown': 'No faulty variant has this name.',
   // the simulated app driven over WebDriver (simulators/session, devices/appium-driver)
   'capability-invalid': 'A session capability is unknown or has a value the driver does not take.',
   'execute-method-unknown': 'No execute method has this name.',

@@ -5,7 +5,7 @@
  */
 import type { Attempt } from '../../simulators/app/authenticator/enhanced-security.js';
 import { TwoFactorApp } from '../../simulators/app/authenticator/two-factor-app.js';
-import { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import { isOsSupported } from '../../simulators/app/os-support.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -53,7 +53,7 @@ export function appWorld(
   const clock = new VirtualClock(time.now() + (options.skewMs ?? 0));
   const device = new SimulatedDevice({ ...profile, ...options.overrides }, clock);
   options.beforeInstall?.(device);
-  const app = new MobileApp(device, { discoveryHost: session.host });
+  const app = session.app.install(device, { discoveryHost: session.host });
   app.updateSettings({ automatedBackup: false });
   return {
     clock,

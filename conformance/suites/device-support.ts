@@ -12,7 +12,7 @@ import { APPLIES, type Applicability, type Column } from '../framework/check.js'
 import { needsPairing } from '../framework/device-world.js';
 import { Violation } from '../framework/violation.js';
 import type { TargetSession } from '../targets/target.js';
-import { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import { isOsSupported } from '../../simulators/app/os-support.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec, Platform } from '../../simulators/device/device-spec.js';
@@ -88,7 +88,7 @@ export async function newWorld(session: TargetSession, profile: DeviceSpec, opti
     clock,
   );
   options.before?.(device);
-  const app = new MobileApp(device, {
+  const app = session.app.install(device, {
     discoveryHost: session.host,
     chunkBytes: CHUNK,
     ...(options.version ? { version: options.version } : {}),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { skipUnless, type Check, type CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { EDITIONS, type Edition } from '../spec/editions.js';
+import type { ServerFault } from '../spec/faults.js';
 import { decodePairingPayload } from '../spec/protocol/pairing.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -38,10 +39,13 @@ async function announcements(url: string, host: string, udpPort: number, console
 }
 
 /** Starts a reference server of `edition` on 127.0.0.1 with no ports given, and reads back what it announces. */
-export async function startOwn(edition: Edition): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
+export async function startOwn(
+  edition: Edition,
+  faults: readonly ServerFault[] = [],
+): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-ports-${edition}-`));
   try {
-    const server = await startServer({ edition, dataDir, host: LOOPBACK, name: `ports ${edition}` });
+    const server = await startServer({ edition, dataDir, host: LOOPBACK, name: `ports ${edition}`, faults });
     try {
       const desk = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
       const { tcpPort, udpPort } = server.identity;
@@ -74,11 +78,11 @@ async function twice(attempt: () => Promise<void>): Promise<void> {
 }
 
 /** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
-async function defaults(edition: Edition): Promise<void> {
+async function defaults(edition: Edition, faults: readonly ServerFault[] = []): Promise<void> {
   const { tcp, udp } = EDITIONS[edition];
   const wantedTcp = await firstFree('tcp', tcp);
   const wantedUdp = await firstFree('udp', udp);
-  const own = await startOwn(edition);
+  const own = await startOwn(edition, faults);
   if (own.tcp !== wantedTcp || own.udp !== wantedUdp) {
     throw new Error(
       `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
@@ -117,7 +121,9 @@ function editionPortsCheck(edition: Edition): Check {
     exclusive: true,
     applies: (column) => skipUnless(column.edition === edition, `only a ${label} server has the ${label} ranges`),
     run: ({ session }: CheckContext) =>
-      checkOnce(() => (session.controlled ? twice(() => defaults(edition)) : announcedInRange(session))),
+      checkOnce(() =>
+        session.controlled ? twice(() => defaults(edition, session.serverFaults)) : announcedInRange(session),
+      ),
   };
 }
 

@@ -1,13 +1,17 @@
 /** Every check of the kit, in the order a run runs them. */
 import type { Check } from '../framework/check.js';
+import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
 import { runConditionsCheck } from './run-conditions.js';
+import { restoreConditionsCheck } from './run-conditions-restore.js';
 import { SERVER_CHECKS } from './server-suites.js';
 import { TWO_FACTOR_CHECKS } from './two-factor-suites.js';
 
 export const ALL_CHECKS: readonly Check[] = [
   ...SERVER_CHECKS,
   runConditionsCheck,
+  restoreConditionsCheck,
+  ...AUTOMATED_BACKUP_CHECKS,
   ...DEVICE_CHECKS,
   ...TWO_FACTOR_CHECKS,
 ];

@@ -6,9 +6,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
+import { isServerFault, type AppFault, type FaultName, type ServerFault } from '../spec/faults.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { referenceApp } from './app-under-test.js';
 import { OffsetClock } from './offset-clock.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
@@ -27,21 +29,39 @@ function scratchRoot(): string {
   return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
+export interface ReferenceTargetOptions {
+  /** Faulty variants of the server or the app (the kit's self-test); none in a conformance run. */
+  readonly faults?: readonly FaultName[];
+}
+
 export class ReferenceTarget implements Target {
-  constructor(private readonly editions: readonly Edition[]) {}
+  private readonly serverFaults: ServerFault[];
+  private readonly appFaults: AppFault[];
+
+  constructor(
+    private readonly editions: readonly Edition[],
+    options: ReferenceTargetOptions = {},
+  ) {
+    const faults = options.faults ?? [];
+    this.serverFaults = faults.filter(isServerFault);
+    this.appFaults = faults.filter((f): f is AppFault => !isServerFault(f));
+  }
 
   describe() {
+    const faults = [...this.serverFaults, ...this.appFaults];
     return {
       kind: 'reference' as const,
       editions: this.editions,
-      description: `the reference server (${this.editions.join(', ')}), started on 127.0.0.1`,
+      description:
+        `the reference server (${this.editions.join(', ')}), started on 127.0.0.1` +
+        (faults.length > 0 ? `, with the faulty variants ${faults.join(', ')}` : ''),
     };
   }
 
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
     const clock = new OffsetClock();
-    const data: ServerThreadData = { edition, dataDir, clockBuffer: clock.buffer };
+    const data: ServerThreadData = { edition, dataDir, clockBuffer: clock.buffer, faults: this.serverFaults };
     const worker = new Worker(serverThreadFile(), { workerData: data });
     const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
       worker.once('message', resolve);
@@ -57,6 +77,8 @@ export class ReferenceTarget implements Target {
       controlled: true,
       dataDir,
       clock,
+      app: referenceApp(this.appFaults),
+      serverFaults: this.serverFaults,
       async close() {
         const closed = new Promise((resolve) => worker.once('message', resolve));
         worker.postMessage('close');

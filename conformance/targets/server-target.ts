@@ -4,6 +4,8 @@
  */
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { AppFault } from '../spec/faults.js';
+import { referenceApp } from './app-under-test.js';
 import type { Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -11,6 +13,8 @@ export interface ServerTargetOptions {
   readonly udpPort: number;
   readonly edition: Edition;
   readonly consoleKey?: string;
+  /** Faulty variants of the app model the device checks drive (the kit's self-test); none by default. */
+  readonly appFaults?: readonly AppFault[];
 }
 
 export class ServerTarget implements Target {
@@ -34,6 +38,7 @@ export class ServerTarget implements Target {
       udpPort,
       ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
       controlled: false,
+      app: referenceApp(this.options.appFaults),
       async close() {},
     };
   }

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
+import type { ServerFault } from '../spec/faults.js';
 import { startServer } from '../../reference-server/server.js';
 import { OffsetClock } from './offset-clock.js';
 
@@ -11,6 +12,7 @@ export interface ServerThreadData {
   readonly edition: Edition;
   readonly dataDir: string;
   readonly clockBuffer: SharedArrayBuffer;
+  readonly faults: readonly ServerFault[];
 }
 
 export interface ServerThreadReady {
@@ -28,6 +30,7 @@ const server = await startServer({
   udpPort: 0,
   clock: new OffsetClock(data.clockBuffer),
   name: `reference ${data.edition}`,
+  faults: data.faults,
 });
 const ready: ServerThreadReady = { url: server.url, consoleKey: server.consoleKey, udpPort: server.identity.udpPort };
 parentPort?.postMessage(ready);

@@ -3,7 +3,9 @@
  * simulated devices. Every check reaches the server only through the protocol, so any server is tested alike.
  */
 import type { Edition } from '../spec/editions.js';
+import type { ServerFault } from '../spec/faults.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { AppUnderTest } from './app-under-test.js';
 
 export interface TargetDescription {
   readonly kind: 'reference' | 'server' | 'app';
@@ -24,6 +26,11 @@ export interface TargetSession {
   readonly controlled: boolean;
   /** The server's data directory, when the runner controls it. */
   readonly dataDir?: string;
+  /** The app device checks install on their simulated devices. */
+  readonly app: AppUnderTest;
+  /** Faulty variants the runner started the reference server with (self-test); checks that start servers of
+   * their own start them alike. */
+  readonly serverFaults?: readonly ServerFault[];
   close(): Promise<void>;
 }
 

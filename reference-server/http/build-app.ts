@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { EDITIONS } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
+import { faulty } from '../services/context.js';
 import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
@@ -53,7 +54,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Appended bytes reach the handler as the raw request stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
-  const twoFactor = EDITIONS[ctx.identity.edition].twoFactor;
+  const twoFactor = EDITIONS[ctx.identity.edition].twoFactor || faulty(ctx, 'two-factor-on-home');
   registerRoutes(app, createHandlers(ctx, uploads), {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {

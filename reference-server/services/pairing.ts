@@ -17,7 +17,7 @@ import {
 import { deviceBackupPath, partFile, underRoot } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
-import { hashSecret, newId, newSecret, type ServiceContext } from './context.js';
+import { faulty, hashSecret, newId, newSecret, type ServiceContext } from './context.js';
 
 interface TokenRow {
   mode: 'add' | 'migrate';
@@ -76,10 +76,14 @@ export async function pair(
       `The pairing payload is for the ${request.edition} edition; this server is ${ctx.identity.edition}.`,
     );
   }
+  // The self-test's migration-onto-paired-device variant lets a paired replacement through (and re-pairs it).
+  const ontoPaired = token.mode === 'migrate' && faulty(ctx, 'migration-onto-paired-device');
   const paired = ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId);
-  if (paired) throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
+  if (paired && !ontoPaired) {
+    throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
+  }
   // Seed 000 §7.1: the replacement must not be paired for 2FA either (MIG-02).
-  if (token.mode === 'migrate' && installIsAuthenticator(ctx, request.device.installId)) {
+  if (token.mode === 'migrate' && !ontoPaired && installIsAuthenticator(ctx, request.device.installId)) {
     throw new MbsError('migration-target-paired', 'The replacement device is already registered for 2FA.');
   }
   const original = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
@@ -106,6 +110,7 @@ export async function pair(
     // installation, while the folder was being made.
     const used = ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
     if (used.run(now, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
+    if (ontoPaired) ctx.db.prepare('DELETE FROM devices WHERE install_id = ?').run(request.device.installId);
     if (ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId)) {
       throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
     }
@@ -113,7 +118,12 @@ export async function pair(
       // The replacement takes over the original's backup folder and items; the original leaves the device list.
       abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(original.id) as UploadRow[]));
       ctx.db.prepare('DELETE FROM uploads WHERE device_id = ? AND final_path IS NULL').run(original.id);
-      ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(original.id);
+      if (faulty(ctx, 'migration-keeps-old-pairing')) {
+        // The self-test's variant: the original stays listed and paired, on a folder name of its own.
+        ctx.db.prepare("UPDATE devices SET backup_path = backup_path || ' (kept)' WHERE id = ?").run(original.id);
+      } else {
+        ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(original.id);
+      }
     }
     ctx.db
       .prepare(
@@ -135,7 +145,11 @@ export async function pair(
         original?.name ?? null,
       );
     if (original) {
-      for (const table of ['items', 'backups', 'snapshots', 'uploads']) {
+      // The self-test's migration-loses-items variant leaves the items behind with the original.
+      const moved = faulty(ctx, 'migration-loses-items')
+        ? ['backups', 'uploads']
+        : ['items', 'backups', 'snapshots', 'uploads'];
+      for (const table of moved) {
         ctx.db.prepare(`UPDATE ${table} SET device_id = ? WHERE device_id = ?`).run(deviceId, original.id);
       }
       ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE device_id = ?").run(deviceId);

@@ -4,7 +4,7 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-factor.js';
-import { hashSecret, type ServiceContext } from '../services/context.js';
+import { faulty, hashSecret, type ServiceContext } from '../services/context.js';
 import type { TwoFactorContext } from './context.js';
 import { toAuthenticator, type AuthenticatorRow } from './rows.js';
 import { throttled } from './throttle.js';
@@ -75,8 +75,11 @@ export function acceptOtp(
 ): AuthenticatorRow {
   const now = ctx.clock.now();
   let replayed = false;
+  // The self-test's variants: one forgets the last step accepted, the other opens a second step of drift.
+  const tolerance = faulty(ctx, 'stale-totp-accepted') ? 2 : 1;
   for (const row of candidates) {
-    const check = checkTotp(row.secret, code, now, row.last_time_step);
+    const last = faulty(ctx, 'replayed-totp-accepted') ? -1 : row.last_time_step;
+    const check = checkTotp(row.secret, code, now, last, tolerance);
     if (check.result === 'accepted') {
       ctx.db.prepare('UPDATE tfa_authenticators SET last_time_step = ? WHERE id = ?').run(check.timeStep, row.id);
       return { ...row, last_time_step: check.timeStep };

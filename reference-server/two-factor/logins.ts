@@ -5,7 +5,7 @@
  */
 import type { Static } from 'typebox';
 import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
-import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
+import { faulty, hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
 import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
@@ -32,8 +32,9 @@ export function moveLogin(
   loginId: string,
   state: LoginState,
   recoveryAuthenticatorId: string | null = null,
+  voidPushes = true,
 ): void {
-  voidLoginPushes(ctx, loginId);
+  if (voidPushes) voidLoginPushes(ctx, loginId);
   ctx.db.prepare('DELETE FROM tfa_codes WHERE purpose = ?').run(`login:${loginId}`);
   ctx.db
     .prepare(
@@ -76,7 +77,8 @@ export function loginPush(ctx: TwoFactorContext, loginId: string, authenticatorI
   loginFor(ctx, loginId, 'push');
   const authenticator = authenticatorById(ctx, authenticatorId);
   ctx.db.transaction(() => {
-    moveLogin(ctx, loginId, 'push-wait'); // voids the earlier request: Resend
+    // Voids the earlier request (Resend), except in the self-test's resend-keeps-old-push variant.
+    moveLogin(ctx, loginId, 'push-wait', null, !faulty(ctx, 'resend-keeps-old-push'));
     const request = sendPush(ctx, loginId, authenticator);
     ctx.db.prepare('UPDATE tfa_logins SET push_request_id = ? WHERE id = ?').run(request.id, loginId);
   })();

@@ -34,8 +34,15 @@ export type TotpCheck =
   { readonly result: 'accepted'; readonly timeStep: number } | { readonly result: 'replayed' | 'invalid' };
 
 /** Checks a code against a secret at `epochMs`; `lastTimeStep` (-1 for none) is the last step accepted. */
-export function checkTotp(secret: string, code: string, epochMs: number, lastTimeStep: number): TotpCheck {
-  const options = { secret, token: code, epoch: epochMs / 1000, epochTolerance: EPOCH_TOLERANCE_S, guardrails };
+export function checkTotp(
+  secret: string,
+  code: string,
+  epochMs: number,
+  lastTimeStep: number,
+  toleranceSteps = 1,
+): TotpCheck {
+  const epochTolerance = EPOCH_TOLERANCE_S * toleranceSteps;
+  const options = { secret, token: code, epoch: epochMs / 1000, epochTolerance, guardrails };
   try {
     const fresh = verifySync(lastTimeStep >= 0 ? { ...options, afterTimeStep: lastTimeStep } : options);
     if (fresh.valid && 'timeStep' in fresh) return { result: 'accepted', timeStep: fresh.timeStep };

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Static } from 'typebox';
 import { ClientError, CLIENT_ERRORS, MbsError } from '../../conformance/spec/errors.js';
+import { FaultSet, type AppFault } from '../../conformance/spec/faults.js';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
 import type { TabName } from '../../conformance/spec/protocol/common.js';
 import { decodePairingPayload, type PairingPayload } from '../../conformance/spec/protocol/pairing.js';
@@ -61,6 +62,8 @@ export interface AppOptions {
   readonly version?: string;
   /** Bytes per upload append; small values make small items take several appends. */
   readonly chunkBytes?: number;
+  /** Faulty variants of the app's rules, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
+  readonly faults?: readonly AppFault[];
 }
 
 export class MobileApp implements JobHost {
@@ -79,6 +82,7 @@ export class MobileApp implements JobHost {
   restoreJob: RestoreJob | undefined;
   private readonly confirmed = new Map<string, Static<typeof Item>>();
   private readonly options: AppOptions;
+  readonly faults: FaultSet<AppFault>;
   private apiClient: MbsClient | undefined;
 
   /** Installing the app: refused below Android 8 and iOS 12.0. */
@@ -86,6 +90,7 @@ export class MobileApp implements JobHost {
     assertOsSupported(device.platform, device.spec.osVersion);
     this.device = device;
     this.options = options;
+    this.faults = new FaultSet(options.faults ?? []);
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device);
@@ -207,7 +212,7 @@ export class MobileApp implements JobHost {
   }
 
   updateSources(change: Partial<BackupSources>): void {
-    this.sources = updateSources(this.device.platform, this.sources, change);
+    this.sources = updateSources(this.device.platform, this.sources, change, this.faults);
   }
 
   // --- run conditions and jobs --------------------------------------------------------------------------------
@@ -222,6 +227,7 @@ export class MobileApp implements JobHost {
         onBackupLan: network.wifi !== null && network.backupMachineReachable,
       },
       this.settings,
+      this.faults,
     );
   }
 
@@ -289,7 +295,7 @@ export class MobileApp implements JobHost {
   // --- JobHost ------------------------------------------------------------------------------------------------
 
   eligibleItems(): MediaItem[] {
-    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems());
+    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), this.faults);
   }
 
   stillOnDevice(item: MediaItem): boolean {
@@ -327,9 +333,11 @@ export class MobileApp implements JobHost {
       this.settings.freeUpSpaceLimitGb,
       this.device.mediaItems(),
       (i) => this.isConfirmed(i),
+      this.faults,
     );
     if (plan.remove.length === 0) return 0;
-    if (this.device.platform === 'ios' && !this.device.askDeleteConsent(plan.remove.length)) {
+    const ask = this.device.platform === 'ios' && !this.faults.has('ios-frees-without-consent');
+    if (ask && !this.device.askDeleteConsent(plan.remove.length)) {
       this.log.add('Free up space', 'Info', `Deletion of ${plan.remove.length} items not allowed.`);
       return 0;
     }

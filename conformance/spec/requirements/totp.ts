@@ -96,12 +96,11 @@ export const TOTP_REQUIREMENTS = [
   {
     id: 'TOTP-12',
     statement: 'The server accepts a given one-time password at most once; a replay within its validity is refused.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '001_a3861b4dfbe0f786.txt', section: '2FA: How it works' },
-    reference: 'RFC 6238 §5.2; NIST SP 800-63B §5.1.4.2',
     interpretation:
-      'DESIGN.md lists "a code is accepted once" among its settled readings; the seeds never say it, so it is advisory here.',
+      'The seed calls the password one-time; DESIGN.md settles it as "a code is accepted once" (as RFC 6238 §5.2 and NIST SP 800-63B §5.1.4.2 ask).',
   },
   {
     id: 'TOTP-13',

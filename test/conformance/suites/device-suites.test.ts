@@ -3,6 +3,7 @@ import { DEVICE_CHECKS } from '../../../conformance/suites/device-suites.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import type { TargetSession } from '../../../conformance/targets/target.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
+import { referenceApp } from '../../../conformance/targets/app-under-test.js';
 
 const AREAS = ['BAK', 'RST', 'RFE', 'MIG', 'FUS', 'SRC', 'FTYPE', 'LIM', 'SET', 'LOG', 'PLAT'];
 
@@ -35,6 +36,7 @@ describe('where the device checks apply', () => {
     host: '127.0.0.1',
     udpPort: 1,
     controlled: false,
+    app: referenceApp(),
     async close() {},
   };
 

@@ -1,0 +1,95 @@
+/**
+ * Runs the conformance suites against one faulty variant and says whether they caught it: the run must fail, and
+ * fail at least the requirements the fault catalogue names. The shortest failure of those gives the counterexample
+ * (a model-based check's shrunk command list) and the command that replays it.
+ */
+import { FAULTS, type FaultName } from '../spec/faults.js';
+import { REQUIREMENTS } from '../spec/requirements/index.js';
+import type { Failure, Summary } from '../../reports/summary-schema.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import type { Check, Column, FailureDetails } from '../framework/check.js';
+import { runConformance } from '../runner/run-conformance.js';
+import { ReferenceTarget } from '../targets/reference-target.js';
+
+export interface VariantOptions {
+  readonly checks: readonly Check[];
+  readonly profiles: readonly DeviceSpec[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly kitVersion: string;
+}
+
+export interface VariantResult {
+  readonly fault: FaultName;
+  /** The run failed on every requirement the catalogue expects. */
+  readonly caught: boolean;
+  /** Every MUST requirement the run failed. */
+  readonly failed: readonly string[];
+  /** Expected requirements the run did not fail. */
+  readonly missed: readonly string[];
+  /** The shortest failure among the expected requirements' failures. */
+  readonly shortest?: { readonly checkId: string; readonly commands?: number; readonly replayCommand: string };
+  readonly durationMs: number;
+}
+
+/** The command line that runs one failing cell again, with the variant on. */
+export function variantReplayCommand(
+  fault: FaultName,
+  check: Check,
+  column: Column,
+  failure: FailureDetails,
+  options: Pick<VariantOptions, 'seed' | 'runs'>,
+): string {
+  const parts = ['mbsc', 'run', `--fault ${fault}`, `--editions ${column.edition}`, `--checks ${check.id}`];
+  if (column.profile) parts.push(`--profiles ${column.profile.id}`);
+  parts.push(`--seed ${failure.seed ?? options.seed}`, `--runs ${options.runs}`);
+  if (failure.path) parts.push(`--replay '${failure.path}'`);
+  return parts.join(' ');
+}
+
+export async function runVariant(fault: FaultName, options: VariantOptions): Promise<VariantResult> {
+  const spec = FAULTS[fault];
+  const edition = 'edition' in spec ? spec.edition : 'pro';
+  const started = Date.now();
+  const { summary } = await runConformance({
+    target: new ReferenceTarget([edition], { faults: [fault] }),
+    checks: options.checks,
+    catalogue: REQUIREMENTS,
+    profiles: options.profiles,
+    seed: options.seed,
+    runs: options.runs,
+    command: `mbsc selftest --faults ${fault} --seed ${options.seed} --runs ${options.runs}`,
+    kitVersion: options.kitVersion,
+    replayCommand: (check, column, failure) => variantReplayCommand(fault, check, column, failure, options),
+  });
+  const failed = summary.requirements.filter((r) => r.verdict === 'fail' && r.level === 'MUST').map((r) => r.id);
+  const missed = spec.caughtBy.filter((id) => !failed.includes(id));
+  const shortest = shortestFailure(summary, spec.caughtBy);
+  return {
+    fault,
+    caught: summary.verdict === 'fail' && missed.length === 0,
+    failed,
+    missed,
+    ...(shortest ? { shortest } : {}),
+    durationMs: Date.now() - started,
+  };
+}
+
+/** Of the failures that name an expected requirement, the one with the fewest commands (a one-shot check: 0). */
+function shortestFailure(summary: Summary, expected: readonly string[]): VariantResult['shortest'] {
+  let best: { checkId: string; failure: Failure } | undefined;
+  const length = (f: Failure) => f.commands?.length ?? 0;
+  // A failure that could not tell which of its check's requirements it breaks stands for all of them.
+  const covers = (checkId: string) => summary.requirements.filter((r) => r.checks.includes(checkId)).map((r) => r.id);
+  for (const check of summary.checks) {
+    for (const cell of check.cells) {
+      const failure = cell.failure;
+      if (cell.verdict !== 'fail' || !failure) continue;
+      if (!(failure.requirements ?? covers(check.checkId)).some((id) => expected.includes(id))) continue;
+      if (!best || length(failure) < length(best.failure)) best = { checkId: check.checkId, failure };
+    }
+  }
+  if (!best) return undefined;
+  const { commands, replayCommand } = best.failure;
+  return { checkId: best.checkId, ...(commands ? { commands: commands.length } : {}), replayCommand };
+}

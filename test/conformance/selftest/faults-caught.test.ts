@@ -1,0 +1,24 @@
+/**
+ * Each faulty variant, run through the checks that claim its requirements, must fail the run on exactly the
+ * requirements the catalogue names (and may fail others), with a counterexample and a replay command. The whole
+ * suites against every variant is `mbsc selftest`; this keeps each variant's test to the checks that matter.
+ */
+import { describe, expect, it } from 'vitest';
+import { FAULT_NAMES, FAULTS } from '../../../conformance/spec/faults.js';
+import { runVariant } from '../../../conformance/selftest/run-variant.js';
+import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+import { loadProfile } from '../../../devices/load-profiles.js';
+
+const profiles = ['redmi-note-8', 'iphone-12-mini'].map((id) => loadProfile(id));
+
+describe.each(FAULT_NAMES)('the faulty variant %s', (fault) => {
+  it('is caught by the requirements the catalogue names', { timeout: 180_000 }, async () => {
+    const expected: readonly string[] = FAULTS[fault].caughtBy;
+    const checks = ALL_CHECKS.filter((c) => c.requirements.some((id) => expected.includes(id)));
+    const result = await runVariant(fault, { checks, profiles, seed: 20261122, runs: 100, kitVersion: 'test' });
+    expect(result.missed).toEqual([]);
+    expect(result.failed).toEqual(expect.arrayContaining([...expected]));
+    expect(result.caught).toBe(true);
+    expect(result.shortest?.replayCommand).toMatch(new RegExp(`^mbsc run --fault ${fault} `));
+  });
+});

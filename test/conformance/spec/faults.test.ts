@@ -1,0 +1,48 @@
+/** The fault catalogue: enough variants, each expecting MUST requirements that some check covers. */
+import { describe, expect, it } from 'vitest';
+import { ClientError } from '../../../conformance/spec/errors.js';
+import { FAULT_NAMES, FAULTS, FaultSet, isServerFault, parseFaults } from '../../../conformance/spec/faults.js';
+import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
+import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+
+describe('the fault catalogue', () => {
+  it('holds at least 20 variants on both sides, named in kebab-case', () => {
+    expect(FAULT_NAMES.length).toBeGreaterThanOrEqual(20);
+    expect(FAULT_NAMES.filter(isServerFault).length).toBeGreaterThanOrEqual(8);
+    expect(FAULT_NAMES.filter((f) => !isServerFault(f)).length).toBeGreaterThanOrEqual(8);
+    for (const name of FAULT_NAMES) expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('expects only MUST requirements, each covered by at least one check', () => {
+    const must = new Set<string>(REQUIREMENTS.filter((r) => r.level === 'MUST').map((r) => r.id));
+    const covered = new Set(ALL_CHECKS.flatMap((c) => c.requirements));
+    for (const name of FAULT_NAMES) {
+      const ids: readonly string[] = FAULTS[name].caughtBy;
+      expect(ids.length, name).toBeGreaterThan(0);
+      for (const id of ids) {
+        expect(must.has(id), `${name}: ${id} is a MUST`).toBe(true);
+        expect(covered.has(id), `${name}: a check covers ${id}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuses an unknown name with the nearest one suggested, and keeps names once', () => {
+    expect(parseFaults(['frees-documents', 'frees-documents'])).toEqual(['frees-documents']);
+    try {
+      parseFaults(['replayed-totp-acepted']);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ClientError);
+      expect((error as ClientError).code).toBe('fault-unknown');
+      expect((error as Error).message).toContain('Did you mean "replayed-totp-accepted"?');
+    }
+  });
+
+  it('answers which variants a component runs', () => {
+    const set = new FaultSet(['frees-documents', 'backup-off-lan'] as const);
+    expect(set.has('frees-documents')).toBe(true);
+    expect(set.has('backup-off-lan')).toBe(true);
+    expect(FaultSet.none.size).toBe(0);
+    expect(set.list().sort()).toEqual(['backup-off-lan', 'frees-documents']);
+  });
+});
