@@ -11,6 +11,7 @@ import { ClientError } from '../spec/errors.js';
 import { bindUdp, findTcpPort } from '../../reference-server/net/ports.js';
 import type * as Testcontainers from 'testcontainers';
 import { ServerTarget } from './server-target.js';
+import type { Target } from './target.js';
 
 export interface ContainerServerOptions {
   readonly image: string;
@@ -21,7 +22,7 @@ export interface ContainerServerOptions {
 }
 
 export interface LaunchedServer {
-  readonly target: ServerTarget;
+  readonly target: Target;
   readonly url: string;
   readonly udpPort: number;
   readonly consoleKey: string;
@@ -92,8 +93,18 @@ export async function launchServerImage(options: ContainerServerOptions): Promis
   }
   const consoleKey = options.consoleKey ?? (loggedKey as string);
   const url = `http://${host}:${tcpPort}`;
+  const server = new ServerTarget({ url, udpPort, edition: options.edition, consoleKey });
+  // Named by its image, not its ports, which differ from start to start: shards of one image then merge.
+  const target: Target = {
+    describe: () => ({
+      kind: 'server',
+      editions: [options.edition],
+      description: `the server image ${options.image} (${options.edition}), started in a container`,
+    }),
+    open: (edition) => server.open(edition),
+  };
   return {
-    target: new ServerTarget({ url, udpPort, edition: options.edition, consoleKey }),
+    target,
     url,
     udpPort,
     consoleKey,
