@@ -2,6 +2,7 @@
 import type { Check } from '../framework/check.js';
 import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
+import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
 import { runConditionsCheck } from './run-conditions.js';
 import { restoreConditionsCheck } from './run-conditions-restore.js';
 import { SERVER_CHECKS } from './server-suites.js';
@@ -12,6 +13,7 @@ export const ALL_CHECKS: readonly Check[] = [
   runConditionsCheck,
   restoreConditionsCheck,
   ...AUTOMATED_BACKUP_CHECKS,
+  ...PAIRING_CONNECTION_CHECKS,
   ...DEVICE_CHECKS,
   ...TWO_FACTOR_CHECKS,
 ];
