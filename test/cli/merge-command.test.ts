@@ -107,6 +107,12 @@ describe('mbsc merge refuses shards of different runs (exit 9, nothing written)'
     ['targets', (s: Record<string, unknown>) => ((s.target as { description: string }).description = 'x'), /targets/],
     ['not a shard', (s: Record<string, unknown>) => delete s.shard, /is not a shard run/],
     ['a duplicate', (s: Record<string, unknown>) => ((s.shard as { index: number }).index = 1), /both shard 1\/2/],
+    ['selections', (s: Record<string, unknown>) => (s.shard as { selection: string[] }).selection.pop(), /selections/],
+    [
+      'other checks',
+      (s: Record<string, unknown>) => (s.checks as unknown[]).pop(),
+      /holds other checks than shard 2\/2/,
+    ],
   ])('%s', async (name, change, message) => {
     const other = variant('s2', `refused-${name.replace(/ /g, '-')}`, change);
     const out = at(`out-${name.replace(/ /g, '-')}`);
