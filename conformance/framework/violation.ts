@@ -11,3 +11,16 @@ export class Violation extends Error {
     this.name = 'Violation';
   }
 }
+
+/**
+ * Runs one step of a check; any failure in it that names no requirements is charged to `requirements`, so a
+ * scenario of many steps attributes each failure to the rule its step shows.
+ */
+export async function within<T>(requirements: readonly string[], step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof Violation) throw error;
+    throw new Violation(requirements, (error as Error).message);
+  }
+}

@@ -14,6 +14,7 @@ import { decodePairingPayload } from '../spec/protocol/pairing.js';
 import type { AuthenticatorAccount } from '../spec/protocol/resources.js';
 import { decodeRegistrationPayload } from '../spec/protocol/two-factor-payload.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { Violation, within } from '../framework/violation.js';
 import type { TargetSession } from '../targets/target.js';
 import {
   brief,
@@ -24,6 +25,7 @@ import {
   needsConsole,
   newInstallId,
   pairDevice,
+  type PairedDevice,
   refused,
   removeQuietly,
   sha256,
@@ -103,31 +105,60 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
 
   // MIG-01: the original is chosen from the device list.
   const ids = new Set([original.deviceId, bystander.deviceId]);
-  const { devices } = await desk.call('listDevices');
-  const chosen = devices.find((d) => d.deviceId === original.deviceId && d.name === 'ASUS_X00ID');
-  if (!chosen) throw new Error(`the device list does not show the original: ${brief(devices)}`);
-  await refused(
-    desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: 'no-such-device' } }),
-    ['device-not-found'],
-    'a migration from a device not in the list',
+  const pairing = await within(['MIG-01', 'PAIR-01'], async () => {
+    const { devices } = await desk.call('listDevices');
+    const chosen = devices.find((d) => d.deviceId === original.deviceId && d.name === 'ASUS_X00ID');
+    if (!chosen) throw new Error(`the device list does not show the original: ${brief(devices)}`);
+    await refused(
+      desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: 'no-such-device' } }),
+      ['device-not-found'],
+      'a migration from a device not in the list',
+    );
+    const made = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: chosen.deviceId } });
+    if (decodePairingPayload(made.payload).mode !== 'migrate') throw new Error(`not a migrate QR: ${made.payload}`);
+    return made;
+  });
+  await within(['MIG-02'], () => refuseReplacements(session, pairing.token, ids, bystander.installId));
+  await within(['MIG-03', 'MIG-04', 'MIG-05', 'MIG-10', 'MIG-13'], () =>
+    migrateTo(session, s, { original, bystander, pairing, ids, shas, contents, snapshot }, paired),
   );
-  const pairing = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: chosen.deviceId } });
-  if (decodePairingPayload(pairing.payload).mode !== 'migrate') throw new Error(`not a migrate QR: ${pairing.payload}`);
+}
 
-  // MIG-02: an already paired replacement is refused, changes nothing and leaves the token usable.
+/** MIG-02: an already paired replacement is refused, changes nothing and leaves the token usable. */
+async function refuseReplacements(
+  session: TargetSession,
+  token: string,
+  ids: ReadonlySet<string>,
+  bystanderInstallId: string,
+): Promise<void> {
   const before = await listed(session, ids);
-  const bystanderIdentity = identity('Bystander', 'android', bystander.installId);
+  const bystanderIdentity = identity('Bystander', 'android', bystanderInstallId);
   await refused(
     new MbsClient({ baseUrl: session.url }).call('pair', {
-      body: { token: pairing.token, edition: session.edition, device: bystanderIdentity },
+      body: { token, edition: session.edition, device: bystanderIdentity },
     }),
     ['migration-target-paired'],
     'migrating to an installation already paired for backup',
   );
-  if (EDITIONS[session.edition].twoFactor) await refuseTwoFactorReplacement(session, pairing.token);
+  if (EDITIONS[session.edition].twoFactor) await refuseTwoFactorReplacement(session, token);
   if (JSON.stringify(await listed(session, ids)) !== JSON.stringify(before)) {
     throw new Error('a refused migration changed the device list');
   }
+}
+
+interface Migration {
+  readonly original: PairedDevice;
+  readonly bystander: PairedDevice;
+  readonly pairing: { readonly token: string };
+  readonly ids: ReadonlySet<string>;
+  readonly shas: readonly string[];
+  readonly contents: readonly { readonly bytes: Buffer }[];
+  readonly snapshot: { readonly accounts: unknown; readonly counts: unknown };
+}
+
+/** The migration itself, and what the server shows after it. */
+async function migrateTo(session: TargetSession, s: Scenario, m: Migration, paired: string[]): Promise<void> {
+  const { original, bystander, pairing, ids, shas, contents, snapshot } = m;
 
   const replacement = new MbsClient({ baseUrl: session.url });
   const device = identity('Redmi Note 8', s.replacementIos ? 'ios' : 'android');
@@ -147,16 +178,21 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
     fromName: answer.migratedFrom?.name,
   };
   if (JSON.stringify(got) !== JSON.stringify(wanted))
-    throw new Error(`migration answered ${brief(got)}, not ${brief(wanted)}`);
+    throw new Violation(['MIG-04', 'MIG-05'], `migration answered ${brief(got)}, not ${brief(wanted)}`);
   const after = await listed(session, new Set([...ids, answer.deviceId]));
   const expected = [
     `${bystander.deviceId}=Bystander@${bystander.backupPath}`,
     `${answer.deviceId}=Redmi Note 8@${original.backupPath}`,
   ];
   if (JSON.stringify(after.sort()) !== JSON.stringify(expected.sort())) {
-    throw new Error(`after migration the device list shows [${after.join(', ')}], not [${expected.join(', ')}]`);
+    throw new Violation(
+      ['MIG-03', 'MIG-04', 'MIG-05'],
+      `after migration the device list shows [${after.join(', ')}], not [${expected.join(', ')}]`,
+    );
   }
-  await refused(original.client.call('getSelf'), ['device-unauthorized'], 'the original device’s key after migration');
+  await within(['MIG-03'], () =>
+    refused(original.client.call('getSelf'), ['device-unauthorized'], 'the original device’s key after migration'),
+  );
   await refused(
     new MbsClient({ baseUrl: session.url }).call('pair', {
       body: { token: pairing.token, edition: session.edition, device: identity('Again', 'android') },
@@ -165,7 +201,16 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
     'the migration token used a second time',
   );
 
-  // MIG-10: the inherited items and 2FA accounts belong to the replacement now.
+  await within(['MIG-10'], () => inherited(replacement, shas, contents, snapshot));
+}
+
+/** MIG-10: the inherited items and 2FA accounts belong to the replacement now. */
+async function inherited(
+  replacement: MbsClient,
+  shas: readonly string[],
+  contents: Migration['contents'],
+  snapshot: Migration['snapshot'],
+): Promise<void> {
   const items = (await replacement.call('listItems', { query: { limit: 1000 } })).items;
   const shown = items.map((i) => `${i.sha256}:${i.tab}`).sort();
   const inherited = shas.map((sha) => `${sha}:archive`).sort();
@@ -178,7 +223,7 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
     }
   }
   const latest = await replacement.call('getLatestSnapshot');
-  const kept = (x: typeof latest) => JSON.stringify({ accounts: x.accounts, counts: x.counts });
+  const kept = (x: Migration['snapshot']) => JSON.stringify({ accounts: x.accounts, counts: x.counts });
   if (kept(latest) !== kept(snapshot)) {
     throw new Error(`the replacement's latest snapshot is ${brief(latest)}, not the original's ${brief(snapshot)}`);
   }
