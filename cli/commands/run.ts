@@ -218,6 +218,7 @@ async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepare
     ...defaultReporters({ outDir }),
   ]);
   const command = runCommandLine(mode, config, shard, seed, runs);
+  if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);
   const { summary, abort } = await runConformance({
     target,
     checks,
