@@ -11,14 +11,14 @@ import { mediaBatch, MEDIA_KINDS } from './media-batch.js';
 import { answerPrompt, scanQr } from './screens/prompt-screens.js';
 import type { SimulatorSession } from './simulator-session.js';
 
-export interface ExecuteMethod<S extends TSchema = TSchema> {
+export interface ExecuteMethod<S extends TSchema = TSchema, R = unknown> {
   readonly description: string;
   readonly params: S;
-  readonly run: (session: SimulatorSession, params: Static<S>) => unknown;
+  readonly run: (session: SimulatorSession, params: Static<S>) => R;
 }
 
-/** Keeps each method's `run` typed by its own schema. */
-const method = <S extends TSchema>(def: ExecuteMethod<S>): ExecuteMethod<S> => def;
+/** Keeps each method's `run` typed by its own schema, and its result type for the clients. */
+const method = <S extends TSchema, R>(def: ExecuteMethod<S, R>): ExecuteMethod<S, R> => def;
 const strict = { additionalProperties: false } as const;
 const none = Type.Object({}, strict);
 

@@ -70,7 +70,7 @@ describe('page source and screenshots over Appium', () => {
   });
 
   it('finds by XPath, id and class name as the page source shows', async () => {
-    const ids: string[] = [];
+    const ids: (string | null)[] = [];
     for (const s of await android.$$('//android.widget.Switch[@checked="true"]')) {
       ids.push(await s.getAttribute('content-desc'));
     }
