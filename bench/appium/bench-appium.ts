@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:appium [-- --runs N --photos N]`: what driving the simulated app through Appium costs. It runs one
+ * scenario (scenario.ts) on fresh simulated phones against a reference server on 127.0.0.1, first straight on the
+ * session model in this process, then as WebDriver commands through Appium 3 with the simulator driver, and prints
+ * the median and p99 time of each WebDriver command, each way's median wall time, and their ratio. It prints; it
+ * never asserts on time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { remote } from 'webdriverio';
+import { runScenario, type ScenarioShape } from './scenario.js';
+import { median, ms, percentile, table } from './stats.js';
+import { inProcessDriver, webDriver, type CommandTimes } from './ui-driver.js';
+import { startAppium } from '../../devices/appium-driver/harness/appium-server.js';
+import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
+import { loadProfile } from '../../devices/load-profiles.js';
+import { startServer } from '../../reference-server/server.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { SimulatorSession } from '../../simulators/session/simulator-session.js';
+
+const progress = (line: string) => process.stderr.write(`[bench:appium] ${line}\n`);
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a whole number ≥ 1`);
+  return value;
+}
+
+async function main(): Promise<number> {
+  const runs = option('runs', 5);
+  const shape: ScenarioShape = { photos: option('photos', 20), photoBytes: 50_000, pageSources: 8 };
+  console.log(`bench:appium on Node ${process.versions.node}, ${availableParallelism()} CPU(s); ${runs} runs per way`);
+  console.log(
+    `scenario: pair, ${shape.photos} photos of ${shape.photoBytes} B backed up, deleted, restored; ${shape.pageSources} page sources`,
+  );
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mbsc-bench-appium-'));
+  const server = await startServer({ edition: 'pro', dataDir, host: '127.0.0.1', tcpPort: 0, udpPort: 0 });
+  const desk = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
+  const payload = async () => (await desk.call('createPairing', { body: { mode: 'add' } })).payload;
+  const profile = loadProfile('redmi-note-8');
+  const problems: string[] = [];
+  try {
+    progress('in process…');
+    const inProcess: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const qr = await payload();
+      const started = performance.now();
+      const session = new SimulatorSession({ spec: profile, serverUrl: server.url });
+      const problem = await runScenario(inProcessDriver(session), qr, shape);
+      inProcess.push(performance.now() - started);
+      if (problem) problems.push(`in process run ${run + 1}: ${problem}`);
+    }
+
+    progress('starting Appium…');
+    const appiumStarted = performance.now();
+    const appium = await startAppium();
+    const appiumStartMs = performance.now() - appiumStarted;
+    const overAppium: number[] = [];
+    const times: CommandTimes = new Map();
+    try {
+      for (let run = 0; run < runs; run++) {
+        progress(`over Appium, run ${run + 1} of ${runs}…`);
+        const qr = await payload();
+        const started = performance.now();
+        const browser = await remote({
+          hostname: '127.0.0.1',
+          port: appium.port,
+          path: '/',
+          logLevel: 'silent',
+          connectionRetryCount: 0,
+          capabilities: simulatorCapabilities(profile, server.url) as WebdriverIO.Capabilities,
+        });
+        const problem = await runScenario(webDriver(browser, times), qr, shape);
+        await browser.deleteSession();
+        overAppium.push(performance.now() - started);
+        if (problem) problems.push(`over Appium run ${run + 1}: ${problem}`);
+      }
+    } finally {
+      await appium.stop();
+    }
+
+    const all = [...times.values()].flat();
+    const rows = [...times.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([command, samples]) => [command, String(samples.length), ms(median(samples)), ms(percentile(samples, 99))]);
+    console.log(`\n== WebDriver commands through Appium (ms) ==`);
+    console.log(
+      table([
+        ['command', 'n', 'median', 'p99'],
+        ...rows,
+        ['all commands', String(all.length), ms(median(all)), ms(percentile(all, 99))],
+      ]),
+    );
+    console.log(`\n== The scenario's wall time (ms, median of ${runs}; session creation included) ==`);
+    const a = median(inProcess);
+    const b = median(overAppium);
+    console.log(
+      table([
+        ['way', 'median', 'min', 'max'],
+        ['in process', ms(a), ms(Math.min(...inProcess)), ms(Math.max(...inProcess))],
+        ['over Appium', ms(b), ms(Math.min(...overAppium)), ms(Math.max(...overAppium))],
+      ]),
+    );
+    console.log(
+      `ratio over Appium / in process: ${(b / a).toFixed(1)}x; Appium start (install check included): ${ms(appiumStartMs)} ms`,
+    );
+    console.log(
+      `BENCH_RESULT ${JSON.stringify({ runs, commandMedianMs: median(all), commandP99Ms: percentile(all, 99), inProcessMs: a, overAppiumMs: b, ratio: b / a, problems })}`,
+    );
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  for (const problem of problems) console.error(`problem: ${problem}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
