@@ -3,12 +3,12 @@ import type { DeviceSpec, Platform } from '../../../simulators/device/device-spe
 import { SimulatorSession } from '../../../simulators/session/simulator-session.js';
 import { spec } from '../../helpers/sim.js';
 
-export function session(
-  platform: Platform = 'android',
-  overrides: Partial<DeviceSpec> = {},
-  serverUrl = 'http://127.0.0.1:9',
-) {
-  return new SimulatorSession({ spec: spec(platform, overrides), serverUrl, startMs: Date.UTC(2026, 0, 1) });
+const OFFLINE = 'http://127.0.0.1:9';
+
+/** Offline sessions start on a fixed date; ones against a server on the wall clock, as the server's is. */
+export function session(platform: Platform = 'android', overrides: Partial<DeviceSpec> = {}, serverUrl = OFFLINE) {
+  const startMs = serverUrl === OFFLINE ? Date.UTC(2026, 0, 1) : Date.now();
+  return new SimulatorSession({ spec: spec(platform, overrides), serverUrl, startMs });
 }
 
 /** The ids of every element on the current screen. */

@@ -104,4 +104,38 @@ describe('SimulatorSession against a reference server', () => {
     expect((await t.console.call('getLogin', { params: { loginId } })).state).toBe('logged-in');
     expect(s.element('message-text').text).toBe('Login approved (approved).');
   });
+
+  it('adds an account by username and secret key when the QR code cannot be scanned', async () => {
+    const s = session('android', {}, t.server.url);
+    await s.tap('tab-2fa');
+    await s.tap('tfa-no-qr');
+    const registration = await t.console.call('createRegistration', { body: {} });
+    await s.type('secret-issuer', 'MBS Pro');
+    await s.type('secret-username', registration.username);
+    await s.type('secret-key', registration.secret);
+    await s.tap('secret-add');
+    expect(s.message).toBeUndefined();
+    expect(s.screen).toBe('two-factor');
+    const [account] = s.app.accounts.list();
+    expect(s.element(`account-${account!.id}-name`).text).toBe(`MBS Pro: ${registration.username}`);
+    expect(account!.push).toBe(false);
+  });
+
+  it('edits the connection setting: a typed host is checked, a bad one gets the seed message', async () => {
+    const s = await paired();
+    await s.tap('tab-backup');
+    await s.tap('backup-connection');
+    expect(s.element('connection-auto').checked).toBe(true);
+    await s.tap('connection-manual');
+    await s.type('connection-host', 'not a host!');
+    await s.tap('connection-save');
+    expect(s.element('message-text').text).toBe(
+      'Connection failed. Make sure you have entered the correct host name / IP address.',
+    );
+    expect(s.screen).toBe('connection');
+    await s.type('connection-host', '127.0.0.1');
+    await s.tap('connection-save');
+    expect(s.screen).toBe('backup');
+    expect(s.app.connection).toEqual({ mode: 'manual', host: '127.0.0.1' });
+  });
 });
