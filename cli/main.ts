@@ -7,6 +7,7 @@ import { mergeCommand, splitOperands } from './commands/merge.js';
 import { outboxCommand } from './commands/outbox.js';
 import { requirementsCommand } from './commands/requirements.js';
 import { runCommandOf } from './commands/run.js';
+import { selftestCommand } from './commands/selftest.js';
 import { serveCommand } from './commands/serve.js';
 
 const COMMANDS: Record<string, Command> = {
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   outbox: outboxCommand,
   demo: demoCommand,
   merge: mergeCommand,
+  selftest: selftestCommand,
 } as Record<string, Command>;
 
 function topHelp(): string {

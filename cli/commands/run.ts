@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
+import { isServerFault, parseFaults, type AppFault, type FaultName } from '../../conformance/spec/faults.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import type { Check } from '../../conformance/framework/check.js';
 import { replayCommand, runCommandLine } from '../../conformance/runner/command-lines.js';
@@ -76,6 +77,11 @@ const RUN_OPTIONS = {
     description: 'Run only part I of N of the selected checks (join the parts with mbsc merge)',
     placeholder: 'I/N',
   },
+  fault: {
+    type: 'string',
+    description: 'Run faulty variants of the reference server or app (to test the kit; see mbsc selftest --list)',
+    placeholder: 'NAME,NAME',
+  },
   'server-image': {
     type: 'string',
     description: 'Start this container image of a server and test it, with --edition (needs Docker)',
@@ -123,6 +129,7 @@ function merge(values: Values, config: RunConfig): RunConfig {
   set('expectedFailures', values['expected-failures']);
   set('shard', values.shard);
   set('serverImage', values['server-image']);
+  set('faults', faultsOption(values.fault));
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }
@@ -152,6 +159,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const config = merge(values, values.config ? loadRunConfig(values.config) : {});
   const shard = shardOption(config.shard);
   if (config.server && config.serverImage) usage('--server and --server-image name two targets: give one of them.');
+  if (config.serverImage && config.faults) usage('--fault runs variants of the reference kit, not of a server image.');
   if (config.serverImage && !config.edition)
     usage('--server-image needs --edition pro|lite|home (what the image runs).');
   if (mode === 'validate' && !config.serverImage && (!config.server || !config.udpPort || !config.edition)) {
@@ -189,13 +197,29 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
 }
 
 function targetOf(config: RunConfig, editions: readonly Edition[]): Target {
-  if (!config.server) return new ReferenceTarget(editions);
+  const faults = config.faults ?? [];
+  if (!config.server) return new ReferenceTarget(editions, { faults });
+  const serverSide = faults.filter(isServerFault);
+  if (serverSide.length > 0) usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
   return new ServerTarget({
     url: config.server,
     udpPort: config.udpPort ?? usage('--udp-port is required with --server.'),
     edition: config.edition ?? usage('--edition is required with --server.'),
     ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
+    appFaults: faults.filter((f): f is AppFault => !isServerFault(f)),
   });
+}
+
+/** `--fault a,b`: names from the fault catalogue; an unknown one is a usage error naming the nearest. */
+function faultsOption(value: string | undefined): FaultName[] | undefined {
+  const names = list(value);
+  if (!names) return undefined;
+  try {
+    return parseFaults(names);
+  } catch (error) {
+    if (error instanceof ClientError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Everything a run needs once its input has been read and checked. */

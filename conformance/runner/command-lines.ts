@@ -9,6 +9,10 @@ import { formatShard, type Shard } from './shard.js';
 const consoleKeyArg = (config: RunConfig) => (config.consoleKey ? ['--console-key <KEY>'] : []);
 
 export function targetArgs(config: RunConfig): string[] {
+  return [...serverArgs(config), ...(config.faults ? [`--fault ${config.faults.join(',')}`] : [])];
+}
+
+function serverArgs(config: RunConfig): string[] {
   if (config.serverImage) {
     return [`--server-image ${config.serverImage}`, `--edition ${config.edition}`, ...consoleKeyArg(config)];
   }

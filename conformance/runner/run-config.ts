@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Type, { type Static } from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { EDITION_NAMES } from '../spec/editions.js';
+import { FAULT_NAMES } from '../spec/faults.js';
 import { schemaProblems } from '../../devices/schema-problems.js';
 import { parseShard, ShardSyntaxError } from './shard.js';
 
@@ -30,6 +31,13 @@ export const RunConfig = Type.Object(
     out: Type.Optional(Type.String({ minLength: 1 })),
     shard: Type.Optional(
       Type.String({ pattern: '^[0-9]+/[0-9]+$', description: 'One part of the selection, INDEX/COUNT, e.g. 2/3.' }),
+    ),
+    faults: Type.Optional(
+      Type.Array(Type.Enum(FAULT_NAMES), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'Faulty variants to run instead of the reference (the kit self-test); see mbsc selftest --list.',
+      }),
     ),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),

@@ -7,7 +7,8 @@ import { FAULTS, type FaultName } from '../spec/faults.js';
 import { REQUIREMENTS } from '../spec/requirements/index.js';
 import type { Failure, Summary } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import type { Check, Column, FailureDetails } from '../framework/check.js';
+import type { Check } from '../framework/check.js';
+import { replayCommand } from '../runner/command-lines.js';
 import { runConformance } from '../runner/run-conformance.js';
 import { ReferenceTarget } from '../targets/reference-target.js';
 
@@ -32,21 +33,6 @@ export interface VariantResult {
   readonly durationMs: number;
 }
 
-/** The command line that runs one failing cell again, with the variant on. */
-export function variantReplayCommand(
-  fault: FaultName,
-  check: Check,
-  column: Column,
-  failure: FailureDetails,
-  options: Pick<VariantOptions, 'seed' | 'runs'>,
-): string {
-  const parts = ['mbsc', 'run', `--fault ${fault}`, `--editions ${column.edition}`, `--checks ${check.id}`];
-  if (column.profile) parts.push(`--profiles ${column.profile.id}`);
-  parts.push(`--seed ${failure.seed ?? options.seed}`, `--runs ${options.runs}`);
-  if (failure.path) parts.push(`--replay '${failure.path}'`);
-  return parts.join(' ');
-}
-
 export async function runVariant(fault: FaultName, options: VariantOptions): Promise<VariantResult> {
   const spec = FAULTS[fault];
   const edition = 'edition' in spec ? spec.edition : 'pro';
@@ -60,7 +46,9 @@ export async function runVariant(fault: FaultName, options: VariantOptions): Pro
     runs: options.runs,
     command: `mbsc selftest --faults ${fault} --seed ${options.seed} --runs ${options.runs}`,
     kitVersion: options.kitVersion,
-    replayCommand: (check, column, failure) => variantReplayCommand(fault, check, column, failure, options),
+    // The cell again with the variant on: `mbsc run --editions E --fault F --checks C --profiles P --seed S ...`.
+    replayCommand: (check, column, failure) =>
+      replayCommand('run', { faults: [fault] }, check, column, failure, options.seed, options.runs),
   });
   const failed = summary.requirements.filter((r) => r.verdict === 'fail' && r.level === 'MUST').map((r) => r.id);
   const missed = spec.caughtBy.filter((id) => !failed.includes(id));
