@@ -46,6 +46,10 @@ export const EXIT = {
   requirement: 6,
   devices: 7,
   baseline: 8,
+  /** `mbsc merge`: the results are not shards of one run, or a summary.json is missing or invalid. */
+  mergeRefused: 9,
+  /** `mbsc merge`: a shard is missing or tested nothing; its requirements are reported untested. */
+  mergeIncomplete: 10,
 } as const;
 
 export class UsageError extends Error {}

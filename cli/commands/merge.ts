@@ -14,12 +14,6 @@ import { readSummary, SUMMARY_FILE, SummaryInvalidError } from '../../reports/su
 import { defineCommand, EXIT, UsageError, type Command, type CommandIo, type OptionSpec } from '../command.js';
 
 /** Exit codes of `mbsc merge` beyond the common ones (cli/command.ts EXIT). */
-export const MERGE_EXIT = {
-  /** The results are not shards of one run, or a summary.json is missing or invalid: nothing was written. */
-  refused: 9,
-  /** A shard is missing or tested nothing: the reports are written, its requirements untested. */
-  incomplete: 10,
-} as const;
 
 const MERGE_OPTIONS = {
   out: { type: 'string', description: 'Report folder of the merged run', placeholder: 'DIR', default: 'reports/out' },
@@ -48,7 +42,7 @@ async function merge(dirs: readonly string[], out: string, allowPartial: boolean
   } catch (error) {
     if (error instanceof SummaryInvalidError || (error instanceof ClientError && error.code === 'merge-refused')) {
       io.err(`mbsc merge: refused: ${error.message}`);
-      return MERGE_EXIT.refused;
+      return EXIT.mergeRefused;
     }
     throw error;
   }
@@ -64,7 +58,7 @@ async function merge(dirs: readonly string[], out: string, allowPartial: boolean
   if (final.verdict === 'fail') return EXIT.failed;
   if (result.gaps.length > 0 && !allowPartial) {
     io.err('mbsc merge: incomplete: merge every shard, or pass --allow-partial to exit by the verdict of the rest.');
-    return MERGE_EXIT.incomplete;
+    return EXIT.mergeIncomplete;
   }
   return EXIT.ok;
 }

@@ -10,7 +10,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, type Check, type CheckOutcome, type Column, type FailureDetails } from '../framework/check.js';
 import type { Target, TargetSession } from '../targets/target.js';
-import { fixedExpectedFailures, requirementVerdicts, runVerdict, totalsOf } from './verdicts.js';
+import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 
 /** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
@@ -109,17 +109,13 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   for (const result of results.values())
     result.cells.sort((a, b) => (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));
   const checks = [...results.values()];
-  const coverage = new Map<string, string[]>();
-  for (const check of options.checks) {
-    for (const id of check.requirements) coverage.set(id, [...(coverage.get(id) ?? []), check.id]);
-  }
-  const requirements = requirementVerdicts(options.catalogue, checks, coverage, {
+  const judged = judgeRequirements(options.catalogue, checks, options.checks, {
     ...(options.selected ? { selected: options.selected } : {}),
     expectedFailures: options.expectedFailures ?? new Set(),
     ...(abort ? { untestedReason: `the target could not be tested: ${abort.message}` } : {}),
   });
   const summary: Summary = {
-    verdict: runVerdict(requirements),
+    verdict: judged.verdict,
     kitVersion: options.kitVersion,
     target: {
       kind: target.kind,
@@ -131,12 +127,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
     command: options.command,
-    totals: totalsOf(requirements),
-    requirements,
+    totals: judged.totals,
+    requirements: judged.requirements,
     checks,
     devices: deviceVerdicts(options.profiles, checks, options.checks, options.catalogue),
     columns,
-    fixedExpectedFailures: fixedExpectedFailures(requirements),
+    fixedExpectedFailures: judged.fixedExpectedFailures,
     reporterErrors: [],
   };
   return abort ? { summary, abort } : { summary };
@@ -217,27 +213,4 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
 function describeError(error: unknown): string {
   if (error instanceof MbsError || error instanceof ClientError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** A device fails when a check fails on it for a MUST requirement; an ADVISORY finding alone never fails it. */
-function deviceVerdicts(
-  profiles: readonly DeviceSpec[],
-  results: readonly CheckResult[],
-  checks: readonly Check[],
-  catalogue: readonly Requirement[],
-): Summary['devices'] {
-  const must = new Set<string>(catalogue.filter((r) => r.level === 'MUST').map((r) => r.id));
-  const covered = new Map(checks.map((c) => [c.id, c.requirements]));
-  return profiles.map((profile) => {
-    const cells = results.flatMap((r) =>
-      r.cells.filter((cell) => cell.profile === profile.id).map((cell) => ({ r, cell })),
-    );
-    const failsMust = cells.some(
-      ({ r, cell }) =>
-        cell.verdict === 'fail' &&
-        (cell.failure?.requirements ?? covered.get(r.checkId) ?? []).some((id) => must.has(id)),
-    );
-    const verdict = failsMust ? 'fail' : cells.some(({ cell }) => cell.verdict === 'pass') ? 'pass' : 'skipped';
-    return { profile: profile.id, platform: profile.platform, osVersion: profile.osVersion, verdict };
-  });
 }
