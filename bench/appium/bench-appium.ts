@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { remote } from 'webdriverio';
 import { runScenario, type ScenarioShape } from './scenario.js';
 import { median, ms, percentile, table } from './stats.js';
-import { inProcessDriver, webDriver, type CommandTimes } from './ui-driver.js';
+import { inProcessDriver, webDriver, type CommandTimes } from '../../devices/appium-driver/app-driver.js';
 import { startAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
 import { loadProfile } from '../../devices/load-profiles.js';

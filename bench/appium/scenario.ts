@@ -3,7 +3,7 @@
  * QR payload, add photos, back up, delete them, restore them from the restore page, and read the page source of a
  * few screens. It checks its own outcome, so a fast but wrong run does not count.
  */
-import type { UiDriver } from './ui-driver.js';
+import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 
 export interface ScenarioShape {
   readonly photos: number;
@@ -13,7 +13,7 @@ export interface ScenarioShape {
 
 /** Answers a problem, or undefined when the scenario ended as it must. */
 export async function runScenario(
-  driver: UiDriver,
+  driver: AppDriver,
   pairingPayload: string,
   shape: ScenarioShape,
 ): Promise<string | undefined> {
@@ -42,6 +42,6 @@ export async function runScenario(
     const source = await driver.pageSource();
     if (!source.includes('<hierarchy')) return 'page source is not a UiAutomator2 hierarchy';
   }
-  const state = (await driver.execute('mobile: appState')) as { media: { count: number } };
+  const state = await driver.execute('mobile: appState');
   return state.media.count === shape.photos ? undefined : `${state.media.count} photos on the device after restore`;
 }

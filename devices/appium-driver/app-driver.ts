@@ -1,25 +1,27 @@
 /**
- * The one scenario runs through either of two drivers with the same five operations: straight on the session model
- * (in process), or as WebDriver commands through Appium, where each command's wall time is recorded by kind.
+ * One interface to drive the simulated app, two ways: straight on the session model in this process, or as
+ * WebDriver commands (each timed by kind) through Appium or any endpoint serving the same ids and `mobile:`
+ * methods. Scenarios and checks written against `AppDriver` run either way and must reach the same verdicts.
  */
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'webdriverio';
+import type { ExecuteMethodName, ExecuteParams, ExecuteResult } from '../../simulators/session/execute-methods.js';
 import { runExecuteMethod } from '../../simulators/session/execute-runner.js';
 import { pageSource } from '../../simulators/session/page-source.js';
 import type { SimulatorSession } from '../../simulators/session/simulator-session.js';
 
-export interface UiDriver {
+export interface AppDriver {
   tap(id: string): Promise<void>;
   text(id: string): Promise<string>;
-  execute(method: string, params?: Record<string, unknown>): Promise<unknown>;
+  execute<N extends ExecuteMethodName>(method: N, params?: ExecuteParams<N>): Promise<ExecuteResult<N>>;
   pageSource(): Promise<string>;
 }
 
-export function inProcessDriver(session: SimulatorSession): UiDriver {
+export function inProcessDriver(session: SimulatorSession): AppDriver {
   return {
     tap: (id) => session.tap(id),
     text: async (id) => session.element(id).text ?? '',
-    execute: (method, params = {}) => runExecuteMethod(session, method, params),
+    execute: async (method, params) => (await runExecuteMethod(session, method, params ?? {})) as never,
     pageSource: async () => pageSource(session.device.platform, session.tree()),
   };
 }
@@ -29,7 +31,8 @@ export type CommandTimes = Map<string, number[]>;
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
-export function webDriver(browser: Browser, times: CommandTimes): UiDriver {
+/** `times`, when given, collects each command's wall time. */
+export function webDriver(browser: Browser, times: CommandTimes = new Map()): AppDriver {
   async function timed<T>(command: string, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
@@ -55,7 +58,8 @@ export function webDriver(browser: Browser, times: CommandTimes): UiDriver {
       const ref = await find(id);
       return timed('getElementText', () => browser.getElementText(ref));
     },
-    execute: (method, params = {}) => timed(`execute ${method}`, () => browser.executeScript(method, [params])),
+    execute: async (method, params) =>
+      (await timed(`execute ${method}`, () => browser.executeScript(method, [params ?? {}]))) as never,
     pageSource: () => timed('getPageSource', () => browser.getPageSource()),
   };
 }

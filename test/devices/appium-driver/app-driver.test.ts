@@ -1,0 +1,71 @@
+/**
+ * The same scenario through the two AppDrivers, in process and over Appium, against one reference server: the app
+ * must end in the same observable state either way (what a check's verdict is drawn from).
+ */
+import type { Browser } from 'webdriverio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  inProcessDriver,
+  webDriver,
+  type AppDriver,
+  type CommandTimes,
+} from '../../../devices/appium-driver/app-driver.js';
+import { loadProfile } from '../../../devices/load-profiles.js';
+import { SimulatorSession } from '../../../simulators/session/simulator-session.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { simulator, startAppiumFixture, type AppiumFixture } from './appium-fixture.js';
+
+let t: TestServer;
+let fixture: AppiumFixture;
+let browser: Browser;
+beforeAll(async () => {
+  [t, fixture] = await Promise.all([startTestServer('pro'), startAppiumFixture()]);
+  browser = await fixture.session(simulator('samsung-galaxy-a12', t.server.url));
+});
+afterAll(async () => {
+  await fixture?.close();
+  await t?.close();
+});
+
+/** Pairs, backs up photos and a document with power saving off at 10% battery, and filters the log. */
+async function scenario(driver: AppDriver) {
+  const { payload } = await t.console.call('createPairing', { body: { mode: 'add' } });
+  await driver.tap('tab-more');
+  await driver.tap('more-automated-backup');
+  await driver.tap('more-power-saving');
+  await driver.tap('tab-home');
+  await driver.tap('home-activate');
+  await driver.execute('mobile: scanQr', { payload });
+  await driver.execute('mobile: setBattery', { level: 10, charging: false });
+  await driver.execute('mobile: addMedia', { kind: 'photo', count: 4, sizeBytes: 12_000 });
+  await driver.execute('mobile: addMedia', { kind: 'document', count: 1, sizeBytes: 3_000 });
+  await driver.tap('tab-backup');
+  await driver.tap('backup-start');
+  await driver.execute('mobile: waitForIdle', {});
+  const status = await driver.text('backup-status');
+  const state = await driver.execute('mobile: appState');
+  return {
+    status,
+    settings: state.settings,
+    backup: state.backup && { ...state.backup, bytesSent: state.backup.bytesSent > 0 },
+    holdReasons: state.holdReasons,
+    media: state.media,
+    log: state.log.map((e) => e.type),
+    screen: state.screen,
+  };
+}
+
+describe('AppDriver in process and over Appium', () => {
+  it('ends in the same observable state', async () => {
+    const inProcess = await scenario(
+      inProcessDriver(new SimulatorSession({ spec: loadProfile('samsung-galaxy-a12'), serverUrl: t.server.url })),
+    );
+    const times: CommandTimes = new Map();
+    const overAppium = await scenario(webDriver(browser, times));
+    expect(inProcess.status).toBe('Backup completed: 4 Photos, 0 Videos, 1 Files, and 0 2FA Accounts');
+    expect(overAppium).toEqual(inProcess);
+    expect([...times.keys()]).toEqual(
+      expect.arrayContaining(['findElement', 'elementClick', 'getElementText', 'execute mobile: appState']),
+    );
+  });
+});
