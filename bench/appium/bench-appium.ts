@@ -11,7 +11,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { remote } from 'webdriverio';
 import { runScenario, type ScenarioShape } from './scenario.js';
-import { median, ms, percentile, table } from './stats.js';
 import { inProcessDriver, webDriver, type CommandTimes } from '../../devices/appium-driver/app-driver.js';
 import { startAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
@@ -19,6 +18,31 @@ import { loadProfile } from '../../devices/load-profiles.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { SimulatorSession } from '../../simulators/session/simulator-session.js';
+
+/** Median and p99 (nearest rank) of samples, and a text table. */
+function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+const median = (samples: readonly number[]): number => percentile(samples, 50);
+
+const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '-');
+
+/** Columns padded to their widest cell; numbers align right. */
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => (/^-?[\d.,]+$/.test(cell) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
 
 const progress = (line: string) => process.stderr.write(`[bench:appium] ${line}\n`);
 

@@ -1,9 +1,13 @@
 /**
  * W3C capability sets generated from device profiles: the simulator's (MbsSimulator), and for a real build of the
  * app on an Android emulator (UiAutomator2) or an iOS simulator (XCUITest). Permission prompts are left to the
- * app and the checks (no auto-grant, no auto-accept), since the suites check that the app asks for them.
+ * app and the checks (no auto-grant, no auto-accept), since the suites check that the app asks for them. A real
+ * build's locator map comes from the same element ids the page objects use: Android resource ids
+ * (`<package>:id/<id with underscores>`, as Android resource names cannot hold dashes) and iOS accessibility
+ * identifiers; any element the build names differently is given in `overrides` as a WebdriverIO selector.
  */
-import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import type { DeviceSpec, Platform } from '../../simulators/device/device-spec.js';
+import { ELEMENT_IDS, type Locators } from '../appium-driver/page-objects/locators.js';
 
 export type Capabilities = Record<string, unknown>;
 
@@ -78,4 +82,34 @@ export function simulatorDeviceName(profile: DeviceSpec): string {
     .replace(/^(iPhone|iPad)(?=\d|SE|X)/, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+export interface RealAppLocatorOptions {
+  readonly appPackage?: string;
+  /** Element id → WebdriverIO selector, for elements the build names its own way. */
+  readonly overrides?: Readonly<Record<string, string>>;
+}
+
+/** `backup-start` → `backup_start`. */
+export const androidResourceName = (id: string): string => id.replace(/-/g, '_');
+
+export function realAppLocators(platform: Platform, options: RealAppLocatorOptions = {}): Locators {
+  const appPackage = options.appPackage ?? DEFAULT_APP_PACKAGE;
+  const overrides = options.overrides ?? {};
+  return {
+    name: `${platform === 'android' ? 'uiautomator2' : 'xcuitest'}:${appPackage}`,
+    selector(id) {
+      const override = overrides[id];
+      if (override !== undefined) return override;
+      return platform === 'android' ? `id=${appPackage}:id/${androidResourceName(id)}` : `~${id}`;
+    },
+  };
+}
+
+/** The selector of every named element, as a table a build's team can check their ids against. */
+export function locatorTable(locators: Locators): Record<keyof typeof ELEMENT_IDS, string> {
+  return Object.fromEntries(Object.entries(ELEMENT_IDS).map(([name, id]) => [name, locators.selector(id)])) as Record<
+    keyof typeof ELEMENT_IDS,
+    string
+  >;
 }

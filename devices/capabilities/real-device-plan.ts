@@ -5,8 +5,13 @@
  */
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { Locators } from '../appium-driver/page-objects/locators.js';
-import { emulatorCapabilities, type Capabilities, type RealApp } from './device-capabilities.js';
-import { realAppLocators, type RealAppLocatorOptions } from './real-app-locators.js';
+import {
+  emulatorCapabilities,
+  realAppLocators,
+  type Capabilities,
+  type RealApp,
+  type RealAppLocatorOptions,
+} from './device-capabilities.js';
 import { parseEndpoint, probeEndpoint, type EndpointStatus, type RemoteEndpoint } from './remote-endpoint.js';
 import { checkToolchain, LOCAL_PROBE, type ToolchainProbe } from './toolchain.js';
 

@@ -2,11 +2,16 @@
  * The whole screen as one tree: the page the navigation is on, the tab bar on the four main pages, and the dialog
  * when the app has something to say. A locked phone shows its lock screen instead of the app.
  */
-import { appLogScreen, logFilterScreen } from './screens/app-log-screen.js';
-import { backupScreen } from './screens/backup-screen.js';
-import { connectionScreen } from './screens/connection-screen.js';
+import { backupScreen, connectionScreen } from './screens/backup-screen.js';
 import { homeScreen, tabBar } from './screens/main-screens.js';
-import { freeUpLimitScreen, helpScreen, languageScreen, moreScreen } from './screens/more-screen.js';
+import {
+  appLogScreen,
+  freeUpLimitScreen,
+  helpScreen,
+  languageScreen,
+  logFilterScreen,
+  moreScreen,
+} from './screens/more-screen.js';
 import { authenticateScreen, lockScreen, scannerScreen } from './screens/prompt-screens.js';
 import { restoreExplorerScreen } from './screens/restore-explorer-screen.js';
 import { restoreScreen } from './screens/restore-screen.js';

@@ -1,7 +1,7 @@
 /**
  * The locator map: every element the page objects touch, by the accessibility id the simulated app gives it, and
  * how an id becomes a WebdriverIO selector. The simulator answers accessibility ids (`~id`); a real app build gets
- * its own `Locators` (devices/capabilities/real-app-locators.ts) from the same ids, so the page objects do not change.
+ * its own `Locators` (devices/capabilities/device-capabilities.ts) from the same ids, so the page objects do not change.
  */
 import type { ItemKind } from '../../../conformance/spec/file-types.js';
 import type { HoldReason } from '../../../simulators/app/run-conditions.js';

@@ -1,13 +1,15 @@
 /**
  * The Backup page (seed 000 §6.2, §9, §10): Backup, Stop, Resume, Restore and Edit connection setting, the job's
  * status with every reason it holds, and the backup sources. Jobs are set going and tracked; the status line is
- * how the user (and a WebDriver test) sees them progress.
+ * how the user (and a WebDriver test) sees them progress. "Edit connection setting" (seed 000 §6.2.1) locates the
+ * backup machine automatically or takes a typed host name or IP address; Save checks that the machine answers, and
+ * a bad address shows the seed's message and keeps the screen.
  */
 import { openRestorePage } from '../../app/restore-page.js';
 import { HOLD_MESSAGES } from '../../app/run-conditions.js';
 import type { BackupSources } from '../../app/settings.js';
 import type { SimulatorSession } from '../simulator-session.js';
-import { button, group, text, toggle, type UiElement } from '../ui-element.js';
+import { button, field, group, radio, text, toggle, type UiElement } from '../ui-element.js';
 
 const active = (state: string | undefined) => state === 'running' || state === 'held' || state === 'stopped';
 
@@ -100,4 +102,32 @@ function sourceToggles(session: SimulatorSession): UiElement[] {
   return SOURCES.filter((s) => !s.android || session.device.platform === 'android').map(({ key, id, label }) =>
     toggle(id, label, sources[key], (s) => s.app.updateSources({ [key]: !sources[key] })),
   );
+}
+
+export function connectionScreen(session: SimulatorSession): UiElement[] {
+  const draft = session.connectionDraft;
+  return [
+    text('connection-title', 'Connection setting'),
+    radio('connection-auto', 'Automatically locate', draft.mode === 'auto', (s) => {
+      s.connectionDraft = { ...s.connectionDraft, mode: 'auto' };
+    }),
+    radio('connection-manual', 'Enter host name / IP address', draft.mode === 'manual', (s) => {
+      s.connectionDraft = { ...s.connectionDraft, mode: 'manual' };
+    }),
+    {
+      ...field('connection-host', 'Host name or IP address', draft.host, (s, value) => {
+        s.connectionDraft = { mode: 'manual', host: value.trim() };
+      }),
+      enabled: draft.mode === 'manual',
+    },
+    button('connection-save', 'Save', save),
+    button('connection-cancel', 'Cancel', (s) => s.back()),
+  ];
+}
+
+async function save(session: SimulatorSession): Promise<void> {
+  const draft = session.connectionDraft;
+  await session.app.setConnection(draft.mode === 'manual' ? { mode: 'manual', host: draft.host } : { mode: 'auto' });
+  session.back();
+  session.message = 'Connection setting saved.';
 }

@@ -1,12 +1,14 @@
 /**
  * The More page (seed 000 §6.4): the run-condition switches, enhanced security for 2FA (which asks for the device
- * password or a biometric to change), free up space with its limit picker, the language list and Help.
+ * password or a biometric to change), free up space with its limit picker, the language list, and Help with the
+ * App Log (seed 000 §6.4.7): dated entries, newest first, and the filter over its ten types.
  */
 import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
 import { HELP_ITEMS } from '../../app/app-info.js';
+import { LOG_TYPES } from '../../app/app-log.js';
 import { FREE_UP_SPACE_LIMITS_GB, LANGUAGES, type AppSettings } from '../../app/settings.js';
 import type { SimulatorSession } from '../simulator-session.js';
-import { button, group, radio, slug, text, toggle, type UiElement } from '../ui-element.js';
+import { button, checkbox, group, radio, slug, text, toggle, type UiElement } from '../ui-element.js';
 
 type Switch = 'automatedBackup' | 'backupWhileChargingOnly' | 'powerSaving' | 'freeUpSpace';
 const SWITCHES: readonly { key: Switch; id: string; label: string }[] = [
@@ -99,5 +101,39 @@ export function helpScreen(session: SimulatorSession): UiElement[] {
       }),
     ),
     text('help-version', session.app.help('Version')),
+  ];
+}
+
+export function appLogScreen(session: SimulatorSession): UiElement[] {
+  const entries = session.app.log.visible();
+  return [
+    button('log-filter', 'Filter', (s) => s.open('log-filter')),
+    text('log-count', `${entries.length} entries`),
+    group(
+      'list',
+      'log-entries',
+      entries.map((entry, i) =>
+        text(
+          `log-${i}`,
+          `${new Date(entry.at).toISOString().replace('T', ' ').slice(0, 19)} ${entry.type}: ${entry.message}`,
+        ),
+      ),
+    ),
+  ];
+}
+
+export function logFilterScreen(session: SimulatorSession): UiElement[] {
+  return [
+    group(
+      'list',
+      'filter-types',
+      LOG_TYPES.map((type) =>
+        checkbox(`filter-${slug(type)}`, type, session.logFilter.has(type), (s) => {
+          if (!s.logFilter.delete(type)) s.logFilter.add(type);
+          s.app.log.setFilter([...s.logFilter]);
+        }),
+      ),
+    ),
+    button('filter-done', 'Done', (s) => s.back()),
   ];
 }

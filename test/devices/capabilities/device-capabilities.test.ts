@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  androidResourceName,
   emulatorCapabilities,
+  locatorTable,
+  realAppLocators,
   simulatorCapabilities,
   simulatorDeviceName,
   uiautomator2Capabilities,
   xcuitestCapabilities,
 } from '../../../devices/capabilities/device-capabilities.js';
-import { androidResourceName, locatorTable, realAppLocators } from '../../../devices/capabilities/real-app-locators.js';
 import { ELEMENT_IDS, SIMULATOR_LOCATORS } from '../../../devices/appium-driver/page-objects/locators.js';
 import { loadAllProfiles, loadProfile } from '../../../devices/load-profiles.js';
 
