@@ -138,4 +138,30 @@ describe('SimulatorSession against a reference server', () => {
     expect(s.screen).toBe('backup');
     expect(s.app.connection).toEqual({ mode: 'manual', host: '127.0.0.1' });
   });
+
+  it('lists what free up space archived in the Archive tab, by day or by album', async () => {
+    const s = await paired();
+    s.app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
+    await run(s, 'mobile: addMedia', { kind: 'photo', count: 3, sizeBytes: 40_000, album: 'Trip' });
+    await run(s, 'mobile: setStorage', { freeBytes: 2_000_000_000 - 50_000 });
+    await s.tap('tab-backup');
+    await s.tap('backup-start');
+    await s.idle();
+    expect(s.element('backup-status').text).toBe(
+      'Backup completed: 3 Photos, 0 Videos, 0 Files, and 0 2FA Accounts; 2 archived or free up images and videos',
+    );
+    await s.tap('backup-restore');
+    await s.tap('restore-browse-photo');
+    await s.tap('explorer-tab-archive');
+    expect(s.element('explorer-tab-archive').selected).toBe(true);
+    const items = (rowId: string) => s.element(rowId).children ?? [];
+    const day = new Date(s.clock.now()).toISOString().slice(0, 10);
+    expect(items(`group-${day}-row-0`).map((e) => e.text)).toEqual(['IMG_0001.jpg', 'IMG_0002.jpg']);
+    await s.tap('explorer-view-album');
+    expect(s.element('group-trip-title').text).toBe('Trip');
+    await s.tap('group-trip-select');
+    expect(s.element('explorer-selected').text).toBe('2 selected, 80000 bytes');
+    await s.tap('explorer-deselect-all');
+    expect(s.element('explorer-selected').text).toBe('0 selected, 0 bytes');
+  });
 });
