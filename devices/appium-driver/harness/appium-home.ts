@@ -23,11 +23,17 @@ export function appiumEnv(home: string): NodeJS.ProcessEnv {
   return { ...process.env, APPIUM_HOME: home, npm_config_prefix: path.join(home, 'npm-global') };
 }
 
-export function isDriverInstalled(home: string): boolean {
+function manifestText(home: string): string {
   const manifest = path.join(home, 'node_modules', '.cache', 'appium', 'extensions.yaml');
-  if (!existsSync(manifest)) return false;
-  const text = readFileSync(manifest, 'utf8');
-  return new RegExp(`^  ${DRIVER_NAME}:$`, 'm').test(text) && text.includes(`installPath: ${driverPackageDir()}`);
+  return existsSync(manifest) ? readFileSync(manifest, 'utf8') : '';
+}
+
+const listsDriver = (text: string): boolean => new RegExp(`^  ${DRIVER_NAME}:$`, 'm').test(text);
+
+/** Installed from this checkout's driver folder (a home made for another checkout points elsewhere). */
+export function isDriverInstalled(home: string): boolean {
+  const text = manifestText(home);
+  return listsDriver(text) && text.includes(`installPath: ${driverPackageDir()}`);
 }
 
 /** Makes sure `home` has the driver installed and the driver is built; answers the home. */
@@ -41,11 +47,12 @@ export async function prepareAppiumHome(home = defaultAppiumHome()): Promise<str
   }
   if (isDriverInstalled(home)) return home;
   mkdirSync(path.join(home, 'npm-global', 'lib', 'node_modules'), { recursive: true });
+  const appium = (...args: string[]) =>
+    promisify(execFile)(appiumBin(), args, { env: appiumEnv(home), timeout: 180_000 });
   try {
-    await promisify(execFile)(appiumBin(), ['driver', 'install', '--source=local', driverPackageDir()], {
-      env: appiumEnv(home),
-      timeout: 180_000,
-    });
+    // Installed from another checkout (the repository moved): Appium refuses a second install of the same name.
+    if (listsDriver(manifestText(home))) await appium('driver', 'uninstall', DRIVER_NAME);
+    await appium('driver', 'install', '--source=local', driverPackageDir());
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     throw new ClientError(

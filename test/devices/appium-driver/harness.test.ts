@@ -1,7 +1,12 @@
 /** The harness: installs the driver into an APPIUM_HOME once, starts Appium on 127.0.0.1, and stops it for good. */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDriverInstalled, prepareAppiumHome } from '../../../devices/appium-driver/harness/appium-home.js';
+import {
+  driverPackageDir,
+  isDriverInstalled,
+  prepareAppiumHome,
+} from '../../../devices/appium-driver/harness/appium-home.js';
 import { startAppium } from '../../../devices/appium-driver/harness/appium-server.js';
 import { tempDir } from '../../helpers/test-server.js';
 
@@ -13,6 +18,15 @@ describe('the Appium harness', () => {
     expect(isDriverInstalled(home)).toBe(false);
     await prepareAppiumHome(home);
     expect(isDriverInstalled(home)).toBe(true);
+    await prepareAppiumHome(home);
+    expect(isDriverInstalled(home)).toBe(true);
+  });
+
+  it('reinstalls a driver that a home lists from another checkout', async () => {
+    const manifest = path.join(home, 'node_modules', '.cache', 'appium', 'extensions.yaml');
+    const text = readFileSync(manifest, 'utf8');
+    writeFileSync(manifest, text.replaceAll(driverPackageDir(), '/elsewhere/devices/appium-driver'));
+    expect(isDriverInstalled(home)).toBe(false);
     await prepareAppiumHome(home);
     expect(isDriverInstalled(home)).toBe(true);
   });
