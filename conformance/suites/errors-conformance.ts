@@ -65,7 +65,7 @@ export const errorsConformanceCheck: Check = {
     const { session } = context;
     const paired = session.console ? await pairDevice(session, 'Error probe') : undefined;
     try {
-      const property = fc.asyncProperty(badRequest, async (request) => {
+      const property = fc.asyncProperty(badRequest(), async (request) => {
         const answer = await rawRequest(session.url, toCall(request, session, paired?.client.deviceKey));
         const problem = problemOf(request, answer.status, errorCodeOf(answer), errorBodyProblem(answer));
         if (problem) throw new Error(`${request.method} ${request.path.slice(0, 120)}: ${problem}`);
