@@ -115,14 +115,15 @@ async function runCell(
     return { ...base, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
   if (outcome.verdict === 'pass') return { ...base, verdict: 'pass', durationMs, runs: outcome.runs };
   const { failure } = outcome;
+  const named = declared(check, failure.requirements);
   return {
     ...base,
     verdict: 'fail',
     durationMs,
     runs: outcome.runs,
     failure: {
-      message: failure.message,
-      ...(failure.requirements ? { requirements: [...failure.requirements] } : {}),
+      message: failure.message + named.note,
+      ...(named.requirements ? { requirements: named.requirements } : {}),
       ...(failure.counterexample ? { counterexample: failure.counterexample } : {}),
       ...(failure.commands ? { commands: [...failure.commands] } : {}),
       ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
@@ -130,6 +131,18 @@ async function runCell(
       replayCommand: '',
     },
   };
+}
+
+/**
+ * A failure may name only requirements its check declares (those are what the report traces to the check); any
+ * other id is a slip in the check, kept out of the verdicts and pointed out in the message.
+ */
+function declared(check: Check, named: readonly string[] | undefined): { requirements?: string[]; note: string } {
+  if (!named) return { note: '' };
+  const own = named.filter((id) => check.requirements.includes(id));
+  const stray = named.filter((id) => !check.requirements.includes(id));
+  const note = stray.length > 0 ? ` (the check also named ${stray.join(', ')}, which it does not declare)` : '';
+  return own.length > 0 ? { requirements: own, note } : { note };
 }
 
 function describeError(error: unknown): string {
