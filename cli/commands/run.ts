@@ -7,7 +7,6 @@
 import path from 'node:path';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
-import { isServerFault, parseFaults, type AppFault, type FaultName } from '../../conformance/spec/faults.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import type { Check } from '../../conformance/framework/check.js';
 import { replayCommand, runCommandLine } from '../../conformance/runner/command-lines.js';
@@ -16,10 +15,7 @@ import { loadRunConfig, type RunConfig } from '../../conformance/runner/run-conf
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import { selectChecks, type Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
-import { launchServerImage } from '../../conformance/targets/container-target.js';
 import { ALL_CHECKS } from '../../conformance/suites/registry.js';
-import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
-import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
@@ -28,6 +24,7 @@ import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { defineCommand, EXIT, integerOption, UsageError, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
 import { progressReporter } from '../progress.js';
+import { checkTargetOptions, faultsOption, openTarget } from './run-target.js';
 
 const list = (value: string | undefined) =>
   value
@@ -82,6 +79,21 @@ const RUN_OPTIONS = {
     description: 'Run faulty variants of the reference server or app (to test the kit; see mbsc selftest --list)',
     placeholder: 'NAME,NAME',
   },
+  via: {
+    type: 'string',
+    description: 'How checks of the app screens drive it: the session model in process, or WebDriver through Appium 3',
+    choices: ['in-process', 'appium'],
+  },
+  'appium-url': {
+    type: 'string',
+    description: "A running Appium or Selenium Grid 4 endpoint for --via appium (default: start the kit's own)",
+    placeholder: 'URL',
+  },
+  workers: {
+    type: 'string',
+    description: 'Cells run at once per edition: parallel device sessions (default 4)',
+    placeholder: 'N',
+  },
   'server-image': {
     type: 'string',
     description: 'Start this container image of a server and test it, with --edition (needs Docker)',
@@ -101,6 +113,7 @@ const EXIT_OF_CODE: Record<string, number> = {
   'baseline-invalid': EXIT.baseline,
   'container-runtime-unavailable': EXIT.unavailable,
   'container-start-failed': EXIT.unavailable,
+  'appium-unavailable': EXIT.unavailable,
 };
 
 type Values = { [K in keyof typeof RUN_OPTIONS]: string | undefined };
@@ -129,7 +142,10 @@ function merge(values: Values, config: RunConfig): RunConfig {
   set('expectedFailures', values['expected-failures']);
   set('shard', values.shard);
   set('serverImage', values['server-image']);
-  set('faults', faultsOption(values.fault));
+  set('faults', faultsOption(list(values.fault)));
+  set('via', values.via as RunConfig['via']);
+  set('appiumUrl', values['appium-url']);
+  set('workers', integerOption('workers', values.workers, 1, 64));
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }
@@ -158,8 +174,7 @@ export function runCommandOf(mode: 'run' | 'validate') {
 async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo): Promise<number> {
   const config = merge(values, values.config ? loadRunConfig(values.config) : {});
   const shard = shardOption(config.shard);
-  if (config.server && config.serverImage) usage('--server and --server-image name two targets: give one of them.');
-  if (config.serverImage && config.faults) usage('--fault runs variants of the reference kit, not of a server image.');
+  checkTargetOptions(config);
   if (config.serverImage && !config.edition)
     usage('--server-image needs --edition pro|lite|home (what the image runs).');
   if (mode === 'validate' && !config.serverImage && (!config.server || !config.udpPort || !config.edition)) {
@@ -180,45 +195,13 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const expectedFailures = config.expectedFailures
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
-  // Started only once every input is known good, so bad input never costs a container start.
-  const launched = config.serverImage
-    ? await launchServerImage({
-        image: config.serverImage,
-        edition: config.edition as Edition,
-        ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
-      })
-    : undefined;
+  // Started only once every input is known good, so bad input never costs a container or an Appium start.
+  const opened = await openTarget(config, config.editions ?? matrix?.editions ?? ['pro', 'home']);
   try {
-    const target = launched?.target ?? targetOf(config, config.editions ?? matrix?.editions ?? ['pro', 'home']);
+    const { target } = opened;
     return await runAndReport(mode, config, { target, profiles, checks, selection, expectedFailures, shard }, io);
   } finally {
-    await launched?.stop();
-  }
-}
-
-function targetOf(config: RunConfig, editions: readonly Edition[]): Target {
-  const faults = config.faults ?? [];
-  if (!config.server) return new ReferenceTarget(editions, { faults });
-  const serverSide = faults.filter(isServerFault);
-  if (serverSide.length > 0) usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
-  return new ServerTarget({
-    url: config.server,
-    udpPort: config.udpPort ?? usage('--udp-port is required with --server.'),
-    edition: config.edition ?? usage('--edition is required with --server.'),
-    ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
-    appFaults: faults.filter((f): f is AppFault => !isServerFault(f)),
-  });
-}
-
-/** `--fault a,b`: names from the fault catalogue; an unknown one is a usage error naming the nearest. */
-function faultsOption(value: string | undefined): FaultName[] | undefined {
-  const names = list(value);
-  if (!names) return undefined;
-  try {
-    return parseFaults(names);
-  } catch (error) {
-    if (error instanceof ClientError) throw new UsageError(error.message);
-    throw error;
+    await opened.stop();
   }
 }
 
@@ -257,6 +240,7 @@ async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepare
     kitVersion: kitVersion(),
     replayCommand: (check, column, failure) => replayCommand(mode, config, check, column, failure, seed, runs),
     listener: reporters,
+    ...(config.workers ? { concurrency: config.workers } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
   const shardInfo = shard && {

@@ -9,7 +9,13 @@ import { formatShard, type Shard } from './shard.js';
 const consoleKeyArg = (config: RunConfig) => (config.consoleKey ? ['--console-key <KEY>'] : []);
 
 export function targetArgs(config: RunConfig): string[] {
-  return [...serverArgs(config), ...(config.faults ? [`--fault ${config.faults.join(',')}`] : [])];
+  return [
+    ...serverArgs(config),
+    ...(config.faults ? [`--fault ${config.faults.join(',')}`] : []),
+    ...(config.via === 'appium'
+      ? ['--via appium', ...(config.appiumUrl ? [`--appium-url ${config.appiumUrl}`] : [])]
+      : []),
+  ];
 }
 
 function serverArgs(config: RunConfig): string[] {

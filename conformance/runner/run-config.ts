@@ -39,6 +39,11 @@ export const RunConfig = Type.Object(
         description: 'Faulty variants to run instead of the reference (the kit self-test); see mbsc selftest --list.',
       }),
     ),
+    via: Type.Optional(Type.Enum(['in-process', 'appium'], { description: 'How checks of the app screens drive it.' })),
+    appiumUrl: Type.Optional(
+      Type.String({ pattern: '^https?://', description: 'An Appium or Selenium Grid 4 endpoint for via appium.' }),
+    ),
+    workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
     ),

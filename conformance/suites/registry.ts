@@ -1,5 +1,6 @@
 /** Every check of the kit, in the order a run runs them. */
 import type { Check } from '../framework/check.js';
+import { APP_UI_CHECKS } from './app-ui.js';
 import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
 import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
@@ -16,6 +17,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...PAIRING_CONNECTION_CHECKS,
   ...DEVICE_CHECKS,
   ...TWO_FACTOR_CHECKS,
+  ...APP_UI_CHECKS,
 ];
 
 const ids = ALL_CHECKS.map((c) => c.id);

@@ -1,16 +1,29 @@
 /**
- * The app that device checks drive: the reference app model, in process, on each simulated device. A target may
- * give one of its faulty variants instead (the kit's self-test); checks never construct the app themselves.
+ * The app that device checks drive. Model checks install the reference app model in process on each simulated
+ * device; UI checks drive the app through its screens with an AppDriver (taps, texts, `mobile:` methods), in
+ * process on the session model or over WebDriver through Appium (appium-app.ts). A target may give a faulty
+ * variant of the model instead (the kit's self-test); checks never construct the app themselves.
  */
 import type { AppFault } from '../spec/faults.js';
+import { inProcessDriver, type AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { MobileApp, type AppOptions } from '../../simulators/app/mobile-app.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { SimulatedDevice } from '../../simulators/device/simulated-device.js';
+import { SimulatorSession } from '../../simulators/session/simulator-session.js';
+
+/** An app on a fresh device of a profile, set up against the server at `serverUrl`, and how to end its session. */
+export interface DrivenApp {
+  readonly driver: AppDriver;
+  close(): Promise<void>;
+}
 
 export interface AppUnderTest {
-  /** For reports: which app, and any faulty variant of it. */
+  /** For reports: which app, how it is driven, and any faulty variant of it. */
   readonly description: string;
-  /** Installs the app on a device: what a check does before it pairs and drives it. */
+  /** Installs the app model on a device: what a model check does before it pairs and drives it. */
   install(device: SimulatedDevice, options?: Omit<AppOptions, 'faults'>): MobileApp;
+  /** Opens the app on a new device of `profile`, to drive through its screens. */
+  drive(profile: DeviceSpec, serverUrl: string): Promise<DrivenApp>;
 }
 
 export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
@@ -18,5 +31,9 @@ export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
     description:
       faults.length === 0 ? 'the reference app model' : `the reference app model with faults ${faults.join(', ')}`,
     install: (device, options = {}) => new MobileApp(device, { ...options, faults }),
+    drive: async (spec, serverUrl) => ({
+      driver: inProcessDriver(new SimulatorSession({ spec, serverUrl, app: { faults } })),
+      close: async () => undefined,
+    }),
   };
 }

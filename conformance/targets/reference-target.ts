@@ -10,7 +10,7 @@ import { isServerFault, type AppFault, type FaultName, type ServerFault } from '
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { referenceApp } from './app-under-test.js';
+import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { OffsetClock } from './offset-clock.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
@@ -32,11 +32,14 @@ function scratchRoot(): string {
 export interface ReferenceTargetOptions {
   /** Faulty variants of the server or the app (the kit's self-test); none in a conformance run. */
   readonly faults?: readonly FaultName[];
+  /** The app device checks drive (default: the reference app model in process, with the app faults). */
+  readonly app?: AppUnderTest;
 }
 
 export class ReferenceTarget implements Target {
   private readonly serverFaults: ServerFault[];
   private readonly appFaults: AppFault[];
+  private readonly app: AppUnderTest;
 
   constructor(
     private readonly editions: readonly Edition[],
@@ -45,6 +48,7 @@ export class ReferenceTarget implements Target {
     const faults = options.faults ?? [];
     this.serverFaults = faults.filter(isServerFault);
     this.appFaults = faults.filter((f): f is AppFault => !isServerFault(f));
+    this.app = options.app ?? referenceApp(this.appFaults);
   }
 
   describe() {
@@ -54,7 +58,8 @@ export class ReferenceTarget implements Target {
       editions: this.editions,
       description:
         `the reference server (${this.editions.join(', ')}), started on 127.0.0.1` +
-        (faults.length > 0 ? `, with the faulty variants ${faults.join(', ')}` : ''),
+        (faults.length > 0 ? `, with the faulty variants ${faults.join(', ')}` : '') +
+        `; ${this.app.description}`,
     };
   }
 
@@ -77,7 +82,7 @@ export class ReferenceTarget implements Target {
       controlled: true,
       dataDir,
       clock,
-      app: referenceApp(this.appFaults),
+      app: this.app,
       serverFaults: this.serverFaults,
       async close() {
         const closed = new Promise((resolve) => worker.once('message', resolve));

@@ -5,7 +5,7 @@
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
-import { referenceApp } from './app-under-test.js';
+import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import type { Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -15,17 +15,25 @@ export interface ServerTargetOptions {
   readonly consoleKey?: string;
   /** Faulty variants of the app model the device checks drive (the kit's self-test); none by default. */
   readonly appFaults?: readonly AppFault[];
+  /** The app device checks drive (default: the reference app model in process, with the app faults). */
+  readonly app?: AppUnderTest;
 }
 
 export class ServerTarget implements Target {
   constructor(private readonly options: ServerTargetOptions) {}
+
+  private app(): AppUnderTest {
+    return this.options.app ?? referenceApp(this.options.appFaults);
+  }
 
   describe() {
     return {
       kind: 'server' as const,
       url: this.options.url,
       editions: [this.options.edition],
-      description: `the server at ${this.options.url} (${this.options.edition}, UDP ${this.options.udpPort})`,
+      description:
+        `the server at ${this.options.url} (${this.options.edition}, UDP ${this.options.udpPort}); ` +
+        this.app().description,
     };
   }
 
@@ -38,7 +46,7 @@ export class ServerTarget implements Target {
       udpPort,
       ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
       controlled: false,
-      app: referenceApp(this.options.appFaults),
+      app: this.app(),
       async close() {},
     };
   }

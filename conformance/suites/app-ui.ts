@@ -1,0 +1,143 @@
+/**
+ * The app through its screens (seed 000 §6): checks that tap, read texts and call `mobile:` methods through an
+ * AppDriver, so the same check runs on the session model in process or over WebDriver through Appium
+ * (`mbsc run --via appium`). They see only what a user or a WebDriver test sees: element texts and `mobile:
+ * appState`.
+ */
+import type { Check, CheckContext } from '../framework/check.js';
+import { checkOnce } from '../framework/property.js';
+import { within } from '../framework/violation.js';
+import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
+import type { TargetSession } from '../targets/target.js';
+import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
+
+/** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
+async function withApp(context: CheckContext, steps: (driver: AppDriver) => Promise<void>): Promise<void> {
+  const app = await context.session.app.drive(context.column.profile!, context.session.url);
+  try {
+    await steps(app.driver);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
+async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {
+  await driver.tap('tab-more');
+  if ((await driver.execute('mobile: appState')).settings.automatedBackup) await driver.tap('more-automated-backup');
+  const { payload } = await session.console!.call('createPairing', { body: { mode: 'add' } });
+  await driver.tap('tab-home');
+  await driver.tap('home-activate');
+  const scanned = await driver.execute('mobile: scanQr', { payload });
+  if (!scanned.ok) throw new Error(`pairing by QR failed: ${JSON.stringify(scanned)}`);
+}
+
+const state = (driver: AppDriver) => driver.execute('mobile: appState');
+
+const holdAndRestore: Check = {
+  id: 'ui-backup-hold-and-restore',
+  title:
+    'Through the screens: a backup at 29% battery holds with the low-battery message, goes on at 30%, reports its counts, and the photos come back by Restore',
+  area: 'RUN',
+  requirements: ['RUN-03', 'RUN-04', 'RUN-09', 'BAK-04', 'BAK-05', 'RST-08'],
+  scope: 'device',
+  tags: ['ui'],
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(() =>
+      withApp(context, async (driver) => {
+        await pairThroughScreens(driver, context.session);
+        await driver.execute('mobile: addMedia', { kind: 'photo', count: 3, sizeBytes: 20_000 });
+        await driver.execute('mobile: setBattery', { level: 29, charging: false });
+        await driver.tap('tab-backup');
+        await driver.tap('backup-start');
+        await driver.execute('mobile: waitForIdle', {});
+        await within(['RUN-03', 'RUN-09'], async () => {
+          expectEqual(
+            ['RUN-03'],
+            'the backup at 29% with power saving on',
+            (await state(driver)).backup?.state,
+            'held',
+          );
+          const message = await driver.text('hold-battery-low');
+          expectTrue(['RUN-09'], /battery/i.test(message) && message.includes('30%'), `the hold message: "${message}"`);
+        });
+        await driver.execute('mobile: setBattery', { level: 30, charging: false });
+        await driver.execute('mobile: waitForIdle', {});
+        expectEqual(['RUN-04'], 'the backup at exactly 30%', (await state(driver)).backup?.state, 'completed');
+        const android = context.column.profile!.platform === 'android';
+        const counts = android
+          ? '3 Photos, 0 Videos, 0 Files, and 0 2FA Accounts'
+          : '3 Photos, 0 Videos, and 0 2FA Accounts';
+        expectEqual(
+          [android ? 'BAK-04' : 'BAK-05'],
+          'the result',
+          await driver.text('backup-status'),
+          `Backup completed: ${counts}`,
+        );
+
+        await driver.execute('mobile: deleteMedia', {});
+        await driver.tap('backup-restore');
+        await driver.tap('restore-select-photo');
+        await driver.tap('restore-start');
+        await driver.execute('mobile: waitForIdle', {});
+        const after = await state(driver);
+        expectEqual(['RST-08'], 'photos restored', after.restore?.restored.photo, 3);
+        expectTrue(
+          ['RST-08'],
+          (await driver.text('restore-status')).includes('3 Photos'),
+          'the restore result names 3 Photos',
+        );
+      }),
+    ),
+};
+
+const approveOnPhone: Check = {
+  id: 'ui-2fa-push-approval',
+  title:
+    'Through the screens: a phone registered by QR gets the push request on its 2FA page, and Approve logs the desktop in',
+  area: 'PUSH',
+  requirements: ['TFA-05', 'PUSH-01', 'PUSH-03'],
+  scope: 'device',
+  tags: ['ui'],
+  // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
+  exclusive: true,
+  applies: deviceNeeds({ twoFactor: true }),
+  run: (context: CheckContext) =>
+    checkOnce(() =>
+      withApp(context, async (driver) => {
+        const desk = context.session.console!;
+        const registration = await desk.call('createRegistration', { body: {} });
+        await driver.tap('tab-2fa');
+        await driver.tap('tfa-scan-qr');
+        const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
+        const accounts = (await state(driver)).accounts;
+        const authenticatorId = accounts.find((a) => a.authenticatorId)?.authenticatorId;
+        expectTrue(
+          ['TFA-05'],
+          scanned.ok && authenticatorId !== undefined && authenticatorId !== null,
+          `registration: ${JSON.stringify(scanned)}`,
+        );
+        try {
+          const login = await desk.call('startLogin', { body: {} });
+          await desk.call('loginPush', {
+            params: { loginId: login.loginId },
+            body: { authenticatorId: authenticatorId! },
+          });
+          await driver.tap('tfa-refresh');
+          const request = (await state(driver)).requests.find((r) => r.loginId === login.loginId);
+          expectTrue(['PUSH-01'], request !== undefined, 'the push request on the phone’s 2FA page');
+          await driver.tap(`request-${request!.requestId}-approve`);
+          await driver.execute('mobile: waitForIdle', {});
+          const after = await desk.call('getLogin', { params: { loginId: login.loginId } });
+          expectEqual(['PUSH-03'], 'the login after Approve', after.state, 'logged-in');
+        } finally {
+          await desk
+            .call('removeAuthenticator', { params: { authenticatorId: authenticatorId! } })
+            .catch(() => undefined);
+        }
+      }),
+    ),
+};
+
+export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone];

@@ -1,0 +1,45 @@
+/**
+ * The UI checks over WebDriver: each opens a session of the simulator driver (automationName MbsSimulator) on an
+ * Appium 3 server, the kit's own (started with the driver in a project-local APPIUM_HOME) or one at a URL. Model
+ * checks keep the app model in process, so a run `--via appium` reaches the same verdicts as one in process.
+ */
+import { remote } from 'webdriverio';
+import { webDriver } from '../../devices/appium-driver/app-driver.js';
+import { startAppium, type RunningAppium } from '../../devices/appium-driver/harness/appium-server.js';
+import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
+import { parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import type { AppUnderTest } from './app-under-test.js';
+
+export interface AppiumEndpoint {
+  readonly url: string;
+  /** Set when the kit started this Appium server and must stop it. */
+  stop?(): Promise<void>;
+}
+
+/** The kit's own Appium server, or the one at `url` (a remote Appium or a Selenium Grid 4 hub). */
+export async function appiumEndpoint(url?: string): Promise<AppiumEndpoint> {
+  // A given endpoint must answer as Appium or Grid does before any check runs (`appium-unavailable` otherwise).
+  if (url) {
+    await probeEndpoint(parseEndpoint(url));
+    return { url };
+  }
+  const appium: RunningAppium = await startAppium();
+  return { url: appium.url, stop: () => appium.stop() };
+}
+
+export function appiumApp(base: AppUnderTest, endpoint: AppiumEndpoint): AppUnderTest {
+  const at = parseEndpoint(endpoint.url);
+  return {
+    description: `${base.description}; its screens driven over WebDriver through Appium at ${endpoint.url}`,
+    install: base.install,
+    drive: async (profile, serverUrl) => {
+      const browser = await remote({
+        ...at,
+        logLevel: 'silent',
+        connectionRetryCount: 0,
+        capabilities: simulatorCapabilities(profile, serverUrl) as WebdriverIO.Capabilities,
+      });
+      return { driver: webDriver(browser), close: () => browser.deleteSession() };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * `mbsc run --via appium`: the checks of the app's screens go over WebDriver through a real Appium 3 server the kit
+ * starts with its simulator driver; on the same seed the verdicts equal those of the run in process.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli-process.js';
+import { tempDir } from '../helpers/test-server.js';
+
+const dir = tempDir('mbsc-via-appium-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const selection = [
+  '--checks',
+  'ui-backup-hold-and-restore,ui-2fa-push-approval,run-conditions-model',
+  '--profiles',
+  'samsung-galaxy-a12,iphone-6s',
+  '--editions',
+  'pro,home',
+  '--seed',
+  '11',
+  '--runs',
+  '10',
+];
+
+interface Summary {
+  target: { description: string };
+  requirements: { id: string; verdict: string }[];
+  checks: { checkId: string; cells: { column: string; verdict: string; runs: number }[] }[];
+}
+const summaryOf = (name: string): Summary =>
+  JSON.parse(readFileSync(path.join(dir, name, 'summary.json'), 'utf8')) as Summary;
+const cells = (s: Summary) =>
+  s.checks.flatMap((c) => c.cells.map((x) => `${c.checkId} ${x.column} ${x.verdict} ${x.runs}`));
+
+describe('mbsc run --via appium', () => {
+  it('reaches the verdicts of the run in process, cell for cell', async () => {
+    const local = await runCli(['run', ...selection, '--out', path.join(dir, 'local')], 120_000);
+    const appium = await runCli(['run', ...selection, '--via', 'appium', '--out', path.join(dir, 'appium')], 180_000);
+    expect(local.code, local.stderr).toBe(0);
+    expect(appium.code, appium.stderr).toBe(0);
+    const [a, b] = [summaryOf('local'), summaryOf('appium')];
+    expect(b.target.description).toMatch(/driven over WebDriver through Appium at http:\/\/127\.0\.0\.1:\d+/);
+    expect(cells(b).sort()).toEqual(cells(a).sort());
+    expect(b.requirements).toEqual(a.requirements);
+    expect(a.requirements.find((r) => r.id === 'RUN-09')?.verdict).toBe('pass');
+  });
+
+  it('refuses options that do not fit together, and an endpoint that is not there', async () => {
+    const noVia = await runCli(['run', '--appium-url', 'http://127.0.0.1:9', '--out', path.join(dir, 'x')]);
+    expect(noVia.code).toBe(2);
+    expect(noVia.stderr).toContain('add --via appium');
+    const appFault = await runCli([
+      'run',
+      '--via',
+      'appium',
+      '--fault',
+      'frees-documents',
+      '--out',
+      path.join(dir, 'y'),
+    ]);
+    expect(appFault.code).toBe(2);
+    expect(appFault.stderr).toContain('the Appium driver runs the reference app');
+    const badVia = await runCli(['run', '--via', 'apium']);
+    expect(badVia.code).toBe(2);
+    expect(badVia.stderr).toContain('Did you mean "appium"?');
+    const gone = await runCli(
+      ['run', ...selection, '--via', 'appium', '--appium-url', 'http://127.0.0.1:9', '--out', path.join(dir, 'z')],
+      60_000,
+    );
+    expect(gone.code).toBe(3);
+    expect(gone.stderr).toContain('No WebDriver endpoint answered');
+  });
+});
