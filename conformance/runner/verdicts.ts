@@ -5,6 +5,7 @@
  */
 import type { Requirement } from '../spec/requirements/types.js';
 import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
+import { NOT_COVERED } from '../suites/not-covered.js';
 
 export interface VerdictOptions {
   readonly selected?: ReadonlySet<string>;
@@ -28,7 +29,10 @@ export function requirementVerdicts(
     if (options.selected && !options.selected.has(requirement.id)) {
       return { ...base, verdict: 'skipped', reason: 'not selected for this run', ...expected };
     }
-    if (checkIds.length === 0) return { ...base, verdict: 'untested', reason: 'no check covers it yet', ...expected };
+    if (checkIds.length === 0) {
+      const reason = NOT_COVERED[requirement.id] ?? 'no check covers it yet';
+      return { ...base, verdict: 'untested', reason, ...expected };
+    }
     const cells = checkIds.flatMap((id) => byId.get(id)?.cells ?? []);
     const ran = cells.filter((c) => c.verdict !== 'skipped');
     if (cells.length > 0 && ran.length === 0) {

@@ -9,11 +9,16 @@ import { checkOnce } from '../framework/property.js';
 import { within } from '../framework/violation.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { TargetSession } from '../targets/target.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 
 /** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
-async function withApp(context: CheckContext, steps: (driver: AppDriver) => Promise<void>): Promise<void> {
-  const app = await context.session.app.drive(context.column.profile!, context.session.url);
+async function withApp(
+  context: CheckContext,
+  steps: (driver: AppDriver) => Promise<void>,
+  overrides: Partial<DeviceSpec> = {},
+): Promise<void> {
+  const app = await context.session.app.drive({ ...context.column.profile!, ...overrides }, context.session.url);
   try {
     await steps(app.driver);
   } finally {
@@ -140,4 +145,55 @@ const approveOnPhone: Check = {
     ),
 };
 
-export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone];
+const noCamera: Check = {
+  id: 'ui-2fa-without-camera',
+  title:
+    'Through the screens: a phone without a camera cannot open the QR scanner, and registers for 2FA by secret key',
+  area: 'TFA',
+  requirements: ['TFA-12', 'TFA-08'],
+  scope: 'device',
+  tags: ['ui'],
+  // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
+  exclusive: true,
+  applies: deviceNeeds({ twoFactor: true }),
+  run: (context: CheckContext) =>
+    checkOnce(() =>
+      withApp(
+        context,
+        async (driver) => {
+          await driver.tap('tab-2fa');
+          await driver.tap('tfa-scan-qr');
+          const refused = await state(driver);
+          expectTrue(['TFA-12'], refused.screen !== 'scanner', 'the QR scanner opened on a phone without a camera');
+          expectTrue(['TFA-12'], /camera/i.test(refused.message ?? ''), `the app says: "${refused.message}"`);
+          await driver.tap('message-ok');
+          const desk = context.session.console!;
+          const before = new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
+          const registration = await desk.call('createRegistration', { body: {} });
+          try {
+            await driver.tap('tfa-no-qr');
+            await driver.type('secret-issuer', 'MBS');
+            await driver.type('secret-username', registration.username);
+            await driver.type('secret-key', registration.secret);
+            await driver.tap('secret-add');
+            await driver.execute('mobile: waitForIdle', {});
+            const after = await state(driver);
+            const account = after.accounts.find((a) => a.label === registration.username);
+            expectTrue(
+              ['TFA-12', 'TFA-08'],
+              account !== undefined,
+              `no account after the secret key: ${after.message}`,
+            );
+          } finally {
+            for (const a of (await desk.call('getTwoFactor')).authenticators) {
+              if (before.has(a.authenticatorId)) continue;
+              await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } });
+            }
+          }
+        },
+        { camera: false },
+      ),
+    ),
+};
+
+export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera];

@@ -12,6 +12,8 @@ import type { SimulatorSession } from '../../simulators/session/simulator-sessio
 
 export interface AppDriver {
   tap(id: string): Promise<void>;
+  /** Types into a field, replacing what it held. */
+  type(id: string, text: string): Promise<void>;
   text(id: string): Promise<string>;
   execute<N extends ExecuteMethodName>(method: N, params?: ExecuteParams<N>): Promise<ExecuteResult<N>>;
   pageSource(): Promise<string>;
@@ -20,6 +22,7 @@ export interface AppDriver {
 export function inProcessDriver(session: SimulatorSession): AppDriver {
   return {
     tap: (id) => session.tap(id),
+    type: (id, text) => session.type(id, text),
     text: async (id) => session.element(id).text ?? '',
     execute: async (method, params) => (await runExecuteMethod(session, method, params ?? {})) as never,
     pageSource: async () => pageSource(session.device.platform, session.tree()),
@@ -53,6 +56,10 @@ export function webDriver(browser: Browser, times: CommandTimes = new Map()): Ap
     tap: async (id) => {
       const ref = await find(id);
       await timed('elementClick', () => browser.elementClick(ref));
+    },
+    type: async (id, text) => {
+      const ref = await find(id);
+      await timed('elementSendKeys', () => browser.elementSendKeys(ref, text));
     },
     text: async (id) => {
       const ref = await find(id);

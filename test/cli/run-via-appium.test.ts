@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const selection = [
   '--checks',
-  'ui-backup-hold-and-restore,ui-2fa-push-approval,run-conditions-model',
+  'ui-backup-hold-and-restore,ui-2fa-push-approval,ui-2fa-without-camera,run-conditions-model',
   '--profiles',
   'samsung-galaxy-a12,iphone-6s',
   '--editions',

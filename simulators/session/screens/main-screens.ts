@@ -31,6 +31,14 @@ export function tabBar(session: SimulatorSession): UiElement {
 
 /** Opens the QR scanner, after the camera permission the OS asks for. */
 export function openScanner(session: SimulatorSession, purpose: 'pairing' | '2fa'): void {
+  // A device without a camera cannot scan (seed 002: the camera is "for scanning QR code"); 2FA has a secret key.
+  if (!session.device.spec.camera) {
+    session.message =
+      purpose === '2fa'
+        ? 'This device has no camera to scan QR codes: use "Not able to scan QR code?" instead.'
+        : 'This device has no camera to scan QR codes.';
+    return;
+  }
   if (!session.device.permissions.request('camera')) {
     session.message = 'Allow camera access to scan QR codes.';
     return;
