@@ -37,7 +37,10 @@ const cells = (s: Summary) =>
 describe('mbsc run --via appium', () => {
   it('reaches the verdicts of the run in process, cell for cell', async () => {
     const local = await runCli(['run', ...selection, '--out', path.join(dir, 'local')], 120_000);
-    const appium = await runCli(['run', ...selection, '--via', 'appium', '--out', path.join(dir, 'appium')], 180_000);
+    const appium = await runCli(
+      ['run', ...selection, '--via', 'appium', '--workers', '2', '--out', path.join(dir, 'appium')],
+      180_000,
+    );
     expect(local.code, local.stderr).toBe(0);
     expect(appium.code, appium.stderr).toBe(0);
     const [a, b] = [summaryOf('local'), summaryOf('appium')];
