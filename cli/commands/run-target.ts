@@ -3,9 +3,8 @@
  * server, or one started from a container image; and the app the device checks drive, in process or with its
  * screens over WebDriver through Appium (`--via appium`, the kit's own Appium or `--appium-url`).
  */
-import { ClientError } from '../../conformance/spec/errors.js';
 import type { Edition } from '../../conformance/spec/editions.js';
-import { isServerFault, parseFaults, type AppFault, type FaultName } from '../../conformance/spec/faults.js';
+import { isServerFault, type AppFault } from '../../conformance/spec/faults.js';
 import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { referenceApp, type AppUnderTest } from '../../conformance/targets/app-under-test.js';
 import { appiumApp, appiumEndpoint } from '../../conformance/targets/appium-app.js';
@@ -61,17 +60,6 @@ export async function openTarget(config: RunConfig, editions: readonly Edition[]
     return { target, stop: stopAppium };
   } catch (error) {
     await stopAppium();
-    throw error;
-  }
-}
-
-/** `--fault a,b`: names from the fault catalogue; an unknown one is a usage error naming the nearest. */
-export function faultsOption(names: readonly string[] | undefined): FaultName[] | undefined {
-  if (!names) return undefined;
-  try {
-    return parseFaults(names);
-  } catch (error) {
-    if (error instanceof ClientError) throw new UsageError(error.message);
     throw error;
   }
 }

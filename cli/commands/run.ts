@@ -24,7 +24,8 @@ import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { defineCommand, EXIT, integerOption, UsageError, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
 import { progressReporter } from '../progress.js';
-import { checkTargetOptions, faultsOption, openTarget } from './run-target.js';
+import { faultsOption } from '../fault-option.js';
+import { checkTargetOptions, openTarget } from './run-target.js';
 
 const list = (value: string | undefined) =>
   value
@@ -142,7 +143,7 @@ function merge(values: Values, config: RunConfig): RunConfig {
   set('expectedFailures', values['expected-failures']);
   set('shard', values.shard);
   set('serverImage', values['server-image']);
-  set('faults', faultsOption(list(values.fault)));
+  set('faults', faultsOption(values.fault));
   set('via', values.via as RunConfig['via']);
   set('appiumUrl', values['appium-url']);
   set('workers', integerOption('workers', values.workers, 1, 64));

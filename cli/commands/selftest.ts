@@ -3,14 +3,14 @@
  * catalogue and prints which requirements caught each, the shortest counterexample and the command that replays
  * it, then the detection rate and the wall time. Exit 0 only when every variant is caught.
  */
-import { ClientError } from '../../conformance/spec/errors.js';
-import { FAULT_NAMES, FAULTS, parseFaults, type FaultName } from '../../conformance/spec/faults.js';
+import { FAULT_NAMES, FAULTS } from '../../conformance/spec/faults.js';
 import { selftest } from '../../conformance/selftest/selftest.js';
 import type { VariantResult } from '../../conformance/selftest/run-variant.js';
 import { ALL_CHECKS } from '../../conformance/suites/registry.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import { defineCommand, EXIT, integerOption, UsageError, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
+import { faultsOption } from '../fault-option.js';
 import { table } from '../table.js';
 
 /** One phone of each platform from the default matrix: every variant shows on one of them. */
@@ -39,7 +39,7 @@ export const selftestCommand = defineCommand({
   },
   async run(options, io) {
     if (options.list) return listCatalogue(io);
-    const faults = faultOption(options.faults);
+    const faults = faultsOption(options.faults) ?? [...FAULT_NAMES];
     const seed = seedOption(options.seed);
     const runs = integerOption('runs', options.runs, 1, 100_000) as number;
     const profiles = options.profiles
@@ -88,21 +88,6 @@ function listCatalogue(io: CommandIo): number {
   });
   io.out(table(['variant', 'side', 'must fail', 'what it does'], rows));
   return EXIT.ok;
-}
-
-function faultOption(value: string | undefined): FaultName[] {
-  if (value === undefined) return [...FAULT_NAMES];
-  try {
-    return parseFaults(
-      value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
-  } catch (error) {
-    if (error instanceof ClientError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 function seedOption(value: string | undefined): number {

@@ -1,11 +1,11 @@
 /** `mbsc serve`: runs the reference Mobile Backup Server until SIGINT or SIGTERM. */
 import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/editions.js';
-import { ClientError } from '../../conformance/spec/errors.js';
-import { isServerFault, parseFaults, type ServerFault } from '../../conformance/spec/faults.js';
+import { isServerFault, type ServerFault } from '../../conformance/spec/faults.js';
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { defineCommand, EXIT, integerOption, UsageError } from '../command.js';
+import { faultsOption } from '../fault-option.js';
 import { terminalQr } from '../terminal-qr.js';
 
 export const serveCommand = defineCommand({
@@ -115,21 +115,9 @@ function webhookOption(name: string, value: string | undefined): string | undefi
   return url.href;
 }
 
-/** `--fault a,b`: names from the fault catalogue, server-side ones only (app faults live in the device model). */
+/** `--fault a,b`: server-side names of the fault catalogue only (app faults live in the device model). */
 function serverFaults(value: string | undefined): ServerFault[] {
-  if (value === undefined) return [];
-  let names;
-  try {
-    names = parseFaults(
-      value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
-  } catch (error) {
-    if (error instanceof ClientError) throw new UsageError(error.message);
-    throw error;
-  }
+  const names = faultsOption(value) ?? [];
   const appSide = names.filter((n) => !isServerFault(n));
   if (appSide.length > 0) {
     throw new UsageError(
