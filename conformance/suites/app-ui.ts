@@ -7,37 +7,8 @@
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { within } from '../framework/violation.js';
-import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
-import type { TargetSession } from '../targets/target.js';
-import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
-
-/** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
-async function withApp(
-  context: CheckContext,
-  steps: (driver: AppDriver) => Promise<void>,
-  overrides: Partial<DeviceSpec> = {},
-): Promise<void> {
-  const app = await context.session.app.drive({ ...context.column.profile!, ...overrides }, context.session.url);
-  try {
-    await steps(app.driver);
-  } finally {
-    await app.close();
-  }
-}
-
-/** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
-async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {
-  await driver.tap('tab-more');
-  if ((await driver.execute('mobile: appState')).settings.automatedBackup) await driver.tap('more-automated-backup');
-  const { payload } = await session.console!.call('createPairing', { body: { mode: 'add' } });
-  await driver.tap('tab-home');
-  await driver.tap('home-activate');
-  const scanned = await driver.execute('mobile: scanQr', { payload });
-  if (!scanned.ok) throw new Error(`pairing by QR failed: ${JSON.stringify(scanned)}`);
-}
-
-const state = (driver: AppDriver) => driver.execute('mobile: appState');
+import { pairThroughScreens, state, withApp } from './ui-support.js';
 
 const holdAndRestore: Check = {
   id: 'ui-backup-hold-and-restore',

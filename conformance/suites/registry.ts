@@ -4,7 +4,7 @@ import { APP_UI_CHECKS } from './app-ui.js';
 import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
 import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
-import { runConditionsCheck } from './run-conditions.js';
+import { runConditionsCheck, uiRunConditionsCheck } from './run-conditions.js';
 import { restoreConditionsCheck } from './run-conditions-restore.js';
 import { SERVER_CHECKS } from './server-suites.js';
 import { TWO_FACTOR_CHECKS } from './two-factor-suites.js';
@@ -18,6 +18,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...DEVICE_CHECKS,
   ...TWO_FACTOR_CHECKS,
   ...APP_UI_CHECKS,
+  uiRunConditionsCheck,
 ];
 
 const ids = ALL_CHECKS.map((c) => c.id);

@@ -6,6 +6,9 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
 import { addPhoto, needsPairing, pairedWorld, type DeviceWorld } from '../framework/device-world.js';
+import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
+import { deviceNeeds } from './device-support.js';
+import { pairThroughScreens, state, withApp } from './ui-support.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 
@@ -51,46 +54,58 @@ function brokenBy(actual: readonly string[], expected: readonly string[]): strin
   return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r] ?? []))];
 }
 
-async function verify(m: Model, w: DeviceWorld): Promise<void> {
-  await w.app.backupJob?.idle();
+/**
+ * What the model's commands do to the app and read from it. Two adapters serve the same commands: the app model
+ * on a simulated device in process, and the app driven through its screens by an AppDriver (in process or over
+ * Appium), so one model checks both.
+ */
+export interface ConditionsApp {
+  setBattery(level: number, charging: boolean): Promise<void>;
+  setLan(on: boolean): Promise<void>;
+  setPowerSaving(on: boolean): Promise<void>;
+  setChargingOnly(on: boolean): Promise<void>;
+  addPhotos(count: number): Promise<void>;
+  tapBackup(): Promise<void>;
+  /** Once the app is idle: why it holds backup, its job, and how many items the server lists. */
+  observe(): Promise<{ holds: string[]; jobState?: string; jobHolds: string[]; stored: number }>;
+}
+
+async function verify(m: Model, app: ConditionsApp): Promise<void> {
+  const seen = await app.observe();
   const expected = expectedHolds(m);
-  const holds = w.app.holdReasons('backup');
-  if (JSON.stringify(holds) !== JSON.stringify(expected)) {
+  if (JSON.stringify(seen.holds) !== JSON.stringify(expected)) {
     throw new Violation(
-      brokenBy(holds, expected),
-      `app holds for [${holds.join(', ')}], the rules say [${expected.join(', ')}]`,
+      brokenBy(seen.holds, expected),
+      `app holds for [${seen.holds.join(', ')}], the rules say [${expected.join(', ')}]`,
     );
   }
-  const stored = (await w.app.listRestorable('recent')).length;
-  if (stored !== m.backedUp) {
+  if (seen.stored !== m.backedUp) {
     throw new Violation(
       ['BAK-07', 'BAK-08', 'RUN-13'],
-      `the server holds ${stored} items, ${m.backedUp} were expected`,
+      `the server holds ${seen.stored} items, ${m.backedUp} were expected`,
     );
   }
-  const job = w.app.backupJob;
-  if (m.jobOpen && job?.state !== 'held') {
-    throw new Violation(['RUN-10', 'RUN-12'], `the job should be held, it is ${job?.state}`);
+  if (m.jobOpen && seen.jobState !== 'held') {
+    throw new Violation(['RUN-10', 'RUN-12'], `the job should be held, it is ${seen.jobState}`);
   }
-  const said = job?.holdReasons ?? [];
-  if (m.jobOpen && JSON.stringify(said) !== JSON.stringify(expected)) {
+  if (m.jobOpen && JSON.stringify(seen.jobHolds) !== JSON.stringify(expected)) {
     throw new Violation(
-      brokenBy(said, expected),
-      `the job says it holds for [${said.join(', ')}], the rules say [${expected.join(', ')}]`,
+      brokenBy(seen.jobHolds, expected),
+      `the job says it holds for [${seen.jobHolds.join(', ')}], the rules say [${expected.join(', ')}]`,
     );
   }
 }
 
-type Step = fc.AsyncCommand<Model, DeviceWorld>;
+type Step = fc.AsyncCommand<Model, ConditionsApp>;
 
-function step(label: string, apply: (m: Model) => void, act: (w: DeviceWorld) => void | Promise<void>): Step {
+function step(label: string, apply: (m: Model) => void, act: (app: ConditionsApp, m: Model) => Promise<void>): Step {
   return {
     check: () => true,
-    async run(m, w) {
-      await act(w);
+    async run(m, app) {
+      await act(app, m);
       apply(m);
       settle(m);
-      await verify(m, w);
+      await verify(m, app);
     },
     toString: () => label,
   };
@@ -102,78 +117,177 @@ const steps = [
     step(
       `battery ${level}%`,
       (m) => (m.battery = level),
-      (w) => w.device.setBattery(level),
+      (app, m) => app.setBattery(level, m.charging),
     ),
   ),
   fc.boolean().map((on) =>
     step(
       on ? 'plug in' : 'unplug',
       (m) => (m.charging = on),
-      (w) => w.device.setBattery(w.device.batteryLevel, on),
+      (app, m) => app.setBattery(m.battery, on),
     ),
   ),
   fc.boolean().map((on) =>
     step(
       on ? 'join the backup LAN' : 'leave the backup LAN',
       (m) => (m.lan = on),
-      (w) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
+      (app) => app.setLan(on),
     ),
   ),
   fc.boolean().map((on) =>
     step(
       `power saving ${on ? 'on' : 'off'}`,
       (m) => (m.powerSaving = on),
-      (w) => w.app.updateSettings({ powerSaving: on }),
+      (app) => app.setPowerSaving(on),
     ),
   ),
   fc.boolean().map((on) =>
     step(
       `backup while charging only ${on ? 'on' : 'off'}`,
       (m) => (m.chargingOnly = on),
-      (w) => w.app.updateSettings({ backupWhileChargingOnly: on }),
+      (app) => app.setChargingOnly(on),
     ),
   ),
   fc.integer({ min: 1, max: 3 }).map((n) =>
     step(
       `add ${n} photo(s)`,
       (m) => (m.pending += n),
-      (w) => {
-        for (let i = 0; i < n; i++) addPhoto(w.device);
-      },
+      (app) => app.addPhotos(n),
     ),
   ),
   fc.constant(
     step(
       'tap Backup',
       (m) => (m.jobOpen = true),
-      async (w) => void (await w.app.backup()),
+      (app) => app.tapBackup(),
     ),
   ),
+];
+
+/** The app model on a simulated device, paired, in process. */
+function modelApp(w: DeviceWorld): ConditionsApp {
+  return {
+    setBattery: async (level, charging) => w.device.setBattery(level, charging),
+    setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
+    setPowerSaving: async (on) => w.app.updateSettings({ powerSaving: on }),
+    setChargingOnly: async (on) => w.app.updateSettings({ backupWhileChargingOnly: on }),
+    addPhotos: async (count) => {
+      for (let i = 0; i < count; i++) addPhoto(w.device);
+    },
+    tapBackup: async () => void (await w.app.backup()),
+    async observe() {
+      await w.app.backupJob?.idle();
+      const job = w.app.backupJob;
+      return {
+        holds: w.app.holdReasons('backup'),
+        ...(job ? { jobState: job.state } : {}),
+        jobHolds: job?.holdReasons ?? [],
+        stored: (await w.app.listRestorable('recent')).length,
+      };
+    },
+  };
+}
+
+/** The app through its screens: taps in More and on the Backup page, `mobile:` methods for the device. */
+function screensApp(driver: AppDriver): ConditionsApp {
+  const toggle = async (id: string, key: 'powerSaving' | 'backupWhileChargingOnly', on: boolean) => {
+    if ((await state(driver)).settings[key] === on) return;
+    await driver.tap('tab-more');
+    await driver.tap(id);
+  };
+  return {
+    setBattery: async (level, charging) => void (await driver.execute('mobile: setBattery', { level, charging })),
+    setLan: async (on) => void (await driver.execute('mobile: setNetwork', { network: on ? 'lan' : 'off' })),
+    setPowerSaving: (on) => toggle('more-power-saving', 'powerSaving', on),
+    setChargingOnly: (on) => toggle('more-charging-only', 'backupWhileChargingOnly', on),
+    addPhotos: async (count) =>
+      void (await driver.execute('mobile: addMedia', { kind: 'photo', count, sizeBytes: 2000 })),
+    async tapBackup() {
+      await driver.tap('tab-backup');
+      const job = (await state(driver)).backup?.state;
+      await driver.tap(job === 'held' || job === 'stopped' ? 'backup-resume' : 'backup-start');
+    },
+    async observe() {
+      const seen = await driver.execute('mobile: waitForIdle', {});
+      // What the server lists, as the Restore page shows it: "0 of N selected, ..." or "No items".
+      await driver.tap('tab-backup');
+      await driver.tap('backup-restore');
+      const summary = await driver.text('restore-summary-photo');
+      await driver.tap('nav-back');
+      return {
+        holds: seen.holdReasons.backup,
+        ...(seen.backup ? { jobState: seen.backup.state } : {}),
+        jobHolds: seen.backup?.holdReasons ?? [],
+        stored: Number(/of (\d+) selected/.exec(summary)?.[1] ?? 0),
+      };
+    },
+  };
+}
+
+const START: Model = {
+  battery: 80,
+  charging: false,
+  lan: true,
+  powerSaving: true,
+  chargingOnly: false,
+  pending: 0,
+  backedUp: 0,
+  jobOpen: false,
+};
+const REQUIREMENTS = [
+  'RUN-01',
+  'RUN-03',
+  'RUN-04',
+  'RUN-06',
+  'RUN-07',
+  'RUN-10',
+  'RUN-12',
+  'RUN-13',
+  'BAK-07',
+  'BAK-08',
 ];
 
 export const runConditionsCheck: Check = {
   id: 'run-conditions-model',
   title: 'Backup holds exactly when the run conditions say, says why, and goes on when they clear',
   area: 'RUN',
-  requirements: ['RUN-01', 'RUN-03', 'RUN-04', 'RUN-06', 'RUN-07', 'RUN-10', 'RUN-12', 'RUN-13', 'BAK-07', 'BAK-08'],
+  requirements: REQUIREMENTS,
   scope: 'device',
   applies: needsPairing,
   async run(context: CheckContext) {
     const profile = context.column.profile!;
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
       const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
-      const model: Model = {
-        battery: 80,
-        charging: false,
-        lan: true,
-        powerSaving: true,
-        chargingOnly: false,
-        pending: 0,
-        backedUp: 0,
-        jobOpen: false,
-      };
-      await fc.asyncModelRun(() => ({ model, real: world }), commands);
+      await fc.asyncModelRun(() => ({ model: { ...START }, real: modelApp(world) }), commands);
     });
+    return checkProperty(property, context);
+  },
+};
+
+/** The same model through the app's screens: in process, or over WebDriver with `mbsc run --via appium`. */
+export const uiRunConditionsCheck: Check = {
+  id: 'ui-run-conditions-model',
+  title: 'Through the screens: backup holds exactly when the run conditions say, says why, and goes on when they clear',
+  area: 'RUN',
+  requirements: REQUIREMENTS,
+  scope: 'device',
+  tags: ['ui'],
+  // In process it would repeat run-conditions-model at twice the cost; over WebDriver it is the app suite itself.
+  applies: (column, session) =>
+    session.app.via === 'webdriver'
+      ? deviceNeeds()(column, session)
+      : { applies: false, reason: 'runs with --via appium; in process, run-conditions-model checks the same rules' },
+  async run(context: CheckContext) {
+    const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), (commands) =>
+      withApp(
+        context,
+        async (driver) => {
+          await pairThroughScreens(driver, context.session);
+          await fc.asyncModelRun(() => ({ model: { ...START }, real: screensApp(driver) }), commands);
+        },
+        { battery: { level: 80, charging: false } },
+      ),
+    );
     return checkProperty(property, context);
   },
 };

@@ -20,6 +20,8 @@ export interface DrivenApp {
 export interface AppUnderTest {
   /** For reports: which app, how it is driven, and any faulty variant of it. */
   readonly description: string;
+  /** How `drive` reaches the app's screens: the session model in this process, or WebDriver. */
+  readonly via: 'in-process' | 'webdriver';
   /** Installs the app model on a device: what a model check does before it pairs and drives it. */
   install(device: SimulatedDevice, options?: Omit<AppOptions, 'faults'>): MobileApp;
   /** Opens the app on a new device of `profile`, to drive through its screens. */
@@ -30,6 +32,7 @@ export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
   return {
     description:
       faults.length === 0 ? 'the reference app model' : `the reference app model with faults ${faults.join(', ')}`,
+    via: 'in-process',
     install: (device, options = {}) => new MobileApp(device, { ...options, faults }),
     drive: async (spec, serverUrl) => ({
       driver: inProcessDriver(new SimulatorSession({ spec, serverUrl, app: { faults } })),

@@ -31,6 +31,7 @@ export function appiumApp(base: AppUnderTest, endpoint: AppiumEndpoint): AppUnde
   const at = parseEndpoint(endpoint.url);
   return {
     description: `${base.description}; its screens driven over WebDriver through Appium at ${endpoint.url}`,
+    via: 'webdriver',
     install: base.install,
     drive: async (profile, serverUrl) => {
       const browser = await remote({
