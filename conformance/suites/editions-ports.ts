@@ -66,6 +66,17 @@ function expectAnnounced(announced: readonly Announced[], tcp: number, udp: numb
 }
 
 /**
+ * The port checks of every run in this process, one at a time: runs side by side (the self-test's variants) would
+ * otherwise take each other's ports. `exclusive` keeps them apart within one run only.
+ */
+let portsInUse: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = portsInUse.then(work, work);
+  portsInUse = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
  * Another program on the machine may take or free a port of the range between the kit's probe and the server's
  * start; a port check therefore fails only when its second attempt fails too.
  */
@@ -122,7 +133,9 @@ function editionPortsCheck(edition: Edition): Check {
     applies: (column) => skipUnless(column.edition === edition, `only a ${label} server has the ${label} ranges`),
     run: ({ session }: CheckContext) =>
       checkOnce(() =>
-        session.controlled ? twice(() => defaults(edition, session.serverFaults)) : announcedInRange(session),
+        session.controlled
+          ? oneAtATime(() => twice(() => defaults(edition, session.serverFaults)))
+          : announcedInRange(session),
       ),
   };
 }
@@ -181,10 +194,12 @@ export const portFallbackCheck: Check = {
       'needs to start the server itself with chosen ports taken, which only the reference target allows',
     ),
   run: ({ column }: CheckContext) =>
-    checkOnce(async () => {
-      await twice(() => nextFree(column.edition));
-      await twice(() => fullRange(column.edition));
-    }),
+    checkOnce(() =>
+      oneAtATime(async () => {
+        await twice(() => nextFree(column.edition));
+        await twice(() => fullRange(column.edition));
+      }),
+    ),
 };
 
 export const editionPortChecks: readonly Check[] = (['pro', 'lite', 'home'] as const).map(editionPortsCheck);
