@@ -22,6 +22,7 @@ export async function runScenario(
   await driver.tap('tab-home');
   await driver.tap('home-activate');
   await driver.execute('mobile: scanQr', { payload: pairingPayload });
+  await driver.tap('pair-confirm');
   await driver.execute('mobile: addMedia', { kind: 'photo', count: shape.photos, sizeBytes: shape.photoBytes });
   await driver.tap('tab-backup');
   await driver.tap('backup-start');

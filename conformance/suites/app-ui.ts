@@ -167,4 +167,34 @@ const noCamera: Check = {
     ),
 };
 
-export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera];
+const confirmPairing: Check = {
+  id: 'ui-pairing-confirmation',
+  title:
+    'Through the screens: a detected pairing QR code is confirmed first; Cancel leaves the phone unpaired, OK pairs it',
+  area: 'PAIR',
+  requirements: ['PAIR-02', 'PAIR-03'],
+  scope: 'device',
+  tags: ['ui'],
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(() =>
+      withApp(context, async (driver) => {
+        const { payload } = await context.session.console!.call('createPairing', { body: { mode: 'add' } });
+        await driver.tap('home-activate');
+        await driver.execute('mobile: scanQr', { payload });
+        const asked = await state(driver);
+        expectEqual(['PAIR-03'], 'the screen after the code is detected', asked.screen, 'pair-confirm');
+        expectEqual(['PAIR-03'], 'the pairing before an answer', asked.pairing, null);
+        await driver.tap('pair-cancel');
+        expectEqual(['PAIR-03'], 'the pairing after Cancel', (await state(driver)).pairing, null);
+        await driver.tap('home-activate');
+        await driver.execute('mobile: scanQr', { payload });
+        await driver.tap('pair-confirm');
+        const paired = await state(driver);
+        expectTrue(['PAIR-02'], paired.pairing !== null, `no pairing after OK: ${paired.message}`);
+        expectEqual(['PAIR-02'], 'the server paired with', paired.pairing?.edition, context.session.edition);
+      }),
+    ),
+};
+
+export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera, confirmPairing];

@@ -27,6 +27,8 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
   await driver.tap('home-activate');
   const scanned = await driver.execute('mobile: scanQr', { payload });
   if (!scanned.ok) throw new Error(`pairing by QR failed: ${JSON.stringify(scanned)}`);
+  await driver.tap('pair-confirm');
+  if (!(await state(driver)).pairing) throw new Error(`pairing failed: ${(await state(driver)).message}`);
 }
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');

@@ -9,6 +9,7 @@ export const SUB_SCREENS = [
   'restore-explorer',
   'secret-entry',
   'scanner',
+  'pair-confirm',
   'authenticate',
   'free-up-limit',
   'language',

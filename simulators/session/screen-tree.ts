@@ -12,7 +12,7 @@ import {
   logFilterScreen,
   moreScreen,
 } from './screens/more-screen.js';
-import { authenticateScreen, lockScreen, scannerScreen } from './screens/prompt-screens.js';
+import { authenticateScreen, lockScreen, pairConfirmScreen, scannerScreen } from './screens/prompt-screens.js';
 import { restoreExplorerScreen } from './screens/restore-explorer-screen.js';
 import { restoreScreen } from './screens/restore-screen.js';
 import { secretEntryScreen, twoFactorScreen } from './screens/two-factor-screen.js';
@@ -33,6 +33,7 @@ export const SCREENS = {
   'restore-explorer': { title: 'Select files', build: restoreExplorerScreen },
   'secret-entry': { title: 'Not able to scan QR code?', build: secretEntryScreen },
   scanner: { title: 'Scan QR code', build: scannerScreen },
+  'pair-confirm': { title: 'Activate and start backup', build: pairConfirmScreen },
   authenticate: { title: 'Authenticate', build: authenticateScreen },
   'free-up-limit': { title: 'Free up space', build: freeUpLimitScreen },
   language: { title: 'Language', build: languageScreen },

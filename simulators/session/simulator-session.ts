@@ -45,6 +45,8 @@ export class SimulatorSession {
   /** A dialog over the screen (an error or a notice), until the next tap. */
   message: string | undefined;
   scannerPurpose: 'pairing' | '2fa' = 'pairing';
+  /** A pairing QR code the scanner detected, until the user confirms or cancels. */
+  pendingPairing: string | undefined;
   auth: PendingAuth | undefined;
   authPassword = '';
   twoFactorUnlocked = false;

@@ -16,6 +16,11 @@ export class HomePage extends AppPage {
   lastBackup = () => this.text('homeLastBackup');
   /** "Activate and start backup": opens the QR scanner. */
   activate = () => this.tap('homeActivate');
+  /** What the app asks once it has detected a pairing QR code. */
+  pairingQuestion = () => this.text('pairConfirmText');
+  /** OK to the question: pairs; the dialog with the outcome follows. */
+  confirmPairing = () => this.tap('pairConfirm');
+  cancelPairing = () => this.tap('pairCancel');
 }
 
 export class BackupPage extends AppPage {

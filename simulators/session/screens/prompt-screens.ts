@@ -3,6 +3,7 @@
  * that enhanced security asks for (a password typed, or `mobile: biometric`), and the lock screen.
  */
 import { ClientError } from '../../../conformance/spec/errors.js';
+import { decodePairingPayload } from '../../../conformance/spec/protocol/pairing.js';
 import type { Attempt } from '../../app/authenticator/enhanced-security.js';
 import type { SimulatorSession } from '../simulator-session.js';
 import { button, field, text, type UiElement } from '../ui-element.js';
@@ -23,13 +24,36 @@ export async function scanQr(session: SimulatorSession, payload: string): Promis
   const purpose = session.scannerPurpose;
   session.back();
   if (purpose === 'pairing') {
-    await session.app.scanQr(payload);
-    session.message = 'Paired with the backup machine.';
+    // Seed 000 §6.2: once the code is detected the app asks before it pairs (PAIR-03).
+    decodePairingPayload(payload);
+    session.pendingPairing = payload;
+    session.open('pair-confirm');
   } else {
     await session.twoFactor.scanRegistrationQr(payload);
     session.message = '2FA account added.';
   }
   return { scanned: purpose };
+}
+
+/** "Activate and start backup" with the detected code: OK pairs, Cancel leaves the phone unpaired. */
+export function pairConfirmScreen(session: SimulatorSession): UiElement[] {
+  const payload = session.pendingPairing ? decodePairingPayload(session.pendingPairing) : undefined;
+  const where = payload ? ` at ${payload.host}:${payload.tcp}` : '';
+  return [
+    text('pair-confirm-text', `Pair this phone with the backup machine${where}?`),
+    button('pair-confirm', 'OK', async (s) => {
+      const scanned = s.pendingPairing;
+      s.pendingPairing = undefined;
+      s.back();
+      if (scanned === undefined) return;
+      await s.app.scanQr(scanned);
+      s.message = 'Paired with the backup machine.';
+    }),
+    button('pair-cancel', 'Cancel', (s) => {
+      s.pendingPairing = undefined;
+      s.back();
+    }),
+  ];
 }
 
 export function authenticateScreen(session: SimulatorSession): UiElement[] {

@@ -36,6 +36,7 @@ async function scenario(driver: AppDriver) {
   await driver.tap('tab-home');
   await driver.tap('home-activate');
   await driver.execute('mobile: scanQr', { payload });
+  await driver.tap('pair-confirm');
   await driver.execute('mobile: setBattery', { level: 10, charging: false });
   await driver.execute('mobile: addMedia', { kind: 'photo', count: 4, sizeBytes: 12_000 });
   await driver.execute('mobile: addMedia', { kind: 'document', count: 1, sizeBytes: 3_000 });

@@ -34,6 +34,8 @@ describe('backup and restore over Appium', () => {
     await app.home.activate();
     const { payload } = await t.console.call('createPairing', { body: { mode: 'add' } });
     expect(await app.device.scanQr(payload)).toEqual({ ok: true, scanned: 'pairing' });
+    expect(await app.home.pairingQuestion()).toMatch(/^Pair this phone with the backup machine at 127\.0\.0\.1:\d+\?$/);
+    await app.home.confirmPairing();
     expect(await app.home.status()).toMatch(/^Paired with home at 127\.0\.0\.1:\d+$/);
     await app.home.dismissMessage();
 

@@ -52,7 +52,9 @@ describe('More over Appium', () => {
       mode: 'add',
       expires: Date.now() + 60_000,
     });
-    expect(await app.device.scanQr(payload)).toMatchObject({ ok: false, code: 'unreachable' });
+    expect(await app.device.scanQr(payload)).toEqual({ ok: true, scanned: 'pairing' });
+    await app.home.confirmPairing();
+    expect(await app.home.message()).toBe('http://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9');
     await app.home.dismissMessage();
     await app.tabs.more();
     await app.more.openAppLog();

@@ -20,6 +20,8 @@ async function paired(platform: 'android' | 'ios' = 'android'): Promise<Simulato
   expect(s.screen).toBe('scanner');
   const { payload } = await t.console.call('createPairing', { body: { mode: 'add' } });
   expect(await run(s, 'mobile: scanQr', { payload })).toEqual({ ok: true, scanned: 'pairing' });
+  expect(s.screen).toBe('pair-confirm');
+  await s.tap('pair-confirm');
   expect(s.element('home-status').text).toMatch(/^Paired with pro at 127\.0\.0\.1:\d+$/);
   return s;
 }
