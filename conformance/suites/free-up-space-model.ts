@@ -16,7 +16,8 @@ const DAY = 86_400_000;
 export interface PhoneItem {
   readonly id: string;
   readonly name: string;
-  readonly sha256: string;
+  /** The content's identity: its SHA-256 in process; through the screens, a tag the server keeps (its album). */
+  readonly content: string;
   readonly kind: ItemKind;
   readonly size: number;
   readonly capturedAt: number;
@@ -36,11 +37,11 @@ export interface FusModel {
   items: PhoneItem[];
   readonly confirmed: Set<string>;
   readonly archived: Set<string>;
-  /** Everything free up space ever removed, by hash, to be restored from the Archive tab. */
+  /** Everything free up space ever removed, by content, to be restored from the Archive tab. */
   readonly removed: Map<string, PhoneItem>;
   /** Every item ever on the phone, by device id (for messages). */
   readonly known: Map<string, PhoneItem>;
-  recentlyDeleted: { readonly sha256: string; readonly size: number; readonly deletedAt: number }[];
+  recentlyDeleted: { readonly content: string; readonly size: number; readonly deletedAt: number }[];
   now: number;
   /** The N of each iOS "allow the deletion of N items" prompt. */
   readonly prompts: number[];
@@ -56,7 +57,7 @@ export function reckonedFree(m: FusModel): number {
 
 export function removable(m: FusModel, item: PhoneItem): boolean {
   return (
-    (item.kind === 'photo' || item.kind === 'video') && item.storage === 'internal' && m.confirmed.has(item.sha256)
+    (item.kind === 'photo' || item.kind === 'video') && item.storage === 'internal' && m.confirmed.has(item.content)
   );
 }
 
@@ -76,7 +77,7 @@ export function expectedRemoval(m: FusModel): PhoneItem[] {
 
 /** A backup job that runs to its end: confirm, free up space, then the snapshot. */
 export function backUp(m: FusModel): void {
-  for (const item of m.items) if (item.eligible) m.confirmed.add(item.sha256);
+  for (const item of m.items) if (item.eligible) m.confirmed.add(item.content);
   const plan = expectedRemoval(m);
   m.lastArchived = 0;
   if (plan.length > 0 && m.platform === 'ios') {
@@ -85,9 +86,9 @@ export function backUp(m: FusModel): void {
   }
   for (const item of plan) {
     m.items = m.items.filter((i) => i.id !== item.id);
-    m.archived.add(item.sha256);
-    m.removed.set(item.sha256, item);
-    if (m.platform === 'ios') m.recentlyDeleted.push({ sha256: item.sha256, size: item.size, deletedAt: m.now });
+    m.archived.add(item.content);
+    m.removed.set(item.content, item);
+    if (m.platform === 'ios') m.recentlyDeleted.push({ content: item.content, size: item.size, deletedAt: m.now });
     else m.free += item.size;
   }
   m.lastArchived = plan.length;
@@ -96,7 +97,7 @@ export function backUp(m: FusModel): void {
 
 /** The snapshot: an archived item that is on the phone again is back in Recent. */
 function commit(m: FusModel): void {
-  for (const item of m.items) if (item.eligible) m.archived.delete(item.sha256);
+  for (const item of m.items) if (item.eligible) m.archived.delete(item.content);
 }
 
 /** Time passes: Recently Deleted lets go of items after 40 days, and their storage is free again. */

@@ -3,6 +3,7 @@ import type { Check } from '../framework/check.js';
 import { APP_UI_CHECKS } from './app-ui.js';
 import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
+import { uiFreeUpSpaceCheck } from './free-up-space-screens.js';
 import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
 import { runConditionsCheck, uiRunConditionsCheck } from './run-conditions.js';
 import { restoreConditionsCheck } from './run-conditions-restore.js';
@@ -19,6 +20,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...TWO_FACTOR_CHECKS,
   ...APP_UI_CHECKS,
   uiRunConditionsCheck,
+  uiFreeUpSpaceCheck,
 ];
 
 const ids = ALL_CHECKS.map((c) => c.id);
