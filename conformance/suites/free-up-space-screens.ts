@@ -15,9 +15,9 @@ import type { TabName } from '../spec/protocol/common.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
-import { deviceNeeds, expectTrue } from './device-support.js';
+import { expectTrue } from './device-support.js';
 import { fusSteps, newItem, setUp, startModel, type FreeUpSpaceApp } from './free-up-space-commands.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
@@ -165,11 +165,7 @@ export const uiFreeUpSpaceCheck: Check = {
   ],
   scope: 'device',
   tags: ['ui'],
-  // In process it would repeat free-up-space-model-* at many times the cost; over WebDriver it is the app suite.
-  applies: (column, session) =>
-    session.app.via === 'webdriver'
-      ? deviceNeeds()(column, session)
-      : { applies: false, reason: 'runs with --via appium; in process, free-up-space-model-* checks the same rules' },
+  applies: overWebDriverOnly('free-up-space-model-*'),
   async run(context: CheckContext) {
     const profile = context.column.profile!;
     const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });

@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
 import { addPhoto, needsPairing, pairedWorld, type DeviceWorld } from '../framework/device-world.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
-import { deviceNeeds } from './device-support.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 
@@ -272,11 +271,7 @@ export const uiRunConditionsCheck: Check = {
   requirements: REQUIREMENTS,
   scope: 'device',
   tags: ['ui'],
-  // In process it would repeat run-conditions-model at twice the cost; over WebDriver it is the app suite itself.
-  applies: (column, session) =>
-    session.app.via === 'webdriver'
-      ? deviceNeeds()(column, session)
-      : { applies: false, reason: 'runs with --via appium; in process, run-conditions-model checks the same rules' },
+  applies: overWebDriverOnly('run-conditions-model'),
   async run(context: CheckContext) {
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), (commands) =>
       withApp(

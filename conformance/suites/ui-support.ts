@@ -1,8 +1,9 @@
 /** What checks of the app's screens share: a session of the app on a new device, pairing through the screens. */
-import type { CheckContext } from '../framework/check.js';
+import type { Applicability, CheckContext, Column } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
+import { deviceNeeds } from './device-support.js';
 
 /** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
 export async function withApp(
@@ -32,3 +33,14 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 }
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
+
+/**
+ * Where a model check through the screens applies: over WebDriver only. In process it would repeat `inProcess`
+ * (the same model on the app model) at a few times the cost; over WebDriver it is the app suite itself.
+ */
+export function overWebDriverOnly(inProcess: string): (column: Column, session: TargetSession) => Applicability {
+  return (column, session) =>
+    session.app.via === 'webdriver'
+      ? deviceNeeds()(column, session)
+      : { applies: false, reason: `runs with --via appium; in process, ${inProcess} checks the same rules` };
+}
