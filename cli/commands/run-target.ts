@@ -25,9 +25,6 @@ export function checkTargetOptions(config: RunConfig): void {
   if (config.server && config.serverImage) usage('--server and --server-image name two targets: give one of them.');
   if (config.serverImage && config.faults) usage('--fault runs variants of the reference kit, not of a server image.');
   if (config.appiumUrl && config.via !== 'appium') usage('--appium-url drives the app over Appium: add --via appium.');
-  if (config.via === 'appium' && config.faults?.some((f) => !isServerFault(f))) {
-    usage('--fault with an app variant runs in process only: the Appium driver runs the reference app.');
-  }
   const serverSide = (config.faults ?? []).filter(isServerFault);
   if (config.server && serverSide.length > 0) {
     usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
@@ -38,7 +35,9 @@ export async function openTarget(config: RunConfig, editions: readonly Edition[]
   const faults = config.faults ?? [];
   const appFaults = faults.filter((f): f is AppFault => !isServerFault(f));
   const endpoint = config.via === 'appium' ? await appiumEndpoint(config.appiumUrl) : undefined;
-  const app: AppUnderTest = endpoint ? appiumApp(referenceApp(), endpoint) : referenceApp(appFaults);
+  const app: AppUnderTest = endpoint
+    ? appiumApp(referenceApp(appFaults), endpoint, appFaults)
+    : referenceApp(appFaults);
   const stopAppium = async () => void (await endpoint?.stop?.());
   try {
     if (config.serverImage) {

@@ -8,6 +8,7 @@ import { webDriver } from '../../devices/appium-driver/app-driver.js';
 import { startAppium, type RunningAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
 import { parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import type { AppFault } from '../spec/faults.js';
 import type { AppUnderTest } from './app-under-test.js';
 
 export interface AppiumEndpoint {
@@ -27,7 +28,12 @@ export async function appiumEndpoint(url?: string): Promise<AppiumEndpoint> {
   return { url: appium.url, stop: () => appium.stop() };
 }
 
-export function appiumApp(base: AppUnderTest, endpoint: AppiumEndpoint): AppUnderTest {
+/** `base` installs the model for model checks; sessions run the same app faults (`appium:faults`). */
+export function appiumApp(
+  base: AppUnderTest,
+  endpoint: AppiumEndpoint,
+  faults: readonly AppFault[] = [],
+): AppUnderTest {
   const at = parseEndpoint(endpoint.url);
   return {
     description: `${base.description}; its screens driven over WebDriver through Appium at ${endpoint.url}`,
@@ -42,6 +48,7 @@ export function appiumApp(base: AppUnderTest, endpoint: AppiumEndpoint): AppUnde
         capabilities: {
           ...simulatorCapabilities(profile, serverUrl),
           'appium:device': profile,
+          ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
         } as WebdriverIO.Capabilities,
       });
       return { driver: webDriver(browser), close: () => browser.deleteSession() };

@@ -7,6 +7,7 @@
  */
 import type { Constraints } from '@appium/types';
 import { ClientError } from '../../conformance/spec/errors.js';
+import { isServerFault, parseFaults, type AppFault } from '../../conformance/spec/faults.js';
 import { didYouMean } from '../../conformance/spec/nearest-name.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { SessionInit } from '../../simulators/session/simulator-session.js';
@@ -22,6 +23,8 @@ export const CAPABILITY_CONSTRAINTS = {
   serverUrl: { presence: true, isString: true },
   clockStartMs: { isNumber: true },
   chunkBytes: { isNumber: true },
+  /** Faulty variants of the app model (the kit's self-test, conformance/spec/faults.ts); none by default. */
+  faults: { isArray: true },
 } as const satisfies Constraints;
 
 /** Appium's own capabilities that make sense for a simulated device; anything else is refused. */
@@ -50,6 +53,7 @@ export interface SessionCapabilities {
   readonly serverUrl?: string;
   readonly clockStartMs?: number;
   readonly chunkBytes?: number;
+  readonly faults?: readonly unknown[];
   readonly [name: string]: unknown;
 }
 
@@ -85,12 +89,31 @@ export function sessionInitFromCapabilities(caps: SessionCapabilities): SessionI
       `platformVersion "${caps.platformVersion}" differs from the device's OS version ${spec.osVersion}.`,
     );
   }
+  const faults = appFaults(caps.faults);
+  const app = {
+    ...(caps.chunkBytes !== undefined ? { chunkBytes: caps.chunkBytes } : {}),
+    ...(faults.length > 0 ? { faults } : {}),
+  };
   return {
     spec,
     serverUrl,
     ...(caps.clockStartMs !== undefined ? { startMs: caps.clockStartMs } : {}),
-    ...(caps.chunkBytes !== undefined ? { app: { chunkBytes: caps.chunkBytes } } : {}),
+    ...(Object.keys(app).length > 0 ? { app } : {}),
   };
+}
+
+/** `appium:faults`: names of app variants from the fault catalogue; a server variant has no place on a phone. */
+function appFaults(value: readonly unknown[] | undefined): AppFault[] {
+  if (value === undefined) return [];
+  const names = parseFaults(value.map(String));
+  const serverSide = names.filter(isServerFault);
+  if (serverSide.length > 0) {
+    throw new ClientError(
+      'capability-invalid',
+      `appium:faults takes variants of the app; ${serverSide.join(', ')} is a variant of the server.`,
+    );
+  }
+  return names.filter((n): n is AppFault => !isServerFault(n));
 }
 
 /** Capabilities outside the W3C standard set travel with the `appium:` prefix, so suggestions carry it too. */

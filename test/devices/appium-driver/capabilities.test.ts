@@ -32,6 +32,19 @@ describe('session capabilities', () => {
     expect(init).toMatchObject({ serverUrl: base.serverUrl, startMs: 1_700_000_000_000, app: { chunkBytes: 4096 } });
   });
 
+  it('run the app variants named in appium:faults, and refuse unknown or server ones', () => {
+    const caps = { ...base, deviceProfile: 'redmi-note-8' };
+    expect(sessionInitFromCapabilities({ ...caps, faults: ['frees-documents'] }).app).toEqual({
+      faults: ['frees-documents'],
+    });
+    expect(refused({ ...caps, faults: ['frees-documnts'] })).toBe(
+      'fault-unknown: Unknown fault "frees-documnts". Did you mean "frees-documents"?',
+    );
+    expect(refused({ ...caps, faults: ['stale-totp-accepted'] })).toMatch(
+      /^capability-invalid: appium:faults takes variants of the app; stale-totp-accepted is a variant of the server/,
+    );
+  });
+
   it('build a session from a whole inline device', () => {
     const device = {
       id: 'lab-phone',
