@@ -14,12 +14,11 @@ import { checkOnce, checkProperty } from '../framework/property.js';
 import { hashOf } from '../../simulators/app/content-registry.js';
 import { RestorePage, TABS, restoreFromPage } from '../../simulators/app/restore-page.js';
 import type { MediaInit } from '../../simulators/device/media.js';
+import { restoreRun, runs, type RestoreApp } from './restore-commands.js';
 import {
   addMedia,
   deviceNeeds,
   expectEqual,
-  expectTrue,
-  kindCounts,
   mediaInit,
   newWorld,
   serverItems,
@@ -58,53 +57,6 @@ async function backedUpPhone(context: CheckContext) {
   return { world, backed, items, accounts };
 }
 
-type Op = { readonly tap: ItemKind | '2fa' } | { readonly toggle: number };
-interface Run {
-  readonly deleted: readonly boolean[];
-  readonly forgetAccounts: boolean;
-  readonly ops: readonly Op[];
-  readonly interrupt: { readonly after: number; readonly by: 'stop' | 'lan' } | null;
-}
-
-const runs: fc.Arbitrary<Run> = fc.record({
-  deleted: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
-  forgetAccounts: fc.boolean(),
-  ops: fc.array(
-    fc.oneof(
-      fc.constantFrom<ItemKind | '2fa'>('photo', 'video', 'document', '2fa').map((tap) => ({ tap })),
-      fc.nat(6).map((toggle) => ({ toggle })),
-    ),
-    { minLength: 1, maxLength: 5 },
-  ),
-  interrupt: fc.option(
-    fc.record({ after: fc.constantFrom(1, 1, 2), by: fc.constantFrom('stop' as const, 'lan' as const) }),
-  ),
-});
-
-/** What the page should have selected after the ops: a kind's tap selects all of it when none is, else none. */
-function expectedSelection(page: RestorePage, items: readonly ServerItem[], ops: readonly Op[]) {
-  const selected = new Set<string>();
-  let accounts = false;
-  for (const op of ops) {
-    if ('toggle' in op) {
-      const item = items[op.toggle % items.length]!;
-      if (!selected.delete(item.sha256)) selected.add(item.sha256);
-      page.selection.toggle(item);
-    } else if (op.tap === '2fa') {
-      accounts = !accounts;
-      page.tap('2fa');
-    } else if (page.kinds.includes(op.tap)) {
-      const ofKind = items.filter((i) => i.meta.kind === op.tap);
-      const none = ofKind.every((i) => !selected.has(i.sha256));
-      for (const i of ofKind)
-        if (none) selected.add(i.sha256);
-        else selected.delete(i.sha256);
-      page.tap(op.tap);
-    }
-  }
-  return { selected, accounts };
-}
-
 const selectionProperty: Check = {
   id: 'restore-selection-property',
   title:
@@ -117,7 +69,7 @@ const selectionProperty: Check = {
     const { world, backed, items, accounts } = await backedUpPhone(context);
     const property = fc.asyncProperty(runs, async (run) => {
       try {
-        await restoreRun(world, backed, items, accounts, run);
+        await restoreRun(modelApp(world, backed, items, accounts), run);
       } finally {
         putBack(world, backed, accounts);
       }
@@ -126,82 +78,104 @@ const selectionProperty: Check = {
   },
 };
 
-async function restoreRun(
+/** The app model on a simulated device, paired, in process: it sees the wire, each item's hash and the 2FA page. */
+function modelApp(
   world: World,
   backed: readonly Backed[],
   items: readonly ServerItem[],
   accounts: readonly Static<typeof AuthenticatorAccount>[],
-  run: Run,
-) {
+): RestoreApp {
   const { app, device, wire } = world;
-  const gone = backed.filter((_, i) => run.deleted[i]);
-  for (const b of gone) device.removeMedia(device.mediaItems().find((m) => hashOf(m) === b.sha256)!.id);
-  if (run.forgetAccounts) for (const a of accounts) app.accounts.remove(a.id);
-  const page = new RestorePage(device.platform, { recent: items, archive: [], deleted: [] }, accounts);
-  const want = expectedSelection(page, items, run.ops);
-  if (want.selected.size === 0 && !want.accounts) {
-    let refused = false;
-    try {
-      page.plan();
-    } catch (error) {
-      refused = error instanceof ClientError && error.code === 'restore-nothing-selected';
-    }
-    expectTrue(['RST-05'], refused, 'Restore went ahead with nothing selected');
-    return;
-  }
-  const names = (shas: Iterable<string>) =>
-    sorted([...shas].map((sha) => items.find((i) => i.sha256 === sha)!.meta.name));
-  const carried = names(page.plan().items.map((i) => i.sha256));
-  expectEqual(['RFE-14'], 'items the page carries from the explorer', carried, names(want.selected));
-  const downloadsBefore = wire.downloads.length;
-  let interrupted = false;
-  wire.arm({
-    afterDownload: (n) => {
-      if (!run.interrupt || n !== run.interrupt.after) return;
-      interrupted = true;
-      if (run.interrupt.by === 'stop') app.stop();
-      else device.setNetwork({ wifi: null });
+  const byKey = new Map(items.map((i) => [i.sha256, i]));
+  let page: RestorePage | undefined;
+  const open = () => page!;
+  return {
+    items: items.map((i) => ({ key: i.sha256, kind: i.meta.kind, name: i.meta.name })),
+    backed: backed.map((b) => ({ key: b.sha256, kind: b.kind, name: b.init.name })),
+    accounts: {
+      forget: async () => {
+        for (const a of accounts) app.accounts.remove(a.id);
+      },
+      tapGroup: async () => open().tap('2fa'),
+      async verify(expectAll) {
+        const shown = app.accounts.list().map((a) => a.id);
+        const expectedIds = expectAll ? accounts.map((a) => a.id) : [];
+        expectEqual(['RST-16', 'RST-12'], '2FA accounts on the phone', sorted(shown), sorted(expectedIds));
+        const now = device.clock.now();
+        for (const code of app.accounts.codes(now)) {
+          const secret = accounts.find((a) => a.id === code.id)!.secret;
+          expectEqual(['RST-12'], `the code of ${code.label}`, code.code, totp(secret, now));
+        }
+      },
     },
-  });
-  let job;
-  try {
-    job = await restoreFromPage(app, page);
-    // Interrupted during its last item, a job may finish all the same; otherwise it offers to resume.
-    if (interrupted && job.state !== 'completed') {
-      const state = run.interrupt!.by === 'stop' ? 'stopped' : 'held';
-      expectEqual(['RST-06'], 'the interrupted restore', job.state, state);
-      if (state === 'stopped') await job.resume();
-      else device.setNetwork({ wifi: 'home', backupMachineReachable: true });
-      await job.idle();
-    }
-  } finally {
-    wire.disarm();
-  }
-  expectEqual(['RST-06'], 'the restore job', job.state, 'completed');
-  const goneShas = new Set(gone.map((b) => b.sha256));
-  const chosen = backed.filter((b) => want.selected.has(b.sha256));
-  const restored = chosen.filter((b) => goneShas.has(b.sha256));
-  const skipped = chosen.filter((b) => !goneShas.has(b.sha256));
-  // Skips first: an item restored over its copy on the phone breaks RST-07 before it spoils the restored count.
-  expectEqual(['RST-08', 'RST-07'], 'items skipped per kind', job.skipped, kindCounts(skipped.map((b) => b.kind)));
-  expectEqual(['RST-08', 'RST-02'], 'items restored per kind', job.restored, kindCounts(restored.map((b) => b.kind)));
-  const downloads = wire.downloads.slice(downloadsBefore);
-  expectEqual(['RST-06', 'RST-07'], 'items downloaded', sorted(downloads), sorted(restored.map((b) => b.sha256)));
-  for (const b of backed) {
-    const copies = device.mediaItems().filter((m) => hashOf(m) === b.sha256).length;
-    const expected = goneShas.has(b.sha256) && !want.selected.has(b.sha256) ? 0 : 1;
-    const rule = goneShas.has(b.sha256) ? 'RST-02' : 'RST-07';
-    expectEqual([rule], `copies of ${b.init.name} on the phone`, copies, expected);
-  }
-  const shown = app.accounts.list().map((a) => a.id);
-  const expectedIds = run.forgetAccounts && !want.accounts ? [] : accounts.map((a) => a.id);
-  expectEqual(['RST-16', 'RST-12'], '2FA accounts on the phone', sorted(shown), sorted(expectedIds));
-  const now = device.clock.now();
-  for (const code of app.accounts.codes(now)) {
-    const secret = accounts.find((a) => a.id === code.id)!.secret;
-    expectEqual(['RST-12'], `the code of ${code.label}`, code.code, totp(secret, now));
-  }
+    async deleteFromPhone(gone) {
+      for (const b of gone) device.removeMedia(device.mediaItems().find((m) => hashOf(m) === b.key)!.id);
+    },
+    async openPage() {
+      page = new RestorePage(device.platform, { recent: items, archive: [], deleted: [] }, accounts);
+      return page.kinds;
+    },
+    tapKind: async (kind) => open().tap(kind),
+    toggle: async (item) => open().selection.toggle(byKey.get(item.key)!),
+    async refusesEmpty() {
+      try {
+        open().plan();
+        return false;
+      } catch (error) {
+        return error instanceof ClientError && error.code === 'restore-nothing-selected';
+      }
+    },
+    carried: async () => ({
+      names: open()
+        .plan()
+        .items.map((i) => byKey.get(i.sha256)!.meta.name),
+    }),
+    async restore(interrupt) {
+      const downloadsBefore = wire.downloads.length;
+      let interrupted = false;
+      let held: string | undefined;
+      wire.arm({
+        afterDownload: (n) => {
+          if (!interrupt || n !== interrupt.after) return;
+          interrupted = true;
+          if (interrupt.by === 'stop') app.stop();
+          else device.setNetwork({ wifi: null });
+        },
+      });
+      let job;
+      try {
+        job = await restoreFromPage(app, open());
+        // Interrupted during its last item, a job may finish all the same; otherwise it offers to resume.
+        if (interrupted && job.state !== 'completed') {
+          held = job.state;
+          if (interrupt!.by === 'stop') {
+            if (held !== 'stopped') return { interrupted: held, ...counts(job) };
+            await job.resume();
+          } else device.setNetwork({ wifi: 'home', backupMachineReachable: true });
+          await job.idle();
+        }
+      } finally {
+        wire.disarm();
+      }
+      return {
+        ...(held ? { interrupted: held } : {}),
+        ...counts(job),
+        downloaded: wire.downloads.slice(downloadsBefore),
+      };
+    },
+    async copies() {
+      const copies = new Map<string, number>();
+      for (const m of device.mediaItems()) copies.set(hashOf(m), (copies.get(hashOf(m)) ?? 0) + 1);
+      return copies;
+    },
+  };
 }
+
+const counts = (job: { state: string; restored: Record<ItemKind, number>; skipped: Record<ItemKind, number> }) => ({
+  state: job.state,
+  restored: { ...job.restored },
+  skipped: { ...job.skipped },
+});
 
 /** Puts the phone back as it was after the backup: every item once, both accounts, on the LAN. */
 function putBack(
