@@ -5,6 +5,7 @@ import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { DEVICE_CHECKS } from './device-suites.js';
 import { uiFreeUpSpaceCheck } from './free-up-space-screens.js';
 import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
+import { uiRestoreSelectionCheck } from './restore-screens.js';
 import { runConditionsCheck, uiRunConditionsCheck } from './run-conditions.js';
 import { restoreConditionsCheck } from './run-conditions-restore.js';
 import { SERVER_CHECKS } from './server-suites.js';
@@ -21,6 +22,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...APP_UI_CHECKS,
   uiRunConditionsCheck,
   uiFreeUpSpaceCheck,
+  uiRestoreSelectionCheck,
 ];
 
 const ids = ALL_CHECKS.map((c) => c.id);
