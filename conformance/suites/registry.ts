@@ -2,6 +2,7 @@
 import type { Check } from '../framework/check.js';
 import { APP_UI_CHECKS } from './app-ui.js';
 import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
+import { uiBackupResumeCheck } from './backup-screens.js';
 import { DEVICE_CHECKS } from './device-suites.js';
 import { uiFreeUpSpaceCheck } from './free-up-space-screens.js';
 import { PAIRING_CONNECTION_CHECKS } from './pairing-connection.js';
@@ -21,6 +22,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...TWO_FACTOR_CHECKS,
   ...APP_UI_CHECKS,
   uiRunConditionsCheck,
+  uiBackupResumeCheck,
   uiFreeUpSpaceCheck,
   uiRestoreSelectionCheck,
 ];
