@@ -4,8 +4,10 @@
  * (`mbsc run --via appium`). They see only what a user or a WebDriver test sees: element texts and `mobile:
  * appState`.
  */
-import type { Check, CheckContext } from '../framework/check.js';
+import { createServer, type Socket } from 'node:net';
+import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
+import { turns } from '../framework/turns.js';
 import { within } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { pairThroughScreens, state, withApp } from './ui-support.js';
@@ -197,4 +199,85 @@ const confirmPairing: Check = {
     ),
 };
 
-export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera, confirmPairing];
+/** A listener that takes connections and never answers: a backup machine that is slow to answer, on loopback. */
+async function silentListener(host: string, port: number): Promise<{ close(): Promise<void> } | undefined> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+  });
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => resolve(true));
+  });
+  if (!listening) return undefined;
+  return {
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Whether the element `id` is shown disabled, as the page source (UiAutomator2 or XCUITest) says. */
+const disabledIn = (source: string, id: string) =>
+  source.split('\n').some((line) => line.includes(`"${id}"`) && line.includes('enabled="false"'));
+
+/** The cells of one edition share the server's port: one holds 127.0.0.2 at it at a time. */
+const holdingLoopback = turns();
+
+const attempting: Check = {
+  id: 'ui-connection-attempting',
+  title:
+    'Through the screens: while Save & Connect tries a typed host, the field is disabled and "Attempting to connect" is shown; a host that does not answer ends with the seed message',
+  area: 'PAIR',
+  requirements: ['PAIR-07', 'PAIR-08'],
+  scope: 'device',
+  tags: ['ui'],
+  applies: deviceNeeds(),
+  async run(context: CheckContext): Promise<CheckOutcome> {
+    let unavailable: string | undefined;
+    const outcome = await checkOnce(() =>
+      withApp(context, (driver) =>
+        holdingLoopback(async () => {
+          await pairThroughScreens(driver, context.session);
+          // 127.0.0.2 is loopback on Linux: a listener there at the server's port takes the app's attempt and holds it.
+          const port = (await state(driver)).pairing!.tcpPort;
+          const listener = await silentListener('127.0.0.2', port);
+          if (!listener) {
+            unavailable = `cannot listen on 127.0.0.2:${port} on this machine to hold a connection attempt`;
+            return;
+          }
+          try {
+            await driver.tap('tab-backup');
+            await driver.tap('backup-connection');
+            await driver.tap('connection-manual');
+            await driver.type('connection-host', '127.0.0.2');
+            await driver.tap('connection-save');
+            expectEqual(
+              ['PAIR-07'],
+              'the screen while it tries',
+              await driver.text('connection-status'),
+              'Attempting to connect',
+            );
+            expectTrue(
+              ['PAIR-07'],
+              disabledIn(await driver.pageSource(), 'connection-host'),
+              'the host field is enabled while it tries',
+            );
+          } finally {
+            await listener.close();
+          }
+          const after = await driver.execute('mobile: waitForIdle', {});
+          expectEqual(['PAIR-08'], 'the message once the host hung up', after.message, SEED_MESSAGE);
+          expectEqual(['PAIR-07'], 'the connection setting kept', after.connection, { mode: 'auto' });
+        }),
+      ),
+    );
+    return unavailable ? { verdict: 'skipped', reason: unavailable } : outcome;
+  },
+};
+
+const SEED_MESSAGE = 'Connection failed. Make sure you have entered the correct host name / IP address.';
+
+export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera, confirmPairing, attempting];

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { skipUnless, type Check, type CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
+import { turns } from '../framework/turns.js';
 import { EDITIONS, type Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import { decodePairingPayload } from '../spec/protocol/pairing.js';
@@ -69,12 +70,7 @@ function expectAnnounced(announced: readonly Announced[], tcp: number, udp: numb
  * The port checks of every run in this process, one at a time: runs side by side (the self-test's variants) would
  * otherwise take each other's ports. `exclusive` keeps them apart within one run only.
  */
-let portsInUse: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = portsInUse.then(work, work);
-  portsInUse = turn.catch(() => undefined);
-  return turn;
-}
+const oneAtATime = turns();
 
 /**
  * Another program on the machine may take or free a port of the range between the kit's probe and the server's

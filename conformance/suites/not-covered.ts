@@ -9,7 +9,6 @@ export const NOT_COVERED: Readonly<Record<string, string>> = {
     'needs desktop-program and app versions; protocol v1 carries neither the desktop version nor an app-version check',
   'NET-09':
     'needs the server’s outbound ports 80 and 443 blocked by a firewall, which the kit cannot set on a machine it does not own',
-  'PAIR-07': 'the simulated app’s connection screen does not show the transient "Attempting to connect" state yet',
   'TFA-01': 'a screen of the desktop program (the first-login offer to set up 2FA) with no protocol counterpart',
   'TFA-07': 'a screen of the desktop program (Show Secret Key) with no protocol counterpart',
 };

@@ -54,6 +54,8 @@ export class SimulatorSession {
   restorePage: RestorePage | undefined;
   explorer: { tab: TabName; kind: ItemKind } = { tab: 'recent', kind: 'photo' };
   connectionDraft: { mode: 'auto' | 'manual'; host: string } = { mode: 'auto', host: '' };
+  /** Save & Connect is trying the connection setting (seed 000 §6.2.1: "Attempting to connect"). */
+  connecting = false;
   secretDraft = { issuer: 'MBS', username: '', secret: '' };
   logFilter = new Set<LogType>(LOG_TYPES);
   /** Push requests the 2FA page lists, by request id, until answered. */

@@ -48,6 +48,8 @@ export class BackupPage extends AppPage {
     if (host === undefined) await this.tap('connectionAuto');
     else await this.type('connectionHost', host);
     await this.tap('connectionSave');
+    // Save & Connect tries in the background ("Attempting to connect"): its outcome is the dialog after.
+    await this.browser.execute('mobile: waitForIdle', {});
     return this.message();
   }
 }

@@ -118,16 +118,25 @@ export function connectionScreen(session: SimulatorSession): UiElement[] {
       ...field('connection-host', 'Host name or IP address', draft.host, (s, value) => {
         s.connectionDraft = { mode: 'manual', host: value.trim() };
       }),
-      enabled: draft.mode === 'manual',
+      // While it tries, the field is disabled (seed 000 §6.2.1).
+      enabled: draft.mode === 'manual' && !session.connecting,
     },
-    button('connection-save', 'Save', save),
+    ...(session.connecting ? [text('connection-status', 'Attempting to connect')] : []),
+    button('connection-save', 'Save', save, { enabled: !session.connecting }),
     button('connection-cancel', 'Cancel', (s) => s.back()),
   ];
 }
 
-async function save(session: SimulatorSession): Promise<void> {
+/** Save & Connect: tried in the background, the screen saying so, until the machine answers or it fails. */
+function save(session: SimulatorSession): void {
   const draft = session.connectionDraft;
-  await session.app.setConnection(draft.mode === 'manual' ? { mode: 'manual', host: draft.host } : { mode: 'auto' });
-  session.back();
-  session.message = 'Connection setting saved.';
+  const setting = draft.mode === 'manual' ? { mode: 'manual' as const, host: draft.host } : { mode: 'auto' as const };
+  session.connecting = true;
+  const attempt = session.app.setConnection(setting).finally(() => (session.connecting = false));
+  session.track(
+    attempt.then(() => {
+      session.back();
+      session.message = 'Connection setting saved.';
+    }),
+  );
 }

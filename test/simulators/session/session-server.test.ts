@@ -131,12 +131,17 @@ describe('SimulatorSession against a reference server', () => {
     await s.tap('connection-manual');
     await s.type('connection-host', 'not a host!');
     await s.tap('connection-save');
+    await s.idle();
     expect(s.element('message-text').text).toBe(
       'Connection failed. Make sure you have entered the correct host name / IP address.',
     );
     expect(s.screen).toBe('connection');
     await s.type('connection-host', '127.0.0.1');
     await s.tap('connection-save');
+    // The server answers over the network: until it does, the screen says it is trying and the field is disabled.
+    expect(s.element('connection-status').text).toBe('Attempting to connect');
+    expect(s.element('connection-host').enabled).toBe(false);
+    await s.idle();
     expect(s.screen).toBe('backup');
     expect(s.app.connection).toEqual({ mode: 'manual', host: '127.0.0.1' });
   });
