@@ -114,3 +114,15 @@ export function integerOption(name: string, value: string | undefined, min: numb
   }
   return Number(value);
 }
+
+/** `--seed N`: a whole number in 32 bits, or a usage error naming it. */
+export function seedOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d{1,10}$/.test(value)) throw new UsageError(`--seed must be an integer, not "${value}".`);
+  return Number(value);
+}
+
+/** A seed for a run that was given none; the run prints it so the run can be replayed. */
+export function randomSeed(): number {
+  return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+}

@@ -21,7 +21,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { defaultReporters } from '../../reports/default-reporters.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
-import { defineCommand, EXIT, integerOption, UsageError, type CommandIo } from '../command.js';
+import { defineCommand, EXIT, integerOption, randomSeed, seedOption, UsageError, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
 import { progressReporter } from '../progress.js';
 import { faultsOption } from '../fault-option.js';
@@ -134,10 +134,7 @@ function merge(values: Values, config: RunConfig): RunConfig {
   set('requirements', list(values.requirements));
   set('checks', list(values.checks));
   set('tags', list(values.tags));
-  if (values.seed !== undefined) {
-    if (!/^-?\d{1,10}$/.test(values.seed)) throw new UsageError(`--seed must be an integer, not "${values.seed}".`);
-    out.seed = Number(values.seed);
-  }
+  set('seed', seedOption(values.seed));
   if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
   set('replay', values.replay);
   set('expectedFailures', values['expected-failures']);
@@ -218,7 +215,7 @@ interface Prepared {
 
 async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepared: Prepared, io: CommandIo) {
   const { target, profiles, checks, selection, expectedFailures, shard } = prepared;
-  const seed = config.seed ?? (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  const seed = config.seed ?? randomSeed();
   const runs = config.runs ?? 100;
   const outDir = path.resolve(config.out ?? 'reports/out');
   const reporters = new ReporterMultiplexer([

@@ -8,7 +8,7 @@ import { selftest } from '../../conformance/selftest/selftest.js';
 import type { VariantResult } from '../../conformance/selftest/run-variant.js';
 import { ALL_CHECKS } from '../../conformance/suites/registry.js';
 import { loadProfile } from '../../devices/load-profiles.js';
-import { defineCommand, EXIT, integerOption, UsageError, type CommandIo } from '../command.js';
+import { defineCommand, EXIT, integerOption, randomSeed, seedOption, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
 import { faultsOption } from '../fault-option.js';
 import { table } from '../table.js';
@@ -40,7 +40,7 @@ export const selftestCommand = defineCommand({
   async run(options, io) {
     if (options.list) return listCatalogue(io);
     const faults = faultsOption(options.faults) ?? [...FAULT_NAMES];
-    const seed = seedOption(options.seed);
+    const seed = seedOption(options.seed) ?? randomSeed();
     const runs = integerOption('runs', options.runs, 1, 100_000) as number;
     const profiles = options.profiles
       .split(',')
@@ -88,12 +88,6 @@ function listCatalogue(io: CommandIo): number {
   });
   io.out(table(['variant', 'side', 'must fail', 'what it does'], rows));
   return EXIT.ok;
-}
-
-function seedOption(value: string | undefined): number {
-  if (value === undefined) return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-  if (!/^-?\d{1,10}$/.test(value)) throw new UsageError(`--seed must be an integer, not "${value}".`);
-  return Number(value);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

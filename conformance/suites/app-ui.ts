@@ -10,6 +10,7 @@ import { checkOnce } from '../framework/property.js';
 import { turns } from '../framework/turns.js';
 import { within } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
+import { SEED_MESSAGE } from './pairing-connection.js';
 import { pairThroughScreens, state, withApp } from './ui-support.js';
 
 const holdAndRestore: Check = {
@@ -277,7 +278,5 @@ const attempting: Check = {
     return unavailable ? { verdict: 'skipped', reason: unavailable } : outcome;
   },
 };
-
-const SEED_MESSAGE = 'Connection failed. Make sure you have entered the correct host name / IP address.';
 
 export const APP_UI_CHECKS: readonly Check[] = [holdAndRestore, approveOnPhone, noCamera, confirmPairing, attempting];

@@ -70,6 +70,21 @@ export interface FreeUpSpaceApp {
 
 export type FusStep = fc.AsyncCommand<FusModel, FreeUpSpaceApp>;
 
+/** The rules of free up space both platforms share, which every check of the model covers. */
+export const SHARED_FUS_REQUIREMENTS = [
+  'FUS-01',
+  'FUS-02',
+  'FUS-03',
+  'FUS-04',
+  'FUS-05',
+  'FUS-06',
+  'FUS-07',
+  'FUS-08',
+  'FUS-09',
+  'FUS-13',
+  'RFE-07',
+] as const;
+
 function step(
   label: string,
   check: (m: FusModel) => boolean,

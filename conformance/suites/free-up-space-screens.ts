@@ -16,7 +16,14 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectTrue } from './device-support.js';
-import { fusSteps, newItem, setUp, startModel, type FreeUpSpaceApp } from './free-up-space-commands.js';
+import {
+  fusSteps,
+  newItem,
+  setUp,
+  SHARED_FUS_REQUIREMENTS,
+  startModel,
+  type FreeUpSpaceApp,
+} from './free-up-space-commands.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
@@ -150,19 +157,7 @@ export const uiFreeUpSpaceCheck: Check = {
   // The rules both platforms share. Each platform's own (the free bytes and the Android result, FUS-10, FUS-12,
   // FUS-14) and the iOS prompt (FUS-11) are left to free-up-space-model-android and -ios: one check over both
   // platforms would claim them where it cannot see them.
-  requirements: [
-    'FUS-01',
-    'FUS-02',
-    'FUS-03',
-    'FUS-04',
-    'FUS-05',
-    'FUS-06',
-    'FUS-07',
-    'FUS-08',
-    'FUS-09',
-    'FUS-13',
-    'RFE-07',
-  ],
+  requirements: SHARED_FUS_REQUIREMENTS,
   scope: 'device',
   tags: ['ui'],
   applies: overWebDriverOnly('free-up-space-model-*'),

@@ -24,7 +24,15 @@ import {
   serverItems,
   type World,
 } from './device-support.js';
-import { fusSteps, LIMITS, newItem, setUp, startModel, type FreeUpSpaceApp } from './free-up-space-commands.js';
+import {
+  fusSteps,
+  LIMITS,
+  newItem,
+  setUp,
+  SHARED_FUS_REQUIREMENTS,
+  startModel,
+  type FreeUpSpaceApp,
+} from './free-up-space-commands.js';
 import { GB } from './free-up-space-model.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, Recently Deleted and prompts too. */
@@ -91,20 +99,7 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
     id: `free-up-space-model-${platform}`,
     title: `Free up space on ${platform === 'android' ? 'Android' : 'iOS'}: confirmed photos and videos only, oldest first, down to the limit and no further, never when off; ${platform === 'android' ? 'permanent, unasked, counted in the result' : 'asked first, kept 40 days in Recently Deleted'}; listed and restorable in the Archive tab`,
     area: 'FUS',
-    requirements: [
-      'FUS-01',
-      'FUS-02',
-      'FUS-03',
-      'FUS-04',
-      'FUS-05',
-      'FUS-06',
-      'FUS-07',
-      'FUS-08',
-      'FUS-09',
-      ...own,
-      'FUS-13',
-      'RFE-07',
-    ].sort(),
+    requirements: [...SHARED_FUS_REQUIREMENTS, ...own].sort(),
     scope: 'device',
     applies: deviceNeeds({ platform }),
     async run(context: CheckContext) {

@@ -12,7 +12,8 @@ import { ClientError } from '../spec/errors.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems } from './device-support.js';
 
-const SEED_MESSAGE = 'Connection failed. Make sure you have entered the correct host name / IP address.';
+/** Seed 000 §6.2.1, written out here: the check must not read it from the code it checks. */
+export const SEED_MESSAGE = 'Connection failed. Make sure you have entered the correct host name / IP address.';
 
 /** Runs `action` and answers the code of the ClientError it throws, or 'none'. */
 async function refusal(action: () => Promise<unknown>): Promise<string> {

@@ -23,6 +23,7 @@ import {
 } from './two-factor-actors.js';
 import {
   attempt,
+  inLastMillisecond,
   mustPass,
   mustRefuse,
   needsTwoFactorClock,
@@ -136,24 +137,22 @@ async function guess(r: LoginUnderWay, right: string): Promise<void> {
   throw new Violation(['REC-15'], '6 wrong SMS codes in a row and the server still evaluates the next');
 }
 
-/**
- * The right digits at 4:59.999 complete the recovery. A call that crossed into 5:00.000 (a slow one) is tried
- * again with a new code, aiming 2, 4, … ms earlier.
- */
-async function lastMillisecond(r: LoginUnderWay): Promise<Login> {
-  for (let early = 1; early <= 128; early *= 2) {
-    const { login, sms } = await send(r);
-    const expiresAt = login.code?.expiresAt ?? 0;
-    r.time.moveTo(expiresAt - early);
-    const probe = await r.time.probe(() => submit(r, sms.digits));
-    if (probe.outcome.ok && probe.before >= expiresAt)
-      throw new Violation(['REC-06'], 'an SMS code was accepted after its 5 minutes');
-    if (probe.outcome.ok) return probe.outcome.value;
-    if (probe.outcome.code === 'verification-code-expired' && probe.after >= expiresAt) continue;
-    throw new Violation(['REC-06'], `the SMS code at 4:59.999 was refused: ${probe.outcome.code}`);
-  }
-  throw new Error('no call landed before 5:00.000, even aiming 128 ms early');
-}
+/** The right digits at 4:59.999 complete the recovery. */
+const lastMillisecond = (r: LoginUnderWay): Promise<Login> =>
+  inLastMillisecond(
+    r.time,
+    async () => {
+      const { login, sms } = await send(r);
+      return { expiresAt: login.code?.expiresAt ?? 0, digits: sms.digits };
+    },
+    (digits) => submit(r, digits),
+    {
+      requirement: 'REC-06',
+      acceptedLate: 'an SMS code was accepted after its 5 minutes',
+      inTime: 'the SMS code at 4:59.999',
+      end: '5:00.000',
+    },
+  );
 
 /** Recovery done: a QR registration to pair again; the device is gone, its key, push and codes with it. */
 async function verifyDiscarded(

@@ -20,10 +20,10 @@ export interface ServerTargetOptions {
 }
 
 export class ServerTarget implements Target {
-  constructor(private readonly options: ServerTargetOptions) {}
+  private readonly app: AppUnderTest;
 
-  private app(): AppUnderTest {
-    return this.options.app ?? referenceApp(this.options.appFaults);
+  constructor(private readonly options: ServerTargetOptions) {
+    this.app = options.app ?? referenceApp(options.appFaults);
   }
 
   describe() {
@@ -33,7 +33,7 @@ export class ServerTarget implements Target {
       editions: [this.options.edition],
       description:
         `the server at ${this.options.url} (${this.options.edition}, UDP ${this.options.udpPort}); ` +
-        this.app().description,
+        this.app.description,
     };
   }
 
@@ -46,7 +46,7 @@ export class ServerTarget implements Target {
       udpPort,
       ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
       controlled: false,
-      app: this.app(),
+      app: this.app,
       async close() {},
     };
   }

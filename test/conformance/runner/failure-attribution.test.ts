@@ -1,9 +1,8 @@
 /** A failure is charged only to requirements its check declares; a stray id is pointed out, never judged. */
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../conformance/framework/check.js';
-import { runConformance } from '../../../conformance/runner/run-conformance.js';
-import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { runChecks, verdictOf } from '../suites/run-checks.js';
 
 const failing = (named: string[]): Check => ({
   id: 'names-requirements',
@@ -15,19 +14,8 @@ const failing = (named: string[]): Check => ({
 });
 
 async function verdicts(check: Check) {
-  const { summary } = await runConformance({
-    target: new ReferenceTarget(['home']),
-    checks: [check],
-    catalogue: REQUIREMENTS,
-    profiles: [],
-    seed: 1,
-    runs: 1,
-    command: 'test',
-    kitVersion: 'test',
-    replayCommand: () => 'replay',
-  });
-  const verdictOf = (id: string) => summary.requirements.find((r) => r.id === id)?.verdict;
-  return { cell: summary.checks[0]!.cells[0]!, verdictOf };
+  const summary = await runChecks(new ReferenceTarget(['home']), [check], 1, 1);
+  return { cell: summary.checks[0]!.cells[0]!, verdictOf: (id: string) => verdictOf(summary, id) };
 }
 
 describe('failure attribution', () => {

@@ -2,6 +2,8 @@
 import type { Check } from '../../../conformance/framework/check.js';
 import { runConformance } from '../../../conformance/runner/run-conformance.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
+import type { AppFault } from '../../../conformance/spec/faults.js';
+import { referenceApp, type AppUnderTest } from '../../../conformance/targets/app-under-test.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import type { Summary } from '../../../reports/summary-schema.js';
@@ -12,11 +14,11 @@ export const IOS = 'iphone-6s';
 
 export async function runDeviceChecks(
   checks: readonly Check[],
-  options: { runs?: number; seed?: number; profiles?: readonly string[] } = {},
+  options: { runs?: number; seed?: number; profiles?: readonly string[]; app?: AppUnderTest } = {},
 ): Promise<Summary> {
   const seed = options.seed ?? 42;
   const { summary } = await runConformance({
-    target: new ReferenceTarget(['pro']),
+    target: new ReferenceTarget(['pro'], options.app ? { app: options.app } : {}),
     checks,
     catalogue: REQUIREMENTS,
     profiles: (options.profiles ?? [ANDROID, IOS]).map((id) => loadProfile(id)),
@@ -50,3 +52,21 @@ export function verdicts(summary: Summary, ids: readonly string[]): Record<strin
 
 export const passOn = (...profiles: string[]) => profiles.map((p) => [`${p} @ pro`, 'pass', undefined]);
 export const skipOn = (profile: string, reason: string) => [`${profile} @ pro`, 'skipped', reason];
+
+/** The app model driven through its screens in process, standing in for the app over WebDriver (`--via appium`). */
+const throughScreens = (faults: readonly AppFault[] = []): AppUnderTest => ({
+  ...referenceApp(faults),
+  via: 'webdriver',
+});
+
+/** One check through the screens on an Android and an iOS phone (seed 5, 20 runs): its cells and verdicts. */
+export async function runThroughScreens(check: Check, faults: readonly AppFault[]) {
+  const summary = await runDeviceChecks([check], {
+    runs: 20,
+    seed: 5,
+    profiles: ['redmi-note-8', 'iphone-12-mini'],
+    app: throughScreens(faults),
+  });
+  const verdictOf = (id: string) => summary.requirements.find((r) => r.id === id)?.verdict;
+  return { cells: summary.checks[0]!.cells, verdictOf, verdict: summary.verdict };
+}
