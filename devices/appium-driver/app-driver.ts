@@ -9,6 +9,7 @@ import type { ExecuteMethodName, ExecuteParams, ExecuteResult } from '../../simu
 import { runExecuteMethod } from '../../simulators/session/execute-runner.js';
 import { pageSource } from '../../simulators/session/page-source.js';
 import type { SimulatorSession } from '../../simulators/session/simulator-session.js';
+import { SIMULATOR_LOCATORS, type Locators } from './page-objects/locators.js';
 
 export interface AppDriver {
   tap(id: string): Promise<void>;
@@ -34,8 +35,25 @@ export type CommandTimes = Map<string, number[]>;
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
-/** `times`, when given, collects each command's wall time. */
-export function webDriver(browser: Browser, times: CommandTimes = new Map()): AppDriver {
+/** A WebdriverIO selector as the W3C locator strategy and value that find it. */
+export function w3cLocator(selector: string): [using: string, value: string] {
+  if (selector.startsWith('~')) return ['accessibility id', selector.slice(1)];
+  if (selector.startsWith('id=')) return ['id', selector.slice(3)];
+  if (selector.startsWith('/') || selector.startsWith('(')) return ['xpath', selector];
+  const native = /^-(android uiautomator|ios predicate string|ios class chain):(.*)$/s.exec(selector);
+  if (native) return [`-${native[1]}`, native[2]!];
+  throw new RangeError(`Selector "${selector}" names no locator strategy (~id, id=…, an xpath, or -android/-ios …:).`);
+}
+
+/**
+ * `times`, when given, collects each command's wall time; `locators` turn element ids into the app's selectors
+ * (the simulator's accessibility ids by default, a real build's resource ids or overrides otherwise).
+ */
+export function webDriver(
+  browser: Browser,
+  times: CommandTimes = new Map(),
+  locators: Locators = SIMULATOR_LOCATORS,
+): AppDriver {
   async function timed<T>(command: string, run: () => Promise<T>): Promise<T> {
     const started = performance.now();
     try {
@@ -47,7 +65,7 @@ export function webDriver(browser: Browser, times: CommandTimes = new Map()): Ap
     }
   }
   async function find(id: string): Promise<string> {
-    const found = await timed('findElement', () => browser.findElement('accessibility id', id));
+    const found = await timed('findElement', () => browser.findElement(...w3cLocator(locators.selector(id))));
     const ref = (found as unknown as Record<string, string>)[ELEMENT_KEY];
     if (!ref) throw new Error(`no element ${id}: ${JSON.stringify(found)}`);
     return ref;
