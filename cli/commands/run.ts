@@ -82,13 +82,30 @@ const RUN_OPTIONS = {
   },
   via: {
     type: 'string',
-    description: 'How checks of the app screens drive it: the session model in process, or WebDriver through Appium 3',
-    choices: ['in-process', 'appium'],
+    description:
+      'How checks of the app screens drive it: the session model in process, WebDriver through Appium 3, or a real build on emulators',
+    choices: ['in-process', 'appium', 'emulator'],
   },
   'appium-url': {
     type: 'string',
-    description: "A running Appium or Selenium Grid 4 endpoint for --via appium (default: start the kit's own)",
+    description:
+      "A running Appium or Selenium Grid 4 endpoint for --via appium or emulator (default: start the kit's own)",
     placeholder: 'URL',
+  },
+  app: {
+    type: 'string',
+    description: 'The app build for --via emulator: path or URL of an .apk, .app or .ipa',
+    placeholder: 'FILE',
+  },
+  'app-id': {
+    type: 'string',
+    description: 'The Android package or iOS bundle id of the build for --via emulator (default com.mbs.app)',
+    placeholder: 'ID',
+  },
+  locators: {
+    type: 'string',
+    description: 'JSON file of element id → selector, where the build names elements its own way (--via emulator)',
+    placeholder: 'FILE',
   },
   workers: {
     type: 'string',
@@ -115,6 +132,8 @@ const EXIT_OF_CODE: Record<string, number> = {
   'container-runtime-unavailable': EXIT.unavailable,
   'container-start-failed': EXIT.unavailable,
   'appium-unavailable': EXIT.unavailable,
+  'emulator-unavailable': EXIT.unavailable,
+  'device-control-unavailable': EXIT.unavailable,
 };
 
 type Values = { [K in keyof typeof RUN_OPTIONS]: string | undefined };
@@ -143,6 +162,9 @@ function merge(values: Values, config: RunConfig): RunConfig {
   set('faults', faultsOption(values.fault));
   set('via', values.via as RunConfig['via']);
   set('appiumUrl', values['appium-url']);
+  set('app', values.app);
+  set('appId', values['app-id']);
+  set('locators', values.locators);
   set('workers', integerOption('workers', values.workers, 1, 64));
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
@@ -194,7 +216,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
   // Started only once every input is known good, so bad input never costs a container or an Appium start.
-  const opened = await openTarget(config, config.editions ?? matrix?.editions ?? ['pro', 'home']);
+  const opened = await openTarget(config, config.editions ?? matrix?.editions ?? ['pro', 'home'], profiles);
   try {
     const { target } = opened;
     return await runAndReport(mode, config, { target, profiles, checks, selection, expectedFailures, shard }, io);

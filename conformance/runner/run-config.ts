@@ -39,9 +39,23 @@ export const RunConfig = Type.Object(
         description: 'Faulty variants to run instead of the reference (the kit self-test); see mbsc selftest --list.',
       }),
     ),
-    via: Type.Optional(Type.Enum(['in-process', 'appium'], { description: 'How checks of the app screens drive it.' })),
+    via: Type.Optional(
+      Type.Enum(['in-process', 'appium', 'emulator'], { description: 'How checks of the app screens drive it.' }),
+    ),
     appiumUrl: Type.Optional(
       Type.String({ pattern: '^https?://', description: 'An Appium or Selenium Grid 4 endpoint for via appium.' }),
+    ),
+    app: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'The app build for via emulator: a path or URL of an .apk, .app or .ipa.',
+      }),
+    ),
+    appId: Type.Optional(
+      Type.String({ minLength: 1, description: 'The Android package / iOS bundle id of the build for via emulator.' }),
+    ),
+    locators: Type.Optional(
+      Type.String({ minLength: 1, description: "A JSON file: element id → selector, for the build's own names." }),
     ),
     workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
     serverImage: Type.Optional(

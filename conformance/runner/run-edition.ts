@@ -8,7 +8,7 @@ import type { Edition } from '../spec/editions.js';
 import type { Cell } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { columnName, type Check, type CheckOutcome, type Column } from '../framework/check.js';
+import { columnName, type Applicability, type Check, type CheckOutcome, type Column } from '../framework/check.js';
 import type { Target, TargetSession } from '../targets/target.js';
 
 export interface EditionRunOptions {
@@ -92,7 +92,7 @@ async function runCell(
     edition: column.edition,
     ...(column.profile ? { profile: column.profile.id } : {}),
   };
-  const applicability = check.applies?.(column, session) ?? { applies: true };
+  const applicability = modelCheckOfRealBuild(check, session) ?? check.applies?.(column, session) ?? { applies: true };
   if (!applicability.applies)
     return { ...base, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
   const started = performance.now();
@@ -148,4 +148,10 @@ function declared(check: Check, named: readonly string[] | undefined): { require
 function describeError(error: unknown): string {
   if (error instanceof MbsError || error instanceof ClientError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** A real build is judged through its screens only: a device check of the app model in process does not apply. */
+function modelCheckOfRealBuild(check: Check, session: TargetSession): Applicability | undefined {
+  if (!session.app.realBuild || check.scope !== 'device' || check.tags?.includes('ui')) return undefined;
+  return { applies: false, reason: 'checks the app model in process; a real build is checked through its screens' };
 }

@@ -159,6 +159,8 @@ export const CLIENT_ERRORS = {
   'prompt-not-open': 'The app is not showing the QR scanner or an authentication prompt.',
   'appium-unavailable': 'The Appium server could not be started, or did not answer.',
   'emulator-unavailable': 'No Android SDK and emulator, or no Xcode and iOS simulator, on this machine.',
+  'device-control-unavailable':
+    "The endpoint runs the app build but not the kit's mobile: methods that set the device's battery, media and network.",
   // shards and containers (mbsc merge, --server-image)
   'merge-refused': 'These run results cannot be merged into one run (different seeds, kits, targets or selections).',
   'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',

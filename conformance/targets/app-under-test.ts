@@ -22,6 +22,11 @@ export interface AppUnderTest {
   readonly description: string;
   /** How `drive` reaches the app's screens: the session model in this process, or WebDriver. */
   readonly via: 'in-process' | 'webdriver';
+  /**
+   * A real build (`--via emulator`): only the checks of its screens (tag `ui`) apply; the device checks that
+   * install the app model in process would judge the kit's model, not the build.
+   */
+  readonly realBuild?: boolean;
   /** Installs the app model on a device: what a model check does before it pairs and drives it. */
   install(device: SimulatedDevice, options?: Omit<AppOptions, 'faults'>): MobileApp;
   /** Opens the app on a new device of `profile`, to drive through its screens. */

@@ -12,10 +12,18 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `mbsc ...args` to completion (bounded by `timeoutMs`). */
-export function runCli(args: readonly string[], timeoutMs = 30_000): Promise<CliResult> {
+/** Runs `mbsc ...args` to completion (bounded by `timeoutMs`); `env` adds to or unsets (undefined) variables. */
+export function runCli(
+  args: readonly string[],
+  timeoutMs = 30_000,
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MBSC_BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MBSC_BIN, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
