@@ -1,6 +1,7 @@
 /**
- * The app's pages, settings, languages and Help (seed 000 §6, §6.4, §6.4.6, §6.4.7). The language lists below are
- * the seed's, written out here on purpose: the check must not read them from the code it checks.
+ * The app's pages, settings, languages and Help (seed 000 §6, §6.4, §6.4.6, §6.4.7). The menus and language lists
+ * below are the seed's, written out here on purpose: the check must not read them from the code it checks. The
+ * same lists and the language walk serve the checks through the screens (ui-settings.ts).
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
@@ -8,7 +9,7 @@ import { checkOnce, checkProperty } from '../framework/property.js';
 import { LANGUAGES, type AppSettings, type Language } from '../../simulators/app/settings.js';
 import { deviceNeeds, expectEqual, expectTrue, newWorld } from './device-support.js';
 
-const SET_04 = [
+export const SET_04 = [
   'Arabic',
   'Basque',
   'Catalan',
@@ -21,7 +22,7 @@ const SET_04 = [
   'Finnish',
   'French',
 ];
-const SET_05 = [
+export const SET_05 = [
   'German',
   'Greek Modern',
   'Hebrew',
@@ -34,7 +35,7 @@ const SET_05 = [
   'Norwegian',
   'Polish',
 ];
-const SET_06 = [
+export const SET_06 = [
   'Portuguese (Brazilian)',
   'Portuguese (Portugal)',
   'Russian',
@@ -45,7 +46,72 @@ const SET_06 = [
   'Turkish',
   'Vietnamese',
 ];
-const NOT_OFFERED = ['Klingon', 'Esperanto', 'Latin', 'english', 'Greek', 'Chinese', 'Portuguese', 'Hindi', ''];
+export const NOT_OFFERED = ['Klingon', 'Esperanto', 'Latin', 'english', 'Greek', 'Chinese', 'Portuguese', 'Hindi', ''];
+
+/** The seed's menus (§6, §6.4, §6.4.7). */
+export const SEED_MENUS = {
+  main: ['Home', 'Backup', '2FA', 'More'],
+  more: [
+    'Automated backup',
+    'Backup while charging only',
+    'Power saving mode',
+    'Enhanced security for 2FA',
+    'Free up space',
+    'Language',
+    'Help',
+  ],
+  help: ['App Log', 'Contact Us', 'FAQ', 'Version'],
+} as const;
+
+/** The switches in More, by the setting each keeps and the seed's name for it. */
+export const SWITCHES = {
+  automatedBackup: 'Automated backup',
+  backupWhileChargingOnly: 'Backup while charging only',
+  powerSaving: 'Power saving mode',
+  freeUpSpace: 'Free up space',
+} as const satisfies Partial<Record<keyof AppSettings, (typeof SEED_MENUS.more)[number]>>;
+export type Switch = keyof typeof SWITCHES;
+
+/** Help > Version names `version` as a whole (1.6.2 in "Version 1.6.2", not in "Version 11.6.2"). */
+export function expectVersionShown(shown: string, version: string): void {
+  expectTrue(
+    ['SET-09'],
+    new RegExp(`(^|\\D)${version.replace(/\./g, '\\.')}(\\D|$)`).test(shown),
+    `Help > Version shows "${shown}" for version ${version}`,
+  );
+}
+
+/** The language setting as a check sees it: on the app model, or through the Language screen. */
+export interface LanguageSetting {
+  /** The languages the app offers. */
+  offered(): Promise<readonly string[]>;
+  current(): Promise<string>;
+  /** Chooses `language`; the language the app keeps afterwards. */
+  choose(language: string): Promise<string>;
+  /** Whether the app refuses `other` as its language. */
+  refuses(other: string): Promise<boolean>;
+}
+
+/** English by default, each of the seed's languages offered and kept once chosen, 31 in all, nothing else. */
+export async function expectSeedLanguages(setting: LanguageSetting): Promise<void> {
+  expectEqual(['SET-03'], 'the language of a new app on an English phone', await setting.current(), 'English');
+  const offered = new Set<string>(await setting.offered());
+  for (const [rule, list] of [
+    ['SET-04', SET_04],
+    ['SET-05', SET_05],
+    ['SET-06', SET_06],
+  ] as const) {
+    for (const language of list) {
+      expectTrue([rule], offered.has(language), `${language} is not in the language list`);
+      expectEqual([rule], `the language after choosing ${language}`, await setting.choose(language), language);
+    }
+  }
+  expectEqual(['SET-03'], 'how many languages are offered', offered.size, 31);
+  for (const other of NOT_OFFERED) {
+    const refused = await setting.refuses(other);
+    expectTrue(['SET-03'], refused && !offered.has(other), `"${other}" was accepted as a language`);
+  }
+}
 
 const menus: Check = {
   id: 'app-pages-and-menus',
@@ -58,37 +124,19 @@ const menus: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
-      expectEqual(['SET-01'], 'the main pages', app.menu('main'), ['Home', 'Backup', '2FA', 'More']);
-      const more = [
-        'Automated backup',
-        'Backup while charging only',
-        'Power saving mode',
-        'Enhanced security for 2FA',
-        'Free up space',
-        'Language',
-        'Help',
-      ];
-      expectEqual(['SET-02'], 'what More offers', [...app.menu('more')].sort(), [...more].sort());
-      // Each switch in More is a setting the app keeps.
-      const switches: (keyof AppSettings)[] = [
-        'automatedBackup',
-        'backupWhileChargingOnly',
-        'powerSaving',
-        'freeUpSpace',
-      ];
-      for (const key of switches) {
+      expectEqual(['SET-01'], 'the main pages', app.menu('main'), SEED_MENUS.main);
+      expectEqual(['SET-02'], 'what More offers', [...app.menu('more')].sort(), [...SEED_MENUS.more].sort());
+      for (const key of Object.keys(SWITCHES) as Switch[]) {
         const before = app.settings[key];
         app.updateSettings({ [key]: !before });
         expectEqual(['SET-02'], `${key} after switching it`, app.settings[key], !before);
       }
-      expectEqual(['SET-08'], 'what Help offers', [...app.menu('help')].sort(), [
-        'App Log',
-        'Contact Us',
-        'FAQ',
-        'Version',
-      ]);
+      expectEqual(['SET-08'], 'what Help offers', [...app.menu('help')].sort(), SEED_MENUS.help);
     }),
 };
+
+/** Versions Help > Version is checked with: the app model installs each; the screens show the installed one. */
+export const VERSIONS = { android: ['1.5.0', '1.6.2', '2.0.1'], ios: ['268', '281', '312'] } as const;
 
 const version: Check = {
   id: 'app-help-version',
@@ -100,15 +148,9 @@ const version: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const profile = context.column.profile!;
-      const versions = profile.platform === 'android' ? ['1.5.0', '1.6.2', '2.0.1'] : ['268', '281', '312'];
-      for (const v of versions) {
+      for (const v of VERSIONS[profile.platform]) {
         const { app } = await newWorld(context.session, profile, { pair: false, version: v });
-        const shown = app.help('Version');
-        expectTrue(
-          ['SET-09'],
-          new RegExp(`(^|\\D)${v.replace(/\./g, '\\.')}(\\D|$)`).test(shown),
-          `Help > Version shows "${shown}" for version ${v}`,
-        );
+        expectVersionShown(app.help('Version'), v);
       }
     }),
 };
@@ -123,29 +165,22 @@ const languages: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
-      expectEqual(['SET-03'], 'the language of a new app on an English phone', app.settings.language, 'English');
-      const offered = new Set<string>(LANGUAGES);
-      for (const [rule, list] of [
-        ['SET-04', SET_04],
-        ['SET-05', SET_05],
-        ['SET-06', SET_06],
-      ] as const) {
-        for (const language of list) {
-          expectTrue([rule], offered.has(language), `${language} is not in the language list`);
+      await expectSeedLanguages({
+        offered: async () => LANGUAGES,
+        current: async () => app.settings.language,
+        async choose(language) {
           app.updateSettings({ language: language as Language });
-          expectEqual([rule], `the language after choosing ${language}`, app.settings.language, language);
-        }
-      }
-      expectEqual(['SET-03'], 'how many languages are offered', offered.size, 31);
-      for (const other of NOT_OFFERED) {
-        let refused = false;
-        try {
-          app.updateSettings({ language: other as Language });
-        } catch {
-          refused = true;
-        }
-        expectTrue(['SET-03'], refused && !offered.has(other), `"${other}" was accepted as a language`);
-      }
+          return app.settings.language;
+        },
+        async refuses(other) {
+          try {
+            app.updateSettings({ language: other as Language });
+            return false;
+          } catch {
+            return true;
+          }
+        },
+      });
     }),
 };
 
