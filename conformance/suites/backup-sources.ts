@@ -15,9 +15,9 @@ import { hashOf } from '../../simulators/app/content-registry.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, sorted } from './device-support.js';
 
-const SOURCES = ['photos', 'videos', 'documents', 'twoFactorAccounts'] as const;
-type Source = (typeof SOURCES)[number];
-const OFFERED: Record<Platform, readonly Source[]> = {
+export const SOURCES = ['photos', 'videos', 'documents', 'twoFactorAccounts'] as const;
+export type Source = (typeof SOURCES)[number];
+export const OFFERED: Record<Platform, readonly Source[]> = {
   android: ['photos', 'videos', 'documents', 'twoFactorAccounts'],
   ios: ['photos', 'videos', 'twoFactorAccounts'],
 };
@@ -82,7 +82,7 @@ const atLeastOne: Check = {
     }),
 };
 
-function selections(platform: Platform): BackupSources[] {
+export function selections(platform: Platform): BackupSources[] {
   const offered = OFFERED[platform];
   return Array.from({ length: 2 ** offered.length }, (_, bits) => {
     const on = (s: Source) => offered.includes(s) && (bits & (1 << offered.indexOf(s))) !== 0;
@@ -95,11 +95,27 @@ function selections(platform: Platform): BackupSources[] {
   });
 }
 
-const KIND_OF: Record<'photos' | 'videos' | 'documents', ItemKind> = {
+export const KIND_OF: Record<'photos' | 'videos' | 'documents', ItemKind> = {
   photos: 'photo',
   videos: 'video',
   documents: 'document',
 };
+
+/** Each offered source alone, each left out, and all of them: every source is seen on and off. */
+export function selectionCases(platform: Platform): BackupSources[] {
+  const offered = OFFERED[platform];
+  const only = (pick: (s: Source) => boolean): BackupSources => ({
+    photos: offered.includes('photos') && pick('photos'),
+    videos: offered.includes('videos') && pick('videos'),
+    documents: offered.includes('documents') && pick('documents'),
+    twoFactorAccounts: offered.includes('twoFactorAccounts') && pick('twoFactorAccounts'),
+  });
+  return [
+    ...offered.map((source) => only((s) => s === source)),
+    ...offered.map((source) => only((s) => s !== source)),
+    only(() => true),
+  ];
+}
 
 /** Selections that show every source on and off: new items of each kind, one backup, and what reached the server. */
 const deselectedNotSent: Check = {
@@ -113,20 +129,7 @@ const deselectedNotSent: Check = {
     checkOnce(async () => {
       const { app, device } = await newWorld(context.session, context.column.profile!);
       app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
-      // Each source alone, each source left out, and all of them: every source is seen on and off.
-      const offered = OFFERED[device.platform];
-      const only = (pick: (s: Source) => boolean): BackupSources => ({
-        photos: offered.includes('photos') && pick('photos'),
-        videos: offered.includes('videos') && pick('videos'),
-        documents: offered.includes('documents') && pick('documents'),
-        twoFactorAccounts: offered.includes('twoFactorAccounts') && pick('twoFactorAccounts'),
-      });
-      const cases = [
-        ...offered.map((source) => only((s) => s === source)),
-        ...offered.map((source) => only((s) => s !== source)),
-        only(() => true),
-      ];
-      for (const selection of cases) {
+      for (const selection of selectionCases(device.platform)) {
         app.updateSources(selection);
         const before = new Set((await serverItems(app)).map((i) => i.sha256));
         const added = (['photos', 'videos', 'documents'] as const).map((source) => {
@@ -154,6 +157,11 @@ const deselectedNotSent: Check = {
     }),
 };
 
+/** A photo and a video on each storage: SRC-07 wants all four on the server. */
+export const SD_CARD_MEDIA = (['internal', 'sd'] as const).flatMap((storage) =>
+  (['photo', 'video'] as const).map((kind) => ({ storage, kind, ext: kind === 'photo' ? 'jpg' : 'mp4' })),
+);
+
 const sdCard: Check = {
   id: 'backup-sources-sd-card',
   title: 'Android backs up photos and videos from the internal storage and from the SD card',
@@ -164,8 +172,8 @@ const sdCard: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const { app, device } = await newWorld(context.session, context.column.profile!);
-      const items = (['internal', 'sd'] as const).flatMap((storage) =>
-        ['jpg', 'mp4'].map((ext) => addMedia(device, { name: `${storage}.${ext}`, size: 900, storage })),
+      const items = SD_CARD_MEDIA.map(({ storage, ext }) =>
+        addMedia(device, { name: `${storage}.${ext}`, size: 900, storage }),
       );
       await app.backup();
       const held = (await serverItems(app)).map((i) => `${i.meta.kind}:${i.meta.path}`);
