@@ -12,6 +12,8 @@ export function appState(session: SimulatorSession) {
     screen: session.screen,
     path: [...session.nav.path],
     message: session.message ?? null,
+    migration: session.migration ? { ...session.migration } : null,
+    recoveryPhoneLastDigits: session.recoveryPhone ?? null,
     locked: session.locked,
     clockMs: session.clock.now(),
     settings: { ...app.settings },
@@ -63,6 +65,7 @@ export function appState(session: SimulatorSession) {
       loginId: r.loginId,
       machine: r.machine,
       expiresAt: r.expiresAt,
+      numberChoices: r.numberChoices ? [...r.numberChoices] : null,
     })),
     log: app.log.all().map((e) => ({ at: e.at, type: e.type, message: e.message })),
   };
@@ -94,5 +97,10 @@ export function deviceInfo(session: SimulatorSession) {
     media: device
       .mediaItems()
       .map((m) => ({ id: m.id, name: m.name, path: m.path, size: m.size, kind: m.kind ?? null })),
+    // iOS only: what free up space asked, and what it removed into Recently Deleted (still using storage).
+    deletePrompts: device.deletePrompts.map((p) => ({ ...p })),
+    recentlyDeleted: device
+      .recentlyDeleted()
+      .map((d) => ({ id: d.item.id, name: d.item.name, size: d.item.size, deletedAt: d.deletedAt })),
   };
 }

@@ -146,6 +146,15 @@ export const EXECUTE_METHODS = {
     params: Type.Object({ permission: Type.Enum(PERMISSIONS), answer: Type.Enum(['allow', 'deny']) }, strict),
     run: (s, p) => void s.device.permissions.answers.set(p.permission, p.answer),
   }),
+  'mobile: setDeleteConsent': method({
+    description:
+      'What the user answers when iOS asks to allow deleting items for free up space (the answer stands until changed).',
+    params: Type.Object({ answer: Type.Enum(['allow', 'deny']) }, strict),
+    run: (s, p) => {
+      s.device.deleteConsent = p.answer;
+      return { answer: s.device.deleteConsent };
+    },
+  }),
   'mobile: notifications': method({
     description: 'Pulls down the notification shade: polls the push service, then lists the notifications.',
     params: none,
@@ -166,7 +175,7 @@ export const EXECUTE_METHODS = {
     },
   }),
   'mobile: deviceInfo': method({
-    description: 'The device: spec, battery, network, storage, clock.',
+    description: 'The device: spec, battery, network, storage, clock, media, deletion prompts and Recently Deleted.',
     params: none,
     run: deviceInfo,
   }),

@@ -10,6 +10,8 @@ export const SUB_SCREENS = [
   'secret-entry',
   'scanner',
   'pair-confirm',
+  'migration',
+  'recovery-phone',
   'authenticate',
   'free-up-limit',
   'language',

@@ -12,7 +12,9 @@ import {
   logFilterScreen,
   moreScreen,
 } from './screens/more-screen.js';
-import { authenticateScreen, lockScreen, pairConfirmScreen, scannerScreen } from './screens/prompt-screens.js';
+import { migrationScreen, pairConfirmScreen } from './screens/pairing-screens.js';
+import { authenticateScreen, lockScreen, scannerScreen } from './screens/prompt-screens.js';
+import { recoveryPhoneScreen } from './screens/recovery-screen.js';
 import { restoreExplorerScreen } from './screens/restore-explorer-screen.js';
 import { restoreScreen } from './screens/restore-screen.js';
 import { secretEntryScreen, twoFactorScreen } from './screens/two-factor-screen.js';
@@ -34,6 +36,8 @@ export const SCREENS = {
   'secret-entry': { title: 'Not able to scan QR code?', build: secretEntryScreen },
   scanner: { title: 'Scan QR code', build: scannerScreen },
   'pair-confirm': { title: 'Activate and start backup', build: pairConfirmScreen },
+  migration: { title: 'Migration', build: migrationScreen },
+  'recovery-phone': { title: 'Enter recovery phone number', build: recoveryPhoneScreen },
   authenticate: { title: 'Authenticate', build: authenticateScreen },
   'free-up-limit': { title: 'Free up space', build: freeUpLimitScreen },
   language: { title: 'Language', build: languageScreen },

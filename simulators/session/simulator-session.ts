@@ -17,6 +17,7 @@ import { VirtualClock } from '../clock/virtual-clock.js';
 import type { DeviceSpec } from '../device/device-spec.js';
 import { SimulatedDevice } from '../device/simulated-device.js';
 import { buildScreen } from './screen-tree.js';
+import { EMPTY_RECOVERY_DRAFT, type RecoveryDraft } from './screens/recovery-screen.js';
 import { Navigation, type ScreenName } from './screen-state.js';
 import { walk, type UiElement } from './ui-element.js';
 
@@ -57,6 +58,12 @@ export class SimulatorSession {
   /** Save & Connect is trying the connection setting (seed 000 §6.2.1: "Attempting to connect"). */
   connecting = false;
   secretDraft = { issuer: 'MBS', username: '', secret: '' };
+  /** Set once this phone was paired as the replacement of another (seed 000 §7.1): whose content it took over. */
+  migration: { from: string; to: string } | undefined;
+  /** "Enter recovery phone number": what is typed, and the letters of the SMS code once one was sent. */
+  recoveryDraft: RecoveryDraft = EMPTY_RECOVERY_DRAFT;
+  /** The last two digits of the verified recovery phone number. */
+  recoveryPhone: string | undefined;
   logFilter = new Set<LogType>(LOG_TYPES);
   /** Push requests the 2FA page lists, by request id, until answered. */
   readonly requests = new Map<string, Notification>();

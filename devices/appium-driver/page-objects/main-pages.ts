@@ -21,6 +21,12 @@ export class HomePage extends AppPage {
   /** OK to the question: pairs; the dialog with the outcome follows. */
   confirmPairing = () => this.tap('pairConfirm');
   cancelPairing = () => this.tap('pairCancel');
+  /** Whether the detected code adds this phone or migrates an existing device's backup content to it. */
+  pairingMode = () => this.text('pairConfirmMode');
+  /** After a migration: "… migration of contents from <original> to <replacement> is completed." */
+  migrationResult = () => this.text('migrationResult');
+  restoreAfterMigration = () => this.tap('migrationRestore');
+  finishMigration = () => this.tap('migrationDone');
 }
 
 export class BackupPage extends AppPage {

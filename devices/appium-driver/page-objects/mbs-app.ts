@@ -55,4 +55,6 @@ export class DeviceControl {
     this.run('mobile: setBattery', { level, ...(charging !== undefined ? { charging } : {}) });
   biometric = (match: boolean) => this.run('mobile: biometric', { match });
   addMedia = (params: ExecuteParams<'mobile: addMedia'>) => this.run('mobile: addMedia', params);
+  /** The user's answer when iOS asks to allow deleting items for free up space. */
+  setDeleteConsent = (answer: 'allow' | 'deny') => this.run('mobile: setDeleteConsent', { answer });
 }

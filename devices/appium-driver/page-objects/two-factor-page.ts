@@ -12,6 +12,26 @@ export class TwoFactorPage extends AppPage {
   hasRequest = (requestId: string) => this.exists({ id: ids.requestApprove(requestId) });
   approve = (requestId: string) => this.tap({ id: ids.requestApprove(requestId) });
   reject = (requestId: string) => this.tap({ id: ids.requestReject(requestId) });
+  /** Number matching: approves by tapping the number the desktop shows. */
+  approveWithNumber = (requestId: string, n: number) => this.tap({ id: ids.requestNumber(requestId, n) });
+  /** After a migration: opens the scanner for the desktop's 2FA QR code. */
+  repair = () => this.tap('tfaRepair');
+
+  /** "Enter recovery phone number", then "Send SMS verification code": the letters the SMS code starts with. */
+  async sendRecoveryCode(countryCode: string, phoneNumber: string): Promise<string | undefined> {
+    await this.tap('tfaRecoveryPhone');
+    await this.type('recoveryCountry', countryCode);
+    await this.type('recoveryNumber', phoneNumber);
+    await this.tap('recoverySend');
+    return (await this.exists('recoveryLetters')) ? (await this.text('recoveryLetters')).replace(/-$/, '') : undefined;
+  }
+
+  /** Types the SMS code's digits and taps Verify: the app's answer. */
+  async verifyRecoveryCode(digits: string): Promise<string | undefined> {
+    await this.type('recoveryDigits', digits);
+    await this.tap('recoveryVerify');
+    return this.message();
+  }
 
   async addBySecret(issuer: string, username: string, secret: string): Promise<string | undefined> {
     await this.tap('tfaNoQr');

@@ -74,7 +74,7 @@ export function backupScreen(session: SimulatorSession): UiElement[] {
   ];
 }
 
-async function openRestore(session: SimulatorSession): Promise<void> {
+export async function openRestore(session: SimulatorSession): Promise<void> {
   session.restorePage = await openRestorePage(session.app);
   session.explorer = { tab: 'recent', kind: 'photo' };
   session.open('restore');

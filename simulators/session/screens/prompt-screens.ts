@@ -1,6 +1,7 @@
 /**
  * Screens the app shows over its pages: the QR scanner (answered by `mobile: scanQr`), the device authentication
- * that enhanced security asks for (a password typed, or `mobile: biometric`), and the lock screen.
+ * that enhanced security asks for (a password typed, or `mobile: biometric`), and the lock screen. The pairing
+ * confirmation that follows a pairing QR code is in pairing-screens.ts.
  */
 import { ClientError } from '../../../conformance/spec/errors.js';
 import { decodePairingPayload } from '../../../conformance/spec/protocol/pairing.js';
@@ -33,27 +34,6 @@ export async function scanQr(session: SimulatorSession, payload: string): Promis
     session.message = '2FA account added.';
   }
   return { scanned: purpose };
-}
-
-/** "Activate and start backup" with the detected code: OK pairs, Cancel leaves the phone unpaired. */
-export function pairConfirmScreen(session: SimulatorSession): UiElement[] {
-  const payload = session.pendingPairing ? decodePairingPayload(session.pendingPairing) : undefined;
-  const where = payload ? ` at ${payload.host}:${payload.tcp}` : '';
-  return [
-    text('pair-confirm-text', `Pair this phone with the backup machine${where}?`),
-    button('pair-confirm', 'OK', async (s) => {
-      const scanned = s.pendingPairing;
-      s.pendingPairing = undefined;
-      s.back();
-      if (scanned === undefined) return;
-      await s.app.scanQr(scanned);
-      s.message = 'Paired with the backup machine.';
-    }),
-    button('pair-cancel', 'Cancel', (s) => {
-      s.pendingPairing = undefined;
-      s.back();
-    }),
-  ];
 }
 
 export function authenticateScreen(session: SimulatorSession): UiElement[] {

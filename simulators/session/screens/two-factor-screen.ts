@@ -1,12 +1,15 @@
 /**
  * The 2FA page (seed 000 §6.3, Appendix A): the accounts with their current codes, adding one by QR code or with
- * "Not able to scan QR code?", and the login requests that reached the phone, each approved or rejected. With
- * enhanced security on, the page and every approval first ask for the device password or a biometric.
+ * "Not able to scan QR code?", "Enter recovery phone number", and the login requests that reached the phone, each
+ * approved or rejected; with number matching on, Approve is the number the desktop shows, among three. A phone
+ * paired as a replacement offers "Re-pair with authenticator" until it is registered for push. With enhanced
+ * security on, the page and every approval first ask for the device password or a biometric.
  */
 import type { Notification } from '../../../conformance/spec/protocol/two-factor.js';
 import type { SimulatorSession } from '../simulator-session.js';
 import { button, field, group, text, type UiElement } from '../ui-element.js';
 import { openScanner } from './main-screens.js';
+import { openRecoveryPhone } from './recovery-screen.js';
 
 export function twoFactorScreen(session: SimulatorSession): UiElement[] {
   const { app } = session;
@@ -42,22 +45,55 @@ export function twoFactorScreen(session: SimulatorSession): UiElement[] {
       app.accounts.list().length === 0 ? 'No 2FA accounts yet' : `${app.accounts.list().length} accounts`,
     ),
     group('list', 'tfa-requests', pending.map(requestRow)),
+    ...repair(session),
     button('tfa-scan-qr', 'Scan QR code', (s) => openScanner(s, '2fa')),
     button('tfa-no-qr', 'Not able to scan QR code?', (s) => s.open('secret-entry')),
+    button(
+      'tfa-recovery-phone',
+      session.recoveryPhone === undefined
+        ? 'Enter recovery phone number'
+        : `Recovery phone number ending ${session.recoveryPhone}`,
+      openRecoveryPhone,
+    ),
     button('tfa-refresh', 'Refresh', async (s) => {
       await s.pollPush();
     }),
   ];
 }
 
+/** After a migration, until the phone is registered for push: "Re-pair with authenticator" (seed 000 §6.3.1 NOTE). */
+function repair(session: SimulatorSession): UiElement[] {
+  const { migration } = session;
+  const linked = session.app.accounts.list().some((a) => a.push && session.twoFactor.linkFor(a.id));
+  if (!migration || linked) return [];
+  return [
+    text('tfa-repair-hint', `This phone replaced ${migration.from}: re-pair it so that push requests come here.`),
+    button('tfa-repair', 'Re-pair with authenticator', (s) => openScanner(s, '2fa')),
+  ];
+}
+
 function requestRow(request: Notification): UiElement {
   const id = `request-${request.requestId}`;
+  const approve = (number?: number) => (s: SimulatorSession) => {
+    const chosen = number === undefined ? {} : { number };
+    if (!s.app.security.required) return answer(s, request, 'approve', chosen);
+    s.authenticate('Approve the login', (inner, attempt) => answer(inner, request, 'approve', { attempt, ...chosen }));
+  };
+  const choices = request.numberChoices ?? [];
+  const approval =
+    choices.length === 0
+      ? [button(`${id}-approve`, 'Approve', approve())]
+      : [
+          text(`${id}-number-hint`, 'To approve, tap the number the desktop shows'),
+          group(
+            'list',
+            `${id}-numbers`,
+            choices.map((n) => button(`${id}-number-${n}`, String(n), approve(n))),
+          ),
+        ];
   return group('row', id, [
     text(`${id}-title`, `Login request from ${request.machine}`),
-    button(`${id}-approve`, 'Approve', (s) => {
-      if (!s.app.security.required) return answer(s, request, 'approve', {});
-      s.authenticate('Approve the login', (inner, attempt) => answer(inner, request, 'approve', { attempt }));
-    }),
+    ...approval,
     button(`${id}-reject`, 'Reject', (s) => answer(s, request, 'reject', {})),
   ]);
 }

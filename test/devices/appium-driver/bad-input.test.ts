@@ -77,6 +77,8 @@ describe('execute methods', () => {
     ['mobile: setBattery', { level: '50' }, 'invalid argument', 'level: must be integer (got "50")'],
     ['mobile: addMedia', { kind: 'photos', count: 1, sizeBytes: 10 }, 'invalid argument', 'kind: must be'],
     ['mobile: setNetwork', {}, 'invalid argument', 'network: is required'],
+    ['mobile: setDeleteConsent', { answer: 'ok' }, 'invalid argument', 'answer: must be'],
+    ['mobile: setDeleteConsent', { answr: 'allow' }, 'invalid argument', 'unknown key "answr". Did you mean "answer"?'],
     ['mobile: deviceInfo', { verbose: true }, 'invalid argument', 'This method takes no parameters.'],
     ['mobile: setBatery', { level: 5 }, 'unsupported operation', 'Did you mean "mobile: setBattery"?'],
     ['return document.title', {}, 'unsupported operation', 'execute-method-unknown: only "mobile: <method>" scripts'],

@@ -7,6 +7,7 @@
 import type { Browser } from 'webdriverio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MbsApp } from '../../../devices/appium-driver/page-objects/mbs-app.js';
+import { Outbox, parseSentCode } from '../../../conformance/suites/two-factor-actors.js';
 import { totpAt } from '../../../simulators/app/authenticator/totp.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { simulator, startAppiumFixture, type AppiumFixture } from './appium-fixture.js';
@@ -62,6 +63,18 @@ describe('2FA over Appium', () => {
     expect(notifications.map((n) => n.id)).toContain(second.requestId);
     await app.twoFactor.reject(second.requestId);
     expect(await stateOf(second.loginId)).toBe('push-rejected');
+  });
+
+  it('verifies a recovery phone number by the SMS code the outbox holds', async () => {
+    const outbox = await Outbox.open(t.console);
+    await app.tabs.twoFactor();
+    const letters = await app.twoFactor.sendRecoveryCode('+86', '1380013800');
+    const code = parseSentCode((await outbox.read()).at(-1)?.text ?? '');
+    expect(letters).toBe(code?.letters);
+    expect(await app.twoFactor.verifyRecoveryCode(code!.digits)).toBe(
+      'Successfully verified the phone number for account recovery.',
+    );
+    expect((await app.device.appState()).recoveryPhoneLastDigits).toBe('00');
   });
 
   it('with enhanced security on, asks before opening the page and before approving', async () => {

@@ -29,6 +29,9 @@ describe('execute methods', () => {
     ['mobile: addMedia', { kind: 'photo', count: 0, sizeBytes: 1 }, 'count: must be >= 1 (got 0)'],
     ['mobile: advanceClock', { millis: 5 }, 'unknown key "millis"'],
     ['mobile: appState', [], 'the parameters must be one JSON object'],
+    ['mobile: setDeleteConsent', { answer: 'yes' }, 'answer: must be'],
+    ['mobile: setDeleteConsent', { consent: 'deny' }, 'unknown key "consent"'],
+    ['mobile: setDeleteConsent', {}, 'answer: is required'],
   ])('%s %j is refused: %s', async (name, params, problem) => {
     const message = await refusal(runExecuteMethod(session(), name, params));
     expect(message.startsWith(`execute-params-invalid: ${name}: `)).toBe(true);
@@ -74,6 +77,25 @@ describe('execute methods', () => {
     expect(await run('mobile: sms', { text: 'Your code: ABCD-123456' })).toMatchObject({
       messages: [{ from: 'MBS', text: 'Your code: ABCD-123456' }],
     });
+  });
+
+  it('answer the iOS deletion prompt as set, and report the prompts and Recently Deleted', async () => {
+    const s = session('ios');
+    const run = (name: string, params: unknown = {}) => runExecuteMethod(s, name, params);
+    expect(await run('mobile: setDeleteConsent', { answer: 'deny' })).toEqual({ answer: 'deny' });
+    const { ids } = (await run('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1000 })) as { ids: string[] };
+    expect(s.device.askDeleteConsent(1)).toBe(false);
+    await run('mobile: setDeleteConsent', { answer: 'allow' });
+    expect(s.device.askDeleteConsent(1)).toBe(true);
+    await run('mobile: deleteMedia', { ids });
+    const info = (await run('mobile: deviceInfo')) as Record<string, unknown>;
+    expect(info['deletePrompts']).toEqual([
+      { count: 1, at: s.clock.now(), allowed: false },
+      { count: 1, at: s.clock.now(), allowed: true },
+    ]);
+    expect(info['recentlyDeleted']).toEqual([
+      { id: ids[0], name: 'IMG_0001.jpg', size: 1000, deletedAt: s.clock.now() },
+    ]);
   });
 
   it('answer a refused scan in the result and the dialog, not as an error', async () => {

@@ -26,6 +26,30 @@ describe('page source', () => {
     }
   });
 
+  it('shows the migration and recovery phone screens with their fields and buttons', () => {
+    const s = session('android');
+    s.migration = { from: 'ASUS X00ID', to: 'Redmi Note 8' };
+    s.open('migration');
+    const migration = pageSource('android', s.tree());
+    expect(select('//*[@content-desc="migration-result"]', migration)[0]!.getAttribute('text')).toContain(
+      'from ASUS X00ID to Redmi Note 8',
+    );
+    expect(select('//android.widget.Button', migration).map((e) => e.getAttribute('content-desc'))).toEqual([
+      'nav-back',
+      'migration-restore',
+      'migration-done',
+    ]);
+    s.open('recovery-phone');
+    s.recoveryDraft = { country: '+86', number: '1380013800', digits: '', letters: 'ABCD' };
+    const ios = session('ios');
+    Object.assign(ios, { recoveryDraft: s.recoveryDraft });
+    ios.open('recovery-phone');
+    const xml = pageSource('ios', ios.tree());
+    const fields = select('//XCUIElementTypeTextField', xml).map((e) => e.getAttribute('name'));
+    expect(fields).toEqual(['recovery-country', 'recovery-number', 'recovery-digits']);
+    expect(select('//*[@name="recovery-letters"]', xml)[0]!.getAttribute('label')).toBe('ABCD-');
+  });
+
   it('escapes text, and marks password fields', () => {
     const s = session('ios');
     s.authenticate('Say "<hi>" & go', () => undefined);
