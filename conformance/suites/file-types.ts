@@ -9,15 +9,15 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, type World } from './device-support.js';
 
-const PHOTOS = ['jpg', 'png', 'bmp', 'gif', 'tif', 'heif', 'heic'];
-const VIDEOS = ['mp4', 'mkv', 'mov', 'avi', 'flv', 'hevc'];
-const DOCUMENTS = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf', 'txt'];
-const AUDIO = ['m4a', 'mmr', 'aac', 'silk', 'opus', 'mp3', 'flac', 'wav'];
+export const PHOTOS = ['jpg', 'png', 'bmp', 'gif', 'tif', 'heif', 'heic'];
+export const VIDEOS = ['mp4', 'mkv', 'mov', 'avi', 'flv', 'hevc'];
+export const DOCUMENTS = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf', 'txt'];
+export const AUDIO = ['m4a', 'mmr', 'aac', 'silk', 'opus', 'mp3', 'flac', 'wav'];
 /** Near misses: other spellings, other types, no extension, an extension inside the name. */
-const UNSUPPORTED = ['jpeg', 'tiff', 'webp', 'heics', 'mpg', 'm4v', 'zip', 'rtf', 'ogg', 'jp', ''];
+export const UNSUPPORTED = ['jpeg', 'tiff', 'webp', 'heics', 'mpg', 'm4v', 'zip', 'rtf', 'ogg', 'jp', ''];
 
 /** Each name once as listed, once upper-case, once in mixed case. */
-function spellings(ext: string): string[] {
+export function spellings(ext: string): string[] {
   const mixed = [...ext].map((c, i) => (i % 2 === 0 ? c.toUpperCase() : c)).join('');
   return [...new Set([ext, ext.toUpperCase(), mixed])];
 }
@@ -43,6 +43,26 @@ async function backUpNames(world: World, exts: readonly string[], folder?: strin
 const kindOf = (ext: string): ItemKind | undefined =>
   PHOTOS.includes(ext) ? 'photo' : VIDEOS.includes(ext) ? 'video' : undefined;
 
+/** The extension of a file name as spelled, '' when it has none. */
+export const extensionIn = (name: string) => (name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '');
+
+/** What a file of this name must become with Documents off, and the rule that says so. */
+export function photoOrVideo(name: string): { rule: string; expected: string } {
+  const ext = extensionIn(name);
+  const lower = ext.toLowerCase();
+  const listed = PHOTOS.includes(lower) ? 'FTYPE-01' : VIDEOS.includes(lower) ? 'FTYPE-02' : undefined;
+  const rule = listed === undefined ? 'FTYPE-05' : ext === lower ? listed : 'FTYPE-06';
+  return { rule, expected: kindOf(lower) ?? 'not backed up' };
+}
+
+/** What a document or audio file of this name must become on Android, and the rule that says so. */
+export function documentOrAudio(name: string, documents: boolean): { rule: string; expected: string } {
+  const ext = extensionIn(name).toLowerCase();
+  const listed = DOCUMENTS.includes(ext) || AUDIO.includes(ext);
+  const expected = documents && listed ? 'document' : (kindOf(ext) ?? 'not backed up');
+  return { rule: AUDIO.includes(ext) ? 'FTYPE-04' : 'FTYPE-03', expected };
+}
+
 const photosAndVideos: Check = {
   id: 'file-types-photos-videos',
   title: 'Every listed photo and video extension is backed up, in any letter case; other extensions never are',
@@ -57,18 +77,8 @@ const photosAndVideos: Check = {
       if (world.device.platform === 'android') world.app.updateSources({ documents: false });
       const got = await backUpNames(world, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
       for (const [name, kind] of got) {
-        const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
-        const lower = ext.toLowerCase();
-        const rule = PHOTOS.includes(lower)
-          ? ext === lower
-            ? 'FTYPE-01'
-            : 'FTYPE-06'
-          : VIDEOS.includes(lower)
-            ? ext === lower
-              ? 'FTYPE-02'
-              : 'FTYPE-06'
-            : 'FTYPE-05';
-        expectEqual([rule], `what ${name} became`, kind, kindOf(lower) ?? 'not backed up');
+        const { rule, expected } = photoOrVideo(name);
+        expectEqual([rule], `what ${name} became`, kind, expected);
       }
     }),
 };
@@ -83,21 +93,19 @@ const documentsAndAudio: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const world = await newWorld(context.session, context.column.profile!);
-      const rule = (ext: string) => (AUDIO.includes(ext) ? ['FTYPE-04'] : ['FTYPE-03']);
       world.app.updateSources({ documents: false });
       const off = await backUpNames(world, [...DOCUMENTS, ...AUDIO], 'Documents');
       for (const [name, kind] of off) {
-        const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-        expectEqual(rule(ext), `${name} with Documents deselected`, kind, kindOf(ext) ?? 'not backed up');
+        const { rule, expected } = documentOrAudio(name, false);
+        expectEqual([rule], `${name} with Documents deselected`, kind, expected);
       }
       // Those files leave the phone, so that the next backup shows only its own.
       for (const item of world.device.mediaItems()) world.device.removeMedia(item.id);
       world.app.updateSources({ documents: true });
       const on = await backUpNames(world, [...DOCUMENTS, ...AUDIO], 'Documents');
       for (const [name, kind] of on) {
-        const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-        const expected = DOCUMENTS.includes(ext) || AUDIO.includes(ext) ? 'document' : (kindOf(ext) ?? 'not backed up');
-        expectEqual(rule(ext), `${name} with Documents selected`, kind, expected);
+        const { rule, expected } = documentOrAudio(name, true);
+        expectEqual([rule], `${name} with Documents selected`, kind, expected);
       }
     }),
 };
