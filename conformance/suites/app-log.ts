@@ -1,6 +1,8 @@
 /**
  * The app log (seed 000 §6.4.7: App Log): dated entries of ten types, a filter that shows only the ticked types,
- * registrations for backup and 2FA logged as Info, and failed backups and restores logged as Errors.
+ * registrations for backup and 2FA logged as Info, and failed backups and restores logged as Errors. The ten types,
+ * the activities and what each must log, and the assertions on entries serve the checks through the screens too
+ * (ui-app-log.ts).
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
@@ -11,7 +13,80 @@ import { addMedia, deviceNeeds, expectEqual, expectTrue, newWorld, serverItems, 
 
 const CATEGORIES: readonly LogCategory[] = ['General', 'Backup', 'Restore', '2FA', 'Free up space'];
 const LEVELS: readonly LogLevel[] = ['Info', 'Error'];
-const TEN = CATEGORIES.flatMap((c) => LEVELS.map((l) => `${c} ${l}` as LogType));
+export const TEN = CATEGORIES.flatMap((c) => LEVELS.map((l) => `${c} ${l}` as LogType));
+
+/** An entry as a check reads it: from the app model, or from a row of the App Log screen. */
+export interface LoggedEntry {
+  readonly at: number;
+  readonly type: string;
+  readonly message: string;
+}
+
+/** The activities the entries check runs, an hour apart, and the types of the entries each must write. */
+export const ACTIVITIES = [
+  { activity: 'backup', types: ['Backup Info'] },
+  { activity: 'free-up-space', types: ['Free up space Info', 'Backup Info'] },
+  { activity: 'restore', types: ['Restore Info'] },
+] as const satisfies readonly { activity: string; types: readonly LogType[] }[];
+export type Activity = (typeof ACTIVITIES)[number]['activity'];
+/** How far apart activities run: each entry's time then says which activity wrote it. */
+export const APART_MS = 3_600_000 + 17;
+
+/** `at` as shown to `resolutionMs` (the App Log screen shows seconds). */
+const stamp = (at: number, resolutionMs: number) => new Date(at - (at % resolutionMs)).toISOString();
+
+/**
+ * The entries one activity wrote (oldest first): of `types` (`typesRule` says which rule asks for them), each dated
+ * when the activity ran, of one of the ten types, with a message.
+ */
+export function expectActivityEntries(
+  what: string,
+  written: readonly LoggedEntry[],
+  expected: { readonly at: number; readonly types: readonly LogType[]; readonly typesRule: string },
+  resolutionMs = 1,
+): void {
+  const kinds = [...new Set(written.map((e) => e.type))].sort();
+  expectEqual([expected.typesRule], `the types ${what} logged`, kinds, [...expected.types].sort());
+  for (const entry of written) {
+    expectEqual(
+      ['LOG-01'],
+      `the date and time of "${entry.message}"`,
+      stamp(entry.at, resolutionMs),
+      stamp(expected.at, resolutionMs),
+    );
+    expectTrue(
+      ['LOG-01', 'LOG-02'],
+      (TEN as readonly string[]).includes(entry.type),
+      `"${entry.message}" has the type ${entry.type}`,
+    );
+    expectTrue(['LOG-01'], entry.message.length > 0, 'an entry without a message');
+  }
+}
+
+/** The filter with `type` alone ticked shows exactly the entries of that type (`all`: the whole log). */
+export function expectFilterAlone(type: LogType, shown: readonly LoggedEntry[], all: readonly LoggedEntry[]): void {
+  expectTrue(
+    ['LOG-02'],
+    shown.every((e) => e.type === type),
+    `the filter ${type} shows other types`,
+  );
+  expectEqual(['LOG-02'], `entries of type ${type}`, shown.length, all.filter((e) => e.type === type).length);
+}
+
+/** With `types` ticked the log shows the entries of those types, newest first (`all`: the whole log, oldest first). */
+export function expectFiltered(
+  types: readonly LogType[],
+  shown: readonly LoggedEntry[],
+  all: readonly LoggedEntry[],
+  resolutionMs = 1,
+): void {
+  const asShown = (e: LoggedEntry) => ({ at: stamp(e.at, resolutionMs), type: e.type, message: e.message });
+  const expected = all
+    .filter((e) => (types as readonly string[]).includes(e.type))
+    .reverse()
+    .map(asShown);
+  expectEqual(['LOG-03'], `entries shown with [${types.join(', ')}]`, shown.map(asShown), expected);
+}
 
 /** Entries written since `from`, oldest first. */
 const since = (world: World, from: number) => world.app.log.all().slice(from);
@@ -28,52 +103,31 @@ const entries: Check = {
       const world = await newWorld(context.session, context.column.profile!);
       const { app, device, clock } = world;
       const stamps: { at: number; from: number; types: readonly LogType[] }[] = [];
-      /** Runs an activity an hour after the last one; `types` are the types its entries must have. */
-      const step = async (types: readonly LogType[], what: () => Promise<unknown>) => {
-        clock.advance(3_600_000 + 17);
-        stamps.push({ at: clock.now(), from: app.log.all().length, types });
-        await what();
+      const run: Record<Activity, () => Promise<unknown>> = {
+        backup: async () => {
+          addMedia(device, { name: 'IMG_1.jpg' });
+          await app.backup();
+        },
+        'free-up-space': async () => {
+          app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
+          device.setFreeBytes(2e9 - 1);
+          await app.backup();
+        },
+        restore: async () => app.restore(await serverItems(app)),
       };
-      await step(['Backup Info'], async () => {
-        addMedia(device, { name: 'IMG_1.jpg' });
-        await app.backup();
-      });
-      await step(['Free up space Info', 'Backup Info'], async () => {
-        app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
-        device.setFreeBytes(2e9 - 1);
-        await app.backup();
-      });
-      await step(['Restore Info'], async () => app.restore(await serverItems(app)));
+      for (const { activity, types } of ACTIVITIES) {
+        clock.advance(APART_MS);
+        stamps.push({ at: clock.now(), from: app.log.all().length, types });
+        await run[activity]();
+      }
       for (const [i, { at, from, types }] of stamps.entries()) {
         const written = app.log.all().slice(from, stamps[i + 1]?.from);
-        const kinds = [...new Set(written.map((e) => e.type))].sort();
-        expectEqual(['LOG-02'], `the types activity ${i + 1} logged`, kinds, [...types].sort());
-        for (const entry of written) {
-          expectEqual(
-            ['LOG-01'],
-            `the date and time of "${entry.message}"`,
-            new Date(entry.at).toISOString(),
-            new Date(at).toISOString(),
-          );
-          expectTrue(['LOG-01', 'LOG-02'], TEN.includes(entry.type), `"${entry.message}" has the type ${entry.type}`);
-          expectTrue(['LOG-01'], entry.message.length > 0, 'an entry without a message');
-        }
+        expectActivityEntries(`activity ${i + 1}`, written, { at, types, typesRule: 'LOG-02' });
       }
       // The filter offers the ten types: each alone shows only its own entries.
       for (const type of TEN) {
         app.log.setFilter([type]);
-        const shown = app.log.visible();
-        expectTrue(
-          ['LOG-02'],
-          shown.every((e) => e.type === type),
-          `the filter ${type} shows other types`,
-        );
-        expectEqual(
-          ['LOG-02'],
-          `entries of type ${type}`,
-          shown.length,
-          app.log.all().filter((e) => e.type === type).length,
-        );
+        expectFilterAlone(type, app.log.visible(), app.log.all());
       }
     }),
 };
@@ -98,11 +152,7 @@ const filter: Check = {
         app.record(category as LogCategory, level as LogLevel, `${type} after ${wait} ms`);
       }
       app.log.setFilter(types);
-      const expected = app.log
-        .all()
-        .filter((e) => types.includes(e.type))
-        .reverse();
-      expectEqual(['LOG-03'], `entries shown with [${types.join(', ')}]`, app.log.visible(), expected);
+      expectFiltered(types, app.log.visible(), app.log.all());
       expectTrue(['LOG-03'], app.log.all().length === from + adds.length, 'entries went missing');
     });
     return checkProperty(property, context);
