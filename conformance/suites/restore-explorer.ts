@@ -2,12 +2,12 @@
  * The restore file explorer (seed 000 §6.2.2.2, Appendix B), over a phone whose backup fills all three tabs: Recent,
  * Archive (free up space) and Delete. A property over explorer actions checks thumbnails per row, the count
  * selected, Select all and Deselect all of the current view, single items, and the All (by date, newest first)
- * and Album views of every tab. Scenarios check documents by folder, and restoring from the Delete tab while the
+ * and Album views of every tab; it acts on a port (restore-explorer-model.ts), here the app model's selection in
+ * process, and through the app's screens it is ui-restore-explorer-model. Scenarios check documents by folder, and restoring from the Delete tab while the
  * device is registered and not once it is removed.
  */
 import fc from 'fast-check';
 import { MbsError } from '../spec/errors.js';
-import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce, checkProperty } from '../framework/property.js';
@@ -25,6 +25,7 @@ import {
   sorted,
   type ServerItem,
 } from './device-support.js';
+import { explorerActions, explorerRun, type ExplorerPort } from './restore-explorer-model.js';
 
 /** Photos over three days in two albums, videos, documents in two folders (Android); then some archived, some deleted. */
 async function filledTabs(context: CheckContext) {
@@ -61,59 +62,43 @@ async function filledTabs(context: CheckContext) {
   return { world, lists };
 }
 
-type Action =
-  | { readonly view: 'all' | 'album' }
-  | { readonly enlarge: boolean }
-  | { readonly all: boolean; readonly tab: TabName; readonly kind: ItemKind }
-  | { readonly toggle: number };
-
-const actions: fc.Arbitrary<Action[]> = fc.array(
-  fc.oneof(
-    fc.constantFrom('all' as const, 'album' as const).map((view) => ({ view })),
-    fc.boolean().map((enlarge) => ({ enlarge })),
-    fc.record({
-      all: fc.boolean(),
-      tab: fc.constantFrom<TabName>('recent', 'archive', 'deleted'),
-      kind: fc.constantFrom<ItemKind>('photo', 'video', 'document'),
-    }),
-    fc.nat(30).map((toggle) => ({ toggle })),
-  ),
-  { maxLength: 12 },
-);
-
 const day = (item: ServerItem) => new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
 
-function verifyExplorer(
-  s: RestoreSelection,
-  lists: Record<TabName, ServerItem[]>,
-  selected: Set<string>,
-  view: string,
-  enlarged: boolean,
-) {
-  expectEqual(['RFE-01'], 'thumbnails per row', s.perRow, enlarged ? 2 : 4);
-  expectEqual(['RFE-02'], 'the count selected', s.chosen().count, selected.size);
-  for (const tab of TABS) {
-    for (const item of lists[tab]) {
-      expectEqual(
-        ['RFE-03', 'RFE-04', 'RFE-14'],
-        `whether ${item.meta.name} is selected`,
-        s.isSelected(item),
-        selected.has(item.sha256),
-      );
-    }
-    for (const kind of ['photo', 'video'] as const) {
-      const items = lists[tab].filter((i) => i.meta.kind === kind);
-      const key = (i: ServerItem) => (view === 'album' ? i.meta.album || 'Other' : day(i));
-      const titles = [...new Set(items.map(key))].sort();
-      if (view === 'all') titles.reverse();
-      const expected = titles.map((title) => [
-        title,
-        sorted(items.filter((i) => key(i) === title).map((i) => i.meta.name)),
-      ]);
-      const groups = s.groups(tab, kind).map((g) => [g.title, sorted(g.items.map((i) => i.meta.name))]);
-      expectEqual(['RFE-05', 'RFE-15'], `${tab} ${kind}s in the ${view} view`, groups, expected);
-    }
-  }
+/** The app model's explorer selection in process, over the server's lists of each tab. */
+function selectionAdapter(s: RestoreSelection, lists: Record<TabName, ServerItem[]>): ExplorerPort {
+  const byKey = new Map(TABS.flatMap((tab) => lists[tab]).map((i) => [i.sha256, i]));
+  const items = TABS.flatMap((tab) =>
+    lists[tab].map((i) => ({
+      key: i.sha256,
+      name: i.meta.name,
+      kind: i.meta.kind,
+      tab,
+      day: day(i),
+      album: i.meta.album ?? '',
+    })),
+  );
+  return {
+    items,
+    setView: async (view) => void (s.view = view),
+    setEnlarged: async (on) => void (s.enlarged = on),
+    toggle: async (item) => s.toggle(byKey.get(item.key)!),
+    async selectAll(tab, kind, all) {
+      if (all) s.selectAll(tab, kind);
+      else s.deselectAll(tab, kind);
+    },
+    observe: async () => ({
+      perRow: s.perRow,
+      count: s.chosen().count,
+      ticked: new Map(items.map((i) => [i.key, s.isSelected(byKey.get(i.key)!)])),
+      groups: TABS.flatMap((tab) =>
+        (['photo', 'video'] as const).map((kind) => ({
+          tab,
+          kind,
+          groups: s.groups(tab, kind).map((g) => [g.title, g.items.map((i) => i.meta.name)] as const),
+        })),
+      ),
+    }),
+  };
 }
 
 const explorerProperty: Check = {
@@ -126,36 +111,14 @@ const explorerProperty: Check = {
   applies: deviceNeeds(),
   async run(context: CheckContext) {
     const { lists } = await filledTabs(context);
-    const every = TABS.flatMap((tab) => lists[tab]);
     expectTrue(
       ['RFE-15'],
       TABS.every((tab) => lists[tab].length > 0),
       'the setup left a tab empty',
     );
-    const property = fc.asyncProperty(actions, async (steps) => {
-      const s = new RestoreSelection(lists);
-      const selected = new Set<string>();
-      let view = 'all';
-      let enlarged = false;
-      verifyExplorer(s, lists, selected, view, enlarged);
-      for (const step of steps) {
-        if ('view' in step) s.view = view = step.view;
-        else if ('enlarge' in step) s.enlarged = enlarged = step.enlarge;
-        else if ('toggle' in step) {
-          const item = every[step.toggle % every.length]!;
-          if (!selected.delete(item.sha256)) selected.add(item.sha256);
-          s.toggle(item);
-        } else {
-          for (const i of lists[step.tab].filter((i) => i.meta.kind === step.kind)) {
-            if (step.all) selected.add(i.sha256);
-            else selected.delete(i.sha256);
-          }
-          if (step.all) s.selectAll(step.tab, step.kind);
-          else s.deselectAll(step.tab, step.kind);
-        }
-        verifyExplorer(s, lists, selected, view, enlarged);
-      }
-    });
+    const property = fc.asyncProperty(explorerActions(12), (steps) =>
+      explorerRun(selectionAdapter(new RestoreSelection(lists), lists), steps),
+    );
     return checkProperty(property, context);
   },
 };

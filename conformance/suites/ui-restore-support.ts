@@ -1,0 +1,124 @@
+/**
+ * What the restore checks through the screens share: putting media on the phone and backing it up with Backup,
+ * a fresh restore page from wherever the app is, where each backed-up item shows in the file explorer, 2FA accounts
+ * added by secret key (and taken off the server again), and where such a check applies.
+ */
+import type { ItemKind } from '../spec/file-types.js';
+import type { TabName } from '../spec/protocol/common.js';
+import type { Applicability, Column } from '../framework/check.js';
+import type { TargetSession } from '../targets/target.js';
+import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
+import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
+import { TABS } from '../../simulators/app/restore-page.js';
+import { deviceNeeds, type Needs } from './device-support.js';
+import { explorerGroups, readScreen } from './ui-restore-source.js';
+import { overWebDriverOnly, state } from './ui-support.js';
+
+/** Over WebDriver only (see overWebDriverOnly), and where the check's needs are met. */
+export function overWebDriverWhere(
+  inProcess: string,
+  needs: Needs,
+): (column: Column, session: TargetSession) => Applicability {
+  return (column, session) => {
+    const over = overWebDriverOnly(inProcess)(column, session);
+    return over.applies ? deviceNeeds(needs)(column, session) : over;
+  };
+}
+
+export interface PhoneItem {
+  /** The medium's id on the phone. */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ItemKind;
+  readonly size: number;
+}
+
+/** One medium on the phone: its id and the name the phone gave it. */
+export async function addItem(
+  driver: AppDriver,
+  item: Omit<ExecuteParams<'mobile: addMedia'>, 'count' | 'kind' | 'sizeBytes'> & { kind: ItemKind; size: number },
+): Promise<PhoneItem> {
+  const { kind, size, ...rest } = item;
+  const { ids } = await driver.execute('mobile: addMedia', { ...rest, kind, count: 1, sizeBytes: size });
+  const id = ids[0]!;
+  const name = (await driver.execute('mobile: deviceInfo')).media.find((m) => m.id === id)!.name;
+  return { id, name, kind, size };
+}
+
+/** Backup on the Backup page, waited for: it must complete. */
+export async function backUp(driver: AppDriver): Promise<void> {
+  await driver.tap('tab-backup');
+  await driver.tap('backup-start');
+  const seen = await driver.execute('mobile: waitForIdle', {});
+  if (seen.backup?.state !== 'completed') throw new Error(`the backup did not complete: ${seen.backup?.error}`);
+}
+
+/** A fresh restore page (nothing selected, All view, not enlarged), from the Backup page or the restore screens. */
+export async function openRestore(driver: AppDriver): Promise<void> {
+  const { screen } = await state(driver);
+  if (screen === 'restore-explorer') await driver.tap('explorer-done');
+  if (screen === 'restore-explorer' || screen === 'restore') await driver.tap('nav-back');
+  await driver.tap('tab-backup');
+  await driver.tap('backup-restore');
+}
+
+/** Where a backed-up item shows in the explorer: its element, its tab and kind. */
+export interface Located {
+  readonly element: string;
+  readonly tab: TabName;
+  readonly kind: ItemKind;
+}
+
+/** Every thumbnail of the kinds' tabs, by name, from a fresh restore page; the page is left open. */
+export async function locate(driver: AppDriver, kinds: readonly ItemKind[]): Promise<Map<string, Located[]>> {
+  await openRestore(driver);
+  const found = new Map<string, Located[]>();
+  let browsing = false;
+  for (const kind of kinds) {
+    if (!browsing) {
+      if (!(await readScreen(driver)).has(`restore-browse-${kind}`)) continue;
+      await driver.tap(`restore-browse-${kind}`);
+      browsing = true;
+    }
+    await driver.tap(`explorer-kind-${kind}`);
+    for (const tab of TABS) {
+      await driver.tap(`explorer-tab-${tab}`);
+      for (const group of explorerGroups(await readScreen(driver)))
+        for (const cell of group.rows.flat())
+          found.set(cell.name, [...(found.get(cell.name) ?? []), { element: cell.id, tab, kind }]);
+    }
+  }
+  if (browsing) await driver.tap('explorer-done');
+  return found;
+}
+
+/**
+ * Adds a 2FA account by secret key ("Not able to scan QR code?") with a registration the server's console makes:
+ * one, since an app installation registers as one authenticator of a server. `done` takes the authenticator off
+ * the server again, since it turns 2FA on for every client.
+ */
+export async function addAccount(driver: AppDriver, session: TargetSession): Promise<() => Promise<void>> {
+  const desk = session.console!;
+  const before = new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
+  const done = async () => {
+    for (const a of (await desk.call('getTwoFactor')).authenticators) {
+      if (!before.has(a.authenticatorId))
+        await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } });
+    }
+  };
+  try {
+    const registration = await desk.call('createRegistration', { body: {} });
+    await driver.tap('tab-2fa');
+    await driver.tap('tfa-no-qr');
+    await driver.type('secret-issuer', 'MBS');
+    await driver.type('secret-username', registration.username);
+    await driver.type('secret-key', registration.secret);
+    await driver.tap('secret-add');
+    const seen = await driver.execute('mobile: waitForIdle', {});
+    if (seen.accounts.length !== 1) throw new Error(`adding a 2FA account by secret key: ${seen.message}`);
+  } catch (error) {
+    await done();
+    throw error;
+  }
+  return done;
+}
