@@ -1,7 +1,8 @@
 /**
  * Supported platforms (seed 000 §2.2, §2.5): the app installs on Android 8 and later and iOS 12.0 and later, and on
  * nothing older (each profile's own version and the versions around the boundary); on first launch it asks for
- * the permissions the seed lists. These checks also run on profiles the app does not install on.
+ * the permissions the seed lists. These checks also run on profiles the app does not install on. The boundary
+ * versions, the walk over them and the permission lists serve the checks through the screens too (ui-platforms.ts).
  */
 import { ClientError } from '../spec/errors.js';
 import { skipUnless, type Applicability, type Check, type CheckContext, type Column } from '../framework/check.js';
@@ -9,6 +10,7 @@ import { needsPairing } from '../framework/device-world.js';
 import { checkOnce } from '../framework/property.js';
 import type { TargetSession } from '../targets/target.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
+import type { Permission } from '../../simulators/device/permissions.js';
 import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems } from './device-support.js';
 
 const BOUNDARY: Record<Platform, { readonly refused: readonly string[]; readonly installed: readonly string[] }> = {
@@ -16,7 +18,7 @@ const BOUNDARY: Record<Platform, { readonly refused: readonly string[]; readonly
   ios: { refused: ['9.3.5', '10.3.4', '11', '11.4', '11.4.1'], installed: ['12', '12.0', '12.0.1', '12.5.7', '18.2'] },
 };
 
-function onPlatform(platform: Platform) {
+export function onPlatform(platform: Platform) {
   return (column: Column, session: TargetSession): Applicability => {
     const base = needsPairing(column, session);
     if (!base.applies) return base;
@@ -39,31 +41,31 @@ async function installs(context: CheckContext, osVersion: string): Promise<strin
   }
 }
 
-function osVersionCheck(platform: Platform): Check {
+/** What the app does on a phone of `osVersion`: 'runs' (it backs up), 'refused', or what else it did. */
+export type Install = (osVersion: string) => Promise<string>;
+
+/** The app on the profile's own OS version and on each side of the boundary: it runs from the minimum on only. */
+export async function expectOsVersions(context: CheckContext, platform: Platform, install: Install): Promise<void> {
   const rule = platform === 'android' ? 'PLAT-01' : 'PLAT-02';
+  const own = context.column.profile!.osVersion;
+  const ownExpected = isSupportedBySeed(platform, own) ? 'runs' : 'refused';
+  expectEqual([rule], `the app on ${context.column.profile!.id} (${platform} ${own})`, await install(own), ownExpected);
+  for (const v of BOUNDARY[platform].refused)
+    expectEqual([rule], `the app on ${platform} ${v}`, await install(v), 'refused');
+  for (const v of BOUNDARY[platform].installed)
+    expectEqual([rule], `the app on ${platform} ${v}`, await install(v), 'runs');
+}
+
+function osVersionCheck(platform: Platform): Check {
   const min = platform === 'android' ? 'Android 8' : 'iOS 12.0';
   return {
     id: `platform-os-versions-${platform}`,
     title: `The app installs and runs on ${min} and later, and is refused on anything older`,
     area: 'PLAT',
-    requirements: [rule],
+    requirements: [platform === 'android' ? 'PLAT-01' : 'PLAT-02'],
     scope: 'device',
     applies: onPlatform(platform),
-    run: (context: CheckContext) =>
-      checkOnce(async () => {
-        const own = context.column.profile!.osVersion;
-        const ownExpected = isSupportedBySeed(platform, own) ? 'runs' : 'refused';
-        expectEqual(
-          [rule],
-          `the app on ${context.column.profile!.id} (${platform} ${own})`,
-          await installs(context, own),
-          ownExpected,
-        );
-        for (const v of BOUNDARY[platform].refused)
-          expectEqual([rule], `the app on ${platform} ${v}`, await installs(context, v), 'refused');
-        for (const v of BOUNDARY[platform].installed)
-          expectEqual([rule], `the app on ${platform} ${v}`, await installs(context, v), 'runs');
-      }),
+    run: (context: CheckContext) => checkOnce(() => expectOsVersions(context, platform, (v) => installs(context, v))),
   };
 }
 
@@ -73,11 +75,14 @@ function isSupportedBySeed(platform: Platform, version: string): boolean {
   return platform === 'android' ? major >= 8 : major >= 12;
 }
 
+/** What the app asks for on first launch, by rule (Face ID besides on an iPhone with Face ID). */
+export const FIRST_LAUNCH: Record<Platform, Record<string, readonly Permission[]>> = {
+  android: { 'PLAT-03': ['camera', 'read-external-storage', 'write-external-storage'], 'PLAT-04': ['auto-launch'] },
+  ios: { 'PLAT-05': ['camera', 'photo-library', 'notifications'] },
+};
+
 function permissionsCheck(platform: Platform): Check {
-  const rules: Record<string, readonly string[]> =
-    platform === 'android'
-      ? { 'PLAT-03': ['camera', 'read-external-storage', 'write-external-storage'], 'PLAT-04': ['auto-launch'] }
-      : { 'PLAT-05': ['camera', 'photo-library', 'notifications'] };
+  const rules = FIRST_LAUNCH[platform];
   return {
     id: `platform-first-launch-permissions-${platform}`,
     title:

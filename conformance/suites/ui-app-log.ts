@@ -13,6 +13,7 @@
 import fc from 'fast-check';
 import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkOnce, checkProperty } from '../framework/property.js';
+import type { TargetSession } from '../targets/target.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { LogType } from '../../simulators/app/app-log.js';
 import {
@@ -129,6 +130,16 @@ async function writeLog(driver: AppDriver, context: CheckContext): Promise<Expec
   return expected;
 }
 
+/** 2FA > Scan QR code with a fresh registration QR code: what the scan answered, and the account's authenticator. */
+export async function registerByQr(driver: AppDriver, desk: NonNullable<TargetSession['console']>) {
+  const registration = await desk.call('createRegistration', { body: {} });
+  await driver.tap('tab-2fa');
+  await driver.tap('tfa-scan-qr');
+  const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
+  const authenticatorId = (await state(driver)).accounts.find((a) => a.authenticatorId)?.authenticatorId;
+  return { scanned, authenticatorId: authenticatorId ?? undefined };
+}
+
 const inSecond = (at: number) => at - (at % SECOND);
 
 const entries: Check = {
@@ -211,11 +222,7 @@ const twoFactorRegistration: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
-        const registration = await desk.call('createRegistration', { body: {} });
-        await driver.tap('tab-2fa');
-        await driver.tap('tfa-scan-qr');
-        await driver.execute('mobile: scanQr', { payload: registration.payload });
-        const authenticatorId = (await state(driver)).accounts.find((a) => a.authenticatorId)?.authenticatorId;
+        const { authenticatorId } = await registerByQr(driver, desk);
         try {
           const at = (await state(driver)).clockMs;
           const rows = await logRows(driver);

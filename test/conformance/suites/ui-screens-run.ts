@@ -13,7 +13,7 @@ export const PHONES = ['redmi-note-8', 'iphone-12-mini'] as const;
 /** An AppDriver like `driver`, with some of its answers replaced. */
 export type Alter = (driver: AppDriver) => Partial<AppDriver>;
 
-function screensApp(alter?: Alter): AppUnderTest {
+export function screensApp(alter?: Alter): AppUnderTest {
   const base = referenceApp();
   return {
     ...base,
@@ -25,17 +25,20 @@ function screensApp(alter?: Alter): AppUnderTest {
   };
 }
 
-/** The checks' cells (`check id → [[column, verdict, message]]`) and the verdicts of `requirements`. */
+/**
+ * The checks' cells (`check id → [[column, verdict, message]]`) and the verdicts of `requirements`; `app` stands
+ * for an app other than the reference one.
+ */
 export async function runScreens(
   checks: readonly Check[],
   requirements: readonly string[],
-  options: { alter?: Alter; profiles?: readonly string[] } = {},
+  options: { alter?: Alter; app?: AppUnderTest; profiles?: readonly string[] } = {},
 ) {
   const summary = await runDeviceChecks(checks, {
     runs: 10,
     seed: 5,
     profiles: options.profiles ?? PHONES,
-    app: screensApp(options.alter),
+    app: options.app ?? screensApp(options.alter),
   });
   return { cells: cellTable(summary), verdicts: verdicts(summary, requirements), summary };
 }
