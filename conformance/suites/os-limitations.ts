@@ -7,12 +7,13 @@
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { hashOf } from '../../simulators/app/content-registry.js';
-import { contentOf, type MediaItem } from '../../simulators/device/media.js';
+import { contentOf, type MediaItem, type MediaOrigin, type StorageArea } from '../../simulators/device/media.js';
 import {
   addMedia,
   deviceNeeds,
   expectEqual,
   expectTrue,
+  type MediaSpec,
   newWorld,
   pairApp,
   phoneOf,
@@ -23,74 +24,84 @@ import {
 const heldNames = async (world: Awaited<ReturnType<typeof newWorld>>) =>
   sorted((await serverItems(world.app)).map((i) => i.meta.name));
 
-const documentsInternalOnly: Check = {
+/** A file a limitation check puts on the phone, named `<stem>.<ext>`, and whether a backup must take it. */
+export interface LimitFile {
+  readonly stem: string;
+  readonly ext: string;
+  readonly backedUp: boolean;
+  readonly storage?: StorageArea;
+  readonly origin?: MediaOrigin;
+  readonly folder?: string;
+}
+
+const HEIF_HEVC = ['heif', 'heic', 'hevc'];
+
+/** The files of each backup limitation, and which of them the backup takes. */
+export const LIMIT_FILES = {
+  // A document, a song and a photo on each storage: the SD card's documents and songs stay behind.
+  'LIM-01': (['internal', 'sd'] as const).flatMap((storage): LimitFile[] => [
+    { stem: `${storage}-report`, ext: 'pdf', folder: 'Documents', storage, backedUp: storage === 'internal' },
+    { stem: `${storage}-song`, ext: 'mp3', folder: 'Music', storage, backedUp: storage === 'internal' },
+    { stem: `${storage}-photo`, ext: 'jpg', storage, backedUp: true },
+  ]),
+  // HEIF/HEIC/HEVC made on an iPhone stays behind; the phone's own, and other types from an iPhone, go.
+  'LIM-02': ['heif', 'heic', 'HEIC', 'hevc', 'jpg', 'mov'].flatMap((ext): LimitFile[] => [
+    { stem: 'from-iphone', ext, origin: 'ios-import', backedUp: !HEIF_HEVC.includes(ext.toLowerCase()) },
+    { stem: 'own', ext, backedUp: true },
+  ]),
+  'LIM-04': ['jpg', 'mov', 'heic'].flatMap((ext): LimitFile[] => [
+    { stem: 'synced', ext, origin: 'itunes-sync', backedUp: false },
+    { stem: 'taken', ext, backedUp: true },
+  ]),
+} as const satisfies Record<string, readonly LimitFile[]>;
+
+/** One backup of the requirement's files: the server then holds exactly those the backup must take. */
+function backupLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Omit<Check, 'requirements' | 'run'>): Check {
+  const files = LIMIT_FILES[requirement];
+  return {
+    ...head,
+    requirements: [requirement],
+    run: (context: CheckContext) =>
+      checkOnce(async () => {
+        const world = await newWorld(context.session, context.column.profile!);
+        for (const { stem, ext, storage, origin, folder } of files) {
+          addMedia(world.device, { name: `${stem}.${ext}`, storage, origin, folder });
+        }
+        await world.app.backup();
+        const expected = files.filter((f) => f.backedUp).map((f) => `${f.stem}.${f.ext}`);
+        expectEqual([requirement], 'items on the server', await heldNames(world), sorted(expected));
+      }),
+  };
+}
+
+const documentsInternalOnly = backupLimitCheck('LIM-01', {
   id: 'limits-documents-internal-only',
   title: 'Android backs up documents from the internal storage only; documents on the SD card are skipped',
   area: 'LIM',
-  requirements: ['LIM-01'],
   scope: 'device',
   applies: deviceNeeds({ platform: 'android', sdCard: true }),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      for (const storage of ['internal', 'sd'] as const) {
-        addMedia(world.device, { name: `${storage}-report.pdf`, folder: 'Documents', storage });
-        addMedia(world.device, { name: `${storage}-song.mp3`, folder: 'Music', storage });
-        addMedia(world.device, { name: `${storage}-photo.jpg`, storage });
-      }
-      await world.app.backup();
-      const expected = ['internal-photo.jpg', 'internal-report.pdf', 'internal-song.mp3', 'sd-photo.jpg'];
-      expectEqual(['LIM-01'], 'items on the server', await heldNames(world), expected);
-    }),
-};
+});
 
-const iosHeifOnAndroid: Check = {
+const iosHeifOnAndroid = backupLimitCheck('LIM-02', {
   id: 'limits-ios-heif-not-backed-up-on-android',
   title: 'Android never backs up HEIF/HEIC photos or HEVC videos made on an iPhone, but backs up its own',
   area: 'LIM',
-  requirements: ['LIM-02'],
   scope: 'device',
   applies: deviceNeeds({ platform: 'android' }),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      for (const ext of ['heif', 'heic', 'HEIC', 'hevc', 'jpg', 'mov']) {
-        addMedia(world.device, { name: `from-iphone.${ext}`, origin: 'ios-import' });
-        addMedia(world.device, { name: `own.${ext}` });
-      }
-      await world.app.backup();
-      const expected = [
-        'from-iphone.jpg',
-        'from-iphone.mov',
-        'own.HEIC',
-        'own.heic',
-        'own.heif',
-        'own.hevc',
-        'own.jpg',
-        'own.mov',
-      ];
-      expectEqual(['LIM-02'], 'items on the server', await heldNames(world), sorted(expected));
-    }),
-};
+});
 
-const itunesSync: Check = {
+const itunesSync = backupLimitCheck('LIM-04', {
   id: 'limits-itunes-sync-not-backed-up',
   title: 'iOS never backs up photos and videos synced from iTunes',
   area: 'LIM',
-  requirements: ['LIM-04'],
   scope: 'device',
   applies: deviceNeeds({ platform: 'ios' }),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      for (const ext of ['jpg', 'mov', 'heic']) {
-        addMedia(world.device, { name: `synced.${ext}`, origin: 'itunes-sync' });
-        addMedia(world.device, { name: `taken.${ext}` });
-      }
-      await world.app.backup();
-      expectEqual(['LIM-04'], 'items on the server', await heldNames(world), ['taken.heic', 'taken.jpg', 'taken.mov']);
-    }),
-};
+});
+
+/** LIM-03: what the iPhone makes and backs up before the Android phone migrates from it. */
+export const IPHONE_MADE = ['IMG_0001.HEIC', 'IMG_0002.heif', 'IMG_0003.hevc'];
+/** What a restore of IPHONE_MADE, or of ROUND_TRIP_MEDIA, brings back. */
+export const TWO_PHOTOS_ONE_VIDEO = { photo: 2, video: 1, document: 0 };
 
 const restoreIosHeifOnAndroid: Check = {
   id: 'limits-restore-ios-heif-to-android',
@@ -109,18 +120,13 @@ const restoreIosHeifOnAndroid: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const iphone = await newWorld(context.session, phoneOf('ios'));
-      const made = ['IMG_0001.HEIC', 'IMG_0002.heif', 'IMG_0003.hevc'].map((name) => addMedia(iphone.device, { name }));
+      const made = IPHONE_MADE.map((name) => addMedia(iphone.device, { name }));
       await iphone.app.backup();
       const android = await newWorld(context.session, context.column.profile!, { pair: false });
       await pairApp(context.session, android.app, iphone.app.pairing!.deviceId);
       const archive = await android.app.listRestorable('archive');
       const job = await android.app.restore(archive);
-      expectEqual(
-        ['LIM-03'],
-        'the restore job',
-        [job.state, job.restored],
-        ['completed', { photo: 2, video: 1, document: 0 }],
-      );
+      expectEqual(['LIM-03'], 'the restore job', [job.state, job.restored], ['completed', TWO_PHOTOS_ONE_VIDEO]);
       const back = android.device.mediaItems();
       expectEqual(
         ['LIM-03'],
@@ -141,33 +147,48 @@ const EXIF = {
   Software: '14.4',
 };
 
+/** The photos and videos of a restore round trip, each of its own size. */
+export const ROUND_TRIP_MEDIA: readonly MediaSpec[] = [
+  { name: 'IMG_0101.JPG', size: 2500, folder: 'DCIM/Camera' },
+  { name: 'IMG_0102.png', size: 1800, folder: 'Pictures/Screenshots', album: 'Screenshots' },
+  { name: 'VID_0103.mp4', size: 3100, folder: 'DCIM/Camera' },
+];
+
 /** Backs up a few photos and videos, deletes them, and restores them all: what the phone then holds. */
 async function roundTrip(context: CheckContext) {
   const world = await newWorld(context.session, context.column.profile!);
-  const originals: MediaItem[] = [
-    addMedia(world.device, { name: 'IMG_0101.JPG', size: 2500, exif: EXIF, folder: 'DCIM/Camera' }),
-    addMedia(world.device, {
-      name: 'IMG_0102.png',
-      size: 1800,
-      exif: EXIF,
-      folder: 'Pictures/Screenshots',
-      album: 'Screenshots',
-    }),
-    addMedia(world.device, { name: 'VID_0103.mp4', size: 3100, exif: EXIF, folder: 'DCIM/Camera' }),
-  ];
+  const originals: MediaItem[] = ROUND_TRIP_MEDIA.map((spec) => addMedia(world.device, { ...spec, exif: EXIF }));
   await world.app.backup();
   const held = await serverItems(world.app);
   for (const item of originals) world.device.removeMedia(item.id);
   world.clock.advance(3 * 86_400_000);
   const job = await world.app.restore(held);
-  expectEqual(
-    ['LIM-08'],
-    'the restore job',
-    [job.state, job.restored],
-    ['completed', { photo: 2, video: 1, document: 0 }],
-  );
+  expectEqual(['LIM-08'], 'the restore job', [job.state, job.restored], ['completed', TWO_PHOTOS_ONE_VIDEO]);
   const restored = originals.map((o) => world.device.mediaItems().find((m) => hashOf(m) === hashOf(o))!);
   return { world, originals, restored, held };
+}
+
+/** How an item shows on the phone: its id, name and path. */
+type Placed = Pick<MediaItem, 'id' | 'name' | 'path'>;
+
+/** RST-09: Android puts a restored item back under its original name, at its original place. */
+export function expectOriginalPlace(original: Placed, back: Placed): void {
+  const what = `name and place of the restored ${original.name}`;
+  expectEqual(['RST-09'], what, [back.name, back.path], [original.name, original.path]);
+}
+
+/** RST-11: iOS restores each item under a new id and name of its own; `restored[i]` came back for `originals[i]`. */
+export function expectNewIds(originals: readonly Placed[], restored: readonly Placed[]): void {
+  const ids = new Set(restored.map((r) => r.id));
+  expectEqual(['RST-11'], 'distinct ids of the restored items', ids.size, restored.length);
+  for (const [i, original] of originals.entries()) {
+    const back = restored[i]!;
+    expectTrue(
+      ['RST-11'],
+      back.id !== original.id && back.name !== original.name,
+      `${original.name} came back as ${back.name} (${back.id})`,
+    );
+  }
 }
 
 const androidMetadata: Check = {
@@ -188,12 +209,7 @@ const androidMetadata: Check = {
         expectTrue(['LIM-06'], bytes.equals(contentOf(original)), `the server's copy of ${original.name} differs`);
         expectTrue(['LIM-06'], contentOf(back).equals(contentOf(original)), `the restored ${original.name} differs`);
         expectEqual(['LIM-06'], `EXIF of the restored ${original.name}`, back.exif, original.exif);
-        expectEqual(
-          ['RST-09'],
-          `name and place of the restored ${original.name}`,
-          [back.name, back.path],
-          [original.name, original.path],
-        );
+        expectOriginalPlace(original, back);
         expectTrue(
           ['LIM-08'],
           back.modifiedAt !== original.modifiedAt,
@@ -224,15 +240,9 @@ const iosMetadata: Check = {
           EXIF.LensModel,
         ]);
       }
-      const ids = new Set(restored.map((r) => r.id));
-      expectEqual(['RST-11'], 'distinct ids of the restored items', ids.size, restored.length);
+      expectNewIds(originals, restored);
       for (const [i, original] of originals.entries()) {
         const back = restored[i]!;
-        expectTrue(
-          ['RST-11'],
-          back.id !== original.id && back.name !== original.name,
-          `${original.name} came back as ${back.name} (${back.id})`,
-        );
         expectEqual(['LIM-05'], `EXIF of the restored ${original.name}`, back.exif, {
           DateTime: new Date(original.modifiedAt).toISOString(),
         });

@@ -15,8 +15,8 @@ import type { BackupSources } from '../../simulators/app/settings.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { KIND_OF, OFFERED, SD_CARD_MEDIA, selectionCases, selections, SOURCES, type Source } from './backup-sources.js';
 import { expectEqual, sorted } from './device-support.js';
-import { addItems, backUp, heldItems, screensNeed, shownChecked } from './ui-held-items.js';
-import { pairThroughScreens, withApp } from './ui-support.js';
+import { addItems, backUp, heldItems, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
+import { withApp } from './ui-support.js';
 
 const TOGGLE: Record<Source, string> = {
   photos: 'source-photos',
@@ -64,22 +64,19 @@ function offeredCheck(platform: Platform): Check {
     tags: ['ui'],
     applies: screensNeed(`backup-sources-offered-${platform}`, { platform }),
     run: (context: CheckContext) =>
-      checkOnce(() =>
-        withApp(context, async (driver) => {
-          await pairThroughScreens(driver, context.session);
-          await driver.tap('tab-backup');
-          const shown = await shownSources(driver);
-          expectEqual([offered], 'the sources the Backup page lists', shown.listed, OFFERED[platform]);
-          const all = Object.fromEntries(SOURCES.map((s) => [s, OFFERED[platform].includes(s)]));
-          expectEqual([selected], 'the sources shown on right after pairing', shown.on, all);
-          for (const source of OFFERED[platform]) {
-            await driver.tap(TOGGLE[source]);
-            expectEqual([offered], `${source} after a tap`, (await shownSources(driver)).on[source], false);
-            await driver.tap(TOGGLE[source]);
-            expectEqual([offered], `${source} after a second tap`, (await shownSources(driver)).on[source], true);
-          }
-        }),
-      ),
+      onPairedPhone(context, async (driver) => {
+        await driver.tap('tab-backup');
+        const shown = await shownSources(driver);
+        expectEqual([offered], 'the sources the Backup page lists', shown.listed, OFFERED[platform]);
+        const all = Object.fromEntries(SOURCES.map((s) => [s, OFFERED[platform].includes(s)]));
+        expectEqual([selected], 'the sources shown on right after pairing', shown.on, all);
+        for (const source of OFFERED[platform]) {
+          await driver.tap(TOGGLE[source]);
+          expectEqual([offered], `${source} after a tap`, (await shownSources(driver)).on[source], false);
+          await driver.tap(TOGGLE[source]);
+          expectEqual([offered], `${source} after a second tap`, (await shownSources(driver)).on[source], true);
+        }
+      }),
   };
 }
 
@@ -124,27 +121,24 @@ const selectedOnly: Check = {
   tags: ['ui'],
   applies: screensNeed('backup-sources-selected-only', {}),
   run: (context: CheckContext) =>
-    checkOnce(() =>
-      withApp(context, async (driver) => {
-        await pairThroughScreens(driver, context.session);
-        // Nothing leaves the phone, so an item left behind by one selection goes with the next that selects it.
-        const onPhone: { name: string; source: keyof typeof KIND_OF }[] = [];
-        const expected = new Map<string, ItemKind>();
-        for (const selection of selectionCases(context.column.profile!.platform)) {
-          await select(driver, selection);
-          const sources = ['photos', 'videos', 'documents'] as const;
-          const names = await addItems(
-            driver,
-            sources.map((source) => ({ kind: KIND_OF[source] })),
-          );
-          onPhone.push(...names.map((name, i) => ({ name, source: sources[i]! })));
-          await backUp(driver, ['SRC-06']);
-          for (const item of onPhone) if (selection[item.source]) expected.set(item.name, KIND_OF[item.source]);
-          const what = `items the server lists after a backup with ${JSON.stringify(selection)}`;
-          expectEqual(['SRC-06'], what, listing(await heldItems(driver)), listing(expected));
-        }
-      }),
-    ),
+    onPairedPhone(context, async (driver) => {
+      // Nothing leaves the phone, so an item left behind by one selection goes with the next that selects it.
+      const onPhone: { name: string; source: keyof typeof KIND_OF }[] = [];
+      const expected = new Map<string, ItemKind>();
+      for (const selection of selectionCases(context.column.profile!.platform)) {
+        await select(driver, selection);
+        const sources = ['photos', 'videos', 'documents'] as const;
+        const names = await addItems(
+          driver,
+          sources.map((source) => ({ kind: KIND_OF[source] })),
+        );
+        onPhone.push(...names.map((name, i) => ({ name, source: sources[i]! })));
+        await backUp(driver, ['SRC-06']);
+        for (const item of onPhone) if (selection[item.source]) expected.set(item.name, KIND_OF[item.source]);
+        const what = `items the server lists after a backup with ${JSON.stringify(selection)}`;
+        expectEqual(['SRC-06'], what, listing(await heldItems(driver)), listing(expected));
+      }
+    }),
 };
 
 const sdCard: Check = {
@@ -156,16 +150,13 @@ const sdCard: Check = {
   tags: ['ui'],
   applies: screensNeed('backup-sources-sd-card', { platform: 'android', sdCard: true }),
   run: (context: CheckContext) =>
-    checkOnce(() =>
-      withApp(context, async (driver) => {
-        await pairThroughScreens(driver, context.session);
-        const batches = SD_CARD_MEDIA.map(({ storage, kind, ext }) => ({ kind, storage, extension: ext }));
-        const names = await addItems(driver, batches);
-        await backUp(driver, ['SRC-07']);
-        const expected = names.map((name, i): [string, ItemKind] => [name, SD_CARD_MEDIA[i]!.kind]);
-        expectEqual(['SRC-07'], 'items the server lists', listing(await heldItems(driver)), listing(expected));
-      }),
-    ),
+    onPairedPhone(context, async (driver) => {
+      const batches = SD_CARD_MEDIA.map(({ storage, kind, ext }) => ({ kind, storage, extension: ext }));
+      const names = await addItems(driver, batches);
+      await backUp(driver, ['SRC-07']);
+      const expected = names.map((name, i): [string, ItemKind] => [name, SD_CARD_MEDIA[i]!.kind]);
+      expectEqual(['SRC-07'], 'items the server lists', listing(await heldItems(driver)), listing(expected));
+    }),
 };
 
 export const UI_BACKUP_SOURCE_CHECKS: readonly Check[] = [

@@ -10,7 +10,6 @@
  */
 import { kindOfFile } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
-import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual } from './device-support.js';
 import {
@@ -23,8 +22,7 @@ import {
   UNSUPPORTED,
   VIDEOS,
 } from './file-types.js';
-import { addItems, backUp, heldItems, screensNeed, shownChecked } from './ui-held-items.js';
-import { pairThroughScreens, withApp } from './ui-support.js';
+import { addItems, backUp, heldItems, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
 
 /** A file per spelling of each extension, in the folder of its kind (`mobile: addMedia` takes no empty extension). */
 function putFiles(driver: AppDriver, exts: readonly string[]): Promise<string[]> {
@@ -51,20 +49,17 @@ const photosAndVideos: Check = {
   tags: ['ui'],
   applies: screensNeed('file-types-photos-videos', {}),
   run: (context: CheckContext) =>
-    checkOnce(() =>
-      withApp(context, async (driver) => {
-        await pairThroughScreens(driver, context.session);
-        // Documents off, so that a near miss read as a document shows as a failure here too.
-        if (context.column.profile!.platform === 'android') await setDocuments(driver, false);
-        const names = await putFiles(driver, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
-        await backUp(driver, ['FTYPE-05']);
-        const held = await heldItems(driver);
-        for (const name of names) {
-          const { rule, expected } = photoOrVideo(name);
-          expectEqual([rule], `what ${name} became`, held.get(name) ?? 'not backed up', expected);
-        }
-      }),
-    ),
+    onPairedPhone(context, async (driver) => {
+      // Documents off, so that a near miss read as a document shows as a failure here too.
+      if (context.column.profile!.platform === 'android') await setDocuments(driver, false);
+      const names = await putFiles(driver, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
+      await backUp(driver, ['FTYPE-05']);
+      const held = await heldItems(driver);
+      for (const name of names) {
+        const { rule, expected } = photoOrVideo(name);
+        expectEqual([rule], `what ${name} became`, held.get(name) ?? 'not backed up', expected);
+      }
+    }),
 };
 
 const documentsAndAudio: Check = {
@@ -76,23 +71,20 @@ const documentsAndAudio: Check = {
   tags: ['ui'],
   applies: screensNeed('file-types-documents-audio', { platform: 'android' }),
   run: (context: CheckContext) =>
-    checkOnce(() =>
-      withApp(context, async (driver) => {
-        await pairThroughScreens(driver, context.session);
-        const names = await putFiles(driver, [...DOCUMENTS, ...AUDIO]);
-        // The same files stay on the phone: the backup with Documents on takes them all.
-        for (const documents of [false, true]) {
-          await setDocuments(driver, documents);
-          await backUp(driver, ['FTYPE-03', 'FTYPE-04']);
-          const held = await heldItems(driver);
-          for (const name of names) {
-            const { rule, expected } = documentOrAudio(name, documents);
-            const what = `${name} with Documents ${documents ? 'selected' : 'deselected'}`;
-            expectEqual([rule], what, held.get(name) ?? 'not backed up', expected);
-          }
+    onPairedPhone(context, async (driver) => {
+      const names = await putFiles(driver, [...DOCUMENTS, ...AUDIO]);
+      // The same files stay on the phone: the backup with Documents on takes them all.
+      for (const documents of [false, true]) {
+        await setDocuments(driver, documents);
+        await backUp(driver, ['FTYPE-03', 'FTYPE-04']);
+        const held = await heldItems(driver);
+        for (const name of names) {
+          const { rule, expected } = documentOrAudio(name, documents);
+          const what = `${name} with Documents ${documents ? 'selected' : 'deselected'}`;
+          expectEqual([rule], what, held.get(name) ?? 'not backed up', expected);
         }
-      }),
-    ),
+      }
+    }),
 };
 
 export const UI_FILE_TYPE_CHECKS: readonly Check[] = [photosAndVideos, documentsAndAudio];

@@ -6,12 +6,13 @@
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
-import type { Applicability, Column } from '../framework/check.js';
+import type { Applicability, CheckContext, CheckOutcome, Column } from '../framework/check.js';
+import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
 import type { TargetSession } from '../targets/target.js';
 import { deviceNeeds, expectEqual, type Needs } from './device-support.js';
-import { overWebDriverOnly } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
 
 /** Over WebDriver only (see overWebDriverOnly), and where the device meets `needs`. */
 export function screensNeed(inProcess: string, needs: Needs) {
@@ -19,6 +20,19 @@ export function screensNeed(inProcess: string, needs: Needs) {
     const over = overWebDriverOnly(inProcess)(column, session);
     return over.applies ? deviceNeeds(needs)(column, session) : over;
   };
+}
+
+/** A one-shot check on a new phone of the column's profile, paired through the screens. */
+export function onPairedPhone(
+  context: CheckContext,
+  steps: (driver: AppDriver) => Promise<void>,
+): Promise<CheckOutcome> {
+  return checkOnce(() =>
+    withApp(context, async (driver) => {
+      await pairThroughScreens(driver, context.session);
+      await steps(driver);
+    }),
+  );
 }
 
 export type Batch = Omit<ExecuteParams<'mobile: addMedia'>, 'count' | 'sizeBytes'> & { sizeBytes?: number };

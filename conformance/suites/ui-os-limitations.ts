@@ -1,0 +1,71 @@
+/**
+ * What each OS leaves out of a backup, through the app's screens: files put on the phone with `mobile: addMedia`
+ * (its storage and where the file came from: the phone, iTunes, an iPhone), Backup, and the Restore file explorer
+ * for what the server then holds. The files and which of them a backup takes are os-limitations.ts's.
+ *
+ * `mobile: addMedia` names each file itself (`IMG_0001.<ext>`) and puts documents and audio in the Documents
+ * folder: LIM-01's song goes there rather than to Music, which the rule (internal storage or SD card) does not
+ * depend on. The restores are in ui-os-limitations-restore.ts.
+ */
+import { kindOfFile } from '../spec/file-types.js';
+import type { Check, CheckContext } from '../framework/check.js';
+import { expectEqual, sorted, type Needs } from './device-support.js';
+import { LIMIT_FILES } from './os-limitations.js';
+import { addItems, backUp, heldItems, onPairedPhone, screensNeed } from './ui-held-items.js';
+
+interface Head {
+  readonly id: string;
+  readonly inProcess: string;
+  readonly title: string;
+  readonly needs: Needs;
+}
+
+/** One backup of the requirement's files through the screens: the explorer then lists exactly those it takes. */
+function uiLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Head): Check {
+  const files = LIMIT_FILES[requirement];
+  return {
+    id: head.id,
+    title: `Through the screens: ${head.title}`,
+    area: 'LIM',
+    requirements: [requirement],
+    scope: 'device',
+    tags: ['ui'],
+    applies: screensNeed(head.inProcess, head.needs),
+    run: (context: CheckContext) =>
+      onPairedPhone(context, async (driver) => {
+        const batches = files.map(({ ext, storage, origin }) => ({
+          kind: kindOfFile(`f.${ext}`) ?? ('unsupported' as const),
+          extension: ext,
+          ...(storage ? { storage } : {}),
+          ...(origin ? { origin } : {}),
+        }));
+        const names = await addItems(driver, batches);
+        await backUp(driver, [requirement]);
+        const held = [...(await heldItems(driver)).keys()];
+        const expected = names.filter((_, i) => files[i]!.backedUp);
+        const what = `items the server lists of ${names.map((n, i) => `${n} (${files[i]!.stem})`).join(', ')}`;
+        expectEqual([requirement], what, sorted(held), sorted(expected));
+      }),
+  };
+}
+
+export const UI_OS_LIMITATION_CHECKS: readonly Check[] = [
+  uiLimitCheck('LIM-01', {
+    id: 'ui-limits-documents-internal-only',
+    inProcess: 'limits-documents-internal-only',
+    title: 'Android backs up documents from the internal storage only; documents on the SD card are skipped',
+    needs: { platform: 'android', sdCard: true },
+  }),
+  uiLimitCheck('LIM-02', {
+    id: 'ui-limits-ios-heif-not-backed-up-on-android',
+    inProcess: 'limits-ios-heif-not-backed-up-on-android',
+    title: 'Android never backs up HEIF/HEIC photos or HEVC videos made on an iPhone, but backs up its own',
+    needs: { platform: 'android' },
+  }),
+  uiLimitCheck('LIM-04', {
+    id: 'ui-limits-itunes-sync-not-backed-up',
+    inProcess: 'limits-itunes-sync-not-backed-up',
+    title: 'iOS never backs up photos and videos synced from iTunes',
+    needs: { platform: 'ios' },
+  }),
+];
