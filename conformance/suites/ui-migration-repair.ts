@@ -9,14 +9,14 @@
  * Not through the screens: which authenticators the desktop offers push to (the check reads it from the desktop,
  * as migration-push-moves-to-replacement does) and why the original receives nothing.
  */
-import type { Applicability, Check, CheckContext, Column } from '../framework/check.js';
+import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
-import type { TargetSession } from '../targets/target.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
+import { viaScreensWhere } from './ui-applies.js';
+import { pairThroughScreens, state } from './ui-support.js';
 import {
   authenticatorIds,
   otherPhone,
@@ -25,14 +25,6 @@ import {
   removeAuthenticatorsSince,
   withPhones,
 } from './ui-migration-support.js';
-
-const IN_PROCESS = 'tfa-migration-repair and migration-push-moves-to-replacement';
-
-/** Over WebDriver only, where the edition has 2FA. */
-function applies(column: Column, session: TargetSession): Applicability {
-  const viaScreens = overWebDriverOnly(IN_PROCESS)(column, session);
-  return viaScreens.applies ? deviceNeeds({ twoFactor: true })(column, session) : viaScreens;
-}
 
 /** The code the phone's 2FA page shows for its first account, its clock first brought up to the server's. */
 async function shownCode(driver: AppDriver, serverNow: number): Promise<string> {
@@ -52,7 +44,10 @@ export const uiMigrationRepairCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies,
+  applies: viaScreensWhere(
+    'tfa-migration-repair and migration-push-moves-to-replacement',
+    deviceNeeds({ twoFactor: true }),
+  ),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
