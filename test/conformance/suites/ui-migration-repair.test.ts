@@ -1,43 +1,30 @@
 /** 2FA across a migration through the screens: the in-process session model stands in for the app over WebDriver. */
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../conformance/framework/check.js';
-import { referenceApp, type AppUnderTest } from '../../../conformance/targets/app-under-test.js';
-import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { uiMigrationRepairCheck } from '../../../conformance/suites/ui-migration-repair.js';
-import { cellsOf, runTwoFactor, verdictsOf } from './two-factor-run.js';
-
-const throughScreens: AppUnderTest = { ...referenceApp([]), via: 'webdriver' };
+import { brokenApp, runTwoFactorScreens, throughScreens } from './screens-apps.js';
+import { cellsOf, verdictsOf } from './two-factor-run.js';
 
 /** An app whose "Re-pair with authenticator" registers nothing: the desktop's QR code is never shown to it. */
-const noRepair: AppUnderTest = {
-  ...throughScreens,
-  async drive(spec, url) {
-    const app = await throughScreens.drive(spec, url);
-    const { driver } = app;
-    let repairing = false;
-    return {
-      ...app,
-      driver: {
-        ...driver,
-        tap: async (id) => {
-          repairing = id === 'tfa-repair';
-          if (!repairing) await driver.tap(id);
-        },
-        execute: (async (method: string, params?: object) =>
-          method === 'mobile: scanQr' && repairing
-            ? { ok: false, code: 'prompt-not-open', message: 'no scanner' }
-            : driver.execute(method as never, params as never)) as typeof driver.execute,
-      },
-    };
-  },
-};
+const noRepair = brokenApp((driver) => {
+  let repairing = false;
+  return {
+    tap: async (id) => {
+      repairing = id === 'tfa-repair';
+      if (!repairing) await driver.tap(id);
+    },
+    execute: (async (method: string, params?: object) =>
+      method === 'mobile: scanQr' && repairing
+        ? { ok: false, code: 'prompt-not-open', message: 'no scanner' }
+        : driver.execute(method as never, params as never)) as AppDriver['execute'],
+  };
+});
 
-const run = (app: AppUnderTest) =>
-  runTwoFactor([uiMigrationRepairCheck as Check], { target: new ReferenceTarget(['pro', 'home'], { app }), runs: 1 });
+const run = (app = throughScreens) => runTwoFactorScreens(uiMigrationRepairCheck, app);
 
 describe('ui-migration-repair through the screens', () => {
   it("passes on Android and iOS, with the original's still-valid codes as the advisory finding (MIG-09)", async () => {
-    const summary = await run(throughScreens);
+    const summary = await run();
     const cells = cellsOf(summary, uiMigrationRepairCheck.id);
     expect(cells).toEqual([
       ['redmi-note-8 @ pro', 'fail', expect.stringContaining('still accepted after migration')],

@@ -1,17 +1,17 @@
 /** Migration through the screens: the in-process session model stands in for the app over WebDriver. */
 import { describe, expect, it } from 'vitest';
 import type { ServerFault } from '../../../conformance/spec/faults.js';
-import { referenceApp } from '../../../conformance/targets/app-under-test.js';
 import { runConformance } from '../../../conformance/runner/run-conformance.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import { uiMigrationCheck } from '../../../conformance/suites/ui-migration.js';
+import { throughScreens } from './screens-apps.js';
 
 /** The check on an Android and an iOS phone through the screens, against a server with `faults`. */
 async function run(faults: ServerFault[]) {
   const { summary } = await runConformance({
-    target: new ReferenceTarget(['pro'], { faults, app: { ...referenceApp([]), via: 'webdriver' } }),
+    target: new ReferenceTarget(['pro'], { faults, app: throughScreens }),
     checks: [uiMigrationCheck],
     catalogue: REQUIREMENTS,
     profiles: ['redmi-note-8', 'iphone-12-mini'].map((id) => loadProfile(id)),
