@@ -3,9 +3,9 @@
  * what a tap does and the dialog that refuses the last one), `mobile: addMedia`, Backup, and the Restore file
  * explorer for what the server holds. The cases and expected values are backup-sources.ts's.
  *
- * Not through the screens: the 2FA accounts in the snapshot (SRC-08). Adding an account on the phone registers it
- * with the server's 2FA, which every client shares, and no screen removes it again; backup-sources-selected-only
- * checks SRC-08. On iOS the restore page has no Documents row, so a document an iPhone sent would not show.
+ * The 2FA accounts source (SRC-08) is ui-backup-sources-2fa.ts's: it registers the phone for 2FA, which every
+ * client of the server shares. On iOS the restore page has no Documents row, so a document an iPhone sent would
+ * not show.
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
@@ -15,6 +15,7 @@ import type { BackupSources } from '../../simulators/app/settings.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { KIND_OF, OFFERED, SD_CARD_MEDIA, selectionCases, selections, SOURCES, type Source } from './backup-sources.js';
 import { expectEqual, sorted } from './device-support.js';
+import { uiTwoFactorSourceCheck } from './ui-backup-sources-2fa.js';
 import { addItems, backUp, heldItems, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
 import { withApp } from './ui-support.js';
 
@@ -164,5 +165,6 @@ export const UI_BACKUP_SOURCE_CHECKS: readonly Check[] = [
   offeredCheck('ios'),
   atLeastOne,
   selectedOnly,
+  uiTwoFactorSourceCheck,
   sdCard,
 ];

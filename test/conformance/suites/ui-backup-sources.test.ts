@@ -14,12 +14,12 @@ describe('backup sources through the screens', () => {
       'ui-backup-sources-offered-ios': [skipOn(ANDROID, 'applies to iOS only'), ...passOn(IOS)],
       'ui-backup-sources-at-least-one': passOn(ANDROID, IOS),
       'ui-backup-sources-selected-only': passOn(ANDROID, IOS),
+      'ui-backup-sources-2fa-accounts': passOn(ANDROID, IOS),
       'ui-backup-sources-sd-card': [...passOn(ANDROID), skipOn(IOS, 'applies to Android only')],
     });
-    for (const id of ['SRC-01', 'SRC-02', 'SRC-03', 'SRC-04', 'SRC-05', 'SRC-06', 'SRC-07']) {
+    for (const id of ['SRC-01', 'SRC-02', 'SRC-03', 'SRC-04', 'SRC-05', 'SRC-06', 'SRC-07', 'SRC-08']) {
       expect(verdictOf(id)).toBe('pass');
     }
-    expect(verdictOf('SRC-08')).toBe('untested');
     expect(verdict).toBe('pass');
   }, 120_000);
 
@@ -66,5 +66,21 @@ describe('backup sources through the screens', () => {
     const skipped = await runOnScreens(only('ui-backup-sources-sd-card'), internalOnly);
     expect(skipped.failed('ui-backup-sources-sd-card')[0]?.failure?.message).toMatch(/^items the server lists: got/);
     expect(skipped.verdictOf('SRC-07')).toBe('fail');
+  }, 120_000);
+
+  it('catch an app that never backs up its 2FA accounts, and one that backs them up deselected', async () => {
+    for (const accounts of ['none', 'always'] as const) {
+      const app = screensApp([], (s) => {
+        s.app.accountsToBackUp = () => (accounts === 'none' ? [] : [...s.app.accounts.list()]);
+      });
+      const { failed, verdictOf } = await runOnScreens(only('ui-backup-sources-2fa-accounts'), app);
+      const messages = failed('ui-backup-sources-2fa-accounts').map((c) => c.failure?.message);
+      const when = accounts === 'none' ? 'selected' : 'deselected';
+      expect(messages).toEqual([
+        expect.stringContaining(`with them ${when}`),
+        expect.stringContaining(`with them ${when}`),
+      ]);
+      expect(verdictOf('SRC-08')).toBe('fail');
+    }
   }, 120_000);
 });
