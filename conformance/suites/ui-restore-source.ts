@@ -55,6 +55,8 @@ export interface ShownThumbnail {
 }
 
 export interface ShownGroup {
+  /** The group's element: its Select all is `${id}-select`. */
+  readonly id: string;
   readonly title: string;
   /** The thumbnails, row by row. */
   readonly rows: readonly (readonly ShownThumbnail[])[];
@@ -65,6 +67,7 @@ export function explorerGroups(screen: ReadonlyMap<string, Shown>): ShownGroup[]
   const list = screen.get('explorer-groups');
   if (!list) throw new Error('the file explorer is not open');
   return list.children.map((group) => ({
+    id: group.id,
     title: group.children.find((c) => c.id === `${group.id}-title`)?.text ?? '',
     rows: group.children
       .filter((c) => /-row-\d+$/.test(c.id))

@@ -69,17 +69,16 @@ export interface Located {
   readonly kind: ItemKind;
 }
 
-/** Every thumbnail of the kinds' tabs, by name, from a fresh restore page; the page is left open. */
+/** Every thumbnail of the kinds' tabs (those the explorer has), by name, from a fresh restore page; left open. */
 export async function locate(driver: AppDriver, kinds: readonly ItemKind[]): Promise<Map<string, Located[]>> {
   await openRestore(driver);
   const found = new Map<string, Located[]>();
-  let browsing = false;
-  for (const kind of kinds) {
-    if (!browsing) {
-      if (!(await readScreen(driver)).has(`restore-browse-${kind}`)) continue;
-      await driver.tap(`restore-browse-${kind}`);
-      browsing = true;
-    }
+  const page = await readScreen(driver);
+  const first = kinds.find((kind) => page.has(`restore-browse-${kind}`));
+  if (!first) return found;
+  await driver.tap(`restore-browse-${first}`);
+  const explorer = await readScreen(driver);
+  for (const kind of kinds.filter((k) => explorer.has(`explorer-kind-${k}`))) {
     await driver.tap(`explorer-kind-${kind}`);
     for (const tab of TABS) {
       await driver.tap(`explorer-tab-${tab}`);
@@ -88,7 +87,7 @@ export async function locate(driver: AppDriver, kinds: readonly ItemKind[]): Pro
           found.set(cell.name, [...(found.get(cell.name) ?? []), { element: cell.id, tab, kind }]);
     }
   }
-  if (browsing) await driver.tap('explorer-done');
+  await driver.tap('explorer-done');
   return found;
 }
 
