@@ -12,27 +12,18 @@
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
-import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { viaScreensWhere } from './ui-applies.js';
 import { pairThroughScreens, state } from './ui-support.js';
+import { otherPhone, pairAsReplacement, withPhones } from './ui-migration-support.js';
 import {
   authenticatorIds,
-  otherPhone,
-  pairAsReplacement,
+  codeOnPage,
+  logIn,
   registerOnPhone,
   removeAuthenticatorsSince,
-  withPhones,
-} from './ui-migration-support.js';
-
-/** The code the phone's 2FA page shows for its first account, its clock first brought up to the server's. */
-async function shownCode(driver: AppDriver, serverNow: number): Promise<string> {
-  const { clockMs, accounts } = await state(driver);
-  if (serverNow > clockMs) await driver.execute('mobile: advanceClock', { ms: serverNow - clockMs });
-  await driver.tap('tab-2fa');
-  return driver.text(`account-${accounts[0]?.id}-code`);
-}
+} from './ui-two-factor-support.js';
 
 export const uiMigrationRepairCheck: Check = {
   id: 'ui-migration-repair',
@@ -69,7 +60,7 @@ export const uiMigrationRepairCheck: Check = {
             const replacement = await open(otherPhone(context), 'replacement');
             const migrated = await pairAsReplacement(replacement, desk, originalId);
             expectTrue(['MIG-07'], migrated.after.pairing !== null, `the migration: ${migrated.after.message}`);
-            const code = await shownCode(original, time.now());
+            const code = await codeOnPage(original, time);
             expectTrue(['MIG-06'], /^\d{6}$/.test(code), `the original's 2FA page after migration shows "${code}"`);
 
             const repaired = await registerOnPhone(replacement, desk, 'tfa-repair');
@@ -96,12 +87,8 @@ export const uiMigrationRepairCheck: Check = {
             const approved = await desk.call('getLogin', { params: { loginId } });
             expectEqual(['MIG-07'], 'the login approved on the replacement', approved.state, 'logged-in');
 
-            const next = await desk.call('startLogin', { body: {} });
-            const later = await shownCode(original, time.now());
-            const outcome = await desk
-              .call('loginOtp', { params: { loginId: next.loginId }, body: { code: later } })
-              .then((r) => r.state as string)
-              .catch((error: unknown) => (error as { code?: string }).code ?? String(error));
+            const later = await codeOnPage(original, time);
+            const outcome = await logIn(desk, later);
             expectEqual(['MIG-08'], "a login with the code on the original's 2FA page", outcome, 'logged-in');
             throw new Violation(
               ['MIG-09'],

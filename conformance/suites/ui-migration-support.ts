@@ -1,7 +1,7 @@
 /**
  * What the migration checks through the screens share: several phones open at once (the original, a replacement,
- * a phone that may not become one), each closed at the end; pairing a phone by the desktop's migration QR code,
- * and registering one for 2FA by the desktop's QR code, through the screens.
+ * a phone that may not become one), each closed at the end, and pairing a phone by the desktop's migration QR code
+ * through the screens.
  */
 import type { CheckContext } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
@@ -54,23 +54,5 @@ export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, orig
   return { mode, result, after };
 }
 
-/** The 2FA page's "Scan QR code" (or another button that opens the scanner) with a fresh registration QR code. */
-export async function registerOnPhone(driver: AppDriver, desk: MbsClient, via = 'tfa-scan-qr') {
-  await driver.tap('tab-2fa');
-  await driver.tap(via);
-  const registration = await desk.call('createRegistration', { body: {} });
-  const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
-  const accounts = (await state(driver)).accounts;
-  return { scanned, authenticatorId: accounts.find((a) => a.authenticatorId)?.authenticatorId ?? undefined };
-}
-
-/** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
-export async function removeAuthenticatorsSince(desk: MbsClient, before: ReadonlySet<string>): Promise<void> {
-  for (const a of (await desk.call('getTwoFactor')).authenticators) {
-    if (before.has(a.authenticatorId)) continue;
-    await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).catch(() => undefined);
-  }
-}
-
-export const authenticatorIds = async (desk: MbsClient) =>
-  new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
+// Other screens checks took these from here before they moved to ui-two-factor-support.ts.
+export { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';

@@ -18,14 +18,8 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
-import {
-  authenticatorIds,
-  otherPhone,
-  pairAsReplacement,
-  removeAuthenticatorsSince,
-  withPhones,
-  type OpenPhone,
-} from './ui-migration-support.js';
+import { otherPhone, pairAsReplacement, withPhones, type OpenPhone } from './ui-migration-support.js';
+import { authenticatorIds, removeAuthenticatorsSince } from './ui-two-factor-support.js';
 
 type Kind = 'photo' | 'video' | 'document';
 

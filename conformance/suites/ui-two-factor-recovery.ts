@@ -15,7 +15,7 @@ import { Outbox, parseSentCode } from './two-factor-actors.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { needsTwoFactorApp } from './app-world.js';
 import { viaScreensWhere } from './ui-applies.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-migration-support.js';
+import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
 import { state, withApp } from './ui-support.js';
 
 /** What the seed's example number is typed as: the country code in its own field. */
