@@ -2,7 +2,7 @@
  * The restore main page (seed 000 §6.2.2.1, §11.1, Appendix B), as a property over taps: kinds' checkboxes, single
  * items, Select all and Deselect all in the explorer, and the 2FA group, on a page opened once per column over a
  * real backup. The property (restore-page-model.ts) acts on a port; here its adapter is the app model's restore page
- * in process, over the server's lists. Through the app's screens it is ui-restore-page.
+ * in process, over the server's lists. Through the app's screens it is ui-restore-page-android and -ios.
  */
 import fc from 'fast-check';
 import type { Static } from 'typebox';

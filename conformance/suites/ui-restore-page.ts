@@ -9,7 +9,7 @@
  * the phone holds one account and a group cannot be told from it (a `mobile:` method that puts accounts on the phone
  * would show it); the gray folder icon of an empty kind (only "No items" is drawn, as in the model),
  * and whether Restore would go ahead with something selected without starting a restore (so it is tried with
- * nothing selected only). restore-main-page-android and -ios keep checking both in process.
+ * nothing selected only). restore-main-page-android and -ios keep checking these in process.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
