@@ -2,7 +2,7 @@
  * The restore main page property (restore-page-model.ts) through the app's screens: the page's rows (checkbox,
  * "n of N selected, B bytes" or "No items", the colour the checkbox shows), Browse into the file explorer for single
  * items and Select all or Deselect all of a tab, and Restore. Each column sets up one phone through the screens:
- * paired by QR, a 2FA account added by secret key (not on Home, which has no 2FA), photos and, on Android,
+ * paired by QR, a 2FA account registered by QR code (not on Home, which has no 2FA), photos and, on Android,
  * videos backed up, then a photo deleted and backed up again; each run opens a fresh restore page on it.
  *
  * What the screens cannot show: RST-16, since an app installation registers as one authenticator of a server, so

@@ -1,7 +1,7 @@
 /**
  * What the restore checks through the screens share: putting media on the phone and backing it up with Backup,
- * a fresh restore page from wherever the app is, where each backed-up item shows in the file explorer, 2FA accounts
- * added by secret key (and taken off the server again), and where such a check applies.
+ * a fresh restore page from wherever the app is, where each backed-up item shows in the file explorer, a 2FA account
+ * registered by QR code (and taken off the server again), and where such a check applies.
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
@@ -12,6 +12,7 @@ import type { ExecuteParams } from '../../simulators/session/execute-methods.js'
 import { TABS } from '../../simulators/app/restore-page.js';
 import { deviceNeeds, type Needs } from './device-support.js';
 import { explorerGroups, readScreen } from './ui-restore-source.js';
+import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
 import { overWebDriverOnly, state } from './ui-support.js';
 
 /** Over WebDriver only (see overWebDriverOnly), and where the check's needs are met. */
@@ -92,29 +93,18 @@ export async function locate(driver: AppDriver, kinds: readonly ItemKind[]): Pro
 }
 
 /**
- * Adds a 2FA account by secret key ("Not able to scan QR code?") with a registration the server's console makes:
- * one, since an app installation registers as one authenticator of a server. `done` takes the authenticator off
- * the server again, since it turns 2FA on for every client.
+ * Registers the phone for 2FA by QR code on its 2FA page: one account, since an app installation registers as one
+ * authenticator of a server. `done` takes the authenticator off the server again, since it turns 2FA on for every
+ * client.
  */
 export async function addAccount(driver: AppDriver, session: TargetSession): Promise<() => Promise<void>> {
   const desk = session.console!;
-  const before = new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
-  const done = async () => {
-    for (const a of (await desk.call('getTwoFactor')).authenticators) {
-      if (!before.has(a.authenticatorId))
-        await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } });
-    }
-  };
+  const before = await authenticatorIds(desk);
+  const done = () => removeAuthenticatorsSince(desk, before);
   try {
-    const registration = await desk.call('createRegistration', { body: {} });
-    await driver.tap('tab-2fa');
-    await driver.tap('tfa-no-qr');
-    await driver.type('secret-issuer', 'MBS');
-    await driver.type('secret-username', registration.username);
-    await driver.type('secret-key', registration.secret);
-    await driver.tap('secret-add');
+    await registerOnPhone(driver, desk);
     const seen = await driver.execute('mobile: waitForIdle', {});
-    if (seen.accounts.length !== 1) throw new Error(`adding a 2FA account by secret key: ${seen.message}`);
+    if (seen.accounts.length !== 1) throw new Error(`registering the phone for 2FA: ${seen.message}`);
   } catch (error) {
     await done();
     throw error;

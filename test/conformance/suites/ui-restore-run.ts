@@ -4,27 +4,20 @@
  * each phone, the way a faulty app would answer a WebDriver client.
  */
 import type { Check } from '../../../conformance/framework/check.js';
-import { referenceApp, type AppUnderTest } from '../../../conformance/targets/app-under-test.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { runDeviceChecks } from './device-run.js';
+import { brokenApp, throughScreens } from './screens-apps.js';
 
-export type DriverChange = (driver: AppDriver) => AppDriver;
-
-function screensApp(change: DriverChange = (driver) => driver): AppUnderTest {
-  const app = referenceApp();
-  return {
-    ...app,
-    via: 'webdriver',
-    async drive(profile, serverUrl) {
-      const driven = await app.drive(profile, serverUrl);
-      return { ...driven, driver: change(driven.driver) };
-    },
-  };
-}
+export type DriverChange = (driver: AppDriver) => Partial<AppDriver>;
 
 /** One check on the given phones (seed 5, 20 runs): its cells, in column order, and the verdict of a requirement. */
 export async function runRestoreScreens(check: Check, profiles: string[], change?: DriverChange) {
-  const summary = await runDeviceChecks([check], { runs: 20, seed: 5, profiles, app: screensApp(change) });
+  const summary = await runDeviceChecks([check], {
+    runs: 20,
+    seed: 5,
+    profiles,
+    app: change ? brokenApp(change) : throughScreens,
+  });
   const cells = summary.checks[0]!.cells.map((c) => ({
     column: c.column,
     verdict: c.verdict,
