@@ -118,6 +118,7 @@ export const EXECUTE_METHODS = {
     params: Type.Object({ seconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400 })) }, strict),
     run: (s, p) => {
       s.locked = true;
+      s.twoFactorUnlocked = false;
       s.device.setForeground(false);
       if (p.seconds !== undefined) {
         s.clock.advance(p.seconds * 1000);
@@ -140,6 +141,18 @@ export const EXECUTE_METHODS = {
     description: 'Answers the open authentication prompt with a matching or a non-matching fingerprint or face.',
     params: Type.Object({ match: Type.Boolean() }, strict),
     run: (s, p) => outcome(s, async () => (await answerPrompt(s, { method: 'biometric', match: p.match }), {})),
+  }),
+  'mobile: setScreenLock': method({
+    description: "Sets the device's screen lock, as its settings do: none, or a kind with the secret that unlocks it.",
+    params: Type.Object(
+      { lock: Type.Enum(['none', 'pin', 'pattern', 'password', 'passcode']), secret: Type.Optional(Type.String()) },
+      strict,
+    ),
+    run: (s, p) => {
+      s.device.screenLock = p.lock;
+      if (p.secret !== undefined) s.device.lockSecret = p.secret;
+      return { lock: s.device.screenLock };
+    },
   }),
   'mobile: setPermission': method({
     description: 'What the user answers when the OS asks for a permission.',

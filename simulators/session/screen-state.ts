@@ -8,6 +8,8 @@ export const SUB_SCREENS = [
   'restore',
   'restore-explorer',
   'secret-entry',
+  'account-edit',
+  'account-reorder',
   'scanner',
   'pair-confirm',
   'migration',

@@ -2,6 +2,7 @@
  * The whole screen as one tree: the page the navigation is on, the tab bar on the four main pages, and the dialog
  * when the app has something to say. A locked phone shows its lock screen instead of the app.
  */
+import { accountEditScreen, accountReorderScreen } from './screens/account-screens.js';
 import { backupScreen, connectionScreen } from './screens/backup-screen.js';
 import { homeScreen, tabBar } from './screens/main-screens.js';
 import {
@@ -34,6 +35,8 @@ export const SCREENS = {
   restore: { title: 'Restore', build: restoreScreen },
   'restore-explorer': { title: 'Select files', build: restoreExplorerScreen },
   'secret-entry': { title: 'Not able to scan QR code?', build: secretEntryScreen },
+  'account-edit': { title: 'Edit account', build: accountEditScreen },
+  'account-reorder': { title: 'Reorder', build: accountReorderScreen },
   scanner: { title: 'Scan QR code', build: scannerScreen },
   'pair-confirm': { title: 'Activate and start backup', build: pairConfirmScreen },
   migration: { title: 'Migration', build: migrationScreen },

@@ -58,6 +58,10 @@ export class SimulatorSession {
   /** Save & Connect is trying the connection setting (seed 000 §6.2.1: "Attempting to connect"). */
   connecting = false;
   secretDraft = { issuer: 'MBS', username: '', secret: '' };
+  /** The 2FA page's account whose arrow down is open; the account being edited; the order Reorder is setting. */
+  accountMenu: string | undefined;
+  accountDraft: { readonly id: string; readonly name: string } | undefined;
+  reorderDraft: readonly string[] | undefined;
   /** Set once this phone was paired as the replacement of another (seed 000 §7.1): whose content it took over. */
   migration: { from: string; to: string } | undefined;
   /** "Enter recovery phone number": what is typed, and the letters of the SMS code once one was sent. */

@@ -21,6 +21,8 @@ export function tabBar(session: SimulatorSession): UiElement {
       text: label,
       selected: session.screen === screen,
       tap: async (s: SimulatorSession) => {
+        // Enhanced security asks again each time the 2FA page is opened from another page.
+        if (s.screen !== screen) s.twoFactorUnlocked = false;
         s.open(screen);
         // Opening the 2FA page fetches what the push notification service holds, as the app does on resume.
         if (screen === 'two-factor') await s.pollPush();

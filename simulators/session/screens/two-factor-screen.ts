@@ -1,13 +1,15 @@
 /**
- * The 2FA page (seed 000 §6.3, Appendix A): the accounts with their current codes, adding one by QR code or with
- * "Not able to scan QR code?", "Enter recovery phone number", and the login requests that reached the phone, each
- * approved or rejected; with number matching on, Approve is the number the desktop shows, among three. A phone
- * paired as a replacement offers "Re-pair with authenticator" until it is registered for push. With enhanced
- * security on, the page and every approval first ask for the device password or a biometric.
+ * The 2FA page (seed 000 §6.3, Appendix A): the accounts with their current codes, each with its arrow down to Edit
+ * (account-screens.ts, with Reorder), adding one by QR code or with "Not able to scan QR code?", "Enter recovery
+ * phone number", and the login requests that reached the phone, each approved or rejected; with number matching on,
+ * Approve is the number the desktop shows, among three. A phone paired as a replacement offers "Re-pair with
+ * authenticator" until it is registered for push. With enhanced security on, the page and every approval first ask
+ * for the device password or a biometric; the page locks again once the user leaves it for another tab.
  */
 import type { Notification } from '../../../conformance/spec/protocol/two-factor.js';
 import type { SimulatorSession } from '../simulator-session.js';
 import { button, field, group, text, type UiElement } from '../ui-element.js';
+import { accountMenu, openReorder } from './account-screens.js';
 import { openScanner } from './main-screens.js';
 import { openRecoveryPhone } from './recovery-screen.js';
 
@@ -37,6 +39,7 @@ export function twoFactorScreen(session: SimulatorSession): UiElement[] {
             text(`account-${code.id}-name`, `${code.issuer}: ${code.label}`),
             text(`account-${code.id}-code`, code.code),
             text(`account-${code.id}-seconds`, `${code.secondsLeft} s`),
+            ...accountMenu(session, code.id),
           ]),
         ),
     ),
@@ -44,6 +47,7 @@ export function twoFactorScreen(session: SimulatorSession): UiElement[] {
       'tfa-empty',
       app.accounts.list().length === 0 ? 'No 2FA accounts yet' : `${app.accounts.list().length} accounts`,
     ),
+    button('tfa-reorder', 'Reorder', openReorder, { enabled: app.accounts.list().length > 1 }),
     group('list', 'tfa-requests', pending.map(requestRow)),
     ...repair(session),
     button('tfa-scan-qr', 'Scan QR code', (s) => openScanner(s, '2fa')),
