@@ -12,6 +12,7 @@ import { within } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { SEED_MESSAGE } from './pairing-connection.js';
 import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { registerOnPhone } from './ui-two-factor-support.js';
 
 const holdAndRestore: Check = {
   id: 'ui-backup-hold-and-restore',
@@ -86,17 +87,8 @@ const approveOnPhone: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
-        const registration = await desk.call('createRegistration', { body: {} });
-        await driver.tap('tab-2fa');
-        await driver.tap('tfa-scan-qr');
-        const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
-        const accounts = (await state(driver)).accounts;
-        const authenticatorId = accounts.find((a) => a.authenticatorId)?.authenticatorId;
-        expectTrue(
-          ['TFA-05'],
-          scanned.ok && authenticatorId !== undefined && authenticatorId !== null,
-          `registration: ${JSON.stringify(scanned)}`,
-        );
+        const { scanned, authenticatorId } = await registerOnPhone(driver, desk);
+        expectTrue(['TFA-05'], scanned.ok && authenticatorId !== undefined, `registration: ${JSON.stringify(scanned)}`);
         try {
           const login = await desk.call('startLogin', { body: {} });
           await desk.call('loginPush', {

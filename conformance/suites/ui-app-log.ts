@@ -13,7 +13,6 @@
 import fc from 'fast-check';
 import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkOnce, checkProperty } from '../framework/property.js';
-import type { TargetSession } from '../targets/target.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { LogType } from '../../simulators/app/app-log.js';
 import {
@@ -29,6 +28,7 @@ import {
 import { deviceNeeds, expectEqual } from './device-support.js';
 import { shown } from './ui-page-elements.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { registerOnPhone } from './ui-two-factor-support.js';
 
 /** What an activity must have logged, as `expectActivityEntries` takes it. */
 interface Expected {
@@ -130,16 +130,6 @@ async function writeLog(driver: AppDriver, context: CheckContext): Promise<Expec
   return expected;
 }
 
-/** 2FA > Scan QR code with a fresh registration QR code: what the scan answered, and the account's authenticator. */
-export async function registerByQr(driver: AppDriver, desk: NonNullable<TargetSession['console']>) {
-  const registration = await desk.call('createRegistration', { body: {} });
-  await driver.tap('tab-2fa');
-  await driver.tap('tfa-scan-qr');
-  const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
-  const authenticatorId = (await state(driver)).accounts.find((a) => a.authenticatorId)?.authenticatorId;
-  return { scanned, authenticatorId: authenticatorId ?? undefined };
-}
-
 const inSecond = (at: number) => at - (at % SECOND);
 
 const entries: Check = {
@@ -222,7 +212,7 @@ const twoFactorRegistration: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
-        const { authenticatorId } = await registerByQr(driver, desk);
+        const { authenticatorId } = await registerOnPhone(driver, desk);
         try {
           const at = (await state(driver)).clockMs;
           const rows = await logRows(driver);
@@ -236,3 +226,6 @@ const twoFactorRegistration: Check = {
 };
 
 export const UI_APP_LOG_CHECKS: readonly Check[] = [entries, filter, twoFactorRegistration];
+
+// ui-platforms.ts takes the registration by this name.
+export { registerOnPhone as registerByQr } from './ui-two-factor-support.js';

@@ -8,7 +8,7 @@ import type { Check, CheckContext } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual } from './device-support.js';
 import { backUp, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-migration-support.js';
+import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
 
 /** Backs up with the 2FA Accounts switch `on`: what the Restore page's 2FA Accounts row then says. */
 async function backUpAccounts(driver: AppDriver, on: boolean): Promise<string> {

@@ -53,6 +53,3 @@ export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, orig
   if (result !== undefined) await driver.tap('migration-done');
   return { mode, result, after };
 }
-
-// Other screens checks took these from here before they moved to ui-two-factor-support.ts.
-export { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
