@@ -8,14 +8,18 @@ import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { ServerTime } from './two-factor-support.js';
 import { state } from './ui-support.js';
 
-/** The 2FA page's "Scan QR code" (or another button that opens the scanner) with a fresh registration QR code. */
+/**
+ * The 2FA page's "Scan QR code" (or another button that opens the scanner) with a fresh registration QR code: what
+ * the scan answered, the phone's first account registered for push, and the registration the desktop showed.
+ */
 export async function registerOnPhone(driver: AppDriver, desk: MbsClient, via = 'tfa-scan-qr') {
   await driver.tap('tab-2fa');
   await driver.tap(via);
   const registration = await desk.call('createRegistration', { body: {} });
   const scanned = await driver.execute('mobile: scanQr', { payload: registration.payload });
   const accounts = (await state(driver)).accounts;
-  return { scanned, authenticatorId: accounts.find((a) => a.authenticatorId)?.authenticatorId ?? undefined };
+  const authenticatorId = accounts.find((a) => a.authenticatorId)?.authenticatorId ?? undefined;
+  return { scanned, authenticatorId, registration };
 }
 
 /** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
