@@ -74,6 +74,20 @@ describe('mbsc run --via appium', () => {
     expect(failed(a)).toEqual(['RUN-03']);
   });
 
+  it('drives phones a check makes of its own (the replacement in a migration) over Appium', async () => {
+    const args = ['--checks', 'ui-migration-across-platforms', '--profiles', 'samsung-galaxy-a12,iphone-6s'];
+    const appium = await runCli(
+      ['run', ...args, '--editions', 'pro', '--seed', '3', '--via', 'appium', '--out', path.join(dir, 'mig')],
+      180_000,
+    );
+    expect(appium.code, appium.stderr + appium.stdout).toBe(0);
+    const cellsOf = summaryOf('mig').checks.find((c) => c.checkId === 'ui-migration-across-platforms')!.cells;
+    expect(cellsOf.map((c) => `${c.column} ${c.verdict}`)).toEqual([
+      'samsung-galaxy-a12 @ pro pass',
+      'iphone-6s @ pro pass',
+    ]);
+  });
+
   it('refuses options that do not fit together, and an endpoint that is not there', async () => {
     const noVia = await runCli(['run', '--appium-url', 'http://127.0.0.1:9', '--out', path.join(dir, 'x')]);
     expect(noVia.code).toBe(2);
