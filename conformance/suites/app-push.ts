@@ -27,14 +27,17 @@ async function register(desk: MbsClient, world: AppWorld): Promise<Phone> {
   return { world, accountId: account.id, authenticatorId: world.twoFactor.linkFor(account.id)?.authenticatorId ?? '' };
 }
 
-/** A new login waiting on a push request to `phone`. */
-async function pushTo(desk: MbsClient, phone: Phone): Promise<{ loginId: string; requestId: string }> {
+/** A new login waiting on a push request to the phone registered as `phone.authenticatorId`. */
+export async function pushTo(
+  desk: MbsClient,
+  phone: { readonly authenticatorId: string },
+): Promise<{ loginId: string; requestId: string }> {
   const { loginId } = await desk.call('startLogin', { body: {} });
   const sent = await desk.call('loginPush', { params: { loginId }, body: { authenticatorId: phone.authenticatorId } });
   return { loginId, requestId: sent.push?.requestId ?? '' };
 }
 
-const stateOf = async (desk: MbsClient, loginId: string) =>
+export const stateOf = async (desk: MbsClient, loginId: string) =>
   (await desk.call('getLogin', { params: { loginId } })).state;
 
 /** The request reaches the phone (a notification too), approval logs in, rejection never does. */
