@@ -2,8 +2,7 @@
  * The enhanced security model (enhanced-security-commands.ts) through the app's screens: More's "Enhanced security
  * for 2FA" switch, the 2FA page opened from another tab with its Unlock, the authentication screen answered with
  * the device password typed or `mobile: biometric`, and `mobile:` methods for the screen lock and the phone's clock.
- * The phone registers by QR for its one account; its authenticator is then removed on the server, so 2FA stays off
- * there and the account stays on the phone.
+ * The phone registers by QR for its one account, and its authenticator is removed from the server after each run.
  *
  * Not through the screens: setting the switch to what it already is (a tap flips it), so the model turns it only the
  * other way; the lock's wait to the millisecond (the dialog says whole seconds, which the model rounds up to); and
@@ -20,7 +19,7 @@ import { withTwoFactor } from './two-factor-session.js';
 import { viaScreensWhere } from './ui-applies.js';
 import { elementsIn } from './ui-page-elements.js';
 import { state, withApp } from './ui-support.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 
 /** The screen lock's secret the check sets on the phone (`mobile: setScreenLock`). */
 const PIN = '4711';
@@ -96,21 +95,15 @@ export const uiEnhancedSecurityCheck: Check = {
       const profile = context.column.profile!;
       const steps = securitySteps({ sameToggle: false });
       const property = fc.asyncProperty(fc.commands(steps, { ...commandsOptions(context, 20), size: 'max' }), (cmds) =>
-        withApp(context, async (driver) => {
-          const before = await authenticatorIds(desk);
-          try {
-            const { scanned } = await registerOnPhone(driver, desk);
+        withApp(context, (driver) =>
+          whileRegistered(driver, desk, async ({ scanned }) => {
             if (!scanned.ok) throw new Error(`registering the phone by QR failed: ${JSON.stringify(scanned)}`);
-          } finally {
-            await removeAuthenticatorsSince(desk, before);
-          }
-          const lock = profile.screenLock !== 'none';
-          if (lock) await driver.execute('mobile: setScreenLock', { lock: profile.screenLock, secret: PIN });
-          await securityModelRun(screensApp(driver), cmds, {
-            screenLock: lock,
-            biometric: profile.biometric !== 'none',
-          });
-        }),
+            const lock = profile.screenLock !== 'none';
+            if (lock) await driver.execute('mobile: setScreenLock', { lock: profile.screenLock, secret: PIN });
+            const phone = { screenLock: lock, biometric: profile.biometric !== 'none' };
+            await securityModelRun(screensApp(driver), cmds, phone);
+          }),
+        ),
       );
       return checkProperty(property, context);
     }),

@@ -22,13 +22,7 @@ import { withTwoFactor } from './two-factor-session.js';
 import { viaScreensWhere } from './ui-applies.js';
 import { shown } from './ui-page-elements.js';
 import { state, withApp } from './ui-support.js';
-import {
-  authenticatorIds,
-  codeOnPage,
-  logIn,
-  registerOnPhone,
-  removeAuthenticatorsSince,
-} from './ui-two-factor-support.js';
+import { codeOnPage, logIn, whileRegistered } from './ui-two-factor-support.js';
 
 const PIN = '2468';
 
@@ -48,16 +42,12 @@ async function onRegisteredPhone(
   desk: MbsClient,
   steps: (driver: AppDriver, phone: { authenticatorId: string }) => Promise<void>,
 ): Promise<void> {
-  await withApp(context, async (driver) => {
-    const before = await authenticatorIds(desk);
-    try {
-      const { scanned, authenticatorId } = await registerOnPhone(driver, desk);
+  await withApp(context, (driver) =>
+    whileRegistered(driver, desk, async ({ scanned, authenticatorId }) => {
       expectTrue(['PUSH-01'], scanned.ok && authenticatorId !== undefined, `Scan QR code: ${JSON.stringify(scanned)}`);
       await steps(driver, { authenticatorId: authenticatorId! });
-    } finally {
-      await removeAuthenticatorsSince(desk, before);
-    }
-  });
+    }),
+  );
 }
 
 /** Approve with enhanced security on: the prompt first; Cancel and a wrong password leave the login waiting. */

@@ -22,6 +22,20 @@ export async function registerOnPhone(driver: AppDriver, desk: MbsClient, via = 
   return { scanned, authenticatorId, registration };
 }
 
+/** Registers the phone by QR, runs `steps` with what the scan gave, and removes what was registered at the end. */
+export async function whileRegistered(
+  driver: AppDriver,
+  desk: MbsClient,
+  steps: (registered: Awaited<ReturnType<typeof registerOnPhone>>) => Promise<void>,
+): Promise<void> {
+  const before = await authenticatorIds(desk);
+  try {
+    await steps(await registerOnPhone(driver, desk));
+  } finally {
+    await removeAuthenticatorsSince(desk, before);
+  }
+}
+
 /** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
 export async function removeAuthenticatorsSince(desk: MbsClient, before: ReadonlySet<string>): Promise<void> {
   for (const a of (await desk.call('getTwoFactor')).authenticators) {
