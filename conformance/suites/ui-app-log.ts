@@ -226,6 +226,3 @@ const twoFactorRegistration: Check = {
 };
 
 export const UI_APP_LOG_CHECKS: readonly Check[] = [entries, filter, twoFactorRegistration];
-
-// ui-platforms.ts takes the registration by this name.
-export { registerOnPhone as registerByQr } from './ui-two-factor-support.js';

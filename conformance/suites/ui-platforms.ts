@@ -21,7 +21,7 @@ import type { Platform } from '../../simulators/device/device-spec.js';
 import type { Permission } from '../../simulators/device/permissions.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { expectOsVersions, FIRST_LAUNCH, onPlatform } from './platforms.js';
-import { registerByQr } from './ui-app-log.js';
+import { registerOnPhone } from './ui-two-factor-support.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const CODES = Object.keys(CLIENT_ERRORS) as ClientErrorCode[];
@@ -103,7 +103,7 @@ const VISIBLE: Partial<Record<Permission, (driver: AppDriver, context: CheckCont
       await driver.execute('mobile: setPermission', { permission: 'notifications', answer: 'deny' });
       const desk = context.session.console!;
       // A push request needs an account registered by QR (a secret key registers TOTP only).
-      const { scanned, authenticatorId } = await registerByQr(driver, desk);
+      const { scanned, authenticatorId } = await registerOnPhone(driver, desk);
       if (!authenticatorId) return `registering for 2FA by QR failed: ${JSON.stringify(scanned)}`;
       try {
         const login = await desk.call('startLogin', { body: {} });

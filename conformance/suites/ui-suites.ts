@@ -9,6 +9,9 @@ import { uiBackupResumeCheck } from './backup-screens.js';
 import { uiFreeUpSpaceCheck } from './free-up-space-screens.js';
 import { uiRestoreSelectionCheck } from './restore-screens.js';
 import { uiRunConditionsCheck } from './run-conditions.js';
+import { uiAccountsModelCheck } from './ui-2fa-accounts.js';
+import { uiEnhancedSecurityCheck } from './ui-2fa-enhanced-security.js';
+import { UI_2FA_PUSH_CHECKS } from './ui-2fa-push.js';
 import { UI_APP_LOG_CHECKS } from './ui-app-log.js';
 import { UI_BACKUP_SOURCE_CHECKS } from './ui-backup-sources.js';
 import { UI_FILE_TYPE_CHECKS } from './ui-file-types.js';
@@ -49,4 +52,7 @@ export const UI_CHECKS: readonly Check[] = [
   uiRegisterQrCheck,
   uiRegisterSecretCheck,
   uiRecoveryPhoneCheck,
+  uiAccountsModelCheck,
+  ...UI_2FA_PUSH_CHECKS,
+  uiEnhancedSecurityCheck,
 ];
