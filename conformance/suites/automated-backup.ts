@@ -2,13 +2,21 @@
  * The run settings' defaults and automated backup (seed 000 §6.4.1–§6.4.3, §2.5): power saving on, charging only
  * off and automated backup on right after install; with automated backup on, Android backs up new items by itself
  * even in the background, iOS only in the foreground; with it off, only a tap on Backup starts one. Backup needs
- * the LAN and nothing beyond it.
+ * the LAN and nothing beyond it. What each checks is automated-backup-commands.ts's, shared with the checks through
+ * the screens (ui-run-automated-backup.ts).
  */
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, type World } from './device-support.js';
+import { addMedia, deviceNeeds, newWorld, serverItems, type World } from './device-support.js';
+import {
+  automatedRun,
+  expectDefaults,
+  lanOnlyRun,
+  type AutomatedApp,
+  type LanOnlyApp,
+} from './automated-backup-commands.js';
 
 const defaults: Check = {
   id: 'run-settings-defaults',
@@ -21,18 +29,32 @@ const defaults: Check = {
     checkOnce(async () => {
       const device = new SimulatedDevice(context.column.profile!, new VirtualClock());
       const { settings } = context.session.app.install(device, { discoveryHost: context.session.host });
-      expectEqual(['RUN-08'], 'power saving mode after install', settings.powerSaving, true);
-      expectEqual(['RUN-11'], 'backup while charging only after install', settings.backupWhileChargingOnly, false);
-      expectEqual(['RUN-15'], 'automated backup after install', settings.automatedBackup, true);
+      await expectDefaults(async (key) => settings[key]);
     }),
 };
 
 let photos = 0;
-/** Adds a photo and lets whatever job it starts finish; answers how many items the server then holds. */
-async function newPhoto(world: World): Promise<number> {
-  addMedia(world.device, { name: `IMG_AUTO_${++photos}.jpg`, size: 1200 });
-  await world.app.backupJob?.idle();
-  return (await serverItems(world.app)).length;
+
+/** The app model on a simulated device, paired, automated backup off (as newWorld leaves it). */
+function modelApp({ app, device }: World): AutomatedApp {
+  const stored = async () => (await serverItems(app)).length;
+  return {
+    async newPhoto() {
+      addMedia(device, { name: `IMG_AUTO_${++photos}.jpg`, size: 1200 });
+      await app.backupJob?.idle();
+      return stored();
+    },
+    async tapBackup() {
+      await (await app.backup()).idle();
+      return stored();
+    },
+    setAutomated: async (on) => app.updateSettings({ automatedBackup: on }),
+    async setForeground(on) {
+      device.setForeground(on);
+      await app.backupJob?.idle();
+    },
+    stored,
+  };
 }
 
 const automated: Check = {
@@ -46,26 +68,29 @@ const automated: Check = {
   run: (context: CheckContext) =>
     checkOnce(async () => {
       const world = await newWorld(context.session, context.column.profile!);
-      const { app, device } = world;
-      // Off (as newWorld leaves it): a new photo waits for the tap.
-      expectEqual(['RUN-18'], 'items held with automated backup off, before a tap', await newPhoto(world), 0);
-      await (await app.backup()).idle();
-      expectEqual(['RUN-18'], 'items held after tapping Backup', (await serverItems(app)).length, 1);
-      app.updateSettings({ automatedBackup: true });
-      device.setForeground(false);
-      if (device.platform === 'android') {
-        expectEqual(['RUN-16'], 'items held after a photo taken in the background', await newPhoto(world), 2);
-        device.setForeground(true);
-        expectEqual(['RUN-16'], 'items held after a photo taken in the foreground', await newPhoto(world), 3);
-      } else {
-        expectEqual(['RUN-17'], 'items held after a photo taken in the background', await newPhoto(world), 1);
-        device.setForeground(true);
-        await app.backupJob?.idle();
-        expectEqual(['RUN-17'], 'items held once the app is in the foreground', (await serverItems(app)).length, 2);
-        expectEqual(['RUN-17'], 'items held after a photo taken in the foreground', await newPhoto(world), 3);
-      }
+      await automatedRun(modelApp(world), world.device.platform);
     }),
 };
+
+function lanOnlyApp({ app, device }: World): LanOnlyApp {
+  let photo = '';
+  return {
+    joinLanWithoutInternet: async () =>
+      device.setNetwork({ wifi: 'home', backupMachineReachable: true, internet: false }),
+    addPhoto: async () => void (photo = addMedia(device, { name: `IMG_LAN_${++photos}.jpg`, size: 1300 }).id),
+    async backup() {
+      const job = await app.backup();
+      await job.idle();
+      return job.state;
+    },
+    deletePhoto: async () => void device.removeMedia(photo),
+    async restoreAll() {
+      const restore = await app.restore(await serverItems(app));
+      await restore.idle();
+      return { state: restore.state, photos: restore.restored.photo };
+    },
+  };
+}
 
 const lanOnly: Check = {
   id: 'backup-on-lan-without-internet',
@@ -75,20 +100,7 @@ const lanOnly: Check = {
   scope: 'device',
   applies: deviceNeeds(),
   run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      const { app, device } = world;
-      device.setNetwork({ wifi: 'home', backupMachineReachable: true, internet: false });
-      const photo = addMedia(device, { name: `IMG_LAN_${++photos}.jpg`, size: 1300 });
-      const job = await app.backup();
-      await job.idle();
-      expectEqual(['RUN-02'], 'the backup without internet', job.state, 'completed');
-      device.removeMedia(photo.id);
-      const restore = await app.restore(await serverItems(app));
-      await restore.idle();
-      expectEqual(['RUN-02'], 'the restore without internet', restore.state, 'completed');
-      expectEqual(['RUN-02'], 'photos restored', restore.restored.photo, 1);
-    }),
+    checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context.session, context.column.profile!)))),
 };
 
 export const AUTOMATED_BACKUP_CHECKS: readonly Check[] = [defaults, automated, lanOnly];

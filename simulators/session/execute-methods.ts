@@ -137,6 +137,27 @@ export const EXECUTE_METHODS = {
       return { locked: false };
     },
   }),
+  'mobile: backgroundApp': method({
+    description:
+      'Sends the app to the background (the home screen is shown); with seconds, it comes back after that much virtual time, with -1 or none it stays until mobile: activateApp.',
+    params: Type.Object({ seconds: Type.Optional(Type.Integer({ minimum: -1, maximum: 86_400 })) }, strict),
+    run: (s, p) => {
+      s.device.setForeground(false);
+      if (p.seconds !== undefined && p.seconds >= 0) {
+        s.clock.advance(p.seconds * 1000);
+        s.device.setForeground(true);
+      }
+      return { foreground: s.device.foreground };
+    },
+  }),
+  'mobile: activateApp': method({
+    description: 'Brings the app back to the foreground, as tapping its icon does.',
+    params: none,
+    run: (s) => {
+      s.device.setForeground(true);
+      return { foreground: true };
+    },
+  }),
   'mobile: biometric': method({
     description: 'Answers the open authentication prompt with a matching or a non-matching fingerprint or face.',
     params: Type.Object({ match: Type.Boolean() }, strict),

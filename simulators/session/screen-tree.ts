@@ -1,6 +1,7 @@
 /**
  * The whole screen as one tree: the page the navigation is on, the tab bar on the four main pages, and the dialog
- * when the app has something to say. A locked phone shows its lock screen instead of the app.
+ * when the app has something to say. A locked phone shows its lock screen instead of the app, and a phone with the
+ * app in the background its home screen.
  */
 import { accountEditScreen, accountReorderScreen } from './screens/account-screens.js';
 import { backupScreen, connectionScreen } from './screens/backup-screen.js';
@@ -52,6 +53,11 @@ export const SCREENS = {
 export function buildScreen(session: SimulatorSession): UiElement {
   if (session.locked) {
     return group('screen', 'app', [group('group', 'screen-lock', lockScreen(session))]);
+  }
+  // In the background the phone shows its home screen: the app's pages take no taps until it is opened again.
+  if (!session.device.foreground) {
+    const open = button('launcher-app', 'MBS', (s) => s.device.setForeground(true));
+    return group('screen', 'app', [group('group', 'screen-launcher', [open])]);
   }
   const screen = session.screen;
   const { title, build } = SCREENS[screen];
