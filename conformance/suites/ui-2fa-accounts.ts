@@ -19,9 +19,8 @@ import { accountSteps, ACCOUNTS_REQUIREMENTS, verify, type AccountsApp, type Mod
 import { needsTwoFactorAppClock } from './app-world.js';
 import type { ServerTime } from './two-factor-support.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { elementsIn } from './ui-page-elements.js';
-import { state, withApp } from './ui-support.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince, syncClock } from './ui-two-factor-support.js';
 
 /** "Not able to scan QR code?" with the registration's username and key, the key typed as accounts-model types it. */
@@ -120,7 +119,7 @@ export const uiAccountsModelCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-accounts-model', needsTwoFactorAppClock),
+  applies: overWebDriverOnly('tfa-app-accounts-model', needsTwoFactorAppClock),
   run: (context: CheckContext): Promise<CheckOutcome> =>
     withTwoFactor(context, (desk, time) => {
       const steps = accountSteps({ partialReorder: false });

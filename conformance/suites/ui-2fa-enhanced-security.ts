@@ -16,9 +16,8 @@ import { needsTwoFactorApp } from './app-world.js';
 import { OK, securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './enhanced-security-commands.js';
 import type { Kind, Outcome, SecurityApp } from './enhanced-security-commands.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { elementsIn } from './ui-page-elements.js';
-import { state, withApp } from './ui-support.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 import { whileRegistered } from './ui-two-factor-support.js';
 
 /** The screen lock's secret the check sets on the phone (`mobile: setScreenLock`). */
@@ -89,7 +88,7 @@ export const uiEnhancedSecurityCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-enhanced-security-model', needsTwoFactorApp),
+  applies: overWebDriverOnly('tfa-app-enhanced-security-model', needsTwoFactorApp),
   run: (context: CheckContext): Promise<CheckOutcome> =>
     withTwoFactor(context, (desk) => {
       const profile = context.column.profile!;

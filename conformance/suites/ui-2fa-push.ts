@@ -19,9 +19,8 @@ import { needsTwoFactorApp, needsTwoFactorAppClock } from './app-world.js';
 import { pushTo, stateOf } from './app-push.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { shown } from './ui-page-elements.js';
-import { state, withApp } from './ui-support.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 import { codeOnPage, logIn, whileRegistered } from './ui-two-factor-support.js';
 
 const PIN = '2468';
@@ -94,7 +93,7 @@ export const uiPushCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-push', needsTwoFactorAppClock),
+  applies: overWebDriverOnly('tfa-app-push', needsTwoFactorAppClock),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
@@ -156,7 +155,7 @@ export const uiPushNotificationsDeniedCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-push', (column, session) =>
+  applies: overWebDriverOnly('tfa-app-push', (column, session) =>
     column.profile?.platform === 'android'
       ? needsTwoFactorApp(column, session)
       : {

@@ -7,8 +7,9 @@
 import type { Check, CheckContext } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual } from './device-support.js';
-import { backUp, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
+import { backUp, onPairedPhone, shownChecked } from './ui-held-items.js';
 import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { overWebDriverOnly } from './ui-support.js';
 
 /** Backs up with the 2FA Accounts switch `on`: what the Restore page's 2FA Accounts row then says. */
 async function backUpAccounts(driver: AppDriver, on: boolean): Promise<string> {
@@ -31,7 +32,7 @@ export const uiTwoFactorSourceCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: screensNeed('backup-sources-selected-only', { twoFactor: true }),
+  applies: overWebDriverOnly('backup-sources-selected-only', { twoFactor: true }),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       const desk = context.session.console!;

@@ -16,8 +16,8 @@ import type { Platform } from '../../simulators/device/device-spec.js';
 import { KIND_OF, OFFERED, SD_CARD_MEDIA, selectionCases, selections, SOURCES, type Source } from './backup-sources.js';
 import { expectEqual, sorted } from './device-support.js';
 import { uiTwoFactorSourceCheck } from './ui-backup-sources-2fa.js';
-import { addItems, backUp, heldItems, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
-import { withApp } from './ui-support.js';
+import { addItems, backUp, heldItems, onPairedPhone, shownChecked } from './ui-held-items.js';
+import { overWebDriverOnly, withApp } from './ui-support.js';
 
 const TOGGLE: Record<Source, string> = {
   photos: 'source-photos',
@@ -63,7 +63,7 @@ function offeredCheck(platform: Platform): Check {
     requirements: [offered, selected],
     scope: 'device',
     tags: ['ui'],
-    applies: screensNeed(`backup-sources-offered-${platform}`, { platform }),
+    applies: overWebDriverOnly(`backup-sources-offered-${platform}`, { platform }),
     run: (context: CheckContext) =>
       onPairedPhone(context, async (driver) => {
         await driver.tap('tab-backup');
@@ -89,7 +89,7 @@ const atLeastOne: Check = {
   requirements: ['SRC-05'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('backup-sources-at-least-one', { pairs: false }),
+  applies: overWebDriverOnly('backup-sources-at-least-one', { pairs: false }),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
@@ -120,7 +120,7 @@ const selectedOnly: Check = {
   requirements: ['SRC-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('backup-sources-selected-only', {}),
+  applies: overWebDriverOnly('backup-sources-selected-only', {}),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Nothing leaves the phone, so an item left behind by one selection goes with the next that selects it.
@@ -149,7 +149,7 @@ const sdCard: Check = {
   requirements: ['SRC-07'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('backup-sources-sd-card', { platform: 'android', sdCard: true }),
+  applies: overWebDriverOnly('backup-sources-sd-card', { platform: 'android', sdCard: true }),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       const batches = SD_CARD_MEDIA.map(({ storage, kind, ext }) => ({ kind, storage, extension: ext }));

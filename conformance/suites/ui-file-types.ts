@@ -22,7 +22,8 @@ import {
   UNSUPPORTED,
   VIDEOS,
 } from './file-types.js';
-import { addItems, backUp, heldItems, onPairedPhone, screensNeed, shownChecked } from './ui-held-items.js';
+import { addItems, backUp, heldItems, onPairedPhone, shownChecked } from './ui-held-items.js';
+import { overWebDriverOnly } from './ui-support.js';
 
 /** A file per spelling of each extension, in the folder of its kind (`mobile: addMedia` takes no empty extension). */
 function putFiles(driver: AppDriver, exts: readonly string[]): Promise<string[]> {
@@ -47,7 +48,7 @@ const photosAndVideos: Check = {
   requirements: ['FTYPE-01', 'FTYPE-02', 'FTYPE-05', 'FTYPE-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('file-types-photos-videos', {}),
+  applies: overWebDriverOnly('file-types-photos-videos', {}),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Documents off, so that a near miss read as a document shows as a failure here too.
@@ -69,7 +70,7 @@ const documentsAndAudio: Check = {
   requirements: ['FTYPE-03', 'FTYPE-04'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('file-types-documents-audio', { platform: 'android' }),
+  applies: overWebDriverOnly('file-types-documents-audio', { platform: 'android' }),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       const names = await putFiles(driver, [...DOCUMENTS, ...AUDIO]);

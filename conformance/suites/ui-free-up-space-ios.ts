@@ -11,8 +11,7 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { DAY, deviceNeeds, expectEqual } from './device-support.js';
 import { GB } from './free-up-space-model.js';
-import { viaScreensWhere } from './ui-applies.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 export const uiFreeUpSpaceIosCheck: Check = {
   id: 'ui-free-up-space-ios-consent',
@@ -22,7 +21,7 @@ export const uiFreeUpSpaceIosCheck: Check = {
   requirements: ['FUS-11', 'FUS-12'],
   scope: 'device',
   tags: ['ui'],
-  applies: viaScreensWhere('free-up-space-ios-recently-deleted', deviceNeeds({ platform: 'ios' })),
+  applies: overWebDriverOnly('free-up-space-ios-recently-deleted', deviceNeeds({ platform: 'ios' })),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

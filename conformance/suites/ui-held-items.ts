@@ -6,21 +6,12 @@
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
-import type { Applicability, CheckContext, CheckOutcome, Column } from '../framework/check.js';
+import type { CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
-import type { TargetSession } from '../targets/target.js';
-import { deviceNeeds, expectEqual, type Needs } from './device-support.js';
-import { overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
-
-/** Over WebDriver only (see overWebDriverOnly), and where the device meets `needs`. */
-export function screensNeed(inProcess: string, needs: Needs) {
-  return (column: Column, session: TargetSession): Applicability => {
-    const over = overWebDriverOnly(inProcess)(column, session);
-    return over.applies ? deviceNeeds(needs)(column, session) : over;
-  };
-}
+import { expectEqual } from './device-support.js';
+import { pairThroughScreens, withApp } from './ui-support.js';
 
 /** A one-shot check on a new phone of the column's profile, paired through the screens. */
 export function onPairedPhone(

@@ -14,8 +14,7 @@ import { checkOnce } from '../framework/property.js';
 import { Violation } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { viaScreensWhere } from './ui-applies.js';
-import { pairThroughScreens, state } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
 import { otherPhone, pairAsReplacement, withPhones } from './ui-migration-support.js';
 import {
   authenticatorIds,
@@ -35,7 +34,7 @@ export const uiMigrationRepairCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere(
+  applies: overWebDriverOnly(
     'tfa-migration-repair and migration-push-moves-to-replacement',
     deviceNeeds({ twoFactor: true }),
   ),

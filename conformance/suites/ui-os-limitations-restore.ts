@@ -24,9 +24,9 @@ import {
   ROUND_TRIP_MEDIA,
   TWO_PHOTOS_ONE_VIDEO,
 } from './os-limitations.js';
-import { addItems, backUp, onPairedPhone, screensNeed } from './ui-held-items.js';
+import { addItems, backUp, onPairedPhone } from './ui-held-items.js';
 import { pairAsReplacement, withPhones } from './ui-migration-support.js';
-import { pairThroughScreens, state } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
 
 /** One item per file name, of its kind and extension, each of its own size. */
 const batchesOf = (names: readonly string[], sizes: readonly number[]) =>
@@ -57,7 +57,7 @@ const restoreIosHeifOnAndroid: Check = {
   requirements: ['LIM-03'],
   scope: 'device',
   tags: ['ui'],
-  applies: screensNeed('limits-restore-ios-heif-to-android', { platform: 'android' }),
+  applies: overWebDriverOnly('limits-restore-ios-heif-to-android', { platform: 'android' }),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withPhones(context, async (open) => {
@@ -89,9 +89,12 @@ function roundTripCheck(platform: Platform): Check {
     requirements: [requirement],
     scope: 'device',
     tags: ['ui'],
-    applies: screensNeed(platform === 'android' ? 'limits-restore-keeps-android-files' : 'limits-restore-ios-photos', {
-      platform,
-    }),
+    applies: overWebDriverOnly(
+      platform === 'android' ? 'limits-restore-keeps-android-files' : 'limits-restore-ios-photos',
+      {
+        platform,
+      },
+    ),
     run: (context: CheckContext) =>
       onPairedPhone(context, async (driver) => {
         const names = ROUND_TRIP_MEDIA.map((m) => m.name);

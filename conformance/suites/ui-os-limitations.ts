@@ -11,7 +11,8 @@ import { kindOfFile } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { expectEqual, sorted, type Needs } from './device-support.js';
 import { LIMIT_FILES } from './os-limitations.js';
-import { addItems, backUp, heldItems, onPairedPhone, screensNeed } from './ui-held-items.js';
+import { addItems, backUp, heldItems, onPairedPhone } from './ui-held-items.js';
+import { overWebDriverOnly } from './ui-support.js';
 
 interface Head {
   readonly id: string;
@@ -30,7 +31,7 @@ function uiLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Head): Check 
     requirements: [requirement],
     scope: 'device',
     tags: ['ui'],
-    applies: screensNeed(head.inProcess, head.needs),
+    applies: overWebDriverOnly(head.inProcess, head.needs),
     run: (context: CheckContext) =>
       onPairedPhone(context, async (driver) => {
         const batches = files.map(({ ext, storage, origin }) => ({

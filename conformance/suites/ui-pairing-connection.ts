@@ -12,7 +12,6 @@ import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { deviceNeeds } from './device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './pairing-connection-commands.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { shown } from './ui-page-elements.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
@@ -38,7 +37,7 @@ const beforePairing: Check = {
   requirements: ['PAIR-04'],
   scope: 'device',
   tags: ['ui'],
-  applies: viaScreensWhere('app-needs-pairing', deviceNeeds({ pairs: false })),
+  applies: overWebDriverOnly('app-needs-pairing', deviceNeeds({ pairs: false })),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

@@ -13,9 +13,8 @@
  * platform-first-launch-permissions-android and -ios check every permission on the app model.
  */
 import { ClientError, CLIENT_ERRORS, type ClientErrorCode } from '../spec/errors.js';
-import type { Applicability, Check, CheckContext, Column } from '../framework/check.js';
+import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
-import type { TargetSession } from '../targets/target.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import type { Permission } from '../../simulators/device/permissions.js';
@@ -31,13 +30,6 @@ function refusalCode(error: unknown): ClientErrorCode | undefined {
   if (error instanceof ClientError) return error.code;
   const message = error instanceof Error ? error.message : String(error);
   return CODES.find((code) => new RegExp(`(^|[^\\w-])${code}: `).test(message));
-}
-
-/** Over WebDriver only, on one platform (profiles the app refuses included, like the in-process check). */
-function onPlatformOverWebDriver(platform: Platform, inProcess: string) {
-  const elsewhere = overWebDriverOnly(inProcess);
-  return (column: Column, session: TargetSession): Applicability =>
-    session.app.via === 'webdriver' ? onPlatform(platform)(column, session) : elsewhere(column, session);
 }
 
 const backUpOnePhoto = async (driver: AppDriver) => {
@@ -56,7 +48,7 @@ function osVersionsCheck(platform: Platform): Check {
     requirements: [rule],
     scope: 'device',
     tags: ['ui'],
-    applies: onPlatformOverWebDriver(platform, `platform-os-versions-${platform}`),
+    applies: overWebDriverOnly(`platform-os-versions-${platform}`, onPlatform(platform)),
     run: (context: CheckContext) =>
       checkOnce(() =>
         expectOsVersions(context, platform, async (osVersion) => {
@@ -131,12 +123,7 @@ function permissionsCheck(platform: Platform): Check {
     tags: ['ui'],
     // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
     exclusive: platform === 'ios',
-    applies: (column, session) => {
-      const webDriver = overWebDriverOnly(`platform-first-launch-permissions-${platform}`)(column, session);
-      return webDriver.applies && column.profile?.platform !== platform
-        ? { applies: false, reason: `applies to ${platform === 'android' ? 'Android' : 'iOS'} only` }
-        : webDriver;
-    },
+    applies: overWebDriverOnly(`platform-first-launch-permissions-${platform}`, { platform }),
     run: (context: CheckContext) =>
       checkOnce(() =>
         withApp(context, async (driver) => {

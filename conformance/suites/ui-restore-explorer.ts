@@ -21,8 +21,8 @@ import type { Platform } from '../../simulators/device/device-spec.js';
 import { BASE_DATE, DAY, expectTrue } from './device-support.js';
 import { explorerActions, explorerRun, type ExplorerItem, type ExplorerPort } from './restore-explorer-model.js';
 import { explorerGroups, leadingNumber, readScreen, type Shown } from './ui-restore-source.js';
-import { addItem, backUp, locate, openRestore, overWebDriverWhere } from './ui-restore-support.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { addItem, backUp, locate, openRestore } from './ui-restore-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const PHOTOS = [
   { day: 30, album: 'Camera' },
@@ -131,7 +131,7 @@ export const uiRestoreExplorerCheck: Check = {
   requirements: ['RFE-01', 'RFE-02', 'RFE-03', 'RFE-04', 'RFE-05', 'RFE-14', 'RFE-15'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverWhere('restore-explorer-property', {}),
+  applies: overWebDriverOnly('restore-explorer-property', {}),
   async run(context: CheckContext) {
     const platform = context.column.profile!.platform;
     const kinds: ItemKind[] = platform === 'android' ? ['photo', 'video', 'document'] : ['photo', 'video'];

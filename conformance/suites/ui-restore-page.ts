@@ -19,9 +19,9 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { TABS, type RestoreRowKind } from '../../simulators/app/restore-page.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { pageOps, pageRun, type PageItem, type PageRow, type RestorePagePort } from './restore-page-model.js';
-import { addAccount, addItem, backUp, locate, openRestore, overWebDriverWhere } from './ui-restore-support.js';
+import { addAccount, addItem, backUp, locate, openRestore } from './ui-restore-support.js';
 import { readScreen, type Shown } from './ui-restore-source.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const ROWS: readonly RestoreRowKind[] = ['photo', 'video', 'document', '2fa'];
 
@@ -111,7 +111,7 @@ function uiRestorePageCheck(platform: Platform): Check {
     tags: ['ui'],
     // Registering the 2FA account turns 2FA on for every client of the server: nothing may run beside it.
     exclusive: true,
-    applies: overWebDriverWhere(`restore-main-page-${platform}`, { platform }),
+    applies: overWebDriverOnly(`restore-main-page-${platform}`, { platform }),
     async run(context: CheckContext) {
       let outcome: CheckOutcome | undefined;
       await withApp(context, async (driver) => {

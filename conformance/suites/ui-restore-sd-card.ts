@@ -16,8 +16,8 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue, sorted } from './device-support.js';
-import { addItem, backUp, openRestore, overWebDriverWhere } from './ui-restore-support.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { addItem, backUp, openRestore } from './ui-restore-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const paths = async (driver: AppDriver) =>
   new Map((await driver.execute('mobile: deviceInfo')).media.map((m) => [m.id, m.path]));
@@ -39,7 +39,7 @@ export const uiRestoreSdCardCheck: Check = {
   requirements: ['RST-10'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverWhere('restore-sd-card-permission', { platform: 'android', sdCard: true }),
+  applies: overWebDriverOnly('restore-sd-card-permission', { platform: 'android', sdCard: true }),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

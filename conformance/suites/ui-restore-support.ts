@@ -1,30 +1,17 @@
 /**
  * What the restore checks through the screens share: putting media on the phone and backing it up with Backup,
  * a fresh restore page from wherever the app is, where each backed-up item shows in the file explorer, a 2FA account
- * registered by QR code (and taken off the server again), and where such a check applies.
+ * registered by QR code (and taken off the server again).
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
-import type { Applicability, Column } from '../framework/check.js';
 import type { TargetSession } from '../targets/target.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
 import { TABS } from '../../simulators/app/restore-page.js';
-import { deviceNeeds, type Needs } from './device-support.js';
 import { explorerGroups, readScreen } from './ui-restore-source.js';
 import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
-import { overWebDriverOnly, state } from './ui-support.js';
-
-/** Over WebDriver only (see overWebDriverOnly), and where the check's needs are met. */
-export function overWebDriverWhere(
-  inProcess: string,
-  needs: Needs,
-): (column: Column, session: TargetSession) => Applicability {
-  return (column, session) => {
-    const over = overWebDriverOnly(inProcess)(column, session);
-    return over.applies ? deviceNeeds(needs)(column, session) : over;
-  };
-}
+import { state } from './ui-support.js';
 
 export interface PhoneItem {
   /** The medium's id on the phone. */

@@ -13,8 +13,8 @@ import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue, sorted } from './device-support.js';
 import { readScreen } from './ui-restore-source.js';
-import { addItem, backUp, locate, openRestore, overWebDriverWhere } from './ui-restore-support.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { addItem, backUp, locate, openRestore } from './ui-restore-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const latestOnly: Check = {
   id: 'ui-restore-latest-state',
@@ -23,7 +23,7 @@ const latestOnly: Check = {
   requirements: ['RST-01'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverWhere('restore-latest-state-only', {}),
+  applies: overWebDriverOnly('restore-latest-state-only', {}),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
@@ -57,7 +57,7 @@ const deleteTab: Check = {
   requirements: ['RFE-09', 'RFE-10'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverWhere('restore-delete-tab-while-registered', {}),
+  applies: overWebDriverOnly('restore-delete-tab-while-registered', {}),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

@@ -20,7 +20,6 @@ import {
   type AutomatedApp,
   type LanOnlyApp,
 } from './automated-backup-commands.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { shown } from './ui-page-elements.js';
 import { setSwitch } from './ui-run-conditions-restore.js';
 import { overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
@@ -33,7 +32,7 @@ const defaults: Check = {
   requirements: ['RUN-08', 'RUN-11', 'RUN-15'],
   scope: 'device',
   tags: ['ui'],
-  applies: viaScreensWhere('run-settings-defaults', deviceNeeds({ pairs: false })),
+  applies: overWebDriverOnly('run-settings-defaults', deviceNeeds({ pairs: false })),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

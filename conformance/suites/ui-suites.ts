@@ -19,9 +19,12 @@ import { uiFreeUpSpaceIosCheck } from './ui-free-up-space-ios.js';
 import { uiMigrationCheck } from './ui-migration.js';
 import { uiMigrationRepairCheck } from './ui-migration-repair.js';
 import { UI_OS_LIMITATION_CHECKS } from './ui-os-limitations.js';
+import { UI_PAIRING_CONNECTION_CHECKS } from './ui-pairing-connection.js';
 import { UI_OS_RESTORE_CHECKS } from './ui-os-limitations-restore.js';
 import { UI_PLATFORM_CHECKS } from './ui-platforms.js';
 import { uiRestoreExplorerCheck } from './ui-restore-explorer.js';
+import { UI_AUTOMATED_BACKUP_CHECKS } from './ui-run-automated-backup.js';
+import { uiRestoreConditionsCheck } from './ui-run-conditions-restore.js';
 import { uiRestorePageChecks } from './ui-restore-page.js';
 import { uiRestoreSdCardCheck } from './ui-restore-sd-card.js';
 import { uiRestoreTabChecks } from './ui-restore-tabs.js';
@@ -31,12 +34,15 @@ import { uiRegisterQrCheck, uiRegisterSecretCheck } from './ui-two-factor-regist
 
 export const UI_CHECKS: readonly Check[] = [
   ...APP_UI_CHECKS,
+  ...UI_PAIRING_CONNECTION_CHECKS,
+  ...UI_AUTOMATED_BACKUP_CHECKS,
   ...UI_PLATFORM_CHECKS,
   ...UI_SETTINGS_CHECKS,
   ...UI_BACKUP_SOURCE_CHECKS,
   ...UI_FILE_TYPE_CHECKS,
   ...UI_OS_LIMITATION_CHECKS,
   uiRunConditionsCheck,
+  uiRestoreConditionsCheck,
   uiBackupResumeCheck,
   uiFreeUpSpaceCheck,
   uiFreeUpSpaceIosCheck,

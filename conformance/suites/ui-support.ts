@@ -3,7 +3,7 @@ import type { Applicability, CheckContext, Column } from '../framework/check.js'
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
-import { deviceNeeds } from './device-support.js';
+import { deviceNeeds, type Needs } from './device-support.js';
 
 /** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
 export async function withApp(
@@ -34,13 +34,17 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
 
+type Applies = (column: Column, session: TargetSession) => Applicability;
+
 /**
- * Where a model check through the screens applies: over WebDriver only. In process it would repeat `inProcess`
- * (the same model on the app model) at a few times the cost; over WebDriver it is the app suite itself.
+ * Where a check through the screens applies: over WebDriver only, and there where `needs` are met (the device
+ * needs of device-support.ts, or a rule of the check's own). In process it would repeat `inProcess` (the checks of
+ * the same rules on the app model) at a few times the cost; over WebDriver it is the app suite itself.
  */
-export function overWebDriverOnly(inProcess: string): (column: Column, session: TargetSession) => Applicability {
+export function overWebDriverOnly(inProcess: string, needs: Needs | Applies = {}): Applies {
+  const where = typeof needs === 'function' ? needs : deviceNeeds(needs);
   return (column, session) =>
     session.app.via === 'webdriver'
-      ? deviceNeeds()(column, session)
+      ? where(column, session)
       : { applies: false, reason: `runs with --via appium; in process, ${inProcess} checks the same rules` };
 }

@@ -14,9 +14,8 @@ import { expectEqual, expectTrue } from './device-support.js';
 import { Outbox, parseSentCode } from './two-factor-actors.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { needsTwoFactorApp } from './app-world.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
-import { state, withApp } from './ui-support.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 
 /** What the seed's example number is typed as: the country code in its own field. */
 const COUNTRY = '+86';
@@ -32,7 +31,7 @@ export const uiRecoveryPhoneCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-recovery-phone', needsTwoFactorApp),
+  applies: overWebDriverOnly('tfa-app-recovery-phone', needsTwoFactorApp),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk) => {
       const outbox = await Outbox.open(desk);

@@ -13,9 +13,8 @@ import { checkOnce } from '../framework/property.js';
 import { needsTwoFactorAppClock } from './app-world.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
-import { viaScreensWhere } from './ui-applies.js';
 import { codeOnPage, logIn, registerOnPhone, syncClock } from './ui-two-factor-support.js';
-import { state, withApp } from './ui-support.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 
 export const uiRegisterQrCheck: Check = {
   id: 'ui-2fa-register-qr',
@@ -27,7 +26,7 @@ export const uiRegisterQrCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-register-qr', needsTwoFactorAppClock),
+  applies: overWebDriverOnly('tfa-app-register-qr', needsTwoFactorAppClock),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
@@ -62,7 +61,7 @@ export const uiRegisterSecretCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: viaScreensWhere('tfa-app-register-secret', needsTwoFactorAppClock),
+  applies: overWebDriverOnly('tfa-app-register-secret', needsTwoFactorAppClock),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
