@@ -1,6 +1,7 @@
 /** The list of requirements no check covers, with reasons, stays true to the suites. */
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
+import { MODEL_ONLY } from '../../../conformance/suites/model-only.js';
 import { NOT_COVERED } from '../../../conformance/suites/not-covered.js';
 import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
 
@@ -14,5 +15,15 @@ describe('requirements no check covers', () => {
 
   it('have reasons that say what stands in the way', () => {
     for (const reason of Object.values(NOT_COVERED)) expect(reason.length).toBeGreaterThan(30);
+  });
+});
+
+describe('device requirements no check through the screens shows', () => {
+  it('are exactly those listed with a reason', () => {
+    const device = ALL_CHECKS.filter((c) => c.scope === 'device');
+    const seen = new Set(device.filter((c) => c.tags?.includes('ui')).flatMap((c) => c.requirements));
+    const modelOnly = [...new Set(device.flatMap((c) => c.requirements))].filter((id) => !seen.has(id));
+    expect(modelOnly.sort()).toEqual(Object.keys(MODEL_ONLY).sort());
+    for (const reason of Object.values(MODEL_ONLY)) expect(reason.length).toBeGreaterThan(30);
   });
 });
