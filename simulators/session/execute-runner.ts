@@ -5,12 +5,8 @@
 import Value from 'typebox/value';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { didYouMean } from '../../conformance/spec/nearest-name.js';
-import {
-  EXECUTE_METHOD_NAMES,
-  EXECUTE_METHODS,
-  type ExecuteMethod,
-  type ExecuteMethodName,
-} from './execute-methods.js';
+import type { ExecuteMethod } from './execute-method.js';
+import { EXECUTE_METHOD_NAMES, EXECUTE_METHODS, type ExecuteMethodName } from './execute-methods.js';
 import type { SimulatorSession } from './simulator-session.js';
 
 export function isExecuteMethodName(name: string): name is ExecuteMethodName {
