@@ -62,7 +62,11 @@ async function filledTabs(driver: AppDriver, platform: Platform): Promise<Explor
   }
   await driver.execute('mobile: setStorage', { freeBytes: 2e9 - 1 });
   await backUp(driver);
-  await driver.execute('mobile: deleteMedia', { ids: added.filter((a) => 'deleted' in a).map((a) => a.id) });
+  // An app whose free up space takes more than it should may have taken one of them already: it then shows in
+  // the Archive tab, as the server has it, and the explorer's rules hold over whatever the tabs hold.
+  const onPhone = new Set((await driver.execute('mobile: deviceInfo')).media.map((m) => m.id));
+  const toDelete = added.filter((a) => 'deleted' in a && onPhone.has(a.id)).map((a) => a.id);
+  await driver.execute('mobile: deleteMedia', { ids: toDelete });
   await backUp(driver);
   const kinds = ['photo', 'video', 'document'] as const;
   const found = await locate(driver, kinds);

@@ -1,6 +1,8 @@
 /** The restore file explorer property through the screens, on Android and iOS, and on explorers that misbehave. */
 import { describe, expect, it } from 'vitest';
 import { uiRestoreExplorerCheck } from '../../../conformance/suites/ui-restore-explorer.js';
+import { referenceApp } from '../../../conformance/targets/app-under-test.js';
+import { runDeviceChecks } from './device-run.js';
 import { deadTaps, misdrawn, runRestoreScreens } from './ui-restore-run.js';
 
 const ANDROID = 'redmi-note-8';
@@ -15,6 +17,19 @@ describe('ui-restore-explorer-model through the screens', () => {
       [`${IOS} @ pro`, 'pass', undefined],
     ]);
     for (const id of REQUIREMENTS) expect([id, verdictOf(id)]).toEqual([id, 'pass']);
+  }, 120_000);
+
+  it('judges the explorer alone when the app frees up more than it should, as the in-process check does', async () => {
+    const summary = await runDeviceChecks([uiRestoreExplorerCheck], {
+      runs: 10,
+      seed: 5,
+      profiles: [ANDROID, IOS],
+      app: { ...referenceApp(['frees-beyond-limit']), via: 'webdriver' },
+    });
+    expect(summary.checks[0]!.cells.map((c) => [c.column, c.verdict, c.failure?.message])).toEqual([
+      [`${ANDROID} @ pro`, 'pass', undefined],
+      [`${IOS} @ pro`, 'pass', undefined],
+    ]);
   }, 120_000);
 
   it('catches an enlarge toggle that keeps 4 per row', async () => {
