@@ -18,8 +18,9 @@ import { loadProfile } from '../../devices/load-profiles.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { SimulatorSession } from '../../simulators/session/simulator-session.js';
+import { table } from '../text-table.js';
 
-/** Median and p99 (nearest rank) of samples, and a text table. */
+/** Median and p99 (nearest rank) of samples. */
 function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
@@ -30,19 +31,6 @@ function percentile(samples: readonly number[], p: number): number {
 const median = (samples: readonly number[]): number => percentile(samples, 50);
 
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '-');
-
-/** Columns padded to their widest cell; numbers align right. */
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, c) => (/^-?[\d.,]+$/.test(cell) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
 
 const progress = (line: string) => process.stderr.write(`[bench:appium] ${line}\n`);
 

@@ -4,22 +4,10 @@ import type { ModelStep } from './model-steps.js';
 import type { BackupRun, PreparedDevice } from './prepared-device.js';
 import type { DaysResult } from './recently-deleted-days.js';
 import type { AppBackupRun } from './timed-backups.js';
+import { table } from '../text-table.js';
 
 export function num(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** Columns padded to their widest cell; cells that are just a number align right. */
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, c) => (/^-?[\d.,]+$/.test(cell) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 export function distributionTable(buckets: readonly BucketSummary[], totalBytes: number): string {

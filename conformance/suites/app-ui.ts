@@ -12,7 +12,7 @@ import { within } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { SEED_MESSAGE } from './pairing-connection.js';
 import { pairThroughScreens, state, withApp } from './ui-support.js';
-import { registerOnPhone } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 
 const holdAndRestore: Check = {
   id: 'ui-backup-hold-and-restore',
@@ -87,9 +87,12 @@ const approveOnPhone: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
-        const { scanned, authenticatorId } = await registerOnPhone(driver, desk);
-        expectTrue(['TFA-05'], scanned.ok && authenticatorId !== undefined, `registration: ${JSON.stringify(scanned)}`);
-        try {
+        await whileRegistered(driver, desk, async ({ scanned, authenticatorId }) => {
+          expectTrue(
+            ['TFA-05'],
+            scanned.ok && authenticatorId !== undefined,
+            `registration: ${JSON.stringify(scanned)}`,
+          );
           const login = await desk.call('startLogin', { body: {} });
           await desk.call('loginPush', {
             params: { loginId: login.loginId },
@@ -102,11 +105,7 @@ const approveOnPhone: Check = {
           await driver.execute('mobile: waitForIdle', {});
           const after = await desk.call('getLogin', { params: { loginId: login.loginId } });
           expectEqual(['PUSH-03'], 'the login after Approve', after.state, 'logged-in');
-        } finally {
-          await desk
-            .call('removeAuthenticator', { params: { authenticatorId: authenticatorId! } })
-            .catch(() => undefined);
-        }
+        });
       }),
     ),
 };

@@ -27,29 +27,15 @@ import {
   type BackupOptions,
   type ListedItem,
 } from './backup-commands.js';
-import { overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
+import { browseRestore, listedAlbums, overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
 function screensApp(driver: AppDriver): BackupApp {
   const idle = () => driver.execute('mobile: waitForIdle', {});
-  /** Opens the Restore page and, when the server lists any item of `kind`, its file explorer. */
-  const browse = async (kind: ItemKind) => {
-    await driver.tap('tab-backup');
-    await driver.tap('backup-restore');
-    if ((await driver.text(`restore-summary-${kind}`)) === 'No items') return false;
-    await driver.tap(`restore-browse-${kind}`);
-    return true;
-  };
-  /** The explorer's Album view of one kind and tab: the albums, so the items, it lists. */
-  const albums = async (kind: ItemKind, tab: 'recent' | 'deleted') => {
-    await driver.tap(`explorer-kind-${kind}`);
-    await driver.tap(`explorer-tab-${tab}`);
-    await driver.tap('explorer-view-album');
-    const source = await driver.pageSource();
-    // Each element's id shows in more than one attribute of the page source.
-    return [...new Set([...source.matchAll(/group-b(\d+)-select/g)].map((match) => `B${match[1]}`))];
-  };
+  const browse = (kind: ItemKind) => browseRestore(driver, kind);
+  /** The albums, so the items, the explorer lists for a kind and tab. */
+  const albums = (kind: ItemKind, tab: 'recent' | 'deleted') => listedAlbums(driver, kind, tab, 'B');
   const unsupported = (what: string) => () => Promise.reject(new Error(`${what} is not drawn through the screens`));
   return {
     async addMedia(media) {

@@ -24,7 +24,7 @@ import {
   startModel,
   type FreeUpSpaceApp,
 } from './free-up-space-commands.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { browseRestore, listedAlbums, overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
@@ -35,23 +35,9 @@ function screensApp(driver: AppDriver): FreeUpSpaceApp {
     await driver.tap('tab-more');
     await driver.tap('more-free-up-space');
   };
-  /** The explorer's Album view of one kind and tab: the albums, so the contents, it lists. */
-  const albums = async (kind: ItemKind, tab: TabName) => {
-    await driver.tap(`explorer-kind-${kind}`);
-    await driver.tap(`explorer-tab-${tab}`);
-    await driver.tap('explorer-view-album');
-    const source = await driver.pageSource();
-    // Each element's id shows in more than one attribute of the page source.
-    return [...new Set([...source.matchAll(/group-f(\d+)-select/g)].map((match) => `F${match[1]}`))];
-  };
-  /** Opens the Restore page and, when the server lists any item of `kind`, its file explorer. */
-  const browse = async (kind: ItemKind) => {
-    await driver.tap('tab-backup');
-    await driver.tap('backup-restore');
-    if ((await driver.text(`restore-summary-${kind}`)) === 'No items') return false;
-    await driver.tap(`restore-browse-${kind}`);
-    return true;
-  };
+  /** The albums, so the contents, the explorer lists for a kind and tab. */
+  const albums = (kind: ItemKind, tab: TabName) => listedAlbums(driver, kind, tab, 'F');
+  const browse = (kind: ItemKind) => browseRestore(driver, kind);
   const leave = async (explorerOpen: boolean) => {
     if (explorerOpen) await driver.tap('explorer-done');
     await driver.tap('nav-back');

@@ -25,10 +25,10 @@ import {
   type Activity,
   type LoggedEntry,
 } from './app-log.js';
-import { deviceNeeds, expectEqual } from './device-support.js';
+import { expectEqual } from './device-support.js';
 import { shown } from './ui-page-elements.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
-import { registerOnPhone } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 
 /** What an activity must have logged, as `expectActivityEntries` takes it. */
 interface Expected {
@@ -204,23 +204,17 @@ const twoFactorRegistration: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: (column, session) => {
-    const webDriver = overWebDriverOnly('app-log-2fa-registration')(column, session);
-    return webDriver.applies ? deviceNeeds({ twoFactor: true })(column, session) : webDriver;
-  },
+  applies: overWebDriverOnly('app-log-2fa-registration', { twoFactor: true }),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
-        const { authenticatorId } = await registerOnPhone(driver, desk);
-        try {
+        await whileRegistered(driver, desk, async () => {
           const at = (await state(driver)).clockMs;
           const rows = await logRows(driver);
           expectActivityEntries('registering for 2FA', rows, { at, types: ['2FA Info'], typesRule: 'LOG-04' }, SECOND);
           expectEqual(['LOG-04'], 'rows after registering for 2FA', rows.length, 1);
-        } finally {
-          if (authenticatorId) await desk.call('removeAuthenticator', { params: { authenticatorId } });
-        }
+        });
       }),
     ),
 };

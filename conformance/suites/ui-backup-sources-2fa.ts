@@ -8,7 +8,7 @@ import type { Check, CheckContext } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual } from './device-support.js';
 import { backUp, onPairedPhone, shownChecked } from './ui-held-items.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 import { overWebDriverOnly } from './ui-support.js';
 
 /** Backs up with the 2FA Accounts switch `on`: what the Restore page's 2FA Accounts row then says. */
@@ -36,9 +36,7 @@ export const uiTwoFactorSourceCheck: Check = {
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       const desk = context.session.console!;
-      const before = await authenticatorIds(desk);
-      try {
-        const { scanned } = await registerOnPhone(driver, desk);
+      await whileRegistered(driver, desk, async ({ scanned }) => {
         if (!scanned.ok) throw new Error(`registering the phone for 2FA failed: ${JSON.stringify(scanned)}`);
         const accounts = Number(/^(\d+) accounts?$/.exec(await driver.text('tfa-empty'))?.[1] ?? 0);
         if (accounts < 1) throw new Error('the 2FA page lists no account after registering');
@@ -47,8 +45,6 @@ export const uiTwoFactorSourceCheck: Check = {
           const expected = on ? `0 of ${accounts} selected` : 'No items';
           expectEqual(['SRC-08'], what, await backUpAccounts(driver, on), expected);
         }
-      } finally {
-        await removeAuthenticatorsSince(desk, before);
-      }
+      });
     }),
 };

@@ -20,7 +20,7 @@ import type { Platform } from '../../simulators/device/device-spec.js';
 import type { Permission } from '../../simulators/device/permissions.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { expectOsVersions, FIRST_LAUNCH, onPlatform } from './platforms.js';
-import { registerOnPhone } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const CODES = Object.keys(CLIENT_ERRORS) as ClientErrorCode[];
@@ -95,16 +95,13 @@ const VISIBLE: Partial<Record<Permission, (driver: AppDriver, context: CheckCont
       await driver.execute('mobile: setPermission', { permission: 'notifications', answer: 'deny' });
       const desk = context.session.console!;
       // A push request needs an account registered by QR (a secret key registers TOTP only).
-      const { scanned, authenticatorId } = await registerOnPhone(driver, desk);
-      if (!authenticatorId) return `registering for 2FA by QR failed: ${JSON.stringify(scanned)}`;
-      try {
+      return whileRegistered(driver, desk, async ({ scanned, authenticatorId }) => {
+        if (!authenticatorId) return `registering for 2FA by QR failed: ${JSON.stringify(scanned)}`;
         const login = await desk.call('startLogin', { body: {} });
         await desk.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId } });
         const { notifications } = await driver.execute('mobile: notifications');
         return notifications.length > 0 ? undefined : 'no notification of the push request';
-      } finally {
-        await desk.call('removeAuthenticator', { params: { authenticatorId } });
-      }
+      });
     },
   };
 

@@ -1,4 +1,6 @@
 /** What checks of the app's screens share: a session of the app on a new device, pairing through the screens. */
+import type { ItemKind } from '../spec/file-types.js';
+import type { TabName } from '../spec/protocol/common.js';
 import type { Applicability, CheckContext, Column } from '../framework/check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -47,4 +49,27 @@ export function overWebDriverOnly(inProcess: string, needs: Needs | Applies = {}
     session.app.via === 'webdriver'
       ? where(column, session)
       : { applies: false, reason: `runs with --via appium; in process, ${inProcess} checks the same rules` };
+}
+
+/** Opens the Restore page and, when the server lists any item of `kind`, its file explorer: whether it opened. */
+export async function browseRestore(driver: AppDriver, kind: ItemKind): Promise<boolean> {
+  await driver.tap('tab-backup');
+  await driver.tap('backup-restore');
+  if ((await driver.text(`restore-summary-${kind}`)) === 'No items') return false;
+  await driver.tap(`restore-browse-${kind}`);
+  return true;
+}
+
+/**
+ * The albums the open explorer's Album view lists for one kind and tab, among those named `<prefix><number>`: a
+ * check that puts each item in an album of its own so tells which items the server lists there.
+ */
+export async function listedAlbums(driver: AppDriver, kind: ItemKind, tab: TabName, prefix: string): Promise<string[]> {
+  await driver.tap(`explorer-kind-${kind}`);
+  await driver.tap(`explorer-tab-${tab}`);
+  await driver.tap('explorer-view-album');
+  const source = await driver.pageSource();
+  const ids = new RegExp(`group-${prefix.toLowerCase()}(\\d+)-select`, 'g');
+  // Each element's id shows in more than one attribute of the page source.
+  return [...new Set([...source.matchAll(ids)].map((match) => `${prefix}${match[1]}`))];
 }

@@ -14,7 +14,7 @@ import { expectEqual, expectTrue } from './device-support.js';
 import { Outbox, parseSentCode } from './two-factor-actors.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { needsTwoFactorApp } from './app-world.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { whileRegistered } from './ui-two-factor-support.js';
 import { overWebDriverOnly, state, withApp } from './ui-support.js';
 
 /** What the seed's example number is typed as: the country code in its own field. */
@@ -37,9 +37,7 @@ export const uiRecoveryPhoneCheck: Check = {
       const outbox = await Outbox.open(desk);
       return checkOnce(() =>
         withApp(context, async (driver) => {
-          const before = await authenticatorIds(desk);
-          try {
-            const registered = await registerOnPhone(driver, desk);
+          await whileRegistered(driver, desk, async (registered) => {
             expectTrue(['TFA-16'], registered.scanned.ok, `the QR registration: ${JSON.stringify(registered)}`);
             await driver.tap('tfa-recovery-phone');
             await driver.type('recovery-number', NUMBER);
@@ -78,9 +76,7 @@ export const uiRecoveryPhoneCheck: Check = {
               (a) => a.authenticatorId === registered.authenticatorId,
             );
             expectEqual(['TFA-16'], 'the last digits on the desktop', listed?.recoveryPhoneLastDigits, '00');
-          } finally {
-            await removeAuthenticatorsSince(desk, before);
-          }
+          });
         }),
       );
     }),

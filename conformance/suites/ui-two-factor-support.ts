@@ -23,14 +23,14 @@ export async function registerOnPhone(driver: AppDriver, desk: MbsClient, via = 
 }
 
 /** Registers the phone by QR, runs `steps` with what the scan gave, and removes what was registered at the end. */
-export async function whileRegistered(
+export async function whileRegistered<T>(
   driver: AppDriver,
   desk: MbsClient,
-  steps: (registered: Awaited<ReturnType<typeof registerOnPhone>>) => Promise<void>,
-): Promise<void> {
+  steps: (registered: Awaited<ReturnType<typeof registerOnPhone>>) => Promise<T>,
+): Promise<T> {
   const before = await authenticatorIds(desk);
   try {
-    await steps(await registerOnPhone(driver, desk));
+    return await steps(await registerOnPhone(driver, desk));
   } finally {
     await removeAuthenticatorsSince(desk, before);
   }

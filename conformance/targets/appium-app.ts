@@ -40,17 +40,13 @@ export function appiumApp(
     via: 'webdriver',
     install: base.install,
     drive: async (profile, serverUrl) => {
-      // The whole spec goes inline, not by its id: a check may drive a variant of a stored profile (no camera,
-      // say) or a phone of its own making (the replacement in a migration).
-      const capabilities = simulatorCapabilities(profile, serverUrl);
-      delete capabilities['appium:deviceProfile'];
       const browser = await remote({
         ...at,
         logLevel: 'silent',
         connectionRetryCount: 0,
         capabilities: {
-          ...capabilities,
-          'appium:device': profile,
+          // Inline: a check may drive a variant of a stored profile or a phone of its own making.
+          ...simulatorCapabilities(profile, serverUrl, { inline: true }),
           ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
         } as WebdriverIO.Capabilities,
       });

@@ -25,11 +25,19 @@ export interface RealApp {
 export const DEFAULT_APP_PACKAGE = 'com.mbs.app';
 export const DEFAULT_BUNDLE_ID = 'com.mbs.app';
 
-export function simulatorCapabilities(profile: DeviceSpec, serverUrl: string): Capabilities {
+/**
+ * A simulated phone of `profile`: named by its id, or (`inline`) given whole, for a variant of a stored profile
+ * (no camera, say) or a phone of a check's own making (the replacement in a migration).
+ */
+export function simulatorCapabilities(
+  profile: DeviceSpec,
+  serverUrl: string,
+  { inline = false }: { inline?: boolean } = {},
+): Capabilities {
   return {
     platformName: platformName(profile),
     'appium:automationName': 'MbsSimulator',
-    'appium:deviceProfile': profile.id,
+    ...(inline ? { 'appium:device': profile } : { 'appium:deviceProfile': profile.id }),
     'appium:serverUrl': serverUrl,
   };
 }

@@ -23,7 +23,7 @@ afterAll(() => fixture?.close());
 
 const simulated = (profile: typeof android): RealDevicePlan => ({
   profile,
-  capabilities: { ...simulatorCapabilities(profile, serverUrl), 'appium:device': profile },
+  capabilities: simulatorCapabilities(profile, serverUrl, { inline: true }),
   locators: SIMULATOR_LOCATORS,
 });
 const build = (plans: RealDevicePlan[]): RealBuild => ({ name: 'app.apk', plans, url: fixture.appium.url });
