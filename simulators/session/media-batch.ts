@@ -3,7 +3,7 @@
  * (Android's DCIM/Camera and Documents, the SD card; iOS's DCIM/100APPLE), captured a minute apart, oldest first.
  * `unsupported` gives files of a type the app does not back up.
  */
-import { randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { MediaInit, MediaOrigin, StorageArea } from '../device/media.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
 
@@ -29,6 +29,19 @@ const DEFAULTS: Record<MediaKind, { prefix: string; extension: string }> = {
   unsupported: { prefix: 'FILE', extension: 'xyz' },
 };
 
+/** How many items each phone was given: with its profile, what each item's content is derived from. */
+const given = new WeakMap<SimulatedDevice, number>();
+
+/**
+ * The content of the n-th item given to a phone: the same on every run, so a check through the screens reproduces
+ * from its seed (and its replay) exactly as one on the app model does.
+ */
+function contentSeed(device: SimulatedDevice): number {
+  const n = (given.get(device) ?? 0) + 1;
+  given.set(device, n);
+  return createHash('sha256').update(`${device.spec.id}#${n}`).digest().readUInt32BE(0) % 2 ** 31 || 1;
+}
+
 export function mediaBatch(device: SimulatedDevice, batch: MediaBatch): MediaInit[] {
   const { prefix, extension: fallback } = DEFAULTS[batch.kind];
   const extension = batch.extension ?? fallback;
@@ -42,7 +55,7 @@ export function mediaBatch(device: SimulatedDevice, batch: MediaBatch): MediaIni
       name,
       path: `${folder(device, batch.kind, storage)}/${name}`,
       size: batch.sizeBytes,
-      contentSeed: randomInt(1, 2 ** 31),
+      contentSeed: contentSeed(device),
       album: batch.album ?? (batch.kind === 'document' ? '' : device.platform === 'ios' ? 'Recents' : 'Camera'),
       capturedAt,
       modifiedAt: capturedAt,
