@@ -70,7 +70,7 @@ export function parseOptions<O extends Record<string, OptionSpec>>(
     }
   }
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinDashedValues(command.options, argv),
     options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
     allowPositionals: true,
     strict: true,
@@ -88,6 +88,28 @@ export function parseOptions<O extends Record<string, OptionSpec>>(
     out[name] = value;
   }
   return out as ParsedOptions<O>;
+}
+
+/**
+ * A string option takes the next word as its value even when that word starts with a dash (a console key such as
+ * "-x3Q...", a negative seed), as getopt does; node's parseArgs would call it ambiguous. The word is kept apart only
+ * when it is one of the command's own options, so a forgotten value still reads as a usage error.
+ */
+function joinDashedValues(options: Record<string, OptionSpec>, argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    const isOption = (word: string) => word.startsWith('--') && (word.slice(2).split('=')[0] ?? '') in options;
+    if (name && options[name]?.type === 'string' && next?.startsWith('-') && !isOption(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 export function helpOf(name: string, command: Command): string {
