@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
-import { pushCommands, type PushWorld } from './push-commands.js';
+import { pushCommands } from './push-commands.js';
+import type { PushWorld } from './push-world.js';
 import type { PushModel } from './push-model.js';
 import { registerByQr, settleOtp } from './two-factor-actors.js';
 import { clearTwoFactor, needsTwoFactorClock } from './two-factor-support.js';

@@ -1,0 +1,106 @@
+/**
+ * The run itself, once its input is checked: the selected checks against the target, the reports and the verdict
+ * printed, and the exit code of the outcome (also what an error of the kit's maps to).
+ */
+import path from 'node:path';
+import type { Check } from '../../conformance/framework/check.js';
+import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
+import { replayCommand, runCommandLine } from '../../conformance/runner/command-lines.js';
+import type { RunConfig } from '../../conformance/runner/run-config.js';
+import { runConformance } from '../../conformance/runner/run-conformance.js';
+import type { Selection } from '../../conformance/runner/select-checks.js';
+import { formatShard, type Shard } from '../../conformance/runner/shard.js';
+import type { Target } from '../../conformance/targets/target.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import { defaultReporters } from '../../reports/default-reporters.js';
+import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
+import { EXIT, randomSeed, type CommandIo } from '../command.js';
+import { kitVersion } from '../kit-version.js';
+import { progressReporter } from '../progress.js';
+
+/** The exit code of each error a run can end with, before it starts or when it aborts. */
+export const EXIT_OF_CODE: Record<string, number> = {
+  unreachable: EXIT.unavailable,
+  timeout: EXIT.unavailable,
+  'protocol-violation': EXIT.protocol,
+  'config-invalid': EXIT.config,
+  'requirement-unknown': EXIT.requirement,
+  'profile-invalid': EXIT.devices,
+  'profile-not-found': EXIT.devices,
+  'matrix-invalid': EXIT.devices,
+  'baseline-invalid': EXIT.baseline,
+  'container-runtime-unavailable': EXIT.unavailable,
+  'container-start-failed': EXIT.unavailable,
+  'appium-unavailable': EXIT.unavailable,
+  'emulator-unavailable': EXIT.unavailable,
+  'device-control-unavailable': EXIT.unavailable,
+};
+
+/** Everything a run needs once its input has been read and checked. */
+export interface Prepared {
+  readonly target: Target;
+  readonly profiles: DeviceSpec[];
+  readonly checks: Check[];
+  readonly selection: Selection;
+  readonly expectedFailures: ReadonlySet<string>;
+  readonly shard: Shard | undefined;
+}
+
+export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepared: Prepared, io: CommandIo) {
+  const { target, profiles, checks, selection, expectedFailures, shard } = prepared;
+  const seed = config.seed ?? randomSeed();
+  const runs = config.runs ?? 100;
+  const outDir = path.resolve(config.out ?? 'reports/out');
+  const reporters = new ReporterMultiplexer([
+    progressReporter((line) => io.err(line)),
+    ...defaultReporters({ outDir }),
+  ]);
+  const command = runCommandLine(mode, config, shard, seed, runs);
+  if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);
+  const { summary, abort } = await runConformance({
+    target,
+    checks,
+    catalogue: REQUIREMENTS,
+    profiles,
+    seed,
+    runs,
+    ...(config.replay ? { path: config.replay } : {}),
+    ...(selection.requirements ? { selected: selection.requirements } : {}),
+    expectedFailures,
+    command,
+    kitVersion: kitVersion(),
+    replayCommand: (check, column, failure) => replayCommand(mode, config, check, column, failure, seed, runs),
+    listener: reporters,
+    ...(config.workers ? { concurrency: config.workers } : {}),
+  });
+  // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
+  const shardInfo = shard && {
+    ...shard,
+    selection: selection.checks.map((c) => c.id),
+    ...(selection.requirements ? { requirements: [...selection.requirements] } : {}),
+  };
+  const final = await reporters.onRunEnd(shardInfo ? { ...summary, shard: shardInfo } : summary);
+  printVerdict(final, outDir, io);
+  if (abort) {
+    io.err(`mbsc ${mode}: ${abort.message}`);
+    return EXIT_OF_CODE[abort.code] ?? EXIT.failed;
+  }
+  return final.verdict === 'pass' ? EXIT.ok : EXIT.failed;
+}
+
+function printVerdict(
+  summary: Awaited<ReturnType<ReporterMultiplexer['onRunEnd']>>,
+  outDir: string,
+  io: CommandIo,
+): void {
+  const t = summary.totals;
+  io.out(
+    `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s)`,
+  );
+  for (const r of summary.requirements.filter((x) => x.verdict === 'fail')) {
+    io.out(`  FAIL ${r.id} ${r.statement}${r.expectedFailure ? ' (expected)' : ''}`);
+  }
+  for (const id of summary.fixedExpectedFailures)
+    io.out(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
+  io.out(`Reports: ${path.join(outDir, 'index.html')}`);
+}

@@ -1,0 +1,135 @@
+/**
+ * The options of `mbsc run` and `mbsc validate`, and how they combine with a `--config` file into the run's
+ * configuration: an option given on the command line wins over the file.
+ */
+import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
+import type { RunConfig } from '../../conformance/runner/run-config.js';
+import { integerOption, seedOption } from '../command.js';
+import { faultsOption } from '../fault-option.js';
+
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export const RUN_OPTIONS = {
+  server: {
+    type: 'string',
+    description: 'Test the server at this URL instead of the reference server',
+    placeholder: 'URL',
+  },
+  'udp-port': { type: 'string', description: "The server's UDP discovery port", placeholder: 'N' },
+  edition: { type: 'string', description: "The server's edition", choices: EDITION_NAMES },
+  'console-key': {
+    type: 'string',
+    description: "The server's console key (pairing tokens for device checks)",
+    placeholder: 'KEY',
+  },
+  editions: {
+    type: 'string',
+    description: 'Editions of the reference server to test (default: the matrix file)',
+    placeholder: 'E,E',
+  },
+  devices: {
+    type: 'string',
+    description: 'Device matrix file (default devices/matrix.default.json)',
+    placeholder: 'FILE',
+  },
+  profiles: { type: 'string', description: 'Device profile ids, instead of the matrix', placeholder: 'ID,ID' },
+  requirements: { type: 'string', description: 'Only checks covering these requirement ids', placeholder: 'ID,ID' },
+  checks: { type: 'string', description: 'Only these checks', placeholder: 'ID,ID' },
+  tags: { type: 'string', description: 'Only checks with these tags or areas', placeholder: 'T,T' },
+  seed: { type: 'string', description: 'Seed of every generated value (default: random, printed)', placeholder: 'N' },
+  runs: { type: 'string', description: 'Generated cases or sequences per property', placeholder: 'N', default: '100' },
+  replay: {
+    type: 'string',
+    description: 'Replay path of a failure (with its --seed and --checks)',
+    placeholder: 'PATH',
+  },
+  config: { type: 'string', description: 'Read these options from a JSON file', placeholder: 'FILE' },
+  'expected-failures': { type: 'string', description: 'Baseline of requirements known to fail', placeholder: 'FILE' },
+  out: { type: 'string', description: 'Report folder', placeholder: 'DIR', default: 'reports/out' },
+  shard: {
+    type: 'string',
+    description: 'Run only part I of N of the selected checks (join the parts with mbsc merge)',
+    placeholder: 'I/N',
+  },
+  fault: {
+    type: 'string',
+    description: 'Run faulty variants of the reference server or app (to test the kit; see mbsc selftest --list)',
+    placeholder: 'NAME,NAME',
+  },
+  via: {
+    type: 'string',
+    description:
+      'How checks of the app screens drive it: the session model in process, WebDriver through Appium 3, or a real build on emulators',
+    choices: ['in-process', 'appium', 'emulator'],
+  },
+  'appium-url': {
+    type: 'string',
+    description:
+      "A running Appium or Selenium Grid 4 endpoint for --via appium or emulator (default: start the kit's own)",
+    placeholder: 'URL',
+  },
+  app: {
+    type: 'string',
+    description: 'The app build for --via emulator: path or URL of an .apk, .app or .ipa',
+    placeholder: 'FILE',
+  },
+  'app-id': {
+    type: 'string',
+    description: 'The Android package or iOS bundle id of the build for --via emulator (default com.mbs.app)',
+    placeholder: 'ID',
+  },
+  locators: {
+    type: 'string',
+    description: 'JSON file of element id → selector, where the build names elements its own way (--via emulator)',
+    placeholder: 'FILE',
+  },
+  workers: {
+    type: 'string',
+    description: 'Cells run at once per edition: parallel device sessions (default 4)',
+    placeholder: 'N',
+  },
+  'server-image': {
+    type: 'string',
+    description: 'Start this container image of a server and test it, with --edition (needs Docker)',
+    placeholder: 'IMAGE',
+  },
+} as const;
+
+export type Values = { [K in keyof typeof RUN_OPTIONS]: string | undefined };
+
+/** The options given over the config file's; --runs and --out have defaults, so they count only where it has none. */
+export function merge(values: Values, config: RunConfig): RunConfig {
+  const out: RunConfig = { ...config };
+  const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K] | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  set('server', values.server);
+  set('udpPort', integerOption('udp-port', values['udp-port'], 1, 65535));
+  set('edition', values.edition as Edition | undefined);
+  set('editions', list(values.editions) as Edition[] | undefined);
+  set('consoleKey', values['console-key']);
+  set('devices', values.devices);
+  set('profiles', list(values.profiles));
+  set('requirements', list(values.requirements));
+  set('checks', list(values.checks));
+  set('tags', list(values.tags));
+  set('seed', seedOption(values.seed));
+  if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
+  set('replay', values.replay);
+  set('expectedFailures', values['expected-failures']);
+  set('shard', values.shard);
+  set('serverImage', values['server-image']);
+  set('faults', faultsOption(values.fault));
+  set('via', values.via as RunConfig['via']);
+  set('appiumUrl', values['appium-url']);
+  set('app', values.app);
+  set('appId', values['app-id']);
+  set('locators', values.locators);
+  set('workers', integerOption('workers', values.workers, 1, 64));
+  if (values.out !== undefined && config.out === undefined) out.out = values.out;
+  return out;
+}
