@@ -19,14 +19,8 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { newBackupModel } from './backup-model.js';
-import {
-  backupSteps,
-  initialItems,
-  runSequence,
-  type BackupApp,
-  type BackupOptions,
-  type ListedItem,
-} from './backup-commands.js';
+import type { BackupApp, ListedItem } from './backup-app-port.js';
+import { backupSteps, initialItems, runSequence, type BackupOptions } from './backup-commands.js';
 import { browseRestore, listedAlbums, overWebDriverOnly, pairThroughScreens, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];

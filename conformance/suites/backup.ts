@@ -17,7 +17,8 @@ import { hashOf } from '../../simulators/app/content-registry.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { contentOf } from '../../simulators/device/media.js';
 import { newBackupModel } from './backup-model.js';
-import { backupSteps, initialItems, runSequence, type BackupApp, type BackupOptions } from './backup-commands.js';
+import type { BackupApp } from './backup-app-port.js';
+import { backupSteps, initialItems, runSequence, type BackupOptions } from './backup-commands.js';
 import { addMedia, deviceNeeds, newWorld, serverItems, wireSentNothingTwice, type World } from './device-support.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, the wire and the disk too. */
