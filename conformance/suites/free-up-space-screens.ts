@@ -16,14 +16,8 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectTrue } from './device-support.js';
-import {
-  fusSteps,
-  newItem,
-  setUp,
-  SHARED_FUS_REQUIREMENTS,
-  startModel,
-  type FreeUpSpaceApp,
-} from './free-up-space-commands.js';
+import type { FreeUpSpaceApp } from './free-up-space-app-port.js';
+import { fusSteps, newItem, setUp, SHARED_FUS_REQUIREMENTS, startModel } from './free-up-space-sequences.js';
 import { browseRestore, listedAlbums, overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
