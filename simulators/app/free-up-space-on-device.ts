@@ -1,0 +1,46 @@
+/**
+ * Carrying out free up space (seed 000 §6.4.5) on the phone: the plan comes from free-up-space.ts; here iOS asks
+ * the user's consent, the items leave the device, and the server is told to move them to its Archive tab.
+ */
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { SimulatedDevice } from '../device/simulated-device.js';
+import { hashOf } from './content-registry.js';
+import { planFreeUpSpace } from './free-up-space.js';
+import type { MobileApp } from './mobile-app.js';
+
+/** What free up space reads and acts on in the app. */
+export type FreeUpSpaceHost = Pick<MobileApp, 'device' | 'settings' | 'faults' | 'log' | 'isConfirmed' | 'client'>;
+
+/** Answers how many items left the phone: none when free up space is off, nothing is due, or iOS was refused. */
+export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number> {
+  if (!app.settings.freeUpSpace) return 0;
+  const plan = planFreeUpSpace(
+    freeBytesForFreeUp(app.device),
+    app.settings.freeUpSpaceLimitGb,
+    app.device.mediaItems(),
+    (i) => app.isConfirmed(i),
+    app.faults,
+  );
+  if (plan.remove.length === 0) return 0;
+  const ask = app.device.platform === 'ios' && !app.faults.has('ios-frees-without-consent');
+  if (ask && !app.device.askDeleteConsent(plan.remove.length)) {
+    app.log.add('Free up space', 'Info', `Deletion of ${plan.remove.length} items not allowed.`);
+    return 0;
+  }
+  for (const item of plan.remove) app.device.removeMedia(item.id);
+  try {
+    await app.client().call('archiveItems', { body: { items: plan.remove.map(hashOf) } });
+    app.log.add('Free up space', 'Info', `Freed ${plan.bytes} bytes: ${plan.remove.length} items archived.`);
+  } catch (error) {
+    // The items are already gone: a server's error answer is only logged; other failures reach the caller too.
+    app.log.add('Free up space', 'Error', `Archiving failed: ${(error as Error).message}`);
+    if (!(error instanceof MbsError)) throw error;
+  }
+  return plan.remove.length;
+}
+
+/** Free space as free up space reckons it: on iOS, Recently Deleted counts as freed (the user is to empty it). */
+function freeBytesForFreeUp(device: SimulatedDevice): number {
+  const pending = device.platform === 'ios' ? device.recentlyDeleted().reduce((n, d) => n + d.item.size, 0) : 0;
+  return device.freeBytes() + pending;
+}

@@ -1,0 +1,81 @@
+/**
+ * Starting, stopping and resuming the app's jobs: a job holds while the run conditions (run-conditions.ts) are
+ * false on this device; one backup or restore runs at a time; a held job goes on by itself once its conditions
+ * are true again; automated backup starts one when conditions become true and something is left to back up (on
+ * iOS only while the app is in the foreground).
+ */
+import type { Static } from 'typebox';
+import { ClientError } from '../../conformance/spec/errors.js';
+import type { Item } from '../../conformance/spec/protocol/resources.js';
+import { BackupJob } from './backup-job.js';
+import type { JobHost } from './job-host.js';
+import type { MobileApp } from './mobile-app.js';
+import { RestoreJob } from './restore-job.js';
+import { holdReasons, type HoldReason, type JobKind } from './run-conditions.js';
+import { requirePairing } from './server-pairing.js';
+
+/** What job control reads and sets in the app, besides what the jobs themselves need from it. */
+export type JobOwner = JobHost &
+  Pick<MobileApp, 'device' | 'settings' | 'accounts' | 'pairing' | 'backupJob' | 'restoreJob' | 'backup'>;
+
+/** Why a job of this kind may not run now, from the device's battery, charging and network, and the settings. */
+export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'faults'>, kind: JobKind): HoldReason[] {
+  const { network } = app.device;
+  return holdReasons(
+    kind,
+    {
+      batteryLevel: app.device.batteryLevel,
+      charging: app.device.charging,
+      onBackupLan: network.wifi !== null && network.backupMachineReachable,
+    },
+    app.settings,
+    app.faults,
+  );
+}
+
+/** A new backup job only when there is none or the last one ended; a stopped or held one goes on. */
+export async function startBackup(app: JobOwner): Promise<BackupJob> {
+  requirePairing(app.pairing);
+  if (app.restoreJob?.state === 'running') throw new ClientError('job-running');
+  if (!app.backupJob || app.backupJob.state === 'completed' || app.backupJob.state === 'failed') {
+    app.backupJob = new BackupJob(app);
+  }
+  await app.backupJob.resume();
+  return app.backupJob;
+}
+
+/** Stop: the backup job when it runs or holds, else the restore job. */
+export function stopJob(app: JobOwner): void {
+  const job = app.backupJob?.state === 'running' || app.backupJob?.state === 'held' ? app.backupJob : app.restoreJob;
+  if (!job) throw new ClientError('no-job');
+  job.stop();
+}
+
+/** Refused while a job is running; the accounts come from the latest snapshot before the item job starts. */
+export async function startRestore(
+  app: JobOwner,
+  items: readonly Static<typeof Item>[],
+  options: { accounts?: boolean },
+): Promise<RestoreJob> {
+  requirePairing(app.pairing);
+  if (app.backupJob?.state === 'running' || app.restoreJob?.state === 'running') throw new ClientError('job-running');
+  if (options.accounts) {
+    const snapshot = await app.client().call('getLatestSnapshot');
+    app.accounts.restore(snapshot.accounts);
+  }
+  app.restoreJob = new RestoreJob(app, app.device, items);
+  await app.restoreJob.run();
+  return app.restoreJob;
+}
+
+/** What the app does when the device or its settings change. */
+export function followConditions(app: JobOwner): void {
+  // A held job goes on by itself once its conditions are true again.
+  if (app.backupJob?.state === 'held' && app.holdReasons('backup').length === 0) void app.backupJob.resume();
+  if (app.restoreJob?.state === 'held' && app.holdReasons('restore').length === 0) void app.restoreJob.resume();
+  if (!app.settings.automatedBackup || !app.pairing || app.holdReasons('backup').length > 0) return;
+  if (app.device.platform === 'ios' && !app.device.foreground) return;
+  if (app.backupJob?.state === 'running' || app.backupJob?.state === 'stopped') return;
+  if (app.restoreJob?.state === 'running') return;
+  if (app.eligibleItems().some((item) => !app.isConfirmed(item))) void app.backup().catch(() => undefined);
+}
