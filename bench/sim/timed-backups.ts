@@ -5,11 +5,9 @@
  * with a bare MbsClient and no app model: startBackup, one uploadItem per item (create, then one append of the whole
  * item), commitBackup. Hashes come from the cache both share, filled before either run, so neither pays for hashing.
  */
-import type { Static } from 'typebox';
-import type { ItemKind } from '../../conformance/spec/file-types.js';
-import type { Item } from '../../conformance/spec/protocol/resources.js';
 import { MobileApp } from '../../simulators/app/mobile-app.js';
-import { contentOf, sha256Of, type MediaItem } from '../../simulators/device/media.js';
+import { itemMeta } from '../../simulators/app/uploaded-items.js';
+import { contentOf, sha256Of } from '../../simulators/device/media.js';
 import { medianMs, timed } from './op-rate.js';
 import { backupRun, type BackupRun, type PreparedDevice } from './prepared-device.js';
 import type { SimServer } from './sim-server.js';
@@ -52,7 +50,7 @@ export async function runBareUpload(prepared: PreparedDevice, server: SimServer)
   const attempt = await timed(async () => {
     const { backupId } = await client.call('startBackup', { body: {} });
     for (const [i, item] of prepared.eligible.entries()) {
-      await client.uploadItem(backupId, contentOf(item), metaOf(item), hashes[i] as string);
+      await client.uploadItem(backupId, contentOf(item), itemMeta(item), hashes[i] as string);
     }
     return client.call('commitBackup', { params: { backupId }, body: { present: hashes, accounts: [] } });
   }).then(
@@ -62,17 +60,4 @@ export async function runBareUpload(prepared: PreparedDevice, server: SimServer)
   const problem = attempt.error ? `bare upload failed: ${attempt.error.message}` : null;
   const requests = 2 + 2 * prepared.eligible.length;
   return backupRun('bare', prepared, attempt, requests, attempt.value?.counts ?? null, problem);
-}
-
-/** The metadata MobileApp.metaOf sends, built the same way. */
-function metaOf(item: MediaItem): Static<typeof Item>['meta'] {
-  return {
-    kind: item.kind as ItemKind,
-    name: item.name,
-    path: item.path,
-    album: item.album,
-    capturedAt: item.capturedAt,
-    modifiedAt: item.modifiedAt,
-    ...(Object.keys(item.exif).length > 0 ? { exif: { ...item.exif } } : {}),
-  };
 }

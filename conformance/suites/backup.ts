@@ -5,7 +5,7 @@
  * open exactly when the model says (and says why), no byte crossed the wire twice and the jobs' byte counters
  * agree, the server holds exactly the confirmed items in the right tab with their exact bytes, and a finished
  * job reports the items it stored, all in one blocks folder, with the platform's result line. The commands act on
- * a port (backup-commands.ts); here its adapter is the app model in process, which sees the wire and the disk too.
+ * a port (backup-app-port.ts); here its adapter is the app model in process, which sees the wire and the disk too.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
