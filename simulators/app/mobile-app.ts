@@ -39,8 +39,7 @@ import type { RestoreJob } from './restore-job.js';
 import { listRestorable } from './restorable-items.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
 import { findServer, pairByQr, pairedClient, requirePairing, type Pairing } from './server-pairing.js';
-import { DEFAULT_SETTINGS, type AppSettings, type BackupSources } from './settings.js';
-import { changedSettings } from './settings-change.js';
+import { changedSettings, DEFAULT_SETTINGS, type AppSettings, type BackupSources } from './settings.js';
 import { ConfirmedItems, itemMeta } from './uploaded-items.js';
 
 export type { Pairing } from './server-pairing.js';

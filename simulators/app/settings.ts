@@ -1,4 +1,4 @@
-/** The app's settings (seed 000 §6.4) with their documented defaults. */
+/** The app's settings (seed 000 §6.4) with their documented defaults, and how a change to them is checked. */
 export const LANGUAGES = [
   'Arabic',
   'Basque',
@@ -64,4 +64,17 @@ export interface BackupSources {
   videos: boolean;
   documents: boolean;
   twoFactorAccounts: boolean;
+}
+
+/**
+ * The settings after a change. A change applies only with values the settings screens offer (a free up space limit
+ * from the list, a language the app speaks), so a caller asking for any other is told at once by a RangeError naming
+ * the value, not later by a job.
+ */
+export function changedSettings(settings: AppSettings, change: Partial<AppSettings>): AppSettings {
+  const next = { ...settings, ...change };
+  if (!FREE_UP_SPACE_LIMITS_GB.includes(next.freeUpSpaceLimitGb))
+    throw new RangeError(`No free up space limit of ${next.freeUpSpaceLimitGb} GB.`);
+  if (!LANGUAGES.includes(next.language)) throw new RangeError(`No language ${next.language}.`);
+  return next;
 }
