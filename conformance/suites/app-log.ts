@@ -1,95 +1,30 @@
 /**
  * The app log (seed 000 §6.4.7: App Log): dated entries of ten types, a filter that shows only the ticked types,
- * registrations for backup and 2FA logged as Info, and failed backups and restores logged as Errors. The ten types,
- * the activities and what each must log, and the assertions on entries serve the checks through the screens too
- * (ui-app-log.ts).
+ * registrations for backup and 2FA logged as Info, and failed backups and restores logged as Errors.
+ *
+ * Here: the entries the activities write and the filter, checked on the app model, and the list of the app log
+ * checks; what they expect is in app-log-expectations.ts, the registrations and failures in
+ * app-log-registrations-and-failures.ts.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce, checkProperty } from '../framework/property.js';
-import { TwoFactorApp } from '../../simulators/app/authenticator/two-factor-app.js';
 import type { LogCategory, LogLevel, LogType } from '../../simulators/app/app-log.js';
-import { addMedia, deviceNeeds, expectEqual, expectTrue, newWorld, serverItems, type World } from './device-support.js';
-
-const CATEGORIES: readonly LogCategory[] = ['General', 'Backup', 'Restore', '2FA', 'Free up space'];
-const LEVELS: readonly LogLevel[] = ['Info', 'Error'];
-export const TEN = CATEGORIES.flatMap((c) => LEVELS.map((l) => `${c} ${l}` as LogType));
-
-/** An entry as a check reads it: from the app model, or from a row of the App Log screen. */
-export interface LoggedEntry {
-  readonly at: number;
-  readonly type: string;
-  readonly message: string;
-}
-
-/** The activities the entries check runs, an hour apart, and the types of the entries each must write. */
-export const ACTIVITIES = [
-  { activity: 'backup', types: ['Backup Info'] },
-  { activity: 'free-up-space', types: ['Free up space Info', 'Backup Info'] },
-  { activity: 'restore', types: ['Restore Info'] },
-] as const satisfies readonly { activity: string; types: readonly LogType[] }[];
-export type Activity = (typeof ACTIVITIES)[number]['activity'];
-/** How far apart activities run: each entry's time then says which activity wrote it. */
-export const APART_MS = 3_600_000 + 17;
-
-/** `at` as shown to `resolutionMs` (the App Log screen shows seconds). */
-const stamp = (at: number, resolutionMs: number) => new Date(at - (at % resolutionMs)).toISOString();
-
-/**
- * The entries one activity wrote (oldest first): of `types` (`typesRule` says which rule asks for them), each dated
- * when the activity ran, of one of the ten types, with a message.
- */
-export function expectActivityEntries(
-  what: string,
-  written: readonly LoggedEntry[],
-  expected: { readonly at: number; readonly types: readonly LogType[]; readonly typesRule: string },
-  resolutionMs = 1,
-): void {
-  const kinds = [...new Set(written.map((e) => e.type))].sort();
-  expectEqual([expected.typesRule], `the types ${what} logged`, kinds, [...expected.types].sort());
-  for (const entry of written) {
-    expectEqual(
-      ['LOG-01'],
-      `the date and time of "${entry.message}"`,
-      stamp(entry.at, resolutionMs),
-      stamp(expected.at, resolutionMs),
-    );
-    expectTrue(
-      ['LOG-01', 'LOG-02'],
-      (TEN as readonly string[]).includes(entry.type),
-      `"${entry.message}" has the type ${entry.type}`,
-    );
-    expectTrue(['LOG-01'], entry.message.length > 0, 'an entry without a message');
-  }
-}
-
-/** The filter with `type` alone ticked shows exactly the entries of that type (`all`: the whole log). */
-export function expectFilterAlone(type: LogType, shown: readonly LoggedEntry[], all: readonly LoggedEntry[]): void {
-  expectTrue(
-    ['LOG-02'],
-    shown.every((e) => e.type === type),
-    `the filter ${type} shows other types`,
-  );
-  expectEqual(['LOG-02'], `entries of type ${type}`, shown.length, all.filter((e) => e.type === type).length);
-}
-
-/** With `types` ticked the log shows the entries of those types, newest first (`all`: the whole log, oldest first). */
-export function expectFiltered(
-  types: readonly LogType[],
-  shown: readonly LoggedEntry[],
-  all: readonly LoggedEntry[],
-  resolutionMs = 1,
-): void {
-  const asShown = (e: LoggedEntry) => ({ at: stamp(e.at, resolutionMs), type: e.type, message: e.message });
-  const expected = all
-    .filter((e) => (types as readonly string[]).includes(e.type))
-    .reverse()
-    .map(asShown);
-  expectEqual(['LOG-03'], `entries shown with [${types.join(', ')}]`, shown.map(asShown), expected);
-}
-
-/** Entries written since `from`, oldest first. */
-const since = (world: World, from: number) => world.app.log.all().slice(from);
+import {
+  ACTIVITIES,
+  APART_MS,
+  expectActivityEntries,
+  expectFiltered,
+  expectFilterAlone,
+  TEN,
+  type Activity,
+} from './app-log-expectations.js';
+import {
+  backupRegistrationCheck,
+  failuresCheck,
+  twoFactorRegistrationCheck,
+} from './app-log-registrations-and-failures.js';
+import { addMedia, deviceNeeds, expectTrue, newWorld, serverItems } from './device-support.js';
 
 const entries: Check = {
   id: 'app-log-entries',
@@ -159,87 +94,10 @@ const filter: Check = {
   },
 };
 
-const backupRegistration: Check = {
-  id: 'app-log-backup-registration',
-  title: 'Registering for backup writes a Backup Info entry',
-  area: 'LOG',
-  requirements: ['LOG-04'],
-  scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      const types = world.app.log.all().map((e) => e.type);
-      expectEqual(['LOG-04'], 'log entries after pairing', types, ['Backup Info']);
-    }),
-};
-
-const twoFactorRegistration: Check = {
-  id: 'app-log-2fa-registration',
-  title: 'Registering for 2FA writes a 2FA Info entry',
-  area: 'LOG',
-  requirements: ['LOG-04'],
-  scope: 'device',
-  exclusive: true,
-  applies: deviceNeeds({ twoFactor: true }),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!, { pair: false });
-      const console = context.session.console!;
-      const registration = await console.call('createRegistration', { body: {} });
-      const tfa = new TwoFactorApp(world.app);
-      const account = await tfa.scanRegistrationQr(registration.payload);
-      try {
-        expectEqual(
-          ['LOG-04'],
-          'log entries after registering for 2FA',
-          world.app.log.all().map((e) => e.type),
-          ['2FA Info'],
-        );
-      } finally {
-        const id = tfa.linkFor(account.id)?.authenticatorId;
-        if (id) await console.call('removeAuthenticator', { params: { authenticatorId: id } });
-      }
-    }),
-};
-
-const failures: Check = {
-  id: 'app-log-failures',
-  title: 'A failed backup writes a Backup Error entry and a failed restore a Restore Error entry',
-  area: 'LOG',
-  requirements: ['LOG-05'],
-  scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
-    checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
-      const { app, device } = world;
-      const photo = addMedia(device, { name: 'IMG_1.jpg' });
-      await app.backup();
-      const held = await serverItems(app);
-      device.removeMedia(photo.id);
-      addMedia(device, { name: 'IMG_2.jpg' });
-      // The desktop side removes the device: the app's next backup and restore fail.
-      await context.session.console!.call('removeDevice', { params: { deviceId: app.pairing!.deviceId } });
-      let from = app.log.all().length;
-      const backup = await app.backup();
-      expectEqual(['LOG-05'], 'the backup', backup.state, 'failed');
-      expectEqual(
-        ['LOG-05'],
-        'entries of the failed backup',
-        since(world, from).map((e) => e.type),
-        ['Backup Error'],
-      );
-      from = app.log.all().length;
-      const restore = await app.restore(held);
-      expectEqual(['LOG-05'], 'the restore', restore.state, 'failed');
-      expectEqual(
-        ['LOG-05'],
-        'entries of the failed restore',
-        since(world, from).map((e) => e.type),
-        ['Restore Error'],
-      );
-    }),
-};
-
-export const appLogChecks: Check[] = [entries, filter, backupRegistration, twoFactorRegistration, failures];
+export const appLogChecks: Check[] = [
+  entries,
+  filter,
+  backupRegistrationCheck,
+  twoFactorRegistrationCheck,
+  failuresCheck,
+];

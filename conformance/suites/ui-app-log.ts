@@ -4,131 +4,25 @@
  * and Help > App Log is read from the page source: a row an entry, newest first, with its date and time, type and
  * message. The Filter screen's checkboxes set which types show. Activities run an hour apart on the phone's
  * clock (`mobile: advanceClock`), so each row's time says which activity wrote it; the expectations and
- * assertions are app-log.ts's.
+ * assertions are app-log-expectations.ts's.
  *
  * What the screens show less of than the app model: times to the second (the rows show no milliseconds), and only
  * entries an activity writes: no screen writes a General entry or an arbitrary one, so the filter property runs
  * over the ticked types on the log the activities wrote, where app-log-filter also draws the entries.
+ *
+ * Here: the checks and their list; the activities and the reading of Help > App Log are in
+ * ui-app-log-write-and-read.ts.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkOnce, checkProperty } from '../framework/property.js';
-import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
-import type { LogType } from '../../simulators/app/app-log.js';
-import {
-  ACTIVITIES,
-  APART_MS,
-  expectActivityEntries,
-  expectFiltered,
-  expectFilterAlone,
-  TEN,
-  type Activity,
-  type LoggedEntry,
-} from './app-log.js';
+import { expectActivityEntries, expectFiltered, expectFilterAlone, TEN } from './app-log-expectations.js';
 import { expectEqual } from './device-support.js';
-import { shown } from './ui-page-elements.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { logRows, tickOnly, writeLog } from './ui-app-log-write-and-read.js';
+import { overWebDriverOnly, state, withApp } from './ui-support.js';
 import { whileRegistered } from './ui-two-factor-support.js';
 
-/** What an activity must have logged, as `expectActivityEntries` takes it. */
-interface Expected {
-  readonly what: string;
-  readonly at: number;
-  readonly types: readonly LogType[];
-  readonly typesRule: string;
-}
-
 const SECOND = 1000;
-
-/** A row of the App Log screen: `2021-04-19 12:00:00 Backup Info: Backup completed: …`. */
-function entryOf(row: string): LoggedEntry {
-  const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) (.+?): (.*)$/s.exec(row);
-  if (!match) return { at: NaN, type: row, message: '' };
-  return { at: Date.parse(`${match[1]}T${match[2]}Z`), type: match[3]!, message: match[4]! };
-}
-
-/** Help > App Log: its rows as entries, newest first as shown. Ends on the App Log screen. */
-async function logRows(driver: AppDriver): Promise<LoggedEntry[]> {
-  if ((await state(driver)).screen !== 'app-log') {
-    await driver.tap('tab-more');
-    await driver.tap('more-help');
-    await driver.tap('help-app-log');
-  }
-  return (await shown(driver, /^log-\d+$/)).map((row) => entryOf(row.text));
-}
-
-/** Ticks exactly `types` on the Filter screen; the types it offers. Starts and ends on the App Log screen. */
-async function tickOnly(driver: AppDriver, types: readonly string[]): Promise<string[]> {
-  await driver.tap('log-filter');
-  const boxes = (await shown(driver, /^filter-/)).filter((box) => box.checked !== undefined);
-  for (const box of boxes) if (box.checked !== types.includes(box.text)) await driver.tap(box.id);
-  await driver.tap('filter-done');
-  return boxes.map((box) => box.text);
-}
-
-/** Runs `steps` an hour after the last activity; the time it ran at. */
-async function later(driver: AppDriver, steps: () => Promise<void>): Promise<number> {
-  const { clockMs } = await driver.execute('mobile: advanceClock', { ms: APART_MS });
-  await steps();
-  return clockMs;
-}
-
-async function backUp(driver: AppDriver): Promise<void> {
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  await driver.execute('mobile: waitForIdle', {});
-}
-
-/** Pairs, runs the activities of app-log.ts, then a restore and a backup that fail: what each must have logged. */
-async function writeLog(driver: AppDriver, context: CheckContext): Promise<Expected[]> {
-  await pairThroughScreens(driver, context.session);
-  const expected: Expected[] = [
-    { what: 'pairing', at: (await state(driver)).clockMs, types: ['Backup Info'], typesRule: 'LOG-04' },
-  ];
-  const run: Record<Activity, () => Promise<void>> = {
-    async backup() {
-      await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1500 });
-      await backUp(driver);
-    },
-    async 'free-up-space'() {
-      await driver.tap('tab-more');
-      await driver.tap('more-free-up-space');
-      await driver.tap('more-free-up-limit');
-      await driver.tap('limit-2');
-      await driver.execute('mobile: setStorage', { freeBytes: 2e9 - 1 });
-      await backUp(driver);
-    },
-    async restore() {
-      await driver.tap('tab-backup');
-      await driver.tap('backup-restore');
-      await driver.tap('restore-select-photo');
-      await driver.tap('restore-start');
-      await driver.execute('mobile: waitForIdle', {});
-    },
-  };
-  for (const { activity, types } of ACTIVITIES) {
-    expected.push({ what: activity, at: await later(driver, run[activity]), types, typesRule: 'LOG-02' });
-  }
-  // The photos go from the phone, and the desktop removes the device once the restore page is open: the restore
-  // (which then has photos to download) and the next backup fail.
-  const failedRestore = await later(driver, async () => {
-    await driver.execute('mobile: deleteMedia', {});
-    await driver.tap('tab-backup');
-    await driver.tap('backup-restore');
-    await driver.tap('restore-select-photo');
-    const deviceId = (await state(driver)).pairing!.deviceId;
-    await context.session.console!.call('removeDevice', { params: { deviceId } });
-    await driver.tap('restore-start');
-    await driver.execute('mobile: waitForIdle', {});
-  });
-  expected.push({ what: 'the failed restore', at: failedRestore, types: ['Restore Error'], typesRule: 'LOG-05' });
-  const failedBackup = await later(driver, async () => {
-    await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1700 });
-    await backUp(driver);
-  });
-  expected.push({ what: 'the failed backup', at: failedBackup, types: ['Backup Error'], typesRule: 'LOG-05' });
-  return expected;
-}
 
 const inSecond = (at: number) => at - (at % SECOND);
 
