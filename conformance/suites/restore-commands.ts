@@ -1,7 +1,7 @@
 /**
  * One restore run of the restore selection property (restore.ts) and what it checks. It acts on a port,
- * `RestoreApp`, with two adapters: the app model on a simulated device in process (restore.ts) and the app through
- * its screens and `mobile:` methods (restore-screens.ts), so one property checks both.
+ * `RestoreApp`, with two adapters: the app model on a simulated device in process (restore-model-app.ts) and the app
+ * through its screens and `mobile:` methods (restore-screens.ts), so one property checks both.
  */
 import fc from 'fast-check';
 import type { ItemKind } from '../spec/file-types.js';

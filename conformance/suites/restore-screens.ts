@@ -24,7 +24,10 @@ import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-supp
 const ROWS: readonly RestoreRowKind[] = ['photo', 'video', 'document', '2fa'];
 const KINDS: readonly ItemKind[] = ['photo', 'video', 'document'];
 
-/** The phone's items as restore.ts backs them up: photos, videos and, on Android, documents, each of its own size. */
+/**
+ * The phone's items as restore-backed-up-phone.ts backs them up: photos, videos and, on Android, documents, each of
+ * its own size.
+ */
 function phoneItems(platform: Platform) {
   const items: { kind: ItemKind; extension: string }[] = [
     { kind: 'photo', extension: 'jpg' },

@@ -2,12 +2,12 @@
  * Resumable, content-addressed uploads. The part file is the truth about the offset (its size), so an upload
  * resumes after a dropped connection or a kill -9 without any bookkeeping per chunk. On completion the bytes are
  * re-hashed; a mismatch discards the upload, a match moves the file into the blocks folder (write, fsync, rename)
- * before the item's metadata is committed. Until then nothing of it is listed, restored or counted.
+ * before the item's metadata is committed. Until then nothing of it is listed, restored or counted. The service
+ * checks requests against the upload's state; the bytes go through upload-part-writer.ts, and completion and its
+ * recovery after a crash are in upload-completion.ts.
  */
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { kindOfFile } from '../../conformance/spec/file-types.js';
@@ -16,15 +16,15 @@ import {
   type AppendResponse,
   type CreateUploadRequest,
   type CreateUploadResponse,
-  type Item,
-  type ItemMeta,
   type UploadStatus,
 } from '../../conformance/spec/protocol/resources.js';
-import { durableRename, fileSize, fsyncPath, removeIfPresent } from '../storage/durable-fs.js';
-import { partFile, storedItemPath, underRoot } from '../storage/layout.js';
+import { fileSize, removeIfPresent } from '../storage/durable-fs.js';
+import { partFile } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
-import { faulty, newId, type ServiceContext } from './context.js';
+import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
+import { UploadPartWriter } from './upload-part-writer.js';
+import { finishUpload, recoverUploads } from './upload-completion.js';
 
 export interface AppendInput {
   readonly uploadId: string;
@@ -33,17 +33,9 @@ export interface AppendInput {
   readonly body: Readable;
 }
 
-/** A running hash of an upload's bytes, valid while `offset` equals the part file's size. */
-interface RunningHash {
-  hash: Hash;
-  offset: number;
-}
-
-const MAX_RUNNING_HASHES = 10_000;
-
 export class UploadService {
   private readonly lock = new KeyedLock();
-  private readonly hashes = new Map<string, RunningHash>();
+  private readonly parts = new UploadPartWriter();
 
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -96,10 +88,11 @@ export class UploadService {
           size: row.size,
         });
       }
-      await this.write(row, part, current, input.body);
+      await this.parts.write(row, part, current, input.body);
       const offset = (await fileSize(part)) ?? 0;
       if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
-      return { complete: true, item: await this.finish(row, part) };
+      const digest = await this.parts.digest(row, part);
+      return { complete: true, item: await finishUpload(this.ctx, row, part, digest) };
     });
   }
 
@@ -107,118 +100,14 @@ export class UploadService {
     return this.lock.run(uploadId, async () => {
       const row = this.ownUpload(device, uploadId);
       this.ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
-      this.hashes.delete(row.id);
+      this.parts.forget(row.id);
       await removeIfPresent(partFile(this.ctx.layout, row.id));
     });
   }
 
-  /** Completes uploads a crash interrupted between "file in place" and "metadata committed" (see finish). */
-  async recover(): Promise<void> {
-    const pending = this.ctx.db.prepare('SELECT * FROM uploads WHERE final_path IS NOT NULL').all() as UploadRow[];
-    for (const row of pending) {
-      const part = partFile(this.ctx.layout, row.id);
-      const target = underRoot(this.ctx.layout, row.final_path as string);
-      if ((await fileSize(part)) !== undefined) await durableRename(part, target);
-      if ((await fileSize(target)) === row.size) this.commitItem(row);
-      else this.ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
-    }
-  }
-
-  private async write(row: UploadRow, part: string, offset: number, body: Readable): Promise<void> {
-    let running = this.hashes.get(row.id);
-    if (!running && offset === 0) running = { hash: createHash('sha256'), offset: 0 };
-    if (running && running.offset !== offset) running = undefined;
-    this.hashes.delete(row.id);
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        running?.hash.update(chunk);
-        if (running) running.offset += chunk.length;
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(body, tap, createWriteStream(part, { flags: 'a' }));
-    } finally {
-      // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
-      await fsyncPath(part).catch(() => undefined);
-      if (running && running.offset === (await fileSize(part))) this.keepHash(row.id, running);
-    }
-  }
-
-  /** Running hashes are a cache: past a bound the oldest go, and those uploads are re-read when they complete. */
-  private keepHash(uploadId: string, running: RunningHash): void {
-    if (this.hashes.size >= MAX_RUNNING_HASHES) {
-      const oldest = this.hashes.keys().next().value;
-      if (oldest !== undefined) this.hashes.delete(oldest);
-    }
-    this.hashes.set(uploadId, running);
-  }
-
-  private async finish(row: UploadRow, part: string): Promise<Item> {
-    const running = this.hashes.get(row.id);
-    this.hashes.delete(row.id);
-    const digest = running ? running.hash.digest('hex') : await hashFile(part);
-    // The self-test's hash-mismatch-accepted variant keeps whatever bytes arrived.
-    if (digest !== row.sha256 && !faulty(this.ctx, 'hash-mismatch-accepted')) {
-      this.ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
-      await removeIfPresent(part);
-      throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
-    }
-    const reserved = this.reserveFinalPath(row);
-    // write() fsynced the part file after its last append.
-    await durableRename(part, underRoot(this.ctx.layout, reserved.final_path as string), { fileSynced: true });
-    return toItem(this.commitItem(reserved));
-  }
-
-  /** Allocates the item's sequence number and records where its file goes, before the file moves. */
-  private reserveFinalPath(row: UploadRow): UploadRow {
-    return this.ctx.db.transaction(() => {
-      const device = this.ctx.db
-        .prepare('SELECT backup_path, next_seq FROM devices WHERE id = ?')
-        .get(row.device_id) as Pick<DeviceRow, 'backup_path' | 'next_seq'> | undefined;
-      const backup = this.ctx.db.prepare('SELECT folder FROM backups WHERE id = ?').get(row.backup_id) as
-        Pick<BackupRow, 'folder'> | undefined;
-      if (!device || !backup) throw new MbsError('upload-not-found', 'The device or its backup job is gone.');
-      const meta = JSON.parse(row.meta_json) as ItemMeta;
-      const hexName = storedItemPath(backup.folder, device.next_seq, meta.name);
-      // The self-test's file-names-decimal variant names the file by its decimal sequence number.
-      const storedAs = faulty(this.ctx, 'file-names-decimal')
-        ? hexName.replace(/[0-9a-f]{6}(?=\.[^./]+$)/, String(device.next_seq))
-        : hexName;
-      const finalPath = `${device.backup_path}/${storedAs}`;
-      this.ctx.db.prepare('UPDATE devices SET next_seq = next_seq + 1 WHERE id = ?').run(row.device_id);
-      this.ctx.db
-        .prepare('UPDATE uploads SET final_path = ?, stored_as = ?, seq = ? WHERE id = ?')
-        .run(finalPath, storedAs, device.next_seq, row.id);
-      return { ...row, final_path: finalPath, stored_as: storedAs, seq: device.next_seq };
-    })();
-  }
-
-  private commitItem(row: UploadRow): ItemRow {
-    const meta = JSON.parse(row.meta_json) as ItemMeta;
-    const item: ItemRow = {
-      device_id: row.device_id,
-      sha256: row.sha256,
-      size: row.size,
-      kind: meta.kind,
-      meta_json: row.meta_json,
-      tab: 'recent',
-      stored_as: row.stored_as as string,
-      seq: row.seq as number,
-      backup_id: row.backup_id,
-      confirmed_at: this.ctx.clock.now(),
-    };
-    this.ctx.db.transaction(() => {
-      this.ctx.db
-        .prepare(
-          `INSERT OR REPLACE INTO items (device_id, sha256, size, kind, meta_json, tab, stored_as, seq, backup_id,
-             confirmed_at) VALUES (@device_id, @sha256, @size, @kind, @meta_json, @tab, @stored_as, @seq, @backup_id,
-             @confirmed_at)`,
-        )
-        .run(item);
-      this.ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
-    })();
-    return item;
+  /** Run at start-up, before any request: finishes what a crash left half done (recoverUploads). */
+  recover(): Promise<void> {
+    return recoverUploads(this.ctx);
   }
 
   private ownUpload(device: DeviceRow, uploadId: string): UploadRow {
@@ -250,10 +139,4 @@ export class UploadService {
   private statusOf(row: UploadRow, offset: number): Static<typeof UploadStatus> {
     return { uploadId: row.id, sha256: row.sha256, size: row.size, offset };
   }
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('hex');
 }
