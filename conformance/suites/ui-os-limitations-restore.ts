@@ -3,7 +3,7 @@
  * Backup, `mobile: deleteMedia`, the Restore page's kind checkboxes and Restore, and `mobile: deviceInfo` for the
  * phone's files then (id, name, path, size; each file of its own size, since the screens show no content hashes).
  * An iPhone's HEIF/HEVC files reach an Android phone by migrating from the iPhone (its QR code, the migration's own
- * screen), then Restore. The files and the expected outcomes are os-limitations.ts's.
+ * screen), then Restore. The files and the expected outcomes are os-limitations-restore-media.ts's.
  *
  * Not through the screens: file bytes, EXIF and timestamps. `mobile: deviceInfo` gives each file's size but not
  * its content, EXIF or modification time, and `mobile: addMedia` sets no EXIF of the test's choosing, so LIM-05,
@@ -23,7 +23,7 @@ import {
   IPHONE_MADE,
   ROUND_TRIP_MEDIA,
   TWO_PHOTOS_ONE_VIDEO,
-} from './os-limitations.js';
+} from './os-limitations-restore-media.js';
 import { addItems, backUp, onPairedPhone } from './ui-held-items.js';
 import { pairAsReplacement, withPhones } from './ui-migration-support.js';
 import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';

@@ -1,7 +1,7 @@
 /**
  * What each OS leaves out of a backup, through the app's screens: files put on the phone with `mobile: addMedia`
  * (its storage and where the file came from: the phone, iTunes, an iPhone), Backup, and the Restore file explorer
- * for what the server then holds. The files and which of them a backup takes are os-limitations.ts's.
+ * for what the server then holds. The files and which of them a backup takes are os-limitations-backup.ts's.
  *
  * `mobile: addMedia` names each file itself (`IMG_0001.<ext>`) and puts documents and audio in the Documents
  * folder: LIM-01's song goes there rather than to Music, which the rule (internal storage or SD card) does not
@@ -10,7 +10,7 @@
 import { kindOfFile } from '../spec/file-types.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { expectEqual, sorted, type Needs } from './device-support.js';
-import { LIMIT_FILES } from './os-limitations.js';
+import { LIMIT_FILES } from './os-limitations-backup.js';
 import { addItems, backUp, heldItems, onPairedPhone } from './ui-held-items.js';
 import { overWebDriverOnly } from './ui-support.js';
 
