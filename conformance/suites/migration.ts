@@ -5,12 +5,14 @@
  * but keeps its 2FA accounts, and the replacement lists the inherited items in Archive and restores them (documents
  * only on Android) with the 2FA accounts. Where the edition has 2FA: after the replacement re-pairs, push goes to it
  * only; the original's one-time passwords stay valid (MUST, as the seed says) though NIST would revoke them (ADVISORY).
+ *
+ * This file holds the check across platforms and the list; the world of the checks is in migration-app-world.ts and
+ * the checks after the replacement re-pairs for 2FA in migration-two-factor-after-repair.ts.
  */
-import { ClientError, MbsError } from '../spec/errors.js';
+import { MbsError } from '../spec/errors.js';
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import type { TargetSession } from '../targets/target.js';
-import { TwoFactorApp } from '../../simulators/app/authenticator/two-factor-app.js';
 import { hashOf } from '../../simulators/app/content-registry.js';
 import { openRestorePage, restoreFromPage } from '../../simulators/app/restore-page.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -23,17 +25,9 @@ import {
   pairApp,
   phoneOf,
   sorted,
-  totp,
 } from './device-support.js';
-
-async function refusal(action: () => Promise<unknown>): Promise<string> {
-  try {
-    await action();
-    return 'accepted';
-  } catch (error) {
-    return error instanceof MbsError || error instanceof ClientError ? error.code : String(error);
-  }
-}
+import { refusal } from './migration-app-world.js';
+import { pushMoves, totpRevoked } from './migration-two-factor-after-repair.js';
 
 /** One migration: the original backs up, the replacement takes over; every observable rule along the way. */
 async function migrate(session: TargetSession, from: DeviceSpec, to: DeviceSpec): Promise<void> {
@@ -112,133 +106,6 @@ const acrossPlatforms: Check = {
       await migrate(context.session, mine, other);
       await migrate(context.session, other, mine);
     }),
-};
-
-/** The server's time, for one-time passwords the server checks. */
-function serverNow(session: TargetSession): number {
-  return (session as TargetSession & { clock?: { now(): number } }).clock?.now() ?? Date.now();
-}
-
-/** An original registered for 2FA, migrated to a replacement that re-pairs; the authenticators are removed after. */
-async function withRepairedReplacement(
-  context: CheckContext,
-  body: (s: {
-    original: TwoFactorApp;
-    replacement: TwoFactorApp;
-    originalId: string;
-    replacementId: string;
-    secret: string;
-  }) => Promise<void>,
-): Promise<void> {
-  const { session } = context;
-  const console = session.console!;
-  const registered: string[] = [];
-  const register = async (app: TwoFactorApp) => {
-    const reg = await console.call('createRegistration', { body: {} });
-    const account = await app.scanRegistrationQr(reg.payload);
-    const id = app.linkFor(account.id)!.authenticatorId;
-    registered.push(id);
-    return { id, secret: account.secret };
-  };
-  try {
-    const from = await newWorld(session, context.column.profile!);
-    const original = new TwoFactorApp(from.app);
-    const a = await register(original);
-    // A phone registered for 2FA only is refused as a replacement too.
-    const other = phoneOf(from.device.platform === 'android' ? 'ios' : 'android');
-    const authenticatorOnly = await newWorld(session, other, { pair: false });
-    await register(new TwoFactorApp(authenticatorOnly.app));
-    const refused = await refusal(() => pairApp(session, authenticatorOnly.app, from.app.pairing!.deviceId));
-    expectEqual(['MIG-02'], 'migrating to a phone registered for 2FA', refused, 'migration-target-paired');
-    const to = await newWorld(session, other, { pair: false });
-    await pairApp(session, to.app, from.app.pairing!.deviceId);
-    const replacement = new TwoFactorApp(to.app);
-    const b = await register(replacement);
-    await body({ original, replacement, originalId: a.id, replacementId: b.id, secret: a.secret });
-  } finally {
-    for (const id of registered) {
-      await console.call('removeAuthenticator', { params: { authenticatorId: id } }).catch(() => undefined);
-    }
-  }
-}
-
-const needs2fa = deviceNeeds({ twoFactor: true });
-
-const pushMoves: Check = {
-  id: 'migration-push-moves-to-replacement',
-  title:
-    "After migration and re-pairing, push requests go to the replacement and no longer to the original; the original's one-time passwords are still accepted",
-  area: 'MIG',
-  requirements: ['MIG-02', 'MIG-07', 'MIG-08'],
-  scope: 'device',
-  exclusive: true,
-  applies: needs2fa,
-  run: (context: CheckContext) =>
-    checkOnce(() =>
-      withRepairedReplacement(context, async ({ original, replacement, originalId, replacementId, secret }) => {
-        const console = context.session.console!;
-        const login = await console.call('startLogin', { body: {} });
-        expectEqual(['MIG-07'], 'the login (no password lock expected)', login.state, 'choose-method');
-        const pushable = (login.methods?.push ?? []).map((m) => m.authenticatorId);
-        expectTrue(
-          ['MIG-07'],
-          pushable.includes(replacementId) && !pushable.includes(originalId),
-          `push goes to [${pushable.join(', ')}]`,
-        );
-        const toOriginal = await refusal(() =>
-          console.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId: originalId } }),
-        );
-        const noPush = ['push-unavailable', 'authenticator-not-found'];
-        expectTrue(['MIG-07'], noPush.includes(toOriginal), `a push request to the original: ${toOriginal}`);
-        await console.call('loginPush', {
-          params: { loginId: login.loginId },
-          body: { authenticatorId: replacementId },
-        });
-        expectEqual(['MIG-07'], 'push requests the replacement received', (await replacement.receivePush()).length, 1);
-        // An original whose registration the server dropped receives nothing either.
-        const stale = await original.receivePush().catch((error: unknown) => {
-          if (error instanceof MbsError && error.code === 'authenticator-unauthorized') return [];
-          throw error;
-        });
-        expectEqual(['MIG-07'], 'push requests the original received', stale.length, 0);
-        const otpLogin = await console.call('startLogin', { body: {} });
-        let state: string;
-        try {
-          const code = totp(secret, serverNow(context.session));
-          const body = { code, authenticatorId: originalId };
-          state = (await console.call('loginOtp', { params: { loginId: otpLogin.loginId }, body })).state;
-        } catch (error) {
-          state = error instanceof MbsError ? error.code : String(error);
-        }
-        expectEqual(['MIG-08'], "a login with the original's one-time password", state, 'logged-in');
-      }),
-    ),
-};
-
-const totpRevoked: Check = {
-  id: 'migration-original-totp-revoked',
-  title: "After migration the server stops accepting the original's one-time passwords (NIST SP 800-63B; advisory)",
-  area: 'MIG',
-  requirements: ['MIG-09'],
-  scope: 'device',
-  exclusive: true,
-  applies: needs2fa,
-  run: (context: CheckContext) =>
-    checkOnce(() =>
-      withRepairedReplacement(context, async ({ originalId, secret }) => {
-        const console = context.session.console!;
-        const login = await console.call('startLogin', { body: {} });
-        const code = totp(secret, serverNow(context.session));
-        const answer = await refusal(() =>
-          console.call('loginOtp', { params: { loginId: login.loginId }, body: { code, authenticatorId: originalId } }),
-        );
-        expectTrue(
-          ['MIG-09'],
-          answer !== 'accepted',
-          "the server still accepts the original's one-time passwords after migration",
-        );
-      }),
-    ),
 };
 
 export const migrationChecks: Check[] = [acrossPlatforms, pushMoves, totpRevoked];
