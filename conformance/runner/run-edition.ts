@@ -1,7 +1,8 @@
 /**
  * One edition's share of a run: open its server, probe it, run the exclusive checks first and alone, then the
- * other cells a few at a time. A check that throws is a failure of that cell, never the end of the run. The same
- * code runs in the runner's thread or in a worker thread of its own (edition-worker.ts).
+ * other cells a few at a time. A check that throws is a failure of that cell, never the end of the run. The
+ * editions run side by side in the runner's thread; each reference server runs on a thread of its own
+ * (conformance/targets/server-thread.ts).
  */
 import { ClientError, MbsError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
