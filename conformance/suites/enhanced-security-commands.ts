@@ -6,95 +6,13 @@
  * must lock within 10 failures in a row, says how long ("Try again later"), refuses every attempt until then, shows
  * no code meanwhile, and takes the right secret from the lock's end on. The phone's clock is exact to the ms.
  *
- * The commands act on a port, `SecurityApp`, with two adapters: the app model in process (enhanced-security.ts)
- * and the app through its screens (ui-2fa-enhanced-security.ts), so one model checks both.
+ * The port the commands act on is in enhanced-security-port.ts, the model's state and the judging of each answer
+ * in enhanced-security-model.ts; here the commands, a run, and the requirements they cover.
  */
 import fc from 'fast-check';
 import { Violation } from '../framework/violation.js';
-
-const MAX_FAILURES_BEFORE_LOCK = 10;
-export type Kind = 'password' | 'wrong password' | 'biometric' | 'failed biometric' | 'nothing';
-type Result = 'ok' | 'authentication-failed' | 'security-locked' | 'security-unavailable';
-
-/** What the app answered to an authentication: the wait it shows when locked, and its message. */
-export interface Outcome {
-  readonly result: Result;
-  readonly retryAfterMs: number;
-  readonly message: string;
-}
-export const OK: Outcome = { result: 'ok', retryAfterMs: 0, message: '' };
-
-export interface SecurityApp {
-  /** The unit the app shows a lock's wait in: 1 (ms, the model's own) or 1000 (seconds, as a screen says). */
-  readonly waitUnitMs: number;
-  /** Turns enhanced security on or off with `kind` (never `nothing`). */
-  setEnabled(on: boolean, kind: Kind): Promise<Outcome>;
-  enabled(): Promise<boolean>;
-  /** Opens the 2FA page with `kind`: the answer, and how many codes the page then shows. */
-  open(kind: Kind): Promise<{ readonly outcome: Outcome; readonly shown: number }>;
-  /** How long attempts stay locked, read after a failure. */
-  lockRemainingMs(): Promise<number>;
-  now(): Promise<number>;
-  setScreenLock(on: boolean): Promise<void>;
-  clockTo(epochMs: number): Promise<void>;
-}
-
-interface Model {
-  enabled: boolean;
-  failures: number;
-  lockedUntil: number;
-  screenLock: boolean;
-  readonly biometric: boolean;
-}
-type Step = fc.AsyncCommand<Model, SecurityApp>;
-
-const right = (m: Model, kind: Kind) => (kind === 'password' && m.screenLock) || (kind === 'biometric' && m.biometric);
-
-/** What the app must answer to an authentication with `kind` at `now`. */
-function expected(m: Model, kind: Kind, now: number): Result {
-  if (now < m.lockedUntil) return 'security-locked';
-  return right(m, kind) ? 'ok' : 'authentication-failed';
-}
-
-/**
- * Checks an authentication's answer against the model and moves the model on. Whether a failure locked the page
- * is what the page shows ("Try again later" and the wait), read after each failure.
- */
-async function judge(m: Model, app: SecurityApp, kind: Kind, got: Outcome, blame: readonly string[]): Promise<void> {
-  const now = await app.now();
-  const want = expected(m, kind, now);
-  if (got.result !== want) {
-    const ids = want === 'security-locked' || got.result === 'security-locked' ? ['ESEC-09', 'ESEC-10'] : blame;
-    throw new Violation(
-      kind === 'password' && m.biometric && want === 'ok' ? [...ids, 'ESEC-07'] : ids,
-      `${kind}: ${got.result}, the model says ${want}`,
-    );
-  }
-  if (got.result === 'security-locked') {
-    const unit = app.waitUnitMs;
-    const wait = Math.ceil((m.lockedUntil - now) / unit) * unit;
-    if (got.retryAfterMs !== wait || !/try again/i.test(got.message)) {
-      throw new Violation(
-        ['ESEC-08'],
-        `locked with "${got.message}" and ${got.retryAfterMs} ms to wait, ${m.lockedUntil - now} ms were shown`,
-      );
-    }
-    return;
-  }
-  const lock = await app.lockRemainingMs();
-  if (got.result === 'ok') {
-    if (lock > 0) throw new Violation(['ESEC-08'], 'a successful authentication locked the page');
-    m.failures = 0;
-    return;
-  }
-  m.failures += 1;
-  if (lock > 0) {
-    m.lockedUntil = now + lock;
-    m.failures = 0;
-  } else if (m.failures >= MAX_FAILURES_BEFORE_LOCK) {
-    throw new Violation(['ESEC-08'], `${m.failures} failed authentications in a row and no lock`);
-  }
-}
+import { judge, type Model, type Step } from './enhanced-security-model.js';
+import type { Kind, SecurityApp } from './enhanced-security-port.js';
 
 /** `sameToggle`: whether the switch may be set to what it already is (the model's call; a screen's switch flips). */
 const toggle = (on: boolean, kind: Kind, sameToggle: boolean): Step => ({

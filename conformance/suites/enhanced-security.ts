@@ -1,7 +1,8 @@
 /**
- * "Enhanced security for 2FA", model-based, on the app model in process: the model and its commands are in
- * enhanced-security-commands.ts; here the adapter that drives the app model (with one account added by secret key,
- * the device's own password, and the lock's wait to the millisecond) and the check.
+ * "Enhanced security for 2FA", model-based, on the app model in process: the model is in enhanced-security-model.ts,
+ * its commands in enhanced-security-commands.ts and the port they act on in enhanced-security-port.ts; here the
+ * adapter that drives the app model (with one account added by secret key, the device's own password, and the lock's
+ * wait to the millisecond) and the check.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../framework/check.js';
@@ -9,8 +10,8 @@ import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { Attempt } from '../../simulators/app/authenticator/enhanced-security.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { appWorld, needsTwoFactorApp, type AppWorld } from './app-world.js';
-import { OK, securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './enhanced-security-commands.js';
-import type { Kind, Outcome, SecurityApp } from './enhanced-security-commands.js';
+import { securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './enhanced-security-commands.js';
+import { OK, type Kind, type Outcome, type SecurityApp } from './enhanced-security-port.js';
 import { ServerTime } from './two-factor-support.js';
 
 function attemptOf(kind: Kind, w: AppWorld): Attempt | undefined {

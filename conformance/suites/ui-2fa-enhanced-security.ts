@@ -1,7 +1,8 @@
 /**
- * The enhanced security model (enhanced-security-commands.ts) through the app's screens: More's "Enhanced security
- * for 2FA" switch, the 2FA page opened from another tab with its Unlock, the authentication screen answered with
- * the device password typed or `mobile: biometric`, and `mobile:` methods for the screen lock and the phone's clock.
+ * The enhanced security model (enhanced-security-commands.ts, its port in enhanced-security-port.ts) through the
+ * app's screens: More's "Enhanced security for 2FA" switch, the 2FA page opened from another tab with its Unlock,
+ * the authentication screen answered with the device password typed or `mobile: biometric`, and `mobile:` methods
+ * for the screen lock and the phone's clock.
  * The phone registers by QR for its one account, and its authenticator is removed from the server after each run.
  *
  * Not through the screens: setting the switch to what it already is (a tap flips it), so the model turns it only the
@@ -13,8 +14,8 @@ import type { Check, CheckContext, CheckOutcome } from '../framework/check.js';
 import { checkProperty, commandsOptions } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { needsTwoFactorApp } from './app-world.js';
-import { OK, securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './enhanced-security-commands.js';
-import type { Kind, Outcome, SecurityApp } from './enhanced-security-commands.js';
+import { securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './enhanced-security-commands.js';
+import { OK, type Kind, type Outcome, type SecurityApp } from './enhanced-security-port.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { elementsIn } from './ui-page-elements.js';
 import { overWebDriverOnly, state, withApp } from './ui-support.js';
