@@ -1,7 +1,7 @@
 /**
  * The app's pages, settings, languages and Help through its screens (seed 000 §6, §6.4, §6.4.6, §6.4.7): the tab
  * bar, the More page's entries and switches, the Language list and Help, read from page sources and element texts
- * over WebDriver. The expected menus and languages are settings.ts's, written out from the seed.
+ * over WebDriver. The expected menus and languages are settings-seed-lists.ts's, written out from the seed.
  *
  * Not through the screens:
  * - SET-07, the first language on a phone set up in another: a session starts on a phone set up in English, and
@@ -17,14 +17,8 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue } from './device-support.js';
-import {
-  expectSeedLanguages,
-  expectVersionShown,
-  SEED_MENUS,
-  SWITCHES,
-  type LanguageSetting,
-  type Switch,
-} from './settings.js';
+import { expectSeedLanguages, expectVersionShown, type LanguageSetting } from './settings-expectations.js';
+import { SEED_MENUS, SWITCHES, type Switch } from './settings-seed-lists.js';
 import { elementsIn, shown, type ShownElement } from './ui-page-elements.js';
 import { overWebDriverOnly, state, withApp } from './ui-support.js';
 

@@ -1,9 +1,9 @@
 /**
  * Pairing (seed 000 §7): the desktop side issues a single-use, expiring token; the app pairs with it as a new device
  * or as the replacement of an existing one. Every check runs before anything is written, so a refused pairing
- * changes nothing and does not use up the token.
+ * changes nothing and does not use up the token. The backup folder a pairing chooses, reserves and makes is
+ * pairing-backup-folder.ts's.
  */
-import { promises as fs } from 'node:fs';
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { MAX_NAME_BYTES, nameFitsOnDisk } from '../../conformance/spec/protocol/common.js';
@@ -14,10 +14,11 @@ import {
   type PairRequest,
   type PairResponse,
 } from '../../conformance/spec/protocol/pairing.js';
-import { deviceBackupPath, partFile, underRoot } from '../storage/layout.js';
+import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
 import { faulty, hashSecret, newId, newSecret, type ServiceContext } from './context.js';
+import { freeBackupPath, makeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
 
 interface TokenRow {
   mode: 'add' | 'migrate';
@@ -174,18 +175,6 @@ export async function pair(
   return response;
 }
 
-async function makeBackupFolder(ctx: ServiceContext, backupPath: string): Promise<void> {
-  try {
-    await fs.mkdir(underRoot(ctx.layout, backupPath), { recursive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENAMETOOLONG' || code === 'EINVAL' || code === 'EILSEQ') {
-      throw new MbsError('invalid-name', `The file system refuses the folder name (${code}).`);
-    }
-    throw error;
-  }
-}
-
 export function assertNameFitsOnDisk(name: string): void {
   if (!nameFitsOnDisk(name)) throw new MbsError('invalid-name', `The name is over ${MAX_NAME_BYTES} bytes in UTF-8.`);
 }
@@ -196,21 +185,4 @@ function installIsAuthenticator(ctx: ServiceContext, installId: string): boolean
 
 export function deviceById(ctx: ServiceContext, id: string): DeviceRow | undefined {
   return ctx.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
-}
-
-/** `<name>/<epoch ms>`, moved on by a millisecond in the unlikely case that folder is already registered. */
-/** Backup folders chosen by pairings still in progress, so two at once never choose the same one. */
-const reservations = new WeakMap<object, Set<string>>();
-function reservedPaths(ctx: ServiceContext): Set<string> {
-  let set = reservations.get(ctx.db);
-  if (!set) reservations.set(ctx.db, (set = new Set()));
-  return set;
-}
-
-function freeBackupPath(ctx: ServiceContext, name: string, now: number): string {
-  const taken = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
-  const reserved = reservedPaths(ctx);
-  let at = now;
-  while (taken.get(deviceBackupPath(name, at)) || reserved.has(deviceBackupPath(name, at))) at += 1;
-  return deviceBackupPath(name, at);
 }
