@@ -63,14 +63,15 @@ export function parseOptions<O extends Record<string, OptionSpec>>(
   argv: string[],
 ): ParsedOptions<O> {
   const known = Object.keys(command.options);
-  for (const arg of argv) {
+  const args = joinDashedValues(command.options, argv);
+  for (const arg of args) {
     const name = /^--([^=]+)/.exec(arg)?.[1];
     if (name && name !== 'help' && !known.includes(name)) {
       throw new UsageError(`Unknown option --${name}.${didYouMean(name, known).replace(/"([^"]+)"/, '"--$1"')}`);
     }
   }
   const { values, positionals } = parseArgs({
-    args: joinDashedValues(command.options, argv),
+    args,
     options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
     allowPositionals: true,
     strict: true,

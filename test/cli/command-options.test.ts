@@ -20,6 +20,8 @@ describe('parseOptions', () => {
       json: true,
     });
     expect(parseOptions(command, ['--console-key=-x3Q_k'])['console-key']).toBe('-x3Q_k');
+    // A generated key can begin with two dashes too: it is still a value, not an unknown option.
+    expect(parseOptions(command, ['--console-key', '--x3Q_k'])['console-key']).toBe('--x3Q_k');
   });
 
   it('does not take another of its options as a value, so a forgotten value is a usage error', () => {
