@@ -51,8 +51,17 @@ export function consoleOf(session: TargetSession): MbsClient {
 /** Removes every authenticator and the password lock: 2FA off, as a check expects to find it. */
 export async function clearTwoFactor(desk: MbsClient): Promise<void> {
   await desk.call('setPasswordLock', { body: { password: null } });
-  const { authenticators } = await desk.call('getTwoFactor');
-  for (const a of authenticators) {
+  await removeAuthenticatorsSince(desk, new Set());
+}
+
+/** The ids of the authenticators registered now. */
+export const authenticatorIds = async (desk: MbsClient) =>
+  new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
+
+/** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
+export async function removeAuthenticatorsSince(desk: MbsClient, before: ReadonlySet<string>): Promise<void> {
+  for (const a of (await desk.call('getTwoFactor')).authenticators) {
+    if (before.has(a.authenticatorId)) continue;
     await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).catch(() => undefined);
   }
 }

@@ -17,11 +17,11 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { accountSteps, ACCOUNTS_REQUIREMENTS, verify, type AccountsApp, type Model } from './accounts-commands.js';
 import { needsTwoFactorAppClock } from './app-world.js';
-import type { ServerTime } from './two-factor-support.js';
+import { authenticatorIds, removeAuthenticatorsSince, type ServerTime } from './two-factor-support.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { elementsIn } from './ui-page-elements.js';
 import { overWebDriverOnly, state, withApp } from './ui-support.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince, syncClock } from './ui-two-factor-support.js';
+import { registerOnPhone, syncClock } from './ui-two-factor-support.js';
 
 /** "Not able to scan QR code?" with the registration's username and key, the key typed as accounts-model types it. */
 async function addBySecret(driver: AppDriver, desk: MbsClient, time: ServerTime) {

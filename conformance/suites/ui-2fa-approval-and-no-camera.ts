@@ -5,6 +5,7 @@
 import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
+import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
 import { state, withApp } from './ui-support.js';
 import { whileRegistered } from './ui-two-factor-support.js';
 
@@ -69,7 +70,7 @@ export const uiNoCameraCheck: Check = {
           expectTrue(['TFA-12'], /camera/i.test(refused.message ?? ''), `the app says: "${refused.message}"`);
           await driver.tap('message-ok');
           const desk = context.session.console!;
-          const before = new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
+          const before = await authenticatorIds(desk);
           const registration = await desk.call('createRegistration', { body: {} });
           try {
             await driver.tap('tfa-no-qr');
@@ -86,10 +87,7 @@ export const uiNoCameraCheck: Check = {
               `no account after the secret key: ${after.message}`,
             );
           } finally {
-            for (const a of (await desk.call('getTwoFactor')).authenticators) {
-              if (before.has(a.authenticatorId)) continue;
-              await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } });
-            }
+            await removeAuthenticatorsSince(desk, before);
           }
         },
         { camera: false },

@@ -16,13 +16,8 @@ import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { withTwoFactor } from './two-factor-session.js';
 import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
 import { otherPhone, pairAsReplacement, withPhones } from './ui-migration-support.js';
-import {
-  authenticatorIds,
-  codeOnPage,
-  logIn,
-  registerOnPhone,
-  removeAuthenticatorsSince,
-} from './ui-two-factor-support.js';
+import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
+import { codeOnPage, logIn, registerOnPhone } from './ui-two-factor-support.js';
 
 export const uiMigrationRepairCheck: Check = {
   id: 'ui-migration-repair',

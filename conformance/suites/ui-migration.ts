@@ -19,7 +19,7 @@ import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
 import { otherPhone, pairAsReplacement, withPhones, type OpenPhone } from './ui-migration-support.js';
-import { authenticatorIds, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
 
 type Kind = 'photo' | 'video' | 'document';
 

@@ -10,7 +10,8 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
 import { TABS } from '../../simulators/app/restore-page.js';
 import { explorerGroups, readScreen } from './ui-restore-source.js';
-import { authenticatorIds, registerOnPhone, removeAuthenticatorsSince } from './ui-two-factor-support.js';
+import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
+import { registerOnPhone } from './ui-two-factor-support.js';
 import { state } from './ui-support.js';
 
 export interface PhoneItem {

@@ -1,11 +1,11 @@
 /**
  * What the 2FA checks through the screens share: registering the phone by the desktop's QR code on its 2FA page,
- * the code the page shows (the phone's clock first brought up to the server's), a desktop login with a code, and
- * removing the authenticators a check registered (2FA is the server's, shared by every check).
+ * the code the page shows (the phone's clock first brought up to the server's), and a desktop login with a code.
+ * What a check registered is removed by two-factor-support.ts's removeAuthenticatorsSince.
  */
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import type { ServerTime } from './two-factor-support.js';
+import { authenticatorIds, removeAuthenticatorsSince, type ServerTime } from './two-factor-support.js';
 import { state } from './ui-support.js';
 
 /**
@@ -35,17 +35,6 @@ export async function whileRegistered<T>(
     await removeAuthenticatorsSince(desk, before);
   }
 }
-
-/** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
-export async function removeAuthenticatorsSince(desk: MbsClient, before: ReadonlySet<string>): Promise<void> {
-  for (const a of (await desk.call('getTwoFactor')).authenticators) {
-    if (before.has(a.authenticatorId)) continue;
-    await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).catch(() => undefined);
-  }
-}
-
-export const authenticatorIds = async (desk: MbsClient) =>
-  new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
 
 /** Brings the phone's clock up to the server's plus `aheadMs` (a phone's clock never goes back). */
 export async function syncClock(driver: AppDriver, time: ServerTime, aheadMs = 0): Promise<void> {
