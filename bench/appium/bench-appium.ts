@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { remote } from 'webdriverio';
 import { runScenario, type ScenarioShape } from './scenario.js';
 import { inProcessDriver, webDriver, type CommandTimes } from '../../devices/appium-driver/app-driver.js';
 import { startAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
+import { openSession } from '../../devices/capabilities/remote-endpoint.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -77,14 +77,7 @@ async function main(): Promise<number> {
         progress(`over Appium, run ${run + 1} of ${runs}…`);
         const qr = await payload();
         const started = performance.now();
-        const browser = await remote({
-          hostname: '127.0.0.1',
-          port: appium.port,
-          path: '/',
-          logLevel: 'silent',
-          connectionRetryCount: 0,
-          capabilities: simulatorCapabilities(profile, server.url) as WebdriverIO.Capabilities,
-        });
+        const browser = await openSession(appium.url, simulatorCapabilities(profile, server.url));
         const problem = await runScenario(webDriver(browser, times), qr, shape);
         await browser.deleteSession();
         overAppium.push(performance.now() - started);

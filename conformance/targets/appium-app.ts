@@ -3,11 +3,10 @@
  * Appium 3 server, the kit's own (started with the driver in a project-local APPIUM_HOME) or one at a URL. Model
  * checks keep the app model in process, so a run `--via appium` reaches the same verdicts as one in process.
  */
-import { remote } from 'webdriverio';
 import { webDriver } from '../../devices/appium-driver/app-driver.js';
 import { startAppium, type RunningAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
-import { parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import { openSession, parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
 import type { AppFault } from '../spec/faults.js';
 import type { AppUnderTest } from './app-under-test.js';
 
@@ -34,21 +33,15 @@ export function appiumApp(
   endpoint: AppiumEndpoint,
   faults: readonly AppFault[] = [],
 ): AppUnderTest {
-  const at = parseEndpoint(endpoint.url);
   return {
     description: `${base.description}; its screens driven over WebDriver through Appium at ${endpoint.url}`,
     via: 'webdriver',
     install: base.install,
     drive: async (profile, serverUrl) => {
-      const browser = await remote({
-        ...at,
-        logLevel: 'silent',
-        connectionRetryCount: 0,
-        capabilities: {
-          // Inline: a check may drive a variant of a stored profile or a phone of its own making.
-          ...simulatorCapabilities(profile, serverUrl, { inline: true }),
-          ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
-        } as WebdriverIO.Capabilities,
+      const browser = await openSession(endpoint.url, {
+        // Inline: a check may drive a variant of a stored profile or a phone of its own making.
+        ...simulatorCapabilities(profile, serverUrl, { inline: true }),
+        ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
       });
       return { driver: webDriver(browser), close: () => browser.deleteSession() };
     },

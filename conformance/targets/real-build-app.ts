@@ -6,10 +6,9 @@
  * before any check runs, with one session per platform, so a missing emulator, driver or method stops the run at
  * once. Checks of the app model in process do not apply: they would judge the kit's model, not the build.
  */
-import { remote } from 'webdriverio';
 import { webDriver } from '../../devices/appium-driver/app-driver.js';
 import type { RealDevicePlan } from '../../devices/capabilities/real-device-plan.js';
-import { parseEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import { openSession } from '../../devices/capabilities/remote-endpoint.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { ClientError } from '../spec/errors.js';
 import type { AppUnderTest } from './app-under-test.js';
@@ -23,7 +22,7 @@ export interface RealBuild {
 }
 
 /** A session of the build on the profile's emulator, with its AppDriver. */
-async function openSession(build: RealBuild, profile: DeviceSpec) {
+async function openBuildSession(build: RealBuild, profile: DeviceSpec) {
   const plan = build.plans.find((p) => p.profile.id === profile.id);
   if (!plan) throw new ClientError('emulator-unavailable', `No emulator is planned for the profile ${profile.id}.`);
   if (JSON.stringify(plan.profile) !== JSON.stringify(profile)) {
@@ -35,12 +34,7 @@ async function openSession(build: RealBuild, profile: DeviceSpec) {
   const automation = String(plan.capabilities['appium:automationName']);
   let browser: WebdriverIO.Browser;
   try {
-    browser = await remote({
-      ...parseEndpoint(build.url),
-      logLevel: 'silent',
-      connectionRetryCount: 0,
-      capabilities: plan.capabilities as WebdriverIO.Capabilities,
-    });
+    browser = await openSession(build.url, plan.capabilities);
   } catch (error) {
     throw new ClientError(
       'emulator-unavailable',
@@ -59,7 +53,7 @@ export function realBuildApp(build: RealBuild): AppUnderTest {
       throw new ClientError('emulator-unavailable', 'A real build has no app model to install in process.');
     },
     drive: async (profile) => {
-      const { browser, driver } = await openSession(build, profile);
+      const { browser, driver } = await openBuildSession(build, profile);
       return { driver, close: () => browser.deleteSession() };
     },
   };
@@ -69,7 +63,7 @@ export function realBuildApp(build: RealBuild): AppUnderTest {
 export async function checkRealBuild(build: RealBuild): Promise<void> {
   const platforms = new Map(build.plans.map((plan) => [plan.profile.platform, plan.profile]));
   for (const profile of platforms.values()) {
-    const { browser, driver } = await openSession(build, profile);
+    const { browser, driver } = await openBuildSession(build, profile);
     try {
       await driver.execute('mobile: deviceInfo');
     } catch (error) {

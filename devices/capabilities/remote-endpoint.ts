@@ -3,6 +3,7 @@
  * sessions to Appium nodes. Parsed into WebdriverIO's connection options, and probed with GET /status, which tells
  * the two apart (Grid answers `ready` and its nodes; Appium its build) and fails fast when nobody answers.
  */
+import { remote } from 'webdriverio';
 import { ClientError } from '../../conformance/spec/errors.js';
 
 export interface RemoteEndpoint {
@@ -33,6 +34,24 @@ export function parseEndpoint(url: string): RemoteEndpoint {
     // Device clouds take their credentials in the URL; WebdriverIO wants them apart.
     ...(parsed.username ? { user: decodeURIComponent(parsed.username), key: decodeURIComponent(parsed.password) } : {}),
   };
+}
+
+/**
+ * A WebDriver session at `url` with `capabilities`, as every client of the kit opens one: no retries (a refused
+ * session is the endpoint's answer, not a hiccup) and no client log.
+ */
+export function openSession(
+  url: string,
+  capabilities: object,
+  options: { readonly waitforTimeout?: number } = {},
+): Promise<WebdriverIO.Browser> {
+  return remote({
+    ...parseEndpoint(url),
+    logLevel: 'silent',
+    connectionRetryCount: 0,
+    ...options,
+    capabilities: capabilities as WebdriverIO.Capabilities,
+  });
 }
 
 export interface EndpointStatus {

@@ -4,8 +4,9 @@
  * missing element fails fast).
  */
 import { rmSync } from 'node:fs';
-import { remote, type Browser } from 'webdriverio';
+import type { Browser } from 'webdriverio';
 import { startAppium, type RunningAppium } from '../../../devices/appium-driver/harness/appium-server.js';
+import { openSession } from '../../../devices/capabilities/remote-endpoint.js';
 import { tempDir } from '../../helpers/test-server.js';
 
 export interface AppiumFixture {
@@ -21,15 +22,11 @@ export async function startAppiumFixture(): Promise<AppiumFixture> {
   return {
     appium,
     async session(caps) {
-      const browser = await remote({
-        hostname: '127.0.0.1',
-        port: appium.port,
-        path: '/',
-        logLevel: 'silent',
-        connectionRetryCount: 0,
-        waitforTimeout: 1000,
-        capabilities: { platformName: 'Android', 'appium:automationName': 'MbsSimulator', ...caps },
-      });
+      const browser = await openSession(
+        appium.url,
+        { platformName: 'Android', 'appium:automationName': 'MbsSimulator', ...caps },
+        { waitforTimeout: 1000 },
+      );
       sessions.push(browser);
       return browser;
     },
