@@ -13,7 +13,7 @@ import { within } from '../framework/violation.js';
 import { deviceNeeds, expectEqual, expectTrue } from './device-support.js';
 import { uiNoCameraCheck, uiPushApprovalCheck } from './ui-2fa-approval-and-no-camera.js';
 import { uiConnectionAttemptingCheck, uiPairingConfirmationCheck } from './ui-pairing-confirm-and-connect.js';
-import { pairThroughScreens, state, withApp } from './ui-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 const holdAndRestore: Check = {
   id: 'ui-backup-hold-and-restore',
@@ -30,9 +30,7 @@ const holdAndRestore: Check = {
         await pairThroughScreens(driver, context.session);
         await driver.execute('mobile: addMedia', { kind: 'photo', count: 3, sizeBytes: 20_000 });
         await driver.execute('mobile: setBattery', { level: 29, charging: false });
-        await driver.tap('tab-backup');
-        await driver.tap('backup-start');
-        await driver.execute('mobile: waitForIdle', {});
+        await tapBackup(driver);
         await within(['RUN-03', 'RUN-09'], async () => {
           expectEqual(
             ['RUN-03'],

@@ -18,7 +18,15 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { expectTrue } from './device-support.js';
 import type { FreeUpSpaceApp } from './free-up-space-app-port.js';
 import { fusSteps, newItem, setUp, SHARED_FUS_REQUIREMENTS, startModel } from './free-up-space-sequences.js';
-import { browseRestore, listedAlbums, overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import {
+  browseRestore,
+  listedAlbums,
+  overWebDriverOnly,
+  pairThroughScreens,
+  state,
+  tapBackup,
+  withApp,
+} from './ui-support.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
@@ -68,9 +76,7 @@ function screensApp(driver: AppDriver): FreeUpSpaceApp {
       return { id, name, content };
     },
     async backUp() {
-      await driver.tap('tab-backup');
-      await driver.tap('backup-start');
-      const seen = await driver.execute('mobile: waitForIdle', {});
+      const seen = await tapBackup(driver);
       const line = seen.log.filter((e) => e.type === 'Backup Info').at(-1)?.message ?? '';
       return { state: seen.backup?.state ?? 'none', archived: seen.backup?.archived, resultLine: line };
     },

@@ -19,7 +19,7 @@ import type { RestoreRowKind } from '../../simulators/app/restore-page.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import { kindCounts } from './device-support.js';
 import { restoreRun, runs, type Offered, type RestoreApp } from './restore-commands.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 const ROWS: readonly RestoreRowKind[] = ['photo', 'video', 'document', '2fa'];
 const KINDS: readonly ItemKind[] = ['photo', 'video', 'document'];
@@ -57,9 +57,7 @@ async function backUpPhone(driver: AppDriver, platform: Platform) {
     backed.push({ key, kind: item.kind, name: info.media.find((m) => m.id === added[0])!.name });
     ids.set(key, added[0]!);
   }
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  const seen = await driver.execute('mobile: waitForIdle', {});
+  const seen = await tapBackup(driver);
   if (seen.backup?.state !== 'completed') throw new Error(`the backup before restoring: ${seen.backup?.state}`);
   return { backed, ids };
 }

@@ -10,7 +10,7 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { LogType } from '../../simulators/app/app-log.js';
 import { ACTIVITIES, APART_MS, type Activity, type LoggedEntry } from './app-log-expectations.js';
 import { shown } from './ui-page-elements.js';
-import { pairThroughScreens, state } from './ui-support.js';
+import { pairThroughScreens, state, tapBackup } from './ui-support.js';
 
 /** What an activity must have logged, as `expectActivityEntries` takes it. */
 export interface Expected {
@@ -53,12 +53,6 @@ async function later(driver: AppDriver, steps: () => Promise<void>): Promise<num
   return clockMs;
 }
 
-async function backUp(driver: AppDriver): Promise<void> {
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  await driver.execute('mobile: waitForIdle', {});
-}
-
 /** Pairs, runs the activities of app-log.ts, then a restore and a backup that fail: what each must have logged. */
 export async function writeLog(driver: AppDriver, context: CheckContext): Promise<Expected[]> {
   await pairThroughScreens(driver, context.session);
@@ -68,7 +62,7 @@ export async function writeLog(driver: AppDriver, context: CheckContext): Promis
   const run: Record<Activity, () => Promise<void>> = {
     async backup() {
       await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1500 });
-      await backUp(driver);
+      await tapBackup(driver);
     },
     async 'free-up-space'() {
       await driver.tap('tab-more');
@@ -76,7 +70,7 @@ export async function writeLog(driver: AppDriver, context: CheckContext): Promis
       await driver.tap('more-free-up-limit');
       await driver.tap('limit-2');
       await driver.execute('mobile: setStorage', { freeBytes: 2e9 - 1 });
-      await backUp(driver);
+      await tapBackup(driver);
     },
     async restore() {
       await driver.tap('tab-backup');
@@ -104,7 +98,7 @@ export async function writeLog(driver: AppDriver, context: CheckContext): Promis
   expected.push({ what: 'the failed restore', at: failedRestore, types: ['Restore Error'], typesRule: 'LOG-05' });
   const failedBackup = await later(driver, async () => {
     await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1700 });
-    await backUp(driver);
+    await tapBackup(driver);
   });
   expected.push({ what: 'the failed backup', at: failedBackup, types: ['Backup Error'], typesRule: 'LOG-05' });
   return expected;

@@ -120,7 +120,7 @@ const selectedOnly: Check = {
   requirements: ['SRC-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('backup-sources-selected-only', {}),
+  applies: overWebDriverOnly('backup-sources-selected-only'),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Nothing leaves the phone, so an item left behind by one selection goes with the next that selects it.

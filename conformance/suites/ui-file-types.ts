@@ -48,7 +48,7 @@ const photosAndVideos: Check = {
   requirements: ['FTYPE-01', 'FTYPE-02', 'FTYPE-05', 'FTYPE-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('file-types-photos-videos', {}),
+  applies: overWebDriverOnly('file-types-photos-videos'),
   run: (context: CheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Documents off, so that a near miss read as a document shows as a failure here too.

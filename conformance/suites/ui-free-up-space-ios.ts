@@ -11,7 +11,7 @@ import type { Check, CheckContext } from '../framework/check.js';
 import { checkOnce } from '../framework/property.js';
 import { DAY, deviceNeeds, expectEqual } from './device-support.js';
 import { GB } from './free-up-space-model.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 export const uiFreeUpSpaceIosCheck: Check = {
   id: 'ui-free-up-space-ios-consent',
@@ -34,9 +34,7 @@ export const uiFreeUpSpaceIosCheck: Check = {
         await driver.execute('mobile: setStorage', { freeBytes: 2 * GB - 1 });
         const backUp = async (answer: 'allow' | 'deny') => {
           await driver.execute('mobile: setDeleteConsent', { answer });
-          await driver.tap('tab-backup');
-          await driver.tap('backup-start');
-          await driver.execute('mobile: waitForIdle', {});
+          await tapBackup(driver);
           const info = await driver.execute('mobile: deviceInfo');
           return { info, seen: [info.deletePrompts.map((p) => p.count), info.media.map((m) => m.id)] };
         };

@@ -11,7 +11,7 @@ import { checkOnce } from '../framework/property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
 import { expectEqual } from './device-support.js';
-import { pairThroughScreens, withApp } from './ui-support.js';
+import { pairThroughScreens, tapBackup, withApp } from './ui-support.js';
 
 /** A one-shot check on a new phone of the column's profile, paired through the screens. */
 export function onPairedPhone(
@@ -41,9 +41,7 @@ export async function addItems(driver: AppDriver, batches: readonly Batch[]): Pr
 
 /** Taps Backup and waits until the job ends; a job that does not complete breaks `requirements`. */
 export async function backUp(driver: AppDriver, requirements: readonly string[]): Promise<void> {
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  const seen = await driver.execute('mobile: waitForIdle', {});
+  const seen = await tapBackup(driver);
   const why = seen.backup?.error ? ` (${seen.backup.error})` : '';
   expectEqual(requirements, `the backup job${why}`, seen.backup?.state, 'completed');
 }

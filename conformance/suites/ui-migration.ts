@@ -17,7 +17,7 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { expectEqual, expectTrue } from './device-support.js';
-import { overWebDriverOnly, pairThroughScreens, state } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup } from './ui-support.js';
 import { otherPhone, pairAsReplacement, withPhones, type OpenPhone } from './ui-migration-support.js';
 import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
 
@@ -39,9 +39,7 @@ async function fillOriginal(driver: AppDriver, desk: MbsClient, twoFactor: boole
     await driver.tap('secret-add');
     username = registration.username;
   }
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  const backedUp = await driver.execute('mobile: waitForIdle', {});
+  const backedUp = await tapBackup(driver);
   if (backedUp.backup?.state !== 'completed') throw new Error(`the original's backup: ${backedUp.message}`);
   return { kinds, username };
 }
@@ -103,9 +101,7 @@ async function migrate(context: CheckContext, open: OpenPhone, from: DeviceSpec,
   expectTrue(['MIG-10'], after.pairing !== null, `the replacement did not pair: ${after.message}`);
   expectTrue(['MIG-10'], result?.includes('is completed') === true, `after the migration QR code: ${result}`);
 
-  await original.tap('tab-backup');
-  await original.tap('backup-start');
-  const stale = await original.execute('mobile: waitForIdle', {});
+  const stale = await tapBackup(original);
   expectEqual(['MIG-06'], "the original's next backup", stale.backup?.state, 'failed');
   if (username) {
     await original.tap('tab-2fa');

@@ -13,7 +13,7 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import { deviceNeeds } from './device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './pairing-connection-commands.js';
 import { shown } from './ui-page-elements.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 const NOT_PAIRED = 'Not paired with a backup machine';
 
@@ -80,9 +80,7 @@ function screensApp(driver: AppDriver): ConnectionApp {
     },
     async backUpPhoto() {
       await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1000 });
-      await driver.tap('tab-backup');
-      await driver.tap('backup-start');
-      const job = (await driver.execute('mobile: waitForIdle', {})).backup?.state ?? 'none';
+      const job = (await tapBackup(driver)).backup?.state ?? 'none';
       await driver.tap('backup-restore');
       const summary = await driver.text('restore-summary-photo');
       await driver.tap('nav-back');

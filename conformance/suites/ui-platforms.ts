@@ -21,7 +21,7 @@ import type { Permission } from '../../simulators/device/permissions.js';
 import { expectEqual, expectTrue } from './device-support.js';
 import { expectOsVersions, FIRST_LAUNCH, onPlatform } from './platforms.js';
 import { whileRegistered } from './ui-two-factor-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 const CODES = Object.keys(CLIENT_ERRORS) as ClientErrorCode[];
 
@@ -34,9 +34,7 @@ function refusalCode(error: unknown): ClientErrorCode | undefined {
 
 const backUpOnePhoto = async (driver: AppDriver) => {
   await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1500 });
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  return driver.execute('mobile: waitForIdle', {});
+  return tapBackup(driver);
 };
 
 function osVersionsCheck(platform: Platform): Check {

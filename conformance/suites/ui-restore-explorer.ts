@@ -135,7 +135,7 @@ export const uiRestoreExplorerCheck: Check = {
   requirements: ['RFE-01', 'RFE-02', 'RFE-03', 'RFE-04', 'RFE-05', 'RFE-14', 'RFE-15'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-explorer-property', {}),
+  applies: overWebDriverOnly('restore-explorer-property'),
   async run(context: CheckContext) {
     const platform = context.column.profile!.platform;
     const kinds: ItemKind[] = platform === 'android' ? ['photo', 'video', 'document'] : ['photo', 'video'];

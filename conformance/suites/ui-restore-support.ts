@@ -12,7 +12,7 @@ import { TABS } from '../../simulators/app/restore-page.js';
 import { explorerGroups, readScreen } from './ui-restore-source.js';
 import { authenticatorIds, removeAuthenticatorsSince } from './two-factor-support.js';
 import { registerOnPhone } from './ui-two-factor-support.js';
-import { state } from './ui-support.js';
+import { state, tapBackup } from './ui-support.js';
 
 export interface PhoneItem {
   /** The medium's id on the phone. */
@@ -36,9 +36,7 @@ export async function addItem(
 
 /** Backup on the Backup page, waited for: it must complete. */
 export async function backUp(driver: AppDriver): Promise<void> {
-  await driver.tap('tab-backup');
-  await driver.tap('backup-start');
-  const seen = await driver.execute('mobile: waitForIdle', {});
+  const seen = await tapBackup(driver);
   if (seen.backup?.state !== 'completed') throw new Error(`the backup did not complete: ${seen.backup?.error}`);
 }
 

@@ -23,7 +23,7 @@ const latestOnly: Check = {
   requirements: ['RST-01'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-latest-state-only', {}),
+  applies: overWebDriverOnly('restore-latest-state-only'),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
@@ -57,7 +57,7 @@ const deleteTab: Check = {
   requirements: ['RFE-09', 'RFE-10'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-delete-tab-while-registered', {}),
+  applies: overWebDriverOnly('restore-delete-tab-while-registered'),
   run: (context: CheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {

@@ -18,7 +18,7 @@ import {
   type RestoreConditionsApp,
 } from './restore-conditions-commands.js';
 import { shown } from './ui-page-elements.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from './ui-support.js';
+import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from './ui-support.js';
 
 const MAIN_PAGES: readonly string[] = ['home', 'backup', 'two-factor', 'more'];
 
@@ -84,9 +84,7 @@ export const uiRestoreConditionsCheck: Check = {
       await pairThroughScreens(driver, context.session);
       await setDevice(driver, GOOD);
       await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1500 });
-      await driver.tap('tab-backup');
-      await driver.tap('backup-start');
-      const backup = await driver.execute('mobile: waitForIdle', {});
+      const backup = await tapBackup(driver);
       expectEqual(['RUN-01'], 'the first backup', backup.backup?.state, 'completed');
       outcome = await checkRestoreConditions(screensApp(driver), context);
     });

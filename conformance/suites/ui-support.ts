@@ -36,6 +36,13 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
 
+/** Taps Backup on the Backup page and waits until the app is idle: the state it shows then. */
+export async function tapBackup(driver: AppDriver) {
+  await driver.tap('tab-backup');
+  await driver.tap('backup-start');
+  return driver.execute('mobile: waitForIdle', {});
+}
+
 type Applies = (column: Column, session: TargetSession) => Applicability;
 
 /**
