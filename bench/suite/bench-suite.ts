@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Edition } from '../../conformance/spec/editions.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
-import { ALL_CHECKS } from '../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import { mergeShards, type ShardRun } from '../../conformance/runner/merge-summaries.js';
-import { ALL_CHECKS } from '../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { defaultReporters } from '../../reports/default-reporters.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { readSummary, SUMMARY_FILE, SummaryInvalidError } from '../../reports/summary-json.js';

@@ -3,7 +3,7 @@
  * printed, and the exit code of the outcome (also what an error of the kit's maps to).
  */
 import path from 'node:path';
-import type { Check } from '../../conformance/framework/check.js';
+import type { Check } from '../../conformance/kit/check.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import { replayCommand, runCommandLine } from '../../conformance/runner/command-lines.js';
 import type { RunConfig } from '../../conformance/runner/run-config.js';

@@ -10,7 +10,7 @@ import { loadExpectedFailures } from '../../conformance/runner/expected-failures
 import { loadRunConfig } from '../../conformance/runner/run-config.js';
 import { selectChecks } from '../../conformance/runner/select-checks.js';
 import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
-import { ALL_CHECKS } from '../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { defineCommand, UsageError, type CommandIo } from '../command.js';
 import { EXIT_OF_CODE, runAndReport } from './run-and-report.js';

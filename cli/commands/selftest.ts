@@ -6,7 +6,7 @@
 import { FAULT_NAMES, FAULTS } from '../../conformance/spec/faults.js';
 import { selftest } from '../../conformance/selftest/selftest.js';
 import type { VariantResult } from '../../conformance/selftest/run-variant.js';
-import { ALL_CHECKS } from '../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import { defineCommand, EXIT, integerOption, randomSeed, seedOption, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';

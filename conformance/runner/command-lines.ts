@@ -2,7 +2,7 @@
  * The command lines a run writes into its reports: the one it was started with and, for each failing cell, the one
  * that replays just that cell. They name the target as the user gave it (a console key is never written out).
  */
-import type { Check, Column, FailureDetails } from '../framework/check.js';
+import type { Check, Column, FailureDetails } from '../kit/check.js';
 import type { RunConfig } from './run-config.js';
 import { formatShard, type Shard } from './shard.js';
 

@@ -7,7 +7,7 @@ import type { Requirement } from '../spec/requirements/types.js';
 import type { CheckInfo, RunInfo } from '../../reports/reporter.js';
 import type { Cell, CheckResult, Summary } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import { columnName, type Check, type Column, type FailureDetails } from '../framework/check.js';
+import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';

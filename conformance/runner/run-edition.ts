@@ -9,7 +9,7 @@ import type { Edition } from '../spec/editions.js';
 import type { Cell } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { columnName, type Applicability, type Check, type CheckOutcome, type Column } from '../framework/check.js';
+import { columnName, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';
 import type { Target, TargetSession } from '../targets/target.js';
 
 export interface EditionRunOptions {

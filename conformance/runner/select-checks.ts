@@ -4,7 +4,7 @@
  */
 import { ClientError } from '../spec/errors.js';
 import { didYouMean } from '../spec/nearest-name.js';
-import type { Check } from '../framework/check.js';
+import type { Check } from '../kit/check.js';
 
 export interface Selection {
   readonly checks: Check[];

@@ -5,7 +5,7 @@
  */
 import type { Requirement } from '../spec/requirements/types.js';
 import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
-import { NOT_COVERED } from '../suites/not-covered.js';
+import { NOT_COVERED } from '../spec/requirements/not-covered.js';
 
 export interface VerdictOptions {
   readonly selected?: ReadonlySet<string>;

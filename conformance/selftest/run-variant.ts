@@ -7,7 +7,7 @@ import { FAULTS, type FaultName } from '../spec/faults.js';
 import { REQUIREMENTS } from '../spec/requirements/index.js';
 import type { Failure, Summary } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import type { Check } from '../framework/check.js';
+import type { Check } from '../kit/check.js';
 import { replayCommand } from '../runner/command-lines.js';
 import { runConformance } from '../runner/run-conformance.js';
 import { ReferenceTarget } from '../targets/reference-target.js';

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string) => path.join(dir, name);
 // EDN-01 is covered by a server check and a 2FA check that land in different shards of two.
 const CHECKS =
-  'server-edition-pro-features,tfa-edition-pro-offers-2fa,platform-os-versions-android,backup-sources-at-least-one,app-help-version';
+  'editions-pro-features,editions-pro-offers-2fa,platforms-os-versions-android,sources-at-least-one,settings-help-version';
 const RUN = [
   'run',
   '--checks',

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const selection = [
   '--checks',
-  'ui-backup-hold-and-restore,ui-2fa-push-approval,ui-2fa-without-camera,run-conditions-model,ui-run-conditions-model',
+  'run-conditions-low-battery-message-screens,tfa-registration-push-approval-screens,tfa-registration-without-camera-screens,run-conditions-model,run-conditions-model-screens',
   '--profiles',
   'samsung-galaxy-a12,iphone-6s',
   '--editions',
@@ -46,10 +46,10 @@ describe('mbsc run --via appium', () => {
     const [a, b] = [summaryOf('local'), summaryOf('appium')];
     expect(b.target.description).toMatch(/driven over WebDriver through Appium at http:\/\/127\.0\.0\.1:\d+/);
     // The screens' model check runs over WebDriver only (in process, run-conditions-model checks the same rules).
-    const screensModel = (s: Summary) => s.checks.find((c) => c.checkId === 'ui-run-conditions-model')!.cells;
+    const screensModel = (s: Summary) => s.checks.find((c) => c.checkId === 'run-conditions-model-screens')!.cells;
     expect(screensModel(a).every((c) => c.verdict === 'skipped')).toBe(true);
     expect(screensModel(b).map((c) => `${c.verdict} ${c.runs}`)).toEqual(['pass 10', 'pass 10', 'pass 10', 'pass 10']);
-    const others = (s: Summary) => cells(s).filter((c) => !c.startsWith('ui-run-conditions-model'));
+    const others = (s: Summary) => cells(s).filter((c) => !c.startsWith('run-conditions-model-screens'));
     expect(others(b).sort()).toEqual(others(a).sort());
     expect(b.requirements.map((r) => [r.id, r.verdict])).toEqual(a.requirements.map((r) => [r.id, r.verdict]));
     expect(a.requirements.find((r) => r.id === 'RUN-09')?.verdict).toBe('pass');
@@ -59,7 +59,7 @@ describe('mbsc run --via appium', () => {
     const args = [
       ...selection,
       '--checks',
-      'ui-backup-hold-and-restore,ui-2fa-without-camera',
+      'run-conditions-low-battery-message-screens,tfa-registration-without-camera-screens',
       '--fault',
       'backup-below-30-percent',
     ];
@@ -75,13 +75,13 @@ describe('mbsc run --via appium', () => {
   });
 
   it('drives phones a check makes of its own (the replacement in a migration) over Appium', async () => {
-    const args = ['--checks', 'ui-migration-across-platforms', '--profiles', 'samsung-galaxy-a12,iphone-6s'];
+    const args = ['--checks', 'migration-across-platforms-screens', '--profiles', 'samsung-galaxy-a12,iphone-6s'];
     const appium = await runCli(
       ['run', ...args, '--editions', 'pro', '--seed', '3', '--via', 'appium', '--out', path.join(dir, 'mig')],
       180_000,
     );
     expect(appium.code, appium.stderr + appium.stdout).toBe(0);
-    const cellsOf = summaryOf('mig').checks.find((c) => c.checkId === 'ui-migration-across-platforms')!.cells;
+    const cellsOf = summaryOf('mig').checks.find((c) => c.checkId === 'migration-across-platforms-screens')!.cells;
     expect(cellsOf.map((c) => `${c.column} ${c.verdict}`)).toEqual([
       'samsung-galaxy-a12 @ pro pass',
       'iphone-6s @ pro pass',

@@ -8,7 +8,7 @@ import { ERRORS, isErrorCode, type ErrorBody } from '../../conformance/spec/erro
 import { ErrorResponse } from '../../conformance/spec/protocol/common.js';
 
 // The raw request is the conformance suites' own; tests add what only they need.
-import { rawRequest, type RawAnswer, type RawCall } from '../../conformance/suites/raw-http.js';
+import { rawRequest, type RawAnswer, type RawCall } from '../../conformance/kit/raw-http.js';
 
 export { rawRequest, type RawAnswer, type RawCall };
 

@@ -1,8 +1,8 @@
 /** A failure is charged only to requirements its check declares; a stray id is pointed out, never judged. */
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../conformance/framework/check.js';
+import type { Check } from '../../../conformance/kit/check.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
-import { runChecks, verdictOf } from '../suites/run-checks.js';
+import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
 
 const failing = (named: string[]): Check => ({
   id: 'names-requirements',

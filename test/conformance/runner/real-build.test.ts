@@ -1,13 +1,13 @@
 /** A real build (`--via emulator`) is judged through its screens only: model checks of the app do not apply to it. */
 import { describe, expect, it } from 'vitest';
-import { APP_UI_CHECKS } from '../../../conformance/suites/app-ui.js';
-import { runConditionsCheck } from '../../../conformance/suites/run-conditions.js';
+import { uiPairingConfirmationCheck } from '../../../conformance/suites/pairing/confirm-and-connect-screens.js';
+import { runConditionsCheck } from '../../../conformance/suites/run-conditions/backup-held.js';
 import { referenceApp, type AppUnderTest } from '../../../conformance/targets/app-under-test.js';
-import { runDeviceChecks } from '../suites/device-run.js';
+import { runDeviceChecks } from '../suites/fixtures/device-run.js';
 
 // A build that serves the element ids and the kit's mobile: methods: here the simulated app's screens in process.
 const build: AppUnderTest = { ...referenceApp(), via: 'webdriver', realBuild: true };
-const confirmation = APP_UI_CHECKS.find((c) => c.id === 'ui-pairing-confirmation')!;
+const confirmation = uiPairingConfirmationCheck;
 
 describe('a run against a real build', () => {
   it('skips the app model checks with the reason and runs the checks of the screens', async () => {
@@ -18,7 +18,7 @@ describe('a run against a real build', () => {
       ['skipped', reason],
       ['skipped', reason],
     ]);
-    expect(cells['ui-pairing-confirmation']).toEqual([
+    expect(cells['pairing-confirmation-screens']).toEqual([
       ['pass', undefined],
       ['pass', undefined],
     ]);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignShards, parseShard, shardChecks, ShardSyntaxError } from '../../../conformance/runner/shard.js';
-import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 
 const checksArb = fc.uniqueArray(
   fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), scope: fc.constantFrom('server', 'device') } as const),

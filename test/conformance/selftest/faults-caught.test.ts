@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAULT_NAMES, FAULTS } from '../../../conformance/spec/faults.js';
 import { runVariant } from '../../../conformance/selftest/run-variant.js';
-import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 
 const profiles = ['redmi-note-8', 'iphone-12-mini'].map((id) => loadProfile(id));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../conformance/spec/errors.js';
 import { FAULT_NAMES, FAULTS, FaultSet, isServerFault, parseFaults } from '../../../conformance/spec/faults.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
-import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 
 describe('the fault catalogue', () => {
   it('holds at least 20 variants on both sides, named in kebab-case', () => {

@@ -4,16 +4,16 @@
  * from its path); the other checks pass or say why they cannot run against a server the kit does not control.
  */
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../conformance/framework/check.js';
-import { editionFeatureChecks } from '../../../conformance/suites/edition-features.js';
-import { errorsConformanceCheck } from '../../../conformance/suites/errors-conformance.js';
-import { migrationCheck } from '../../../conformance/suites/migration-server.js';
-import { pairingTokensCheck } from '../../../conformance/suites/pairing-tokens.js';
-import { protocolIntegrityCheck } from '../../../conformance/suites/protocol-integrity.js';
-import { SERVER_CHECKS } from '../../../conformance/suites/server-suites.js';
-import { brokenServer, cell, cleanUpAfterEach, uploadPath } from './broken-servers.js';
-import { json } from './rewriting-proxy.js';
-import { runChecks } from './run-checks.js';
+import type { Check } from '../../../conformance/kit/check.js';
+import { editionFeatureChecks } from '../../../conformance/suites/editions/features-by-edition.js';
+import { errorsConformanceCheck } from '../../../conformance/suites/protocol/errors-catalogued.js';
+import { migrationCheck } from '../../../conformance/suites/migration/server-device-list.js';
+import { pairingTokensCheck } from '../../../conformance/suites/pairing/tokens-and-device-list.js';
+import { protocolIntegrityCheck } from '../../../conformance/suites/protocol/upload-integrity.js';
+import { SERVER_CHECKS } from '../../../conformance/suites/index.js';
+import { brokenServer, cell, cleanUpAfterEach, uploadPath } from './fixtures/broken-servers.js';
+import { json } from './fixtures/rewriting-proxy.js';
+import { runChecks } from './fixtures/run-checks.js';
 
 cleanUpAfterEach();
 

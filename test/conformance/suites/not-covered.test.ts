@@ -1,9 +1,9 @@
 /** The list of requirements no check covers, with reasons, stays true to the suites. */
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
-import { MODEL_ONLY } from '../../../conformance/suites/model-only.js';
-import { NOT_COVERED } from '../../../conformance/suites/not-covered.js';
-import { ALL_CHECKS } from '../../../conformance/suites/registry.js';
+import { MODEL_ONLY } from '../../../conformance/kit/model-only.js';
+import { NOT_COVERED } from '../../../conformance/spec/requirements/not-covered.js';
+import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 
 describe('requirements no check covers', () => {
   const covered = new Set(ALL_CHECKS.flatMap((c) => c.requirements));

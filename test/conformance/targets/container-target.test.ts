@@ -77,7 +77,7 @@ describe('with a container runtime', () => {
         await server.stop();
       }
       const out = path.join(dir, 'image');
-      const checks = 'server-edition-pro-features,server-discovery-announces-actual-ports';
+      const checks = 'editions-pro-features,network-discovery-announces-actual-ports';
       const result = await runCli(
         [
           'validate',

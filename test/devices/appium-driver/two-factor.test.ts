@@ -7,7 +7,7 @@
 import type { Browser } from 'webdriverio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MbsApp } from '../../../devices/appium-driver/page-objects/mbs-app.js';
-import { Outbox, parseSentCode } from '../../../conformance/suites/two-factor-actors.js';
+import { Outbox, parseSentCode } from '../../../conformance/suites/two-factor/common/actors.js';
 import { totpAt } from '../../../simulators/app/authenticator/totp.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { simulator, startAppiumFixture, type AppiumFixture } from './appium-fixture.js';

@@ -3,7 +3,7 @@
  * (one with number matching on): their elements, what a tap does, and what `mobile: appState` reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Outbox, parseSentCode } from '../../../conformance/suites/two-factor-actors.js';
+import { Outbox, parseSentCode } from '../../../conformance/suites/two-factor/common/actors.js';
 import { runExecuteMethod } from '../../../simulators/session/execute-runner.js';
 import type { SimulatorSession } from '../../../simulators/session/simulator-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';

@@ -1,0 +1,34 @@
+/**
+ * An area of the suites: one folder of `conformance/suites/`, the catalogue areas its checks give evidence for and
+ * the seed sections those requirements come from. Every check id begins with the area's name, so a cell in a
+ * report, a replay command or an expected-failures entry names the folder its check lives in. A test ties each
+ * declaration to the checks its index exports (test/conformance/suites/areas.test.ts).
+ */
+import type { Area, SeedSource } from '../spec/requirements/types.js';
+import type { Check } from './check.js';
+
+export interface AreaDeclaration {
+  /** The prefix of every check id of the area: the folder's name (`run-conditions`), or `tfa-<sub-folder>`. */
+  readonly name: string;
+  /** The folder under conformance/suites/. */
+  readonly folder: string;
+  readonly title: string;
+  /** The catalogue areas (requirement id prefixes) the area's checks cover. */
+  readonly codes: readonly Area[];
+  /** The seed sections the covered requirements cite. */
+  readonly seedSections: readonly SeedSource[];
+}
+
+/** What an area's index exports: its declaration and its checks, in the order a run runs them. */
+export interface AreaSuite {
+  readonly area: AreaDeclaration;
+  readonly checks: readonly Check[];
+}
+
+/** Seed sections of one seed file, written as the catalogue keys them. */
+export function sectionsOf<F extends SeedSource['seed']>(
+  seed: F,
+  sections: readonly Extract<SeedSource, { seed: F }>['section'][],
+): SeedSource[] {
+  return sections.map((section) => ({ seed, section }) as SeedSource);
+}

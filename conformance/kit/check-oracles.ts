@@ -1,0 +1,32 @@
+/**
+ * How the device-scope checks judge what they see: expectations that throw a Violation naming the requirements
+ * they hold the app to, and a TOTP computed here rather than taken from the app under test.
+ */
+import { createHmac } from 'node:crypto';
+import { Violation } from './violation.js';
+
+/** Throws a Violation naming `requirements` unless `actual` and `expected` are equal as JSON. */
+export function expectEqual(requirements: readonly string[], what: string, actual: unknown, expected: unknown): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Violation(requirements, `${what}: got ${a}, expected ${e}`);
+}
+
+export function expectTrue(requirements: readonly string[], condition: boolean, message: string): void {
+  if (!condition) throw new Violation(requirements, message);
+}
+
+export const sorted = (values: Iterable<string>): string[] => [...values].sort();
+
+/** RFC 6238 (SHA1, 6 digits, 30 s), written here so that the checks do not trust the app's own TOTP code. */
+export function totp(secretBase32: string, epochMs: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(epochMs / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}

@@ -1,0 +1,82 @@
+/** What checks of the app's screens share: a session of the app on a new device, pairing through the screens. */
+import type { ItemKind } from '../spec/file-types.js';
+import type { TabName } from '../spec/protocol/common.js';
+import type { Applicability, CheckContext, Column } from './check.js';
+import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import type { TargetSession } from '../targets/target.js';
+import { deviceNeeds, type Needs } from './device-support.js';
+
+/** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
+export async function withApp(
+  context: CheckContext,
+  steps: (driver: AppDriver) => Promise<void>,
+  overrides: Partial<DeviceSpec> = {},
+): Promise<void> {
+  const app = await context.session.app.drive({ ...context.column.profile!, ...overrides }, context.session.url);
+  try {
+    await steps(app.driver);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
+export async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {
+  await driver.tap('tab-more');
+  if ((await driver.execute('mobile: appState')).settings.automatedBackup) await driver.tap('more-automated-backup');
+  const { payload } = await session.console!.call('createPairing', { body: { mode: 'add' } });
+  await driver.tap('tab-home');
+  await driver.tap('home-activate');
+  const scanned = await driver.execute('mobile: scanQr', { payload });
+  if (!scanned.ok) throw new Error(`pairing by QR failed: ${JSON.stringify(scanned)}`);
+  await driver.tap('pair-confirm');
+  if (!(await state(driver)).pairing) throw new Error(`pairing failed: ${(await state(driver)).message}`);
+}
+
+export const state = (driver: AppDriver) => driver.execute('mobile: appState');
+
+/** Taps Backup on the Backup page and waits until the app is idle: the state it shows then. */
+export async function tapBackup(driver: AppDriver) {
+  await driver.tap('tab-backup');
+  await driver.tap('backup-start');
+  return driver.execute('mobile: waitForIdle', {});
+}
+
+type Applies = (column: Column, session: TargetSession) => Applicability;
+
+/**
+ * Where a check through the screens applies: over WebDriver only, and there where `needs` are met (the device
+ * needs of device-support.ts, or a rule of the check's own). In process it would repeat `inProcess` (the checks of
+ * the same rules on the app model) at a few times the cost; over WebDriver it is the app suite itself.
+ */
+export function overWebDriverOnly(inProcess: string, needs: Needs | Applies = {}): Applies {
+  const where = typeof needs === 'function' ? needs : deviceNeeds(needs);
+  return (column, session) =>
+    session.app.via === 'webdriver'
+      ? where(column, session)
+      : { applies: false, reason: `runs with --via appium; in process, ${inProcess} checks the same rules` };
+}
+
+/** Opens the Restore page and, when the server lists any item of `kind`, its file explorer: whether it opened. */
+export async function browseRestore(driver: AppDriver, kind: ItemKind): Promise<boolean> {
+  await driver.tap('tab-backup');
+  await driver.tap('backup-restore');
+  if ((await driver.text(`restore-summary-${kind}`)) === 'No items') return false;
+  await driver.tap(`restore-browse-${kind}`);
+  return true;
+}
+
+/**
+ * The albums the open explorer's Album view lists for one kind and tab, among those named `<prefix><number>`: a
+ * check that puts each item in an album of its own so tells which items the server lists there.
+ */
+export async function listedAlbums(driver: AppDriver, kind: ItemKind, tab: TabName, prefix: string): Promise<string[]> {
+  await driver.tap(`explorer-kind-${kind}`);
+  await driver.tap(`explorer-tab-${tab}`);
+  await driver.tap('explorer-view-album');
+  const source = await driver.pageSource();
+  const ids = new RegExp(`group-${prefix.toLowerCase()}(\\d+)-select`, 'g');
+  // Each element's id shows in more than one attribute of the page source.
+  return [...new Set([...source.matchAll(ids)].map((match) => `${prefix}${match[1]}`))];
+}

@@ -1,0 +1,164 @@
+/**
+ * What the server-scope checks share: pairing a fresh device through the protocol, expecting a refusal with a given
+ * code, deterministic item bytes, and moving a controlled server's clock (and putting it back afterwards, since the
+ * session and its clock are shared with every later check of the edition).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { ClientError, MbsError, type ErrorCode } from '../spec/errors.js';
+import type { Edition } from '../spec/editions.js';
+import type { ItemKind } from '../spec/file-types.js';
+import type { ItemMeta } from '../spec/protocol/resources.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { Applicability, Column } from './check.js';
+import type { TargetSession } from '../targets/target.js';
+
+export const NO_CONSOLE_REASON =
+  'needs the console key (--console-key) to issue pairing tokens and read the device list';
+
+export function needsConsole(_column: Column, session: TargetSession): Applicability {
+  return session.console ? { applies: true } : { applies: false, reason: NO_CONSOLE_REASON };
+}
+
+export interface PairedDevice {
+  readonly client: MbsClient;
+  readonly deviceId: string;
+  readonly installId: string;
+  readonly name: string;
+  readonly platform: 'android' | 'ios';
+  readonly backupPath: string;
+  readonly registeredAt: number;
+}
+
+export function newInstallId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+export function identity(name: string, platform: 'android' | 'ios', installId = newInstallId()) {
+  return {
+    name,
+    model: platform === 'android' ? 'Redmi Note 8' : 'iPhone 6s',
+    platform,
+    osVersion: platform === 'android' ? '11' : '15.4',
+    installId,
+  };
+}
+
+/** Pairs a new device the way the app does after scanning an "add" QR code. */
+export async function pairDevice(
+  session: TargetSession,
+  name: string,
+  platform: 'android' | 'ios' = 'android',
+): Promise<PairedDevice> {
+  const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
+  const client = new MbsClient({ baseUrl: session.url });
+  const device = identity(name, platform);
+  const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+  client.deviceKey = paired.deviceKey;
+  return { client, ...paired, installId: device.installId, platform };
+}
+
+export function consoleOf(session: TargetSession): MbsClient {
+  if (!session.console) throw new ClientError('not-paired', NO_CONSOLE_REASON);
+  return session.console;
+}
+
+/** Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours. */
+export async function removeQuietly(session: TargetSession, deviceIds: readonly string[]): Promise<void> {
+  for (const deviceId of deviceIds) {
+    await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
+  }
+}
+
+/** Awaits a call that must be refused with one of `codes`; the answer's status was checked by the client. */
+export async function refused(call: Promise<unknown>, codes: readonly ErrorCode[], what: string): Promise<MbsError> {
+  let result: unknown;
+  try {
+    result = await call;
+  } catch (error) {
+    if (error instanceof MbsError && codes.includes(error.code)) return error;
+    const got = error instanceof MbsError || error instanceof ClientError ? `${error.code}: ${error.message}` : error;
+    throw new Error(`${what}: expected ${codes.join(' or ')}, got ${String(got)}`, { cause: error });
+  }
+  throw new Error(`${what}: expected ${codes.join(' or ')}, but it succeeded: ${brief(result)}`);
+}
+
+export function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** JSON with every object's keys sorted: two answers compare equal whatever order a server writes keys in. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Deterministic bytes: the same seed always gives the same content (xorshift32). */
+export function bytesOf(seed: number, size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+const EXTENSIONS: Record<ItemKind, readonly string[]> = {
+  photo: ['jpg', 'PNG', 'heic', 'Gif'],
+  video: ['mp4', 'MOV', 'mkv'],
+  document: ['pdf', 'docx', 'mp3'],
+};
+
+/** Metadata of an item named `<stem>.<ext>` of `kind`, with the path an Android device would give it. */
+export function metaOf(kind: ItemKind, stem: string, variant = 0): ItemMeta {
+  const choices = EXTENSIONS[kind];
+  const name = `${stem}.${choices[variant % choices.length] as string}`;
+  const folder = kind === 'document' ? 'Documents' : 'DCIM/Camera';
+  return { kind, name, path: `/storage/emulated/0/${folder}/${name}`, capturedAt: Date.UTC(2021, 6, 19) };
+}
+
+export interface MovableClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** The controlled server's clock, when the runner owns one (the reference target's OffsetClock). */
+export function clockOf(session: TargetSession): MovableClock | undefined {
+  const clock = (session as TargetSession & { clock?: unknown }).clock;
+  if (!session.controlled || typeof clock !== 'object' || clock === null) return undefined;
+  const candidate = clock as Partial<MovableClock>;
+  return typeof candidate.now === 'function' && typeof candidate.advance === 'function'
+    ? (clock as MovableClock)
+    : undefined;
+}
+
+/** Runs `body` with a clock it may move forward, and moves it back by as much afterwards. */
+export async function withClock<T>(
+  clock: MovableClock | undefined,
+  body: (advance: (ms: number) => void) => Promise<T>,
+): Promise<T> {
+  let moved = 0;
+  try {
+    return await body((ms) => {
+      if (!clock) throw new Error('this server has no clock the kit can move');
+      clock.advance(ms);
+      moved += ms;
+    });
+  } finally {
+    if (clock && moved !== 0) clock.advance(-moved);
+  }
+}
+
+export function otherEdition(edition: Edition): Edition {
+  return edition === 'home' ? 'pro' : 'home';
+}

@@ -1,0 +1,42 @@
+/** The check of free up space on iOS: the deletion prompt, and Recently Deleted's 40 days. */
+import type { Check, CheckContext } from '../../kit/check.js';
+import { checkOnce } from '../../kit/property.js';
+import { addMedia, DAY, deviceNeeds, expectEqual, newWorld } from '../../kit/device-support.js';
+import { GB } from './model.js';
+
+/** iOS: asked first, nothing on a refusal; then Recently Deleted holds the item, using storage, for 40 days. */
+export const recentlyDeletedCheck: Check = {
+  id: 'free-up-space-ios-recently-deleted',
+  title:
+    'On iOS free up space asks first and removes nothing when refused; removed items stay 40 days in Recently Deleted, using storage',
+  area: 'FUS',
+  requirements: ['FUS-11', 'FUS-12'],
+  scope: 'device',
+  applies: deviceNeeds({ platform: 'ios' }),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app, device, clock } = await newWorld(context.session, context.column.profile!);
+      const photo = addMedia(device, { name: 'IMG_1.jpg', size: 5000 });
+      app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
+      device.setFreeBytes(2 * GB - 1);
+      device.deleteConsent = 'deny';
+      await app.backup();
+      const seen = () => [device.deletePrompts.map((p) => p.count), device.mediaItems().length];
+      expectEqual(['FUS-11'], 'prompts, and photos on the phone after a refusal', seen(), [[1], 1]);
+      device.deleteConsent = 'allow';
+      await app.backup();
+      expectEqual(['FUS-11'], 'prompts, and photos on the phone once allowed', seen(), [[1, 1], 0]);
+      for (const [wait, kept] of [
+        [39 * DAY, true],
+        [DAY - 1, true],
+        [1, false],
+      ] as const) {
+        clock.advance(wait);
+        const held = device.recentlyDeleted().map((d) => d.item.id);
+        const after = `${(clock.now() - device.deletePrompts[1]!.at) / DAY} days`;
+        expectEqual(['FUS-12'], `Recently Deleted after ${after}`, held, kept ? [photo.id] : []);
+        const free = kept ? 2 * GB - 1 : 2 * GB - 1 + photo.size;
+        expectEqual(['FUS-12'], `free bytes after ${after}`, device.freeBytes(), free);
+      }
+    }),
+};

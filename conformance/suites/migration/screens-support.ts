@@ -1,0 +1,55 @@
+/**
+ * What the migration checks through the screens share: several phones open at once (the original, a replacement,
+ * a phone that may not become one), each closed at the end, and pairing a phone by the desktop's migration QR code
+ * through the screens.
+ */
+import type { CheckContext } from '../../kit/check.js';
+import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
+import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { phoneOf } from '../../kit/device-support.js';
+import { state } from '../../kit/screens-support.js';
+
+export type OpenPhone = (spec: DeviceSpec, label: string) => Promise<AppDriver>;
+
+let phonesOpened = 0;
+
+/**
+ * Runs `body` with a way to open phones; every phone opened is closed after. Each phone's name carries a serial:
+ * two phones of one name paired in the same millisecond would share a backup folder.
+ */
+export async function withPhones(context: CheckContext, body: (open: OpenPhone) => Promise<void>): Promise<void> {
+  const opened: { close(): Promise<void> }[] = [];
+  const open: OpenPhone = async (spec, label) => {
+    const name = `${spec.name.slice(0, 40)} ${label} ${++phonesOpened}`;
+    const app = await context.session.app.drive({ ...spec, name }, context.session.url);
+    opened.push(app);
+    return app.driver;
+  };
+  try {
+    await body(open);
+  } finally {
+    for (const app of opened.reverse()) await app.close().catch(() => undefined);
+  }
+}
+
+/** A phone of the other platform than the column's. */
+export const otherPhone = (context: CheckContext): DeviceSpec =>
+  phoneOf(context.column.profile!.platform === 'android' ? 'ios' : 'android');
+
+/** Automated backup off, then "Activate and start backup" with the desktop's migration QR code, and OK. */
+export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, originalDeviceId: string) {
+  await driver.tap('tab-more');
+  if ((await state(driver)).settings.automatedBackup) await driver.tap('more-automated-backup');
+  const { payload } = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId } });
+  await driver.tap('tab-home');
+  await driver.tap('home-activate');
+  await driver.execute('mobile: scanQr', { payload });
+  const mode = (await state(driver)).screen === 'pair-confirm' ? await driver.text('pair-confirm-mode') : undefined;
+  await driver.tap('pair-confirm');
+  const after = await driver.execute('mobile: waitForIdle', {});
+  // The migration's own screen ("… from <original> to <replacement> is completed"), then Done.
+  const result = after.screen === 'migration' ? await driver.text('migration-result') : undefined;
+  if (result !== undefined) await driver.tap('migration-done');
+  return { mode, result, after };
+}

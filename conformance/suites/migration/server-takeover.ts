@@ -1,0 +1,84 @@
+/**
+ * Migration on the server, the takeover: the replacement pairs by the migration token and takes over the original's
+ * folder under its own name, the original leaves the device list and its key stops working, the token is used up,
+ * and the inherited items and 2FA accounts belong to the replacement (MIG-03, MIG-04, MIG-05, MIG-10, MIG-13).
+ */
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { Violation, within } from '../../kit/violation.js';
+import type { TargetSession } from '../../targets/target.js';
+import { brief, identity, refused, sha256 } from '../../kit/server-support.js';
+import { listed } from './server-replacement-refused.js';
+import type { Migration, Scenario } from './server-scenario.js';
+
+/** The migration itself, and what the server shows after it. */
+export async function migrateTo(session: TargetSession, s: Scenario, m: Migration, paired: string[]): Promise<void> {
+  const { original, bystander, pairing, ids, shas, contents, snapshot } = m;
+
+  const replacement = new MbsClient({ baseUrl: session.url });
+  const device = identity('Redmi Note 8', s.replacementIos ? 'ios' : 'android');
+  const answer = await replacement.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+  paired.push(answer.deviceId);
+  replacement.deviceKey = answer.deviceKey;
+  const wanted = {
+    name: 'Redmi Note 8',
+    backupPath: original.backupPath,
+    from: original.deviceId,
+    fromName: 'ASUS_X00ID',
+  };
+  const got = {
+    name: answer.name,
+    backupPath: answer.backupPath,
+    from: answer.migratedFrom?.deviceId,
+    fromName: answer.migratedFrom?.name,
+  };
+  if (JSON.stringify(got) !== JSON.stringify(wanted))
+    throw new Violation(['MIG-04', 'MIG-05'], `migration answered ${brief(got)}, not ${brief(wanted)}`);
+  const after = await listed(session, new Set([...ids, answer.deviceId]));
+  const expected = [
+    `${bystander.deviceId}=Bystander@${bystander.backupPath}`,
+    `${answer.deviceId}=Redmi Note 8@${original.backupPath}`,
+  ];
+  if (JSON.stringify(after.sort()) !== JSON.stringify(expected.sort())) {
+    throw new Violation(
+      ['MIG-03', 'MIG-04', 'MIG-05'],
+      `after migration the device list shows [${after.join(', ')}], not [${expected.join(', ')}]`,
+    );
+  }
+  await within(['MIG-03'], () =>
+    refused(original.client.call('getSelf'), ['device-unauthorized'], 'the original device’s key after migration'),
+  );
+  await refused(
+    new MbsClient({ baseUrl: session.url }).call('pair', {
+      body: { token: pairing.token, edition: session.edition, device: identity('Again', 'android') },
+    }),
+    ['pairing-token-used'],
+    'the migration token used a second time',
+  );
+
+  await within(['MIG-10'], () => inherited(replacement, shas, contents, snapshot));
+}
+
+/** MIG-10: the inherited items and 2FA accounts belong to the replacement now. */
+async function inherited(
+  replacement: MbsClient,
+  shas: readonly string[],
+  contents: Migration['contents'],
+  snapshot: Migration['snapshot'],
+): Promise<void> {
+  const items = (await replacement.call('listItems', { query: { limit: 1000 } })).items;
+  const shown = items.map((i) => `${i.sha256}:${i.tab}`).sort();
+  const inherited = shas.map((sha) => `${sha}:archive`).sort();
+  if (JSON.stringify(shown) !== JSON.stringify(inherited)) {
+    throw new Error(`the replacement lists [${shown.join(', ')}], not the inherited [${inherited.join(', ')}]`);
+  }
+  for (const c of contents) {
+    if (!(await replacement.download(sha256(c.bytes))).equals(c.bytes)) {
+      throw new Error(`inherited item ${sha256(c.bytes)} does not download byte-identical to the replacement`);
+    }
+  }
+  const latest = await replacement.call('getLatestSnapshot');
+  const kept = (x: Migration['snapshot']) => JSON.stringify({ accounts: x.accounts, counts: x.counts });
+  if (kept(latest) !== kept(snapshot)) {
+    throw new Error(`the replacement's latest snapshot is ${brief(latest)}, not the original's ${brief(snapshot)}`);
+  }
+}

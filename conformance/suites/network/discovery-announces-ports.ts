@@ -1,0 +1,106 @@
+/**
+ * UDP discovery and the HTTP port it announces (seed 000 §2.5, §6.2.1): the server answers a discovery request on
+ * its UDP port with its identity and actual ports, the app connects to the announced TCP port and finds the same
+ * server speaking protocol v1 over HTTP there. Garbage and requests for another edition are never answered.
+ */
+import { createSocket } from 'node:dgram';
+import { isIP } from 'node:net';
+import { checkOnce } from '../../kit/property.js';
+import type { Check, CheckContext } from '../../kit/check.js';
+import type { Edition } from '../../spec/editions.js';
+import { discoverServers, type Discovered } from '../../../simulators/mbs-client/discovery-client.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { otherEdition } from '../../kit/server-support.js';
+
+/** UDP may drop a datagram: up to three requests, each waiting `timeoutMs`. */
+export async function discover(host: string, port: number, edition?: Edition, timeoutMs = 400): Promise<Discovered[]> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await discoverServers({ host, ports: [port], timeoutMs, ...(edition ? { edition } : {}) });
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+export function hostUrl(host: string, port: number): string {
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+}
+
+/** Sends datagrams that are not valid discovery requests and collects whatever comes back within `waitMs`. */
+async function answersToGarbage(host: string, port: number, waitMs: number): Promise<Buffer[]> {
+  const socket = createSocket(isIP(host) === 6 ? 'udp6' : 'udp4');
+  const replies: Buffer[] = [];
+  socket.on('message', (message) => replies.push(message));
+  await new Promise<void>((resolve) => socket.bind(0, () => resolve()));
+  const garbage = [
+    '',
+    'hello',
+    '{"type":"mbs.discover"}',
+    '{"type":"mbs.discover","v":2,"nonce":"x"}',
+    '{"type":"mbs.discover","v":1,"nonce":"bad nonce!"}',
+    JSON.stringify({ type: 'mbs.discover', v: 1, nonce: 'x'.repeat(1100) }),
+    '\u0000\u00ff',
+  ];
+  for (const payload of garbage) socket.send(Buffer.from(payload), port, host);
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+  socket.close();
+  return replies;
+}
+
+async function verifyDiscovery({ session }: CheckContext): Promise<void> {
+  const { host, udpPort, edition } = session;
+  // Each discovery waits out its deadline, so the independent ones go out together.
+  const [found, unnamed, other, replies] = await Promise.all([
+    discover(host, udpPort, edition),
+    discover(host, udpPort, undefined),
+    discoverServers({ host, ports: [udpPort], timeoutMs: 300, edition: otherEdition(edition) }),
+    answersToGarbage(host, udpPort, 300),
+  ]);
+  if (found.length !== 1) throw new Error(`discovery on UDP ${host}:${udpPort} got ${found.length} answers, not 1`);
+  const answer = found[0] as Discovered;
+  if (answer.edition !== edition) throw new Error(`discovery answered edition ${answer.edition}, not ${edition}`);
+  if (answer.udpPort !== udpPort) {
+    throw new Error(`the answer on UDP port ${udpPort} announces UDP port ${answer.udpPort}`);
+  }
+  if (unnamed.length !== 1) throw new Error('a discovery request naming no edition got no answer');
+  if (other.length > 0) throw new Error(`a request for the ${otherEdition(edition)} edition was answered`);
+  if (replies.length > 0) {
+    throw new Error(
+      `garbage datagrams were answered: ${replies.map((r) => r.toString('utf8').slice(0, 80)).join(' | ')}`,
+    );
+  }
+  // The app connects to the announced TCP port: the same server must answer there, over HTTP.
+  const announced = new MbsClient({ baseUrl: hostUrl(answer.host, answer.tcpPort), timeoutMs: 5_000 });
+  const there = await announced.call('getInfo').catch((error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`the announced TCP port ${answer.host}:${answer.tcpPort} does not serve protocol v1: ${why}`, {
+      cause: error,
+    });
+  });
+  const here = await new MbsClient({ baseUrl: session.url, timeoutMs: 5_000 }).call('getInfo');
+  if (there.serverId !== answer.serverId || here.serverId !== answer.serverId) {
+    throw new Error(
+      `discovery announced server ${answer.serverId} at ${answer.host}:${answer.tcpPort}; that port answers ` +
+        `${there.serverId} and the target answers ${here.serverId}`,
+    );
+  }
+  for (const [what, info] of [
+    ['the announced port', there],
+    ['the target', here],
+  ] as const) {
+    if (info.tcpPort !== answer.tcpPort || info.udpPort !== answer.udpPort || info.edition !== edition) {
+      throw new Error(
+        `${what} reports TCP ${info.tcpPort}, UDP ${info.udpPort}, ${info.edition}; discovery said TCP ` +
+          `${answer.tcpPort}, UDP ${answer.udpPort}, ${edition}`,
+      );
+    }
+  }
+}
+
+export const discoveryCheck: Check = {
+  id: 'network-discovery-announces-actual-ports',
+  title: 'Discovery answers with the actual ports, the announced TCP port serves the same server over HTTP',
+  area: 'NET',
+  requirements: ['NET-06', 'NET-08'],
+  scope: 'server',
+  run: (context) => checkOnce(() => verifyDiscovery(context)),
+};

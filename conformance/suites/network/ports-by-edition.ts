@@ -1,0 +1,201 @@
+/**
+ * Edition ports (seed 000 §2.5, DESIGN.md): each edition serves on its own TCP and UDP ranges, the first port of
+ * each by default, the next free one when that is busy, and never outside them. Defaults and fallback need a server
+ * the kit starts itself with chosen ports taken, so on the reference target these checks start their own reference
+ * servers on 127.0.0.1; on a vendor's server they check that every port it announces lies in its edition's ranges.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { skipUnless, type Check, type CheckContext } from '../../kit/check.js';
+import { checkOnce } from '../../kit/property.js';
+import { turns } from '../../kit/turns.js';
+import { EDITIONS, type Edition } from '../../spec/editions.js';
+import type { ServerFault } from '../../spec/faults.js';
+import { decodePairingPayload } from '../../spec/protocol/pairing.js';
+import { startServer } from '../../../reference-server/server.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import type { TargetSession } from '../../targets/target.js';
+import { discover } from './discovery-announces-ports.js';
+import { firstFree, hold, inRange, LOOPBACK, portsOf } from './port-probe.js';
+
+interface Announced {
+  readonly where: string;
+  readonly tcp: number;
+  readonly udp: number;
+}
+
+/** Every place a server states its ports: /v1/info, a discovery answer, and a pairing QR when there is a key. */
+async function announcements(url: string, host: string, udpPort: number, console?: MbsClient): Promise<Announced[]> {
+  const info = await new MbsClient({ baseUrl: url, timeoutMs: 5_000 }).call('getInfo');
+  const out: Announced[] = [{ where: 'GET /v1/info', tcp: info.tcpPort, udp: info.udpPort }];
+  const [answer] = await discover(host, udpPort, info.edition);
+  if (!answer) throw new Error(`no discovery answer on UDP ${host}:${udpPort}`);
+  out.push({ where: 'discovery', tcp: answer.tcpPort, udp: answer.udpPort });
+  if (console) {
+    const payload = decodePairingPayload((await console.call('createPairing', { body: { mode: 'add' } })).payload);
+    out.push({ where: 'the pairing QR', tcp: payload.tcp, udp: payload.udp });
+  }
+  return out;
+}
+
+/** Starts a reference server of `edition` on 127.0.0.1 with no ports given, and reads back what it announces. */
+export async function startOwn(
+  edition: Edition,
+  faults: readonly ServerFault[] = [],
+): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-ports-${edition}-`));
+  try {
+    const server = await startServer({ edition, dataDir, host: LOOPBACK, name: `ports ${edition}`, faults });
+    try {
+      const desk = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
+      const { tcpPort, udpPort } = server.identity;
+      return { tcp: tcpPort, udp: udpPort, announced: await announcements(server.url, LOOPBACK, udpPort, desk) };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function expectAnnounced(announced: readonly Announced[], tcp: number, udp: number): void {
+  for (const a of announced) {
+    if (a.tcp !== tcp || a.udp !== udp)
+      throw new Error(`${a.where} says TCP ${a.tcp}, UDP ${a.udp}; it has TCP ${tcp}, UDP ${udp}`);
+  }
+}
+
+/**
+ * The port checks of every run in this process, one at a time: runs side by side (the self-test's variants) would
+ * otherwise take each other's ports. `exclusive` keeps them apart within one run only.
+ */
+const oneAtATime = turns();
+
+/**
+ * Another program on the machine may take or free a port of the range between the kit's probe and the server's
+ * start; a port check therefore fails only when its second attempt fails too.
+ */
+async function twice(attempt: () => Promise<void>): Promise<void> {
+  try {
+    await attempt();
+  } catch {
+    await attempt();
+  }
+}
+
+/** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
+async function defaults(edition: Edition, faults: readonly ServerFault[] = []): Promise<void> {
+  const { tcp, udp } = EDITIONS[edition];
+  const wantedTcp = await firstFree('tcp', tcp);
+  const wantedUdp = await firstFree('udp', udp);
+  const own = await startOwn(edition, faults);
+  if (own.tcp !== wantedTcp || own.udp !== wantedUdp) {
+    throw new Error(
+      `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
+        `(defaults ${tcp.first}, ${udp.first}), the server took TCP ${own.tcp}, UDP ${own.udp}`,
+    );
+  }
+  expectAnnounced(own.announced, own.tcp, own.udp);
+}
+
+/** A running server that is not ours: every port it announces lies in its edition's ranges. */
+async function announcedInRange(session: TargetSession): Promise<void> {
+  const { tcp, udp } = EDITIONS[session.edition];
+  const announced = await announcements(session.url, session.host, session.udpPort, session.console);
+  announced.push({ where: 'the target’s UDP port', tcp: announced[0]?.tcp ?? 0, udp: session.udpPort });
+  for (const a of announced) {
+    if (!inRange(a.tcp, tcp) || !inRange(a.udp, udp)) {
+      throw new Error(
+        `${a.where} says TCP ${a.tcp}, UDP ${a.udp}; the ${session.edition} ranges are TCP ${tcp.first}-${tcp.last}, ` +
+          `UDP ${udp.first}-${udp.last}`,
+      );
+    }
+  }
+}
+
+const EDITION_PORT_REQUIREMENT: Record<Edition, string> = { pro: 'NET-01', lite: 'NET-02', home: 'NET-03' };
+
+function editionPortsCheck(edition: Edition): Check {
+  const { label, tcp, udp } = EDITIONS[edition];
+  return {
+    id: `network-ports-${edition}`,
+    title: `${label} serves on TCP ${tcp.first}-${tcp.last} and UDP ${udp.first}-${udp.last}, the first free port of each`,
+    area: 'NET',
+    requirements: [EDITION_PORT_REQUIREMENT[edition], 'NET-05'],
+    scope: 'server',
+    // It binds and holds ports of the edition's ranges: never beside the other port checks.
+    exclusive: true,
+    applies: (column) => skipUnless(column.edition === edition, `only a ${label} server has the ${label} ranges`),
+    run: ({ session }: CheckContext) =>
+      checkOnce(() =>
+        session.controlled
+          ? oneAtATime(() => twice(() => defaults(edition, session.serverFaults)))
+          : announcedInRange(session),
+      ),
+  };
+}
+
+/** With the first free ports held, the server takes the next free ones. */
+async function nextFree(edition: Edition): Promise<void> {
+  const { tcp, udp } = EDITIONS[edition];
+  const [busyTcp, busyUdp] = [await firstFree('tcp', tcp), await firstFree('udp', udp)];
+  if (busyTcp === undefined || busyUdp === undefined) throw new Error(`no free port in the ${edition} ranges here`);
+  const held = [await hold('tcp', [busyTcp]), await hold('udp', [busyUdp])];
+  try {
+    const wanted = [await firstFree('tcp', tcp, busyTcp + 1), await firstFree('udp', udp, busyUdp + 1)];
+    const own = await startOwn(edition);
+    if (own.tcp !== wanted[0] || own.udp !== wanted[1]) {
+      throw new Error(
+        `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the next ` +
+          `free TCP ${wanted[0] ?? 'none'}, UDP ${wanted[1] ?? 'none'}`,
+      );
+    }
+    expectAnnounced(own.announced, own.tcp, own.udp);
+  } finally {
+    await Promise.all(held.map((h) => h.release()));
+  }
+}
+
+/** With every port of one range held, the server refuses to start rather than leave its range. */
+async function fullRange(edition: Edition): Promise<void> {
+  const { tcp, udp } = EDITIONS[edition];
+  for (const kind of ['tcp', 'udp'] as const) {
+    // Held for the few milliseconds one start takes: a server must refuse rather than leave its range.
+    const all = await hold(kind, portsOf(kind === 'tcp' ? tcp : udp));
+    let started: { tcp: number; udp: number } | undefined;
+    try {
+      started = await startOwn(edition).catch(() => undefined);
+    } finally {
+      await all.release();
+    }
+    if (started) {
+      throw new Error(
+        `with every ${kind.toUpperCase()} port of its range taken, the server started on TCP ${started.tcp}, UDP ${started.udp}`,
+      );
+    }
+  }
+}
+
+export const portFallbackCheck: Check = {
+  id: 'network-ports-fallback',
+  title: 'A busy default moves the server to the next free port of its range; a full range stops it from starting',
+  area: 'NET',
+  requirements: ['NET-04', 'NET-05'],
+  scope: 'server',
+  exclusive: true,
+  applies: (_column, session) =>
+    skipUnless(
+      session.controlled,
+      'needs to start the server itself with chosen ports taken, which only the reference target allows',
+    ),
+  run: ({ column }: CheckContext) =>
+    checkOnce(() =>
+      oneAtATime(async () => {
+        await twice(() => nextFree(column.edition));
+        await twice(() => fullRange(column.edition));
+      }),
+    ),
+};
+
+export const editionPortChecks: readonly Check[] = (['pro', 'lite', 'home'] as const).map(editionPortsCheck);

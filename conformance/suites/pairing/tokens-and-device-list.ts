@@ -1,0 +1,174 @@
+/**
+ * Pairing tokens and the device list, model-based (seed 000 §7.1, PROTOCOL.md "Pairing"): random sequences of
+ * issuing "add" tokens, pairing new, paired and removed app installations with fresh, used, unknown and (on a
+ * controlled server) expired tokens, for this edition or another, and removing devices. The model predicts which
+ * refusals apply; the server must answer one of them and change nothing, or pair when none applies. After every
+ * step the device list holds exactly the model's devices, under their names; every QR payload carries the actual
+ * ports.
+ */
+import fc from 'fast-check';
+import type { Check, CheckContext } from '../../kit/check.js';
+import { checkProperty, commandsOptions } from '../../kit/property.js';
+import type { ErrorCode } from '../../spec/errors.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { issueToken, NAMES, pick, step, type Model, type Real } from './tokens-model.js';
+import {
+  clockOf,
+  consoleOf,
+  identity,
+  needsConsole,
+  newInstallId,
+  otherEdition,
+  refused,
+  removeQuietly,
+  withClock,
+} from '../../kit/server-support.js';
+
+const issue = fc.constant(step('issue an "add" token', issueToken));
+
+type Who = { readonly kind: 'new' } | { readonly kind: 'paired' | 'removed'; readonly pick: number };
+const who: fc.Arbitrary<Who> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({ kind: 'new' as const }) },
+  { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'paired' as const, pick: n })) },
+  { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'removed' as const, pick: n })) },
+);
+
+const pair = fc
+  .record({
+    token: fc.nat(),
+    who,
+    own: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    name: fc.nat(),
+    ios: fc.boolean(),
+  })
+  .map(({ token, who, own, name, ios }) =>
+    step(
+      `pair ${who.kind === 'new' ? 'a new installation' : `${who.kind} installation #${who.pick}`} with token ` +
+        `#${token}${own ? '' : ' for another edition'}`,
+      async (m, r) => {
+        const t = pick(m.tokens, token);
+        const installId =
+          who.kind === 'new'
+            ? newInstallId()
+            : who.kind === 'paired'
+              ? pick(m.devices, who.pick).installId
+              : pick(m.removed, who.pick);
+        const refusals: ErrorCode[] = [];
+        if (t.used) refusals.push('pairing-token-used');
+        if (t.expired) refusals.push('pairing-token-expired');
+        if (!own) refusals.push('pairing-edition-mismatch');
+        if (m.devices.some((d) => d.installId === installId)) refusals.push('device-already-paired');
+        const deviceName = pick(NAMES, name);
+        const edition = own ? r.session.edition : otherEdition(r.session.edition);
+        const device = identity(deviceName, ios ? 'ios' : 'android', installId);
+        const client = new MbsClient({ baseUrl: r.session.url });
+        const call = client.call('pair', { body: { token: t.token, edition, device } });
+        if (refusals.length > 0) {
+          await refused(call, refusals, 'pairing');
+          return;
+        }
+        const paired = await call;
+        r.paired.push(paired.deviceId);
+        client.deviceKey = paired.deviceKey;
+        if (paired.name !== deviceName || paired.migratedFrom) {
+          throw new Error(`pairing "${deviceName}" answered ${JSON.stringify({ ...paired, deviceKey: '…' })}`);
+        }
+        const self = await client.call('getSelf');
+        if (self.deviceId !== paired.deviceId || self.name !== deviceName || self.platform !== device.platform) {
+          throw new Error(`the new device's key reads back ${JSON.stringify(self)}`);
+        }
+        t.used = true;
+        m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
+        m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client });
+      },
+      (m) =>
+        m.tokens.length > 0 &&
+        (who.kind === 'new' || (who.kind === 'paired' ? m.devices.length > 0 : m.removed.length > 0)),
+    ),
+  );
+
+const unknownToken = fc.tuple(fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/), fc.boolean()).map(([token, own]) =>
+  step(`pair with an unknown token${own ? '' : ' for another edition'}`, async (_m, r) => {
+    const edition = own ? r.session.edition : otherEdition(r.session.edition);
+    const call = new MbsClient({ baseUrl: r.session.url }).call('pair', {
+      body: { token, edition, device: identity('Unknown', 'android') },
+    });
+    await refused(
+      call,
+      own ? ['pairing-token-invalid'] : ['pairing-token-invalid', 'pairing-edition-mismatch'],
+      'pairing',
+    );
+  }),
+);
+
+const expire = fc.constant(
+  step(
+    'let every token issued so far expire',
+    async (m, r) => {
+      const latest = Math.max(...m.tokens.filter((t) => !t.expired).map((t) => t.expiresAt));
+      if (latest - r.now() + 1 > 0) r.advance(latest - r.now() + 1);
+      for (const t of m.tokens) t.expired = true;
+    },
+    (m) => m.canExpire && m.tokens.some((t) => !t.expired),
+  ),
+);
+
+const remove = fc.nat().map((n) =>
+  step(
+    `remove paired device #${n}`,
+    async (m, r) => {
+      const device = pick(m.devices, n);
+      await consoleOf(r.session).call('removeDevice', { params: { deviceId: device.deviceId } });
+      m.devices.splice(m.devices.indexOf(device), 1);
+      m.removed.push(device.installId);
+      await refused(device.client.call('getSelf'), ['device-unauthorized'], 'the removed device’s key');
+    },
+    (m) => m.devices.length > 0,
+  ),
+);
+
+/** fc.commands picks uniformly: pairing, the step with the most outcomes, comes up most. */
+export function pairingSteps(canExpire: boolean) {
+  return [issue, issue, pair, pair, pair, unknownToken, remove, ...(canExpire ? [expire] : [])];
+}
+
+export const pairingTokensCheck: Check = {
+  id: 'pairing-tokens-model',
+  title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
+  area: 'PAIR',
+  requirements: ['PAIR-02', 'NET-07', 'STO-01'],
+  scope: 'server',
+  // It moves the server's clock and reads the whole device list: nothing may run beside it.
+  exclusive: true,
+  applies: needsConsole,
+  async run(context: CheckContext) {
+    const { session } = context;
+    const clock = clockOf(session);
+    const steps = pairingSteps(clock !== undefined);
+    const property = fc.asyncProperty(
+      fc.commands(steps, { ...commandsOptions(context, 15), size: 'large' }),
+      async (commands) => {
+        await withClock(clock, async (advance) => {
+          const { devices } = await consoleOf(session).call('listDevices');
+          const real: Real = {
+            session,
+            info: await consoleOf(session).call('getInfo'),
+            baseline: new Set(devices.map((d) => d.deviceId)),
+            advance,
+            now: () => clock?.now() ?? Date.now(),
+            paired: [],
+          };
+          const model: Model = { canExpire: clock !== undefined, tokens: [], devices: [], removed: [] };
+          // One token from the start, so the first commands can already pair.
+          await issueToken(model, real);
+          try {
+            await fc.asyncModelRun(() => ({ model, real }), commands);
+          } finally {
+            await removeQuietly(session, real.paired);
+          }
+        });
+      },
+    );
+    return checkProperty(property, context);
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * The pairing model: tokens issued, devices paired and installations removed, as the desktop side and the app see
+ * them; after every step the server's device list must hold exactly the model's devices under their names.
+ */
+import type fc from 'fast-check';
+import type { Static } from 'typebox';
+import { decodePairingPayload } from '../../spec/protocol/pairing.js';
+import type { ServerInfo } from '../../spec/protocol/resources.js';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import type { TargetSession } from '../../targets/target.js';
+import { consoleOf } from '../../kit/server-support.js';
+
+export interface Token {
+  readonly token: string;
+  readonly expiresAt: number;
+  used: boolean;
+  expired: boolean;
+}
+export interface Device {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly installId: string;
+  readonly client: MbsClient;
+}
+export interface Model {
+  readonly canExpire: boolean;
+  readonly tokens: Token[];
+  readonly devices: Device[];
+  /** Installations whose device was removed: they may pair again. */
+  readonly removed: string[];
+}
+export interface Real {
+  readonly session: TargetSession;
+  readonly info: Static<typeof ServerInfo>;
+  readonly baseline: ReadonlySet<string>;
+  readonly advance: (ms: number) => void;
+  readonly now: () => number;
+  readonly paired: string[];
+}
+export type Step = fc.AsyncCommand<Model, Real>;
+
+export const NAMES = ['iPhone6s', 'Redmi Note 8', 'ASUS_X00ID', 'Téléphone de Zoé', '山田のiPhone', 'Samsung Note 10'];
+export const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+
+async function verifyDeviceList(m: Model, r: Real): Promise<void> {
+  const { devices } = await consoleOf(r.session).call('listDevices');
+  const ours = devices.filter((d) => !r.baseline.has(d.deviceId));
+  const shown = ours.map((d) => `${d.deviceId}=${d.name}`).sort();
+  const expected = m.devices.map((d) => `${d.deviceId}=${d.name}`).sort();
+  if (JSON.stringify(shown) !== JSON.stringify(expected)) {
+    throw new Error(`the device list shows [${shown.join(', ')}]; the model has [${expected.join(', ')}]`);
+  }
+}
+
+export function step(
+  label: string,
+  run: (m: Model, r: Real) => Promise<void>,
+  check: (m: Model) => boolean = () => true,
+) {
+  return {
+    check,
+    async run(m: Model, r: Real) {
+      await run(m, r);
+      await verifyDeviceList(m, r);
+    },
+    toString: () => label,
+  } satisfies Step;
+}
+
+/** "Add device": a token whose QR payload names this server, its edition and its actual ports. */
+export async function issueToken(m: Model, r: Real): Promise<void> {
+  const answer = await consoleOf(r.session).call('createPairing', { body: { mode: 'add' } });
+  const payload = decodePairingPayload(answer.payload);
+  const { info } = r;
+  const wanted = { edition: r.session.edition, server: info.serverId, tcp: info.tcpPort, udp: info.udpPort };
+  const got = { edition: payload.edition, server: payload.server, tcp: payload.tcp, udp: payload.udp };
+  if (
+    JSON.stringify(got) !== JSON.stringify(wanted) ||
+    answer.tcpPort !== info.tcpPort ||
+    answer.udpPort !== info.udpPort
+  ) {
+    throw new Error(`the pairing QR says ${JSON.stringify(got)}; the server reports ${JSON.stringify(wanted)}`);
+  }
+  if (payload.token !== answer.token || payload.mode !== 'add' || payload.expires !== answer.expiresAt) {
+    throw new Error(`the QR payload disagrees with the answer: ${answer.payload}`);
+  }
+  m.tokens.push({ token: answer.token, expiresAt: answer.expiresAt, used: false, expired: false });
+}

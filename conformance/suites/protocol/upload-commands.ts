@@ -1,0 +1,176 @@
+/**
+ * Commands on uploads: announce an item (created, resumed or duplicate), announce one to a committed job, and append
+ * at the right or a wrong offset with the right or corrupted bytes, up to completion and its re-hash.
+ */
+import fc from 'fast-check';
+import type { ItemMeta } from '../../spec/protocol/resources.js';
+import { openJobs, pick, sameMeta, step, uploadOf, type Model, type Upload } from './upload-integrity-model.js';
+import { brief, refused } from '../../kit/server-support.js';
+
+function renamed(meta: ItemMeta): ItemMeta {
+  return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
+}
+
+function createStep({ c, j, rename }: { c: number; j: number; rename: boolean }) {
+  return step(
+    `announce content #${c} in open job #${j}${rename ? ' under another name' : ''}`,
+    async (m, r) => {
+      const content = pick(m.contents, c);
+      const job = pick(openJobs(m), j);
+      const meta = rename ? renamed(content.meta) : content.meta;
+      const size = content.bytes.length;
+      const answer = await r.device.call('createUpload', {
+        body: { backupId: job.id, sha256: content.sha, size, meta },
+      });
+      const held = m.held.get(content.sha);
+      const open = uploadOf(m, content.sha);
+      if (held) {
+        if (
+          answer.status !== 'duplicate' ||
+          answer.item.sha256 !== content.sha ||
+          !sameMeta(answer.item.meta, held.meta)
+        ) {
+          throw new Error(`an item already held was answered ${brief(answer)}, not as a duplicate of it`);
+        }
+      } else if (open) {
+        if (answer.status !== 'resumed' || answer.upload.uploadId !== open.id || answer.upload.offset !== open.offset) {
+          throw new Error(`an unfinished upload at offset ${open.offset} was answered ${brief(answer)}`);
+        }
+        open.jobs.add(job.id);
+      } else {
+        if (answer.status !== 'created' || answer.upload.offset !== 0 || answer.upload.size !== size) {
+          throw new Error(`a new item was answered ${brief(answer)}, not created at offset 0`);
+        }
+        const { uploadId: id } = answer.upload;
+        m.uploads.push({
+          id,
+          sha: content.sha,
+          bytes: content.bytes,
+          meta,
+          offset: 0,
+          corrupt: false,
+          jobs: new Set([job.id]),
+        });
+      }
+    },
+    (m) => openJobs(m).length > 0,
+  );
+}
+
+export const create = fc.record({ c: fc.nat(), j: fc.nat(), rename: fc.boolean() }).map(createStep);
+
+const fresh = (m: Model) => m.contents.filter((c) => !m.held.has(c.sha) && !uploadOf(m, c.sha));
+export const createInClosedJob = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
+  step(
+    `announce new content #${c} in committed job #${j}`,
+    async (m, r) => {
+      const content = pick(fresh(m), c);
+      const job = pick(
+        m.jobs.filter((x) => x.closed),
+        j,
+      );
+      const body = { backupId: job.id, sha256: content.sha, size: content.bytes.length, meta: content.meta };
+      await refused(r.device.call('createUpload', { body }), ['backup-closed'], 'an upload to a committed job');
+    },
+    (m) => m.jobs.some((x) => x.closed) && fresh(m).length > 0,
+  ),
+);
+
+/** Mostly the rest at the right offset (which completes the item), sometimes a part, a wrong offset or bad bytes. */
+const appendArgs = fc.record({
+  u: fc.nat(),
+  shift: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.integer({ min: -600, max: 600 }).filter((n) => n !== 0) },
+  ),
+  length: fc.oneof(
+    { weight: 2, arbitrary: fc.constant(-1) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 3500 }) },
+  ),
+  corrupt: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+});
+
+type AppendArgs = typeof appendArgs extends fc.Arbitrary<infer A> ? A : never;
+
+function appendStep({ u, shift, length, corrupt }: AppendArgs) {
+  return step(
+    `append to upload #${u} at ${shift === 0 ? 'its offset' : `its offset ${shift > 0 ? '+' : '-'} ${Math.abs(shift)} (+ below 0)`}, ` +
+      `${length < 0 ? 'the rest' : `${length} bytes`}${corrupt ? ', one byte corrupted' : ''}`,
+    async (m, r) => {
+      const upload = pick(m.uploads, u);
+      const size = upload.bytes.length;
+      const at =
+        shift === 0 ? upload.offset : upload.offset + shift >= 0 ? upload.offset + shift : upload.offset - shift;
+      const n = length < 0 ? Math.max(size - at, 1) : length;
+      const bytes = Buffer.alloc(n);
+      upload.bytes.copy(bytes, 0, Math.min(at, size), Math.min(at + n, size));
+      if (corrupt && n > 0) bytes[0] = (bytes[0] as number) ^ 0xff;
+      const call = r.device.append(upload.id, at, bytes);
+      const exceeds = at + n > size;
+      if (at !== upload.offset) {
+        const error = await refused(
+          call,
+          exceeds ? ['upload-offset-mismatch', 'upload-exceeds-size'] : ['upload-offset-mismatch'],
+          `an append at ${at} to an upload at ${upload.offset}`,
+        );
+        if (error.code === 'upload-offset-mismatch' && error.details?.expectedOffset !== upload.offset) {
+          throw new Error(
+            `409 upload-offset-mismatch says expectedOffset ${String(error.details?.expectedOffset)}, not ${upload.offset}`,
+          );
+        }
+        return;
+      }
+      if (exceeds) {
+        await refused(call, ['upload-exceeds-size'], `an append of ${n} bytes at ${at} of ${size}`);
+        return;
+      }
+      const offset = at + n;
+      const wrong = upload.corrupt || (corrupt && n > 0);
+      if (offset < size) {
+        const answer = await call;
+        if (answer.complete || answer.upload.offset !== offset) {
+          throw new Error(`an append up to ${offset} of ${size} was answered ${brief(answer)}`);
+        }
+        upload.offset = offset;
+        upload.corrupt = wrong;
+        return;
+      }
+      finish(m, upload);
+      if (wrong) {
+        await refused(call, ['upload-checksum-mismatch'], 'completing an upload with corrupted bytes');
+        return;
+      }
+      const answer = await call;
+      if (!answer.complete || answer.item.sha256 !== upload.sha || !sameMeta(answer.item.meta, upload.meta)) {
+        throw new Error(`completing upload ${upload.id} was answered ${brief(answer)}`);
+      }
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'new' });
+    },
+    (m) => m.uploads.length > 0,
+  );
+}
+
+export const append = appendArgs.map(appendStep);
+/** The re-hash is the point of completing: finishing an upload with a corrupted byte deserves its own weight. */
+export const completeCorrupted = fc.nat().map((u) => appendStep({ u, shift: 0, length: -1, corrupt: true }));
+
+/** The upload is no longer open: completed, discarded or cancelled. */
+export function finish(m: Model, upload: Upload): void {
+  m.uploads.splice(m.uploads.indexOf(upload), 1);
+  m.gone.push(upload.id);
+}
+
+/** What an app does for each item: announce it, then send whatever the server does not hold yet. */
+export const backUpWhole = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) => {
+  const announce = createStep({ c, j, rename: false });
+  return {
+    check: announce.check,
+    async run(m: Model, r: Parameters<typeof announce.run>[1]) {
+      await announce.run(m, r);
+      const content = pick(m.contents, c);
+      const upload = uploadOf(m, content.sha);
+      if (upload) await appendStep({ u: m.uploads.indexOf(upload), shift: 0, length: -1, corrupt: false }).run(m, r);
+    },
+    toString: () => `back up content #${c} in open job #${j} (announce, then append the rest)`,
+  };
+});

@@ -1,0 +1,134 @@
+/**
+ * The model of one device's uploads, items, tabs and snapshots, written from PROTOCOL.md "Backup" and "Listing and
+ * restore" and simpler than any server: offsets are numbers, items are a map by SHA-256, and a tab is known exactly
+ * except for items confirmed since the last snapshot, which the protocol leaves to the server ("new" below).
+ */
+import type fc from 'fast-check';
+import type { Static } from 'typebox';
+import type { ItemKind } from '../../spec/file-types.js';
+import type { Item, ItemMeta, Snapshot } from '../../spec/protocol/resources.js';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { brief } from '../../kit/server-support.js';
+
+export type Tab = 'recent' | 'archive' | 'deleted';
+
+export interface Content {
+  readonly bytes: Buffer;
+  readonly sha: string;
+  readonly meta: ItemMeta;
+}
+export interface Job {
+  readonly id: string;
+  closed: boolean;
+}
+export interface Upload {
+  readonly id: string;
+  readonly sha: string;
+  readonly bytes: Buffer;
+  readonly meta: ItemMeta;
+  offset: number;
+  /** Some appended bytes differ from the item's: completing must fail the hash. */
+  corrupt: boolean;
+  /** The jobs that created or resumed it: the job that stored the item is one of them. */
+  readonly jobs: Set<string>;
+}
+export interface Held {
+  readonly sha: string;
+  readonly bytes: Buffer;
+  readonly meta: ItemMeta;
+  readonly kind: ItemKind;
+  tab: Tab | 'new';
+  readonly jobs: ReadonlySet<string>;
+}
+export interface Model {
+  readonly contents: readonly Content[];
+  readonly jobs: Job[];
+  readonly uploads: Upload[];
+  readonly held: Map<string, Held>;
+  /** Upload ids discarded, cancelled or completed: never found again. */
+  readonly gone: string[];
+  snapshot?: Static<typeof Snapshot>;
+}
+export interface Real {
+  readonly device: MbsClient;
+  readonly url: string;
+  readonly deviceKey: string;
+}
+
+export const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
+export const openJobs = (m: Model) => m.jobs.filter((j) => !j.closed);
+export const uploadOf = (m: Model, sha: string) => m.uploads.find((u) => u.sha === sha);
+
+export function sameMeta(a: ItemMeta, b: ItemMeta): boolean {
+  const key = (x: ItemMeta) => JSON.stringify([x.kind, x.name, x.path, x.capturedAt ?? null]);
+  return key(a) === key(b);
+}
+
+/** Every confirmed item, following `nextCursor` with a small page so pagination is exercised too. */
+export async function listAll(
+  r: Real,
+  query: { tab?: Tab; kind?: ItemKind } = {},
+  limit = 1000,
+): Promise<Static<typeof Item>[]> {
+  const items: Static<typeof Item>[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 500; page++) {
+    const answer = await r.device.call('listItems', { query: { ...query, limit, ...(cursor ? { cursor } : {}) } });
+    items.push(...answer.items);
+    if (answer.nextCursor === null) return items;
+    cursor = answer.nextCursor;
+  }
+  throw new Error('the listing did not end within 500 pages');
+}
+
+/** The listing holds exactly the confirmed items, once each, with their metadata and a tab the model allows. */
+export async function verify(m: Model, r: Real): Promise<void> {
+  const listed = await listAll(r);
+  const seen = new Set<string>();
+  for (const item of listed) {
+    if (seen.has(item.sha256)) throw new Error(`item ${item.sha256} is listed twice`);
+    seen.add(item.sha256);
+    const held = m.held.get(item.sha256);
+    if (!held) {
+      const partial = uploadOf(m, item.sha256);
+      throw new Error(
+        partial
+          ? `an unfinished upload is listed (offset ${partial.offset} of ${partial.bytes.length}): ${brief(item)}`
+          : `an item never confirmed is listed: ${brief(item)}`,
+      );
+    }
+    if (item.size !== held.bytes.length || !sameMeta(item.meta, held.meta)) {
+      throw new Error(`item ${item.sha256} is listed as ${brief(item)}; it was confirmed as ${brief(held.meta)}`);
+    }
+    if (held.tab !== 'new' && item.tab !== held.tab) {
+      throw new Error(`item ${item.sha256} is listed in ${item.tab}; the rules put it in ${held.tab}`);
+    }
+  }
+  const missing = [...m.held.keys()].filter((sha) => !seen.has(sha));
+  if (missing.length > 0) throw new Error(`confirmed items are not listed: ${missing.join(', ')}`);
+  for (const upload of m.uploads) {
+    const status = await r.device.call('getUpload', { params: { uploadId: upload.id } });
+    if (status.offset !== upload.offset || status.size !== upload.bytes.length || status.sha256 !== upload.sha) {
+      throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
+    }
+  }
+}
+
+export type Step = fc.AsyncCommand<Model, Real>;
+
+/** A command; after one that may change the server's state, the listing and offsets must match the model. */
+export function step(
+  label: string,
+  run: (m: Model, r: Real) => Promise<void>,
+  check: (m: Model) => boolean,
+  readOnly = false,
+): Step {
+  return {
+    check,
+    async run(m, r) {
+      await run(m, r);
+      if (!readOnly) await verify(m, r);
+    },
+    toString: () => label,
+  };
+}

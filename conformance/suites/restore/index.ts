@@ -1,0 +1,25 @@
+/** The checks of the area restore, in the order a run runs them; area.ts declares what they cover. */
+import type { AreaSuite } from '../../kit/area.js';
+import { area } from './area.js';
+import { restoreChecks } from './selection.js';
+import { restorePageChecks } from './main-page.js';
+import { restoreExplorerChecks } from './explorer.js';
+import { uiRestoreSelectionCheck } from './selection-screens.js';
+import { uiRestorePageChecks } from './main-page-screens.js';
+import { uiRestoreExplorerCheck } from './explorer-screens.js';
+import { uiRestoreSdCardCheck } from './sd-card-screens.js';
+import { uiRestoreTabChecks } from './tabs-screens.js';
+
+export const suite: AreaSuite = {
+  area,
+  checks: [
+    ...restoreChecks,
+    ...restorePageChecks,
+    ...restoreExplorerChecks,
+    uiRestoreSelectionCheck,
+    ...uiRestorePageChecks,
+    uiRestoreExplorerCheck,
+    uiRestoreSdCardCheck,
+    ...uiRestoreTabChecks,
+  ],
+};

@@ -1,0 +1,111 @@
+/**
+ * Restore (seed 000 §11, §6.2.2, Appendix B). A property over one backed-up phone per column: each run deletes some
+ * items, selects some on the restore page (kinds, single items, the 2FA group), restores, maybe stopped or cut off
+ * from the LAN after the n-th download and then resumed, and checks what came back; then it puts the phone back.
+ * Scenarios check that only the latest state is offered and that the SD card needs the app's permission.
+ */
+import fc from 'fast-check';
+import type { Check, CheckContext } from '../../kit/check.js';
+import { checkOnce, checkProperty } from '../../kit/property.js';
+import { TABS } from '../../../simulators/app/restore-page.js';
+import { restoreRun, runs } from './selection-commands.js';
+import { backedUpPhone, putBack } from './backed-up-phone.js';
+import { modelApp } from './selection-in-process.js';
+import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+
+const selectionProperty: Check = {
+  id: 'restore-selection-property',
+  title:
+    'Restore brings back exactly the selected items not on the phone, skips the others, reports both per kind, resumes after Stop or a lost LAN without repeating an item, and restores 2FA accounts as one group with working codes',
+  area: 'RST',
+  requirements: ['RST-02', 'RST-05', 'RST-06', 'RST-07', 'RST-08', 'RST-12', 'RST-16', 'RFE-14'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  async run(context: CheckContext) {
+    const { world, backed, items, accounts } = await backedUpPhone(context);
+    const property = fc.asyncProperty(runs, async (run) => {
+      try {
+        await restoreRun(modelApp(world, backed, items, accounts), run);
+      } finally {
+        putBack(world, backed, accounts);
+      }
+    });
+    return checkProperty(property, context);
+  },
+};
+
+const latestOnly: Check = {
+  id: 'restore-latest-state-only',
+  title: 'Restore offers the latest backed-up state only: each item once, and the 2FA accounts of the latest backup',
+  area: 'RST',
+  requirements: ['RST-01'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const first = addMedia(device, { name: 'IMG_1.jpg' });
+      addMedia(device, { name: 'IMG_2.jpg' });
+      const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
+      await app.backup();
+      device.removeMedia(first.id);
+      addMedia(device, { name: 'IMG_3.jpg' });
+      app.accounts.rename(account.id, 'administrator');
+      app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
+      await app.backup();
+      const listed = await Promise.all(
+        TABS.map(async (tab) => (await app.listRestorable(tab)).map((i) => `${tab}:${i.meta.name}`)),
+      );
+      expectEqual(['RST-01'], 'what restore offers', sorted(listed.flat()), [
+        'deleted:IMG_1.jpg',
+        'recent:IMG_2.jpg',
+        'recent:IMG_3.jpg',
+      ]);
+      const latest = [...app.accounts.list()];
+      for (const a of latest) app.accounts.remove(a.id);
+      await app.restore([], { accounts: true });
+      expectEqual(['RST-01'], '2FA accounts restored', app.accounts.list(), latest);
+    }),
+};
+
+const sdCardPermission: Check = {
+  id: 'restore-sd-card-permission',
+  title: 'Restoring to the SD card needs the app’s SD card permission: asked for, and without it those items stay out',
+  area: 'RST',
+  requirements: ['RST-10'],
+  scope: 'device',
+  applies: deviceNeeds({ platform: 'android', sdCard: true }),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const onCard = addMedia(device, { name: 'IMG_SD.jpg', storage: 'sd' });
+      const inside = addMedia(device, { name: 'IMG_IN.jpg' });
+      await app.backup();
+      const held = await serverItems(app);
+      device.removeMedia(onCard.id);
+      device.removeMedia(inside.id);
+      device.permissions.answers.set('sd-card', 'deny');
+      const refused = await app.restore(held);
+      const asked = () => device.permissions.prompts.filter((p) => p.permission === 'sd-card').length;
+      expectEqual(['RST-10'], 'SD card permission prompts', asked(), 1);
+      expectEqual(['RST-10'], 'items restored without the permission', sorted(device.mediaItems().map((m) => m.path)), [
+        inside.path,
+      ]);
+      expectEqual(['RST-10'], 'items left out for the permission', refused.withoutPermission, {
+        photo: 1,
+        video: 0,
+        document: 0,
+      });
+      device.permissions.answers.set('sd-card', 'allow');
+      await app.restore(held);
+      expectEqual(['RST-10'], 'SD card permission prompts', asked(), 2);
+      expectEqual(
+        ['RST-10'],
+        'items restored with the permission',
+        sorted(device.mediaItems().map((m) => `${m.storage}:${m.path}`)),
+        sorted([`sd:${onCard.path}`, `internal:${inside.path}`]),
+      );
+    }),
+};
+
+export const restoreChecks: Check[] = [selectionProperty, latestOnly, sdCardPermission];

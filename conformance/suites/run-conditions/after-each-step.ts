@@ -1,0 +1,46 @@
+/**
+ * What the run-conditions commands check after every step, against the model (model.ts): the app
+ * holds backup for exactly the reasons the rules give, the server holds exactly the items backed up, and an open
+ * job is held and says why. A wrong hold reason is blamed on the requirements that reason comes from.
+ */
+import { Violation } from '../../kit/violation.js';
+import type { ConditionsApp } from './port.js';
+import { expectedHolds, type Model } from './model.js';
+
+/** Which requirements a wrong hold reason breaks. */
+const RULES_OF_REASON: Record<string, readonly string[]> = {
+  'not-on-backup-lan': ['RUN-01'],
+  'battery-low': ['RUN-03', 'RUN-04', 'RUN-06', 'RUN-07', 'RUN-10'],
+  'not-charging': ['RUN-12', 'RUN-13'],
+};
+
+function brokenBy(actual: readonly string[], expected: readonly string[]): string[] {
+  const differing = [...actual.filter((r) => !expected.includes(r)), ...expected.filter((r) => !actual.includes(r))];
+  return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r] ?? []))];
+}
+
+export async function verify(m: Model, app: ConditionsApp): Promise<void> {
+  const seen = await app.observe();
+  const expected = expectedHolds(m);
+  if (JSON.stringify(seen.holds) !== JSON.stringify(expected)) {
+    throw new Violation(
+      brokenBy(seen.holds, expected),
+      `app holds for [${seen.holds.join(', ')}], the rules say [${expected.join(', ')}]`,
+    );
+  }
+  if (seen.stored !== m.backedUp) {
+    throw new Violation(
+      ['BAK-07', 'BAK-08', 'RUN-13'],
+      `the server holds ${seen.stored} items, ${m.backedUp} were expected`,
+    );
+  }
+  if (m.jobOpen && seen.jobState !== 'held') {
+    throw new Violation(['RUN-10', 'RUN-12'], `the job should be held, it is ${seen.jobState}`);
+  }
+  if (m.jobOpen && JSON.stringify(seen.jobHolds) !== JSON.stringify(expected)) {
+    throw new Violation(
+      brokenBy(seen.jobHolds, expected),
+      `the job says it holds for [${seen.jobHolds.join(', ')}], the rules say [${expected.join(', ')}]`,
+    );
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The run settings' defaults and automated backup (seed 000 §6.4.1–§6.4.3, §2.5): power saving on, charging only
+ * off and automated backup on right after install; with automated backup on, Android backs up new items by itself
+ * even in the background, iOS only in the foreground; with it off, only a tap on Backup starts one. Backup needs
+ * the LAN and nothing beyond it. What each checks is automated-backup-commands.ts's, shared with the checks through
+ * the screens (automated-backup-screens.ts).
+ */
+import type { Check, CheckContext } from '../../kit/check.js';
+import { checkOnce } from '../../kit/property.js';
+import { VirtualClock } from '../../../simulators/clock/virtual-clock.js';
+import { SimulatedDevice } from '../../../simulators/device/simulated-device.js';
+import { addMedia, deviceNeeds, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import {
+  automatedRun,
+  expectDefaults,
+  lanOnlyRun,
+  type AutomatedApp,
+  type LanOnlyApp,
+} from './automated-backup-commands.js';
+
+const defaults: Check = {
+  id: 'run-conditions-settings-defaults',
+  title: 'Right after install, power saving and automated backup are on and backup while charging only is off',
+  area: 'RUN',
+  requirements: ['RUN-08', 'RUN-11', 'RUN-15'],
+  scope: 'device',
+  applies: deviceNeeds({ pairs: false }),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const device = new SimulatedDevice(context.column.profile!, new VirtualClock());
+      const { settings } = context.session.app.install(device, { discoveryHost: context.session.host });
+      await expectDefaults(async (key) => settings[key]);
+    }),
+};
+
+let photos = 0;
+
+/** The app model on a simulated device, paired, automated backup off (as newWorld leaves it). */
+function modelApp({ app, device }: World): AutomatedApp {
+  const stored = async () => (await serverItems(app)).length;
+  return {
+    async newPhoto() {
+      addMedia(device, { name: `IMG_AUTO_${++photos}.jpg`, size: 1200 });
+      await app.backupJob?.idle();
+      return stored();
+    },
+    async tapBackup() {
+      await (await app.backup()).idle();
+      return stored();
+    },
+    setAutomated: async (on) => app.updateSettings({ automatedBackup: on }),
+    async setForeground(on) {
+      device.setForeground(on);
+      await app.backupJob?.idle();
+    },
+    stored,
+  };
+}
+
+const automated: Check = {
+  id: 'run-conditions-automated-backup',
+  title:
+    'Automated backup sends new items by itself (on iOS only in the foreground); with it off only a tap on Backup does',
+  area: 'RUN',
+  requirements: ['RUN-16', 'RUN-17', 'RUN-18'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(async () => {
+      const world = await newWorld(context.session, context.column.profile!);
+      await automatedRun(modelApp(world), world.device.platform);
+    }),
+};
+
+function lanOnlyApp({ app, device }: World): LanOnlyApp {
+  let photo = '';
+  return {
+    joinLanWithoutInternet: async () =>
+      device.setNetwork({ wifi: 'home', backupMachineReachable: true, internet: false }),
+    addPhoto: async () => void (photo = addMedia(device, { name: `IMG_LAN_${++photos}.jpg`, size: 1300 }).id),
+    async backup() {
+      const job = await app.backup();
+      await job.idle();
+      return job.state;
+    },
+    deletePhoto: async () => void device.removeMedia(photo),
+    async restoreAll() {
+      const restore = await app.restore(await serverItems(app));
+      await restore.idle();
+      return { state: restore.state, photos: restore.restored.photo };
+    },
+  };
+}
+
+const lanOnly: Check = {
+  id: 'run-conditions-lan-without-internet',
+  title: 'A device that shares only a LAN with the backup machine, with no internet, completes backup and restore',
+  area: 'RUN',
+  requirements: ['RUN-02'],
+  scope: 'device',
+  applies: deviceNeeds(),
+  run: (context: CheckContext) =>
+    checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context.session, context.column.profile!)))),
+};
+
+export const AUTOMATED_BACKUP_CHECKS: readonly Check[] = [defaults, automated, lanOnly];

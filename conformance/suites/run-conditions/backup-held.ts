@@ -1,0 +1,72 @@
+/**
+ * Run conditions (seed 000 §2.5, §6.4.2, §6.4.3), model-based: random sequences of battery changes, plugging and
+ * unplugging, Wi-Fi loss, setting toggles, new photos and taps on Backup. After every step the app must hold
+ * exactly when the model says, say why, and the server must hold exactly the items the model says were backed up.
+ *
+ * This file holds the two checks: the model (model.ts) and its commands (commands.ts)
+ * run on the app model in process (port.ts) and on the app through its screens
+ * (screens-adapter.ts).
+ */
+import fc from 'fast-check';
+import type { Check, CheckContext } from '../../kit/check.js';
+import { needsPairing, pairedWorld } from '../../kit/device-world.js';
+import { overWebDriverOnly, pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { checkProperty, commandsOptions } from '../../kit/property.js';
+import { modelApp } from './port.js';
+import { START } from './model.js';
+import { screensApp } from './screens-adapter.js';
+import { steps } from './commands.js';
+
+const REQUIREMENTS = [
+  'RUN-01',
+  'RUN-03',
+  'RUN-04',
+  'RUN-06',
+  'RUN-07',
+  'RUN-10',
+  'RUN-12',
+  'RUN-13',
+  'BAK-07',
+  'BAK-08',
+];
+
+export const runConditionsCheck: Check = {
+  id: 'run-conditions-model',
+  title: 'Backup holds exactly when the run conditions say, says why, and goes on when they clear',
+  area: 'RUN',
+  requirements: REQUIREMENTS,
+  scope: 'device',
+  applies: needsPairing,
+  async run(context: CheckContext) {
+    const profile = context.column.profile!;
+    const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
+      const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
+      await fc.asyncModelRun(() => ({ model: { ...START }, real: modelApp(world) }), commands);
+    });
+    return checkProperty(property, context);
+  },
+};
+
+/** The same model through the app's screens: in process, or over WebDriver with `mbsc run --via appium`. */
+export const uiRunConditionsCheck: Check = {
+  id: 'run-conditions-model-screens',
+  title: 'Through the screens: backup holds exactly when the run conditions say, says why, and goes on when they clear',
+  area: 'RUN',
+  requirements: REQUIREMENTS,
+  scope: 'device',
+  tags: ['ui'],
+  applies: overWebDriverOnly('run-conditions-model'),
+  async run(context: CheckContext) {
+    const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), (commands) =>
+      withApp(
+        context,
+        async (driver) => {
+          await pairThroughScreens(driver, context.session);
+          await fc.asyncModelRun(() => ({ model: { ...START }, real: screensApp(driver) }), commands);
+        },
+        { battery: { level: 80, charging: false } },
+      ),
+    );
+    return checkProperty(property, context);
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * The port the run-conditions commands (commands.ts) act on, `ConditionsApp`, and its adapter to the
+ * app model on a simulated device in process. The other adapter, the app through its screens, is in
+ * screens-adapter.ts.
+ */
+import { addPhoto, type DeviceWorld } from '../../kit/device-world.js';
+
+/**
+ * What the model's commands do to the app and read from it. Two adapters serve the same commands: the app model
+ * on a simulated device in process, and the app driven through its screens by an AppDriver (in process or over
+ * Appium), so one model checks both.
+ */
+export interface ConditionsApp {
+  setBattery(level: number, charging: boolean): Promise<void>;
+  setLan(on: boolean): Promise<void>;
+  setPowerSaving(on: boolean): Promise<void>;
+  setChargingOnly(on: boolean): Promise<void>;
+  addPhotos(count: number): Promise<void>;
+  tapBackup(): Promise<void>;
+  /** Once the app is idle: why it holds backup, its job, and how many items the server lists. */
+  observe(): Promise<{ holds: string[]; jobState?: string; jobHolds: string[]; stored: number }>;
+}
+
+/** The app model on a simulated device, paired, in process. */
+export function modelApp(w: DeviceWorld): ConditionsApp {
+  return {
+    setBattery: async (level, charging) => w.device.setBattery(level, charging),
+    setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
+    setPowerSaving: async (on) => w.app.updateSettings({ powerSaving: on }),
+    setChargingOnly: async (on) => w.app.updateSettings({ backupWhileChargingOnly: on }),
+    addPhotos: async (count) => {
+      for (let i = 0; i < count; i++) addPhoto(w.device);
+    },
+    tapBackup: async () => void (await w.app.backup()),
+    async observe() {
+      await w.app.backupJob?.idle();
+      const job = w.app.backupJob;
+      return {
+        holds: w.app.holdReasons('backup'),
+        ...(job ? { jobState: job.state } : {}),
+        jobHolds: job?.holdReasons ?? [],
+        stored: (await w.app.listRestorable('recent')).length,
+      };
+    },
+  };
+}

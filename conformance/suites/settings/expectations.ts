@@ -1,0 +1,47 @@
+/**
+ * The expectations on Help > Version and on the language setting, shared by the checks on the app model
+ * (pages-and-languages.ts) and through the screens (pages-and-languages-screens.ts): each gives them the app as it sees it.
+ */
+import { expectEqual, expectTrue } from '../../kit/device-support.js';
+import { NOT_OFFERED, SET_04, SET_05, SET_06 } from './seed-lists.js';
+
+/** Help > Version names `version` as a whole (1.6.2 in "Version 1.6.2", not in "Version 11.6.2"). */
+export function expectVersionShown(shown: string, version: string): void {
+  expectTrue(
+    ['SET-09'],
+    new RegExp(`(^|\\D)${version.replace(/\./g, '\\.')}(\\D|$)`).test(shown),
+    `Help > Version shows "${shown}" for version ${version}`,
+  );
+}
+
+/** The language setting as a check sees it: on the app model, or through the Language screen. */
+export interface LanguageSetting {
+  /** The languages the app offers. */
+  offered(): Promise<readonly string[]>;
+  current(): Promise<string>;
+  /** Chooses `language`; the language the app keeps afterwards. */
+  choose(language: string): Promise<string>;
+  /** Whether the app refuses `other` as its language. */
+  refuses(other: string): Promise<boolean>;
+}
+
+/** English by default, each of the seed's languages offered and kept once chosen, 31 in all, nothing else. */
+export async function expectSeedLanguages(setting: LanguageSetting): Promise<void> {
+  expectEqual(['SET-03'], 'the language of a new app on an English phone', await setting.current(), 'English');
+  const offered = new Set<string>(await setting.offered());
+  for (const [rule, list] of [
+    ['SET-04', SET_04],
+    ['SET-05', SET_05],
+    ['SET-06', SET_06],
+  ] as const) {
+    for (const language of list) {
+      expectTrue([rule], offered.has(language), `${language} is not in the language list`);
+      expectEqual([rule], `the language after choosing ${language}`, await setting.choose(language), language);
+    }
+  }
+  expectEqual(['SET-03'], 'how many languages are offered', offered.size, 31);
+  for (const other of NOT_OFFERED) {
+    const refused = await setting.refuses(other);
+    expectTrue(['SET-03'], refused && !offered.has(other), `"${other}" was accepted as a language`);
+  }
+}

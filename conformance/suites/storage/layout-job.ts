@@ -1,0 +1,110 @@
+/**
+ * One backup job of the storage layout check (layout.ts): what a job does (its items, a repeated one, an
+ * unfinished upload, the clock's gap before it), and running it against the server, then reading its folder back:
+ * `blocks/<yyyy-mm-dd-hh-mm-ss>` of its start time, holding one `<hex sequence>.<EXT>` file per item it stored,
+ * byte-identical, and nothing for a duplicate or an unfinished upload.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { ITEM_KINDS } from '../../spec/file-types.js';
+import type { Item } from '../../spec/protocol/resources.js';
+import type { Static } from 'typebox';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { bytesOf, metaOf, sha256 } from '../../kit/server-support.js';
+
+export const job = fc.record({
+  items: fc.array(
+    fc.record({
+      kind: fc.constantFrom(...ITEM_KINDS),
+      size: fc.integer({ min: 1, max: 2000 }),
+      seed: fc.nat(),
+      variant: fc.nat(),
+    }),
+    { maxLength: 3 },
+  ),
+  /** Announce again the first item of the earlier jobs: a duplicate, which must not be stored twice. */
+  repeat: fc.boolean(),
+  partial: fc.boolean(),
+  gapSeconds: fc.integer({ min: 0, max: 3 }),
+});
+export type Job = typeof job extends fc.Arbitrary<infer J> ? J : never;
+
+/** The blocks folder name of a time, in the server machine's local time (the seed's listing is local time). */
+export function localStamp(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}-${two(d.getHours())}-${two(d.getMinutes())}-${two(d.getSeconds())}`;
+}
+
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+}
+
+export const FILE_NAME = /^([0-9a-f]{6,})\.([A-Z0-9]+)$/;
+
+/** One job: its folder, its items, and the files it must have written. */
+export async function backUp(
+  dataDir: string,
+  client: MbsClient,
+  backupPath: string,
+  spec: Job,
+  n: number,
+  held: Map<string, Static<typeof Item>>,
+): Promise<void> {
+  const backup = await client.call('startBackup', { body: {} });
+  const stamps = Array.from({ length: 6 }, (_, k) => localStamp(backup.startedAt + k * 1000));
+  if (!stamps.includes(backup.folder)) {
+    throw new Error(`job started at ${localStamp(backup.startedAt)} (local) writes to blocks/${backup.folder}`);
+  }
+  const stored: Static<typeof Item>[] = [];
+  for (const [i, item] of spec.items.entries()) {
+    const bytes = bytesOf(item.seed * 31 + n * 7 + i, item.size);
+    const meta = metaOf(item.kind, `IMG_${n}_${i}`, item.variant);
+    const answer = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
+    if (!held.has(answer.sha256)) stored.push(answer);
+    held.set(answer.sha256, answer);
+  }
+  const first = [...held.values()][0];
+  if (spec.repeat && first) {
+    const again = await client.call('createUpload', {
+      body: { backupId: backup.backupId, sha256: first.sha256, size: first.size, meta: first.meta },
+    });
+    if (again.status !== 'duplicate') throw new Error(`an item already held was answered ${again.status}`);
+  }
+  if (spec.partial) {
+    const bytes = bytesOf(9_999 + n, 500);
+    const meta = metaOf('photo', `PARTIAL_${n}`);
+    const created = await client.call('createUpload', {
+      body: { backupId: backup.backupId, sha256: sha256(bytes), size: bytes.length, meta },
+    });
+    if (created.status !== 'duplicate')
+      await client.append(created.upload.uploadId, created.upload.offset, bytes.subarray(0, 200));
+  }
+  const snapshot = await client.call('commitBackup', {
+    params: { backupId: backup.backupId },
+    body: { present: [...held.keys()], accounts: [] },
+  });
+  const folder = path.join(dataDir, backupPath, 'blocks', backup.folder, '0');
+  const files = (await filesUnder(folder)).sort();
+  const counted = snapshot.counts.photos + snapshot.counts.videos + snapshot.counts.files;
+  if (files.length !== counted || files.length !== stored.length) {
+    throw new Error(
+      `job ${backup.folder} counts ${counted} and stored ${stored.length} items; its folder holds [${files.join(', ')}]`,
+    );
+  }
+  for (const item of stored) {
+    const file = item.storedAs.split('/').at(-1) ?? '';
+    const ext = (item.meta.name.split('.').at(-1) ?? '').toUpperCase();
+    if (item.storedAs !== `blocks/${backup.folder}/0/${file}` || FILE_NAME.exec(file)?.[2] !== ext) {
+      throw new Error(`item ${item.meta.name} of job ${backup.folder} is stored as ${item.storedAs}`);
+    }
+    const onDisk = await readFile(path.join(dataDir, backupPath, item.storedAs)).catch(() => undefined);
+    if (!onDisk || sha256(onDisk) !== item.sha256) {
+      throw new Error(`${backupPath}/${item.storedAs} is ${onDisk ? 'not byte-identical to the item' : 'missing'}`);
+    }
+  }
+}

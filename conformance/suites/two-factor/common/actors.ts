@@ -1,0 +1,166 @@
+/**
+ * The parties of the 2FA server checks, spoken to only through the protocol: authenticators registered by QR code
+ * or by secret key, their one-time passwords, the outbox that stands in for the SMS and e-mail gateway, and the
+ * codes it carries (`ABCD-123456`).
+ */
+import { randomBytes } from 'node:crypto';
+import { MbsError } from '../../../spec/errors.js';
+import type { OutboxMessage } from '../../../spec/protocol/two-factor.js';
+import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
+import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
+import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { attempt, NotApplicable, type ServerTime } from './support.js';
+
+export const STEP_MS = 30_000;
+export const stepOf = (epochMs: number): number => Math.floor(epochMs / STEP_MS);
+
+export interface ServerAuthenticator {
+  readonly id: string;
+  readonly name: string;
+  readonly secret: string;
+  /** The app's side: PNS polling, push answers, recovery phone (bearer authenticator key). */
+  readonly client: MbsClient;
+  readonly push: boolean;
+}
+
+/** The one-time password of `secret` for time step `step` (RFC 6238, SHA1, 6 digits, 30 s). */
+export function codeAt(secret: string, step: number): string {
+  return totpAt(secret, step * STEP_MS);
+}
+
+const installId = () => randomBytes(9).toString('base64url');
+
+/** The app scanning the desktop's QR code: push and one-time passwords. */
+export async function registerByQr(
+  desk: MbsClient,
+  url: string,
+  name: string,
+  deviceId?: string,
+): Promise<ServerAuthenticator> {
+  const registration = await desk.call('createRegistration', { body: {} });
+  const payload = decodeRegistrationPayload(registration.payload);
+  const client = new MbsClient({ baseUrl: url });
+  const registered = await client.call('registerAuthenticator', {
+    body: {
+      registrationToken: payload.token,
+      name,
+      platform: 'android',
+      installId: installId(),
+      ...(deviceId ? { deviceId } : {}),
+    },
+  });
+  client.authenticatorKey = registered.authenticatorKey;
+  return { id: registered.authenticatorId, name, secret: registration.secret, client, push: true };
+}
+
+/**
+ * "Not able to scan QR code?": the username and secret key, proven with the code of the current step (which is
+ * then used up). Returns the step of that code too.
+ */
+export async function registerBySecretKey(
+  desk: MbsClient,
+  url: string,
+  name: string,
+  time: ServerTime,
+): Promise<ServerAuthenticator & { readonly usedStep: number }> {
+  const registration = await desk.call('createRegistration', { body: {} });
+  const client = new MbsClient({ baseUrl: url });
+  const usedStep = stepOf(time.now());
+  const body = {
+    username: registration.username,
+    secret: registration.secret,
+    code: codeAt(registration.secret, usedStep),
+    name,
+    platform: 'ios' as const,
+    installId: installId(),
+  };
+  const registered = await throttleAware(time, () => client.call('registerBySecret', { body }));
+  client.authenticatorKey = registered.authenticatorKey;
+  return { id: registered.authenticatorId, name, secret: registration.secret, client, push: false, usedStep };
+}
+
+/** Runs a call; when earlier failures (another check's) have it throttled, waits the throttle out and retries. */
+export async function throttleAware<T>(time: ServerTime, call: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const outcome = await attempt(call());
+    if (outcome.ok) return outcome.value;
+    if (outcome.code !== 'otp-throttled' || tries >= 3) throw new MbsError(outcome.code, undefined, outcome.details);
+    if (!time.movable) throw new NotApplicable('the server is throttling attempts after earlier failures');
+    time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
+  }
+}
+
+/**
+ * Resets the server's count of failed one-time passwords with a success: a login with `auth`'s code of the next
+ * free step. Returns the step used. Needed before a check that counts failures itself.
+ */
+export async function settleOtp(
+  desk: MbsClient,
+  time: ServerTime,
+  auth: ServerAuthenticator,
+  lastStep: number,
+): Promise<number> {
+  for (let tries = 0; tries < 4; tries++) {
+    const step = Math.max(stepOf(time.now()), lastStep + 1);
+    if (step > stepOf(time.now()) + 1) time.moveTo(step * STEP_MS);
+    const login = await desk.call('startLogin', { body: {} });
+    const body = { code: codeAt(auth.secret, step), authenticatorId: auth.id };
+    const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
+    if (outcome.ok) return step;
+    if (outcome.code !== 'otp-throttled') throw new Error(`a current one-time password was refused: ${outcome.code}`);
+    if (!time.movable) throw new NotApplicable('the server is throttling one-time passwords after earlier failures');
+    time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
+  }
+  throw new Error('the server kept throttling one-time passwords');
+}
+
+/** A verification code as sent: the letters the screen shows and the digits the user types. */
+export interface SentCode {
+  readonly letters: string;
+  readonly digits: string;
+}
+
+export function parseSentCode(text: string): SentCode | undefined {
+  const match = /\b([A-Z]{4})-(\d{6})\b/.exec(text);
+  return match ? { letters: match[1] as string, digits: match[2] as string } : undefined;
+}
+
+/** The reference server's outbox: the SMS and e-mail messages its gateway sent, read from a mark on. */
+/** A desktop login under way, with what its checks need: the desktop client, the server's time and the outbox. */
+export interface LoginUnderWay {
+  readonly desk: MbsClient;
+  readonly time: ServerTime;
+  readonly outbox: Outbox;
+  readonly loginId: string;
+}
+
+export class Outbox {
+  private constructor(
+    private readonly desk: MbsClient,
+    private last: number,
+  ) {}
+
+  /** The outbox, or NotApplicable on a server that has none (a vendor's sends real SMS and e-mail). */
+  static async open(desk: MbsClient): Promise<Outbox> {
+    const probe = await attempt(desk.call('listOutbox', { query: { after: 0, limit: 1 } }));
+    if (!probe.ok) {
+      throw new NotApplicable(
+        `reads SMS and e-mail codes from the server's outbox (GET /v1/console/outbox), which it refused (${probe.code})`,
+      );
+    }
+    const outbox = new Outbox(desk, 0);
+    await outbox.read();
+    return outbox;
+  }
+
+  /** Messages sent since the last read. */
+  async read(): Promise<OutboxMessage[]> {
+    const messages: OutboxMessage[] = [];
+    for (;;) {
+      const page = await this.desk.call('listOutbox', { query: { after: this.last } });
+      messages.push(...page.messages);
+      if (page.messages.length === 0) return messages;
+      this.last = page.last;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A verification code's time as the 2FA checks judge it: the right digits accepted in the code's last millisecond,
+ * and the login's countdown showing the time the code has left.
+ */
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { Violation } from '../../../kit/violation.js';
+import type { ServerTime } from './server-time.js';
+
+/** What a verification code's last millisecond tests, in words for the failures. */
+export interface LastMillisecond {
+  readonly requirement: string;
+  /** e.g. `an SMS code was accepted after its 5 minutes` */
+  readonly acceptedLate: string;
+  /** e.g. `the SMS code at 4:59.999` */
+  readonly inTime: string;
+  /** e.g. `5:00.000` */
+  readonly end: string;
+}
+
+/**
+ * The right digits in a code's last millisecond are accepted. A call that crossed its end (a slow one) is tried
+ * again with a new code from `send`, aiming 2, 4, … ms earlier.
+ */
+export async function inLastMillisecond<T>(
+  time: ServerTime,
+  send: () => Promise<{ readonly expiresAt: number; readonly digits: string }>,
+  submit: (digits: string) => Promise<T>,
+  rule: LastMillisecond,
+): Promise<T> {
+  for (let early = 1; early <= 128; early *= 2) {
+    const { expiresAt, digits } = await send();
+    time.moveTo(expiresAt - early);
+    const probe = await time.probe(() => submit(digits));
+    if (probe.outcome.ok && probe.before >= expiresAt) throw new Violation([rule.requirement], rule.acceptedLate);
+    if (probe.outcome.ok) return probe.outcome.value;
+    if (probe.outcome.code === 'verification-code-expired' && probe.after >= expiresAt) continue;
+    throw new Violation([rule.requirement], `${rule.inTime} was refused: ${probe.outcome.code}`);
+  }
+  throw new Error(`no call landed before ${rule.end}, even aiming 128 ms early`);
+}
+
+/**
+ * The login's code countdown, read now, must be the code's time left (0 once expired): the screen counts down,
+ * not just shows the lifetime it started with.
+ */
+export async function verifyCountdown(desk: MbsClient, time: ServerTime, loginId: string, ids: readonly string[]) {
+  const probe = await time.probe(() => desk.call('getLogin', { params: { loginId } }));
+  const code = probe.outcome.ok ? probe.outcome.value.code : undefined;
+  if (!code)
+    throw new Violation(
+      ids,
+      `the login shows no code: ${probe.outcome.ok ? probe.outcome.value.state : probe.outcome.code}`,
+    );
+  const lo = Math.max(0, code.expiresAt - probe.after);
+  const hi = Math.max(0, code.expiresAt - probe.before);
+  if (code.remainingMs < lo || code.remainingMs > hi) {
+    throw new Violation(ids, `the code's countdown shows ${code.remainingMs} ms, it has ${lo}..${hi} ms left`);
+  }
+}

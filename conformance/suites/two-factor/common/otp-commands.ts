@@ -1,0 +1,156 @@
+/**
+ * Commands that the model-based 2FA checks share: entering a one-time password at the desktop login (of any kind
+ * the model knows, or malformed), and moving the server's clock to the edges that matter.
+ */
+import fc from 'fast-check';
+import type { LoginState } from '../../../spec/protocol/two-factor-login.js';
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { Violation } from '../../../kit/violation.js';
+import { STEP_MS, stepOf, type ServerAuthenticator } from './actors.js';
+import {
+  CODE_KINDS,
+  codeOfKind,
+  delayAfter,
+  otpRulesBroken,
+  predictOtp,
+  wrongCode,
+  type CodeKind,
+  type OtpState,
+} from './otp-model.js';
+import { said, type ServerTime } from './support.js';
+
+/** What the code commands need of a model. */
+export interface OtpModel {
+  otp: OtpState;
+  /** The last code accepted from each authenticator (by its index in the world), to replay. */
+  lastCode: Record<number, string>;
+}
+
+export interface OtpWorld {
+  readonly desk: MbsClient;
+  readonly time: ServerTime;
+  readonly auths: readonly ServerAuthenticator[];
+}
+
+export interface CodeEntry {
+  readonly kind: CodeKind;
+  /** Whose code it is. */
+  readonly auth: number;
+  /** Whether the login names the authenticator, or lets the server try them all. */
+  readonly named: boolean;
+}
+
+export const codeEntry = (authenticators: number): fc.Arbitrary<CodeEntry> =>
+  fc.record({
+    kind: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom<CodeKind>('current', 'previous', 'next', 'replayed') },
+      { weight: 2, arbitrary: fc.constantFrom(...CODE_KINDS) },
+    ),
+    auth: fc.nat({ max: authenticators - 1 }),
+    named: fc.boolean(),
+  });
+
+export const describeEntry = (e: CodeEntry, names: readonly string[]) =>
+  `enter the ${e.kind} code of ${names[e.auth]}${e.named ? `, naming it` : ''}`;
+
+/** A replay needs a code accepted before. */
+export const canEnter = (m: OtpModel, e: CodeEntry) => e.kind !== 'replayed' || m.lastCode[e.auth] !== undefined;
+
+/**
+ * Enters a code at the login and checks the answer against the model; returns whether it logged in. The login
+ * must be at a state that takes codes; a refused code leaves it where it was (`stays`, when given). A code the
+ * model accepts and the server refuses breaks `acceptIds` too (the screen the code was typed into).
+ */
+export async function enterCode(
+  m: OtpModel,
+  w: OtpWorld,
+  loginId: string,
+  e: CodeEntry,
+  stays?: LoginState,
+  acceptIds: readonly string[] = [],
+): Promise<boolean> {
+  const auth = w.auths[e.auth] as ServerAuthenticator;
+  const now = w.time.now();
+  const code =
+    e.kind === 'replayed'
+      ? (m.lastCode[e.auth] as string)
+      : e.kind === 'wrong'
+        ? wrongCode(
+            w.auths.map((a) => a.secret),
+            now,
+          )
+        : (codeOfKind(e.kind, auth.secret, now) as string);
+  const candidates = e.named ? [auth] : w.auths;
+  const body = { code, ...(e.named ? { authenticatorId: auth.id } : {}) };
+  const probe = await w.time.probe(() => w.desk.call('loginOtp', { params: { loginId }, body }));
+  const possible = predictOtp(m.otp, code, candidates, probe.before, probe.after);
+  const got = probe.outcome.ok
+    ? probe.outcome.value.state === 'logged-in'
+      ? 'accepted'
+      : 'not logged in'
+    : said(probe.outcome);
+  const match = possible.find((p) => p.result === got);
+  const step = `${(probe.before % STEP_MS) / 1000}..${(probe.after % STEP_MS) / 1000} s into the step`;
+  if (!match) {
+    const expected = possible.map((p) => p.result);
+    // A screen that refuses codes altogether breaks the rule that it takes them.
+    const screen = acceptIds.length > 0 ? [...acceptIds] : ['LOGIN-11'];
+    const broken =
+      got === 'not logged in' ? ['LOGIN-11'] : got === 'login-state' ? screen : otpRulesBroken(e.kind, expected, got);
+    throw new Violation(
+      expected.includes('accepted') && got !== 'accepted' ? [...new Set([...broken, ...acceptIds])] : broken,
+      `${e.kind} code ${code} (${step}): the server answered ${got}, the model says ${expected.join(' or ')}`,
+    );
+  }
+  m.otp = match.next;
+  if (match.result === 'accepted') {
+    m.lastCode[w.auths.findIndex((a) => a.id === match.by)] = code;
+    return true;
+  }
+  if (stays === undefined) return false;
+  const state = (await w.desk.call('getLogin', { params: { loginId } })).state;
+  if (state !== stays) throw new Violation(['TOTP-08'], `after a refused code the login is at ${state}, not ${stays}`);
+  return false;
+}
+
+export const MALFORMED_CODES = ['12345', '1234567', 'abcdef', '12 345', '', '１２３４５６'] as const;
+
+/** A malformed code is refused by its shape, and counts as no attempt. */
+export async function enterMalformed(w: OtpWorld, loginId: string, code: string): Promise<void> {
+  const outcome = await w.time.probe(() => w.desk.call('loginOtp', { params: { loginId }, body: { code } }));
+  if (outcome.outcome.ok || outcome.outcome.code !== 'invalid-request') {
+    throw new Violation(['TOTP-08'], `the malformed code "${code}" was answered ${said(outcome.outcome)}`);
+  }
+}
+
+export type ClockMove =
+  | '29.999 s into the step'
+  | '30.000 s: the next step'
+  | 'past the throttle wait'
+  | '1 ms before the throttle wait ends'
+  | { readonly seconds: number };
+
+export const clockMove: fc.Arbitrary<ClockMove> = fc.oneof(
+  fc.constantFrom<ClockMove>(
+    '29.999 s into the step',
+    '30.000 s: the next step',
+    'past the throttle wait',
+    '1 ms before the throttle wait ends',
+  ),
+  fc.integer({ min: 1, max: 90 }).map((seconds) => ({ seconds })),
+);
+
+export const describeMove = (move: ClockMove) =>
+  typeof move === 'string' ? `clock to ${move}` : `clock +${move.seconds} s`;
+
+export function moveClock(m: OtpModel, time: ServerTime, move: ClockMove): void {
+  const boundary = (stepOf(time.now()) + 1) * STEP_MS;
+  const wait = delayAfter(m.otp.failures);
+  const last = m.otp.lastFailure;
+  if (move === '29.999 s into the step') time.moveTo(boundary - 1);
+  else if (move === '30.000 s: the next step') time.moveTo(boundary);
+  else if (move === 'past the throttle wait') time.moveTo(last && wait > 0 ? last.hi + wait : time.now());
+  else if (move === '1 ms before the throttle wait ends')
+    time.moveTo(last && wait > 0 ? last.lo + wait - 1 : time.now());
+  else time.advance(move.seconds * 1000);
+}

@@ -1,0 +1,193 @@
+/**
+ * The password lock and "Forgot password" (seed 000 Appendix A "Password Lock forgot password"; seed 001): the
+ * license e-mail address gets a code `ABCD-123456` whose e-mail states when it expires, valid 24 hours less one
+ * second (through 14:22:34.999 the next day for one sent at 14:22:35.xxx: accepted at 24 h − 1 s, refused at
+ * 24 h); another address gets nothing; the new password is typed twice; afterwards only the new one opens the
+ * program. Wrong passwords are throttled. The e-mail is read from the server's outbox.
+ */
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkOnce } from '../../../kit/property.js';
+import { Violation } from '../../../kit/violation.js';
+import type { Login } from '../../../spec/protocol/two-factor-login.js';
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from '../common/actors.js';
+import {
+  attempt,
+  inLastMillisecond,
+  mustPass,
+  mustRefuse,
+  needsTwoFactorClock,
+  said,
+  verifyCountdown,
+} from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+
+const EMAIL = 'Owner@Example.com';
+const OLD = 'old password 1';
+const NEW = 'new password 2';
+const DAY_MS = 24 * 60 * 60_000;
+
+/** "Forgot password" with the license address: one e-mail to it, with the code and its expiry written out. */
+async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode }> {
+  const probe = await f.time.probe(() =>
+    f.desk.call('loginForgotPassword', { params: { loginId: f.loginId }, body: { email: EMAIL } }),
+  );
+  if (!probe.outcome.ok)
+    throw new Violation(['PWL-03'], `"Forgot password" with the license address: ${said(probe.outcome)}`);
+  const login = probe.outcome.value;
+  const sent = await f.outbox.read();
+  const mail = sent.length === 1 && sent[0]?.channel === 'email' && sent[0].to === EMAIL ? sent[0] : undefined;
+  if (!mail) throw new Violation(['PWL-03'], `expected one e-mail to ${EMAIL}, the outbox has ${JSON.stringify(sent)}`);
+  const code = parseSentCode(mail.text);
+  if (!code || login.state !== 'forgot-password' || login.code?.letters !== code.letters) {
+    throw new Violation(
+      ['PWL-05'],
+      `the e-mail says ${JSON.stringify(mail.text)}, the screen shows ${JSON.stringify(login.code)}`,
+    );
+  }
+  const { sentAt, expiresAt, remainingMs } = login.code;
+  if (expiresAt !== Math.floor(sentAt / 1000) * 1000 + DAY_MS) {
+    throw new Violation(
+      ['PWL-06'],
+      `sent at ${new Date(sentAt).toISOString()}, the code lasts until ${new Date(expiresAt).toISOString()}`,
+    );
+  }
+  if (remainingMs < expiresAt - probe.after || remainingMs > expiresAt - probe.before) {
+    throw new Violation(
+      ['PWL-08'],
+      `the countdown shows ${remainingMs} ms, the code has ${expiresAt - probe.after} ms left`,
+    );
+  }
+  const last = new Date(expiresAt - 1000).toISOString();
+  const [date, clock] = [last.slice(0, 10).split('-'), last.slice(11, 19)];
+  if (!mail.text.includes(clock) || !date.every((part) => mail.text.includes(part))) {
+    throw new Violation(
+      ['PWL-07'],
+      `the e-mail does not state the expiry ${last.slice(0, 19)} UTC: ${JSON.stringify(mail.text)}`,
+    );
+  }
+  return { login, mail: code };
+}
+
+const reset = (f: LoginUnderWay, digits: string, confirm = NEW) =>
+  f.desk.call('loginResetPassword', {
+    params: { loginId: f.loginId },
+    body: { digits, newPassword: NEW, confirmPassword: confirm },
+  });
+
+/** The digits in the last millisecond before 24 h reset the password. */
+const lastMillisecond = (f: LoginUnderWay): Promise<Login> =>
+  inLastMillisecond(
+    f.time,
+    async () => {
+      const { login, mail } = await forgot(f);
+      return { expiresAt: login.code?.expiresAt ?? 0, digits: mail.digits };
+    },
+    (digits) => reset(f, digits),
+    {
+      requirement: 'PWL-06',
+      acceptedLate: 'an e-mail code was accepted at 24 h',
+      inTime: 'the e-mail code at 24 h − 1 s',
+      end: '24 h',
+    },
+  );
+
+async function password(desk: MbsClient, password: string) {
+  const { loginId } = await desk.call('startLogin', { body: {} });
+  return attempt(desk.call('loginPassword', { params: { loginId }, body: { password } }));
+}
+
+/** Wrong passwords are throttled within 6 tries (PWL-12). */
+async function guess(desk: MbsClient): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    const outcome = await password(desk, `wrong guess ${i}`);
+    if (outcome.ok) throw new Violation(['PWL-01'], 'a wrong password opened the program');
+    if (outcome.code === 'otp-throttled') return;
+  }
+  throw new Violation(['PWL-12'], '6 wrong passwords in a row and the server still checks the next');
+}
+
+export const passwordLockCheck: Check = {
+  id: 'tfa-password-lock-forgot',
+  title: 'Forgot password: an e-mail code valid 24 h less 1 s, the new password twice, and only it opens',
+  area: 'PWL',
+  requirements: [
+    'PWL-03',
+    'PWL-04',
+    'PWL-05',
+    'PWL-06',
+    'PWL-07',
+    'PWL-08',
+    'PWL-09',
+    'PWL-10',
+    'PWL-11',
+    'PWL-12',
+    'PWL-01',
+  ],
+  scope: 'server',
+  exclusive: true,
+  tags: ['2fa', 'time-travel', 'outbox'],
+  applies: needsTwoFactorClock,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, async (desk, time) => {
+      const outbox = await Outbox.open(desk);
+      return checkOnce(async () => {
+        await mustRefuse(
+          desk.call('setPasswordLock', { body: { password: 'short 7', email: EMAIL } }),
+          ['invalid-request'],
+          ['PWL-11'],
+          'a 7-character password lock',
+        );
+        await desk.call('setPasswordLock', { body: { password: OLD, email: EMAIL } });
+        const { loginId } = await desk.call('startLogin', { body: {} });
+        const f: LoginUnderWay = { desk, time, outbox, loginId };
+        const id = { loginId };
+        await mustRefuse(
+          desk.call('loginForgotPassword', { params: id, body: { email: 'other@example.com' } }),
+          ['email-mismatch'],
+          ['PWL-04'],
+          'another e-mail address',
+        );
+        if ((await outbox.read()).length > 0) throw new Violation(['PWL-04'], 'an e-mail went out to another address');
+
+        const { login, mail } = await forgot(f);
+        await mustRefuse(
+          reset(f, mail.digits, `${NEW}x`),
+          ['password-mismatch'],
+          ['PWL-09'],
+          'a confirmation that differs',
+        );
+        await mustRefuse(
+          f.desk.call('loginResetPassword', {
+            params: id,
+            body: { digits: mail.digits, newPassword: 'short 7', confirmPassword: 'short 7' },
+          }),
+          ['invalid-request'],
+          ['PWL-11'],
+          'a new password of 7 characters',
+        );
+        time.advance(60_000);
+        await verifyCountdown(desk, time, loginId, ['PWL-08']);
+        time.moveTo(login.code?.expiresAt ?? 0);
+        await verifyCountdown(desk, time, loginId, ['PWL-08']);
+        await mustRefuse(reset(f, mail.digits), ['verification-code-expired'], ['PWL-06'], 'the e-mail code at 24 h');
+
+        const done = await lastMillisecond(f);
+        if (done.state !== 'password')
+          throw new Violation(['PWL-10'], `after the reset the login is at ${done.state}, not password`);
+        await mustRefuse(
+          desk.call('loginPassword', { params: id, body: { password: OLD } }),
+          ['password-invalid'],
+          ['PWL-10'],
+          'the old password',
+        );
+        const opened = await mustPass(
+          desk.call('loginPassword', { params: id, body: { password: NEW } }),
+          ['PWL-10'],
+          'the new password',
+        );
+        if (opened.state !== 'logged-in') throw new Violation(['PWL-10'], `the new password led to ${opened.state}`);
+        await guess(desk);
+      });
+    }),
+};

@@ -1,0 +1,69 @@
+/**
+ * Push approval and the login flow around it (seed 000 Appendix A, §6.4.4, §11.2; seed 001), model-based: random
+ * sequences of logins, push requests and Resends to two devices, approvals and rejections (also of earlier
+ * requests, and by the wrong device), one-time passwords of every kind, and clock moves biased to 4:59.999 and
+ * 5:00.000 of the latest request. The login must always be where the model says, with its countdown.
+ */
+import fc from 'fast-check';
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkProperty, commandsOptions } from '../../../kit/property.js';
+import { pushCommands } from './commands.js';
+import type { PushWorld } from './world.js';
+import type { PushModel } from './model.js';
+import { registerByQr, settleOtp } from '../common/actors.js';
+import { clearTwoFactor, needsTwoFactorClock } from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+
+export const loginPushModelCheck: Check = {
+  id: 'tfa-push-login-model',
+  title: 'Push requests live 5 minutes, Resend voids, only approval logs in; codes work on every screen',
+  area: 'PUSH',
+  requirements: [
+    'PUSH-01',
+    'PUSH-03',
+    'PUSH-04',
+    'PUSH-05',
+    'PUSH-06',
+    'PUSH-07',
+    'PUSH-10',
+    'LOGIN-02',
+    'LOGIN-04',
+    'LOGIN-06',
+    'LOGIN-07',
+    'LOGIN-11',
+    'TOTP-02',
+    'TOTP-04',
+    'TOTP-06',
+    'TOTP-08',
+    'TOTP-09',
+    'TOTP-11',
+    'TOTP-12',
+    'TOTP-13',
+    'TOTP-14',
+  ],
+  scope: 'server',
+  exclusive: true,
+  tags: ['model-based', '2fa', 'time-travel'],
+  applies: needsTwoFactorClock,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, async (desk, time) => {
+      const { url } = context.session;
+      const property = fc.asyncProperty(fc.commands(pushCommands, commandsOptions(context, 20)), async (cmds) => {
+        await clearTwoFactor(desk);
+        const a = await registerByQr(desk, url, 'Phone A');
+        const b = await registerByQr(desk, url, 'Phone B');
+        const settled = await settleOtp(desk, time, a, -1);
+        const login = await desk.call('startLogin', { body: {} });
+        const world: PushWorld = { desk, time, auths: [a, b], seen: [0, 0] };
+        const model: PushModel = {
+          otp: { lastStep: { [a.id]: settled }, failures: 0 },
+          lastCode: {},
+          logins: { [login.loginId]: { id: login.loginId, state: 'choose-method' } },
+          current: login.loginId,
+          requests: [],
+        };
+        await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+      });
+      return checkProperty(property, context);
+    }),
+};

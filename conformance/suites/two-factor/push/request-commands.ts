@@ -1,0 +1,109 @@
+/**
+ * The push commands that drive a login: start one, send a push request (or Resend) to one of the two devices, and
+ * approve or reject a request (the latest or an earlier one, by its device or the other), each checked against
+ * the model as it happens.
+ */
+import { Violation } from '../../../kit/violation.js';
+import {
+  answerAt,
+  answerRules,
+  applyAnswer,
+  currentLogin,
+  PUSH_LIFETIME_MS,
+  timesIn,
+  voidPending,
+  type Answer,
+  type PushRequest,
+} from './model.js';
+import { NAMES, open, verify, type PushStep } from './world.js';
+import { said } from '../common/support.js';
+
+export const startLogin: PushStep = {
+  check: () => true,
+  async run(m, w) {
+    const login = await w.desk.call('startLogin', { body: {} });
+    if (login.state !== 'choose-method')
+      throw new Violation(['LOGIN-02'], `a new login starts at ${login.state}, not choose-method`);
+    m.logins[login.loginId] = { id: login.loginId, state: 'choose-method' };
+    m.current = login.loginId;
+    await verify(m, w);
+  },
+  toString: () => 'start a login',
+};
+
+export const sendPush = (to: number): PushStep => ({
+  check: open,
+  async run(m, w) {
+    const login = currentLogin(m);
+    const auth = w.auths[to]!;
+    const probe = await w.time.probe(() =>
+      w.desk.call('loginPush', { params: { loginId: login.id }, body: { authenticatorId: auth.id } }),
+    );
+    const blame = login.state === 'push-rejected' ? 'PUSH-06' : login.state === 'push-wait' ? 'PUSH-07' : 'PUSH-01';
+    if (!probe.outcome.ok)
+      throw new Violation([blame], `sending a push request to ${auth.name} was refused: ${said(probe.outcome)}`);
+    const push = probe.outcome.value.push;
+    if (
+      probe.outcome.value.state !== 'push-wait' ||
+      !push ||
+      push.authenticatorId !== auth.id ||
+      push.status !== 'pending'
+    ) {
+      throw new Violation(
+        [blame],
+        `after sending, the login is at ${probe.outcome.value.state} with ${JSON.stringify(push)}`,
+      );
+    }
+    if (push.expiresAt - push.sentAt !== PUSH_LIFETIME_MS || push.sentAt < probe.before || push.sentAt > probe.after) {
+      throw new Violation(
+        ['PUSH-04'],
+        `sent at ${push.sentAt} (between ${probe.before} and ${probe.after}), expires at ${push.expiresAt}: not 5 minutes from sending`,
+      );
+    }
+    voidPending(m, login.id);
+    m.requests.push({ id: push.requestId, loginId: login.id, auth: to, expiresAt: push.expiresAt, status: 'pending' });
+    login.state = 'push-wait';
+    login.request = push.requestId;
+    const page = await auth.client.call('listNotifications', { query: { after: w.seen[to] } });
+    w.seen[to] = page.last;
+    if (!page.notifications.some((n) => n.requestId === push.requestId && n.loginId === login.id)) {
+      throw new Violation(
+        ['PUSH-01'],
+        `${auth.name}'s push notification service does not list request ${push.requestId}`,
+      );
+    }
+    await verify(m, w);
+  },
+  toString: () => `push to ${NAMES[to]}`,
+});
+
+export interface AnswerChoice {
+  /** 0: the latest request; n: the n-th one before it. */
+  readonly back: number;
+  readonly byOwner: boolean;
+  readonly decision: 'approve' | 'reject';
+}
+
+export const answer = (c: AnswerChoice): PushStep => ({
+  check: (m) => m.requests.length > 0,
+  async run(m, w) {
+    const r = m.requests[Math.max(0, m.requests.length - 1 - c.back)] as PushRequest;
+    const by = w.auths[c.byOwner ? r.auth : 1 - r.auth]!;
+    const body = { decision: c.decision };
+    const probe = await w.time.probe(() => by.client.call('answerPush', { params: { requestId: r.id }, body }));
+    const expected = [
+      ...new Set(timesIn(m, probe.before, probe.after).map((t) => answerAt(r, c.byOwner, c.decision, t))),
+    ];
+    const got = probe.outcome.ok ? probe.outcome.value.status : said(probe.outcome);
+    if (!expected.includes(got as Answer)) {
+      throw new Violation(
+        answerRules(expected),
+        `${by.name} ${c.decision}s ${r.id} (expires ${r.expiresAt}, answered at ${probe.before}..${probe.after}): got ${got}, the model says ${expected.join(' or ')}`,
+      );
+    }
+    applyAnswer(m, r, got as Answer);
+    await verify(m, w);
+  },
+  toString: () =>
+    `${c.decision} the ${c.back === 0 ? 'latest' : `${c.back}-back`} request ${c.byOwner ? 'on its device' : 'on the other device'}`,
+});

@@ -1,0 +1,111 @@
+/**
+ * Recovery by SMS end to end (seed 000 §6.3.1, Appendix A "Unable to accept notification request", §11.2): the app
+ * verifies a recovery phone with an SMS code; "Unable to login" then chooses the device to discard, shows the
+ * phone's last two digits, sends nothing to another number, sends `ABCD-123456` valid 5 minutes (alive at 4:59.999,
+ * expired at 5:00.000) and voided by a resend, throttles guessing, and on a valid code completes the login, discards
+ * the device and offers a new QR registration. The SMS codes are read from the server's outbox.
+ *
+ * This file holds the check; the recovery phone is in recovery-phone.ts, the SMS code in sms-code.ts and
+ * what follows the right code in device-discarded.ts.
+ */
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkOnce } from '../../../kit/property.js';
+import { Violation } from '../../../kit/violation.js';
+import { Outbox, type LoginUnderWay, registerByQr } from '../common/actors.js';
+import { mustPass, mustRefuse, needsTwoFactorClock, verifyCountdown } from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+import { PHONE, verifyPhone } from './recovery-phone.js';
+import { guess, lastMillisecond, sampleCodes, send, submit } from './sms-code.js';
+import { verifyDiscarded } from './device-discarded.js';
+
+export const recoveryCheck: Check = {
+  id: 'tfa-recovery-sms',
+  title: 'Unable to login: recovery phone, SMS code ABCD-123456 valid 5 minutes, device discarded, QR to re-pair',
+  area: 'REC',
+  requirements: [
+    'REC-01',
+    'REC-02',
+    'REC-03',
+    'REC-04',
+    'REC-05',
+    'REC-06',
+    'REC-07',
+    'REC-08',
+    'REC-09',
+    'REC-10',
+    'REC-13',
+    'REC-14',
+    'REC-15',
+    'TFA-16',
+  ],
+  scope: 'server',
+  exclusive: true,
+  tags: ['2fa', 'time-travel', 'outbox'],
+  applies: needsTwoFactorClock,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, async (desk, time) => {
+      const outbox = await Outbox.open(desk);
+      return checkOnce(async () => {
+        const a = await registerByQr(desk, context.session.url, 'Lost phone');
+        const b = await registerByQr(desk, context.session.url, 'Spare phone');
+        await verifyPhone(a, outbox);
+        const { loginId } = await desk.call('startLogin', { body: {} });
+        const id = { loginId };
+        await mustRefuse(
+          desk.call('loginRecovery', { params: id, body: { authenticatorId: b.id } }),
+          ['recovery-phone-missing'],
+          ['REC-10'],
+          'recovering a device without a recovery phone',
+        );
+        await desk.call('loginPush', { params: id, body: { authenticatorId: a.id } });
+        const chosen = await mustPass(
+          desk.call('loginRecovery', { params: id, body: { authenticatorId: a.id } }),
+          ['REC-02'],
+          'choosing the device',
+        );
+        const shown = chosen.recovery;
+        if (chosen.state !== 'recovery-phone' || shown?.authenticatorId !== a.id || shown.name !== a.name)
+          throw new Violation(
+            ['REC-02'],
+            `after choosing, the login is at ${chosen.state} with ${JSON.stringify(shown)}`,
+          );
+        if (shown.phoneLastDigits !== PHONE.slice(-2))
+          throw new Violation(['REC-03'], `the phone step shows ${shown.phoneLastDigits}`);
+        const back = await mustPass(
+          desk.call('loginPush', { params: id, body: { authenticatorId: b.id } }),
+          ['REC-01'],
+          'Previous: back to push',
+        );
+        if (back.state !== 'push-wait') throw new Violation(['REC-01'], `Previous led to ${back.state}`);
+        await desk.call('loginRecovery', { params: id, body: { authenticatorId: a.id } });
+        await mustRefuse(
+          desk.call('loginRecoveryPhone', { params: id, body: { phone: '+15550100468' } }),
+          ['recovery-phone-mismatch'],
+          ['REC-04'],
+          'another phone number',
+        );
+        if ((await outbox.read()).length > 0)
+          throw new Violation(['REC-04'], 'an SMS went out for another phone number');
+
+        const r: LoginUnderWay = { desk, time, outbox, loginId };
+        const first = (await send(r)).sms;
+        const resent = await sampleCodes(r);
+        if (first.digits !== resent.digits) {
+          await mustRefuse(
+            submit(r, first.digits),
+            ['verification-code-invalid'],
+            ['REC-07'],
+            'the code sent before Resend',
+          );
+        }
+        const { login, sms } = await send(r);
+        time.advance(60_000);
+        await verifyCountdown(desk, time, loginId, ['REC-06']);
+        time.moveTo(login.code?.expiresAt ?? 0);
+        await verifyCountdown(desk, time, loginId, ['REC-06']);
+        await mustRefuse(submit(r, sms.digits), ['verification-code-expired'], ['REC-06'], 'the SMS code at 5:00.000');
+        await guess(r, (await send(r)).sms.digits);
+        await verifyDiscarded(desk, time, await lastMillisecond(r), a, b);
+      });
+    }),
+};

@@ -1,0 +1,50 @@
+/**
+ * The recovery phone of the recovery checks: its number, the one SMS the outbox holds for a number, and the app
+ * verifying the phone by an SMS code accepted once (TFA-16, REC-14).
+ */
+import { Violation } from '../../../kit/violation.js';
+import { parseSentCode, type Outbox, type SentCode, type ServerAuthenticator } from '../common/actors.js';
+import { mustPass, mustRefuse } from '../common/support.js';
+
+export const PHONE = '+15550100467';
+
+/** The one SMS the last action sent to `to`, and its code. */
+export async function smsTo(outbox: Outbox, to: string, ids: readonly string[]): Promise<SentCode> {
+  const sent = await outbox.read();
+  const code =
+    sent.length === 1 && sent[0]?.channel === 'sms' && sent[0].to === to ? parseSentCode(sent[0].text) : undefined;
+  if (!code)
+    throw new Violation(
+      ids,
+      `expected one SMS with a code ABCD-123456 to ${to}, the outbox has ${JSON.stringify(sent)}`,
+    );
+  return code;
+}
+
+/** The app registers its recovery phone: an SMS code, accepted once. */
+export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promise<void> {
+  const sent = await a.client.call('setRecoveryPhone', { body: { phone: PHONE } });
+  const sms = await smsTo(outbox, PHONE, ['TFA-16']);
+  if (sms.letters !== sent.letters)
+    throw new Violation(['TFA-16'], `the app shows ${sent.letters}, the SMS says ${sms.letters}`);
+  const wrong = sms.digits === '000000' ? '000001' : '000000';
+  await mustRefuse(
+    a.client.call('verifyRecoveryPhone', { body: { digits: wrong } }),
+    ['verification-code-invalid'],
+    ['TFA-16'],
+    'wrong SMS digits',
+  );
+  const ok = await mustPass(
+    a.client.call('verifyRecoveryPhone', { body: { digits: sms.digits } }),
+    ['TFA-16'],
+    'the SMS digits',
+  );
+  if (ok.recoveryPhoneLastDigits !== PHONE.slice(-2))
+    throw new Violation(['TFA-16'], `verified phone ends ${ok.recoveryPhoneLastDigits}`);
+  await mustRefuse(
+    a.client.call('verifyRecoveryPhone', { body: { digits: sms.digits } }),
+    ['verification-code-invalid', 'verification-code-expired'],
+    ['REC-14'],
+    'the same SMS digits again',
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The SMS code of a login under recovery: "Send SMS" with its 5-minute countdown, submitting digits, sampling 40
+ * resends for randomness (REC-13), guessing until throttled (REC-15) and the right digits at 4:59.999 (REC-06).
+ */
+import { Violation } from '../../../kit/violation.js';
+import type { Login } from '../../../spec/protocol/two-factor-login.js';
+import type { LoginUnderWay, SentCode } from '../common/actors.js';
+import { attempt, inLastMillisecond, said } from '../common/support.js';
+import { PHONE, smsTo } from './recovery-phone.js';
+
+const SMS_LIFETIME_MS = 5 * 60_000;
+
+/** "Send SMS": a fresh code, shown by its letters with a 5-minute countdown. */
+export async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentCode }> {
+  const probe = await r.time.probe(() =>
+    r.desk.call('loginRecoveryPhone', { params: { loginId: r.loginId }, body: { phone: PHONE } }),
+  );
+  if (!probe.outcome.ok) throw new Violation(['REC-05'], `the registered number was refused: ${said(probe.outcome)}`);
+  const login = probe.outcome.value;
+  const sms = await smsTo(r.outbox, PHONE, ['REC-05']);
+  const code = login.code;
+  if (login.state !== 'recovery-code' || code?.channel !== 'sms' || code.letters !== sms.letters) {
+    throw new Violation(
+      ['REC-05'],
+      `after sending, the login is at ${login.state} showing ${JSON.stringify(code)}, the SMS says ${sms.letters}`,
+    );
+  }
+  const remaining = [code.expiresAt - probe.after, code.expiresAt - probe.before];
+  if (
+    code.expiresAt - code.sentAt !== SMS_LIFETIME_MS ||
+    code.remainingMs < remaining[0]! ||
+    code.remainingMs > remaining[1]!
+  ) {
+    throw new Violation(
+      ['REC-06'],
+      `sent ${code.sentAt}, expires ${code.expiresAt}, counting down ${code.remainingMs} ms: not 5 minutes`,
+    );
+  }
+  return { login, sms };
+}
+
+export const submit = (r: LoginUnderWay, digits: string) =>
+  r.desk.call('loginRecoveryCode', { params: { loginId: r.loginId }, body: { digits } });
+
+/** Codes of 6 random digits: 40 resends give distinct codes, and every digit varies (REC-13). */
+export async function sampleCodes(r: LoginUnderWay): Promise<SentCode> {
+  const digits: string[] = [];
+  let last: SentCode | undefined;
+  for (let i = 0; i < 40; i++) digits.push((last = (await send(r)).sms).digits);
+  const repeats = digits.length - new Set(digits).size;
+  const fixed = [0, 1, 2, 3, 4, 5].filter((p) => new Set(digits.map((d) => d[p])).size === 1);
+  if (repeats > 1 || fixed.length > 0)
+    throw new Violation(
+      ['REC-13'],
+      `40 SMS codes: ${repeats} repeated, digit positions [${fixed.join()}] never change`,
+    );
+  return last as SentCode;
+}
+
+/** Wrong digits are throttled within 6 tries; the wait is waited out (REC-15). */
+export async function guess(r: LoginUnderWay, right: string): Promise<void> {
+  const wrong = right === '000000' ? '000001' : '000000';
+  for (let i = 0; i < 6; i++) {
+    const outcome = await attempt(submit(r, wrong));
+    if (outcome.ok) throw new Violation(['REC-05'], 'wrong SMS digits completed the recovery');
+    if (outcome.code === 'otp-throttled') return r.time.advance(Number(outcome.details?.['retryAfterMs'] ?? 30_000));
+    if (outcome.code !== 'verification-code-invalid')
+      throw new Violation(['REC-05'], `wrong SMS digits: ${outcome.code}`);
+  }
+  throw new Violation(['REC-15'], '6 wrong SMS codes in a row and the server still evaluates the next');
+}
+
+/** The right digits at 4:59.999 complete the recovery. */
+export const lastMillisecond = (r: LoginUnderWay): Promise<Login> =>
+  inLastMillisecond(
+    r.time,
+    async () => {
+      const { login, sms } = await send(r);
+      return { expiresAt: login.code?.expiresAt ?? 0, digits: sms.digits };
+    },
+    (digits) => submit(r, digits),
+    {
+      requirement: 'REC-06',
+      acceptedLate: 'an SMS code was accepted after its 5 minutes',
+      inTime: 'the SMS code at 4:59.999',
+      end: '5:00.000',
+    },
+  );

@@ -1,0 +1,150 @@
+/**
+ * One-time passwords at the desktop login (seed 002 "Setting up 2FA", seed 000 Appendix A; PROTOCOL.md), model-based:
+ * random sequences of codes (current, previous, next, two steps and 5 minutes away, replayed, wrong, malformed),
+ * from an authenticator registered by QR code and one registered by secret key, named or not; runs of wrong codes;
+ * codes at a step's 29.999 s and 30.000 s; the clock moved to the ends of throttling waits. Every answer must be one
+ * the model allows: the ±1 step window, each code once, throttling after 5 failures and its reset by a success.
+ */
+import fc from 'fast-check';
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkProperty, commandsOptions } from '../../../kit/property.js';
+import { Violation } from '../../../kit/violation.js';
+import {
+  canEnter,
+  clockMove,
+  codeEntry,
+  describeEntry,
+  describeMove,
+  enterCode,
+  enterMalformed,
+  MALFORMED_CODES,
+  moveClock,
+  type ClockMove,
+  type CodeEntry,
+  type OtpModel,
+  type OtpWorld,
+} from '../common/otp-commands.js';
+import { registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
+import { clearTwoFactor, needsTwoFactorClock } from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+
+interface World extends OtpWorld {
+  loginId: string | undefined;
+}
+
+type Step = fc.AsyncCommand<OtpModel, World>;
+
+/** The login that codes go to: a fresh one after each success. It asks for a code straight away. */
+async function openLogin(w: World): Promise<string> {
+  if (w.loginId) return w.loginId;
+  const login = await w.desk.call('startLogin', { body: {} });
+  if (login.state !== 'choose-method') {
+    throw new Violation(['LOGIN-02'], `with 2FA on and no password lock a login starts at ${login.state}`);
+  }
+  w.loginId = login.loginId;
+  return login.loginId;
+}
+
+const NAMES = ['A (QR code)', 'B (secret key)'];
+
+const enter = (e: CodeEntry): Step => ({
+  check: (m) => canEnter(m, e),
+  async run(m, w) {
+    const loginId = await openLogin(w);
+    if (await enterCode(m, w, loginId, e, 'choose-method')) w.loginId = undefined;
+  },
+  toString: () => describeEntry(e, NAMES),
+});
+
+const malformed = (code: string): Step => ({
+  check: () => true,
+  run: async (_m, w) => enterMalformed(w, await openLogin(w), code),
+  toString: () => `enter the malformed code ${JSON.stringify(code)}`,
+});
+
+const move = (to: ClockMove): Step => ({
+  check: () => true,
+  run: async (m, w) => moveClock(m, w.time, to),
+  toString: () => describeMove(to),
+});
+
+/** Runs of wrong codes reach the throttle within a short sequence. */
+const guesses = (n: number): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (let i = 0; i < n; i++) await enterCode(m, w, await openLogin(w), WRONG, 'choose-method');
+  },
+  toString: () => `enter ${n} wrong codes`,
+});
+const WRONG: CodeEntry = { kind: 'wrong', auth: 0, named: false };
+
+/**
+ * Codes at a step's edge, whose answer differs on either side of it. The server's clock runs on, so a try aims
+ * at 29.999 s (or 30.000 s) and lands there when the call takes under a millisecond, about a quarter of calls;
+ * three tries a command, each judged by the model whichever side it landed.
+ */
+type EdgeKind = 'previous' | 'next' | 'two steps back' | 'two steps ahead';
+const edge = (at: '29.999 s' | '30.000 s', kind: EdgeKind, auth: number): Step => ({
+  check: () => true,
+  async run(m, w) {
+    for (const early of at === '29.999 s' ? [1, 2, 1] : [0, 0, 0]) {
+      w.time.moveTo((stepOf(w.time.now()) + 1) * STEP_MS - early);
+      if (await enterCode(m, w, await openLogin(w), { kind, auth, named: true }, 'choose-method'))
+        w.loginId = undefined;
+    }
+  },
+  toString: () => `at ${at} of a step enter the ${kind} code of ${NAMES[auth]}, three times`,
+});
+
+const commands = [
+  codeEntry(2).map(enter),
+  fc.constantFrom(...MALFORMED_CODES).map(malformed),
+  clockMove.map(move),
+  fc.integer({ min: 1, max: 6 }).map(guesses),
+  fc
+    .tuple(
+      fc.constantFrom<'29.999 s' | '30.000 s'>('29.999 s', '30.000 s'),
+      fc.constantFrom<EdgeKind>('previous', 'next', 'two steps back', 'two steps ahead'),
+      fc.nat({ max: 1 }),
+    )
+    .map(([at, kind, auth]) => edge(at, kind, auth)),
+];
+
+export const totpWindowCheck: Check = {
+  id: 'tfa-totp-window-model',
+  title: 'One-time passwords: ±1 step accepted, ±2 and 5 minutes refused, each once, throttled after 5 failures',
+  area: 'TOTP',
+  requirements: [
+    'TOTP-02',
+    'TOTP-04',
+    'TOTP-08',
+    'TOTP-09',
+    'TOTP-11',
+    'TOTP-12',
+    'TOTP-13',
+    'TOTP-14',
+    'LOGIN-02',
+    'LOGIN-11',
+  ],
+  scope: 'server',
+  exclusive: true,
+  tags: ['model-based', '2fa', 'time-travel'],
+  applies: needsTwoFactorClock,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, async (desk, time) => {
+      const { url } = context.session;
+      const property = fc.asyncProperty(fc.commands(commands, commandsOptions(context, 24)), async (cmds) => {
+        await clearTwoFactor(desk);
+        const a = await registerByQr(desk, url, 'Totp A');
+        const b = await registerBySecretKey(desk, url, 'Totp B', time);
+        const settled = await settleOtp(desk, time, a, -1);
+        const world: World = { desk, time, auths: [a, b], loginId: undefined };
+        const model: OtpModel = {
+          otp: { lastStep: { [a.id]: settled, [b.id]: b.usedStep }, failures: 0 },
+          lastCode: {},
+        };
+        await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+      });
+      return checkProperty(property, context);
+    }),
+};

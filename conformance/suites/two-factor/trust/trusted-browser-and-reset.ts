@@ -1,0 +1,148 @@
+/**
+ * Seed 002: "Trust this browser" lets later logins from that browser skip the one-time code (not the password
+ * lock), while other logins still ask; resetting the 2FA settings needs a valid one-time code, leaves everything as
+ * it was with a wrong or used one, and afterwards 2FA is set up again with a new device.
+ */
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkOnce } from '../../../kit/property.js';
+import { Violation } from '../../../kit/violation.js';
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { codeAt, registerByQr, stepOf, type ServerAuthenticator } from '../common/actors.js';
+import { attempt, mustPass, mustRefuse, needsTwoFactor, said, type ServerTime } from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+
+/** A code of `auth` for a step later than `used` and within the window (waits a step on a movable clock). */
+function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): string {
+  if (used.step >= stepOf(time.now()) + 1) time.moveTo(used.step * 30_000);
+  used.step = Math.max(stepOf(time.now()) - 1, used.step + 1);
+  return codeAt(auth.secret, used.step);
+}
+
+async function loginState(desk: MbsClient, browserToken?: string): Promise<string> {
+  return (await desk.call('startLogin', { body: browserToken ? { browserToken } : {} })).state;
+}
+
+export const trustedBrowserCheck: Check = {
+  id: 'tfa-trust-browser',
+  title: '"Trust this browser" skips the code on later logins from that browser only, never the password lock',
+  area: 'LOGIN',
+  requirements: ['LOGIN-12'],
+  scope: 'server',
+  exclusive: true,
+  tags: ['2fa'],
+  applies: needsTwoFactor,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, (desk, time) =>
+      checkOnce(async () => {
+        const a = await registerByQr(desk, context.session.url, 'Trusting phone');
+        const used = { step: -1 };
+        const plain = await desk.call('startLogin', { body: {} });
+        const untrusted = await desk.call('loginOtp', {
+          params: { loginId: plain.loginId },
+          body: { code: nextCode(time, a, used) },
+        });
+        if (untrusted.trustedBrowserToken)
+          throw new Violation(['LOGIN-12'], 'a login without "Trust this browser" got a trusted browser token');
+        const login = await desk.call('startLogin', { body: {} });
+        const trusted = await desk.call('loginOtp', {
+          params: { loginId: login.loginId },
+          body: { code: nextCode(time, a, used), trustBrowser: true },
+        });
+        const token = trusted.trustedBrowserToken;
+        if (trusted.state !== 'logged-in' || !token)
+          throw new Violation(['LOGIN-12'], `"Trust this browser" gave no token (${trusted.state})`);
+        const states = [
+          await loginState(desk, token),
+          await loginState(desk),
+          await loginState(desk, `${token.slice(0, -4)}AAAA`),
+        ];
+        if (states.join() !== 'logged-in,choose-method,choose-method') {
+          throw new Violation(['LOGIN-12'], `with the token, without it, with another token: ${states.join(', ')}`);
+        }
+        await desk.call('setPasswordLock', { body: { password: 'correct horse 1', email: 'owner@example.com' } });
+        const locked = await desk.call('startLogin', { body: { browserToken: token } });
+        if (locked.state !== 'password')
+          throw new Violation(['LOGIN-12'], `a trusted browser skipped the password lock (${locked.state})`);
+        const opened = await desk.call('loginPassword', {
+          params: { loginId: locked.loginId },
+          body: { password: 'correct horse 1' },
+        });
+        if (opened.state !== 'logged-in')
+          throw new Violation(['LOGIN-12'], `a trusted browser still asked for a code (${opened.state})`);
+      }),
+    ),
+};
+
+async function settingsSummary(desk: MbsClient): Promise<string> {
+  const s = await desk.call('getTwoFactor');
+  return `${s.enabled}:${s.authenticators
+    .map((a) => a.authenticatorId)
+    .sort()
+    .join(',')}`;
+}
+
+export const resetCheck: Check = {
+  id: 'tfa-trust-reset-needs-code',
+  title: 'Resetting 2FA needs a valid one-time code; afterwards 2FA is set up again with a new device',
+  area: 'REC',
+  requirements: ['REC-11', 'REC-12'],
+  scope: 'server',
+  exclusive: true,
+  tags: ['2fa'],
+  applies: needsTwoFactor,
+  run: (context: CheckContext) =>
+    withTwoFactor(context, (desk, time) =>
+      checkOnce(async () => {
+        const { url } = context.session;
+        const a = await registerByQr(desk, url, 'Lost phone');
+        await registerByQr(desk, url, 'Old tablet');
+        const used = { step: -1 };
+        const before = await settingsSummary(desk);
+        const wrong = codeAt(a.secret, stepOf(time.now()) + 5);
+        await mustRefuse(
+          desk.call('resetTwoFactor', { body: { code: wrong } }),
+          ['otp-invalid'],
+          ['REC-12'],
+          'a reset with a wrong code',
+        );
+        const code = nextCode(time, a, used);
+        const login = await desk.call('startLogin', { body: {} });
+        await desk.call('loginOtp', { params: { loginId: login.loginId }, body: { code } });
+        await mustRefuse(
+          desk.call('resetTwoFactor', { body: { code } }),
+          ['otp-replayed', 'otp-invalid'],
+          ['REC-12'],
+          'a reset with a used code',
+        );
+        if ((await settingsSummary(desk)) !== before)
+          throw new Violation(['REC-12'], 'a refused reset changed the 2FA settings');
+
+        const reset = await mustPass(
+          desk.call('resetTwoFactor', { body: { code: nextCode(time, a, used) } }),
+          ['REC-12'],
+          'a reset with a valid code',
+        );
+        if (reset.enabled || reset.authenticators.length > 0)
+          throw new Violation(
+            ['REC-11'],
+            `after the reset 2FA is ${reset.enabled ? 'on' : 'off'} with ${reset.authenticators.length} devices`,
+          );
+        const gone = await attempt(a.client.call('getAuthenticatorSelf'));
+        if (gone.ok || gone.code !== 'authenticator-unauthorized')
+          throw new Violation(['REC-11'], `the reset device's key still answers: ${said(gone)}`);
+        if ((await loginState(desk)) !== 'logged-in')
+          throw new Violation(['REC-11'], 'after the reset a login still asks for 2FA');
+
+        const fresh = await registerByQr(desk, url, 'New phone');
+        const next = await desk.call('startLogin', { body: {} });
+        if (next.state !== 'choose-method')
+          throw new Violation(['REC-11'], `with a new device registered the login is at ${next.state}`);
+        const code2 = codeAt(fresh.secret, stepOf(time.now()));
+        await mustPass(
+          desk.call('loginOtp', { params: { loginId: next.loginId }, body: { code: code2 } }),
+          ['REC-11'],
+          "the new device's code",
+        );
+      }),
+    ),
+};

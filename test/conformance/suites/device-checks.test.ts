@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEVICE_CHECKS } from '../../../conformance/suites/index.js';
+import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
+import type { TargetSession } from '../../../conformance/targets/target.js';
+import { loadProfile } from '../../../devices/load-profiles.js';
+import { referenceApp } from '../../../conformance/targets/app-under-test.js';
+
+const AREAS = ['BAK', 'RST', 'RFE', 'MIG', 'FUS', 'SRC', 'FTYPE', 'LIM', 'SET', 'LOG', 'PLAT'];
+
+describe('the device suites', () => {
+  it('are device-scope checks with unique kebab-case ids, tagged with catalogued ids of their areas', () => {
+    const ids = DEVICE_CHECKS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const known = new Set<string>(REQUIREMENTS.map((r) => r.id));
+    for (const check of DEVICE_CHECKS) {
+      expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(check.scope).toBe('device');
+      expect(check.requirements.length).toBeGreaterThan(0);
+      for (const id of check.requirements) expect(known.has(id), `${check.id}: ${id}`).toBe(true);
+    }
+  });
+
+  it('leave uncovered only the requirements the simulated app cannot show', () => {
+    const covered = new Set(DEVICE_CHECKS.flatMap((c) => c.requirements));
+    const uncovered = REQUIREMENTS.filter((r) => AREAS.includes(r.id.split('-')[0]!) && !covered.has(r.id)).map(
+      (r) => r.id,
+    );
+    expect(uncovered).toEqual(['MIG-12']);
+  });
+});
+
+describe('where the device checks apply', () => {
+  const vendor: TargetSession = {
+    edition: 'pro',
+    url: 'http://127.0.0.1:1',
+    host: '127.0.0.1',
+    udpPort: 1,
+    controlled: false,
+    app: referenceApp(),
+    async close() {},
+  };
+
+  it('without a console key only the checks of the app alone run; the others say why they skip', () => {
+    const column = { edition: 'pro' as const, profile: loadProfile('iphone-6s') };
+    const verdicts = DEVICE_CHECKS.map((c) => [c.id, c.applies?.(column, vendor) ?? { applies: true }] as const);
+    const running = verdicts.filter(([, a]) => a.applies).map(([id]) => id);
+    expect(running.sort()).toEqual(
+      [
+        'settings-first-start-language',
+        'settings-help-version',
+        'settings-languages',
+        'app-log-filter',
+        'settings-pages-and-menus',
+        'sources-at-least-one',
+        'free-up-space-limits',
+        'platforms-first-launch-permissions-ios',
+      ].sort(),
+    );
+    for (const [id, a] of verdicts) if (!a.applies && !running.includes(id)) expect(a.reason, id).toMatch(/./);
+  });
+});
