@@ -9,6 +9,12 @@ const waitForStop = () =>
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
   });
 
+// A reader that stops early (`mbsc requirements | head`) closes the pipe: the command has nothing more to say.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const io: CommandIo = {
   out: (line = '') => process.stdout.write(`${line}\n`),
   err: (line = '') => process.stderr.write(`${line}\n`),

@@ -1,6 +1,20 @@
-/** `mbsc requirements`: the requirement catalogue, as a table or JSON, optionally one area or level. */
+/**
+ * `mbsc requirements`: the requirement catalogue, as a table or JSON, optionally one area or level, and with
+ * `--checks` the checks of each requirement and the files they are written in.
+ */
 import { AREAS, LEVELS, REQUIREMENTS, type Area } from '../../conformance/spec/requirements/index.js';
+import { NOT_COVERED } from '../../conformance/spec/requirements/not-covered.js';
+import type { CheckLocation } from '../../conformance/runner/checks-by-requirement.js';
 import { defineCommand, EXIT } from '../command.js';
+
+/** The checks of each requirement; the suites load only when asked, so the catalogue alone prints at once. */
+async function loadChecks(): Promise<ReadonlyMap<string, readonly CheckLocation[]>> {
+  const [{ AREAS: SUITES }, { checksByRequirement }] = await Promise.all([
+    import('../../conformance/suites/index.js'),
+    import('../../conformance/runner/checks-by-requirement.js'),
+  ]);
+  return checksByRequirement(SUITES);
+}
 
 const AREA_NAMES = Object.keys(AREAS);
 
@@ -14,14 +28,17 @@ export const requirementsCommand = defineCommand({
       choices: AREA_NAMES,
     },
     level: { type: 'string', description: 'Only this level', choices: LEVELS },
+    checks: { type: 'boolean', description: 'With each requirement, the checks that cover it and their files' },
     json: { type: 'boolean', description: 'Print JSON' },
   },
   async run(options, io) {
     const selected = REQUIREMENTS.filter(
       (r) => (!options.area || r.id.startsWith(`${options.area}-`)) && (!options.level || r.level === options.level),
     );
+    const checks = options.checks ? await loadChecks() : undefined;
     if (options.json) {
-      io.out(JSON.stringify(selected, null, 2));
+      const rows = checks ? selected.map((r) => ({ ...r, checks: checks.get(r.id) ?? [] })) : selected;
+      io.out(JSON.stringify(rows, null, 2));
       return EXIT.ok;
     }
     for (const area of AREA_NAMES as Area[]) {
@@ -34,6 +51,11 @@ export const requirementsCommand = defineCommand({
           `  ${''.padEnd(18)} applies to ${r.appliesTo.join(', ')}; ${r.source.seed} ${r.source.section}${r.reference ? `; ${r.reference}` : ''}`,
         );
         if (r.interpretation) io.out(`  ${''.padEnd(18)} interpretation: ${r.interpretation}`);
+        if (checks) {
+          const covering = checks.get(r.id) ?? [];
+          for (const c of covering) io.out(`  ${''.padEnd(18)} checked by ${c.id} (${c.file})`);
+          if (covering.length === 0) io.out(`  ${''.padEnd(18)} no check: ${NOT_COVERED[r.id] ?? 'none covers it'}`);
+        }
       }
       io.out('');
     }

@@ -19,10 +19,20 @@ export interface AreaDeclaration {
   readonly seedSections: readonly SeedSource[];
 }
 
-/** What an area's index exports: its declaration and its checks, in the order a run runs them. */
+/** What an area's index exports: its declaration and its checks by the file each lives in. */
 export interface AreaSuite {
   readonly area: AreaDeclaration;
+  /** The checks, in the order a run runs them. */
   readonly checks: readonly Check[];
+  /** Each check's file, relative to the area's folder (`backup-held.ts`). */
+  readonly files: ReadonlyMap<Check, string>;
+}
+
+/** An area's suite from its checks listed by file, in the order a run runs them. */
+export function defineSuite(area: AreaDeclaration, byFile: Readonly<Record<string, readonly Check[]>>): AreaSuite {
+  const files = new Map<Check, string>();
+  for (const [file, checks] of Object.entries(byFile)) for (const check of checks) files.set(check, file);
+  return { area, checks: [...files.keys()], files };
 }
 
 /** Seed sections of one seed file, written as the catalogue keys them. */

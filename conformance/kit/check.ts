@@ -30,6 +30,15 @@ export interface CheckContext {
   readonly commandsReplayPath?: string;
 }
 
+/** The column of a device check: it always has the device profile the check runs on. */
+export interface DeviceColumn extends Column {
+  readonly profile: DeviceSpec;
+}
+
+export interface DeviceCheckContext extends CheckContext {
+  readonly column: DeviceColumn;
+}
+
 export interface FailureDetails {
   readonly message: string;
   /** The requirements the failure breaks, when the check could tell; otherwise all it covers. */
@@ -47,15 +56,13 @@ export type CheckOutcome =
 
 export type Applicability = { readonly applies: true } | { readonly applies: false; readonly reason: string };
 
-export interface Check {
-  /** Stable, kebab-case, unique across suites. */
+interface CheckBase {
+  /** Stable, kebab-case, unique across suites; it begins with its area's name. */
   readonly id: string;
   readonly title: string;
   readonly area: Area;
   /** Catalogue ids this check gives evidence for. */
   readonly requirements: readonly string[];
-  /** server: runs once per edition; device: once per device profile on each edition. */
-  readonly scope: 'server' | 'device';
   readonly tags?: readonly string[];
   /**
    * Set when the check moves the server's clock or changes what every client shares (the password lock, the 2FA
@@ -63,7 +70,40 @@ export interface Check {
    */
   readonly exclusive?: boolean;
   applies?(column: Column, session: TargetSession): Applicability;
+}
+
+/** Runs once per edition. */
+export interface ServerCheck extends CheckBase {
+  readonly scope: 'server';
   run(context: CheckContext): Promise<CheckOutcome>;
+}
+
+/** Runs once per device profile on each edition, and only on a column that has one. */
+export interface DeviceCheck extends CheckBase {
+  readonly scope: 'device';
+  run(context: DeviceCheckContext): Promise<CheckOutcome>;
+}
+
+export type Check = ServerCheck | DeviceCheck;
+
+/**
+ * Thrown inside a check's body when the target turns out, only once the check runs, to lack something it needs (an
+ * outbox, a wait it cannot skip without a clock): the check is skipped with this reason, as when its `applies`
+ * says so (conformance/kit/applies.ts).
+ */
+export class NotApplicable extends Error {}
+
+/** Runs a check on its context: a device check only where the column has a device profile. */
+export async function runCheck(check: Check, context: CheckContext): Promise<CheckOutcome> {
+  try {
+    if (check.scope === 'server') return await check.run(context);
+    const { profile } = context.column;
+    if (!profile) return { verdict: 'skipped', reason: 'device checks need a device profile' };
+    return await check.run({ ...context, column: { ...context.column, profile } });
+  } catch (error) {
+    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
+    throw error;
+  }
 }
 
 export const APPLIES: Applicability = { applies: true };

@@ -1,11 +1,11 @@
 /**
- * What the device-scope suites share, in one import: where a check applies (device-needs.ts), a paired simulated
+ * What the device-scope suites share, in one import: where a check applies (applies.ts), a paired simulated
  * device built for fast checks (paired-simulated-device.ts), media on the phone and the items the server lists
  * (media-items.ts), a tap on the app's wire that can interrupt a job after its n-th append or download
  * (wire-tap.ts), and the expectations and TOTP the checks judge by (check-oracles.ts). The suites import from here
  * so that each piece can move between those files without touching every suite.
  */
-export { deviceNeeds, type Needs } from './device-needs.js';
+export { where, type Needs } from './applies.js';
 export { CHUNK, newWorld, pairApp, phoneOf, type World, type WorldOptions } from './paired-simulated-device.js';
 export {
   addMedia,

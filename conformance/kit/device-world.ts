@@ -4,20 +4,12 @@ import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
-import { skipUnless, type Applicability, type Column } from './check.js';
 import type { TargetSession } from '../targets/target.js';
 
 export interface DeviceWorld {
   readonly clock: VirtualClock;
   readonly device: SimulatedDevice;
   readonly app: MobileApp;
-}
-
-/** Device checks need the desktop side to issue pairing tokens, and a device the app runs on. */
-export function needsPairing(column: Column, session: TargetSession): Applicability {
-  if (!session.console)
-    return { applies: false, reason: 'needs the console key (--console-key) to issue pairing tokens' };
-  return skipUnless(column.profile !== undefined, 'device checks need a device profile');
 }
 
 export async function pairedWorld(

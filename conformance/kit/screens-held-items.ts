@@ -6,7 +6,7 @@
  */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
-import type { CheckContext, CheckOutcome } from './check.js';
+import type { DeviceCheckContext, CheckOutcome } from './check.js';
 import { checkOnce } from './property.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { ExecuteParams } from '../../simulators/session/execute-methods.js';
@@ -15,7 +15,7 @@ import { pairThroughScreens, tapBackup, withApp } from './screens-support.js';
 
 /** A one-shot check on a new phone of the column's profile, paired through the screens. */
 export function onPairedPhone(
-  context: CheckContext,
+  context: DeviceCheckContext,
   steps: (driver: AppDriver) => Promise<void>,
 ): Promise<CheckOutcome> {
   return checkOnce(() =>

@@ -1,19 +1,18 @@
 /** What checks of the app's screens share: a session of the app on a new device, pairing through the screens. */
 import type { ItemKind } from '../spec/file-types.js';
 import type { TabName } from '../spec/protocol/common.js';
-import type { Applicability, CheckContext, Column } from './check.js';
+import type { DeviceCheckContext } from './check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
-import { deviceNeeds, type Needs } from './device-support.js';
 
 /** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
 export async function withApp(
-  context: CheckContext,
+  context: DeviceCheckContext,
   steps: (driver: AppDriver) => Promise<void>,
   overrides: Partial<DeviceSpec> = {},
 ): Promise<void> {
-  const app = await context.session.app.drive({ ...context.column.profile!, ...overrides }, context.session.url);
+  const app = await context.session.app.drive({ ...context.column.profile, ...overrides }, context.session.url);
   try {
     await steps(app.driver);
   } finally {
@@ -41,21 +40,6 @@ export async function tapBackup(driver: AppDriver) {
   await driver.tap('tab-backup');
   await driver.tap('backup-start');
   return driver.execute('mobile: waitForIdle', {});
-}
-
-type Applies = (column: Column, session: TargetSession) => Applicability;
-
-/**
- * Where a check through the screens applies: over WebDriver only, and there where `needs` are met (the device
- * needs of device-support.ts, or a rule of the check's own). In process it would repeat `inProcess` (the checks of
- * the same rules on the app model) at a few times the cost; over WebDriver it is the app suite itself.
- */
-export function overWebDriverOnly(inProcess: string, needs: Needs | Applies = {}): Applies {
-  const where = typeof needs === 'function' ? needs : deviceNeeds(needs);
-  return (column, session) =>
-    session.app.via === 'webdriver'
-      ? where(column, session)
-      : { applies: false, reason: `runs with --via appium; in process, ${inProcess} checks the same rules` };
 }
 
 /** Opens the Restore page and, when the server lists any item of `kind`, its file explorer: whether it opened. */

@@ -9,15 +9,8 @@ import type { Edition } from '../spec/editions.js';
 import type { ItemKind } from '../spec/file-types.js';
 import type { ItemMeta } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import type { Applicability, Column } from './check.js';
-import type { TargetSession } from '../targets/target.js';
-
-export const NO_CONSOLE_REASON =
-  'needs the console key (--console-key) to issue pairing tokens and read the device list';
-
-export function needsConsole(_column: Column, session: TargetSession): Applicability {
-  return session.console ? { applies: true } : { applies: false, reason: NO_CONSOLE_REASON };
-}
+import type { TargetClock, TargetSession } from '../targets/target.js';
+import { REASONS } from './applies.js';
 
 export interface PairedDevice {
   readonly client: MbsClient;
@@ -58,7 +51,7 @@ export async function pairDevice(
 }
 
 export function consoleOf(session: TargetSession): MbsClient {
-  if (!session.console) throw new ClientError('not-paired', NO_CONSOLE_REASON);
+  if (!session.console) throw new ClientError('not-paired', REASONS.console);
   return session.console;
 }
 
@@ -127,24 +120,9 @@ export function metaOf(kind: ItemKind, stem: string, variant = 0): ItemMeta {
   return { kind, name, path: `/storage/emulated/0/${folder}/${name}`, capturedAt: Date.UTC(2021, 6, 19) };
 }
 
-export interface MovableClock {
-  now(): number;
-  advance(ms: number): void;
-}
-
-/** The controlled server's clock, when the runner owns one (the reference target's OffsetClock). */
-export function clockOf(session: TargetSession): MovableClock | undefined {
-  const clock = (session as TargetSession & { clock?: unknown }).clock;
-  if (!session.controlled || typeof clock !== 'object' || clock === null) return undefined;
-  const candidate = clock as Partial<MovableClock>;
-  return typeof candidate.now === 'function' && typeof candidate.advance === 'function'
-    ? (clock as MovableClock)
-    : undefined;
-}
-
 /** Runs `body` with a clock it may move forward, and moves it back by as much afterwards. */
 export async function withClock<T>(
-  clock: MovableClock | undefined,
+  clock: TargetClock | undefined,
   body: (advance: (ms: number) => void) => Promise<T>,
 ): Promise<T> {
   let moved = 0;

@@ -9,7 +9,7 @@ import type { Edition } from '../spec/editions.js';
 import type { Cell } from '../../reports/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { columnName, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';
+import { columnName, runCheck, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';
 import type { Target, TargetSession } from '../targets/target.js';
 
 export interface EditionRunOptions {
@@ -100,7 +100,7 @@ async function runCell(
   let outcome: CheckOutcome;
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
-    outcome = await check.run({
+    outcome = await runCheck(check, {
       session,
       column,
       seed: options.seed,

@@ -1,6 +1,6 @@
 /**
  * The default target: the reference server, started by the runner on 127.0.0.1 for each edition, with a fresh data
- * directory and a clock the checks can move forward.
+ * directory, a clock the checks can move forward, and more servers like it for the checks that start their own.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { OffsetClock } from './offset-clock.js';
+import { ownReferenceServer } from './own-reference-server.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
 
@@ -19,6 +20,7 @@ export { OffsetClock };
 
 export interface ReferenceSession extends TargetSession {
   readonly clock: OffsetClock;
+  readonly dataDir: string;
 }
 
 /**
@@ -79,11 +81,10 @@ export class ReferenceTarget implements Target {
       host: '127.0.0.1',
       udpPort: ready.udpPort,
       console: new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey }),
-      controlled: true,
       dataDir,
       clock,
+      startOwnServer: ownReferenceServer(edition, this.serverFaults),
       app: this.app,
-      serverFaults: this.serverFaults,
       async close() {
         const closed = new Promise((resolve) => worker.once('message', resolve));
         worker.postMessage('close');

@@ -45,7 +45,6 @@ export class ServerTarget implements Target {
       host: new URL(url).hostname,
       udpPort,
       ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
-      controlled: false,
       app: this.app,
       async close() {},
     };

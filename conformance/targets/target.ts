@@ -1,9 +1,13 @@
 /**
  * What the suites test: a server (ours, started by the runner, or one already running such as a vendor's) with
  * simulated devices. Every check reaches the server only through the protocol, so any server is tested alike.
+ *
+ * This file is the whole contract between a check and its target: what a check may ask of a target beyond the
+ * protocol is declared here, each optional, and a check that needs one states it where it applies
+ * (conformance/kit/applies.ts), which turns its absence into the skip reason. No check casts a session to a
+ * concrete target to reach anything else.
  */
 import type { Edition } from '../spec/editions.js';
-import type { ServerFault } from '../spec/faults.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppUnderTest } from './app-under-test.js';
 
@@ -14,6 +18,25 @@ export interface TargetDescription {
   readonly description: string;
 }
 
+/**
+ * The server's clock, when the target lets a check move it: forward to reach a lifetime's end or the next code
+ * step, and back by as much when the check is done (the session is shared with every later check of the edition).
+ */
+export interface TargetClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+/** A server of the target's own kind, started for one check on 127.0.0.1 with no port given, and stopped by it. */
+export interface OwnServer {
+  readonly url: string;
+  readonly host: string;
+  readonly udpPort: number;
+  /** The desktop side of that server. */
+  readonly console: MbsClient;
+  close(): Promise<void>;
+}
+
 export interface TargetSession {
   readonly edition: Edition;
   /** Base URL of the server's HTTP port. */
@@ -22,15 +45,17 @@ export interface TargetSession {
   readonly udpPort: number;
   /** The desktop side of the server; absent when the target gives no console key (pairing checks then skip). */
   readonly console?: MbsClient;
-  /** Whether the runner controls this server (it can restart it, read its files, move its clock). */
-  readonly controlled: boolean;
-  /** The server's data directory, when the runner controls it. */
+  /** The server's clock, when checks may move it. */
+  readonly clock?: TargetClock;
+  /** The server's data directory, when checks may read it (the storage layout). */
   readonly dataDir?: string;
+  /**
+   * Starts another server like this one (the same edition and variant) on ports it picks itself, when the target
+   * can: the port checks take ports first and see which the server then chooses.
+   */
+  readonly startOwnServer?: () => Promise<OwnServer>;
   /** The app device checks install on their simulated devices. */
   readonly app: AppUnderTest;
-  /** Faulty variants the runner started the reference server with (self-test); checks that start servers of
-   * their own start them alike. */
-  readonly serverFaults?: readonly ServerFault[];
   close(): Promise<void>;
 }
 

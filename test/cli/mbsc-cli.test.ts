@@ -1,9 +1,10 @@
 /** The `mbsc` command as a user runs it: help, errors with suggestions, serve, discover, requirements, demo. */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../conformance/spec/editions.js';
 import { decodePairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
+import { NOT_COVERED } from '../../conformance/spec/requirements/not-covered.js';
 import { terminalQr } from '../../cli/terminal-qr.js';
 import { runCli, spawnServe } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/test-server.js';
@@ -49,6 +50,28 @@ describe('mbsc requirements', () => {
     const parsed = JSON.parse(run.stdout) as { id: string }[];
     expect(parsed.length).toBe(REQUIREMENTS.filter((r) => r.id.startsWith('RUN-')).length);
     expect(parsed.every((r) => r.id.startsWith('RUN-'))).toBe(true);
+  });
+
+  it('with --checks names the checks of each requirement and their files, or why none covers it', async () => {
+    const table = await runCli(['requirements', '--area', 'RUN', '--checks']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(
+      /RUN-03 .*\n(.*\n)*? +checked by run-conditions-model \(conformance\/suites\/run-conditions\/backup-held\.ts\)/,
+    );
+    const json = await runCli(['requirements', '--checks', '--json']);
+    const rows = JSON.parse(json.stdout) as { id: string; checks: { id: string; file: string }[] }[];
+    for (const c of rows.flatMap((r) => r.checks)) {
+      expect(existsSync(c.file), c.file).toBe(true);
+      expect(readFileSync(c.file, 'utf8')).toMatch(/scope: '(server|device)'/);
+    }
+    expect(
+      rows
+        .filter((r) => r.checks.length === 0)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(Object.keys(NOT_COVERED).sort());
+    const edn = await runCli(['requirements', '--area', 'EDN', '--checks']);
+    expect(edn.stdout).toContain(`no check: ${NOT_COVERED['EDN-05']}`);
   });
 });
 

@@ -14,13 +14,14 @@
  * write-and-read-screens.ts.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { expectActivityEntries, expectFiltered, expectFilterAlone, TEN } from './expectations.js';
 import { expectEqual } from '../../kit/device-support.js';
 import { logRows, tickOnly, writeLog } from './write-and-read-screens.js';
-import { overWebDriverOnly, state, withApp } from '../../kit/screens-support.js';
+import { state, withApp } from '../../kit/screens-support.js';
 import { whileRegistered } from '../two-factor/common/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const SECOND = 1000;
 
@@ -35,8 +36,11 @@ const entries: Check = {
   requirements: ['LOG-01', 'LOG-02', 'LOG-04', 'LOG-05'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('app-log-entries, app-log-backup-registration and app-log-failures'),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'app-log-entries, app-log-backup-registration and app-log-failures',
+    device: 'paired',
+  }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const expected = await writeLog(driver, context);
@@ -70,8 +74,8 @@ const filter: Check = {
   requirements: ['LOG-03'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('app-log-filter'),
-  async run(context: CheckContext): Promise<CheckOutcome> {
+  applies: where({ overWebDriverOf: 'app-log-filter', device: 'paired' }),
+  async run(context: DeviceCheckContext): Promise<CheckOutcome> {
     let outcome: CheckOutcome | undefined;
     const written = await checkOnce(() =>
       withApp(context, async (driver) => {
@@ -98,8 +102,8 @@ const twoFactorRegistration: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('app-log-2fa-registration', { twoFactor: true }),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'app-log-2fa-registration', device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;

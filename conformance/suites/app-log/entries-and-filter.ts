@@ -7,7 +7,7 @@
  * registrations-and-failures.ts.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import type { LogCategory, LogLevel, LogType } from '../../../simulators/app/app-log.js';
 import {
@@ -19,8 +19,8 @@ import {
   TEN,
   type Activity,
 } from './expectations.js';
-import { backupRegistrationCheck, failuresCheck, twoFactorRegistrationCheck } from './registrations-and-failures.js';
-import { addMedia, deviceNeeds, expectTrue, newWorld, serverItems } from '../../kit/device-support.js';
+import { addMedia, expectTrue, newWorld, serverItems } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 const entries: Check = {
   id: 'app-log-entries',
@@ -28,10 +28,10 @@ const entries: Check = {
   area: 'LOG',
   requirements: ['LOG-01', 'LOG-02'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       const { app, device, clock } = world;
       const stamps: { at: number; from: number; types: readonly LogType[] }[] = [];
       const run: Record<Activity, () => Promise<unknown>> = {
@@ -69,9 +69,9 @@ const filter: Check = {
   area: 'LOG',
   requirements: ['LOG-03'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  async run(context: CheckContext) {
-    const world = await newWorld(context.session, context.column.profile!, { pair: false });
+  applies: where({ device: 'alone' }),
+  async run(context: DeviceCheckContext) {
+    const world = await newWorld(context.session, context.column.profile, { pair: false });
     const written = fc.array(fc.tuple(fc.constantFrom(...TEN), fc.nat(120_000)), { maxLength: 12 });
     const ticked = fc.subarray([...TEN]);
     const property = fc.asyncProperty(written, ticked, async (adds, types) => {
@@ -90,10 +90,4 @@ const filter: Check = {
   },
 };
 
-export const appLogChecks: Check[] = [
-  entries,
-  filter,
-  backupRegistrationCheck,
-  twoFactorRegistrationCheck,
-  failuresCheck,
-];
+export const appLogChecks: Check[] = [entries, filter];

@@ -3,10 +3,11 @@
  * for backup and registering for 2FA each log one Info entry, and a backup and a restore that fail once the desktop
  * removed the device each log one Error entry.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { TwoFactorApp } from '../../../simulators/app/authenticator/two-factor-app.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 /** Entries written since `from`, oldest first. */
 const since = (world: World, from: number) => world.app.log.all().slice(from);
@@ -17,10 +18,10 @@ export const backupRegistrationCheck: Check = {
   area: 'LOG',
   requirements: ['LOG-04'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       const types = world.app.log.all().map((e) => e.type);
       expectEqual(['LOG-04'], 'log entries after pairing', types, ['Backup Info']);
     }),
@@ -33,10 +34,10 @@ export const twoFactorRegistrationCheck: Check = {
   requirements: ['LOG-04'],
   scope: 'device',
   exclusive: true,
-  applies: deviceNeeds({ twoFactor: true }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!, { pair: false });
+      const world = await newWorld(context.session, context.column.profile, { pair: false });
       const console = context.session.console!;
       const registration = await console.call('createRegistration', { body: {} });
       const tfa = new TwoFactorApp(world.app);
@@ -61,10 +62,10 @@ export const failuresCheck: Check = {
   area: 'LOG',
   requirements: ['LOG-05'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       const { app, device } = world;
       const photo = addMedia(device, { name: 'IMG_1.jpg' });
       await app.backup();

@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import type { BackupJob } from '../../../simulators/app/backup-job.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
@@ -19,14 +19,8 @@ import { contentOf } from '../../../simulators/device/media.js';
 import { newBackupModel } from './model.js';
 import type { BackupApp } from './port.js';
 import { backupSteps, initialItems, runSequence, type BackupOptions } from './sequences.js';
-import {
-  addMedia,
-  deviceNeeds,
-  newWorld,
-  serverItems,
-  wireSentNothingTwice,
-  type World,
-} from '../../kit/device-support.js';
+import { addMedia, newWorld, serverItems, wireSentNothingTwice, type World } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, the wire and the disk too. */
 function modelApp(w: World, dataDir: string | undefined): BackupApp {
@@ -134,9 +128,9 @@ function backupModelCheck(platform: Platform): Check {
       'RFE-08',
     ],
     scope: 'device',
-    applies: deviceNeeds({ platform }),
-    async run(context: CheckContext) {
-      const profile = context.column.profile!;
+    applies: where({ device: 'paired', platform }),
+    async run(context: DeviceCheckContext) {
+      const profile = context.column.profile;
       const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
       // The command list comes first: the report shows it as the shrunk commands; the items come second.
       const property = fc.asyncProperty(commands, initialItems(EVERYTHING), async (cmds, initial) => {

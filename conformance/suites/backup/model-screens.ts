@@ -15,19 +15,14 @@
  */
 import fc from 'fast-check';
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { newBackupModel } from './model.js';
 import type { BackupApp, ListedItem } from './port.js';
 import { backupSteps, initialItems, runSequence, type BackupOptions } from './sequences.js';
-import {
-  browseRestore,
-  listedAlbums,
-  overWebDriverOnly,
-  pairThroughScreens,
-  withApp,
-} from '../../kit/screens-support.js';
+import { browseRestore, listedAlbums, pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
@@ -108,9 +103,9 @@ export const uiBackupResumeCheck: Check = {
   requirements: ['BAK-01', 'BAK-02', 'BAK-03', 'BAK-04', 'BAK-05', 'BAK-07', 'BAK-08', 'RFE-06', 'RFE-08'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('backup-resume-integrity-model-*'),
-  async run(context: CheckContext) {
-    const platform = context.column.profile!.platform;
+  applies: where({ overWebDriverOf: 'backup-resume-integrity-model-*', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const platform = context.column.profile.platform;
     const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
     const property = fc.asyncProperty(commands, initialItems(SCREENS), (cmds, initial) =>
       withApp(

@@ -7,11 +7,12 @@
  * Not through the screens: the prompt's own wording (the system draws it; the kit reads only the number of items
  * it named), and emptying Recently Deleted by hand.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { DAY, deviceNeeds, expectEqual } from '../../kit/device-support.js';
+import { DAY, expectEqual } from '../../kit/device-support.js';
 import { GB } from './model.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 export const uiFreeUpSpaceIosCheck: Check = {
   id: 'free-up-space-ios-consent-screens',
@@ -21,8 +22,8 @@ export const uiFreeUpSpaceIosCheck: Check = {
   requirements: ['FUS-11', 'FUS-12'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('free-up-space-ios-recently-deleted', deviceNeeds({ platform: 'ios' })),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'free-up-space-ios-recently-deleted', device: 'paired', platform: 'ios' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

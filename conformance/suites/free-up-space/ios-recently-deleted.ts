@@ -1,8 +1,9 @@
 /** The check of free up space on iOS: the deletion prompt, and Recently Deleted's 40 days. */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { addMedia, DAY, deviceNeeds, expectEqual, newWorld } from '../../kit/device-support.js';
+import { addMedia, DAY, expectEqual, newWorld } from '../../kit/device-support.js';
 import { GB } from './model.js';
+import { where } from '../../kit/applies.js';
 
 /** iOS: asked first, nothing on a refusal; then Recently Deleted holds the item, using storage, for 40 days. */
 export const recentlyDeletedCheck: Check = {
@@ -12,10 +13,10 @@ export const recentlyDeletedCheck: Check = {
   area: 'FUS',
   requirements: ['FUS-11', 'FUS-12'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'ios' }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'ios' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device, clock } = await newWorld(context.session, context.column.profile!);
+      const { app, device, clock } = await newWorld(context.session, context.column.profile);
       const photo = addMedia(device, { name: 'IMG_1.jpg', size: 5000 });
       app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
       device.setFreeBytes(2 * GB - 1);

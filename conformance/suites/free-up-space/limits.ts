@@ -1,10 +1,11 @@
 /** The checks of the free up space limit: which values it takes, and what free up space removes at each one's edges. */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
-import { BASE_DATE, DAY, deviceNeeds, expectEqual, expectTrue, mediaInit, newWorld } from '../../kit/device-support.js';
+import { BASE_DATE, DAY, expectEqual, expectTrue, mediaInit, newWorld } from '../../kit/device-support.js';
 import { LIMITS } from './commands.js';
 import { GB } from './model.js';
+import { where } from '../../kit/applies.js';
 
 /** Every whole number of GB around the five limits, and a few that are not whole numbers at all. */
 export const limitsCheck: Check = {
@@ -13,10 +14,10 @@ export const limitsCheck: Check = {
   area: 'FUS',
   requirements: ['FUS-02'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
+      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
       for (const gb of [...Array.from({ length: 13 }, (_, i) => i - 1), 2.5, 1.999, 1e9, Number.NaN]) {
         const before = app.settings.freeUpSpaceLimitGb;
         let refused = false;
@@ -47,10 +48,10 @@ export const boundariesCheck: Check = {
   area: 'FUS',
   requirements: ['FUS-03', 'FUS-04', 'FUS-05', 'FUS-06', 'FUS-08'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const { app, device } = await newWorld(context.session, context.column.profile);
       // An older photo on the SD card, where removing it would free nothing, must stay.
       const sd = device.spec.sdCardBytes
         ? mediaInit('android', { name: 'sd.jpg', size: 10, capturedAt: BASE_DATE - 9 * DAY, storage: 'sd' })

@@ -9,16 +9,15 @@
  */
 import fc from 'fast-check';
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { addMedia, deviceNeeds, expectTrue, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectTrue, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import type { FreeUpSpaceApp } from './port.js';
-import { boundariesCheck, limitsCheck } from './limits.js';
-import { recentlyDeletedCheck } from './ios-recently-deleted.js';
 import { fusSteps, newItem, setUp, SHARED_FUS_REQUIREMENTS, startModel } from './sequences.js';
+import { where } from '../../kit/applies.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, Recently Deleted and prompts too. */
 function modelApp(w: World): FreeUpSpaceApp {
@@ -86,9 +85,9 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
     area: 'FUS',
     requirements: [...SHARED_FUS_REQUIREMENTS, ...own].sort(),
     scope: 'device',
-    applies: deviceNeeds({ platform }),
-    async run(context: CheckContext) {
-      const profile = context.column.profile!;
+    applies: where({ device: 'paired', platform }),
+    async run(context: DeviceCheckContext) {
+      const profile = context.column.profile;
       const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
       const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
       const start = fc.record({ on: fc.boolean(), consent: fc.constantFrom<'allow' | 'deny'>('allow', 'deny') });
@@ -108,10 +107,4 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
   };
 }
 
-export const freeUpSpaceChecks: Check[] = [
-  recentlyDeletedCheck,
-  freeUpSpaceModelCheck('android'),
-  freeUpSpaceModelCheck('ios'),
-  limitsCheck,
-  boundariesCheck,
-];
+export const freeUpSpaceChecks: Check[] = [freeUpSpaceModelCheck('android'), freeUpSpaceModelCheck('ios')];

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { TabName } from '../../spec/protocol/common.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectTrue } from '../../kit/device-support.js';
@@ -21,12 +21,12 @@ import { fusSteps, newItem, setUp, SHARED_FUS_REQUIREMENTS, startModel } from '.
 import {
   browseRestore,
   listedAlbums,
-  overWebDriverOnly,
   pairThroughScreens,
   state,
   tapBackup,
   withApp,
 } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
@@ -146,9 +146,9 @@ export const uiFreeUpSpaceCheck: Check = {
   requirements: SHARED_FUS_REQUIREMENTS,
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('free-up-space-model-*'),
-  async run(context: CheckContext) {
-    const profile = context.column.profile!;
+  applies: where({ overWebDriverOf: 'free-up-space-model-*', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const profile = context.column.profile;
     const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
     const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
     const start = fc.record({ on: fc.boolean() });

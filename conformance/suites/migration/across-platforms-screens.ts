@@ -11,15 +11,16 @@
  * original's backup failed (the app shows the server's message, which is no code). On the Home edition there are
  * no 2FA accounts to carry over.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup } from '../../kit/screens-support.js';
 import { otherPhone, pairAsReplacement, withPhones, type OpenPhone } from './screens-support.js';
 import { authenticatorIds, removeAuthenticatorsSince } from '../two-factor/common/support.js';
+import { where } from '../../kit/applies.js';
 
 type Kind = 'photo' | 'video' | 'document';
 
@@ -79,7 +80,7 @@ async function restoreAll(driver: AppDriver) {
   return { restore: after.restore, labels: after.accounts.map((a) => a.label) };
 }
 
-async function migrate(context: CheckContext, open: OpenPhone, from: DeviceSpec, to: DeviceSpec): Promise<void> {
+async function migrate(context: DeviceCheckContext, open: OpenPhone, from: DeviceSpec, to: DeviceSpec): Promise<void> {
   const desk = context.session.console!;
   const twoFactor = context.session.edition !== 'home';
   const original = await open(from, 'original');
@@ -136,14 +137,14 @@ export const uiMigrationCheck: Check = {
   tags: ['ui'],
   // The original registers for 2FA by secret key, which turns 2FA on for every client of the server.
   exclusive: true,
-  applies: overWebDriverOnly('migration-app-across-platforms'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'migration-app-across-platforms', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const desk = context.session.console!;
       const before = context.session.edition === 'home' ? new Set<string>() : await authenticatorIds(desk);
       try {
         await withPhones(context, async (open) => {
-          const mine = context.column.profile!;
+          const mine = context.column.profile;
           await migrate(context, open, mine, otherPhone(context));
           await migrate(context, open, otherPhone(context), mine);
         });

@@ -10,24 +10,15 @@
  * the checks after the replacement re-pairs for 2FA in two-factor-after-repair.ts.
  */
 import { MbsError } from '../../spec/errors.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { TargetSession } from '../../targets/target.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import { openRestorePage, restoreFromPage } from '../../../simulators/app/restore-page.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
-import {
-  addMedia,
-  deviceNeeds,
-  expectEqual,
-  expectTrue,
-  newWorld,
-  pairApp,
-  phoneOf,
-  sorted,
-} from '../../kit/device-support.js';
+import { addMedia, expectEqual, expectTrue, newWorld, pairApp, phoneOf, sorted } from '../../kit/device-support.js';
 import { refusal } from './app-world.js';
-import { pushMoves, totpRevoked } from './two-factor-after-repair.js';
+import { where } from '../../kit/applies.js';
 
 /** One migration: the original backs up, the replacement takes over; every observable rule along the way. */
 async function migrate(session: TargetSession, from: DeviceSpec, to: DeviceSpec): Promise<void> {
@@ -98,14 +89,14 @@ const acrossPlatforms: Check = {
   area: 'MIG',
   requirements: ['MIG-01', 'MIG-02', 'MIG-03', 'MIG-04', 'MIG-05', 'MIG-06', 'MIG-10', 'MIG-11', 'MIG-13'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const mine = context.column.profile!;
+      const mine = context.column.profile;
       const other = phoneOf(mine.platform === 'android' ? 'ios' : 'android');
       await migrate(context.session, mine, other);
       await migrate(context.session, other, mine);
     }),
 };
 
-export const migrationChecks: Check[] = [acrossPlatforms, pushMoves, totpRevoked];
+export const migrationChecks: Check[] = [acrossPlatforms];

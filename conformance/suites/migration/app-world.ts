@@ -4,7 +4,7 @@
  * registered for 2FA only refused as a replacement on the way (MIG-02).
  */
 import { ClientError, MbsError } from '../../spec/errors.js';
-import type { CheckContext } from '../../kit/check.js';
+import type { DeviceCheckContext } from '../../kit/check.js';
 import type { TargetSession } from '../../targets/target.js';
 import { TwoFactorApp } from '../../../simulators/app/authenticator/two-factor-app.js';
 import { expectEqual, newWorld, pairApp, phoneOf } from '../../kit/device-support.js';
@@ -21,12 +21,12 @@ export async function refusal(action: () => Promise<unknown>): Promise<string> {
 
 /** The server's time, for one-time passwords the server checks. */
 export function serverNow(session: TargetSession): number {
-  return (session as TargetSession & { clock?: { now(): number } }).clock?.now() ?? Date.now();
+  return session.clock?.now() ?? Date.now();
 }
 
 /** An original registered for 2FA, migrated to a replacement that re-pairs; the authenticators are removed after. */
 export async function withRepairedReplacement(
-  context: CheckContext,
+  context: DeviceCheckContext,
   body: (s: {
     original: TwoFactorApp;
     replacement: TwoFactorApp;
@@ -46,7 +46,7 @@ export async function withRepairedReplacement(
     return { id, secret: account.secret };
   };
   try {
-    const from = await newWorld(session, context.column.profile!);
+    const from = await newWorld(session, context.column.profile);
     const original = new TwoFactorApp(from.app);
     const a = await register(original);
     // A phone registered for 2FA only is refused as a replacement too.

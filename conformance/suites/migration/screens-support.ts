@@ -3,7 +3,7 @@
  * a phone that may not become one), each closed at the end, and pairing a phone by the desktop's migration QR code
  * through the screens.
  */
-import type { CheckContext } from '../../kit/check.js';
+import type { DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
@@ -18,7 +18,7 @@ let phonesOpened = 0;
  * Runs `body` with a way to open phones; every phone opened is closed after. Each phone's name carries a serial:
  * two phones of one name paired in the same millisecond would share a backup folder.
  */
-export async function withPhones(context: CheckContext, body: (open: OpenPhone) => Promise<void>): Promise<void> {
+export async function withPhones(context: DeviceCheckContext, body: (open: OpenPhone) => Promise<void>): Promise<void> {
   const opened: { close(): Promise<void> }[] = [];
   const open: OpenPhone = async (spec, label) => {
     const name = `${spec.name.slice(0, 40)} ${label} ${++phonesOpened}`;
@@ -34,8 +34,8 @@ export async function withPhones(context: CheckContext, body: (open: OpenPhone) 
 }
 
 /** A phone of the other platform than the column's. */
-export const otherPhone = (context: CheckContext): DeviceSpec =>
-  phoneOf(context.column.profile!.platform === 'android' ? 'ios' : 'android');
+export const otherPhone = (context: DeviceCheckContext): DeviceSpec =>
+  phoneOf(context.column.profile.platform === 'android' ? 'ios' : 'android');
 
 /** Automated backup off, then "Activate and start backup" with the desktop's migration QR code, and OK. */
 export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, originalDeviceId: string) {

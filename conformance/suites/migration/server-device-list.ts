@@ -20,7 +20,6 @@ import {
   bytesOf,
   consoleOf,
   metaOf,
-  needsConsole,
   pairDevice,
   refused,
   removeQuietly,
@@ -29,6 +28,7 @@ import {
 import { account, scenario, type Scenario } from './server-scenario.js';
 import { refuseReplacements } from './server-replacement-refused.js';
 import { migrateTo } from './server-takeover.js';
+import { where } from '../../kit/applies.js';
 
 async function migrate(session: TargetSession, s: Scenario, paired: string[]): Promise<void> {
   const desk = consoleOf(session);
@@ -77,7 +77,7 @@ export const migrationCheck: Check = {
   scope: 'server',
   // Registering an authenticator turns 2FA on for every client for a moment: nothing may run beside it.
   exclusive: true,
-  applies: needsConsole,
+  applies: where({ console: true }),
   async run(context: CheckContext) {
     const property = fc.asyncProperty(scenario, async (s) => {
       const paired: string[] = [];

@@ -4,12 +4,11 @@
  * says), though NIST SP 800-63B would have them revoked (MIG-09, ADVISORY).
  */
 import { MbsError } from '../../spec/errors.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { deviceNeeds, expectEqual, expectTrue, totp } from '../../kit/device-support.js';
+import { expectEqual, expectTrue, totp } from '../../kit/device-support.js';
 import { refusal, serverNow, withRepairedReplacement } from './app-world.js';
-
-const needs2fa = deviceNeeds({ twoFactor: true });
+import { where } from '../../kit/applies.js';
 
 export const pushMoves: Check = {
   id: 'migration-push-moves-to-replacement',
@@ -19,8 +18,8 @@ export const pushMoves: Check = {
   requirements: ['MIG-02', 'MIG-07', 'MIG-08'],
   scope: 'device',
   exclusive: true,
-  applies: needs2fa,
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withRepairedReplacement(context, async ({ original, replacement, originalId, replacementId, secret }) => {
         const console = context.session.console!;
@@ -69,8 +68,8 @@ export const totpRevoked: Check = {
   requirements: ['MIG-09'],
   scope: 'device',
   exclusive: true,
-  applies: needs2fa,
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withRepairedReplacement(context, async ({ originalId, secret }) => {
         const console = context.session.console!;

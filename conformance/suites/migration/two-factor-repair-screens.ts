@@ -9,15 +9,16 @@
  * Not through the screens: which authenticators the desktop offers push to (the check reads it from the desktop,
  * as migration-push-moves-to-replacement does) and why the original receives nothing.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
-import { deviceNeeds, expectEqual, expectTrue } from '../../kit/device-support.js';
+import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
-import { overWebDriverOnly, pairThroughScreens, state } from '../../kit/screens-support.js';
+import { pairThroughScreens, state } from '../../kit/screens-support.js';
 import { otherPhone, pairAsReplacement, withPhones } from './screens-support.js';
 import { authenticatorIds, removeAuthenticatorsSince } from '../two-factor/common/support.js';
 import { codeOnPage, logIn, registerOnPhone } from '../two-factor/common/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 export const uiMigrationRepairCheck: Check = {
   id: 'migration-2fa-repair-screens',
@@ -29,17 +30,18 @@ export const uiMigrationRepairCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly(
-    'migration-2fa-repair and migration-push-moves-to-replacement',
-    deviceNeeds({ twoFactor: true }),
-  ),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'migration-2fa-repair and migration-push-moves-to-replacement',
+    device: 'paired',
+    twoFactor: true,
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
         const before = await authenticatorIds(desk);
         try {
           await withPhones(context, async (open) => {
-            const original = await open(context.column.profile!, 'original');
+            const original = await open(context.column.profile, 'original');
             await pairThroughScreens(original, context.session);
             const first = await registerOnPhone(original, desk);
             expectTrue(['MIG-07'], first.authenticatorId !== undefined, `registering the original: ${first.scanned}`);

@@ -10,15 +10,10 @@ import { checkOnce } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
-import {
-  appWorld,
-  needsTwoFactorAppClock,
-  pairForBackup,
-  shownCode,
-  type AppWorld,
-} from '../two-factor/common/app-world.js';
+import { appWorld, pairForBackup, shownCode, type AppWorld } from '../two-factor/common/app-world.js';
 import { attempt, mustPass, mustRefuse, said } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
+import { where } from '../../kit/applies.js';
 
 /** Whether the original phone gets a push request (a revoked key gets none). */
 async function originalReceives(original: AppWorld): Promise<boolean> {
@@ -34,7 +29,7 @@ export const migrationRepairCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'migration', 'time-travel'],
-  applies: needsTwoFactorAppClock,
+  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {

@@ -4,20 +4,16 @@
  * the kit starts itself with chosen ports taken, so on the reference target these checks start their own reference
  * servers on 127.0.0.1; on a vendor's server they check that every port it announces lies in its edition's ranges.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { skipUnless, type Check, type CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
+import { REASONS, where } from '../../kit/applies.js';
 import { turns } from '../../kit/turns.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
-import type { ServerFault } from '../../spec/faults.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
-import { startServer } from '../../../reference-server/server.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { discover } from './discovery-announces-ports.js';
-import { firstFree, hold, inRange, LOOPBACK, portsOf } from './port-probe.js';
+import { firstFree, hold, inRange, portsOf } from './port-probe.js';
 
 interface Announced {
   readonly where: string;
@@ -39,23 +35,16 @@ async function announcements(url: string, host: string, udpPort: number, console
   return out;
 }
 
-/** Starts a reference server of `edition` on 127.0.0.1 with no ports given, and reads back what it announces. */
-export async function startOwn(
-  edition: Edition,
-  faults: readonly ServerFault[] = [],
-): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-ports-${edition}-`));
+/** Starts a server of the target's own kind with no ports given, and reads back what it announces. */
+export async function startOwn(session: TargetSession): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
+  if (!session.startOwnServer) throw new Error(REASONS.ownServers);
+  const server = await session.startOwnServer();
   try {
-    const server = await startServer({ edition, dataDir, host: LOOPBACK, name: `ports ${edition}`, faults });
-    try {
-      const desk = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
-      const { tcpPort, udpPort } = server.identity;
-      return { tcp: tcpPort, udp: udpPort, announced: await announcements(server.url, LOOPBACK, udpPort, desk) };
-    } finally {
-      await server.close();
-    }
+    // The ports it listens on, as the kit reached it; what it announces is judged against them.
+    const announced = await announcements(server.url, server.host, server.udpPort, server.console);
+    return { tcp: Number(new URL(server.url).port), udp: server.udpPort, announced };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 
@@ -85,11 +74,12 @@ async function twice(attempt: () => Promise<void>): Promise<void> {
 }
 
 /** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
-async function defaults(edition: Edition, faults: readonly ServerFault[] = []): Promise<void> {
+async function defaults(session: TargetSession): Promise<void> {
+  const { edition } = session;
   const { tcp, udp } = EDITIONS[edition];
   const wantedTcp = await firstFree('tcp', tcp);
   const wantedUdp = await firstFree('udp', udp);
-  const own = await startOwn(edition, faults);
+  const own = await startOwn(session);
   if (own.tcp !== wantedTcp || own.udp !== wantedUdp) {
     throw new Error(
       `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
@@ -129,22 +119,21 @@ function editionPortsCheck(edition: Edition): Check {
     applies: (column) => skipUnless(column.edition === edition, `only a ${label} server has the ${label} ranges`),
     run: ({ session }: CheckContext) =>
       checkOnce(() =>
-        session.controlled
-          ? oneAtATime(() => twice(() => defaults(edition, session.serverFaults)))
-          : announcedInRange(session),
+        session.startOwnServer ? oneAtATime(() => twice(() => defaults(session))) : announcedInRange(session),
       ),
   };
 }
 
 /** With the first free ports held, the server takes the next free ones. */
-async function nextFree(edition: Edition): Promise<void> {
+async function nextFree(session: TargetSession): Promise<void> {
+  const { edition } = session;
   const { tcp, udp } = EDITIONS[edition];
   const [busyTcp, busyUdp] = [await firstFree('tcp', tcp), await firstFree('udp', udp)];
   if (busyTcp === undefined || busyUdp === undefined) throw new Error(`no free port in the ${edition} ranges here`);
   const held = [await hold('tcp', [busyTcp]), await hold('udp', [busyUdp])];
   try {
     const wanted = [await firstFree('tcp', tcp, busyTcp + 1), await firstFree('udp', udp, busyUdp + 1)];
-    const own = await startOwn(edition);
+    const own = await startOwn(session);
     if (own.tcp !== wanted[0] || own.udp !== wanted[1]) {
       throw new Error(
         `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the next ` +
@@ -158,14 +147,14 @@ async function nextFree(edition: Edition): Promise<void> {
 }
 
 /** With every port of one range held, the server refuses to start rather than leave its range. */
-async function fullRange(edition: Edition): Promise<void> {
-  const { tcp, udp } = EDITIONS[edition];
+async function fullRange(session: TargetSession): Promise<void> {
+  const { tcp, udp } = EDITIONS[session.edition];
   for (const kind of ['tcp', 'udp'] as const) {
     // Held for the few milliseconds one start takes: a server must refuse rather than leave its range.
     const all = await hold(kind, portsOf(kind === 'tcp' ? tcp : udp));
     let started: { tcp: number; udp: number } | undefined;
     try {
-      started = await startOwn(edition).catch(() => undefined);
+      started = await startOwn(session).catch(() => undefined);
     } finally {
       await all.release();
     }
@@ -184,16 +173,12 @@ export const portFallbackCheck: Check = {
   requirements: ['NET-04', 'NET-05'],
   scope: 'server',
   exclusive: true,
-  applies: (_column, session) =>
-    skipUnless(
-      session.controlled,
-      'needs to start the server itself with chosen ports taken, which only the reference target allows',
-    ),
-  run: ({ column }: CheckContext) =>
+  applies: where({ ownServers: true }),
+  run: ({ session }: CheckContext) =>
     checkOnce(() =>
       oneAtATime(async () => {
-        await twice(() => nextFree(column.edition));
-        await twice(() => fullRange(column.edition));
+        await twice(() => nextFree(session));
+        await twice(() => fullRange(session));
       }),
     ),
 };

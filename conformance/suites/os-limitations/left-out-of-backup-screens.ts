@@ -8,11 +8,11 @@
  * depend on. The restores are in restored-files-screens.ts.
  */
 import { kindOfFile } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
-import { expectEqual, sorted, type Needs } from '../../kit/device-support.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
+import { expectEqual, sorted } from '../../kit/device-support.js';
 import { LIMIT_FILES } from './left-out-of-backup.js';
 import { addItems, backUp, heldItems, onPairedPhone } from '../../kit/screens-held-items.js';
-import { overWebDriverOnly } from '../../kit/screens-support.js';
+import { where, type Needs } from '../../kit/applies.js';
 
 interface Head {
   readonly id: string;
@@ -31,8 +31,8 @@ function uiLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Head): Check 
     requirements: [requirement],
     scope: 'device',
     tags: ['ui'],
-    applies: overWebDriverOnly(head.inProcess, head.needs),
-    run: (context: CheckContext) =>
+    applies: where({ overWebDriverOf: head.inProcess, device: 'paired', ...head.needs }),
+    run: (context: DeviceCheckContext) =>
       onPairedPhone(context, async (driver) => {
         const batches = files.map(({ ext, storage, origin }) => ({
           kind: kindOfFile(`f.${ext}`) ?? ('unsupported' as const),

@@ -3,10 +3,11 @@
  * never iOS-made HEIF/HEVC; iOS never backs up iTunes-synced media. The files each limitation puts on the phone and
  * which of them a backup takes (LIMIT_FILES, shared with left-out-of-backup-screens.ts), and one check per limitation.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { MediaOrigin, StorageArea } from '../../../simulators/device/media.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 const heldNames = async (world: Awaited<ReturnType<typeof newWorld>>) =>
   sorted((await serverItems(world.app)).map((i) => i.meta.name));
@@ -48,9 +49,9 @@ function backupLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Omit<Chec
   return {
     ...head,
     requirements: [requirement],
-    run: (context: CheckContext) =>
+    run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const world = await newWorld(context.session, context.column.profile!);
+        const world = await newWorld(context.session, context.column.profile);
         for (const { stem, ext, storage, origin, folder } of files) {
           addMedia(world.device, { name: `${stem}.${ext}`, storage, origin, folder });
         }
@@ -66,7 +67,7 @@ export const documentsInternalOnly = backupLimitCheck('LIM-01', {
   title: 'Android backs up documents from the internal storage only; documents on the SD card are skipped',
   area: 'LIM',
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android', sdCard: true }),
+  applies: where({ device: 'paired', platform: 'android', sdCard: true }),
 });
 
 export const iosHeifOnAndroid = backupLimitCheck('LIM-02', {
@@ -74,7 +75,7 @@ export const iosHeifOnAndroid = backupLimitCheck('LIM-02', {
   title: 'Android never backs up HEIF/HEIC photos or HEVC videos made on an iPhone, but backs up its own',
   area: 'LIM',
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android' }),
+  applies: where({ device: 'paired', platform: 'android' }),
 });
 
 export const itunesSync = backupLimitCheck('LIM-04', {
@@ -82,5 +83,5 @@ export const itunesSync = backupLimitCheck('LIM-04', {
   title: 'iOS never backs up photos and videos synced from iTunes',
   area: 'LIM',
   scope: 'device',
-  applies: deviceNeeds({ platform: 'ios' }),
+  applies: where({ device: 'paired', platform: 'ios' }),
 });

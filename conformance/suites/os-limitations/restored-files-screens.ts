@@ -10,7 +10,7 @@
  * LIM-06, LIM-07 and LIM-08 stay with os-limitations-restore-keeps-android-files and os-limitations-restore-ios-photos.
  */
 import { kindOfFile, type ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
@@ -26,7 +26,8 @@ import {
 } from './restore-media.js';
 import { addItems, backUp, onPairedPhone } from '../../kit/screens-held-items.js';
 import { pairAsReplacement, withPhones } from '../migration/screens-support.js';
-import { overWebDriverOnly, pairThroughScreens, state } from '../../kit/screens-support.js';
+import { pairThroughScreens, state } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 /** One item per file name, of its kind and extension, each of its own size. */
 const batchesOf = (names: readonly string[], sizes: readonly number[]) =>
@@ -57,12 +58,16 @@ const restoreIosHeifOnAndroid: Check = {
   requirements: ['LIM-03'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('os-limitations-restore-ios-heif-to-android', { platform: 'android' }),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'os-limitations-restore-ios-heif-to-android',
+    device: 'paired',
+    platform: 'android',
+  }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withPhones(context, async (open) => {
         const iphone = await iphoneBackup(await open(phoneOf('ios'), 'original'), context.session);
-        const driver = await open(context.column.profile!, 'replacement');
+        const driver = await open(context.column.profile, 'replacement');
         const { after } = await pairAsReplacement(driver, context.session.console!, iphone.deviceId);
         if (after.screen !== 'migration') throw new Error(`migrating from the iPhone failed: ${after.message}`);
         await driver.tap('tab-backup');
@@ -89,13 +94,13 @@ function roundTripCheck(platform: Platform): Check {
     requirements: [requirement],
     scope: 'device',
     tags: ['ui'],
-    applies: overWebDriverOnly(
-      platform === 'android' ? 'os-limitations-restore-keeps-android-files' : 'os-limitations-restore-ios-photos',
-      {
-        platform,
-      },
-    ),
-    run: (context: CheckContext) =>
+    applies: where({
+      overWebDriverOf:
+        platform === 'android' ? 'os-limitations-restore-keeps-android-files' : 'os-limitations-restore-ios-photos',
+      device: 'paired',
+      platform,
+    }),
+    run: (context: DeviceCheckContext) =>
       onPairedPhone(context, async (driver) => {
         const names = ROUND_TRIP_MEDIA.map((m) => m.name);
         await addItems(

@@ -5,13 +5,12 @@
  * keeps a restored file's timestamps. The media and the expectations on a restored item are
  * restore-media.ts's.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import { skipUnless, type Check, type DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import { contentOf, type MediaItem } from '../../../simulators/device/media.js';
 import {
   addMedia,
-  deviceNeeds,
   expectEqual,
   expectTrue,
   newWorld,
@@ -28,6 +27,7 @@ import {
   ROUND_TRIP_MEDIA,
   TWO_PHOTOS_ONE_VIDEO,
 } from './restore-media.js';
+import { where } from '../../kit/applies.js';
 
 export const restoreIosHeifOnAndroid: Check = {
   id: 'os-limitations-restore-ios-heif-to-android',
@@ -35,20 +35,17 @@ export const restoreIosHeifOnAndroid: Check = {
   area: 'LIM',
   requirements: ['LIM-03'],
   scope: 'device',
-  applies: (column, session) => {
-    const base = deviceNeeds()(column, session);
-    if (!base.applies) return base;
-    if (column.profile?.platform !== 'android') {
-      return { applies: false, reason: "restoring an iPhone's HEIF/HEVC needs an Android device" };
-    }
-    return base;
-  },
-  run: (context: CheckContext) =>
+  applies: where({
+    device: 'paired',
+    also: (column) =>
+      skipUnless(column.profile?.platform === 'android', "restoring an iPhone's HEIF/HEVC needs an Android device"),
+  }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const iphone = await newWorld(context.session, phoneOf('ios'));
       const made = IPHONE_MADE.map((name) => addMedia(iphone.device, { name }));
       await iphone.app.backup();
-      const android = await newWorld(context.session, context.column.profile!, { pair: false });
+      const android = await newWorld(context.session, context.column.profile, { pair: false });
       await pairApp(context.session, android.app, iphone.app.pairing!.deviceId);
       const archive = await android.app.listRestorable('archive');
       const job = await android.app.restore(archive);
@@ -64,8 +61,8 @@ export const restoreIosHeifOnAndroid: Check = {
 };
 
 /** Backs up a few photos and videos, deletes them, and restores them all: what the phone then holds. */
-async function roundTrip(context: CheckContext) {
-  const world = await newWorld(context.session, context.column.profile!);
+async function roundTrip(context: DeviceCheckContext) {
+  const world = await newWorld(context.session, context.column.profile);
   const originals: MediaItem[] = ROUND_TRIP_MEDIA.map((spec) => addMedia(world.device, { ...spec, exif: EXIF }));
   await world.app.backup();
   const held = await serverItems(world.app);
@@ -84,8 +81,8 @@ export const androidMetadata: Check = {
   area: 'LIM',
   requirements: ['LIM-06', 'LIM-08', 'RST-09'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android' }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'android' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const { world, originals, restored, held } = await roundTrip(context);
       for (const [i, original] of originals.entries()) {
@@ -112,8 +109,8 @@ export const iosMetadata: Check = {
   area: 'LIM',
   requirements: ['LIM-05', 'LIM-07', 'LIM-08', 'RST-11'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'ios' }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'ios' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const { originals, restored, held } = await roundTrip(context);
       for (const item of held) {

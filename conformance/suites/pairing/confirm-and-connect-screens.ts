@@ -3,12 +3,13 @@
  * while Save & Connect tries a typed host the screen says so, with a listener on loopback that never answers.
  */
 import { createServer, type Socket } from 'node:net';
-import type { Check, CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { turns } from '../../kit/turns.js';
-import { deviceNeeds, expectEqual, expectTrue } from '../../kit/device-support.js';
+import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { SEED_MESSAGE } from './connection.js';
 import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 export const uiPairingConfirmationCheck: Check = {
   id: 'pairing-confirmation-screens',
@@ -18,8 +19,8 @@ export const uiPairingConfirmationCheck: Check = {
   requirements: ['PAIR-02', 'PAIR-03'],
   scope: 'device',
   tags: ['ui'],
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const { payload } = await context.session.console!.call('createPairing', { body: { mode: 'add' } });
@@ -75,8 +76,8 @@ export const uiConnectionAttemptingCheck: Check = {
   requirements: ['PAIR-07', 'PAIR-08'],
   scope: 'device',
   tags: ['ui'],
-  applies: deviceNeeds(),
-  async run(context: CheckContext): Promise<CheckOutcome> {
+  applies: where({ device: 'paired' }),
+  async run(context: DeviceCheckContext): Promise<CheckOutcome> {
     let unavailable: string | undefined;
     const outcome = await checkOnce(() =>
       withApp(context, (driver) =>

@@ -47,7 +47,7 @@ export interface ConnectionApp {
   backUpPhoto(): Promise<{ readonly state: string; readonly stored: number }>;
 }
 
-const where = async (app: ConnectionApp) => {
+const connectedTo = async (app: ConnectionApp) => {
   const { host, tcpPort } = await app.pairing();
   return { host, tcpPort };
 };
@@ -58,7 +58,7 @@ async function expectRefused(app: ConnectionApp, host: string, before: Paired): 
   if (message !== SEED_MESSAGE) {
     throw new Violation(['PAIR-08'], `host "${host}" failed with "${message}", not the seed's message`);
   }
-  expectEqual(['PAIR-08'], `the connection after "${host}" failed`, await where(app), before);
+  expectEqual(['PAIR-08'], `the connection after "${host}" failed`, await connectedTo(app), before);
 }
 
 /** The first host where a TCP connection to `port` is refused. */
@@ -85,7 +85,7 @@ async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Pa
   const paired = await app.pairing();
   expectEqual(['PAIR-05'], 'the connection mode right after pairing', (await app.connection()).mode, 'auto');
   await saved(app, { mode: 'auto' });
-  const found = await where(app);
+  const found = await connectedTo(app);
   expectEqual(['PAIR-06'], 'the machine automatic mode found', found.tcpPort, paired.tcpPort);
   // A well-formed loopback host where nothing listens on the server's port (if this machine has one).
   const silent = await firstSilent(['127.0.0.254', '::1'], found.tcpPort!);
@@ -96,7 +96,7 @@ async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Pa
   const job = await app.backUpPhoto();
   expectEqual(['PAIR-09'], 'a backup through the typed host', job.state, 'completed');
   expectEqual(['PAIR-09'], 'items on the server', job.stored, 1);
-  return where(app);
+  return connectedTo(app);
 }
 
 /** The steps above, then the property: each invalid host fails with the seed's message and changes nothing. */

@@ -7,13 +7,13 @@
  * Not through the screens: the host and port the app connects to and its device id (no page shows them;
  * `mobile: appState` reports the pairing), so "changes nothing" and "without pairing again" are read there.
  */
-import type { Check, CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
-import { deviceNeeds } from '../../kit/device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
 import { shown } from '../../kit/page-elements.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const NOT_PAIRED = 'Not paired with a backup machine';
 
@@ -37,8 +37,8 @@ const beforePairing: Check = {
   requirements: ['PAIR-04'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('pairing-needed-before-backup', deviceNeeds({ pairs: false })),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'pairing-needed-before-backup', device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await driver.execute('mobile: addMedia', { kind: 'photo', count: 1, sizeBytes: 1000 });
@@ -97,8 +97,8 @@ const connectionSetting: Check = {
   requirements: ['PAIR-05', 'PAIR-06', 'PAIR-08', 'PAIR-09'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('pairing-connection-setting'),
-  async run(context: CheckContext) {
+  applies: where({ overWebDriverOf: 'pairing-connection-setting', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
     let outcome: CheckOutcome | undefined;
     await withApp(context, async (driver) => {
       await pairThroughScreens(driver, context.session);

@@ -5,13 +5,14 @@
  * each checks is connection-commands.ts's, shared with the checks through the screens
  * (connection-screens.ts).
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { ClientError } from '../../spec/errors.js';
 import type { MobileApp } from '../../../simulators/app/mobile-app.js';
 import type { SimulatedDevice } from '../../../simulators/device/simulated-device.js';
-import { addMedia, deviceNeeds, newWorld, serverItems } from '../../kit/device-support.js';
+import { addMedia, newWorld, serverItems } from '../../kit/device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
+import { where } from '../../kit/applies.js';
 
 export { SEED_MESSAGE } from './connection-commands.js';
 
@@ -31,10 +32,10 @@ const beforePairing: Check = {
   area: 'PAIR',
   requirements: ['PAIR-04'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!, { pair: false });
+      const { app, device } = await newWorld(context.session, context.column.profile, { pair: false });
       addMedia(device, { name: 'IMG_UNPAIRED.jpg' });
       const actions = {
         backup: () => app.backup(),
@@ -74,9 +75,9 @@ const connectionSetting: Check = {
   area: 'PAIR',
   requirements: ['PAIR-05', 'PAIR-06', 'PAIR-08', 'PAIR-09'],
   scope: 'device',
-  applies: deviceNeeds(),
-  async run(context: CheckContext) {
-    const { app: model, device } = await newWorld(context.session, context.column.profile!);
+  applies: where({ device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const { app: model, device } = await newWorld(context.session, context.column.profile);
     const app = modelApp(model, device);
     return checkConnection(app, context.session.host, context);
   },

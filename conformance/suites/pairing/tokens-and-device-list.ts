@@ -13,16 +13,15 @@ import type { ErrorCode } from '../../spec/errors.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { issueToken, NAMES, pick, step, type Model, type Real } from './tokens-model.js';
 import {
-  clockOf,
   consoleOf,
   identity,
-  needsConsole,
   newInstallId,
   otherEdition,
   refused,
   removeQuietly,
   withClock,
 } from '../../kit/server-support.js';
+import { where } from '../../kit/applies.js';
 
 const issue = fc.constant(step('issue an "add" token', issueToken));
 
@@ -140,10 +139,10 @@ export const pairingTokensCheck: Check = {
   scope: 'server',
   // It moves the server's clock and reads the whole device list: nothing may run beside it.
   exclusive: true,
-  applies: needsConsole,
+  applies: where({ console: true }),
   async run(context: CheckContext) {
     const { session } = context;
-    const clock = clockOf(session);
+    const clock = session.clock;
     const steps = pairingSteps(clock !== undefined);
     const property = fc.asyncProperty(
       fc.commands(steps, { ...commandsOptions(context, 15), size: 'large' }),

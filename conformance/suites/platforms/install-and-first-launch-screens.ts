@@ -13,7 +13,7 @@
  * platforms-first-launch-permissions-android and -ios check every permission on the app model.
  */
 import { ClientError, CLIENT_ERRORS, type ClientErrorCode } from '../../spec/errors.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
@@ -21,7 +21,8 @@ import type { Permission } from '../../../simulators/device/permissions.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { expectOsVersions, FIRST_LAUNCH, onPlatform } from './install-and-first-launch.js';
 import { whileRegistered } from '../two-factor/common/screens-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const CODES = Object.keys(CLIENT_ERRORS) as ClientErrorCode[];
 
@@ -46,8 +47,8 @@ function osVersionsCheck(platform: Platform): Check {
     requirements: [rule],
     scope: 'device',
     tags: ['ui'],
-    applies: overWebDriverOnly(`platforms-os-versions-${platform}`, onPlatform(platform)),
-    run: (context: CheckContext) =>
+    applies: where({ overWebDriverOf: `platforms-os-versions-${platform}`, ...onPlatform(platform) }),
+    run: (context: DeviceCheckContext) =>
       checkOnce(() =>
         expectOsVersions(context, platform, async (osVersion) => {
           let outcome = 'opened';
@@ -78,30 +79,31 @@ function osVersionsCheck(platform: Platform): Check {
 }
 
 /** Seen through the screens: the permission was granted before the app needed it now, with the user set to deny. */
-const VISIBLE: Partial<Record<Permission, (driver: AppDriver, context: CheckContext) => Promise<string | undefined>>> =
-  {
-    async camera(driver) {
-      await driver.execute('mobile: setPermission', { permission: 'camera', answer: 'deny' });
-      await driver.tap('tab-home');
-      await driver.tap('home-activate');
-      const seen = await state(driver);
-      if (seen.screen === 'scanner') await driver.tap('scanner-cancel');
-      return seen.screen === 'scanner' ? undefined : `the scanner did not open: "${seen.message}"`;
-    },
-    async notifications(driver, context) {
-      if (context.session.edition === 'home') return undefined;
-      await driver.execute('mobile: setPermission', { permission: 'notifications', answer: 'deny' });
-      const desk = context.session.console!;
-      // A push request needs an account registered by QR (a secret key registers TOTP only).
-      return whileRegistered(driver, desk, async ({ scanned, authenticatorId }) => {
-        if (!authenticatorId) return `registering for 2FA by QR failed: ${JSON.stringify(scanned)}`;
-        const login = await desk.call('startLogin', { body: {} });
-        await desk.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId } });
-        const { notifications } = await driver.execute('mobile: notifications');
-        return notifications.length > 0 ? undefined : 'no notification of the push request';
-      });
-    },
-  };
+const VISIBLE: Partial<
+  Record<Permission, (driver: AppDriver, context: DeviceCheckContext) => Promise<string | undefined>>
+> = {
+  async camera(driver) {
+    await driver.execute('mobile: setPermission', { permission: 'camera', answer: 'deny' });
+    await driver.tap('tab-home');
+    await driver.tap('home-activate');
+    const seen = await state(driver);
+    if (seen.screen === 'scanner') await driver.tap('scanner-cancel');
+    return seen.screen === 'scanner' ? undefined : `the scanner did not open: "${seen.message}"`;
+  },
+  async notifications(driver, context) {
+    if (context.session.edition === 'home') return undefined;
+    await driver.execute('mobile: setPermission', { permission: 'notifications', answer: 'deny' });
+    const desk = context.session.console!;
+    // A push request needs an account registered by QR (a secret key registers TOTP only).
+    return whileRegistered(driver, desk, async ({ scanned, authenticatorId }) => {
+      if (!authenticatorId) return `registering for 2FA by QR failed: ${JSON.stringify(scanned)}`;
+      const login = await desk.call('startLogin', { body: {} });
+      await desk.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId } });
+      const { notifications } = await driver.execute('mobile: notifications');
+      return notifications.length > 0 ? undefined : 'no notification of the push request';
+    });
+  },
+};
 
 function permissionsCheck(platform: Platform): Check {
   const rules = FIRST_LAUNCH[platform];
@@ -118,8 +120,8 @@ function permissionsCheck(platform: Platform): Check {
     tags: ['ui'],
     // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
     exclusive: platform === 'ios',
-    applies: overWebDriverOnly(`platforms-first-launch-permissions-${platform}`, { platform }),
-    run: (context: CheckContext) =>
+    applies: where({ overWebDriverOf: `platforms-first-launch-permissions-${platform}`, device: 'paired', platform }),
+    run: (context: DeviceCheckContext) =>
       checkOnce(() =>
         withApp(context, async (driver) => {
           for (const [rule, wanted] of shown) {

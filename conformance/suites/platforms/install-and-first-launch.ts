@@ -5,33 +5,24 @@
  * versions, the walk over them and the permission lists serve the checks through the screens too (install-and-first-launch-screens.ts).
  */
 import { ClientError } from '../../spec/errors.js';
-import { skipUnless, type Applicability, type Check, type CheckContext, type Column } from '../../kit/check.js';
-import { needsPairing } from '../../kit/device-world.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import type { TargetSession } from '../../targets/target.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 import type { Permission } from '../../../simulators/device/permissions.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems } from '../../kit/device-support.js';
+import { where, type Needs } from '../../kit/applies.js';
 
 const BOUNDARY: Record<Platform, { readonly refused: readonly string[]; readonly installed: readonly string[] }> = {
   android: { refused: ['4.4', '7', '7.0', '7.1.2'], installed: ['8', '8.0', '8.0.1', '8.1', '9', '15'] },
   ios: { refused: ['9.3.5', '10.3.4', '11', '11.4', '11.4.1'], installed: ['12', '12.0', '12.0.1', '12.5.7', '18.2'] },
 };
 
-export function onPlatform(platform: Platform) {
-  return (column: Column, session: TargetSession): Applicability => {
-    const base = needsPairing(column, session);
-    if (!base.applies) return base;
-    return skipUnless(
-      column.profile?.platform === platform,
-      `applies to ${platform === 'android' ? 'Android' : 'iOS'} only`,
-    );
-  };
-}
+/** The platform checks install the app on OS versions around the boundary, whatever the profile's own. */
+export const onPlatform = (platform: Platform): Needs => ({ device: 'paired', anyOsVersion: true, platform });
 
-async function installs(context: CheckContext, osVersion: string): Promise<string> {
+async function installs(context: DeviceCheckContext, osVersion: string): Promise<string> {
   try {
-    const world = await newWorld(context.session, context.column.profile!, { overrides: { osVersion } });
+    const world = await newWorld(context.session, context.column.profile, { overrides: { osVersion } });
     addMedia(world.device, { name: 'IMG_1.jpg' });
     await world.app.backup();
     return (await serverItems(world.app)).length === 1 ? 'runs' : 'installed but did not back up';
@@ -45,11 +36,15 @@ async function installs(context: CheckContext, osVersion: string): Promise<strin
 export type Install = (osVersion: string) => Promise<string>;
 
 /** The app on the profile's own OS version and on each side of the boundary: it runs from the minimum on only. */
-export async function expectOsVersions(context: CheckContext, platform: Platform, install: Install): Promise<void> {
+export async function expectOsVersions(
+  context: DeviceCheckContext,
+  platform: Platform,
+  install: Install,
+): Promise<void> {
   const rule = platform === 'android' ? 'PLAT-01' : 'PLAT-02';
-  const own = context.column.profile!.osVersion;
+  const own = context.column.profile.osVersion;
   const ownExpected = isSupportedBySeed(platform, own) ? 'runs' : 'refused';
-  expectEqual([rule], `the app on ${context.column.profile!.id} (${platform} ${own})`, await install(own), ownExpected);
+  expectEqual([rule], `the app on ${context.column.profile.id} (${platform} ${own})`, await install(own), ownExpected);
   for (const v of BOUNDARY[platform].refused)
     expectEqual([rule], `the app on ${platform} ${v}`, await install(v), 'refused');
   for (const v of BOUNDARY[platform].installed)
@@ -64,8 +59,9 @@ function osVersionCheck(platform: Platform): Check {
     area: 'PLAT',
     requirements: [platform === 'android' ? 'PLAT-01' : 'PLAT-02'],
     scope: 'device',
-    applies: onPlatform(platform),
-    run: (context: CheckContext) => checkOnce(() => expectOsVersions(context, platform, (v) => installs(context, v))),
+    applies: where(onPlatform(platform)),
+    run: (context: DeviceCheckContext) =>
+      checkOnce(() => expectOsVersions(context, platform, (v) => installs(context, v))),
   };
 }
 
@@ -92,10 +88,10 @@ function permissionsCheck(platform: Platform): Check {
     area: 'PLAT',
     requirements: Object.keys(rules),
     scope: 'device',
-    applies: deviceNeeds({ platform, pairs: false }),
-    run: (context: CheckContext) =>
+    applies: where({ device: 'alone', platform }),
+    run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const { device } = await newWorld(context.session, context.column.profile!, { pair: false });
+        const { device } = await newWorld(context.session, context.column.profile, { pair: false });
         const asked = new Set<string>(device.permissions.prompts.map((p) => p.permission));
         for (const [rule, wanted] of Object.entries(rules)) {
           const expected = [...wanted, ...(rule === 'PLAT-05' && device.biometric === 'face' ? ['face-id'] : [])];

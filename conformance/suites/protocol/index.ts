@@ -1,10 +1,10 @@
-/** The checks of the area protocol, in the order a run runs them; area.ts declares what they cover. */
-import type { AreaSuite } from '../../kit/area.js';
+/** The checks of the area protocol by file, in the order a run runs them; area.ts declares what they cover. */
+import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { protocolIntegrityCheck } from './upload-integrity.js';
 import { errorsConformanceCheck } from './errors-catalogued.js';
 
-export const suite: AreaSuite = {
-  area,
-  checks: [protocolIntegrityCheck, errorsConformanceCheck],
-};
+export const suite = defineSuite(area, {
+  'upload-integrity.ts': [protocolIntegrityCheck],
+  'errors-catalogued.ts': [errorsConformanceCheck],
+});

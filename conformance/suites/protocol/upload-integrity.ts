@@ -14,7 +14,8 @@ import type { Content, Model, Real } from './upload-integrity-model.js';
 import { archive, commit, download, latest, list, missing, startJob } from './item-commands.js';
 import { cancel, chunked, drop, touchGone } from './connection-commands.js';
 import { append, backUpWhole, completeCorrupted, create, createInClosedJob } from './upload-commands.js';
-import { bytesOf, metaOf, needsConsole, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { bytesOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { where } from '../../kit/applies.js';
 
 /** Two to four items; a "twin" has the bytes of the one before it under another name. */
 export const integrityContents = fc
@@ -69,7 +70,7 @@ export const protocolIntegrityCheck: Check = {
   area: 'BAK',
   requirements: ['BAK-02', 'BAK-06', 'BAK-07', 'BAK-08', 'RST-01', 'STO-07'],
   scope: 'server',
-  applies: needsConsole,
+  applies: where({ console: true }),
   async run(context: CheckContext) {
     const { session } = context;
     // The command list comes first: the framework reads the shrunk commands off the first value.

@@ -6,7 +6,7 @@
 import type { Static } from 'typebox';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount } from '../../spec/protocol/resources.js';
-import type { CheckContext } from '../../kit/check.js';
+import type { DeviceCheckContext } from '../../kit/check.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { MediaInit } from '../../../simulators/device/media.js';
 import { mediaInit, newWorld, serverItems, type World } from '../../kit/device-support.js';
@@ -19,8 +19,8 @@ export interface Backed {
 }
 
 /** A phone with a few photos, videos, documents (Android) and two 2FA accounts, all backed up. */
-export async function backedUpPhone(context: CheckContext) {
-  const world = await newWorld(context.session, context.column.profile!);
+export async function backedUpPhone(context: DeviceCheckContext) {
+  const world = await newWorld(context.session, context.column.profile);
   const platform = world.device.platform;
   const names = ['IMG_1.jpg', 'IMG_2.png', 'IMG_3.heic', 'VID_1.mp4', 'VID_2.mov'];
   if (platform === 'android') names.push('notes.pdf', 'song.mp3');

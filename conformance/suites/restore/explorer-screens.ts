@@ -13,7 +13,7 @@
  */
 import fc from 'fast-check';
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { TABS } from '../../../simulators/app/restore-page.js';
@@ -22,7 +22,8 @@ import { BASE_DATE, DAY, expectTrue } from '../../kit/device-support.js';
 import { explorerActions, explorerRun, type ExplorerItem, type ExplorerPort } from './explorer-model.js';
 import { explorerGroups, leadingNumber, readScreen, type Shown } from './screens-page-source.js';
 import { addItem, backUp, locate, openRestore } from './screens-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const PHOTOS = [
   { day: 30, album: 'Camera' },
@@ -135,9 +136,9 @@ export const uiRestoreExplorerCheck: Check = {
   requirements: ['RFE-01', 'RFE-02', 'RFE-03', 'RFE-04', 'RFE-05', 'RFE-14', 'RFE-15'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-explorer-property'),
-  async run(context: CheckContext) {
-    const platform = context.column.profile!.platform;
+  applies: where({ overWebDriverOf: 'restore-explorer-property', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const platform = context.column.profile.platform;
     const kinds: ItemKind[] = platform === 'android' ? ['photo', 'video', 'document'] : ['photo', 'video'];
     let outcome: CheckOutcome | undefined;
     await withApp(context, async (driver) => {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { MbsError } from '../../spec/errors.js';
 import type { TabName } from '../../spec/protocol/common.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import { RestoreSelection } from '../../../simulators/app/restore-selection.js';
@@ -18,7 +18,6 @@ import {
   addMedia,
   BASE_DATE,
   DAY,
-  deviceNeeds,
   expectEqual,
   expectTrue,
   newWorld,
@@ -26,10 +25,11 @@ import {
   type ServerItem,
 } from '../../kit/device-support.js';
 import { explorerActions, explorerRun, type ExplorerPort } from './explorer-model.js';
+import { where } from '../../kit/applies.js';
 
 /** Photos over three days in two albums, videos, documents in two folders (Android); then some archived, some deleted. */
-async function filledTabs(context: CheckContext) {
-  const world = await newWorld(context.session, context.column.profile!);
+async function filledTabs(context: DeviceCheckContext) {
+  const world = await newWorld(context.session, context.column.profile);
   const { app, device } = world;
   const photo = (n: number, day: number, album: string) =>
     addMedia(device, { name: `IMG_${n}.jpg`, size: 500 + n, capturedAt: BASE_DATE - day * DAY - n, album });
@@ -108,8 +108,8 @@ const explorerProperty: Check = {
   area: 'RFE',
   requirements: ['RFE-01', 'RFE-02', 'RFE-03', 'RFE-04', 'RFE-05', 'RFE-14', 'RFE-15'],
   scope: 'device',
-  applies: deviceNeeds(),
-  async run(context: CheckContext) {
+  applies: where({ device: 'paired' }),
+  async run(context: DeviceCheckContext) {
     const { lists } = await filledTabs(context);
     expectTrue(
       ['RFE-15'],
@@ -129,8 +129,8 @@ const documentFolders: Check = {
   area: 'RFE',
   requirements: ['RFE-13'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android' }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'android' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const { lists } = await filledTabs(context);
       const s = new RestoreSelection(lists);
@@ -155,8 +155,8 @@ const deleteTab: Check = {
   area: 'RFE',
   requirements: ['RFE-09', 'RFE-10'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
       const { world, lists } = await filledTabs(context);
       const { app, device } = world;

@@ -1,5 +1,5 @@
-/** The checks of the area restore, in the order a run runs them; area.ts declares what they cover. */
-import type { AreaSuite } from '../../kit/area.js';
+/** The checks of the area restore by file, in the order a run runs them; area.ts declares what they cover. */
+import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { restoreChecks } from './selection.js';
 import { restorePageChecks } from './main-page.js';
@@ -10,16 +10,13 @@ import { uiRestoreExplorerCheck } from './explorer-screens.js';
 import { uiRestoreSdCardCheck } from './sd-card-screens.js';
 import { uiRestoreTabChecks } from './tabs-screens.js';
 
-export const suite: AreaSuite = {
-  area,
-  checks: [
-    ...restoreChecks,
-    ...restorePageChecks,
-    ...restoreExplorerChecks,
-    uiRestoreSelectionCheck,
-    ...uiRestorePageChecks,
-    uiRestoreExplorerCheck,
-    uiRestoreSdCardCheck,
-    ...uiRestoreTabChecks,
-  ],
-};
+export const suite = defineSuite(area, {
+  'selection.ts': [...restoreChecks],
+  'main-page.ts': [...restorePageChecks],
+  'explorer.ts': [...restoreExplorerChecks],
+  'selection-screens.ts': [uiRestoreSelectionCheck],
+  'main-page-screens.ts': [...uiRestorePageChecks],
+  'explorer-screens.ts': [uiRestoreExplorerCheck],
+  'sd-card-screens.ts': [uiRestoreSdCardCheck],
+  'tabs-screens.ts': [...uiRestoreTabChecks],
+});

@@ -12,7 +12,7 @@
  * nothing selected only). restore-main-page-android and -ios keep checking these in process.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
@@ -21,7 +21,8 @@ import type { Platform } from '../../../simulators/device/device-spec.js';
 import { pageOps, pageRun, type PageItem, type PageRow, type RestorePagePort } from './main-page-model.js';
 import { addAccount, addItem, backUp, locate, openRestore } from './screens-support.js';
 import { readScreen, type Shown } from './screens-page-source.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const ROWS: readonly RestoreRowKind[] = ['photo', 'video', 'document', '2fa'];
 
@@ -111,8 +112,8 @@ function uiRestorePageCheck(platform: Platform): Check {
     tags: ['ui'],
     // Registering the 2FA account turns 2FA on for every client of the server: nothing may run beside it.
     exclusive: true,
-    applies: overWebDriverOnly(`restore-main-page-${platform}`, { platform }),
-    async run(context: CheckContext) {
+    applies: where({ overWebDriverOf: `restore-main-page-${platform}`, device: 'paired', platform }),
+    async run(context: DeviceCheckContext) {
       let outcome: CheckOutcome | undefined;
       await withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

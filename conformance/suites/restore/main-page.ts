@@ -9,16 +9,17 @@ import type { Static } from 'typebox';
 import { ClientError } from '../../spec/errors.js';
 import type { TabName } from '../../spec/protocol/common.js';
 import type { AuthenticatorAccount } from '../../spec/protocol/resources.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
 import { openRestorePage, RestorePage, TABS } from '../../../simulators/app/restore-page.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { addMedia, deviceNeeds, newWorld, type ServerItem } from '../../kit/device-support.js';
+import { addMedia, newWorld, type ServerItem } from '../../kit/device-support.js';
 import { pageOps, pageRun, verifyPage, type RestorePagePort } from './main-page-model.js';
+import { where } from '../../kit/applies.js';
 
 /** A backed-up phone with photos in Recent and Deleted, videos on Android only, no documents: one kind is empty. */
-async function openPage(context: CheckContext) {
-  const world = await newWorld(context.session, context.column.profile!);
+async function openPage(context: DeviceCheckContext) {
+  const world = await newWorld(context.session, context.column.profile);
   const { app, device } = world;
   const photos = [1, 2, 3].map((n) => addMedia(device, { name: `IMG_${n}.jpg`, size: 1000 * n }));
   if (device.platform === 'android') for (const n of [1, 2]) addMedia(device, { name: `VID_${n}.mp4`, size: 700 * n });
@@ -86,8 +87,8 @@ function restorePageCheck(platform: Platform): Check {
     area: 'RST',
     requirements: [offered, 'RST-05', 'RST-13', 'RST-14', 'RST-15', 'RST-16', 'RST-17', 'RFE-11', 'RFE-12'],
     scope: 'device',
-    applies: deviceNeeds({ platform }),
-    async run(context: CheckContext) {
+    applies: where({ device: 'paired', platform }),
+    async run(context: DeviceCheckContext) {
       const opened = await openPage(context);
       const { lists, accounts } = opened;
       // The page the app opened: nothing selected yet.

@@ -12,12 +12,13 @@
  * `mobile: addMedia` puts every document in one folder there (Documents), so the explorer can show one folder only.
  * A folder parameter on `mobile: addMedia` would show it; restore-explorer-document-folders checks it in process.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue, sorted } from '../../kit/device-support.js';
 import { addItem, backUp, openRestore } from './screens-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const paths = async (driver: AppDriver) =>
   new Map((await driver.execute('mobile: deviceInfo')).media.map((m) => [m.id, m.path]));
@@ -39,8 +40,13 @@ export const uiRestoreSdCardCheck: Check = {
   requirements: ['RST-10'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-sd-card-permission', { platform: 'android', sdCard: true }),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'restore-sd-card-permission',
+    device: 'paired',
+    platform: 'android',
+    sdCard: true,
+  }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

@@ -12,14 +12,15 @@
  */
 import fc from 'fast-check';
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { RestoreRowKind } from '../../../simulators/app/restore-page.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 import { kindCounts } from '../../kit/device-support.js';
 import { restoreRun, runs, type Offered, type RestoreApp } from './selection-commands.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const ROWS: readonly RestoreRowKind[] = ['photo', 'video', 'document', '2fa'];
 const KINDS: readonly ItemKind[] = ['photo', 'video', 'document'];
@@ -164,9 +165,9 @@ export const uiRestoreSelectionCheck: Check = {
   requirements: ['RST-02', 'RST-05', 'RST-06', 'RST-07', 'RST-08', 'RFE-14'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-selection-property'),
-  async run(context: CheckContext) {
-    const platform = context.column.profile!.platform;
+  applies: where({ overWebDriverOf: 'restore-selection-property', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const platform = context.column.profile.platform;
     const property = fc.asyncProperty(runs, (run) =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

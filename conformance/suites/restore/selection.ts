@@ -5,13 +5,14 @@
  * Scenarios check that only the latest state is offered and that the SD card needs the app's permission.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { TABS } from '../../../simulators/app/restore-page.js';
 import { restoreRun, runs } from './selection-commands.js';
 import { backedUpPhone, putBack } from './backed-up-phone.js';
 import { modelApp } from './selection-in-process.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 const selectionProperty: Check = {
   id: 'restore-selection-property',
@@ -20,8 +21,8 @@ const selectionProperty: Check = {
   area: 'RST',
   requirements: ['RST-02', 'RST-05', 'RST-06', 'RST-07', 'RST-08', 'RST-12', 'RST-16', 'RFE-14'],
   scope: 'device',
-  applies: deviceNeeds(),
-  async run(context: CheckContext) {
+  applies: where({ device: 'paired' }),
+  async run(context: DeviceCheckContext) {
     const { world, backed, items, accounts } = await backedUpPhone(context);
     const property = fc.asyncProperty(runs, async (run) => {
       try {
@@ -40,10 +41,10 @@ const latestOnly: Check = {
   area: 'RST',
   requirements: ['RST-01'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const { app, device } = await newWorld(context.session, context.column.profile);
       const first = addMedia(device, { name: 'IMG_1.jpg' });
       addMedia(device, { name: 'IMG_2.jpg' });
       const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
@@ -74,10 +75,10 @@ const sdCardPermission: Check = {
   area: 'RST',
   requirements: ['RST-10'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android', sdCard: true }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'android', sdCard: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const { app, device } = await newWorld(context.session, context.column.profile);
       const onCard = addMedia(device, { name: 'IMG_SD.jpg', storage: 'sd' });
       const inside = addMedia(device, { name: 'IMG_IN.jpg' });
       await app.backup();

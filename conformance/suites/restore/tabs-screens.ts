@@ -8,13 +8,14 @@
  * accounts half stays with restore-latest-state-only. Once the device is removed, the screens show that Restore
  * offers nothing, not the server's error code, which restore-delete-tab-while-registered checks in process.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue, sorted } from '../../kit/device-support.js';
 import { readScreen } from './screens-page-source.js';
 import { addItem, backUp, locate, openRestore } from './screens-support.js';
-import { overWebDriverOnly, pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const latestOnly: Check = {
   id: 'restore-latest-state-screens',
@@ -23,8 +24,8 @@ const latestOnly: Check = {
   requirements: ['RST-01'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-latest-state-only'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'restore-latest-state-only', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);
@@ -57,8 +58,8 @@ const deleteTab: Check = {
   requirements: ['RFE-09', 'RFE-10'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('restore-delete-tab-while-registered'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'restore-delete-tab-while-registered', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

@@ -8,10 +8,9 @@
  * be opened. There the count is the last one the Restore page showed plus what a backup completed since then sent,
  * as the app's log and its job say (`mobile: appState`); back in the foreground, the Restore page shows it.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
-import { deviceNeeds } from '../../kit/device-support.js';
 import {
   automatedRun,
   expectDefaults,
@@ -22,7 +21,8 @@ import {
 } from './automated-backup-commands.js';
 import { shown } from '../../kit/page-elements.js';
 import { setSwitch } from './restore-held-screens.js';
-import { overWebDriverOnly, pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const defaults: Check = {
   id: 'run-conditions-settings-defaults-screens',
@@ -32,8 +32,8 @@ const defaults: Check = {
   requirements: ['RUN-08', 'RUN-11', 'RUN-15'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('run-conditions-settings-defaults', deviceNeeds({ pairs: false })),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'run-conditions-settings-defaults', device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await driver.tap('tab-more');
@@ -93,12 +93,12 @@ const automated: Check = {
   requirements: ['RUN-16', 'RUN-17', 'RUN-18'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('run-conditions-automated-backup'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'run-conditions-automated-backup', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);
-        await automatedRun(automatedApp(driver), context.column.profile!.platform);
+        await automatedRun(automatedApp(driver), context.column.profile.platform);
       }),
     ),
 };
@@ -132,8 +132,8 @@ const lanOnly: Check = {
   requirements: ['RUN-02'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('run-conditions-lan-without-internet'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'run-conditions-lan-without-internet', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);

@@ -5,11 +5,11 @@
  * the LAN and nothing beyond it. What each checks is automated-backup-commands.ts's, shared with the checks through
  * the screens (automated-backup-screens.ts).
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { VirtualClock } from '../../../simulators/clock/virtual-clock.js';
 import { SimulatedDevice } from '../../../simulators/device/simulated-device.js';
-import { addMedia, deviceNeeds, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import {
   automatedRun,
   expectDefaults,
@@ -17,6 +17,7 @@ import {
   type AutomatedApp,
   type LanOnlyApp,
 } from './automated-backup-commands.js';
+import { where } from '../../kit/applies.js';
 
 const defaults: Check = {
   id: 'run-conditions-settings-defaults',
@@ -24,10 +25,10 @@ const defaults: Check = {
   area: 'RUN',
   requirements: ['RUN-08', 'RUN-11', 'RUN-15'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const device = new SimulatedDevice(context.column.profile!, new VirtualClock());
+      const device = new SimulatedDevice(context.column.profile, new VirtualClock());
       const { settings } = context.session.app.install(device, { discoveryHost: context.session.host });
       await expectDefaults(async (key) => settings[key]);
     }),
@@ -64,10 +65,10 @@ const automated: Check = {
   area: 'RUN',
   requirements: ['RUN-16', 'RUN-17', 'RUN-18'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       await automatedRun(modelApp(world), world.device.platform);
     }),
 };
@@ -98,9 +99,9 @@ const lanOnly: Check = {
   area: 'RUN',
   requirements: ['RUN-02'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
-    checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context.session, context.column.profile!)))),
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
+    checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context.session, context.column.profile)))),
 };
 
 export const AUTOMATED_BACKUP_CHECKS: readonly Check[] = [defaults, automated, lanOnly];

@@ -8,14 +8,15 @@
  * (screens-adapter.ts).
  */
 import fc from 'fast-check';
-import type { Check, CheckContext } from '../../kit/check.js';
-import { needsPairing, pairedWorld } from '../../kit/device-world.js';
-import { overWebDriverOnly, pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
+import { pairedWorld } from '../../kit/device-world.js';
+import { pairThroughScreens, withApp } from '../../kit/screens-support.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { modelApp } from './port.js';
 import { START } from './model.js';
 import { screensApp } from './screens-adapter.js';
 import { steps } from './commands.js';
+import { where } from '../../kit/applies.js';
 
 const REQUIREMENTS = [
   'RUN-01',
@@ -36,9 +37,9 @@ export const runConditionsCheck: Check = {
   area: 'RUN',
   requirements: REQUIREMENTS,
   scope: 'device',
-  applies: needsPairing,
-  async run(context: CheckContext) {
-    const profile = context.column.profile!;
+  applies: where({ device: 'paired', anyOsVersion: true }),
+  async run(context: DeviceCheckContext) {
+    const profile = context.column.profile;
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
       const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
       await fc.asyncModelRun(() => ({ model: { ...START }, real: modelApp(world) }), commands);
@@ -55,8 +56,8 @@ export const uiRunConditionsCheck: Check = {
   requirements: REQUIREMENTS,
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('run-conditions-model'),
-  async run(context: CheckContext) {
+  applies: where({ overWebDriverOf: 'run-conditions-model', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), (commands) =>
       withApp(
         context,

@@ -6,11 +6,12 @@
  *
  * Here: a backup held at low battery with the app saying why, then resumed and restored.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { within } from '../../kit/violation.js';
-import { deviceNeeds, expectEqual, expectTrue } from '../../kit/device-support.js';
+import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 export const lowBatteryMessageCheck: Check = {
   id: 'run-conditions-low-battery-message-screens',
@@ -20,8 +21,8 @@ export const lowBatteryMessageCheck: Check = {
   requirements: ['RUN-03', 'RUN-04', 'RUN-09', 'BAK-04', 'BAK-05', 'RST-08'],
   scope: 'device',
   tags: ['ui'],
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await pairThroughScreens(driver, context.session);
@@ -41,7 +42,7 @@ export const lowBatteryMessageCheck: Check = {
         await driver.execute('mobile: setBattery', { level: 30, charging: false });
         await driver.execute('mobile: waitForIdle', {});
         expectEqual(['RUN-04'], 'the backup at exactly 30%', (await state(driver)).backup?.state, 'completed');
-        const android = context.column.profile!.platform === 'android';
+        const android = context.column.profile.platform === 'android';
         const counts = android
           ? '3 Photos, 0 Videos, 0 Files, and 0 2FA Accounts'
           : '3 Photos, 0 Videos, and 0 2FA Accounts';

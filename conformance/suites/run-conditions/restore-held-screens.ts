@@ -8,12 +8,13 @@
  * Not through the screens: why the app would hold a restore before one is started (no screen says so until a job
  * holds; `mobile: appState` tells it), and which item the job restored (the phone's photos show it came back).
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual } from '../../kit/device-support.js';
 import { checkRestoreConditions, GOOD, type Conditions, type RestoreConditionsApp } from './restore-held-commands.js';
 import { shown } from '../../kit/page-elements.js';
-import { overWebDriverOnly, pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const MAIN_PAGES: readonly string[] = ['home', 'backup', 'two-factor', 'more'];
 
@@ -72,8 +73,8 @@ export const uiRestoreConditionsCheck: Check = {
   requirements: ['RUN-01', 'RUN-05', 'RUN-14'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('run-conditions-restore'),
-  async run(context: CheckContext) {
+  applies: where({ overWebDriverOf: 'run-conditions-restore', device: 'paired' }),
+  async run(context: DeviceCheckContext) {
     let outcome: Awaited<ReturnType<Check['run']>> | undefined;
     await withApp(context, async (driver) => {
       await pairThroughScreens(driver, context.session);

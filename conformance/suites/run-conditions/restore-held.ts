@@ -4,10 +4,11 @@
  * random conditions (half of them on the 30% boundary) starts a real restore of a backed-up photo in each; the run
  * and its expectations are restore-held-commands.ts's, shared with run-conditions-restore-screens.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import { checkRestoreConditions, GOOD, type Conditions, type RestoreConditionsApp } from './restore-held-commands.js';
+import { where } from '../../kit/applies.js';
 
 function apply(world: World, c: Conditions): void {
   world.device.setNetwork(c.lan ? { wifi: 'home', backupMachineReachable: true } : { wifi: null });
@@ -48,9 +49,9 @@ export const restoreConditionsCheck: Check = {
   area: 'RUN',
   requirements: ['RUN-01', 'RUN-05', 'RUN-14'],
   scope: 'device',
-  applies: deviceNeeds(),
-  async run(context: CheckContext) {
-    const world = await newWorld(context.session, context.column.profile!);
+  applies: where({ device: 'paired' }),
+  async run(context: DeviceCheckContext) {
+    const world = await newWorld(context.session, context.column.profile);
     addMedia(world.device, { name: 'IMG_RESTORE_1.jpg', size: 1500 });
     apply(world, GOOD);
     const backup = await world.app.backup();

@@ -13,14 +13,15 @@
  * - Languages outside the seed's list are "refused" by not being offered: the Language screen is a list to pick
  *   from, with nowhere to type one.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { expectSeedLanguages, expectVersionShown, type LanguageSetting } from './expectations.js';
 import { SEED_MENUS, SWITCHES, type Switch } from './seed-lists.js';
 import { elementsIn, shown, type ShownElement } from '../../kit/page-elements.js';
-import { overWebDriverOnly, state, withApp } from '../../kit/screens-support.js';
+import { state, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 /** The element that offers a menu item: labelled with it, or with it and its value ("Language: English"). */
 const offering = (elements: readonly ShownElement[], item: string) =>
@@ -43,8 +44,8 @@ const menus: Check = {
   requirements: ['SET-01', 'SET-02', 'SET-08'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('settings-pages-and-menus'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'settings-pages-and-menus', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const tabs = await shown(driver, /^tab-/);
@@ -90,8 +91,8 @@ const version: Check = {
   requirements: ['SET-09'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('settings-help-version'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'settings-help-version', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const installed = (await driver.execute('mobile: deviceInfo')).appVersion;
@@ -146,8 +147,8 @@ const languages: Check = {
   requirements: ['SET-03', 'SET-04', 'SET-05', 'SET-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('settings-languages'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'settings-languages', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() => withApp(context, (driver) => expectSeedLanguages(screensLanguage(driver)))),
 };
 

@@ -5,12 +5,13 @@
  * through the screens (pages-and-languages-screens.ts).
  */
 import fc from 'fast-check';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { LANGUAGES, type Language } from '../../../simulators/app/settings.js';
-import { deviceNeeds, expectEqual, newWorld } from '../../kit/device-support.js';
+import { expectEqual, newWorld } from '../../kit/device-support.js';
 import { expectSeedLanguages, expectVersionShown } from './expectations.js';
 import { NOT_OFFERED, SEED_MENUS, SET_04, SET_05, SET_06, SWITCHES, type Switch } from './seed-lists.js';
+import { where } from '../../kit/applies.js';
 
 const menus: Check = {
   id: 'settings-pages-and-menus',
@@ -19,10 +20,10 @@ const menus: Check = {
   area: 'SET',
   requirements: ['SET-01', 'SET-02', 'SET-08'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
+      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
       expectEqual(['SET-01'], 'the main pages', app.menu('main'), SEED_MENUS.main);
       expectEqual(['SET-02'], 'what More offers', [...app.menu('more')].sort(), [...SEED_MENUS.more].sort());
       for (const key of Object.keys(SWITCHES) as Switch[]) {
@@ -43,10 +44,10 @@ const version: Check = {
   area: 'SET',
   requirements: ['SET-09'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const profile = context.column.profile!;
+      const profile = context.column.profile;
       for (const v of VERSIONS[profile.platform]) {
         const { app } = await newWorld(context.session, profile, { pair: false, version: v });
         expectVersionShown(app.help('Version'), v);
@@ -60,10 +61,10 @@ const languages: Check = {
   area: 'SET',
   requirements: ['SET-03', 'SET-04', 'SET-05', 'SET-06'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
+      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
       await expectSeedLanguages({
         offered: async () => LANGUAGES,
         current: async () => app.settings.language,
@@ -90,9 +91,9 @@ const firstStart: Check = {
   area: 'SET',
   requirements: ['SET-07'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) => {
-    const profile = context.column.profile!;
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) => {
+    const profile = context.column.profile;
     const setup = fc.oneof(fc.constantFrom(...SET_04, ...SET_05, ...SET_06), fc.constantFrom(...NOT_OFFERED));
     const property = fc.asyncProperty(setup, async (language) => {
       const { app } = await newWorld(context.session, profile, {

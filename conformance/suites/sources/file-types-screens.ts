@@ -9,7 +9,7 @@
  * document would not show.
  */
 import { kindOfFile } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual } from '../../kit/device-support.js';
 import {
@@ -23,7 +23,7 @@ import {
   VIDEOS,
 } from './file-types.js';
 import { addItems, backUp, heldItems, onPairedPhone, shownChecked } from '../../kit/screens-held-items.js';
-import { overWebDriverOnly } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 /** A file per spelling of each extension, in the folder of its kind (`mobile: addMedia` takes no empty extension). */
 function putFiles(driver: AppDriver, exts: readonly string[]): Promise<string[]> {
@@ -48,11 +48,11 @@ const photosAndVideos: Check = {
   requirements: ['FTYPE-01', 'FTYPE-02', 'FTYPE-05', 'FTYPE-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('sources-file-types-photos-videos'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-file-types-photos-videos', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Documents off, so that a near miss read as a document shows as a failure here too.
-      if (context.column.profile!.platform === 'android') await setDocuments(driver, false);
+      if (context.column.profile.platform === 'android') await setDocuments(driver, false);
       const names = await putFiles(driver, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
       await backUp(driver, ['FTYPE-05']);
       const held = await heldItems(driver);
@@ -70,8 +70,8 @@ const documentsAndAudio: Check = {
   requirements: ['FTYPE-03', 'FTYPE-04'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('sources-file-types-documents-audio', { platform: 'android' }),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-file-types-documents-audio', device: 'paired', platform: 'android' }),
+  run: (context: DeviceCheckContext) =>
     onPairedPhone(context, async (driver) => {
       const names = await putFiles(driver, [...DOCUMENTS, ...AUDIO]);
       // The same files stay on the phone: the backup with Documents on takes them all.

@@ -5,9 +5,10 @@
  * check must not read them from the code it checks.
  */
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 export const PHOTOS = ['jpg', 'png', 'bmp', 'gif', 'tif', 'heif', 'heic'];
 export const VIDEOS = ['mp4', 'mkv', 'mov', 'avi', 'flv', 'hevc'];
@@ -69,10 +70,10 @@ const photosAndVideos: Check = {
   area: 'FTYPE',
   requirements: ['FTYPE-01', 'FTYPE-02', 'FTYPE-05', 'FTYPE-06'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       // Documents off, so that a near miss read as a document shows as a failure here too.
       if (world.device.platform === 'android') world.app.updateSources({ documents: false });
       const got = await backUpNames(world, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
@@ -89,10 +90,10 @@ const documentsAndAudio: Check = {
   area: 'FTYPE',
   requirements: ['FTYPE-03', 'FTYPE-04'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android' }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'android' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile!);
+      const world = await newWorld(context.session, context.column.profile);
       world.app.updateSources({ documents: false });
       const off = await backUpNames(world, [...DOCUMENTS, ...AUDIO], 'Documents');
       for (const [name, kind] of off) {

@@ -8,7 +8,7 @@
  * not show.
  */
 import type { ItemKind } from '../../spec/file-types.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { BackupSources } from '../../../simulators/app/settings.js';
@@ -23,9 +23,9 @@ import {
   type Source,
 } from './offered-and-selected.js';
 import { expectEqual, sorted } from '../../kit/device-support.js';
-import { uiTwoFactorSourceCheck } from './two-factor-accounts-screens.js';
 import { addItems, backUp, heldItems, onPairedPhone, shownChecked } from '../../kit/screens-held-items.js';
-import { overWebDriverOnly, withApp } from '../../kit/screens-support.js';
+import { withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 const TOGGLE: Record<Source, string> = {
   photos: 'source-photos',
@@ -71,8 +71,8 @@ function offeredCheck(platform: Platform): Check {
     requirements: [offered, selected],
     scope: 'device',
     tags: ['ui'],
-    applies: overWebDriverOnly(`sources-offered-${platform}`, { platform }),
-    run: (context: CheckContext) =>
+    applies: where({ overWebDriverOf: `sources-offered-${platform}`, device: 'paired', platform }),
+    run: (context: DeviceCheckContext) =>
       onPairedPhone(context, async (driver) => {
         await driver.tap('tab-backup');
         const shown = await shownSources(driver);
@@ -97,12 +97,12 @@ const atLeastOne: Check = {
   requirements: ['SRC-05'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('sources-at-least-one', { pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-at-least-one', device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         await driver.tap('tab-backup');
-        for (const selection of selections(context.column.profile!.platform)) {
+        for (const selection of selections(context.column.profile.platform)) {
           let shown = await shownSources(driver);
           for (const source of tapsToward(shown.on, selection)) {
             const next = { ...shown.on, [source]: selection[source] };
@@ -128,13 +128,13 @@ const selectedOnly: Check = {
   requirements: ['SRC-06'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('sources-selected-only'),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-selected-only', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     onPairedPhone(context, async (driver) => {
       // Nothing leaves the phone, so an item left behind by one selection goes with the next that selects it.
       const onPhone: { name: string; source: keyof typeof KIND_OF }[] = [];
       const expected = new Map<string, ItemKind>();
-      for (const selection of selectionCases(context.column.profile!.platform)) {
+      for (const selection of selectionCases(context.column.profile.platform)) {
         await select(driver, selection);
         const sources = ['photos', 'videos', 'documents'] as const;
         const names = await addItems(
@@ -157,8 +157,8 @@ const sdCard: Check = {
   requirements: ['SRC-07'],
   scope: 'device',
   tags: ['ui'],
-  applies: overWebDriverOnly('sources-sd-card', { platform: 'android', sdCard: true }),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-sd-card', device: 'paired', platform: 'android', sdCard: true }),
+  run: (context: DeviceCheckContext) =>
     onPairedPhone(context, async (driver) => {
       const batches = SD_CARD_MEDIA.map(({ storage, kind, ext }) => ({ kind, storage, extension: ext }));
       const names = await addItems(driver, batches);
@@ -173,6 +173,5 @@ export const UI_BACKUP_SOURCE_CHECKS: readonly Check[] = [
   offeredCheck('ios'),
   atLeastOne,
   selectedOnly,
-  uiTwoFactorSourceCheck,
   sdCard,
 ];

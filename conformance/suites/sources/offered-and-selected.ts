@@ -8,12 +8,13 @@ import type { Static } from 'typebox';
 import { ClientError } from '../../spec/errors.js';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount } from '../../spec/protocol/resources.js';
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { BackupSources } from '../../../simulators/app/settings.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { addMedia, deviceNeeds, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { where } from '../../kit/applies.js';
 
 export const SOURCES = ['photos', 'videos', 'documents', 'twoFactorAccounts'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -30,10 +31,10 @@ function offeredCheck(platform: Platform): Check {
     area: 'SRC',
     requirements: [offered, selected],
     scope: 'device',
-    applies: deviceNeeds({ platform }),
-    run: (context: CheckContext) =>
+    applies: where({ device: 'paired', platform }),
+    run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const { app } = await newWorld(context.session, context.column.profile!);
+        const { app } = await newWorld(context.session, context.column.profile);
         const expected = Object.fromEntries(SOURCES.map((s) => [s, OFFERED[platform].includes(s)]));
         expectEqual([selected], 'the sources selected right after pairing', app.sources, expected);
         // Each offered source can be deselected and selected again; a source not offered cannot be selected.
@@ -61,10 +62,10 @@ const atLeastOne: Check = {
   area: 'SRC',
   requirements: ['SRC-05'],
   scope: 'device',
-  applies: deviceNeeds({ pairs: false }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile!, { pair: false });
+      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
       for (const selection of selections(app.device.platform)) {
         const empty = !Object.values(selection).some(Boolean);
         const before = { ...app.sources };
@@ -124,10 +125,10 @@ const deselectedNotSent: Check = {
   area: 'SRC',
   requirements: ['SRC-06', 'SRC-08'],
   scope: 'device',
-  applies: deviceNeeds(),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const { app, device } = await newWorld(context.session, context.column.profile);
       app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       for (const selection of selectionCases(device.platform)) {
         app.updateSources(selection);
@@ -168,10 +169,10 @@ const sdCard: Check = {
   area: 'SRC',
   requirements: ['SRC-07'],
   scope: 'device',
-  applies: deviceNeeds({ platform: 'android', sdCard: true }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', platform: 'android', sdCard: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile!);
+      const { app, device } = await newWorld(context.session, context.column.profile);
       const items = SD_CARD_MEDIA.map(({ storage, ext }) =>
         addMedia(device, { name: `${storage}.${ext}`, size: 900, storage }),
       );

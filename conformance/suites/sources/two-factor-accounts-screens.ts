@@ -4,12 +4,12 @@
  * Restore page's 2FA Accounts row shows what the latest backup holds ("0 of N selected", or "No items"). The
  * registration turns 2FA on for every client of the server, so the check runs alone and removes it at the end.
  */
-import type { Check, CheckContext } from '../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual } from '../../kit/device-support.js';
 import { backUp, onPairedPhone, shownChecked } from '../../kit/screens-held-items.js';
 import { whileRegistered } from '../two-factor/common/screens-support.js';
-import { overWebDriverOnly } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
 
 /** Backs up with the 2FA Accounts switch `on`: what the Restore page's 2FA Accounts row then says. */
 async function backUpAccounts(driver: AppDriver, on: boolean): Promise<string> {
@@ -32,8 +32,8 @@ export const uiTwoFactorSourceCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('sources-selected-only', { twoFactor: true }),
-  run: (context: CheckContext) =>
+  applies: where({ overWebDriverOf: 'sources-selected-only', device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     onPairedPhone(context, async (driver) => {
       const desk = context.session.console!;
       await whileRegistered(driver, desk, async ({ scanned }) => {

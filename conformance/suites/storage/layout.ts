@@ -18,17 +18,16 @@ import type { TargetSession } from '../../targets/target.js';
 import {
   brief,
   bytesOf,
-  clockOf,
   consoleOf,
   identity,
   metaOf,
-  NO_CONSOLE_REASON,
   pairDevice,
   removeQuietly,
   sha256,
   withClock,
 } from '../../kit/server-support.js';
 import { backUp, FILE_NAME, filesUnder, job } from './layout-job.js';
+import { where } from '../../kit/applies.js';
 
 const deviceName = fc.oneof(
   fc.constantFrom('iPhone6s', 'Redmi Note 8', 'ASUS_X00ID', 'Téléphone de Zoé', '山田のiPhone', "Anna's S10"),
@@ -57,7 +56,7 @@ async function verifyLayout(session: TargetSession, dataDir: string, s: Scenario
     throw new Error(`pairing "${s.name}" made no folder ${device.backupPath} directly under the data folder`);
   }
   const held = new Map<string, Static<typeof Item>>();
-  await withClock(clockOf(session), async (advance) => {
+  await withClock(session.clock, async (advance) => {
     for (const [n, spec] of s.jobs.entries()) {
       if (spec.gapSeconds > 0) advance(spec.gapSeconds * 1000);
       await backUp(dataDir, device.client, device.backupPath, spec, n, held);
@@ -108,15 +107,7 @@ export const storageLayoutCheck: Check = {
   scope: 'server',
   // It moves the server's clock between jobs: nothing may run beside it.
   exclusive: true,
-  applies(_column, session) {
-    if (!session.dataDir) {
-      return {
-        applies: false,
-        reason: 'needs the server’s data directory, which only a server the kit starts exposes',
-      };
-    }
-    return session.console ? { applies: true } : { applies: false, reason: NO_CONSOLE_REASON };
-  },
+  applies: where({ dataDir: true, console: true }),
   async run(context: CheckContext) {
     const { session } = context;
     const dataDir = session.dataDir as string;

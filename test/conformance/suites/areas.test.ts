@@ -6,7 +6,7 @@ import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ALL_CHECKS, AREAS, UI_CHECKS } from '../../../conformance/suites/index.js';
 
 const SUITES = path.resolve(import.meta.dirname, '../../../conformance/suites');
-const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
+const byId = new Map<string, (typeof REQUIREMENTS)[number]>(REQUIREMENTS.map((r) => [r.id, r]));
 const sourceKey = (s: { seed: string; section: string }) => `${s.seed} ${s.section}`;
 
 /** Folders under conformance/suites that hold an area (an index.ts and an area.ts), relative to it. */
@@ -59,6 +59,26 @@ describe('the suites by area', () => {
         [...new Set(covered.map((r) => sourceKey(r.source)))].sort(),
       );
     });
+  });
+
+  it('says in which file of its folder each check is written, and no other file of the folder exports it', async () => {
+    for (const { area, files } of AREAS) {
+      const modules = readdirSync(path.join(SUITES, area.folder)).filter((f) => f.endsWith('.ts'));
+      const exported = new Map<string, unknown[]>();
+      for (const file of modules) {
+        const module = (await import(path.join(SUITES, area.folder, file))) as Record<string, unknown>;
+        exported.set(
+          file,
+          Object.values(module).flatMap((v) => (Array.isArray(v) ? v : [v])),
+        );
+      }
+      for (const [check, file] of files) {
+        const holders = [...exported]
+          .filter(([f, values]) => f !== 'index.ts' && values.includes(check))
+          .map(([f]) => f);
+        expect(holders, `${check.id} in ${area.folder}`).toEqual([file]);
+      }
+    }
   });
 
   it('derives the checks through the screens from the ui tag, and names them so', () => {

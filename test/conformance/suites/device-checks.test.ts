@@ -35,7 +35,6 @@ describe('where the device checks apply', () => {
     url: 'http://127.0.0.1:1',
     host: '127.0.0.1',
     udpPort: 1,
-    controlled: false,
     app: referenceApp(),
     async close() {},
   };
@@ -54,6 +53,8 @@ describe('where the device checks apply', () => {
         'sources-at-least-one',
         'free-up-space-limits',
         'platforms-first-launch-permissions-ios',
+        'pairing-needed-before-backup',
+        'run-conditions-settings-defaults',
       ].sort(),
     );
     for (const [id, a] of verdicts) if (!a.applies && !running.includes(id)) expect(a.reason, id).toMatch(/./);

@@ -4,7 +4,7 @@
  * from its path); the other checks pass or say why they cannot run against a server the kit does not control.
  */
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../conformance/kit/check.js';
+import { runCheck, type Check } from '../../../conformance/kit/check.js';
 import { editionFeatureChecks } from '../../../conformance/suites/editions/features-by-edition.js';
 import { errorsConformanceCheck } from '../../../conformance/suites/protocol/errors-catalogued.js';
 import { migrationCheck } from '../../../conformance/suites/migration/server-device-list.js';
@@ -52,7 +52,7 @@ describe('a server that breaks one rule', () => {
     // Replaying the failure's path runs the shrunk command list at once, and fails the same way.
     const [path, commandsPath] = (failed.failure?.path ?? '').split('~');
     const session = await target.open('pro');
-    const replayed = await protocolIntegrityCheck.run({
+    const replayed = await runCheck(protocolIntegrityCheck, {
       session,
       column: { edition: 'pro' },
       seed: 42,

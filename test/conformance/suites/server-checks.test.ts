@@ -17,7 +17,9 @@ import { discoveryCheck } from '../../../conformance/suites/network/discovery-an
 import { pairingTokensCheck } from '../../../conformance/suites/pairing/tokens-and-device-list.js';
 import { protocolIntegrityCheck } from '../../../conformance/suites/protocol/upload-integrity.js';
 import { SERVER_CHECKS } from '../../../conformance/suites/index.js';
-import { NO_CONSOLE_REASON } from '../../../conformance/kit/server-support.js';
+import { REASONS } from '../../../conformance/kit/applies.js';
+
+const NO_CONSOLE_REASON = REASONS.console;
 import { storageLayoutCheck } from '../../../conformance/suites/storage/layout.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { ServerTarget } from '../../../conformance/targets/server-target.js';
@@ -102,15 +104,14 @@ describe('server suites against a running server given without a console key', (
       'network-ports-pro': 'only a Pro server has the Pro ranges',
       'network-ports-lite': 'only a Lite server has the Lite ranges',
       'network-ports-home': 'pass',
-      'network-ports-fallback':
-        'needs to start the server itself with chosen ports taken, which only the reference target allows',
+      'network-ports-fallback': REASONS.ownServers,
       'editions-pro-features': 'the Pro features are checked on a Pro server',
       'editions-lite-features': 'the Lite features are checked on a Lite server',
       'editions-home-features': 'pass',
       'pairing-tokens-model': NO_CONSOLE_REASON,
       'migration-device-list': NO_CONSOLE_REASON,
       'protocol-upload-integrity-model': NO_CONSOLE_REASON,
-      'storage-layout': 'needs the server’s data directory, which only a server the kit starts exposes',
+      'storage-layout': REASONS.dataDir,
       'protocol-errors-catalogued': 'pass',
     });
     expect(summary.verdict).toBe('pass');

@@ -8,8 +8,9 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import { accountSteps, ACCOUNTS_REQUIREMENTS, verify, type AccountsApp, type Model } from './commands.js';
-import { appWorld, needsTwoFactorApp, type AppWorld } from '../common/app-world.js';
+import { appWorld, type AppWorld } from '../common/app-world.js';
 import { ServerTime } from '../common/support.js';
+import { where } from '../../../kit/applies.js';
 
 const SECRETS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK', 'KRSXG5CTMVRXEZLU'];
 
@@ -55,7 +56,7 @@ export const accountsModelCheck: Check = {
   requirements: ACCOUNTS_REQUIREMENTS,
   scope: 'device',
   tags: ['2fa', 'app', 'model-based'],
-  applies: needsTwoFactorApp,
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   async run(context: CheckContext) {
     const profile = context.column.profile as DeviceSpec;
     const time = ServerTime.of(context.session);

@@ -11,17 +11,17 @@
  * the server once added: the account stays on the phone, and the page's codes are what the model judges.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext, CheckOutcome } from '../../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { accountSteps, ACCOUNTS_REQUIREMENTS, verify, type AccountsApp, type Model } from './commands.js';
-import { needsTwoFactorAppClock } from '../common/app-world.js';
 import { authenticatorIds, removeAuthenticatorsSince, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { elementsIn } from '../../../kit/page-elements.js';
-import { overWebDriverOnly, state, withApp } from '../../../kit/screens-support.js';
+import { state, withApp } from '../../../kit/screens-support.js';
 import { registerOnPhone, syncClock } from '../common/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 /** "Not able to scan QR code?" with the registration's username and key, the key typed as accounts-model types it. */
 async function addBySecret(driver: AppDriver, desk: MbsClient, time: ServerTime) {
@@ -119,8 +119,14 @@ export const uiAccountsModelCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-accounts-model', needsTwoFactorAppClock),
-  run: (context: CheckContext): Promise<CheckOutcome> =>
+  applies: where({
+    overWebDriverOf: 'tfa-accounts-model',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+    clock: true,
+  }),
+  run: (context: DeviceCheckContext): Promise<CheckOutcome> =>
     withTwoFactor(context, (desk, time) => {
       const steps = accountSteps({ partialReorder: false });
       const property = fc.asyncProperty(fc.commands(steps, { ...commandsOptions(context, 12), size: 'max' }), (cmds) =>

@@ -6,14 +6,12 @@
 import type { Attempt } from '../../../../simulators/app/authenticator/enhanced-security.js';
 import { TwoFactorApp } from '../../../../simulators/app/authenticator/two-factor-app.js';
 import type { MobileApp } from '../../../../simulators/app/mobile-app.js';
-import { isOsSupported } from '../../../../simulators/app/os-support.js';
 import { VirtualClock } from '../../../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import { SimulatedDevice } from '../../../../simulators/device/simulated-device.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import type { Applicability, Column } from '../../../kit/check.js';
 import type { TargetSession } from '../../../targets/target.js';
-import { needsTwoFactor, NO_CLOCK_REASON, ServerTime } from './support.js';
+import type { ServerTime } from './support.js';
 
 export interface AppWorld {
   readonly clock: VirtualClock;
@@ -22,26 +20,6 @@ export interface AppWorld {
   readonly twoFactor: TwoFactorApp;
   /** Brings the device's clock up to the server's. */
   sync(): void;
-}
-
-/** Device checks of 2FA: an edition with 2FA, the desktop side's key, and a profile the app installs on. */
-export function needsTwoFactorApp(column: Column, session: TargetSession): Applicability {
-  const base = needsTwoFactor(column, session);
-  if (!base.applies) return base;
-  const profile = column.profile;
-  if (!profile) return { applies: false, reason: 'device checks need a device profile' };
-  if (!isOsSupported(profile.platform, profile.osVersion)) {
-    const os = profile.platform === 'android' ? 'Android' : 'iOS';
-    return { applies: false, reason: `the app does not install on ${os} ${profile.osVersion}` };
-  }
-  return base;
-}
-
-/** ... and a server clock the check may move (to the next code step, to lifetimes' ends). */
-export function needsTwoFactorAppClock(column: Column, session: TargetSession): Applicability {
-  const base = needsTwoFactorApp(column, session);
-  if (!base.applies) return base;
-  return ServerTime.of(session).movable ? base : { applies: false, reason: NO_CLOCK_REASON };
 }
 
 export function appWorld(

@@ -2,19 +2,12 @@
  * The server's time as a 2FA check sees it: moved forward on a controlled target, read back around every call, and
  * put back where the check found it.
  */
-import type { OffsetClock, ReferenceSession } from '../../../targets/reference-target.js';
-import type { TargetSession } from '../../../targets/target.js';
+import type { TargetClock, TargetSession } from '../../../targets/target.js';
 import { attempt, type Outcome } from './outcomes.js';
+import { REASONS } from '../../../kit/applies.js';
 
-export const NO_CLOCK_REASON =
-  'moves the server clock (code steps, lifetimes, throttling waits), which only a controlled target allows';
-
-/** The target's clock, when the check may move it: a controlled target's OffsetClock only. */
-export function movableClock(session: TargetSession): OffsetClock | undefined {
-  if (!session.controlled) return undefined;
-  const clock = (session as Partial<ReferenceSession>).clock;
-  return clock && typeof clock.advance === 'function' && typeof clock.now === 'function' ? clock : undefined;
-}
+/** The target's clock, when the check may move it. */
+export const movableClock = (session: TargetSession): TargetClock | undefined => session.clock;
 
 /** A call and the server's clock read just before and just after it: the server read its time in between. */
 export interface Probe<T> {
@@ -24,13 +17,14 @@ export interface Probe<T> {
 }
 
 /**
- * The server's time. On a controlled target it is the OffsetClock, which moves on with the wall clock, so no call
- * lands on an exact millisecond: a check aims (say at 4:59.999) and judges by the readings around the call. A call
- * that starts and ends in the same millisecond hit it exactly; one that crosses an edge may get either answer.
+ * The server's time. Where the target offers its clock, that clock moves on with the wall clock (the reference
+ * target's does), so no call lands on an exact millisecond: a check aims (say at 4:59.999) and judges by the
+ * readings around the call. A call that starts and ends in the same millisecond hit it exactly; one that crosses an
+ * edge may get either answer.
  */
 export class ServerTime {
   private moved = 0;
-  constructor(private readonly clock: OffsetClock | undefined) {}
+  constructor(private readonly clock: TargetClock | undefined) {}
 
   static of(session: TargetSession): ServerTime {
     return new ServerTime(movableClock(session));
@@ -46,7 +40,7 @@ export class ServerTime {
 
   advance(ms: number): void {
     if (ms <= 0) return;
-    if (!this.clock) throw new Error(NO_CLOCK_REASON);
+    if (!this.clock) throw new Error(REASONS.clock);
     this.clock.advance(ms);
     this.moved += ms;
   }

@@ -1,12 +1,13 @@
 /**
  * A 2FA check's session with the shared server: it starts with 2FA off and no failed attempts being throttled, and
  * leaves it so (the 2FA settings and the throttles are the server's, shared by every check of the edition), then
- * moves the clock back by what it moved. A body that finds the target lacking throws NotApplicable: a skip.
+ * moves the clock back by what it moved. A body that finds the target lacking throws NotApplicable, which the runner
+ * turns into a skip.
  */
 import type { CheckContext, CheckOutcome } from '../../../kit/check.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { registerByQr, settleOtp } from './actors.js';
-import { clearTwoFactor, consoleOf, NotApplicable, ServerTime } from './support.js';
+import { clearTwoFactor, consoleOf, ServerTime } from './support.js';
 
 /** A success resets the count of failed one-time passwords (another check's, or this one's). */
 async function settle(desk: MbsClient, url: string, time: ServerTime): Promise<void> {
@@ -24,9 +25,6 @@ export async function withTwoFactor(
   try {
     await settle(desk, context.session.url, time);
     return await body(desk, time);
-  } catch (error) {
-    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
-    throw error;
   } finally {
     await settle(desk, context.session.url, time).catch(() => clearTwoFactor(desk).catch(() => undefined));
     time.restore();

@@ -1,5 +1,5 @@
 /**
- * What the 2FA checks share: where they apply, the desktop side's client, and a clean 2FA state. The 2FA settings
+ * What the 2FA checks share: the desktop side's client, and a clean 2FA state. The 2FA settings
  * are one per server and every check of an edition shares the server, so each 2FA check starts by removing every
  * authenticator and the password lock, and leaves them removed (session.ts). The server's time (moved
  * forward on a controlled target, read back around every call) is server-time.ts's, calls whose refusal
@@ -7,44 +7,16 @@
  * code-deadlines.ts's; all are exported from here too.
  */
 import { ClientError } from '../../../spec/errors.js';
-import { EDITIONS } from '../../../spec/editions.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import type { Applicability, Column } from '../../../kit/check.js';
 import type { TargetSession } from '../../../targets/target.js';
-import { movableClock, NO_CLOCK_REASON } from './server-time.js';
+import { REASONS } from '../../../kit/applies.js';
 
-export { NO_CLOCK_REASON, ServerTime, type Probe } from './server-time.js';
+export { ServerTime, type Probe } from './server-time.js';
 export { attempt, mustPass, mustRefuse, said, type Outcome } from './outcomes.js';
 export { inLastMillisecond, verifyCountdown, type LastMillisecond } from './code-deadlines.js';
 
-export const NO_2FA_REASON =
-  '2FA exists on Pro and Lite only (DESIGN.md); editions-home-refuses-2fa checks that Home refuses it';
-export const NO_CONSOLE_REASON =
-  'needs the console key (--console-key): the 2FA settings and logins are desktop routes';
-
-/** Server checks of 2FA: an edition that has it, and the desktop side's key. */
-export function needsTwoFactor(column: Column, session: TargetSession): Applicability {
-  if (!EDITIONS[column.edition].twoFactor) return { applies: false, reason: NO_2FA_REASON };
-  if (!session.console) return { applies: false, reason: NO_CONSOLE_REASON };
-  return { applies: true };
-}
-
-/** 2FA checks that travel in time. */
-export function needsTwoFactorClock(column: Column, session: TargetSession): Applicability {
-  const base = needsTwoFactor(column, session);
-  if (!base.applies) return base;
-  return movableClock(session) ? base : { applies: false, reason: NO_CLOCK_REASON };
-}
-
-/** Device checks of 2FA: a device profile too. */
-export function needsTwoFactorDevice(column: Column, session: TargetSession): Applicability {
-  const base = needsTwoFactor(column, session);
-  if (!base.applies) return base;
-  return column.profile ? base : { applies: false, reason: 'device checks need a device profile' };
-}
-
 export function consoleOf(session: TargetSession): MbsClient {
-  if (!session.console) throw new ClientError('not-paired', NO_CONSOLE_REASON);
+  if (!session.console) throw new ClientError('not-paired', REASONS.console);
   return session.console;
 }
 
@@ -66,5 +38,4 @@ export async function removeAuthenticatorsSince(desk: MbsClient, before: Readonl
   }
 }
 
-/** Thrown inside a check's body when the target turns out not to offer something the check needs. */
-export class NotApplicable extends Error {}
+export { NotApplicable } from '../../../kit/applies.js';

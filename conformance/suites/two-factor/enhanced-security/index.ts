@@ -1,10 +1,10 @@
-/** The checks of the area tfa-enhanced-security, in the order a run runs them; area.ts declares what they cover. */
-import type { AreaSuite } from '../../../kit/area.js';
+/** The checks of the area tfa-enhanced-security by file, in the order a run runs them; area.ts declares what they cover. */
+import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { enhancedSecurityCheck } from './model-in-process.js';
 import { uiEnhancedSecurityCheck } from './model-screens.js';
 
-export const suite: AreaSuite = {
-  area,
-  checks: [enhancedSecurityCheck, uiEnhancedSecurityCheck],
-};
+export const suite = defineSuite(area, {
+  'model-in-process.ts': [enhancedSecurityCheck],
+  'model-screens.ts': [uiEnhancedSecurityCheck],
+});

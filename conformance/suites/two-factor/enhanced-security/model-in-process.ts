@@ -9,10 +9,11 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import type { Attempt } from '../../../../simulators/app/authenticator/enhanced-security.js';
 import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
-import { appWorld, needsTwoFactorApp, type AppWorld } from '../common/app-world.js';
+import { appWorld, type AppWorld } from '../common/app-world.js';
 import { securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './commands.js';
 import { OK, type Kind, type Outcome, type SecurityApp } from './port.js';
 import { ServerTime } from '../common/support.js';
+import { where } from '../../../kit/applies.js';
 
 function attemptOf(kind: Kind, w: AppWorld): Attempt | undefined {
   if (kind === 'nothing') return undefined;
@@ -58,7 +59,7 @@ export const enhancedSecurityCheck: Check = {
   requirements: SECURITY_REQUIREMENTS,
   scope: 'device',
   tags: ['2fa', 'app', 'model-based'],
-  applies: needsTwoFactorApp,
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   async run(context: CheckContext) {
     const profile = context.column.profile as DeviceSpec;
     const time = ServerTime.of(context.session);

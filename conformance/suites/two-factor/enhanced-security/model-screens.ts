@@ -10,16 +10,16 @@
  * whether a failure locked the app is read from `mobile: appState`, since a page that is not open shows no wait.
  */
 import fc from 'fast-check';
-import type { Check, CheckContext, CheckOutcome } from '../../../kit/check.js';
+import type { Check, DeviceCheckContext, CheckOutcome } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
-import { needsTwoFactorApp } from '../common/app-world.js';
 import { securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './commands.js';
 import { OK, type Kind, type Outcome, type SecurityApp } from './port.js';
 import { withTwoFactor } from '../common/session.js';
 import { elementsIn } from '../../../kit/page-elements.js';
-import { overWebDriverOnly, state, withApp } from '../../../kit/screens-support.js';
+import { state, withApp } from '../../../kit/screens-support.js';
 import { whileRegistered } from '../common/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 /** The screen lock's secret the check sets on the phone (`mobile: setScreenLock`). */
 const PIN = '4711';
@@ -89,10 +89,10 @@ export const uiEnhancedSecurityCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-enhanced-security-model', needsTwoFactorApp),
-  run: (context: CheckContext): Promise<CheckOutcome> =>
+  applies: where({ overWebDriverOf: 'tfa-enhanced-security-model', twoFactor: true, console: true, device: 'alone' }),
+  run: (context: DeviceCheckContext): Promise<CheckOutcome> =>
     withTwoFactor(context, (desk) => {
-      const profile = context.column.profile!;
+      const profile = context.column.profile;
       const steps = securitySteps({ sameToggle: false });
       const property = fc.asyncProperty(fc.commands(steps, { ...commandsOptions(context, 20), size: 'max' }), (cmds) =>
         withApp(context, (driver) =>

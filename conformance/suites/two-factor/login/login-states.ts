@@ -10,8 +10,9 @@ import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, registerBySecretKey, stepOf, type ServerAuthenticator } from '../common/actors.js';
-import { mustPass, mustRefuse, needsTwoFactor, type ServerTime } from '../common/support.js';
+import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 const PASSWORD = 'correct horse 1';
 const EMAIL = 'owner@example.com';
@@ -90,7 +91,7 @@ export const loginStatesCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa'],
-  applies: needsTwoFactor,
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {

@@ -11,16 +11,9 @@ import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from '../common/actors.js';
-import {
-  attempt,
-  inLastMillisecond,
-  mustPass,
-  mustRefuse,
-  needsTwoFactorClock,
-  said,
-  verifyCountdown,
-} from '../common/support.js';
+import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 const EMAIL = 'Owner@Example.com';
 const OLD = 'old password 1';
@@ -127,7 +120,7 @@ export const passwordLockCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa', 'time-travel', 'outbox'],
-  applies: needsTwoFactorClock,
+  applies: where({ twoFactor: true, console: true, clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const outbox = await Outbox.open(desk);

@@ -11,17 +11,17 @@
  * Not through the screens: notifications denied on iOS (iOS asks at first launch, before a WebDriver command can
  * answer), so PUSH-09 is shown on Android only; ESEC-04 on a phone without a screen lock, as in process.
  */
-import type { Check, CheckContext } from '../../../kit/check.js';
+import { skipUnless, type Check, type DeviceCheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { needsTwoFactorApp, needsTwoFactorAppClock } from '../common/app-world.js';
 import { pushTo, stateOf } from './app-approval.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { withTwoFactor } from '../common/session.js';
 import { shown } from '../../../kit/page-elements.js';
-import { overWebDriverOnly, state, withApp } from '../../../kit/screens-support.js';
+import { state, withApp } from '../../../kit/screens-support.js';
 import { codeOnPage, logIn, whileRegistered } from '../common/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 const PIN = '2468';
 
@@ -37,7 +37,7 @@ const notified = async (driver: AppDriver) =>
 
 /** A phone registered by QR for the check, its authenticator removed from the server at the end. */
 async function onRegisteredPhone(
-  context: CheckContext,
+  context: DeviceCheckContext,
   desk: MbsClient,
   steps: (driver: AppDriver, phone: { authenticatorId: string }) => Promise<void>,
 ): Promise<void> {
@@ -93,8 +93,14 @@ export const uiPushCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-push-app-approval', needsTwoFactorAppClock),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'tfa-push-app-approval',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+    clock: true,
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
         onRegisteredPhone(context, desk, async (driver, phone) => {
@@ -140,7 +146,7 @@ export const uiPushCheck: Check = {
           expectTrue(['PUSH-08'], (await listed(driver)).includes(again.requestId), 'back online, no resent request');
           time.advance(30_000);
 
-          if (context.column.profile!.screenLock !== 'none') await securedApproval(driver, desk, phone);
+          if (context.column.profile.screenLock !== 'none') await securedApproval(driver, desk, phone);
         }),
       ),
     ),
@@ -155,15 +161,18 @@ export const uiPushNotificationsDeniedCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-push-app-approval', (column, session) =>
-    column.profile?.platform === 'android'
-      ? needsTwoFactorApp(column, session)
-      : {
-          applies: false,
-          reason: 'iOS asks for notifications at first launch, before a WebDriver command can deny it',
-        },
-  ),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'tfa-push-app-approval',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+    also: (column) =>
+      skipUnless(
+        column.profile?.platform === 'android',
+        'iOS asks for notifications at first launch, before a WebDriver command can deny it',
+      ),
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, (desk) =>
       checkOnce(() =>
         onRegisteredPhone(context, desk, async (driver, phone) => {

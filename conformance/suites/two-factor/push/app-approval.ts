@@ -10,9 +10,10 @@ import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { appWorld, needsTwoFactorAppClock, shownCode, type AppWorld } from '../common/app-world.js';
+import { appWorld, shownCode, type AppWorld } from '../common/app-world.js';
 import { attempt, mustPass, said, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 interface Phone {
   readonly world: AppWorld;
@@ -139,7 +140,7 @@ export const appPushCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: needsTwoFactorAppClock,
+  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {

@@ -1,11 +1,12 @@
-/** The checks of the area tfa-push, in the order a run runs them; area.ts declares what they cover. */
-import type { AreaSuite } from '../../../kit/area.js';
+/** The checks of the area tfa-push by file, in the order a run runs them; area.ts declares what they cover. */
+import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { loginPushModelCheck } from './login-push.js';
 import { appPushCheck } from './app-approval.js';
 import { UI_2FA_PUSH_CHECKS } from './app-approval-screens.js';
 
-export const suite: AreaSuite = {
-  area,
-  checks: [loginPushModelCheck, appPushCheck, ...UI_2FA_PUSH_CHECKS],
-};
+export const suite = defineSuite(area, {
+  'login-push.ts': [loginPushModelCheck],
+  'app-approval.ts': [appPushCheck],
+  'app-approval-screens.ts': [...UI_2FA_PUSH_CHECKS],
+});

@@ -11,8 +11,9 @@ import { pushCommands } from './commands.js';
 import type { PushWorld } from './world.js';
 import type { PushModel } from './model.js';
 import { registerByQr, settleOtp } from '../common/actors.js';
-import { clearTwoFactor, needsTwoFactorClock } from '../common/support.js';
+import { clearTwoFactor } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 export const loginPushModelCheck: Check = {
   id: 'tfa-push-login-model',
@@ -44,7 +45,7 @@ export const loginPushModelCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['model-based', '2fa', 'time-travel'],
-  applies: needsTwoFactorClock,
+  applies: where({ twoFactor: true, console: true, clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const { url } = context.session;

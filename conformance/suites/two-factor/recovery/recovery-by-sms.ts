@@ -12,11 +12,12 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import { Outbox, type LoginUnderWay, registerByQr } from '../common/actors.js';
-import { mustPass, mustRefuse, needsTwoFactorClock, verifyCountdown } from '../common/support.js';
+import { mustPass, mustRefuse, verifyCountdown } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { PHONE, verifyPhone } from './recovery-phone.js';
 import { guess, lastMillisecond, sampleCodes, send, submit } from './sms-code.js';
 import { verifyDiscarded } from './device-discarded.js';
+import { where } from '../../../kit/applies.js';
 
 export const recoveryCheck: Check = {
   id: 'tfa-recovery-sms',
@@ -41,7 +42,7 @@ export const recoveryCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa', 'time-travel', 'outbox'],
-  applies: needsTwoFactorClock,
+  applies: where({ twoFactor: true, console: true, clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const outbox = await Outbox.open(desk);

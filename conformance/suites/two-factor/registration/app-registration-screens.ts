@@ -8,13 +8,13 @@
  * Not through the screens: a clock 5 minutes behind (`mobile: advanceClock` only goes forward), and the saved QR
  * code entered on a new phone (the scanner takes the desktop's registration code, not an otpauth URI).
  */
-import type { Check, CheckContext } from '../../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
-import { needsTwoFactorAppClock } from '../common/app-world.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { withTwoFactor } from '../common/session.js';
 import { codeOnPage, logIn, registerOnPhone, syncClock } from '../common/screens-support.js';
-import { overWebDriverOnly, state, withApp } from '../../../kit/screens-support.js';
+import { state, withApp } from '../../../kit/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 export const uiRegisterQrCheck: Check = {
   id: 'tfa-registration-qr-screens',
@@ -26,15 +26,21 @@ export const uiRegisterQrCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-registration-qr', needsTwoFactorAppClock),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'tfa-registration-qr',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+    clock: true,
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
         withApp(context, async (driver) => {
           const registered = await registerOnPhone(driver, desk);
           const [account] = (await state(driver)).accounts;
           const listed = (await desk.call('getTwoFactor')).authenticators;
-          const name = context.column.profile!.name;
+          const name = context.column.profile.name;
           expectTrue(
             ['TFA-05'],
             registered.scanned.ok && account?.push === true && listed.length === 1 && listed[0]?.push === true,
@@ -61,8 +67,14 @@ export const uiRegisterSecretCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-registration-secret', needsTwoFactorAppClock),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'tfa-registration-secret',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+    clock: true,
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(() =>
         withApp(context, async (driver) => {

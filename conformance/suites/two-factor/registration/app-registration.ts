@@ -10,10 +10,11 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
-import { appWorld, needsTwoFactorApp, needsTwoFactorAppClock, shownCode } from '../common/app-world.js';
+import { appWorld, shownCode } from '../common/app-world.js';
 import { Outbox, parseSentCode } from '../common/actors.js';
 import { attempt, mustPass, mustRefuse, said } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 const STEP = 30_000;
 
@@ -25,7 +26,7 @@ export const appRegisterQrCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: needsTwoFactorAppClock,
+  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -78,7 +79,7 @@ export const appRegisterSecretCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: needsTwoFactorAppClock,
+  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -140,7 +141,7 @@ export const appRecoveryPhoneCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'outbox'],
-  applies: needsTwoFactorApp,
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const outbox = await Outbox.open(desk);

@@ -2,12 +2,13 @@
  * Two-factor through the phone's screens: Approve on the 2FA page logs a desktop in, and a phone without a camera
  * registers by secret key instead of the QR scanner. Both register an authenticator, so each runs alone.
  */
-import type { Check, CheckContext } from '../../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
-import { deviceNeeds, expectEqual, expectTrue } from '../../../kit/device-support.js';
+import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { authenticatorIds, removeAuthenticatorsSince } from '../common/support.js';
 import { state, withApp } from '../../../kit/screens-support.js';
 import { whileRegistered } from '../common/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 export const uiPushApprovalCheck: Check = {
   id: 'tfa-registration-push-approval-screens',
@@ -19,8 +20,8 @@ export const uiPushApprovalCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: deviceNeeds({ twoFactor: true }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(context, async (driver) => {
         const desk = context.session.console!;
@@ -57,8 +58,8 @@ export const uiNoCameraCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: deviceNeeds({ twoFactor: true }),
-  run: (context: CheckContext) =>
+  applies: where({ device: 'paired', twoFactor: true }),
+  run: (context: DeviceCheckContext) =>
     checkOnce(() =>
       withApp(
         context,

@@ -8,14 +8,14 @@
  * Not through the screens: the SMS on the phone itself (the server's gateway sends it to the number typed, which
  * need not be this phone's).
  */
-import type { Check, CheckContext } from '../../../kit/check.js';
+import type { Check, DeviceCheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { Outbox, parseSentCode } from '../common/actors.js';
 import { withTwoFactor } from '../common/session.js';
-import { needsTwoFactorApp } from '../common/app-world.js';
 import { whileRegistered } from '../common/screens-support.js';
-import { overWebDriverOnly, state, withApp } from '../../../kit/screens-support.js';
+import { state, withApp } from '../../../kit/screens-support.js';
+import { where } from '../../../kit/applies.js';
 
 /** What the seed's example number is typed as: the country code in its own field. */
 const COUNTRY = '+86';
@@ -31,8 +31,13 @@ export const uiRecoveryPhoneCheck: Check = {
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
   exclusive: true,
-  applies: overWebDriverOnly('tfa-registration-recovery-phone', needsTwoFactorApp),
-  run: (context: CheckContext) =>
+  applies: where({
+    overWebDriverOf: 'tfa-registration-recovery-phone',
+    twoFactor: true,
+    console: true,
+    device: 'alone',
+  }),
+  run: (context: DeviceCheckContext) =>
     withTwoFactor(context, async (desk) => {
       const outbox = await Outbox.open(desk);
       return checkOnce(() =>

@@ -11,8 +11,9 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import type { Registration } from '../../../spec/protocol/two-factor.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, stepOf } from '../common/actors.js';
-import { mustPass, mustRefuse, needsTwoFactor } from '../common/support.js';
+import { mustPass, mustRefuse } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 /** What Google's Key URI Format asks of the URI (TOTP-16), and the parameters it declares (TOTP-02). */
 function verifyOtpauth(r: Registration): void {
@@ -68,7 +69,7 @@ export const registrationCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa'],
-  applies: needsTwoFactor,
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -172,7 +173,7 @@ export const secretStrengthCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa', 'advisory'],
-  applies: needsTwoFactor,
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk) =>
       checkOnce(async () => {

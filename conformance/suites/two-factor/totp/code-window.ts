@@ -25,8 +25,9 @@ import {
   type OtpWorld,
 } from '../common/otp-commands.js';
 import { registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
-import { clearTwoFactor, needsTwoFactorClock } from '../common/support.js';
+import { clearTwoFactor } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 interface World extends OtpWorld {
   loginId: string | undefined;
@@ -129,7 +130,7 @@ export const totpWindowCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['model-based', '2fa', 'time-travel'],
-  applies: needsTwoFactorClock,
+  applies: where({ twoFactor: true, console: true, clock: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const { url } = context.session;

@@ -1,9 +1,8 @@
-/** The checks of the area tfa-totp, in the order a run runs them; area.ts declares what they cover. */
-import type { AreaSuite } from '../../../kit/area.js';
+/** The checks of the area tfa-totp by file, in the order a run runs them; area.ts declares what they cover. */
+import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { totpWindowCheck } from './code-window.js';
 
-export const suite: AreaSuite = {
-  area,
-  checks: [totpWindowCheck],
-};
+export const suite = defineSuite(area, {
+  'code-window.ts': [totpWindowCheck],
+});

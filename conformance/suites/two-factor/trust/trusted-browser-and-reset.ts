@@ -8,8 +8,9 @@ import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, stepOf, type ServerAuthenticator } from '../common/actors.js';
-import { attempt, mustPass, mustRefuse, needsTwoFactor, said, type ServerTime } from '../common/support.js';
+import { attempt, mustPass, mustRefuse, said, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { where } from '../../../kit/applies.js';
 
 /** A code of `auth` for a step later than `used` and within the window (waits a step on a movable clock). */
 function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): string {
@@ -30,7 +31,7 @@ export const trustedBrowserCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa'],
-  applies: needsTwoFactor,
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -89,7 +90,7 @@ export const resetCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['2fa'],
-  applies: needsTwoFactor,
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {

@@ -13,7 +13,9 @@ describe('every 2FA check together against the reference server (Pro and Home)',
     const started = performance.now();
     const summary = await runTwoFactor(TWO_FACTOR_CHECKS, { runs: 10 });
     const verdicts = verdictsOf(summary, TWO_FACTOR_CHECKS);
-    expect(failuresOf(summary).every((f) => /tfa-totp-secret-strength|migration-2fa-repair/.test(f))).toBe(true);
+    expect(failuresOf(summary).every((f) => /tfa-registration-secret-strength|migration-2fa-repair/.test(f))).toBe(
+      true,
+    );
     expect(Object.entries(verdicts).filter(([, v]) => v !== 'pass')).toEqual([
       ['EDN-02', 'skipped'],
       ['MIG-09', 'advisory'],

@@ -1,0 +1,43 @@
+/**
+ * Another reference server of an edition and variant, for a check that starts servers of its own (the port
+ * checks): on 127.0.0.1 with no port given, in a data directory of its own that goes when it stops.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Edition } from '../spec/editions.js';
+import type { ServerFault } from '../spec/faults.js';
+import { startServer } from '../../reference-server/server.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { OwnServer } from './target.js';
+
+const LOOPBACK = '127.0.0.1';
+
+export function ownReferenceServer(edition: Edition, faults: readonly ServerFault[]): () => Promise<OwnServer> {
+  return async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
+    const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+    try {
+      const server = await startServer({
+        edition,
+        dataDir,
+        host: LOOPBACK,
+        name: `own ${edition}`,
+        faults: [...faults],
+      });
+      return {
+        url: server.url,
+        host: LOOPBACK,
+        udpPort: server.identity.udpPort,
+        console: new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }),
+        async close() {
+          await server.close();
+          removeData();
+        },
+      };
+    } catch (error) {
+      removeData();
+      throw error;
+    }
+  };
+}
