@@ -5,6 +5,7 @@ import type { DeviceCheckContext } from './check.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
+import { shown } from './page-elements.js';
 
 /** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
 export async function withApp(
@@ -22,8 +23,7 @@ export async function withApp(
 
 /** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
 export async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {
-  await driver.tap('tab-more');
-  if ((await driver.execute('mobile: appState')).settings.automatedBackup) await driver.tap('more-automated-backup');
+  await setSwitch(driver, 'more-automated-backup', false);
   const { payload } = await session.console!.call('createPairing', { body: { mode: 'add' } });
   await driver.tap('tab-home');
   await driver.tap('home-activate');
@@ -34,6 +34,20 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 }
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
+
+const MAIN_PAGES: readonly string[] = ['home', 'backup', 'two-factor', 'more'];
+
+/**
+ * Turns a switch on a main page (More by default, or the Backup page's sources) on or off as a user would: back to
+ * the tab bar from wherever the app is, to the page, then a tap only when the switch shows the other state.
+ */
+export async function setSwitch(driver: AppDriver, id: string, on: boolean, page: 'more' | 'backup' = 'more') {
+  while (!MAIN_PAGES.includes((await state(driver)).screen)) await driver.tap('nav-back');
+  await driver.tap(`tab-${page}`);
+  const [toggle] = await shown(driver, new RegExp(`^${id}$`));
+  if (!toggle) throw new Error(`no switch ${id} on the ${page} page`);
+  if (toggle.checked !== on) await driver.tap(id);
+}
 
 /** Taps Backup on the Backup page and waits until the app is idle: the state it shows then. */
 export async function tapBackup(driver: AppDriver) {

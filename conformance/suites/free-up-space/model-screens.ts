@@ -22,6 +22,7 @@ import {
   browseRestore,
   listedAlbums,
   pairThroughScreens,
+  setSwitch,
   state,
   tapBackup,
   withApp,
@@ -32,11 +33,7 @@ const LISTED: readonly ItemKind[] = ['photo', 'video'];
 
 function screensApp(driver: AppDriver): FreeUpSpaceApp {
   const device = () => driver.execute('mobile: deviceInfo');
-  const setFreeUpSpace = async (on: boolean) => {
-    if ((await state(driver)).settings.freeUpSpace === on) return;
-    await driver.tap('tab-more');
-    await driver.tap('more-free-up-space');
-  };
+  const setFreeUpSpace = (on: boolean) => setSwitch(driver, 'more-free-up-space', on);
   /** The albums, so the contents, the explorer lists for a kind and tab. */
   const albums = (kind: ItemKind, tab: TabName) => listedAlbums(driver, kind, tab, 'F');
   const browse = (kind: ItemKind) => browseRestore(driver, kind);

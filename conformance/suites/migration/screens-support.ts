@@ -8,7 +8,7 @@ import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { phoneOf } from '../../kit/device-support.js';
-import { state } from '../../kit/screens-support.js';
+import { setSwitch, state } from '../../kit/screens-support.js';
 
 export type OpenPhone = (spec: DeviceSpec, label: string) => Promise<AppDriver>;
 
@@ -39,8 +39,7 @@ export const otherPhone = (context: DeviceCheckContext): DeviceSpec =>
 
 /** Automated backup off, then "Activate and start backup" with the desktop's migration QR code, and OK. */
 export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, originalDeviceId: string) {
-  await driver.tap('tab-more');
-  if ((await state(driver)).settings.automatedBackup) await driver.tap('more-automated-backup');
+  await setSwitch(driver, 'more-automated-backup', false);
   const { payload } = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId } });
   await driver.tap('tab-home');
   await driver.tap('home-activate');

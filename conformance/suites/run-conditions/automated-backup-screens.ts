@@ -20,8 +20,7 @@ import {
   type LanOnlyApp,
 } from './automated-backup-commands.js';
 import { shown } from '../../kit/page-elements.js';
-import { setSwitch } from './restore-held-screens.js';
-import { pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, setSwitch, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 
 const defaults: Check = {

@@ -13,19 +13,8 @@ import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual } from '../../kit/device-support.js';
 import { checkRestoreConditions, GOOD, type Conditions, type RestoreConditionsApp } from './restore-held-commands.js';
 import { shown } from '../../kit/page-elements.js';
-import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, setSwitch, state, tapBackup, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
-
-const MAIN_PAGES: readonly string[] = ['home', 'backup', 'two-factor', 'more'];
-
-/** Turns a switch on the More page on or off, if it is not already; from a page left open by a failed run too. */
-export async function setSwitch(driver: AppDriver, id: string, on: boolean): Promise<void> {
-  while (!MAIN_PAGES.includes((await state(driver)).screen)) await driver.tap('nav-back');
-  await driver.tap('tab-more');
-  const [toggle] = await shown(driver, new RegExp(`^${id}$`));
-  if (!toggle) throw new Error(`no switch ${id} on the More page`);
-  if (toggle.checked !== on) await driver.tap(id);
-}
 
 async function setDevice(driver: AppDriver, c: Conditions): Promise<void> {
   await driver.execute('mobile: setBattery', { level: c.battery, charging: c.charging });

@@ -5,20 +5,15 @@
  */
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { ConditionsApp } from './port.js';
-import { state } from '../../kit/screens-support.js';
+import { setSwitch, state } from '../../kit/screens-support.js';
 
 /** The app through its screens: taps in More and on the Backup page, `mobile:` methods for the device. */
 export function screensApp(driver: AppDriver): ConditionsApp {
-  const toggle = async (id: string, key: 'powerSaving' | 'backupWhileChargingOnly', on: boolean) => {
-    if ((await state(driver)).settings[key] === on) return;
-    await driver.tap('tab-more');
-    await driver.tap(id);
-  };
   return {
     setBattery: async (level, charging) => void (await driver.execute('mobile: setBattery', { level, charging })),
     setLan: async (on) => void (await driver.execute('mobile: setNetwork', { network: on ? 'lan' : 'off' })),
-    setPowerSaving: (on) => toggle('more-power-saving', 'powerSaving', on),
-    setChargingOnly: (on) => toggle('more-charging-only', 'backupWhileChargingOnly', on),
+    setPowerSaving: (on) => setSwitch(driver, 'more-power-saving', on),
+    setChargingOnly: (on) => setSwitch(driver, 'more-charging-only', on),
     addPhotos: async (count) =>
       void (await driver.execute('mobile: addMedia', { kind: 'photo', count, sizeBytes: 2000 })),
     async tapBackup() {

@@ -22,7 +22,8 @@ import {
   UNSUPPORTED,
   VIDEOS,
 } from './file-types.js';
-import { addItems, backUp, heldItems, onPairedPhone, shownChecked } from '../../kit/screens-held-items.js';
+import { addItems, backUp, heldItems, onPairedPhone } from '../../kit/screens-held-items.js';
+import { setSwitch } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 
 /** A file per spelling of each extension, in the folder of its kind (`mobile: addMedia` takes no empty extension). */
@@ -35,10 +36,7 @@ function putFiles(driver: AppDriver, exts: readonly string[]): Promise<string[]>
 }
 
 /** Turns the Backup page's Documents switch on or off (Android). */
-async function setDocuments(driver: AppDriver, on: boolean): Promise<void> {
-  await driver.tap('tab-backup');
-  if (shownChecked(await driver.pageSource(), 'source-documents') !== on) await driver.tap('source-documents');
-}
+const setDocuments = (driver: AppDriver, on: boolean) => setSwitch(driver, 'source-documents', on, 'backup');
 
 const photosAndVideos: Check = {
   id: 'sources-file-types-photos-videos-screens',

@@ -7,14 +7,14 @@
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual } from '../../kit/device-support.js';
-import { backUp, onPairedPhone, shownChecked } from '../../kit/screens-held-items.js';
+import { backUp, onPairedPhone } from '../../kit/screens-held-items.js';
+import { setSwitch } from '../../kit/screens-support.js';
 import { whileRegistered } from '../two-factor/common/screens-support.js';
 import { where } from '../../kit/applies.js';
 
 /** Backs up with the 2FA Accounts switch `on`: what the Restore page's 2FA Accounts row then says. */
 async function backUpAccounts(driver: AppDriver, on: boolean): Promise<string> {
-  await driver.tap('tab-backup');
-  if (shownChecked(await driver.pageSource(), 'source-2fa') !== on) await driver.tap('source-2fa');
+  await setSwitch(driver, 'source-2fa', on, 'backup');
   await backUp(driver, ['SRC-08']);
   await driver.tap('backup-restore');
   const summary = await driver.text('restore-summary-2fa');

@@ -1,6 +1,9 @@
 /** The backup sources checks through the screens, on the reference app and on apps that break one rule. */
 import { describe, expect, it } from 'vitest';
-import { UI_BACKUP_SOURCE_CHECKS } from '../../../../conformance/suites/sources/offered-and-selected-screens.js';
+import { UI_BACKUP_SOURCE_CHECKS as SELECTION } from '../../../../conformance/suites/sources/offered-and-selected-screens.js';
+import { uiTwoFactorSourceCheck } from '../../../../conformance/suites/sources/two-factor-accounts-screens.js';
+
+const UI_BACKUP_SOURCE_CHECKS = [...SELECTION, uiTwoFactorSourceCheck];
 import { ANDROID, IOS, passOn, skipOn } from '../fixtures/device-run.js';
 import { runOnScreens, screensApp } from '../fixtures/ui-broken-apps.js';
 
