@@ -6,7 +6,8 @@ import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ALL_CHECKS, AREAS, UI_CHECKS } from '../../../conformance/suites/index.js';
 
 const SUITES = path.resolve(import.meta.dirname, '../../../conformance/suites');
-const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
+// Keyed by plain string: checks name their requirements as strings, the catalogue types its ids.
+const byId = new Map<string, (typeof REQUIREMENTS)[number]>(REQUIREMENTS.map((r) => [r.id, r]));
 const sourceKey = (s: { seed: string; section: string }) => `${s.seed} ${s.section}`;
 
 /** Folders under conformance/suites that hold an area (an index.ts and an area.ts), relative to it. */
