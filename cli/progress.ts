@@ -1,6 +1,6 @@
 /** A progress display on stderr: one line per check and matrix column as it ends, with a running count. */
-import type { CheckInfo, Reporter, RunInfo } from '../reports/reporter.js';
-import type { Cell } from '../reports/summary-schema.js';
+import type { CheckInfo, Reporter, RunInfo } from '../conformance/runner/reporter.js';
+import type { Cell } from '../conformance/runner/summary-schema.js';
 
 export function progressReporter(write: (line: string) => void): Reporter {
   let done = 0;

@@ -12,7 +12,7 @@ import { didYouMean } from '../conformance/spec/nearest-name.js';
 import type { DeviceSpec } from '../simulators/device/device-spec.js';
 import { DeviceMatrix } from './matrix-schema.js';
 import { DeviceProfile, PROFILE_ID_PATTERN, profileRuleProblems } from './profile-schema.js';
-import { formatProblems, schemaProblems, type SchemaProblem } from './schema-problems.js';
+import { formatProblems, schemaProblems, type SchemaProblem } from '../conformance/spec/schema-problems.js';
 
 /** A validated profile: a DeviceSpec with the profile's optional notes. */
 export type LoadedProfile = DeviceSpec & { readonly notes?: string };

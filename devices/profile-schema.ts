@@ -6,7 +6,7 @@
 import Type, { type Static } from 'typebox';
 import { SAFE_NAME_PATTERN } from '../conformance/spec/protocol/common.js';
 import type { Biometric, DeviceSpec, Platform, ScreenLock } from '../simulators/device/device-spec.js';
-import type { SchemaProblem } from './schema-problems.js';
+import type { SchemaProblem } from '../conformance/spec/schema-problems.js';
 
 export const GB = 1_000_000_000;
 export const MIN_STORAGE_BYTES = 1 * GB;

@@ -7,7 +7,7 @@ import { allureReporter } from './allure/allure-reporter.js';
 import { htmlReporter } from './html/html-reporter.js';
 import { junitReporter } from './junit/junit-reporter.js';
 import type { WriterOptions } from './output-files.js';
-import type { WriterReporter } from './reporter.js';
+import type { WriterReporter } from '../conformance/runner/reporter.js';
 import { summaryJsonReporter } from './summary-json.js';
 
 export function defaultReporters(options: WriterOptions = {}): WriterReporter[] {

@@ -3,7 +3,7 @@
  * requirement → checks) and the findings, one per failing or advisory cell, each with what replays it. Writers share
  * this so JUnit, Allure and HTML agree on what failed and on which failures a baseline expects.
  */
-import type { Cell, CheckResult, Failure, RequirementResult, Summary } from './summary-schema.js';
+import type { Cell, CheckResult, Failure, RequirementResult, Summary } from '../conformance/runner/summary-schema.js';
 
 export interface Finding {
   readonly checkId: string;

@@ -4,8 +4,8 @@
  * and never keeps the other reporters from their events. Each reporter gets its own copy of the event's data, so one
  * that mutates what it is given cannot corrupt the others' reports.
  */
-import type { CheckInfo, Reporter, RunInfo } from './reporter.js';
-import type { Cell, ReporterError, Summary } from './summary-schema.js';
+import type { CheckInfo, Reporter, RunInfo } from '../conformance/runner/reporter.js';
+import type { Cell, ReporterError, Summary } from '../conformance/runner/summary-schema.js';
 
 export interface MultiplexerOptions {
   /** How long one hook may take before it counts as failed and the run moves on. */

@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblems, schemaProblems, type SchemaProblem } from '../devices/schema-problems.js';
+import { formatProblems, schemaProblems, type SchemaProblem } from '../conformance/spec/schema-problems.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from './output-files.js';
-import type { WriterReporter } from './reporter.js';
-import { Summary } from './summary-schema.js';
+import type { WriterReporter } from '../conformance/runner/reporter.js';
+import { Summary } from '../conformance/runner/summary-schema.js';
 
 export const SUMMARY_FILE = 'summary.json';
 

@@ -8,7 +8,7 @@
  * is advisory (it never fails a run), and an advisory finding of a check leaves a MUST requirement it covers passed.
  */
 import { AREAS } from '../conformance/spec/requirements/index.js';
-import type { Cell, RequirementResult, Summary, Verdict } from './summary-schema.js';
+import type { Cell, RequirementResult, Summary, Verdict } from '../conformance/runner/summary-schema.js';
 
 export interface MatrixCell {
   readonly verdict: Verdict;

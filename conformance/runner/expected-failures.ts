@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import Type from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { didYouMean } from '../spec/nearest-name.js';
-import { schemaProblems } from '../../devices/schema-problems.js';
+import { schemaProblems } from '../spec/schema-problems.js';
 
 const Baseline = Type.Object(
   {

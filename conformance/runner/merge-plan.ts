@@ -5,7 +5,7 @@
  * reached), is a gap: the merge reports its checks' requirements as untested rather than letting them pass.
  */
 import { ClientError } from '../spec/errors.js';
-import type { Summary } from '../../reports/summary-schema.js';
+import type { Summary } from './summary-schema.js';
 import { assignShards, formatShard, type Shardable } from './shard.js';
 
 export interface ShardRun {

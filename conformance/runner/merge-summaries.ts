@@ -7,7 +7,7 @@
  */
 import type { Requirement } from '../spec/requirements/types.js';
 import type { Check } from '../kit/check.js';
-import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
+import type { CheckResult, RequirementResult, Summary } from './summary-schema.js';
 import { planMerge, type ShardGap, type ShardRun } from './merge-plan.js';
 import { deviceVerdicts, judgeRequirements, verdictFields } from './summary-verdicts.js';
 

@@ -7,7 +7,7 @@ import Type, { type Static } from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { EDITION_NAMES } from '../spec/editions.js';
 import { FAULT_NAMES } from '../spec/faults.js';
-import { schemaProblems } from '../../devices/schema-problems.js';
+import { schemaProblems } from '../spec/schema-problems.js';
 import { parseShard, ShardSyntaxError } from './shard.js';
 
 export const RunConfig = Type.Object(

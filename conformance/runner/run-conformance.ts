@@ -4,8 +4,8 @@
  */
 import type { ClientError } from '../spec/errors.js';
 import type { Requirement } from '../spec/requirements/types.js';
-import type { CheckInfo, RunInfo } from '../../reports/reporter.js';
-import type { Cell, CheckResult, Summary } from '../../reports/summary-schema.js';
+import type { CheckInfo, RunInfo } from './reporter.js';
+import type { Cell, CheckResult, Summary } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';

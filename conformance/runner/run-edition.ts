@@ -6,7 +6,7 @@
  */
 import { ClientError, MbsError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
-import type { Cell } from '../../reports/summary-schema.js';
+import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, runCheck, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';

@@ -5,7 +5,7 @@
  * shards' summaries recorded.
  */
 import type { Requirement } from '../spec/requirements/types.js';
-import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
+import type { CheckResult, RequirementResult, Summary } from './summary-schema.js';
 import { fixedExpectedFailures, requirementVerdicts, runVerdict, totalsOf, type VerdictOptions } from './verdicts.js';
 
 /** A check as far as verdicts need it: its id and the requirement ids it covers. */

@@ -4,7 +4,7 @@
  * Only MUST failures that no baseline expects fail the run.
  */
 import type { Requirement } from '../spec/requirements/types.js';
-import type { CheckResult, RequirementResult, Summary } from '../../reports/summary-schema.js';
+import type { CheckResult, RequirementResult, Summary } from './summary-schema.js';
 import { NOT_COVERED } from '../spec/requirements/not-covered.js';
 
 export interface VerdictOptions {

@@ -5,7 +5,7 @@
  */
 import { FAULTS, type FaultName } from '../spec/faults.js';
 import { REQUIREMENTS } from '../spec/requirements/index.js';
-import type { Failure, Summary } from '../../reports/summary-schema.js';
+import type { Failure, Summary } from '../runner/summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { Check } from '../kit/check.js';
 import { replayCommand } from '../runner/command-lines.js';

@@ -13,7 +13,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { SessionInit } from '../../simulators/session/simulator-session.js';
 import { loadProfile } from '../load-profiles.js';
 import { DeviceProfile, profileRuleProblems } from '../profile-schema.js';
-import { formatProblems, schemaProblems } from '../schema-problems.js';
+import { formatProblems, schemaProblems } from '../../conformance/spec/schema-problems.js';
 
 export const AUTOMATION_NAME = 'MbsSimulator';
 

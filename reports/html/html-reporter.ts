@@ -1,7 +1,7 @@
 /** index.html: the self-contained report a person opens, written from the Summary alone. */
 import path from 'node:path';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
-import type { WriterReporter } from '../reporter.js';
+import type { WriterReporter } from '../../conformance/runner/reporter.js';
 import { htmlDocument } from './html-document.js';
 import { reportData } from './report-data.js';
 

@@ -4,7 +4,7 @@
  * when the shape changes; the viewer checks it.
  */
 import { findings } from '../findings.js';
-import type { Failure, Summary } from '../summary-schema.js';
+import type { Failure, Summary } from '../../conformance/runner/summary-schema.js';
 import { traceabilityMatrix, type TraceabilityMatrix } from '../traceability.js';
 
 export const REPORT_DATA_VERSION = 1;

@@ -8,8 +8,8 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { failureText, findingIndex, findings, requirementsByCheck, type Finding } from '../findings.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
-import type { WriterReporter } from '../reporter.js';
-import type { Cell, CheckResult, Summary } from '../summary-schema.js';
+import type { WriterReporter } from '../../conformance/runner/reporter.js';
+import type { Cell, CheckResult, Summary } from '../../conformance/runner/summary-schema.js';
 import { areaTitle } from '../traceability.js';
 import { xmlAttributes, xmlText } from './xml-text.js';
 

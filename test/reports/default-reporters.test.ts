@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultReporters } from '../../reports/default-reporters.js';
-import type { Reporter } from '../../reports/reporter.js';
+import type { Reporter } from '../../conformance/runner/reporter.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { readSummary, summaryJsonReporter } from '../../reports/summary-json.js';
 import { sampleSummary } from './sample-summary.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckInfo, Reporter, RunInfo } from '../../reports/reporter.js';
+import type { CheckInfo, Reporter, RunInfo } from '../../conformance/runner/reporter.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
-import type { Summary } from '../../reports/summary-schema.js';
+import type { Summary } from '../../conformance/runner/summary-schema.js';
 import { sampleSummary } from './sample-summary.js';
 
 const summary = sampleSummary();

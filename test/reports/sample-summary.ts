@@ -5,7 +5,14 @@
  * (`</script>`, `]]>`, `&`, control characters, a lone surrogate, emoji) wherever a run could put text.
  */
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import type { Cell, CheckResult, Failure, RequirementResult, Summary, Verdict } from '../../reports/summary-schema.js';
+import type {
+  Cell,
+  CheckResult,
+  Failure,
+  RequirementResult,
+  Summary,
+  Verdict,
+} from '../../conformance/runner/summary-schema.js';
 
 export const HOSTILE = {
   script: '</script><script>window.pwned = true; alert("pwned")</script><!--',

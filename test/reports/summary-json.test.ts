@@ -4,7 +4,7 @@ import path from 'node:path';
 import Value from 'typebox/value';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSummary, SummaryInvalidError, summaryJsonReporter } from '../../reports/summary-json.js';
-import { Summary } from '../../reports/summary-schema.js';
+import { Summary } from '../../conformance/runner/summary-schema.js';
 import { HOSTILE, sampleSummary } from './sample-summary.js';
 
 const dirs: string[] = [];

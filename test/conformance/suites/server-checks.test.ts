@@ -23,7 +23,7 @@ const NO_CONSOLE_REASON = REASONS.console;
 import { storageLayoutCheck } from '../../../conformance/suites/storage/layout.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { ServerTarget } from '../../../conformance/targets/server-target.js';
-import type { Summary } from '../../../reports/summary-schema.js';
+import type { Summary } from '../../../conformance/runner/summary-schema.js';
 import { startServer, type RunningServer } from '../../../reference-server/server.js';
 import { cellsOf, runChecks, verdictOf } from './fixtures/run-checks.js';
 

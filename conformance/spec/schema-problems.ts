@@ -1,11 +1,13 @@
 /**
  * Turns TypeBox's validation errors into one line per failing field, `battery.level: must be <= 100 (got 101)`, for
  * people who edit profile and matrix files by hand: field paths as they would write them, the offending value, the
- * allowed values of an enum, and a "did you mean" for a misspelt key or enum value.
+ * allowed values of an enum, and a "did you mean" for a misspelt key or enum value. It knows no schema of its own, and
+ * device files, run configs, expected-failure baselines and summary.json are all checked with it, so it sits in the
+ * spec, the leaf every layer may import.
  */
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
-import { didYouMean } from '../conformance/spec/nearest-name.js';
+import { didYouMean } from './nearest-name.js';
 
 export interface SchemaProblem {
   /** Field path as written in the file, e.g. `battery.level` or `profiles[2]`; `(root)` for the whole document. */
