@@ -6,13 +6,13 @@ import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Socket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
-import { EDITIONS, EDITION_NAMES, type Edition } from '../conformance/spec/editions.js';
+import { EDITIONS } from '../conformance/spec/editions.js';
 import { systemClock } from './clock.js';
 import { buildApp } from './http/build-app.js';
 import { answerDiscovery } from './net/discovery-responder.js';
 import { bindUdp, findTcpPort } from './net/ports.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
-import { FaultSet } from '../conformance/spec/faults.js';
+import { serverRules } from './server-rules.js';
 import { newId, newSecret, type ServerIdentity } from './services/context.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
@@ -56,7 +56,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pairingTtlMs: options.pairingTtlMs ?? DEFAULT_PAIRING_TTL_MS,
       gateway: gatewayFor(db, clock, { sms: options.smsWebhook, email: options.emailWebhook }),
       numberMatching: options.pushNumberMatching ?? false,
-      ...(options.faults?.length ? { faults: new FaultSet(options.faults) } : {}),
+      rules: serverRules(options.faults ?? []),
     };
     const uploads = new UploadService(ctx);
     await uploads.recover();
@@ -69,9 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger: options.logger ?? false,
     });
-    // The self-test's wrong-default-ports variant serves on the next edition's range.
-    const tcpRange = ctx.faults?.has('wrong-default-ports') ? EDITIONS[nextEdition(options.edition)].tcp : edition.tcp;
-    const tcpPort = await findTcpPort(host, tcpRange, options.tcpPort);
+    const tcpPort = await findTcpPort(host, ctx.rules.editionTcpRange(options.edition), options.tcpPort);
     await app.listen({ host, port: tcpPort });
     const address = app.server.address();
     identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
@@ -105,8 +103,4 @@ async function removeOrphanParts(db: Db, uploadsDir: string): Promise<void> {
   for (const name of await fs.readdir(uploadsDir)) {
     if (!known.has(name)) await fs.rm(`${uploadsDir}/${name}`, { force: true });
   }
-}
-
-function nextEdition(edition: Edition): Edition {
-  return EDITION_NAMES[(EDITION_NAMES.indexOf(edition) + 1) % EDITION_NAMES.length] as Edition;
 }

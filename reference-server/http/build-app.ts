@@ -1,9 +1,8 @@
 /** The Fastify instance: protocol routes, schema validation, content types, and errors that are always catalogued. */
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { EDITIONS } from '../../conformance/spec/editions.js';
+import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
-import { faulty } from '../services/context.js';
 import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
@@ -18,6 +17,11 @@ export interface AppOptions {
   readonly consoleKey: string;
   readonly bodyLimit: number;
   readonly logger: boolean;
+}
+
+/** 2FA exists on Pro and Lite only: Home refuses every 2FA route. */
+export function servesTwoFactor(edition: Edition): boolean {
+  return EDITIONS[edition].twoFactor;
 }
 
 export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options: AppOptions): FastifyInstance {
@@ -54,7 +58,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Appended bytes reach the handler as the raw request stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
-  const twoFactor = EDITIONS[ctx.identity.edition].twoFactor || faulty(ctx, 'two-factor-on-home');
+  const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition);
   registerRoutes(app, createHandlers(ctx, uploads), {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {

@@ -5,7 +5,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
 import { listDevices, removeDevice, renameDevice } from '../services/devices.js';
-import { archiveItems, getItem, itemContent, listItems } from '../services/items.js';
+import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
@@ -47,7 +47,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): H
     cancelUpload: ({ device, params }) => uploads.cancel(device, params.uploadId),
     commitBackup: ({ device, params, body }) => commitBackup(ctx, device, params.backupId, body),
     getLatestSnapshot: ({ device }) => latestSnapshot(ctx, device),
-    listItems: ({ device, query }) => listItems(ctx, device, query),
+    listItems: ({ device, query }) => ctx.rules.listItems(ctx, device, query),
     getItem: ({ device, params }) => getItem(ctx, device, params.sha256),
     downloadItem: ({ device, params, request }) => {
       const start = rangeStart(request.headers.range);

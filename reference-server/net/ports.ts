@@ -4,6 +4,7 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer } from 'node:net';
+import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 
 export interface PortRange {
   readonly first: number;
@@ -15,6 +16,11 @@ export class NoFreePortError extends Error {
     super(`No free ${kind} port on ${host} in ${range.first}-${range.last}.`);
     this.name = 'NoFreePortError';
   }
+}
+
+/** Where the edition's server looks for its TCP port (seed 000 §2.5). */
+export function editionTcpRange(edition: Edition): PortRange {
+  return EDITIONS[edition].tcp;
 }
 
 function candidates(range: PortRange, explicit: number | undefined): number[] {

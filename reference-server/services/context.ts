@@ -1,8 +1,8 @@
-/** What every service needs: the database, the data layout, the clock and the server's identity. */
+/** What every service needs: the database, the data layout, the clock, the server's identity and its rules. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Edition } from '../../conformance/spec/editions.js';
-import type { FaultSet, ServerFault } from '../../conformance/spec/faults.js';
 import type { Clock } from '../clock.js';
+import type { ServerRules } from '../server-rules.js';
 import type { Db } from '../store/database.js';
 import type { Layout } from '../storage/layout.js';
 
@@ -22,13 +22,8 @@ export interface ServiceContext {
   readonly clock: Clock;
   readonly identity: ServerIdentity;
   readonly pairingTtlMs: number;
-  /** Deliberate deviations for the kit's self-test (conformance/spec/faults.ts); absent in every normal server. */
-  readonly faults?: FaultSet<ServerFault>;
-}
-
-/** Whether this server runs the named faulty variant. */
-export function faulty(ctx: Pick<ServiceContext, 'faults'>, fault: ServerFault): boolean {
-  return ctx.faults?.has(fault) ?? false;
+  /** The rules the server was started with: straight, unless the kit's self-test bent one (server-rules.ts). */
+  readonly rules: ServerRules;
 }
 
 export function newId(): string {

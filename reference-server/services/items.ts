@@ -1,10 +1,10 @@
 /** Listing, restore download and archiving of confirmed items; nothing unconfirmed is ever visible here. */
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
-import type { Item, ItemMeta, ItemPage, ListItemsQuery } from '../../conformance/spec/protocol/resources.js';
+import type { Item, ItemPage, ListItemsQuery } from '../../conformance/spec/protocol/resources.js';
 import { underRoot } from '../storage/layout.js';
-import { toItem, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
-import { faulty, type ServiceContext } from './context.js';
+import { toItem, type DeviceRow, type ItemRow } from '../store/rows.js';
+import type { ServiceContext } from './context.js';
 
 export function listItems(
   ctx: ServiceContext,
@@ -24,9 +24,7 @@ export function listItems(
   }) as ItemRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const items = page.map(toItem);
-  if (faulty(ctx, 'partial-upload-listed') && query.cursor === undefined) items.push(...partialUploads(ctx, device));
-  return { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+  return { items: page.map(toItem), nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }
 
 export function getItem(ctx: ServiceContext, device: DeviceRow, sha256: string): Item {
@@ -61,19 +59,4 @@ function itemRow(ctx: ServiceContext, device: DeviceRow, sha256: string): ItemRo
     ItemRow | undefined;
   if (!row) throw new MbsError('item-not-found');
   return row;
-}
-
-/** The self-test's partial-upload-listed variant: uploads still under way, listed as if they were items. */
-function partialUploads(ctx: ServiceContext, device: DeviceRow): Item[] {
-  const rows = ctx.db
-    .prepare('SELECT * FROM uploads WHERE device_id = ? AND final_path IS NULL')
-    .all(device.id) as UploadRow[];
-  return rows.map((row) => ({
-    sha256: row.sha256,
-    size: row.size,
-    meta: JSON.parse(row.meta_json) as ItemMeta,
-    tab: 'recent',
-    storedAs: `uploads/${row.id}.part`,
-    confirmedAt: ctx.clock.now(),
-  }));
 }

@@ -17,11 +17,13 @@ import {
 import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
-import { faulty, hashSecret, newId, newSecret, type ServiceContext } from './context.js';
+import { hashSecret, newId, newSecret, type ServiceContext } from './context.js';
 import { freeBackupPath, makeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
 
+type PairingMode = 'add' | 'migrate';
+
 interface TokenRow {
-  mode: 'add' | 'migrate';
+  mode: PairingMode;
   original_device_id: string | null;
   expires_at: number;
   used_at: number | null;
@@ -77,16 +79,7 @@ export async function pair(
       `The pairing payload is for the ${request.edition} edition; this server is ${ctx.identity.edition}.`,
     );
   }
-  // The self-test's migration-onto-paired-device variant lets a paired replacement through (and re-pairs it).
-  const ontoPaired = token.mode === 'migrate' && faulty(ctx, 'migration-onto-paired-device');
-  const paired = ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId);
-  if (paired && !ontoPaired) {
-    throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
-  }
-  // Seed 000 §7.1: the replacement must not be paired for 2FA either (MIG-02).
-  if (token.mode === 'migrate' && !ontoPaired && installIsAuthenticator(ctx, request.device.installId)) {
-    throw new MbsError('migration-target-paired', 'The replacement device is already registered for 2FA.');
-  }
+  ctx.rules.refusePairedInstall(ctx, token.mode, request.device.installId);
   const original = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
   if (token.mode === 'migrate' && !original) {
     throw new MbsError('device-not-found', 'The device to migrate from has been removed since the token was issued.');
@@ -111,20 +104,12 @@ export async function pair(
     // installation, while the folder was being made.
     const used = ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
     if (used.run(now, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
-    if (ontoPaired) ctx.db.prepare('DELETE FROM devices WHERE install_id = ?').run(request.device.installId);
-    if (ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(request.device.installId)) {
-      throw new MbsError(token.mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
-    }
+    ctx.rules.claimInstall(ctx, token.mode, request.device.installId);
     if (original) {
       // The replacement takes over the original's backup folder and items; the original leaves the device list.
       abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(original.id) as UploadRow[]));
       ctx.db.prepare('DELETE FROM uploads WHERE device_id = ? AND final_path IS NULL').run(original.id);
-      if (faulty(ctx, 'migration-keeps-old-pairing')) {
-        // The self-test's variant: the original stays listed and paired, on a folder name of its own.
-        ctx.db.prepare("UPDATE devices SET backup_path = backup_path || ' (kept)' WHERE id = ?").run(original.id);
-      } else {
-        ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(original.id);
-      }
+      ctx.rules.retireOriginal(ctx, original.id);
     }
     ctx.db
       .prepare(
@@ -145,16 +130,7 @@ export async function pair(
         original?.id ?? null,
         original?.name ?? null,
       );
-    if (original) {
-      // The self-test's migration-loses-items variant leaves the items behind with the original.
-      const moved = faulty(ctx, 'migration-loses-items')
-        ? ['backups', 'uploads']
-        : ['items', 'backups', 'snapshots', 'uploads'];
-      for (const table of moved) {
-        ctx.db.prepare(`UPDATE ${table} SET device_id = ? WHERE device_id = ?`).run(deviceId, original.id);
-      }
-      ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE device_id = ?").run(deviceId);
-    }
+    if (original) ctx.rules.takeOverRecords(ctx, original.id, deviceId);
   });
   try {
     commit();
@@ -177,6 +153,28 @@ export async function pair(
 
 export function assertNameFitsOnDisk(name: string): void {
   if (!nameFitsOnDisk(name)) throw new MbsError('invalid-name', `The name is over ${MAX_NAME_BYTES} bytes in UTF-8.`);
+}
+
+/**
+ * Refuses an installation that is paired already: as a device, and, for a replacement, for 2FA as well (seed 000
+ * §7.1, MIG-02). Runs before anything is written.
+ */
+export function refusePairedInstall(ctx: ServiceContext, mode: PairingMode, installId: string): void {
+  refuseIfPairedDevice(ctx, mode, installId);
+  if (mode === 'migrate' && installIsAuthenticator(ctx, installId)) {
+    throw new MbsError('migration-target-paired', 'The replacement device is already registered for 2FA.');
+  }
+}
+
+/** Inside the pairing's transaction the installation is claimed: refused if a pairing that ran meanwhile paired it. */
+export function claimInstall(ctx: ServiceContext, mode: PairingMode, installId: string): void {
+  refuseIfPairedDevice(ctx, mode, installId);
+}
+
+function refuseIfPairedDevice(ctx: ServiceContext, mode: PairingMode, installId: string): void {
+  if (ctx.db.prepare('SELECT id FROM devices WHERE install_id = ?').get(installId)) {
+    throw new MbsError(mode === 'add' ? 'device-already-paired' : 'migration-target-paired');
+  }
 }
 
 function installIsAuthenticator(ctx: ServiceContext, installId: string): boolean {

@@ -8,14 +8,13 @@
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
 import { durableRename, fileSize, removeIfPresent } from '../storage/durable-fs.js';
-import { partFile, storedItemPath, underRoot } from '../storage/layout.js';
+import { partFile, underRoot } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
-import { faulty, type ServiceContext } from './context.js';
+import type { ServiceContext } from './context.js';
 
 /** Turns a fully written upload whose bytes hash to `digest` into an item, or discards it on a mismatch. */
 export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: string, digest: string): Promise<Item> {
-  // The self-test's hash-mismatch-accepted variant keeps whatever bytes arrived.
-  if (digest !== row.sha256 && !faulty(ctx, 'hash-mismatch-accepted')) {
+  if (digest !== row.sha256) {
     ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
     await removeIfPresent(part);
     throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
@@ -47,11 +46,7 @@ function reserveFinalPath(ctx: ServiceContext, row: UploadRow): UploadRow {
       Pick<BackupRow, 'folder'> | undefined;
     if (!device || !backup) throw new MbsError('upload-not-found', 'The device or its backup job is gone.');
     const meta = JSON.parse(row.meta_json) as ItemMeta;
-    const hexName = storedItemPath(backup.folder, device.next_seq, meta.name);
-    // The self-test's file-names-decimal variant names the file by its decimal sequence number.
-    const storedAs = faulty(ctx, 'file-names-decimal')
-      ? hexName.replace(/[0-9a-f]{6}(?=\.[^./]+$)/, String(device.next_seq))
-      : hexName;
+    const storedAs = ctx.rules.storedItemPath(backup.folder, device.next_seq, meta.name);
     const finalPath = `${device.backup_path}/${storedAs}`;
     ctx.db.prepare('UPDATE devices SET next_seq = next_seq + 1 WHERE id = ?').run(row.device_id);
     ctx.db

@@ -24,7 +24,7 @@ import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } 
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
 import { UploadPartWriter } from './upload-part-writer.js';
-import { finishUpload, recoverUploads } from './upload-completion.js';
+import { recoverUploads } from './upload-completion.js';
 
 export interface AppendInput {
   readonly uploadId: string;
@@ -92,7 +92,7 @@ export class UploadService {
       const offset = (await fileSize(part)) ?? 0;
       if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
       const digest = await this.parts.digest(row, part);
-      return { complete: true, item: await finishUpload(this.ctx, row, part, digest) };
+      return { complete: true, item: await this.ctx.rules.finishUpload(this.ctx, row, part, digest) };
     });
   }
 

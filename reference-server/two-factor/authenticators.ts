@@ -4,7 +4,7 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-factor.js';
-import { faulty, hashSecret, type ServiceContext } from '../services/context.js';
+import { hashSecret, type ServiceContext } from '../services/context.js';
 import type { TwoFactorContext } from './context.js';
 import { toAuthenticator, type AuthenticatorRow } from './rows.js';
 import { throttled } from './throttle.js';
@@ -64,6 +64,11 @@ export function removeAuthenticator(ctx: ServiceContext, id: string): void {
   ctx.db.transaction(() => deleteAuthenticators(ctx, [id]))();
 }
 
+/** Which time steps a code of this authenticator may be from: one either side of now, after the last accepted. */
+export function otpWindow(row: AuthenticatorRow): { lastTimeStep: number; toleranceSteps: number } {
+  return { lastTimeStep: row.last_time_step, toleranceSteps: 1 };
+}
+
 /**
  * Accepts a one-time password from any of `candidates` and records its time step, so that it is never accepted
  * again; `otp-replayed` when the code is right but already used, `otp-invalid` when no candidate made it.
@@ -75,11 +80,9 @@ export function acceptOtp(
 ): AuthenticatorRow {
   const now = ctx.clock.now();
   let replayed = false;
-  // The self-test's variants: one forgets the last step accepted, the other opens a second step of drift.
-  const tolerance = faulty(ctx, 'stale-totp-accepted') ? 2 : 1;
   for (const row of candidates) {
-    const last = faulty(ctx, 'replayed-totp-accepted') ? -1 : row.last_time_step;
-    const check = checkTotp(row.secret, code, now, last, tolerance);
+    const window = ctx.rules.otpWindow(row);
+    const check = checkTotp(row.secret, code, now, window.lastTimeStep, window.toleranceSteps);
     if (check.result === 'accepted') {
       ctx.db.prepare('UPDATE tfa_authenticators SET last_time_step = ? WHERE id = ?').run(check.timeStep, row.id);
       return { ...row, last_time_step: check.timeStep };

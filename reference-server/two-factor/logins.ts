@@ -5,13 +5,13 @@
  */
 import type { Static } from 'typebox';
 import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
-import { faulty, hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
+import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
 import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
-import { sendPush, voidLoginPushes } from './push.js';
+import { voidLoginPushes } from './push.js';
 import { throttled } from './throttle.js';
 
 /** The login, if `action` is possible in its current state. */
@@ -77,9 +77,9 @@ export function loginPush(ctx: TwoFactorContext, loginId: string, authenticatorI
   loginFor(ctx, loginId, 'push');
   const authenticator = authenticatorById(ctx, authenticatorId);
   ctx.db.transaction(() => {
-    // Voids the earlier request (Resend), except in the self-test's resend-keeps-old-push variant.
-    moveLogin(ctx, loginId, 'push-wait', null, !faulty(ctx, 'resend-keeps-old-push'));
-    const request = sendPush(ctx, loginId, authenticator);
+    // Sending the push voids the earlier request (Resend), so moving the login on leaves that to it.
+    moveLogin(ctx, loginId, 'push-wait', null, false);
+    const request = ctx.rules.sendLoginPush(ctx, loginId, authenticator);
     ctx.db.prepare('UPDATE tfa_logins SET push_request_id = ? WHERE id = ?').run(request.id, loginId);
   })();
   return viewLogin(ctx, loginId);

@@ -4,7 +4,6 @@
  * Android. At least one source must stay selected.
  */
 import { ClientError } from '../../conformance/spec/errors.js';
-import type { AppFault, FaultSet } from '../../conformance/spec/faults.js';
 import { extensionOf } from '../../conformance/spec/file-types.js';
 import type { Platform } from '../device/device-spec.js';
 import type { MediaItem } from '../device/media.js';
@@ -21,11 +20,8 @@ export function updateSources(
   platform: Platform,
   current: BackupSources,
   change: Partial<BackupSources>,
-  faults?: FaultSet<AppFault>,
 ): BackupSources {
   const next = { ...current, ...change };
-  // The self-test's no-source-accepted variant takes any selection.
-  if (faults?.has('no-source-accepted')) return next;
   if (platform === 'ios' && next.documents) {
     throw new ClientError('backup-source-empty', 'Documents cannot be backed up on iOS.');
   }
@@ -36,12 +32,7 @@ export function updateSources(
 }
 
 /** Why an item is not backed up, or undefined when it is. */
-export function exclusionReason(
-  platform: Platform,
-  sources: BackupSources,
-  item: MediaItem,
-  faults?: FaultSet<AppFault>,
-): string | undefined {
+export function exclusionReason(platform: Platform, sources: BackupSources, item: MediaItem): string | undefined {
   if (!item.kind) return 'unsupported file type';
   if (item.kind === 'photo' && !sources.photos) return 'photos not selected';
   if (item.kind === 'video' && !sources.videos) return 'videos not selected';
@@ -50,20 +41,19 @@ export function exclusionReason(
     if (!sources.documents) return 'documents not selected';
     if (item.storage !== 'internal') return 'documents are backed up only from internal storage';
   }
-  if (platform === 'ios' && item.origin === 'itunes-sync' && !faults?.has('itunes-synced-backed-up')) {
-    return 'synced from iTunes';
-  }
+  if (platform === 'ios' && item.origin === 'itunes-sync') return 'synced from iTunes';
   if (platform === 'android' && item.origin === 'ios-import' && HEIF_HEVC.has(extensionOf(item.name))) {
     return 'HEIF/HEVC from iOS';
   }
   return undefined;
 }
 
+/** The items a backup takes: those `reasonOf` (the app's exclusion rule, this module's by default) leaves in. */
 export function eligibleItems(
   platform: Platform,
   sources: BackupSources,
   items: readonly MediaItem[],
-  faults?: FaultSet<AppFault>,
+  reasonOf: typeof exclusionReason = exclusionReason,
 ): MediaItem[] {
-  return items.filter((item) => exclusionReason(platform, sources, item, faults) === undefined);
+  return items.filter((item) => reasonOf(platform, sources, item) === undefined);
 }

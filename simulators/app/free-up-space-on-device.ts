@@ -4,12 +4,18 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
+import type { Platform } from '../device/device-spec.js';
 import { hashOf } from './content-registry.js';
 import { planFreeUpSpace } from './free-up-space.js';
 import type { MobileApp } from './mobile-app.js';
 
 /** What free up space reads and acts on in the app. */
-export type FreeUpSpaceHost = Pick<MobileApp, 'device' | 'settings' | 'faults' | 'log' | 'isConfirmed' | 'client'>;
+export type FreeUpSpaceHost = Pick<MobileApp, 'device' | 'settings' | 'rules' | 'log' | 'isConfirmed' | 'client'>;
+
+/** iOS asks the user before its app deletes photos; Android does not. */
+export function asksConsentToFree(platform: Platform): boolean {
+  return platform === 'ios';
+}
 
 /** Answers how many items left the phone: none when free up space is off, nothing is due, or iOS was refused. */
 export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number> {
@@ -19,11 +25,10 @@ export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number>
     app.settings.freeUpSpaceLimitGb,
     app.device.mediaItems(),
     (i) => app.isConfirmed(i),
-    app.faults,
+    app.rules,
   );
   if (plan.remove.length === 0) return 0;
-  const ask = app.device.platform === 'ios' && !app.faults.has('ios-frees-without-consent');
-  if (ask && !app.device.askDeleteConsent(plan.remove.length)) {
+  if (app.rules.asksConsentToFree(app.device.platform) && !app.device.askDeleteConsent(plan.remove.length)) {
     app.log.add('Free up space', 'Info', `Deletion of ${plan.remove.length} items not allowed.`);
     return 0;
   }

@@ -4,7 +4,7 @@
  * unconfirmed item, never more than needed. On iOS removed items go to Recently Deleted and still use storage;
  * they count as freed for deciding when to stop (the user is told to empty that folder).
  */
-import type { AppFault, FaultSet } from '../../conformance/spec/faults.js';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
 import type { MediaItem } from '../device/media.js';
 import { GB, type FreeUpSpaceLimitGb } from './settings.js';
 
@@ -15,28 +15,52 @@ export interface FreeUpPlan {
   readonly reachesLimit: boolean;
 }
 
+/** Photos and videos may go; documents never do. */
+export function freesKind(kind: ItemKind | undefined): boolean {
+  return kind === 'photo' || kind === 'video';
+}
+
+/** An item of those kinds may go from internal storage once the server has confirmed holding its bytes. */
+export function freesItem(item: MediaItem, isConfirmed: (item: MediaItem) => boolean): boolean {
+  return item.storage === 'internal' && isConfirmed(item);
+}
+
+/** The oldest goes first (ties are broken by id, outside this rule, so a plan is the same every time). */
+export function freeUpOrder(a: MediaItem, b: MediaItem): number {
+  return a.capturedAt - b.capturedAt;
+}
+
+/** Removing stops as soon as free space reaches the limit: never more than needed. */
+export function enoughFreed(free: number, limit: number, _removed: readonly MediaItem[]): boolean {
+  return free >= limit;
+}
+
+/** The parts of the rule, as the app was assembled with them (app-rules.ts). */
+export interface FreeUpRules {
+  readonly freesKind: typeof freesKind;
+  readonly freesItem: typeof freesItem;
+  readonly freeUpOrder: typeof freeUpOrder;
+  readonly enoughFreed: typeof enoughFreed;
+}
+
+export const FREE_UP_RULES: FreeUpRules = { freesKind, freesItem, freeUpOrder, enoughFreed };
+
 export function planFreeUpSpace(
   freeBytes: number,
   limitGb: FreeUpSpaceLimitGb,
   items: readonly MediaItem[],
   isConfirmed: (item: MediaItem) => boolean,
-  faults?: FaultSet<AppFault>,
+  rules: FreeUpRules = FREE_UP_RULES,
 ): FreeUpPlan {
   const limit = limitGb * GB;
   if (freeBytes >= limit) return { remove: [], bytes: 0, reachesLimit: true };
-  // The self-test's variants each bend one rule: what may go, in which order, and when to stop.
-  const confirmed = faults?.has('frees-unconfirmed-items') ? () => true : isConfirmed;
-  const kinds = faults?.has('frees-documents') ? ['photo', 'video', 'document'] : ['photo', 'video'];
-  const order = faults?.has('frees-newest-first') ? -1 : 1;
-  const extra = faults?.has('frees-beyond-limit') ? 1 : 0;
   const candidates = items
-    .filter((i) => kinds.includes(i.kind as string) && i.storage === 'internal' && confirmed(i))
-    .sort((a, b) => order * (a.capturedAt - b.capturedAt) || a.id.localeCompare(b.id));
+    .filter((i) => rules.freesKind(i.kind) && rules.freesItem(i, isConfirmed))
+    .sort((a, b) => rules.freeUpOrder(a, b) || a.id.localeCompare(b.id));
   const remove: MediaItem[] = [];
   let free = freeBytes;
-  let past = 0;
   for (const item of candidates) {
-    if (free >= limit && past++ >= extra) break;
+    if (rules.enoughFreed(free, limit, remove)) break;
     remove.push(item);
     free += item.size;
   }

@@ -11,7 +11,7 @@ import { BackupJob } from './backup-job.js';
 import type { JobHost } from './job-host.js';
 import type { MobileApp } from './mobile-app.js';
 import { RestoreJob } from './restore-job.js';
-import { holdReasons, type HoldReason, type JobKind } from './run-conditions.js';
+import type { HoldReason, JobKind } from './run-conditions.js';
 import { requirePairing } from './server-pairing.js';
 
 /** What job control reads and sets in the app, besides what the jobs themselves need from it. */
@@ -19,9 +19,9 @@ export type JobOwner = JobHost &
   Pick<MobileApp, 'device' | 'settings' | 'accounts' | 'pairing' | 'backupJob' | 'restoreJob' | 'backup'>;
 
 /** Why a job of this kind may not run now, from the device's battery, charging and network, and the settings. */
-export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'faults'>, kind: JobKind): HoldReason[] {
+export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'rules'>, kind: JobKind): HoldReason[] {
   const { network } = app.device;
-  return holdReasons(
+  return app.rules.holdReasons(
     kind,
     {
       batteryLevel: app.device.batteryLevel,
@@ -29,7 +29,6 @@ export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'fau
       onBackupLan: network.wifi !== null && network.backupMachineReachable,
     },
     app.settings,
-    app.faults,
   );
 }
 

@@ -2,8 +2,8 @@
 import type { Static } from 'typebox';
 import type { AuthenticatorAccount, Counts, Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
-import type { AppFault, FaultSet } from '../../conformance/spec/faults.js';
 import type { MediaItem } from '../device/media.js';
+import type { AppRules } from './app-rules.js';
 import type { LogCategory, LogLevel } from './app-log.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
 
@@ -21,8 +21,8 @@ export interface JobHost {
   accountsToBackUp(): Static<typeof AuthenticatorAccount>[];
   holdReasons(kind: JobKind): HoldReason[];
   record(category: LogCategory, level: LogLevel, message: string): void;
-  /** Faulty variants of the app's rules, for the kit's self-test (none in a normal app). */
-  readonly faults: FaultSet<AppFault>;
+  /** The rules the app was assembled with (straight, unless the kit's self-test bent one). */
+  readonly rules: AppRules;
   /** The result line of a finished backup. */
   formatResult(counts: Counts, archived: number): string;
 }

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Static } from 'typebox';
 import { ClientError } from '../../conformance/spec/errors.js';
-import { FaultSet, type AppFault } from '../../conformance/spec/faults.js';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
 import type { TabName } from '../../conformance/spec/protocol/common.js';
 import type { AuthenticatorAccount, Counts, Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
@@ -27,9 +26,10 @@ import {
 } from './app-info.js';
 import type { AppOptions } from './app-options.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
+import { appRules, type AppRules } from './app-rules.js';
 import { CHUNK_BYTES, type BackupJob } from './backup-job.js';
 import { formatResult } from './backup-result-line.js';
-import { defaultSources, eligibleItems, updateSources } from './backup-sources.js';
+import { defaultSources, eligibleItems } from './backup-sources.js';
 import type { ConnectionSetting } from './connection.js';
 import { freeUpSpaceOnDevice } from './free-up-space-on-device.js';
 import type { JobHost } from './job-host.js';
@@ -62,7 +62,8 @@ export class MobileApp implements JobHost {
   restoreJob: RestoreJob | undefined;
   private readonly confirmed = new ConfirmedItems();
   private readonly options: AppOptions;
-  readonly faults: FaultSet<AppFault>;
+  /** Its rules, chosen at install: straight, or with the self-test's variants in place of the rules they bend. */
+  readonly rules: AppRules;
   private apiClient: MbsClient | undefined;
 
   /** Installing the app: refused below Android 8 and iOS 12.0. */
@@ -70,7 +71,7 @@ export class MobileApp implements JobHost {
     assertOsSupported(device.platform, device.spec.osVersion);
     this.device = device;
     this.options = options;
-    this.faults = new FaultSet(options.faults ?? []);
+    this.rules = appRules(options.faults ?? []);
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device);
@@ -132,7 +133,7 @@ export class MobileApp implements JobHost {
   }
 
   updateSources(change: Partial<BackupSources>): void {
-    this.sources = updateSources(this.device.platform, this.sources, change, this.faults);
+    this.sources = this.rules.updateSources(this.device.platform, this.sources, change);
   }
 
   // --- run conditions and jobs --------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ export class MobileApp implements JobHost {
   // --- JobHost ------------------------------------------------------------------------------------------------
 
   eligibleItems(): MediaItem[] {
-    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), this.faults);
+    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), this.rules.exclusionReason);
   }
 
   stillOnDevice(item: MediaItem): boolean {

@@ -10,7 +10,7 @@ import { ClientError } from '../../conformance/spec/errors.js';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
 import type { Item } from '../../conformance/spec/protocol/resources.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
-import type { MediaInit } from '../device/media.js';
+import type { MediaInit, MediaItem } from '../device/media.js';
 import { contentForHash, hashOf } from './content-registry.js';
 import type { JobState } from './backup-job.js';
 import type { JobHost } from './job-host.js';
@@ -19,6 +19,11 @@ import type { HoldReason } from './run-conditions.js';
 export type KindCounts = Record<ItemKind, number>;
 
 const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
+
+/** An item whose bytes are still on the device is skipped, never restored over (a copy counts: same bytes). */
+export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[]): boolean {
+  return onDevice.some((m) => m.size === item.size && hashOf(m) === item.sha256);
+}
 
 export class RestoreJob {
   state: JobState = 'running';
@@ -96,9 +101,7 @@ export class RestoreJob {
   }
 
   private async restoreOne(item: Static<typeof Item>): Promise<void> {
-    const onDevice = this.device.mediaItems().some((m) => m.size === item.size && hashOf(m) === item.sha256);
-    // The self-test's restore-overwrites-present-items variant restores it all the same.
-    if (onDevice && !this.host.faults.has('restore-overwrites-present-items')) {
+    if (this.host.rules.restoreSkips(item, this.device.mediaItems())) {
       this.skipped[item.meta.kind] += 1;
       return;
     }

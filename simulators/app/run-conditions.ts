@@ -3,7 +3,6 @@
  * on, not below 30% battery (exactly 30% is allowed), charging or not; with backup-while-charging on, a backup
  * holds while unplugged. The app always says why it holds: every reason that applies, in this order.
  */
-import type { AppFault, FaultSet } from '../../conformance/spec/faults.js';
 import type { AppSettings } from './settings.js';
 
 export const LOW_BATTERY_PERCENT = 30;
@@ -27,17 +26,11 @@ export function holdReasons(
   kind: JobKind,
   device: ConditionInputs,
   settings: Pick<AppSettings, 'powerSaving' | 'backupWhileChargingOnly'>,
-  faults?: FaultSet<AppFault>,
 ): HoldReason[] {
-  // The self-test's variants each drop or bend one rule for backup (or add one for restore).
-  const backup = kind === 'backup';
-  const low = backup && faults?.has('backup-below-30-percent') ? LOW_BATTERY_PERCENT - 1 : LOW_BATTERY_PERCENT;
-  const chargingRule = backup
-    ? !faults?.has('backup-unplugged-charging-only')
-    : (faults?.has('restore-held-by-charging-only') ?? false);
   const reasons: HoldReason[] = [];
-  if (!device.onBackupLan && !(backup && faults?.has('backup-off-lan'))) reasons.push('not-on-backup-lan');
-  if (settings.powerSaving && device.batteryLevel < low) reasons.push('battery-low');
-  if (chargingRule && settings.backupWhileChargingOnly && !device.charging) reasons.push('not-charging');
+  if (!device.onBackupLan) reasons.push('not-on-backup-lan');
+  if (settings.powerSaving && device.batteryLevel < LOW_BATTERY_PERCENT) reasons.push('battery-low');
+  // Charging only is a backup setting: a restore goes on unplugged.
+  if (kind === 'backup' && settings.backupWhileChargingOnly && !device.charging) reasons.push('not-charging');
   return reasons;
 }

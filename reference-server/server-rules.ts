@@ -1,0 +1,88 @@
+/**
+ * The reference server's rules that the kit's self-test may bend, as one object the server is started with (every
+ * service reads it from its context): the straight rules, each written in the module it belongs to, or in place of
+ * one a faulty variant's override. Each override lives in a `<module>.faulty.ts` beside the rule it bends and is
+ * keyed by its name in the catalogue (conformance/spec/faults.ts); the map below must name every server variant
+ * of the catalogue and no other.
+ */
+import type { ServerFault } from '../conformance/spec/faults.js';
+import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
+import { servesTwoFactor } from './http/build-app.js';
+import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
+import { editionTcpRange } from './net/ports.js';
+import { PORTS_FAULTS } from './net/ports.faulty.js';
+import { listItems } from './services/items.js';
+import { ITEMS_FAULTS } from './services/items.faulty.js';
+import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
+import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
+import { claimInstall, refusePairedInstall } from './services/pairing.js';
+import { PAIRING_FAULTS } from './services/pairing.faulty.js';
+import { finishUpload } from './services/upload-completion.js';
+import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
+import { storedItemPath } from './storage/layout.js';
+import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
+import { otpWindow } from './two-factor/authenticators.js';
+import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
+import { expiryOf } from './two-factor/codes.js';
+import { CODES_FAULTS } from './two-factor/codes.faulty.js';
+import { answeredStatus, sendLoginPush } from './two-factor/push.js';
+import { PUSH_FAULTS } from './two-factor/push.faulty.js';
+
+export interface ServerRules {
+  // Editions and ports.
+  readonly servesTwoFactor: typeof servesTwoFactor;
+  readonly editionTcpRange: typeof editionTcpRange;
+  // Backup protocol and storage.
+  readonly listItems: typeof listItems;
+  readonly finishUpload: typeof finishUpload;
+  readonly storedItemPath: typeof storedItemPath;
+  // Pairing and migration.
+  readonly refusePairedInstall: typeof refusePairedInstall;
+  readonly claimInstall: typeof claimInstall;
+  readonly takeOverRecords: typeof takeOverRecords;
+  readonly retireOriginal: typeof retireOriginal;
+  // 2FA.
+  readonly otpWindow: typeof otpWindow;
+  readonly expiryOf: typeof expiryOf;
+  readonly answeredStatus: typeof answeredStatus;
+  readonly sendLoginPush: typeof sendLoginPush;
+}
+
+export const STRAIGHT_SERVER_RULES: ServerRules = {
+  servesTwoFactor,
+  editionTcpRange,
+  listItems,
+  finishUpload,
+  storedItemPath,
+  refusePairedInstall,
+  claimInstall,
+  takeOverRecords,
+  retireOriginal,
+  otpWindow,
+  expiryOf,
+  answeredStatus,
+  sendLoginPush,
+};
+
+export type ServerRuleOverride = RuleOverride<ServerRules>;
+
+export const SERVER_OVERRIDES = {
+  ...BUILD_APP_FAULTS,
+  ...PORTS_FAULTS,
+  ...ITEMS_FAULTS,
+  ...PAIRING_MIGRATION_FAULTS,
+  ...PAIRING_FAULTS,
+  ...UPLOAD_COMPLETION_FAULTS,
+  ...LAYOUT_FAULTS,
+  ...AUTHENTICATORS_FAULTS,
+  ...CODES_FAULTS,
+  ...PUSH_FAULTS,
+} satisfies Record<ServerFault, ServerRuleOverride>;
+
+/** The rules of a server started with these variants: the straight ones when there are none. */
+export function serverRules(faults: readonly ServerFault[]): ServerRules {
+  return withOverrides(
+    STRAIGHT_SERVER_RULES,
+    faults.map((fault) => SERVER_OVERRIDES[fault]),
+  );
+}

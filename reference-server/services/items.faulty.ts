@@ -1,0 +1,31 @@
+/** The self-test's faulty variant of listing items (items.ts). */
+import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { ServerRuleOverride } from '../server-rules.js';
+import type { DeviceRow, UploadRow } from '../store/rows.js';
+import type { ServiceContext } from './context.js';
+
+export const ITEMS_FAULTS = {
+  'partial-upload-listed': {
+    // The first page also lists the uploads still under way, as if they were items.
+    listItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      if (query.cursor !== undefined) return page;
+      return { ...page, items: [...page.items, ...partialUploads(ctx, device)] };
+    },
+  },
+} satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+function partialUploads(ctx: ServiceContext, device: DeviceRow): Item[] {
+  const rows = ctx.db
+    .prepare('SELECT * FROM uploads WHERE device_id = ? AND final_path IS NULL')
+    .all(device.id) as UploadRow[];
+  return rows.map((row) => ({
+    sha256: row.sha256,
+    size: row.size,
+    meta: JSON.parse(row.meta_json) as ItemMeta,
+    tab: 'recent',
+    storedAs: `uploads/${row.id}.part`,
+    confirmedAt: ctx.clock.now(),
+  }));
+}

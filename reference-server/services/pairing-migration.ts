@@ -1,0 +1,26 @@
+/**
+ * What a migration (seed 000 §11.2) does to the original device inside the pairing's transaction, once the
+ * replacement's row is written: the replacement takes over the original's records, its items listed in its Archive
+ * tab, and the original leaves the device list, so it is no longer paired.
+ */
+import type { ServiceContext } from './context.js';
+
+/** The tables whose rows belong to a device and move with it to its replacement. */
+export type DeviceTable = 'items' | 'backups' | 'snapshots' | 'uploads';
+
+export function moveRows(ctx: ServiceContext, table: DeviceTable, fromDeviceId: string, toDeviceId: string): void {
+  ctx.db.prepare(`UPDATE ${table} SET device_id = ? WHERE device_id = ?`).run(toDeviceId, fromDeviceId);
+}
+
+/** The replacement takes over every record of the original; the inherited items show in its Archive tab. */
+export function takeOverRecords(ctx: ServiceContext, originalId: string, replacementId: string): void {
+  for (const table of ['items', 'backups', 'snapshots', 'uploads'] as const) {
+    moveRows(ctx, table, originalId, replacementId);
+  }
+  ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE device_id = ?").run(replacementId);
+}
+
+/** The original leaves the device list: its key no longer works and no one can pair as it again. */
+export function retireOriginal(ctx: ServiceContext, originalId: string): void {
+  ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(originalId);
+}

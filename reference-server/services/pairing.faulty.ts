@@ -1,0 +1,17 @@
+/** The self-test's faulty variant of pairing (pairing.ts). */
+import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { ServerRuleOverride } from '../server-rules.js';
+
+export const PAIRING_FAULTS = {
+  'migration-onto-paired-device': {
+    // Lets a replacement that is paired already (as a device or for 2FA) through the checks...
+    refusePairedInstall: (rule) => (ctx, mode, installId) => {
+      if (mode !== 'migrate') rule(ctx, mode, installId);
+    },
+    // ...and, inside the pairing's transaction, drops its earlier pairing so that it pairs again.
+    claimInstall: (rule) => (ctx, mode, installId) => {
+      if (mode === 'migrate') ctx.db.prepare('DELETE FROM devices WHERE install_id = ?').run(installId);
+      rule(ctx, mode, installId);
+    },
+  },
+} satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

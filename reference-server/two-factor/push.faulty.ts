@@ -1,0 +1,15 @@
+/** The self-test's faulty variants of push approval (push.ts). */
+import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { ServerRuleOverride } from '../server-rules.js';
+import { sendPush } from './push.js';
+
+export const PUSH_FAULTS = {
+  'late-push-approved': {
+    // Reads every answer as if it came inside the request's lifetime.
+    answeredStatus: (rule) => (row, now) => rule(row, Math.min(now, row.expires_at - 1)),
+  },
+  'resend-keeps-old-push': {
+    // Resend sends a new request and leaves the earlier one pending.
+    sendLoginPush: () => sendPush,
+  },
+} satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

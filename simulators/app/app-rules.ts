@@ -1,0 +1,53 @@
+/**
+ * The app model's rules that the kit's self-test may bend, as one object the app is assembled with at install: the
+ * straight rules, each written in the module it belongs to, or in place of one a faulty variant's override. Each
+ * override lives in a `<module>.faulty.ts` beside the rule it bends and is keyed by its name in the catalogue
+ * (conformance/spec/faults.ts); the map below must name every app variant of the catalogue and no other.
+ */
+import type { AppFault } from '../../conformance/spec/faults.js';
+import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
+import { exclusionReason, updateSources } from './backup-sources.js';
+import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
+import { asksConsentToFree } from './free-up-space-on-device.js';
+import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
+import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
+import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
+import { restoreSkips } from './restore-job.js';
+import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
+import { holdReasons } from './run-conditions.js';
+import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
+
+export interface AppRules extends FreeUpRules {
+  readonly holdReasons: typeof holdReasons;
+  readonly updateSources: typeof updateSources;
+  readonly exclusionReason: typeof exclusionReason;
+  readonly asksConsentToFree: typeof asksConsentToFree;
+  readonly restoreSkips: typeof restoreSkips;
+}
+
+export const STRAIGHT_APP_RULES: AppRules = {
+  ...FREE_UP_RULES,
+  holdReasons,
+  updateSources,
+  exclusionReason,
+  asksConsentToFree,
+  restoreSkips,
+};
+
+export type AppRuleOverride = RuleOverride<AppRules>;
+
+export const APP_OVERRIDES = {
+  ...RUN_CONDITIONS_FAULTS,
+  ...BACKUP_SOURCES_FAULTS,
+  ...FREE_UP_SPACE_FAULTS,
+  ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
+  ...RESTORE_JOB_FAULTS,
+} satisfies Record<AppFault, AppRuleOverride>;
+
+/** The rules of an app started with these variants: the straight ones when there are none. */
+export function appRules(faults: readonly AppFault[]): AppRules {
+  return withOverrides(
+    STRAIGHT_APP_RULES,
+    faults.map((fault) => APP_OVERRIDES[fault]),
+  );
+}

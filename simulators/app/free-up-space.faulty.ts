@@ -1,0 +1,23 @@
+/** The self-test's faulty variants of free up space's plan (free-up-space.ts): each bends one part of the rule. */
+import type { AppFault } from '../../conformance/spec/faults.js';
+import type { AppRuleOverride } from './app-rules.js';
+
+export const FREE_UP_SPACE_FAULTS = {
+  'frees-unconfirmed-items': {
+    // Takes every item as confirmed by the server.
+    freesItem: (rule) => (item) => rule(item, () => true),
+  },
+  'frees-documents': {
+    freesKind: (rule) => (kind) => rule(kind) || kind === 'document',
+  },
+  'frees-newest-first': {
+    freeUpOrder: (rule) => (a, b) => rule(b, a),
+  },
+  'frees-beyond-limit': {
+    // Stops one item late: only once the limit was already reached before the last item removed.
+    enoughFreed: (rule) => (free, limit, removed) => {
+      const last = removed.at(-1);
+      return last !== undefined && rule(free - last.size, limit, removed.slice(0, -1));
+    },
+  },
+} satisfies Partial<Record<AppFault, AppRuleOverride>>;

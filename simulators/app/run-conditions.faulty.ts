@@ -1,0 +1,38 @@
+/**
+ * The self-test's faulty variants of the run conditions (run-conditions.ts): each drops one reason a backup holds
+ * for, or adds one to a restore, so the suites' run-conditions checks have something to catch.
+ */
+import type { AppFault } from '../../conformance/spec/faults.js';
+import type { AppRuleOverride } from './app-rules.js';
+import { LOW_BATTERY_PERCENT, type HoldReason } from './run-conditions.js';
+
+const without = (reasons: HoldReason[], reason: HoldReason) => reasons.filter((r) => r !== reason);
+
+/** A backup no longer holds for `reason`; a restore still does. */
+const backupIgnores = (reason: HoldReason): AppRuleOverride => ({
+  holdReasons: (rule) => (kind, device, settings) => {
+    const reasons = rule(kind, device, settings);
+    return kind === 'backup' ? without(reasons, reason) : reasons;
+  },
+});
+
+export const RUN_CONDITIONS_FAULTS = {
+  'backup-below-30-percent': {
+    // A backup holds for the battery only below 29%: at 29% it runs.
+    holdReasons: (rule) => (kind, device, settings) => {
+      const reasons = rule(kind, device, settings);
+      const bent = kind === 'backup' && device.batteryLevel >= LOW_BATTERY_PERCENT - 1;
+      return bent ? without(reasons, 'battery-low') : reasons;
+    },
+  },
+  'backup-unplugged-charging-only': backupIgnores('not-charging'),
+  'backup-off-lan': backupIgnores('not-on-backup-lan'),
+  'restore-held-by-charging-only': {
+    // Charging only, a backup setting, holds a restore as well (last, where the straight rule lists it).
+    holdReasons: (rule) => (kind, device, settings) => {
+      const reasons = rule(kind, device, settings);
+      const held = kind === 'restore' && settings.backupWhileChargingOnly && !device.charging;
+      return held ? [...reasons, 'not-charging'] : reasons;
+    },
+  },
+} satisfies Partial<Record<AppFault, AppRuleOverride>>;
