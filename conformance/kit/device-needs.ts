@@ -3,8 +3,7 @@
  * met (a platform, an SD card, a server the runner controls, an edition with 2FA). A check that does not apply
  * says why, so that the report can show the reason instead of a silent skip.
  */
-import { APPLIES, type Applicability, type Column } from './check.js';
-import { needsPairing } from './device-world.js';
+import { APPLIES, skipUnless, type Applicability, type Column } from './check.js';
 import type { TargetSession } from '../targets/target.js';
 import { isOsSupported } from '../../simulators/app/os-support.js';
 import type { DeviceSpec, Platform } from '../../simulators/device/device-spec.js';
@@ -17,6 +16,13 @@ export interface Needs {
   /** The check reads the server's files or moves its clock. */
   readonly controlled?: boolean;
   readonly twoFactor?: boolean;
+}
+
+/** Device checks need the desktop side to issue pairing tokens, and a device the app runs on. */
+export function needsPairing(column: Column, session: TargetSession): Applicability {
+  if (!session.console)
+    return { applies: false, reason: 'needs the console key (--console-key) to issue pairing tokens' };
+  return skipUnless(column.profile !== undefined, 'device checks need a device profile');
 }
 
 /** Device checks apply where a device pairs and the app installs, and where the check's needs are met. */

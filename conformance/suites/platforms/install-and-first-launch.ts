@@ -6,7 +6,7 @@
  */
 import { ClientError } from '../../spec/errors.js';
 import { skipUnless, type Applicability, type Check, type CheckContext, type Column } from '../../kit/check.js';
-import { needsPairing } from '../../kit/device-world.js';
+import { needsPairing } from '../../kit/device-needs.js';
 import { checkOnce } from '../../kit/property.js';
 import type { TargetSession } from '../../targets/target.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
@@ -31,8 +31,8 @@ export function onPlatform(platform: Platform) {
 
 async function installs(context: CheckContext, osVersion: string): Promise<string> {
   try {
-    const world = await newWorld(context.session, context.column.profile!, { overrides: { osVersion } });
-    addMedia(world.device, { name: 'IMG_1.jpg' });
+    const world = await newWorld(context, { overrides: { osVersion } });
+    addMedia(world, { name: 'IMG_1.jpg' });
     await world.app.backup();
     return (await serverItems(world.app)).length === 1 ? 'runs' : 'installed but did not back up';
   } catch (error) {
@@ -95,7 +95,7 @@ function permissionsCheck(platform: Platform): Check {
     applies: deviceNeeds({ platform, pairs: false }),
     run: (context: CheckContext) =>
       checkOnce(async () => {
-        const { device } = await newWorld(context.session, context.column.profile!, { pair: false });
+        const { device } = await newWorld(context, { pair: false });
         const asked = new Set<string>(device.permissions.prompts.map((p) => p.permission));
         for (const [rule, wanted] of Object.entries(rules)) {
           const expected = [...wanted, ...(rule === 'PLAT-05' && device.biometric === 'face' ? ['face-id'] : [])];

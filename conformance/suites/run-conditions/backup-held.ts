@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
-import { needsPairing, pairedWorld } from '../../kit/device-world.js';
+import { needsPairing, newWorld } from '../../kit/device-support.js';
 import { overWebDriverOnly, pairThroughScreens, withApp } from '../../kit/screens-support.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { modelApp } from './port.js';
@@ -38,9 +38,8 @@ export const runConditionsCheck: Check = {
   scope: 'device',
   applies: needsPairing,
   async run(context: CheckContext) {
-    const profile = context.column.profile!;
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
-      const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
+      const world = await newWorld(context);
       await fc.asyncModelRun(() => ({ model: { ...START }, real: modelApp(world) }), commands);
     });
     return checkProperty(property, context);

@@ -6,7 +6,7 @@ import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ALL_CHECKS, AREAS, UI_CHECKS } from '../../../conformance/suites/index.js';
 
 const SUITES = path.resolve(import.meta.dirname, '../../../conformance/suites');
-const byId = new Map(REQUIREMENTS.map((r) => [r.id, r]));
+const byId = new Map<string, (typeof REQUIREMENTS)[number]>(REQUIREMENTS.map((r) => [r.id, r]));
 const sourceKey = (s: { seed: string; section: string }) => `${s.seed} ${s.section}`;
 
 /** Folders under conformance/suites that hold an area (an index.ts and an area.ts), relative to it. */
