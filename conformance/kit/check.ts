@@ -6,6 +6,7 @@ import type { Edition } from '../spec/editions.js';
 import type { Area } from '../spec/requirements/types.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
+import type { ContentSource } from './content-source.js';
 
 /** One column of the traceability matrix: an edition, with a device profile for device checks. */
 export interface Column {
@@ -18,10 +19,13 @@ export function columnName(column: Column): string {
 }
 
 export interface CheckContext {
+  readonly checkId: string;
   readonly session: TargetSession;
   readonly column: Column;
   /** The run's seed, for fast-check and every generated value. */
   readonly seed: number;
+  /** Names, content seeds and ids drawn from the seed, the check and the column (content-source.ts). */
+  readonly content: ContentSource;
   /** How many generated cases or command sequences a property runs. */
   readonly runs: number;
   /** fast-check's replay path, given with --replay, for the check that failed with it. */

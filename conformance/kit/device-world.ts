@@ -1,47 +1,123 @@
-/** A simulated device with the reference app, paired with the target's server: the real side of device checks. */
-import { ClientError } from '../spec/errors.js';
-import type { MobileApp } from '../../simulators/app/mobile-app.js';
-import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
-import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
+/**
+ * The world of a device-scope check: a simulated device with the app installed, built for fast checks (small
+ * upload chunks, automated backup off) and paired unless told otherwise, with a tap on the app's wire; its names
+ * and content drawn from the check's content source. The specialised worlds (the 2FA checks', the migration
+ * checks') are this one with options. Also: how an app pairs, and a phone of either platform for migrations.
+ */
+import type { CheckContext } from './check.js';
+import type { ContentSource } from './content-source.js';
+import { tapWire, Wire } from './wire-tap.js';
 import type { TargetSession } from '../targets/target.js';
+import type { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { AppSettings } from '../../simulators/app/settings.js';
+import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
+import type { DeviceSpec, Platform } from '../../simulators/device/device-spec.js';
+import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
 
-export interface DeviceWorld {
+/** Upload chunk of the checks' apps: KB-sized items then take a few appends, so a job can stop inside one. */
+export const CHUNK = 1024;
+
+export interface World {
   readonly clock: VirtualClock;
   readonly device: SimulatedDevice;
   readonly app: MobileApp;
+  /** What crossed the paired app's wire; an idle tap when the world was not paired. */
+  readonly wire: Wire;
+  /** The check's content source, which the world's names and items are drawn from (media-items.ts). */
+  readonly content: ContentSource;
 }
 
-export async function pairedWorld(
-  session: TargetSession,
-  profile: DeviceSpec,
-  overrides: Partial<DeviceSpec> = {},
-): Promise<DeviceWorld> {
-  if (!session.console) throw new ClientError('not-paired', 'The target has no console key to issue pairing tokens.');
-  const clock = new VirtualClock();
-  const device = new SimulatedDevice({ ...profile, ...overrides }, clock);
-  const app = session.app.install(device, { discoveryHost: session.host });
-  // Checks start jobs themselves unless they test automated backup.
-  app.updateSettings({ automatedBackup: false });
-  const pairing = await session.console.call('createPairing', { body: { mode: 'add' } });
-  await app.scanQr(pairing.payload);
-  return { clock, device, app };
+export interface WorldOptions {
+  /** The phone; the column's profile unless told. */
+  readonly profile?: DeviceSpec;
+  readonly overrides?: Partial<DeviceSpec>;
+  /** Runs on the new device before the app is installed (setup language, permission answers). */
+  readonly before?: (device: SimulatedDevice) => void;
+  readonly version?: string;
+  /** Pairs as a new device unless false (the check then pairs it, or tests the app alone). */
+  readonly pair?: boolean;
+  /** Where the device's clock starts: the 2FA checks start it at the server's time. */
+  readonly startMs?: number;
+  /** Uploads in the app's own chunks, for checks that never stop a job inside an item (fewer appends, faster). */
+  readonly appChunks?: boolean;
+  /**
+   * Settings changed right after install. By default automated backup goes off, since checks start their jobs
+   * themselves; `{}` keeps the app's defaults.
+   */
+  readonly settings?: Partial<AppSettings>;
 }
 
-let contentSeed = 1_000_000;
-/** A small photo with fresh content, captured at `capturedAt`. */
-export function addPhoto(device: SimulatedDevice, size = 2_000, capturedAt = Date.UTC(2021, 3, 19)): void {
-  const seed = contentSeed++;
-  device.addMedia({
-    name: `IMG_${seed}.jpg`,
-    path: `/storage/emulated/0/DCIM/Camera/IMG_${seed}.jpg`,
-    size,
-    contentSeed: seed,
-    album: 'Camera',
-    capturedAt,
-    modifiedAt: capturedAt,
-    exif: {},
-    storage: 'internal',
-    origin: 'device',
+/**
+ * A simulated device of the profile with the app installed and (unless told otherwise) paired. Its name carries
+ * a tag drawn for it: checks run side by side, and two devices of one name paired in the same millisecond make
+ * the reference server answer 500 (both get the same backup folder).
+ */
+export async function newWorld(context: CheckContext, options: WorldOptions = {}): Promise<World> {
+  const { session, content } = context;
+  const profile = options.profile ?? context.column.profile;
+  if (!profile) throw new Error(`${context.checkId}: a device world needs a device profile`);
+  const clock = new VirtualClock(options.startMs);
+  const device = new SimulatedDevice(
+    {
+      ...profile,
+      name: deviceName(profile.name, content),
+      battery: { level: 80, charging: false },
+      ...options.overrides,
+    },
+    clock,
+  );
+  options.before?.(device);
+  const app = session.app.install(device, {
+    discoveryHost: session.host,
+    ...(options.appChunks ? {} : { chunkBytes: CHUNK }),
+    // The 2FA page's account ids travel in backups: content like any other.
+    accountIds: () => content.id(),
+    ...(options.version ? { version: options.version } : {}),
   });
+  const settings = options.settings ?? { automatedBackup: false };
+  if (Object.keys(settings).length > 0) app.updateSettings(settings);
+  if (options.pair !== false) await pairApp(session, app);
+  return { clock, device, app, wire: options.pair === false ? new Wire() : tapWire(app), content };
+}
+
+/** A device name of at most 64 characters, unique in the run: `base` and a tag drawn from `content`. */
+export function deviceName(base: string, content: ContentSource): string {
+  return `${base.slice(0, 53)} ${content.tag()}`;
+}
+
+export async function pairApp(session: TargetSession, app: MobileApp, originalDeviceId?: string): Promise<void> {
+  const body = originalDeviceId ? { mode: 'migrate' as const, originalDeviceId } : { mode: 'add' as const };
+  const pairing = await session.console!.call('createPairing', { body });
+  await app.scanQr(pairing.payload);
+}
+
+/** A phone of the other platform, for migrations across platforms. */
+export function phoneOf(platform: Platform): DeviceSpec {
+  const common = {
+    storageBytes: 64 * 1e9,
+    systemBytes: 20 * 1e9,
+    camera: true,
+    battery: { level: 80, charging: false },
+  };
+  return platform === 'ios'
+    ? {
+        ...common,
+        id: 'spare-iphone',
+        name: 'iPhone 13',
+        model: 'iPhone 13',
+        platform,
+        osVersion: '17.5',
+        screenLock: 'passcode',
+        biometric: 'face',
+      }
+    : {
+        ...common,
+        id: 'spare-android',
+        name: 'Redmi Note 8',
+        model: 'Redmi Note 8',
+        platform,
+        osVersion: '13',
+        screenLock: 'pin',
+        biometric: 'fingerprint',
+      };
 }

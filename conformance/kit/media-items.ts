@@ -1,7 +1,7 @@
 /**
  * Media for the device-scope checks: items of any kind put on the phone where the platform keeps them (internal
- * storage or the SD card, dated from a fixed day, with fresh or repeated content), and the items the server lists
- * back for the device, counted by kind.
+ * storage or the SD card, dated from a fixed day, with fresh content drawn from the world's content source, or
+ * repeated content), and the items the server lists back for the device, counted by kind.
  */
 import type { Static } from 'typebox';
 import type { ItemKind } from '../spec/file-types.js';
@@ -9,7 +9,7 @@ import type { Item } from '../spec/protocol/resources.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import type { MediaInit, MediaItem, MediaOrigin, StorageArea } from '../../simulators/device/media.js';
-import type { SimulatedDevice } from '../../simulators/device/simulated-device.js';
+import type { World } from './device-world.js';
 
 export type ServerItem = Static<typeof Item>;
 
@@ -26,7 +26,8 @@ export interface MediaSpec {
   readonly contentSeed?: number;
 }
 
-let nextSeed = 7_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
+/** What media are put on: a world's device, drawing fresh content from the world's content source. */
+export type Phone = Pick<World, 'device' | 'content'>;
 
 export const DAY = 86_400_000;
 export const BASE_DATE = Date.UTC(2021, 3, 19, 12);
@@ -38,13 +39,14 @@ export function pathFor(platform: Platform, spec: MediaSpec): string {
   return `${root}/${spec.folder ?? 'DCIM/Camera'}/${spec.name}`;
 }
 
-export function mediaInit(platform: Platform, spec: MediaSpec): MediaInit {
+/** An item for `phone`, with fresh content unless the spec repeats some: to put on it now or later. */
+export function mediaInit(phone: Phone, spec: MediaSpec): MediaInit {
   const capturedAt = spec.capturedAt ?? BASE_DATE;
   return {
     name: spec.name,
-    path: pathFor(platform, spec),
+    path: pathFor(phone.device.platform, spec),
     size: spec.size ?? 1500,
-    contentSeed: spec.contentSeed ?? nextSeed++,
+    contentSeed: spec.contentSeed ?? phone.content.contentSeed(),
     album: spec.album ?? 'Camera',
     capturedAt,
     modifiedAt: capturedAt + 60_000,
@@ -54,12 +56,8 @@ export function mediaInit(platform: Platform, spec: MediaSpec): MediaInit {
   };
 }
 
-export function addMedia(device: SimulatedDevice, spec: MediaSpec): MediaItem {
-  return device.addMedia(mediaInit(device.platform, spec));
-}
-
-export function newContentSeed(): number {
-  return nextSeed++;
+export function addMedia(phone: Phone, spec: MediaSpec): MediaItem {
+  return phone.device.addMedia(mediaInit(phone, spec));
 }
 
 /** Every item the server lists for the device, in all tabs. */

@@ -1,9 +1,11 @@
 /**
  * Runs a fast-check property as a check: with the run's seed and number of runs (and a replay path when given),
- * and turns a failure into its shrunk counterexample, its command list for model-based checks, seed and path.
+ * each case drawing its content as that case (content-source.ts); turns a failure into its shrunk counterexample,
+ * its command list for model-based checks, seed and path.
  */
 import fc from 'fast-check';
 import type { CheckContext, CheckOutcome } from './check.js';
+import { withCaseContent } from './content-source.js';
 import { Violation } from './violation.js';
 
 export async function checkProperty<T>(
@@ -11,7 +13,7 @@ export async function checkProperty<T>(
   context: CheckContext,
   runs = context.runs,
 ): Promise<CheckOutcome> {
-  const details = await fc.check(property, {
+  const details = await fc.check(withCaseContent(property, context.content), {
     seed: context.seed,
     numRuns: runs,
     ...(context.path ? { path: context.path, endOnFailure: true } : {}),

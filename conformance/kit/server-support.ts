@@ -22,6 +22,11 @@ export interface PairedDevice {
   readonly registeredAt: number;
 }
 
+/**
+ * A new installation's id. Unlike content it is not drawn from the run's seed: the server refuses to pair or
+ * register one installation twice, and a replay (or a second run of a seed) meets the same server again, or a
+ * vendor's that keeps its devices. No file, name or report derives from it.
+ */
 export function newInstallId(): string {
   return randomBytes(9).toString('base64url');
 }

@@ -10,6 +10,7 @@ import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, runCheck, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';
+import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
 
 export interface EditionRunOptions {
@@ -101,9 +102,11 @@ async function runCell(
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
     outcome = await runCheck(check, {
+      checkId: check.id,
       session,
       column,
       seed: options.seed,
+      content: contentSource(options.seed, check.id, base.column),
       runs: options.runs,
       ...(path ? { path } : {}),
       ...(commandsReplayPath ? { commandsReplayPath } : {}),

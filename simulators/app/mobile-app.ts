@@ -13,7 +13,7 @@ import type { AuthenticatorAccount, Counts, Item, ItemMeta } from '../../conform
 import type { MediaItem } from '../device/media.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
-import { AccountList } from './authenticator/accounts.js';
+import { AccountList, derivedIds } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
 import {
   DEFAULT_APP_VERSION,
@@ -54,7 +54,7 @@ export class MobileApp implements JobHost {
   sources: BackupSources;
   connection: ConnectionSetting = { mode: 'auto' };
   /** The 2FA page's accounts. */
-  readonly accounts = new AccountList();
+  readonly accounts: AccountList;
   /** "Enhanced security for 2FA". */
   readonly security: EnhancedSecurity;
   pairing: Pairing | undefined;
@@ -72,7 +72,10 @@ export class MobileApp implements JobHost {
     this.device = device;
     this.options = options;
     this.rules = appRules(options.faults ?? []);
+    // A fresh installation is a new one to every server (which refuses to pair one installation twice), so its
+    // id is not drawn from any seed: no content, name or report derives from it.
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
+    this.accounts = new AccountList(options.accountIds ?? derivedIds(`${device.spec.id}/${device.spec.name}`));
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device);
     this.log = new AppLog(() => device.clock.now());

@@ -30,6 +30,8 @@ export function discoveryPorts(edition?: Edition): number[] {
 
 export function discoverServers(options: DiscoverOptions): Promise<Discovered[]> {
   const socket = createSocket('udp4');
+  // Fresh for each request, not drawn from a run's seed: it only tells this request's answers from those of another
+  // discovery on the same LAN (beside it, or an earlier run's), and nothing a check reports derives from it.
   const nonce = randomBytes(9).toString('base64url');
   const found = new Map<string, Discovered>();
   return new Promise((resolve, reject) => {

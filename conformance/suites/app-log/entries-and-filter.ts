@@ -31,12 +31,12 @@ const entries: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       const { app, device, clock } = world;
       const stamps: { at: number; from: number; types: readonly LogType[] }[] = [];
       const run: Record<Activity, () => Promise<unknown>> = {
         backup: async () => {
-          addMedia(device, { name: 'IMG_1.jpg' });
+          addMedia(world, { name: 'IMG_1.jpg' });
           await app.backup();
         },
         'free-up-space': async () => {
@@ -71,7 +71,7 @@ const filter: Check = {
   scope: 'device',
   applies: where({ device: 'alone' }),
   async run(context: DeviceCheckContext) {
-    const world = await newWorld(context.session, context.column.profile, { pair: false });
+    const world = await newWorld(context, { pair: false });
     const written = fc.array(fc.tuple(fc.constantFrom(...TEN), fc.nat(120_000)), { maxLength: 12 });
     const ticked = fc.subarray([...TEN]);
     const property = fc.asyncProperty(written, ticked, async (adds, types) => {

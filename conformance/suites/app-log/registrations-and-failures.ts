@@ -21,7 +21,7 @@ export const backupRegistrationCheck: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       const types = world.app.log.all().map((e) => e.type);
       expectEqual(['LOG-04'], 'log entries after pairing', types, ['Backup Info']);
     }),
@@ -37,7 +37,7 @@ export const twoFactorRegistrationCheck: Check = {
   applies: where({ device: 'paired', twoFactor: true }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile, { pair: false });
+      const world = await newWorld(context, { pair: false });
       const console = context.session.console!;
       const registration = await console.call('createRegistration', { body: {} });
       const tfa = new TwoFactorApp(world.app);
@@ -65,13 +65,13 @@ export const failuresCheck: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       const { app, device } = world;
-      const photo = addMedia(device, { name: 'IMG_1.jpg' });
+      const photo = addMedia(world, { name: 'IMG_1.jpg' });
       await app.backup();
       const held = await serverItems(app);
       device.removeMedia(photo.id);
-      addMedia(device, { name: 'IMG_2.jpg' });
+      addMedia(world, { name: 'IMG_2.jpg' });
       // The desktop side removes the device: the app's next backup and restore fail.
       await context.session.console!.call('removeDevice', { params: { deviceId: app.pairing!.deviceId } });
       let from = app.log.all().length;

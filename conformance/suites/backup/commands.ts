@@ -33,14 +33,13 @@ function step(
 }
 
 const EXT: Record<ItemKind, string> = { photo: 'jpg', video: 'mp4', document: 'pdf' };
-let serial = 0;
 
 export function addItem(kind: ItemKind, size: number): BackupStep {
   return step(
     `add a ${kind} of ${size} B`,
     () => true,
     async (m, app) => {
-      const n = ++serial;
+      const n = ++m.added;
       const name = `${kind.toUpperCase()}_${n}.${EXT[kind]}`;
       const item = await app.addMedia({ serial: n, name, kind, size });
       const eligible = kind !== 'document' || m.platform === 'android';
@@ -55,7 +54,7 @@ export function addCopy(pick: number): BackupStep {
     (m) => m.device.length > 0,
     async (m, app) => {
       const original = m.device[pick % m.device.length]!;
-      const n = ++serial;
+      const n = ++m.added;
       const name = `COPY_${n}_${original.name}`;
       const item = await app.addMedia({ serial: n, name, kind: original.kind, size: original.size, copyOf: original });
       m.device.push({ ...item, kind: original.kind, eligible: original.eligible });
@@ -142,7 +141,7 @@ export const addAccount = step(
   'add a 2FA account',
   () => true,
   async (m, app) => {
-    await app.addAccount('Backup Pro', `user${++serial}`);
+    await app.addAccount('Backup Pro', `user${++m.added}`);
     m.accounts += 1;
   },
 );

@@ -31,7 +31,7 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
       const { name, size } = media;
       const seed = media.copyOf ? { contentSeed: media.copyOf.contentSeed } : {};
       const folder = !media.copyOf && media.kind === 'document' ? { folder: 'Documents' } : {};
-      const item = addMedia(w.device, { name, size, ...seed, ...folder });
+      const item = addMedia(w, { name, size, ...seed, ...folder });
       return { id: item.id, name: item.name, sha256: hashOf(item), size: item.size, contentSeed: item.contentSeed };
     },
     removeMedia: async (id) => void w.device.removeMedia(id),
@@ -130,11 +130,10 @@ function backupModelCheck(platform: Platform): Check {
     scope: 'device',
     applies: where({ device: 'paired', platform }),
     async run(context: DeviceCheckContext) {
-      const profile = context.column.profile;
       const commands = fc.commands(steps, { ...commandsOptions(context, 10), size: 'max' });
       // The command list comes first: the report shows it as the shrunk commands; the items come second.
       const property = fc.asyncProperty(commands, initialItems(EVERYTHING), async (cmds, initial) => {
-        const world = await newWorld(context.session, profile);
+        const world = await newWorld(context);
         await runSequence(newBackupModel(platform), modelApp(world, context.session.dataDir), initial, cmds);
       });
       return checkProperty(property, context);

@@ -37,6 +37,8 @@ export interface BackupModel {
   /** Items the current (or last) job stored, by hash. */
   jobStored: Map<string, ItemKind>;
   accounts: number;
+  /** Items and 2FA accounts the commands added: the next one's name and album take the count as a serial. */
+  added: number;
   /** Set when a job completed during the last command. */
   justCompleted: boolean;
   /** Items whose bytes on the server were already compared. */
@@ -53,6 +55,7 @@ export function newBackupModel(platform: Platform): BackupModel {
     open: undefined,
     jobStored: new Map(),
     accounts: 0,
+    added: 0,
     justCompleted: false,
     compared: new Set(),
   };

@@ -19,7 +19,7 @@ import {
   stopHeld,
   type BackupStep,
 } from './commands.js';
-import { CHUNK } from '../../kit/paired-simulated-device.js';
+import { CHUNK } from '../../kit/device-world.js';
 
 // Most items take two or three appends, so that an interruption falls inside an item.
 const sizes = fc.oneof(

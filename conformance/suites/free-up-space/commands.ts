@@ -58,8 +58,6 @@ export interface NewItem {
   readonly variant: 'plain' | 'not-backed-up' | 'sd-card';
 }
 
-let serial = 0;
-
 export function addItem(spec: NewItem): FusStep {
   const what =
     spec.variant === 'plain'
@@ -71,7 +69,7 @@ export function addItem(spec: NewItem): FusStep {
     `add a ${what} of ${spec.size} B taken ${spec.ageDays} days before 2021-04-19`,
     (m) => spec.variant !== 'sd-card' || (m.platform === 'android' && m.sdCard),
     async (m, app) => {
-      const n = ++serial;
+      const n = ++m.added;
       const heif = spec.variant === 'not-backed-up' && m.platform === 'android';
       const origin: MediaOrigin =
         spec.variant !== 'not-backed-up' ? 'device' : m.platform === 'ios' ? 'itunes-sync' : 'ios-import';

@@ -16,8 +16,9 @@ export const recentlyDeletedCheck: Check = {
   applies: where({ device: 'paired', platform: 'ios' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device, clock } = await newWorld(context.session, context.column.profile);
-      const photo = addMedia(device, { name: 'IMG_1.jpg', size: 5000 });
+      const world = await newWorld(context);
+      const { app, device, clock } = world;
+      const photo = addMedia(world, { name: 'IMG_1.jpg', size: 5000 });
       app.updateSettings({ freeUpSpace: true, freeUpSpaceLimitGb: 2 });
       device.setFreeBytes(2 * GB - 1);
       device.deleteConsent = 'deny';

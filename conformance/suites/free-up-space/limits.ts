@@ -17,7 +17,7 @@ export const limitsCheck: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
+      const { app } = await newWorld(context, { pair: false });
       for (const gb of [...Array.from({ length: 13 }, (_, i) => i - 1), 2.5, 1.999, 1e9, Number.NaN]) {
         const before = app.settings.freeUpSpaceLimitGb;
         let refused = false;
@@ -51,18 +51,19 @@ export const boundariesCheck: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
+      const { app, device } = world;
       // An older photo on the SD card, where removing it would free nothing, must stay.
       const sd = device.spec.sdCardBytes
-        ? mediaInit('android', { name: 'sd.jpg', size: 10, capturedAt: BASE_DATE - 9 * DAY, storage: 'sd' })
+        ? mediaInit(world, { name: 'sd.jpg', size: 10, capturedAt: BASE_DATE - 9 * DAY, storage: 'sd' })
         : undefined;
       // Older still: a document on Android (backed up, never removed) or an iTunes-synced photo on iOS (never backed up).
       const keep =
         device.platform === 'android'
-          ? mediaInit('android', { name: 'doc.pdf', size: 10, capturedAt: BASE_DATE - 8 * DAY, folder: 'Documents' })
-          : mediaInit('ios', { name: 'synced.jpg', size: 10, capturedAt: BASE_DATE - 8 * DAY, origin: 'itunes-sync' });
-      const older = mediaInit(device.platform, { name: 'old.jpg', size: 10, capturedAt: BASE_DATE - DAY });
-      const newer = mediaInit(device.platform, { name: 'new.jpg', size: 10, capturedAt: BASE_DATE });
+          ? mediaInit(world, { name: 'doc.pdf', size: 10, capturedAt: BASE_DATE - 8 * DAY, folder: 'Documents' })
+          : mediaInit(world, { name: 'synced.jpg', size: 10, capturedAt: BASE_DATE - 8 * DAY, origin: 'itunes-sync' });
+      const older = mediaInit(world, { name: 'old.jpg', size: 10, capturedAt: BASE_DATE - DAY });
+      const newer = mediaInit(world, { name: 'new.jpg', size: 10, capturedAt: BASE_DATE });
       const photos = [...(sd ? [sd] : []), keep, older, newer];
       for (const photo of photos) device.addMedia(photo);
       await app.backup();

@@ -37,7 +37,7 @@ function modelApp(w: World): FreeUpSpaceApp {
       const name = `F${media.serial}.${media.heif ? 'heic' : EXT[media.kind]}`;
       const { size, capturedAt, origin, storage } = media;
       const folder = media.kind === 'document' ? { folder: 'Documents' } : {};
-      const item = addMedia(w.device, { name, size, capturedAt, origin, storage, ...folder });
+      const item = addMedia(w, { name, size, capturedAt, origin, storage, ...folder });
       return { id: item.id, name, content: hashOf(item) };
     },
     async backUp() {
@@ -92,7 +92,7 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
       const initialItems = fc.array(newItem, { minLength: 3, maxLength: 6 });
       const start = fc.record({ on: fc.boolean(), consent: fc.constantFrom<'allow' | 'deny'>('allow', 'deny') });
       const property = fc.asyncProperty(commands, initialItems, start, async (cmds, initial, { on, consent }) => {
-        const world = await newWorld(context.session, profile);
+        const world = await newWorld(context);
         expectTrue(['FUS-01'], !world.app.settings.freeUpSpace, 'free up space is on in a freshly installed app');
         const { device, clock } = world;
         const limit = world.app.settings.freeUpSpaceLimitGb;

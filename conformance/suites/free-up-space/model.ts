@@ -47,6 +47,8 @@ export interface FusModel {
   readonly prompts: number[];
   /** Items the last backup job archived. */
   lastArchived: number | undefined;
+  /** Items the commands added: the next one's name and album take the count as a serial. */
+  added: number;
 }
 
 /** Free space as free up space reckons it: on iOS, Recently Deleted counts as freed. */

@@ -119,5 +119,6 @@ export function startModel(
     now,
     prompts: [],
     lastArchived: undefined,
+    added: 0,
   };
 }

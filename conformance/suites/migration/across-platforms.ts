@@ -12,7 +12,6 @@
 import { MbsError } from '../../spec/errors.js';
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import type { TargetSession } from '../../targets/target.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import { openRestorePage, restoreFromPage } from '../../../simulators/app/restore-page.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
@@ -21,11 +20,12 @@ import { refusal } from './app-world.js';
 import { where } from '../../kit/applies.js';
 
 /** One migration: the original backs up, the replacement takes over; every observable rule along the way. */
-async function migrate(session: TargetSession, from: DeviceSpec, to: DeviceSpec): Promise<void> {
+async function migrate(context: DeviceCheckContext, from: DeviceSpec, to: DeviceSpec): Promise<void> {
+  const { session } = context;
   const console = session.console!;
-  const original = await newWorld(session, from);
+  const original = await newWorld(context, { profile: from });
   const made = ['IMG_1.jpg', 'VID_1.mp4', 'report.pdf'].map((name) =>
-    addMedia(original.device, { name, ...(name.endsWith('.pdf') ? { folder: 'Documents' } : {}) }),
+    addMedia(original, { name, ...(name.endsWith('.pdf') ? { folder: 'Documents' } : {}) }),
   );
   original.app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
   await original.app.backup();
@@ -35,13 +35,13 @@ async function migrate(session: TargetSession, from: DeviceSpec, to: DeviceSpec)
   expectEqual(['MIG-01'], 'the original in the device list', listed?.name, original.device.spec.name);
 
   // A replacement already paired for backup is refused.
-  const busy = await newWorld(session, to);
+  const busy = await newWorld(context, { profile: to });
   const twice = await refusal(() => pairApp(session, busy.app, originalId));
   // The app may refuse by itself, or pass the server's refusal on.
   const refusals = ['already-paired', 'migration-target-paired'];
   expectTrue(['MIG-02'], refusals.includes(twice), `migrating to a phone paired for backup already: ${twice}`);
 
-  const replacement = await newWorld(session, to, { pair: false });
+  const replacement = await newWorld(context, { profile: to, pair: false });
   await pairApp(session, replacement.app, originalId);
   const self = await replacement.app.client().call('getSelf');
   expectEqual(['MIG-04'], "the replacement's backup folder", self.backupPath, backupPath);
@@ -94,8 +94,8 @@ const acrossPlatforms: Check = {
     checkOnce(async () => {
       const mine = context.column.profile;
       const other = phoneOf(mine.platform === 'android' ? 'ios' : 'android');
-      await migrate(context.session, mine, other);
-      await migrate(context.session, other, mine);
+      await migrate(context, mine, other);
+      await migrate(context, other, mine);
     }),
 };
 

@@ -7,21 +7,20 @@ import type { DeviceCheckContext } from '../../kit/check.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
-import { phoneOf } from '../../kit/device-support.js';
+import { phoneOf, deviceName } from '../../kit/device-support.js';
 import { setSwitch, state } from '../../kit/screens-support.js';
 
 export type OpenPhone = (spec: DeviceSpec, label: string) => Promise<AppDriver>;
 
-let phonesOpened = 0;
-
 /**
- * Runs `body` with a way to open phones; every phone opened is closed after. Each phone's name carries a serial:
- * two phones of one name paired in the same millisecond would share a backup folder.
+ * Runs `body` with a way to open phones; every phone opened is closed after. Each phone's name carries a tag drawn
+ * from the check's content source: two phones of one name paired in the same millisecond would share a backup
+ * folder.
  */
 export async function withPhones(context: DeviceCheckContext, body: (open: OpenPhone) => Promise<void>): Promise<void> {
   const opened: { close(): Promise<void> }[] = [];
   const open: OpenPhone = async (spec, label) => {
-    const name = `${spec.name.slice(0, 40)} ${label} ${++phonesOpened}`;
+    const name = deviceName(`${spec.name.slice(0, 40)} ${label}`, context.content);
     const app = await context.session.app.drive({ ...spec, name }, context.session.url);
     opened.push(app);
     return app.driver;

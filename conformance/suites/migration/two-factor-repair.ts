@@ -33,16 +33,15 @@ export const migrationRepairCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
-        const { session } = context;
         const profile = context.column.profile as DeviceSpec;
-        const original = appWorld(session, profile, time);
+        const original = await appWorld(context, time);
         const originalId = await pairForBackup(original, desk);
         const account = await original.twoFactor.scanRegistrationQr(
           (await desk.call('createRegistration', { body: {} })).payload,
         );
         const originalAuth = original.twoFactor.linkFor(account.id)?.authenticatorId ?? '';
         const other = loadProfile(profile.platform === 'android' ? 'iphone-6s' : 'redmi-note-8');
-        const replacement = appWorld(session, { ...other, name: `${other.name} new` }, time);
+        const replacement = await appWorld(context, time, { profile: { ...other, name: `${other.name} new` } });
         const migrate = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: originalId } });
         const replacementId = (await replacement.app.scanQr(migrate.payload)).deviceId;
         try {

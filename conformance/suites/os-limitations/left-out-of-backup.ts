@@ -51,9 +51,9 @@ function backupLimitCheck(requirement: keyof typeof LIMIT_FILES, head: Omit<Chec
     requirements: [requirement],
     run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const world = await newWorld(context.session, context.column.profile);
+        const world = await newWorld(context);
         for (const { stem, ext, storage, origin, folder } of files) {
-          addMedia(world.device, { name: `${stem}.${ext}`, storage, origin, folder });
+          addMedia(world, { name: `${stem}.${ext}`, storage, origin, folder });
         }
         await world.app.backup();
         const expected = files.filter((f) => f.backedUp).map((f) => `${f.stem}.${f.ext}`);

@@ -42,10 +42,10 @@ export const restoreIosHeifOnAndroid: Check = {
   }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const iphone = await newWorld(context.session, phoneOf('ios'));
-      const made = IPHONE_MADE.map((name) => addMedia(iphone.device, { name }));
+      const iphone = await newWorld(context, { profile: phoneOf('ios') });
+      const made = IPHONE_MADE.map((name) => addMedia(iphone, { name }));
       await iphone.app.backup();
-      const android = await newWorld(context.session, context.column.profile, { pair: false });
+      const android = await newWorld(context, { pair: false });
       await pairApp(context.session, android.app, iphone.app.pairing!.deviceId);
       const archive = await android.app.listRestorable('archive');
       const job = await android.app.restore(archive);
@@ -62,8 +62,8 @@ export const restoreIosHeifOnAndroid: Check = {
 
 /** Backs up a few photos and videos, deletes them, and restores them all: what the phone then holds. */
 async function roundTrip(context: DeviceCheckContext) {
-  const world = await newWorld(context.session, context.column.profile);
-  const originals: MediaItem[] = ROUND_TRIP_MEDIA.map((spec) => addMedia(world.device, { ...spec, exif: EXIF }));
+  const world = await newWorld(context);
+  const originals: MediaItem[] = ROUND_TRIP_MEDIA.map((spec) => addMedia(world, { ...spec, exif: EXIF }));
   await world.app.backup();
   const held = await serverItems(world.app);
   for (const item of originals) world.device.removeMedia(item.id);

@@ -8,9 +8,7 @@
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { ClientError } from '../../spec/errors.js';
-import type { MobileApp } from '../../../simulators/app/mobile-app.js';
-import type { SimulatedDevice } from '../../../simulators/device/simulated-device.js';
-import { addMedia, newWorld, serverItems } from '../../kit/device-support.js';
+import { addMedia, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
 import { where } from '../../kit/applies.js';
 
@@ -35,8 +33,9 @@ const beforePairing: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile, { pair: false });
-      addMedia(device, { name: 'IMG_UNPAIRED.jpg' });
+      const world = await newWorld(context, { pair: false });
+      const { app } = world;
+      addMedia(world, { name: 'IMG_UNPAIRED.jpg' });
       const actions = {
         backup: () => app.backup(),
         restore: () => app.restore([]),
@@ -47,7 +46,8 @@ const beforePairing: Check = {
 };
 
 /** The app model on a simulated device, paired, in process. */
-function modelApp(app: MobileApp, device: SimulatedDevice): ConnectionApp {
+function modelApp(world: World): ConnectionApp {
+  const { app } = world;
   return {
     connection: async () => app.connection,
     pairing: async () => ({ deviceId: app.pairing?.deviceId, host: app.pairing?.host, tcpPort: app.pairing?.tcpPort }),
@@ -60,7 +60,7 @@ function modelApp(app: MobileApp, device: SimulatedDevice): ConnectionApp {
       }
     },
     async backUpPhoto() {
-      addMedia(device, { name: 'IMG_MANUAL_HOST.jpg' });
+      addMedia(world, { name: 'IMG_MANUAL_HOST.jpg' });
       const job = await app.backup();
       await job.idle();
       return { state: job.state, stored: (await serverItems(app)).length };
@@ -77,8 +77,7 @@ const connectionSetting: Check = {
   scope: 'device',
   applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
-    const { app: model, device } = await newWorld(context.session, context.column.profile);
-    const app = modelApp(model, device);
+    const app = modelApp(await newWorld(context));
     return checkConnection(app, context.session.host, context);
   },
 };

@@ -5,7 +5,7 @@
  * versions, the walk over them and the permission lists serve the checks through the screens too (install-and-first-launch-screens.ts).
  */
 import { ClientError } from '../../spec/errors.js';
-import type { Check, DeviceCheckContext } from '../../kit/check.js';
+import { type Check, type DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 import type { Permission } from '../../../simulators/device/permissions.js';
@@ -22,8 +22,8 @@ export const onPlatform = (platform: Platform): Needs => ({ device: 'paired', an
 
 async function installs(context: DeviceCheckContext, osVersion: string): Promise<string> {
   try {
-    const world = await newWorld(context.session, context.column.profile, { overrides: { osVersion } });
-    addMedia(world.device, { name: 'IMG_1.jpg' });
+    const world = await newWorld(context, { overrides: { osVersion } });
+    addMedia(world, { name: 'IMG_1.jpg' });
     await world.app.backup();
     return (await serverItems(world.app)).length === 1 ? 'runs' : 'installed but did not back up';
   } catch (error) {
@@ -91,7 +91,7 @@ function permissionsCheck(platform: Platform): Check {
     applies: where({ device: 'alone', platform }),
     run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const { device } = await newWorld(context.session, context.column.profile, { pair: false });
+        const { device } = await newWorld(context, { pair: false });
         const asked = new Set<string>(device.permissions.prompts.map((p) => p.permission));
         for (const [rule, wanted] of Object.entries(rules)) {
           const expected = [...wanted, ...(rule === 'PLAT-05' && device.biometric === 'face' ? ['face-id'] : [])];

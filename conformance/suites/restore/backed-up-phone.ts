@@ -20,12 +20,12 @@ export interface Backed {
 
 /** A phone with a few photos, videos, documents (Android) and two 2FA accounts, all backed up. */
 export async function backedUpPhone(context: DeviceCheckContext) {
-  const world = await newWorld(context.session, context.column.profile);
+  const world = await newWorld(context);
   const platform = world.device.platform;
   const names = ['IMG_1.jpg', 'IMG_2.png', 'IMG_3.heic', 'VID_1.mp4', 'VID_2.mov'];
   if (platform === 'android') names.push('notes.pdf', 'song.mp3');
   const backed: Backed[] = names.map((name, i) => {
-    const init = mediaInit(platform, {
+    const init = mediaInit(world, {
       name,
       size: 600 + 300 * i,
       ...(/pdf|mp3/.test(name) ? { folder: 'Documents' } : {}),

@@ -29,10 +29,10 @@ import { where } from '../../kit/applies.js';
 
 /** Photos over three days in two albums, videos, documents in two folders (Android); then some archived, some deleted. */
 async function filledTabs(context: DeviceCheckContext) {
-  const world = await newWorld(context.session, context.column.profile);
+  const world = await newWorld(context);
   const { app, device } = world;
   const photo = (n: number, day: number, album: string) =>
-    addMedia(device, { name: `IMG_${n}.jpg`, size: 500 + n, capturedAt: BASE_DATE - day * DAY - n, album });
+    addMedia(world, { name: `IMG_${n}.jpg`, size: 500 + n, capturedAt: BASE_DATE - day * DAY - n, album });
   const photos = [
     photo(1, 30, 'Camera'),
     photo(2, 2, 'Camera'),
@@ -41,11 +41,11 @@ async function filledTabs(context: DeviceCheckContext) {
     photo(5, 0, 'WhatsApp'),
   ];
   const videos = [1, 2].map((n) =>
-    addMedia(device, { name: `VID_${n}.mp4`, size: 900, capturedAt: BASE_DATE - n * DAY, album: 'Camera' }),
+    addMedia(world, { name: `VID_${n}.mp4`, size: 900, capturedAt: BASE_DATE - n * DAY, album: 'Camera' }),
   );
   if (device.platform === 'android') {
     for (const [n, folder] of ['Documents', 'Documents', 'Download'].entries()) {
-      addMedia(device, { name: `doc_${n}.pdf`, folder, size: 300 });
+      addMedia(world, { name: `doc_${n}.pdf`, folder, size: 300 });
     }
   }
   await app.backup();

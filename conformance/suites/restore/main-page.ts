@@ -19,10 +19,10 @@ import { where } from '../../kit/applies.js';
 
 /** A backed-up phone with photos in Recent and Deleted, videos on Android only, no documents: one kind is empty. */
 async function openPage(context: DeviceCheckContext) {
-  const world = await newWorld(context.session, context.column.profile);
+  const world = await newWorld(context);
   const { app, device } = world;
-  const photos = [1, 2, 3].map((n) => addMedia(device, { name: `IMG_${n}.jpg`, size: 1000 * n }));
-  if (device.platform === 'android') for (const n of [1, 2]) addMedia(device, { name: `VID_${n}.mp4`, size: 700 * n });
+  const photos = [1, 2, 3].map((n) => addMedia(world, { name: `IMG_${n}.jpg`, size: 1000 * n }));
+  if (device.platform === 'android') for (const n of [1, 2]) addMedia(world, { name: `VID_${n}.mp4`, size: 700 * n });
   app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
   app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
   await app.backup();

@@ -44,13 +44,14 @@ const latestOnly: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile);
-      const first = addMedia(device, { name: 'IMG_1.jpg' });
-      addMedia(device, { name: 'IMG_2.jpg' });
+      const world = await newWorld(context);
+      const { app, device } = world;
+      const first = addMedia(world, { name: 'IMG_1.jpg' });
+      addMedia(world, { name: 'IMG_2.jpg' });
       const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       await app.backup();
       device.removeMedia(first.id);
-      addMedia(device, { name: 'IMG_3.jpg' });
+      addMedia(world, { name: 'IMG_3.jpg' });
       app.accounts.rename(account.id, 'administrator');
       app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
       await app.backup();
@@ -78,9 +79,10 @@ const sdCardPermission: Check = {
   applies: where({ device: 'paired', platform: 'android', sdCard: true }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile);
-      const onCard = addMedia(device, { name: 'IMG_SD.jpg', storage: 'sd' });
-      const inside = addMedia(device, { name: 'IMG_IN.jpg' });
+      const world = await newWorld(context);
+      const { app, device } = world;
+      const onCard = addMedia(world, { name: 'IMG_SD.jpg', storage: 'sd' });
+      const inside = addMedia(world, { name: 'IMG_IN.jpg' });
       await app.backup();
       const held = await serverItems(app);
       device.removeMedia(onCard.id);

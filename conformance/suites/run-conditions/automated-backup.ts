@@ -7,8 +7,6 @@
  */
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { VirtualClock } from '../../../simulators/clock/virtual-clock.js';
-import { SimulatedDevice } from '../../../simulators/device/simulated-device.js';
 import { addMedia, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import {
   automatedRun,
@@ -28,20 +26,18 @@ const defaults: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const device = new SimulatedDevice(context.column.profile, new VirtualClock());
-      const { settings } = context.session.app.install(device, { discoveryHost: context.session.host });
+      const { settings } = (await newWorld(context, { pair: false, settings: {} })).app;
       await expectDefaults(async (key) => settings[key]);
     }),
 };
 
-let photos = 0;
-
 /** The app model on a simulated device, paired, automated backup off (as newWorld leaves it). */
-function modelApp({ app, device }: World): AutomatedApp {
+function modelApp(world: World): AutomatedApp {
+  const { app, device } = world;
   const stored = async () => (await serverItems(app)).length;
   return {
     async newPhoto() {
-      addMedia(device, { name: `IMG_AUTO_${++photos}.jpg`, size: 1200 });
+      addMedia(world, { name: `IMG_AUTO_${world.content.count()}.jpg`, size: 1200 });
       await app.backupJob?.idle();
       return stored();
     },
@@ -68,17 +64,19 @@ const automated: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       await automatedRun(modelApp(world), world.device.platform);
     }),
 };
 
-function lanOnlyApp({ app, device }: World): LanOnlyApp {
+function lanOnlyApp(world: World): LanOnlyApp {
+  const { app, device } = world;
   let photo = '';
   return {
     joinLanWithoutInternet: async () =>
       device.setNetwork({ wifi: 'home', backupMachineReachable: true, internet: false }),
-    addPhoto: async () => void (photo = addMedia(device, { name: `IMG_LAN_${++photos}.jpg`, size: 1300 }).id),
+    addPhoto: async () =>
+      void (photo = addMedia(world, { name: `IMG_LAN_${world.content.count()}.jpg`, size: 1300 }).id),
     async backup() {
       const job = await app.backup();
       await job.idle();
@@ -100,8 +98,7 @@ const lanOnly: Check = {
   requirements: ['RUN-02'],
   scope: 'device',
   applies: where({ device: 'paired' }),
-  run: (context: DeviceCheckContext) =>
-    checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context.session, context.column.profile)))),
+  run: (context: DeviceCheckContext) => checkOnce(async () => lanOnlyRun(lanOnlyApp(await newWorld(context)))),
 };
 
 export const AUTOMATED_BACKUP_CHECKS: readonly Check[] = [defaults, automated, lanOnly];

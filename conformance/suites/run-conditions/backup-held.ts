@@ -8,9 +8,9 @@
  * (screens-adapter.ts).
  */
 import fc from 'fast-check';
-import type { Check, DeviceCheckContext } from '../../kit/check.js';
-import { pairedWorld } from '../../kit/device-world.js';
+import { type Check, type DeviceCheckContext } from '../../kit/check.js';
 import { pairThroughScreens, withApp } from '../../kit/screens-support.js';
+import { newWorld } from '../../kit/device-support.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { modelApp } from './port.js';
 import { START } from './model.js';
@@ -37,11 +37,11 @@ export const runConditionsCheck: Check = {
   area: 'RUN',
   requirements: REQUIREMENTS,
   scope: 'device',
-  applies: where({ device: 'paired', anyOsVersion: true }),
+  applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
-    const profile = context.column.profile;
     const property = fc.asyncProperty(fc.commands(steps, commandsOptions(context, 12)), async (commands) => {
-      const world = await pairedWorld(context.session, profile, { battery: { level: 80, charging: false } });
+      // Its commands never stop a job inside an item, so the app's own upload chunks serve (fewer appends).
+      const world = await newWorld(context, { appChunks: true });
       await fc.asyncModelRun(() => ({ model: { ...START }, real: modelApp(world) }), commands);
     });
     return checkProperty(property, context);

@@ -3,7 +3,7 @@
  * app model on a simulated device in process. The other adapter, the app through its screens, is in
  * screens-adapter.ts.
  */
-import { addPhoto, type DeviceWorld } from '../../kit/device-world.js';
+import { addMedia, type World } from '../../kit/device-support.js';
 
 /**
  * What the model's commands do to the app and read from it. Two adapters serve the same commands: the app model
@@ -22,14 +22,14 @@ export interface ConditionsApp {
 }
 
 /** The app model on a simulated device, paired, in process. */
-export function modelApp(w: DeviceWorld): ConditionsApp {
+export function modelApp(w: World): ConditionsApp {
   return {
     setBattery: async (level, charging) => w.device.setBattery(level, charging),
     setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
     setPowerSaving: async (on) => w.app.updateSettings({ powerSaving: on }),
     setChargingOnly: async (on) => w.app.updateSettings({ backupWhileChargingOnly: on }),
     addPhotos: async (count) => {
-      for (let i = 0; i < count; i++) addPhoto(w.device);
+      for (let i = 0; i < count; i++) addMedia(w, { name: `IMG_${w.content.count()}.jpg`, size: 2_000 });
     },
     tapBackup: async () => void (await w.app.backup()),
     async observe() {

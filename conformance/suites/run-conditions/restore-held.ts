@@ -51,8 +51,8 @@ export const restoreConditionsCheck: Check = {
   scope: 'device',
   applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
-    const world = await newWorld(context.session, context.column.profile);
-    addMedia(world.device, { name: 'IMG_RESTORE_1.jpg', size: 1500 });
+    const world = await newWorld(context);
+    addMedia(world, { name: 'IMG_RESTORE_1.jpg', size: 1500 });
     apply(world, GOOD);
     const backup = await world.app.backup();
     await backup.idle();

@@ -23,7 +23,7 @@ const menus: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
+      const { app } = await newWorld(context, { pair: false });
       expectEqual(['SET-01'], 'the main pages', app.menu('main'), SEED_MENUS.main);
       expectEqual(['SET-02'], 'what More offers', [...app.menu('more')].sort(), [...SEED_MENUS.more].sort());
       for (const key of Object.keys(SWITCHES) as Switch[]) {
@@ -49,7 +49,7 @@ const version: Check = {
     checkOnce(async () => {
       const profile = context.column.profile;
       for (const v of VERSIONS[profile.platform]) {
-        const { app } = await newWorld(context.session, profile, { pair: false, version: v });
+        const { app } = await newWorld(context, { pair: false, version: v });
         expectVersionShown(app.help('Version'), v);
       }
     }),
@@ -64,7 +64,7 @@ const languages: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
+      const { app } = await newWorld(context, { pair: false });
       await expectSeedLanguages({
         offered: async () => LANGUAGES,
         current: async () => app.settings.language,
@@ -93,10 +93,9 @@ const firstStart: Check = {
   scope: 'device',
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) => {
-    const profile = context.column.profile;
     const setup = fc.oneof(fc.constantFrom(...SET_04, ...SET_05, ...SET_06), fc.constantFrom(...NOT_OFFERED));
     const property = fc.asyncProperty(setup, async (language) => {
-      const { app } = await newWorld(context.session, profile, {
+      const { app } = await newWorld(context, {
         pair: false,
         before: (d) => (d.setupLanguage = language),
       });

@@ -23,17 +23,17 @@ export function spellings(ext: string): string[] {
   return [...new Set([ext, ext.toUpperCase(), mixed])];
 }
 
-let serial = 0;
-function nameFor(ext: string): string {
-  serial += 1;
-  return ext === '' ? `FILE_${serial}` : `FILE_${serial}.${ext}`;
+/** A name of its own on the phone for a file of extension `ext`. */
+function nameFor(world: World, ext: string): string {
+  const n = world.content.count();
+  return ext === '' ? `FILE_${n}` : `FILE_${n}.${ext}`;
 }
 
 /** Adds a file per spelling of each extension, backs up, and answers the kind the server holds for each name. */
 async function backUpNames(world: World, exts: readonly string[], folder?: string): Promise<Map<string, string>> {
-  const names = exts.flatMap(spellings).map(nameFor);
+  const names = exts.flatMap(spellings).map((ext) => nameFor(world, ext));
   names.push(`photo.jpg.zip`, `movie.mp4.part`);
-  for (const name of names) addMedia(world.device, { name, size: 300, ...(folder ? { folder } : {}) });
+  for (const name of names) addMedia(world, { name, size: 300, ...(folder ? { folder } : {}) });
   const job = await world.app.backup();
   const why = job.error?.message ?? '';
   expectEqual(['FTYPE-05'], `the backup job${why ? ` (${why})` : ''}`, job.state, 'completed');
@@ -73,7 +73,7 @@ const photosAndVideos: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       // Documents off, so that a near miss read as a document shows as a failure here too.
       if (world.device.platform === 'android') world.app.updateSources({ documents: false });
       const got = await backUpNames(world, [...PHOTOS, ...VIDEOS, ...UNSUPPORTED]);
@@ -93,7 +93,7 @@ const documentsAndAudio: Check = {
   applies: where({ device: 'paired', platform: 'android' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       world.app.updateSources({ documents: false });
       const off = await backUpNames(world, [...DOCUMENTS, ...AUDIO], 'Documents');
       for (const [name, kind] of off) {

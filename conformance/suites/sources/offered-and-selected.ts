@@ -34,7 +34,7 @@ function offeredCheck(platform: Platform): Check {
     applies: where({ device: 'paired', platform }),
     run: (context: DeviceCheckContext) =>
       checkOnce(async () => {
-        const { app } = await newWorld(context.session, context.column.profile);
+        const { app } = await newWorld(context);
         const expected = Object.fromEntries(SOURCES.map((s) => [s, OFFERED[platform].includes(s)]));
         expectEqual([selected], 'the sources selected right after pairing', app.sources, expected);
         // Each offered source can be deselected and selected again; a source not offered cannot be selected.
@@ -65,7 +65,7 @@ const atLeastOne: Check = {
   applies: where({ device: 'alone' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app } = await newWorld(context.session, context.column.profile, { pair: false });
+      const { app } = await newWorld(context, { pair: false });
       for (const selection of selections(app.device.platform)) {
         const empty = !Object.values(selection).some(Boolean);
         const before = { ...app.sources };
@@ -128,7 +128,8 @@ const deselectedNotSent: Check = {
   applies: where({ device: 'paired' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
+      const { app, device } = world;
       app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       for (const selection of selectionCases(device.platform)) {
         app.updateSources(selection);
@@ -136,7 +137,7 @@ const deselectedNotSent: Check = {
         const added = (['photos', 'videos', 'documents'] as const).map((source) => {
           const kind = KIND_OF[source];
           const ext = { photo: 'jpg', video: 'mp4', document: 'pdf' }[kind];
-          const item = addMedia(device, { name: `${source}-${Math.random().toString(36).slice(2)}.${ext}`, size: 700 });
+          const item = addMedia(world, { name: `${source}-${world.content.count()}.${ext}`, size: 700 });
           return { source, sha: hashOf(item) };
         });
         const job = await app.backup();
@@ -172,12 +173,12 @@ const sdCard: Check = {
   applies: where({ device: 'paired', platform: 'android', sdCard: true }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { app, device } = await newWorld(context.session, context.column.profile);
+      const world = await newWorld(context);
       const items = SD_CARD_MEDIA.map(({ storage, ext }) =>
-        addMedia(device, { name: `${storage}.${ext}`, size: 900, storage }),
+        addMedia(world, { name: `${storage}.${ext}`, size: 900, storage }),
       );
-      await app.backup();
-      const held = (await serverItems(app)).map((i) => `${i.meta.kind}:${i.meta.path}`);
+      await world.app.backup();
+      const held = (await serverItems(world.app)).map((i) => `${i.meta.kind}:${i.meta.path}`);
       const expected = items.map((i) => `${i.kind}:${i.path}`);
       expectEqual(['SRC-07'], 'items on the server', sorted(held), sorted(expected));
     }),

@@ -2,7 +2,7 @@
  * The 2FA page's accounts (seed 000 §6.3): added by QR or by username and secret key, renamed, removed and
  * reordered; each shows its current code. The list is what a backup carries as "2FA Accounts".
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Static } from 'typebox';
 import { ClientError } from '../../../conformance/spec/errors.js';
 import type { AuthenticatorAccount } from '../../../conformance/spec/protocol/resources.js';
@@ -19,8 +19,19 @@ export interface ShownCode {
   readonly secondsLeft: number;
 }
 
+/**
+ * Account ids derived from `scope` and a count: the same on every run. The scope keeps two phones' ids apart, since
+ * a restore keeps the ids it brings and leaves out those the phone already has.
+ */
+export function derivedIds(scope: string): () => string {
+  let count = 0;
+  return () => createHash('sha256').update(`${scope}#${++count}`).digest().subarray(0, 6).toString('base64url');
+}
+
 export class AccountList {
   private accounts: Account[] = [];
+
+  constructor(private readonly newId: () => string = derivedIds('accounts')) {}
 
   list(): readonly Account[] {
     return this.accounts;
@@ -86,7 +97,7 @@ export class AccountList {
 
   private add(fields: Pick<Account, 'issuer' | 'label' | 'secret' | 'push'>): Account {
     const account: Account = {
-      id: randomBytes(6).toString('base64url'),
+      id: this.newId(),
       algorithm: 'SHA1',
       digits: 6,
       period: 30,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCheck, type Check } from '../../../conformance/kit/check.js';
+import { contentSource } from '../../../conformance/kit/content-source.js';
 import { editionFeatureChecks } from '../../../conformance/suites/editions/features-by-edition.js';
 import { errorsConformanceCheck } from '../../../conformance/suites/protocol/errors-catalogued.js';
 import { migrationCheck } from '../../../conformance/suites/migration/server-device-list.js';
@@ -53,9 +54,11 @@ describe('a server that breaks one rule', () => {
     const [path, commandsPath] = (failed.failure?.path ?? '').split('~');
     const session = await target.open('pro');
     const replayed = await runCheck(protocolIntegrityCheck, {
+      checkId: protocolIntegrityCheck.id,
       session,
       column: { edition: 'pro' },
       seed: 42,
+      content: contentSource(42, protocolIntegrityCheck.id, 'pro'),
       runs: 15,
       ...(path ? { path } : {}),
       ...(commandsPath ? { commandsReplayPath: commandsPath } : {}),

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
-import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import { accountSteps, ACCOUNTS_REQUIREMENTS, verify, type AccountsApp, type Model } from './commands.js';
 import { appWorld, type AppWorld } from '../common/app-world.js';
 import { ServerTime } from '../common/support.js';
@@ -58,13 +57,12 @@ export const accountsModelCheck: Check = {
   tags: ['2fa', 'app', 'model-based'],
   applies: where({ twoFactor: true, console: true, device: 'alone' }),
   async run(context: CheckContext) {
-    const profile = context.column.profile as DeviceSpec;
     const time = ServerTime.of(context.session);
     const steps = accountSteps({ partialReorder: true });
     const property = fc.asyncProperty(
       fc.commands(steps, { ...commandsOptions(context, 40), size: '+1' }),
       async (cmds) => {
-        const app = modelApp(appWorld(context.session, profile, time));
+        const app = modelApp(await appWorld(context, time));
         const model: Model = { rows: [], online: true };
         await verify(model, app, ['TFA-14']);
         await fc.asyncModelRun(() => ({ model, real: app }), cmds);

@@ -3,12 +3,12 @@
  * or by secret key, their one-time passwords, the outbox that stands in for the SMS and e-mail gateway, and the
  * codes it carries (`ABCD-123456`).
  */
-import { randomBytes } from 'node:crypto';
 import { MbsError } from '../../../spec/errors.js';
 import type { OutboxMessage } from '../../../spec/protocol/two-factor.js';
 import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
 import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { newInstallId } from '../../../kit/server-support.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
 
 export const STEP_MS = 30_000;
@@ -28,8 +28,6 @@ export function codeAt(secret: string, step: number): string {
   return totpAt(secret, step * STEP_MS);
 }
 
-const installId = () => randomBytes(9).toString('base64url');
-
 /** The app scanning the desktop's QR code: push and one-time passwords. */
 export async function registerByQr(
   desk: MbsClient,
@@ -45,7 +43,7 @@ export async function registerByQr(
       registrationToken: payload.token,
       name,
       platform: 'android',
-      installId: installId(),
+      installId: newInstallId(),
       ...(deviceId ? { deviceId } : {}),
     },
   });
@@ -72,7 +70,7 @@ export async function registerBySecretKey(
     code: codeAt(registration.secret, usedStep),
     name,
     platform: 'ios' as const,
-    installId: installId(),
+    installId: newInstallId(),
   };
   const registered = await throttleAware(time, () => client.call('registerBySecret', { body }));
   client.authenticatorKey = registered.authenticatorKey;

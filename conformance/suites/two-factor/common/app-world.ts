@@ -1,44 +1,35 @@
 /**
- * The app side of the 2FA device checks: a simulated device of the column's profile with the reference app and its
- * 2FA page, whose clock reads the server's time (it starts at the server's now and is brought up to it before
- * every code is read, as a phone set to network time would be, or a set skew off it), optionally paired for backup.
+ * The app side of the 2FA device checks: the kit's device world (device-world.ts) with the app's 2FA page, whose
+ * clock reads the server's time (it starts at the server's now and is brought up to it before every code is read,
+ * as a phone set to network time would be, or a set skew off it), optionally paired for backup.
  */
 import type { Attempt } from '../../../../simulators/app/authenticator/enhanced-security.js';
 import { TwoFactorApp } from '../../../../simulators/app/authenticator/two-factor-app.js';
-import type { MobileApp } from '../../../../simulators/app/mobile-app.js';
-import { VirtualClock } from '../../../../simulators/clock/virtual-clock.js';
-import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
-import { SimulatedDevice } from '../../../../simulators/device/simulated-device.js';
-import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import type { TargetSession } from '../../../targets/target.js';
+import { type MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { type CheckContext } from '../../../kit/check.js';
+import { newWorld, type World, type WorldOptions } from '../../../kit/device-world.js';
 import type { ServerTime } from './support.js';
 
-export interface AppWorld {
-  readonly clock: VirtualClock;
-  readonly device: SimulatedDevice;
-  readonly app: MobileApp;
+/** The device world of a 2FA check (device-world.ts), with the app's 2FA page and a clock that reads the server's. */
+export interface AppWorld extends World {
   readonly twoFactor: TwoFactorApp;
   /** Brings the device's clock up to the server's. */
   sync(): void;
 }
 
-export function appWorld(
-  session: TargetSession,
-  profile: DeviceSpec,
+/** A phone not paired for backup (unless the check pairs it), its clock `skewMs` off the server's. */
+export async function appWorld(
+  context: CheckContext,
   time: ServerTime,
-  options: { overrides?: Partial<DeviceSpec>; skewMs?: number; beforeInstall?: (device: SimulatedDevice) => void } = {},
-): AppWorld {
-  const clock = new VirtualClock(time.now() + (options.skewMs ?? 0));
-  const device = new SimulatedDevice({ ...profile, ...options.overrides }, clock);
-  options.beforeInstall?.(device);
-  const app = session.app.install(device, { discoveryHost: session.host });
-  app.updateSettings({ automatedBackup: false });
+  options: Omit<WorldOptions, 'pair' | 'startMs'> & { readonly skewMs?: number } = {},
+): Promise<AppWorld> {
+  const { skewMs = 0, ...world } = options;
+  const made = await newWorld(context, { ...world, pair: false, startMs: time.now() + skewMs });
+  const { clock, app } = made;
   return {
-    clock,
-    device,
-    app,
+    ...made,
     twoFactor: new TwoFactorApp(app),
-    sync: () => clock.advanceTo(Math.max(clock.now(), time.now() + (options.skewMs ?? 0))),
+    sync: () => clock.advanceTo(Math.max(clock.now(), time.now() + skewMs)),
   };
 }
 

@@ -67,7 +67,7 @@ export const enhancedSecurityCheck: Check = {
     const property = fc.asyncProperty(
       fc.commands(steps, { ...commandsOptions(context, 40), size: '+1' }),
       async (cmds) => {
-        const world = appWorld(context.session, profile, time);
+        const world = await appWorld(context, time);
         world.app.accounts.addFromSecret('MBS Pro', 'admin', 'JBSWY3DPEHPK3PXP');
         const phone = { screenLock: profile.screenLock !== 'none', biometric: profile.biometric !== 'none' };
         await securityModelRun(modelApp(world), cmds, phone);

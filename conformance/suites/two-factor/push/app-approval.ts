@@ -8,7 +8,6 @@
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
-import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { appWorld, shownCode, type AppWorld } from '../common/app-world.js';
 import { attempt, mustPass, said, type ServerTime } from '../common/support.js';
@@ -144,12 +143,11 @@ export const appPushCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
-        const profile = context.column.profile as DeviceSpec;
-        const phone = await register(desk, appWorld(context.session, profile, time));
+        const phone = await register(desk, await appWorld(context, time));
         await approveAndReject(desk, time, phone);
         await offline(desk, time, phone);
-        const denied = appWorld(context.session, profile, time, {
-          beforeInstall: (device) => device.permissions.answers.set('notifications', 'deny'),
+        const denied = await appWorld(context, time, {
+          before: (device) => device.permissions.answers.set('notifications', 'deny'),
         });
         const quiet = await register(desk, denied);
         const { requestId } = await pushTo(desk, quiet);

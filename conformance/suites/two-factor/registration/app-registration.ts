@@ -9,7 +9,6 @@ import { ClientError } from '../../../spec/errors.js';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
-import type { DeviceSpec } from '../../../../simulators/device/device-spec.js';
 import { appWorld, shownCode } from '../common/app-world.js';
 import { Outbox, parseSentCode } from '../common/actors.js';
 import { attempt, mustPass, mustRefuse, said } from '../common/support.js';
@@ -30,8 +29,7 @@ export const appRegisterQrCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
-        const profile = context.column.profile as DeviceSpec;
-        const phone = appWorld(context.session, profile, time);
+        const phone = await appWorld(context, time);
         const registration = await desk.call('createRegistration', { body: {} });
         const account = await mustPass(
           phone.twoFactor.scanRegistrationQr(registration.payload),
@@ -39,7 +37,7 @@ export const appRegisterQrCheck: Check = {
           'scanning the QR code',
         );
         const listed = (await desk.call('getTwoFactor')).authenticators;
-        if (!account.push || listed.length !== 1 || listed[0]?.name !== profile.name || !listed[0].push) {
+        if (!account.push || listed.length !== 1 || listed[0]?.name !== phone.device.spec.name || !listed[0].push) {
           throw new Violation(
             ['TFA-05'],
             `the app holds ${JSON.stringify(account)}, the desktop lists ${JSON.stringify(listed)}`,
@@ -55,7 +53,7 @@ export const appRegisterQrCheck: Check = {
 
         // The same account on phones whose clocks are 5 minutes off.
         for (const skewMs of [5 * 60_000, -5 * 60_000]) {
-          const skewed = appWorld(context.session, profile, time, { skewMs });
+          const skewed = await appWorld(context, time, { skewMs });
           skewed.app.accounts.restore([account]);
           const off = await logIn(shownCode(skewed, account.id));
           if (off.ok) throw new Violation(['TOTP-09'], `a phone ${skewMs / 60_000} minutes off logged in`);
@@ -63,7 +61,7 @@ export const appRegisterQrCheck: Check = {
 
         // The saved QR code entered on a new phone, a step later.
         time.advance(STEP);
-        const replacement = appWorld(context.session, profile, time);
+        const replacement = await appWorld(context, time);
         const added = replacement.app.accounts.addFromUri(registration.otpauthUri);
         const fresh = await logIn(shownCode(replacement, added.id));
         if (!fresh.ok) throw new Violation(['TOTP-10'], `the saved QR code on a new phone: ${said(fresh)}`);
@@ -83,7 +81,7 @@ export const appRegisterSecretCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
-        const phone = appWorld(context.session, context.column.profile as DeviceSpec, time);
+        const phone = await appWorld(context, time);
         const r = await desk.call('createRegistration', { body: {} });
         const { url } = context.session;
         const other = r.secret.startsWith('A') ? `B${r.secret.slice(1)}` : `A${r.secret.slice(1)}`;
@@ -146,7 +144,7 @@ export const appRecoveryPhoneCheck: Check = {
     withTwoFactor(context, async (desk, time) => {
       const outbox = await Outbox.open(desk);
       return checkOnce(async () => {
-        const phone = appWorld(context.session, context.column.profile as DeviceSpec, time);
+        const phone = await appWorld(context, time);
         await phone.twoFactor.scanRegistrationQr((await desk.call('createRegistration', { body: {} })).payload);
         await mustRefuse(
           phone.twoFactor.setRecoveryPhone('13800138000'),
