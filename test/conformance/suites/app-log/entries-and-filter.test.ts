@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { appLogChecks } from '../../../../conformance/suites/app-log/entries-and-filter.js';
-import { ANDROID, cellTable, IOS, passOn, runDeviceChecks, verdicts } from '../fixtures/device-run.js';
+import { suite } from '../../../../conformance/suites/app-log/index.js';
+import { ANDROID, cellTable, inProcess, IOS, passOn, runDeviceChecks, verdicts } from '../fixtures/device-run.js';
+
+const appLogChecks = inProcess(suite);
 
 describe('app log suite against the reference server', () => {
   it('passes on Android and iOS', async () => {

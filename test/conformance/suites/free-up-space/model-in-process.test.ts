@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { freeUpSpaceChecks } from '../../../../conformance/suites/free-up-space/model-in-process.js';
-import { ANDROID, cellTable, IOS, runDeviceChecks, verdicts } from '../fixtures/device-run.js';
+import { suite } from '../../../../conformance/suites/free-up-space/index.js';
+import { ANDROID, cellTable, inProcess, IOS, runDeviceChecks, verdicts } from '../fixtures/device-run.js';
+
+const freeUpSpaceChecks = inProcess(suite);
 
 describe('free up space suite against the reference server', () => {
   it('passes on Android and iOS, each platform check skipping the other platform', async () => {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { migrationChecks } from '../../../../conformance/suites/migration/across-platforms.js';
+import { migrationChecks as acrossPlatforms } from '../../../../conformance/suites/migration/across-platforms.js';
+import { pushMoves, totpRevoked } from '../../../../conformance/suites/migration/two-factor-after-repair.js';
+import { REASONS } from '../../../../conformance/kit/applies.js';
 import { runConformance } from '../../../../conformance/runner/run-conformance.js';
 import { REQUIREMENTS } from '../../../../conformance/spec/requirements/index.js';
 import { ReferenceTarget } from '../../../../conformance/targets/reference-target.js';
 import { loadProfile } from '../../../../devices/load-profiles.js';
 import { ANDROID, cellTable, IOS, passOn, runDeviceChecks, verdicts } from '../fixtures/device-run.js';
+
+const migrationChecks = [...acrossPlatforms, pushMoves, totpRevoked];
 
 describe('migration suite against the reference server', () => {
   it('passes on Android and iOS; the original TOTP staying valid is an advisory finding', async () => {
@@ -48,8 +52,8 @@ describe('migration suite against the reference server', () => {
     });
     expect(cellTable(summary)).toEqual({
       'migration-app-across-platforms': [[`${IOS} @ home`, 'pass', undefined]],
-      'migration-push-moves-to-replacement': [[`${IOS} @ home`, 'skipped', '2FA is not offered on the Home edition']],
-      'migration-original-totp-revoked': [[`${IOS} @ home`, 'skipped', '2FA is not offered on the Home edition']],
+      'migration-push-moves-to-replacement': [[`${IOS} @ home`, 'skipped', REASONS.twoFactor]],
+      'migration-original-totp-revoked': [[`${IOS} @ home`, 'skipped', REASONS.twoFactor]],
     });
   });
 });

@@ -1,4 +1,5 @@
 /** 2FA across a migration through the screens: the in-process session model stands in for the app over WebDriver. */
+import { REASONS } from '../../../../conformance/kit/applies.js';
 import { describe, expect, it } from 'vitest';
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
 import { uiMigrationRepairCheck } from '../../../../conformance/suites/migration/two-factor-repair-screens.js';
@@ -29,8 +30,8 @@ describe('migration-2fa-repair-screens through the screens', () => {
     expect(cells).toEqual([
       ['redmi-note-8 @ pro', 'fail', expect.stringContaining('still accepted after migration')],
       ['iphone-6s @ pro', 'fail', expect.stringContaining('still accepted after migration')],
-      ['redmi-note-8 @ home', 'skipped', '2FA is not offered on the Home edition'],
-      ['iphone-6s @ home', 'skipped', '2FA is not offered on the Home edition'],
+      ['redmi-note-8 @ home', 'skipped', REASONS.twoFactor],
+      ['iphone-6s @ home', 'skipped', REASONS.twoFactor],
     ]);
     expect(verdictsOf(summary, [uiMigrationRepairCheck])).toEqual({
       'MIG-02': 'pass',
