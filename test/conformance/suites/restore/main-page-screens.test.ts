@@ -7,7 +7,7 @@ const [android, ios] = uiRestorePageChecks;
 const ANDROID = 'redmi-note-8';
 const IOS = 'iphone-12-mini';
 
-describe('ui-restore-page through the screens', () => {
+describe('restore-main-page-*-screens through the screens', () => {
   it('passes on Android and on iOS, each check skipping the other platform', async () => {
     for (const [check, offered] of [
       [android!, 'RST-03'],
