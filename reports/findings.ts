@@ -1,16 +1,22 @@
 /**
  * Reads a Summary the way every writer needs it: which requirements a check covers (the summary records the reverse,
- * requirement → checks) and the findings, one per failing or advisory cell, each with what replays it. Writers share
- * this so JUnit, Allure and HTML agree on what failed and on which failures a baseline expects.
+ * requirement → checks), the findings, one per failing, advisory or error cell, each with what replays it, and the
+ * run's own error when no cell carries it. Writers share this so JUnit, Allure and HTML agree on what failed, what
+ * is advisory, what errored and which failures a baseline expects; the verdicts themselves they take as the runner
+ * derived them (conformance/runner/verdicts.ts), never judging a cell again.
  */
 import type { Cell, CheckResult, Failure, RequirementResult, Summary } from '../conformance/runner/summary-schema.js';
+
+export type FindingVerdict = 'fail' | 'advisory' | 'error';
+
+const FINDING_VERDICTS: readonly string[] = ['fail', 'advisory', 'error'] satisfies FindingVerdict[];
 
 export interface Finding {
   readonly checkId: string;
   readonly title: string;
   readonly area: string;
   readonly column: string;
-  readonly verdict: 'fail' | 'advisory';
+  readonly verdict: FindingVerdict;
   /** The catalogue ids the check covers. */
   readonly requirementIds: readonly string[];
   /** An expected-failures baseline lists every failing requirement this check covers: it does not fail the run. */
@@ -32,7 +38,7 @@ export function requirementsByCheck(summary: Summary): ReadonlyMap<string, reado
   return map;
 }
 
-/** Every failing or advisory cell, checks in summary order and columns in the summary's column order. */
+/** Every failing, advisory or error cell, checks in summary order and columns in the summary's column order. */
 export function findings(summary: Summary): Finding[] {
   const covers = requirementsByCheck(summary);
   const byId = new Map(summary.requirements.map((r) => [r.id, r]));
@@ -45,16 +51,16 @@ export function findings(summary: Summary): Finding[] {
       (a, b) => (columnOrder.get(a.column) ?? Infinity) - (columnOrder.get(b.column) ?? Infinity),
     );
     for (const cell of cells) {
-      if (cell.verdict !== 'fail' && cell.verdict !== 'advisory') continue;
+      if (!FINDING_VERDICTS.includes(cell.verdict)) continue;
       result.push({
         checkId: check.checkId,
         title: check.title,
         area: check.area,
         column: cell.column,
-        verdict: cell.verdict,
+        verdict: cell.verdict as FindingVerdict,
         requirementIds,
         expected: cell.verdict === 'fail' && isExpectedFailure(covered),
-        failure: cell.failure ?? missingFailure(summary, check),
+        failure: cell.failure ?? missingFailure(summary, check, cell),
         cell,
       });
     }
@@ -73,9 +79,26 @@ function isExpectedFailure(covered: readonly RequirementResult[]): boolean {
   return covered.some((r) => r.expectedFailure === true) && failing.every((r) => r.expectedFailure === true);
 }
 
-/** A failing cell should carry its failure; if a runner left it out, the report says so rather than hiding the cell. */
-function missingFailure(summary: Summary, check: CheckResult): Failure {
-  return { message: `The check ${check.checkId} failed but recorded no details.`, replayCommand: summary.command };
+/**
+ * A failing cell should carry its failure; if a runner left it out, the report says so rather than hiding the cell.
+ * An error cell of an unreachable target carries only its reason, which is then its message.
+ */
+function missingFailure(summary: Summary, check: CheckResult, cell: Cell): Failure {
+  const message =
+    cell.verdict === 'error'
+      ? (cell.reason ?? `The check ${check.checkId} errored but recorded no reason.`)
+      : `The check ${check.checkId} failed but recorded no details.`;
+  return { message, replayCommand: summary.command };
+}
+
+/**
+ * The run's error when no cell carries it: the run tested nothing (no check applied, or none was run before the
+ * target was found unreachable). Writers then add one entry for the run itself, so an error is never silent.
+ */
+export function runLevelError(summary: Summary): string | undefined {
+  if (summary.verdict !== 'error') return undefined;
+  if (summary.checks.some((c) => c.cells.some((cell) => cell.verdict === 'error'))) return undefined;
+  return summary.reason ?? 'the run could not test its target';
 }
 
 /** The failure as plain text: message, counterexample, commands, seed, path and replay command. */

@@ -3,12 +3,15 @@
  * edition, or an edition), each cell the requirement's verdict there with a one-line note for the tooltip. Computed
  * here rather than in the HTML viewer so the rules are tested in Node and the viewer only draws.
  *
- * A cell combines the cells of every check that covers the requirement on that column, worst first: fail, advisory,
- * pass, skipped, untested. The requirement's level decides how a finding reads: a failure of an ADVISORY requirement
- * is advisory (it never fails a run), and an advisory finding of a check leaves a MUST requirement it covers passed.
+ * A cell combines the cells of every check that covers the requirement on that column, each read for this
+ * requirement by the runner's own rule (conformance/runner/verdicts.ts: a finding counts only against the requirements
+ * it is charged to, by their level), worst first as a requirement's verdict is. So a MUST requirement that shares a
+ * check with an ADVISORY one it passed shows a pass where the check found only the advisory problem.
  */
 import { AREAS } from '../conformance/spec/requirements/index.js';
 import type { Cell, RequirementResult, Summary, Verdict } from '../conformance/runner/summary-schema.js';
+import { cellReading, worstOf } from '../conformance/runner/verdicts.js';
+import { requirementsByCheck } from './findings.js';
 
 export interface MatrixCell {
   readonly verdict: Verdict;
@@ -43,8 +46,6 @@ export interface TraceabilityMatrix {
   readonly rows: readonly MatrixRow[];
 }
 
-const SEVERITY: readonly Verdict[] = ['fail', 'advisory', 'pass', 'skipped', 'untested'];
-
 export function areaOf(requirementId: string): string {
   const dash = requirementId.indexOf('-');
   return dash === -1 ? requirementId : requirementId.slice(0, dash);
@@ -56,10 +57,13 @@ export function areaTitle(area: string): string {
 
 export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
   const cellsByCheck = new Map(summary.checks.map((c) => [c.checkId, c.cells]));
+  const covers = requirementsByCheck(summary);
   const rows = summary.requirements.map((requirement): MatrixRow => {
     const cells = summary.columns.map((column) => {
       const found = requirement.checks.flatMap((checkId) =>
-        (cellsByCheck.get(checkId) ?? []).filter((c) => c.column === column).map((cell) => ({ checkId, cell })),
+        (cellsByCheck.get(checkId) ?? [])
+          .filter((c) => c.column === column)
+          .map((cell) => ({ checkId, cell, verdict: cellReading(cell, requirement, covers.get(checkId) ?? []) })),
       );
       return matrixCell(requirement, found);
     });
@@ -80,26 +84,28 @@ export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
   return { columns: summary.columns, areas: ordered.map((id) => ({ id, title: areaTitle(id) })), rows };
 }
 
-function matrixCell(requirement: RequirementResult, found: readonly { checkId: string; cell: Cell }[]): MatrixCell {
+interface Reading {
+  readonly checkId: string;
+  readonly cell: Cell;
+  /** How the cell reads for this row's requirement. */
+  readonly verdict: Verdict;
+}
+
+function matrixCell(requirement: RequirementResult, found: readonly Reading[]): MatrixCell {
   if (found.length === 0) {
     if (requirement.verdict === 'skipped')
       return { verdict: 'skipped', note: requirement.reason ?? 'skipped', checks: [] };
-    const why = requirement.reason ?? (requirement.checks.length === 0 ? 'no check covers it' : 'no check ran here');
+    // The requirement's own reason is about this column only when it is untested; an error's is about another one.
+    const own = requirement.verdict === 'untested' ? requirement.reason : undefined;
+    const why = own ?? (requirement.checks.length === 0 ? 'no check covers it' : 'no check ran here');
     return { verdict: 'untested', note: why, checks: [] };
   }
-  const asRead = found.map(({ checkId, cell }) => ({ checkId, cell, verdict: readAs(requirement, cell.verdict) }));
-  const verdict = SEVERITY.find((v) => asRead.some((f) => f.verdict === v)) ?? 'untested';
-  const these = asRead.filter((f) => f.verdict === verdict);
+  const verdict = worstOf(found.map((f) => f.verdict)) ?? 'untested';
+  const these = found.filter((f) => f.verdict === verdict);
   return { verdict, note: note(verdict, these), checks: unique(these.map((f) => f.checkId)) };
 }
 
-function readAs(requirement: RequirementResult, verdict: Verdict): Verdict {
-  if (verdict === 'fail' && requirement.level === 'ADVISORY') return 'advisory';
-  if (verdict === 'advisory' && requirement.level === 'MUST') return 'pass';
-  return verdict;
-}
-
-function note(verdict: Verdict, these: readonly { checkId: string; cell: Cell }[]): string {
+function note(verdict: Verdict, these: readonly Reading[]): string {
   switch (verdict) {
     case 'pass': {
       const runs = these.reduce((n, f) => n + f.cell.runs, 0);

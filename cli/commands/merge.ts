@@ -12,6 +12,7 @@ import { defaultReporters } from '../../reports/default-reporters.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { readSummary, SUMMARY_FILE, SummaryInvalidError } from '../../reports/summary-json.js';
 import { defineCommand, EXIT, UsageError, type Command, type CommandIo, type OptionSpec } from '../command.js';
+import { exitOfVerdict, verdictLines } from '../verdict-output.js';
 
 /** Exit codes of `mbsc merge` beyond the common ones (cli/command.ts EXIT). */
 
@@ -48,19 +49,16 @@ async function merge(dirs: readonly string[], out: string, allowPartial: boolean
   }
   const outDir = path.resolve(out);
   const final = await new ReporterMultiplexer(defaultReporters({ outDir })).onRunEnd(result.summary);
-  const t = final.totals;
-  io.out(
-    `${final.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (${dirs.length} shard folders merged, seed ${final.seed})`,
-  );
-  for (const r of final.requirements.filter((x) => x.verdict === 'fail')) io.out(`  FAIL ${r.id} ${r.statement}`);
+  for (const line of verdictLines(final, `${dirs.length} shard folders merged, seed ${final.seed}`)) io.out(line);
   for (const gap of result.gaps) io.err(`mbsc merge: ${gap.reason}; its checks did not run: ${gap.checks.join(', ')}`);
   io.out(`Reports: ${path.join(outDir, 'index.html')}`);
   if (final.verdict === 'fail') return EXIT.failed;
+  // A gap names its cause better than the error it leaves in the verdict.
   if (result.gaps.length > 0 && !allowPartial) {
     io.err('mbsc merge: incomplete: merge every shard, or pass --allow-partial to exit by the verdict of the rest.');
     return EXIT.mergeIncomplete;
   }
-  return EXIT.ok;
+  return exitOfVerdict(final.verdict);
 }
 
 /**

@@ -17,6 +17,7 @@ import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { EXIT, randomSeed, type CommandIo } from '../command.js';
 import { kitVersion } from '../kit-version.js';
 import { progressReporter } from '../progress.js';
+import { exitOfVerdict, verdictLines } from '../verdict-output.js';
 
 /** The exit code of each error a run can end with, before it starts or when it aborts. */
 export const EXIT_OF_CODE: Record<string, number> = {
@@ -80,27 +81,11 @@ export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, 
     ...(selection.requirements ? { requirements: [...selection.requirements] } : {}),
   };
   const final = await reporters.onRunEnd(shardInfo ? { ...summary, shard: shardInfo } : summary);
-  printVerdict(final, outDir, io);
+  for (const line of verdictLines(final, `seed ${final.seed}, ${(final.durationMs / 1000).toFixed(1)} s`)) io.out(line);
+  io.out(`Reports: ${path.join(outDir, 'index.html')}`);
   if (abort) {
     io.err(`mbsc ${mode}: ${abort.message}`);
     return EXIT_OF_CODE[abort.code] ?? EXIT.failed;
   }
-  return final.verdict === 'pass' ? EXIT.ok : EXIT.failed;
-}
-
-function printVerdict(
-  summary: Awaited<ReturnType<ReporterMultiplexer['onRunEnd']>>,
-  outDir: string,
-  io: CommandIo,
-): void {
-  const t = summary.totals;
-  io.out(
-    `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s)`,
-  );
-  for (const r of summary.requirements.filter((x) => x.verdict === 'fail')) {
-    io.out(`  FAIL ${r.id} ${r.statement}${r.expectedFailure ? ' (expected)' : ''}`);
-  }
-  for (const id of summary.fixedExpectedFailures)
-    io.out(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
-  io.out(`Reports: ${path.join(outDir, 'index.html')}`);
+  return exitOfVerdict(final.verdict);
 }

@@ -2,7 +2,8 @@
  * Whether shard results can be joined into one run, and which shards are missing. Shards of one run share its seed,
  * kit version, target, matrix columns, selection and baseline; anything else would join verdicts that were never
  * one run, so it is refused with the reason. A shard that is absent, or that tested nothing (its target could not be
- * reached), is a gap: the merge reports its checks' requirements as untested rather than letting them pass.
+ * reached), is a gap: its checks' requirements never pass (a missing shard's are untested, an unreachable one's keep
+ * their error).
  */
 import { ClientError } from '../spec/errors.js';
 import type { Summary } from './summary-schema.js';
@@ -90,8 +91,8 @@ export function planMerge(runs: readonly ShardRun[], kitChecks: readonly Shardab
     const run = given.get(i + 1);
     const shard = formatShard({ index: i + 1, count });
     if (!run) gaps.push({ index: i + 1, count, reason: `shard ${shard} was not merged`, checks });
-    else if (checks.length > 0 && run.summary.checks.every((c) => c.cells.length === 0)) {
-      const why = run.summary.requirements.find((r) => r.verdict === 'untested')?.reason ?? 'no cell ran';
+    else if (checks.length > 0 && testedNothing(run.summary)) {
+      const why = run.summary.reason ?? 'no cell ran';
       gaps.push({ index: i + 1, count, reason: `shard ${shard} (${run.source}) tested nothing: ${why}`, checks });
     }
   });
@@ -102,6 +103,18 @@ export function planMerge(runs: readonly ShardRun[], kitChecks: readonly Shardab
     runs: [...given.entries()].sort(([a], [b]) => a - b).map(([, run]) => run),
     gaps,
   };
+}
+
+/**
+ * No cell of the shard came to a verdict on the target, and that is for want of a target (error cells: it could not
+ * be reached, or the kit failed on all it tried) or of any cell at all. A shard whose checks all did not apply is no
+ * gap: the unsharded run would have skipped them too.
+ */
+function testedNothing(summary: Summary): boolean {
+  const cells = summary.checks.flatMap((c) => c.cells);
+  if (cells.some((cell) => cell.verdict === 'pass' || cell.verdict === 'fail' || cell.verdict === 'advisory'))
+    return false;
+  return cells.length === 0 || cells.some((cell) => cell.verdict === 'error');
 }
 
 function show(value: unknown): string {

@@ -3,11 +3,11 @@
  * as the shards recorded them; everything judged from cells (requirement verdicts, totals, device verdicts) is judged
  * again by the runner's own rules over the joined cells, since a requirement covered by checks in two shards has a
  * verdict neither shard alone could give. Checks of a missing shard are listed with no cells, and requirements they
- * cover that would otherwise pass are untested, naming the gap.
+ * cover that would otherwise pass are untested, naming the gap. The merged run's verdict is judged as a live run's.
  */
 import type { Requirement } from '../spec/requirements/types.js';
 import type { Check } from '../kit/check.js';
-import type { CheckResult, RequirementResult, Summary } from './summary-schema.js';
+import { SUMMARY_SCHEMA_VERSION, type CheckResult, type RequirementResult, type Summary } from './summary-schema.js';
 import { planMerge, type ShardGap, type ShardRun } from './merge-plan.js';
 import { deviceVerdicts, judgeRequirements, verdictFields } from './summary-verdicts.js';
 
@@ -43,10 +43,12 @@ export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: s
   const profiles = first.devices.map((d) => ({ id: d.profile, platform: d.platform, osVersion: d.osVersion }));
   const starts = plan.runs.map((r) => Date.parse(r.summary.startedAt));
   const ends = plan.runs.map((r) => Date.parse(r.summary.startedAt) + r.summary.durationMs);
-  const fields = verdictFields(requirements);
+  const fields = verdictFields(requirements, { checks: selection.length });
   // Key order as the runner writes it, so merged and live summary.json files read alike.
   const summary: Summary = {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     verdict: fields.verdict,
+    ...(fields.reason !== undefined ? { reason: fields.reason } : {}),
     kitVersion: first.kitVersion,
     target: first.target,
     seed: first.seed,
@@ -65,13 +67,17 @@ export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: s
   return { summary, gaps: plan.gaps };
 }
 
-/** A requirement that a missing shard's check covers cannot pass or be skipped on the evidence of the rest. */
+/**
+ * A requirement that a missing shard's check covers cannot pass or be skipped on the evidence of the rest. What the
+ * given shards did find stands: a failure, an advisory finding, or an error (the kit failed, or the shard's target
+ * could not be reached).
+ */
 function withGaps(
   row: RequirementResult,
   gaps: readonly ShardGap[],
   selected: ReadonlySet<string> | undefined,
 ): RequirementResult {
-  if (row.verdict === 'fail' || row.verdict === 'advisory') return row;
+  if (row.verdict === 'fail' || row.verdict === 'advisory' || row.verdict === 'error') return row;
   if (selected && !selected.has(row.id)) return row;
   const hit = gaps.filter((gap) => gap.checks.some((id) => row.checks.includes(id)));
   if (hit.length === 0) return row;

@@ -1,11 +1,12 @@
 /**
  * Runs the selected checks on every column of the matrix: for each edition, the server checks once and the device
- * checks once per device profile. A check that throws is a failure of that cell, never the end of the run.
+ * checks once per device profile. A check that throws ends only its cell (a failure, or an error when the kit failed),
+ * never the run. The verdicts are judged once, by summary-verdicts.ts, for the summary every reporter renders.
  */
 import type { ClientError } from '../spec/errors.js';
 import type { Requirement } from '../spec/requirements/types.js';
 import type { CheckInfo, RunInfo } from './reporter.js';
-import type { Cell, CheckResult, Summary } from './summary-schema.js';
+import { SUMMARY_SCHEMA_VERSION, type Cell, type CheckResult, type Summary } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
@@ -72,14 +73,16 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     checks: [...infos.values()],
   });
   let abort: ClientError | undefined;
-  const cellDone = async (check: Check, column: Column, cell: Cell) => {
+  const cellDone = async (check: Check, column: Column, cell: Cell, ran: boolean) => {
     if (cell.failure) cell.failure.replayCommand = options.replayCommand(check, column, cell.failure);
     (results.get(check.id) as CheckResult).cells.push(cell);
-    await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
+    if (ran) await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
   };
   // Editions are separate servers: they run side by side. (A worker thread per edition was measured slower on two
   // cores: each thread compiles and collects on its own, and the checks wait on their servers more than they compute.)
+  const levels = new Map<string, Requirement['level']>(options.catalogue.map((r) => [r.id, r.level]));
   const editionOptions = {
+    levelOf: (id: string) => levels.get(id),
     seed: options.seed,
     runs: options.runs,
     ...(options.path ? { path: options.path } : {}),
@@ -105,10 +108,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const judged = judgeRequirements(options.catalogue, checks, options.checks, {
     ...(options.selected ? { selected: options.selected } : {}),
     expectedFailures: options.expectedFailures ?? new Set(),
-    ...(abort ? { untestedReason: `the target could not be tested: ${abort.message}` } : {}),
+    ...(abort ? { abort: abort.message } : {}),
   });
   const summary: Summary = {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
     verdict: judged.verdict,
+    ...(judged.reason !== undefined ? { reason: judged.reason } : {}),
     kitVersion: options.kitVersion,
     target: {
       kind: target.kind,

@@ -1,17 +1,20 @@
 /**
  * One edition's share of a run: open its server, probe it, run the exclusive checks first and alone, then the
- * other cells a few at a time. A check that throws is a failure of that cell, never the end of the run. The
- * editions run side by side in the runner's thread; each reference server runs on a thread of its own
- * (conformance/targets/server-thread.ts).
+ * other cells a few at a time. A check that throws ends only its own cell, never the run: a failure of the target,
+ * or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an `error` cell for every
+ * cell that applies to it. The editions run side by side in the runner's thread; each reference server runs on a
+ * thread of its own (conformance/targets/server-thread.ts).
  */
-import { ClientError, MbsError } from '../spec/errors.js';
+import { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
 import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { columnName, runCheck, type Applicability, type Check, type CheckOutcome, type Column } from '../kit/check.js';
+import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
+import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf } from './cell-results.js';
+import { describeError } from './thrown-errors.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -19,10 +22,15 @@ export interface EditionRunOptions {
   readonly path?: string;
   /** How many cells run at once (default 4). */
   readonly concurrency?: number;
+  /** The level of each requirement, which decides whether a finding fails its cell or is advisory. */
+  readonly levelOf: LevelOf;
 }
 
-/** A finished cell; a failure's replayCommand is left empty for the runner to fill in. */
-export type CellDone = (check: Check, column: Column, cell: Cell) => Promise<void>;
+/**
+ * A finished cell; a failure's replayCommand is left empty for the runner to fill in. `ran` is false for the cells of
+ * a target that could not be probed: recorded, but not announced to live displays one by one.
+ */
+export type CellDone = (check: Check, column: Column, cell: Cell, ran: boolean) => Promise<void>;
 
 /** Runs every cell of `edition`; answers why the target could not be tested, if it could not. */
 export async function runEdition(
@@ -35,16 +43,20 @@ export async function runEdition(
 ): Promise<ClientError | undefined> {
   const session = await target.open(edition);
   try {
-    const problem = await probe(session);
-    if (problem) return problem;
     const columns: Column[] = [{ edition }, ...profiles.map((profile) => ({ edition, profile }))];
     const tasks = columns.flatMap((column) =>
       checks
         .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
         .map((check) => ({ check, column })),
     );
+    const problem = await probe(session);
+    if (problem) {
+      const reason = `the target could not be tested: ${problem.message}`;
+      for (const { check, column } of tasks) await done(check, column, notRun(check, column, session, reason), false);
+      return problem;
+    }
     const run = async ({ check, column }: { check: Check; column: Column }) =>
-      done(check, column, await runCell(check, column, session, options));
+      done(check, column, await runCell(check, column, session, options), true);
     for (const task of tasks.filter((t) => t.check.exclusive)) await run(task);
     await inPool(
       tasks.filter((t) => !t.check.exclusive),
@@ -89,69 +101,48 @@ async function runCell(
   session: TargetSession,
   options: EditionRunOptions,
 ): Promise<Cell> {
-  const base = {
-    column: columnName(column),
-    edition: column.edition,
-    ...(column.profile ? { profile: column.profile.id } : {}),
-  };
-  const applicability = modelCheckOfRealBuild(check, session) ?? check.applies?.(column, session) ?? { applies: true };
+  const place = placeOf(column);
+  const applicability = applicabilityOf(check, column, session);
   if (!applicability.applies)
-    return { ...base, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
+    return { ...place, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
   const started = performance.now();
-  let outcome: CheckOutcome;
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
-    outcome = await runCheck(check, {
+    const outcome = await runCheck(check, {
       checkId: check.id,
       session,
       column,
       seed: options.seed,
-      content: contentSource(options.seed, check.id, base.column),
+      content: contentSource(options.seed, check.id, place.column),
       runs: options.runs,
       ...(path ? { path } : {}),
       ...(commandsReplayPath ? { commandsReplayPath } : {}),
     });
+    return outcomeCell(check, place, outcome, performance.now() - started, options.levelOf);
   } catch (error) {
-    outcome = { verdict: 'fail', runs: 0, failure: { message: describeError(error) } };
+    return thrownCell(check, place, error, performance.now() - started, options.levelOf);
   }
-  const durationMs = performance.now() - started;
-  if (outcome.verdict === 'skipped')
-    return { ...base, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
-  if (outcome.verdict === 'pass') return { ...base, verdict: 'pass', durationMs, runs: outcome.runs };
-  const { failure } = outcome;
-  const named = declared(check, failure.requirements);
+}
+
+/** The cell of a target that could not be probed: skipped where the check would not apply anyway, else an error. */
+function notRun(check: Check, column: Column, session: TargetSession, reason: string): Cell {
+  const place = placeOf(column);
+  const applicability = applicabilityOf(check, column, session);
+  if (!applicability.applies)
+    return { ...place, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
+  return unreachableCell(place, reason);
+}
+
+function placeOf(column: Column): CellPlace {
   return {
-    ...base,
-    verdict: 'fail',
-    durationMs,
-    runs: outcome.runs,
-    failure: {
-      message: failure.message + named.note,
-      ...(named.requirements ? { requirements: named.requirements } : {}),
-      ...(failure.counterexample ? { counterexample: failure.counterexample } : {}),
-      ...(failure.commands ? { commands: [...failure.commands] } : {}),
-      ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
-      ...(failure.path ? { path: failure.path } : {}),
-      replayCommand: '',
-    },
+    column: columnName(column),
+    edition: column.edition,
+    ...(column.profile ? { profile: column.profile.id } : {}),
   };
 }
 
-/**
- * A failure may name only requirements its check declares (those are what the report traces to the check); any
- * other id is a slip in the check, kept out of the verdicts and pointed out in the message.
- */
-function declared(check: Check, named: readonly string[] | undefined): { requirements?: string[]; note: string } {
-  if (!named) return { note: '' };
-  const own = named.filter((id) => check.requirements.includes(id));
-  const stray = named.filter((id) => !check.requirements.includes(id));
-  const note = stray.length > 0 ? ` (the check also named ${stray.join(', ')}, which it does not declare)` : '';
-  return own.length > 0 ? { requirements: own, note } : { note };
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof MbsError || error instanceof ClientError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+function applicabilityOf(check: Check, column: Column, session: TargetSession): Applicability {
+  return modelCheckOfRealBuild(check, session) ?? check.applies?.(column, session) ?? { applies: true };
 }
 
 /** A real build is judged through its screens only: a device check of the app model in process does not apply. */

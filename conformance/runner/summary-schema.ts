@@ -1,11 +1,21 @@
 /**
  * The result of a conformance run, as data: what summary.json holds and what every report is made from. Writers
- * (HTML, JUnit, Allure) read only this, so a merged or replayed run reports exactly like a live one.
+ * (HTML, JUnit, Allure) read only this, so a merged or replayed run reports exactly like a live one. The verdicts are
+ * DESIGN.md's one vocabulary; conformance/runner/verdicts.ts derives them, and writers only render what it wrote.
  */
 import Type, { type Static } from 'typebox';
 
-export const Verdict = Type.Enum(['pass', 'fail', 'advisory', 'skipped', 'untested']);
+/**
+ * A cell's or a requirement's verdict: `pass`; `fail`, a MUST broken; `advisory`, a best-practice finding that never
+ * fails a run; `skipped`, does not apply here (with the reason); `untested`, applies but could not be checked here
+ * (with the reason); `error`, the kit failed or the target could not be reached (with the reason).
+ */
+export const Verdict = Type.Enum(['pass', 'fail', 'advisory', 'skipped', 'untested', 'error']);
 export type Verdict = Static<typeof Verdict>;
+
+/** A run's verdict: `error` whenever the target could not be tested, so a run that tested nothing never passes. */
+export const RunVerdict = Type.Enum(['pass', 'fail', 'error']);
+export type RunVerdict = Static<typeof RunVerdict>;
 
 /** What a failing check found, and how to see it again. */
 export const Failure = Type.Object({
@@ -35,7 +45,9 @@ export const Cell = Type.Object({
   durationMs: Type.Number({ minimum: 0 }),
   /** How many generated cases or command sequences ran. */
   runs: Type.Integer({ minimum: 0 }),
+  /** Why it was skipped, untested or an error (`the kit failed: …`, `the target could not be tested: …`). */
   reason: Type.Optional(Type.String()),
+  /** What a `fail` or `advisory` cell found; on an `error` cell of a kit exception, the exception and its replay. */
   failure: Type.Optional(Failure),
 });
 export type Cell = Static<typeof Cell>;
@@ -53,7 +65,7 @@ export const RequirementResult = Type.Object({
   level: Type.Enum(['MUST', 'ADVISORY']),
   statement: Type.String(),
   verdict: Verdict,
-  /** Why it was skipped or untested. */
+  /** Why it was skipped, untested or an error. */
   reason: Type.Optional(Type.String()),
   /** Ids of the checks that cover it. */
   checks: Type.Array(Type.String()),
@@ -70,6 +82,8 @@ export const Totals = Type.Object({
   advisory: Type.Integer(),
   skipped: Type.Integer(),
   untested: Type.Integer(),
+  /** Requirements whose evidence errored (the kit failed, or the target could not be reached). */
+  errored: Type.Integer(),
 });
 export type Totals = Static<typeof Totals>;
 
@@ -91,8 +105,17 @@ export type ShardInfo = Static<typeof ShardInfo>;
 export const ReporterError = Type.Object({ reporter: Type.String(), message: Type.String() });
 export type ReporterError = Static<typeof ReporterError>;
 
+/**
+ * The shape of summary.json. Version 2 added the `error` verdicts, the run's `reason` and `totals.errored`; a summary
+ * of version 1 (no field) has `fail` cells that a version 2 reader would misread, so it is refused by name.
+ */
+export const SUMMARY_SCHEMA_VERSION = 2;
+
 export const Summary = Type.Object({
-  verdict: Type.Enum(['pass', 'fail']),
+  schemaVersion: Type.Literal(SUMMARY_SCHEMA_VERSION),
+  verdict: RunVerdict,
+  /** Why the run is `error`: the target could not be tested, the kit failed, or nothing applicable ran. */
+  reason: Type.Optional(Type.String()),
   kitVersion: Type.String(),
   target: Type.Object({
     kind: Type.Enum(['reference', 'server', 'app']),
@@ -114,7 +137,7 @@ export const Summary = Type.Object({
       profile: Type.String(),
       platform: Type.String(),
       osVersion: Type.String(),
-      verdict: Type.Enum(['pass', 'fail', 'skipped']),
+      verdict: Type.Enum(['pass', 'fail', 'error', 'skipped']),
     }),
   ),
   /** Matrix columns in display order. */

@@ -1,12 +1,13 @@
 /**
- * The part of a Summary that follows from its cells: requirement verdicts, totals, the run verdict, the cleaned
- * baseline and device verdicts. Shared by the runner and `mbsc merge`, so a merged run is judged by exactly the
- * rules of a live one. Inputs are structural (ids, levels, scopes), since a merge knows checks only by what its
- * shards' summaries recorded.
+ * The part of a Summary that follows from its cells: requirement verdicts, totals, the run verdict and its reason, the
+ * cleaned baseline and device verdicts. Shared by the runner and `mbsc merge`, so a merged run is judged by exactly the
+ * rules of a live one (verdicts.ts and run-verdict.ts). Inputs are structural (ids, levels, scopes), since a merge
+ * knows checks only by what its shards' summaries recorded.
  */
 import type { Requirement } from '../spec/requirements/types.js';
-import type { CheckResult, RequirementResult, Summary } from './summary-schema.js';
-import { fixedExpectedFailures, requirementVerdicts, runVerdict, totalsOf, type VerdictOptions } from './verdicts.js';
+import type { CheckResult, RequirementResult, Summary, Verdict } from './summary-schema.js';
+import { cellReading, requirementVerdicts, worstOf, type Levelled, type VerdictOptions } from './verdicts.js';
+import { fixedExpectedFailures, runVerdict, totalsOf, type RunContext } from './run-verdict.js';
 
 /** A check as far as verdicts need it: its id and the requirement ids it covers. */
 export interface CoveringCheck {
@@ -21,6 +22,8 @@ export interface ProfileRow {
   readonly osVersion: string;
 }
 
+export type VerdictFields = Pick<Summary, 'verdict' | 'reason' | 'totals' | 'requirements' | 'fixedExpectedFailures'>;
+
 /** Requirement id → ids of the checks covering it, in the checks' order. */
 export function coverageOf(checks: readonly CoveringCheck[]): Map<string, string[]> {
   const coverage = new Map<string, string[]>();
@@ -31,11 +34,11 @@ export function coverageOf(checks: readonly CoveringCheck[]): Map<string, string
 }
 
 /** The fields of a Summary that follow from its requirement verdicts. */
-export function verdictFields(
-  requirements: RequirementResult[],
-): Pick<Summary, 'verdict' | 'totals' | 'requirements' | 'fixedExpectedFailures'> {
+export function verdictFields(requirements: RequirementResult[], context: RunContext): VerdictFields {
+  const run = runVerdict(requirements, context);
   return {
-    verdict: runVerdict(requirements),
+    verdict: run.verdict,
+    ...(run.reason !== undefined ? { reason: run.reason } : {}),
     totals: totalsOf(requirements),
     requirements,
     fixedExpectedFailures: fixedExpectedFailures(requirements),
@@ -47,30 +50,49 @@ export function judgeRequirements(
   catalogue: readonly Requirement[],
   results: readonly CheckResult[],
   checks: readonly CoveringCheck[],
-  options: VerdictOptions,
-): Pick<Summary, 'verdict' | 'totals' | 'requirements' | 'fixedExpectedFailures'> {
-  return verdictFields(requirementVerdicts(catalogue, results, coverageOf(checks), options));
+  options: VerdictOptions & { readonly abort?: string },
+): VerdictFields {
+  const requirements = requirementVerdicts(catalogue, results, coverageOf(checks), options);
+  return verdictFields(requirements, { checks: checks.length, ...(options.abort ? { abort: options.abort } : {}) });
 }
 
-/** A device fails when a check fails on it for a MUST requirement; an ADVISORY finding alone never fails it. */
+type DeviceVerdict = Summary['devices'][number]['verdict'];
+
+/**
+ * A device's verdict is the worst of how its cells read for the requirements they cover: it fails only when a check
+ * fails a MUST requirement on it (an ADVISORY finding reads as a pass here), is `error` when the kit could not tell,
+ * and is skipped when nothing ran on it.
+ */
 export function deviceVerdicts(
   profiles: readonly ProfileRow[],
   results: readonly CheckResult[],
   checks: readonly CoveringCheck[],
-  catalogue: readonly Pick<Requirement, 'id' | 'level'>[],
+  catalogue: readonly Levelled[],
 ): Summary['devices'] {
-  const must = new Set<string>(catalogue.filter((r) => r.level === 'MUST').map((r) => r.id));
+  const byId = new Map<string, Levelled>(catalogue.map((r) => [r.id, r]));
   const covered = new Map(checks.map((c) => [c.id, c.requirements]));
   return profiles.map((profile) => {
-    const cells = results.flatMap((r) =>
-      r.cells.filter((cell) => cell.profile === profile.id).map((cell) => ({ r, cell })),
-    );
-    const failsMust = cells.some(
-      ({ r, cell }) =>
-        cell.verdict === 'fail' &&
-        (cell.failure?.requirements ?? covered.get(r.checkId) ?? []).some((id) => must.has(id)),
-    );
-    const verdict = failsMust ? 'fail' : cells.some(({ cell }) => cell.verdict === 'pass') ? 'pass' : 'skipped';
+    const readings = results.flatMap((r) => {
+      const ids = covered.get(r.checkId) ?? [];
+      const requirements = ids.map((id) => byId.get(id) ?? { id, level: 'MUST' as const });
+      return r.cells
+        .filter((cell) => cell.profile === profile.id)
+        .flatMap((cell) =>
+          requirements.length > 0 ? requirements.map((req) => cellReading(cell, req, ids)) : [cell.verdict],
+        );
+    });
+    const verdict = asDevice(worstOf(readings) ?? 'skipped');
     return { profile: profile.id, platform: profile.platform, osVersion: profile.osVersion, verdict };
   });
+}
+
+function asDevice(verdict: Verdict): DeviceVerdict {
+  switch (verdict) {
+    case 'advisory':
+      return 'pass';
+    case 'untested':
+      return 'skipped';
+    default:
+      return verdict;
+  }
 }

@@ -1,20 +1,25 @@
 /**
  * allure-results/: one `<uuid>-result.json` per check on one matrix column, plus environment.properties,
  * executor.json and categories.json, for `npm run report:allure` (allure generate). The suites tree reads edition →
- * area → device profile; features are the requirement ids, tags the levels. As in junit.xml, only what fails the run
- * is `failed`: an ADVISORY finding is `broken` (Allure's yellow, in its own category) and a failure the baseline
- * expects is `skipped` and known, as allure-pytest reports an xfail.
+ * area → device profile; features are the requirement ids, tags the levels. Each result renders its cell's verdict
+ * as the runner derived it, and as in junit.xml only what fails the run is `failed` (the category "MUST failures").
+ * An `error` cell (the kit failed, or the target could not be reached) is `broken`, as Allure means it: the test could
+ * not run to a verdict, in the category "Errors: kit failed or target unreachable". An ADVISORY finding ran and did
+ * not fail, so it is `passed`, its finding in the status details, in the category "ADVISORY findings". A failure the
+ * baseline expects is `skipped` and known, as allure-pytest reports an xfail. A run that is `error` with no cell to
+ * say so gets one `broken` result for the run itself.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { failureText, findingIndex, findings, requirementsByCheck, type Finding } from '../findings.js';
+import { failureText, findingIndex, findings, requirementsByCheck, runLevelError, type Finding } from '../findings.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
 import type { WriterReporter } from '../../conformance/runner/reporter.js';
 import type { Cell, Summary } from '../../conformance/runner/summary-schema.js';
 import { areaTitle } from '../traceability.js';
-import type { AllureCategory, AllureExecutor, AllureLabel, AllureStatus, AllureTestResult } from './allure-model.js';
+import type { AllureCategory, AllureLabel, AllureStatus, AllureTestResult } from './allure-model.js';
+import { digest, environment, executor, runResult } from './allure-run.js';
 import { javaProperties } from './java-properties.js';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
@@ -24,7 +29,8 @@ const EXPECTED_PREFIX = 'Expected failure, listed in the baseline (does not fail
 
 export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
   { name: 'MUST failures', matchedStatuses: ['failed'] },
-  { name: 'ADVISORY findings', matchedStatuses: ['broken'], messageRegex: '(?s)ADVISORY finding.*' },
+  { name: 'Errors: kit failed or target unreachable', matchedStatuses: ['broken'] },
+  { name: 'ADVISORY findings', matchedStatuses: ['passed'], messageRegex: '(?s)ADVISORY finding.*' },
   { name: 'Expected failures (baseline)', matchedStatuses: ['skipped'], messageRegex: '(?s)Expected failure.*' },
 ];
 
@@ -45,6 +51,11 @@ export function allureReporter(options: WriterOptions = {}): WriterReporter {
 }
 
 export function allureResults(summary: Summary): AllureTestResult[] {
+  const runError = runLevelError(summary);
+  return [...cellResults(summary), ...(runError === undefined ? [] : [runResult(summary, runError)])];
+}
+
+function cellResults(summary: Summary): AllureTestResult[] {
   const findingOf = findingIndex(findings(summary));
   const covers = requirementsByCheck(summary);
   const levels = new Map(summary.requirements.map((r) => [r.id, r.level]));
@@ -95,7 +106,8 @@ export function allureResults(summary: Summary): AllureTestResult[] {
 function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResult, 'status' | 'statusDetails'> {
   if (finding) {
     const trace = failureText(finding.failure);
-    if (finding.verdict === 'advisory') return details('broken', `${ADVISORY_PREFIX}${finding.failure.message}`, trace);
+    if (finding.verdict === 'advisory') return details('passed', `${ADVISORY_PREFIX}${finding.failure.message}`, trace);
+    if (finding.verdict === 'error') return details('broken', cell.reason ?? finding.failure.message, trace);
     if (finding.expected) {
       return {
         status: 'skipped',
@@ -113,34 +125,12 @@ function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResul
   }
 }
 
-function details(status: AllureStatus, message: string, trace?: string): ReturnType<typeof outcome> {
+function details(
+  status: AllureStatus,
+  message: string,
+  trace?: string,
+): Pick<AllureTestResult, 'status' | 'statusDetails'> {
   return { status, statusDetails: trace === undefined ? { message } : { message, trace } };
-}
-
-function environment(summary: Summary): Record<string, string | undefined> {
-  return {
-    target: summary.target.description,
-    'target.kind': summary.target.kind,
-    'target.url': summary.target.url,
-    editions: summary.target.editions.join(', '),
-    columns: summary.columns.join(', '),
-    seed: String(summary.seed),
-    command: summary.command,
-    verdict: summary.verdict.toUpperCase(),
-    'mbsc.version': summary.kitVersion,
-    node: process.version,
-    started: summary.startedAt,
-  };
-}
-
-function executor(summary: Summary): AllureExecutor {
-  return {
-    name: 'mbsc',
-    type: 'mbsc',
-    buildName: `${summary.target.description}, seed ${summary.seed}`,
-    buildOrder: Date.parse(summary.startedAt),
-    reportName: 'mbsc conformance report',
-  };
 }
 
 /**
@@ -153,10 +143,6 @@ async function clearPreviousResults(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
     if (ours.test(name)) await rm(path.join(dir, name), { force: true });
   }
-}
-
-function digest(text: string): string {
-  return createHash('md5').update(text).digest('hex');
 }
 
 function json(value: unknown): string {

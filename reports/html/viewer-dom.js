@@ -14,6 +14,7 @@
     pass: { label: 'pass', symbol: '✓' },
     skipped: { label: 'skipped', symbol: '–' },
     untested: { label: 'untested', symbol: '?' },
+    error: { label: 'error', symbol: '⚠' },
   };
 
   /**

@@ -1,6 +1,8 @@
 /*
- * The index.html viewer, part 3 of 5: the findings. Each failing or advisory result gets a card with its message,
- * counterexample or shrunk command list, seed, replay path and the exact command that replays it, with a Copy button.
+ * The index.html viewer, part 3 of 5: the findings, in three sections: failures (a MUST broken), advisory findings
+ * (never failing a run) and errors (the kit failed or the target could not be reached). Each failing or advisory
+ * result gets a card with its message, counterexample or shrunk command list, seed, replay path and the exact command
+ * that replays it, with a Copy button; errors come one card per reason (report-data.ts groups them).
  */
 /* global window */
 'use strict';
@@ -13,7 +15,16 @@
     return h('span', { class: 'req-ids' }, links);
   }
 
-  function card(finding, index) {
+  function replay(failure) {
+    return h(
+      'div',
+      { class: 'replay' },
+      h('span', { class: 'replay-label', text: 'Replay' }),
+      commandLine(failure.replayCommand, 'the replay command', 'replay-command'),
+    );
+  }
+
+  function card(finding) {
     const f = finding.failure;
     const kind = finding.verdict;
     const label = finding.expected ? 'EXPECTED FAILURE' : kind.toUpperCase();
@@ -27,7 +38,7 @@
       'article',
       {
         class: `finding v-${kind}${finding.expected ? ' expected' : ''}`,
-        id: `finding-${index}`,
+        id: finding.anchor,
         'data-check': finding.checkId,
         'data-column': finding.column,
       },
@@ -63,31 +74,50 @@
         { class: 'finding-facts' },
         facts.map(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
       ),
-      h(
-        'div',
-        { class: 'replay' },
-        h('span', { class: 'replay-label', text: 'Replay' }),
-        commandLine(f.replayCommand, 'the replay command', 'replay-command'),
-      ),
+      replay(f),
     );
   }
 
-  /** The Failures and Advisory findings sections; findings keep their index so matrix cells can link to them. */
-  function findingSections(findings) {
-    const indexed = findings.map((finding, index) => ({ finding, index }));
-    const failures = indexed
-      .filter(({ finding }) => finding.verdict === 'fail')
-      .sort((a, b) => Number(a.finding.expected) - Number(b.finding.expected));
-    const advisories = indexed.filter(({ finding }) => finding.verdict === 'advisory');
-    const failed = failures.filter(({ finding }) => !finding.expected).length;
+  /** One card per reason: the cells that share it, and the first one's details (a kit error's stack). */
+  function errorCard(group) {
+    const where = group.cells.map((c) => `${c.checkId} [${c.column}]`);
+    return h(
+      'article',
+      { class: 'finding v-error', id: group.anchor, 'data-cells': String(group.cells.length) },
+      h(
+        'header',
+        { class: 'finding-head' },
+        badge('error', 'ERROR'),
+        h('span', { class: 'finding-title', text: `${plural(group.cells.length, 'result')} without a verdict` }),
+      ),
+      h('pre', { class: 'message', text: group.failure.message }),
+      h(
+        'details',
+        { class: 'error-cells' },
+        h('summary', { text: `Checks and columns (${group.cells.length})` }),
+        h(
+          'ul',
+          {},
+          where.map((w) => h('li', {}, h('code', { text: w }))),
+        ),
+      ),
+      replay(group.failure),
+    );
+  }
+
+  /** The Failures, Advisory findings and Errors sections; each card's id is the anchor matrix cells link to. */
+  function findingSections(findings, errors) {
+    const failures = findings
+      .filter((finding) => finding.verdict === 'fail')
+      .sort((a, b) => Number(a.expected) - Number(b.expected));
+    const advisories = findings.filter((finding) => finding.verdict === 'advisory');
+    const failed = failures.filter((finding) => !finding.expected).length;
     const expected = failures.length - failed;
     return [
       section(
         'failures',
         `Failures (${failed})${expected > 0 ? ` and expected failures (${expected})` : ''}`,
-        failures.length === 0
-          ? h('p', { class: 'empty', text: 'No check failed.' })
-          : failures.map(({ finding, index }) => card(finding, index)),
+        failures.length === 0 ? h('p', { class: 'empty', text: 'No check failed.' }) : failures.map(card),
       ),
       section(
         'advisories',
@@ -96,9 +126,16 @@
           class: 'muted',
           text: 'Best practice beyond the seeds (RFC 6238, RFC 4226, NIST SP 800-63B): reported, never failing a run.',
         }),
-        advisories.length === 0
-          ? h('p', { class: 'empty', text: 'No advisory findings.' })
-          : advisories.map(({ finding, index }) => card(finding, index)),
+        advisories.length === 0 ? h('p', { class: 'empty', text: 'No advisory findings.' }) : advisories.map(card),
+      ),
+      section(
+        'errors',
+        `Errors (${errors.reduce((n, g) => n + g.cells.length, 0)})`,
+        h('p', {
+          class: 'muted',
+          text: 'The kit failed, or the target could not be reached: no verdict on the target either way.',
+        }),
+        errors.length === 0 ? h('p', { class: 'empty', text: 'No errors.' }) : errors.map(errorCard),
       ),
     ];
   }

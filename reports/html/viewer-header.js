@@ -7,16 +7,23 @@
 (function () {
   const { h, plural, formatDuration, formatTime, commandLine } = window.mbscViewer;
 
-  /** The verdict and, in one sentence, why: what failed, what the baseline excused, what never ran. */
+  const OUTCOME = {
+    pass: () => 'Every applicable MUST requirement that ran passed.',
+    fail: (failing) => `${plural(failing, 'MUST requirement')} failed.`,
+    error: () => 'No verdict on the target: see why below.',
+  };
+
+  /** The verdict (PASS, FAIL or ERROR) and, in a sentence, why: what failed, what the baseline excused, what never ran. */
   function header(summary, rows) {
     const failing = rows.filter((r) => r.verdict === 'fail' && !r.expectedFailure).length;
     const expected = rows.filter((r) => r.verdict === 'fail' && r.expectedFailure).length;
+    const t = summary.totals;
     const parts = [
-      summary.verdict === 'pass'
-        ? 'Every applicable MUST requirement that ran passed.'
-        : `${plural(failing, 'MUST requirement')} failed.`,
+      OUTCOME[summary.verdict](failing),
       expected > 0 ? `${plural(expected, 'expected failure')}, listed in the baseline.` : '',
-      summary.totals.untested > 0 ? `${summary.totals.untested} untested.` : '',
+      t.advisory > 0 ? `${plural(t.advisory, 'advisory finding')}.` : '',
+      t.errored > 0 ? `${t.errored} errored.` : '',
+      t.untested > 0 ? `${t.untested} untested.` : '',
       'Only MUST failures fail a run; ADVISORY findings never do.',
     ];
     const gate = parts.filter(Boolean).join(' ');
@@ -35,6 +42,7 @@
         h('h1', { text: 'mbsc conformance report' }),
         h('p', { class: 'target', id: 'target', text: summary.target.description }),
         h('p', { class: 'gate', text: gate }),
+        summary.reason && h('p', { class: 'run-reason', id: 'run-reason', text: summary.reason }),
       ),
     );
   }
@@ -80,6 +88,7 @@
       ['advisory', 'Advisory', t.advisory, 'advisory'],
       ['skipped', 'Skipped', t.skipped, 'skipped'],
       ['untested', 'Untested', t.untested, 'untested'],
+      ['errored', 'Errors', t.errored, 'error'],
     ];
     return h(
       'div',

@@ -1,7 +1,8 @@
 /*
  * The index.html viewer, part 4 of 5: the traceability matrix, requirements by rows and matrix columns (a device
  * profile on an edition, or an edition) by columns, grouped by area, filterable by area, level, verdict and text.
- * Each cell's title says why (a skip's reason, a failure's first line); a failing cell links to its finding.
+ * Each cell's title says why (a skip's reason, a failure's first line); a failing, advisory or error cell links to
+ * its finding. Cells are drawn as reports/traceability.ts read them for their row's requirement.
  */
 /* global window */
 'use strict';
@@ -14,6 +15,7 @@
     advisory: 'a best-practice finding; never fails a run',
     skipped: 'does not apply to this target, platform or edition (hover for why)',
     untested: 'applies, but no check covered it (hover for why)',
+    error: 'the kit failed or the target could not be reached; no verdict (hover for why)',
   };
 
   function select(id, label, options) {
@@ -48,7 +50,7 @@
     const mark = VERDICTS[c.verdict].symbol;
     const title = `${row.id} on ${column}: ${c.verdict}${c.note ? `\n${c.note}` : ''}`;
     const anchor =
-      (c.verdict === 'fail' || c.verdict === 'advisory') && c.checks.length > 0 && anchorOf(c.checks[0], column);
+      ['fail', 'advisory', 'error'].includes(c.verdict) && c.checks.length > 0 && anchorOf(c.checks[0], column);
     return h(
       'td',
       {

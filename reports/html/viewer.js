@@ -1,17 +1,18 @@
 /*
  * The index.html viewer, part 5 of 5: reads the embedded data and draws the page, verdict first, then what a release
- * gate needs in the order it needs it: failures, advisory findings, the matrix, what was not tested, the devices.
+ * gate needs in the order it needs it: failures, advisory findings, errors, the matrix, what was not tested, the
+ * devices.
  * If anything goes wrong it says so on the page instead of leaving it blank.
  */
 /* global document, window */
 'use strict';
 (function () {
-  const DATA_VERSION = 1;
+  const DATA_VERSION = 2;
   const V = window.mbscViewer;
   const { h, badge, section } = V;
 
   function notTested(rows) {
-    const list = rows.filter((r) => r.verdict === 'skipped' || r.verdict === 'untested');
+    const list = rows.filter((r) => ['error', 'untested', 'skipped'].includes(r.verdict));
     const table = h(
       'table',
       { class: 'plain' },
@@ -42,7 +43,7 @@
     );
     return section(
       'not-tested',
-      `Skipped and untested requirements (${list.length})`,
+      `Errored, untested and skipped requirements (${list.length})`,
       list.length === 0 ? h('p', { class: 'empty', text: 'Every requirement was tested.' }) : table,
     );
   }
@@ -86,6 +87,7 @@
     const links = [
       ['failures', 'Failures'],
       ['advisories', 'Advisory findings'],
+      ['errors', 'Errors'],
       ['matrix', 'Matrix'],
       ['not-tested', 'Not tested'],
       ['devices', 'Devices'],
@@ -100,7 +102,7 @@
 
   function render(app, data) {
     const { summary } = data;
-    const anchors = new Map(data.findings.map((f, i) => [`${f.checkId}\u0000${f.column}`, `finding-${i}`]));
+    const anchors = new Map(data.findings.map((f) => [`${f.checkId}\u0000${f.column}`, f.anchor]));
     const anchorOf = (checkId, column) => anchors.get(`${checkId}\u0000${column}`);
     const matrix = V.matrixSection(data.matrix, anchorOf);
     app.replaceChildren(
@@ -113,7 +115,7 @@
         V.totals(summary, (verdict) => matrix.setVerdict(verdict)),
       ),
       ...V.notices(summary),
-      ...V.findingSections(data.findings),
+      ...V.findingSections(data.findings, data.errors),
       matrix.element,
       notTested(data.matrix.rows),
       devices(summary),

@@ -1,12 +1,16 @@
 /**
- * junit.xml for CI systems: one testsuite per area, one testcase per check on one matrix column. JUnit consumers fail
- * a build on any <failure>, so failures here are exactly what fails the run: an ADVISORY finding is a passing testcase
- * with the finding in system-out, and a failure the expected-failures baseline lists is skipped (as pytest reports an
- * xfail), its details in system-out too. Every failure carries its message, counterexample, seed and replay command.
+ * junit.xml for CI systems: one testsuite per area, one testcase per check on one matrix column, each rendering its
+ * cell's verdict as the runner derived it. JUnit consumers fail a build on any <failure> (Jenkins marks it UNSTABLE),
+ * so failures here are exactly what fails the run: an ADVISORY finding is a passing testcase with its `verdict`
+ * property `advisory` and the finding in system-out, and a failure the expected-failures baseline lists is skipped
+ * (as pytest reports an xfail), its details in system-out too. An `error` cell (the kit failed, or the target could
+ * not be reached) is an <error>, as JUnit means it: the test could not run to a verdict. A run that is `error` with no
+ * cell to say so (nothing applicable ran, or no check was run) gets a testsuite `mbsc run` whose one testcase is that
+ * <error>, never `tests="0"` and nothing. Every failure carries its message, counterexample, seed and replay command.
  */
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { failureText, findingIndex, findings, requirementsByCheck, type Finding } from '../findings.js';
+import { failureText, findingIndex, findings, requirementsByCheck, runLevelError, type Finding } from '../findings.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
 import type { WriterReporter } from '../../conformance/runner/reporter.js';
 import type { Cell, CheckResult, Summary } from '../../conformance/runner/summary-schema.js';
@@ -18,9 +22,14 @@ export const JUNIT_FILE = 'junit.xml';
 interface Counts {
   tests: number;
   failures: number;
+  errors: number;
   skipped: number;
   seconds: number;
 }
+
+type Outcome = 'passed' | 'failure' | 'error' | 'skipped';
+
+const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0, seconds: 0 });
 
 export function junitReporter(options: WriterOptions = {}): WriterReporter {
   const file = path.join(outDirOf(options), JUNIT_FILE);
@@ -39,9 +48,24 @@ export function junitXml(summary: Summary): string {
   const byArea = new Map<string, CheckResult[]>();
   for (const check of summary.checks) byArea.set(check.area, [...(byArea.get(check.area) ?? []), check]);
 
-  const total: Counts = { tests: 0, failures: 0, skipped: 0, seconds: 0 };
+  const total = zero();
+  const suite = (name: string, id: number, counts: Counts, cases: readonly string[]) => {
+    for (const key of ['tests', 'failures', 'errors', 'skipped', 'seconds'] as const) total[key] += counts[key];
+    const attributes = xmlAttributes({
+      name,
+      id,
+      tests: counts.tests,
+      failures: counts.failures,
+      errors: counts.errors,
+      skipped: counts.skipped,
+      time: seconds(counts.seconds),
+      timestamp: summary.startedAt,
+      hostname: hostname(),
+    });
+    return `  <testsuite${attributes}>\n${runProperties(summary)}${cases.join('')}  </testsuite>\n`;
+  };
   const suites = [...byArea].map(([area, checks], id) => {
-    const counts: Counts = { tests: 0, failures: 0, skipped: 0, seconds: 0 };
+    const counts = zero();
     const cases = checks.flatMap((check) =>
       check.cells.map((cell) => {
         const finding = findingOf(check.checkId, cell.column);
@@ -49,30 +73,24 @@ export function junitXml(summary: Summary): string {
         counts.tests += 1;
         counts.seconds += cell.durationMs / 1000;
         if (outcome === 'failure') counts.failures += 1;
+        if (outcome === 'error') counts.errors += 1;
         if (outcome === 'skipped') counts.skipped += 1;
         return testcase(check, cell, covers.get(check.checkId) ?? [], finding);
       }),
     );
-    for (const key of ['tests', 'failures', 'skipped', 'seconds'] as const) total[key] += counts[key];
-    const attributes = xmlAttributes({
-      name: `${area}: ${areaTitle(area)}`,
-      id,
-      tests: counts.tests,
-      failures: counts.failures,
-      errors: 0,
-      skipped: counts.skipped,
-      time: seconds(counts.seconds),
-      timestamp: summary.startedAt,
-      hostname: hostname(),
-    });
-    return `  <testsuite${attributes}>\n${runProperties(summary)}${cases.join('')}  </testsuite>\n`;
+    return suite(`${area}: ${areaTitle(area)}`, id, counts, cases);
   });
+  const runError = runLevelError(summary);
+  if (runError !== undefined) {
+    const counts = { ...zero(), tests: 1, errors: 1 };
+    suites.push(suite(RUN_SUITE, suites.length, counts, [runErrorCase(runError)]));
+  }
 
   const root = xmlAttributes({
     name: `mbsc conformance: ${summary.target.description}`,
     tests: total.tests,
     failures: total.failures,
-    errors: 0,
+    errors: total.errors,
     skipped: total.skipped,
     time: seconds(summary.durationMs / 1000),
     timestamp: summary.startedAt,
@@ -80,8 +98,9 @@ export function junitXml(summary: Summary): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${root}>\n${suites.join('')}</testsuites>\n`;
 }
 
-function outcomeOf(cell: Cell, finding: Finding | undefined): 'passed' | 'failure' | 'skipped' {
+function outcomeOf(cell: Cell, finding: Finding | undefined): Outcome {
   if (cell.verdict === 'skipped' || cell.verdict === 'untested') return 'skipped';
+  if (cell.verdict === 'error') return 'error';
   if (finding?.verdict === 'fail') return finding.expected ? 'skipped' : 'failure';
   return 'passed';
 }
@@ -103,10 +122,13 @@ function testcase(check: CheckResult, cell: Cell, requirementIds: readonly strin
   const outcome = outcomeOf(cell, finding);
   if (outcome === 'skipped' && !finding) {
     body.push(`      <skipped${xmlAttributes({ message: cell.reason ?? cell.verdict })}/>\n`);
-  } else if (finding && outcome === 'failure') {
-    const type = 'ConformanceFailure';
-    const message = xmlAttributes({ message: finding.failure.message, type });
-    body.push(`      <failure${message}>${xmlText(failureText(finding.failure))}</failure>\n`);
+  } else if (finding && (outcome === 'failure' || outcome === 'error')) {
+    const failed = outcome === 'failure';
+    const [tag, type] = failed ? ['failure', 'ConformanceFailure'] : ['error', 'ConformanceError'];
+    // An error's message goes on with the kit's stack, which belongs in the body, not in the one-line attribute.
+    const text = failed ? finding.failure.message : (cell.reason ?? finding.failure.message.split('\n', 1)[0]);
+    const message = xmlAttributes({ message: text, type });
+    body.push(`      <${tag}${message}>${xmlText(failureText(finding.failure))}</${tag}>\n`);
   } else if (finding) {
     const label = finding.expected
       ? 'Expected failure, listed in the baseline: it does not fail the run.'
@@ -116,6 +138,14 @@ function testcase(check: CheckResult, cell: Cell, requirementIds: readonly strin
     body.push(`      <system-out>${xmlText(`${label}\n\n${failureText(finding.failure)}`)}</system-out>\n`);
   }
   return `    <testcase${attributes}>\n${body.join('')}    </testcase>\n`;
+}
+
+const RUN_SUITE = 'mbsc run';
+
+function runErrorCase(reason: string): string {
+  const attributes = xmlAttributes({ name: 'the run tested its target', classname: 'mbsc.run', time: seconds(0) });
+  const error = xmlAttributes({ message: reason, type: 'ConformanceError' });
+  return `    <testcase${attributes}>\n      <error${error}>${xmlText(reason)}</error>\n    </testcase>\n`;
 }
 
 function runProperties(summary: Summary): string {
@@ -128,6 +158,7 @@ function runProperties(summary: Summary): string {
     ['command', summary.command],
     ['kitVersion', summary.kitVersion],
     ['verdict', summary.verdict],
+    ['reason', summary.reason],
   ];
   const lines = entries.filter(([, v]) => v !== undefined).map(([k, v]) => property(k, v ?? '', '      '));
   return `    <properties>\n${lines.join('')}    </properties>\n`;

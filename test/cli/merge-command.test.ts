@@ -98,6 +98,19 @@ describe('mbsc merge of real shard runs', () => {
     expect(summaryOf('merged-fail').verdict).toBe('fail');
     expect(summaryOf('merged-fail').totals.failed).toBeGreaterThan(0);
   });
+
+  it('judges joined cells again: a kit error recorded in one shard makes the merged run an error', async () => {
+    const reason = "the kit failed: TypeError: Cannot read properties of undefined (reading 'x')";
+    const erring = variant('s1', 'erring', (s) => {
+      const check = (s.checks as { checkId: string; cells: Record<string, unknown>[] }[])[0];
+      Object.assign(check?.cells[0] as Record<string, unknown>, { verdict: 'error', reason });
+    });
+    const result = await runCli(['merge', erring, at('s2'), '--out', at('merged-error')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ERROR: .* [1-9]\d* errored/m);
+    const merged = summaryOf('merged-error');
+    expect(merged).toMatchObject({ schemaVersion: 2, verdict: 'error', reason: expect.stringContaining(reason) });
+  });
 });
 
 describe('mbsc merge refuses shards of different runs (exit 9, nothing written)', () => {
@@ -156,7 +169,8 @@ describe('a missing shard is reported, never passed', () => {
     }
     const result = await runCli(['merge', at('down-1'), at('down-2'), '--out', at('down-merged')]);
     expect(result.code).toBe(10);
-    expect(result.stderr).toMatch(/shard 1\/2 \(.*\) tested nothing/);
+    expect(result.stderr).toMatch(/shard 1\/2 \(.*\) tested nothing: the target could not be tested/);
+    expect(summaryOf('down-merged').verdict).toBe('error');
   });
 });
 

@@ -1,10 +1,15 @@
-/** `mbsc run` and `mbsc validate` as a CI job runs them: verdicts, reports, and a distinct exit code per problem. */
+/**
+ * `mbsc run` and `mbsc validate` as a CI job runs them: verdicts, reports, and a distinct exit code per problem. On a
+ * run with advisory findings only, one with a MUST failure, one where nothing applied and one whose target cannot be
+ * reached, every report (console, summary.json, junit.xml, allure-results/, index.html) renders the same verdicts.
+ */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/test-server.js';
+import { expectReportsAgree, readReports } from '../reports/report-agreement.js';
 
 const dir = tempDir('mbsc-run-cli-');
 let garbage: Server;
@@ -21,6 +26,11 @@ afterAll(async () => {
 
 const out = (name: string) => path.join(dir, name);
 const summaryOf = (name: string) => JSON.parse(readFileSync(path.join(out(name), 'summary.json'), 'utf8'));
+const verdicts = (name: string, ids: string[]) =>
+  Object.fromEntries(
+    ids.map((id) => [id, summaryOf(name).requirements.find((r: { id: string }) => r.id === id).verdict]),
+  );
+const ONE_PHONE_ON_PRO = ['--profiles', 'redmi-note-8', '--editions', 'pro', '--seed', '7'];
 
 describe('mbsc run', () => {
   it('runs the reference target, prints progress and writes every report', async () => {
@@ -57,8 +67,66 @@ describe('mbsc run', () => {
   });
 });
 
+describe('every report renders the one derivation of verdicts', () => {
+  it('advisory findings only: PASS and exit 0, no failure anywhere, MUST rows sharing their check passed', async () => {
+    // migration-2fa-repair covers MIG-06..08 (MUST) and MIG-09 (ADVISORY), which the reference server does not meet.
+    const checks = 'migration-2fa-repair,tfa-registration-secret-strength';
+    const result = await runCli(['run', '--checks', checks, ...ONE_PHONE_ON_PRO, '--out', out('advisory')], 120_000);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^PASS: 3 passed, 0 failed, 2 advisory, 0 errored/m);
+    expect(result.stdout).toContain('  ADVISORY MIG-09 ');
+    expect(result.stdout).toContain('  ADVISORY TOTP-15 ');
+    expect(result.stdout).not.toMatch(/^ {2}FAIL /m);
+    expect(result.stderr).toMatch(/\] advisory migration-2fa-repair {2}redmi-note-8 @ pro/);
+    expect(result.stderr).not.toMatch(/\] fail /);
+    const names = ['MIG-06', 'MIG-07', 'MIG-08', 'MIG-09', 'TOTP-15'];
+    expect(verdicts('advisory', names)).toEqual({
+      'MIG-06': 'pass',
+      'MIG-07': 'pass',
+      'MIG-08': 'pass',
+      'MIG-09': 'advisory',
+      'TOTP-15': 'advisory',
+    });
+    const reports = readReports(out('advisory'));
+    expect(reports.summary.verdict).toBe('pass');
+    expect(expectReportsAgree(reports)).toMatchObject({ advisory: 2, fail: 0, error: 0 });
+    const mig06 = reports.data.matrix.rows.find((r) => r.id === 'MIG-06')!;
+    expect(mig06.cells.map((c) => c.verdict)).toEqual(['untested', 'pass']);
+  });
+
+  it('a MUST failure beside an advisory finding: FAIL and exit 1, the advisory still no failure', async () => {
+    const args = [
+      '--fault',
+      'backup-below-30-percent',
+      '--checks',
+      'run-conditions-model,tfa-registration-secret-strength',
+    ];
+    const result = await runCli(['run', ...args, ...ONE_PHONE_ON_PRO, '--runs', '100', '--out', out('must')], 120_000);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^FAIL: /m);
+    expect(result.stdout).toMatch(/^ {2}FAIL RUN-03 /m);
+    expect(result.stdout).toMatch(/^ {2}ADVISORY TOTP-15 /m);
+    expect(verdicts('must', ['RUN-03', 'TOTP-15'])).toEqual({ 'RUN-03': 'fail', 'TOTP-15': 'advisory' });
+    const reports = readReports(out('must'));
+    expect(reports.summary.verdict).toBe('fail');
+    expect(expectReportsAgree(reports)).toMatchObject({ fail: 1, advisory: 1, error: 0 });
+    expect(reports.junit).toMatchObject({ failures: 1, errors: 0 });
+  });
+
+  it('nothing applicable: ERROR and exit 1, with the reason in every report, never a PASS of nothing', async () => {
+    const args = ['run', '--checks', 'tfa-registration-secret-strength', '--editions', 'home', '--out', out('none')];
+    const result = await runCli(args, 120_000);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^ERROR: .*\n {2}ERROR nothing applicable ran/m);
+    const reports = readReports(out('none'));
+    expect(reports.summary).toMatchObject({ verdict: 'error', reason: expect.stringMatching(/^nothing applicable/) });
+    expect(expectReportsAgree(reports)).toMatchObject({ skipped: 1, error: 0 });
+    expect(reports.junit).toEqual({ tests: 2, failures: 0, errors: 1, skipped: 1 });
+  });
+});
+
 describe('mbsc validate: bad targets and bad input', () => {
-  it('an unreachable server: exit 3, and the report says nothing was tested and why', async () => {
+  it('an unreachable server: exit 3, ERROR in every report with why, each applicable cell an error', async () => {
     const result = await runCli([
       'validate',
       '--server',
@@ -74,9 +142,22 @@ describe('mbsc validate: bad targets and bad input', () => {
     ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/127\.0\.0\.1:9/);
-    const summary = summaryOf('down');
-    expect(summary.totals.untested).toBe(summary.totals.requirements);
-    expect(summary.requirements[0].reason).toMatch(/could not be tested/);
+    expect(result.stdout).toMatch(/^ERROR: 0 passed, 0 failed, 0 advisory, \d+ errored/m);
+    const reports = readReports(out('down'));
+    const { summary } = reports;
+    expect(summary).toMatchObject({
+      verdict: 'error',
+      reason: expect.stringMatching(/^the target could not be tested/),
+    });
+    expect(summary.totals).toMatchObject({ passed: 0, failed: 0, advisory: 0 });
+    expect(summary.totals.errored).toBeGreaterThan(0);
+    const errored = summary.requirements.filter((r) => r.verdict === 'error');
+    for (const r of errored) expect(r.reason).toMatch(/^the target could not be tested: .*127\.0\.0\.1:9/);
+    const counts = expectReportsAgree(reports);
+    expect(counts).toMatchObject({ pass: 0, fail: 0, advisory: 0 });
+    expect(counts.error).toBeGreaterThan(0);
+    expect(reports.junit.errors).toBe(counts.error);
+    expect(reports.data.errors).toHaveLength(1);
   });
 
   it('a server that answers garbage: exit 4', async () => {
@@ -95,6 +176,7 @@ describe('mbsc validate: bad targets and bad input', () => {
     ]);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('not JSON');
+    expect(summaryOf('garbage').verdict).toBe('error');
   });
 
   it('an unknown requirement id: exit 6 with the nearest id', async () => {

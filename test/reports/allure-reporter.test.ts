@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLURE_STATUSES, type AllureTestResult } from '../../reports/allure/allure-model.js';
-import { allureReporter } from '../../reports/allure/allure-reporter.js';
+import { allureReporter, allureResults } from '../../reports/allure/allure-reporter.js';
 import { javaProperties } from '../../reports/allure/java-properties.js';
-import { BATTERY_REPLAY, HOSTILE, sampleSummary } from './sample-summary.js';
+import { BATTERY_REPLAY, HOSTILE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
 
 const summary = sampleSummary();
 const out = mkdtempSync(path.join(tmpdir(), 'mbsc-allure-'));
@@ -50,7 +50,7 @@ describe('allure-results', () => {
     expect(new Set(results.map((r) => r.uuid)).size).toBe(results.length);
   });
 
-  it('maps verdicts: fail → failed, advisory → broken, expected failure → skipped and known', () => {
+  it('maps verdicts: fail → failed, advisory → passed with the finding, error → broken, expected → skipped', () => {
     const failed = find('run.battery-thresholds', 'iphone-13 @ pro');
     expect(failed.status).toBe('failed');
     expect(failed.statusDetails.message).toBe(summary.checks[1]!.cells[1]!.failure!.message);
@@ -67,9 +67,14 @@ describe('allure-results', () => {
     expect(failed.start).toBe(Date.parse(summary.checks[1]!.cells[1]!.startedAt!));
 
     const advisory = find('totp.rfc6238', 'redmi-note-8 @ pro');
-    expect(advisory.status).toBe('broken');
+    expect(advisory.status).toBe('passed');
     expect(advisory.statusDetails.message).toMatch(/^ADVISORY finding/);
     expect(labels(advisory, 'tag')).toEqual(['MUST', 'ADVISORY']);
+
+    const errored = find('push.expiry', 'redmi-note-8 @ pro');
+    expect(errored.status).toBe('broken');
+    expect(errored.statusDetails.message).toBe(KIT_ERROR_REASON);
+    expect(errored.statusDetails.trace).toContain('at approve (conformance/suites/push/expiry.ts:42:17)');
 
     const expected = find('bak.incremental', 'redmi-note-8 @ pro');
     expect(expected.status).toBe('skipped');
@@ -92,7 +97,18 @@ describe('allure-results', () => {
     const executor = JSON.parse(readFileSync(path.join(reporter.path, 'executor.json'), 'utf8'));
     expect(executor).toMatchObject({ name: 'mbsc', type: 'mbsc', reportName: 'mbsc conformance report' });
     const categories = JSON.parse(readFileSync(path.join(reporter.path, 'categories.json'), 'utf8'));
-    expect(categories.map((c: { name: string }) => c.name)).toContain('ADVISORY findings');
+    expect(categories).toContainEqual(
+      expect.objectContaining({ name: 'ADVISORY findings', matchedStatuses: ['passed'] }),
+    );
+    expect(categories).toContainEqual({ name: 'MUST failures', matchedStatuses: ['failed'] });
+    expect(categories).toContainEqual(expect.objectContaining({ matchedStatuses: ['broken'] }));
+  });
+
+  it('gives a run that is an error with no cell to say so one broken result with the reason', () => {
+    const reason = 'nothing applicable ran: no selected check applies to this target';
+    const [run, ...rest] = allureResults({ ...summary, verdict: 'error', reason, checks: [] });
+    expect(rest).toEqual([]);
+    expect(run).toMatchObject({ status: 'broken', statusDetails: { message: reason }, fullName: 'mbsc.run' });
   });
 
   it('escapes properties so a hostile value cannot add an entry', () => {
@@ -114,7 +130,14 @@ describe('allure-results', () => {
       const run = spawnSync(process.execPath, [script, '--out', out], { encoding: 'utf8', timeout: 120_000 });
       expect(run.status, run.stderr).toBe(0);
       const widget = JSON.parse(readFileSync(path.join(out, 'allure-report', 'widgets', 'summary.json'), 'utf8'));
-      expect(widget.statistic).toMatchObject({ total: 28, failed: 2, broken: 2, skipped: 7, passed: 17 });
+      expect(widget.statistic).toMatchObject({ total: 28, failed: 2, broken: 1, skipped: 7, passed: 18 });
+      const categories = JSON.parse(
+        readFileSync(path.join(out, 'allure-report', 'widgets', 'categories.json'), 'utf8'),
+      );
+      const sizes = Object.fromEntries(
+        (categories.items as { name: string; statistic: { total: number } }[]).map((c) => [c.name, c.statistic.total]),
+      );
+      expect(sizes).toMatchObject({ 'MUST failures': 2, 'ADVISORY findings': 2 });
     },
   );
 

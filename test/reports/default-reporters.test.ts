@@ -6,6 +6,7 @@ import { defaultReporters } from '../../reports/default-reporters.js';
 import type { Reporter } from '../../conformance/runner/reporter.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { readSummary, summaryJsonReporter } from '../../reports/summary-json.js';
+import { expectReportsAgree, readReports } from './report-agreement.js';
 import { sampleSummary } from './sample-summary.js';
 
 const dirs: string[] = [];
@@ -33,6 +34,8 @@ describe('defaultReporters', () => {
     expect(written.reporterErrors).toEqual([error]);
     expect(final.reporterErrors).toEqual([error]);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('permission denied');
+    // Every report renders the summary's verdicts: a fail, advisory findings, an error, skips and passes.
+    expect(expectReportsAgree(readReports(out))).toMatchObject({ fail: 3, advisory: 2, error: 1, skipped: 6 });
   });
 
   it('puts the two reports a person reads last, so they record the others’ failures', () => {

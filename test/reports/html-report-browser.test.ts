@@ -14,7 +14,7 @@ import { htmlDocument } from '../../reports/html/html-document.js';
 import { htmlReporter } from '../../reports/html/html-reporter.js';
 import { reportData } from '../../reports/html/report-data.js';
 import { writeFileAtomic } from '../../reports/output-files.js';
-import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, sampleSummary } from './sample-summary.js';
+import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -107,6 +107,16 @@ describe('index.html in Chromium', () => {
       expect(await advisory.getAttribute('data-verdict')).toBe('advisory');
       const untested = page.locator('td.cell[data-requirement="PLAT-01"][data-column="redmi-note-8 @ pro"]');
       expect(await untested.getAttribute('title')).toContain('No suite covers this requirement yet.');
+      // A kit exception is an error, not a failure of the target, linked to its error card.
+      const errored = page.locator('td.cell[data-requirement="PUSH-04"][data-column="redmi-note-8 @ pro"]');
+      expect(await errored.getAttribute('data-verdict')).toBe('error');
+      const errorCard = (await errored.locator('a').getAttribute('href'))!;
+      expect(await page.locator(`${errorCard} .message`).textContent()).toContain(KIT_ERROR_REASON);
+      expect(await page.locator('#errors article.finding').count()).toBe(1);
+      expect(await page.locator('[data-total="errored"] .count').textContent()).toBe(String(summary.totals.errored));
+      // A MUST requirement that shares a check with an advisory finding it did not cause shows a pass, not a ✗.
+      const shared = page.locator('td.cell[data-requirement="TOTP-02"][data-column="redmi-note-8 @ pro"]');
+      expect(await shared.getAttribute('data-verdict')).toBe('pass');
 
       // A failure: message, shrunk commands, seed, path and the exact replay command in a <code>.
       const battery = page.locator('article.finding[data-check="run.battery-thresholds"]');
@@ -121,7 +131,9 @@ describe('index.html in Chromium', () => {
       expect(await hostile.locator('.message').textContent()).toBe(summary.checks[2]!.cells[2]!.failure!.message);
       expect(await page.locator('article.finding.expected').count()).toBe(1);
       expect(await page.locator('#advisories article.finding').count()).toBe(2);
-      expect(await page.locator('#not-tested tbody tr').count()).toBe(summary.totals.skipped + summary.totals.untested);
+      expect(await page.locator('#not-tested tbody tr').count()).toBe(
+        summary.totals.skipped + summary.totals.untested + summary.totals.errored,
+      );
       expect(await page.locator('#fixed-expected-failures').textContent()).toContain('PAIR-02');
 
       // Nothing from the data ran, nothing was fetched, no policy was tripped.
@@ -174,21 +186,32 @@ describe('index.html in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!hasChromium)(title('shows PASS for a passing run, and says so when it cannot draw the data'), async () => {
-    const passing = path.join(dir, 'pass.html');
-    await writeFileAtomic(passing, htmlDocument(reportData({ ...summary, verdict: 'pass' })));
-    const page = await open(passing);
-    expect(await page.locator('#verdict').textContent()).toBe('PASS');
-    await page.close();
+  it.skipIf(!hasChromium)(
+    title('shows PASS or ERROR with its reason, and says so when it cannot draw the data'),
+    async () => {
+      const passing = path.join(dir, 'pass.html');
+      await writeFileAtomic(passing, htmlDocument(reportData({ ...summary, verdict: 'pass' })));
+      const page = await open(passing);
+      expect(await page.locator('#verdict').textContent()).toBe('PASS');
+      await page.close();
 
-    const future = path.join(dir, 'future.html');
-    await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 2 as 1 }));
-    const broken = await open(future);
-    expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 1');
-    await broken.close();
-    expect(problems).toEqual([]);
-    expect(attempted).toEqual([]);
-  });
+      const erroring = path.join(dir, 'error.html');
+      const reason = 'the target could not be tested: http://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1';
+      await writeFileAtomic(erroring, htmlDocument(reportData({ ...summary, verdict: 'error', reason })));
+      const errorPage = await open(erroring);
+      expect(await errorPage.locator('#verdict').textContent()).toBe('ERROR');
+      expect(await errorPage.locator('#run-reason').textContent()).toBe(reason);
+      await errorPage.close();
+
+      const future = path.join(dir, 'future.html');
+      await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 3 as 2 }));
+      const broken = await open(future);
+      expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 2');
+      await broken.close();
+      expect(problems).toEqual([]);
+      expect(attempted).toEqual([]);
+    },
+  );
 
   it.skipIf(!hasChromium)(title('would notice a request: the network guard itself works'), async () => {
     const leaky = path.join(dir, 'leaky.html');

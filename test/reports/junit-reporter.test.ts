@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { junitReporter, junitXml } from '../../reports/junit/junit-reporter.js';
 import { xmlAttributes, xmlText } from '../../reports/junit/xml-text.js';
-import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, sampleSummary } from './sample-summary.js';
+import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
 import { child, children, NOT_XML_CHAR, parseXml } from './strict-xml.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mbsc-junit-'));
@@ -42,15 +42,16 @@ describe('junit.xml', () => {
     ]);
     expect(cases).toHaveLength(summary.checks.length * summary.columns.length);
     // Fails: the battery check on iphone-13 @ pro and the resume check on redmi-note-8 @ home. Skipped: six cells,
-    // plus the failure the baseline expects. The advisory findings pass.
+    // plus the failure the baseline expects. The advisory findings pass. The kit's exception is the one error.
     expect(root.getAttribute('tests')).toBe('28');
     expect(root.getAttribute('failures')).toBe('2');
     expect(root.getAttribute('skipped')).toBe('7');
-    expect(root.getAttribute('errors')).toBe('0');
+    expect(root.getAttribute('errors')).toBe('1');
     for (const suite of suites) {
       const own = children(suite, 'testcase');
       expect(suite.getAttribute('tests')).toBe(String(own.length));
       expect(suite.getAttribute('failures')).toBe(String(own.filter((c) => child(c, 'failure')).length));
+      expect(suite.getAttribute('errors')).toBe(String(own.filter((c) => child(c, 'error')).length));
       expect(suite.getAttribute('skipped')).toBe(String(own.filter((c) => child(c, 'skipped')).length));
     }
     const props = children(child(suites[0]!, 'properties')!, 'property');
@@ -88,6 +89,10 @@ describe('junit.xml', () => {
     expect(child(advisory, 'failure')).toBeUndefined();
     expect(child(advisory, 'skipped')).toBeUndefined();
     expect(child(advisory, 'system-out')!.textContent).toMatch(/^ADVISORY finding: it does not fail the run\./);
+    const verdict = children(child(advisory, 'properties')!, 'property').find(
+      (p) => p.getAttribute('name') === 'verdict',
+    );
+    expect(verdict?.getAttribute('value')).toBe('advisory');
 
     const expected = testcase('BAK.bak.incremental', 'redmi-note-8 @ pro');
     expect(child(expected, 'failure')).toBeUndefined();
@@ -98,6 +103,27 @@ describe('junit.xml', () => {
     expect(child(skipped, 'skipped')!.getAttribute('message')).toBe(
       `Documents are an Android-only source (seed §2.6.2). ${HOSTILE.markup}`,
     );
+  });
+
+  it('makes a kit exception an <error>, not a <failure>: its reason, then its stack and replay', () => {
+    const errored = testcase('PUSH.push.expiry', 'redmi-note-8 @ pro');
+    expect(child(errored, 'failure')).toBeUndefined();
+    const error = child(errored, 'error')!;
+    expect(error.getAttribute('message')).toBe(KIT_ERROR_REASON);
+    expect(error.getAttribute('type')).toBe('ConformanceError');
+    expect(error.textContent).toContain('at approve (conformance/suites/push/expiry.ts:42:17)');
+    expect(error.textContent).toContain('Replay: mbsc run --checks push.expiry');
+  });
+
+  it('gives a run that is an error with no cell to say so a testsuite with that <error>, never tests="0"', () => {
+    const reason = 'the target could not be tested: http://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1';
+    const empty = parseXml(junitXml({ ...summary, verdict: 'error', reason, checks: [] })).documentElement!;
+    expect([empty.getAttribute('tests'), empty.getAttribute('errors')]).toEqual(['1', '1']);
+    const [suite] = children(empty, 'testsuite');
+    expect(suite!.getAttribute('name')).toBe('mbsc run');
+    expect(child(child(suite!, 'testcase')!, 'error')!.getAttribute('message')).toBe(reason);
+    // With error cells, they say it: no run-level entry is added.
+    expect(suites.map((s) => s.getAttribute('name'))).not.toContain('mbsc run');
   });
 
   it('writes the same document the reporter wrote', () => {

@@ -1,18 +1,22 @@
 /**
  * A realistic Summary for the report tests: every catalogued requirement, seven checks over four columns (two device
- * profiles on Pro and Home) with pass, fail, advisory, skipped and untested results, a model-based failure with its
- * shrunk command list and replay command, a failure an expected-failures baseline lists, and hostile strings
- * (`</script>`, `]]>`, `&`, control characters, a lone surrogate, emoji) wherever a run could put text.
+ * profiles on Pro and Home) with pass, fail, advisory, error, skipped and untested results, a model-based failure
+ * with its shrunk command list and replay command, a failure an expected-failures baseline lists, a kit exception,
+ * and hostile strings (`</script>`, `]]>`, `&`, control characters, a lone surrogate, emoji) wherever a run could put
+ * text. Its cells are made up; everything judged from them is the runner's own derivation, as in a real run.
  */
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import type {
-  Cell,
-  CheckResult,
-  Failure,
-  RequirementResult,
-  Summary,
-  Verdict,
+import {
+  SUMMARY_SCHEMA_VERSION,
+  type Cell,
+  type CheckResult,
+  type Failure,
+  type RequirementResult,
+  type Summary,
+  type Verdict,
 } from '../../conformance/runner/summary-schema.js';
+import { deviceVerdicts, verdictFields } from '../../conformance/runner/summary-verdicts.js';
+import { requirementVerdicts } from '../../conformance/runner/verdicts.js';
 
 export const HOSTILE = {
   script: '</script><script>window.pwned = true; alert("pwned")</script><!--',
@@ -86,6 +90,12 @@ const batteryFailure: Failure = {
   replayCommand: BATTERY_REPLAY,
 };
 
+export const KIT_ERROR_REASON = "the kit failed: TypeError: Cannot read properties of undefined (reading 'requestId')";
+const kitError: Failure = {
+  message: `${KIT_ERROR_REASON}\n    at approve (conformance/suites/push/expiry.ts:42:17)`,
+  replayCommand: 'mbsc run --checks push.expiry --profiles redmi-note-8 --editions pro --seed 1234567',
+};
+
 const hostileFailure: Failure = {
   message: `Resume sent a file twice. ${HOSTILE.script} ${HOSTILE.cdata}\nsecond line: ${HOSTILE.control}`,
   counterexample: `{ name: "${HOSTILE.markup}", note: "${HOSTILE.emoji} ${HOSTILE.loneSurrogate}" }`,
@@ -123,6 +133,7 @@ export const CHECKS: readonly CheckResult[] = [
           verdict: 'advisory',
           failure: {
             message: 'The server accepted a one-time password from two steps back (RFC 6238 §5.2 allows one).',
+            requirements: ['TOTP-11', 'TOTP-13'],
             counterexample: 'code 492039 of T=1751898095, accepted at T=1751898155',
             seed: 7,
             replayCommand: "mbsc run --requirements TOTP-13 --seed 7 --replay '0'",
@@ -135,7 +146,11 @@ export const CHECKS: readonly CheckResult[] = [
       : { verdict: 'pass' },
   ),
   check('push.expiry', 'Push requests expire after 5 minutes; Resend voids', 'PUSH', (c) =>
-    isHome(c) ? { verdict: 'skipped', reason: NO_2FA } : { verdict: 'pass' },
+    isHome(c)
+      ? { verdict: 'skipped', reason: NO_2FA }
+      : c === 'redmi-note-8 @ pro'
+        ? { verdict: 'error', reason: KIT_ERROR_REASON, failure: kitError }
+        : { verdict: 'pass' },
   ),
 ];
 
@@ -163,38 +178,28 @@ const SKIPPED_AREA = 'LOG';
 const SKIPPED_REASON = 'The app log is read only through a WebDriver session; this target has none.';
 const UNTESTED_REASON = 'No suite covers this requirement yet.';
 
-function requirementVerdict(level: 'MUST' | 'ADVISORY', cells: readonly Cell[]): Verdict {
-  if (cells.some((c) => c.verdict === 'fail')) return level === 'ADVISORY' ? 'advisory' : 'fail';
-  if (level === 'ADVISORY' && cells.some((c) => c.verdict === 'advisory')) return 'advisory';
-  if (cells.some((c) => c.verdict === 'pass' || c.verdict === 'advisory')) return 'pass';
-  return cells.length > 0 ? 'skipped' : 'untested';
-}
-
 export function sampleSummary(overrides: Partial<Summary> = {}): Summary {
-  const cellsOf = new Map(CHECKS.map((c) => [c.checkId, c.cells]));
-  const requirements = REQUIREMENTS.map((r): RequirementResult => {
-    const checks = [...(COVERAGE[r.id] ?? [])];
-    if (r.id.startsWith(`${SKIPPED_AREA}-`)) {
-      return { id: r.id, level: r.level, statement: r.statement, verdict: 'skipped', reason: SKIPPED_REASON, checks };
-    }
-    const verdict = requirementVerdict(
-      r.level,
-      checks.flatMap((id) => cellsOf.get(id) ?? []),
-    );
-    return {
-      id: r.id,
-      level: r.level,
-      statement: r.statement,
-      verdict,
-      ...(verdict === 'untested' && { reason: UNTESTED_REASON }),
-      ...(BASELINE.includes(r.id) && { expectedFailure: true }),
-      checks,
-    };
+  const coverage = new Map(Object.entries(COVERAGE));
+  const checks = structuredClone([...CHECKS]);
+  const judged = requirementVerdicts(REQUIREMENTS, checks, coverage, { expectedFailures: new Set(BASELINE) });
+  // Two stand-ins the kit's own catalogue cannot give: an area skipped as a whole, and a plain untested reason.
+  const requirements = judged.map((r): RequirementResult => {
+    if (r.id.startsWith(`${SKIPPED_AREA}-`)) return { ...r, verdict: 'skipped', reason: SKIPPED_REASON };
+    return r.verdict === 'untested' && r.checks.length === 0 ? { ...r, reason: UNTESTED_REASON } : r;
   });
-  const count = (v: Verdict) => requirements.filter((r) => r.verdict === v).length;
-  const mustFailed = requirements.some((r) => r.verdict === 'fail' && !r.expectedFailure);
+  const covering = [...new Set(Object.values(COVERAGE).flat())].map((id) => ({
+    id,
+    requirements: Object.keys(COVERAGE).filter((r) => COVERAGE[r]?.includes(id)),
+  }));
+  const { verdict, reason, ...fields } = verdictFields(requirements, { checks: covering.length });
+  const profiles = [
+    { id: 'redmi-note-8', platform: 'android', osVersion: '9' },
+    { id: 'iphone-13', platform: 'ios', osVersion: '17.5' },
+  ];
   return {
-    verdict: mustFailed ? 'fail' : 'pass',
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    verdict,
+    ...(reason !== undefined ? { reason } : {}),
     kitVersion: '0.1.0',
     target: {
       kind: 'reference',
@@ -205,23 +210,10 @@ export function sampleSummary(overrides: Partial<Summary> = {}): Summary {
     startedAt: STARTED_AT,
     durationMs: 48_213,
     command: `mbsc run --seed ${SEED} --devices devices/matrix.default.json --expected-failures baseline.json`,
-    totals: {
-      requirements: requirements.length,
-      applicable: requirements.length - count('skipped'),
-      passed: count('pass'),
-      failed: count('fail'),
-      advisory: count('advisory'),
-      skipped: count('skipped'),
-      untested: count('untested'),
-    },
-    requirements,
-    checks: structuredClone([...CHECKS]),
-    devices: [
-      { profile: 'redmi-note-8', platform: 'android', osVersion: '9', verdict: 'fail' },
-      { profile: 'iphone-13', platform: 'ios', osVersion: '17.5', verdict: 'fail' },
-    ],
+    ...fields,
+    checks,
+    devices: deviceVerdicts(profiles, checks, covering, REQUIREMENTS),
     columns: [...COLUMNS],
-    fixedExpectedFailures: ['PAIR-02'],
     reporterErrors: [],
     ...overrides,
   };

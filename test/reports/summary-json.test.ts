@@ -40,9 +40,16 @@ describe('summary.json', () => {
     );
     expect(error).toBeInstanceOf(SummaryInvalidError);
     const message = (error as Error).message;
-    expect(message).toContain('verdict: must be one of pass, fail (got "maybe")');
+    expect(message).toContain('verdict: must be one of pass, fail, error (got "maybe")');
     expect(message).toContain('seed:');
     expect(existsSync(reporter.path)).toBe(false);
+  });
+
+  it('refuses a summary of schema version 1, whose `fail` cells could be advisory findings', async () => {
+    const file = path.join(outDir(), 'summary.json');
+    const { schemaVersion: _, ...old } = sampleSummary();
+    writeFileSync(file, JSON.stringify(old));
+    await expect(readSummary(file)).rejects.toThrow(/schemaVersion: is required/);
   });
 
   it('reads back only a valid summary, saying which file is wrong', async () => {

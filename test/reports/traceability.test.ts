@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
 import { findings, requirementsByCheck } from '../../reports/findings.js';
 import { traceabilityMatrix, type MatrixRow } from '../../reports/traceability.js';
-import { COLUMNS, sampleSummary } from './sample-summary.js';
+import { COLUMNS, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
 
 const summary = sampleSummary();
 const matrix = traceabilityMatrix(summary);
@@ -23,10 +23,26 @@ describe('traceabilityMatrix', () => {
     expect(at('RUN-03', 'redmi-note-8 @ pro')).toMatchObject({ verdict: 'pass', note: '1 check passed, 100 runs' });
   });
 
-  it('reads a finding by the requirement’s level', () => {
+  it('reads a finding by the requirement’s level, and only for the requirements it is charged to', () => {
     // One check covers TOTP-02 (MUST) and TOTP-11 (ADVISORY) and found an advisory problem.
     expect(at('TOTP-11', 'redmi-note-8 @ pro').verdict).toBe('advisory');
-    expect(at('TOTP-02', 'redmi-note-8 @ pro').verdict).toBe('pass');
+    expect(at('TOTP-02', 'redmi-note-8 @ pro')).toMatchObject({ verdict: 'pass', note: '1 check passed, 100 runs' });
+    // A fail cell charged only to ADVISORY ids (as a check of MIG-06..09 that finds MIG-09) leaves its MUST rows passed.
+    const mixed = sampleSummary();
+    Object.assign(mixed.checks[4]!.cells[0]!, { verdict: 'fail' });
+    const matrix = traceabilityMatrix(mixed);
+    const cell = (id: string) => matrix.rows.find((r) => r.id === id)!.cells[0]!.verdict;
+    expect([cell('TOTP-02'), cell('TOTP-11'), cell('TOTP-13')]).toEqual(['pass', 'advisory', 'advisory']);
+  });
+
+  it('shows an error where the kit failed, with its reason, and it is never hidden by a pass', () => {
+    expect(at('PUSH-04', 'redmi-note-8 @ pro')).toEqual({
+      verdict: 'error',
+      note: KIT_ERROR_REASON,
+      checks: ['push.expiry'],
+    });
+    expect(at('PUSH-04', 'iphone-13 @ pro').verdict).toBe('pass');
+    expect(row('PUSH-04')).toMatchObject({ verdict: 'error', reason: KIT_ERROR_REASON });
   });
 
   it('gives skipped cells their reason and untested ones why', () => {
@@ -44,7 +60,7 @@ describe('traceabilityMatrix', () => {
 });
 
 describe('findings', () => {
-  it('lists every failing and advisory cell with what covers it, and which ones the baseline expects', () => {
+  it('lists every failing, advisory and error cell with what covers it, and which ones the baseline expects', () => {
     const list = findings(summary);
     expect(list.map((f) => [f.checkId, f.column, f.verdict, f.expected])).toEqual([
       ['run.battery-thresholds', 'iphone-13 @ pro', 'fail', false],
@@ -52,6 +68,7 @@ describe('findings', () => {
       ['bak.incremental', 'redmi-note-8 @ pro', 'fail', true],
       ['totp.rfc6238', 'redmi-note-8 @ pro', 'advisory', false],
       ['totp.rfc6238', 'iphone-13 @ pro', 'advisory', false],
+      ['push.expiry', 'redmi-note-8 @ pro', 'error', false],
     ]);
     expect(list[0]!.requirementIds).toEqual(['RUN-03', 'RUN-04', 'RUN-06']);
     expect(requirementsByCheck(summary).get('totp.rfc6238')).toEqual(['TOTP-02', 'TOTP-11', 'TOTP-13']);

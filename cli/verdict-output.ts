@@ -1,0 +1,36 @@
+/**
+ * The verdict as the console prints it after `mbsc run`, `mbsc validate` and `mbsc merge`, and the exit code it gives:
+ * the run's verdict (PASS, FAIL or ERROR, as the runner derived it) with the totals, why it is an error, each failed
+ * MUST requirement and each advisory finding, each on a line of its own kind, so an advisory never reads as a failure.
+ */
+import type { Summary } from '../conformance/runner/summary-schema.js';
+import { EXIT } from './command.js';
+
+/**
+ * A run that could not be tested at all exits by its cause (3 unreachable, 4 not the protocol) before this is asked;
+ * otherwise `fail` exits 1, and so does `error` (the kit failed, or nothing applicable ran): README's "a command's
+ * own work failed". Only `pass` exits 0.
+ */
+export function exitOfVerdict(verdict: Summary['verdict']): number {
+  return verdict === 'pass' ? EXIT.ok : EXIT.failed;
+}
+
+/** `detail` closes the first line: the seed and duration of a run, the shards of a merge. */
+export function verdictLines(summary: Summary, detail: string): string[] {
+  const t = summary.totals;
+  const lines = [
+    `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ` +
+      `${t.errored} errored, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (${detail})`,
+  ];
+  if (summary.reason !== undefined) lines.push(`  ERROR ${summary.reason}`);
+  for (const r of summary.requirements.filter((x) => x.verdict === 'fail')) {
+    lines.push(`  FAIL ${r.id} ${r.statement}${r.expectedFailure ? ' (expected)' : ''}`);
+  }
+  for (const r of summary.requirements.filter((x) => x.verdict === 'advisory')) {
+    lines.push(`  ADVISORY ${r.id} ${r.statement} (does not fail the run)`);
+  }
+  for (const id of summary.fixedExpectedFailures) {
+    lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
+  }
+  return lines;
+}

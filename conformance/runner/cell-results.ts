@@ -1,0 +1,80 @@
+/**
+ * A finished cell from what its check did: it passed, was skipped, found something (a `fail` or `advisory` cell, by
+ * the levels of the requirements the finding is charged to: verdicts.ts), or threw what is not a verdict on the
+ * target (an `error` cell whose reason says the kit failed or the target could not be reached). A failure's
+ * replayCommand is left empty for the runner to fill in.
+ */
+import type { Requirement } from '../spec/requirements/types.js';
+import type { Check, CheckOutcome, FailureDetails } from '../kit/check.js';
+import type { Cell } from './summary-schema.js';
+import { Violation } from '../kit/violation.js';
+import { classifyThrown, describeError } from './thrown-errors.js';
+import { findingVerdict } from './verdicts.js';
+
+/** Where a cell is: its column, edition and device profile. */
+export type CellPlace = Pick<Cell, 'column' | 'edition' | 'profile'>;
+
+/** A requirement's level, from the catalogue the run judges by. */
+export type LevelOf = (id: string) => Requirement['level'] | undefined;
+
+export function outcomeCell(
+  check: Check,
+  place: CellPlace,
+  outcome: CheckOutcome,
+  durationMs: number,
+  levelOf: LevelOf,
+): Cell {
+  if (outcome.verdict === 'skipped')
+    return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
+  if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs };
+  const { failure } = outcome;
+  const named = declared(check, failure.requirements);
+  return {
+    ...place,
+    verdict: findingVerdict(named.requirements ?? check.requirements, levelOf),
+    durationMs,
+    runs: outcome.runs,
+    failure: {
+      message: failure.message + named.note,
+      ...(named.requirements ? { requirements: named.requirements } : {}),
+      ...(failure.counterexample ? { counterexample: failure.counterexample } : {}),
+      ...(failure.commands ? { commands: [...failure.commands] } : {}),
+      ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
+      ...(failure.path ? { path: failure.path } : {}),
+      replayCommand: '',
+    },
+  };
+}
+
+/** A check that threw: a verdict on the target fails its cell as a finding would; anything else is an error. */
+export function thrownCell(check: Check, place: CellPlace, error: unknown, durationMs: number, levelOf: LevelOf): Cell {
+  const thrown = classifyThrown(error);
+  if (thrown.kind === 'verdict') {
+    // A Violation that escaped its check (or fast-check's wrapper of one) still names the requirements it breaks.
+    const named = thrown.judged instanceof Violation ? { requirements: thrown.judged.requirements } : {};
+    const failure = { message: describeError(error), ...named };
+    return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
+  }
+  if (thrown.unreachable) return unreachableCell(place, thrown.reason, durationMs);
+  // The kit's own failure keeps its stack and a replay command, for whoever fixes the kit.
+  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  const failure = { message: stack ? `${thrown.reason}\n${stack}` : thrown.reason, replayCommand: '' };
+  return { ...place, verdict: 'error', durationMs, runs: 0, reason: thrown.reason, failure };
+}
+
+/** A cell that could not run to a verdict: the target could not be reached. */
+export function unreachableCell(place: CellPlace, reason: string, durationMs = 0): Cell {
+  return { ...place, verdict: 'error', durationMs, runs: 0, reason };
+}
+
+/**
+ * A failure may name only requirements its check declares (those are what the report traces to the check); any
+ * other id is a slip in the check, kept out of the verdicts and pointed out in the message.
+ */
+function declared(check: Check, named: FailureDetails['requirements']): { requirements?: string[]; note: string } {
+  if (!named) return { note: '' };
+  const own = named.filter((id) => check.requirements.includes(id));
+  const stray = named.filter((id) => !check.requirements.includes(id));
+  const note = stray.length > 0 ? ` (the check also named ${stray.join(', ')}, which it does not declare)` : '';
+  return own.length > 0 ? { requirements: own, note } : { note };
+}

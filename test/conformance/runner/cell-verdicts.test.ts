@@ -1,0 +1,113 @@
+/**
+ * The cell verdicts the runner derives: a finding charged only to ADVISORY requirements is `advisory`, a mixed one
+ * `fail` with each requirement read by its level, and an exception that is no verdict on the target is `error`.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Check, CheckOutcome } from '../../../conformance/kit/check.js';
+import { Violation } from '../../../conformance/kit/violation.js';
+import { ClientError, MbsError } from '../../../conformance/spec/errors.js';
+import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
+
+// TOTP-02 is a MUST; TOTP-11 and TOTP-13 are ADVISORY.
+const check = (run: () => Promise<CheckOutcome>, extra: Partial<Check> = {}): Check =>
+  ({
+    id: 'totp-synthetic',
+    title: 'a synthetic check of one MUST and two ADVISORY requirements',
+    area: 'TOTP',
+    requirements: ['TOTP-02', 'TOTP-11', 'TOTP-13'],
+    scope: 'server',
+    run,
+    ...extra,
+  }) as Check;
+
+const failing = (requirements?: string[]) => async (): Promise<CheckOutcome> => ({
+  verdict: 'fail',
+  runs: 1,
+  failure: { message: 'found it', ...(requirements ? { requirements } : {}) },
+});
+const throwing = (error: unknown) => async (): Promise<CheckOutcome> => {
+  throw error;
+};
+
+async function run(...checks: Check[]) {
+  const summary = await runChecks(new ReferenceTarget(['home']), checks, 1, 1);
+  const ids = ['TOTP-02', 'TOTP-11', 'TOTP-13'];
+  return { summary, cell: summary.checks[0]!.cells[0]!, verdicts: ids.map((id) => verdictOf(summary, id)) };
+}
+
+describe('cell verdicts', () => {
+  it('a finding charged only to ADVISORY requirements is advisory, and its MUST requirement passed', async () => {
+    const { summary, cell, verdicts } = await run(check(failing(['TOTP-11'])));
+    expect(cell.verdict).toBe('advisory');
+    expect(verdicts).toEqual(['pass', 'advisory', 'pass']);
+    expect(summary.verdict).toBe('pass');
+  });
+
+  it('a mixed finding fails its cell; each requirement still reads by its own level', async () => {
+    const { summary, cell, verdicts } = await run(check(failing(['TOTP-02', 'TOTP-13'])));
+    expect(cell.verdict).toBe('fail');
+    expect(verdicts).toEqual(['fail', 'pass', 'advisory']);
+    expect(summary.verdict).toBe('fail');
+  });
+
+  it('a finding that names nothing is charged to all the check covers: advisory only if all are ADVISORY', async () => {
+    expect((await run(check(failing()))).cell.verdict).toBe('fail');
+    const advisoryOnly = check(failing(), { requirements: ['TOTP-11', 'TOTP-13'] });
+    expect((await run(advisoryOnly)).cell.verdict).toBe('advisory');
+  });
+
+  it('a TypeError in the kit is an error with its reason, its stack and a replay command, never a failure', async () => {
+    const { summary, cell, verdicts } = await run(
+      check(throwing(new TypeError('Cannot read properties of undefined'))),
+    );
+    expect(cell).toMatchObject({
+      verdict: 'error',
+      reason: 'the kit failed: TypeError: Cannot read properties of undefined',
+    });
+    expect(cell.failure?.message).toMatch(/^the kit failed: TypeError: .*\n\s+at /);
+    expect(cell.failure?.replayCommand).toContain('mbsc run');
+    expect(verdicts).toEqual(['error', 'error', 'error']);
+    expect(summary).toMatchObject({ verdict: 'error', reason: expect.stringContaining('3 requirements could not') });
+    expect(summary.totals.errored).toBe(3);
+  });
+
+  it('judges what fast-check wrapped by its cause', async () => {
+    const property = (error: Error) => async (): Promise<CheckOutcome> => {
+      fc.assert(
+        fc.property(fc.nat(), () => {
+          throw error;
+        }),
+        { seed: 1 },
+      );
+      return { verdict: 'pass', runs: 1 };
+    };
+    expect((await run(check(property(new RangeError('bad index'))))).cell.verdict).toBe('error');
+    expect((await run(check(property(new Error('the server said 3'))))).cell.verdict).toBe('fail');
+  });
+
+  it('a verdict of the target fails; a target that cannot be reached is an error', async () => {
+    for (const error of [new Violation(['TOTP-02'], 'broken'), new MbsError('otp-invalid'), new Error('plain')]) {
+      expect((await run(check(throwing(error)))).cell.verdict).toBe('fail');
+    }
+    expect((await run(check(throwing(new ClientError('protocol-violation', 'not JSON'))))).cell.verdict).toBe('fail');
+    // A Violation that escapes its check keeps its requirements: one of ADVISORY ids only is advisory.
+    expect(await run(check(throwing(new Violation(['TOTP-11'], 'weak'))))).toMatchObject({
+      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
+      verdicts: ['pass', 'advisory', 'pass'],
+    });
+    const gone = (await run(check(throwing(new ClientError('unreachable', 'connect ECONNREFUSED'))))).cell;
+    expect(gone).toMatchObject({ verdict: 'error', reason: expect.stringMatching(/^the target could not be reached/) });
+  });
+});
+
+describe('the run verdict', () => {
+  it('is error when the run had checks and none applied, and passes an empty shard', async () => {
+    const skipped = check(failing(), { applies: () => ({ applies: false, reason: 'not here' }) });
+    const { summary } = await run(skipped);
+    expect(summary).toMatchObject({ verdict: 'error', reason: expect.stringMatching(/^nothing applicable ran/) });
+    const empty = await runChecks(new ReferenceTarget(['home']), [], 1, 1);
+    expect(empty.verdict).toBe('pass');
+  });
+});
