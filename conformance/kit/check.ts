@@ -51,6 +51,11 @@ export interface FailureDetails {
   readonly commands?: readonly string[];
   readonly seed?: number;
   readonly path?: string;
+  /**
+   * What the check threw, for the runner to judge: a verdict on the target, or an exception of the kit itself (a
+   * TypeError in a check's code), which is an error of the kit and never a failure of the target.
+   */
+  readonly thrown?: unknown;
 }
 
 export type CheckOutcome =

@@ -38,6 +38,7 @@ export async function checkProperty<T>(
       ...(commands ? { commands } : {}),
       seed: details.seed,
       ...(path ? { path } : {}),
+      thrown: error,
     },
   };
 }
@@ -73,6 +74,7 @@ export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome>
       failure: {
         message: error instanceof Error ? error.message : String(error),
         ...(error instanceof Violation ? { requirements: error.requirements } : {}),
+        thrown: error,
       },
     };
   }

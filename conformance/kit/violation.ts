@@ -6,8 +6,9 @@ export class Violation extends Error {
   constructor(
     readonly requirements: readonly string[],
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'Violation';
   }
 }
@@ -21,6 +22,7 @@ export async function within<T>(requirements: readonly string[], step: () => Pro
     return await step();
   } catch (error) {
     if (error instanceof Violation) throw error;
-    throw new Violation(requirements, (error as Error).message);
+    // The cause goes along, so that an exception of the kit's own code is still told from a broken rule.
+    throw new Violation(requirements, error instanceof Error ? error.message : String(error), { cause: error });
   }
 }

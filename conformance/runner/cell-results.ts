@@ -28,6 +28,10 @@ export function outcomeCell(
     return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
   if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs };
   const { failure } = outcome;
+  // A check that caught an exception of the kit's own code (or an unreachable target) reports it as a failure:
+  // judged here like one that escaped the check.
+  if (failure.thrown !== undefined && classifyThrown(failure.thrown).kind === 'error')
+    return thrownCell(check, place, failure.thrown, durationMs, levelOf);
   const named = declared(check, failure.requirements);
   return {
     ...place,
@@ -51,7 +55,8 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
   const thrown = classifyThrown(error);
   if (thrown.kind === 'verdict') {
     // A Violation that escaped its check (or fast-check's wrapper of one) still names the requirements it breaks.
-    const named = thrown.judged instanceof Violation ? { requirements: thrown.judged.requirements } : {};
+    const violation = firstViolation(error);
+    const named = violation ? { requirements: violation.requirements } : {};
     const failure = { message: describeError(error), ...named };
     return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
   }
@@ -77,4 +82,13 @@ function declared(check: Check, named: FailureDetails['requirements']): { requir
   const stray = named.filter((id) => !check.requirements.includes(id));
   const note = stray.length > 0 ? ` (the check also named ${stray.join(', ')}, which it does not declare)` : '';
   return own.length > 0 ? { requirements: own, note } : { note };
+}
+
+/** The outermost Violation along an error's causes (fast-check wraps what a property threw). */
+function firstViolation(error: unknown): Violation | undefined {
+  let current = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++, current = current.cause) {
+    if (current instanceof Violation) return current;
+  }
+  return undefined;
 }

@@ -9,9 +9,8 @@
  * in the kit's own code, a RangeError, or a thrown non-Error. fast-check wraps what a property threw in a plain Error
  * whose `cause` is the original, so a plain Error caused by another error is judged by that cause.
  *
- * Only what reaches the runner can be judged: the kit's checkOnce and checkProperty (conformance/kit/property.ts), and
- * within() (conformance/kit/violation.ts), catch what a check throws inside them and keep only its message, so a kit
- * exception there still reads as a finding until the kit passes the thrown error on with the failure.
+ * What checkOnce and checkProperty (conformance/kit/property.ts) catch travels with the failure (`thrown`), and
+ * within() (conformance/kit/violation.ts) keeps the step's error as its Violation's cause, so both are judged here.
  */
 import { AssertionError } from 'node:assert';
 import { ClientError, MbsError, type ClientErrorCode } from '../spec/errors.js';
@@ -41,11 +40,11 @@ export function classifyThrown(error: unknown): ThrownKind {
   return { kind: 'error', reason: `the kit failed: ${describeError(judged)}`, unreachable: false };
 }
 
-/** The error that decides: fast-check's plain wrapper stands for its cause. */
+/** The error that decides: fast-check's plain wrapper, or within()'s Violation, stands for its cause. */
 function judgedBy(error: unknown): unknown {
   let current = error;
-  for (let depth = 0; depth < 8 && isPlainError(current) && current.cause instanceof Error; depth++)
-    current = current.cause;
+  const wraps = (e: unknown): e is Error => isPlainError(e) || e instanceof Violation;
+  for (let depth = 0; depth < 8 && wraps(current) && current.cause instanceof Error; depth++) current = current.cause;
   return current;
 }
 

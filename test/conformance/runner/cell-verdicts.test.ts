@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckOutcome } from '../../../conformance/kit/check.js';
-import { Violation } from '../../../conformance/kit/violation.js';
+import { checkOnce, checkProperty } from '../../../conformance/kit/property.js';
+import { Violation, within } from '../../../conformance/kit/violation.js';
 import { ClientError, MbsError } from '../../../conformance/spec/errors.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
@@ -99,6 +100,37 @@ describe('cell verdicts', () => {
     });
     const gone = (await run(check(throwing(new ClientError('unreachable', 'connect ECONNREFUSED'))))).cell;
     expect(gone).toMatchObject({ verdict: 'error', reason: expect.stringMatching(/^the target could not be reached/) });
+  });
+});
+
+describe('exceptions a check catches itself', () => {
+  it('checkOnce and within() pass on what they caught: a kit TypeError is an error, a broken rule a failure', async () => {
+    const once = (error: Error) => () => checkOnce(() => Promise.reject(error));
+    expect((await run(check(once(new TypeError('x is undefined'))))).cell).toMatchObject({
+      verdict: 'error',
+      reason: 'the kit failed: TypeError: x is undefined',
+    });
+    expect((await run(check(once(new Error('the server said 3'))))).cell.verdict).toBe('fail');
+    const step = (error: Error) => () => checkOnce(() => within(['TOTP-11'], () => Promise.reject(error)));
+    expect((await run(check(step(new TypeError('y is undefined'))))).cell.verdict).toBe('error');
+    expect(await run(check(step(new MbsError('otp-invalid'))))).toMatchObject({
+      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
+      verdicts: ['pass', 'advisory', 'pass'],
+    });
+  });
+
+  it('checkProperty passes on what the property threw', async () => {
+    const property = (error: Error) => (context: Parameters<typeof checkProperty>[1]) =>
+      checkProperty(
+        fc.asyncProperty(fc.nat(), async () => {
+          throw error;
+        }),
+        context,
+      );
+    const kit = check(async () => ({ verdict: 'pass', runs: 0 }));
+    const withRun = (error: Error) => ({ ...kit, run: property(error) }) as Check;
+    expect((await run(withRun(new RangeError('bad index')))).cell.verdict).toBe('error');
+    expect((await run(withRun(new Violation(['TOTP-02'], 'broken')))).cell.verdict).toBe('fail');
   });
 });
 
