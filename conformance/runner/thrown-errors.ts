@@ -6,8 +6,9 @@
  * AssertionError; an MbsError (the target answered with a catalogued error); a ClientError of the protocol client
  * (the target's answer broke the protocol, or it did not answer in time). Not a verdict: a ClientError that says the
  * target or the device infrastructure could not be reached, and anything else, such as a TypeError or ReferenceError
- * in the kit's own code, a RangeError, or a thrown non-Error. fast-check wraps what a property threw in a plain Error
- * whose `cause` is the original, so a plain Error caused by another error is judged by that cause.
+ * in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is the check's own statement even when it
+ * carries a cause (the discovery check says "the announced port does not serve protocol v1", caused by a refused
+ * connection); only a Violation that within() made of a step's error is judged by that cause.
  *
  * What checkOnce and checkProperty (conformance/kit/property.ts) catch travels with the failure (`thrown`), and
  * within() (conformance/kit/violation.ts) keeps the step's error as its Violation's cause, so both are judged here.
@@ -40,11 +41,11 @@ export function classifyThrown(error: unknown): ThrownKind {
   return { kind: 'error', reason: `the kit failed: ${describeError(judged)}`, unreachable: false };
 }
 
-/** The error that decides: fast-check's plain wrapper, or within()'s Violation, stands for its cause. */
+/** The error that decides: within()'s Violation stands for the step's error it was made of. */
 function judgedBy(error: unknown): unknown {
   let current = error;
-  const wraps = (e: unknown): e is Error => isPlainError(e) || e instanceof Violation;
-  for (let depth = 0; depth < 8 && wraps(current) && current.cause instanceof Error; depth++) current = current.cause;
+  for (let depth = 0; depth < 8 && current instanceof Violation && current.cause instanceof Error; depth++)
+    current = current.cause;
   return current;
 }
 
