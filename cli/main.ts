@@ -1,6 +1,7 @@
 /** The `mbsc` command: a thin layer over the kit. */
 import { didYouMean } from '../conformance/spec/nearest-name.js';
 import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } from './command.js';
+import { kitVersion } from './kit-version.js';
 import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
 import { mergeCommand, splitOperands } from './commands/merge.js';
@@ -25,12 +26,16 @@ const COMMANDS: Record<string, Command> = {
 function topHelp(): string {
   const lines = ['Usage: mbsc <command> [options]', '', 'Commands:'];
   for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(14)} ${command.summary}`);
-  lines.push('', 'Run "mbsc <command> --help" for its options.');
+  lines.push('', 'Run "mbsc <command> --help" for its options, "mbsc --version" for the kit\'s version.');
   return lines.join('\n');
 }
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`mbsc ${kitVersion()}`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(topHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;

@@ -29,6 +29,8 @@ export interface OpenedTarget {
 /** Checks the options that choose the target and the app before anything starts. */
 export function checkTargetOptions(config: RunConfig): void {
   if (config.server && config.serverImage) usage('--server and --server-image name two targets: give one of them.');
+  if (config.server !== undefined && !isHttpUrl(config.server))
+    usage(`--server ${config.server}: give the server's base URL with its scheme, such as http://127.0.0.1:50000`);
   if (config.serverImage && config.faults) usage('--fault runs variants of the reference kit, not of a server image.');
   if (config.appiumUrl && config.via !== 'appium' && config.via !== 'emulator')
     usage('--appium-url drives the app over Appium: add --via appium (or --via emulator for a real build).');
@@ -36,6 +38,15 @@ export function checkTargetOptions(config: RunConfig): void {
   const serverSide = (config.faults ?? []).filter(isServerFault);
   if (config.server && serverSide.length > 0) {
     usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 

@@ -25,6 +25,30 @@ describe('mbsc help and usage errors', () => {
     expect((await runCli(['serve', '--help'])).stdout).toMatch(/--edition VALUE.*one of pro, lite, home/);
   });
 
+  it('prints its version, the one in package.json', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const printed = await runCli([flag]);
+      expect(printed.code).toBe(0);
+      expect(printed.stdout.trim()).toBe(`mbsc ${version}`);
+    }
+  });
+
+  it('takes a server address without a scheme for a usage error, before anything starts', async () => {
+    const noScheme = await runCli([
+      'validate',
+      '--server',
+      'localhost:8080',
+      '--udp-port',
+      '50200',
+      '--edition',
+      'pro',
+    ]);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain("--server localhost:8080: give the server's base URL with its scheme");
+    expect(noScheme.stderr).not.toMatch(/TypeError|Invalid URL/);
+  });
+
   it('suggests the nearest name for an unknown command, option or choice, with exit code 2', async () => {
     const command = await runCli(['discovr']);
     expect(command.code).toBe(2);
