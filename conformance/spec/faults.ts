@@ -178,25 +178,3 @@ export function parseFaults(names: readonly string[]): FaultName[] {
   }
   return [...new Set(names)] as FaultName[];
 }
-
-/** The faults a component was started with; empty in every normal run. */
-export class FaultSet<F extends FaultName = FaultName> {
-  static readonly none = new FaultSet<never>([]);
-  private readonly names: ReadonlySet<F>;
-
-  constructor(names: Iterable<F>) {
-    this.names = new Set(names);
-  }
-
-  has(name: F): boolean {
-    return this.names.has(name);
-  }
-
-  get size(): number {
-    return this.names.size;
-  }
-
-  list(): F[] {
-    return [...this.names];
-  }
-}

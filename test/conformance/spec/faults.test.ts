@@ -1,7 +1,7 @@
 /** The fault catalogue: enough variants, each expecting MUST requirements that some check covers. */
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../conformance/spec/errors.js';
-import { FAULT_NAMES, FAULTS, FaultSet, isServerFault, parseFaults } from '../../../conformance/spec/faults.js';
+import { FAULT_NAMES, FAULTS, isServerFault, parseFaults } from '../../../conformance/spec/faults.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 
@@ -36,13 +36,5 @@ describe('the fault catalogue', () => {
       expect((error as ClientError).code).toBe('fault-unknown');
       expect((error as Error).message).toContain('Did you mean "replayed-totp-accepted"?');
     }
-  });
-
-  it('answers which variants a component runs', () => {
-    const set = new FaultSet(['frees-documents', 'backup-off-lan'] as const);
-    expect(set.has('frees-documents')).toBe(true);
-    expect(set.has('backup-off-lan')).toBe(true);
-    expect(FaultSet.none.size).toBe(0);
-    expect(set.list().sort()).toEqual(['backup-off-lan', 'frees-documents']);
   });
 });

@@ -6,9 +6,6 @@ import type { TargetClock, TargetSession } from '../../../targets/target.js';
 import { attempt, type Outcome } from './outcomes.js';
 import { REASONS } from '../../../kit/applies.js';
 
-/** The target's clock, when the check may move it. */
-export const movableClock = (session: TargetSession): TargetClock | undefined => session.clock;
-
 /** A call and the server's clock read just before and just after it: the server read its time in between. */
 export interface Probe<T> {
   readonly before: number;
@@ -27,7 +24,7 @@ export class ServerTime {
   constructor(private readonly clock: TargetClock | undefined) {}
 
   static of(session: TargetSession): ServerTime {
-    return new ServerTime(movableClock(session));
+    return new ServerTime(session.clock);
   }
 
   get movable(): boolean {
