@@ -128,17 +128,17 @@ export function metaOf(kind: ItemKind, stem: string, variant = 0): ItemMeta {
 /** Runs `body` with a clock it may move forward, and moves it back by as much afterwards. */
 export async function withClock<T>(
   clock: TargetClock | undefined,
-  body: (advance: (ms: number) => void) => Promise<T>,
+  body: (advance: (ms: number) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   let moved = 0;
   try {
-    return await body((ms) => {
+    return await body(async (ms) => {
       if (!clock) throw new Error('this server has no clock the kit can move');
-      clock.advance(ms);
+      await clock.advance(ms);
       moved += ms;
     });
   } finally {
-    if (clock && moved !== 0) clock.advance(-moved);
+    if (clock && moved !== 0) await clock.advance(-moved);
   }
 }
 

@@ -15,7 +15,7 @@ export class OffsetClock {
     return Date.now() + (this.offset[0] as number);
   }
 
-  advance(ms: number): void {
+  async advance(ms: number): Promise<void> {
     this.offset[0] = (this.offset[0] as number) + ms;
   }
 }

@@ -21,10 +21,11 @@ export interface TargetDescription {
 /**
  * The server's clock, when the target lets a check move it: forward to reach a lifetime's end or the next code
  * step, and back by as much when the check is done (the session is shared with every later check of the edition).
+ * Reading is synchronous (the kit knows the offset it set, on the machine's own clock); moving goes to the server.
  */
 export interface TargetClock {
   now(): number;
-  advance(ms: number): void;
+  advance(ms: number): Promise<void>;
 }
 
 /** A server of the target's own kind, started for one check on 127.0.0.1 with no port given, and stopped by it. */

@@ -82,7 +82,7 @@ export const migrationRepairCheck: Check = {
           );
 
           // MIG-08 (MUST): the original's codes stay valid; MIG-09 (ADVISORY) says they should not.
-          time.advance(30_000);
+          await time.advance(30_000);
           const next = await desk.call('startLogin', { body: {} });
           const code = await attempt(
             desk.call('loginOtp', {

@@ -105,7 +105,7 @@ const expire = fc.constant(
     'let every token issued so far expire',
     async (m, r) => {
       const latest = Math.max(...m.tokens.filter((t) => !t.expired).map((t) => t.expiresAt));
-      if (latest - r.now() + 1 > 0) r.advance(latest - r.now() + 1);
+      if (latest - r.now() + 1 > 0) await r.advance(latest - r.now() + 1);
       for (const t of m.tokens) t.expired = true;
     },
     (m) => m.canExpire && m.tokens.some((t) => !t.expired),

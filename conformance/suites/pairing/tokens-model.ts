@@ -33,7 +33,7 @@ export interface Real {
   readonly session: TargetSession;
   readonly info: Static<typeof ServerInfo>;
   readonly baseline: ReadonlySet<string>;
-  readonly advance: (ms: number) => void;
+  readonly advance: (ms: number) => Promise<void>;
   readonly now: () => number;
   readonly paired: string[];
 }

@@ -58,7 +58,7 @@ async function verifyLayout(session: TargetSession, dataDir: string, s: Scenario
   const held = new Map<string, Static<typeof Item>>();
   await withClock(session.clock, async (advance) => {
     for (const [n, spec] of s.jobs.entries()) {
-      if (spec.gapSeconds > 0) advance(spec.gapSeconds * 1000);
+      if (spec.gapSeconds > 0) await advance(spec.gapSeconds * 1000);
       await backUp(dataDir, device.client, device.backupPath, spec, n, held);
     }
   });

@@ -17,7 +17,7 @@ const bare: TargetSession = {
 const full: TargetSession = {
   ...bare,
   console: new MbsClient({ baseUrl: bare.url, consoleKey: 'k' }),
-  clock: { now: () => 0, advance: () => undefined },
+  clock: { now: () => 0, advance: async () => undefined },
   dataDir: '/tmp',
   startOwnServer: () => Promise.reject(new Error('not started in this test')),
 };

@@ -27,7 +27,7 @@ import { where } from '../../../kit/applies.js';
 async function addBySecret(driver: AppDriver, desk: MbsClient, time: ServerTime) {
   const registration = await desk.call('createRegistration', { body: {} });
   // The server checks the code the app sends against its own clock: the two clocks agree first.
-  time.moveTo((await state(driver)).clockMs);
+  await time.moveTo((await state(driver)).clockMs);
   await syncClock(driver, time);
   const key = registration.secret;
   await driver.tap('tab-2fa');

@@ -84,7 +84,7 @@ export async function throttleAware<T>(time: ServerTime, call: () => Promise<T>)
     if (outcome.ok) return outcome.value;
     if (outcome.code !== 'otp-throttled' || tries >= 3) throw new MbsError(outcome.code, undefined, outcome.details);
     if (!time.movable) throw new NotApplicable('the server is throttling attempts after earlier failures');
-    time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
+    await time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
   }
 }
 
@@ -100,14 +100,14 @@ export async function settleOtp(
 ): Promise<number> {
   for (let tries = 0; tries < 4; tries++) {
     const step = Math.max(stepOf(time.now()), lastStep + 1);
-    if (step > stepOf(time.now()) + 1) time.moveTo(step * STEP_MS);
+    if (step > stepOf(time.now()) + 1) await time.moveTo(step * STEP_MS);
     const login = await desk.call('startLogin', { body: {} });
     const body = { code: codeAt(auth.secret, step), authenticatorId: auth.id };
     const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
     if (outcome.ok) return step;
     if (outcome.code !== 'otp-throttled') throw new Error(`a current one-time password was refused: ${outcome.code}`);
     if (!time.movable) throw new NotApplicable('the server is throttling one-time passwords after earlier failures');
-    time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
+    await time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
   }
   throw new Error('the server kept throttling one-time passwords');
 }

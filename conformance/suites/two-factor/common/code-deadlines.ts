@@ -29,7 +29,7 @@ export async function inLastMillisecond<T>(
 ): Promise<T> {
   for (let early = 1; early <= 128; early *= 2) {
     const { expiresAt, digits } = await send();
-    time.moveTo(expiresAt - early);
+    await time.moveTo(expiresAt - early);
     const probe = await time.probe(() => submit(digits));
     if (probe.outcome.ok && probe.before >= expiresAt) throw new Violation([rule.requirement], rule.acceptedLate);
     if (probe.outcome.ok) return probe.outcome.value;

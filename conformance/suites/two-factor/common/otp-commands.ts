@@ -143,14 +143,14 @@ export const clockMove: fc.Arbitrary<ClockMove> = fc.oneof(
 export const describeMove = (move: ClockMove) =>
   typeof move === 'string' ? `clock to ${move}` : `clock +${move.seconds} s`;
 
-export function moveClock(m: OtpModel, time: ServerTime, move: ClockMove): void {
+export async function moveClock(m: OtpModel, time: ServerTime, move: ClockMove): Promise<void> {
   const boundary = (stepOf(time.now()) + 1) * STEP_MS;
   const wait = delayAfter(m.otp.failures);
   const last = m.otp.lastFailure;
-  if (move === '29.999 s into the step') time.moveTo(boundary - 1);
-  else if (move === '30.000 s: the next step') time.moveTo(boundary);
-  else if (move === 'past the throttle wait') time.moveTo(last && wait > 0 ? last.hi + wait : time.now());
+  if (move === '29.999 s into the step') await time.moveTo(boundary - 1);
+  else if (move === '30.000 s: the next step') await time.moveTo(boundary);
+  else if (move === 'past the throttle wait') await time.moveTo(last && wait > 0 ? last.hi + wait : time.now());
   else if (move === '1 ms before the throttle wait ends')
-    time.moveTo(last && wait > 0 ? last.lo + wait - 1 : time.now());
-  else time.advance(move.seconds * 1000);
+    await time.moveTo(last && wait > 0 ? last.lo + wait - 1 : time.now());
+  else await time.advance(move.seconds * 1000);
 }

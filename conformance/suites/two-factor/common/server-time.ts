@@ -35,16 +35,16 @@ export class ServerTime {
     return this.clock ? this.clock.now() : Date.now();
   }
 
-  advance(ms: number): void {
+  async advance(ms: number): Promise<void> {
     if (ms <= 0) return;
     if (!this.clock) throw new Error(REASONS.clock);
-    this.clock.advance(ms);
+    await this.clock.advance(ms);
     this.moved += ms;
   }
 
   /** Moves forward to `target` (never back: a time already past stays past). */
-  moveTo(target: number): void {
-    this.advance(target - this.now());
+  async moveTo(target: number): Promise<void> {
+    await this.advance(target - this.now());
   }
 
   async probe<T>(call: () => Promise<T>): Promise<Probe<T>> {
@@ -54,8 +54,9 @@ export class ServerTime {
   }
 
   /** Puts the clock back where the check found it, for the checks that come after. */
-  restore(): void {
-    if (this.clock && this.moved !== 0) this.clock.advance(-this.moved);
+  async restore(): Promise<void> {
+    const moved = this.moved;
     this.moved = 0;
+    if (this.clock && moved !== 0) await this.clock.advance(-moved);
   }
 }

@@ -27,6 +27,6 @@ export async function withTwoFactor(
     return await body(desk, time);
   } finally {
     await settle(desk, context.session.url, time).catch(() => clearTwoFactor(desk).catch(() => undefined));
-    time.restore();
+    await time.restore();
   }
 }

@@ -159,9 +159,9 @@ export const passwordLockCheck: Check = {
           ['PWL-11'],
           'a new password of 7 characters',
         );
-        time.advance(60_000);
+        await time.advance(60_000);
         await verifyCountdown(desk, time, loginId, ['PWL-08']);
-        time.moveTo(login.code?.expiresAt ?? 0);
+        await time.moveTo(login.code?.expiresAt ?? 0);
         await verifyCountdown(desk, time, loginId, ['PWL-08']);
         await mustRefuse(reset(f, mail.digits), ['verification-code-expired'], ['PWL-06'], 'the e-mail code at 24 h');
 

@@ -127,7 +127,7 @@ export const uiPushCheck: Check = {
           expectTrue(['PUSH-06'], !(resent instanceof Error), `Resend after a rejection: ${String(resent)}`);
           const code = await logIn(desk, await codeOnPage(driver, time));
           expectEqual(['PUSH-06', 'TFA-17'], 'a login with the code after a rejection', code, 'logged-in');
-          time.advance(30_000);
+          await time.advance(30_000);
 
           await driver.execute('mobile: setNetwork', { network: 'off' });
           const before = (await notified(driver)).length;
@@ -144,7 +144,7 @@ export const uiPushCheck: Check = {
           expectEqual(['PUSH-08', 'TOTP-07'], "a login with an offline phone's code", offlineCode, 'logged-in');
           await driver.execute('mobile: setNetwork', { network: 'lan' });
           expectTrue(['PUSH-08'], (await listed(driver)).includes(again.requestId), 'back online, no resent request');
-          time.advance(30_000);
+          await time.advance(30_000);
 
           if (context.column.profile.screenLock !== 'none') await securedApproval(driver, desk, phone);
         }),

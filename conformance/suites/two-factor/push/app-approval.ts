@@ -76,7 +76,7 @@ async function approveAndReject(desk: MbsClient, time: ServerTime, phone: Phone)
   );
   if (!code.ok || code.value.state !== 'logged-in')
     throw new Violation(['PUSH-06', 'TFA-17'], `a code after a rejection: ${said(code)}`);
-  time.advance(30_000);
+  await time.advance(30_000);
 }
 
 /** No network: nothing arrives; Resend and an offline code still work; back online the latest request arrives. */
@@ -101,7 +101,7 @@ async function offline(desk: MbsClient, time: ServerTime, phone: Phone): Promise
   const arrived = await twoFactor.receivePush();
   if (!arrived.some((r) => r.requestId === resent.push?.requestId))
     throw new Violation(['PUSH-08'], 'back online, the resent request did not arrive');
-  time.advance(30_000);
+  await time.advance(30_000);
 }
 
 /** Enhanced security on: approving needs the device password or a biometric (ESEC-04). */

@@ -45,9 +45,9 @@ export const move = (to: PushMove): PushStep => ({
   check: (m) => typeof to !== 'string' || !to.endsWith('latest request') || m.requests.length > 0,
   async run(m, w) {
     const latest = m.requests.at(-1);
-    if (to === '4:59.999 of the latest request') w.time.moveTo((latest as PushRequest).expiresAt - 1);
-    else if (to === '5:00.000 of the latest request') w.time.moveTo((latest as PushRequest).expiresAt);
-    else moveClock(m, w.time, to);
+    if (to === '4:59.999 of the latest request') await w.time.moveTo((latest as PushRequest).expiresAt - 1);
+    else if (to === '5:00.000 of the latest request') await w.time.moveTo((latest as PushRequest).expiresAt);
+    else await moveClock(m, w.time, to);
     await verify(m, w);
   },
   toString: () =>
@@ -65,7 +65,7 @@ export const edge = (at: '4:59.999' | '5:00.000', then: 'poll' | 'approve' | 're
     for (let tries = 0; tries < 3; tries++) {
       if (!open(m)) await startLogin.run(m, w);
       await sendPush(0).run(m, w);
-      w.time.moveTo((m.requests.at(-1) as PushRequest).expiresAt - (at === '4:59.999' ? 1 : 0));
+      await w.time.moveTo((m.requests.at(-1) as PushRequest).expiresAt - (at === '4:59.999' ? 1 : 0));
       if (then === 'poll') await verify(m, w);
       else await answer({ back: 0, byOwner: true, decision: then }).run(m, w);
     }

@@ -100,9 +100,9 @@ export const recoveryCheck: Check = {
           );
         }
         const { login, sms } = await send(r);
-        time.advance(60_000);
+        await time.advance(60_000);
         await verifyCountdown(desk, time, loginId, ['REC-06']);
-        time.moveTo(login.code?.expiresAt ?? 0);
+        await time.moveTo(login.code?.expiresAt ?? 0);
         await verifyCountdown(desk, time, loginId, ['REC-06']);
         await mustRefuse(submit(r, sms.digits), ['verification-code-expired'], ['REC-06'], 'the SMS code at 5:00.000');
         await guess(r, (await send(r)).sms.digits);

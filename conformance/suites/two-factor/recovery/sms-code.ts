@@ -63,7 +63,8 @@ export async function guess(r: LoginUnderWay, right: string): Promise<void> {
   for (let i = 0; i < 6; i++) {
     const outcome = await attempt(submit(r, wrong));
     if (outcome.ok) throw new Violation(['REC-05'], 'wrong SMS digits completed the recovery');
-    if (outcome.code === 'otp-throttled') return r.time.advance(Number(outcome.details?.['retryAfterMs'] ?? 30_000));
+    if (outcome.code === 'otp-throttled')
+      return await r.time.advance(Number(outcome.details?.['retryAfterMs'] ?? 30_000));
     if (outcome.code !== 'verification-code-invalid')
       throw new Violation(['REC-05'], `wrong SMS digits: ${outcome.code}`);
   }

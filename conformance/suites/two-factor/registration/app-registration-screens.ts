@@ -49,7 +49,7 @@ export const uiRegisterQrCheck: Check = {
           expectEqual(['TFA-05'], 'the name the desktop lists', listed[0]?.name, name);
           const first = await logIn(desk, await codeOnPage(driver, time));
           expectEqual(['TOTP-01', 'TFA-05', 'TFA-17'], 'a login with the code on the 2FA page', first, 'logged-in');
-          time.advance(30_000);
+          await time.advance(30_000);
           const ahead = await logIn(desk, await codeOnPage(driver, time, 5 * 60_000));
           expectTrue(['TOTP-09'], ahead !== 'logged-in', 'a phone 5 minutes ahead logged in');
         }),
@@ -117,7 +117,7 @@ export const uiRegisterSecretCheck: Check = {
             .catch((error: unknown) => (error as { code?: string }).code);
           expectEqual(['TFA-10'], 'push to the secret-key app', pushed, 'push-unavailable');
           // The registration used up the code of its step: the next step's code logs in.
-          time.advance(30_000);
+          await time.advance(30_000);
           const next = await logIn(desk, await codeOnPage(driver, time));
           expectEqual(['TOTP-01', 'TFA-06'], "a login with the app's next code", next, 'logged-in');
         }),

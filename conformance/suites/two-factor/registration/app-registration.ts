@@ -60,7 +60,7 @@ export const appRegisterQrCheck: Check = {
         }
 
         // The saved QR code entered on a new phone, a step later.
-        time.advance(STEP);
+        await time.advance(STEP);
         const replacement = await appWorld(context, time);
         const added = replacement.app.accounts.addFromUri(registration.otpauthUri);
         const fresh = await logIn(shownCode(replacement, added.id));
@@ -119,7 +119,7 @@ export const appRegisterSecretCheck: Check = {
           ['TFA-10'],
           'push to the secret-key app',
         );
-        time.advance(STEP);
+        await time.advance(STEP);
         await mustPass(
           desk.call('loginOtp', { params: id, body: { code: shownCode(phone, account.id) } }),
           ['TOTP-01', 'TFA-06'],

@@ -89,7 +89,7 @@ const edge = (at: '29.999 s' | '30.000 s', kind: EdgeKind, auth: number): Step =
   check: () => true,
   async run(m, w) {
     for (const early of at === '29.999 s' ? [1, 2, 1] : [0, 0, 0]) {
-      w.time.moveTo((stepOf(w.time.now()) + 1) * STEP_MS - early);
+      await w.time.moveTo((stepOf(w.time.now()) + 1) * STEP_MS - early);
       if (await enterCode(m, w, await openLogin(w), { kind, auth, named: true }, 'choose-method'))
         w.loginId = undefined;
     }

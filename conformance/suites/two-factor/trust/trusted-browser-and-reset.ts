@@ -13,8 +13,8 @@ import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
 /** A code of `auth` for a step later than `used` and within the window (waits a step on a movable clock). */
-function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): string {
-  if (used.step >= stepOf(time.now()) + 1) time.moveTo(used.step * 30_000);
+async function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): Promise<string> {
+  if (used.step >= stepOf(time.now()) + 1) await time.moveTo(used.step * 30_000);
   used.step = Math.max(stepOf(time.now()) - 1, used.step + 1);
   return codeAt(auth.secret, used.step);
 }
@@ -40,14 +40,14 @@ export const trustedBrowserCheck: Check = {
         const plain = await desk.call('startLogin', { body: {} });
         const untrusted = await desk.call('loginOtp', {
           params: { loginId: plain.loginId },
-          body: { code: nextCode(time, a, used) },
+          body: { code: await nextCode(time, a, used) },
         });
         if (untrusted.trustedBrowserToken)
           throw new Violation(['LOGIN-12'], 'a login without "Trust this browser" got a trusted browser token');
         const login = await desk.call('startLogin', { body: {} });
         const trusted = await desk.call('loginOtp', {
           params: { loginId: login.loginId },
-          body: { code: nextCode(time, a, used), trustBrowser: true },
+          body: { code: await nextCode(time, a, used), trustBrowser: true },
         });
         const token = trusted.trustedBrowserToken;
         if (trusted.state !== 'logged-in' || !token)
@@ -106,7 +106,7 @@ export const resetCheck: Check = {
           ['REC-12'],
           'a reset with a wrong code',
         );
-        const code = nextCode(time, a, used);
+        const code = await nextCode(time, a, used);
         const login = await desk.call('startLogin', { body: {} });
         await desk.call('loginOtp', { params: { loginId: login.loginId }, body: { code } });
         await mustRefuse(
@@ -119,7 +119,7 @@ export const resetCheck: Check = {
           throw new Violation(['REC-12'], 'a refused reset changed the 2FA settings');
 
         const reset = await mustPass(
-          desk.call('resetTwoFactor', { body: { code: nextCode(time, a, used) } }),
+          desk.call('resetTwoFactor', { body: { code: await nextCode(time, a, used) } }),
           ['REC-12'],
           'a reset with a valid code',
         );
