@@ -5,11 +5,10 @@
 import { EDITION_NAMES, EDITIONS } from '../editions.js';
 import { ERROR_CODES, ERRORS } from '../errors.js';
 import { FILE_TYPES, ITEM_KINDS } from '../file-types.js';
-import { DiscoveryAnswer, DiscoveryRequest, MAX_DATAGRAM_BYTES } from './discovery.js';
-import { PairingPayload } from './pairing.js';
+import { MAX_DATAGRAM_BYTES } from './discovery.js';
+import type { TSchema } from 'typebox';
 import { ROUTE_NAMES, ROUTES, type RouteSpec } from './routes.js';
-
-const json = (value: unknown) => ['```json', JSON.stringify(value, null, 2), '```'].join('\n');
+import { linkTo, schemasSection, typeText } from './schema-md.js';
 
 const RULES = `
 ## Conventions
@@ -42,15 +41,15 @@ the range) of a host or a broadcast address. A server answers the sender with on
 never answers, anything that is not a valid request, and a request for another edition.
 
 Request:
-${json(DiscoveryRequest)}
+${linkTo('DiscoveryRequest')}
 
 Answer (\`host\` and the ports are what the app should connect to):
-${json(DiscoveryAnswer)}
+${linkTo('DiscoveryAnswer')}
 
 ## Pairing
 The desktop side issues a pairing token (\`POST /v1/console/pairings\`), shown as a QR code whose text is
 \`mbs://pair?v=1&server=…&edition=…&host=…&tcp=…&udp=…&token=…&mode=add|migrate&expires=…\`. Its fields:
-${json(PairingPayload)}
+${linkTo('PairingPayload')}
 
 - A token is single-use and expires (the reference server: 10 minutes). Unknown: \`pairing-token-invalid\`; used:
   \`pairing-token-used\`; expired: \`pairing-token-expired\`. A refused pairing does not use the token up.
@@ -147,21 +146,23 @@ name and path stay in the metadata. Server-private state is in \`<data>/.mbs/\`.
 `;
 
 function routeSection(name: string, spec: RouteSpec): string {
-  const lines = [`### ${name}: \`${spec.method} ${spec.path}\``, '', spec.summary, '', `Authentication: ${spec.auth}.`];
-  const part = (title: string, schema: unknown) => {
-    if (schema === undefined) return;
-    lines.push('', `${title}:`, schema === 'bytes' ? 'raw bytes' : json(schema));
+  const lines = [
+    `### ${name}: \`${spec.method} ${spec.path}\``,
+    '',
+    spec.summary,
+    '',
+    `- Authentication: ${spec.auth}.`,
+  ];
+  const part = (title: string, schema: TSchema | 'bytes' | undefined) => {
+    if (schema !== undefined) lines.push(`- ${title}: ${schema === 'bytes' ? 'the raw bytes' : typeText(schema)}.`);
   };
-  part('Path parameters', spec.params);
+  if (spec.params) lines.push(`- Path: ${typeText(spec.params, spec.params)}.`);
   part('Query', spec.query);
   part('Headers', spec.headers);
   part('Body', spec.body);
-  lines.push(
-    '',
-    `Success: ${spec.status}${spec.response === null ? ', no body' : spec.response === 'bytes' ? ', the bytes' : ''}.`,
-  );
-  if (spec.response !== null && spec.response !== 'bytes') lines.push(json(spec.response));
-  if (spec.errors.length > 0) lines.push('', `Errors: ${spec.errors.map((c) => `\`${c}\``).join(', ')}.`);
+  const answer = spec.response === null ? 'no body' : spec.response === 'bytes' ? 'the bytes' : typeText(spec.response);
+  lines.push(`- Success: ${spec.status}, ${answer}.`);
+  if (spec.errors.length > 0) lines.push(`- Errors: ${spec.errors.map((c) => `\`${c}\``).join(', ')}.`);
   return lines.join('\n');
 }
 
@@ -181,6 +182,8 @@ export function renderProtocolMarkdown(): string {
     ),
     '',
     ...ROUTE_NAMES.map((n) => `${routeSection(n, ROUTES[n])}\n`),
+    schemasSection(),
+    '',
     '## Error codes',
     '',
     '| code | status | meaning |',
