@@ -118,6 +118,9 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** Codes of the catalogue that the app raises itself and no route answers (the app refusing a QR code it scanned). */
+export const APP_SIDE_CODES: readonly ErrorCode[] = ['pairing-payload-invalid'];
+
 /**
  * Codes the kit raises itself, never sent by a server: a server could not be reached or broke the protocol, or
  * local input (a device profile, a matrix, a host name, a QR payload) is wrong, or the app model refuses an action.

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
+import { notFoundError } from './route-guards.js';
 import { SchemaViolation } from './validation.js';
 
 const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
@@ -43,6 +44,13 @@ export function toMbsError(error: unknown): MbsError | undefined {
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (reply.sent || reply.raw.headersSent) return;
+  // No route matched, yet its body failed to parse on the way to the not-found handler: the route comes first.
+  if (request.is404) {
+    const { error: missing, allow } = notFoundError(request.method, request.url);
+    if (allow) void reply.header('allow', allow);
+    void reply.code(missing.status).send(missing.toBody());
+    return;
+  }
   const known = toMbsError(error);
   if (known) {
     void reply.code(known.status).send(known.toBody());

@@ -1,8 +1,8 @@
 /**
  * Where SMS and e-mail messages leave the server. A gateway is one function; the outbox (stored in SQLite, read by
- * `GET /v1/console/outbox` and `mbsc outbox`) is the default, and the webhook gateway posts each message as JSON to
- * a URL for a real SMS or mail service to take over. A gateway that fails throws `gateway-failed`, and the caller
- * then records nothing, so the user can simply try again.
+ * `GET /v1/console/outbox` and `mbsc outbox`) records every message sent, and the webhook gateway posts each one
+ * as JSON to a URL for a real SMS or mail service to take over. A gateway that fails throws `gateway-failed`, and
+ * the caller then records nothing, so the user can simply try again.
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { OutboxMessage } from '../../conformance/spec/protocol/two-factor.js';
@@ -52,13 +52,19 @@ export function webhookGateway(url: string, timeoutMs = 10_000): MessageGateway 
   };
 }
 
-/** Each channel through its webhook if it has one, else into the outbox. */
+/**
+ * Each channel through its webhook if it has one, and into the outbox: the protocol has every 2FA server list what
+ * it sent there, so a message the webhook took is recorded too (one it refused is not).
+ */
 export function gatewayFor(db: Db, clock: Clock, webhooks: { sms?: string; email?: string }): MessageGateway {
   const outbox = outboxGateway(db, clock);
-  const gateways = {
-    sms: webhooks.sms ? webhookGateway(webhooks.sms) : outbox,
-    email: webhooks.email ? webhookGateway(webhooks.email) : outbox,
-  };
+  const through =
+    (url: string | undefined): MessageGateway =>
+    async (message) => {
+      if (url) await webhookGateway(url)(message);
+      await outbox(message);
+    };
+  const gateways = { sms: through(webhooks.sms), email: through(webhooks.email) };
   return (message) => gateways[message.channel](message);
 }
 

@@ -1,35 +1,20 @@
 /**
- * The rules of the desktop login, without storage: which actions each state allows, where the first factor leads,
- * and the state a stored login is in at a given time (a push request outlives its 5 minutes without a write).
+ * The rules of the desktop login, without storage: which actions each state allows (the protocol's table,
+ * login-table.ts), where the first factor leads, and the state a stored login is in at a given time (a push request
+ * outlives its 5 minutes without a write).
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { PushStatus } from '../../conformance/spec/protocol/two-factor.js';
+import { LOGIN_ALLOWED, loginAllows, type LoginAction } from '../../conformance/spec/protocol/login-table.js';
 
-export type LoginAction =
-  'password' | 'forgot-password' | 'reset-password' | 'push' | 'otp' | 'recovery' | 'recovery-phone' | 'recovery-code';
-
-/** Once past the password, every screen offers push, a one-time password and "Unable to login". */
-const METHODS: readonly LoginAction[] = ['push', 'otp', 'recovery'];
-
-const ALLOWED: Readonly<Record<LoginState, readonly LoginAction[]>> = {
-  password: ['password', 'forgot-password'],
-  'forgot-password': ['password', 'forgot-password', 'reset-password'],
-  'choose-method': METHODS,
-  otp: METHODS,
-  'push-wait': METHODS,
-  'push-rejected': METHODS,
-  'push-expired': METHODS,
-  'recovery-phone': [...METHODS, 'recovery-phone'],
-  'recovery-code': [...METHODS, 'recovery-phone', 'recovery-code'],
-  'logged-in': [],
-};
+export type { LoginAction } from '../../conformance/spec/protocol/login-table.js';
 
 export function assertAllowed(state: LoginState, action: LoginAction): void {
-  if (!ALLOWED[state].includes(action)) {
+  if (!loginAllows(state, action)) {
     throw new MbsError('login-state', `The login is at "${state}", where "${action}" is not possible.`, {
       state,
-      allowed: ALLOWED[state],
+      allowed: LOGIN_ALLOWED[state],
     });
   }
 }

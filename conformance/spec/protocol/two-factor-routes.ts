@@ -94,7 +94,7 @@ export const TWO_FACTOR_ROUTES = {
     path: '/v1/console/outbox',
     auth: 'console',
     group: 'server',
-    summary: 'Reference server only: the SMS and e-mail messages its outbox gateway sent, oldest first.',
+    summary: 'Every 2FA server: the SMS and e-mail messages it sent, oldest first, so their codes can be read.',
     query: PageQuery,
     status: 200,
     response: OutboxPage,

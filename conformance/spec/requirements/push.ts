@@ -78,9 +78,9 @@ export const PUSH_REQUIREMENTS = [
   {
     id: 'PUSH-10',
     statement: 'A push request is answered once: after it was accepted or rejected, a further answer changes nothing.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '001_a3861b4dfbe0f786.txt', section: '2FA: How it works' },
-    reference: 'NIST SP 800-63B §5.2.8 (replay resistance)',
+    interpretation: 'PROTOCOL.md states it without condition, after NIST SP 800-63B §5.2.8 (replay resistance).',
   },
 ] as const satisfies readonly Requirement[];

@@ -85,17 +85,17 @@ export const PWL_REQUIREMENTS = [
   {
     id: 'PWL-11',
     statement: 'The password lock refuses a new password shorter than 8 characters.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: FORGOT },
-    reference: 'NIST SP 800-63B §5.1.1.2',
+    interpretation: 'PROTOCOL.md states it without condition, after NIST SP 800-63B §5.1.1.2.',
   },
   {
     id: 'PWL-12',
     statement: 'The server limits consecutive failed password lock attempts.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '001_a3861b4dfbe0f786.txt', section: '2FA: How it works' },
-    reference: 'NIST SP 800-63B §5.1.1.2 and §5.2.2',
+    interpretation: 'PROTOCOL.md states it without condition, after NIST SP 800-63B §5.1.1.2 and §5.2.2.',
   },
 ] as const satisfies readonly Requirement[];

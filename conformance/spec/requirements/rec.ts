@@ -114,10 +114,10 @@ export const REC_REQUIREMENTS = [
   {
     id: 'REC-14',
     statement: 'An SMS or e-mail verification code is accepted at most once.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
-    reference: 'NIST SP 800-63B §5.2.8 (replay resistance)',
+    interpretation: 'PROTOCOL.md states it without condition, after NIST SP 800-63B §5.2.8 (replay resistance).',
   },
   {
     id: 'REC-15',

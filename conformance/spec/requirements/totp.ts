@@ -88,10 +88,10 @@ export const TOTP_REQUIREMENTS = [
   {
     id: 'TOTP-11',
     statement: 'One-time passwords follow RFC 6238 with T0 = 0 and X = 30 s, truncated to 6 digits as in RFC 4226.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'app', 'android', 'ios', 'pro', 'lite'],
     source: { seed: '001_a3861b4dfbe0f786.txt', section: '2FA: Features' },
-    reference: 'RFC 6238 §4; RFC 4226 §5.3',
+    interpretation: 'PROTOCOL.md states it without condition, after RFC 6238 §4; RFC 4226 §5.3.',
   },
   {
     id: 'TOTP-12',
@@ -105,10 +105,10 @@ export const TOTP_REQUIREMENTS = [
   {
     id: 'TOTP-13',
     statement: 'The server tolerates at most one time step of clock drift on either side of the current step.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '002_938a6250c384f84c.txt', section: 'Setting up 2FA' },
-    reference: 'RFC 6238 §5.2',
+    interpretation: 'PROTOCOL.md states it without condition, after RFC 6238 §5.2.',
   },
   {
     id: 'TOTP-14',
@@ -133,17 +133,19 @@ export const TOTP_REQUIREMENTS = [
     id: 'TOTP-16',
     statement:
       'A QR code meant for authenticator apps encodes otpauth://totp/<issuer>:<account> with secret and issuer parameters.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '002_938a6250c384f84c.txt', section: 'Setting up 2FA' },
-    reference: 'Google Authenticator Key Uri Format (github.com/google/google-authenticator/wiki/Key-Uri-Format)',
+    interpretation:
+      'PROTOCOL.md states it without condition, after Google Authenticator Key Uri Format (github.com/google/google-authenticator/wiki/Key-Uri-Format).',
   },
   {
     id: 'TOTP-17',
     statement: 'Each 2FA registration gets a fresh random secret; no two registrations share one.',
-    level: 'ADVISORY',
+    level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.3.1' },
-    reference: 'RFC 4226 §7.5 (random generation of shared secrets)',
+    interpretation:
+      'PROTOCOL.md states it without condition, after RFC 4226 §7.5 (random generation of shared secrets).',
   },
 ] as const satisfies readonly Requirement[];

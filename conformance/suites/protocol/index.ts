@@ -3,8 +3,14 @@ import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { protocolIntegrityCheck } from './upload-integrity.js';
 import { errorsConformanceCheck } from './errors-catalogued.js';
+import { errorPrecedenceCheck } from './error-precedence.js';
+import { emptyBodiesCheck } from './empty-bodies.js';
+import { rangeDownloadsCheck } from './range-downloads.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
   'errors-catalogued.ts': [errorsConformanceCheck],
+  'error-precedence.ts': [errorPrecedenceCheck],
+  'empty-bodies.ts': [emptyBodiesCheck],
+  'range-downloads.ts': [rangeDownloadsCheck],
 });

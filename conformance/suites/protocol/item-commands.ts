@@ -80,7 +80,7 @@ export const commit = fc
         job.closed = true;
         for (const h of held) {
           if (present.includes(h.sha)) h.tab = 'recent';
-          else if (h.tab === 'recent' || h.tab === 'new') h.tab = 'deleted';
+          else if (h.tab === 'recent') h.tab = 'deleted';
         }
         m.snapshot = snapshot;
       },
@@ -118,12 +118,10 @@ export const list = fc
       async (m, r) => {
         const tab = tabs[t];
         const kind = kinds[k];
-        // The tab of an item confirmed since the last snapshot is the server's to say; read it from the full list.
-        const tabOf = new Map((await listAll(r)).map((i) => [i.sha256, i.tab]));
         const paged = await listAll(r, { ...(tab ? { tab } : {}), ...(kind ? { kind } : {}) }, limit);
         const got = paged.map((i) => i.sha256);
         const wanted = [...m.held.values()]
-          .filter((h) => (!kind || h.kind === kind) && (!tab || (h.tab === 'new' ? tabOf.get(h.sha) : h.tab) === tab))
+          .filter((h) => (!kind || h.kind === kind) && (!tab || h.tab === tab))
           .map((h) => h.sha);
         if (new Set(got).size !== got.length || JSON.stringify([...got].sort()) !== JSON.stringify(wanted.sort())) {
           throw new Error(`the pages list [${got.join(', ')}], not [${wanted.join(', ')}]`);

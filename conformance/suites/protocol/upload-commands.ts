@@ -144,7 +144,7 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
       if (!answer.complete || answer.item.sha256 !== upload.sha || !sameMeta(answer.item.meta, upload.meta)) {
         throw new Error(`completing upload ${upload.id} was answered ${brief(answer)}`);
       }
-      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'new' });
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent' });
     },
     (m) => m.uploads.length > 0,
   );

@@ -1,7 +1,7 @@
 /**
  * The model of one device's uploads, items, tabs and snapshots, written from PROTOCOL.md "Backup" and "Listing and
- * restore" and simpler than any server: offsets are numbers, items are a map by SHA-256, and a tab is known exactly
- * except for items confirmed since the last snapshot, which the protocol leaves to the server ("new" below).
+ * restore" and simpler than any server: offsets are numbers, items are a map by SHA-256, and each item's tab is
+ * known exactly (one confirmed since the last snapshot is in Recent).
  */
 import type fc from 'fast-check';
 import type { Static } from 'typebox';
@@ -11,6 +11,7 @@ import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { brief } from '../../kit/server-support.js';
 
 export type Tab = 'recent' | 'archive' | 'deleted';
+const TABS: readonly Tab[] = ['recent', 'archive', 'deleted'];
 
 export interface Content {
   readonly bytes: Buffer;
@@ -37,7 +38,7 @@ export interface Held {
   readonly bytes: Buffer;
   readonly meta: ItemMeta;
   readonly kind: ItemKind;
-  tab: Tab | 'new';
+  tab: Tab;
   readonly jobs: ReadonlySet<string>;
 }
 export interface Model {
@@ -100,16 +101,31 @@ export async function verify(m: Model, r: Real): Promise<void> {
     if (item.size !== held.bytes.length || !sameMeta(item.meta, held.meta)) {
       throw new Error(`item ${item.sha256} is listed as ${brief(item)}; it was confirmed as ${brief(held.meta)}`);
     }
-    if (held.tab !== 'new' && item.tab !== held.tab) {
+    if (item.tab !== held.tab) {
       throw new Error(`item ${item.sha256} is listed in ${item.tab}; the rules put it in ${held.tab}`);
     }
   }
   const missing = [...m.held.keys()].filter((sha) => !seen.has(sha));
   if (missing.length > 0) throw new Error(`confirmed items are not listed: ${missing.join(', ')}`);
+  await verifyTabs(m, r);
   for (const upload of m.uploads) {
     const status = await r.device.call('getUpload', { params: { uploadId: upload.id } });
     if (status.offset !== upload.offset || status.size !== upload.bytes.length || status.sha256 !== upload.sha) {
       throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
+    }
+  }
+}
+
+/** Each tab, asked for itself, lists exactly the items the model puts in it: not only the label each item carries. */
+async function verifyTabs(m: Model, r: Real): Promise<void> {
+  for (const tab of TABS) {
+    const got = (await listAll(r, { tab })).map((i) => i.sha256).sort();
+    const wanted = [...m.held.values()]
+      .filter((h) => h.tab === tab)
+      .map((h) => h.sha)
+      .sort();
+    if (got.join() !== wanted.join()) {
+      throw new Error(`GET /v1/items?tab=${tab} lists [${got.join(', ')}]; the rules put [${wanted.join(', ')}] there`);
     }
   }
 }

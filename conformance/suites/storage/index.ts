@@ -2,7 +2,9 @@
 import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { storageLayoutCheck } from './layout.js';
+import { storedAsCheck } from './stored-as.js';
 
 export const suite = defineSuite(area, {
   'layout.ts': [storageLayoutCheck],
+  'stored-as.ts': [storedAsCheck],
 });

@@ -2,7 +2,9 @@
 import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { loginStatesCheck } from './login-states.js';
+import { loginTableWalkCheck } from './login-table-walk.js';
 
 export const suite = defineSuite(area, {
   'login-states.ts': [loginStatesCheck],
+  'login-table-walk.ts': [loginTableWalkCheck],
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../../conformance/spec/errors.js';
 import { renderProtocolMarkdown } from '../../../../conformance/spec/protocol/protocol-md.js';
 import { ROUTES, ROUTE_NAMES } from '../../../../conformance/spec/protocol/routes.js';
+import { anchorOf } from '../../../../conformance/spec/protocol/schema-md.js';
+import { NAMED_SCHEMAS } from '../../../../conformance/spec/protocol/schema-names.js';
 import { REPO_ROOT } from '../../../helpers/cli-process.js';
 
 describe('PROTOCOL.md', () => {
@@ -16,5 +18,15 @@ describe('PROTOCOL.md', () => {
   it('documents every route and every error code', () => {
     for (const name of ROUTE_NAMES) expect(committed).toContain(`\`${ROUTES[name].method} ${ROUTES[name].path}\``);
     for (const code of ERROR_CODES) expect(committed).toContain(`| \`${code}\` |`);
+  });
+
+  it('writes each named schema once and refers to it elsewhere by its link', () => {
+    for (const name of NAMED_SCHEMAS.keys()) {
+      expect(committed.split(`<a id="${anchorOf(name)}"></a>`)).toHaveLength(2);
+    }
+    // The login's answer: one entry, and every login route links to it.
+    expect(committed.match(/^### Login$/gm)).toHaveLength(1);
+    expect(committed.match(/Success: 20\d, \[Login\]\(#schema-login\)/g)?.length).toBeGreaterThan(8);
+    expect(committed.split('\n').length).toBeLessThan(2000);
   });
 });

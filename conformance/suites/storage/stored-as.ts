@@ -1,0 +1,104 @@
+/**
+ * PROTOCOL.md "Storage layout", through the protocol alone (no data directory): a device's `backupPath` is
+ * `<name>/<registeredAt>`; every confirmed item's `storedAs` is `blocks/<its job's folder>/0/<sequence>.<EXT>`, the
+ * sequence lower-case hex of at least six digits, starting at 000001 and taking the next number per confirmed item
+ * across jobs (a duplicate takes none); jobs started back to back get distinct folders in start order; and after a
+ * migration the replacement keeps the folder and continues the sequence, with a `registeredAt` of its own.
+ */
+import type { Check, CheckContext } from '../../kit/check.js';
+import { checkOnce } from '../../kit/property.js';
+import { where } from '../../kit/applies.js';
+import { Violation } from '../../kit/violation.js';
+import { bytesOf, consoleOf, identity, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { ITEM_KINDS } from '../../spec/file-types.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+
+const STORED_AS = /^blocks\/(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2})\/0\/([0-9a-f]{6,})\.([A-Z0-9]+)$/;
+/** Enough items that a decimal sequence would part from a hexadecimal one (10 is 00000a). */
+const ITEMS_PER_JOB = 6;
+
+interface Stored {
+  readonly folder: string;
+  readonly sequence: number;
+}
+
+function parse(storedAs: string, name: string, folder: string): Stored {
+  const match = STORED_AS.exec(storedAs);
+  const ext = (name.split('.').at(-1) ?? '').toUpperCase();
+  if (!match || match[1] !== folder || match[3] !== ext) {
+    throw new Violation(['STO-03', 'STO-05'], `${name} of the job in blocks/${folder} is stored as ${storedAs}`);
+  }
+  return { folder, sequence: parseInt(match[2] as string, 16) };
+}
+
+async function backUpJob(client: MbsClient, seed: number, count: number, folders: string[]): Promise<Stored[]> {
+  const backup = await client.call('startBackup', { body: {} });
+  folders.push(backup.folder);
+  const stored: Stored[] = [];
+  for (let i = 0; i < count; i++) {
+    const bytes = bytesOf(seed + i, 64 + i);
+    const meta = metaOf(ITEM_KINDS[i % ITEM_KINDS.length] ?? 'photo', `SEQ_${seed}_${i}`, i);
+    const item = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
+    stored.push(parse(item.storedAs, meta.name, backup.folder));
+    // The same bytes again: held already, so no second file and no sequence number.
+    if (i === 0) await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
+  }
+  await client.call('commitBackup', { params: { backupId: backup.backupId }, body: { present: [], accounts: [] } });
+  return stored;
+}
+
+function expectSequence(stored: readonly Stored[], from: number, what: string): void {
+  const got = stored.map((s) => s.sequence);
+  const wanted = got.map((_, i) => from + i);
+  if (got.join() !== wanted.join()) {
+    throw new Violation(['STO-05'], `${what}: sequence numbers ${got.join(', ')}, expected ${wanted.join(', ')}`);
+  }
+}
+
+export const storedAsCheck: Check = {
+  id: 'storage-stored-as',
+  title: 'storedAs is blocks/<job folder>/0/<hex sequence from 000001>.<EXT>, one sequence per device folder',
+  area: 'STO',
+  requirements: ['STO-03', 'STO-04', 'STO-05', 'MIG-04'],
+  scope: 'server',
+  applies: where({ console: true }),
+  async run(context: CheckContext) {
+    const { session } = context;
+    const paired: string[] = [];
+    try {
+      return await checkOnce(async () => {
+        const device = await pairDevice(session, 'Sequence probe');
+        paired.push(device.deviceId);
+        if (device.backupPath !== `Sequence probe/${device.registeredAt}`) {
+          throw new Violation(['STO-03'], `registered at ${device.registeredAt}, backup path ${device.backupPath}`);
+        }
+        const folders: string[] = [];
+        const first = await backUpJob(device.client, context.seed, ITEMS_PER_JOB, folders);
+        const second = await backUpJob(device.client, context.seed + 100, ITEMS_PER_JOB, folders);
+        expectSequence([...first, ...second], 1, 'two jobs of a new device');
+        if (!(folders[0] && folders[1] && folders[0] < folders[1])) {
+          throw new Violation(['STO-04'], `jobs started one after the other write to ${folders.join(' and ')}`);
+        }
+        const pairing = await consoleOf(session).call('createPairing', {
+          body: { mode: 'migrate', originalDeviceId: device.deviceId },
+        });
+        const replacement = new MbsClient({ baseUrl: session.url });
+        const answer = await replacement.call('pair', {
+          body: { token: pairing.token, edition: session.edition, device: identity('Sequence heir', 'ios') },
+        });
+        paired.push(answer.deviceId);
+        replacement.deviceKey = answer.deviceKey;
+        if (answer.backupPath !== device.backupPath || answer.registeredAt < device.registeredAt) {
+          throw new Violation(
+            ['MIG-04'],
+            `the replacement (registered at ${answer.registeredAt}) got ${answer.backupPath}, not ${device.backupPath}`,
+          );
+        }
+        const third = await backUpJob(replacement, context.seed + 200, 2, folders);
+        expectSequence(third, 2 * ITEMS_PER_JOB + 1, 'the replacement after a migration');
+      });
+    } finally {
+      await removeQuietly(session, paired);
+    }
+  },
+};
