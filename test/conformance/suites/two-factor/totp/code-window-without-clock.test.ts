@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totpWindowCheck } from '../../../../../conformance/suites/two-factor/totp/code-window.js';
-import { ReferenceTarget } from '../../../../../conformance/targets/reference-target.js';
 import { cellsOf, failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
-import { NoClockTarget } from '../../fixtures/no-clock-target.js';
-
-const withoutClock = (faults: string[] = []) => new NoClockTarget(new ReferenceTarget(['pro'], { faults }));
+import { proWithoutClock as withoutClock } from '../../fixtures/no-clock-target.js';
 
 describe('TOTP window without the server clock', () => {
   it('checks every rule that needs no clock and leaves the step edges and the throttle untested', async () => {
@@ -26,7 +23,7 @@ describe('TOTP window without the server clock', () => {
   it.each([
     ['replayed-totp-accepted', 'TOTP-12'],
     ['stale-totp-accepted', 'TOTP-04'],
-  ])('still catches %s', async (fault, requirement) => {
+  ] as const)('still catches %s', async (fault, requirement) => {
     const summary = await runTwoFactor([totpWindowCheck], { runs: 30, target: withoutClock([fault]) });
     expect(verdictOf(summary, requirement)).toBe('fail');
     expect(summary.verdict).toBe('fail');
