@@ -58,3 +58,9 @@ export async function phoneAStepOn(context: CheckContext, time: ServerTime): Pro
   await time.advance(STEP_MS);
   return appWorld(context, time);
 }
+
+/** Moves on a step for the codes `world` shows next: the server's clock where it can move, else the phone's own. */
+export async function stepOn(world: AppWorld, time: ServerTime): Promise<void> {
+  if (time.movable) return time.advance(STEP_MS);
+  world.clock.advanceTo(world.clock.now() + STEP_MS);
+}
