@@ -22,6 +22,7 @@ export function verdictLines(summary: Summary, detail: string): string[] {
     `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ` +
       `${t.errored} errored, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (${detail})`,
   ];
+  lines.push(`  checked on this target: ${checkedOf(summary)} of ${t.applicable} applicable requirements`);
   if (summary.reason !== undefined) lines.push(`  ERROR ${summary.reason}`);
   for (const r of summary.requirements.filter((x) => x.verdict === 'fail')) {
     lines.push(`  FAIL ${r.id} ${r.statement}${r.expectedFailure ? ' (expected)' : ''}`);
@@ -29,8 +30,23 @@ export function verdictLines(summary: Summary, detail: string): string[] {
   for (const r of summary.requirements.filter((x) => x.verdict === 'advisory')) {
     lines.push(`  ADVISORY ${r.id} ${r.statement} (does not fail the run)`);
   }
+  for (const [reason, ids] of untestedByReason(summary)) lines.push(`  UNTESTED ${ids.join(', ')}: ${reason}`);
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
   return lines;
+}
+
+/** A summary written before `checked` was counted gives it from its other totals. */
+const checkedOf = (summary: Summary) =>
+  summary.totals.checked ?? summary.totals.passed + summary.totals.failed + summary.totals.advisory;
+
+/** The untested requirements grouped by why: what this target could not check, said once per reason. */
+function untestedByReason(summary: Summary): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const r of summary.requirements.filter((x) => x.verdict === 'untested')) {
+    const reason = r.reason ?? 'not checkable here';
+    groups.set(reason, [...(groups.get(reason) ?? []), r.id]);
+  }
+  return groups;
 }

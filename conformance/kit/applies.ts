@@ -49,9 +49,11 @@ export const REASONS = {
   dataDir: "reads the server's data directory, which only a target that offers it (the reference target) allows",
   ownServers:
     'starts servers like the target with chosen ports taken, which only a target that can start them (the reference target) allows',
-  clock:
-    'moves the server clock (code steps, lifetimes, throttling waits), which only a target that offers its clock allows',
+  clock: 'needs the conformance clock: it moves the server clock (code steps, lifetimes, throttling waits)',
 } as const;
+
+/** What a target lacks when only the checking, not the rule, needs it: its cells are `untested`, not `skipped`. */
+const UNTESTED: ReadonlySet<string> = new Set([REASONS.clock]);
 
 const osName = (platform: Platform) => (platform === 'android' ? 'Android' : 'iOS');
 
@@ -78,7 +80,7 @@ function firstLack(needs: Needs, column: Column, session: TargetSession): string
 export function where(needs: Needs): Applies {
   return (column, session) => {
     const lack = firstLack(needs, column, session);
-    if (lack !== undefined) return { applies: false, reason: lack };
+    if (lack !== undefined) return { applies: false, reason: lack, ...(UNTESTED.has(lack) ? { untested: true } : {}) };
     return needs.also ? needs.also(column, session) : APPLIES;
   };
 }

@@ -63,7 +63,13 @@ export type CheckOutcome =
   | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails }
   | { readonly verdict: 'skipped'; readonly reason: string };
 
-export type Applicability = { readonly applies: true } | { readonly applies: false; readonly reason: string };
+/**
+ * Whether a check runs here. `untested` when the rules apply to this server but the target lacks what checking them
+ * needs (its clock): the cell then reads `untested`, not `skipped`, so the requirement counts as applicable and not
+ * checked on this target.
+ */
+export type Applicability =
+  { readonly applies: true } | { readonly applies: false; readonly reason: string; readonly untested?: boolean };
 
 interface CheckBase {
   /** Stable, kebab-case, unique across suites; it begins with its area's name. */
@@ -79,6 +85,12 @@ interface CheckBase {
    */
   readonly exclusive?: boolean;
   applies?(column: Column, session: TargetSession): Applicability;
+  /**
+   * Requirements of `requirements` the check checks in full only when the target offers its clock. Without it the
+   * check still runs every rule that needs none, and a failure charged to these still fails them, but its pass is no
+   * pass of them: they read `untested`, with the reason (conformance/runner/run-edition.ts).
+   */
+  readonly requirementsWithout?: { readonly clock?: readonly string[] };
 }
 
 /** Runs once per edition. */

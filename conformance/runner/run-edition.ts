@@ -15,6 +15,7 @@ import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf } from './cell-results.js';
 import { describeError } from './thrown-errors.js';
+import { REASONS } from '../kit/applies.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -103,8 +104,7 @@ async function runCell(
 ): Promise<Cell> {
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session);
-  if (!applicability.applies)
-    return { ...place, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
+  if (!applicability.applies) return notApplying(place, applicability);
   const started = performance.now();
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
@@ -118,7 +118,11 @@ async function runCell(
       ...(path ? { path } : {}),
       ...(commandsReplayPath ? { commandsReplayPath } : {}),
     });
-    return outcomeCell(check, place, outcome, performance.now() - started, options.levelOf);
+    return withUnchecked(
+      outcomeCell(check, place, outcome, performance.now() - started, options.levelOf),
+      check,
+      session,
+    );
   } catch (error) {
     return thrownCell(check, place, error, performance.now() - started, options.levelOf);
   }
@@ -128,9 +132,21 @@ async function runCell(
 function notRun(check: Check, column: Column, session: TargetSession, reason: string): Cell {
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session);
-  if (!applicability.applies)
-    return { ...place, verdict: 'skipped', durationMs: 0, runs: 0, reason: applicability.reason };
+  if (!applicability.applies) return notApplying(place, applicability);
   return unreachableCell(place, reason);
+}
+
+/** The cell of a check that does not run here: skipped, or untested when only the target lacks what it needs. */
+function notApplying(place: CellPlace, applicability: Applicability & { applies: false }): Cell {
+  const verdict = applicability.untested ? 'untested' : 'skipped';
+  return { ...place, verdict, durationMs: 0, runs: 0, reason: applicability.reason };
+}
+
+/** A cell that ran without the server's clock did not check in full what the check covers only with it. */
+function withUnchecked(cell: Cell, check: Check, session: TargetSession): Cell {
+  const requirements = session.clock ? [] : (check.requirementsWithout?.clock ?? []);
+  if (requirements.length === 0 || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
+  return { ...cell, unchecked: { requirements: [...requirements], reason: REASONS.clock } };
 }
 
 function placeOf(column: Column): CellPlace {

@@ -54,6 +54,7 @@ export function totalsOf(requirements: readonly RequirementResult[]): Summary['t
     skipped,
     untested: count('untested'),
     errored: count('error'),
+    checked: count('pass') + count('fail') + count('advisory'),
   };
 }
 

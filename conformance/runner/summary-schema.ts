@@ -49,6 +49,11 @@ export const Cell = Type.Object({
   reason: Type.Optional(Type.String()),
   /** What a `fail` or `advisory` cell found; on an `error` cell of a kit exception, the exception and its replay. */
   failure: Type.Optional(Failure),
+  /**
+   * Requirements of the check that this cell did not check in full (it ran without the server's clock), and why: a
+   * pass of the cell reads `untested` for them.
+   */
+  unchecked: Type.Optional(Type.Object({ requirements: Type.Array(Type.String()), reason: Type.String() })),
 });
 export type Cell = Static<typeof Cell>;
 
@@ -84,6 +89,11 @@ export const Totals = Type.Object({
   untested: Type.Integer(),
   /** Requirements whose evidence errored (the kit failed, or the target could not be reached). */
   errored: Type.Integer(),
+  /**
+   * Applicable requirements the run judged (passed, failed or advisory): "checked on this target: N of M applicable".
+   * Absent in older summaries.
+   */
+  checked: Type.Optional(Type.Integer()),
 });
 export type Totals = Static<typeof Totals>;
 

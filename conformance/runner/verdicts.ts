@@ -42,15 +42,25 @@ export function chargedRequirements(cell: Pick<Cell, 'failure'>, covered: readon
 
 /** How one cell reads for one of the requirements its check covers (`covered`). */
 export function cellReading(
-  cell: Pick<Cell, 'verdict' | 'failure'>,
+  cell: Pick<Cell, 'verdict' | 'failure' | 'unchecked'>,
   requirement: Levelled,
   covered: readonly string[],
 ): Verdict {
+  // A pass of what the cell did check is no pass of a requirement it could check only in part.
+  const passed = isUnchecked(cell, requirement.id) ? 'untested' : 'pass';
+  if (cell.verdict === 'pass') return passed;
   if (cell.verdict !== 'fail' && cell.verdict !== 'advisory') return cell.verdict;
-  if (!chargedRequirements(cell, covered).includes(requirement.id)) return 'pass';
+  if (!chargedRequirements(cell, covered).includes(requirement.id)) return passed;
   if (requirement.level === 'ADVISORY') return 'advisory';
   // An advisory cell never fails a MUST requirement, whatever it names: only a `fail` cell does.
   return cell.verdict === 'fail' ? 'fail' : 'pass';
+}
+
+const isUnchecked = (cell: Pick<Cell, 'unchecked'>, id: string) => cell.unchecked?.requirements.includes(id) ?? false;
+
+/** Why a cell read `untested` or another verdict with a reason for `id`: its own partial check's, else the cell's. */
+function readingReason(cell: Pick<Cell, 'reason' | 'unchecked'>, id: string, verdict: Verdict): string | undefined {
+  return verdict === 'untested' && isUnchecked(cell, id) ? cell.unchecked?.reason : cell.reason;
 }
 
 /**
@@ -109,7 +119,11 @@ export function requirementVerdicts(
     const fallback = DEFAULT_REASON[verdict];
     if (fallback === undefined) return { ...base, verdict, ...expected };
     // Each distinct reason once: an unreachable target gives every cell the same one.
-    const reasons = new Set(readings.filter((r) => r.verdict === verdict).map((r) => r.cell.reason ?? fallback));
+    const reasons = new Set(
+      readings
+        .filter((r) => r.verdict === verdict)
+        .map((r) => readingReason(r.cell, requirement.id, verdict) ?? fallback),
+    );
     return { ...base, verdict, reason: [...reasons].join('; '), ...expected };
   });
 }

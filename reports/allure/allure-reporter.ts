@@ -75,7 +75,11 @@ function cellResults(summary: Summary): AllureTestResult[] {
         testCaseId: digest(check.checkId),
         fullName: `${check.area}.${check.checkId} [${cell.column}]`,
         name: `${check.title} [${cell.column}]`,
-        description: requirementIds.length > 0 ? `Covers ${requirementIds.join(', ')}.` : 'Covers no catalogued id.',
+        description:
+          (requirementIds.length > 0 ? `Covers ${requirementIds.join(', ')}.` : 'Covers no catalogued id.') +
+          (cell.unchecked
+            ? ` Not checked here: ${cell.unchecked.requirements.join(', ')} (${cell.unchecked.reason}).`
+            : ''),
         ...outcome(cell, finding),
         stage: 'finished',
         labels: [

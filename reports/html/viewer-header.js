@@ -24,6 +24,7 @@
       t.advisory > 0 ? `${plural(t.advisory, 'advisory finding')}.` : '',
       t.errored > 0 ? `${t.errored} errored.` : '',
       t.untested > 0 ? `${t.untested} untested.` : '',
+      `Checked on this target: ${t.checked ?? t.passed + t.failed + t.advisory} of ${t.applicable} applicable requirements.`,
       'Only MUST failures fail a run; ADVISORY findings never do.',
     ];
     const gate = parts.filter(Boolean).join(' ');

@@ -116,6 +116,9 @@ function testcase(check: CheckResult, cell: Cell, requirementIds: readonly strin
     property('column', cell.column),
     property('verdict', finding?.expected ? 'expected failure' : cell.verdict),
     property('runs', String(cell.runs)),
+    ...(cell.unchecked
+      ? [property('not checked here', `${cell.unchecked.requirements.join(' ')}: ${cell.unchecked.reason}`)]
+      : []),
     ...(finding?.failure.seed !== undefined ? [property('seed', String(finding.failure.seed))] : []),
   ];
   const body = [`      <properties>\n${properties.join('')}      </properties>\n`];

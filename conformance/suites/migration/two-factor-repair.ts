@@ -10,7 +10,7 @@ import { checkOnce } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
-import { appWorld, pairForBackup, shownCode, type AppWorld } from '../two-factor/common/app-world.js';
+import { appWorld, pairForBackup, shownCode, stepOn, type AppWorld } from '../two-factor/common/app-world.js';
 import { attempt, mustPass, mustRefuse, said } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import { where } from '../../kit/applies.js';
@@ -29,7 +29,7 @@ export const migrationRepairCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'migration', 'time-travel'],
-  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -82,7 +82,7 @@ export const migrationRepairCheck: Check = {
           );
 
           // MIG-08 (MUST): the original's codes stay valid; MIG-09 (ADVISORY) says they should not.
-          await time.advance(30_000);
+          await stepOn(original, time);
           const next = await desk.call('startLogin', { body: {} });
           const code = await attempt(
             desk.call('loginOtp', {

@@ -9,6 +9,7 @@ import { type MbsClient } from '../../../../simulators/mbs-client/mbs-client.js'
 import { type CheckContext } from '../../../kit/check.js';
 import { newWorld, type World, type WorldOptions } from '../../../kit/device-world.js';
 import type { ServerTime } from './support.js';
+import { STEP_MS } from './actors.js';
 
 /** The device world of a 2FA check (device-world.ts), with the app's 2FA page and a clock that reads the server's. */
 export interface AppWorld extends World {
@@ -45,4 +46,21 @@ export function shownCode(world: AppWorld, accountId: string, attempt?: Attempt)
   const shown = world.twoFactor.openPage(attempt).find((c) => c.id === accountId);
   if (!shown) throw new Error(`the 2FA page does not show account ${accountId}`);
   return shown.code;
+}
+
+/**
+ * A phone whose codes are a step later than the last one used: the server's clock moved a step on where it can
+ * move, else a phone set a step ahead, whose code the server's ±1 step window accepts (TOTP-13). A code is accepted
+ * once, so a second login by the same account needs one of these.
+ */
+export async function phoneAStepOn(context: CheckContext, time: ServerTime): Promise<AppWorld> {
+  if (!time.movable) return appWorld(context, time, { skewMs: STEP_MS });
+  await time.advance(STEP_MS);
+  return appWorld(context, time);
+}
+
+/** Moves on a step for the codes `world` shows next: the server's clock where it can move, else the phone's own. */
+export async function stepOn(world: AppWorld, time: ServerTime): Promise<void> {
+  if (time.movable) return time.advance(STEP_MS);
+  world.clock.advanceTo(world.clock.now() + STEP_MS);
 }

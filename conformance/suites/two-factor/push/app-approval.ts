@@ -9,7 +9,7 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { appWorld, shownCode, type AppWorld } from '../common/app-world.js';
+import { appWorld, shownCode, stepOn, type AppWorld } from '../common/app-world.js';
 import { attempt, mustPass, said, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
@@ -76,7 +76,7 @@ async function approveAndReject(desk: MbsClient, time: ServerTime, phone: Phone)
   );
   if (!code.ok || code.value.state !== 'logged-in')
     throw new Violation(['PUSH-06', 'TFA-17'], `a code after a rejection: ${said(code)}`);
-  await time.advance(30_000);
+  await stepOn(phone.world, time);
 }
 
 /** No network: nothing arrives; Resend and an offline code still work; back online the latest request arrives. */
@@ -101,7 +101,7 @@ async function offline(desk: MbsClient, time: ServerTime, phone: Phone): Promise
   const arrived = await twoFactor.receivePush();
   if (!arrived.some((r) => r.requestId === resent.push?.requestId))
     throw new Violation(['PUSH-08'], 'back online, the resent request did not arrive');
-  await time.advance(30_000);
+  await stepOn(phone.world, time);
 }
 
 /** Enhanced security on: approving needs the device password or a biometric (ESEC-04). */
@@ -139,7 +139,7 @@ export const appPushCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {

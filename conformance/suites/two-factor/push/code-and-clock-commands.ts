@@ -3,6 +3,7 @@
  * 4:59.999 and 5:00.000 of the latest request, or the step edges), and hit a request's last millisecond and its end.
  */
 import {
+  belowThrottle,
   canEnter,
   describeEntry,
   describeMove,
@@ -16,8 +17,9 @@ import { currentLogin, voidPending, type PushRequest } from './model.js';
 import { answer, sendPush, startLogin } from './request-commands.js';
 import { NAMES, open, verify, type PushStep } from './world.js';
 
-export const code = (e: CodeEntry): PushStep => ({
-  check: (m) => open(m) && canEnter(m, e),
+/** Without the server's clock, failures stay below the throttle (otp-commands.ts says why). */
+export const code = (e: CodeEntry, movable: boolean): PushStep => ({
+  check: (m) => open(m) && canEnter(m, e) && (movable || belowThrottle(m)),
   async run(m, w) {
     const login = currentLogin(m);
     const screen = login.state === 'push-wait' ? ['LOGIN-07'] : login.state === 'push-rejected' ? ['PUSH-06'] : [];

@@ -5,7 +5,8 @@
 import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { LoginUnderWay, SentCode } from '../common/actors.js';
-import { attempt, inLastMillisecond, said } from '../common/support.js';
+import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
+import { FREE_FAILURES } from '../common/otp-model.js';
 import { PHONE, smsTo } from './recovery-phone.js';
 
 const SMS_LIFETIME_MS = 5 * 60_000;
@@ -57,10 +58,15 @@ export async function sampleCodes(r: LoginUnderWay): Promise<SentCode> {
   return last as SentCode;
 }
 
-/** Wrong digits are throttled within 6 tries; the wait is waited out (REC-15). */
-export async function guess(r: LoginUnderWay, right: string): Promise<void> {
+/**
+ * Wrong digits are refused, and throttled within 6 tries; the wait is waited out (REC-15). Without the server's clock
+ * the tries stop short of the throttle, whose 30 s wait only the clock can end: 4 failures counted with those
+ * `failedBefore` (the server's count so far), then a right code.
+ */
+export async function guess(r: LoginUnderWay, right: string, failedBefore: number): Promise<void> {
   const wrong = right === '000000' ? '000001' : '000000';
   for (let i = 0; i < 6; i++) {
+    if (!r.time.movable && failedBefore + i === FREE_FAILURES - 1) return;
     const outcome = await attempt(submit(r, wrong));
     if (outcome.ok) throw new Violation(['REC-05'], 'wrong SMS digits completed the recovery');
     if (outcome.code === 'otp-throttled')
@@ -71,8 +77,24 @@ export async function guess(r: LoginUnderWay, right: string): Promise<void> {
   throw new Violation(['REC-15'], '6 wrong SMS codes in a row and the server still evaluates the next');
 }
 
-/** The right digits at 4:59.999 complete the recovery. */
-export const lastMillisecond = (r: LoginUnderWay): Promise<Login> =>
+/** The right digits complete the recovery: at 4:59.999 where the clock moves, else a fresh code straight away. */
+export async function rightCode(r: LoginUnderWay): Promise<Login> {
+  if (r.time.movable) return lastMillisecond(r);
+  const { sms } = await send(r);
+  return mustPass(submit(r, sms.digits), ['REC-05'], 'the right SMS digits');
+}
+
+/** After a minute the countdown shows 4 minutes left, and at 5:00.000 the code is refused. */
+export async function expiresAfterFiveMinutes(r: LoginUnderWay): Promise<void> {
+  const { login, sms } = await send(r);
+  await r.time.advance(60_000);
+  await verifyCountdown(r.desk, r.time, r.loginId, ['REC-06']);
+  await r.time.moveTo(login.code?.expiresAt ?? 0);
+  await verifyCountdown(r.desk, r.time, r.loginId, ['REC-06']);
+  await mustRefuse(submit(r, sms.digits), ['verification-code-expired'], ['REC-06'], 'the SMS code at 5:00.000');
+}
+
+const lastMillisecond = (r: LoginUnderWay): Promise<Login> =>
   inLastMillisecond(
     r.time,
     async () => {

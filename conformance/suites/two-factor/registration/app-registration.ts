@@ -9,13 +9,11 @@ import { ClientError } from '../../../spec/errors.js';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
-import { appWorld, shownCode } from '../common/app-world.js';
+import { appWorld, phoneAStepOn, shownCode } from '../common/app-world.js';
 import { Outbox, parseSentCode } from '../common/actors.js';
 import { attempt, mustPass, mustRefuse, said } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
-
-const STEP = 30_000;
 
 export const appRegisterQrCheck: Check = {
   id: 'tfa-registration-qr',
@@ -25,7 +23,7 @@ export const appRegisterQrCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -60,8 +58,7 @@ export const appRegisterQrCheck: Check = {
         }
 
         // The saved QR code entered on a new phone, a step later.
-        await time.advance(STEP);
-        const replacement = await appWorld(context, time);
+        const replacement = await phoneAStepOn(context, time);
         const added = replacement.app.accounts.addFromUri(registration.otpauthUri);
         const fresh = await logIn(shownCode(replacement, added.id));
         if (!fresh.ok) throw new Violation(['TOTP-10'], `the saved QR code on a new phone: ${said(fresh)}`);
@@ -77,7 +74,7 @@ export const appRegisterSecretCheck: Check = {
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
-  applies: where({ twoFactor: true, console: true, device: 'alone', clock: true }),
+  applies: where({ twoFactor: true, console: true, device: 'alone' }),
   run: (context: CheckContext) =>
     withTwoFactor(context, (desk, time) =>
       checkOnce(async () => {
@@ -119,9 +116,10 @@ export const appRegisterSecretCheck: Check = {
           ['TFA-10'],
           'push to the secret-key app',
         );
-        await time.advance(STEP);
+        const later = await phoneAStepOn(context, time);
+        later.app.accounts.restore([account]);
         await mustPass(
-          desk.call('loginOtp', { params: id, body: { code: shownCode(phone, account.id) } }),
+          desk.call('loginOtp', { params: id, body: { code: shownCode(later, account.id) } }),
           ['TOTP-01', 'TFA-06'],
           "the app's next code",
         );

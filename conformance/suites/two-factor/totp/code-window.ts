@@ -4,6 +4,8 @@
  * from an authenticator registered by QR code and one registered by secret key, named or not; runs of wrong codes;
  * codes at a step's 29.999 s and 30.000 s; the clock moved to the ends of throttling waits. Every answer must be one
  * the model allows: the ±1 step window, each code once, throttling after 5 failures and its reset by a success.
+ * Without the server's clock every rule runs that needs none: codes of the server's step on the machine clock they
+ * share, failures kept below the throttle; the step edges and the throttle are then left untested.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
@@ -17,6 +19,7 @@ import {
   describeMove,
   enterCode,
   enterMalformed,
+  belowThrottle,
   MALFORMED_CODES,
   moveClock,
   type ClockMove,
@@ -48,8 +51,8 @@ async function openLogin(w: World): Promise<string> {
 
 const NAMES = ['A (QR code)', 'B (secret key)'];
 
-const enter = (e: CodeEntry): Step => ({
-  check: (m) => canEnter(m, e),
+const enter = (e: CodeEntry, movable: boolean): Step => ({
+  check: (m) => canEnter(m, e) && (movable || belowThrottle(m)),
   async run(m, w) {
     const loginId = await openLogin(w);
     if (await enterCode(m, w, loginId, e, 'choose-method')) w.loginId = undefined;
@@ -70,12 +73,13 @@ const move = (to: ClockMove): Step => ({
 });
 
 /** Runs of wrong codes reach the throttle within a short sequence. */
-const guesses = (n: number): Step => ({
-  check: () => true,
+const guesses = (n: number, movable: boolean): Step => ({
+  check: (m) => movable || belowThrottle(m),
   async run(m, w) {
-    for (let i = 0; i < n; i++) await enterCode(m, w, await openLogin(w), WRONG, 'choose-method');
+    for (let i = 0; i < n && (movable || belowThrottle(m)); i++)
+      await enterCode(m, w, await openLogin(w), WRONG, 'choose-method');
   },
-  toString: () => `enter ${n} wrong codes`,
+  toString: () => `enter ${n} wrong codes${movable ? '' : ', stopping short of the throttle'}`,
 });
 const WRONG: CodeEntry = { kind: 'wrong', auth: 0, named: false };
 
@@ -97,11 +101,20 @@ const edge = (at: '29.999 s' | '30.000 s', kind: EdgeKind, auth: number): Step =
   toString: () => `at ${at} of a step enter the ${kind} code of ${NAMES[auth]}, three times`,
 });
 
-const commands = [
-  codeEntry(2).map(enter),
+/**
+ * The commands drawn: with the server's clock, its moves and the step edges too. Without it the codes are those of
+ * the server's current step on the shared machine clock, and failures stop short of the throttle, which only the
+ * clock could wait out.
+ */
+const commands = (movable: boolean) => [
+  codeEntry(2).map((e) => enter(e, movable)),
   fc.constantFrom(...MALFORMED_CODES).map(malformed),
+  fc.integer({ min: 1, max: 6 }).map((n) => guesses(n, movable)),
+  ...(movable ? clockCommands : []),
+];
+
+const clockCommands = [
   clockMove.map(move),
-  fc.integer({ min: 1, max: 6 }).map(guesses),
   fc
     .tuple(
       fc.constantFrom<'29.999 s' | '30.000 s'>('29.999 s', '30.000 s'),
@@ -130,22 +143,27 @@ export const totpWindowCheck: Check = {
   scope: 'server',
   exclusive: true,
   tags: ['model-based', '2fa', 'time-travel'],
-  applies: where({ twoFactor: true, console: true, clock: true }),
+  // Without the clock: no step edge (29.999 s / 30.000 s) and no throttle, whose wait only the clock can end.
+  requirementsWithout: { clock: ['TOTP-13', 'TOTP-14'] },
+  applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const { url } = context.session;
-      const property = fc.asyncProperty(fc.commands(commands, commandsOptions(context, 24)), async (cmds) => {
-        await clearTwoFactor(desk);
-        const a = await registerByQr(desk, url, 'Totp A');
-        const b = await registerBySecretKey(desk, url, 'Totp B', time);
-        const settled = await settleOtp(desk, time, a, -1);
-        const world: World = { desk, time, auths: [a, b], loginId: undefined };
-        const model: OtpModel = {
-          otp: { lastStep: { [a.id]: settled, [b.id]: b.usedStep }, failures: 0 },
-          lastCode: {},
-        };
-        await fc.asyncModelRun(() => ({ model, real: world }), cmds);
-      });
+      const property = fc.asyncProperty(
+        fc.commands(commands(time.movable), commandsOptions(context, 24)),
+        async (cmds) => {
+          await clearTwoFactor(desk);
+          const a = await registerByQr(desk, url, 'Totp A');
+          const b = await registerBySecretKey(desk, url, 'Totp B', time);
+          const settled = await settleOtp(desk, time, a, -1);
+          const world: World = { desk, time, auths: [a, b], loginId: undefined };
+          const model: OtpModel = {
+            otp: { lastStep: { [a.id]: settled, [b.id]: b.usedStep }, failures: 0 },
+            lastCode: {},
+          };
+          await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+        },
+      );
       return checkProperty(property, context);
     }),
 };

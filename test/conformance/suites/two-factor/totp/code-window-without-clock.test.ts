@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { totpWindowCheck } from '../../../../../conformance/suites/two-factor/totp/code-window.js';
+import { cellsOf, failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
+import { proWithoutClock as withoutClock } from '../../fixtures/no-clock-target.js';
+
+describe('TOTP window without the server clock', () => {
+  it('checks every rule that needs no clock and leaves the step edges and the throttle untested', async () => {
+    const summary = await runTwoFactor([totpWindowCheck], { runs: 15, target: withoutClock() });
+    expect(failuresOf(summary)).toEqual([]);
+    expect(cellsOf(summary, totpWindowCheck.id).map(([column, verdict]) => [column, verdict])).toEqual([
+      ['pro', 'pass'],
+    ]);
+    for (const id of ['TOTP-04', 'TOTP-08', 'TOTP-09', 'TOTP-12']) expect(verdictOf(summary, id)).toBe('pass');
+    for (const id of ['TOTP-13', 'TOTP-14']) {
+      expect(summary.requirements.find((r) => r.id === id)).toMatchObject({
+        verdict: 'untested',
+        reason: expect.stringContaining('needs the conformance clock'),
+      });
+    }
+    expect(summary.verdict).toBe('pass');
+  });
+
+  it.each([
+    ['replayed-totp-accepted', 'TOTP-12'],
+    ['stale-totp-accepted', 'TOTP-04'],
+  ] as const)('still catches %s', async (fault, requirement) => {
+    const summary = await runTwoFactor([totpWindowCheck], { runs: 30, target: withoutClock([fault]) });
+    expect(verdictOf(summary, requirement)).toBe('fail');
+    expect(summary.verdict).toBe('fail');
+  });
+});
