@@ -129,16 +129,22 @@ async function measure(fault: ServerFault, clock: boolean, options: VendorPathOp
       consoleKey: server.consoleKey,
     });
     const limit = options.variantTimeoutMs ?? 600_000;
-    const run = runVariantOn(target, fault, options).then((result) => ({ kind: 'measured', result }) as const);
+    // Settles as a cell either way: a run still going when its time is up must not reject unheard later.
+    const run = runVariantOn(target, fault, options).then(
+      (result): Cell => ({ kind: 'measured', result }),
+      (error: unknown): Cell => ({ kind: 'error', reason: firstLine(error) }),
+    );
     const late = new Promise<Cell>((resolve) => {
       timer = setTimeout(resolve, limit, { kind: 'error', reason: `not done within ${limit / 1000} s` });
     });
     return await Promise.race([run, late]);
   } catch (error) {
-    return { kind: 'error', reason: (error as Error).message.split('\n')[0] ?? 'unknown' };
+    return { kind: 'error', reason: firstLine(error) };
   } finally {
     clearTimeout(timer);
     // Stopping the server also ends a run that overran: its checks then fail fast, unanswered.
     await server?.stop();
   }
 }
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
