@@ -9,65 +9,118 @@ import type { ServerFault } from '../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
 import { servesTwoFactor } from './http/build-app.js';
 import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
+import { rangeStart } from './http/handlers.js';
+import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
+import { valueToCheck } from './http/validation.js';
+import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
-import { claimInstall, refusePairedInstall } from './services/pairing.js';
+import { claimInstall, pairingExpiry, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
-import { otpWindow } from './two-factor/authenticators.js';
+import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { expiryOf } from './two-factor/codes.js';
+import { codeToSend, expiryOf } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
-import { answeredStatus, sendLoginPush } from './two-factor/push.js';
+import { demoteOriginal } from './two-factor/enrolment.js';
+import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
+import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
+import {
+  answeredStatus,
+  loginStateAfterAnswer,
+  mayAnswerPush,
+  pushLifetimeMs,
+  sendLoginPush,
+} from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
+import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
+import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
+import { markUsed, registrationExpiry } from './two-factor/registrations.js';
+import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
+import { throttlePolicy } from './two-factor/throttle.js';
+import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
 
 export interface ServerRules {
   // Editions and ports.
   readonly servesTwoFactor: typeof servesTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
+  // Requests.
+  readonly valueToCheck: typeof valueToCheck;
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
+  readonly rangeStart: typeof rangeStart;
   readonly finishUpload: typeof finishUpload;
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly claimInstall: typeof claimInstall;
+  readonly pairingExpiry: typeof pairingExpiry;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
+  readonly throttlePolicy: typeof throttlePolicy;
+  readonly forgetOnReset: typeof forgetOnReset;
+  readonly registrationExpiry: typeof registrationExpiry;
+  readonly markUsed: typeof markUsed;
+  readonly demoteOriginal: typeof demoteOriginal;
   readonly expiryOf: typeof expiryOf;
+  readonly codeToSend: typeof codeToSend;
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
+  readonly pushLifetimeMs: typeof pushLifetimeMs;
+  readonly mayAnswerPush: typeof mayAnswerPush;
+  readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
+  readonly isRecoveryPhone: typeof isRecoveryPhone;
+  readonly discardRecovered: typeof discardRecovered;
+  readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
 }
 
 export const STRAIGHT_SERVER_RULES: ServerRules = {
   servesTwoFactor,
   editionTcpRange,
+  valueToCheck,
   listItems,
+  rangeStart,
   finishUpload,
   storedItemPath,
   refusePairedInstall,
   claimInstall,
+  pairingExpiry,
   takeOverRecords,
   retireOriginal,
   otpWindow,
+  throttlePolicy,
+  forgetOnReset,
+  registrationExpiry,
+  markUsed,
+  demoteOriginal,
   expiryOf,
+  codeToSend,
   answeredStatus,
   sendLoginPush,
+  pushLifetimeMs,
+  mayAnswerPush,
+  loginStateAfterAnswer,
+  isRecoveryPhone,
+  discardRecovered,
+  trustedBrowserLifetimeMs,
 };
 
 export type ServerRuleOverride = RuleOverride<ServerRules>;
 
 export const SERVER_OVERRIDES = {
   ...BUILD_APP_FAULTS,
+  ...HANDLERS_FAULTS,
+  ...VALIDATION_FAULTS,
   ...PORTS_FAULTS,
   ...ITEMS_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
@@ -77,6 +130,11 @@ export const SERVER_OVERRIDES = {
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...PUSH_FAULTS,
+  ...THROTTLE_FAULTS,
+  ...REGISTRATIONS_FAULTS,
+  ...ENROLMENT_FAULTS,
+  ...RECOVERY_FAULTS,
+  ...LOGINS_FAULTS,
 } satisfies Record<ServerFault, ServerRuleOverride>;
 
 /** The rules of a server started with these variants: the straight ones when there are none. */

@@ -11,6 +11,8 @@ import type { Check } from '../kit/check.js';
 import { replayCommand } from '../runner/command-lines.js';
 import { runConformance } from '../runner/run-conformance.js';
 import { ReferenceTarget } from '../targets/reference-target.js';
+import type { Target } from '../targets/target.js';
+import type { Edition } from '../spec/editions.js';
 
 export interface VariantOptions {
   readonly checks: readonly Check[];
@@ -18,6 +20,8 @@ export interface VariantOptions {
   readonly seed: number;
   readonly runs: number;
   readonly kitVersion: string;
+  /** Each variant only through those of `checks` that claim one of its requirements: the quick measure. */
+  readonly claimedOnly?: boolean;
 }
 
 export interface VariantResult {
@@ -33,13 +37,24 @@ export interface VariantResult {
   readonly durationMs: number;
 }
 
-export async function runVariant(fault: FaultName, options: VariantOptions): Promise<VariantResult> {
+/** The edition a variant shows on. */
+export function editionOf(fault: FaultName): Edition {
   const spec = FAULTS[fault];
-  const edition = 'edition' in spec ? spec.edition : 'pro';
+  return 'edition' in spec ? spec.edition : 'pro';
+}
+
+/** The variant in process: the reference target with the variant on. */
+export function runVariant(fault: FaultName, options: VariantOptions): Promise<VariantResult> {
+  return runVariantOn(new ReferenceTarget([editionOf(fault)], { faults: [fault] }), fault, options);
+}
+
+/** The suites against a target that runs the variant (in process, or a server process of its own). */
+export async function runVariantOn(target: Target, fault: FaultName, options: VariantOptions): Promise<VariantResult> {
+  const spec = FAULTS[fault];
   const started = Date.now();
   const { summary } = await runConformance({
-    target: new ReferenceTarget([edition], { faults: [fault] }),
-    checks: options.checks,
+    target,
+    checks: options.claimedOnly ? claimedChecks(options.checks, fault) : options.checks,
     catalogue: REQUIREMENTS,
     profiles: options.profiles,
     seed: options.seed,
@@ -61,6 +76,12 @@ export async function runVariant(fault: FaultName, options: VariantOptions): Pro
     ...(shortest ? { shortest } : {}),
     durationMs: Date.now() - started,
   };
+}
+
+/** The checks that claim a requirement the catalogue expects the variant to fail. */
+export function claimedChecks(checks: readonly Check[], fault: FaultName): Check[] {
+  const expected: readonly string[] = FAULTS[fault].caughtBy;
+  return checks.filter((c) => c.requirements.some((id) => expected.includes(id)));
 }
 
 /** Of the failures that name an expected requirement, the one with the fewest commands (a one-shot check: 0). */

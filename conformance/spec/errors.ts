@@ -169,6 +169,8 @@ export const CLIENT_ERRORS = {
   'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',
   'container-runtime-unavailable': 'No container runtime (such as a Docker engine) is available to start the image.',
   'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
+  // the self-test's vendor path (mbsc selftest --vendor-path)
+  'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;

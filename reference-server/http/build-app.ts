@@ -11,7 +11,7 @@ import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
 import { answerExpectation, clientErrorHandler, notFoundError } from './route-guards.js';
-import { validatorCompiler } from './validation.js';
+import { validatorCompilerOf } from './validation.js';
 
 export interface AppOptions {
   readonly consoleKey: string;
@@ -48,7 +48,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   app.server.on('checkExpectation', answerExpectation);
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
     const { error, allow } = notFoundError(request.method, request.url);

@@ -50,7 +50,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): H
     listItems: ({ device, query }) => ctx.rules.listItems(ctx, device, query),
     getItem: ({ device, params }) => getItem(ctx, device, params.sha256),
     downloadItem: ({ device, params, request }) => {
-      const start = rangeStart(request.headers.range);
+      const start = ctx.rules.rangeStart(request.headers.range);
       const content = itemContent(ctx, device, params.sha256, start);
       const partial = start > 0;
       return {
@@ -71,7 +71,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): H
 }
 
 /** Only `bytes=N-` is supported: what a resumed restore needs. */
-function rangeStart(range: string | undefined): number {
+export function rangeStart(range: string | undefined): number {
   if (range === undefined) return 0;
   const match = /^bytes=(\d{1,15})-$/.exec(range.trim());
   if (!match) throw new MbsError('range-not-satisfiable', 'Only "Range: bytes=N-" is supported.');

@@ -4,7 +4,7 @@
  */
 import type { FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { Compile, type Validator } from 'typebox/compile';
 
 export interface FieldProblem {
   readonly path: string;
@@ -22,16 +22,24 @@ export class SchemaViolation extends Error {
   }
 }
 
-export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const validator = Compile(schema);
-  const convert = httpPart !== 'body';
-  return (data: unknown) => {
-    const value = convert ? validator.Default(validator.Convert(data)) : data;
-    if (validator.Check(value)) return { value };
-    const problems = [...validator.Errors(value)]
-      .filter((e) => e.keyword !== 'anyOf' || e.instancePath === '')
-      .slice(0, 10)
-      .map((e) => ({ path: e.instancePath || '/', problem: e.message }));
-    return { error: new SchemaViolation(httpPart ?? 'request', problems) };
+/** What a request part is checked as: a body exactly as sent; path, query and header strings converted first. */
+export function valueToCheck(validator: Validator, data: unknown, httpPart: string | undefined): unknown {
+  return httpPart === 'body' ? data : validator.Default(validator.Convert(data));
+}
+
+/** The schema compiler of a server whose parts are read by `read` (the server's rule, valueToCheck). */
+export function validatorCompilerOf(read: typeof valueToCheck): FastifySchemaCompiler<TSchema> {
+  return ({ schema, httpPart }) => {
+    const validator = Compile(schema);
+    return (data: unknown) => checkPart(validator, read(validator, data, httpPart), httpPart);
   };
-};
+}
+
+function checkPart(validator: Validator, value: unknown, httpPart: string | undefined) {
+  if (validator.Check(value)) return { value };
+  const problems = [...validator.Errors(value)]
+    .filter((e) => e.keyword !== 'anyOf' || e.instancePath === '')
+    .slice(0, 10)
+    .map((e) => ({ path: e.instancePath || '/', problem: e.message }));
+  return { error: new SchemaViolation(httpPart ?? 'request', problems) };
+}

@@ -1,4 +1,4 @@
-/** The self-test's faulty variant of pairing (pairing.ts). */
+/** The self-test's faulty variants of pairing (pairing.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -13,5 +13,9 @@ export const PAIRING_FAULTS = {
       if (mode === 'migrate') ctx.db.prepare('DELETE FROM devices WHERE install_id = ?').run(installId);
       rule(ctx, mode, installId);
     },
+  },
+  'pairing-token-lives-11-minutes': {
+    // A pairing token is accepted a minute past its 10 minutes.
+    pairingExpiry: (rule) => (ctx, issuedAt) => rule(ctx, issuedAt) + 60_000,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

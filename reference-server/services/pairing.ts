@@ -29,6 +29,11 @@ interface TokenRow {
   used_at: number | null;
 }
 
+/** A pairing token lives the server's pairing lifetime (10 minutes unless configured) from issue. */
+export function pairingExpiry(ctx: ServiceContext, issuedAt: number): number {
+  return issuedAt + ctx.pairingTtlMs;
+}
+
 export function createPairing(
   ctx: ServiceContext,
   request: Static<typeof CreatePairingRequest>,
@@ -39,7 +44,7 @@ export function createPairing(
   }
   const token = newSecret();
   const now = ctx.clock.now();
-  const expiresAt = now + ctx.pairingTtlMs;
+  const expiresAt = ctx.rules.pairingExpiry(ctx, now);
   ctx.db
     .prepare(
       'INSERT INTO pairing_tokens (token_hash, mode, original_device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',

@@ -1,4 +1,5 @@
-/** The self-test's faulty variant of where stored items live (layout.ts). */
+/** The self-test's faulty variants of where stored items live and how they are named (layout.ts). */
+import { extensionOf } from '../../conformance/spec/file-types.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -7,5 +8,15 @@ export const LAYOUT_FAULTS = {
     // Names the file by its decimal sequence number in place of six hexadecimal digits.
     storedItemPath: (rule) => (folder, seq, fileName) =>
       rule(folder, seq, fileName).replace(/[0-9a-f]{6}(?=\.[^./]+$)/, String(seq)),
+  },
+  'file-extension-lower-case': {
+    // Keeps the extension as the device named it, lower case included.
+    storedItemPath: (rule) => (folder, seq, fileName) =>
+      rule(folder, seq, fileName).replace(/\.[^./]+$/, `.${extensionOf(fileName)}`),
+  },
+  'file-names-unpadded-hex': {
+    // Names the file by its hexadecimal sequence number without the zero padding to six digits.
+    storedItemPath: (rule) => (folder, seq, fileName) =>
+      rule(folder, seq, fileName).replace(/[0-9a-f]{6}(?=\.[^./]+$)/, seq.toString(16)),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of one-time password acceptance (authenticators.ts). */
+/** The self-test's faulty variants of one-time password acceptance and reset (authenticators.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -9,6 +9,18 @@ export const AUTHENTICATORS_FAULTS = {
   },
   'stale-totp-accepted': {
     // Opens a second step of drift either side.
-    otpWindow: (rule) => (row) => ({ ...rule(row), toleranceSteps: 2 }),
+    otpWindow: (rule) => (row) => ({ ...rule(row), stepsBefore: 2, stepsAfter: 2 }),
+  },
+  'totp-two-steps-ahead-accepted': {
+    // Generous to fast phone clocks: a second step ahead, none more behind.
+    otpWindow: (rule) => (row) => ({ ...rule(row), stepsAfter: 2 }),
+  },
+  'totp-previous-step-refused': {
+    // Strict to slow phone clocks: the current step and the next, never the one just ended.
+    otpWindow: (rule) => (row) => ({ ...rule(row), stepsBefore: 0 }),
+  },
+  'reset-keeps-trusted-browsers': {
+    // A reset drops the open registrations but leaves every trusted browser trusted.
+    forgetOnReset: () => (ctx) => void ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run(),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -65,8 +65,8 @@ export function removeAuthenticator(ctx: ServiceContext, id: string): void {
 }
 
 /** Which time steps a code of this authenticator may be from: one either side of now, after the last accepted. */
-export function otpWindow(row: AuthenticatorRow): { lastTimeStep: number; toleranceSteps: number } {
-  return { lastTimeStep: row.last_time_step, toleranceSteps: 1 };
+export function otpWindow(row: AuthenticatorRow): { lastTimeStep: number; stepsBefore: number; stepsAfter: number } {
+  return { lastTimeStep: row.last_time_step, stepsBefore: 1, stepsAfter: 1 };
 }
 
 /**
@@ -82,7 +82,7 @@ export function acceptOtp(
   let replayed = false;
   for (const row of candidates) {
     const window = ctx.rules.otpWindow(row);
-    const check = checkTotp(row.secret, code, now, window.lastTimeStep, window.toleranceSteps);
+    const check = checkTotp(row.secret, code, now, window.lastTimeStep, [window.stepsBefore, window.stepsAfter]);
     if (check.result === 'accepted') {
       ctx.db.prepare('UPDATE tfa_authenticators SET last_time_step = ? WHERE id = ?').run(check.timeStep, row.id);
       return { ...row, last_time_step: check.timeStep };
@@ -106,9 +106,14 @@ export function resetTwoFactor(ctx: TwoFactorContext, code: string): TwoFactorSe
         ctx,
         all.map((a) => a.id),
       );
-      ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run();
-      ctx.db.prepare('DELETE FROM tfa_trusted_browsers').run();
+      ctx.rules.forgetOnReset(ctx);
     })(),
   );
   return settingsOf(ctx);
+}
+
+/** What a reset leaves behind besides the authenticators: no open registration, no trusted browser. */
+export function forgetOnReset(ctx: ServiceContext): void {
+  ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run();
+  ctx.db.prepare('DELETE FROM tfa_trusted_browsers').run();
 }

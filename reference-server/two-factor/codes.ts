@@ -18,6 +18,11 @@ export interface VerificationCode {
   readonly digits: string;
 }
 
+/** The code a new message carries: a fresh one each time, so that sending again voids the earlier one. */
+export function codeToSend(_ctx: ServiceContext, _purpose: string): VerificationCode {
+  return newVerificationCode();
+}
+
 export function newVerificationCode(): VerificationCode {
   const letters = Array.from({ length: 4 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
   return { letters, digits: String(randomInt(1_000_000)).padStart(6, '0') };
@@ -100,7 +105,7 @@ export async function issueCode(
     compose(code: string, expiresAt: number): Omit<OutgoingMessage, 'channel' | 'to'>;
   },
 ): Promise<CodeRow> {
-  const code = newVerificationCode();
+  const code = ctx.rules.codeToSend(ctx, purpose);
   const sentAt = ctx.clock.now();
   const composed = message.compose(`${code.letters}-${code.digits}`, ctx.rules.expiryOf(message.channel, sentAt));
   await ctx.gateway({ channel: message.channel, to: message.to, ...composed });

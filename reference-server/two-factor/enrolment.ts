@@ -14,7 +14,7 @@ import type {
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { deviceById } from '../services/pairing.js';
 import { voidPushes } from './authenticators.js';
-import { accountOf, markUsed, registrationBy, usableRegistration } from './registrations.js';
+import { accountOf, registrationBy, usableRegistration } from './registrations.js';
 import { toAuthenticator, type AuthenticatorRow, type RegistrationRow } from './rows.js';
 import { throttled } from './throttle.js';
 import { checkTotp } from './totp.js';
@@ -32,20 +32,22 @@ export function registerByQr(
   const device = request.deviceId === undefined ? undefined : deviceById(ctx, request.deviceId);
   if (request.deviceId !== undefined && !device) throw new MbsError('device-not-found');
   return ctx.db.transaction(() => {
-    // Re-pairing after a migration: push moves to the replacement; the original's TOTP stays valid, as the seed says.
     const original = device?.migrated_from_id;
-    if (original) {
-      const demoted = ctx.db
-        .prepare('SELECT id FROM tfa_authenticators WHERE device_id = ? AND push = 1')
-        .all(original) as { id: string }[];
-      voidPushes(
-        ctx,
-        demoted.map((r) => r.id),
-      );
-      ctx.db.prepare('UPDATE tfa_authenticators SET push = 0 WHERE device_id = ?').run(original);
-    }
+    if (original) ctx.rules.demoteOriginal(ctx, original);
     return enrol(ctx, registration, request, { push: true, lastTimeStep: -1 });
   })();
+}
+
+/** Re-pairing after a migration: push moves to the replacement; the original's TOTP stays valid, as the seed says. */
+export function demoteOriginal(ctx: ServiceContext, originalDeviceId: string): void {
+  const demoted = ctx.db
+    .prepare('SELECT id FROM tfa_authenticators WHERE device_id = ? AND push = 1')
+    .all(originalDeviceId) as { id: string }[];
+  voidPushes(
+    ctx,
+    demoted.map((r) => r.id),
+  );
+  ctx.db.prepare('UPDATE tfa_authenticators SET push = 0 WHERE device_id = ?').run(originalDeviceId);
 }
 
 /** "Not able to scan QR code?": the typed username and secret key, proven by a one-time password. TOTP only. */
@@ -133,7 +135,7 @@ interface NewAuthenticator {
 }
 
 function insertAuthenticator(ctx: ServiceContext, registration: RegistrationRow, a: NewAuthenticator): void {
-  markUsed(ctx, registration.id);
+  ctx.rules.markUsed(ctx, registration.id);
   ctx.db
     .prepare(
       `INSERT INTO tfa_authenticators (id, name, kind, push, secret, key_hash, install_id, platform, device_id,

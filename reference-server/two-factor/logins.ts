@@ -101,11 +101,16 @@ export function loginOtp(ctx: ServiceContext, loginId: string, request: Static<t
   return token === undefined ? login : { ...login, trustedBrowserToken: token };
 }
 
+/** How long "Trust this browser" lasts. */
+export function trustedBrowserLifetimeMs(): number {
+  return TRUSTED_BROWSER_TTL_MS;
+}
+
 function trustBrowser(ctx: ServiceContext): string {
   const token = newSecret();
   const now = ctx.clock.now();
   ctx.db
     .prepare('INSERT INTO tfa_trusted_browsers (token_hash, created_at, expires_at) VALUES (?, ?, ?)')
-    .run(hashSecret(token), now, now + TRUSTED_BROWSER_TTL_MS);
+    .run(hashSecret(token), now, now + ctx.rules.trustedBrowserLifetimeMs());
   return token;
 }

@@ -12,4 +12,16 @@ export const PUSH_FAULTS = {
     // Resend sends a new request and leaves the earlier one pending.
     sendLoginPush: () => sendPush,
   },
+  'push-answered-by-other-authenticator': {
+    // Takes an answer from any registered app, not only the one the request went to.
+    mayAnswerPush: () => () => true,
+  },
+  'push-lives-4-minutes': {
+    // A request expires a minute early.
+    pushLifetimeMs: (rule) => () => rule() - 60_000,
+  },
+  'rejected-push-logs-in': {
+    // Any answer ends the wait as a login, a rejection included.
+    loginStateAfterAnswer: () => () => 'logged-in',
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -47,11 +47,16 @@ export function sendPush(ctx: TwoFactorContext, loginId: string, authenticator: 
       loginId,
       authenticator.id,
       now,
-      now + PUSH_TTL_MS,
+      now + ctx.rules.pushLifetimeMs(),
       numbers?.number ?? null,
       numbers ? JSON.stringify(numbers.choices) : null,
     );
   return ctx.db.prepare('SELECT * FROM tfa_push_requests WHERE rowid = last_insert_rowid()').get() as PushRow;
+}
+
+/** How long a request lives from sending. */
+export function pushLifetimeMs(): number {
+  return PUSH_TTL_MS;
 }
 
 /** Number matching: the desktop shows one two-digit number; the app offers it among three. */
@@ -93,6 +98,16 @@ export function answeredStatus(row: PushRow, now: number): PushStatus {
   return statusAt(row, now);
 }
 
+/** Only the authenticator the request went to may answer it. */
+export function mayAnswerPush(row: PushRow, authenticator: AuthenticatorRow): boolean {
+  return row.authenticator_id === authenticator.id;
+}
+
+/** Where an answer leaves the login: approval logs it in, rejection never does. */
+export function loginStateAfterAnswer(outcome: 'approved' | 'rejected'): 'logged-in' | 'push-rejected' {
+  return outcome === 'approved' ? 'logged-in' : 'push-rejected';
+}
+
 /**
  * The app's answer. Only the authenticator the request went to may answer it (any other gets `push-not-found`).
  * Approval logs the login in; rejection shows the login as rejected. With number matching, a wrong number is
@@ -105,7 +120,7 @@ export function answerPush(
   answer: { decision: 'approve' | 'reject'; number?: number | undefined },
 ): { requestId: string; status: PushStatus } {
   const row = pushById(ctx, requestId);
-  if (!row || row.authenticator_id !== authenticator.id) throw new MbsError('push-not-found');
+  if (!row || !ctx.rules.mayAnswerPush(row, authenticator)) throw new MbsError('push-not-found');
   const now = ctx.clock.now();
   const status = ctx.rules.answeredStatus(row, now);
   if (status === 'expired') throw new MbsError('push-expired');
@@ -115,7 +130,8 @@ export function answerPush(
   const outcome = answer.decision === 'approve' && !mismatch ? 'approved' : 'rejected';
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE tfa_push_requests SET status = ?, answered_at = ? WHERE id = ?').run(outcome, now, row.id);
-    const login = outcome === 'approved' ? ['logged-in', now] : ['push-rejected', null];
+    const state = ctx.rules.loginStateAfterAnswer(outcome);
+    const login = [state, state === 'logged-in' ? now : null];
     ctx.db
       .prepare(
         `UPDATE tfa_logins SET state = ?, completed_at = ? WHERE id = ? AND push_request_id = ?

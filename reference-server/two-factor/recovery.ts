@@ -55,7 +55,7 @@ export function loginRecovery(ctx: TwoFactorContext, loginId: string, authentica
 
 export async function loginRecoveryPhone(ctx: TwoFactorContext, loginId: string, phone: string): Promise<Login> {
   const authenticator = recovering(ctx, loginId, 'recovery-phone');
-  if (phone !== authenticator.recovery_phone) throw new MbsError('recovery-phone-mismatch');
+  if (!ctx.rules.isRecoveryPhone(phone, authenticator)) throw new MbsError('recovery-phone-mismatch');
   await issueCode(ctx, `login:${loginId}`, { channel: 'sms', to: phone, compose: smsText });
   codeSent(ctx, loginId, 'recovery-code', ['recovery-phone', 'recovery-code']);
   return viewLogin(ctx, loginId);
@@ -66,12 +66,22 @@ export function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits
   const registration = throttled(ctx, 'sms', () =>
     ctx.db.transaction(() => {
       checkCode(ctx, `login:${loginId}`, digits);
-      deleteAuthenticators(ctx, [authenticator.id]);
+      ctx.rules.discardRecovered(ctx, authenticator.id);
       moveLogin(ctx, loginId, 'logged-in');
       return createRegistration(ctx);
     })(),
   );
   return { ...viewLogin(ctx, loginId), registration };
+}
+
+/** Whether the typed number is the authenticator's recovery phone: only that number gets an SMS code. */
+export function isRecoveryPhone(phone: string, authenticator: AuthenticatorRow): boolean {
+  return phone === authenticator.recovery_phone;
+}
+
+/** Recovery discards the device it recovered: no more push requests, its one-time passwords refused. */
+export function discardRecovered(ctx: TwoFactorContext, authenticatorId: string): void {
+  deleteAuthenticators(ctx, [authenticatorId]);
 }
 
 function recovering(ctx: TwoFactorContext, loginId: string, action: 'recovery-phone' | 'recovery-code') {

@@ -21,7 +21,7 @@ export function createRegistration(ctx: ServiceContext): Registration {
     secret: newTotpSecret(),
     username: usernameOf(ctx),
     created_at: now,
-    expires_at: now + ctx.pairingTtlMs,
+    expires_at: ctx.rules.registrationExpiry(ctx, now),
     used_at: null,
   };
   const token = newSecret();
@@ -53,6 +53,11 @@ export function createRegistration(ctx: ServiceContext): Registration {
     payload,
     expiresAt: row.expires_at,
   };
+}
+
+/** A registration token expires as a pairing token does, a set time after it was issued. */
+export function registrationExpiry(ctx: ServiceContext, issuedAt: number): number {
+  return issuedAt + ctx.pairingTtlMs;
 }
 
 /** The registration a lookup found, if it can still be completed. */

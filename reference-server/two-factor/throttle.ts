@@ -14,7 +14,18 @@ export const MAX_DELAY_MS = 15 * 60_000;
 
 export type ThrottleScope = 'otp' | 'password' | 'sms' | 'email' | 'registration' | `phone:${string}`;
 
-/** The refusals that count as a failed guess. */
+/** The numbers and choices of throttling, as one value so that each can be read (and bent) on its own. */
+export interface ThrottlePolicy {
+  readonly freeFailures: number;
+  readonly firstDelayMs: number;
+  /** Each failure beyond the free ones multiplies the wait by this. */
+  readonly growth: number;
+  readonly maxDelayMs: number;
+  /** The refusals that count as a failed guess. */
+  readonly counted: ReadonlySet<ErrorCode>;
+  readonly successResets: boolean;
+}
+
 const COUNTED: ReadonlySet<ErrorCode> = new Set([
   'otp-invalid',
   'otp-replayed',
@@ -22,10 +33,21 @@ const COUNTED: ReadonlySet<ErrorCode> = new Set([
   'verification-code-invalid',
 ]);
 
+export function throttlePolicy(): ThrottlePolicy {
+  return {
+    freeFailures: FREE_FAILURES,
+    firstDelayMs: FIRST_DELAY_MS,
+    growth: 2,
+    maxDelayMs: MAX_DELAY_MS,
+    counted: COUNTED,
+    successResets: true,
+  };
+}
+
 /** How long after the last of `failures` consecutive failures the next attempt must wait. */
-export function delayAfter(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
+export function delayAfter(failures: number, policy: ThrottlePolicy = throttlePolicy()): number {
+  if (failures < policy.freeFailures) return 0;
+  return Math.min(policy.firstDelayMs * policy.growth ** (failures - policy.freeFailures), policy.maxDelayMs);
 }
 
 interface FailureRow {
@@ -36,9 +58,10 @@ interface FailureRow {
 /** Runs a synchronous check under the scope's throttle: counts its counted refusals, resets on success. */
 export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt: () => T): T {
   const now = ctx.clock.now();
+  const policy = ctx.rules.throttlePolicy();
   const row = ctx.db.prepare('SELECT count, last_at FROM tfa_failures WHERE scope = ?').get(scope) as
     FailureRow | undefined;
-  const delay = row ? delayAfter(row.count) : 0;
+  const delay = row ? delayAfter(row.count, policy) : 0;
   const wait = row ? row.last_at + delay - now : 0;
   if (row && delay > 0 && wait > 0) {
     throw new MbsError('otp-throttled', undefined, { retryAfterMs: wait, failures: row.count });
@@ -47,7 +70,7 @@ export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt:
   try {
     result = attempt();
   } catch (error) {
-    if (error instanceof MbsError && COUNTED.has(error.code)) {
+    if (error instanceof MbsError && policy.counted.has(error.code)) {
       ctx.db
         .prepare(
           `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
@@ -57,6 +80,6 @@ export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt:
     }
     throw error;
   }
-  if (row) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
+  if (row && policy.successResets) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
   return result;
 }

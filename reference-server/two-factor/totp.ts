@@ -33,15 +33,18 @@ export function stepRemainingMs(epochMs: number): number {
 export type TotpCheck =
   { readonly result: 'accepted'; readonly timeStep: number } | { readonly result: 'replayed' | 'invalid' };
 
-/** Checks a code against a secret at `epochMs`; `lastTimeStep` (-1 for none) is the last step accepted. */
+/**
+ * Checks a code against a secret at `epochMs`; `lastTimeStep` (-1 for none) is the last step accepted, and
+ * `steps` how many steps before and after the current one a code may be from.
+ */
 export function checkTotp(
   secret: string,
   code: string,
   epochMs: number,
   lastTimeStep: number,
-  toleranceSteps = 1,
+  steps: readonly [before: number, after: number] = [1, 1],
 ): TotpCheck {
-  const epochTolerance = EPOCH_TOLERANCE_S * toleranceSteps;
+  const epochTolerance: [number, number] = [EPOCH_TOLERANCE_S * steps[0], EPOCH_TOLERANCE_S * steps[1]];
   const options = { secret, token: code, epoch: epochMs / 1000, epochTolerance, guardrails };
   try {
     const fresh = verifySync(lastTimeStep >= 0 ? { ...options, afterTimeStep: lastTimeStep } : options);

@@ -4,17 +4,20 @@
  * suites against every variant is `mbsc selftest`; this keeps each variant's test to the checks that matter.
  */
 import { describe, expect, it } from 'vitest';
-import { FAULT_NAMES, FAULTS } from '../../../conformance/spec/faults.js';
-import { runVariant } from '../../../conformance/selftest/run-variant.js';
+import { FAULT_NAMES, FAULTS, type FaultSpec } from '../../../conformance/spec/faults.js';
+import { claimedChecks, runVariant } from '../../../conformance/selftest/run-variant.js';
 import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 
 const profiles = ['redmi-note-8', 'iphone-12-mini'].map((id) => loadProfile(id));
 
 describe.each(FAULT_NAMES)('the faulty variant %s', (fault) => {
-  it('is caught by the requirements the catalogue names', { timeout: 180_000 }, async () => {
+  // A known gap is a measurement, not a pass: it shows as skipped, with the reason, until a check closes it.
+  const gap: string | undefined = (FAULTS[fault] as FaultSpec).knownGap;
+  const title = gap ? `is not caught yet (known gap: ${gap})` : 'is caught by the requirements the catalogue names';
+  it.skipIf(gap !== undefined)(title, { timeout: 180_000 }, async () => {
     const expected: readonly string[] = FAULTS[fault].caughtBy;
-    const checks = ALL_CHECKS.filter((c) => c.requirements.some((id) => expected.includes(id)));
+    const checks = claimedChecks(ALL_CHECKS, fault);
     const result = await runVariant(fault, { checks, profiles, seed: 20261122, runs: 100, kitVersion: 'test' });
     expect(result.missed).toEqual([]);
     expect(result.failed).toEqual(expect.arrayContaining([...expected]));

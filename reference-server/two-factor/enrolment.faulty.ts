@@ -1,0 +1,21 @@
+/** The self-test's faulty variants of re-pairing a replacement after a migration (enrolment.ts). */
+import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { ServerRuleOverride } from '../server-rules.js';
+import { deleteAuthenticators } from './authenticators.js';
+
+export const ENROLMENT_FAULTS = {
+  'migration-drops-original-totp': {
+    // Removes the original's authenticators when the replacement re-pairs, its one-time passwords with them.
+    demoteOriginal: () => (ctx, originalDeviceId) => {
+      const rows = ctx.db.prepare('SELECT id FROM tfa_authenticators WHERE device_id = ?').all(originalDeviceId);
+      deleteAuthenticators(
+        ctx,
+        (rows as { id: string }[]).map((r) => r.id),
+      );
+    },
+  },
+  'migration-push-stays-on-original': {
+    // The replacement registers for push, and the original keeps push too.
+    demoteOriginal: () => () => undefined,
+  },
+} satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
