@@ -9,8 +9,10 @@ import type { Edition } from '../spec/editions.js';
 import type { ItemKind } from '../spec/file-types.js';
 import type { ItemMeta } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
+import { trimMiddle } from './trim-middle.js';
 
 export interface PairedDevice {
   readonly client: MbsClient;
@@ -60,11 +62,16 @@ export function consoleOf(session: TargetSession): MbsClient {
   return session.console;
 }
 
-/** Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours. */
+/**
+ * Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours.
+ * Unrecorded: clean-up after a failure would push the exchanges that showed it out of the cell's log.
+ */
 export async function removeQuietly(session: TargetSession, deviceIds: readonly string[]): Promise<void> {
-  for (const deviceId of deviceIds) {
-    await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
-  }
+  await unrecorded(async () => {
+    for (const deviceId of deviceIds) {
+      await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
+    }
+  });
 }
 
 /** Awaits a call that must be refused with one of `codes`; the answer's status was checked by the client. */
@@ -80,9 +87,9 @@ export async function refused(call: Promise<unknown>, codes: readonly ErrorCode[
   throw new Error(`${what}: expected ${codes.join(' or ')}, but it succeeded: ${brief(result)}`);
 }
 
+/** A value for a message, cut in its middle when long, so that a message's later values (the expected) remain. */
 export function brief(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return trimMiddle(JSON.stringify(value) ?? String(value), 300);
 }
 
 /** JSON with every object's keys sorted: two answers compare equal whatever order a server writes keys in. */
