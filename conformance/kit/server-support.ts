@@ -12,6 +12,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
+import { setup } from './setup.js';
 import { trimMiddle } from './trim-middle.js';
 
 export interface PairedDevice {
@@ -43,18 +44,26 @@ export function identity(name: string, platform: 'android' | 'ios', installId = 
   };
 }
 
-/** Pairs a new device the way the app does after scanning an "add" QR code. */
-export async function pairDevice(
+/**
+ * The rules a pairing shows by itself: "Add or migrate device" offers to add one, and its QR code's token registers
+ * the device. A check covering them fails them when pairing a device for it fails; any other check errors.
+ */
+export const PAIRING_RULES = ['PAIR-01', 'PAIR-02'] as const;
+
+/** Pairs a new device the way the app does after scanning an "add" QR code: the setup of a server check. */
+export function pairDevice(
   session: TargetSession,
   name: string,
   platform: 'android' | 'ios' = 'android',
 ): Promise<PairedDevice> {
-  const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
-  const client = new MbsClient({ baseUrl: session.url });
-  const device = identity(name, platform);
-  const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
-  client.deviceKey = paired.deviceKey;
-  return { client, ...paired, installId: device.installId, platform };
+  return setup('pairing a device for the check', PAIRING_RULES, async () => {
+    const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
+    const client = new MbsClient({ baseUrl: session.url });
+    const device = identity(name, platform);
+    const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+    client.deviceKey = paired.deviceKey;
+    return { client, ...paired, installId: device.installId, platform };
+  });
 }
 
 export function consoleOf(session: TargetSession): MbsClient {
@@ -81,8 +90,9 @@ export async function refused(call: Promise<unknown>, codes: readonly ErrorCode[
     result = await call;
   } catch (error) {
     if (error instanceof MbsError && codes.includes(error.code)) return error;
-    const got = error instanceof MbsError || error instanceof ClientError ? `${error.code}: ${error.message}` : error;
-    throw new Error(`${what}: expected ${codes.join(' or ')}, got ${String(got)}`, { cause: error });
+    // Only the target's answers are its refusal: an exception of the kit's own code stays what it is.
+    if (!(error instanceof MbsError || error instanceof ClientError)) throw error;
+    throw new Error(`${what}: expected ${codes.join(' or ')}, got ${error.code}: ${error.message}`, { cause: error });
   }
   throw new Error(`${what}: expected ${codes.join(' or ')}, but it succeeded: ${brief(result)}`);
 }
