@@ -63,7 +63,8 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
   if (thrown.kind === 'setup') return setupCell(check, place, thrown, durationMs, levelOf);
   if (thrown.unreachable) return unreachableCell(place, thrown.reason, durationMs);
   // The kit's own failure keeps its stack and a replay command, for whoever fixes the kit.
-  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  const origin = thrown.judged;
+  const stack = origin instanceof Error ? (origin.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
   const failure = { message: stack ? `${thrown.reason}\n${stack}` : thrown.reason, replayCommand: '' };
   return { ...place, verdict: 'error', durationMs, runs: 0, reason: thrown.reason, failure };
 }

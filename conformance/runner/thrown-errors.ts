@@ -25,7 +25,8 @@ import { Violation } from '../kit/violation.js';
 export type ThrownKind =
   /** `judged`: the error that decided, fast-check's cause in place of its wrapper. */
   | { readonly kind: 'verdict'; readonly judged: unknown }
-  | { readonly kind: 'error'; readonly reason: string; readonly unreachable: boolean }
+  /** `judged`: the exception itself, within()'s wrapper undone, whose stack shows where the kit broke. */
+  | { readonly kind: 'error'; readonly reason: string; readonly unreachable: boolean; readonly judged: unknown }
   /** The check's setup failed on something that is no kit error: `reason` says what it was doing and what broke. */
   | { readonly kind: 'setup'; readonly reason: string; readonly setup: SetupError };
 
@@ -51,10 +52,11 @@ export function classifyThrown(error: unknown): ThrownKind {
     return { kind: 'setup', reason, setup: judged };
   }
   if (judged instanceof ClientError && UNREACHABLE.includes(judged.code)) {
-    return { kind: 'error', reason: `the target could not be reached: ${describeError(judged)}`, unreachable: true };
+    const reason = `the target could not be reached: ${describeError(judged)}`;
+    return { kind: 'error', reason, unreachable: true, judged };
   }
   if (isVerdict(judged)) return { kind: 'verdict', judged };
-  return { kind: 'error', reason: `${KIT_ERROR}: ${describeError(judged)}`, unreachable: false };
+  return { kind: 'error', reason: `${KIT_ERROR}: ${describeError(judged)}`, unreachable: false, judged };
 }
 
 /** The error that decides: within()'s Violation stands for the step's error it was made of. */

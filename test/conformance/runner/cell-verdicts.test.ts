@@ -107,7 +107,11 @@ describe('exceptions a check catches itself', () => {
     });
     expect((await run(check(once(new Error('the server said 3'))))).cell.verdict).toBe('fail');
     const step = (error: Error) => () => checkOnce(() => within(['TOTP-11'], () => Promise.reject(error)));
-    expect((await run(check(step(new TypeError('y is undefined'))))).cell.verdict).toBe('error');
+    const wrapped = (await run(check(step(new TypeError('y is undefined'))))).cell;
+    expect(wrapped.verdict).toBe('error');
+    // The stack shown is where the kit broke, not where within() wrapped it.
+    expect(wrapped.failure?.message).toContain('cell-verdicts.test.ts');
+    expect(wrapped.failure?.message).not.toContain('violation.ts');
     expect(await run(check(step(new MbsError('otp-invalid'))))).toMatchObject({
       cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
       verdicts: ['pass', 'advisory', 'pass'],
