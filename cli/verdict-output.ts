@@ -1,10 +1,12 @@
 /**
  * The verdict as the console prints it after `mbsc run`, `mbsc validate` and `mbsc merge`, and the exit code it gives:
  * the run's verdict (PASS, FAIL or ERROR, as the runner derived it) with the totals, why it is an error, each failed
- * MUST requirement and each advisory finding, each on a line of its own kind, so an advisory never reads as a failure.
+ * MUST requirement and each advisory finding, each on a line of its own kind, so an advisory never reads as a failure;
+ * then the counterexample of each failing cell (finding-output.ts).
  */
 import type { Summary } from '../conformance/runner/summary-schema.js';
 import { EXIT } from './command.js';
+import { counterexampleLines } from './finding-output.js';
 
 /**
  * A run that could not be tested at all exits by its cause (3 unreachable, 4 not the protocol) before this is asked;
@@ -34,6 +36,7 @@ export function verdictLines(summary: Summary, detail: string): string[] {
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
+  lines.push(...counterexampleLines(summary));
   return lines;
 }
 

@@ -6,6 +6,7 @@
  * derived them (conformance/runner/verdicts.ts), never judging a cell again.
  */
 import type { Cell, CheckResult, Failure, RequirementResult, Summary } from '../conformance/runner/summary-schema.js';
+import { exchangeLines } from './exchange-text.js';
 
 export type FindingVerdict = 'fail' | 'advisory' | 'error';
 
@@ -101,13 +102,18 @@ export function runLevelError(summary: Summary): string | undefined {
   return summary.reason ?? 'the run could not test its target';
 }
 
-/** The failure as plain text: message, counterexample, commands, seed, path and replay command. */
-export function failureText(failure: Failure): string {
+/**
+ * The failure as plain text: message, counterexample, commands, exchanges (unless a writer shows them apart, as
+ * Allure's attachment does), seed, path and replay command.
+ */
+export function failureText(failure: Failure, withExchanges = true): string {
   const lines = [failure.message];
   if (failure.counterexample !== undefined) lines.push('', 'Counterexample:', failure.counterexample);
   if (failure.commands !== undefined && failure.commands.length > 0) {
     lines.push('', 'Commands (shrunk):', ...failure.commands.map((c, i) => `  ${i + 1}. ${c}`));
   }
+  const exchanges = withExchanges ? exchangeLines(failure) : [];
+  if (exchanges.length > 0) lines.push('', ...exchanges);
   lines.push('');
   if (failure.seed !== undefined) lines.push(`Seed: ${failure.seed}`);
   if (failure.path !== undefined) lines.push(`Path: ${failure.path}`);

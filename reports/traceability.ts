@@ -12,6 +12,7 @@ import { AREAS } from '../conformance/spec/requirements/index.js';
 import type { Cell, RequirementResult, Summary, Verdict } from '../conformance/runner/summary-schema.js';
 import { cellReading, worstOf } from '../conformance/runner/verdicts.js';
 import { requirementsByCheck } from './findings.js';
+import { trimMiddle } from '../conformance/kit/trim-middle.js';
 
 export interface MatrixCell {
   readonly verdict: Verdict;
@@ -119,9 +120,9 @@ function note(verdict: Verdict, these: readonly Reading[]): string {
   }
 }
 
+/** A message's first line, cut in its middle when long: its end states the expected value. */
 function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 160 ? `${line.slice(0, 159)}…` : line;
+  return trimMiddle(text.split('\n', 1)[0] ?? '', 160);
 }
 
 function plural(n: number, word: string): string {

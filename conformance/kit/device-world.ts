@@ -7,6 +7,8 @@
 import type { CheckContext } from './check.js';
 import type { ContentSource } from './content-source.js';
 import { tapWire, Wire } from './wire-tap.js';
+import { PAIRING_RULES } from './server-support.js';
+import { setup } from './setup.js';
 import type { TargetSession } from '../targets/target.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
 import type { AppSettings } from '../../simulators/app/settings.js';
@@ -76,7 +78,9 @@ export async function newWorld(context: CheckContext, options: WorldOptions = {}
   });
   const settings = options.settings ?? { automatedBackup: false };
   if (Object.keys(settings).length > 0) app.updateSettings(settings);
-  if (options.pair !== false) await pairApp(session, app);
+  // Pairing makes the world: when it fails, the check has tested nothing (unless it covers pairing: setup.ts).
+  if (options.pair !== false)
+    await setup('pairing the device for the check', PAIRING_RULES, () => pairApp(session, app));
   return { clock, device, app, wire: options.pair === false ? new Wire() : tapWire(app), content };
 }
 

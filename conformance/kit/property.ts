@@ -1,9 +1,11 @@
 /**
  * Runs a fast-check property as a check: with the run's seed and number of runs (and a replay path when given),
- * each case drawing its content as that case (content-source.ts); turns a failure into its shrunk counterexample,
- * its command list for model-based checks, seed and path.
+ * each case drawing its content as that case (content-source.ts) and keeping its exchanges if it fails
+ * (case-exchanges.ts); turns a failure into its shrunk counterexample, its command list for model-based checks, seed
+ * and path.
  */
 import fc from 'fast-check';
+import { withCaseExchanges } from './case-exchanges.js';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { withCaseContent } from './content-source.js';
 import { Violation } from './violation.js';
@@ -13,7 +15,7 @@ export async function checkProperty<T>(
   context: CheckContext,
   runs = context.runs,
 ): Promise<CheckOutcome> {
-  const details = await fc.check(withCaseContent(property, context.content), {
+  const details = await fc.check(withCaseExchanges(withCaseContent(property, context.content)), {
     seed: context.seed,
     numRuns: runs,
     ...(context.path ? { path: context.path, endOnFailure: true } : {}),
@@ -21,7 +23,7 @@ export async function checkProperty<T>(
   if (!details.failed) return { verdict: 'pass', runs: details.numRuns };
   const counterexample = (details.counterexample ?? []) as unknown as unknown[];
   const first = counterexample[0] as unknown;
-  const commands = isCommandList(first) ? [...first].map((c) => String(c)) : undefined;
+  const commands = isCommandList(first) ? ranCommands(first) : undefined;
   const error = details.errorInstance;
   // A command list needs its own replay path besides fast-check's; both travel in one --replay value.
   const commandsPath = /replayPath="([^"]+)"/.exec(fc.stringify(counterexample))?.[1];
@@ -41,6 +43,14 @@ export async function checkProperty<T>(
       thrown: error,
     },
   };
+}
+
+/**
+ * The commands of a list that ran, as fast-check prints its counterexample: a list is generated longer than the run
+ * that failed it, and the commands after the failing one never ran (they are no part of the counterexample).
+ */
+function ranCommands(list: Iterable<unknown>): string[] {
+  return [...list].filter((c) => (c as { hasRan?: unknown }).hasRan !== false).map((c) => String(c));
 }
 
 /** fast-check's generated command lists are iterables of commands with a toString(). */

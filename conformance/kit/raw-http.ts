@@ -7,6 +7,8 @@ import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } 
 import Value from 'typebox/value';
 import { ERRORS, isErrorCode, type ErrorBody } from '../spec/errors.js';
 import { ErrorResponse } from '../spec/protocol/common.js';
+import { bodyRecord, recordRequest } from '../../simulators/mbs-client/exchange-log.js';
+import { trimMiddle } from './trim-middle.js';
 
 export interface RawCall {
   readonly method: string;
@@ -34,6 +36,7 @@ export function rawRequest(baseUrl: string, call: RawCall): Promise<RawAnswer> {
   }
   if (call.chunked) headers['transfer-encoding'] = 'chunked';
   const timeoutMs = call.timeoutMs ?? 10_000;
+  const record = recordRequest(call.method, call.path, headers, body && bodyRecord(body));
   return new Promise((resolve, reject) => {
     let answered = false;
     const outgoing = httpRequest(
@@ -43,9 +46,16 @@ export function rawRequest(baseUrl: string, call: RawCall): Promise<RawAnswer> {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('error', reject);
-        incoming.on('end', () =>
-          resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks) }),
-        );
+        incoming.on('end', () => {
+          const answer = { status: incoming.statusCode ?? 0, headers: incoming.headers, body: Buffer.concat(chunks) };
+          if (record)
+            Object.assign(record, {
+              status: answer.status,
+              responseHeaders: answer.headers,
+              responseBody: bodyRecord(answer.body),
+            });
+          resolve(answer);
+        });
       },
     );
     outgoing.setTimeout(timeoutMs, () =>
@@ -53,7 +63,9 @@ export function rawRequest(baseUrl: string, call: RawCall): Promise<RawAnswer> {
     );
     // A server may answer and close before it has read a body it refuses; only an error before the answer counts.
     outgoing.on('error', (error) => {
-      if (!answered) reject(error);
+      if (answered) return;
+      if (record) record.error = error.message;
+      reject(error);
     });
     if (body === undefined) outgoing.end();
     else if (call.chunked) {
@@ -70,11 +82,15 @@ export function rawRequest(baseUrl: string, call: RawCall): Promise<RawAnswer> {
  */
 export function openRequest(baseUrl: string, call: RawCall & { readonly announced: number }): ClientRequest {
   const url = new URL(call.path, baseUrl);
-  const outgoing = httpRequest(url, {
-    method: call.method,
-    headers: { ...call.headers, 'content-length': String(call.announced) },
-    agent: false,
-  });
+  const headers = { ...call.headers, 'content-length': String(call.announced) };
+  const record = recordRequest(
+    call.method,
+    call.path,
+    headers,
+    call.body === undefined ? undefined : bodyRecord(Buffer.from(call.body)),
+  );
+  if (record) record.error = 'the check dropped the connection before the body was complete, on purpose';
+  const outgoing = httpRequest(url, { method: call.method, headers, agent: false });
   // The drop is on purpose: whatever the socket says afterwards is expected.
   outgoing.on('error', () => undefined);
   if (call.body !== undefined) outgoing.write(call.body);
@@ -92,12 +108,12 @@ export function errorBodyProblem(answer: RawAnswer): string | undefined {
   try {
     value = JSON.parse(text);
   } catch {
-    return `status ${answer.status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 200))}`;
+    return `status ${answer.status} with a body that is not JSON: ${JSON.stringify(trimMiddle(text, 200))}`;
   }
   const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
   const extra = keys.filter((key) => !['code', 'message', 'details'].includes(key));
   if (!Value.Check(ErrorResponse, value) || !isErrorCode((value as { code?: unknown }).code) || extra.length > 0) {
-    return `status ${answer.status} without a catalogued error body: ${text.slice(0, 300)}`;
+    return `status ${answer.status} without a catalogued error body: ${trimMiddle(text, 300)}`;
   }
   const body = value as ErrorBody;
   if (ERRORS[body.code].status !== answer.status) {

@@ -9,8 +9,11 @@ import type { Edition } from '../spec/editions.js';
 import type { ItemKind } from '../spec/file-types.js';
 import type { ItemMeta } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
+import { setup } from './setup.js';
+import { trimMiddle } from './trim-middle.js';
 
 export interface PairedDevice {
   readonly client: MbsClient;
@@ -41,18 +44,26 @@ export function identity(name: string, platform: 'android' | 'ios', installId = 
   };
 }
 
-/** Pairs a new device the way the app does after scanning an "add" QR code. */
-export async function pairDevice(
+/**
+ * The rules a pairing shows by itself: "Add or migrate device" offers to add one, and its QR code's token registers
+ * the device. A check covering them fails them when pairing a device for it fails; any other check errors.
+ */
+export const PAIRING_RULES = ['PAIR-01', 'PAIR-02'] as const;
+
+/** Pairs a new device the way the app does after scanning an "add" QR code: the setup of a server check. */
+export function pairDevice(
   session: TargetSession,
   name: string,
   platform: 'android' | 'ios' = 'android',
 ): Promise<PairedDevice> {
-  const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
-  const client = new MbsClient({ baseUrl: session.url });
-  const device = identity(name, platform);
-  const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
-  client.deviceKey = paired.deviceKey;
-  return { client, ...paired, installId: device.installId, platform };
+  return setup('pairing a device for the check', PAIRING_RULES, async () => {
+    const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
+    const client = new MbsClient({ baseUrl: session.url });
+    const device = identity(name, platform);
+    const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+    client.deviceKey = paired.deviceKey;
+    return { client, ...paired, installId: device.installId, platform };
+  });
 }
 
 export function consoleOf(session: TargetSession): MbsClient {
@@ -60,11 +71,16 @@ export function consoleOf(session: TargetSession): MbsClient {
   return session.console;
 }
 
-/** Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours. */
+/**
+ * Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours.
+ * Unrecorded: clean-up after a failure would push the exchanges that showed it out of the cell's log.
+ */
 export async function removeQuietly(session: TargetSession, deviceIds: readonly string[]): Promise<void> {
-  for (const deviceId of deviceIds) {
-    await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
-  }
+  await unrecorded(async () => {
+    for (const deviceId of deviceIds) {
+      await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
+    }
+  });
 }
 
 /** Awaits a call that must be refused with one of `codes`; the answer's status was checked by the client. */
@@ -74,15 +90,16 @@ export async function refused(call: Promise<unknown>, codes: readonly ErrorCode[
     result = await call;
   } catch (error) {
     if (error instanceof MbsError && codes.includes(error.code)) return error;
-    const got = error instanceof MbsError || error instanceof ClientError ? `${error.code}: ${error.message}` : error;
-    throw new Error(`${what}: expected ${codes.join(' or ')}, got ${String(got)}`, { cause: error });
+    // Only the target's answers are its refusal: an exception of the kit's own code stays what it is.
+    if (!(error instanceof MbsError || error instanceof ClientError)) throw error;
+    throw new Error(`${what}: expected ${codes.join(' or ')}, got ${error.code}: ${error.message}`, { cause: error });
   }
   throw new Error(`${what}: expected ${codes.join(' or ')}, but it succeeded: ${brief(result)}`);
 }
 
+/** A value for a message, cut in its middle when long, so that a message's later values (the expected) remain. */
 export function brief(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return trimMiddle(JSON.stringify(value) ?? String(value), 300);
 }
 
 /** JSON with every object's keys sorted: two answers compare equal whatever order a server writes keys in. */

@@ -8,7 +8,7 @@ import type { Requirement } from '../spec/requirements/types.js';
 import type { Check, CheckOutcome, FailureDetails } from '../kit/check.js';
 import type { Cell } from './summary-schema.js';
 import { Violation } from '../kit/violation.js';
-import { classifyThrown, describeError } from './thrown-errors.js';
+import { classifyThrown, describeError, type ThrownKind } from './thrown-errors.js';
 import { findingVerdict } from './verdicts.js';
 
 /** Where a cell is: its column, edition and device profile. */
@@ -28,9 +28,9 @@ export function outcomeCell(
     return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
   if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs };
   const { failure } = outcome;
-  // A check that caught an exception of the kit's own code (or an unreachable target) reports it as a failure:
-  // judged here like one that escaped the check.
-  if (failure.thrown !== undefined && classifyThrown(failure.thrown).kind === 'error')
+  // A check that caught an exception of the kit's own code, an unreachable target or its own setup failing reports
+  // it as a failure: judged here like one that escaped the check.
+  if (failure.thrown !== undefined && classifyThrown(failure.thrown).kind !== 'verdict')
     return thrownCell(check, place, failure.thrown, durationMs, levelOf);
   const named = declared(check, failure.requirements);
   return {
@@ -60,11 +60,40 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
     const failure = { message: describeError(error), ...named };
     return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
   }
+  if (thrown.kind === 'setup') return setupCell(check, place, thrown, durationMs, levelOf);
   if (thrown.unreachable) return unreachableCell(place, thrown.reason, durationMs);
   // The kit's own failure keeps its stack and a replay command, for whoever fixes the kit.
-  const stack = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
+  const origin = thrown.judged;
+  const stack = origin instanceof Error ? (origin.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
   const failure = { message: stack ? `${thrown.reason}\n${stack}` : thrown.reason, replayCommand: '' };
   return { ...place, verdict: 'error', durationMs, runs: 0, reason: thrown.reason, failure };
+}
+
+/**
+ * A check whose setup failed tested nothing: an error of the check, unless the setup step itself shows a rule the
+ * check covers (its pairing, for a pairing check), which it then fails, and only that rule.
+ */
+function setupCell(
+  check: Check,
+  place: CellPlace,
+  thrown: Extract<ThrownKind, { kind: 'setup' }>,
+  durationMs: number,
+  levelOf: LevelOf,
+): Cell {
+  const shown = thrown.setup.exercises.filter((id) => check.requirements.includes(id));
+  if (shown.length > 0) {
+    const { what, cause } = thrown.setup;
+    const failure = { message: `${what}: ${describeError(cause)}`, requirements: shown };
+    return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
+  }
+  return {
+    ...place,
+    verdict: 'error',
+    durationMs,
+    runs: 0,
+    reason: thrown.reason,
+    failure: { message: thrown.reason, replayCommand: '' },
+  };
 }
 
 /** A cell that could not run to a verdict: the target could not be reached. */

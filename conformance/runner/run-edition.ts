@@ -16,6 +16,8 @@ import type { Target, TargetSession } from '../targets/target.js';
 import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf } from './cell-results.js';
 import { describeError } from './thrown-errors.js';
 import { REASONS } from '../kit/applies.js';
+import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
+import { shownExchanges } from './exchange-view.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -106,26 +108,34 @@ async function runCell(
   const applicability = applicabilityOf(check, column, session);
   if (!applicability.applies) return notApplying(place, applicability);
   const started = performance.now();
+  // Every exchange of the cell is recorded, so that a failure carries those of its failing attempt.
+  const log = new ExchangeLog();
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
-    const outcome = await runCheck(check, {
-      checkId: check.id,
-      session,
-      column,
-      seed: options.seed,
-      content: contentSource(options.seed, check.id, place.column),
-      runs: options.runs,
-      ...(path ? { path } : {}),
-      ...(commandsReplayPath ? { commandsReplayPath } : {}),
-    });
-    return withUnchecked(
-      outcomeCell(check, place, outcome, performance.now() - started, options.levelOf),
-      check,
-      session,
+    const outcome = await recordingExchanges(log, () =>
+      runCheck(check, {
+        checkId: check.id,
+        session,
+        column,
+        seed: options.seed,
+        content: contentSource(options.seed, check.id, place.column),
+        runs: options.runs,
+        ...(path ? { path } : {}),
+        ...(commandsReplayPath ? { commandsReplayPath } : {}),
+      }),
+    );
+    return withExchanges(
+      withUnchecked(outcomeCell(check, place, outcome, performance.now() - started, options.levelOf), check, session),
+      log.failing(),
     );
   } catch (error) {
-    return thrownCell(check, place, error, performance.now() - started, options.levelOf);
+    return withExchanges(thrownCell(check, place, error, performance.now() - started, options.levelOf), log.failing());
   }
+}
+
+/** A cell with a failure (a finding, or the kit's own error) carries the exchanges of its failing attempt. */
+function withExchanges(cell: Cell, attempt: Attempt): Cell {
+  return cell.failure ? { ...cell, failure: { ...cell.failure, ...shownExchanges(attempt) } } : cell;
 }
 
 /** The cell of a target that could not be probed: skipped where the check would not apply anyway, else an error. */

@@ -17,6 +17,25 @@ export type Verdict = Static<typeof Verdict>;
 export const RunVerdict = Type.Enum(['pass', 'fail', 'error']);
 export type RunVerdict = Static<typeof RunVerdict>;
 
+/**
+ * One HTTP exchange of a failing attempt, as a report shows it: secrets masked (conformance/runner/secret-masking.ts)
+ * and each body cut in its middle to about 2 KB, saying how much was cut.
+ */
+export const Exchange = Type.Object({
+  method: Type.String(),
+  /** Path and query, as sent. */
+  path: Type.String(),
+  /** The answer's status; absent when no answer came. */
+  status: Type.Optional(Type.Integer()),
+  /** Why no answer came: a refused connection, a timeout, a connection the check dropped. */
+  error: Type.Optional(Type.String()),
+  requestHeaders: Type.Record(Type.String(), Type.String()),
+  requestBody: Type.Optional(Type.String()),
+  responseHeaders: Type.Optional(Type.Record(Type.String(), Type.String())),
+  responseBody: Type.Optional(Type.String()),
+});
+export type Exchange = Static<typeof Exchange>;
+
 /** What a failing check found, and how to see it again. */
 export const Failure = Type.Object({
   message: Type.String(),
@@ -24,8 +43,15 @@ export const Failure = Type.Object({
   requirements: Type.Optional(Type.Array(Type.String())),
   /** The shrunk counterexample, printed (fast-check's value or a command list). */
   counterexample: Type.Optional(Type.String()),
-  /** The shrunk command list of a model-based check, one command per entry. */
+  /** The shrunk command list of a model-based check, one command per entry: the commands that ran. */
   commands: Type.Optional(Type.Array(Type.String())),
+  /**
+   * The last HTTP exchanges of the failing attempt (of a property, its shrunk case), oldest first: the evidence of
+   * a one-shot check. Absent in older summaries, and when the attempt made none.
+   */
+  exchanges: Type.Optional(Type.Array(Exchange)),
+  /** How many earlier exchanges of that attempt are not kept. */
+  earlierExchanges: Type.Optional(Type.Integer({ minimum: 0 })),
   seed: Type.Optional(Type.Integer()),
   /** fast-check's replay path. */
   path: Type.Optional(Type.String()),
@@ -117,7 +143,8 @@ export type ReporterError = Static<typeof ReporterError>;
 
 /**
  * The shape of summary.json. Version 2 added the `error` verdicts, the run's `reason` and `totals.errored`; a summary
- * of version 1 (no field) has `fail` cells that a version 2 reader would misread, so it is refused by name.
+ * of version 1 (no field) has `fail` cells that a version 2 reader would misread, so it is refused by name. Optional
+ * fields added since (a failure's `exchanges`) leave the version as it is: a summary without them reads the same.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 

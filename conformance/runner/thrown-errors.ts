@@ -12,15 +12,26 @@
  *
  * What checkOnce and checkProperty (conformance/kit/property.ts) catch travels with the failure (`thrown`), and
  * within() (conformance/kit/violation.ts) keeps the step's error as its Violation's cause, so both are judged here.
+ *
+ * A kit error is named as such, saying it is the kit's fault and not the target's: its reader is whoever maintains
+ * the kit. A SetupError (conformance/kit/setup.ts) is the check's own setup failing before it tested anything: judged
+ * by its cause when the kit failed or the target was unreachable, else `setup`, which the cell reads (cell-results.ts).
  */
 import { AssertionError } from 'node:assert';
 import { ClientError, MbsError, type ClientErrorCode } from '../spec/errors.js';
+import { SetupError } from '../kit/setup.js';
 import { Violation } from '../kit/violation.js';
 
 export type ThrownKind =
   /** `judged`: the error that decided, fast-check's cause in place of its wrapper. */
   | { readonly kind: 'verdict'; readonly judged: unknown }
-  | { readonly kind: 'error'; readonly reason: string; readonly unreachable: boolean };
+  /** `judged`: the exception itself, within()'s wrapper undone, whose stack shows where the kit broke. */
+  | { readonly kind: 'error'; readonly reason: string; readonly unreachable: boolean; readonly judged: unknown }
+  /** The check's setup failed on something that is no kit error: `reason` says what it was doing and what broke. */
+  | { readonly kind: 'setup'; readonly reason: string; readonly setup: SetupError };
+
+/** How a kit error's reason begins: the kit's fault, never the target's. */
+export const KIT_ERROR = "kit error (the kit's own fault, not the target's)";
 
 /** Client errors that say the target (or the devices that reach it) could not be reached at all. */
 const UNREACHABLE: readonly ClientErrorCode[] = [
@@ -34,11 +45,18 @@ const UNREACHABLE: readonly ClientErrorCode[] = [
 
 export function classifyThrown(error: unknown): ThrownKind {
   const judged = judgedBy(error);
+  if (judged instanceof SetupError) {
+    const cause = classifyThrown(judged.cause);
+    if (cause.kind === 'error') return cause;
+    const reason = `the check's setup failed before it tested anything: ${judged.what}: ${describeError(judged.cause)}`;
+    return { kind: 'setup', reason, setup: judged };
+  }
   if (judged instanceof ClientError && UNREACHABLE.includes(judged.code)) {
-    return { kind: 'error', reason: `the target could not be reached: ${describeError(judged)}`, unreachable: true };
+    const reason = `the target could not be reached: ${describeError(judged)}`;
+    return { kind: 'error', reason, unreachable: true, judged };
   }
   if (isVerdict(judged)) return { kind: 'verdict', judged };
-  return { kind: 'error', reason: `the kit failed: ${describeError(judged)}`, unreachable: false };
+  return { kind: 'error', reason: `${KIT_ERROR}: ${describeError(judged)}`, unreachable: false, judged };
 }
 
 /** The error that decides: within()'s Violation stands for the step's error it was made of. */

@@ -38,10 +38,18 @@ export interface AllureTestResult {
   readonly parameters: readonly AllureParameter[];
   readonly links: readonly never[];
   readonly steps: readonly never[];
-  readonly attachments: readonly never[];
+  readonly attachments: readonly AllureAttachment[];
   /** Epoch milliseconds. */
   readonly start: number;
   readonly stop: number;
+}
+
+/** A file beside the result (`<uuid>-attachment.<ext>`), which Allure shows with the test. */
+export interface AllureAttachment {
+  readonly name: string;
+  /** The file's name in allure-results/. */
+  readonly source: string;
+  readonly type: string;
 }
 
 export interface AllureExecutor {

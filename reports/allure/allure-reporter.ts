@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { exchangeLines } from '../exchange-text.js';
 import { failureText, findingIndex, findings, requirementsByCheck, runLevelError, type Finding } from '../findings.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
 import type { WriterReporter } from '../../conformance/runner/reporter.js';
@@ -25,6 +26,7 @@ import { javaProperties } from './java-properties.js';
 export const ALLURE_RESULTS_DIR = 'allure-results';
 
 const ADVISORY_PREFIX = 'ADVISORY finding (does not fail the run): ';
+const EXCHANGES_ATTACHMENT = 'HTTP exchanges of the failing attempt';
 const EXPECTED_PREFIX = 'Expected failure, listed in the baseline (does not fail the run): ';
 
 export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
@@ -41,7 +43,11 @@ export function allureReporter(options: WriterOptions = {}): WriterReporter {
     path: dir,
     async onRunEnd(summary) {
       await clearPreviousResults(dir);
-      const files: [string, string][] = allureResults(summary).map((r) => [`${r.uuid}-result.json`, json(r)]);
+      const entries = allureEntries(summary);
+      const files: [string, string][] = entries.flatMap(({ result, attached }) => [
+        [`${result.uuid}-result.json`, json(result)],
+        ...attached,
+      ]);
       files.push(['environment.properties', javaProperties(environment(summary))]);
       files.push(['executor.json', json(executor(summary))]);
       files.push(['categories.json', json(ALLURE_CATEGORIES)]);
@@ -50,12 +56,23 @@ export function allureReporter(options: WriterOptions = {}): WriterReporter {
   };
 }
 
-export function allureResults(summary: Summary): AllureTestResult[] {
-  const runError = runLevelError(summary);
-  return [...cellResults(summary), ...(runError === undefined ? [] : [runResult(summary, runError)])];
+/** A result and the files it attaches: `[file name, content]`. */
+interface AllureEntry {
+  readonly result: AllureTestResult;
+  readonly attached: readonly [string, string][];
 }
 
-function cellResults(summary: Summary): AllureTestResult[] {
+export function allureResults(summary: Summary): AllureTestResult[] {
+  return allureEntries(summary).map((entry) => entry.result);
+}
+
+function allureEntries(summary: Summary): AllureEntry[] {
+  const runError = runLevelError(summary);
+  const run = runError === undefined ? [] : [{ result: runResult(summary, runError), attached: [] }];
+  return [...cellEntries(summary), ...run];
+}
+
+function cellEntries(summary: Summary): AllureEntry[] {
   const findingOf = findingIndex(findings(summary));
   const covers = requirementsByCheck(summary);
   const levels = new Map(summary.requirements.map((r) => [r.id, r.level]));
@@ -69,8 +86,10 @@ function cellResults(summary: Summary): AllureTestResult[] {
       const requirementIds = covers.get(check.checkId) ?? [];
       const tags = [...new Set(requirementIds.map((id) => levels.get(id)).filter((l) => l !== undefined))];
       const finding = findingOf(check.checkId, cell.column);
-      return {
-        uuid: randomUUID(),
+      const uuid = randomUUID();
+      const attached = exchangesAttachment(uuid, finding);
+      const result = {
+        uuid,
         historyId: digest(`${check.checkId}\u0000${cell.column}`),
         testCaseId: digest(check.checkId),
         fullName: `${check.area}.${check.checkId} [${cell.column}]`,
@@ -99,17 +118,25 @@ function cellResults(summary: Summary): AllureTestResult[] {
         ],
         links: [],
         steps: [],
-        attachments: [],
+        attachments: attached.map(([source]) => ({ name: EXCHANGES_ATTACHMENT, source, type: 'text/plain' })),
         start,
         stop,
       } satisfies AllureTestResult;
+      return { result, attached };
     }),
   );
 }
 
+/** A finding's exchanges, as a text file beside its result. */
+function exchangesAttachment(uuid: string, finding: Finding | undefined): [string, string][] {
+  const lines = finding ? exchangeLines(finding.failure) : [];
+  return lines.length > 0 ? [[`${uuid}-exchanges-attachment.txt`, `${lines.join('\n')}\n`]] : [];
+}
+
 function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResult, 'status' | 'statusDetails'> {
   if (finding) {
-    const trace = failureText(finding.failure);
+    // The exchanges go in their own attachment, where Allure shows them apart from the trace.
+    const trace = failureText(finding.failure, false);
     if (finding.verdict === 'advisory') return details('passed', `${ADVISORY_PREFIX}${finding.failure.message}`, trace);
     if (finding.verdict === 'error') return details('broken', cell.reason ?? finding.failure.message, trace);
     if (finding.expected) {
@@ -143,7 +170,8 @@ function details(
  */
 async function clearPreviousResults(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const ours = /^(.+-(result|container)\.json|environment\.properties|executor\.json|categories\.json)$/;
+  const ours =
+    /^(.+-(result|container)\.json|.+-attachment\.txt|environment\.properties|executor\.json|categories\.json)$/;
   for (const name of await readdir(dir)) {
     if (ours.test(name)) await rm(path.join(dir, name), { force: true });
   }

@@ -3,12 +3,16 @@
  * findings and the errors) computed in TypeScript, so the viewer holds no rules of its own, only drawing. Bump
  * REPORT_DATA_VERSION when the shape changes; the viewer checks it.
  */
+import { exchangeLines } from '../exchange-text.js';
 import { findings, type Finding, type FindingVerdict } from '../findings.js';
 import type { Failure, Summary } from '../../conformance/runner/summary-schema.js';
 import { traceabilityMatrix, type TraceabilityMatrix } from '../traceability.js';
 
-/** 2: findings may be `error`, each names its anchor, and errors come grouped by reason. */
-export const REPORT_DATA_VERSION = 2;
+/**
+ * 2: findings may be `error`, each names its anchor, and errors come grouped by reason. 3: a finding carries its
+ * HTTP exchanges as text.
+ */
+export const REPORT_DATA_VERSION = 3;
 
 export interface FindingView {
   readonly checkId: string;
@@ -23,6 +27,8 @@ export interface FindingView {
   readonly failure: Failure;
   /** The id of the element that shows it: its own card, or its error group's. */
   readonly anchor: string;
+  /** The failure's HTTP exchanges as the other writers print them (reports/exchange-text.ts); absent without any. */
+  readonly exchangesText?: string;
 }
 
 /**
@@ -55,12 +61,16 @@ export function reportData(summary: Summary, generatedAt: Date = new Date()): Re
     generatedAt: generatedAt.toISOString(),
     summary,
     matrix: traceabilityMatrix(summary),
-    findings: list.map(({ cell, ...finding }, index) => ({
-      ...finding,
-      runs: cell.runs,
-      durationMs: cell.durationMs,
-      anchor: groupOf.get(`${finding.checkId}\u0000${finding.column}`) ?? `finding-${index}`,
-    })),
+    findings: list.map(({ cell, ...finding }, index) => {
+      const exchanges = exchangeLines(finding.failure);
+      return {
+        ...finding,
+        runs: cell.runs,
+        durationMs: cell.durationMs,
+        anchor: groupOf.get(`${finding.checkId}\u0000${finding.column}`) ?? `finding-${index}`,
+        ...(exchanges.length > 0 ? { exchangesText: exchanges.join('\n') } : {}),
+      };
+    }),
     errors: groups,
   };
 }

@@ -1,8 +1,9 @@
 /*
  * The index.html viewer, part 3 of 5: the findings, in three sections: failures (a MUST broken), advisory findings
  * (never failing a run) and errors (the kit failed or the target could not be reached). Each failing or advisory
- * result gets a card with its message, counterexample or shrunk command list, seed, replay path and the exact command
- * that replays it, with a Copy button; errors come one card per reason (report-data.ts groups them).
+ * result gets a card with its message, counterexample or shrunk command list, the HTTP exchanges of its failing
+ * attempt, seed, replay path and the exact command that replays it, with a Copy button; errors come one card per
+ * reason (report-data.ts groups them).
  */
 /* global window */
 'use strict';
@@ -69,6 +70,13 @@
             f.commands.map((c) => h('li', {}, h('code', { text: c }))),
           ),
         ],
+      finding.exchangesText !== undefined &&
+        h(
+          'details',
+          { class: 'exchanges', open: true },
+          h('summary', { text: `HTTP exchanges (${f.exchanges ? f.exchanges.length : 0})` }),
+          h('pre', { class: 'exchanges-text', text: finding.exchangesText }),
+        ),
       h(
         'dl',
         { class: 'finding-facts' },

@@ -7,7 +7,7 @@
 /* global document, window */
 'use strict';
 (function () {
-  const DATA_VERSION = 2;
+  const DATA_VERSION = 3;
   const V = window.mbscViewer;
   const { h, badge, section } = V;
 

@@ -2,6 +2,7 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
+import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -19,21 +20,34 @@ export interface RawResponse {
 
 export const sharedAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
+/** The record of each answer's exchange, for readAll to add the body it reads. */
+const answering = new WeakMap<Readable, ExchangeRecord>();
+
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
+  // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
+  const record = recordRequest(req.method, req.url.pathname + req.url.search, req.headers, requestBodyOf(req));
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       req.url,
       { method: req.method, headers: req.headers, agent, timeout: req.timeoutMs },
-      (incoming) => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, stream: incoming }),
+      (incoming) => {
+        if (record) {
+          record.status = incoming.statusCode ?? 0;
+          record.responseHeaders = incoming.headers;
+          answering.set(incoming, record);
+        }
+        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, stream: incoming });
+      },
     );
     outgoing.on('timeout', () =>
       outgoing.destroy(new ClientError('timeout', `${req.method} ${req.url.pathname} timed out.`)),
     );
-    outgoing.on('error', (error) =>
+    outgoing.on('error', (error) => {
+      if (record) record.error = error.message;
       reject(
         error instanceof ClientError ? error : new ClientError('unreachable', `${req.url.origin}: ${error.message}`),
-      ),
-    );
+      );
+    });
     if (req.body === undefined) outgoing.end();
     else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
     else req.body.pipe(outgoing);
@@ -48,5 +62,14 @@ export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promi
     if (size > limit) throw new ClientError('protocol-violation', `Response larger than ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  const all = Buffer.concat(chunks);
+  const record = answering.get(stream);
+  if (record) record.responseBody = bodyRecord(all);
+  return all;
+}
+
+function requestBodyOf(req: RawRequest) {
+  if (req.body === undefined) return undefined;
+  if (Buffer.isBuffer(req.body)) return bodyRecord(req.body);
+  return streamedBody(Number(req.headers['content-length'] ?? -1));
 }

@@ -88,6 +88,22 @@ describe('allure-results', () => {
     expect(find('pair.qr-pairing', 'iphone-13 @ home').parameters).toContainEqual({ name: 'seed', value: '1234567' });
   });
 
+  it("attaches a failure's HTTP exchanges as a text file, apart from the trace", () => {
+    const resume = find('bak.resume', 'redmi-note-8 @ home');
+    expect(resume.attachments).toEqual([
+      {
+        name: 'HTTP exchanges of the failing attempt',
+        source: expect.stringMatching(/-attachment\.txt$/),
+        type: 'text/plain',
+      },
+    ]);
+    const text = readFileSync(path.join(reporter.path, resume.attachments[0]!.source), 'utf8');
+    expect(text).toContain('  2. POST /v1/uploads → 200');
+    expect(text).toContain('authorization: Bearer [masked: 43 chars]');
+    expect(resume.statusDetails.trace).not.toContain('HTTP exchanges');
+    expect(find('run.battery-thresholds', 'iphone-13 @ pro').attachments).toEqual([]);
+  });
+
   it('writes environment.properties, executor.json and categories.json', () => {
     const env = readFileSync(path.join(reporter.path, 'environment.properties'), 'utf8');
     expect(env).toMatch(/^seed=1234567$/m);

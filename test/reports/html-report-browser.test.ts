@@ -14,7 +14,14 @@ import { htmlDocument } from '../../reports/html/html-document.js';
 import { htmlReporter } from '../../reports/html/html-reporter.js';
 import { reportData } from '../../reports/html/report-data.js';
 import { writeFileAtomic } from '../../reports/output-files.js';
-import { BATTERY_COMMANDS, BATTERY_REPLAY, HOSTILE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
+import {
+  BATTERY_COMMANDS,
+  BATTERY_REPLAY,
+  HOSTILE,
+  KIT_ERROR_REASON,
+  sampleSummary,
+  RESUME_EXCHANGES,
+} from './sample-summary.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -129,6 +136,14 @@ describe('index.html in Chromium', () => {
         summary.checks[2]!.cells[2]!.failure!.replayCommand,
       );
       expect(await hostile.locator('.message').textContent()).toBe(summary.checks[2]!.cells[2]!.failure!.message);
+      // Its HTTP exchanges, shown open, as text: the hostile body is shown, never run.
+      const exchanges = hostile.locator('details.exchanges');
+      expect(await exchanges.locator('summary').textContent()).toBe(`HTTP exchanges (${RESUME_EXCHANGES.length})`);
+      const exchangesText = (await exchanges.locator('pre.exchanges-text').textContent()) ?? '';
+      expect(exchangesText).toContain('4 earlier not kept');
+      expect(exchangesText).toContain('  2. POST /v1/uploads → 200');
+      expect(exchangesText).toContain('x-mbs-console-key: [masked: 43 chars]');
+      expect(exchangesText).toContain(HOSTILE.script);
       expect(await page.locator('article.finding.expected').count()).toBe(1);
       expect(await page.locator('#advisories article.finding').count()).toBe(2);
       expect(await page.locator('#not-tested tbody tr').count()).toBe(
@@ -204,9 +219,9 @@ describe('index.html in Chromium', () => {
       await errorPage.close();
 
       const future = path.join(dir, 'future.html');
-      await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 3 as 2 }));
+      await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 4 as 3 }));
       const broken = await open(future);
-      expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 2');
+      expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 3');
       await broken.close();
       expect(problems).toEqual([]);
       expect(attempted).toEqual([]);

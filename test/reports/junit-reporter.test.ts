@@ -84,6 +84,16 @@ describe('junit.xml', () => {
     );
   });
 
+  it('gives a one-shot failure its HTTP exchanges in the failure text, secrets as the runner masked them', () => {
+    const text = child(testcase('BAK.bak.resume', 'redmi-note-8 @ home'), 'failure')!.textContent!;
+    expect(text).toContain(
+      'HTTP exchanges of the failing attempt (4 earlier not kept):\n  1. POST /v1/console/pairings → 201',
+    );
+    expect(text).toContain('> headers: x-mbs-console-key: [masked: 43 chars]; content-type: application/json');
+    expect(text).toContain('< body: {"token":"[masked: 20 chars]","mode":"add"}');
+    expect(text).toContain('  3. GET /v1/items → no answer (connect ECONNREFUSED 127.0.0.1:50000)');
+  });
+
   it('passes an advisory finding, skips an expected failure, and skips a cell with its reason', () => {
     const advisory = testcase('TOTP.totp.rfc6238', 'iphone-13 @ pro');
     expect(child(advisory, 'failure')).toBeUndefined();

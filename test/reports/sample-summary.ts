@@ -10,6 +10,7 @@ import {
   SUMMARY_SCHEMA_VERSION,
   type Cell,
   type CheckResult,
+  type Exchange,
   type Failure,
   type RequirementResult,
   type Summary,
@@ -90,7 +91,30 @@ const batteryFailure: Failure = {
   replayCommand: BATTERY_REPLAY,
 };
 
-export const KIT_ERROR_REASON = "the kit failed: TypeError: Cannot read properties of undefined (reading 'requestId')";
+/** The exchanges of a one-shot failure, as the runner records them: secrets masked, a hostile name in a body. */
+export const RESUME_EXCHANGES: Exchange[] = [
+  {
+    method: 'POST',
+    path: '/v1/console/pairings',
+    status: 201,
+    requestHeaders: { 'x-mbs-console-key': '[masked: 43 chars]', 'content-type': 'application/json' },
+    requestBody: '{"mode":"add"}',
+    responseHeaders: { 'content-type': 'application/json; charset=utf-8' },
+    responseBody: '{"token":"[masked: 20 chars]","mode":"add"}',
+  },
+  {
+    method: 'POST',
+    path: '/v1/uploads',
+    status: 200,
+    requestHeaders: { authorization: 'Bearer [masked: 43 chars]', 'content-type': 'application/json' },
+    requestBody: `{"sha256":"ab12","size":3,"meta":{"name":"${HOSTILE.script} ${HOSTILE.cdata}"}}`,
+    responseBody: '{"status":"created","upload":{"uploadId":"u1","offset":0}}',
+  },
+  { method: 'GET', path: '/v1/items', error: 'connect ECONNREFUSED 127.0.0.1:50000', requestHeaders: {} },
+];
+
+export const KIT_ERROR_REASON =
+  "kit error (the kit's own fault, not the target's): TypeError: Cannot read properties of undefined (reading 'requestId')";
 const kitError: Failure = {
   message: `${KIT_ERROR_REASON}\n    at approve (conformance/suites/push/expiry.ts:42:17)`,
   replayCommand: 'mbsc run --checks push.expiry --profiles redmi-note-8 --editions pro --seed 1234567',
@@ -100,6 +124,8 @@ const hostileFailure: Failure = {
   message: `Resume sent a file twice. ${HOSTILE.script} ${HOSTILE.cdata}\nsecond line: ${HOSTILE.control}`,
   counterexample: `{ name: "${HOSTILE.markup}", note: "${HOSTILE.emoji} ${HOSTILE.loneSurrogate}" }`,
   commands: ['addMedia("IMG_0001.JPG")', `addMedia("${HOSTILE.quotes}")`, 'startBackup()', 'dropNetwork()', 'resume()'],
+  exchanges: RESUME_EXCHANGES,
+  earlierExchanges: 4,
   seed: -42,
   path: '0:0',
   replayCommand: `mbsc run --requirements BAK-02 --seed -42 --replay '0:0' # ${HOSTILE.script}`,

@@ -45,6 +45,15 @@ describe('traceabilityMatrix', () => {
     expect(row('PUSH-04')).toMatchObject({ verdict: 'error', reason: KIT_ERROR_REASON });
   });
 
+  it('cuts a long message in its middle, keeping the expected value at its end', () => {
+    const long = sampleSummary();
+    const message = `the listing is ${'["IMG_0001.JPG"],'.repeat(40)} expected []`;
+    Object.assign(long.checks[1]!.cells[1]!.failure!, { message });
+    const note = traceabilityMatrix(long).rows.find((r) => r.id === 'RUN-03')!.cells[1]!.note;
+    expect(note.length).toBeLessThanOrEqual('run.battery-thresholds: '.length + 160);
+    expect(note).toMatch(/^run\.battery-thresholds: the listing is .*characters cut.* expected \[\]$/);
+  });
+
   it('gives skipped cells their reason and untested ones why', () => {
     expect(at('FTYPE-03', 'iphone-13 @ pro')).toMatchObject({ verdict: 'skipped' });
     expect(at('FTYPE-03', 'iphone-13 @ pro').note).toContain('Android-only');

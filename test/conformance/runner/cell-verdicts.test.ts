@@ -8,6 +8,7 @@ import type { Check, CheckOutcome } from '../../../conformance/kit/check.js';
 import { checkOnce, checkProperty } from '../../../conformance/kit/property.js';
 import { Violation, within } from '../../../conformance/kit/violation.js';
 import { ClientError, MbsError } from '../../../conformance/spec/errors.js';
+import { KIT_ERROR } from '../../../conformance/runner/thrown-errors.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
 
@@ -59,15 +60,17 @@ describe('cell verdicts', () => {
     expect((await run(advisoryOnly)).cell.verdict).toBe('advisory');
   });
 
-  it('a TypeError in the kit is an error with its reason, its stack and a replay command, never a failure', async () => {
+  it('a TypeError in the kit is a kit error with its reason, its stack and a replay command, never a failure', async () => {
     const { summary, cell, verdicts } = await run(
       check(throwing(new TypeError('Cannot read properties of undefined'))),
     );
     expect(cell).toMatchObject({
       verdict: 'error',
-      reason: 'the kit failed: TypeError: Cannot read properties of undefined',
+      reason: `${KIT_ERROR}: TypeError: Cannot read properties of undefined`,
     });
-    expect(cell.failure?.message).toMatch(/^the kit failed: TypeError: .*\n\s+at /);
+    expect(cell.failure?.message).toMatch(
+      /^kit error \(the kit's own fault, not the target's\): TypeError: .*\n\s+at /,
+    );
     expect(cell.failure?.replayCommand).toContain('mbsc run');
     expect(verdicts).toEqual(['error', 'error', 'error']);
     expect(summary).toMatchObject({ verdict: 'error', reason: expect.stringContaining('3 requirements could not') });
@@ -100,11 +103,15 @@ describe('exceptions a check catches itself', () => {
     const once = (error: Error) => () => checkOnce(() => Promise.reject(error));
     expect((await run(check(once(new TypeError('x is undefined'))))).cell).toMatchObject({
       verdict: 'error',
-      reason: 'the kit failed: TypeError: x is undefined',
+      reason: `${KIT_ERROR}: TypeError: x is undefined`,
     });
     expect((await run(check(once(new Error('the server said 3'))))).cell.verdict).toBe('fail');
     const step = (error: Error) => () => checkOnce(() => within(['TOTP-11'], () => Promise.reject(error)));
-    expect((await run(check(step(new TypeError('y is undefined'))))).cell.verdict).toBe('error');
+    const wrapped = (await run(check(step(new TypeError('y is undefined'))))).cell;
+    expect(wrapped.verdict).toBe('error');
+    // The stack shown is where the kit broke, not where within() wrapped it.
+    expect(wrapped.failure?.message).toContain('cell-verdicts.test.ts');
+    expect(wrapped.failure?.message).not.toContain('violation.ts');
     expect(await run(check(step(new MbsError('otp-invalid'))))).toMatchObject({
       cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
       verdicts: ['pass', 'advisory', 'pass'],

@@ -7,6 +7,7 @@
  * code-deadlines.ts's; all are exported from here too.
  */
 import { ClientError } from '../../../spec/errors.js';
+import { unrecorded } from '../../../../simulators/mbs-client/exchange-log.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../../targets/target.js';
 import { REASONS } from '../../../kit/applies.js';
@@ -30,12 +31,17 @@ export async function clearTwoFactor(desk: MbsClient): Promise<void> {
 export const authenticatorIds = async (desk: MbsClient) =>
   new Set((await desk.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId));
 
-/** Removes the authenticators registered since `before` (2FA is the server's, shared by every check). */
+/**
+ * Removes the authenticators registered since `before` (2FA is the server's, shared by every check). Unrecorded,
+ * as clean-up: it must not push the exchanges that showed a failure out of the cell's log.
+ */
 export async function removeAuthenticatorsSince(desk: MbsClient, before: ReadonlySet<string>): Promise<void> {
-  for (const a of (await desk.call('getTwoFactor')).authenticators) {
-    if (before.has(a.authenticatorId)) continue;
-    await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).catch(() => undefined);
-  }
+  await unrecorded(async () => {
+    for (const a of (await desk.call('getTwoFactor')).authenticators) {
+      if (before.has(a.authenticatorId)) continue;
+      await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).catch(() => undefined);
+    }
+  });
 }
 
 export { NotApplicable } from '../../../kit/applies.js';
