@@ -71,7 +71,7 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
 
 /**
  * A check whose setup failed tested nothing: an error of the check, unless the setup step itself shows a rule the
- * check covers (its pairing, for a pairing check), which it then fails, and only that rule.
+ * check covers (its pairing, for a pairing check), which it then fails, and only that rule; the others read untested.
  */
 function setupCell(
   check: Check,
@@ -84,7 +84,11 @@ function setupCell(
   if (shown.length > 0) {
     const { what, cause } = thrown.setup;
     const failure = { message: `${what}: ${describeError(cause)}`, requirements: shown };
-    return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
+    const cell = outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
+    // The rest of the check never ran: its other requirements were not tested on this cell, let alone passed.
+    const untouched = check.requirements.filter((id) => !shown.includes(id));
+    if (untouched.length === 0) return cell;
+    return { ...cell, unchecked: { requirements: untouched, reason: `${what} failed before the check tested it` } };
   }
   return {
     ...place,

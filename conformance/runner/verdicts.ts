@@ -6,7 +6,8 @@
  * A failing cell is charged to the requirements its failure names, or to every one its check covers when it names
  * none. Charged only to ADVISORY requirements it is `advisory`; charged to any MUST one it is `fail`. A mixed cell
  * (a MUST and an ADVISORY id) is a `fail` cell, yet each requirement reads by its own level: the MUST one fails, the
- * ADVISORY one is advisory, and every uncharged requirement of the check passed on that cell.
+ * ADVISORY one is advisory, and every uncharged requirement of the check passed on that cell, unless the cell
+ * says it left that one unchecked (a check without the clock, or one whose setup failed), which reads untested.
  */
 import type { Requirement } from '../spec/requirements/types.js';
 import type { Cell, CheckResult, RequirementResult, Verdict } from './summary-schema.js';

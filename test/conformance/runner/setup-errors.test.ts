@@ -45,11 +45,15 @@ describe('a check whose setup fails', () => {
     expect(verdicts).toEqual(['error', 'error']);
   });
 
-  it('fails only the pairing rule it covers when the pairing it set up was refused', async () => {
+  it('fails only the pairing rule it covers when the pairing it set up was refused; the rest is untested', async () => {
     const { cell, verdicts } = await run(['PAIR-02', 'BAK-01'], pairsWithoutConsole);
     expect(cell).toMatchObject({ verdict: 'fail', failure: { requirements: ['PAIR-02'] } });
     expect(cell.failure?.message).toMatch(/^pairing a device for the check: not-paired: /);
-    expect(verdicts).toEqual(['fail', 'pass']);
+    expect(cell.unchecked).toEqual({
+      requirements: ['BAK-01'],
+      reason: 'pairing a device for the check failed before the check tested it',
+    });
+    expect(verdicts).toEqual(['fail', 'untested']);
   });
 
   it('is a kit error when the kit broke in it, and an unreachable target when it could not reach it', async () => {
