@@ -3,8 +3,10 @@ import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { protocolIntegrityCheck } from './upload-integrity.js';
 import { errorsConformanceCheck } from './errors-catalogued.js';
+import { conformanceClockCheck } from './conformance-clock.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
   'errors-catalogued.ts': [errorsConformanceCheck],
+  'conformance-clock.ts': [conformanceClockCheck],
 });
