@@ -25,6 +25,8 @@ export interface ServerTargetOptions {
 
 export class ServerTarget implements Target {
   private readonly app: AppUnderTest;
+  /** After a session opened: undefined when it had the conformance clock, else why it had none. */
+  clockLack: string | undefined;
 
   constructor(private readonly options: ServerTargetOptions) {
     this.app = options.app ?? referenceApp(options.appFaults);
@@ -44,13 +46,15 @@ export class ServerTarget implements Target {
   async open(edition: Edition): Promise<TargetSession> {
     const { url, udpPort, consoleKey } = this.options;
     const console = consoleKey ? new MbsClient({ baseUrl: url, consoleKey }) : undefined;
+    const clock = await openConformanceClock(url, console, this.options.conformanceClock ?? true);
+    this.clockLack = 'clockLack' in clock ? clock.clockLack : undefined;
     return {
       edition,
       url,
       host: new URL(url).hostname,
       udpPort,
       ...(console ? { console } : {}),
-      ...(await openConformanceClock(url, console, this.options.conformanceClock ?? true)),
+      ...clock,
       app: this.app,
       async close() {},
     };

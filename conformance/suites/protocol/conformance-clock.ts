@@ -10,6 +10,7 @@ import { refused } from '../../kit/server-support.js';
 import { CONFORMANCE_CLOCK_CAPABILITY } from '../../spec/protocol/conformance-clock.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from '../../targets/clock-probe.js';
+import { CLOCK_LACKS } from '../../targets/open-conformance-clock.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 
 const advertises = async (url: string) =>
@@ -53,7 +54,9 @@ export const conformanceClockCheck: Check = {
   exclusive: true,
   async run(context: CheckContext) {
     const { session } = context;
-    const moving = (await advertises(session.url)) && session.console !== undefined;
+    // A run told not to use the clock (--no-conformance-clock) does not move it here either.
+    const declined = session.clockLack === CLOCK_LACKS.declined;
+    const moving = !declined && session.console !== undefined && (await advertises(session.url));
     if (!moving && !session.startOwnServer) {
       throw new NotApplicable(
         'the server offers no conformance clock the kit can move (or no console key), and the target starts no ' +
