@@ -5,6 +5,7 @@
 import { EDITION_NAMES, EDITIONS } from '../editions.js';
 import { ERROR_CODES, ERRORS } from '../errors.js';
 import { FILE_TYPES, ITEM_KINDS } from '../file-types.js';
+import { CONFORMANCE_CLOCK_RULES } from './conformance-clock-md.js';
 import { DiscoveryAnswer, DiscoveryRequest, MAX_DATAGRAM_BYTES } from './discovery.js';
 import { PairingPayload } from './pairing.js';
 import { ROUTE_NAMES, ROUTES, type RouteSpec } from './routes.js';
@@ -172,6 +173,7 @@ export function renderProtocolMarkdown(): string {
     'For people implementing a compatible server or app. Generated from `conformance/spec/protocol/` by',
     '`npm run docs:protocol`; the reference server serves the same routes as OpenAPI 3.1 at `GET /openapi.json`.',
     RULES,
+    CONFORMANCE_CLOCK_RULES,
     '## Routes',
     '',
     '| route | method and path | auth | summary |',
