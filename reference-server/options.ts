@@ -15,7 +15,13 @@ export interface ServerOptions {
   /** Host put in the pairing QR and discovery answers. Default: the bound address, or this machine's LAN address. */
   readonly advertisedHost?: string;
   readonly name?: string;
+  /** What the server's clock reads beneath the conformance offset (default: the wall clock). */
   readonly clock?: Clock;
+  /**
+   * Started for conformance testing: `GET /v1/info` lists the "conformance-clock" capability and the console may
+   * move the server's clock (conformance/spec/protocol/conformance-clock.ts). Default off: the routes are refused.
+   */
+  readonly conformanceClock?: boolean;
   readonly pairingTtlMs?: number;
   /** Key of the desktop-side (console) routes; default: generated once and kept in the data directory. */
   readonly consoleKey?: string;

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import type { Socket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
 import { EDITIONS } from '../conformance/spec/editions.js';
-import { systemClock } from './clock.js';
+import { ConformanceClock, systemClock } from './clock.js';
 import { buildApp } from './http/build-app.js';
 import { answerDiscovery } from './net/discovery-responder.js';
 import { bindUdp, findTcpPort } from './net/ports.js';
@@ -47,7 +47,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       udpPort: 0,
     };
     const consoleKey = options.consoleKey ?? metaValue(db, 'console_key', newSecret);
-    const clock = options.clock ?? systemClock;
+    // Every timing decision reads this one clock, so moving it moves every lifetime, code step and wait.
+    const clock = new ConformanceClock(options.clock ?? systemClock);
     const ctx: TwoFactorContext = {
       db,
       layout,
@@ -68,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       consoleKey,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger: options.logger ?? false,
+      ...(options.conformanceClock ? { conformanceClock: clock } : {}),
     });
     const tcpPort = await findTcpPort(host, ctx.rules.editionTcpRange(options.edition), options.tcpPort);
     await app.listen({ host, port: tcpPort });

@@ -10,11 +10,13 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, type Shard } from '../../conformance/runner/shard.js';
+import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { defaultReporters } from '../../reports/default-reporters.js';
 import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { EXIT, randomSeed, type CommandIo } from '../command.js';
+import { clockLine } from '../clock-output.js';
 import { kitVersion } from '../kit-version.js';
 import { progressReporter } from '../progress.js';
 import { exitOfVerdict, verdictLines } from '../verdict-output.js';
@@ -82,6 +84,8 @@ export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, 
   };
   const final = await reporters.onRunEnd(shardInfo ? { ...summary, shard: shardInfo } : summary);
   for (const line of verdictLines(final, `seed ${final.seed}, ${(final.durationMs / 1000).toFixed(1)} s`)) io.out(line);
+  // A vendor reads here whether the rules of time were judged at all on their server.
+  if (target instanceof ServerTarget) io.out(clockLine(target.clockLack, final));
   io.out(`Reports: ${path.join(outDir, 'index.html')}`);
   if (abort) {
     io.err(`mbsc ${mode}: ${abort.message}`);

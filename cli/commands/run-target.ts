@@ -79,6 +79,7 @@ export async function openTarget(
       edition: config.edition ?? usage('--edition is required with --server.'),
       ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
       app,
+      conformanceClock: config.conformanceClock ?? true,
     });
     return { target, stop: stopAppium };
   } catch (error) {

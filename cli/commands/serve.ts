@@ -46,6 +46,10 @@ export const serveCommand = defineCommand({
       placeholder: 'URL',
     },
     'push-number-matching': { type: 'boolean', description: '2FA push requests carry a number to match in the app' },
+    'conformance-clock': {
+      type: 'boolean',
+      description: "For conformance testing: let the console key move the server's clock (off by default)",
+    },
     fault: {
       type: 'string',
       description: 'Run a faulty server variant, for testing a conformance kit (see mbsc selftest --list)',
@@ -71,6 +75,7 @@ export const serveCommand = defineCommand({
         smsWebhook,
         emailWebhook,
         pushNumberMatching: options['push-number-matching'],
+        conformanceClock: options['conformance-clock'],
         faults,
       });
     } catch (error) {
@@ -86,6 +91,7 @@ export const serveCommand = defineCommand({
     io.out(`  URL        ${server.url}`);
     io.out(`  Data       ${server.dataDir}`);
     io.out(`  Console key ${server.consoleKey}`);
+    if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");
     if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
     if (EDITIONS[edition].twoFactor) {
       io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);

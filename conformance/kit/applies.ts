@@ -72,7 +72,7 @@ function firstLack(needs: Needs, column: Column, session: TargetSession): string
     if (needs.platform && profile.platform !== needs.platform) return `applies to ${osName(needs.platform)} only`;
     if (needs.sdCard && !profile.sdCardBytes) return `${profile.id} has no SD card`;
   }
-  if (needs.clock && !session.clock) return REASONS.clock;
+  if (needs.clock && !session.clock) return session.clockLack ?? REASONS.clock;
   return undefined;
 }
 

@@ -28,6 +28,7 @@ function serverArgs(config: RunConfig): string[] {
     `--udp-port ${config.udpPort}`,
     `--edition ${config.edition}`,
     ...consoleKeyArg(config),
+    ...(config.conformanceClock === false ? ['--no-conformance-clock'] : []),
   ];
 }
 

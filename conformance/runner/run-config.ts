@@ -58,6 +58,9 @@ export const RunConfig = Type.Object(
       Type.String({ minLength: 1, description: "A JSON file: element id → selector, for the build's own names." }),
     ),
     workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
+    conformanceClock: Type.Optional(
+      Type.Boolean({ description: "Use the server's conformance clock when it offers one (default true)." }),
+    ),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
     ),

@@ -156,7 +156,7 @@ function notApplying(place: CellPlace, applicability: Applicability & { applies:
 function withUnchecked(cell: Cell, check: Check, session: TargetSession): Cell {
   const requirements = session.clock ? [] : (check.requirementsWithout?.clock ?? []);
   if (requirements.length === 0 || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
-  return { ...cell, unchecked: { requirements: [...requirements], reason: REASONS.clock } };
+  return { ...cell, unchecked: { requirements: [...requirements], reason: session.clockLack ?? REASONS.clock } };
 }
 
 function placeOf(column: Column): CellPlace {

@@ -18,6 +18,11 @@ export const ERRORS = {
   // authentication
   'device-unauthorized': { status: 401, message: 'The device key is missing, unknown or revoked.' },
   'console-unauthorized': { status: 401, message: 'The console key is missing or wrong.' },
+  // conformance testing
+  'conformance-clock-off': {
+    status: 403,
+    message: 'The conformance clock is off: this server was not started for conformance testing.',
+  },
   // pairing and devices
   'pairing-token-invalid': { status: 401, message: 'The pairing token is unknown.' },
   'pairing-token-expired': { status: 410, message: 'The pairing token has expired.' },

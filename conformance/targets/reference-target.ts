@@ -1,6 +1,7 @@
 /**
  * The default target: the reference server, started by the runner on 127.0.0.1 for each edition, with a fresh data
- * directory, a clock the checks can move forward, and more servers like it for the checks that start their own.
+ * directory, its conformance clock on (checks move it through the protocol, as on a vendor's server), and more
+ * servers like it for the checks that start their own.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,15 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
-import { OffsetClock } from './offset-clock.js';
+import { openConformanceClock } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
 
-export { OffsetClock };
-
 export interface ReferenceSession extends TargetSession {
-  readonly clock: OffsetClock;
   readonly dataDir: string;
 }
 
@@ -67,31 +65,37 @@ export class ReferenceTarget implements Target {
 
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
-    const clock = new OffsetClock();
-    const data: ServerThreadData = { edition, dataDir, clockBuffer: clock.buffer, faults: this.serverFaults };
+    const data: ServerThreadData = { edition, dataDir, faults: this.serverFaults };
     const worker = new Worker(serverThreadFile(), { workerData: data });
     const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the reference server thread ended (${code}) before it started`)));
     });
+    const close = async () => {
+      const closed = new Promise((resolve) => worker.once('message', resolve));
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+    const console = new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey });
+    // The same routes and probe as a vendor's server: a faulty variant's clock is judged like theirs.
+    const clock = await openConformanceClock(ready.url, console).catch(async (error: unknown) => {
+      await close();
+      throw error;
+    });
     return {
       edition,
       url: ready.url,
       host: '127.0.0.1',
       udpPort: ready.udpPort,
-      console: new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey }),
+      console,
       dataDir,
-      clock,
+      ...clock,
       startOwnServer: ownReferenceServer(edition, this.serverFaults),
       app: this.app,
-      async close() {
-        const closed = new Promise((resolve) => worker.once('message', resolve));
-        worker.postMessage('close');
-        await closed;
-        await worker.terminate();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
+      close,
     };
   }
 }

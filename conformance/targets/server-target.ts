@@ -1,11 +1,13 @@
 /**
  * A server that is already running, such as a vendor's: `--server http://HOST:PORT --udp-port N --edition E`
- * (and `--console-key K` for the checks that need the desktop side to issue pairing tokens).
+ * (and `--console-key K` for the checks that need the desktop side to issue pairing tokens). When the server
+ * advertises the conformance clock, the console key moves it (open-conformance-clock.ts), as on the reference target.
  */
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
+import { openConformanceClock } from './open-conformance-clock.js';
 import type { Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -17,10 +19,14 @@ export interface ServerTargetOptions {
   readonly appFaults?: readonly AppFault[];
   /** The app device checks drive (default: the reference app model in process, with the app faults). */
   readonly app?: AppUnderTest;
+  /** Use the server's conformance clock when it offers one (default); false validates without it. */
+  readonly conformanceClock?: boolean;
 }
 
 export class ServerTarget implements Target {
   private readonly app: AppUnderTest;
+  /** After a session opened: undefined when it had the conformance clock, else why it had none. */
+  clockLack: string | undefined;
 
   constructor(private readonly options: ServerTargetOptions) {
     this.app = options.app ?? referenceApp(options.appFaults);
@@ -39,12 +45,16 @@ export class ServerTarget implements Target {
 
   async open(edition: Edition): Promise<TargetSession> {
     const { url, udpPort, consoleKey } = this.options;
+    const console = consoleKey ? new MbsClient({ baseUrl: url, consoleKey }) : undefined;
+    const clock = await openConformanceClock(url, console, this.options.conformanceClock ?? true);
+    this.clockLack = 'clockLack' in clock ? clock.clockLack : undefined;
     return {
       edition,
       url,
       host: new URL(url).hostname,
       udpPort,
-      ...(consoleKey ? { console: new MbsClient({ baseUrl: url, consoleKey }) } : {}),
+      ...(console ? { console } : {}),
+      ...clock,
       app: this.app,
       async close() {},
     };

@@ -1,17 +1,16 @@
 /**
  * Runs a reference server on a thread of its own, so that on a two-core machine the server and the checks that
- * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends.
+ * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends. The server is started
+ * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import { startServer } from '../../reference-server/server.js';
-import { OffsetClock } from './offset-clock.js';
 
 export interface ServerThreadData {
   readonly edition: Edition;
   readonly dataDir: string;
-  readonly clockBuffer: SharedArrayBuffer;
   readonly faults: readonly ServerFault[];
 }
 
@@ -28,7 +27,7 @@ const server = await startServer({
   host: '127.0.0.1',
   tcpPort: 0,
   udpPort: 0,
-  clock: new OffsetClock(data.clockBuffer),
+  conformanceClock: true,
   name: `reference ${data.edition}`,
   faults: data.faults,
 });

@@ -46,8 +46,13 @@ export interface TargetSession {
   readonly udpPort: number;
   /** The desktop side of the server; absent when the target gives no console key (pairing checks then skip). */
   readonly console?: MbsClient;
-  /** The server's clock, when checks may move it. */
+  /** The server's clock, when checks may move it (the conformance clock routes, protocol-clock.ts). */
   readonly clock?: TargetClock;
+  /**
+   * Why there is no clock, when the target knows more than that it offers none: the server does not advertise the
+   * conformance clock, it was turned off, or it does not move as told. Checks that need the clock skip with it.
+   */
+  readonly clockLack?: string;
   /** The server's data directory, when checks may read it (the storage layout). */
   readonly dataDir?: string;
   /**

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
+import type { ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
@@ -17,6 +18,8 @@ export interface AppOptions {
   readonly consoleKey: string;
   readonly bodyLimit: number;
   readonly logger: boolean;
+  /** The clock the console may move: given only when the server was started for conformance testing. */
+  readonly conformanceClock?: ConformanceClock;
 }
 
 /** 2FA exists on Pro and Lite only: Home refuses every 2FA route. */
@@ -59,10 +62,15 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition);
-  registerRoutes(app, createHandlers(ctx, uploads), {
+  const clock = options.conformanceClock;
+  registerRoutes(app, createHandlers(ctx, uploads, clock), {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {
       if (spec.group === 'twoFactor' && !twoFactor) throw new MbsError('2fa-not-supported');
+    },
+    // Out of conformance testing the clock routes are refused to the console, before their body is looked at.
+    enabled: (spec) => {
+      if (spec.group === 'conformance' && !clock) throw new MbsError('conformance-clock-off');
     },
     device: (authorization) => authenticateDevice(ctx, authorization),
     authenticator: (authorization) => authenticateAuthenticator(ctx, authorization),

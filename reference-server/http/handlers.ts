@@ -10,10 +10,14 @@ import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
+import type { ConformanceClock } from '../clock.js';
+import { CONFORMANCE_CLOCK_CAPABILITY } from '../../conformance/spec/protocol/conformance-clock.js';
+import { createConformanceClockHandlers } from './conformance-clock-handlers.js';
 import type { Handlers } from './route-types.js';
 import { createTwoFactorHandlers } from './two-factor-handlers.js';
 
-export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): Handlers {
+/** `clock`: the clock the console may move, only when the server was started for conformance testing. */
+export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, clock?: ConformanceClock): Handlers {
   const { identity } = ctx;
   return {
     getInfo: () => ({
@@ -24,6 +28,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): H
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
       twoFactor: EDITIONS[identity.edition].twoFactor,
+      capabilities: clock ? [CONFORMANCE_CLOCK_CAPABILITY] : [],
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
@@ -67,6 +72,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService): H
     },
     archiveItems: ({ device, body }) => ({ archived: archiveItems(ctx, device, body.items) }),
     ...createTwoFactorHandlers(ctx),
+    ...createConformanceClockHandlers(clock),
   };
 }
 

@@ -12,6 +12,8 @@ export interface Authenticators {
   authenticator(authorization: string | undefined): AuthenticatorRow;
   /** Throws for a route this server does not offer at all (2FA on Home); checked before anything else. */
   available(spec: RouteSpec): void;
+  /** Throws for a route the server offers only in a mode it was not started in; checked after authentication. */
+  enabled(spec: RouteSpec): void;
 }
 
 interface Caller {
@@ -38,6 +40,7 @@ export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: A
       onRequest: async (request) => {
         auth.available(spec);
         callers.set(request, authenticate(spec, request, auth));
+        auth.enabled(spec);
       },
       preValidation: async (request) => assertContentType(spec, request),
       handler: async (request, reply) => {

@@ -7,6 +7,7 @@ import { CONVENTIONS_MD } from './rules-md.js';
 import { BACKUP_MD } from './rules-backup-md.js';
 import { TWO_FACTOR_MD } from './rules-two-factor-md.js';
 import type { TSchema } from 'typebox';
+import { CONFORMANCE_CLOCK_RULES } from './conformance-clock-md.js';
 import { ROUTE_NAMES, ROUTES, type RouteSpec } from './routes.js';
 import { schemasSection, typeText } from './schema-md.js';
 
@@ -40,6 +41,7 @@ export function renderProtocolMarkdown(): string {
     CONVENTIONS_MD,
     BACKUP_MD,
     TWO_FACTOR_MD,
+    CONFORMANCE_CLOCK_RULES,
     '## Routes',
     '',
     '| route | method and path | auth | summary |',

@@ -22,6 +22,12 @@ export const ServerInfo = Type.Object({
   tcpPort: Port,
   udpPort: Port,
   twoFactor: Type.Boolean({ description: 'Whether this edition offers two-factor authentication.' }),
+  capabilities: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'Optional features this server offers now: "conformance-clock" when started for conformance testing.',
+    }),
+  ),
 });
 
 export const Device = Type.Object({

@@ -8,8 +8,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * side); authenticator: `Authorization: Bearer <authenticatorKey>` (the app as a registered 2FA authenticator).
  */
 export type Auth = 'none' | 'device' | 'console' | 'authenticator';
-/** twoFactor: routes that exist only on editions with two-factor authentication (Pro and Lite). */
-export type RouteGroup = 'server' | 'pairing' | 'devices' | 'backup' | 'items' | 'twoFactor';
+/**
+ * twoFactor: routes that exist only on editions with two-factor authentication (Pro and Lite). conformance: routes
+ * a server serves only when started for conformance testing (conformance-clock.ts); otherwise it refuses them.
+ */
+export type RouteGroup = 'server' | 'pairing' | 'devices' | 'backup' | 'items' | 'twoFactor' | 'conformance';
 
 export interface RouteSpec {
   readonly method: HttpMethod;

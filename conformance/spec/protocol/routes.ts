@@ -30,6 +30,7 @@ import {
 } from './resources.js';
 import { CONSOLE_ERRORS, DEVICE_ERRORS, type RouteSpec } from './route-spec.js';
 import { AUTHENTICATOR_ROUTES } from './authenticator-routes.js';
+import { CONFORMANCE_CLOCK_ROUTES } from './conformance-clock.js';
 import { LOGIN_ROUTES } from './login-routes.js';
 import { TWO_FACTOR_ROUTES } from './two-factor-routes.js';
 
@@ -273,6 +274,7 @@ export const ROUTES = {
   ...TWO_FACTOR_ROUTES,
   ...AUTHENTICATOR_ROUTES,
   ...LOGIN_ROUTES,
+  ...CONFORMANCE_CLOCK_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -84,4 +84,14 @@ export const NET_REQUIREMENTS = [
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§2.4' },
   },
+  {
+    id: 'NET-10',
+    statement:
+      'A server that advertises the conformance clock moves it as told, and refuses the clock routes when not in conformance mode.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation:
+      'The conformance clock is protocol v1’s (PROTOCOL.md), not the seeds’: the way a kit judges the seeds’ lifetimes and waits without waiting for them.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -2,7 +2,8 @@
  * Generated bad requests for the error check: aimed at the routes of protocol v1 (their method or another, real or
  * garbage ids, nearly valid, malformed or random bodies, odd headers) or at random paths. Credentials are used only
  * where they cannot disturb the checks that share the server: the check's own device key, and the console key on
- * routes outside 2FA, never with the id of another check's device (a wrong one-time password would throttle them).
+ * routes outside 2FA and the conformance clock, never with the id of another check's device (a wrong one-time
+ * password would throttle them).
  */
 import fc from 'fast-check';
 import { ROUTE_NAMES, ROUTES, type RouteName, type RouteSpec } from '../../spec/protocol/routes.js';
@@ -72,13 +73,14 @@ function routeRequest(name: RouteName): fc.Arbitrary<BadRequest> {
       const filled = values.reduce((out, value, i) => out.replace(`:${params[i] as string}`, value), spec.path);
       return query ? `${filled}?${query}` : filled;
     });
-  const twoFactor = spec.group === 'twoFactor';
+  // A valid key on these could move another check's clock or 2FA state: they are asked without one.
+  const guarded = spec.group === 'twoFactor' || spec.group === 'conformance';
   return fc.record({
     route: fc.constant(name),
     method: fc.oneof({ weight: 4, arbitrary: fc.constant(spec.method as string) }, { weight: 1, arbitrary: methods }),
     path,
     device: fc.constantFrom('own', 'garbage', 'none'),
-    console: twoFactor ? fc.constantFrom('garbage', 'none') : fc.constantFrom('valid', 'garbage', 'none'),
+    console: guarded ? fc.constantFrom('garbage', 'none') : fc.constantFrom('valid', 'garbage', 'none'),
     contentType: fc.option(contentTypes, { nil: undefined }),
     headers: extraHeaders,
     body: badBody(spec),

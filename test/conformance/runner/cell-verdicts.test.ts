@@ -12,13 +12,13 @@ import { KIT_ERROR } from '../../../conformance/runner/thrown-errors.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
 
-// TOTP-02 is a MUST; TOTP-11 and TOTP-13 are ADVISORY.
+// TOTP-02 is a MUST; TOTP-14 and TOTP-15 are ADVISORY (best practice beyond the seeds and the protocol).
 const check = (run: () => Promise<CheckOutcome>, extra: Partial<Check> = {}): Check =>
   ({
     id: 'totp-synthetic',
     title: 'a synthetic check of one MUST and two ADVISORY requirements',
     area: 'TOTP',
-    requirements: ['TOTP-02', 'TOTP-11', 'TOTP-13'],
+    requirements: ['TOTP-02', 'TOTP-14', 'TOTP-15'],
     scope: 'server',
     run,
     ...extra,
@@ -35,20 +35,20 @@ const throwing = (error: unknown) => async (): Promise<CheckOutcome> => {
 
 async function run(...checks: Check[]) {
   const summary = await runChecks(new ReferenceTarget(['home']), checks, 1, 1);
-  const ids = ['TOTP-02', 'TOTP-11', 'TOTP-13'];
+  const ids = ['TOTP-02', 'TOTP-14', 'TOTP-15'];
   return { summary, cell: summary.checks[0]!.cells[0]!, verdicts: ids.map((id) => verdictOf(summary, id)) };
 }
 
 describe('cell verdicts', () => {
   it('a finding charged only to ADVISORY requirements is advisory, and its MUST requirement passed', async () => {
-    const { summary, cell, verdicts } = await run(check(failing(['TOTP-11'])));
+    const { summary, cell, verdicts } = await run(check(failing(['TOTP-14'])));
     expect(cell.verdict).toBe('advisory');
     expect(verdicts).toEqual(['pass', 'advisory', 'pass']);
     expect(summary.verdict).toBe('pass');
   });
 
   it('a mixed finding fails its cell; each requirement still reads by its own level', async () => {
-    const { summary, cell, verdicts } = await run(check(failing(['TOTP-02', 'TOTP-13'])));
+    const { summary, cell, verdicts } = await run(check(failing(['TOTP-02', 'TOTP-15'])));
     expect(cell.verdict).toBe('fail');
     expect(verdicts).toEqual(['fail', 'pass', 'advisory']);
     expect(summary.verdict).toBe('fail');
@@ -56,7 +56,7 @@ describe('cell verdicts', () => {
 
   it('a finding that names nothing is charged to all the check covers: advisory only if all are ADVISORY', async () => {
     expect((await run(check(failing()))).cell.verdict).toBe('fail');
-    const advisoryOnly = check(failing(), { requirements: ['TOTP-11', 'TOTP-13'] });
+    const advisoryOnly = check(failing(), { requirements: ['TOTP-14', 'TOTP-15'] });
     expect((await run(advisoryOnly)).cell.verdict).toBe('advisory');
   });
 
@@ -89,8 +89,8 @@ describe('cell verdicts', () => {
     }
     expect((await run(check(throwing(new ClientError('protocol-violation', 'not JSON'))))).cell.verdict).toBe('fail');
     // A Violation that escapes its check keeps its requirements: one of ADVISORY ids only is advisory.
-    expect(await run(check(throwing(new Violation(['TOTP-11'], 'weak'))))).toMatchObject({
-      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
+    expect(await run(check(throwing(new Violation(['TOTP-14'], 'weak'))))).toMatchObject({
+      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-14'] } },
       verdicts: ['pass', 'advisory', 'pass'],
     });
     const gone = (await run(check(throwing(new ClientError('unreachable', 'connect ECONNREFUSED'))))).cell;
@@ -106,14 +106,14 @@ describe('exceptions a check catches itself', () => {
       reason: `${KIT_ERROR}: TypeError: x is undefined`,
     });
     expect((await run(check(once(new Error('the server said 3'))))).cell.verdict).toBe('fail');
-    const step = (error: Error) => () => checkOnce(() => within(['TOTP-11'], () => Promise.reject(error)));
+    const step = (error: Error) => () => checkOnce(() => within(['TOTP-14'], () => Promise.reject(error)));
     const wrapped = (await run(check(step(new TypeError('y is undefined'))))).cell;
     expect(wrapped.verdict).toBe('error');
     // The stack shown is where the kit broke, not where within() wrapped it.
     expect(wrapped.failure?.message).toContain('cell-verdicts.test.ts');
     expect(wrapped.failure?.message).not.toContain('violation.ts');
     expect(await run(check(step(new MbsError('otp-invalid'))))).toMatchObject({
-      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-11'] } },
+      cell: { verdict: 'advisory', failure: { requirements: ['TOTP-14'] } },
       verdicts: ['pass', 'advisory', 'pass'],
     });
   });

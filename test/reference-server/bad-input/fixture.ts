@@ -166,5 +166,7 @@ export const validCall: Record<RouteName, () => RawCall> = {
   getItem: () => ({ method: 'GET', path: `/v1/items/${sha256(item)}` }),
   downloadItem: () => ({ method: 'GET', path: `/v1/items/${sha256(item)}/content` }),
   archiveItems: () => json('POST', '/v1/items/archive', { items: [sha256(item)] }),
+  getConformanceClock: () => ({ method: 'GET', path: '/v1/console/conformance/clock' }),
+  setConformanceClock: () => json('PUT', '/v1/console/conformance/clock', { offsetMs: 0 }),
   ...TWO_FACTOR_CALLS,
 };

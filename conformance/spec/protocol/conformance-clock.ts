@@ -1,0 +1,50 @@
+/**
+ * The conformance clock: what a server offers, only when started for conformance testing, so that a kit can judge
+ * the rules of time (lifetimes, code steps, throttling waits) without waiting for them. The server's clock is its
+ * wall clock plus an offset the kit sets; every timing decision of the server reads that clock.
+ */
+import Type from 'typebox';
+import type { ErrorCode } from '../errors.js';
+import { EpochMs } from './common.js';
+import { CONSOLE_ERRORS, type RouteSpec } from './route-spec.js';
+
+/** What `GET /v1/info` lists in `capabilities` when the routes below are on. */
+export const CONFORMANCE_CLOCK_CAPABILITY = 'conformance-clock';
+
+/** The furthest a kit may move a server's clock: longer than any lifetime the protocol states (30 days). */
+export const MAX_CLOCK_OFFSET_MS = 400 * 24 * 60 * 60 * 1000;
+
+export const ClockOffset = Type.Integer({
+  minimum: 0,
+  maximum: MAX_CLOCK_OFFSET_MS,
+  description: "Milliseconds added to the server's wall clock; 0 is the wall clock itself.",
+});
+/** `now` is the time the server reads at the moment it answers: its wall clock plus `offsetMs`. */
+export const ClockReading = Type.Object({ now: EpochMs, offsetMs: ClockOffset });
+export const SetClockRequest = Type.Object({ offsetMs: ClockOffset }, { additionalProperties: false });
+
+const CLOCK_ERRORS = [...CONSOLE_ERRORS, 'conformance-clock-off'] as const satisfies readonly ErrorCode[];
+
+export const CONFORMANCE_CLOCK_ROUTES = {
+  getConformanceClock: {
+    method: 'GET',
+    path: '/v1/console/conformance/clock',
+    auth: 'console',
+    group: 'conformance',
+    summary: 'Conformance testing only: the time the server reads now and the offset from its wall clock.',
+    status: 200,
+    response: ClockReading,
+    errors: CLOCK_ERRORS,
+  },
+  setConformanceClock: {
+    method: 'PUT',
+    path: '/v1/console/conformance/clock',
+    auth: 'console',
+    group: 'conformance',
+    summary: "Conformance testing only: set the offset from the server's wall clock (a smaller one puts it back).",
+    body: SetClockRequest,
+    status: 200,
+    response: ClockReading,
+    errors: [...CLOCK_ERRORS, 'invalid-request'],
+  },
+} as const satisfies Record<string, RouteSpec>;

@@ -1,0 +1,35 @@
+/**
+ * Whether a session gets the server's clock, decided the same way for every target: the server advertises the
+ * conformance clock in `GET /v1/info`, the kit has the console key its routes take, and the clock moves as told.
+ * Otherwise the session has no clock, and the reason says which of these it lacks.
+ */
+import { CONFORMANCE_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { clockProblem } from './clock-probe.js';
+import { ProtocolClock } from './protocol-clock.js';
+
+export type ClockOpening = { readonly clock: ProtocolClock } | { readonly clockLack: string };
+
+export const CLOCK_LACKS = {
+  declined: 'needs the conformance clock, which this run was told not to use (--no-conformance-clock)',
+  console: "needs the console key (--console-key) to move the server's conformance clock",
+  unasked: 'needs the conformance clock; the server did not answer GET /v1/info, which says whether it offers one',
+  notOffered:
+    'needs the conformance clock (PROTOCOL.md), which the server does not offer: GET /v1/info lists no "conformance-clock" capability',
+} as const;
+
+export async function openConformanceClock(
+  url: string,
+  console: MbsClient | undefined,
+  use = true,
+): Promise<ClockOpening> {
+  if (!use) return { clockLack: CLOCK_LACKS.declined };
+  if (!console) return { clockLack: CLOCK_LACKS.console };
+  // A server that cannot be asked is the run's probe to report (conformance/runner/run-edition.ts), not this one's.
+  const info = await new MbsClient({ baseUrl: url, timeoutMs: 10_000 }).call('getInfo').catch(() => undefined);
+  if (!info) return { clockLack: CLOCK_LACKS.unasked };
+  if (!info.capabilities?.includes(CONFORMANCE_CLOCK_CAPABILITY)) return { clockLack: CLOCK_LACKS.notOffered };
+  const problem = await clockProblem(console);
+  if (problem) return { clockLack: problem };
+  return { clock: await ProtocolClock.open(console) };
+}
