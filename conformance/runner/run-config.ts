@@ -58,6 +58,11 @@ export const RunConfig = Type.Object(
       Type.String({ minLength: 1, description: "A JSON file: element id → selector, for the build's own names." }),
     ),
     workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
+    realTime: Type.Optional(
+      Type.Boolean({
+        description: 'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
+      }),
+    ),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
     ),
