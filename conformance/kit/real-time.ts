@@ -6,6 +6,7 @@
  * probe and the later for the "gone" one, so neither probe moves toward the edge when the call is slow.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { NotApplicable } from './check.js';
 
 /** How far from a lifetime's end the probes ask: far beyond any delay of a loaded machine or a clock skew. */
 export const REAL_TIME_MARGIN_MS = 20_000;
@@ -14,6 +15,9 @@ export const REAL_TIME_MARGIN_MS = 20_000;
 export interface RealTimeWait {
   readonly lifetimeMs: number;
 }
+
+/** The longest lifetime a real-time check waits out; a server that announces a longer one is not checked so. */
+export const LONGEST_REAL_TIME_WAIT_MS = 15 * 60_000;
 
 export const REAL_TIME_REASONS = {
   /** A rule the kit checks in real time when asked to, read untested until then. */
@@ -37,8 +41,15 @@ export function probesOf(started: { before: number; after: number }, lifetimeMs:
   };
 }
 
-/** Probes around an end the server announced (an `expiresAt` on its own clock). */
-export function probesAround(end: number): Probes {
+/**
+ * Probes around an end the server announced (an `expiresAt` on its own clock, where the protocol leaves the lifetime
+ * to the server); one further off than real time can wait leaves the check not applicable.
+ */
+export function probesAround(end: number, now: number = Date.now()): Probes {
+  if (end - now > LONGEST_REAL_TIME_WAIT_MS)
+    throw new NotApplicable(
+      `the server's lifetime ends in ${Math.round((end - now) / 60_000)} minutes, longer than a real-time run waits`,
+    );
   return { aliveAt: end - REAL_TIME_MARGIN_MS, goneAt: end + REAL_TIME_MARGIN_MS };
 }
 
@@ -54,6 +65,3 @@ export async function timed<T>(start: () => Promise<T>): Promise<{ value: T; bef
   const value = await start();
   return { value, before, after: Date.now() };
 }
-
-/** The longest lifetime a real-time check waits out; a server that announces a longer one is not checked so. */
-export const LONGEST_REAL_TIME_WAIT_MS = 15 * 60_000;
