@@ -60,7 +60,8 @@ export const RunConfig = Type.Object(
     workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
     realTime: Type.Optional(
       Type.Boolean({
-        description: 'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
+        description:
+          'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
       }),
     ),
     serverImage: Type.Optional(
