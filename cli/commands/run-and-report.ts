@@ -75,6 +75,7 @@ export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, 
     replayCommand: (check, column, failure) => replayCommand(mode, config, check, column, failure, seed, runs),
     listener: reporters,
     ...(config.workers ? { concurrency: config.workers } : {}),
+    ...(config.realTime ? { realTime: true } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
   const shardInfo = shard && {

@@ -96,6 +96,11 @@ export const RUN_OPTIONS = {
     type: 'boolean',
     description: "Validate without the server's conformance clock, even when it offers one",
   },
+  'real-time': {
+    type: 'boolean',
+    description:
+      'Without the conformance clock, check lifetimes of minutes (push, SMS codes, tokens, throttling) by waiting them out: about 11 minutes more',
+  },
   'server-image': {
     type: 'string',
     description: 'Start this container image of a server and test it, with --edition (needs Docker)',
@@ -137,6 +142,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('locators', values.locators);
   set('workers', integerOption('workers', values.workers, 1, 64));
   if (values['no-conformance-clock']) out.conformanceClock = false;
+  if (values['real-time']) out.realTime = true;
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }

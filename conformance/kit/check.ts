@@ -7,6 +7,7 @@ import type { Area } from '../spec/requirements/types.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
 import type { ContentSource } from './content-source.js';
+import type { RealTimeWait } from './real-time.js';
 
 /** One column of the traceability matrix: an edition, with a device profile for device checks. */
 export interface Column {
@@ -90,7 +91,16 @@ interface CheckBase {
    * check still runs every rule that needs none, and a failure charged to these still fails them, but its pass is no
    * pass of them: they read `untested`, with the reason (conformance/runner/run-edition.ts).
    */
-  readonly requirementsWithout?: { readonly clock?: readonly string[] };
+  readonly requirementsWithout?: {
+    readonly clock?: readonly string[];
+    /** Why they need the clock, when the generic reason says too little (a lifetime too long to wait out). */
+    readonly reason?: string;
+  };
+  /**
+   * Set on a check that waits a lifetime out in real time: it runs only under `--real-time` on a target without the
+   * clock, and the runner starts every such check together, after all others (conformance/runner/real-time-cells.ts).
+   */
+  readonly realTime?: RealTimeWait;
 }
 
 /** Runs once per edition. */

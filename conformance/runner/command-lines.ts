@@ -41,7 +41,20 @@ export function runCommandLine(
   runs: number,
 ): string {
   const shardArgs = shard ? [`--shard ${formatShard(shard)}`] : [];
-  return ['mbsc', mode, ...targetArgs(config), ...shardArgs, `--seed ${seed}`, `--runs ${runs}`].join(' ');
+  return [
+    'mbsc',
+    mode,
+    ...targetArgs(config),
+    ...realTimeArgs(config),
+    ...shardArgs,
+    `--seed ${seed}`,
+    `--runs ${runs}`,
+  ].join(' ');
+}
+
+/** `--real-time` changes what a run checks, so the command lines that replay it carry it too. */
+function realTimeArgs(config: RunConfig): string[] {
+  return config.realTime ? ['--real-time'] : [];
 }
 
 /** The command that replays one failing cell: its check, its column, its seed and fast-check's path. */
@@ -55,7 +68,7 @@ export function replayCommand(
   runs: number,
 ): string {
   const parts = ['mbsc', mode, ...targetArgs({ ...config, ...(config.server ? {} : { editions: [column.edition] }) })];
-  parts.push(`--checks ${check.id}`);
+  parts.push(...realTimeArgs(config), `--checks ${check.id}`);
   if (column.profile) parts.push(`--profiles ${column.profile.id}`);
   parts.push(`--seed ${failure.seed ?? seed}`, `--runs ${runs}`);
   if (failure.path) parts.push(`--replay '${failure.path}'`);

@@ -61,6 +61,12 @@ export const RunConfig = Type.Object(
     conformanceClock: Type.Optional(
       Type.Boolean({ description: "Use the server's conformance clock when it offers one (default true)." }),
     ),
+    realTime: Type.Optional(
+      Type.Boolean({
+        description:
+          'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
+      }),
+    ),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
     ),

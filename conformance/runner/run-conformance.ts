@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly listener?: RunListener;
   /** How many cells of one edition run at once (default 4). */
   readonly concurrency?: number;
+  /** `--real-time`: lifetimes of minutes are waited out where the target has no clock. */
+  readonly realTime?: boolean;
 }
 
 export interface RunResult {
@@ -87,6 +89,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     runs: options.runs,
     ...(options.path ? { path: options.path } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.realTime ? { realTime: true } : {}),
   };
   await Promise.all(
     target.editions.map(async (edition) => {

@@ -1,6 +1,6 @@
 /**
  * One edition's share of a run: open its server, probe it, run the exclusive checks first and alone, then the
- * other cells a few at a time. A check that throws ends only its own cell, never the run: a failure of the target,
+ * other cells a few at a time, then the real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a failure of the target,
  * or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an `error` cell for every
  * cell that applies to it. The editions run side by side in the runner's thread; each reference server runs on a
  * thread of its own (conformance/targets/server-thread.ts).
@@ -15,9 +15,9 @@ import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf } from './cell-results.js';
 import { describeError } from './thrown-errors.js';
-import { REASONS } from '../kit/applies.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
+import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -27,6 +27,8 @@ export interface EditionRunOptions {
   readonly concurrency?: number;
   /** The level of each requirement, which decides whether a finding fails its cell or is advisory. */
   readonly levelOf: LevelOf;
+  /** `--real-time`: without the target's clock, the real-time checks wait lifetimes out (real-time-cells.ts). */
+  readonly realTime?: boolean;
 }
 
 /**
@@ -55,17 +57,17 @@ export async function runEdition(
     const problem = await probe(session);
     if (problem) {
       const reason = `the target could not be tested: ${problem.message}`;
-      for (const { check, column } of tasks) await done(check, column, notRun(check, column, session, reason), false);
+      for (const { check, column } of tasks)
+        await done(check, column, notRun(check, column, session, reason, options.realTime ?? false), false);
       return problem;
     }
+    const covered = realTimeCovered(checks);
     const run = async ({ check, column }: { check: Check; column: Column }) =>
-      done(check, column, await runCell(check, column, session, options), true);
-    for (const task of tasks.filter((t) => t.check.exclusive)) await run(task);
-    await inPool(
-      tasks.filter((t) => !t.check.exclusive),
-      options.concurrency ?? 4,
-      run,
-    );
+      done(check, column, await runCell(check, column, session, { ...options, covered }), true);
+    const phases = phasesOf(tasks);
+    for (const task of phases.alone) await run(task);
+    await inPool(phases.pooled, options.concurrency ?? 4, run);
+    await Promise.all(phases.together.map(run));
     return undefined;
   } finally {
     await session.close();
@@ -102,10 +104,10 @@ async function runCell(
   check: Check,
   column: Column,
   session: TargetSession,
-  options: EditionRunOptions,
+  options: EditionRunOptions & { covered: ReadonlySet<string> },
 ): Promise<Cell> {
   const place = placeOf(column);
-  const applicability = applicabilityOf(check, column, session);
+  const applicability = applicabilityOf(check, column, session, options.realTime ?? false);
   if (!applicability.applies) return notApplying(place, applicability);
   const started = performance.now();
   // Every exchange of the cell is recorded, so that a failure carries those of its failing attempt.
@@ -125,7 +127,10 @@ async function runCell(
       }),
     );
     return withExchanges(
-      withUnchecked(outcomeCell(check, place, outcome, performance.now() - started, options.levelOf), check, session),
+      withUnchecked(
+        outcomeCell(check, place, outcome, performance.now() - started, options.levelOf),
+        uncheckedOf(check, session, options.covered),
+      ),
       log.failing(),
     );
   } catch (error) {
@@ -139,9 +144,9 @@ function withExchanges(cell: Cell, attempt: Attempt): Cell {
 }
 
 /** The cell of a target that could not be probed: skipped where the check would not apply anyway, else an error. */
-function notRun(check: Check, column: Column, session: TargetSession, reason: string): Cell {
+function notRun(check: Check, column: Column, session: TargetSession, reason: string, realTime: boolean): Cell {
   const place = placeOf(column);
-  const applicability = applicabilityOf(check, column, session);
+  const applicability = applicabilityOf(check, column, session, realTime);
   if (!applicability.applies) return notApplying(place, applicability);
   return unreachableCell(place, reason);
 }
@@ -153,10 +158,9 @@ function notApplying(place: CellPlace, applicability: Applicability & { applies:
 }
 
 /** A cell that ran without the server's clock did not check in full what the check covers only with it. */
-function withUnchecked(cell: Cell, check: Check, session: TargetSession): Cell {
-  const requirements = session.clock ? [] : (check.requirementsWithout?.clock ?? []);
-  if (requirements.length === 0 || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
-  return { ...cell, unchecked: { requirements: [...requirements], reason: session.clockLack ?? REASONS.clock } };
+function withUnchecked(cell: Cell, unchecked: Cell['unchecked']): Cell {
+  if (!unchecked || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
+  return { ...cell, unchecked };
 }
 
 function placeOf(column: Column): CellPlace {
@@ -167,8 +171,12 @@ function placeOf(column: Column): CellPlace {
   };
 }
 
-function applicabilityOf(check: Check, column: Column, session: TargetSession): Applicability {
-  return modelCheckOfRealBuild(check, session) ?? check.applies?.(column, session) ?? { applies: true };
+function applicabilityOf(check: Check, column: Column, session: TargetSession, realTime: boolean): Applicability {
+  return (
+    modelCheckOfRealBuild(check, session) ??
+    realTimeApplicability(check, session, realTime) ??
+    check.applies?.(column, session) ?? { applies: true }
+  );
 }
 
 /** A real build is judged through its screens only: a device check of the app model in process does not apply. */

@@ -79,7 +79,14 @@ export const Cell = Type.Object({
    * Requirements of the check that this cell did not check in full (it ran without the server's clock), and why: a
    * pass of the cell reads `untested` for them.
    */
-  unchecked: Type.Optional(Type.Object({ requirements: Type.Array(Type.String()), reason: Type.String() })),
+  unchecked: Type.Optional(
+    Type.Object({
+      requirements: Type.Array(Type.String()),
+      reason: Type.String(),
+      /** A requirement's own reason, where they differ (one the kit checks with --real-time, one it cannot). */
+      reasons: Type.Optional(Type.Record(Type.String(), Type.String())),
+    }),
+  ),
 });
 export type Cell = Static<typeof Cell>;
 

@@ -61,7 +61,8 @@ const isUnchecked = (cell: Pick<Cell, 'unchecked'>, id: string) => cell.unchecke
 
 /** Why a cell read `untested` or another verdict with a reason for `id`: its own partial check's, else the cell's. */
 function readingReason(cell: Pick<Cell, 'reason' | 'unchecked'>, id: string, verdict: Verdict): string | undefined {
-  return verdict === 'untested' && isUnchecked(cell, id) ? cell.unchecked?.reason : cell.reason;
+  if (verdict !== 'untested' || !isUnchecked(cell, id)) return cell.reason;
+  return cell.unchecked?.reasons?.[id] ?? cell.unchecked?.reason;
 }
 
 /**

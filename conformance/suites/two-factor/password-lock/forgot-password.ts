@@ -16,6 +16,7 @@ import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from '../com
 import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
+import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
 
 const EMAIL = 'Owner@Example.com';
 const OLD = 'old password 1';
@@ -132,7 +133,7 @@ export const passwordLockCheck: Check = {
   exclusive: true,
   tags: ['2fa', 'time-travel', 'outbox'],
   // Without the clock: the code's 24 h end and its countdown running on are left unchecked.
-  requirementsWithout: { clock: ['PWL-06', 'PWL-08'] },
+  requirementsWithout: { clock: ['PWL-06', 'PWL-08'], reason: REAL_TIME_REASONS.tooLong },
   applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {

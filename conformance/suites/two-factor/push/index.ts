@@ -4,9 +4,11 @@ import { area } from './area.js';
 import { loginPushModelCheck } from './login-push.js';
 import { appPushCheck } from './app-approval.js';
 import { UI_2FA_PUSH_CHECKS } from './app-approval-screens.js';
+import { pushLifetimeRealTimeCheck } from './lifetime-real-time.js';
 
 export const suite = defineSuite(area, {
   'login-push.ts': [loginPushModelCheck],
   'app-approval.ts': [appPushCheck],
   'app-approval-screens.ts': [...UI_2FA_PUSH_CHECKS],
+  'lifetime-real-time.ts': [pushLifetimeRealTimeCheck],
 });

@@ -2,7 +2,11 @@
 import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { recoveryCheck } from './recovery-by-sms.js';
+import { recoveryCodeLifetimeRealTimeCheck } from './code-lifetime-real-time.js';
+import { recoveryThrottleRealTimeCheck } from './throttle-real-time.js';
 
 export const suite = defineSuite(area, {
   'recovery-by-sms.ts': [recoveryCheck],
+  'code-lifetime-real-time.ts': [recoveryCodeLifetimeRealTimeCheck],
+  'throttle-real-time.ts': [recoveryThrottleRealTimeCheck],
 });

@@ -6,6 +6,7 @@ import { appRecoveryPhoneCheck, appRegisterQrCheck, appRegisterSecretCheck } fro
 import { uiNoCameraCheck, uiPushApprovalCheck } from './approve-and-no-camera-screens.js';
 import { uiRegisterQrCheck, uiRegisterSecretCheck } from './app-registration-screens.js';
 import { uiRecoveryPhoneCheck } from './recovery-phone-screens.js';
+import { registrationLifetimeRealTimeCheck } from './lifetime-real-time.js';
 
 export const suite = defineSuite(area, {
   'server-registration.ts': [registrationCheck, secretStrengthCheck],
@@ -13,4 +14,5 @@ export const suite = defineSuite(area, {
   'approve-and-no-camera-screens.ts': [uiPushApprovalCheck, uiNoCameraCheck],
   'app-registration-screens.ts': [uiRegisterQrCheck, uiRegisterSecretCheck],
   'recovery-phone-screens.ts': [uiRecoveryPhoneCheck],
+  'lifetime-real-time.ts': [registrationLifetimeRealTimeCheck],
 });

@@ -2,7 +2,9 @@
 import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { totpWindowCheck } from './code-window.js';
+import { totpThrottleRealTimeCheck } from './throttle-real-time.js';
 
 export const suite = defineSuite(area, {
   'code-window.ts': [totpWindowCheck],
+  'throttle-real-time.ts': [totpThrottleRealTimeCheck],
 });
