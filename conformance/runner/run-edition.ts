@@ -172,11 +172,10 @@ function placeOf(column: Column): CellPlace {
 }
 
 function applicabilityOf(check: Check, column: Column, session: TargetSession, realTime: boolean): Applicability {
-  return (
-    modelCheckOfRealBuild(check, session) ??
-    realTimeApplicability(check, session, realTime) ??
-    check.applies?.(column, session) ?? { applies: true }
-  );
+  const own = modelCheckOfRealBuild(check, session) ?? check.applies?.(column, session);
+  // What the check itself lacks here comes first: a real-time check of the console's tokens needs the console key.
+  if (own && !own.applies) return own;
+  return realTimeApplicability(check, session, realTime) ?? own ?? { applies: true };
 }
 
 /** A real build is judged through its screens only: a device check of the app model in process does not apply. */

@@ -24,15 +24,15 @@ describe('traceabilityMatrix', () => {
   });
 
   it('reads a finding by the requirement’s level, and only for the requirements it is charged to', () => {
-    // One check covers TOTP-02 (MUST) and TOTP-11 (ADVISORY) and found an advisory problem.
-    expect(at('TOTP-11', 'redmi-note-8 @ pro').verdict).toBe('advisory');
+    // One check covers TOTP-02 (MUST) and TOTP-14 (ADVISORY) and found an advisory problem.
+    expect(at('TOTP-14', 'redmi-note-8 @ pro').verdict).toBe('advisory');
     expect(at('TOTP-02', 'redmi-note-8 @ pro')).toMatchObject({ verdict: 'pass', note: '1 check passed, 100 runs' });
     // A fail cell charged only to ADVISORY ids (as a check of MIG-06..09 that finds MIG-09) leaves its MUST rows passed.
     const mixed = sampleSummary();
     Object.assign(mixed.checks[4]!.cells[0]!, { verdict: 'fail' });
     const matrix = traceabilityMatrix(mixed);
     const cell = (id: string) => matrix.rows.find((r) => r.id === id)!.cells[0]!.verdict;
-    expect([cell('TOTP-02'), cell('TOTP-11'), cell('TOTP-13')]).toEqual(['pass', 'advisory', 'advisory']);
+    expect([cell('TOTP-02'), cell('TOTP-14'), cell('TOTP-15')]).toEqual(['pass', 'advisory', 'advisory']);
   });
 
   it('shows an error where the kit failed, with its reason, and it is never hidden by a pass', () => {
@@ -80,7 +80,7 @@ describe('findings', () => {
       ['push.expiry', 'redmi-note-8 @ pro', 'error', false],
     ]);
     expect(list[0]!.requirementIds).toEqual(['RUN-03', 'RUN-04', 'RUN-06']);
-    expect(requirementsByCheck(summary).get('totp.rfc6238')).toEqual(['TOTP-02', 'TOTP-11', 'TOTP-13']);
+    expect(requirementsByCheck(summary).get('totp.rfc6238')).toEqual(['TOTP-02', 'TOTP-14', 'TOTP-15']);
   });
 
   it('still reports a failing cell that carries no failure details', () => {
