@@ -2,7 +2,9 @@
 import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { totpWindowCheck } from './code-window.js';
+import { totpThrottlingCheck } from './throttling.js';
 
 export const suite = defineSuite(area, {
   'code-window.ts': [totpWindowCheck],
+  'throttling.ts': [totpThrottlingCheck],
 });
