@@ -1,7 +1,8 @@
 /**
  * Seed 002: "Trust this browser" lets later logins from that browser skip the one-time code (not the password
  * lock), while other logins still ask; resetting the 2FA settings needs a valid one-time code, leaves everything as
- * it was with a wrong or used one, and afterwards 2FA is set up again with a new device.
+ * it was with a wrong or used one, and afterwards 2FA is set up again with a new device, with every trusted browser
+ * forgotten.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -19,8 +20,32 @@ async function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { ste
   return codeAt(auth.secret, used.step);
 }
 
+const PASSWORD = 'correct horse 1';
+
 async function loginState(desk: MbsClient, browserToken?: string): Promise<string> {
   return (await desk.call('startLogin', { body: browserToken ? { browserToken } : {} })).state;
+}
+
+/**
+ * A reset removes every trusted browser (PROTOCOL.md): with 2FA set up again on a new device, a browser trusted
+ * before it is asked for a code like any other (after the password lock, which the reset keeps).
+ */
+async function forgottenOnReset(
+  desk: MbsClient,
+  time: ServerTime,
+  url: string,
+  token: string,
+  before: { auth: ServerAuthenticator; used: { step: number } },
+): Promise<void> {
+  await desk.call('resetTwoFactor', { body: { code: await nextCode(time, before.auth, before.used) } });
+  await registerByQr(desk, url, 'Phone after the reset');
+  const login = await desk.call('startLogin', { body: { browserToken: token } });
+  const state =
+    login.state === 'password'
+      ? (await desk.call('loginPassword', { params: { loginId: login.loginId }, body: { password: PASSWORD } })).state
+      : login.state;
+  if (state !== 'choose-method')
+    throw new Violation(['LOGIN-12'], `a browser trusted before the 2FA reset led the login to ${state}`);
 }
 
 export const trustedBrowserCheck: Check = {
@@ -60,16 +85,17 @@ export const trustedBrowserCheck: Check = {
         if (states.join() !== 'logged-in,choose-method,choose-method') {
           throw new Violation(['LOGIN-12'], `with the token, without it, with another token: ${states.join(', ')}`);
         }
-        await desk.call('setPasswordLock', { body: { password: 'correct horse 1', email: 'owner@example.com' } });
+        await desk.call('setPasswordLock', { body: { password: PASSWORD, email: 'owner@example.com' } });
         const locked = await desk.call('startLogin', { body: { browserToken: token } });
         if (locked.state !== 'password')
           throw new Violation(['LOGIN-12'], `a trusted browser skipped the password lock (${locked.state})`);
         const opened = await desk.call('loginPassword', {
           params: { loginId: locked.loginId },
-          body: { password: 'correct horse 1' },
+          body: { password: PASSWORD },
         });
         if (opened.state !== 'logged-in')
           throw new Violation(['LOGIN-12'], `a trusted browser still asked for a code (${opened.state})`);
+        await forgottenOnReset(desk, time, context.session.url, token, { auth: a, used });
       }),
     ),
 };
