@@ -158,13 +158,11 @@ export const FAULTS = {
     side: 'server',
     description: 'accepts a request body with keys its schema does not know, ignoring them',
     caughtBy: ['NET-06'],
-    knownGap: 'the bad-request check does not send a valid body with an extra key',
   },
   'body-types-coerced': {
     side: 'server',
     description: 'accepts a request body whose values have the wrong JSON types, converting them',
     caughtBy: ['NET-06'],
-    knownGap: 'the bad-request check does not send a valid body with a value of the wrong JSON type',
   },
   'pairing-token-lives-11-minutes': {
     side: 'server',
@@ -176,8 +174,7 @@ export const FAULTS = {
   'range-ignored': {
     side: 'server',
     description: 'answers a download with Range by 200 and the whole body',
-    caughtBy: ['RST-06'],
-    knownGap: 'no check downloads with Range; the app model restores whole items',
+    caughtBy: ['NET-06'],
   },
   'partial-upload-listed': {
     side: 'server',

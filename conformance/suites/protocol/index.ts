@@ -6,6 +6,7 @@ import { errorsConformanceCheck } from './errors-catalogued.js';
 import { errorPrecedenceCheck } from './error-precedence.js';
 import { emptyBodiesCheck } from './empty-bodies.js';
 import { rangeDownloadsCheck } from './range-downloads.js';
+import { strictBodiesCheck } from './strict-bodies.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -13,4 +14,5 @@ export const suite = defineSuite(area, {
   'error-precedence.ts': [errorPrecedenceCheck],
   'empty-bodies.ts': [emptyBodiesCheck],
   'range-downloads.ts': [rangeDownloadsCheck],
+  'strict-bodies.ts': [strictBodiesCheck],
 });
