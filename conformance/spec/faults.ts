@@ -103,6 +103,11 @@ export const FAULTS = {
     description: 'Resend SMS sends the code still alive again, so the earlier code stays good',
     caughtBy: ['REC-07'],
   },
+  'reset-password-in-password-state': {
+    side: 'server',
+    description: 'lets a login reset the password lock in state password, before any e-mail code was sent',
+    caughtBy: ['LOGIN-01'],
+  },
   'registration-completable-twice': {
     side: 'server',
     description: 'lets one 2FA registration register a second authenticator',
@@ -176,6 +181,26 @@ export const FAULTS = {
     description: 'answers a download with Range by 200 and the whole body',
     caughtBy: ['NET-06'],
   },
+  'authentication-after-validation': {
+    side: 'server',
+    description: 'authenticates only after validating the body, so a bad body with a bad key gets invalid-request',
+    caughtBy: ['NET-06'],
+  },
+  'empty-body-accepted': {
+    side: 'server',
+    description: 'accepts a POST whose body schema is empty with no body and no content type',
+    caughtBy: ['NET-06'],
+  },
+  'filtered-tab-lists-other-tab': {
+    side: 'server',
+    description: 'lists an item of another tab, labelled with the tab asked for, when a listing asks for one tab',
+    caughtBy: ['NET-06'],
+  },
+  'discovery-answers-other-edition': {
+    side: 'server',
+    description: 'answers a discovery request that names another edition',
+    caughtBy: ['NET-06'],
+  },
   'partial-upload-listed': {
     side: 'server',
     description: 'lists an upload that has not received all its bytes',
@@ -204,6 +229,11 @@ export const FAULTS = {
   'file-names-unpadded-hex': {
     side: 'server',
     description: 'names stored files by their hexadecimal sequence number without padding to six digits',
+    caughtBy: ['STO-05'],
+  },
+  'sequence-from-zero': {
+    side: 'server',
+    description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
     caughtBy: ['STO-05'],
   },
   // The server's migration.

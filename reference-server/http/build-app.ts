@@ -59,7 +59,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition);
-  registerRoutes(app, createHandlers(ctx, uploads), {
+  registerRoutes(app, createHandlers(ctx, uploads), ctx.rules, {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {
       if (spec.group === 'twoFactor' && !twoFactor) throw new MbsError('2fa-not-supported');
