@@ -8,6 +8,10 @@ describe('trusted browser without the server clock', () => {
     const summary = await runTwoFactor([trustedBrowserCheck], { target: proWithoutClock() });
     expect(failuresOf(summary)).toEqual([]);
     expect(verdictOf(summary, 'LOGIN-12')).toBe('pass');
+    expect(summary.requirements.find((r) => r.id === 'LOGIN-13')).toMatchObject({
+      verdict: 'untested',
+      reason: expect.stringContaining('needs the conformance clock'),
+    });
   });
 
   it('catches a reset that keeps the trusted browsers', async () => {
