@@ -13,6 +13,12 @@ import { rangeStart } from './http/handlers.js';
 import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
 import { valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
+import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
+import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
+import { answersEdition } from './net/discovery-responder.js';
+import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
+import { mayAct } from './two-factor/login-state.js';
+import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
@@ -52,8 +58,11 @@ export interface ServerRules {
   // Editions and ports.
   readonly servesTwoFactor: typeof servesTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
+  readonly answersEdition: typeof answersEdition;
   // Requests.
   readonly valueToCheck: typeof valueToCheck;
+  readonly authenticatesFirst: typeof authenticatesFirst;
+  readonly contentTypeCheck: typeof contentTypeCheck;
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly rangeStart: typeof rangeStart;
@@ -82,12 +91,16 @@ export interface ServerRules {
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly mayAct: typeof mayAct;
 }
 
 export const STRAIGHT_SERVER_RULES: ServerRules = {
   servesTwoFactor,
   editionTcpRange,
+  answersEdition,
   valueToCheck,
+  authenticatesFirst,
+  contentTypeCheck,
   listItems,
   rangeStart,
   finishUpload,
@@ -113,6 +126,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   isRecoveryPhone,
   discardRecovered,
   trustedBrowserLifetimeMs,
+  mayAct,
 };
 
 export type ServerRuleOverride = RuleOverride<ServerRules>;
@@ -121,7 +135,9 @@ export const SERVER_OVERRIDES = {
   ...BUILD_APP_FAULTS,
   ...HANDLERS_FAULTS,
   ...VALIDATION_FAULTS,
+  ...REGISTER_ROUTES_FAULTS,
   ...PORTS_FAULTS,
+  ...DISCOVERY_FAULTS,
   ...ITEMS_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
@@ -135,6 +151,7 @@ export const SERVER_OVERRIDES = {
   ...ENROLMENT_FAULTS,
   ...RECOVERY_FAULTS,
   ...LOGINS_FAULTS,
+  ...LOGIN_STATE_FAULTS,
 } satisfies Record<ServerFault, ServerRuleOverride>;
 
 /** The rules of a server started with these variants: the straight ones when there are none. */

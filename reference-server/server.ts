@@ -75,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.listen({ host, port: tcpPort });
     const address = app.server.address();
     identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
-    answerDiscovery(udp, identity);
+    answerDiscovery(udp, identity, ctx.rules.answersEdition);
 
     const socket = udp;
     const localHost =

@@ -63,7 +63,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   const expectedKey = Buffer.from(options.consoleKey);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition);
   const clock = options.conformanceClock;
-  registerRoutes(app, createHandlers(ctx, uploads, clock), {
+  registerRoutes(app, createHandlers(ctx, uploads, clock), ctx.rules, {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {
       if (spec.group === 'twoFactor' && !twoFactor) throw new MbsError('2fa-not-supported');

@@ -21,7 +21,23 @@ interface Caller {
   readonly authenticator?: AuthenticatorRow;
 }
 
-export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: Authenticators): void {
+/** The request checks of a route, each a rule the self-test may bend. */
+export interface RouteChecks {
+  readonly authenticatesFirst: typeof authenticatesFirst;
+  readonly contentTypeCheck: typeof contentTypeCheck;
+}
+
+/** Authentication comes before the body's type and schema (PROTOCOL.md "Which error comes first"). */
+export function authenticatesFirst(): boolean {
+  return true;
+}
+
+export function registerRoutes(
+  app: FastifyInstance,
+  handlers: Handlers,
+  checks: RouteChecks,
+  auth: Authenticators,
+): void {
   for (const name of ROUTE_NAMES) {
     const spec: RouteSpec = ROUTES[name];
     const handler = handlers[name] as Handler<RouteSpec>;
@@ -39,10 +55,17 @@ export function registerRoutes(app: FastifyInstance, handlers: Handlers, auth: A
       // unauthenticated caller learns nothing about the body's schema.
       onRequest: async (request) => {
         auth.available(spec);
+        if (checks.authenticatesFirst()) {
+          callers.set(request, authenticate(spec, request, auth));
+          auth.enabled(spec);
+        }
+      },
+      preValidation: async (request) => checks.contentTypeCheck(spec, request),
+      preHandler: async (request) => {
+        if (callers.has(request)) return;
         callers.set(request, authenticate(spec, request, auth));
         auth.enabled(spec);
       },
-      preValidation: async (request) => assertContentType(spec, request),
       handler: async (request, reply) => {
         const caller = callers.get(request);
         // The table erases each route's own types here; handlers are checked against them where they are written.
@@ -80,7 +103,7 @@ function authenticate(spec: RouteSpec, request: FastifyRequest, auth: Authentica
 }
 
 /** A JSON route takes only JSON, the append route only offset+octet-stream bytes. */
-function assertContentType(spec: RouteSpec, request: FastifyRequest): void {
+export function contentTypeCheck(spec: RouteSpec, request: FastifyRequest): void {
   if (spec.body === undefined) return;
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const expected = spec.body === 'bytes' ? 'application/offset+octet-stream' : 'application/json';

@@ -1,12 +1,18 @@
 /** Answers UDP discovery requests with the server's identity and actual ports; ignores every other datagram. */
 import type { Socket } from 'node:dgram';
 import { DiscoveryRequest, parseDatagram, type DiscoveryAnswer } from '../../conformance/spec/protocol/discovery.js';
+import type { Edition } from '../../conformance/spec/editions.js';
 import type { ServerIdentity } from '../services/context.js';
 
-export function answerDiscovery(socket: Socket, identity: ServerIdentity): void {
+/** A request naming no edition, or this server's, is answered; one for another edition is not (PROTOCOL.md). */
+export function answersEdition(asked: Edition | undefined, own: Edition): boolean {
+  return asked === undefined || asked === own;
+}
+
+export function answerDiscovery(socket: Socket, identity: ServerIdentity, answers = answersEdition): void {
   socket.on('message', (message, remote) => {
     const request = parseDatagram(DiscoveryRequest, message);
-    if (!request || (request.edition !== undefined && request.edition !== identity.edition)) return;
+    if (!request || !answers(request.edition, identity.edition)) return;
     const answer: DiscoveryAnswer = {
       type: 'mbs.announce',
       v: 1,

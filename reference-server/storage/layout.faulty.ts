@@ -19,4 +19,8 @@ export const LAYOUT_FAULTS = {
     storedItemPath: (rule) => (folder, seq, fileName) =>
       rule(folder, seq, fileName).replace(/[0-9a-f]{6}(?=\.[^./]+$)/, seq.toString(16)),
   },
+  'sequence-from-zero': {
+    // Starts each device folder's sequence at 000000 instead of 000001.
+    storedItemPath: (rule) => (folder, seq, fileName) => rule(folder, seq - 1, fileName),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -10,8 +10,13 @@ import { LOGIN_ALLOWED, loginAllows, type LoginAction } from '../../conformance/
 
 export type { LoginAction } from '../../conformance/spec/protocol/login-table.js';
 
-export function assertAllowed(state: LoginState, action: LoginAction): void {
-  if (!loginAllows(state, action)) {
+/** Whether the protocol's login table lets `action` run in `state`. */
+export function mayAct(state: LoginState, action: LoginAction): boolean {
+  return loginAllows(state, action);
+}
+
+export function assertAllowed(state: LoginState, action: LoginAction, allows = mayAct): void {
+  if (!allows(state, action)) {
     throw new MbsError('login-state', `The login is at "${state}", where "${action}" is not possible.`, {
       state,
       allowed: LOGIN_ALLOWED[state],

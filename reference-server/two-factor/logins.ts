@@ -17,7 +17,7 @@ import { throttled } from './throttle.js';
 /** The login, if `action` is possible in its current state. */
 export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
   const login = currentLogin(ctx, loginId);
-  assertAllowed(login.state, action);
+  assertAllowed(login.state, action, ctx.rules.mayAct);
   return login.row;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The server variants today's checks miss (`knownGap` in the fault catalogue) still do what their names say, next to
- * the straight server: a gap is then the suites', never a variant that changes nothing. Where a rule is a plain
+ * The server variants the checks missed (`knownGap` in the fault catalogue, while it lasts) still do what their names
+ * say, next to the straight server: a gap is then the suites', never a variant that changes nothing; once a check
+ * catches one, it stays shown here. Where a rule is a plain
  * function it is shown on the rule; where it lives in a flow, on a server started with the variant.
  */
 import { Type } from 'typebox';
@@ -31,9 +32,9 @@ const shownHere = [
 ];
 
 describe('the known-gap server variants', () => {
-  it('are all shown here', () => {
+  it('include every known gap', () => {
     const gaps = FAULT_NAMES.filter((f) => isServerFault(f) && (FAULTS[f] as FaultSpec).knownGap !== undefined);
-    expect(shownHere.sort()).toEqual(gaps.sort());
+    expect(shownHere).toEqual(expect.arrayContaining(gaps));
   });
 
   it('bend the one-time password window, the throttle, the lifetimes and ranges', () => {

@@ -69,7 +69,7 @@ The desktop side issues a pairing token (\`POST /v1/console/pairings\`), shown a
 \`mbs://pair?v=1&server=…&edition=…&host=…&tcp=…&udp=…&token=…&mode=add|migrate&expires=…\`
 (${linkTo('PairingPayload')}).
 
-- A token is single-use and expires (the reference server: 10 minutes). Unknown: \`pairing-token-invalid\`; used:
+- A token is single-use and expires 10 minutes after it is issued (its \`expiresAt\`). Unknown: \`pairing-token-invalid\`; used:
   \`pairing-token-used\`; expired: \`pairing-token-expired\`. A refused pairing does not use the token up.
 - The app sends the edition it read from the payload; another edition than the server's is \`pairing-edition-mismatch\`.
 - A QR text that is not a pairing payload is refused by the app itself (\`pairing-payload-invalid\`, an app-side

@@ -46,7 +46,7 @@ authentication. 2FA is on while at least one authenticator is registered.
   is \`otpauth://totp/<Issuer>:<username>?secret=…&issuer=<Issuer>&algorithm=SHA1&digits=6&period=30\`, with the
   issuer in the label and as a parameter, each part URI-encoded. The payload is
   \`mbs2fa://register?v=1&server=…&edition=…&host=…&tcp=…&udp=…&token=…&expires=…&otpauth=…\`. A registration is
-  completed once, before it expires (the reference server: 10 minutes), in one of three ways: the app scans the QR
+  completed once, within 10 minutes of being issued (its \`expiresAt\`), in one of three ways: the app scans the QR
   code (\`POST /v1/2fa/authenticators\`: push and TOTP); the app is given the username and secret key and sends a
   one-time password (\`POST /v1/2fa/authenticators/by-secret\`: TOTP only); or any authenticator app is given the
   secret key and the desktop side types its one-time password (\`…/registrations/{id}/confirm\`: TOTP only). The app

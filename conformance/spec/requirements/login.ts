@@ -92,4 +92,13 @@ export const LOGIN_REQUIREMENTS = [
     interpretation:
       'Seed 002 describes another service’s web console; it applies to the reference server’s web console only.',
   },
+  {
+    id: 'LOGIN-13',
+    statement:
+      'A trusted browser skips the one-time code for 30 days after it was trusted, and is asked for it after that.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '002_938a6250c384f84c.txt', section: 'Trusted browser' },
+    interpretation: 'The seed gives no lifetime; PROTOCOL.md ("The login") states 30 days without condition.',
+  },
 ] as const satisfies readonly Requirement[];

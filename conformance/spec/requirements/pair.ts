@@ -72,4 +72,13 @@ export const PAIR_REQUIREMENTS = [
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.1' },
   },
+  {
+    id: 'PAIR-10',
+    statement:
+      'A pairing token pairs a device only within 10 minutes of being issued; from then on it is refused as expired.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+    interpretation: 'The seed gives no lifetime; PROTOCOL.md ("Pairing") states 10 minutes without condition.',
+  },
 ] as const satisfies readonly Requirement[];

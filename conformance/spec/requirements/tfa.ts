@@ -131,4 +131,13 @@ export const TFA_REQUIREMENTS = [
     appliesTo: ['server', 'app', 'android', 'ios', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.3.1: Push Notification and TOTP' },
   },
+  {
+    id: 'TFA-18',
+    statement:
+      'A 2FA registration can be completed only within 10 minutes of being issued; from then on it is expired.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.3.1: Push Notification and TOTP' },
+    interpretation: 'The seed gives no lifetime; PROTOCOL.md ("Two-factor authentication") states 10 minutes.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -148,4 +148,14 @@ export const TOTP_REQUIREMENTS = [
     interpretation:
       'PROTOCOL.md states it without condition, after RFC 4226 §7.5 (random generation of shared secrets).',
   },
+  {
+    id: 'TOTP-18',
+    statement:
+      'After 5 free consecutive failed one-time passwords (replays count) each attempt waits 30 s after the last, doubling to 15 min; a success resets.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: One-time password generated not working' },
+    interpretation:
+      'PROTOCOL.md (Throttling) states the schedule without condition, after NIST SP 800-63B §5.2.2; TOTP-14 keeps the best practice of at most 100 failures.',
+  },
 ] as const satisfies readonly Requirement[];

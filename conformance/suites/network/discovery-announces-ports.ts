@@ -11,6 +11,7 @@ import type { Edition } from '../../spec/editions.js';
 import { discoverServers, type Discovered } from '../../../simulators/mbs-client/discovery-client.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { otherEdition } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 /** UDP may drop a datagram: up to three requests, each waiting `timeoutMs`. */
 export async function discover(host: string, port: number, edition?: Edition, timeoutMs = 400): Promise<Discovered[]> {
@@ -62,7 +63,9 @@ async function verifyDiscovery({ session }: CheckContext): Promise<void> {
     throw new Error(`the answer on UDP port ${udpPort} announces UDP port ${answer.udpPort}`);
   }
   if (unnamed.length !== 1) throw new Error('a discovery request naming no edition got no answer');
-  if (other.length > 0) throw new Error(`a request for the ${otherEdition(edition)} edition was answered`);
+  // PROTOCOL.md "Discovery": a request for another edition is never answered; the port it announces is not at stake.
+  if (other.length > 0)
+    throw new Violation(['NET-06'], `a request for the ${otherEdition(edition)} edition was answered`);
   if (replies.length > 0) {
     throw new Error(
       `garbage datagrams were answered: ${replies.map((r) => r.toString('utf8').slice(0, 80)).join(' | ')}`,

@@ -10,9 +10,14 @@ import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { consoleOf } from '../../kit/server-support.js';
 
+/** PROTOCOL.md "Pairing": a token expires 10 minutes after it is issued, whatever else it says. */
+export const PAIRING_LIFETIME_MS = 10 * 60_000;
+
 export interface Token {
   readonly token: string;
   readonly expiresAt: number;
+  /** The server's time just after it issued the token: by then + 10 minutes the token has expired. */
+  readonly issuedBy: number;
   used: boolean;
   expired: boolean;
 }
@@ -84,5 +89,6 @@ export async function issueToken(m: Model, r: Real): Promise<void> {
   if (payload.token !== answer.token || payload.mode !== 'add' || payload.expires !== answer.expiresAt) {
     throw new Error(`the QR payload disagrees with the answer: ${answer.payload}`);
   }
-  m.tokens.push({ token: answer.token, expiresAt: answer.expiresAt, used: false, expired: false });
+  const issuedBy = r.now();
+  m.tokens.push({ token: answer.token, expiresAt: answer.expiresAt, issuedBy, used: false, expired: false });
 }

@@ -7,6 +7,7 @@ import { errorPrecedenceCheck } from './error-precedence.js';
 import { emptyBodiesCheck } from './empty-bodies.js';
 import { rangeDownloadsCheck } from './range-downloads.js';
 import { conformanceClockCheck } from './conformance-clock.js';
+import { strictBodiesCheck } from './strict-bodies.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -15,4 +16,5 @@ export const suite = defineSuite(area, {
   'empty-bodies.ts': [emptyBodiesCheck],
   'range-downloads.ts': [rangeDownloadsCheck],
   'conformance-clock.ts': [conformanceClockCheck],
+  'strict-bodies.ts': [strictBodiesCheck],
 });

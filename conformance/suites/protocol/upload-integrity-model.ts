@@ -9,6 +9,7 @@ import type { ItemKind } from '../../spec/file-types.js';
 import type { Item, ItemMeta, Snapshot } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { brief } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 export type Tab = 'recent' | 'archive' | 'deleted';
 const TABS: readonly Tab[] = ['recent', 'archive', 'deleted'];
@@ -125,7 +126,10 @@ async function verifyTabs(m: Model, r: Real): Promise<void> {
       .map((h) => h.sha)
       .sort();
     if (got.join() !== wanted.join()) {
-      throw new Error(`GET /v1/items?tab=${tab} lists [${got.join(', ')}]; the rules put [${wanted.join(', ')}] there`);
+      throw new Violation(
+        ['NET-06'],
+        `GET /v1/items?tab=${tab} lists [${got.join(', ')}]; the rules put [${wanted.join(', ')}] there`,
+      );
     }
   }
 }

@@ -68,7 +68,7 @@ export const protocolIntegrityCheck: Check = {
   id: 'protocol-upload-integrity-model',
   title: 'Resumable uploads, re-hash, duplicates, snapshots, tabs and downloads behave as the model predicts',
   area: 'BAK',
-  requirements: ['BAK-02', 'BAK-06', 'BAK-07', 'BAK-08', 'RST-01', 'STO-07'],
+  requirements: ['BAK-02', 'BAK-06', 'BAK-07', 'BAK-08', 'RST-01', 'STO-07', 'NET-06'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {

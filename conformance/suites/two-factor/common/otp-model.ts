@@ -130,9 +130,12 @@ export function wrongCode(secrets: readonly string[], t: number): string {
   return String(n).padStart(6, '0');
 }
 
+/** The codes of the steps either side of the current one, which the window must take. */
+const NEIGHBOURS: readonly CodeKind[] = ['previous', 'next'];
+
 /** Which requirements an answer breaks, when the server's answer is not among the model's. */
 export function otpRulesBroken(kind: CodeKind, expected: readonly OtpResult[], got: string): string[] {
-  if (got === 'otp-throttled' || expected.includes('otp-throttled')) return ['TOTP-14'];
+  if (got === 'otp-throttled' || expected.includes('otp-throttled')) return ['TOTP-18'];
   if (got === 'accepted') {
     if (kind === 'replayed') return ['TOTP-12'];
     if (kind === 'wrong') return ['TOTP-08'];
@@ -140,9 +143,11 @@ export function otpRulesBroken(kind: CodeKind, expected: readonly OtpResult[], g
     if (kind.startsWith('two steps')) return ['TOTP-04', 'TOTP-13'];
     return ['TOTP-12'];
   }
-  if (expected.includes('accepted')) {
-    if (kind === 'previous' || kind === 'next') return ['TOTP-13'];
-    return ['TOTP-02', 'TOTP-04', 'TOTP-11', 'LOGIN-11'];
+  // A code of the ±1 step window refused as unknown: the server does not take that step at all (TOTP-01), whether
+  // the model expected it accepted or, already used, replayed; calling it a replay would blame the wrong rule.
+  if (expected.includes('accepted') || (got === 'otp-invalid' && NEIGHBOURS.includes(kind))) {
+    if (NEIGHBOURS.includes(kind)) return ['TOTP-01', 'TOTP-13'];
+    return ['TOTP-01', 'TOTP-02', 'TOTP-04', 'TOTP-11', 'LOGIN-11'];
   }
   // Calling a code from two or more steps away "replayed" means the server still counts it within its window.
   const far = kind.startsWith('two steps') || kind.startsWith('5 minutes');

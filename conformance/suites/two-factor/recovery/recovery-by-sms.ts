@@ -93,6 +93,11 @@ export const recoveryCheck: Check = {
 
         const r: LoginUnderWay = { desk, time, outbox, loginId };
         const first = (await send(r)).sms;
+        // Resend voids the earlier code; sending the same ABCD-123456 again would leave it good (a fresh code of
+        // letters and digits repeats once in about 10^11).
+        const again = (await send(r)).sms;
+        if (again.letters === first.letters && again.digits === first.digits)
+          throw new Violation(['REC-07'], `Resend sent the earlier code ${first.letters}-${first.digits} again`);
         const resent = await sampleCodes(r);
         if (first.digits !== resent.digits) {
           await mustRefuse(

@@ -11,7 +11,7 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import type { Registration } from '../../../spec/protocol/two-factor.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, stepOf } from '../common/actors.js';
-import { mustPass, mustRefuse } from '../common/support.js';
+import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
@@ -49,6 +49,32 @@ async function verifyAdd(desk: MbsClient): Promise<Registration> {
   return first;
 }
 
+/** PROTOCOL.md: a registration is completed within 10 minutes of being issued, never from then on. */
+const REGISTRATION_LIFETIME_MS = 10 * 60_000;
+
+/** Two registrations issued together: one completes a second before its 10 minutes, the other is expired at them. */
+async function verifyLifetime(desk: MbsClient, time: ServerTime, url: string): Promise<void> {
+  const issued = time.now();
+  const [early, late] = [
+    await desk.call('createRegistration', { body: {} }),
+    await desk.call('createRegistration', { body: {} }),
+  ];
+  const issuedBy = time.now();
+  const scan = (registration: Registration, installId: string) =>
+    new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
+      body: {
+        registrationToken: decodeRegistrationPayload(registration.payload).token,
+        name: 'Late phone',
+        platform: 'android' as const,
+        installId,
+      },
+    });
+  await time.moveTo(issued + REGISTRATION_LIFETIME_MS - 1000);
+  await mustPass(scan(early, 'install-late-0001'), ['TFA-18'], 'a registration at 9:59');
+  await time.moveTo(issuedBy + REGISTRATION_LIFETIME_MS);
+  await mustRefuse(scan(late, 'install-late-0002'), ['registration-expired'], ['TFA-18'], 'a registration at 10:00');
+}
+
 export const registrationCheck: Check = {
   id: 'tfa-registration-server',
   title:
@@ -65,8 +91,11 @@ export const registrationCheck: Check = {
     'TFA-09',
     'TFA-10',
     'TFA-11',
+    'TFA-18',
   ],
   scope: 'server',
+  // Without the clock no registration reaches its 10 minutes.
+  requirementsWithout: { clock: ['TFA-18'] },
   exclusive: true,
   tags: ['2fa'],
   applies: where({ twoFactor: true, console: true }),
@@ -161,6 +190,7 @@ export const registrationCheck: Check = {
           "the third-party app's next code",
         );
         if (done.state !== 'logged-in') throw new Violation(['TFA-11'], `the third-party code led to ${done.state}`);
+        if (time.movable) await verifyLifetime(desk, time, url);
       }),
     ),
 };

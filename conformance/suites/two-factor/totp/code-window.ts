@@ -129,6 +129,7 @@ export const totpWindowCheck: Check = {
   title: 'One-time passwords: ±1 step accepted, ±2 and 5 minutes refused, each once, throttled after 5 failures',
   area: 'TOTP',
   requirements: [
+    'TOTP-01',
     'TOTP-02',
     'TOTP-04',
     'TOTP-08',
@@ -137,6 +138,7 @@ export const totpWindowCheck: Check = {
     'TOTP-12',
     'TOTP-13',
     'TOTP-14',
+    'TOTP-18',
     'LOGIN-02',
     'LOGIN-11',
   ],
@@ -144,7 +146,7 @@ export const totpWindowCheck: Check = {
   exclusive: true,
   tags: ['model-based', '2fa', 'time-travel'],
   // Without the clock: no step edge (29.999 s / 30.000 s) and no throttle, whose wait only the clock can end.
-  requirementsWithout: { clock: ['TOTP-13', 'TOTP-14'] },
+  requirementsWithout: { clock: ['TOTP-13', 'TOTP-14', 'TOTP-18'] },
   applies: where({ twoFactor: true, console: true }),
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {

@@ -1,7 +1,8 @@
 /**
  * Seed 002: "Trust this browser" lets later logins from that browser skip the one-time code (not the password
  * lock), while other logins still ask; resetting the 2FA settings needs a valid one-time code, leaves everything as
- * it was with a wrong or used one, and afterwards 2FA is set up again with a new device.
+ * it was with a wrong or used one, and afterwards 2FA is set up again with a new device, with every trusted browser
+ * forgotten.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -19,16 +20,71 @@ async function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { ste
   return codeAt(auth.secret, used.step);
 }
 
+const PASSWORD = 'correct horse 1';
+
 async function loginState(desk: MbsClient, browserToken?: string): Promise<string> {
   return (await desk.call('startLogin', { body: browserToken ? { browserToken } : {} })).state;
 }
+
+/**
+ * A reset removes every trusted browser (PROTOCOL.md): with 2FA set up again on a new device, a browser trusted
+ * before it is asked for a code like any other (after the password lock, which the reset keeps).
+ */
+async function forgottenOnReset(
+  desk: MbsClient,
+  time: ServerTime,
+  url: string,
+  token: string,
+  before: { auth: ServerAuthenticator; used: { step: number } },
+): Promise<ServerAuthenticator> {
+  await desk.call('resetTwoFactor', { body: { code: await nextCode(time, before.auth, before.used) } });
+  const fresh = await registerByQr(desk, url, 'Phone after the reset');
+  const state = await pastPassword(desk, token);
+  if (state !== 'choose-method')
+    throw new Violation(['LOGIN-12'], `a browser trusted before the 2FA reset led the login to ${state}`);
+  return fresh;
+}
+
+/** A login with `token`, past the password lock the check set: where it then is. */
+async function pastPassword(desk: MbsClient, token: string): Promise<string> {
+  const login = await desk.call('startLogin', { body: { browserToken: token } });
+  if (login.state !== 'password') return login.state;
+  return (await desk.call('loginPassword', { params: { loginId: login.loginId }, body: { password: PASSWORD } })).state;
+}
+
+/** PROTOCOL.md: a trusted browser skips the code for 30 days; a second before them it still does, at them not. */
+async function lastsThirtyDays(desk: MbsClient, time: ServerTime, auth: ServerAuthenticator): Promise<void> {
+  const used = { step: -1 };
+  const issued = time.now();
+  const login = await desk.call('startLogin', { body: {} });
+  const { loginId } =
+    login.state === 'password'
+      ? await desk.call('loginPassword', { params: { loginId: login.loginId }, body: { password: PASSWORD } })
+      : login;
+  const trusted = await desk.call('loginOtp', {
+    params: { loginId },
+    body: { code: await nextCode(time, auth, used), trustBrowser: true },
+  });
+  const issuedBy = time.now();
+  const token = trusted.trustedBrowserToken;
+  if (!token) throw new Violation(['LOGIN-12'], `"Trust this browser" gave no token (${trusted.state})`);
+  await time.moveTo(issued + TRUST_MS - 1000);
+  const before = await pastPassword(desk, token);
+  await time.moveTo(issuedBy + TRUST_MS);
+  const after = await pastPassword(desk, token);
+  if (before !== 'logged-in' || after !== 'choose-method')
+    throw new Violation(['LOGIN-13'], `a trusted browser 1 s before its 30 days: ${before}; at them: ${after}`);
+}
+const TRUST_MS = 30 * 24 * 60 * 60_000;
 
 export const trustedBrowserCheck: Check = {
   id: 'tfa-trust-browser',
   title: '"Trust this browser" skips the code on later logins from that browser only, never the password lock',
   area: 'LOGIN',
-  requirements: ['LOGIN-12'],
+  requirements: ['LOGIN-12', 'LOGIN-13'],
   scope: 'server',
+  // Without the clock no trusted browser reaches its 30 days.
+  requirementsWithout: { clock: ['LOGIN-13'] },
   exclusive: true,
   tags: ['2fa'],
   applies: where({ twoFactor: true, console: true }),
@@ -60,16 +116,18 @@ export const trustedBrowserCheck: Check = {
         if (states.join() !== 'logged-in,choose-method,choose-method') {
           throw new Violation(['LOGIN-12'], `with the token, without it, with another token: ${states.join(', ')}`);
         }
-        await desk.call('setPasswordLock', { body: { password: 'correct horse 1', email: 'owner@example.com' } });
+        await desk.call('setPasswordLock', { body: { password: PASSWORD, email: 'owner@example.com' } });
         const locked = await desk.call('startLogin', { body: { browserToken: token } });
         if (locked.state !== 'password')
           throw new Violation(['LOGIN-12'], `a trusted browser skipped the password lock (${locked.state})`);
         const opened = await desk.call('loginPassword', {
           params: { loginId: locked.loginId },
-          body: { password: 'correct horse 1' },
+          body: { password: PASSWORD },
         });
         if (opened.state !== 'logged-in')
           throw new Violation(['LOGIN-12'], `a trusted browser still asked for a code (${opened.state})`);
+        const fresh = await forgottenOnReset(desk, time, context.session.url, token, { auth: a, used });
+        if (time.movable) await lastsThirtyDays(desk, time, fresh);
       }),
     ),
 };

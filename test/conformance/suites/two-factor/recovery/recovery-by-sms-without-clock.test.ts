@@ -16,4 +16,10 @@ describe('recovery by SMS without the server clock', () => {
     }
     expect(summary.verdict).toBe('pass');
   });
+
+  it('catches a Resend that sends the earlier code again', async () => {
+    const summary = await runTwoFactor([recoveryCheck], { target: proWithoutClock(['sms-resend-same-code']) });
+    expect(verdictOf(summary, 'REC-07')).toBe('fail');
+    expect(summary.verdict).toBe('fail');
+  });
 });

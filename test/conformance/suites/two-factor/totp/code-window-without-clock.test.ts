@@ -11,7 +11,7 @@ describe('TOTP window without the server clock', () => {
       ['pro', 'pass'],
     ]);
     for (const id of ['TOTP-04', 'TOTP-08', 'TOTP-09', 'TOTP-12']) expect(verdictOf(summary, id)).toBe('pass');
-    for (const id of ['TOTP-13', 'TOTP-14']) {
+    for (const id of ['TOTP-13', 'TOTP-14', 'TOTP-18']) {
       expect(summary.requirements.find((r) => r.id === id)).toMatchObject({
         verdict: 'untested',
         reason: expect.stringContaining('needs the conformance clock'),
@@ -23,6 +23,7 @@ describe('TOTP window without the server clock', () => {
   it.each([
     ['replayed-totp-accepted', 'TOTP-12'],
     ['stale-totp-accepted', 'TOTP-04'],
+    ['totp-previous-step-refused', 'TOTP-01'],
   ] as const)('still catches %s', async (fault, requirement) => {
     const summary = await runTwoFactor([totpWindowCheck], { runs: 30, target: withoutClock([fault]) });
     expect(verdictOf(summary, requirement)).toBe('fail');

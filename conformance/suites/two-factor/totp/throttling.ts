@@ -1,0 +1,122 @@
+/**
+ * PROTOCOL.md's throttling schedule for one-time passwords, step by step: 5 consecutive failures are free, a
+ * success resets the count, a replayed code counts like a wrong one, then each attempt waits 30 s after the last
+ * failure, doubling. Without the server's clock a wait could only be sat out in real time, and the throttle is the
+ * whole server's: that part stops at the fourth failure and succeeds, which still shows a throttle from the fifth
+ * attempt and a count a success did not reset, and never leaves a throttle behind. The waits need the clock.
+ */
+import type { Check, CheckContext } from '../../../kit/check.js';
+import { checkOnce } from '../../../kit/property.js';
+import { Violation } from '../../../kit/violation.js';
+import { where } from '../../../kit/applies.js';
+import type { ErrorCode } from '../../../spec/errors.js';
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { codeAt, registerByQr, STEP_MS, stepOf, type ServerAuthenticator } from '../common/actors.js';
+import { FIRST_DELAY_MS, FREE_FAILURES, wrongCode } from '../common/otp-model.js';
+import { said, type ServerTime } from '../common/support.js';
+import { withTwoFactor } from '../common/session.js';
+
+const SCHEDULE = ['TOTP-18'];
+
+/** The desktop login codes go to, and the authenticator whose codes they are. */
+class Guesser {
+  private loginId: string | undefined;
+  private lastStep = -1;
+  /** The last code accepted, to replay; and when the last failure was recorded (server time, a span). */
+  accepted = '';
+  lastFailure = { lo: 0, hi: 0 };
+
+  constructor(
+    private readonly desk: MbsClient,
+    private readonly time: ServerTime,
+    private readonly auth: ServerAuthenticator,
+  ) {}
+
+  /** Sends a code; returns the answer: `accepted` or the refusal's code. */
+  private async send(code: string): Promise<string> {
+    this.loginId ??= (await this.desk.call('startLogin', { body: {} })).loginId;
+    const params = { loginId: this.loginId };
+    const probe = await this.time.probe(() => this.desk.call('loginOtp', { params, body: { code } }));
+    const got = said(probe.outcome);
+    if (got === 'accepted') this.loginId = undefined;
+    if (got === 'otp-invalid' || got === 'otp-replayed') this.lastFailure = { lo: probe.before, hi: probe.after };
+    return got;
+  }
+
+  /**
+   * The code of the next step never accepted, within the window: on a movable clock, moved to the next step when it
+   * is beyond it. A throttled attempt is not evaluated, so its code needs no window and the clock stays put.
+   */
+  private async nextCode(moveIfNeeded: boolean): Promise<{ code: string; step: number }> {
+    if (moveIfNeeded && this.lastStep >= stepOf(this.time.now()) + 1) await this.time.moveTo(this.lastStep * STEP_MS);
+    const step = Math.max(stepOf(this.time.now()) - (this.time.movable ? 0 : 1), this.lastStep + 1);
+    return { code: codeAt(this.auth.secret, step), step };
+  }
+
+  /** A right code, which must get the answer `want` (accepted, or throttled: then it is not used up). */
+  async right(want: 'accepted' | 'otp-throttled', why: string): Promise<void> {
+    const { code, step } = await this.nextCode(want === 'accepted');
+    const got = await this.send(code);
+    if (got !== want) throw new Violation(SCHEDULE, `${why}: the next code was answered ${got}, not ${want}`);
+    if (got === 'accepted') [this.lastStep, this.accepted] = [step, code];
+  }
+
+  /** A failed guess, a wrong code or the last accepted one again, which must be refused as such. */
+  async fail(kind: 'wrong' | 'replayed', why: string): Promise<void> {
+    const code = kind === 'wrong' ? wrongCode([this.auth.secret], this.time.now()) : this.accepted;
+    const want: ErrorCode = kind === 'wrong' ? 'otp-invalid' : 'otp-replayed';
+    const got = await this.send(code);
+    if (got === want) return;
+    throw new Violation(
+      got === 'accepted' && kind === 'replayed' ? ['TOTP-12'] : SCHEDULE,
+      `${why}: a ${kind} code was answered ${got}, not ${want}`,
+    );
+  }
+}
+
+/** Four failures, one short of the throttle, then a success; twice, so the second run shows the reset. */
+async function withoutWaits(g: Guesser): Promise<void> {
+  for (const round of ['the first', 'after a success, again']) {
+    for (let i = 1; i < FREE_FAILURES; i++) await g.fail('wrong', `${round} failure ${i} of ${FREE_FAILURES - 1}`);
+    await g.right('accepted', `${round} after ${FREE_FAILURES - 1} failures (the 5th failure is still free)`);
+  }
+}
+
+/** Replays counted, the 30 s wait after the 5th failure, then 60 s after the 6th; ends with a success. */
+async function waits(g: Guesser, time: ServerTime): Promise<void> {
+  const sequence = ['replayed', 'wrong', 'wrong', 'wrong', 'replayed'] as const;
+  for (const [i, kind] of sequence.entries()) await g.fail(kind, `failure ${i + 1} of 5, two of them replays`);
+  await g.right('otp-throttled', 'right after 5 failures, replays counted');
+  const fifth = g.lastFailure;
+  await time.moveTo(fifth.hi + FIRST_DELAY_MS / 2);
+  await g.right('otp-throttled', '15 s after the 5th failure');
+  await time.moveTo(fifth.hi + FIRST_DELAY_MS);
+  await g.fail('wrong', '30 s after the 5th failure, the wait over');
+  const sixth = g.lastFailure;
+  // Doubled to 60 s: 45 s after the 6th failure is still within it, whenever in its call the server read its clock.
+  await time.moveTo(sixth.hi + (FIRST_DELAY_MS * 3) / 2);
+  await g.right('otp-throttled', '45 s after the 6th failure (the wait doubled to 60 s)');
+  await time.moveTo(sixth.hi + FIRST_DELAY_MS * 2);
+  await g.right('accepted', '60 s after the 6th failure, the wait over');
+}
+
+export const totpThrottlingCheck: Check = {
+  id: 'tfa-totp-throttling',
+  title: 'One-time passwords: 5 failures free, replays counted, a success resets, then 30 s waits that double',
+  area: 'TOTP',
+  requirements: ['TOTP-18', 'TOTP-12'],
+  scope: 'server',
+  exclusive: true,
+  tags: ['2fa', 'time-travel'],
+  // Without the clock: no wait, and so no replay counted toward one; the free failures and the reset still run.
+  requirementsWithout: { clock: ['TOTP-18', 'TOTP-12'] },
+  applies: where({ twoFactor: true, console: true }),
+  run: (context: CheckContext) =>
+    withTwoFactor(context, (desk, time) =>
+      checkOnce(async () => {
+        const g = new Guesser(desk, time, await registerByQr(desk, context.session.url, 'Throttled phone'));
+        await withoutWaits(g);
+        if (time.movable) await waits(g, time);
+      }),
+    ),
+};

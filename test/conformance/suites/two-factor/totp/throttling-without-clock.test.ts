@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { totpWindowCheck } from '../../../../../conformance/suites/two-factor/totp/code-window.js';
+import { totpThrottlingCheck } from '../../../../../conformance/suites/two-factor/totp/throttling.js';
+import { cellsOf, failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
+import { proWithoutClock as withoutClock } from '../../fixtures/no-clock-target.js';
+
+describe('TOTP throttling without the server clock', () => {
+  it('runs the free failures and the reset, leaves the waits untested and no throttle behind', async () => {
+    const summary = await runTwoFactor([totpThrottlingCheck], { runs: 1, target: withoutClock() });
+    expect(failuresOf(summary)).toEqual([]);
+    expect(cellsOf(summary, totpThrottlingCheck.id).map(([column, verdict]) => [column, verdict])).toEqual([
+      ['pro', 'pass'],
+    ]);
+    expect(summary.requirements.find((r) => r.id === 'TOTP-18')).toMatchObject({
+      verdict: 'untested',
+      reason: expect.stringContaining('needs the conformance clock'),
+    });
+    // The throttle is the whole server's: a check after it finds none left behind, or it would be skipped.
+    const next = await runTwoFactor([totpThrottlingCheck, totpWindowCheck], { runs: 3, target: withoutClock() });
+    expect(cellsOf(next, totpWindowCheck.id).map(([column, verdict]) => [column, verdict])).toEqual([['pro', 'pass']]);
+    expect(next.verdict).toBe('pass');
+  });
+
+  it.each(['throttles-from-fifth-failure', 'success-keeps-failure-count'] as const)(
+    'still catches %s',
+    async (fault) => {
+      const summary = await runTwoFactor([totpThrottlingCheck], { runs: 1, target: withoutClock([fault]) });
+      expect(verdictOf(summary, 'TOTP-18')).toBe('fail');
+      expect(summary.verdict).toBe('fail');
+    },
+  );
+});

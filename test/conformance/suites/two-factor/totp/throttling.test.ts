@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { totpThrottlingCheck } from '../../../../../conformance/suites/two-factor/totp/throttling.js';
+import { cellsOf, failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
+
+describe('TOTP throttling with the server clock', () => {
+  it('passes on Pro, with the waits checked, and skips on Home with the reason', async () => {
+    const summary = await runTwoFactor([totpThrottlingCheck], { runs: 1 });
+    expect(failuresOf(summary)).toEqual([]);
+    expect(cellsOf(summary, totpThrottlingCheck.id)).toEqual([
+      ['pro', 'pass', undefined],
+      ['home', 'skipped', expect.stringContaining('Pro and Lite only')],
+    ]);
+    expect(verdictOf(summary, 'TOTP-18')).toBe('pass');
+  });
+});
