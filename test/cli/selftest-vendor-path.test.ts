@@ -12,7 +12,7 @@ describe('mbsc selftest --vendor-path', () => {
     const result = await runCli(
       [
         ...['selftest', '--vendor-path', '--claimed-only', '--seed', '5', '--runs', '10'],
-        ...['--faults', 'registration-completable-twice,push-lives-4-minutes', '--profiles', 'redmi-note-8'],
+        ...['--faults', 'registration-completable-twice,late-push-approved', '--profiles', 'redmi-note-8'],
       ],
       300_000,
     );
@@ -20,7 +20,7 @@ describe('mbsc selftest --vendor-path', () => {
     expect(result.stdout).toMatch(/registration-completable-twice\s+no\s+caught\s+(n\/a|caught)\s+caught\n/);
     // Without the clock its lifetime cannot be shown; with it (once the server offers one) it must be caught.
     expect(result.stdout).toMatch(
-      /push-lives-4-minutes\s+yes\s+missed \(needs clock\)\s+(n\/a\s+missed without the clock \(needs it\)|caught\s+caught only with the clock)\n/,
+      /late-push-approved\s+yes\s+missed \(needs clock\)\s+(n\/a\s+missed without the clock \(needs it\)|caught\s+caught only with the clock)\n/,
     );
     expect(result.stdout).toContain('Without the clock: caught 1 of 2 (1 need no clock)');
     expect(result.stdout).toMatch(
