@@ -1,6 +1,8 @@
 /**
  * `npm run bench:validate`: `mbsc validate` against the reference server run as a separate process
- * (`mbsc serve --conformance-clock`), next to `mbsc run` on the same edition, profiles and seed. Prints the wall time
+ * (`mbsc serve --conformance-clock`), next to `mbsc run` on the same edition, profiles and seed. Validate gets what
+ * the in-process run has too, so like is compared with like: the server's data directory (--data-dir) and a command
+ * that starts more servers like it (--own-server, `mbsc serve` again). Prints the wall time
  * of each, their ratio (goal ≤ 1.5×) and the requirements each skipped (goal: the same set). It measures; it never
  * asserts. Flags: --edition E (default pro), --profiles id,id (default: the default matrix), --seed N, --runs N.
  */
@@ -29,6 +31,10 @@ const profiles =
 const common = ['--profiles', profiles, '--seed', values.seed ?? '20261122', '--runs', values.runs ?? '100'];
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'mbsc-bench-validate-'));
+// Apart from the reports, so the storage-layout check reads nothing but the server's own files.
+const dataDir = path.join(scratch, 'data');
+/** The servers the port checks start: `mbsc serve` of this build, each with the directory and key the kit gives. */
+const ownServer = `'${process.execPath}' '${BIN}' serve --edition {edition} --data {data} --console-key {consoleKey}`;
 
 /** Runs `mbsc ...args` to its end; the wall time in seconds and the summary it wrote. */
 async function timed(args: string[], out: string) {
@@ -51,7 +57,7 @@ async function timed(args: string[], out: string) {
 async function serve() {
   const args = ['serve', '--conformance-clock', '--edition', edition, '--host', '127.0.0.1'];
   // No ports given: the edition's own ranges, as the port checks require of any server.
-  const child = spawn(process.execPath, [BIN, ...args, '--data', scratch], {
+  const child = spawn(process.execPath, [BIN, ...args, '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -75,8 +81,9 @@ const server = await serve();
 try {
   const run = await timed(['run', '--editions', edition, ...common], path.join(scratch, 'run'));
   const target = ['--server', server.url, '--udp-port', server.udpPort, '--edition', edition];
+  const local = ['--data-dir', dataDir, '--own-server', ownServer];
   const validate = await timed(
-    ['validate', ...target, '--console-key', server.consoleKey, ...common],
+    ['validate', ...target, '--console-key', server.consoleKey, ...local, ...common],
     path.join(scratch, 'validate'),
   );
   const only = (a: string[], b: string[]) => a.filter((id) => !b.includes(id));

@@ -26,6 +26,22 @@ export const RUN_OPTIONS = {
     description: "The server's console key (pairing tokens for device checks)",
     placeholder: 'KEY',
   },
+  'data-dir': {
+    type: 'string',
+    description: "With --server, on this machine: the server's data directory, which the storage-layout checks read",
+    placeholder: 'DIR',
+  },
+  'own-server': {
+    type: 'string',
+    description:
+      "With --server: the command that starts another server like it on its edition's ports, for the port checks; placeholders {edition}, {data}, {consoleKey}, {host} (no shell)",
+    placeholder: 'COMMAND',
+  },
+  'own-server-console-key': {
+    type: 'string',
+    description: 'The console key of the servers --own-server starts, when its command has no {consoleKey}',
+    placeholder: 'KEY',
+  },
   editions: {
     type: 'string',
     description: 'Editions of the reference server to test (default: the matrix file)',
@@ -123,6 +139,9 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('edition', values.edition as Edition | undefined);
   set('editions', list(values.editions) as Edition[] | undefined);
   set('consoleKey', values['console-key']);
+  set('dataDir', values['data-dir']);
+  set('ownServer', values['own-server']);
+  set('ownServerConsoleKey', values['own-server-console-key']);
   set('devices', values.devices);
   set('profiles', list(values.profiles));
   set('requirements', list(values.requirements));

@@ -19,6 +19,7 @@ import { DEFAULT_APP_PACKAGE } from '../../devices/capabilities/device-capabilit
 import { planRealDevices, type RealDevicePlan } from '../../devices/capabilities/real-device-plan.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { UsageError } from '../command.js';
+import { localServerParts } from './local-server-options.js';
 
 export interface OpenedTarget {
   readonly target: Target;
@@ -35,6 +36,7 @@ export function checkTargetOptions(config: RunConfig): void {
   if (config.appiumUrl && config.via !== 'appium' && config.via !== 'emulator')
     usage('--appium-url drives the app over Appium: add --via appium (or --via emulator for a real build).');
   checkBuildOptions(config);
+  localServerParts(config);
   const serverSide = (config.faults ?? []).filter(isServerFault);
   if (config.server && serverSide.length > 0) {
     usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
@@ -80,6 +82,7 @@ export async function openTarget(
       ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
       app,
       conformanceClock: config.conformanceClock ?? true,
+      ...localServerParts(config),
     });
     return { target, stop: stopAppium };
   } catch (error) {

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Check } from '../../conformance/kit/check.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
-import { killAllServed } from '../../conformance/selftest/serve-process.js';
+import { killAllStarted } from '../../conformance/targets/started-processes.js';
 import {
   caughtIn,
   fallsShort,
@@ -49,7 +49,7 @@ export async function runVendorPath(run: VendorPathRun, io: CommandIo): Promise<
   });
   const outcome = await Promise.race([measured, io.waitForStop()]);
   if (typeof outcome === 'string') {
-    killAllServed();
+    killAllStarted();
     io.err(`mbsc selftest: stopped (${outcome}); every server it started is stopped.`);
     return 130;
   }

@@ -35,6 +35,11 @@ export const serveCommand = defineCommand({
       placeholder: 'H',
     },
     name: { type: 'string', description: 'Server name shown to devices', placeholder: 'NAME' },
+    'console-key': {
+      type: 'string',
+      description: "The desktop side's key (default: the one kept in the data directory, made on first start)",
+      placeholder: 'KEY',
+    },
     'sms-webhook': {
       type: 'string',
       description: 'POST SMS messages as JSON to this URL (default: the outbox)',
@@ -61,6 +66,7 @@ export const serveCommand = defineCommand({
     const faults = serverFaults(options.fault);
     const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
     const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
+    const consoleKey = consoleKeyOption(options['console-key']);
     const stop = io.waitForStop();
     let server;
     try {
@@ -72,6 +78,7 @@ export const serveCommand = defineCommand({
         udpPort: integerOption('udp-port', options['udp-port'], 0, 65535),
         ...(options['advertise-host'] ? { advertisedHost: options['advertise-host'] } : {}),
         ...(options.name ? { name: options.name } : {}),
+        ...(consoleKey ? { consoleKey } : {}),
         smsWebhook,
         emailWebhook,
         pushNumberMatching: options['push-number-matching'],
@@ -119,6 +126,15 @@ function webhookOption(name: string, value: string | undefined): string | undefi
     throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
   }
   return url.href;
+}
+
+/** A key given on the command line (a kit starting servers like this one names it): one word of visible characters. */
+function consoleKeyOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{8,256}$/.test(value)) {
+    throw new UsageError('--console-key must be 8 to 256 visible ASCII characters, with no spaces.');
+  }
+  return value;
 }
 
 /** `--fault a,b`: server-side names of the fault catalogue only (app faults live in the device model). */

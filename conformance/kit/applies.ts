@@ -46,9 +46,10 @@ export const REASONS = {
   console:
     "needs the console key (--console-key): pairing tokens, the device list and the 2FA settings are the desktop's",
   profile: 'device checks need a device profile',
-  dataDir: "reads the server's data directory, which only a target that offers it (the reference target) allows",
+  dataDir:
+    "reads the server's data directory: the reference target offers it, a running server on this machine with --data-dir",
   ownServers:
-    'starts servers like the target with chosen ports taken, which only a target that can start them (the reference target) allows',
+    'starts servers like the target with chosen ports taken: the reference target can, a running server with --own-server COMMAND',
   clock: 'needs the conformance clock: it moves the server clock (code steps, lifetimes, throttling waits)',
 } as const;
 

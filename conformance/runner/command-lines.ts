@@ -29,6 +29,16 @@ function serverArgs(config: RunConfig): string[] {
     `--edition ${config.edition}`,
     ...consoleKeyArg(config),
     ...(config.conformanceClock === false ? ['--no-conformance-clock'] : []),
+    ...localServerArgs(config),
+  ];
+}
+
+/** They change what a run checks (the storage layout, the port checks), so a replay carries them too. */
+function localServerArgs(config: RunConfig): string[] {
+  return [
+    ...(config.dataDir ? [`--data-dir ${config.dataDir}`] : []),
+    ...(config.ownServer ? [`--own-server '${config.ownServer}'`] : []),
+    ...(config.ownServerConsoleKey ? ['--own-server-console-key <KEY>'] : []),
   ];
 }
 

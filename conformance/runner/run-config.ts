@@ -19,6 +19,19 @@ export const RunConfig = Type.Object(
     edition: Type.Optional(Type.Enum(EDITION_NAMES)),
     editions: Type.Optional(Type.Array(Type.Enum(EDITION_NAMES), { minItems: 1, uniqueItems: true })),
     consoleKey: Type.Optional(Type.String({ minLength: 1 })),
+    dataDir: Type.Optional(
+      Type.String({ minLength: 1, description: "The running server's data directory, on this machine (read only)." }),
+    ),
+    ownServer: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'The command that starts another server like the running one; placeholders {edition}, {data}, {consoleKey}, {host}.',
+      }),
+    ),
+    ownServerConsoleKey: Type.Optional(
+      Type.String({ minLength: 1, description: 'The console key of the servers ownServer starts, when it has none.' }),
+    ),
     devices: Type.Optional(Type.String({ minLength: 1, description: 'A device matrix file.' })),
     profiles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
     requirements: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),

@@ -3,15 +3,15 @@
  * first free ports of its edition's ranges (ports outside them fail NET-01 and NET-05, a server on port 0 too) and
  * with a data directory of its own, known only by what it prints and answers over HTTP.
  * Every wait is bounded, and every process started here is stopped: by its owner, or all at once when the kit is
- * interrupted or exits.
+ * interrupted or exits (conformance/targets/started-processes.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import type { ServerFault } from '../spec/faults.js';
+import { startProcess, type StartedProcess } from '../targets/started-processes.js';
 
 export interface ServeOptions {
   /** The `mbsc` entry point to start (dist/cli/bin.js). */
@@ -34,14 +34,6 @@ export interface ServedServer {
 }
 
 const LOOPBACK = '127.0.0.1';
-const STOP_GRACE_MS = 5_000;
-const running = new Set<ChildProcess>();
-
-/** Kills every server process still running: on an interrupt, and as the kit's process exits. */
-export function killAllServed(): void {
-  for (const child of running) child.kill('SIGKILL');
-}
-process.once('exit', killAllServed);
 
 /** Two servers starting at once may both find one port free; the one that loses the race exits and starts again. */
 const STARTS = 3;
@@ -65,47 +57,34 @@ async function startOnce(options: ServeOptions): Promise<ServedServer> {
     ...(options.faults.length > 0 ? ['--fault', options.faults.join(',')] : []),
     ...(options.conformanceClock ? ['--conformance-clock'] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  void exited.then(() => running.delete(child));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const child = startProcess([process.execPath, ...args], { dataDir });
   try {
-    const printed = await whereItListens(child, exited, options.readyTimeoutMs ?? 30_000);
+    const printed = await whereItListens(child, options.readyTimeoutMs ?? 30_000);
     const capabilities = await capabilitiesOf(printed.url);
-    return { ...printed, capabilities, stop };
+    return { ...printed, capabilities, stop: child.stop };
   } catch (error) {
-    await stop();
+    await child.stop();
     throw error;
   }
 }
 
 /** The URL, UDP port and console key `mbsc serve` prints before its pairing QR code. */
-async function whereItListens(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number) {
+async function whereItListens(child: StartedProcess, timeoutMs: number) {
   const seen: { url?: string; udpPort?: number; consoleKey?: string } = {};
-  const tail: string[] = [];
-  const remember = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-      seen.url ??= /^\s*URL\s+(http\S+)/.exec(line)?.[1];
-      const udp = /UDP port (\d+)/.exec(line)?.[1];
-      if (udp) seen.udpPort ??= Number(udp);
-      seen.consoleKey ??= /Console key (\S+)/.exec(line)?.[1];
-      tail.push(line);
-      if (tail.length > 10) tail.shift();
-    }
+  child.onLine((line) => {
+    seen.url ??= /^\s*URL\s+(http\S+)/.exec(line)?.[1];
+    const udp = /UDP port (\d+)/.exec(line)?.[1];
+    if (udp) seen.udpPort ??= Number(udp);
+    seen.consoleKey ??= /Console key (\S+)/.exec(line)?.[1];
+  });
+  const { exited } = child;
+  let exitCode: number | null = null;
+  void exited.then((code) => (exitCode = code));
+  const failed = (why: string) => {
+    const tail = child.tail();
+    const said = tail.length ? `:\n  ${tail.join('\n  ')}` : '';
+    return new ClientError('server-start-failed', `mbsc serve ${why}${said}`, { exitCode });
   };
-  child.stdout?.on('data', remember);
-  child.stderr?.on('data', remember);
-  const failed = (why: string) =>
-    new ClientError('server-start-failed', `mbsc serve ${why}${tail.length ? `:\n  ${tail.join('\n  ')}` : ''}`, {
-      exitCode: child.exitCode,
-    });
   let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve) => {
     const poll = setInterval(() => {
@@ -115,7 +94,7 @@ async function whereItListens(child: ChildProcess, exited: Promise<number | null
   });
   const outcome = await Promise.race([
     ready.then(() => 'ready' as const),
-    exited.then((code) => `exited with code ${code} before it was ready` as const),
+    exited.then((code) => `exited with code ${code} before it was ready`),
     new Promise<string>((resolve) => (timer = setTimeout(resolve, timeoutMs, `was not ready within ${timeoutMs} ms`))),
   ]);
   clearTimeout(timer);

@@ -2,12 +2,16 @@
  * A server that is already running, such as a vendor's: `--server http://HOST:PORT --udp-port N --edition E`
  * (and `--console-key K` for the checks that need the desktop side to issue pairing tokens). When the server
  * advertises the conformance clock, the console key moves it (open-conformance-clock.ts), as on the reference target.
+ * When it runs on this machine, the vendor may also give its data directory (`--data-dir`, read by the storage-layout
+ * checks) and the command that starts another server like it (`--own-server`, for the port checks), so that nothing
+ * the reference target is checked for is skipped for want of them.
  */
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
+import { ownServerProcess, type OwnServerCommand } from './own-server-process.js';
 import type { Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -21,6 +25,10 @@ export interface ServerTargetOptions {
   readonly app?: AppUnderTest;
   /** Use the server's conformance clock when it offers one (default); false validates without it. */
   readonly conformanceClock?: boolean;
+  /** The server's data directory, on this machine; the checks only read it. */
+  readonly dataDir?: string;
+  /** How to start another server like this one, for the checks that start their own. */
+  readonly ownServer?: OwnServerCommand;
 }
 
 export class ServerTarget implements Target {
@@ -55,6 +63,8 @@ export class ServerTarget implements Target {
       udpPort,
       ...(console ? { console } : {}),
       ...clock,
+      ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
+      ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
       app: this.app,
       async close() {},
     };

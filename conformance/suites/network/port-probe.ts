@@ -18,7 +18,9 @@ export interface Held {
 
 function holdTcp(port: number): Promise<Server | undefined> {
   return new Promise((resolve) => {
-    const server = createServer();
+    // A held port serves nothing: a client that connects (the kit looking for a server it started) is cut off at
+    // once, and no open connection keeps release() waiting.
+    const server = createServer((socket) => socket.destroy());
     server.once('error', () => resolve(undefined));
     server.listen({ host: LOOPBACK, port, exclusive: true }, () => resolve(server));
   });

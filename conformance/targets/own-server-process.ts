@@ -1,0 +1,82 @@
+/**
+ * Another server like a vendor's, for a check that starts servers of its own (the port checks): the vendor's own
+ * command (`--own-server`), started as a child process with a fresh data directory and console key, found on its
+ * edition's TCP range as the one server there the kit has not seen before that takes that key, and stopped with its
+ * data directory when the check is done. A command that ends early or never answers is an error of the check's
+ * setup, naming the command and what it last wrote, not a failure of the rule the check tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SetupError } from '../kit/setup.js';
+import { EDITIONS, type Edition } from '../spec/editions.js';
+import { ClientError } from '../spec/errors.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { fillTemplate, type CommandTemplate } from './command-template.js';
+import { serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
+import { startProcess, type StartedProcess } from './started-processes.js';
+import type { OwnServer } from './target.js';
+
+export interface OwnServerCommand {
+  readonly template: CommandTemplate;
+  /** The key the server takes when the command has no {consoleKey} (`--own-server-console-key`). */
+  readonly consoleKey?: string;
+  /** How long a started server may take to answer on its range; default 20 s. */
+  readonly readyTimeoutMs?: number;
+}
+
+const LOOPBACK = '127.0.0.1';
+const POLL_INTERVAL_MS = 200;
+
+export function ownServerProcess(command: OwnServerCommand, edition: Edition): () => Promise<OwnServer> {
+  return async () => {
+    const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
+    const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
+    const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
+    const argv = fillTemplate(command.template, { edition, data: dataDir, consoleKey, host: LOOPBACK });
+    const child = startProcess(argv, { dataDir });
+    const found = await newServer(child, edition, seen, consoleKey, command.readyTimeoutMs ?? 20_000);
+    if (typeof found === 'string') {
+      await child.stop();
+      throw new SetupError(`starting another server like the target's (--own-server)`, [], {
+        cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${found}${tailOf(child)}`),
+      });
+    }
+    return {
+      url: found.url,
+      host: LOOPBACK,
+      udpPort: found.udpPort,
+      console: new MbsClient({ baseUrl: found.url, consoleKey }),
+      close: child.stop,
+    };
+  };
+}
+
+/** The server it started, once it answers; else why not, in words that follow the command line. */
+async function newServer(
+  child: StartedProcess,
+  edition: Edition,
+  seen: ReadonlySet<string>,
+  consoleKey: string,
+  timeoutMs: number,
+): Promise<InfoAnswer | string> {
+  let ended: string | undefined;
+  void child.exited.then((code) => {
+    ended = child.spawnError() ? 'could not be started' : `exited with code ${code} before it answered`;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (ended === undefined && Date.now() < deadline) {
+    for (const server of await serversInRange(edition)) {
+      if (!seen.has(server.serverId) && (await takesConsoleKey(server.url, consoleKey))) return server;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  const { first, last } = EDITIONS[edition].tcp;
+  return ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
+}
+
+function tailOf(child: StartedProcess): string {
+  const tail = child.tail();
+  return tail.length > 0 ? `; it wrote:\n  ${tail.join('\n  ')}` : '; it wrote nothing';
+}

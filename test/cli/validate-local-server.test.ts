@@ -1,0 +1,95 @@
+/**
+ * `mbsc validate` against `mbsc serve` as separate processes, given what a vendor's server on this machine can give:
+ * its data directory (--data-dir) and the command that starts another like it (--own-server). The storage-layout
+ * and port checks then run instead of skipping; bad input is refused before anything starts, and an own-server
+ * command that ends at once is an error of the check's setup with what it wrote, not a failure of the server.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MBSC_BIN, runCli, spawnServe, type ServeProcess } from '../helpers/cli-process.js';
+import { tempDir } from '../helpers/test-server.js';
+
+// Home: the port checks take the edition's own ranges, and fewer of the other tests use Home's.
+const dir = tempDir('mbsc-validate-local-');
+const data = path.join(dir, 'data');
+let served: ServeProcess;
+beforeAll(async () => {
+  // With the conformance clock, as the storage-layout check moves it (two jobs' folders a second apart).
+  served = await spawnServe(['--edition', 'home', '--conformance-clock', '--host', '127.0.0.1', '--data', data]);
+});
+afterAll(async () => {
+  served.child.kill('SIGTERM');
+  await served.exited;
+});
+
+const CHECKS = ['storage-layout', 'network-ports-fallback', 'network-ports-home'];
+const serveCommand = `'${process.execPath}' '${MBSC_BIN}' serve --edition {edition} --data {data} --console-key {consoleKey}`;
+
+const validate = (out: string, ...extra: string[]) =>
+  runCli(
+    [
+      'validate',
+      ...['--server', served.url, '--udp-port', String(served.udpPort), '--edition', 'home'],
+      ...['--console-key', served.consoleKey, '--profiles', 'redmi-note-8', '--seed', '7', '--runs', '5'],
+      ...['--checks', CHECKS.join(','), '--out', path.join(dir, out)],
+      ...extra,
+    ],
+    180_000,
+  );
+
+interface Cell {
+  readonly verdict: string;
+  readonly reason?: string;
+}
+function cellsOf(out: string): Record<string, Cell> {
+  const summary = JSON.parse(readFileSync(path.join(dir, out, 'summary.json'), 'utf8')) as {
+    checks: { checkId: string; cells: Cell[] }[];
+  };
+  return Object.fromEntries(summary.checks.map((c) => [c.checkId, c.cells[0] as Cell]));
+}
+
+describe('mbsc validate with --data-dir and --own-server', () => {
+  it('runs the storage-layout and port checks that it skips without them', async () => {
+    const without = await validate('without');
+    expect(without.code, without.stderr).toBe(0);
+    expect(cellsOf('without')['storage-layout']?.verdict).toBe('skipped');
+    expect(cellsOf('without')['network-ports-fallback']?.verdict).toBe('skipped');
+
+    const result = await validate('with', '--data-dir', data, '--own-server', serveCommand);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const cells = cellsOf('with');
+    for (const id of CHECKS) expect(cells[id]?.verdict, `${id}: ${cells[id]?.reason}`).toBe('pass');
+  });
+
+  it('makes an own-server command that exits at once an error of the setup, with what it wrote', async () => {
+    const dies = `'${process.execPath}' -e "console.error('no licence for {edition}'); process.exit(4)"`;
+    const result = await validate('dies', '--own-server', dies, '--own-server-console-key', 'fixed-key-1');
+    const cell = cellsOf('dies')['network-ports-fallback'];
+    expect(cell?.verdict).toBe('error');
+    expect(cell?.reason).toContain('exited with code 4');
+    expect(cell?.reason).toContain('no licence for home');
+    expect(result.stdout).not.toMatch(/^FAIL/m);
+  });
+});
+
+describe('mbsc validate refuses bad local-server options before it starts', () => {
+  it('a --data-dir that does not exist, or is a file', async () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    for (const bad of [path.join(dir, 'missing'), file]) {
+      const result = await validate('bad', '--data-dir', bad);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`--data-dir ${bad}:`);
+    }
+  });
+
+  it('an own-server command it cannot read, or with no console key for the checks', async () => {
+    const open = await validate('bad', '--own-server', "srv 'open");
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('quote is not closed');
+    const keyless = await validate('bad', '--own-server', 'srv --edition {edition}');
+    expect(keyless.code).toBe(2);
+    expect(keyless.stderr).toContain('{consoleKey}');
+  });
+});
