@@ -56,14 +56,36 @@ export function pairDevice(
   name: string,
   platform: 'android' | 'ios' = 'android',
 ): Promise<PairedDevice> {
-  return setup('pairing a device for the check', PAIRING_RULES, async () => {
-    const pairing = await consoleOf(session).call('createPairing', { body: { mode: 'add' } });
-    const client = new MbsClient({ baseUrl: session.url });
-    const device = identity(name, platform);
-    const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
-    client.deviceKey = paired.deviceKey;
-    return { client, ...paired, installId: device.installId, platform };
-  });
+  return setup('pairing a device for the check', PAIRING_RULES, () =>
+    pairScanned(session, { mode: 'add' }, name, platform),
+  );
+}
+
+/**
+ * Pairs a replacement for `originalDeviceId` the way the app does after scanning a "migrate" QR code. Not a setup:
+ * the checks that migrate test what the migration does.
+ */
+export function migrateDevice(
+  session: TargetSession,
+  originalDeviceId: string,
+  name: string,
+  platform: 'android' | 'ios' = 'android',
+): Promise<PairedDevice> {
+  return pairScanned(session, { mode: 'migrate', originalDeviceId }, name, platform);
+}
+
+async function pairScanned(
+  session: TargetSession,
+  body: { mode: 'add' } | { mode: 'migrate'; originalDeviceId: string },
+  name: string,
+  platform: 'android' | 'ios',
+): Promise<PairedDevice> {
+  const pairing = await consoleOf(session).call('createPairing', { body });
+  const client = new MbsClient({ baseUrl: session.url });
+  const device = identity(name, platform);
+  const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+  client.deviceKey = paired.deviceKey;
+  return { client, ...paired, installId: device.installId, platform };
 }
 
 export function consoleOf(session: TargetSession): MbsClient {

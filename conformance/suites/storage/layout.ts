@@ -13,13 +13,11 @@ import type { Check, CheckContext } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
 import type { Item } from '../../spec/protocol/resources.js';
 import type { Static } from 'typebox';
-import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import {
   brief,
   bytesOf,
-  consoleOf,
-  identity,
+  migrateDevice,
   metaOf,
   pairDevice,
   removeQuietly,
@@ -79,15 +77,9 @@ async function verifyMigratedFolder(
   original: { deviceId: string; backupPath: string },
   paired: string[],
 ): Promise<void> {
-  const pairing = await consoleOf(session).call('createPairing', {
-    body: { mode: 'migrate', originalDeviceId: original.deviceId },
-  });
-  const replacement = new MbsClient({ baseUrl: session.url });
-  const answer = await replacement.call('pair', {
-    body: { token: pairing.token, edition: session.edition, device: identity('Replacement', 'android') },
-  });
+  const answer = await migrateDevice(session, original.deviceId, 'Replacement');
+  const replacement = answer.client;
   paired.push(answer.deviceId);
-  replacement.deviceKey = answer.deviceKey;
   const backup = await replacement.call('startBackup', { body: {} });
   const bytes = bytesOf(424_242, 333);
   const item = await replacement.uploadItem(backup.backupId, bytes, metaOf('video', 'AFTER_MIGRATION'), sha256(bytes));

@@ -9,9 +9,9 @@ import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { where } from '../../kit/applies.js';
 import { Violation } from '../../kit/violation.js';
-import { bytesOf, consoleOf, identity, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { bytesOf, metaOf, migrateDevice, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
 import { ITEM_KINDS } from '../../spec/file-types.js';
-import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 
 const STORED_AS = /^blocks\/(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2})\/0\/([0-9a-f]{6,})\.([A-Z0-9]+)$/;
 /** Enough items that a decimal sequence would part from a hexadecimal one (10 is 00000a). */
@@ -79,15 +79,9 @@ export const storedAsCheck: Check = {
         if (!(folders[0] && folders[1] && folders[0] < folders[1])) {
           throw new Violation(['STO-04'], `jobs started one after the other write to ${folders.join(' and ')}`);
         }
-        const pairing = await consoleOf(session).call('createPairing', {
-          body: { mode: 'migrate', originalDeviceId: device.deviceId },
-        });
-        const replacement = new MbsClient({ baseUrl: session.url });
-        const answer = await replacement.call('pair', {
-          body: { token: pairing.token, edition: session.edition, device: identity('Sequence heir', 'ios') },
-        });
+        const answer = await migrateDevice(session, device.deviceId, 'Sequence heir', 'ios');
+        const replacement = answer.client;
         paired.push(answer.deviceId);
-        replacement.deviceKey = answer.deviceKey;
         if (answer.backupPath !== device.backupPath || answer.registeredAt < device.registeredAt) {
           throw new Violation(
             ['MIG-04'],
