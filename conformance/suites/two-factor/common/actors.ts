@@ -9,6 +9,7 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { newInstallId } from '../../../kit/server-support.js';
+import { Violation } from '../../../kit/violation.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
 
 export const STEP_MS = 30_000;
@@ -106,7 +107,16 @@ export async function settleOtp(
     const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
     if (outcome.ok) return step;
     if (outcome.code !== 'otp-throttled') throw new Error(`a current one-time password was refused: ${outcome.code}`);
-    if (!time.movable) throw new NotApplicable('the server is throttling one-time passwords after earlier failures');
+    // Without a clock to wait with, the checks never fail five codes in a row and end each run of failures with a
+    // success: a server throttling now throttled before the sixth consecutive failure, or kept the count a success
+    // should have reset.
+    if (!time.movable) {
+      throw new Violation(
+        ['TOTP-18'],
+        `a current one-time password was answered otp-throttled (retryAfterMs ${String(outcome.details?.['retryAfterMs'])}) ` +
+          'after at most four consecutive failures since the last success; throttling begins at the sixth',
+      );
+    }
     await time.advance(Number(outcome.details?.['retryAfterMs'] ?? STEP_MS));
   }
   throw new Error('the server kept throttling one-time passwords');

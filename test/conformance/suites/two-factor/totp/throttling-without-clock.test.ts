@@ -29,4 +29,20 @@ describe('TOTP throttling without the server clock', () => {
       expect(summary.verdict).toBe('fail');
     },
   );
+
+  it.each(['throttles-from-fifth-failure', 'success-keeps-failure-count'] as const)(
+    'catches %s after the window model left its four failures, as a finding of TOTP-18, not an error',
+    async (fault) => {
+      // The window model runs first on a vendor's server: its failures then make the faulty server throttle the
+      // next check's settling code, which is the finding itself.
+      const summary = await runTwoFactor([totpWindowCheck, totpThrottlingCheck], {
+        runs: 10,
+        target: withoutClock([fault]),
+      });
+      expect(verdictOf(summary, 'TOTP-18')).toBe('fail');
+      const verdicts = summary.checks.flatMap((c) => c.cells.map((cell) => cell.verdict));
+      expect(verdicts).not.toContain('error');
+      expect(summary.requirements.filter((r) => r.verdict === 'fail').map((r) => r.id)).toEqual(['TOTP-18']);
+    },
+  );
 });
