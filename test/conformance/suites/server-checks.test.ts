@@ -119,6 +119,7 @@ describe('server suites against a running server given without a console key', (
       'protocol-range-downloads': NO_CONSOLE_REASON,
       'protocol-conformance-clock': expect.stringMatching(/^the server offers no conformance clock/),
       'pairing-token-lifetime-real-time': NO_CONSOLE_REASON,
+      'backup-settled-rules': NO_CONSOLE_REASON,
     });
     expect(summary.verdict).toBe('pass');
   });
