@@ -6,23 +6,10 @@
 import fc from 'fast-check';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
+import type { JsonSchema } from '../spec/protocol/json-schema.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-interface Schema {
-  readonly type?: string;
-  readonly const?: Json;
-  readonly enum?: readonly Json[];
-  readonly anyOf?: readonly Schema[];
-  readonly properties?: Readonly<Record<string, Schema>>;
-  readonly required?: readonly string[];
-  readonly items?: Schema;
-  readonly minItems?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly pattern?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-}
+type Schema = JsonSchema<Json>;
 
 const SIMPLE = fc.string({
   unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),

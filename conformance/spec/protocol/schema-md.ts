@@ -3,29 +3,8 @@
  * "migrate"`), a named schema as a link to the one place PROTOCOL.md writes it, and the "Schemas" section itself.
  */
 import type { TSchema } from 'typebox';
+import type { JsonSchema } from './json-schema.js';
 import { NAMED_SCHEMAS, schemaName } from './schema-names.js';
-
-interface JsonSchema {
-  readonly type?: string;
-  readonly const?: unknown;
-  readonly enum?: readonly unknown[];
-  readonly anyOf?: readonly JsonSchema[];
-  readonly items?: JsonSchema;
-  readonly properties?: Readonly<Record<string, JsonSchema>>;
-  readonly patternProperties?: Readonly<Record<string, JsonSchema>>;
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean;
-  readonly pattern?: string;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly maxProperties?: number;
-  readonly default?: unknown;
-  readonly description?: string;
-}
 
 export const anchorOf = (name: string) => `schema-${name.toLowerCase()}`;
 export const linkTo = (name: string) => `[${name}](#${anchorOf(name)})`;
