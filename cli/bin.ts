@@ -19,6 +19,11 @@ const io: CommandIo = {
   out: (line = '') => process.stdout.write(`${line}\n`),
   err: (line = '') => process.stderr.write(`${line}\n`),
   waitForStop,
+  errStream: {
+    write: (text) => process.stderr.write(text),
+    isTerminal: process.stderr.isTTY === true,
+    ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
+  },
 };
 
 process.exitCode = await main(process.argv.slice(2), io);

@@ -14,8 +14,15 @@ export interface OptionSpec {
 export interface Command<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   readonly summary: string;
   readonly options: O;
+  /** A method, so a command of any options fits a list of commands. */
   run(values: ParsedOptions<O>, io: CommandIo): Promise<number>;
 }
+
+/** What a command does with its parsed options; answers the exit code. */
+export type CommandAction<O extends Record<string, OptionSpec>> = (
+  values: ParsedOptions<O>,
+  io: CommandIo,
+) => Promise<number>;
 
 export type ParsedOptions<O extends Record<string, OptionSpec>> = {
   [K in keyof O]: O[K]['type'] extends 'boolean'
@@ -30,6 +37,8 @@ export interface CommandIo {
   err(line?: string): void;
   /** Resolves with the signal's name when the process is asked to stop (SIGINT/SIGTERM). */
   waitForStop(): Promise<string>;
+  /** Where err() goes, for a live display that redraws a line on a terminal; absent, err() lines are all it gets. */
+  readonly errStream?: { write(text: string): void; readonly isTerminal: boolean; readonly columns?: number };
 }
 
 /** Exit codes of every command. */
@@ -58,6 +67,16 @@ export function defineCommand<O extends Record<string, OptionSpec>>(command: Com
   return command;
 }
 
+/**
+ * The action of a command, imported only when the command runs: `mbsc --help`, a command's help and its usage errors
+ * read the light declaration (summary and options) and never load the suites, the server or the reports.
+ */
+export function lazyAction<O extends Record<string, OptionSpec>>(
+  load: () => Promise<CommandAction<O>>,
+): CommandAction<O> {
+  return async (values, io) => (await load())(values, io);
+}
+
 export function parseOptions<O extends Record<string, OptionSpec>>(
   command: Command<O>,
   argv: string[],
@@ -70,6 +89,7 @@ export function parseOptions<O extends Record<string, OptionSpec>>(
       throw new UsageError(`Unknown option --${name}.${didYouMean(name, known).replace(/"([^"]+)"/, '"--$1"')}`);
     }
   }
+  missingValue(command.options, args);
   const { values, positionals } = parseArgs({
     args,
     options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
@@ -89,6 +109,20 @@ export function parseOptions<O extends Record<string, OptionSpec>>(
     out[name] = value;
   }
   return out as ParsedOptions<O>;
+}
+
+/** A string option given last, or followed by another of the command's options, is missing its value. */
+function missingValue(options: Record<string, OptionSpec>, args: readonly string[]): void {
+  args.forEach((arg, i) => {
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    const spec = name === undefined ? undefined : options[name];
+    if (spec?.type !== 'string') return;
+    const next = args[i + 1];
+    if (next === undefined || (next.startsWith('--') && (next.slice(2).split('=')[0] ?? '') in options)) {
+      const shape = spec.choices ? `one of ${spec.choices.join(', ')}` : (spec.placeholder ?? 'VALUE');
+      throw new UsageError(`--${name} needs a value: --${name} ${shape}.`);
+    }
+  });
 }
 
 /**
@@ -136,6 +170,16 @@ export function integerOption(name: string, value: string | undefined, min: numb
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}".`);
   }
   return Number(value);
+}
+
+/** Whether `text` is an http(s) URL: `localhost:8080` parses as a URL of scheme "localhost:", and is not one. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** `--seed N`: a whole number in 32 bits, or a usage error naming it. */

@@ -1,4 +1,5 @@
 /** The `mbsc` command: a thin layer over the kit. */
+import { ClientError } from '../conformance/spec/errors.js';
 import { didYouMean } from '../conformance/spec/nearest-name.js';
 import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } from './command.js';
 import { kitVersion } from './kit-version.js';
@@ -64,6 +65,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
       return EXIT.usage;
     }
     io.err(`mbsc ${name}: ${(error as Error).message}`);
+    // A server that does not answer is the documented exit 3 of every command that talks to one.
+    if (error instanceof ClientError && (error.code === 'unreachable' || error.code === 'timeout')) {
+      return EXIT.unavailable;
+    }
     return EXIT.failed;
   }
 }

@@ -6,7 +6,11 @@
  */
 import type { Summary } from '../conformance/runner/summary-schema.js';
 import { EXIT } from './command.js';
+import { findings } from '../reports/findings.js';
 import { counterexampleLines } from './finding-output.js';
+
+/** How many ids of one untested reason the console names, so the summary stays on a screen. */
+const SHOWN_IDS = 8;
 
 /**
  * A run that could not be tested at all exits by its cause (3 unreachable, 4 not the protocol) before this is asked;
@@ -17,8 +21,12 @@ export function exitOfVerdict(verdict: Summary['verdict']): number {
   return verdict === 'pass' ? EXIT.ok : EXIT.failed;
 }
 
-/** `detail` closes the first line: the seed and duration of a run, the shards of a merge. */
-export function verdictLines(summary: Summary, detail: string): string[] {
+/**
+ * `detail` closes the first line: the seed and duration of a run, the shards of a merge. Each failed requirement
+ * comes with the command that replays its first failing cell; the counterexamples follow unless the console already
+ * printed each failure as it happened (`counterexamples: false`).
+ */
+export function verdictLines(summary: Summary, detail: string, options: { counterexamples?: boolean } = {}): string[] {
   const t = summary.totals;
   const lines = [
     `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ` +
@@ -26,17 +34,25 @@ export function verdictLines(summary: Summary, detail: string): string[] {
   ];
   lines.push(`  checked on this target: ${checkedOf(summary)} of ${t.applicable} applicable requirements`);
   if (summary.reason !== undefined) lines.push(`  ERROR ${summary.reason}`);
-  for (const r of summary.requirements.filter((x) => x.verdict === 'fail')) {
+  // Requirements one failing cell broke together share its replay command, printed once after them.
+  const failed = summary.requirements.filter((x) => x.verdict === 'fail');
+  const replays = failed.map((r) => replayOf(summary, r.id));
+  failed.forEach((r, i) => {
     lines.push(`  FAIL ${r.id} ${r.statement}${r.expectedFailure ? ' (expected)' : ''}`);
-  }
+    const replay = replays[i];
+    if (replay && replay !== replays[i + 1]) lines.push(`    Replay: ${replay}`);
+  });
   for (const r of summary.requirements.filter((x) => x.verdict === 'advisory')) {
     lines.push(`  ADVISORY ${r.id} ${r.statement} (does not fail the run)`);
   }
-  for (const [reason, ids] of untestedByReason(summary)) lines.push(`  UNTESTED ${ids.join(', ')}: ${reason}`);
+  for (const [reason, ids] of untestedByReason(summary)) {
+    const more = ids.length > SHOWN_IDS ? ` and ${ids.length - SHOWN_IDS} more (the reports list them)` : '';
+    lines.push(`  UNTESTED ${ids.slice(0, SHOWN_IDS).join(', ')}${more}: ${reason}`);
+  }
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
-  lines.push(...counterexampleLines(summary));
+  if (options.counterexamples ?? true) lines.push(...counterexampleLines(summary));
   return lines;
 }
 
@@ -52,4 +68,13 @@ function untestedByReason(summary: Summary): Map<string, string[]> {
     groups.set(reason, [...(groups.get(reason) ?? []), r.id]);
   }
   return groups;
+}
+
+/** The replay command of the first cell that failed requirement `id`, and how many cells failed it when several. */
+function replayOf(summary: Summary, id: string): string | undefined {
+  const cells = findings(summary).filter(
+    (f) => f.verdict === 'fail' && (f.failure.requirements ?? f.requirementIds).includes(id),
+  );
+  const replay = cells.find((f) => f.failure.replayCommand)?.failure.replayCommand;
+  return replay && `${replay}${cells.length > 1 ? ` (the first of ${cells.length} failing cells)` : ''}`;
 }

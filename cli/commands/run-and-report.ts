@@ -18,7 +18,8 @@ import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
 import { EXIT, randomSeed, type CommandIo } from '../command.js';
 import { clockLine } from '../clock-output.js';
 import { kitVersion } from '../kit-version.js';
-import { progressReporter } from '../progress.js';
+import { consoleReporter, type ConsoleOptions } from '../console/console-reporter.js';
+import { consoleSinkOf } from '../console/console-sink.js';
 import { exitOfVerdict, verdictLines } from '../verdict-output.js';
 
 /** The exit code of each error a run can end with, before it starts or when it aborts. */
@@ -49,15 +50,19 @@ export interface Prepared {
   readonly shard: Shard | undefined;
 }
 
-export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, prepared: Prepared, io: CommandIo) {
+export async function runAndReport(
+  mode: 'run' | 'validate',
+  config: RunConfig,
+  prepared: Prepared,
+  view: ConsoleOptions,
+  io: CommandIo,
+) {
   const { target, profiles, checks, selection, expectedFailures, shard } = prepared;
   const seed = config.seed ?? randomSeed();
   const runs = config.runs ?? 100;
   const outDir = path.resolve(config.out ?? 'reports/out');
-  const reporters = new ReporterMultiplexer([
-    progressReporter((line) => io.err(line)),
-    ...defaultReporters({ outDir }),
-  ]);
+  const live = consoleReporter(view, consoleSinkOf(io));
+  const reporters = new ReporterMultiplexer([...(live ? [live] : []), ...defaultReporters({ outDir })]);
   const command = runCommandLine(mode, config, shard, seed, runs);
   if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);
   const { summary, abort } = await runConformance({
@@ -84,10 +89,15 @@ export async function runAndReport(mode: 'run' | 'validate', config: RunConfig, 
     ...(selection.requirements ? { requirements: [...selection.requirements] } : {}),
   };
   const final = await reporters.onRunEnd(shardInfo ? { ...summary, shard: shardInfo } : summary);
-  for (const line of verdictLines(final, `seed ${final.seed}, ${(final.durationMs / 1000).toFixed(1)} s`)) io.out(line);
+  // With --reporter json, stdout is the summary alone; the closing text goes to stderr, unless --quiet.
+  const json = view.reporter === 'json';
+  if (json) io.out(JSON.stringify(final, null, 2));
+  const say = json ? (view.quiet ? () => {} : io.err) : io.out;
+  const detail = `seed ${final.seed}, ${(final.durationMs / 1000).toFixed(1)} s`;
+  for (const line of verdictLines(final, detail, { counterexamples: live === undefined })) say(line);
   // A vendor reads here whether the rules of time were judged at all on their server.
-  if (target instanceof ServerTarget) io.out(clockLine(target.clockLack, final));
-  io.out(`Reports: ${path.join(outDir, 'index.html')}`);
+  if (target instanceof ServerTarget) say(clockLine(target.clockLack, final));
+  say(`Reports: ${path.join(outDir, 'index.html')}`);
   if (abort) {
     io.err(`mbsc ${mode}: ${abort.message}`);
     return EXIT_OF_CODE[abort.code] ?? EXIT.failed;

@@ -6,6 +6,7 @@ import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js'
 import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { integerOption, seedOption } from '../command.js';
 import { faultsOption } from '../fault-option.js';
+import { CONSOLE_REPORTERS } from '../console/console-reporter-name.js';
 
 const list = (value: string | undefined) =>
   value
@@ -122,7 +123,25 @@ export const RUN_OPTIONS = {
     description: 'Start this container image of a server and test it, with --edition (needs Docker)',
     placeholder: 'IMAGE',
   },
+  list: {
+    type: 'boolean',
+    description: 'Print what the selection would run (checks, columns and the count of cells) without running it',
+  },
+  reporter: {
+    type: 'string',
+    description:
+      'How the console shows the run: a live progress line (line), a line per cell that ran (list), a dot per cell (dot), or summary.json on stdout (json); default line',
+    choices: CONSOLE_REPORTERS,
+  },
+  quiet: { type: 'boolean', description: 'Print only the closing summary and verdict' },
 } as const;
+
+/** `mbsc validate` tests a given server: the options that shape the reference server are `run`'s alone. */
+const RUN_ONLY = ['editions', 'fault'] as const;
+
+export const VALIDATE_OPTIONS = Object.fromEntries(
+  Object.entries(RUN_OPTIONS).filter(([name]) => !(RUN_ONLY as readonly string[]).includes(name)),
+) as Omit<typeof RUN_OPTIONS, (typeof RUN_ONLY)[number]>;
 
 export type Values = {
   [K in keyof typeof RUN_OPTIONS]: (typeof RUN_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string | undefined;

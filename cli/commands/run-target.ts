@@ -18,7 +18,7 @@ import type { Target } from '../../conformance/targets/target.js';
 import { DEFAULT_APP_PACKAGE } from '../../devices/capabilities/device-capabilities.js';
 import { planRealDevices, type RealDevicePlan } from '../../devices/capabilities/real-device-plan.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import { UsageError } from '../command.js';
+import { isHttpUrl, UsageError } from '../command.js';
 import { localServerParts } from './local-server-options.js';
 
 export interface OpenedTarget {
@@ -40,15 +40,6 @@ export function checkTargetOptions(config: RunConfig): void {
   const serverSide = (config.faults ?? []).filter(isServerFault);
   if (config.server && serverSide.length > 0) {
     usage(`${serverSide.join(', ')}: faults of the reference server; they need no --server.`);
-  }
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
   }
 }
 

@@ -2,20 +2,11 @@
  * `mbsc run` (the reference server with simulated devices, or any server given with --server) and `mbsc validate`
  * (a vendor's server: --server, --udp-port and --edition are required, or --server-image to start one from a
  * container image). Both write reports/out/ and exit 0 only when every applicable MUST requirement passes;
- * `--shard I/N` runs one part of the selection, for `mbsc merge` to join.
+ * `--shard I/N` runs one part of the selection, for `mbsc merge` to join. This is their light declaration: the run
+ * itself (run-action.ts) is imported only when one starts.
  */
-import { ClientError } from '../../conformance/spec/errors.js';
-import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import { loadExpectedFailures } from '../../conformance/runner/expected-failures.js';
-import { loadRunConfig } from '../../conformance/runner/run-config.js';
-import { selectChecks } from '../../conformance/runner/select-checks.js';
-import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
-import { ALL_CHECKS } from '../../conformance/suites/index.js';
-import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
-import { defineCommand, UsageError, type CommandIo } from '../command.js';
-import { EXIT_OF_CODE, runAndReport } from './run-and-report.js';
-import { merge, RUN_OPTIONS, type Values } from './run-options.js';
-import { checkTargetOptions, openTarget } from './run-target.js';
+import { defineCommand } from '../command.js';
+import { RUN_OPTIONS, VALIDATE_OPTIONS, type Values } from './run-options.js';
 
 export function runCommandOf(mode: 'run' | 'validate') {
   return defineCommand({
@@ -23,66 +14,11 @@ export function runCommandOf(mode: 'run' | 'validate') {
       mode === 'run'
         ? 'Run the conformance suites (default: the reference server with the default device matrix) and write reports.'
         : "Validate a running server (a vendor's): --server URL --udp-port N --edition E [--console-key K].",
-    options: RUN_OPTIONS,
+    // validate's options are a subset of run's: its values are read as run's, the ones it lacks left undefined.
+    options: mode === 'run' ? RUN_OPTIONS : (VALIDATE_OPTIONS as typeof RUN_OPTIONS),
     async run(values, io) {
-      try {
-        return await execute(mode, values as Values, io);
-      } catch (error) {
-        if (error instanceof ClientError && EXIT_OF_CODE[error.code] !== undefined) {
-          io.err(`mbsc ${mode}: ${error.message}`);
-          return EXIT_OF_CODE[error.code] as number;
-        }
-        throw error;
-      }
+      const { runOrValidate } = await import('./run-action.js');
+      return runOrValidate(mode, values as Values, io);
     },
   });
-}
-
-async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo): Promise<number> {
-  const config = merge(values, values.config ? loadRunConfig(values.config) : {});
-  const shard = shardOption(config.shard);
-  checkTargetOptions(config);
-  if (config.serverImage && !config.edition)
-    usage('--server-image needs --edition pro|lite|home (what the image runs).');
-  if (mode === 'validate' && !config.serverImage && (!config.server || !config.udpPort || !config.edition)) {
-    throw new UsageError('validate needs --server URL, --udp-port N and --edition pro|lite|home, or --server-image.');
-  }
-  const matrix = config.profiles ? undefined : loadMatrix(config.devices);
-  const profiles = config.profiles ? config.profiles.map((id) => loadProfile(id)) : (matrix?.profiles ?? []);
-  const knownIds = REQUIREMENTS.map((r) => r.id);
-  const selection = selectChecks(ALL_CHECKS, knownIds, {
-    ...(config.requirements ? { requirements: config.requirements } : {}),
-    ...(config.tags ? { tags: config.tags } : {}),
-    ...(config.checks ? { checks: config.checks } : {}),
-  });
-  const checks = shard ? shardChecks(selection.checks, shard) : selection.checks;
-  if (shard && checks.length === 0) {
-    io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
-  }
-  const expectedFailures = config.expectedFailures
-    ? loadExpectedFailures(config.expectedFailures, knownIds)
-    : new Set<string>();
-  // Started only once every input is known good, so bad input never costs a container or an Appium start.
-  const opened = await openTarget(config, config.editions ?? matrix?.editions ?? ['pro', 'home'], profiles);
-  try {
-    const { target } = opened;
-    return await runAndReport(mode, config, { target, profiles, checks, selection, expectedFailures, shard }, io);
-  } finally {
-    await opened.stop();
-  }
-}
-
-/** `--shard I/N` (or the config's `shard`), checked: a malformed or out-of-range value is a usage error. */
-function shardOption(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return parseShard(value);
-  } catch (error) {
-    if (error instanceof ShardSyntaxError) usage(`--shard ${error.message}.`);
-    throw error;
-  }
-}
-
-function usage(message: string): never {
-  throw new UsageError(message);
 }

@@ -20,6 +20,11 @@ export interface RunInfo {
   readonly columns: readonly string[];
   /** The checks about to run, so a progress display knows the total. */
   readonly checks: readonly CheckInfo[];
+  /**
+   * How many cells the run has (each server check once per edition, each device check once per profile on it),
+   * skipped ones included: what a progress display counts to. Absent from listeners of older runs.
+   */
+  readonly cells?: number;
 }
 
 /** A check as announced to reporters: its identity and the catalogue ids it covers. */

@@ -10,6 +10,7 @@ import { SUMMARY_SCHEMA_VERSION, type Cell, type CheckResult, type Summary } fro
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
+import { plannedCells } from './planned-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 
@@ -73,6 +74,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     command: options.command,
     columns,
     checks: [...infos.values()],
+    cells: plannedCells(target.editions, options.checks, options.profiles).length,
   });
   let abort: ClientError | undefined;
   const cellDone = async (check: Check, column: Column, cell: Cell, ran: boolean) => {

@@ -17,6 +17,7 @@ import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf 
 import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
+import { editionCells } from './planned-cells.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
 export interface EditionRunOptions {
@@ -48,12 +49,7 @@ export async function runEdition(
 ): Promise<ClientError | undefined> {
   const session = await target.open(edition);
   try {
-    const columns: Column[] = [{ edition }, ...profiles.map((profile) => ({ edition, profile }))];
-    const tasks = columns.flatMap((column) =>
-      checks
-        .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
-        .map((check) => ({ check, column })),
-    );
+    const tasks = editionCells(edition, checks, profiles);
     const problem = await probe(session);
     if (problem) {
       const reason = `the target could not be tested: ${problem.message}`;

@@ -1,0 +1,97 @@
+/** What `mbsc serve` does once its options are parsed (serve.ts declares them). */
+import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import { isServerFault, type ServerFault } from '../../conformance/spec/faults.js';
+import { NoFreePortError } from '../../reference-server/net/ports.js';
+import { startServer } from '../../reference-server/server.js';
+import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { EXIT, integerOption, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
+import { faultsOption } from '../fault-option.js';
+import { terminalQr } from '../terminal-qr.js';
+import type { SERVE_OPTIONS } from './serve.js';
+
+export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: CommandIo): Promise<number> {
+  const edition = options.edition as Edition;
+  const faults = serverFaults(options.fault);
+  const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
+  const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
+  const consoleKey = consoleKeyOption(options['console-key']);
+  const stop = io.waitForStop();
+  let server;
+  try {
+    server = await startServer({
+      edition,
+      dataDir: options.data,
+      host: options.host,
+      tcpPort: integerOption('port', options.port, 0, 65535),
+      udpPort: integerOption('udp-port', options['udp-port'], 0, 65535),
+      ...(options['advertise-host'] ? { advertisedHost: options['advertise-host'] } : {}),
+      ...(options.name ? { name: options.name } : {}),
+      ...(consoleKey ? { consoleKey } : {}),
+      smsWebhook,
+      emailWebhook,
+      pushNumberMatching: options['push-number-matching'],
+      conformanceClock: options['conformance-clock'],
+      faults,
+    });
+  } catch (error) {
+    if (error instanceof NoFreePortError) {
+      io.err(`mbsc serve: ${error.message}`);
+      return EXIT.unavailable;
+    }
+    throw error;
+  }
+  const { identity } = server;
+  io.out(`Mobile Backup Server, ${EDITIONS[edition].label} edition, protocol v1`);
+  io.out(`  TCP port ${identity.tcpPort}, UDP port ${identity.udpPort} (bound to ${options.host})`);
+  io.out(`  URL        ${server.url}`);
+  io.out(`  Data       ${server.dataDir}`);
+  io.out(`  Console key ${server.consoleKey}`);
+  if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");
+  if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
+  if (EDITIONS[edition].twoFactor) {
+    io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);
+    io.out(`  E-mail to  ${emailWebhook ?? 'the outbox (mbsc outbox)'}`);
+  }
+  const console = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
+  const pairing = await console.call('createPairing', { body: { mode: 'add' } });
+  io.out('');
+  io.out(`Scan to pair a new device (valid until ${new Date(pairing.expiresAt).toISOString()}):`);
+  io.out(await terminalQr(pairing.payload));
+  io.out(pairing.payload);
+  io.out('');
+  io.out('Press Ctrl+C to stop.');
+  const signal = await stop;
+  io.out(`Stopping (${signal})…`);
+  await server.close();
+  return EXIT.ok;
+}
+
+function webhookOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
+  }
+  return url.href;
+}
+
+/** A key given on the command line (a kit starting servers like this one names it): one word of visible characters. */
+function consoleKeyOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{8,256}$/.test(value)) {
+    throw new UsageError('--console-key must be 8 to 256 visible ASCII characters, with no spaces.');
+  }
+  return value;
+}
+
+/** `--fault a,b`: server-side names of the fault catalogue only (app faults live in the device model). */
+function serverFaults(value: string | undefined): ServerFault[] {
+  const names = faultsOption(value) ?? [];
+  const appSide = names.filter((n) => !isServerFault(n));
+  if (appSide.length > 0) {
+    throw new UsageError(
+      `${appSide.join(', ')}: a fault of the app model, not the server; use it with mbsc run --fault.`,
+    );
+  }
+  return names.filter(isServerFault);
+}

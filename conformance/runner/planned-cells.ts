@@ -1,0 +1,39 @@
+/**
+ * The cells a selection makes on one edition: each server check once on the edition's own column, each device check
+ * once per device profile. The runner runs these, a live display counts them, and `mbsc run --list` prints them; a
+ * cell that does not apply to its column is still one of them and ends `skipped` with its reason.
+ */
+import type { Edition } from '../spec/editions.js';
+import type { DeviceSpec } from '../../simulators/device/device-spec.js';
+import type { Check, Column } from '../kit/check.js';
+
+export interface PlannedCell {
+  readonly check: Check;
+  readonly column: Column;
+}
+
+/** The columns of an edition in display order: the edition itself, then each profile on it. */
+export function editionColumns(edition: Edition, profiles: readonly DeviceSpec[]): Column[] {
+  return [{ edition }, ...profiles.map((profile) => ({ edition, profile }))];
+}
+
+export function editionCells(
+  edition: Edition,
+  checks: readonly Check[],
+  profiles: readonly DeviceSpec[],
+): PlannedCell[] {
+  return editionColumns(edition, profiles).flatMap((column) =>
+    checks
+      .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
+      .map((check) => ({ check, column })),
+  );
+}
+
+/** The cells of a whole run, edition by edition. */
+export function plannedCells(
+  editions: readonly Edition[],
+  checks: readonly Check[],
+  profiles: readonly DeviceSpec[],
+): PlannedCell[] {
+  return editions.flatMap((edition) => editionCells(edition, checks, profiles));
+}
