@@ -49,10 +49,15 @@ describe('mbsc run', () => {
         '7',
         '--out',
         out('ok'),
+        '--reporter',
+        'list',
       ],
       120_000,
     );
     expect(result.stderr).toContain('run-conditions-model  redmi-note-8 @ pro');
+    // The list names the cells that ran; the skipped ones are counted, never listed.
+    expect(result.stderr).toMatch(/^Testing .*, seed 7: 1 checks on 3 columns, 2 cells$/m);
+    expect(result.stderr).not.toMatch(/\] skipped /);
     expect(result.stdout).toMatch(/^PASS: /m);
     expect(result.code).toBe(0);
     for (const file of ['summary.json', 'junit.xml', 'index.html'])
@@ -71,7 +76,8 @@ describe('every report renders the one derivation of verdicts', () => {
   it('advisory findings only: PASS and exit 0, no failure anywhere, MUST rows sharing their check passed', async () => {
     // migration-2fa-repair covers MIG-06..08 (MUST) and MIG-09 (ADVISORY), which the reference server does not meet.
     const checks = 'migration-2fa-repair,tfa-registration-secret-strength';
-    const result = await runCli(['run', '--checks', checks, ...ONE_PHONE_ON_PRO, '--out', out('advisory')], 120_000);
+    const args = ['run', '--checks', checks, ...ONE_PHONE_ON_PRO, '--out', out('advisory'), '--reporter', 'list'];
+    const result = await runCli(args, 120_000);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^PASS: 3 passed, 0 failed, 2 advisory, 0 errored/m);
     expect(result.stdout).toContain('  ADVISORY MIG-09 ');
@@ -105,6 +111,13 @@ describe('every report renders the one derivation of verdicts', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/^FAIL: /m);
     expect(result.stdout).toMatch(/^ {2}FAIL RUN-03 /m);
+    // The failing cell is printed once as it ends, with its replay command; the closing summary names it again.
+    expect(result.stderr.match(/^ {2}FAIL .*RUN-03.* · run-conditions-model \[redmi-note-8 @ pro\]: /gm)).toHaveLength(
+      1,
+    );
+    expect(result.stderr).toMatch(/^ {6}Replay: mbsc run .*--checks run-conditions-model .*--replay /m);
+    expect(result.stdout).toMatch(/^ {2}FAIL RUN-03 .*\n(?: {2}FAIL .*\n)*? {4}Replay: mbsc run .*--replay /m);
+    expect(result.stderr).not.toMatch(/^ {2}(FAIL|ADVISORY) TOTP-15/m);
     expect(result.stdout).toMatch(/^ {2}ADVISORY TOTP-15 /m);
     expect(verdicts('must', ['RUN-03', 'TOTP-15'])).toEqual({ 'RUN-03': 'fail', 'TOTP-15': 'advisory' });
     const reports = readReports(out('must'));

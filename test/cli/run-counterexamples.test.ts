@@ -30,8 +30,16 @@ describe('mbsc run --fault', () => {
         if (exchange.requestHeaders[name] !== undefined) expect(exchange.requestHeaders[name]).toMatch(/\[masked/);
       }
     }
-    expect(result.stdout).toContain('Counterexamples:\n  editions-home-refuses-2fa [home]: getTwoFactor on Home');
-    expect(result.stdout).toContain('GET /v1/console/2fa → 401');
+    // The console printed the failure as it happened, naming the violating request; the closing summary its replay.
+    expect(result.stderr).toMatch(/FAIL .* · editions-home-refuses-2fa \[home\]: getTwoFactor on Home/);
+    expect(result.stderr).toMatch(/Last exchanges: .*GET \/v1\/console\/2fa → 401/);
+    expect(result.stdout).toMatch(/^ {4}Replay: mbsc run .*--checks editions-home-refuses-2fa/m);
+    // With --quiet nothing printed it live: the closing summary carries the counterexample in full.
+    const quiet = await runCli([...args, '--editions', 'home', '--seed', '3', '--out', dir, '--quiet'], 120_000);
+    expect(quiet.code, quiet.stderr).toBe(1);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('Counterexamples:\n  editions-home-refuses-2fa [home]: getTwoFactor on Home');
+    expect(quiet.stdout).toContain('GET /v1/console/2fa → 401');
     expect(readFileSync(path.join(dir, 'junit.xml'), 'utf8')).toContain('GET /v1/console/2fa → 401');
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The live console of `mbsc run`: a progress line redrawn on a terminal and repeated at most every few seconds
+ * without one, each failure printed once as it ends, advisories counted and never shown as failures, skipped cells
+ * never listed. Driven by a fake clock and a recording sink: nothing here waits.
+ */
+import { describe, expect, it } from 'vitest';
+import { consoleReporter, type ConsoleOptions } from '../../../cli/console/console-reporter.js';
+import type { CheckInfo, Reporter, RunInfo } from '../../../conformance/runner/reporter.js';
+import type { Cell, Summary } from '../../../conformance/runner/summary-schema.js';
+
+const CHECK: CheckInfo = {
+  checkId: 'battery-rules',
+  title: 'Battery',
+  area: 'RUN',
+  requirementIds: ['RUN-03', 'RUN-04'],
+};
+const INFO: RunInfo = {
+  kitVersion: '0.0.0',
+  target: { kind: 'reference', editions: ['pro'], description: 'the reference server (pro)' },
+  seed: 7,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  command: 'mbsc run',
+  columns: ['pro', 'redmi-note-8 @ pro'],
+  checks: [CHECK],
+  cells: 4,
+};
+const REPLAY = 'mbsc run --checks battery-rules --seed 7 --replay 3:1';
+const cell = (verdict: Cell['verdict'], extra: Partial<Cell> = {}): Cell => ({
+  column: 'redmi-note-8 @ pro',
+  edition: 'pro',
+  verdict,
+  durationMs: 1200,
+  runs: 100,
+  ...extra,
+});
+const FAILING = cell('fail', {
+  failure: { message: 'backup ran at 29%\nmore detail', requirements: ['RUN-03'], replayCommand: REPLAY },
+});
+const ADVISORY = cell('advisory', {
+  failure: { message: 'an 80-bit secret', requirements: ['RUN-04'], replayCommand: 'mbsc run --advisory' },
+});
+
+/** Runs the events through a reporter of `options`, the clock moving `stepMs` before each cell. */
+async function drive(options: ConsoleOptions, cells: Cell[], terminal: boolean, stepMs = 1000, info = INFO) {
+  let now = 0;
+  let text = '';
+  const reporter = consoleReporter(options, { write: (t) => (text += t), terminal, now: () => now }) as Reporter;
+  await reporter.onRunStart?.(info);
+  for (const c of cells) {
+    now += stepMs;
+    await reporter.onCellEnd?.(CHECK, c);
+  }
+  await reporter.onRunEnd({} as Summary);
+  return text;
+}
+
+describe('console reporter', () => {
+  it('on a terminal redraws one progress line in place and clears it at the end', async () => {
+    const text = await drive({ reporter: 'line', quiet: false }, [cell('pass'), cell('skipped'), ADVISORY], true);
+    expect(text).toContain('\r\x1b[2K[2/4] 1 passed, 0 failed, 1 skipped');
+    expect(text).toMatch(/\[3\/4\] 1 passed, 0 failed, 1 advisory, 1 skipped · about \d+s left/);
+    expect(text.endsWith('\r\x1b[2K')).toBe(true);
+    // Only the opening line ends in a newline: the progress line never scrolls the terminal.
+    expect(text.split('\n')).toHaveLength(2);
+  });
+
+  it('without a terminal prints the progress line at most once per interval, and at the end', async () => {
+    const cells = Array.from({ length: 12 }, () => cell('pass'));
+    const options = { reporter: 'line', quiet: false, intervalMs: 5000 } as const;
+    const text = await drive(options, cells, false, 1000, { ...INFO, cells: 12 });
+    const progress = text.split('\n').filter((l) => l.startsWith('['));
+    // 12 cells a second apart: at 5 s, 10 s, and the last one.
+    expect(progress.map((l) => l.split(']')[0])).toEqual(['[ 5/12', '[10/12', '[12/12']);
+    expect(text).not.toContain('\r');
+  });
+
+  it('prints a failure once as it ends, with requirements, column, message and replay; an advisory not', async () => {
+    for (const reporter of ['line', 'list', 'dot'] as const) {
+      const text = await drive({ reporter, quiet: false }, [FAILING, ADVISORY, cell('pass')], false);
+      const heads = text.split('\n').filter((l) => l.includes('FAIL'));
+      expect(heads, reporter).toEqual(['  FAIL RUN-03 · battery-rules [redmi-note-8 @ pro]: backup ran at 29%']);
+      expect(text.match(/Replay: /g), reporter).toHaveLength(1);
+      expect(text).toContain(`      Replay: ${REPLAY}`);
+      expect(text).not.toContain('an 80-bit secret');
+      expect(text).not.toContain('more detail');
+    }
+  });
+
+  it('prints an errored cell with its reason', async () => {
+    const text = await drive(
+      { reporter: 'line', quiet: false },
+      [cell('error', { reason: 'the kit failed: boom' })],
+      false,
+    );
+    expect(text).toContain('  ERROR RUN-03, RUN-04 · battery-rules [redmi-note-8 @ pro]: the kit failed: boom');
+  });
+
+  it('list names each cell that ran, never a skipped one; dot gives one character per cell that ran', async () => {
+    const cells = [cell('pass'), cell('skipped', { reason: 'not on iOS' }), ADVISORY];
+    const list = await drive({ reporter: 'list', quiet: false }, cells, false);
+    expect(list).toMatch(/^ {2}\[1\/4\] pass {5}battery-rules {2}redmi-note-8 @ pro {2}\(100 runs, 1\.2 s\)$/m);
+    expect(list).toMatch(/^ {2}\[3\/4\] advisory battery-rules/m);
+    expect(list).not.toContain('skipped');
+    const dot = await drive(
+      { reporter: 'dot', quiet: false },
+      [cell('pass'), cell('skipped'), ADVISORY, FAILING],
+      false,
+    );
+    expect(dot.split('\n')[1]).toBe('·aF');
+  });
+
+  it('has no live output with --quiet or --reporter json', () => {
+    const sink = { write: () => {}, terminal: true, now: () => 0 };
+    expect(consoleReporter({ reporter: 'line', quiet: true }, sink)).toBeUndefined();
+    expect(consoleReporter({ reporter: 'json', quiet: false }, sink)).toBeUndefined();
+  });
+});

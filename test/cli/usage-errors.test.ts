@@ -1,0 +1,91 @@
+/**
+ * CLI mistakes a new user makes, as usage errors with the documented exit codes and our own words: a forgotten
+ * option value, a server address without a scheme, a server that does not answer, a mistyped profile; and each
+ * command's help listing only the options it takes.
+ */
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli-process.js';
+
+/** A port nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('usage errors', () => {
+  it('a missing option value names the option and what it takes, in our words', async () => {
+    const seed = await runCli(['run', '--seed']);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('mbsc run: --seed needs a value: --seed N.');
+    expect(seed.stderr).not.toMatch(/argument missing|<value>/);
+    const edition = await runCli(['serve', '--edition', '--port', '1']);
+    expect(edition.code).toBe(2);
+    expect(edition.stderr).toContain('--edition needs a value: --edition one of pro, lite, home.');
+  });
+
+  it('mbsc outbox: an address without a scheme is a usage error; a closed port is exit 3', async () => {
+    const noScheme = await runCli(['outbox', '--server', 'localhost:8080', '--console-key', 'k']);
+    expect(noScheme.code).toBe(2);
+    expect(noScheme.stderr).toContain('--server must be a URL such as http://127.0.0.1:50000, not "localhost:8080"');
+    const port = await closedPort();
+    const closed = await runCli(['outbox', '--server', `http://127.0.0.1:${port}`, '--console-key', 'k']);
+    expect(closed.code).toBe(3);
+    expect(closed.stderr).toContain(`127.0.0.1:${port}`);
+  });
+
+  it('a mistyped profile suggests the model it starts, not another one edit away', async () => {
+    const result = await runCli(['run', '--profiles', 'iphone12', '--list']);
+    expect(result.code).toBe(7);
+    expect(result.stderr).toContain('Did you mean "iphone-12-mini"?');
+  });
+
+  it('validate --help lists only what validate takes; run --help lists the run-only options too', async () => {
+    const validate = await runCli(['validate', '--help']);
+    expect(validate.code).toBe(0);
+    for (const option of ['--server URL', '--udp-port N', '--reporter', '--quiet', '--list'])
+      expect(validate.stdout).toContain(option);
+    expect(validate.stdout).not.toMatch(/--editions|--fault/);
+    expect((await runCli(['validate', '--fault', 'x'])).code).toBe(2);
+    const run = await runCli(['run', '--help']);
+    expect(run.stdout).toContain('--editions E,E');
+    expect(run.stdout).toContain('--fault NAME,NAME');
+    expect(run.stdout).toMatch(/--reporter VALUE .*one of line, list, dot, json/);
+  });
+});
+
+describe('mbsc run --list', () => {
+  it('prints the checks, columns and cells of a selection without running it', async () => {
+    const args = [
+      '--checks',
+      'run-conditions-model,tfa-registration-secret-strength',
+      '--profiles',
+      'redmi-note-8,iphone-6s',
+    ];
+    const result = await runCli(['run', '--list', '--editions', 'pro,home', ...args, '--out', '/nonexistent/never']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^2 checks on 6 columns: 6 cells/);
+    expect(result.stdout).toContain('Columns: pro, redmi-note-8 @ pro, iphone-6s @ pro, home, ');
+    expect(result.stdout).toMatch(/^ {2}run-conditions-model +RUN +4 cells {2}RUN-01, RUN-03/m);
+    expect(result.stdout).toMatch(/^ {2}tfa-registration-secret-strength +TOTP +2 cells {2}TOTP-15$/m);
+    expect(result.stdout).not.toMatch(/PASS|FAIL|Reports:/);
+    // A vendor's server: the edition it runs is the only one listed.
+    const validate = await runCli([
+      'validate',
+      '--list',
+      '--server',
+      'http://127.0.0.1:9',
+      '--udp-port',
+      '9',
+      '--edition',
+      'lite',
+      ...args,
+    ]);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stdout).toMatch(/^2 checks on 3 columns: 3 cells/);
+    expect(validate.stdout).toContain('Columns: lite, redmi-note-8 @ lite, iphone-6s @ lite');
+  });
+});
