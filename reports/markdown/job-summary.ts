@@ -9,6 +9,9 @@ import { findings, runLevelError, type Finding } from '../findings.js';
 /** Requirements listed per section; the rest are counted, so a summary stays far below GitHub's 1 MiB limit. */
 export const LISTED_PER_SECTION = 40;
 
+/** Replay commands per requirement: a finding on every column of the matrix would list 20 and more. */
+export const REPLAYS_PER_REQUIREMENT = 3;
+
 const HEADINGS = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' } as const;
 
 /** One line of text without control characters, as a code block shows it. */
@@ -48,9 +51,12 @@ function requirementItem(requirement: RequirementResult, charged: readonly Findi
       ? `: ${inline(requirement.reason)}`
       : '';
   const lines = [`- **${requirement.id}** (${requirement.level})${expected}${detail}`];
-  for (const command of new Set(charged.map((f) => f.failure.replayCommand))) {
+  const replays = [...new Set(charged.map((f) => f.failure.replayCommand))];
+  for (const command of replays.slice(0, REPLAYS_PER_REQUIREMENT)) {
     lines.push('  ```sh', `  ${oneLine(command)}`, '  ```');
   }
+  const more = replays.length - REPLAYS_PER_REQUIREMENT;
+  if (more > 0) lines.push(`  - and ${more} more replay commands, one for each other column: see index.html.`);
   return lines;
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RequirementResult } from '../../../conformance/runner/summary-schema.js';
-import { jobSummaryMarkdown, LISTED_PER_SECTION } from '../../../reports/markdown/job-summary.js';
+import {
+  jobSummaryMarkdown,
+  LISTED_PER_SECTION,
+  REPLAYS_PER_REQUIREMENT,
+} from '../../../reports/markdown/job-summary.js';
 import { BATTERY_REPLAY, sampleSummary } from '../sample-summary.js';
 
 /** The text of one `### title (n)` section, up to the next heading or paragraph. */
@@ -57,6 +61,29 @@ describe('the CI job summary', () => {
     const text = jobSummaryMarkdown(sampleSummary({ verdict: 'error', reason }));
     expect(text.startsWith('## mbsc conformance: ERROR\n')).toBe(true);
     expect(text).toContain(`**The run could not test its target:** ${reason}`);
+  });
+
+  it(`gives at most ${REPLAYS_PER_REQUIREMENT} replay commands a requirement and counts the rest`, () => {
+    const columns = ['a @ pro', 'b @ pro', 'c @ pro', 'd @ pro', 'e @ pro'];
+    const base = sampleSummary();
+    const checks = base.checks.map((check) => {
+      const cell = check.cells.find((c) => c.verdict === 'advisory');
+      if (!cell?.failure) return check;
+      const failure = cell.failure;
+      return {
+        ...check,
+        cells: columns.map((column) => ({
+          ...cell,
+          column,
+          failure: { ...failure, replayCommand: `replay ${column}` },
+        })),
+      };
+    });
+    const text = jobSummaryMarkdown({ ...base, checks, columns });
+    const advisory = sectionOf(text, 'Advisory findings');
+    expect(advisory).toContain('replay c @ pro');
+    expect(advisory).not.toContain('replay d @ pro');
+    expect(advisory).toContain('- and 2 more replay commands, one for each other column: see index.html.');
   });
 
   it(`lists at most ${LISTED_PER_SECTION} requirements a section and counts the rest`, () => {
