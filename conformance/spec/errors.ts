@@ -172,6 +172,7 @@ export const CLIENT_ERRORS = {
   // shards and containers (mbsc merge, --server-image)
   'merge-refused': 'These run results cannot be merged into one run (different seeds, kits, targets or selections).',
   'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',
+  'summary-invalid': 'The file is missing or is not a run summary (summary.json) of this kit.',
   'container-runtime-unavailable': 'No container runtime (such as a Docker engine) is available to start the image.',
   'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
   // the self-test's vendor path (mbsc selftest --vendor-path)

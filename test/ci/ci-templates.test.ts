@@ -3,7 +3,8 @@
  * (read from the command definitions, so renaming an option fails here), publish reports even on failure, never
  * swallow the exit code, and shard the way `--shard` and `mbsc merge` expect.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +13,8 @@ import { mergeCommand } from '../../cli/commands/merge.js';
 import { runCommandOf } from '../../cli/commands/run.js';
 import { parseShard } from '../../conformance/runner/shard.js';
 import { REPO_ROOT } from '../helpers/cli-process.js';
+import { runCommand } from '../helpers/run-command.js';
+import { tempDir } from '../helpers/test-server.js';
 
 const COMMANDS: Record<string, Command> = {
   run: runCommandOf('run') as unknown as Command,
@@ -75,6 +78,13 @@ describe.each([
     for (const s of scripts) expect(s.script, s.job).not.toMatch(/\|\|\s*(true|:|exit 0)|set \+e/);
   });
 
+  it('passes the expected-failures input to every run and validate', () => {
+    const runs = calls.filter((c) => c.command === 'run' || c.command === 'validate');
+    expect(runs.length).toBeGreaterThan(0);
+    for (const call of runs)
+      expect(call.args, call.job).toMatch(/\$\{MBSC_EXPECTED_FAILURES:\+--expected-failures "\$/);
+  });
+
   it('gives every shard of one pipeline the same seed', () => {
     for (const call of calls.filter((c) => /--shard/.test(c.args))) expect(call.args).toContain('--seed "$MBSC_SEED"');
   });
@@ -94,6 +104,42 @@ describe('GitHub Actions workflow', () => {
         name,
       ).toBe(false);
       expect(job['continue-on-error'], name).toBeUndefined();
+    }
+  });
+
+  it("installs on Node 24 LTS with npm cached on the kit's lockfile", () => {
+    for (const [name, job] of Object.entries(githubJobs)) {
+      const setups = job.steps.filter((s) => String(s.uses).startsWith('actions/setup-node@'));
+      expect(
+        setups.map((s) => s.with),
+        name,
+      ).toEqual([{ 'node-version': 24, cache: 'npm', 'cache-dependency-path': 'mbsc-kit/package-lock.json' }]);
+    }
+  });
+
+  it('writes the job summary from summary.json after the run and after the merge, whatever their result', () => {
+    for (const name of ['conformance', 'merge']) {
+      const steps = githubJobs[name]?.steps ?? [];
+      const summary = steps.find((s) => String(s.run).includes('dist/ci/job-summary.js'));
+      expect(summary?.run, name).toBe(
+        'node dist/ci/job-summary.js reports/out/summary.json --out "$GITHUB_STEP_SUMMARY"',
+      );
+      expect(summary?.if, name).toMatch(/always\(\)/);
+      const runs = steps.findIndex((s) => String(s.run).includes(MBSC));
+      expect(steps.indexOf(summary as Job), name).toBeGreaterThan(runs);
+    }
+  });
+
+  it('checks out the expected-failures file of the calling repository where the runs read it', () => {
+    const env = github.env as unknown as Record<string, string>;
+    expect(env.MBSC_EXPECTED_FAILURES).toContain(
+      "format('{0}/caller/{1}', github.workspace, inputs.expected-failures)",
+    );
+    for (const name of ['conformance', 'shard']) {
+      const checkout = githubJobs[name]?.steps.find(
+        (s) => (s.with as { path?: string } | undefined)?.path === 'caller',
+      );
+      expect(checkout?.with, name).toMatchObject({ 'sparse-checkout': '${{ inputs.expected-failures }}' });
     }
   });
 
@@ -127,6 +173,43 @@ describe('GitLab CI template', () => {
       expect(job.allow_failure, name).toBeUndefined();
     }
     expect(jobs['mbsc-conformance']?.artifacts).toMatchObject({ paths: ['mbsc-kit/reports/out/'] });
+  });
+
+  it('checks out the kit at a pinned commit SHA', async () => {
+    const kit = jobs['.mbsc-kit'] as { before_script: string[] };
+    const fetchLines = kit.before_script.slice(
+      0,
+      kit.before_script.findIndex((l) => l.startsWith('npm ci')),
+    );
+    expect(fetchLines.join('\n')).toContain('git fetch --depth 1 origin "$MBSC_KIT_REF"');
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dir = tempDir('mbsc-gitlab-fetch-');
+    try {
+      const env = { MBSC_KIT_REPOSITORY: `file://${REPO_ROOT}`, MBSC_KIT_REF: sha };
+      const fetched = await runCommand(`set -e\n${fetchLines.join('\n')}\ngit rev-parse HEAD`, [], {
+        cwd: dir,
+        shell: true,
+        timeoutMs: 120_000,
+        env,
+      });
+      expect(fetched.code, fetched.stderr).toBe(0);
+      expect(fetched.stdout.trim().split('\n').at(-1)).toBe(sha);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("installs on Node 24 LTS with npm's cache kept between pipelines", () => {
+    const kit = jobs['.mbsc-kit'] as { image: string; cache: { paths: string[] }; before_script: string[] };
+    expect(kit.image).toBe('node:24-bookworm');
+    expect(kit.cache.paths).toEqual(['.npm/']);
+    expect(kit.before_script).toContain('npm ci --cache "$CI_PROJECT_DIR/.npm" --prefer-offline && npm run build');
+  });
+
+  it('prints the job summary after the single run and after the merge', () => {
+    const summary = jobs['.mbsc-summary'] as { after_script: string[] };
+    expect(summary.after_script[0]).toContain('node mbsc-kit/dist/ci/job-summary.js mbsc-kit/reports/out/summary.json');
+    for (const name of ['mbsc-conformance', 'mbsc-merge']) expect(jobs[name]?.extends, name).toContain('.mbsc-summary');
   });
 
   it('shards a parallel job by CI_NODE_INDEX/CI_NODE_TOTAL and merges where the shards are kept', () => {

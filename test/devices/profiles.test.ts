@@ -98,9 +98,9 @@ describe('device profiles', () => {
 describe('default matrix', () => {
   const matrix = loadMatrix();
 
-  it('is devices/matrix.default.json and runs Pro and Home', () => {
+  it('is devices/matrix.default.json and runs all three editions', () => {
     expect(defaultMatrixFile()).toBe(path.join(REPO_ROOT, 'devices', 'matrix.default.json'));
-    expect(matrix.editions).toEqual(['pro', 'home']);
+    expect(matrix.editions).toEqual(['pro', 'lite', 'home']);
   });
 
   it('has at least 8 supported profiles over both platforms, including the ones the brief names', () => {

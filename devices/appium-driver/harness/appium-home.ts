@@ -15,7 +15,19 @@ export const DRIVER_NAME = 'mbs-simulator';
 /** The repository root (the folder holding devices/ and node_modules/). */
 export const repoRoot = (): string => path.dirname(devicesDataDir());
 export const driverPackageDir = (): string => path.join(devicesDataDir(), 'appium-driver');
-export const appiumBin = (): string => path.join(repoRoot(), 'node_modules', '.bin', 'appium');
+/**
+ * Appium's bin in the nearest node_modules/.bin from the repository root up, as Node resolves packages: a checkout
+ * has its own, while an installed kit (node_modules/mbsc) finds the one npm hoisted into the project beside it.
+ * Answers the checkout's path when there is none, for the error message.
+ */
+export function appiumBin(): string {
+  const own = path.join(repoRoot(), 'node_modules', '.bin', 'appium');
+  for (let dir = repoRoot(); ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'node_modules', '.bin', 'appium');
+    if (existsSync(bin)) return bin;
+    if (path.dirname(dir) === dir) return own;
+  }
+}
 export const defaultAppiumHome = (): string => path.join(repoRoot(), '.appium');
 
 /** What Appium and npm need in their environment to use `home` and nothing else. */
