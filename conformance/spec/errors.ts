@@ -174,6 +174,8 @@ export const CLIENT_ERRORS = {
   'merge-incomplete': 'Some shards of the run are missing or tested nothing, so their checks did not run.',
   'container-runtime-unavailable': 'No container runtime (such as a Docker engine) is available to start the image.',
   'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
+  // the report writers (reports/)
+  'report-history-missing': 'The folder holds no Allure history (history/history.json) to carry into this report.',
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;
