@@ -18,11 +18,11 @@ export function outDirOf(options: WriterOptions = {}): string {
   return path.resolve(options.outDir ?? DEFAULT_OUT_DIR);
 }
 
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, content, 'utf8');
+    await writeFile(temporary, content, typeof content === 'string' ? 'utf8' : null);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });

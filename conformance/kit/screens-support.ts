@@ -6,8 +6,12 @@ import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
 import { shown } from './page-elements.js';
+import { keepFailingScreen } from './screen-evidence.js';
 
-/** Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. */
+/**
+ * Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. When the
+ * steps fail, the screen they left is kept for the cell's report first (screen-evidence.ts).
+ */
 export async function withApp(
   context: DeviceCheckContext,
   steps: (driver: AppDriver) => Promise<void>,
@@ -16,6 +20,9 @@ export async function withApp(
   const app = await context.session.app.drive({ ...context.column.profile, ...overrides }, context.session.url);
   try {
     await steps(app.driver);
+  } catch (error) {
+    await keepFailingScreen(app.driver);
+    throw error;
   } finally {
     await app.close();
   }

@@ -18,6 +18,7 @@ import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
+import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
 export interface EditionRunOptions {
@@ -105,33 +106,44 @@ async function runCell(
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session, options.realTime ?? false);
   if (!applicability.applies) return notApplying(place, applicability);
+  const startedAt = new Date().toISOString();
   const started = performance.now();
-  // Every exchange of the cell is recorded, so that a failure carries those of its failing attempt.
+  // Every exchange of the cell is recorded, so that a failure carries those of its failing attempt; a check through
+  // the screens keeps the screen it failed on.
   const log = new ExchangeLog();
+  const screens = new ScreenEvidence();
+  const evidence = (cell: Cell) => withScreen(withExchanges({ ...cell, startedAt }, log.failing()), screens);
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
     const outcome = await recordingExchanges(log, () =>
-      runCheck(check, {
-        checkId: check.id,
-        session,
-        column,
-        seed: options.seed,
-        content: contentSource(options.seed, check.id, place.column),
-        runs: options.runs,
-        ...(path ? { path } : {}),
-        ...(commandsReplayPath ? { commandsReplayPath } : {}),
-      }),
+      recordingScreens(screens, () =>
+        runCheck(check, {
+          checkId: check.id,
+          session,
+          column,
+          seed: options.seed,
+          content: contentSource(options.seed, check.id, place.column),
+          runs: options.runs,
+          ...(path ? { path } : {}),
+          ...(commandsReplayPath ? { commandsReplayPath } : {}),
+        }),
+      ),
     );
-    return withExchanges(
+    return evidence(
       withUnchecked(
         outcomeCell(check, place, outcome, performance.now() - started, options.levelOf),
         uncheckedOf(check, session, options.covered),
       ),
-      log.failing(),
     );
   } catch (error) {
-    return withExchanges(thrownCell(check, place, error, performance.now() - started, options.levelOf), log.failing());
+    return evidence(thrownCell(check, place, error, performance.now() - started, options.levelOf));
   }
+}
+
+/** A cell with a failure found through the screens carries the screen of its failing attempt. */
+function withScreen(cell: Cell, screens: ScreenEvidence): Cell {
+  const screen = screens.last;
+  return cell.failure && screen ? { ...cell, failure: { ...cell.failure, screen } } : cell;
 }
 
 /** A cell with a failure (a finding, or the kit's own error) carries the exchanges of its failing attempt. */
@@ -144,13 +156,20 @@ function notRun(check: Check, column: Column, session: TargetSession, reason: st
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session, realTime);
   if (!applicability.applies) return notApplying(place, applicability);
-  return unreachableCell(place, reason);
+  return { ...unreachableCell(place, reason), startedAt: new Date().toISOString() };
 }
 
 /** The cell of a check that does not run here: skipped, or untested when only the target lacks what it needs. */
 function notApplying(place: CellPlace, applicability: Applicability & { applies: false }): Cell {
   const verdict = applicability.untested ? 'untested' : 'skipped';
-  return { ...place, verdict, durationMs: 0, runs: 0, reason: applicability.reason };
+  return {
+    ...place,
+    verdict,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    runs: 0,
+    reason: applicability.reason,
+  };
 }
 
 /** A cell that ran without the server's clock did not check in full what the check covers only with it. */

@@ -36,6 +36,16 @@ export const Exchange = Type.Object({
 });
 export type Exchange = Static<typeof Exchange>;
 
+/**
+ * The app's screen as a check through the screens left it on failing: a PNG screenshot (base64) and the page source
+ * (UiAutomator2 or XCUITest XML), either absent when the driver could not give it.
+ */
+export const FailureScreen = Type.Object({
+  screenshot: Type.Optional(Type.String({ contentEncoding: 'base64', contentMediaType: 'image/png' })),
+  pageSource: Type.Optional(Type.String()),
+});
+export type FailureScreen = Static<typeof FailureScreen>;
+
 /** What a failing check found, and how to see it again. */
 export const Failure = Type.Object({
   message: Type.String(),
@@ -52,6 +62,8 @@ export const Failure = Type.Object({
   exchanges: Type.Optional(Type.Array(Exchange)),
   /** How many earlier exchanges of that attempt are not kept. */
   earlierExchanges: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** The screen of the failing attempt of a check through the screens; absent for other checks. */
+  screen: Type.Optional(FailureScreen),
   seed: Type.Optional(Type.Integer()),
   /** fast-check's replay path. */
   path: Type.Optional(Type.String()),
@@ -151,7 +163,7 @@ export type ReporterError = Static<typeof ReporterError>;
 /**
  * The shape of summary.json. Version 2 added the `error` verdicts, the run's `reason` and `totals.errored`; a summary
  * of version 1 (no field) has `fail` cells that a version 2 reader would misread, so it is refused by name. Optional
- * fields added since (a failure's `exchanges`) leave the version as it is: a summary without them reads the same.
+ * fields added since (a failure's `exchanges` and `screen`, a cell's `startedAt`) leave the version as it is: a summary without them reads the same.
  */
 export const SUMMARY_SCHEMA_VERSION = 2;
 

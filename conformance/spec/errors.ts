@@ -175,6 +175,8 @@ export const CLIENT_ERRORS = {
   'summary-invalid': 'The file is missing or is not a run summary (summary.json) of this kit.',
   'container-runtime-unavailable': 'No container runtime (such as a Docker engine) is available to start the image.',
   'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
+  // the report writers (reports/)
+  'report-history-missing': 'The folder holds no Allure history (history/history.json) to carry into this report.',
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;

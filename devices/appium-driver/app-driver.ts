@@ -8,6 +8,7 @@ import type { Browser } from 'webdriverio';
 import type { ExecuteMethodName, ExecuteParams, ExecuteResult } from '../../simulators/session/execute-methods.js';
 import { runExecuteMethod } from '../../simulators/session/execute-runner.js';
 import { pageSource } from '../../simulators/session/page-source.js';
+import { screenshot } from '../../simulators/session/screenshot.js';
 import type { SimulatorSession } from '../../simulators/session/simulator-session.js';
 import { SIMULATOR_LOCATORS, type Locators } from './page-objects/locators.js';
 
@@ -18,6 +19,8 @@ export interface AppDriver {
   text(id: string): Promise<string>;
   execute<N extends ExecuteMethodName>(method: N, params?: ExecuteParams<N>): Promise<ExecuteResult<N>>;
   pageSource(): Promise<string>;
+  /** The screen as a PNG, base64 (W3C Take Screenshot). */
+  screenshot(): Promise<string>;
 }
 
 export function inProcessDriver(session: SimulatorSession): AppDriver {
@@ -27,6 +30,7 @@ export function inProcessDriver(session: SimulatorSession): AppDriver {
     text: async (id) => session.element(id).text ?? '',
     execute: async (method, params) => (await runExecuteMethod(session, method, params ?? {})) as never,
     pageSource: async () => pageSource(session.device.platform, session.tree()),
+    screenshot: async () => screenshot(session.tree()).toString('base64'),
   };
 }
 
@@ -86,5 +90,6 @@ export function webDriver(
     execute: async (method, params) =>
       (await timed(`execute ${method}`, () => browser.executeScript(method, [params ?? {}]))) as never,
     pageSource: () => timed('getPageSource', () => browser.getPageSource()),
+    screenshot: () => timed('takeScreenshot', () => browser.takeScreenshot()),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The Allure 2 result files this kit writes, typed after allure-js-commons' model.ts (TestResult, StatusDetails,
- * Label, Parameter) and ExecutorInfo. Only the fields we fill are declared; `allure generate` reads each
+ * The Allure 2 result files this kit writes, typed after allure-js-commons' model.ts (TestResult, StepResult,
+ * StatusDetails, Label, Link, Parameter, Attachment) and ExecutorInfo. Only the fields we fill are declared; `allure generate` reads each
  * `<uuid>-result.json`, plus environment.properties, executor.json and categories.json beside them.
  */
 export const ALLURE_STATUSES = ['passed', 'failed', 'broken', 'skipped'] as const;
@@ -14,6 +14,8 @@ export interface AllureLabel {
 export interface AllureParameter {
   readonly name: string;
   readonly value: string;
+  /** Left out of the history id Allure computes, so a test's history survives a change of this value. */
+  readonly excluded?: boolean;
 }
 
 export interface AllureStatusDetails {
@@ -23,25 +25,39 @@ export interface AllureStatusDetails {
   readonly known?: boolean;
 }
 
-export interface AllureTestResult {
+/**
+ * What a test and each of its steps have (the model's ExecutableItem). A step's times are optional, and left out
+ * here: the runner does not time each command or exchange, and a made-up duration would mislead.
+ */
+export interface AllureStep {
+  readonly name: string;
+  readonly status: AllureStatus;
+  readonly statusDetails: AllureStatusDetails;
+  readonly stage: 'finished';
+  readonly steps: readonly AllureStep[];
+  readonly attachments: readonly AllureAttachment[];
+  readonly parameters: readonly AllureParameter[];
+}
+
+export interface AllureTestResult extends AllureStep {
   readonly uuid: string;
   /** Stable across runs for the same check on the same column, so Allure's history and retries line up. */
   readonly historyId: string;
   readonly testCaseId: string;
   readonly fullName: string;
-  readonly name: string;
   readonly description?: string;
-  readonly status: AllureStatus;
-  readonly statusDetails: AllureStatusDetails;
-  readonly stage: 'finished';
   readonly labels: readonly AllureLabel[];
-  readonly parameters: readonly AllureParameter[];
-  readonly links: readonly never[];
-  readonly steps: readonly never[];
-  readonly attachments: readonly AllureAttachment[];
+  readonly links: readonly AllureLink[];
   /** Epoch milliseconds. */
   readonly start: number;
   readonly stop: number;
+}
+
+/** A link Allure shows with the test; `tms` links are shown as test-management ones (here, the requirement). */
+export interface AllureLink {
+  readonly name: string;
+  readonly url: string;
+  readonly type: 'link' | 'issue' | 'tms';
 }
 
 /** A file beside the result (`<uuid>-attachment.<ext>`), which Allure shows with the test. */

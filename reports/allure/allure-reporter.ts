@@ -13,20 +13,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { exchangeLines } from '../exchange-text.js';
 import { failureText, findingIndex, findings, requirementsByCheck, runLevelError, type Finding } from '../findings.js';
 import { outDirOf, writeFileAtomic, type WriterOptions } from '../output-files.js';
 import type { WriterReporter } from '../../conformance/runner/reporter.js';
 import type { Cell, Summary } from '../../conformance/runner/summary-schema.js';
 import { areaTitle } from '../traceability.js';
+import { ATTACHMENT_FILE, failureAttachments, type AttachedFile } from './allure-attachments.js';
+import { carryHistory } from './allure-history.js';
+import { requirementLinks, seedSectionName, sourceOf } from './allure-links.js';
 import type { AllureCategory, AllureLabel, AllureStatus, AllureTestResult } from './allure-model.js';
 import { digest, environment, executor, runResult } from './allure-run.js';
+import { failureSteps } from './allure-steps.js';
+import { resultTimes } from './allure-times.js';
 import { javaProperties } from './java-properties.js';
 
 export const ALLURE_RESULTS_DIR = 'allure-results';
 
 const ADVISORY_PREFIX = 'ADVISORY finding (does not fail the run): ';
-const EXCHANGES_ATTACHMENT = 'HTTP exchanges of the failing attempt';
 const EXPECTED_PREFIX = 'Expected failure, listed in the baseline (does not fail the run): ';
 
 export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
@@ -36,17 +39,25 @@ export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
   { name: 'Expected failures (baseline)', matchedStatuses: ['skipped'], messageRegex: '(?s)Expected failure.*' },
 ];
 
-export function allureReporter(options: WriterOptions = {}): WriterReporter {
+export interface AllureOptions extends WriterOptions {
+  /** An earlier allure-report folder (or its history/): its history is carried into this run's results. */
+  readonly allureHistory?: string;
+  /** Where the seed documents are published: each result then links to its requirements' seed sections. */
+  readonly seedsUrl?: string;
+}
+
+export function allureReporter(options: AllureOptions = {}): WriterReporter {
   const dir = path.join(outDirOf(options), ALLURE_RESULTS_DIR);
   return {
     name: 'allure-results',
     path: dir,
     async onRunEnd(summary) {
       await clearPreviousResults(dir);
-      const entries = allureEntries(summary);
-      const files: [string, string][] = entries.flatMap(({ result, attached }) => [
+      if (options.allureHistory !== undefined) await carryHistory(options.allureHistory, dir);
+      const entries = allureEntries(summary, options);
+      const files: [string, string | Buffer][] = entries.flatMap(({ result, attached }) => [
         [`${result.uuid}-result.json`, json(result)],
-        ...attached,
+        ...attached.map((file): [string, string | Buffer] => [file.attachment.source, file.content]),
       ]);
       files.push(['environment.properties', javaProperties(environment(summary))]);
       files.push(['executor.json', json(executor(summary))]);
@@ -56,50 +67,43 @@ export function allureReporter(options: WriterOptions = {}): WriterReporter {
   };
 }
 
-/** A result and the files it attaches: `[file name, content]`. */
+/** A result and the files it attaches. */
 interface AllureEntry {
   readonly result: AllureTestResult;
-  readonly attached: readonly [string, string][];
+  readonly attached: readonly AttachedFile[];
 }
 
-export function allureResults(summary: Summary): AllureTestResult[] {
-  return allureEntries(summary).map((entry) => entry.result);
+export function allureResults(summary: Summary, options: Pick<AllureOptions, 'seedsUrl'> = {}): AllureTestResult[] {
+  return allureEntries(summary, options).map((entry) => entry.result);
 }
 
-function allureEntries(summary: Summary): AllureEntry[] {
+function allureEntries(summary: Summary, options: Pick<AllureOptions, 'seedsUrl'>): AllureEntry[] {
   const runError = runLevelError(summary);
   const run = runError === undefined ? [] : [{ result: runResult(summary, runError), attached: [] }];
-  return [...cellEntries(summary), ...run];
+  return [...cellEntries(summary, options), ...run];
 }
 
-function cellEntries(summary: Summary): AllureEntry[] {
+function cellEntries(summary: Summary, options: Pick<AllureOptions, 'seedsUrl'>): AllureEntry[] {
   const findingOf = findingIndex(findings(summary));
   const covers = requirementsByCheck(summary);
   const levels = new Map(summary.requirements.map((r) => [r.id, r.level]));
-  // Cells without their own start time are laid end to end from the run's start, in summary order.
-  let clock = Date.parse(summary.startedAt);
   return summary.checks.flatMap((check) =>
     check.cells.map((cell) => {
-      const start = cell.startedAt !== undefined ? Date.parse(cell.startedAt) : clock;
-      const stop = start + Math.round(cell.durationMs);
-      clock = Math.max(clock, stop);
       const requirementIds = covers.get(check.checkId) ?? [];
       const tags = [...new Set(requirementIds.map((id) => levels.get(id)).filter((l) => l !== undefined))];
       const finding = findingOf(check.checkId, cell.column);
       const uuid = randomUUID();
-      const attached = exchangesAttachment(uuid, finding);
+      const attached = failureAttachments(uuid, finding?.failure);
+      const { status, statusDetails } = outcome(cell, finding);
       const result = {
         uuid,
         historyId: digest(`${check.checkId}\u0000${cell.column}`),
         testCaseId: digest(check.checkId),
         fullName: `${check.area}.${check.checkId} [${cell.column}]`,
         name: `${check.title} [${cell.column}]`,
-        description:
-          (requirementIds.length > 0 ? `Covers ${requirementIds.join(', ')}.` : 'Covers no catalogued id.') +
-          (cell.unchecked
-            ? ` Not checked here: ${cell.unchecked.requirements.join(', ')} (${cell.unchecked.reason}).`
-            : ''),
-        ...outcome(cell, finding),
+        description: description(requirementIds, cell),
+        status,
+        statusDetails,
         stage: 'finished',
         labels: [
           { name: 'parentSuite', value: cell.edition },
@@ -114,23 +118,29 @@ function cellEntries(summary: Summary): AllureEntry[] {
         ],
         parameters: [
           { name: 'column', value: cell.column },
-          { name: 'seed', value: String(finding?.failure.seed ?? summary.seed) },
+          // The seed changes from run to run; Allure's history follows the check on its column whatever the seed.
+          { name: 'seed', value: String(finding?.failure.seed ?? summary.seed), excluded: true },
         ],
-        links: [],
-        steps: [],
-        attachments: attached.map(([source]) => ({ name: EXCHANGES_ATTACHMENT, source, type: 'text/plain' })),
-        start,
-        stop,
+        links: requirementLinks(requirementIds, options.seedsUrl),
+        steps: finding ? failureSteps(finding.failure, status) : [],
+        attachments: attached.map((file) => file.attachment),
+        ...resultTimes(summary, cell),
       } satisfies AllureTestResult;
       return { result, attached };
     }),
   );
 }
 
-/** A finding's exchanges, as a text file beside its result. */
-function exchangesAttachment(uuid: string, finding: Finding | undefined): [string, string][] {
-  const lines = finding ? exchangeLines(finding.failure) : [];
-  return lines.length > 0 ? [[`${uuid}-exchanges-attachment.txt`, `${lines.join('\n')}\n`]] : [];
+/** What the check covers, where each requirement is written in the seeds, and what this cell did not check. */
+function description(requirementIds: readonly string[], cell: Cell): string {
+  const covered = requirementIds.map((id) => {
+    const source = sourceOf(id);
+    return source ? `${id} (${seedSectionName(source)})` : id;
+  });
+  return (
+    (covered.length > 0 ? `Covers ${covered.join(', ')}.` : 'Covers no catalogued id.') +
+    (cell.unchecked ? ` Not checked here: ${cell.unchecked.requirements.join(', ')} (${cell.unchecked.reason}).` : '')
+  );
 }
 
 function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResult, 'status' | 'statusDetails'> {
@@ -170,10 +180,9 @@ function details(
  */
 async function clearPreviousResults(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const ours =
-    /^(.+-(result|container)\.json|.+-attachment\.txt|environment\.properties|executor\.json|categories\.json)$/;
+  const ours = /^(.+-(result|container)\.json|environment\.properties|executor\.json|categories\.json)$/;
   for (const name of await readdir(dir)) {
-    if (ours.test(name)) await rm(path.join(dir, name), { force: true });
+    if (ours.test(name) || ATTACHMENT_FILE.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 

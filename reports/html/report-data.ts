@@ -7,12 +7,22 @@ import { exchangeLines } from '../exchange-text.js';
 import { findings, type Finding, type FindingVerdict } from '../findings.js';
 import type { Failure, Summary } from '../../conformance/runner/summary-schema.js';
 import { traceabilityMatrix, type TraceabilityMatrix } from '../traceability.js';
+import { notJudged, uncheckedRequirements, type NotJudged, type UncheckedRequirement } from './not-checked.js';
+import { runTimeline, verdictByArea, type AreaBar, type Timeline } from './run-charts.js';
 
 /**
  * 2: findings may be `error`, each names its anchor, and errors come grouped by reason. 3: a finding carries its
- * HTTP exchanges as text.
+ * HTTP exchanges as text. 4: a failure or advisory finding stands for every column with the same finding (its
+ * `columns`); the charts, and what was not checked here.
  */
-export const REPORT_DATA_VERSION = 3;
+export const REPORT_DATA_VERSION = 4;
+
+/** One column a finding was seen on, with what replays it there. */
+export interface FindingColumn {
+  readonly column: string;
+  readonly seed?: number;
+  readonly replayCommand: string;
+}
 
 export interface FindingView {
   readonly checkId: string;
@@ -29,6 +39,11 @@ export interface FindingView {
   readonly anchor: string;
   /** The failure's HTTP exchanges as the other writers print them (reports/exchange-text.ts); absent without any. */
   readonly exchangesText?: string;
+  /**
+   * Every column with this finding: the same check, verdict and message against the same requirements. The first
+   * one's details (seed, counterexample, exchanges) stand for all; an error finding has only its own column.
+   */
+  readonly columns: readonly FindingColumn[];
 }
 
 /**
@@ -50,18 +65,24 @@ export interface ReportData {
   readonly matrix: TraceabilityMatrix;
   readonly findings: readonly FindingView[];
   readonly errors: readonly ErrorGroup[];
+  readonly areas: readonly AreaBar[];
+  readonly timeline: Timeline;
+  readonly notJudged: readonly NotJudged[];
+  readonly unchecked: readonly UncheckedRequirement[];
 }
 
 export function reportData(summary: Summary, generatedAt: Date = new Date()): ReportData {
   const list = findings(summary);
   const groups = errorGroups(list);
   const groupOf = new Map(groups.flatMap((g) => g.cells.map((c) => [`${c.checkId}\u0000${c.column}`, g.anchor])));
+  const matrix = traceabilityMatrix(summary);
   return {
     version: REPORT_DATA_VERSION,
     generatedAt: generatedAt.toISOString(),
     summary,
-    matrix: traceabilityMatrix(summary),
-    findings: list.map(({ cell, ...finding }, index) => {
+    matrix,
+    findings: sameFindings(list).map((members, index) => {
+      const [{ cell, ...finding }] = members as [Finding, ...Finding[]];
       const exchanges = exchangeLines(finding.failure);
       return {
         ...finding,
@@ -69,10 +90,38 @@ export function reportData(summary: Summary, generatedAt: Date = new Date()): Re
         durationMs: cell.durationMs,
         anchor: groupOf.get(`${finding.checkId}\u0000${finding.column}`) ?? `finding-${index}`,
         ...(exchanges.length > 0 ? { exchangesText: exchanges.join('\n') } : {}),
+        columns: members.map(({ column, failure }) => ({
+          column,
+          ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
+          replayCommand: failure.replayCommand,
+        })),
       };
     }),
     errors: groups,
+    areas: verdictByArea(matrix),
+    timeline: runTimeline(summary),
+    notJudged: notJudged(summary),
+    unchecked: uncheckedRequirements(summary),
   };
+}
+
+/**
+ * Findings grouped so that one advisory seen on 21 columns is one card listing them: the same check, verdict,
+ * baseline status, requirements and message. Errors stay one per cell (their cards are per reason, below).
+ */
+function sameFindings(list: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  list.forEach((finding, index) => {
+    const charged = finding.failure.requirements ?? finding.requirementIds;
+    const key =
+      finding.verdict === 'error'
+        ? `error\u0000${index}`
+        : [finding.verdict, finding.expected, finding.checkId, charged.join(','), finding.failure.message].join(
+            '\u0000',
+          );
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  });
+  return [...groups.values()];
 }
 
 function errorGroups(list: readonly Finding[]): ErrorGroup[] {

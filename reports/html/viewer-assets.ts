@@ -14,6 +14,7 @@ export const VIEWER_SCRIPTS = [
   'viewer-header.js',
   'viewer-findings.js',
   'viewer-matrix.js',
+  'viewer-charts.js',
   'viewer.js',
 ] as const;
 const VIEWER_SCRIPT = 'viewer.js';

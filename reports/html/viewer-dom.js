@@ -1,5 +1,5 @@
 /*
- * The index.html viewer, part 1 of 5: DOM and formatting helpers. The viewer draws the report from the JSON in
+ * The index.html viewer, part 1 of 6: DOM and formatting helpers. The viewer draws the report from the JSON in
  * #report-data (reports/html/report-data.ts says its shape) in plain DOM, no framework and nothing fetched, so the
  * file opens from file:// with no network. Every string from the data goes in through textContent or a DOM property,
  * never innerHTML: the data cannot inject markup. The parts share one namespace, window.mbscViewer, and are inlined

@@ -1,7 +1,8 @@
 /*
- * The index.html viewer, part 3 of 5: the findings, in three sections: failures (a MUST broken), advisory findings
+ * The index.html viewer, part 3 of 6: the findings, in three sections: failures (a MUST broken), advisory findings
  * (never failing a run) and errors (the kit failed or the target could not be reached). Each failing or advisory
- * result gets a card with its message, counterexample or shrunk command list, the HTTP exchanges of its failing
+ * finding gets one card, listing the columns it was seen on, with its message, the screen it failed on (a check
+ * through the screens), counterexample or shrunk command list, the HTTP exchanges of its failing
  * attempt, seed, replay path and the exact command that replays it, with a Copy button; errors come one card per
  * reason (report-data.ts groups them).
  */
@@ -25,6 +26,50 @@
     );
   }
 
+  /** The columns a finding was seen on; a column's own seed and replay command when they differ from the first's. */
+  function columnsList(finding) {
+    const first = finding.columns[0];
+    return h(
+      'details',
+      { class: 'finding-columns', open: finding.columns.length <= 6 },
+      h('summary', { text: `Seen on ${plural(finding.columns.length, 'column')}` }),
+      h(
+        'ul',
+        {},
+        finding.columns.map((c) =>
+          h(
+            'li',
+            { 'data-column': c.column },
+            h('code', { text: c.column }),
+            c.replayCommand !== first.replayCommand && [
+              ' ',
+              commandLine(c.replayCommand, 'its replay command', 'replay-command'),
+            ],
+          ),
+        ),
+      ),
+    );
+  }
+
+  /** The screen a check through the screens failed on: its screenshot, embedded, and its page source. */
+  function screen(failure) {
+    const s = failure.screen;
+    if (!s) return null;
+    return h(
+      'div',
+      { class: 'failure-screen' },
+      h('h4', { text: 'The screen it failed on' }),
+      s.screenshot !== undefined &&
+        h('img', {
+          class: 'screenshot',
+          src: `data:image/png;base64,${s.screenshot}`,
+          alt: 'Screenshot of the app when the check failed',
+        }),
+      s.pageSource !== undefined &&
+        h('details', { class: 'page-source' }, h('summary', { text: 'Page source' }), h('pre', { text: s.pageSource })),
+    );
+  }
+
   function card(finding) {
     const f = finding.failure;
     const kind = finding.verdict;
@@ -42,6 +87,7 @@
         id: finding.anchor,
         'data-check': finding.checkId,
         'data-column': finding.column,
+        'data-columns': String(finding.columns.length),
       },
       h(
         'header',
@@ -49,8 +95,14 @@
         badge(kind, label),
         requirementLinks(finding.requirementIds),
         h('span', { class: 'finding-title', text: finding.title }),
-        h('span', { class: 'column', title: 'Matrix column', text: finding.column }),
+        h('span', {
+          class: 'column',
+          title: 'Matrix column',
+          text:
+            finding.columns.length > 1 ? `${finding.column} and ${finding.columns.length - 1} more` : finding.column,
+        }),
       ),
+      finding.columns.length > 1 && columnsList(finding),
       finding.expected &&
         h('p', {
           class: 'muted',
@@ -70,6 +122,7 @@
             f.commands.map((c) => h('li', {}, h('code', { text: c }))),
           ),
         ],
+      screen(f),
       finding.exchangesText !== undefined &&
         h(
           'details',

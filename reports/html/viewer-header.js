@@ -1,5 +1,5 @@
 /*
- * The index.html viewer, part 2 of 5: the verdict banner, the facts of the run (target, seed, duration, command),
+ * The index.html viewer, part 2 of 6: the verdict banner, the facts of the run (target, seed, duration, command),
  * the totals and the notices a release gate must not miss (reporters that failed, a baseline that can shrink).
  */
 /* global window */

@@ -1,5 +1,5 @@
 /*
- * The index.html viewer, part 4 of 5: the traceability matrix, requirements by rows and matrix columns (a device
+ * The index.html viewer, part 4 of 6: the traceability matrix, requirements by rows and matrix columns (a device
  * profile on an edition, or an edition) by columns, grouped by area, filterable by area, level, verdict and text.
  * Each cell's title says why (a skip's reason, a failure's first line); a failing, advisory or error cell links to
  * its finding. Cells are drawn as reports/traceability.ts read them for their row's requirement.

@@ -1,19 +1,18 @@
 /*
- * The index.html viewer, part 5 of 5: reads the embedded data and draws the page, verdict first, then what a release
- * gate needs in the order it needs it: failures, advisory findings, errors, the matrix, what was not tested, the
- * devices.
+ * The index.html viewer, part 6 of 6: reads the embedded data and draws the page, verdict first, then what a release
+ * gate needs in the order it needs it: the charts, failures, advisory findings, errors, the matrix, what could not
+ * be checked here, the devices.
  * If anything goes wrong it says so on the page instead of leaving it blank.
  */
 /* global document, window */
 'use strict';
 (function () {
-  const DATA_VERSION = 3;
+  const DATA_VERSION = 4;
   const V = window.mbscViewer;
   const { h, badge, section } = V;
 
-  function notTested(rows) {
-    const list = rows.filter((r) => ['error', 'untested', 'skipped'].includes(r.verdict));
-    const table = h(
+  function table(head, rows) {
+    return h(
       'table',
       { class: 'plain' },
       h(
@@ -22,29 +21,53 @@
         h(
           'tr',
           {},
-          ['Requirement', 'Level', 'Verdict', 'Reason', 'Statement'].map((t) => h('th', { text: t })),
+          head.map((t) => h('th', { text: t })),
         ),
       ),
-      h(
-        'tbody',
-        {},
-        list.map((r) =>
-          h(
-            'tr',
-            { 'data-requirement': r.id },
-            h('td', {}, h('a', { href: `#req-${r.id}`, text: r.id })),
-            h('td', { text: r.level }),
-            h('td', {}, badge(r.verdict)),
-            h('td', { class: 'reason', text: r.reason || 'no reason recorded' }),
-            h('td', { class: 'muted', text: r.statement }),
-          ),
+      h('tbody', {}, rows),
+    );
+  }
+
+  /** What this target could not be checked on, and why: requirements not judged, and those passing cells left open. */
+  function notChecked(data) {
+    const list = data.notJudged;
+    const judged = table(
+      ['Requirement', 'Level', 'Verdict', 'Reason', 'Statement'],
+      list.map((r) =>
+        h(
+          'tr',
+          { 'data-requirement': r.id },
+          h('td', {}, h('a', { href: `#req-${r.id}`, text: r.id })),
+          h('td', { text: r.level }),
+          h('td', {}, badge(r.verdict)),
+          h('td', { class: 'reason', text: r.reason }),
+          h('td', { class: 'muted', text: r.statement }),
         ),
       ),
     );
+    judged.classList.add('not-judged');
+    const open = table(
+      ['Requirement', 'Why not', 'Columns'],
+      data.unchecked.map((u) =>
+        h(
+          'tr',
+          { 'data-requirement': u.id },
+          h('td', {}, h('a', { href: `#req-${u.id}`, text: u.id })),
+          h('td', { class: 'reason', text: u.reason }),
+          h('td', { class: 'muted', text: u.columns.join(', ') }),
+        ),
+      ),
+    );
+    open.classList.add('unchecked');
     return section(
       'not-tested',
-      `Errored, untested and skipped requirements (${list.length})`,
-      list.length === 0 ? h('p', { class: 'empty', text: 'Every requirement was tested.' }) : table,
+      'What this target could not be checked on',
+      h('h3', { text: `Errored, untested and skipped requirements (${list.length})` }),
+      list.length === 0 ? h('p', { class: 'empty', text: 'Every requirement was tested.' }) : judged,
+      h('h3', { text: `Not checked in full by cells that passed (${data.unchecked.length})` }),
+      data.unchecked.length === 0
+        ? h('p', { class: 'empty', text: 'Every cell that passed checked all it covers.' })
+        : open,
     );
   }
 
@@ -85,6 +108,7 @@
 
   function nav(data) {
     const links = [
+      ['charts', 'Charts'],
       ['failures', 'Failures'],
       ['advisories', 'Advisory findings'],
       ['errors', 'Errors'],
@@ -102,7 +126,9 @@
 
   function render(app, data) {
     const { summary } = data;
-    const anchors = new Map(data.findings.map((f) => [`${f.checkId}\u0000${f.column}`, f.anchor]));
+    const anchors = new Map(
+      data.findings.flatMap((f) => f.columns.map((c) => [`${f.checkId}\u0000${c.column}`, f.anchor])),
+    );
     const anchorOf = (checkId, column) => anchors.get(`${checkId}\u0000${column}`);
     const matrix = V.matrixSection(data.matrix, anchorOf);
     app.replaceChildren(
@@ -115,9 +141,10 @@
         V.totals(summary, (verdict) => matrix.setVerdict(verdict)),
       ),
       ...V.notices(summary),
+      V.chartsSection(data),
       ...V.findingSections(data.findings, data.errors),
       matrix.element,
-      notTested(data.matrix.rows),
+      notChecked(data),
       devices(summary),
       h(
         'footer',

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLURE_STATUSES, type AllureTestResult } from '../../reports/allure/allure-model.js';
 import { allureReporter, allureResults } from '../../reports/allure/allure-reporter.js';
 import { javaProperties } from '../../reports/allure/java-properties.js';
-import { BATTERY_REPLAY, HOSTILE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
+import { carryHistory } from '../../reports/allure/allure-history.js';
+import {
+  BATTERY_COMMANDS,
+  BATTERY_REPLAY,
+  HOSTILE,
+  KIT_ERROR_REASON,
+  PAGE_SOURCE,
+  SCREENSHOT_PNG,
+  sampleSummary,
+} from './sample-summary.js';
 
 const summary = sampleSummary();
 const out = mkdtempSync(path.join(tmpdir(), 'mbsc-allure-'));
@@ -63,7 +72,7 @@ describe('allure-results', () => {
     ]);
     expect(labels(failed, 'parentSuite')).toEqual(['pro']);
     expect(labels(failed, 'subSuite')).toEqual(['iphone-13']);
-    expect(failed.parameters).toContainEqual({ name: 'seed', value: '1702418734' });
+    expect(failed.parameters).toContainEqual({ name: 'seed', value: '1702418734', excluded: true });
     expect(failed.start).toBe(Date.parse(summary.checks[1]!.cells[1]!.startedAt!));
 
     const advisory = find('totp.rfc6238', 'redmi-note-8 @ pro');
@@ -85,23 +94,140 @@ describe('allure-results', () => {
     expect(skipped.status).toBe('skipped');
     expect(skipped.statusDetails.message).toBe('2FA exists on Pro and Lite only; Home has none.');
     expect(find('pair.qr-pairing', 'iphone-13 @ home').status).toBe('passed');
-    expect(find('pair.qr-pairing', 'iphone-13 @ home').parameters).toContainEqual({ name: 'seed', value: '1234567' });
+    expect(find('pair.qr-pairing', 'iphone-13 @ home').parameters).toContainEqual({
+      name: 'seed',
+      value: '1234567',
+      excluded: true,
+    });
   });
 
-  it("attaches a failure's HTTP exchanges as a text file, apart from the trace", () => {
+  it("attaches a failure's counterexample and HTTP exchanges as text files, apart from the trace", () => {
     const resume = find('bak.resume', 'redmi-note-8 @ home');
     expect(resume.attachments).toEqual([
       {
+        name: 'Counterexample and replay command',
+        source: `${resume.uuid}-counterexample-attachment.txt`,
+        type: 'text/plain',
+      },
+      {
         name: 'HTTP exchanges of the failing attempt',
-        source: expect.stringMatching(/-attachment\.txt$/),
+        source: `${resume.uuid}-exchanges-attachment.txt`,
         type: 'text/plain',
       },
     ]);
-    const text = readFileSync(path.join(reporter.path, resume.attachments[0]!.source), 'utf8');
+    const text = readFileSync(path.join(reporter.path, resume.attachments[1]!.source), 'utf8');
     expect(text).toContain('  2. POST /v1/uploads → 200');
     expect(text).toContain('authorization: Bearer [masked: 43 chars]');
     expect(resume.statusDetails.trace).not.toContain('HTTP exchanges');
-    expect(find('run.battery-thresholds', 'iphone-13 @ pro').attachments).toEqual([]);
+    const counterexample = readFileSync(path.join(reporter.path, resume.attachments[0]!.source), 'utf8');
+    expect(counterexample).toContain(`Replay: ${summary.checks[2]!.cells[2]!.failure!.replayCommand}`);
+    expect(counterexample).toContain('Commands (shrunk):');
+    expect(find('pair.qr-pairing', 'iphone-13 @ pro').attachments).toEqual([]);
+  });
+
+  it('attaches the screenshot and page source of a failure seen through the screens, as real files', () => {
+    const battery = find('run.battery-thresholds', 'iphone-13 @ pro');
+    const byName = new Map(battery.attachments.map((a) => [a.name, a]));
+    const shot = byName.get('Screenshot of the failing screen')!;
+    expect(shot).toMatchObject({ type: 'image/png', source: expect.stringMatching(/-attachment\.png$/) });
+    const png = readFileSync(path.join(reporter.path, shot.source));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.toString('base64')).toBe(SCREENSHOT_PNG);
+    const source = byName.get('Page source of the failing screen')!;
+    expect(source.type).toBe('text/xml');
+    expect(readFileSync(path.join(reporter.path, source.source), 'utf8')).toBe(PAGE_SOURCE);
+    // Every attachment any result names is a file beside it.
+    for (const r of results)
+      for (const a of r.attachments) expect(existsSync(path.join(reporter.path, a.source))).toBe(true);
+  });
+
+  it('shows each shrunk command and each HTTP exchange as a step, the finding on the last', () => {
+    const battery = find('run.battery-thresholds', 'iphone-13 @ pro');
+    expect(battery.steps.map((s) => s.name)).toEqual(['Commands (shrunk counterexample)']);
+    const commands = battery.steps[0]!.steps;
+    expect(commands.map((s) => s.name)).toEqual(BATTERY_COMMANDS);
+    expect(commands.map((s) => s.status)).toEqual([...BATTERY_COMMANDS.slice(1).map(() => 'passed'), 'failed']);
+
+    const resume = find('bak.resume', 'redmi-note-8 @ home');
+    const exchanges = resume.steps.find((s) => s.name.startsWith('HTTP exchanges'))!;
+    expect(exchanges.name).toContain('(4 earlier not kept)');
+    expect(exchanges.steps.map((s) => s.name)).toEqual([
+      'POST /v1/console/pairings → 201',
+      'POST /v1/uploads → 200',
+      'GET /v1/items → no answer (connect ECONNREFUSED 127.0.0.1:50000)',
+    ]);
+    expect(exchanges.steps[0]!.parameters).toContainEqual({ name: 'request body', value: '{"mode":"add"}' });
+    expect(exchanges.steps[2]!.status).toBe('broken');
+    expect(find('totp.rfc6238', 'iphone-13 @ pro').steps).toEqual([]);
+    expect(find('pair.qr-pairing', 'iphone-13 @ pro').steps).toEqual([]);
+  });
+
+  it('links each result to its requirements, and to their seed sections when the seeds are published', () => {
+    const battery = find('run.battery-thresholds', 'iphone-13 @ pro');
+    expect(battery.links).toEqual(
+      ['RUN-03', 'RUN-04', 'RUN-06'].map((id) => ({ name: id, url: `../index.html#req-${id}`, type: 'tms' })),
+    );
+    expect(battery.description).toContain('RUN-03 (seed 000 §2.5: Battery Requirement)');
+    const published = allureResults(summary, { seedsUrl: 'https://example.test/seeds/' }).find(
+      (r) => r.name === battery.name,
+    )!;
+    const seedLinks = published.links.filter((l) => l.type === 'link');
+    expect(seedLinks.length).toBeGreaterThan(0);
+    expect(seedLinks[0]!.url).toMatch(/^https:\/\/example\.test\/seeds\/000_8f6d92a3609944da\.txt#:~:text=/);
+  });
+
+  it("times each result by its cell's own start and duration, all within the run", () => {
+    const runStart = Date.parse(summary.startedAt);
+    const runStop = runStart + summary.durationMs;
+    for (const r of results) {
+      expect(r.start).toBeGreaterThanOrEqual(runStart);
+      expect(r.stop).toBeLessThanOrEqual(runStop);
+    }
+    const battery = find('run.battery-thresholds', 'iphone-13 @ pro');
+    expect(battery.stop - battery.start).toBe(Math.round(summary.checks[1]!.cells[1]!.durationMs));
+    expect(battery.start).toBeLessThan(battery.stop);
+    // Cells run side by side: 400 cells of 5 s each in a 60 s run stay within those 60 s, with or without their
+    // own start times (an older summary has none).
+    const busy = (startedAt: boolean) =>
+      allureResults({
+        ...summary,
+        durationMs: 60_000,
+        checks: Array.from({ length: 100 }, (_, i) => ({
+          ...summary.checks[0]!,
+          checkId: `busy.${i}`,
+          cells: summary.checks[0]!.cells.map((c, j) => {
+            const { startedAt: _drop, ...rest } = c;
+            const own = new Date(runStart + ((i * 4 + j) % 55) * 1000).toISOString();
+            return { ...rest, durationMs: 5000, ...(startedAt ? { startedAt: own } : {}) };
+          }),
+        })),
+      });
+    for (const list of [busy(true), busy(false)]) {
+      expect(list).toHaveLength(400);
+      expect(Math.max(...list.map((r) => r.stop)) - Math.min(...list.map((r) => r.start))).toBeLessThanOrEqual(60_000);
+      for (const r of list) expect(r.start).toBeLessThan(r.stop);
+    }
+  });
+
+  it('carries the history of an earlier report into the results, and says so when a folder has none', async () => {
+    const earlier = mkdtempSync(path.join(tmpdir(), 'mbsc-allure-earlier-'));
+    const next = mkdtempSync(path.join(tmpdir(), 'mbsc-allure-next-'));
+    try {
+      mkdirSync(path.join(earlier, 'history'));
+      const history = {
+        [find('pair.qr-pairing', 'iphone-13 @ pro').historyId]: { statistic: { passed: 1, total: 1 } },
+      };
+      writeFileSync(path.join(earlier, 'history', 'history.json'), JSON.stringify(history));
+      writeFileSync(path.join(earlier, 'history', 'history-trend.json'), '[{"data":{"passed":1,"total":1}}]');
+      await allureReporter({ outDir: next, allureHistory: earlier }).onRunEnd(summary);
+      const carried = path.join(next, 'allure-results', 'history');
+      expect(readdirSync(carried).sort()).toEqual(['history-trend.json', 'history.json']);
+      expect(JSON.parse(readFileSync(path.join(carried, 'history.json'), 'utf8'))).toEqual(history);
+      await expect(carryHistory(next, next)).rejects.toMatchObject({ code: 'report-history-missing' });
+    } finally {
+      rmSync(earlier, { recursive: true, force: true });
+      rmSync(next, { recursive: true, force: true });
+    }
   });
 
   it('writes environment.properties, executor.json and categories.json', () => {
@@ -141,12 +267,14 @@ describe('allure-results', () => {
 
   it.skipIf(spawnSync('java', ['-version']).status !== 0)(
     'is read by allure generate, which counts the same results (skipped when Java is missing)',
-    () => {
+    async () => {
       const script = path.resolve('reports/allure/generate-report.mjs');
       const run = spawnSync(process.execPath, [script, '--out', out], { encoding: 'utf8', timeout: 120_000 });
       expect(run.status, run.stderr).toBe(0);
       const widget = JSON.parse(readFileSync(path.join(out, 'allure-report', 'widgets', 'summary.json'), 'utf8'));
       expect(widget.statistic).toMatchObject({ total: 28, failed: 2, broken: 1, skipped: 7, passed: 18 });
+      // The report's span is the run's own, not the cells' durations laid end to end.
+      expect(widget.time.stop - widget.time.start).toBeLessThanOrEqual(summary.durationMs);
       const categories = JSON.parse(
         readFileSync(path.join(out, 'allure-report', 'widgets', 'categories.json'), 'utf8'),
       );
@@ -154,6 +282,20 @@ describe('allure-results', () => {
         (categories.items as { name: string; statistic: { total: number } }[]).map((c) => [c.name, c.statistic.total]),
       );
       expect(sizes).toMatchObject({ 'MUST failures': 2, 'ADVISORY findings': 2 });
+
+      // Generated again from a run with another seed, the report carries the first one's history: each test has two
+      // runs behind it, under one history id (the seed is not part of it). The placeholder history the first test put
+      // in the results would take precedence, so it goes.
+      rmSync(path.join(reporter.path, 'history'), { recursive: true, force: true });
+      await reporter.onRunEnd({ ...summary, seed: 7_654_321 });
+      const again = spawnSync(process.execPath, [script, '--out', out], { encoding: 'utf8', timeout: 120_000 });
+      expect(again.status, again.stderr).toBe(0);
+      const history = JSON.parse(readFileSync(path.join(out, 'allure-report', 'history', 'history.json'), 'utf8'));
+      // One entry per check on its column, each with both runs: had the seed been part of the id, the cells whose
+      // parameter is the run's seed would have split in two entries of one run each.
+      const entries = Object.values(history) as { statistic: { total: number }; items: unknown[] }[];
+      expect(entries).toHaveLength(results.length);
+      for (const entry of entries) expect(entry.items).toHaveLength(2);
     },
   );
 

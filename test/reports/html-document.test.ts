@@ -45,7 +45,7 @@ describe('index.html as a document', () => {
   it('finds the viewer files beside their source and inlines every part', () => {
     expect(viewerAssetsDir()).toMatch(/reports[/\\]html$/);
     const { script } = viewerAssets();
-    for (const part of ['part 1 of 5', 'part 2 of 5', 'part 3 of 5', 'part 4 of 5', 'part 5 of 5']) {
+    for (const part of ['part 1 of 6', 'part 2 of 6', 'part 3 of 6', 'part 4 of 6', 'part 5 of 6', 'part 6 of 6']) {
       expect(script).toContain(part);
     }
   });

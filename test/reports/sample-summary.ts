@@ -82,6 +82,11 @@ function check(
 
 const NO_2FA = '2FA exists on Pro and Lite only; Home has none.';
 
+/** A 2×1 PNG, as a screens check's failure carries its screenshot. */
+export const SCREENSHOT_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAADklEQVR4AWM8AQQMQAAAFGIDIj3bh7EAAAAASUVORK5CYII=';
+export const PAGE_SOURCE = `<hierarchy><node resource-id="backup-status" text="Backing up ${HOSTILE.cdata}"/></hierarchy>`;
+
 const batteryFailure: Failure = {
   message: 'Backup kept running at 29% battery with power saving on; expected it held (RUN-03).',
   counterexample: '[setPowerSaving(true), setBattery(31), startBackup(), setBattery(29), advanceTime(60 s)]',
@@ -89,6 +94,7 @@ const batteryFailure: Failure = {
   seed: 1702418734,
   path: '5:2:0:1',
   replayCommand: BATTERY_REPLAY,
+  screen: { screenshot: SCREENSHOT_PNG, pageSource: PAGE_SOURCE },
 };
 
 /** The exchanges of a one-shot failure, as the runner records them: secrets masked, a hostile name in a body. */

@@ -3,6 +3,7 @@
  * must end in the same observable state either way (what a check's verdict is drawn from).
  */
 import type { Browser } from 'webdriverio';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   inProcessDriver,
@@ -45,7 +46,9 @@ async function scenario(driver: AppDriver) {
   await driver.execute('mobile: waitForIdle', {});
   const status = await driver.text('backup-status');
   const state = await driver.execute('mobile: appState');
+  const shot = PNG.sync.read(Buffer.from(await driver.screenshot(), 'base64'));
   return {
+    screenshot: { width: shot.width, height: shot.height },
     status,
     settings: state.settings,
     backup: state.backup && { ...state.backup, bytesSent: state.backup.bytesSent > 0 },
@@ -65,6 +68,7 @@ describe('AppDriver in process and over Appium', () => {
     const overAppium = await scenario(webDriver(browser, times));
     expect(inProcess.status).toBe('Backup completed: 4 Photos, 0 Videos, 1 Files, and 0 2FA Accounts');
     expect(overAppium).toEqual(inProcess);
+    expect(inProcess.screenshot.width).toBeGreaterThan(100);
     expect([...times.keys()]).toEqual(
       expect.arrayContaining(['findElement', 'elementClick', 'getElementText', 'execute mobile: appState']),
     );
