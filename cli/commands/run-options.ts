@@ -67,6 +67,11 @@ export const RUN_OPTIONS = {
   config: { type: 'string', description: 'Read these options from a JSON file', placeholder: 'FILE' },
   'expected-failures': { type: 'string', description: 'Baseline of requirements known to fail', placeholder: 'FILE' },
   out: { type: 'string', description: 'Report folder', placeholder: 'DIR', default: 'reports/out' },
+  'allure-history': {
+    type: 'string',
+    description: 'Carry the history of an earlier Allure report (its folder or its history/) into this run',
+    placeholder: 'DIR',
+  },
   shard: {
     type: 'string',
     description: 'Run only part I of N of the selected checks (join the parts with mbsc merge)',
@@ -170,6 +175,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
   set('replay', values.replay);
   set('expectedFailures', values['expected-failures']);
+  set('allureHistory', values['allure-history']);
   set('shard', values.shard);
   set('serverImage', values['server-image']);
   set('faults', faultsOption(values.fault));

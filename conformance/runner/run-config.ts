@@ -42,6 +42,9 @@ export const RunConfig = Type.Object(
     replay: Type.Optional(Type.String({ minLength: 1 })),
     expectedFailures: Type.Optional(Type.String({ minLength: 1 })),
     out: Type.Optional(Type.String({ minLength: 1 })),
+    allureHistory: Type.Optional(
+      Type.String({ minLength: 1, description: 'An earlier Allure report folder, or its history/, to carry over.' }),
+    ),
     shard: Type.Optional(
       Type.String({ pattern: '^[0-9]+/[0-9]+$', description: 'One part of the selection, INDEX/COUNT, e.g. 2/3.' }),
     ),
