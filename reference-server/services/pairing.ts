@@ -18,7 +18,7 @@ import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from './context.js';
-import { freeBackupPath, makeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
+import { freeBackupPath, makeBackupFolder, removeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
 
 type PairingMode = 'add' | 'migrate';
 
@@ -139,6 +139,10 @@ export async function pair(
   });
   try {
     commit();
+  } catch (error) {
+    // Refused after all (the token was used meanwhile): the new folder goes, so a refusal leaves nothing behind.
+    if (!original) removeBackupFolder(ctx, backupPath);
+    throw error;
   } finally {
     reserved.delete(backupPath);
   }
