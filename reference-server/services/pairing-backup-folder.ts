@@ -3,7 +3,7 @@
  * pairings at once never choose the same one, and made on disk with the file system's refusal of its name reported
  * as `invalid-name`.
  */
-import { promises as fs, rmdirSync } from 'node:fs';
+import { existsSync, promises as fs, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { deviceBackupPath, underRoot } from '../storage/layout.js';
@@ -53,11 +53,16 @@ export function reservedPaths(ctx: ServiceContext): Set<string> {
   return set;
 }
 
-/** `<name>/<epoch ms>`, moved on by a millisecond in the unlikely case that folder is already registered. */
+/**
+ * `<name>/<epoch ms>`, moved on by a millisecond while that folder is registered, reserved, or still on disk: a
+ * removed device's files stay, and a new device of its name paired at the same time must not write among them.
+ */
 export function freeBackupPath(ctx: ServiceContext, name: string, now: number): string {
-  const taken = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
+  const registered = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
   const reserved = reservedPaths(ctx);
+  const taken = (candidate: string) =>
+    registered.get(candidate) !== undefined || reserved.has(candidate) || existsSync(underRoot(ctx.layout, candidate));
   let at = now;
-  while (taken.get(deviceBackupPath(name, at)) || reserved.has(deviceBackupPath(name, at))) at += 1;
+  while (taken(deviceBackupPath(name, at))) at += 1;
   return deviceBackupPath(name, at);
 }

@@ -93,6 +93,9 @@ export async function pair(
   const deviceKey = newSecret();
   const deviceId = newId();
   const backupPath = original ? original.backup_path : freeBackupPath(ctx, request.device.name, now);
+  // A new device's folder is named by its registration ms (seed 000 §10.2): when that ms was taken and the folder
+  // moved on, the registration moves with it, so the two always agree.
+  const registeredAt = original ? now : Number(backupPath.slice(backupPath.lastIndexOf('/') + 1));
   const { device } = request;
   const reserved = reservedPaths(ctx);
   reserved.add(backupPath);
@@ -129,7 +132,7 @@ export async function pair(
         device.osVersion,
         device.installId,
         hashSecret(deviceKey),
-        now,
+        registeredAt,
         backupPath,
         original?.next_seq ?? 1,
         original?.id ?? null,
@@ -154,7 +157,7 @@ export async function pair(
     deviceKey,
     name: device.name,
     backupPath,
-    registeredAt: now,
+    registeredAt,
   };
   if (original) response.migratedFrom = { deviceId: original.id, name: original.name };
   return response;

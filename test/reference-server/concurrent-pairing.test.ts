@@ -81,4 +81,18 @@ describe('concurrent pairing', () => {
     );
     expect(new Set(paired.map((p) => p.backupPath)).size).toBe(6);
   });
+
+  it('never gives a new device the folder a removed device of its name left, even in the same millisecond', async () => {
+    const first = await t.pairDevice('Successor');
+    const firstPath = (await t.console.call('listDevices')).devices.find(
+      (d) => d.deviceId === first.deviceId,
+    )?.backupPath;
+    await t.console.call('removeDevice', { params: { deviceId: first.deviceId } });
+    const second = await t.pairDevice('Successor');
+    const after = await t.console.call('listDevices');
+    const secondPath = after.devices.find((d) => d.deviceId === second.deviceId)?.backupPath;
+    expect(firstPath).toMatch(/^Successor\//);
+    expect(secondPath).toMatch(/^Successor\//);
+    expect(secondPath).not.toBe(firstPath);
+  });
 });
