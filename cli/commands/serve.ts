@@ -55,6 +55,10 @@ export const serveCommand = defineCommand({
       type: 'boolean',
       description: "For conformance testing: let the console key move the server's clock (off by default)",
     },
+    'frozen-clock': {
+      type: 'boolean',
+      description: 'With --conformance-clock: the clock stands still and only the console key moves it',
+    },
     fault: {
       type: 'string',
       description: 'Run a faulty server variant, for testing a conformance kit (see mbsc selftest --list)',
@@ -83,6 +87,7 @@ export const serveCommand = defineCommand({
         emailWebhook,
         pushNumberMatching: options['push-number-matching'],
         conformanceClock: options['conformance-clock'],
+        frozenClock: options['frozen-clock'],
         faults,
       });
     } catch (error) {
@@ -99,6 +104,7 @@ export const serveCommand = defineCommand({
     io.out(`  Data       ${server.dataDir}`);
     io.out(`  Console key ${server.consoleKey}`);
     if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");
+    if (options['conformance-clock'] && options['frozen-clock']) io.out('  Frozen: it moves only when moved');
     if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
     if (EDITIONS[edition].twoFactor) {
       io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);

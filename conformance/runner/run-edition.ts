@@ -17,6 +17,7 @@ import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf 
 import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
+import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
 export interface EditionRunOptions {
@@ -114,17 +115,20 @@ async function runCell(
   const log = new ExchangeLog();
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
+    const content = contentSource(options.seed, check.id, place.column);
     const outcome = await recordingExchanges(log, () =>
-      runCheck(check, {
-        checkId: check.id,
-        session,
-        column,
-        seed: options.seed,
-        content: contentSource(options.seed, check.id, place.column),
-        runs: options.runs,
-        ...(path ? { path } : {}),
-        ...(commandsReplayPath ? { commandsReplayPath } : {}),
-      }),
+      drawingFor(content, () =>
+        runCheck(check, {
+          checkId: check.id,
+          session,
+          column,
+          seed: options.seed,
+          content,
+          runs: options.runs,
+          ...(path ? { path } : {}),
+          ...(commandsReplayPath ? { commandsReplayPath } : {}),
+        }),
+      ),
     );
     return withExchanges(
       withUnchecked(
