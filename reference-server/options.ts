@@ -22,6 +22,8 @@ export interface ServerOptions {
    * move the server's clock (conformance/spec/protocol/conformance-clock.ts). Default off: the routes are refused.
    */
   readonly conformanceClock?: boolean;
+  /** With the conformance clock: it stands still at a fixed instant and only the console moves it (clock.ts). */
+  readonly frozenClock?: boolean;
   readonly pairingTtlMs?: number;
   /** Key of the desktop-side (console) routes; default: generated once and kept in the data directory. */
   readonly consoleKey?: string;

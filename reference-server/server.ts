@@ -7,13 +7,14 @@ import { hostname } from 'node:os';
 import type { Socket } from 'node:dgram';
 import type { FastifyInstance } from 'fastify';
 import { EDITIONS } from '../conformance/spec/editions.js';
-import { ConformanceClock, systemClock } from './clock.js';
+import { ConformanceClock, FROZEN_RANDOMNESS_SEED, systemClock } from './clock.js';
 import { buildApp } from './http/build-app.js';
 import { answerDiscovery } from './net/discovery-responder.js';
 import { bindUdp, findTcpPort } from './net/ports.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
 import { serverRules } from './server-rules.js';
 import { newId, newSecret, type ServerIdentity } from './services/context.js';
+import { useRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { layoutOf } from './storage/layout.js';
@@ -31,6 +32,9 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const frozen = options.conformanceClock === true && options.frozenClock === true;
+  // Frozen, the server's randomness is seeded too: ids, secrets and codes come out the same on every run.
+  useRandomness(frozen ? `${FROZEN_RANDOMNESS_SEED} ${options.edition}` : undefined);
   const layout = layoutOf(options.dataDir);
   await fs.mkdir(layout.uploads, { recursive: true });
   const db = openDatabase(layout.database);
@@ -48,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     const consoleKey = options.consoleKey ?? metaValue(db, 'console_key', newSecret);
     // Every timing decision reads this one clock, so moving it moves every lifetime, code step and wait.
-    const clock = new ConformanceClock(options.clock ?? systemClock);
+    const clock = new ConformanceClock(options.clock ?? systemClock, frozen ? 'frozen' : 'wall');
     const ctx: TwoFactorContext = {
       db,
       layout,

@@ -31,6 +31,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
       emailWebhook,
       pushNumberMatching: options['push-number-matching'],
       conformanceClock: options['conformance-clock'],
+      frozenClock: options['frozen-clock'],
       faults,
     });
   } catch (error) {
@@ -47,6 +48,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   io.out(`  Data       ${server.dataDir}`);
   io.out(`  Console key ${server.consoleKey}`);
   if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");
+  if (options['conformance-clock'] && options['frozen-clock']) io.out('  Frozen: it moves only when moved');
   if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
   if (EDITIONS[edition].twoFactor) {
     io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);

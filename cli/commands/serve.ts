@@ -47,6 +47,10 @@ export const SERVE_OPTIONS = {
     type: 'boolean',
     description: "For conformance testing: let the console key move the server's clock (off by default)",
   },
+  'frozen-clock': {
+    type: 'boolean',
+    description: 'With --conformance-clock: the clock stands still and only the console key moves it',
+  },
   fault: {
     type: 'string',
     description: 'Run a faulty server variant, for testing a conformance kit (see mbsc selftest --list)',

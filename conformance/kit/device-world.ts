@@ -74,6 +74,8 @@ export async function newWorld(context: CheckContext, options: WorldOptions = {}
     ...(options.appChunks ? {} : { chunkBytes: CHUNK }),
     // The 2FA page's account ids travel in backups: content like any other.
     accountIds: () => content.id(),
+    // Drawn like any content, so that what the device sends the server is the same on every run of the seed.
+    installId: content.id(9),
     ...(options.version ? { version: options.version } : {}),
   });
   const settings = options.settings ?? { automatedBackup: false };

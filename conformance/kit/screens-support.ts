@@ -17,7 +17,8 @@ export async function withApp(
   steps: (driver: AppDriver) => Promise<void>,
   overrides: Partial<DeviceSpec> = {},
 ): Promise<void> {
-  const app = await context.session.app.drive({ ...context.column.profile, ...overrides }, context.session.url);
+  const { session } = context;
+  const app = await session.app.drive({ ...context.column.profile, ...overrides }, session.url, session.clock?.now());
   try {
     await steps(app.driver);
   } catch (error) {

@@ -9,6 +9,7 @@ import type { Edition } from '../spec/editions.js';
 import type { ItemKind } from '../spec/file-types.js';
 import type { ItemMeta } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { cellContent } from './cell-draws.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
@@ -30,8 +31,9 @@ export interface PairedDevice {
  * register one installation twice, and a replay (or a second run of a seed) meets the same server again, or a
  * vendor's that keeps its devices. No file, name or report derives from it.
  */
+/** An installation id: drawn from the cell's content when a cell runs, so a seed sends the same ones. */
 export function newInstallId(): string {
-  return randomBytes(9).toString('base64url');
+  return cellContent()?.id(9) ?? randomBytes(9).toString('base64url');
 }
 
 export function identity(name: string, platform: 'android' | 'ios', installId = newInstallId()) {

@@ -19,6 +19,7 @@ import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/
 import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
+import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
 export interface EditionRunOptions {
@@ -115,18 +116,21 @@ async function runCell(
   const evidence = (cell: Cell) => withScreen(withExchanges({ ...cell, startedAt }, log.failing()), screens);
   try {
     const [path, commandsReplayPath] = (options.path ?? '').split('~');
+    const content = contentSource(options.seed, check.id, place.column);
     const outcome = await recordingExchanges(log, () =>
       recordingScreens(screens, () =>
-        runCheck(check, {
-          checkId: check.id,
-          session,
-          column,
-          seed: options.seed,
-          content: contentSource(options.seed, check.id, place.column),
-          runs: options.runs,
-          ...(path ? { path } : {}),
-          ...(commandsReplayPath ? { commandsReplayPath } : {}),
-        }),
+        drawingFor(content, () =>
+          runCheck(check, {
+            checkId: check.id,
+            session,
+            column,
+            seed: options.seed,
+            content,
+            runs: options.runs,
+            ...(path ? { path } : {}),
+            ...(commandsReplayPath ? { commandsReplayPath } : {}),
+          }),
+        ),
       ),
     );
     return evidence(

@@ -29,8 +29,11 @@ export interface AppUnderTest {
   readonly realBuild?: boolean;
   /** Installs the app model on a device: what a model check does before it pairs and drives it. */
   install(device: SimulatedDevice, options?: Omit<AppOptions, 'faults'>): MobileApp;
-  /** Opens the app on a new device of `profile`, to drive through its screens. */
-  drive(profile: DeviceSpec, serverUrl: string): Promise<DrivenApp>;
+  /**
+   * Opens the app on a new device of `profile`, to drive through its screens; its clock starts at `startMs` when
+   * given (the server's time, when the target has a clock: a frozen one stands far from this machine's).
+   */
+  drive(profile: DeviceSpec, serverUrl: string, startMs?: number): Promise<DrivenApp>;
 }
 
 export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
@@ -39,8 +42,10 @@ export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
       faults.length === 0 ? 'the reference app model' : `the reference app model with faults ${faults.join(', ')}`,
     via: 'in-process',
     install: (device, options = {}) => new MobileApp(device, { ...options, faults }),
-    drive: async (spec, serverUrl) => ({
-      driver: inProcessDriver(new SimulatorSession({ spec, serverUrl, app: { faults } })),
+    drive: async (spec, serverUrl, startMs) => ({
+      driver: inProcessDriver(
+        new SimulatorSession({ spec, serverUrl, app: { faults }, ...(startMs !== undefined ? { startMs } : {}) }),
+      ),
       close: async () => undefined,
     }),
   };

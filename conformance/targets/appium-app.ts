@@ -37,11 +37,12 @@ export function appiumApp(
     description: `${base.description}; its screens driven over WebDriver through Appium at ${endpoint.url}`,
     via: 'webdriver',
     install: base.install,
-    drive: async (profile, serverUrl) => {
+    drive: async (profile, serverUrl, startMs) => {
       const browser = await openSession(endpoint.url, {
         // Inline: a check may drive a variant of a stored profile or a phone of its own making.
         ...simulatorCapabilities(profile, serverUrl, { inline: true }),
         ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
+        ...(startMs !== undefined ? { 'appium:clockStartMs': startMs } : {}),
       });
       return { driver: webDriver(browser), close: () => browser.deleteSession() };
     },

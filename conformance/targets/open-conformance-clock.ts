@@ -3,7 +3,7 @@
  * conformance clock in `GET /v1/info`, the kit has the console key its routes take, and the clock moves as told.
  * Otherwise the session has no clock, and the reason says which of these it lacks.
  */
-import { CONFORMANCE_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
+import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from './clock-probe.js';
 import { ProtocolClock } from './protocol-clock.js';
@@ -31,5 +31,6 @@ export async function openConformanceClock(
   if (!info.capabilities?.includes(CONFORMANCE_CLOCK_CAPABILITY)) return { clockLack: CLOCK_LACKS.notOffered };
   const problem = await clockProblem(console);
   if (problem) return { clockLack: problem };
-  return { clock: await ProtocolClock.open(console) };
+  // A server whose clock stands still between moves is read as such: the run then depends on no machine's speed.
+  return { clock: await ProtocolClock.open(console, info.capabilities.includes(FROZEN_CLOCK_CAPABILITY)) };
 }

@@ -1,7 +1,8 @@
 /**
  * A server's clock moved through protocol v1's conformance clock routes: the one way the kit moves any server's
  * time, the reference server's included. Reading stays synchronous: the kit knows the offset it set, and the skew
- * between the server's wall clock and this machine's, measured once when the clock is opened.
+ * between the server's wall clock and this machine's, measured once when the clock is opened. A frozen clock (one
+ * that stands still between moves, PROTOCOL.md) reads its fixed start plus the offset: no wall clock enters.
  */
 import { MAX_CLOCK_OFFSET_MS } from '../spec/protocol/conformance-clock.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -49,15 +50,25 @@ export class ProtocolClock implements TargetClock {
     private readonly console: MbsClient,
     private offsetMs: number,
     readonly skewMs: number,
+    /** Where a frozen clock stands at offset 0; undefined for one that runs with the server's wall clock. */
+    readonly frozenAtMs?: number,
   ) {}
 
-  /** Opens the clock of the server `console` reaches; the offset the server has now is where the kit starts. */
-  static async open(console: MbsClient): Promise<ProtocolClock> {
+  /**
+   * Opens the clock of the server `console` reaches; the offset the server has now is where the kit starts. A
+   * frozen clock is read once for where it stands; a running one is sampled for the skew.
+   */
+  static async open(console: MbsClient, frozen = false): Promise<ProtocolClock> {
+    if (frozen) {
+      const reading = await console.call('getConformanceClock');
+      return new ProtocolClock(console, reading.offsetMs, 0, reading.now - reading.offsetMs);
+    }
     const { skewMs, offsetMs } = await measureSkew(console);
     return new ProtocolClock(console, offsetMs, skewMs);
   }
 
   now(): number {
+    if (this.frozenAtMs !== undefined) return this.frozenAtMs + this.offsetMs;
     return Date.now() + this.skewMs + this.offsetMs;
   }
 

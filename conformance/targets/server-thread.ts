@@ -1,7 +1,8 @@
 /**
  * Runs a reference server on a thread of its own, so that on a two-core machine the server and the checks that
  * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends. The server is started
- * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's.
+ * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's,
+ * and the clock is frozen between their moves.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
@@ -28,6 +29,8 @@ const server = await startServer({
   tcpPort: 0,
   udpPort: 0,
   conformanceClock: true,
+  // Frozen: time moves only when a check moves it, so a seed replays the run whatever the machine's load.
+  frozenClock: true,
   name: `reference ${data.edition}`,
   faults: data.faults,
 });

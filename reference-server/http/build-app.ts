@@ -11,7 +11,7 @@ import type { TwoFactorContext } from '../two-factor/context.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
-import { answerExpectation, clientErrorHandler, notFoundError } from './route-guards.js';
+import { answerExpectation, clientErrorHandler, notFoundError, refuseMissingHost } from './route-guards.js';
 import { validatorCompilerOf } from './validation.js';
 
 export interface AppOptions {
@@ -38,6 +38,8 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     forceCloseConnections: true,
     return503OnClosing: true,
     clientErrorHandler,
+    // A request without Host gets the catalogue's answer (refuseMissingHost) instead of Node's empty 400.
+    http: { requireHostHeader: false },
     // Long ids reach schema validation and get a catalogued answer instead of the router's 414.
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors: (_error, _request, frameworkReply) => {
@@ -49,6 +51,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     },
   });
   app.server.on('checkExpectation', answerExpectation);
+  app.addHook('onRequest', async (request) => refuseMissingHost(request.raw));
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));

@@ -11,8 +11,7 @@ import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import type { ConformanceClock } from '../clock.js';
-import { CONFORMANCE_CLOCK_CAPABILITY } from '../../conformance/spec/protocol/conformance-clock.js';
-import { createConformanceClockHandlers } from './conformance-clock-handlers.js';
+import { clockCapabilities, createConformanceClockHandlers } from './conformance-clock-handlers.js';
 import type { Handlers } from './route-types.js';
 import { createTwoFactorHandlers } from './two-factor-handlers.js';
 
@@ -28,7 +27,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
       twoFactor: EDITIONS[identity.edition].twoFactor,
-      capabilities: clock ? [CONFORMANCE_CLOCK_CAPABILITY] : [],
+      capabilities: clockCapabilities(clock),
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),

@@ -38,6 +38,16 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
   );
 }
 
+/**
+ * HTTP/1.1 requires a Host header. Node would refuse a request without one itself, with an empty 400; the server
+ * is started without that check (build-app.ts) and refuses it here, with the catalogue's answer.
+ */
+export function refuseMissingHost(request: IncomingMessage): void {
+  if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+    throw new MbsError('invalid-request', 'The request has no Host header, which HTTP/1.1 requires.');
+  }
+}
+
 /** Node answers an Expect header other than 100-continue itself, with no body, unless the server handles it. */
 export function answerExpectation(_request: IncomingMessage, response: ServerResponse): void {
   const body = JSON.stringify(new MbsError('expectation-failed').toBody());

@@ -1,9 +1,10 @@
 /** What every service needs: the database, the data layout, the clock, the server's identity and its rules. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Edition } from '../../conformance/spec/editions.js';
 import type { Clock } from '../clock.js';
 import type { ServerRules } from '../server-rules.js';
 import type { Db } from '../store/database.js';
+import { randomBytesOf } from './randomness.js';
 import type { Layout } from '../storage/layout.js';
 
 export interface ServerIdentity {
@@ -27,11 +28,11 @@ export interface ServiceContext {
 }
 
 export function newId(): string {
-  return randomBytes(12).toString('base64url');
+  return randomBytesOf(12).toString('base64url');
 }
 
 export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytesOf(32).toString('base64url');
 }
 
 export function hashSecret(secret: string): string {

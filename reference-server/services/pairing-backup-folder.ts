@@ -3,7 +3,8 @@
  * pairings at once never choose the same one, and made on disk with the file system's refusal of its name reported
  * as `invalid-name`.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, rmdirSync } from 'node:fs';
+import path from 'node:path';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { deviceBackupPath, underRoot } from '../storage/layout.js';
 import type { ServiceContext } from './context.js';
@@ -20,6 +21,30 @@ export async function makeBackupFolder(ctx: ServiceContext, backupPath: string):
   }
 }
 
+/**
+ * Undoes makeBackupFolder for a pairing refused after it: the folder, empty since nothing was recorded for it, and
+ * its device-name folder when no other device or pairing in progress has a folder there. Only empty folders are
+ * removed (rmdir), so nothing anyone wrote can go. Synchronous from the check to the removal: a pairing that
+ * reserves a folder under the same name meanwhile cannot have its folder's parent taken from under it.
+ */
+export function removeBackupFolder(ctx: ServiceContext, backupPath: string): void {
+  const quietly = (folder: string) => {
+    try {
+      rmdirSync(underRoot(ctx.layout, folder));
+    } catch {
+      // Not empty or already gone: either way nothing of this pairing is left there.
+    }
+  };
+  quietly(backupPath);
+  const nameFolder = path.posix.dirname(backupPath);
+  const within = `${nameFolder}/`;
+  const inUse =
+    [...reservedPaths(ctx)].some((p) => p !== backupPath && p.startsWith(within)) ||
+    ctx.db.prepare('SELECT 1 FROM devices WHERE substr(backup_path, 1, ?) = ?').get(within.length, within) !==
+      undefined;
+  if (!inUse) quietly(nameFolder);
+}
+
 /** Backup folders chosen by pairings still in progress, so two at once never choose the same one. */
 const reservations = new WeakMap<object, Set<string>>();
 export function reservedPaths(ctx: ServiceContext): Set<string> {
@@ -28,11 +53,16 @@ export function reservedPaths(ctx: ServiceContext): Set<string> {
   return set;
 }
 
-/** `<name>/<epoch ms>`, moved on by a millisecond in the unlikely case that folder is already registered. */
+/**
+ * `<name>/<epoch ms>`, moved on by a millisecond while that folder is registered, reserved, or still on disk: a
+ * removed device's files stay, and a new device of its name paired at the same time must not write among them.
+ */
 export function freeBackupPath(ctx: ServiceContext, name: string, now: number): string {
-  const taken = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
+  const registered = ctx.db.prepare('SELECT 1 FROM devices WHERE backup_path = ?');
   const reserved = reservedPaths(ctx);
+  const taken = (candidate: string) =>
+    registered.get(candidate) !== undefined || reserved.has(candidate) || existsSync(underRoot(ctx.layout, candidate));
   let at = now;
-  while (taken.get(deviceBackupPath(name, at)) || reserved.has(deviceBackupPath(name, at))) at += 1;
+  while (taken(deviceBackupPath(name, at))) at += 1;
   return deviceBackupPath(name, at);
 }

@@ -18,7 +18,7 @@ import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from './context.js';
-import { freeBackupPath, makeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
+import { freeBackupPath, makeBackupFolder, removeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
 
 type PairingMode = 'add' | 'migrate';
 
@@ -93,6 +93,9 @@ export async function pair(
   const deviceKey = newSecret();
   const deviceId = newId();
   const backupPath = original ? original.backup_path : freeBackupPath(ctx, request.device.name, now);
+  // A new device's folder is named by its registration ms (seed 000 §10.2): when that ms was taken and the folder
+  // moved on, the registration moves with it, so the two always agree.
+  const registeredAt = original ? now : Number(backupPath.slice(backupPath.lastIndexOf('/') + 1));
   const { device } = request;
   const reserved = reservedPaths(ctx);
   reserved.add(backupPath);
@@ -129,7 +132,7 @@ export async function pair(
         device.osVersion,
         device.installId,
         hashSecret(deviceKey),
-        now,
+        registeredAt,
         backupPath,
         original?.next_seq ?? 1,
         original?.id ?? null,
@@ -139,6 +142,10 @@ export async function pair(
   });
   try {
     commit();
+  } catch (error) {
+    // Refused after all (the token was used meanwhile): the new folder goes, so a refusal leaves nothing behind.
+    if (!original) removeBackupFolder(ctx, backupPath);
+    throw error;
   } finally {
     reserved.delete(backupPath);
   }
@@ -150,7 +157,7 @@ export async function pair(
     deviceKey,
     name: device.name,
     backupPath,
-    registeredAt: now,
+    registeredAt,
   };
   if (original) response.migratedFrom = { deviceId: original.id, name: original.name };
   return response;

@@ -3,7 +3,8 @@
  * letters and the user types the digits. One code per purpose: sending again replaces, and so voids, the earlier
  * one; a code is accepted once, while `now < expiresAt`.
  */
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { randomBelow } from '../services/randomness.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { CodeSent } from '../../conformance/spec/protocol/two-factor.js';
 import type { ServiceContext } from '../services/context.js';
@@ -24,8 +25,8 @@ export function codeToSend(_ctx: ServiceContext, _purpose: string): Verification
 }
 
 export function newVerificationCode(): VerificationCode {
-  const letters = Array.from({ length: 4 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
-  return { letters, digits: String(randomInt(1_000_000)).padStart(6, '0') };
+  const letters = Array.from({ length: 4 }, () => LETTERS[randomBelow(LETTERS.length)]).join('');
+  return { letters, digits: String(randomBelow(1_000_000)).padStart(6, '0') };
 }
 
 /**

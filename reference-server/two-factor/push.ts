@@ -3,7 +3,7 @@
  * sending: alive at 4:59.999, expired at 5:00.000. It is answered once. Resend makes a new request and voids the
  * earlier one; a rejected, expired or voided request never logs anyone in.
  */
-import { randomInt } from 'node:crypto';
+import { randomBelow } from '../services/randomness.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Notification, PushStatus } from '../../conformance/spec/protocol/two-factor.js';
 import { newId, type ServiceContext } from '../services/context.js';
@@ -62,9 +62,9 @@ export function pushLifetimeMs(): number {
 /** Number matching: the desktop shows one two-digit number; the app offers it among three. */
 function numberChoices(): { number: number; choices: number[] } {
   const choices = new Set<number>();
-  while (choices.size < 3) choices.add(randomInt(10, 100));
+  while (choices.size < 3) choices.add(10 + randomBelow(90));
   const list = [...choices];
-  return { number: list[randomInt(list.length)] as number, choices: list };
+  return { number: list[randomBelow(list.length)] as number, choices: list };
 }
 
 export function listNotifications(

@@ -4,7 +4,8 @@
  * a time step after the last one accepted from that authenticator. The synchronous calls keep a check and the
  * write that records it in one turn of the event loop, so two requests can never both use one code.
  */
-import { createGuardrails, generateSecret, generateSync, verifySync } from 'otplib';
+import { createGuardrails, generateSync, ScureBase32Plugin, verifySync } from 'otplib';
+import { randomBytesOf } from '../services/randomness.js';
 
 /** The seed's 16-character base32 secret is 10 bytes, below otplib's default minimum of 16. */
 export const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
@@ -12,9 +13,11 @@ export const TOTP_PERIOD_MS = 30_000;
 /** Seconds either side of now: with 30 s steps, exactly one step of drift each way. */
 const EPOCH_TOLERANCE_S = 30;
 
-/** A fresh secret key: 10 random bytes, 16 base32 characters (seed 000 §6.3.1). */
+const base32 = new ScureBase32Plugin();
+
+/** A fresh secret key: 10 random bytes, 16 base32 characters (seed 000 §6.3.1), from the server's randomness. */
 export function newTotpSecret(): string {
-  return generateSecret({ length: 10 });
+  return base32.encode(randomBytesOf(10), { padding: false });
 }
 
 export function totpAt(secret: string | Uint8Array, epochMs: number, digits: 6 | 8 = 6): string {

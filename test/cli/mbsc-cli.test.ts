@@ -130,7 +130,9 @@ describe('mbsc serve and discover', () => {
   });
 
   it('reports that nothing answered with exit code 1', async () => {
-    const none = await runCli(['discover', '--host', '127.0.0.2', '--timeout', '200']);
+    // 192.0.2.1 is reserved for documentation (RFC 5737): no server can answer from it, whatever runs on this
+    // machine (a loopback address such as 127.0.0.2 reaches any server listening on all addresses).
+    const none = await runCli(['discover', '--host', '192.0.2.1', '--timeout', '200']);
     expect(none.code).toBe(1);
     expect(none.stdout).toContain('No server answered');
   });

@@ -34,12 +34,18 @@ const summaryOf = (name: string): Summary =>
 const cells = (s: Summary) =>
   s.checks.flatMap((c) => c.cells.map((x) => `${c.checkId} ${x.column} ${x.verdict} ${x.runs}`));
 
-describe('mbsc run --via appium', () => {
+/**
+ * Each case runs the kit twice, once starting Appium: minutes on a busy two-core machine. The limits only stop a
+ * hung run; nothing here is timed.
+ */
+const RUN_MS = 360_000;
+
+describe('mbsc run --via appium', { timeout: 2 * RUN_MS + 60_000 }, () => {
   it('reaches the verdicts of the run in process, cell for cell', async () => {
-    const local = await runCli(['run', ...selection, '--out', path.join(dir, 'local')], 120_000);
+    const local = await runCli(['run', ...selection, '--out', path.join(dir, 'local')], RUN_MS);
     const appium = await runCli(
       ['run', ...selection, '--via', 'appium', '--workers', '2', '--out', path.join(dir, 'appium')],
-      180_000,
+      RUN_MS,
     );
     expect(local.code, local.stderr).toBe(0);
     expect(appium.code, appium.stderr).toBe(0);
@@ -63,8 +69,8 @@ describe('mbsc run --via appium', () => {
       '--fault',
       'backup-below-30-percent',
     ];
-    const local = await runCli(['run', ...args, '--out', path.join(dir, 'fault-local')], 120_000);
-    const appium = await runCli(['run', ...args, '--via', 'appium', '--out', path.join(dir, 'fault-appium')], 180_000);
+    const local = await runCli(['run', ...args, '--out', path.join(dir, 'fault-local')], RUN_MS);
+    const appium = await runCli(['run', ...args, '--via', 'appium', '--out', path.join(dir, 'fault-appium')], RUN_MS);
     expect(local.code).toBe(1);
     expect(appium.code).toBe(1);
     const [a, b] = [summaryOf('fault-local'), summaryOf('fault-appium')];
@@ -78,7 +84,7 @@ describe('mbsc run --via appium', () => {
     const args = ['--checks', 'migration-across-platforms-screens', '--profiles', 'samsung-galaxy-a12,iphone-6s'];
     const appium = await runCli(
       ['run', ...args, '--editions', 'pro', '--seed', '3', '--via', 'appium', '--out', path.join(dir, 'mig')],
-      180_000,
+      RUN_MS,
     );
     expect(appium.code, appium.stderr + appium.stdout).toBe(0);
     const cellsOf = summaryOf('mig').checks.find((c) => c.checkId === 'migration-across-platforms-screens')!.cells;
@@ -97,7 +103,7 @@ describe('mbsc run --via appium', () => {
     expect(badVia.stderr).toContain('Did you mean "appium"?');
     const gone = await runCli(
       ['run', ...selection, '--via', 'appium', '--appium-url', 'http://127.0.0.1:9', '--out', path.join(dir, 'z')],
-      60_000,
+      RUN_MS,
     );
     expect(gone.code).toBe(3);
     expect(gone.stderr).toContain('No WebDriver endpoint answered');

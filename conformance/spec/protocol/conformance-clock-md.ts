@@ -1,6 +1,11 @@
 /** The "Conformance clock" section of PROTOCOL.md: what a server implements so that a kit can judge its rules of time. */
 import { ERRORS } from '../errors.js';
-import { CONFORMANCE_CLOCK_CAPABILITY, MAX_CLOCK_OFFSET_MS } from './conformance-clock.js';
+import {
+  CONFORMANCE_CLOCK_CAPABILITY,
+  FROZEN_CLOCK_CAPABILITY,
+  FROZEN_CLOCK_START_MS,
+  MAX_CLOCK_OFFSET_MS,
+} from './conformance-clock.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const off = ERRORS['conformance-clock-off'];
@@ -22,6 +27,12 @@ is reported untested with the reason ("needs the conformance clock").
   request lifetimes, SMS and e-mail code lifetimes and the expiry time the e-mail states, throttling waits and
   \`retryAfterMs\`, trusted browsers, the retention of anything that expires, and every time the server reports or
   stores (\`registeredAt\`, \`startedAt\`, the \`blocks/<yyyy-mm-dd-hh-mm-ss>\` folder of a backup job).
+- **Frozen (optional).** A server may also offer a clock that stands still: it reads
+  ${new Date(FROZEN_CLOCK_START_MS).toISOString()} (${FROZEN_CLOCK_START_MS} ms) plus \`offsetMs\`, and nothing but
+  \`PUT\` moves it. It then lists \`"${FROZEN_CLOCK_CAPABILITY}"\` beside \`"${CONFORMANCE_CLOCK_CAPABILITY}"\` (the
+  reference server: \`mbsc serve --conformance-clock --frozen-clock\`). Whether a request lands in a code step or past a
+  lifetime then depends on the kit's moves alone, not on how fast the machine answered, and the same seed gives the
+  same run; the kit reads such a clock as the fixed start plus the offset it set, and starts the reference server so.
 - **Routes** (console key): \`GET /v1/console/conformance/clock\` answers \`{"now": <epoch ms the server reads now>,
   "offsetMs": <offset>}\`; \`PUT /v1/console/conformance/clock\` with \`{"offsetMs": N}\` sets the offset and answers the
   same. N is a whole number from 0 to ${MAX_CLOCK_OFFSET_MS} (${MAX_CLOCK_OFFSET_MS / DAY_MS} days); a smaller offset

@@ -11,13 +11,23 @@ import { CONSOLE_ERRORS, type RouteSpec } from './route-spec.js';
 /** What `GET /v1/info` lists in `capabilities` when the routes below are on. */
 export const CONFORMANCE_CLOCK_CAPABILITY = 'conformance-clock';
 
+/**
+ * Listed beside it when the clock is frozen: the server's clock stands still at `FROZEN_CLOCK_START_MS` plus the
+ * offset, and only the kit moves it. Optional for a vendor; with it a kit's run replays exactly from its seed.
+ */
+export const FROZEN_CLOCK_CAPABILITY = 'conformance-clock-frozen';
+
+/** Where a frozen clock stands at offset 0: a fixed instant, so that every time a run reports is the same. */
+export const FROZEN_CLOCK_START_MS = Date.UTC(2026, 0, 1);
+
 /** The furthest a kit may move a server's clock: longer than any lifetime the protocol states (30 days). */
 export const MAX_CLOCK_OFFSET_MS = 400 * 24 * 60 * 60 * 1000;
 
 export const ClockOffset = Type.Integer({
   minimum: 0,
   maximum: MAX_CLOCK_OFFSET_MS,
-  description: "Milliseconds added to the server's wall clock; 0 is the wall clock itself.",
+  description:
+    "Milliseconds added to the server's wall clock (or, frozen, to its fixed start); 0 is that clock itself.",
 });
 /** `now` is the time the server reads at the moment it answers: its wall clock plus `offsetMs`. */
 export const ClockReading = Type.Object({ now: EpochMs, offsetMs: ClockOffset });

@@ -21,7 +21,8 @@ export async function withPhones(context: DeviceCheckContext, body: (open: OpenP
   const opened: { close(): Promise<void> }[] = [];
   const open: OpenPhone = async (spec, label) => {
     const name = deviceName(`${spec.name.slice(0, 40)} ${label}`, context.content);
-    const app = await context.session.app.drive({ ...spec, name }, context.session.url);
+    const { session } = context;
+    const app = await session.app.drive({ ...spec, name }, session.url, session.clock?.now());
     opened.push(app);
     return app.driver;
   };

@@ -1,0 +1,17 @@
+/**
+ * The content source of the cell running now, reached without threading it through every helper: the runner
+ * runs each cell inside `drawingFor`, and helpers that make up values a server sees (an installation id) draw
+ * them from it, so that a seed replays what the server was sent. Outside a cell (a unit test) they are random.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ContentSource } from './content-source.js';
+
+const running = new AsyncLocalStorage<ContentSource>();
+
+export function drawingFor<T>(content: ContentSource, body: () => T): T {
+  return running.run(content, body);
+}
+
+export function cellContent(): ContentSource | undefined {
+  return running.getStore();
+}
