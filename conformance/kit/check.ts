@@ -59,9 +59,15 @@ export interface FailureDetails {
   readonly thrown?: unknown;
 }
 
+/**
+ * How many times a property reached each interesting state it names (kit/sometimes.ts); one at 0 is a finding
+ * about the kit, not the target.
+ */
+export type Reached = Readonly<Record<string, number>>;
+
 export type CheckOutcome =
-  | { readonly verdict: 'pass'; readonly runs: number }
-  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails }
+  | { readonly verdict: 'pass'; readonly runs: number; readonly sometimes?: Reached }
+  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails; readonly sometimes?: Reached }
   | { readonly verdict: 'skipped'; readonly reason: string };
 
 /**

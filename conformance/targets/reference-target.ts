@@ -95,7 +95,8 @@ export class ReferenceTarget implements Target {
       dataDir,
       ...clock,
       startOwnServer: ownReferenceServer(edition, this.serverFaults),
-      startRestartableServer: () => startRestartableServer(compiledFile('cli/bin.js'), edition, this.serverFaults),
+      startRestartableServer: () =>
+        startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,
       close,
     };

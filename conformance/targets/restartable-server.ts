@@ -1,5 +1,5 @@
 /**
- * A reference server the nemesis may crash: its own `mbsc serve` process on 127.0.0.1 (ports the OS picks) over a
+ * A reference server the nemesis may crash: a process of its own (restartable-entry.ts) on 127.0.0.1 (ports the OS picks) over a
  * data directory that outlives it, so that a SIGKILL and a start on the same data are what a power cut and a reboot
  * are to the desktop program. The data directory sits on a size-limited tmpfs when this machine lets the kit mount
  * one (as root), so that the nemesis can fill the disk; otherwise the disk cannot be filled and says why.
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
+import type { RestartableEntryOptions } from './restartable-entry.js';
 import { whereItListens } from './served-lines.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
 import type { RestartableServer } from './target.js';
@@ -19,18 +20,15 @@ import type { RestartableServer } from './target.js';
 const DISK_BYTES = 24 * 1024 * 1024;
 
 export async function startRestartableServer(
-  cli: string,
+  entry: string,
   edition: Edition,
   faults: readonly ServerFault[],
 ): Promise<RestartableServer> {
   const dir = mkdtempSync(path.join(tmpdir(), `mbsc-nemesis-${edition}-`));
   const disk = mountSmallDisk(dir);
   const consoleKey = randomBytes(24).toString('hex');
-  const args = [
-    ...[cli, 'serve', '--edition', edition, '--host', '127.0.0.1', '--port', '0', '--udp-port', '0'],
-    ...['--data', dir, '--console-key', consoleKey, '--name', 'nemesis'],
-    ...(faults.length > 0 ? ['--fault', faults.join(',')] : []),
-  ];
+  const options: RestartableEntryOptions = { edition, dataDir: dir, consoleKey, faults };
+  const args = [entry, JSON.stringify(options)];
   let child: StartedProcess | undefined;
   let url = '';
   const start = async () => {
