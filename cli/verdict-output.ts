@@ -36,6 +36,7 @@ export function verdictLines(summary: Summary, detail: string): string[] {
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
+  for (const w of summary.kitWarnings ?? []) lines.push(`  KIT WARNING ${w.check} (${w.column}): ${w.message}`);
   lines.push(...counterexampleLines(summary));
   return lines;
 }

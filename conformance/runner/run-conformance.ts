@@ -12,6 +12,7 @@ import { columnName, type Check, type Column, type FailureDetails } from '../kit
 import type { Target } from '../targets/target.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
+import { kitWarningsField } from './kit-warnings.js';
 
 /** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
@@ -135,6 +136,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     columns,
     fixedExpectedFailures: judged.fixedExpectedFailures,
     reporterErrors: [],
+    ...kitWarningsField(checks),
   };
   return abort ? { summary, abort } : { summary };
 }

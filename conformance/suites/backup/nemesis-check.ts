@@ -14,7 +14,7 @@ import { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { Sometimes } from '../../kit/sometimes.js';
 import { Violation } from '../../kit/violation.js';
-import { finish, nemesisSteps } from './nemesis-sequences.js';
+import { finish, initialItems, nemesisSteps } from './nemesis-sequences.js';
 import { NEMESIS_STATES, NemesisWorld, type NemesisState } from './nemesis-world.js';
 
 const CHECKERS = ['acknowledged-kept', 'no-partial-item', 'no-resurrection'] as const;
@@ -39,12 +39,13 @@ async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
   const nemesis = await Nemesis.open(context.session, () => recorder);
   const sometimes = new Sometimes(NEMESIS_STATES.filter((state) => reachable(state, nemesis)));
   const model = { canCrash: nemesis.canCrash, canFillDisk: nemesis.canFillDisk };
-  const commands = fc.commands(nemesisSteps, { ...commandsOptions(context, 14), size: 'max' });
-  const property = fc.asyncProperty(commands, async (cmds) => {
+  const commands = fc.commands(nemesisSteps, { ...commandsOptions(context, 16), size: 'max' });
+  const property = fc.asyncProperty(commands, initialItems, async (cmds, initial) => {
     recorder = new HistoryRecorder();
     nemesis.heal();
     const name = deviceName('Nemesis', context.content);
     const world = await NemesisWorld.pair(context.session, nemesis, name, sometimes, recorder);
+    for (const item of initial) await item.run(model, world);
     await fc.asyncModelRun(() => ({ model, real: world }), cmds);
     await finish(world, context.session);
     const anomalies = checkHistory(recorder.history, [...CHECKERS]);

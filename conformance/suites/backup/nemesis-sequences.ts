@@ -37,13 +37,17 @@ const netFaults: fc.Arbitrary<NetFault> = fc.oneof(
 );
 const index = fc.nat(99);
 
+const newItem = fc
+  .tuple(fc.constantFrom('photo' as const, 'video' as const), size, fc.nat())
+  .map(([kind, bytes, seed]) => addItem(kind, bytes, seed));
+
+/** Items on the phone before the first command, so that most sequences upload from the start. */
+export const initialItems = fc.array(newItem, { minLength: 1, maxLength: 3 });
+
+/** Uploads are drawn most, so that faults and crashes fall among acknowledged and half-sent items. */
 export const nemesisSteps: fc.Arbitrary<NemesisCommand>[] = [
-  fc
-    .tuple(fc.constantFrom('photo' as const, 'video' as const), size, fc.nat())
-    .map(([k, s, seed]) => addItem(k, s, seed)),
-  fc
-    .tuple(fc.constantFrom('photo' as const, 'video' as const), size, fc.nat())
-    .map(([k, s, seed]) => addItem(k, s, seed)),
+  newItem,
+  index.map((i) => upload(i)),
   index.map((i) => upload(i)),
   fc.tuple(index, netFaults).map(([i, fault]) => upload(i, fault)),
   fc.tuple(index, netFaults).map(([i, fault]) => upload(i, fault)),

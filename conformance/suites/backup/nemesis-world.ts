@@ -3,7 +3,7 @@
  * items on its phone, the job it has open, the history of the sequence, and the states the property must reach.
  * The phone is the kit's own client of the protocol: the nemesis judges the server, not the app model.
  */
-import type { HistoryRecorder} from '../../kit/history/history.js';
+import type { HistoryRecorder } from '../../kit/history/history.js';
 import { type OpValue } from '../../kit/history/history.js';
 import type { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { outcomeOf } from '../../kit/nemesis/outcome.js';
@@ -83,7 +83,7 @@ export class NemesisWorld {
   /** The open job, started when none is: undefined when the server could not start one. */
   async openJob(): Promise<string | undefined> {
     if (this.job) return this.job;
-    const backup = await this.client.call('startBackup').catch(() => undefined);
+    const backup = await this.client.call('startBackup', { body: {} }).catch(() => undefined);
     this.job = backup?.backupId;
     this.inOpenJob.clear();
     return this.job;
