@@ -87,6 +87,11 @@ interface CheckBase {
   readonly requirements: readonly string[];
   readonly tags?: readonly string[];
   /**
+   * Set on a check left out of a run unless asked for by its id (`--checks`) or one of its tags (`--tags`), saying
+   * why: one that would cost the default run more than it should (the nemesis restarts server processes).
+   */
+  readonly optIn?: string;
+  /**
    * Set when the check moves the server's clock or changes what every client shares (the password lock, the 2FA
    * settings): the runner then runs it alone, never beside another check on the same server.
    */
