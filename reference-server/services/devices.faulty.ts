@@ -29,7 +29,7 @@ export const DEVICES_FAULTS = {
       }
       await rule(ctx, deviceId);
     },
-    recoverUploads: (rule) => async (ctx) => {
+    recoverDevices: (rule) => async (ctx) => {
       await rule(ctx);
       const dir = journalDir(ctx);
       if (!existsSync(dir)) return;
