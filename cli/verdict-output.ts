@@ -52,6 +52,7 @@ export function verdictLines(summary: Summary, detail: string, options: { counte
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
+  for (const w of summary.kitWarnings ?? []) lines.push(`  KIT WARNING ${w.check} (${w.column}): ${w.message}`);
   if (options.counterexamples ?? true) lines.push(...counterexampleLines(summary));
   return lines;
 }

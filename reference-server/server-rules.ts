@@ -23,11 +23,13 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
+import { recoverDevices, removeDevice } from './services/devices.js';
+import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import { claimInstall, pairingExpiry, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
-import { finishUpload } from './services/upload-completion.js';
+import { finishUpload, recoverUploads } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -67,6 +69,9 @@ export interface ServerRules {
   readonly listItems: typeof listItems;
   readonly rangeStart: typeof rangeStart;
   readonly finishUpload: typeof finishUpload;
+  readonly recoverUploads: typeof recoverUploads;
+  readonly removeDevice: typeof removeDevice;
+  readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
@@ -104,6 +109,9 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listItems,
   rangeStart,
   finishUpload,
+  recoverUploads,
+  removeDevice,
+  recoverDevices,
   storedItemPath,
   refusePairedInstall,
   claimInstall,
@@ -139,6 +147,7 @@ export const SERVER_OVERRIDES = {
   ...PORTS_FAULTS,
   ...DISCOVERY_FAULTS,
   ...ITEMS_FAULTS,
+  ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,

@@ -65,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     const uploads = new UploadService(ctx);
     await uploads.recover();
+    await ctx.rules.recoverDevices(ctx);
     await removeOrphanParts(db, layout.uploads);
 
     udp = await bindUdp(host, edition.udp, options.udpPort);

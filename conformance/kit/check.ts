@@ -59,9 +59,15 @@ export interface FailureDetails {
   readonly thrown?: unknown;
 }
 
+/**
+ * How many times a property reached each interesting state it names (kit/sometimes.ts); one at 0 is a finding
+ * about the kit, not the target.
+ */
+export type Reached = Readonly<Record<string, number>>;
+
 export type CheckOutcome =
-  | { readonly verdict: 'pass'; readonly runs: number }
-  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails }
+  | { readonly verdict: 'pass'; readonly runs: number; readonly sometimes?: Reached }
+  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails; readonly sometimes?: Reached }
   | { readonly verdict: 'skipped'; readonly reason: string };
 
 /**
@@ -80,6 +86,11 @@ interface CheckBase {
   /** Catalogue ids this check gives evidence for. */
   readonly requirements: readonly string[];
   readonly tags?: readonly string[];
+  /**
+   * Set on a check left out of a run unless asked for by its id (`--checks`) or one of its tags (`--tags`), saying
+   * why: one that would cost the default run more than it should (the nemesis restarts server processes).
+   */
+  readonly optIn?: string;
   /**
    * Set when the check moves the server's clock or changes what every client shares (the password lock, the 2FA
    * settings): the runner then runs it alone, never beside another check on the same server.

@@ -26,7 +26,8 @@ export function outcomeCell(
 ): Cell {
   if (outcome.verdict === 'skipped')
     return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
-  if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs };
+  const sometimes = outcome.sometimes ? { sometimes: { ...outcome.sometimes } } : {};
+  if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs, ...sometimes };
   const { failure } = outcome;
   // A check that caught an exception of the kit's own code, an unreachable target or its own setup failing reports
   // it as a failure: judged here like one that escaped the check.
@@ -38,6 +39,7 @@ export function outcomeCell(
     verdict: findingVerdict(named.requirements ?? check.requirements, levelOf),
     durationMs,
     runs: outcome.runs,
+    ...sometimes,
     failure: {
       message: failure.message + named.note,
       ...(named.requirements ? { requirements: named.requirements } : {}),

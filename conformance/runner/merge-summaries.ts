@@ -10,6 +10,7 @@ import type { Check } from '../kit/check.js';
 import { SUMMARY_SCHEMA_VERSION, type CheckResult, type RequirementResult, type Summary } from './summary-schema.js';
 import { planMerge, type ShardGap, type ShardRun } from './merge-plan.js';
 import { deviceVerdicts, judgeRequirements, verdictFields } from './summary-verdicts.js';
+import { kitWarningsField } from './kit-warnings.js';
 
 export type { ShardGap, ShardRun } from './merge-plan.js';
 
@@ -63,6 +64,7 @@ export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: s
     columns: first.columns,
     fixedExpectedFailures: fields.fixedExpectedFailures,
     reporterErrors: [],
+    ...kitWarningsField(results),
   };
   return { summary, gaps: plan.gaps };
 }

@@ -13,6 +13,7 @@ import type { Target } from '../targets/target.js';
 import { plannedCells } from './planned-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
+import { kitWarningsField } from './kit-warnings.js';
 
 /** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
@@ -137,6 +138,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     columns,
     fixedExpectedFailures: judged.fixedExpectedFailures,
     reporterErrors: [],
+    ...kitWarningsField(checks),
   };
   return abort ? { summary, abort } : { summary };
 }

@@ -1,6 +1,7 @@
 /**
  * Which checks a run runs: all, or those covering the requirements asked for (`--requirements`), those with a tag
  * (`--tags`, matched against check tags and areas), or named checks (`--checks`). Unknown ids get the nearest known.
+ * A check marked opt-in runs only when its id or one of its own tags is asked for.
  */
 import { ClientError } from '../spec/errors.js';
 import { didYouMean } from '../spec/nearest-name.js';
@@ -17,7 +18,10 @@ export function selectChecks(
   knownRequirements: readonly string[],
   filter: { requirements?: readonly string[]; tags?: readonly string[]; checks?: readonly string[] },
 ): Selection {
-  let checks = [...all];
+  const asked = (c: Check) =>
+    filter.checks?.includes(c.id) === true ||
+    (c.tags ?? []).some((t) => filter.tags?.some((asked) => asked.toLowerCase() === t.toLowerCase()));
+  let checks = all.filter((c) => c.optIn === undefined || asked(c));
   if (filter.checks) {
     const ids = all.map((c) => c.id);
     for (const id of filter.checks) {

@@ -99,8 +99,21 @@ export const Cell = Type.Object({
       reasons: Type.Optional(Type.Record(Type.String(), Type.String())),
     }),
   ),
+  /**
+   * "Sometimes" coverage of a property: each interesting state it names (a resume from a non-zero offset, a crash
+   * with a job open) and how many times its cases reached it. One at 0 is a kit warning (`kitWarnings`).
+   */
+  sometimes: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
 });
 export type Cell = Static<typeof Cell>;
+
+/** A finding about the kit, not the target: a property never reached a state it names, so rules about it went unjudged. */
+export const KitWarning = Type.Object({
+  check: Type.String(),
+  column: Type.String(),
+  message: Type.String(),
+});
+export type KitWarning = Static<typeof KitWarning>;
 
 export const CheckResult = Type.Object({
   checkId: Type.String(),
@@ -204,5 +217,7 @@ export const Summary = Type.Object({
   reporterErrors: Type.Array(ReporterError),
   /** Set when this run was one shard of a larger one; absent in older summaries. */
   shard: Type.Optional(ShardInfo),
+  /** Findings about the kit (states a property never reached); never a verdict on the target. Absent when none. */
+  kitWarnings: Type.Optional(Type.Array(KitWarning)),
 });
 export type Summary = Static<typeof Summary>;

@@ -54,7 +54,7 @@ export async function runVariantOn(target: Target, fault: FaultName, options: Va
   const started = Date.now();
   const { summary } = await runConformance({
     target,
-    checks: options.claimedOnly ? claimedChecks(options.checks, fault) : options.checks,
+    checks: options.claimedOnly ? claimedChecks(options.checks, fault) : withOptIn(options.checks, fault),
     catalogue: REQUIREMENTS,
     profiles: options.profiles,
     seed: options.seed,
@@ -76,6 +76,12 @@ export async function runVariantOn(target: Target, fault: FaultName, options: Va
     ...(shortest ? { shortest } : {}),
     durationMs: Date.now() - started,
   };
+}
+
+/** An opt-in check (the nemesis) joins a variant's run only where it claims a requirement the variant must fail. */
+function withOptIn(checks: readonly Check[], fault: FaultName): readonly Check[] {
+  const claimed = new Set(claimedChecks(checks, fault));
+  return checks.filter((c) => c.optIn === undefined || claimed.has(c));
 }
 
 /** The checks that claim a requirement the catalogue expects the variant to fail. */

@@ -20,6 +20,11 @@ export interface FaultSpec {
    * only when the server offers the conformance clock.
    */
   readonly needsClock?: true;
+  /**
+   * Only the nemesis of a target that can kill and restart its server shows it (a crash and a start-up on the same
+   * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
+   */
+  readonly needsRestart?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -207,6 +212,18 @@ export const FAULTS = {
     side: 'server',
     description: 'finishes an upload whose bytes do not match the announced hash',
     caughtBy: ['BAK-08'],
+  },
+  'open-job-dropped-on-restart': {
+    side: 'server',
+    description: 'forgets the acknowledged items of a backup job not yet committed when it restarts',
+    caughtBy: ['BAK-08'],
+    needsRestart: true,
+  },
+  'removed-device-back-after-restart': {
+    side: 'server',
+    description: 'brings a removed device and its items back when it restarts',
+    caughtBy: ['RFE-10'],
+    needsRestart: true,
   },
   'wrong-default-ports': {
     side: 'server',

@@ -93,7 +93,21 @@ export async function launchServerImage(options: ContainerServerOptions): Promis
   }
   const consoleKey = options.consoleKey ?? (loggedKey as string);
   const url = `http://${host}:${tcpPort}`;
-  const server = new ServerTarget({ url, udpPort, edition: options.edition, consoleKey });
+  // The nemesis crashes the container itself: killed at once (no grace period) and started again on its data.
+  const restartable = {
+    url,
+    consoleKey,
+    restart: async () => void (await started.restart({ timeout: 0 })),
+    diskLack: "a container's disk is not filled by the kit",
+    async close() {},
+  };
+  const server = new ServerTarget({
+    url,
+    udpPort,
+    edition: options.edition,
+    consoleKey,
+    restart: () => Promise.resolve(restartable),
+  });
   // Named by its image, not its ports, which differ from start to start: shards of one image then merge.
   const target: Target = {
     describe: () => ({

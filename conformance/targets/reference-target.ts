@@ -14,6 +14,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
+import { startRestartableServer } from './restartable-server.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
 
@@ -94,6 +95,8 @@ export class ReferenceTarget implements Target {
       dataDir,
       ...clock,
       startOwnServer: ownReferenceServer(edition, this.serverFaults),
+      startRestartableServer: () =>
+        startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,
       close,
     };
@@ -102,7 +105,13 @@ export class ReferenceTarget implements Target {
 
 /** The compiled thread entry: beside this module in dist/, or in dist/ when this module runs from its sources. */
 function serverThreadFile(): string {
-  const beside = fileURLToPath(new URL('./server-thread.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/conformance/targets/server-thread.js');
+  return compiledFile('conformance/targets/server-thread.js');
+}
+
+/** A compiled file of the project, by its path under dist/: found from this module in dist/ or in its sources. */
+function compiledFile(underDist: string): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const inDist = path.resolve(here, '../..', underDist);
+  if (existsSync(inDist) && here.includes(`${path.sep}dist${path.sep}`)) return inDist;
+  return path.resolve(here, '../../dist', underDist);
 }

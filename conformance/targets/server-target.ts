@@ -12,7 +12,7 @@ import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
 import { ownServerProcess, type OwnServerCommand } from './own-server-process.js';
-import type { Target, TargetSession } from './target.js';
+import type { RestartableServer, Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
   readonly url: string;
@@ -29,6 +29,8 @@ export interface ServerTargetOptions {
   readonly dataDir?: string;
   /** How to start another server like this one, for the checks that start their own. */
   readonly ownServer?: OwnServerCommand;
+  /** The target's own server, when the kit started it and may crash it (a container it runs). */
+  readonly restart?: () => Promise<RestartableServer>;
 }
 
 export class ServerTarget implements Target {
@@ -65,6 +67,9 @@ export class ServerTarget implements Target {
       ...clock,
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
       ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
+      ...(this.options.restart
+        ? { startRestartableServer: this.options.restart }
+        : { restartLack: 'a server reached by its URL only cannot be restarted by the kit' }),
       app: this.app,
       async close() {},
     };

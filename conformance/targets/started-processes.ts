@@ -19,6 +19,8 @@ export interface StartedProcess {
   onLine(listener: (line: string) => void): void;
   /** SIGTERM, then SIGKILL after a grace period; resolves once it has ended and its data directory is gone. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would end it; its data directory stays. Resolves once it has ended. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -111,6 +113,10 @@ export function startProcess(argv: readonly string[], options: StartOptions = {}
     spawnError: () => spawnError,
     tail: () => [...lines],
     onLine: (listener) => void listeners.push(listener),
+    async kill() {
+      signalGroup(child, 'SIGKILL');
+      await exited;
+    },
     async stop() {
       signalGroup(child, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), STOP_GRACE_MS);

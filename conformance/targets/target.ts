@@ -38,6 +38,22 @@ export interface OwnServer {
   close(): Promise<void>;
 }
 
+/**
+ * A server the nemesis may crash: killed at once (SIGKILL, or the container killed) and started again on the same
+ * data. Its URL may change from one start to the next (ports the OS picks); the kit reaches it through a proxy.
+ */
+export interface RestartableServer {
+  readonly url: string;
+  readonly consoleKey: string;
+  /** Kills it as a power cut would and starts it again on its data; resolves once it answers again. */
+  restart(): Promise<void>;
+  /** The directory on a size-limited disk that holds its data, when the nemesis can fill that disk. */
+  readonly disk?: { readonly dir: string; readonly bytes: number };
+  /** Why the disk cannot be filled, when it cannot. */
+  readonly diskLack?: string;
+  close(): Promise<void>;
+}
+
 export interface TargetSession {
   readonly edition: Edition;
   /** Base URL of the server's HTTP port. */
@@ -60,6 +76,13 @@ export interface TargetSession {
    * can: the port checks take ports first and see which the server then chooses.
    */
   readonly startOwnServer?: () => Promise<OwnServer>;
+  /**
+   * A server like this one that the nemesis may crash and restart (the reference's own process, a container), for
+   * the model-based checks that inject faults. Without it the nemesis injects only what its proxy can.
+   */
+  readonly startRestartableServer?: () => Promise<RestartableServer>;
+  /** Why the target offers no server to crash, in words a report shows beside the faults left out. */
+  readonly restartLack?: string;
   /** The app device checks install on their simulated devices. */
   readonly app: AppUnderTest;
   close(): Promise<void>;

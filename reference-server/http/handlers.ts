@@ -4,7 +4,7 @@ import { EDITIONS } from '../../conformance/spec/editions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
-import { listDevices, removeDevice, renameDevice } from '../services/devices.js';
+import { listDevices, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
@@ -34,7 +34,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     pair: ({ body }) => pair(ctx, body),
     listDevices: () => ({ devices: listDevices(ctx) }),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
-    removeDevice: ({ params }) => removeDevice(ctx, params.deviceId),
+    removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
     getSelf: ({ device }) => toDevice(device),
     startBackup: ({ device }) => startBackup(ctx, device),
     createUpload: ({ device, body }) => uploads.create(device, body),

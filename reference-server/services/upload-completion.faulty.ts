@@ -1,4 +1,4 @@
-/** The self-test's faulty variant of completing an upload (upload-completion.ts). */
+/** The self-test's faulty variants of completing an upload and of finishing uploads at start-up (upload-completion.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -6,5 +6,13 @@ export const UPLOAD_COMPLETION_FAULTS = {
   'hash-mismatch-accepted': {
     // Keeps whatever bytes arrived, as if they hashed to the announced digest.
     finishUpload: (rule) => (ctx, row, part) => rule(ctx, row, part, row.sha256),
+  },
+  'open-job-dropped-on-restart': {
+    // Start-up treats a job not yet committed as unfinished work and forgets its items, acknowledged or not: only a
+    // restart shows it, since a server that keeps running lists them all.
+    recoverUploads: (rule) => async (ctx) => {
+      await rule(ctx);
+      ctx.db.prepare('DELETE FROM items WHERE backup_id IN (SELECT id FROM backups WHERE committed_at IS NULL)').run();
+    },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

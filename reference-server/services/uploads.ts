@@ -24,7 +24,6 @@ import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } 
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
 import { UploadPartWriter } from './upload-part-writer.js';
-import { recoverUploads } from './upload-completion.js';
 
 export interface AppendInput {
   readonly uploadId: string;
@@ -107,7 +106,7 @@ export class UploadService {
 
   /** Run at start-up, before any request: finishes what a crash left half done (recoverUploads). */
   recover(): Promise<void> {
-    return recoverUploads(this.ctx);
+    return this.ctx.rules.recoverUploads(this.ctx);
   }
 
   private ownUpload(device: DeviceRow, uploadId: string): UploadRow {

@@ -1,0 +1,105 @@
+/**
+ * The nemesis of a model-based check: the faults it can inject into the target, each a command drawn like any other.
+ * Through its proxy it cuts requests, drops answers, slows them and partitions the network, on any target; with a
+ * server the target lets it crash, it kills that server and starts it again on its data, and fills its disk when the
+ * disk is a size-limited one. Each fault goes into the history, so that a witness shows it among the operations.
+ */
+import { rmSync, statfsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RestartableServer, TargetSession } from '../../targets/target.js';
+import type { HistoryRecorder } from '../history/history.js';
+import { FaultProxy, type NetFault } from './fault-proxy.js';
+
+const FILLER = 'nemesis-filler';
+
+export class Nemesis {
+  private full = false;
+  /** Faults that took effect: proxy faults that met a request, crashes, disk fills. */
+  private crashesAndFills = 0;
+
+  private constructor(
+    readonly proxy: FaultProxy,
+    readonly server: RestartableServer | undefined,
+    /** Why the server cannot be crashed, when it cannot: the faults left out. */
+    readonly restartLack: string | undefined,
+    private readonly recorder: () => HistoryRecorder,
+  ) {}
+
+  /** A server to inject faults into: one the target lets the kit crash, else the session's own behind the proxy. */
+  static async open(session: TargetSession, recorder: () => HistoryRecorder): Promise<Nemesis> {
+    const server = session.startRestartableServer ? await session.startRestartableServer() : undefined;
+    const proxy = await FaultProxy.start(server?.url ?? session.url);
+    const lack = server ? undefined : (session.restartLack ?? 'the target offers no server the kit may crash');
+    return new Nemesis(proxy, server, lack, recorder);
+  }
+
+  get injected(): number {
+    return this.proxy.injected + this.crashesAndFills;
+  }
+
+  get canCrash(): boolean {
+    return this.server !== undefined;
+  }
+
+  get canFillDisk(): boolean {
+    return this.server?.disk !== undefined;
+  }
+
+  get diskFull(): boolean {
+    return this.full;
+  }
+
+  arm(fault: NetFault): void {
+    this.proxy.arm(fault);
+    this.recorder().note(describe(fault));
+  }
+
+  partition(on: boolean): void {
+    this.proxy.partition(on);
+    this.recorder().note(on ? 'partition: every request cut' : 'partition healed');
+  }
+
+  /** SIGKILL and a start on the same data; the proxy follows the server to its new port. */
+  async crash(): Promise<void> {
+    if (!this.server) return;
+    this.recorder().note('kill -9 the server and start it on its data');
+    await this.server.restart();
+    this.proxy.retarget(this.server.url);
+    this.crashesAndFills += 1;
+  }
+
+  /** Fills the server's disk to its last byte, or frees it again. */
+  fillDisk(on: boolean): void {
+    const disk = this.server?.disk;
+    if (!disk || on === this.full) return;
+    const filler = path.join(disk.dir, FILLER);
+    if (on) {
+      const { bavail, bsize } = statfsSync(disk.dir);
+      writeFileSync(filler, Buffer.alloc(Number(bavail) * Number(bsize)));
+      this.crashesAndFills += 1;
+    } else rmSync(filler, { force: true });
+    this.full = on;
+    this.recorder().note(on ? "server's disk filled" : "server's disk freed");
+  }
+
+  /** Every fault healed, so a sequence's last reads meet the server as it is. */
+  heal(): void {
+    this.proxy.partition(false);
+    this.proxy.arm(undefined);
+    this.fillDisk(false);
+  }
+
+  async close(): Promise<void> {
+    this.heal();
+    await this.proxy.close();
+    await this.server?.close();
+  }
+}
+
+function describe(fault: NetFault): string {
+  if (fault.kind === 'slow-answer') return `next answer delayed ${fault.delayMs} ms`;
+  if (fault.kind === 'drop-answer') return 'next answer dropped after the server handled it';
+  return fault.bodyBytes === undefined
+    ? 'next request cut before it reaches the server'
+    : `next request cut after ${fault.bodyBytes} body bytes`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The kit's warnings about itself: a property that never reached a state it names (conformance/kit/sometimes.ts)
+ * left the rules about that state unjudged on this run. They never change a verdict; the reports show them.
+ */
+import { neverReached } from '../kit/sometimes.js';
+import type { CheckResult, KitWarning, Summary } from './summary-schema.js';
+
+export function kitWarningsOf(checks: readonly CheckResult[]): KitWarning[] {
+  return checks.flatMap((check) =>
+    check.cells.flatMap((cell) => {
+      const missed = neverReached(cell.sometimes);
+      if (missed.length === 0) return [];
+      const message =
+        `never reached ${missed.join(', ')} in ${cell.runs} runs: ` +
+        'the rules about those states went unjudged (more --runs, or a kit that draws them more often)';
+      return [{ check: check.checkId, column: cell.column, message }];
+    }),
+  );
+}
+
+/** The summary's `kitWarnings` field: absent when there are none. */
+export function kitWarningsField(checks: readonly CheckResult[]): Pick<Summary, 'kitWarnings'> {
+  const warnings = kitWarningsOf(checks);
+  return warnings.length > 0 ? { kitWarnings: warnings } : {};
+}

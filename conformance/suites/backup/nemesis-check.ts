@@ -1,0 +1,74 @@
+/**
+ * The backup nemesis: model-based sequences of a phone's uploads, listings, restores and commits with the nemesis's
+ * faults drawn among them, judged after every sequence by the durability checkers over its history. A failure
+ * prints the shrunk commands and, for each anomaly, the fewest operations of the history that show it.
+ */
+import fc from 'fast-check';
+import { skipUnless, type Check, type CheckContext, type CheckOutcome } from '../../kit/check.js';
+import { REASONS } from '../../kit/applies.js';
+import { deviceName } from '../../kit/device-world.js';
+import { formatAnomaly } from '../../kit/history/anomaly.js';
+import { checkHistory } from '../../kit/history/checkers.js';
+import { HistoryRecorder } from '../../kit/history/history.js';
+import { Nemesis } from '../../kit/nemesis/nemesis.js';
+import { checkProperty, commandsOptions } from '../../kit/property.js';
+import { Sometimes } from '../../kit/sometimes.js';
+import { Violation } from '../../kit/violation.js';
+import { finish, initialItems, nemesisSteps } from './nemesis-sequences.js';
+import { NEMESIS_STATES, NemesisWorld, type NemesisState } from './nemesis-world.js';
+
+/** Whatever --runs says: each sequence restarts a server process, so 100 of them would take many minutes. */
+const MAX_SEQUENCES = 25;
+
+const CHECKERS = ['acknowledged-kept', 'no-partial-item', 'no-resurrection'] as const;
+
+export const backupNemesisCheck: Check = {
+  id: 'backup-nemesis-durability',
+  title:
+    'Under crashes, partitions, cut requests, dropped and slow answers, a full disk and a skewed phone clock: every acknowledged upload is listed and restores byte for byte, no partial item is listed or counted, a removed device’s items never come back',
+  area: 'BAK',
+  requirements: ['BAK-06', 'BAK-08', 'RFE-10'],
+  tags: ['nemesis'],
+  optIn:
+    'it crashes and restarts a server process several times a sequence (seconds each on a busy machine): --tags nemesis',
+  scope: 'server',
+  // It crashes and restarts a server, and on a plain URL it cuts the session's own connections.
+  exclusive: true,
+  applies: (_column, session) =>
+    skipUnless(session.console !== undefined || session.startRestartableServer !== undefined, REASONS.console),
+  run: runNemesis,
+};
+
+async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
+  let recorder = new HistoryRecorder();
+  const nemesis = await Nemesis.open(context.session, () => recorder);
+  const sometimes = new Sometimes(NEMESIS_STATES.filter((state) => reachable(state, nemesis)));
+  const model = { canCrash: nemesis.canCrash, canFillDisk: nemesis.canFillDisk };
+  const commands = fc.commands(nemesisSteps, { ...commandsOptions(context, 16), size: 'max' });
+  const property = fc.asyncProperty(commands, initialItems, async (cmds, initial) => {
+    recorder = new HistoryRecorder();
+    nemesis.heal();
+    const name = deviceName('Nemesis', context.content);
+    const world = await NemesisWorld.pair(context.session, nemesis, name, sometimes, recorder);
+    for (const item of initial) await item.run(model, world);
+    await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+    await finish(world, context.session);
+    const anomalies = checkHistory(recorder.history, [...CHECKERS]);
+    if (anomalies.length === 0) return;
+    const requirements = [...new Set(anomalies.flatMap((a) => a.requirements))];
+    throw new Violation(requirements, anomalies.map(formatAnomaly).join('\n'));
+  });
+  try {
+    const outcome = await checkProperty(property, context, Math.min(context.runs, MAX_SEQUENCES));
+    return outcome.verdict === 'skipped' ? outcome : { ...outcome, sometimes: sometimes.reached() };
+  } finally {
+    await nemesis.close();
+  }
+}
+
+/** The states this target lets the nemesis reach: none of a crash without a server to crash, nor of a full disk. */
+function reachable(state: NemesisState, nemesis: Nemesis): boolean {
+  if (state.startsWith('crash-')) return nemesis.canCrash;
+  if (state === 'write-refused-on-full-disk') return nemesis.canFillDisk;
+  return true;
+}

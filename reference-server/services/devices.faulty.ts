@@ -1,0 +1,54 @@
+/**
+ * The self-test's faulty variant of removing a device (devices.ts): the removal keeps an undo journal in the data
+ * directory that start-up replays, as if every removal were unfinished work, so a restart brings the device and its
+ * items back. A server that keeps running shows the removal done.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { ServerRuleOverride } from '../server-rules.js';
+import type { ServiceContext } from './context.js';
+
+const TABLES = ['devices', 'backups', 'items', 'snapshots'] as const;
+type Journal = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
+
+const journalDir = (ctx: ServiceContext) => path.dirname(ctx.layout.uploads);
+const JOURNAL = /^removal-(.+)\.json$/;
+
+export const DEVICES_FAULTS = {
+  'removed-device-back-after-restart': {
+    removeDevice: (rule) => async (ctx, deviceId) => {
+      const journal = Object.fromEntries(
+        TABLES.map((table) => [
+          table,
+          ctx.db.prepare(`SELECT * FROM ${table} WHERE ${table === 'devices' ? 'id' : 'device_id'} = ?`).all(deviceId),
+        ]),
+      ) as Journal;
+      if (journal.devices.length > 0) {
+        writeFileSync(path.join(journalDir(ctx), `removal-${deviceId}.json`), JSON.stringify(journal));
+      }
+      await rule(ctx, deviceId);
+    },
+    recoverDevices: (rule) => async (ctx) => {
+      await rule(ctx);
+      const dir = journalDir(ctx);
+      if (!existsSync(dir)) return;
+      for (const name of readdirSync(dir).filter((n) => JOURNAL.test(n))) {
+        const journal = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as Journal;
+        ctx.db.transaction(() => {
+          for (const table of TABLES) for (const row of journal[table]) insert(ctx, table, row);
+        })();
+        rmSync(path.join(dir, name));
+      }
+    },
+  },
+} satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+function insert(ctx: ServiceContext, table: string, row: Record<string, unknown>): void {
+  const columns = Object.keys(row);
+  ctx.db
+    .prepare(
+      `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+    )
+    .run(row);
+}
