@@ -25,7 +25,7 @@ import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
-import { claimInstall, pairingExpiry, refusePairedInstall } from './services/pairing.js';
+import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
@@ -70,6 +70,7 @@ export interface ServerRules {
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
+  readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly takeOverRecords: typeof takeOverRecords;
@@ -106,6 +107,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   finishUpload,
   storedItemPath,
   refusePairedInstall,
+  refuseOldMigratingApp,
   claimInstall,
   pairingExpiry,
   takeOverRecords,

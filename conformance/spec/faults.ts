@@ -244,6 +244,11 @@ export const FAULTS = {
     description: 'keeps the original device paired after migration',
     caughtBy: ['MIG-03'],
   },
+  'migration-ignores-app-version': {
+    side: 'server',
+    description: 'lets a replacement with an app older than 1.5.0 (Android) or 268 (iOS) migrate',
+    caughtBy: ['MIG-12'],
+  },
   'migration-onto-paired-device': {
     side: 'server',
     description: 'accepts a migration onto a device that is already paired',
