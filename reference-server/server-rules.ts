@@ -47,6 +47,8 @@ import {
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
+import { pushServiceReachable } from './two-factor/push-gateway.js';
+import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { markUsed, registrationExpiry } from './two-factor/registrations.js';
@@ -87,6 +89,7 @@ export interface ServerRules {
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
   readonly pushLifetimeMs: typeof pushLifetimeMs;
+  readonly pushServiceReachable: typeof pushServiceReachable;
   readonly mayAnswerPush: typeof mayAnswerPush;
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
@@ -123,6 +126,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   answeredStatus,
   sendLoginPush,
   pushLifetimeMs,
+  pushServiceReachable,
   mayAnswerPush,
   loginStateAfterAnswer,
   isRecoveryPhone,
@@ -148,6 +152,7 @@ export const SERVER_OVERRIDES = {
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...PUSH_FAULTS,
+  ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,
   ...REGISTRATIONS_FAULTS,
   ...ENROLMENT_FAULTS,

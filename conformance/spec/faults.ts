@@ -42,6 +42,11 @@ export const FAULTS = {
     caughtBy: ['PUSH-04'],
     needsClock: true,
   },
+  'push-offered-without-service': {
+    side: 'server',
+    description: 'offers push approval at login even when the push notification service cannot be reached',
+    caughtBy: ['NET-09'],
+  },
   'resend-keeps-old-push': {
     side: 'server',
     description: 'Resend sends a new push request without voiding the earlier one',

@@ -85,6 +85,7 @@ export class ReferenceTarget implements Target {
       await close();
       throw error;
     });
+    const ownServer = ownReferenceServer(edition, this.serverFaults);
     return {
       edition,
       url: ready.url,
@@ -93,7 +94,8 @@ export class ReferenceTarget implements Target {
       console,
       dataDir,
       ...clock,
-      startOwnServer: ownReferenceServer(edition, this.serverFaults),
+      startOwnServer: () => ownServer(),
+      startOwnServerWithPushService: ownServer,
       app: this.app,
       close,
     };

@@ -60,6 +60,12 @@ export interface TargetSession {
    * can: the port checks take ports first and see which the server then chooses.
    */
   readonly startOwnServer?: () => Promise<OwnServer>;
+  /**
+   * Starts another server like this one whose push notification service is the URL given, when the target can (the
+   * reference target, with `--push-webhook`): the push-service checks run a service of their own on 127.0.0.1 and
+   * take it away to see the server without it (NET-09).
+   */
+  readonly startOwnServerWithPushService?: (pushWebhook: string) => Promise<OwnServer>;
   /** The app device checks install on their simulated devices. */
   readonly app: AppUnderTest;
   close(): Promise<void>;

@@ -29,7 +29,7 @@ export function loginFor(ctx: ServiceContext, loginId: string, action: LoginActi
 async function secondFactor(ctx: TwoFactorContext, trusted: boolean) {
   const all = allAuthenticators(ctx);
   const pushDevices = all.some((a) => a.push === 1);
-  const unreachable = pushDevices && !trusted && !(await ctx.pushGateway.reachable());
+  const unreachable = pushDevices && !trusted && !(await ctx.rules.pushServiceReachable(ctx.pushGateway));
   const state = afterFirstFactor({ enabled: all.length > 0, push: pushDevices && !unreachable, trusted });
   return { state, pushUnreachable: unreachable ? 1 : 0 };
 }

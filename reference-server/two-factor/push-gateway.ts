@@ -46,6 +46,11 @@ export function webhookPush(url: string, timeoutMs: number): PushGateway {
   };
 }
 
+/** Whether a login may offer push: the push service answers. */
+export function pushServiceReachable(gateway: PushGateway): Promise<boolean> {
+  return gateway.reachable();
+}
+
 export function pushGatewayFor(url: string | undefined, timeoutMs: number): PushGateway {
   return url === undefined ? IN_SERVER_PUSH : webhookPush(url, timeoutMs);
 }
