@@ -5,6 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { SAFE_NAME_PATTERN } from '../conformance/spec/protocol/common.js';
+import { APP_VERSION_PATTERN } from '../conformance/spec/versions.js';
 import type { Biometric, DeviceSpec, Platform, ScreenLock } from '../simulators/device/device-spec.js';
 import type { SchemaProblem } from '../conformance/spec/schema-problems.js';
 
@@ -71,6 +72,14 @@ export const DeviceProfile = Type.Object(
         charging: Type.Boolean(),
       },
       { additionalProperties: false },
+    ),
+    appVersion: Type.Optional(
+      Type.String({
+        pattern: APP_VERSION_PATTERN,
+        description:
+          "The installed app's version, sent when pairing: `1.6.2` on Android, a build such as `281` on iOS. " +
+          'Migration needs 1.5.0 (Android) or 268 (iOS); item-by-item restore 1.6.0 (Android).',
+      }),
     ),
     notes: Type.Optional(
       Type.String({ maxLength: 1000, description: 'Why the profile exists, e.g. "named in seed 000 §6.4.4".' }),

@@ -15,6 +15,8 @@ export interface ServerOptions {
   /** Host put in the pairing QR and discovery answers. Default: the bound address, or this machine's LAN address. */
   readonly advertisedHost?: string;
   readonly name?: string;
+  /** The desktop-program version the server states and keeps to (default 4.5.4.0): 2FA from 4.3.0.0, migration from 4.5.4.0. */
+  readonly desktopVersion?: string;
   /** What the server's clock reads beneath the conformance offset (default: the wall clock). */
   readonly clock?: Clock;
   /**
@@ -34,6 +36,13 @@ export interface ServerOptions {
   /** URLs that take SMS and e-mail messages as JSON POSTs; without one, that channel's messages go to the outbox. */
   readonly smsWebhook?: string;
   readonly emailWebhook?: string;
+  /**
+   * The push notification service: each 2FA push request is POSTed there as JSON. Without one the app fetches its
+   * notifications from the server, and the service is always reachable.
+   */
+  readonly pushWebhook?: string;
+  /** How long the SMS, e-mail and push webhooks may take to answer before the message counts as failed (10 s). */
+  readonly gatewayTimeoutMs?: number;
   /** Faulty variants to run, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
   readonly faults?: readonly ServerFault[];
 }

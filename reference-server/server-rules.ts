@@ -27,7 +27,7 @@ import { recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
-import { claimInstall, pairingExpiry, refusePairedInstall } from './services/pairing.js';
+import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload, recoverUploads } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
@@ -49,6 +49,8 @@ import {
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
+import { pushServiceReachable } from './two-factor/push-gateway.js';
+import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { markUsed, registrationExpiry } from './two-factor/registrations.js';
@@ -75,6 +77,7 @@ export interface ServerRules {
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
+  readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly takeOverRecords: typeof takeOverRecords;
@@ -91,6 +94,7 @@ export interface ServerRules {
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
   readonly pushLifetimeMs: typeof pushLifetimeMs;
+  readonly pushServiceReachable: typeof pushServiceReachable;
   readonly mayAnswerPush: typeof mayAnswerPush;
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
@@ -114,6 +118,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   recoverDevices,
   storedItemPath,
   refusePairedInstall,
+  refuseOldMigratingApp,
   claimInstall,
   pairingExpiry,
   takeOverRecords,
@@ -129,6 +134,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   answeredStatus,
   sendLoginPush,
   pushLifetimeMs,
+  pushServiceReachable,
   mayAnswerPush,
   loginStateAfterAnswer,
   isRecoveryPhone,
@@ -155,6 +161,7 @@ export const SERVER_OVERRIDES = {
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...PUSH_FAULTS,
+  ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,
   ...REGISTRATIONS_FAULTS,
   ...ENROLMENT_FAULTS,

@@ -19,7 +19,9 @@ import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { layoutOf } from './storage/layout.js';
 import type { TwoFactorContext } from './two-factor/context.js';
-import { gatewayFor } from './two-factor/gateway.js';
+import { DEFAULT_GATEWAY_TIMEOUT_MS, gatewayFor } from './two-factor/gateway.js';
+import { pushGatewayFor } from './two-factor/push-gateway.js';
+import { REFERENCE_DESKTOP_VERSION } from '../conformance/spec/versions.js';
 
 export interface RunningServer {
   readonly identity: ServerIdentity;
@@ -46,10 +48,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       serverId: metaValue(db, 'server_id', newId),
       name: options.name ?? `${hostname()} (${edition.label})`,
       edition: options.edition,
+      desktopVersion: options.desktopVersion ?? REFERENCE_DESKTOP_VERSION,
       advertisedHost: options.advertisedHost ?? defaultAdvertisedHost(host),
       tcpPort: 0,
       udpPort: 0,
     };
+    const gatewayTimeout = options.gatewayTimeoutMs ?? DEFAULT_GATEWAY_TIMEOUT_MS;
     const consoleKey = options.consoleKey ?? metaValue(db, 'console_key', newSecret);
     // Every timing decision reads this one clock, so moving it moves every lifetime, code step and wait.
     const clock = new ConformanceClock(options.clock ?? systemClock, frozen ? 'frozen' : 'wall');
@@ -59,7 +63,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clock,
       identity,
       pairingTtlMs: options.pairingTtlMs ?? DEFAULT_PAIRING_TTL_MS,
-      gateway: gatewayFor(db, clock, { sms: options.smsWebhook, email: options.emailWebhook }),
+      gateway: gatewayFor(db, clock, { sms: options.smsWebhook, email: options.emailWebhook }, gatewayTimeout),
+      pushGateway: pushGatewayFor(options.pushWebhook, gatewayTimeout),
       numberMatching: options.pushNumberMatching ?? false,
       rules: serverRules(options.faults ?? []),
     };

@@ -1,5 +1,10 @@
 /** What `mbsc serve` does once its options are parsed (serve.ts declares them). */
 import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import {
+  DESKTOP_VERSION_PATTERN,
+  offersTwoFactor,
+  REFERENCE_DESKTOP_VERSION,
+} from '../../conformance/spec/versions.js';
 import { isServerFault, type ServerFault } from '../../conformance/spec/faults.js';
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
@@ -14,6 +19,8 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   const faults = serverFaults(options.fault);
   const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
   const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
+  const pushWebhook = webhookOption('push-webhook', options['push-webhook']);
+  const desktopVersion = desktopVersionOption(options['desktop-version']);
   const consoleKey = consoleKeyOption(options['console-key']);
   const stop = io.waitForStop();
   let server;
@@ -29,6 +36,8 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
       ...(consoleKey ? { consoleKey } : {}),
       smsWebhook,
       emailWebhook,
+      pushWebhook,
+      ...(desktopVersion ? { desktopVersion } : {}),
       pushNumberMatching: options['push-number-matching'],
       conformanceClock: options['conformance-clock'],
       frozenClock: options['frozen-clock'],
@@ -42,7 +51,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
     throw error;
   }
   const { identity } = server;
-  io.out(`Mobile Backup Server, ${EDITIONS[edition].label} edition, protocol v1`);
+  io.out(`Mobile Backup Server, ${EDITIONS[edition].label} edition ${identity.desktopVersion}, protocol v1`);
   io.out(`  TCP port ${identity.tcpPort}, UDP port ${identity.udpPort} (bound to ${options.host})`);
   io.out(`  URL        ${server.url}`);
   io.out(`  Data       ${server.dataDir}`);
@@ -50,7 +59,8 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");
   if (options['conformance-clock'] && options['frozen-clock']) io.out('  Frozen: it moves only when moved');
   if (faults.length > 0) io.out(`  FAULTY VARIANT, not conforming on purpose: ${faults.join(', ')}`);
-  if (EDITIONS[edition].twoFactor) {
+  if (offersTwoFactor(edition, identity.desktopVersion)) {
+    io.out(`  Push to    ${pushWebhook ?? 'the app, which fetches its notifications'}`);
     io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);
     io.out(`  E-mail to  ${emailWebhook ?? 'the outbox (mbsc outbox)'}`);
   }
@@ -66,6 +76,11 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   io.out(`Stopping (${signal})…`);
   await server.close();
   return EXIT.ok;
+}
+
+function desktopVersionOption(value: string | undefined): string | undefined {
+  if (value === undefined || new RegExp(DESKTOP_VERSION_PATTERN).test(value)) return value;
+  throw new UsageError(`--desktop-version must be four numbers such as ${REFERENCE_DESKTOP_VERSION}, not "${value}".`);
 }
 
 function webhookOption(name: string, value: string | undefined): string | undefined {

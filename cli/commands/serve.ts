@@ -1,5 +1,6 @@
 /** `mbsc serve`: runs the reference Mobile Backup Server until SIGINT or SIGTERM. */
 import { EDITION_NAMES } from '../../conformance/spec/editions.js';
+import { REFERENCE_DESKTOP_VERSION } from '../../conformance/spec/versions.js';
 import { defineCommand, lazyAction } from '../command.js';
 
 export const SERVE_OPTIONS = {
@@ -41,6 +42,16 @@ export const SERVE_OPTIONS = {
     type: 'string',
     description: 'POST e-mail messages as JSON to this URL (default: the outbox)',
     placeholder: 'URL',
+  },
+  'push-webhook': {
+    type: 'string',
+    description: 'POST each 2FA push request as JSON to this push service (default: the app fetches it)',
+    placeholder: 'URL',
+  },
+  'desktop-version': {
+    type: 'string',
+    description: `Desktop-program version to state and keep to (default ${REFERENCE_DESKTOP_VERSION})`,
+    placeholder: 'V',
   },
   'push-number-matching': { type: 'boolean', description: '2FA push requests carry a number to match in the app' },
   'conformance-clock': {

@@ -35,6 +35,8 @@ export interface Needs {
   readonly clock?: boolean;
   /** Servers like the target's, which the check starts itself on ports it chooses. */
   readonly ownServers?: boolean;
+  /** A server like the target's whose push notification service the check runs and takes away. */
+  readonly pushService?: boolean;
   /** A check through the screens: over WebDriver only, since in process this check covers the same rules. */
   readonly overWebDriverOf?: string;
   /** A condition of the check's own, asked after the others. */
@@ -51,10 +53,12 @@ export const REASONS = {
   ownServers:
     'starts servers like the target with chosen ports taken: the reference target can, a running server with --own-server COMMAND',
   clock: 'needs the conformance clock: it moves the server clock (code steps, lifetimes, throttling waits)',
+  pushService:
+    'starts a server like the target with a push service the kit runs and takes away: the reference target can',
 } as const;
 
 /** What a target lacks when only the checking, not the rule, needs it: its cells are `untested`, not `skipped`. */
-const UNTESTED: ReadonlySet<string> = new Set([REASONS.clock]);
+const UNTESTED: ReadonlySet<string> = new Set([REASONS.clock, REASONS.pushService]);
 
 const osName = (platform: Platform) => (platform === 'android' ? 'Android' : 'iOS');
 
@@ -64,6 +68,7 @@ function firstLack(needs: Needs, column: Column, session: TargetSession): string
   if (needs.twoFactor && !EDITIONS[column.edition].twoFactor) return REASONS.twoFactor;
   if (needs.dataDir && !session.dataDir) return REASONS.dataDir;
   if (needs.ownServers && !session.startOwnServer) return REASONS.ownServers;
+  if (needs.pushService && !session.startOwnServerWithPushService) return REASONS.pushService;
   if ((needs.console || needs.device === 'paired') && !session.console) return REASONS.console;
   if (needs.device || needs.platform || needs.sdCard) {
     const profile = column.profile;

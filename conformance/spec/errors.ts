@@ -35,6 +35,15 @@ export const ERRORS = {
     message: 'The replacement device is already paired; migration needs a device that is not.',
   },
   'device-not-found': { status: 404, message: 'No such device.' },
+  // versions (conformance/spec/versions.ts)
+  'desktop-version-unsupported': {
+    status: 409,
+    message: 'This desktop-program version does not offer the feature; it needs a later version.',
+  },
+  'app-version-unsupported': {
+    status: 409,
+    message: 'The app version stated is older than the feature needs; update the app and try again.',
+  },
   // backup
   'backup-not-found': { status: 404, message: 'No such backup job for this device.' },
   'backup-closed': { status: 409, message: 'The backup job has already been committed.' },
@@ -60,7 +69,10 @@ export const ERRORS = {
   // a defect in the server itself: never expected, and the fuzz tests prove no input leads here
   'internal-error': { status: 500, message: 'The server failed unexpectedly; see its log.' },
   // two-factor authentication
-  '2fa-not-supported': { status: 404, message: 'Two-factor authentication is not available on this edition.' },
+  '2fa-not-supported': {
+    status: 404,
+    message: 'Two-factor authentication is not available on this edition or desktop-program version.',
+  },
   'authenticator-unauthorized': {
     status: 401,
     message: 'The authenticator key is missing, unknown or revoked (the authenticator was removed or discarded).',

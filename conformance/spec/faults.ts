@@ -47,6 +47,11 @@ export const FAULTS = {
     caughtBy: ['PUSH-04'],
     needsClock: true,
   },
+  'push-offered-without-service': {
+    side: 'server',
+    description: 'offers push approval at login even when the push notification service cannot be reached',
+    caughtBy: ['NET-09'],
+  },
   'resend-keeps-old-push': {
     side: 'server',
     description: 'Resend sends a new push request without voiding the earlier one',
@@ -260,6 +265,11 @@ export const FAULTS = {
     side: 'server',
     description: 'keeps the original device paired after migration',
     caughtBy: ['MIG-03'],
+  },
+  'migration-ignores-app-version': {
+    side: 'server',
+    description: 'lets a replacement with an app older than 1.5.0 (Android) or 268 (iOS) migrate',
+    caughtBy: ['MIG-12'],
   },
   'migration-onto-paired-device': {
     side: 'server',

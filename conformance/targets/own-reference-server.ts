@@ -13,8 +13,11 @@ import type { OwnServer } from './target.js';
 
 const LOOPBACK = '127.0.0.1';
 
-export function ownReferenceServer(edition: Edition, faults: readonly ServerFault[]): () => Promise<OwnServer> {
-  return async () => {
+export function ownReferenceServer(
+  edition: Edition,
+  faults: readonly ServerFault[],
+): (pushWebhook?: string) => Promise<OwnServer> {
+  return async (pushWebhook?: string) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
     const removeData = () => rmSync(dataDir, { recursive: true, force: true });
     try {
@@ -24,6 +27,7 @@ export function ownReferenceServer(edition: Edition, faults: readonly ServerFaul
         host: LOOPBACK,
         name: `own ${edition}`,
         faults: [...faults],
+        ...(pushWebhook ? { pushWebhook } : {}),
       });
       return {
         url: server.url,

@@ -86,6 +86,7 @@ export class ReferenceTarget implements Target {
       await close();
       throw error;
     });
+    const ownServer = ownReferenceServer(edition, this.serverFaults);
     return {
       edition,
       url: ready.url,
@@ -94,7 +95,8 @@ export class ReferenceTarget implements Target {
       console,
       dataDir,
       ...clock,
-      startOwnServer: ownReferenceServer(edition, this.serverFaults),
+      startOwnServer: () => ownServer(),
+      startOwnServerWithPushService: ownServer,
       startRestartableServer: () =>
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,

@@ -77,6 +77,12 @@ export interface TargetSession {
    */
   readonly startOwnServer?: () => Promise<OwnServer>;
   /**
+   * Starts another server like this one whose push notification service is the URL given, when the target can (the
+   * reference target, with `--push-webhook`): the push-service checks run a service of their own on 127.0.0.1 and
+   * take it away to see the server without it (NET-09).
+   */
+  readonly startOwnServerWithPushService?: (pushWebhook: string) => Promise<OwnServer>;
+  /**
    * A server like this one that the nemesis may crash and restart (the reference's own process, a container), for
    * the model-based checks that inject faults. Without it the nemesis injects only what its proxy can.
    */

@@ -1,7 +1,8 @@
 /** The Fastify instance: protocol routes, schema validation, content types, and errors that are always catalogued. */
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { EDITIONS, type Edition } from '../../conformance/spec/editions.js';
+import type { Edition } from '../../conformance/spec/editions.js';
+import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
@@ -22,9 +23,9 @@ export interface AppOptions {
   readonly conformanceClock?: ConformanceClock;
 }
 
-/** 2FA exists on Pro and Lite only: Home refuses every 2FA route. */
-export function servesTwoFactor(edition: Edition): boolean {
-  return EDITIONS[edition].twoFactor;
+/** 2FA exists on Pro and Lite only, from desktop version 4.3.0.0: Home and older versions refuse every 2FA route. */
+export function servesTwoFactor(edition: Edition, desktopVersion: string): boolean {
+  return offersTwoFactor(edition, desktopVersion);
 }
 
 export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options: AppOptions): FastifyInstance {
@@ -64,7 +65,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Appended bytes reach the handler as the raw request stream.
   app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
   const expectedKey = Buffer.from(options.consoleKey);
-  const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition);
+  const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition, ctx.identity.desktopVersion);
   const clock = options.conformanceClock;
   registerRoutes(app, createHandlers(ctx, uploads, clock), ctx.rules, {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.

@@ -1,6 +1,6 @@
 /** The route handlers: thin adapters from HTTP to the services. */
 import { createReadStream } from 'node:fs';
-import { EDITIONS } from '../../conformance/spec/editions.js';
+import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
@@ -26,7 +26,8 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       edition: identity.edition,
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
-      twoFactor: EDITIONS[identity.edition].twoFactor,
+      desktopVersion: identity.desktopVersion,
+      twoFactor: offersTwoFactor(identity.edition, identity.desktopVersion),
       capabilities: clockCapabilities(clock),
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),

@@ -11,6 +11,8 @@ export interface ServerIdentity {
   readonly serverId: string;
   readonly name: string;
   readonly edition: Edition;
+  /** The desktop program's version, stated in `GET /v1/info` (conformance/spec/versions.ts). */
+  readonly desktopVersion: string;
   /** The host name or address the server tells devices to use. */
   readonly advertisedHost: string;
   tcpPort: number;

@@ -14,6 +14,10 @@ export const PAIRING_FAULTS = {
       rule(ctx, mode, installId);
     },
   },
+  'migration-ignores-app-version': {
+    // Lets a replacement whose app is older than 1.5.0 (Android) or 268 (iOS) take over the original.
+    refuseOldMigratingApp: () => () => undefined,
+  },
   'pairing-token-lives-11-minutes': {
     // A pairing token is accepted a minute past its 10 minutes.
     pairingExpiry: (rule) => (ctx, issuedAt) => rule(ctx, issuedAt) + 60_000,

@@ -6,6 +6,7 @@
  */
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
+import { appMigrates, desktopMigrates, MINIMUM_VERSIONS, type AppPlatform } from '../../conformance/spec/versions.js';
 import { MAX_NAME_BYTES, nameFitsOnDisk } from '../../conformance/spec/protocol/common.js';
 import {
   encodePairingPayload,
@@ -29,6 +30,16 @@ interface TokenRow {
   used_at: number | null;
 }
 
+/** A replacement's app must be 1.5.0 (Android) or 268 (iOS) or later; an app that states no version is not checked. */
+export function refuseOldMigratingApp(mode: PairingMode, platform: AppPlatform, appVersion: string | undefined): void {
+  if (mode !== 'migrate' || appVersion === undefined || appMigrates(platform, appVersion)) return;
+  throw new MbsError(
+    'app-version-unsupported',
+    `Migration needs app ${MINIMUM_VERSIONS.migration.app[platform]} or later on ${platform}; this app is ${appVersion}.`,
+    { appVersion, minimum: MINIMUM_VERSIONS.migration.app[platform] },
+  );
+}
+
 /** A pairing token lives the server's pairing lifetime (10 minutes unless configured) from issue. */
 export function pairingExpiry(ctx: ServiceContext, issuedAt: number): number {
   return issuedAt + ctx.pairingTtlMs;
@@ -39,6 +50,12 @@ export function createPairing(
   request: Static<typeof CreatePairingRequest>,
 ): Static<typeof CreatePairingResponse> {
   const originalDeviceId = request.mode === 'migrate' ? request.originalDeviceId : null;
+  if (originalDeviceId !== null && !desktopMigrates(ctx.identity.desktopVersion)) {
+    throw new MbsError(
+      'desktop-version-unsupported',
+      `Migration needs desktop version ${MINIMUM_VERSIONS.migration.desktop} or later; this is ${ctx.identity.desktopVersion}.`,
+    );
+  }
   if (originalDeviceId !== null && !deviceById(ctx, originalDeviceId)) {
     throw new MbsError('device-not-found', `No device ${originalDeviceId} to migrate from.`);
   }
@@ -85,6 +102,7 @@ export async function pair(
     );
   }
   ctx.rules.refusePairedInstall(ctx, token.mode, request.device.installId);
+  ctx.rules.refuseOldMigratingApp(token.mode, request.device.platform, request.appVersion);
   const original = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
   if (token.mode === 'migrate' && !original) {
     throw new MbsError('device-not-found', 'The device to migrate from has been removed since the token was issued.');

@@ -148,4 +148,6 @@ export const MIGRATIONS: readonly string[] = [
     sent_at INTEGER NOT NULL
   );
   `,
+  // The push service could not be reached when the login started: it offers one-time passwords only (NET-09).
+  `ALTER TABLE tfa_logins ADD COLUMN push_unreachable INTEGER NOT NULL DEFAULT 0;`,
 ];

@@ -5,9 +5,12 @@
 import { EDITIONS } from '../../conformance/spec/editions.js';
 import type { ServiceContext } from '../services/context.js';
 import type { MessageGateway } from './gateway.js';
+import type { PushGateway } from './push-gateway.js';
 
 export interface TwoFactorContext extends ServiceContext {
   readonly gateway: MessageGateway;
+  /** The push notification service the login's push requests go through (push-gateway.ts). */
+  readonly pushGateway: PushGateway;
   /** Beyond the seeds, off by default: the desktop shows a number the user picks in the app. */
   readonly numberMatching: boolean;
 }

@@ -30,38 +30,50 @@ export function outboxGateway(db: Db, clock: Clock): MessageGateway {
   };
 }
 
-/** POSTs `{channel, to, subject?, text}`; anything but a 2xx answer within the timeout is a failure. */
-export function webhookGateway(url: string, timeoutMs = 10_000): MessageGateway {
-  return async (message) => {
-    let status: number;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = response.status;
-      await response.body?.cancel();
-    } catch (error) {
-      throw new MbsError('gateway-failed', `The ${message.channel} gateway could not be reached: ${String(error)}.`);
-    }
-    if (status < 200 || status > 299) {
-      throw new MbsError('gateway-failed', `The ${message.channel} gateway answered ${status}.`, { status });
-    }
-  };
+/** How long a gateway may take to take a message, unless the server is told otherwise. */
+export const DEFAULT_GATEWAY_TIMEOUT_MS = 10_000;
+
+/** POSTs `body` as JSON; anything but a 2xx answer within the timeout is `gateway-failed`. */
+export async function postJson(url: string, body: object, channel: string, timeoutMs: number): Promise<void> {
+  let status: number;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    status = response.status;
+    // Read to the end within the same deadline: a gateway that stalls mid-answer has not taken the message.
+    await response.arrayBuffer();
+  } catch (error) {
+    throw new MbsError('gateway-failed', `The ${channel} gateway could not be reached: ${String(error)}.`);
+  }
+  if (status < 200 || status > 299) {
+    throw new MbsError('gateway-failed', `The ${channel} gateway answered ${status}.`, { status });
+  }
+}
+
+/** POSTs `{channel, to, subject?, text}`. */
+export function webhookGateway(url: string, timeoutMs = DEFAULT_GATEWAY_TIMEOUT_MS): MessageGateway {
+  return (message) => postJson(url, message, message.channel, timeoutMs);
 }
 
 /**
  * Each channel through its webhook if it has one, and into the outbox: the protocol has every 2FA server list what
  * it sent there, so a message the webhook took is recorded too (one it refused is not).
  */
-export function gatewayFor(db: Db, clock: Clock, webhooks: { sms?: string; email?: string }): MessageGateway {
+export function gatewayFor(
+  db: Db,
+  clock: Clock,
+  webhooks: { sms?: string | undefined; email?: string | undefined },
+  timeoutMs = DEFAULT_GATEWAY_TIMEOUT_MS,
+): MessageGateway {
   const outbox = outboxGateway(db, clock);
   const through =
     (url: string | undefined): MessageGateway =>
     async (message) => {
-      if (url) await webhookGateway(url)(message);
+      if (url) await webhookGateway(url, timeoutMs)(message);
       await outbox(message);
     };
   const gateways = { sms: through(webhooks.sms), email: through(webhooks.email) };

@@ -34,7 +34,9 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser: row.trusted === 1 };
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = allAuthenticators(ctx);
-    login.methods = { push: all.filter((a) => a.push === 1).map(ref), otp: all.map(ref) };
+    const pushDevices = row.push_unreachable === 1 ? [] : all.filter((a) => a.push === 1);
+    login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
+    if (row.push_unreachable === 1) login.pushService = 'unreachable';
     login.otpStepRemainingMs = stepRemainingMs(now);
   }
   const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);

@@ -4,6 +4,7 @@
  * wrong password or code, the failure count.
  */
 import type { Static } from 'typebox';
+import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
@@ -21,9 +22,16 @@ export function loginFor(ctx: ServiceContext, loginId: string, action: LoginActi
   return login.row;
 }
 
-function secondFactorState(ctx: ServiceContext, trusted: boolean) {
+/**
+ * Where the first factor leads. When a device takes push requests the push service is asked whether it can be
+ * reached; when it cannot (its ports blocked, NET-09) the login offers one-time passwords only and says why.
+ */
+async function secondFactor(ctx: TwoFactorContext, trusted: boolean) {
   const all = allAuthenticators(ctx);
-  return afterFirstFactor({ enabled: all.length > 0, push: all.some((a) => a.push === 1), trusted });
+  const pushDevices = all.some((a) => a.push === 1);
+  const unreachable = pushDevices && !trusted && !(await ctx.rules.pushServiceReachable(ctx.pushGateway));
+  const state = afterFirstFactor({ enabled: all.length > 0, push: pushDevices && !unreachable, trusted });
+  return { state, pushUnreachable: unreachable ? 1 : 0 };
 }
 
 /** Moves the login on; leaving the push wait or the recovery steps forgets their request and code. */
@@ -50,33 +58,54 @@ export function codeSent(ctx: ServiceContext, loginId: string, to: LoginState, f
   ctx.db.prepare(`UPDATE tfa_logins SET state = ? WHERE id = ? AND state IN (${states})`).run(to, loginId, ...from);
 }
 
-export function startLogin(ctx: ServiceContext, browserToken: string | undefined): Login {
+export async function startLogin(ctx: TwoFactorContext, browserToken: string | undefined): Promise<Login> {
   const now = ctx.clock.now();
   const trusted =
     browserToken !== undefined &&
     ctx.db
       .prepare('SELECT 1 FROM tfa_trusted_browsers WHERE token_hash = ? AND expires_at > ?')
       .get(hashSecret(browserToken), now) !== undefined;
-  const state = lockOf(ctx) ? 'password' : secondFactorState(ctx, trusted);
+  const next = lockOf(ctx) ? { state: 'password' as const, pushUnreachable: 0 } : await secondFactor(ctx, trusted);
   const id = newId();
   ctx.db
-    .prepare('INSERT INTO tfa_logins (id, state, created_at, trusted, completed_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, state, now, trusted ? 1 : 0, state === 'logged-in' ? now : null);
+    .prepare(
+      `INSERT INTO tfa_logins (id, state, created_at, trusted, completed_at, push_unreachable)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, next.state, now, trusted ? 1 : 0, next.state === 'logged-in' ? now : null, next.pushUnreachable);
   return viewLogin(ctx, id);
 }
 
-export function loginPassword(ctx: ServiceContext, loginId: string, password: string): Login {
+export async function loginPassword(ctx: TwoFactorContext, loginId: string, password: string): Promise<Login> {
   const row = loginFor(ctx, loginId, 'password');
   throttled(ctx, 'password', () => checkPassword(ctx, password));
-  ctx.db.transaction(() => moveLogin(ctx, loginId, secondFactorState(ctx, row.trusted === 1)))();
+  const next = await secondFactor(ctx, row.trusted === 1);
+  ctx.db.transaction(() => {
+    moveLogin(ctx, loginId, next.state);
+    ctx.db.prepare('UPDATE tfa_logins SET push_unreachable = ? WHERE id = ?').run(next.pushUnreachable, loginId);
+  })();
   return viewLogin(ctx, loginId);
 }
 
-/** Sends a push request, or resends: the new request voids the earlier one. */
-export function loginPush(ctx: TwoFactorContext, loginId: string, authenticatorId: string): Login {
+/**
+ * Sends a push request, or resends: the new request voids the earlier one. The push service takes it first; one
+ * that is down, slow or failing is `gateway-failed`, and the login stays as it was with nothing recorded.
+ */
+export async function loginPush(ctx: TwoFactorContext, loginId: string, authenticatorId: string): Promise<Login> {
   loginFor(ctx, loginId, 'push');
   const authenticator = authenticatorById(ctx, authenticatorId);
+  if (authenticator.push !== 1) throw new MbsError('push-unavailable');
+  const machine = ctx.identity.name;
+  await ctx.pushGateway.deliver({
+    channel: 'push',
+    to: authenticator.id,
+    loginId,
+    machine,
+    text: `Login request from "${machine}"`,
+  });
   ctx.db.transaction(() => {
+    // Checked again: the login may have moved on while the push service worked.
+    loginFor(ctx, loginId, 'push');
     // Sending the push voids the earlier request (Resend), so moving the login on leaves that to it.
     moveLogin(ctx, loginId, 'push-wait', null, false);
     const request = ctx.rules.sendLoginPush(ctx, loginId, authenticator);

@@ -35,6 +35,7 @@ export interface LoginRow {
   push_request_id: string | null;
   recovery_authenticator_id: string | null;
   completed_at: number | null;
+  push_unreachable: 0 | 1;
 }
 
 export interface PushRow {

@@ -85,7 +85,7 @@ export class MobileApp implements JobHost {
   }
 
   get version(): string {
-    return this.options.version ?? DEFAULT_APP_VERSION[this.device.platform];
+    return this.options.version ?? this.device.spec.appVersion ?? DEFAULT_APP_VERSION[this.device.platform];
   }
 
   get chunkBytes(): number {
@@ -107,7 +107,7 @@ export class MobileApp implements JobHost {
   /** "Activate and start backup": pairs with a scanned QR payload, as a new device or as a replacement. */
   async scanQr(text: string): Promise<Pairing> {
     if (this.pairing) throw new ClientError('already-paired');
-    this.pairing = await pairByQr(text, this.device, this.installId, this.log);
+    this.pairing = await pairByQr(text, this.device, { installId: this.installId, appVersion: this.version }, this.log);
     this.apiClient = undefined;
     return this.pairing;
   }

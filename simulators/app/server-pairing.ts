@@ -49,7 +49,7 @@ export function pairedClient(pairing: Pairing): MbsClient {
 export async function pairByQr(
   text: string,
   device: SimulatedDevice,
-  installId: string,
+  app: { readonly installId: string; readonly appVersion: string },
   log: AppLog,
 ): Promise<Pairing> {
   const payload = decodePairingPayload(text);
@@ -64,8 +64,9 @@ export async function pairByQr(
           model: device.spec.model,
           platform: device.platform,
           osVersion: device.spec.osVersion,
-          installId,
+          installId: app.installId,
         },
+        appVersion: app.appVersion,
       },
     });
     const pairing: Pairing = {

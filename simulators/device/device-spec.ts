@@ -25,4 +25,6 @@ export interface DeviceSpec {
   readonly biometric: Biometric;
   readonly camera: boolean;
   readonly battery: { readonly level: number; readonly charging: boolean };
+  /** The installed app's version (Android `1.6.2`, iOS build `281`); default DEFAULT_APP_VERSION of the platform. */
+  readonly appVersion?: string;
 }

@@ -5,6 +5,7 @@
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { MbsError } from '../errors.js';
+import { APP_VERSION_PATTERN } from '../versions.js';
 import { DeviceName, EditionSchema, EpochMs, Id, Platform, Port } from './common.js';
 
 export const PROTOCOL_VERSION = 1;
@@ -85,8 +86,16 @@ export const DeviceIdentity = Type.Object(
   { additionalProperties: false },
 );
 
+export const AppVersion = Type.String({
+  pattern: APP_VERSION_PATTERN,
+  description:
+    "The app's version: `1.6.2` on Android, a build number such as `281` on iOS. A migration needs 1.5.0 (Android) " +
+    'or 268 (iOS) or later and refuses an older one with `app-version-unsupported`; an app that states none is ' +
+    'not checked.',
+});
+
 export const PairRequest = Type.Object(
-  { token: PairingToken, edition: EditionSchema, device: DeviceIdentity },
+  { token: PairingToken, edition: EditionSchema, device: DeviceIdentity, appVersion: Type.Optional(AppVersion) },
   { additionalProperties: false },
 );
 export const PairResponse = Type.Object({

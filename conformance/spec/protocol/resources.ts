@@ -1,5 +1,6 @@
 /** Schemas of the resources the routes exchange: server info, devices, backup jobs, uploads, items, snapshots. */
 import Type, { type Static } from 'typebox';
+import { DESKTOP_VERSION_PATTERN } from '../versions.js';
 import {
   DeviceName,
   DevicePath,
@@ -21,7 +22,14 @@ export const ServerInfo = Type.Object({
   edition: EditionSchema,
   tcpPort: Port,
   udpPort: Port,
-  twoFactor: Type.Boolean({ description: 'Whether this edition offers two-factor authentication.' }),
+  desktopVersion: Type.String({
+    pattern: DESKTOP_VERSION_PATTERN,
+    description:
+      "The desktop program's version, e.g. `4.5.4.0`: 2FA needs 4.3.0.0 (Pro and Lite), migration 4.5.4.0 or later.",
+  }),
+  twoFactor: Type.Boolean({
+    description: 'Whether this server offers two-factor authentication: Pro and Lite from desktop version 4.3.0.0.',
+  }),
   capabilities: Type.Optional(
     Type.Array(Type.String(), {
       description:

@@ -42,7 +42,7 @@ export const ROUTES = {
     path: '/v1/info',
     auth: 'none',
     group: 'server',
-    summary: 'Server id, edition, protocol version and actual ports.',
+    summary: 'Server id, edition, desktop-program and protocol versions, and actual ports.',
     status: 200,
     response: ServerInfo,
     errors: [],
@@ -52,11 +52,13 @@ export const ROUTES = {
     path: '/v1/console/pairings',
     auth: 'console',
     group: 'pairing',
-    summary: 'Desktop side: "Add or migrate device". Issues a single-use, expiring pairing token and its QR payload.',
+    summary:
+      'Desktop side: "Add or migrate device". Issues a single-use, expiring pairing token and its QR payload; ' +
+      'a migration needs desktop version 4.5.4.0 or later.',
     body: CreatePairingRequest,
     status: 201,
     response: CreatePairingResponse,
-    errors: [...CONSOLE_ERRORS, 'device-not-found'],
+    errors: [...CONSOLE_ERRORS, 'device-not-found', 'desktop-version-unsupported'],
   },
   pair: {
     method: 'POST',
@@ -76,6 +78,7 @@ export const ROUTES = {
       'migration-target-paired',
       'device-not-found',
       'invalid-name',
+      'app-version-unsupported',
     ],
   },
   listDevices: {

@@ -108,4 +108,13 @@ as \`The code will expire at DD/MM/YYYY HH:MM:SS UTC.\` (the last whole second i
 The reference server sends through its outbox, or through a webhook (\`--sms-webhook\`, \`--email-webhook\`) that
 takes \`{"channel": "sms"|"email", "to": "…", "subject": "…"?, "text": "…"}\`; a gateway that fails is
 \`502 gateway-failed\`, and nothing is recorded. \`mbsc outbox\` prints its outbox.
+
+A login's push request goes through the push notification service, which the server reaches outbound on ports 80
+and 443. A push service that is down, slow or failing when the desktop sends a push (or Resend) is
+\`502 gateway-failed\`: no request is recorded and the login stays where it was. When the service cannot be reached
+as a login comes to its second factor (its ports blocked), the login MUST say so with \`"pushService":
+"unreachable"\`, list no device under \`methods.push\` and offer the one-time password (\`state: "otp"\`). The
+reference server posts each push as \`{"channel": "push", "to": "<authenticatorId>", "loginId": "…", "machine":
+"…", "text": "…"}\` to \`--push-webhook\` and asks that URL with \`HEAD\` whether it can be reached (any HTTP answer
+means it can); without one the app fetches its notifications and the service is always reachable.
 `;

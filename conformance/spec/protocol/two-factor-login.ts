@@ -48,6 +48,13 @@ export const Login = Type.Object({
       { description: 'After the password: devices that take push requests, and those that make one-time passwords.' },
     ),
   ),
+  pushService: Type.Optional(
+    Type.Literal('unreachable', {
+      description:
+        'The push notification service could not be reached when the login got to its second factor (its ports ' +
+        '80 and 443 blocked, NET-09): push approval is unavailable, so the login offers one-time passwords only.',
+    }),
+  ),
   otpStepRemainingMs: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 30_000, description: 'Time left in the current 30 s step (the countdown).' }),
   ),

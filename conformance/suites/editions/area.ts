@@ -6,5 +6,8 @@ export const area: AreaDeclaration = {
   folder: 'editions',
   title: 'Editions and their features',
   codes: ['EDN'],
-  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§1.1', '§2.6.1'])],
+  seedSections: [
+    ...sectionsOf('000_8f6d92a3609944da.txt', ['§1.1', '§2.6.1']),
+    ...sectionsOf('001_a3861b4dfbe0f786.txt', ['2FA: Features']),
+  ],
 };

@@ -7,6 +7,7 @@ import { skipUnless, type Check, type CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
+import { offersTwoFactor } from '../../spec/versions.js';
 import type { TwoFactorRouteName } from '../../spec/protocol/routes.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, stepOf } from '../two-factor/common/actors.js';
@@ -81,9 +82,9 @@ function offersCheck(edition: Edition, requirement: string): Check {
   const { label } = EDITIONS[edition];
   return {
     id: `editions-${edition}-offers-2fa`,
-    title: `${label} offers 2FA: an authenticator registers and its code logs in`,
+    title: `${label} offers 2FA from desktop 4.3.0.0: an authenticator registers and its code logs in`,
     area: 'EDN',
-    requirements: [requirement],
+    requirements: [requirement, 'EDN-05'],
     scope: 'server',
     exclusive: true,
     tags: ['2fa'],
@@ -98,7 +99,19 @@ function offersCheck(edition: Edition, requirement: string): Check {
       withTwoFactor(context, (desk, time) =>
         checkOnce(async () => {
           const info = await new MbsClient({ baseUrl: context.session.url }).call('getInfo');
-          if (!info.twoFactor) throw new Violation([requirement], `the ${label} server says it has no 2FA`);
+          // EDN-05: the version the server states decides; every version since 4.3.0.0 offers 2FA.
+          if (!offersTwoFactor(edition, info.desktopVersion)) {
+            if (info.twoFactor) {
+              throw new Violation(['EDN-05'], `desktop ${info.desktopVersion} (before 4.3.0.0) says it offers 2FA`);
+            }
+            return;
+          }
+          if (!info.twoFactor) {
+            throw new Violation(
+              [requirement, 'EDN-05'],
+              `the ${label} server ${info.desktopVersion} says it has no 2FA`,
+            );
+          }
           const a = await mustPass(
             registerByQr(consoleOf(context.session), context.session.url, 'Edition phone'),
             [requirement],

@@ -7,6 +7,7 @@ import { pushMoves, totpRevoked } from './two-factor-after-repair.js';
 import { migrationRepairCheck } from './two-factor-repair.js';
 import { uiMigrationCheck } from './across-platforms-screens.js';
 import { uiMigrationRepairCheck } from './two-factor-repair-screens.js';
+import { migrationVersionsCheck } from './version-requirements.js';
 
 export const suite = defineSuite(area, {
   'server-device-list.ts': [migrationCheck],
@@ -15,4 +16,5 @@ export const suite = defineSuite(area, {
   'two-factor-repair.ts': [migrationRepairCheck],
   'across-platforms-screens.ts': [uiMigrationCheck],
   'two-factor-repair-screens.ts': [uiMigrationRepairCheck],
+  'version-requirements.ts': [migrationVersionsCheck],
 });

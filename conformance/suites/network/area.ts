@@ -6,5 +6,5 @@ export const area: AreaDeclaration = {
   folder: 'network',
   title: 'Network, ports and discovery',
   codes: ['NET'],
-  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§2.5', '§6.2.1'])],
+  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§2.4', '§2.5', '§6.2.1'])],
 };

@@ -80,8 +80,8 @@ describe('assembling the rules', () => {
     expect(appRules([])).toEqual(STRAIGHT_APP_RULES);
     expect(serverRules([])).toEqual(STRAIGHT_SERVER_RULES);
     const bent = serverRules(['two-factor-on-home']);
-    expect(bent.servesTwoFactor('home')).toBe(true);
-    expect(STRAIGHT_SERVER_RULES.servesTwoFactor('home')).toBe(false);
+    expect(bent.servesTwoFactor('home', '4.5.4.0')).toBe(true);
+    expect(STRAIGHT_SERVER_RULES.servesTwoFactor('home', '4.5.4.0')).toBe(false);
     const changed = Object.keys(bent).filter(
       (k) => bent[k as keyof typeof bent] !== STRAIGHT_SERVER_RULES[k as keyof typeof bent],
     );
