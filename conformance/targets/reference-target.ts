@@ -16,6 +16,7 @@ import { openConformanceClock } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
+import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
 
 export interface ReferenceSession extends TargetSession {
   readonly dataDir: string;
@@ -95,6 +96,7 @@ export class ReferenceTarget implements Target {
       ...clock,
       startOwnServer: ownReferenceServer(edition, this.serverFaults),
       app: this.app,
+      webConsole: { url: `${ready.url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
       close,
     };
   }

@@ -10,5 +10,4 @@ export const NOT_COVERED: Readonly<Record<string, string>> = {
   'NET-09':
     'needs the server’s outbound ports 80 and 443 blocked by a firewall, which the kit cannot set on a machine it does not own',
   'TFA-01': 'a screen of the desktop program (the first-login offer to set up 2FA) with no protocol counterpart',
-  'TFA-07': 'a screen of the desktop program (Show Secret Key) with no protocol counterpart',
 };
