@@ -41,9 +41,9 @@ export function nameHolder(tag, className) {
   return el;
 }
 
-/** A countdown's text: hh:mm:ss, whole seconds rounded up, never below zero. */
+/** A countdown's text: hh:mm:ss, whole seconds left (rounded down), never below zero. */
 export function hhmmss(ms) {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  const total = Math.max(0, Math.floor(ms / 1000));
   const two = (n) => String(n).padStart(2, '0');
   return `${two(Math.floor(total / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
 }

@@ -87,6 +87,7 @@ export function loginScreen(root, info) {
   function screen() {
     if (local === 'forgot') return forgotForm();
     if (local === 'unable') return chooseDevice();
+    if (local === 'otp') return otpScreen();
     switch (login.state) {
       case 'password': {
         const password = h('input', { type: 'password', id: 'login-password', autocomplete: 'current-password' });
@@ -103,15 +104,11 @@ export function loginScreen(root, info) {
         return [
           h('h3', { text: 'Two-Factor Authentication' }),
           ...pushButtons(),
-          link('use-otp', 'Authenticate with one-time password', () => ((login.state = 'otp'), draw())),
+          link('use-otp', 'Authenticate with one-time password', () => ((local = 'otp'), draw())),
           unable(),
         ];
       case 'otp':
-        return [
-          h('h3', { text: 'Two-Factor Authentication' }),
-          otpBox('Enter one-time passcode generated from authenticator app'),
-          unable(),
-        ];
+        return otpScreen();
       case 'push-wait': {
         const push = login.push;
         const device = (login.methods?.push ?? []).find((a) => a.authenticatorId === push.authenticatorId);
@@ -144,6 +141,14 @@ export function loginScreen(root, info) {
       default:
         return [h('p', { text: `Unknown login state ${login.state}` })];
     }
+  }
+
+  function otpScreen() {
+    return [
+      h('h3', { text: 'Two-Factor Authentication' }),
+      otpBox('Enter one-time passcode generated from authenticator app'),
+      unable(),
+    ];
   }
 
   function chooseDevice() {
@@ -263,10 +268,11 @@ export function loginScreen(root, info) {
 
   /** A fresh answer: the screen is drawn again when the state changed, else only the countdowns restart. */
   function show(next) {
-    const redraw = !login || next.state !== login.state || local !== undefined;
-    const counting = login && next.state === login.state;
+    // On the one-time password screen the login stays where it was (choose-method, push-…) until the code is in.
+    const stay = local === 'otp' && next.state !== 'logged-in';
+    const redraw = !stay && (!login || next.state !== login.state || local !== undefined);
     login = next;
-    if (redraw || !counting) return draw();
+    if (redraw) return draw();
     const fresh = [login.push?.remainingMs, login.otpStepRemainingMs, login.code?.remainingMs];
     for (const { id, clock } of clocks) {
       const ms = id.startsWith('push') ? fresh[0] : id.startsWith('otp') ? fresh[1] : fresh[2];
@@ -278,7 +284,7 @@ export function loginScreen(root, info) {
     clearTimeout(timer);
     if (login && login.state !== 'logged-in') {
       const next = await read(path('')).catch(() => undefined);
-      if (next && local === undefined) show(next);
+      if (next && (local === undefined || local === 'otp')) show(next);
     }
     timer = setTimeout(poll, POLL_MS);
   };

@@ -11,7 +11,10 @@ export const area: AreaDeclaration = {
       '§7.1',
       '§6.3.1: TOTP Only',
       'Appendix A: Unable to accept notification request',
+      'Appendix A: One-time password generated not working',
+      'Appendix A: Password Lock forgot password',
     ]),
     ...sectionsOf('001_a3861b4dfbe0f786.txt', ['2FA: Limitations']),
+    ...sectionsOf('002_938a6250c384f84c.txt', ['Trusted browser']),
   ],
 };

@@ -3,8 +3,10 @@ import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { loginInChromiumCheck } from './login-in-chromium.js';
 import { mobileBackupScreensCheck } from './mobile-backup-in-chromium.js';
+import { recoveryInChromiumCheck } from './recovery-in-chromium.js';
 
 export const suite = defineSuite(area, {
   'mobile-backup-in-chromium.ts': [mobileBackupScreensCheck],
   'login-in-chromium.ts': [loginInChromiumCheck],
+  'recovery-in-chromium.ts': [recoveryInChromiumCheck],
 });
