@@ -153,3 +153,21 @@ export interface WebConsole {
   readonly url: string;
   readonly locators: ConsoleLocators;
 }
+
+/** A vendor's locator map, read from JSON: every key, each a non-empty selector, and no other. */
+export function parseConsoleLocators(json: unknown, file: string): ConsoleLocators {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new Error(`${file}: a console locator map is a JSON object of selectors`);
+  }
+  const map = json as Record<string, unknown>;
+  const missing = CONSOLE_LOCATOR_KEYS.filter((k) => typeof map[k] !== 'string' || map[k] === '');
+  const unknown = Object.keys(map).filter((k) => !(CONSOLE_LOCATOR_KEYS as readonly string[]).includes(k));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new Error(
+      `${file}: ${missing.length > 0 ? `no selector for ${missing.join(', ')}` : ''}` +
+        `${missing.length > 0 && unknown.length > 0 ? '; ' : ''}` +
+        `${unknown.length > 0 ? `unknown keys ${unknown.join(', ')}` : ''}`,
+    );
+  }
+  return map as ConsoleLocators;
+}

@@ -170,5 +170,7 @@ export const mobileBackupScreensCheck: Check = {
   requirements: ['DESK-01', 'DESK-02', 'DESK-03', 'DESK-04', 'DESK-05', 'DESK-06', 'DESK-07', 'DESK-12'],
   tags: ['browser'],
   scope: 'server',
+  // The dialog names the first device that appears after it opened: another check pairing meanwhile would be it.
+  exclusive: true,
   run: (context) => withConsolePage(context.session, (view) => verifyScreens(context, view)),
 };
