@@ -9,6 +9,8 @@ import type { ServerFault } from '../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
 import { servesTwoFactor } from './http/build-app.js';
 import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
+import { consoleAsset } from './http/console-assets.js';
+import { CONSOLE_ASSETS_FAULTS } from './http/console-assets.faulty.js';
 import { rangeStart } from './http/handlers.js';
 import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
 import { valueToCheck } from './http/validation.js';
@@ -101,6 +103,8 @@ export interface ServerRules {
   readonly discardRecovered: typeof discardRecovered;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly mayAct: typeof mayAct;
+  // The web console.
+  readonly consoleAsset: typeof consoleAsset;
 }
 
 export const STRAIGHT_SERVER_RULES: ServerRules = {
@@ -141,6 +145,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   discardRecovered,
   trustedBrowserLifetimeMs,
   mayAct,
+  consoleAsset,
 };
 
 export type ServerRuleOverride = RuleOverride<ServerRules>;
@@ -168,6 +173,7 @@ export const SERVER_OVERRIDES = {
   ...RECOVERY_FAULTS,
   ...LOGINS_FAULTS,
   ...LOGIN_STATE_FAULTS,
+  ...CONSOLE_ASSETS_FAULTS,
 } satisfies Record<ServerFault, ServerRuleOverride>;
 
 /** The rules of a server started with these variants: the straight ones when there are none. */

@@ -32,6 +32,16 @@ export const RUN_OPTIONS = {
     description: "With --server, on this machine: the server's data directory, which the storage-layout checks read",
     placeholder: 'DIR',
   },
+  'console-url': {
+    type: 'string',
+    description: "With --server: the server's web console (the desktop program's screens), checked in Chromium",
+    placeholder: 'URL',
+  },
+  'console-locators': {
+    type: 'string',
+    description: 'With --console-url: a JSON file mapping each console locator key to a CSS selector',
+    placeholder: 'FILE',
+  },
   'own-server': {
     type: 'string',
     description:
@@ -165,6 +175,8 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('consoleKey', values['console-key']);
   set('dataDir', values['data-dir']);
   set('ownServer', values['own-server']);
+  set('consoleUrl', values['console-url']);
+  set('consoleLocators', values['console-locators']);
   set('ownServerConsoleKey', values['own-server-console-key']);
   set('devices', values.devices);
   set('profiles', list(values.profiles));

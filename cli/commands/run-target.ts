@@ -14,6 +14,7 @@ import { launchServerImage } from '../../conformance/targets/container-target.js
 import { checkRealBuild, realBuildApp } from '../../conformance/targets/real-build-app.js';
 import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
+import { parseConsoleLocators, type WebConsole } from '../../conformance/targets/web-console.js';
 import type { Target } from '../../conformance/targets/target.js';
 import { DEFAULT_APP_PACKAGE } from '../../devices/capabilities/device-capabilities.js';
 import { planRealDevices, type RealDevicePlan } from '../../devices/capabilities/real-device-plan.js';
@@ -73,6 +74,7 @@ export async function openTarget(
       ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
       app,
       conformanceClock: config.conformanceClock ?? true,
+      ...webConsoleOf(config),
       ...localServerParts(config),
     });
     return { target, stop: stopAppium };
@@ -142,4 +144,25 @@ function readLocators(file: string): Record<string, string> {
 
 function usage(message: string): never {
   throw new UsageError(message);
+}
+
+/** `--console-url` with `--console-locators`: the vendor's console and how to find its parts. */
+function webConsoleOf(config: RunConfig): { webConsole?: WebConsole } {
+  if (config.consoleUrl === undefined) {
+    if (config.consoleLocators !== undefined) usage('--console-locators goes with --console-url.');
+    return {};
+  }
+  if (config.consoleLocators === undefined) usage('--console-url needs --console-locators FILE (a locator map).');
+  const file = config.consoleLocators;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    usage(`--console-locators ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return { webConsole: { url: config.consoleUrl, locators: parseConsoleLocators(json, file) } };
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }

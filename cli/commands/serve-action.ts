@@ -54,6 +54,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   io.out(`Mobile Backup Server, ${EDITIONS[edition].label} edition ${identity.desktopVersion}, protocol v1`);
   io.out(`  TCP port ${identity.tcpPort}, UDP port ${identity.udpPort} (bound to ${options.host})`);
   io.out(`  URL        ${server.url}`);
+  io.out(`  Console    ${server.url}/ (open it in a browser; sign in with the console key)`);
   io.out(`  Data       ${server.dataDir}`);
   io.out(`  Console key ${server.consoleKey}`);
   if (options['conformance-clock']) io.out("  Conformance clock on: the console key can move this server's clock");

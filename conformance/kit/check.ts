@@ -52,6 +52,8 @@ export interface FailureDetails {
   readonly commands?: readonly string[];
   readonly seed?: number;
   readonly path?: string;
+  /** The failing screen, a PNG in base64, when the check looked at one (the desktop console in Chromium). */
+  readonly screenshot?: string;
   /**
    * What the check threw, for the runner to judge: a verdict on the target, or an exception of the kit itself (a
    * TypeError in a check's code), which is an error of the kit and never a failure of the target.

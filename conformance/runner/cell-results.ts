@@ -47,6 +47,7 @@ export function outcomeCell(
       ...(failure.commands ? { commands: [...failure.commands] } : {}),
       ...(failure.seed !== undefined ? { seed: failure.seed } : {}),
       ...(failure.path ? { path: failure.path } : {}),
+      ...(failure.screenshot ? { screenshot: failure.screenshot } : {}),
       replayCommand: '',
     },
   };

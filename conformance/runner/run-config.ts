@@ -32,6 +32,12 @@ export const RunConfig = Type.Object(
     ownServerConsoleKey: Type.Optional(
       Type.String({ minLength: 1, description: 'The console key of the servers ownServer starts, when it has none.' }),
     ),
+    consoleUrl: Type.Optional(
+      Type.String({ minLength: 1, description: "With --server: the address of the server's web console." }),
+    ),
+    consoleLocators: Type.Optional(
+      Type.String({ minLength: 1, description: 'With consoleUrl: a JSON file mapping each console locator key.' }),
+    ),
     devices: Type.Optional(Type.String({ minLength: 1, description: 'A device matrix file.' })),
     profiles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
     requirements: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),

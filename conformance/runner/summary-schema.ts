@@ -67,6 +67,8 @@ export const Failure = Type.Object({
   seed: Type.Optional(Type.Integer()),
   /** fast-check's replay path. */
   path: Type.Optional(Type.String()),
+  /** The failing screen as a PNG in base64, when the check looked at one (the desktop console in Chromium). */
+  screenshot: Type.Optional(Type.String({ contentEncoding: 'base64', contentMediaType: 'image/png' })),
   /** The exact command line that replays this failure. */
   replayCommand: Type.String(),
 });

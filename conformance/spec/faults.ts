@@ -286,6 +286,17 @@ export const FAULTS = {
     description: 'keeps sending push requests to the original device after the replacement re-pairs',
     caughtBy: ['MIG-07'],
   },
+  // The web console (the desktop program's screens).
+  'console-names-unescaped': {
+    side: 'server',
+    description: 'the web console puts device and authenticator names into the page as markup',
+    caughtBy: ['DESK-12'],
+  },
+  'console-countdown-frozen': {
+    side: 'server',
+    description: 'the web console shows each countdown once and never counts it down',
+    caughtBy: ['DESK-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

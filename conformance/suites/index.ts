@@ -7,6 +7,7 @@ import type { AreaSuite } from '../kit/area.js';
 import type { Check } from '../kit/check.js';
 import { suite as appLog } from './app-log/index.js';
 import { suite as backup } from './backup/index.js';
+import { suite as desktopConsole } from './desktop-console/index.js';
 import { suite as editions } from './editions/index.js';
 import { suite as freeUpSpace } from './free-up-space/index.js';
 import { suite as migration } from './migration/index.js';
@@ -39,6 +40,7 @@ export const AREAS: readonly AreaSuite[] = [
   settings,
   appLog,
   ...TWO_FACTOR_AREAS,
+  desktopConsole,
 ];
 
 const isUi = (c: Check) => c.tags?.includes('ui') === true;

@@ -17,6 +17,7 @@ import { ownReferenceServer } from './own-reference-server.js';
 import { startRestartableServer } from './restartable-server.js';
 import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
 import type { Target, TargetSession } from './target.js';
+import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
 
 export interface ReferenceSession extends TargetSession {
   readonly dataDir: string;
@@ -100,6 +101,7 @@ export class ReferenceTarget implements Target {
       startRestartableServer: () =>
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,
+      webConsole: { url: `${ready.url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
       close,
     };
   }

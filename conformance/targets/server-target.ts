@@ -6,6 +6,7 @@
  * checks) and the command that starts another server like it (`--own-server`, for the port checks), so that nothing
  * the reference target is checked for is skipped for want of them.
  */
+import type { WebConsole } from './web-console.js';
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
@@ -25,6 +26,8 @@ export interface ServerTargetOptions {
   readonly app?: AppUnderTest;
   /** Use the server's conformance clock when it offers one (default); false validates without it. */
   readonly conformanceClock?: boolean;
+  /** The server's web console, when the vendor gives its address and locator map. */
+  readonly webConsole?: WebConsole;
   /** The server's data directory, on this machine; the checks only read it. */
   readonly dataDir?: string;
   /** How to start another server like this one, for the checks that start their own. */
@@ -71,6 +74,7 @@ export class ServerTarget implements Target {
         ? { startRestartableServer: this.options.restart }
         : { restartLack: 'a server reached by its URL only cannot be restarted by the kit' }),
       app: this.app,
+      ...(this.options.webConsole ? { webConsole: this.options.webConsole } : {}),
       async close() {},
     };
   }

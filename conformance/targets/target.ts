@@ -10,6 +10,7 @@
 import type { Edition } from '../spec/editions.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppUnderTest } from './app-under-test.js';
+import type { WebConsole } from './web-console.js';
 
 export interface TargetDescription {
   readonly kind: 'reference' | 'server' | 'app';
@@ -91,6 +92,8 @@ export interface TargetSession {
   readonly restartLack?: string;
   /** The app device checks install on their simulated devices. */
   readonly app: AppUnderTest;
+  /** The desktop program's screens as a web page, when the target has one (the reference server serves it at /). */
+  readonly webConsole?: WebConsole;
   close(): Promise<void>;
 }
 

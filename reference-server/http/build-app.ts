@@ -9,6 +9,7 @@ import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
+import { registerConsoleAssets } from './console-assets.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
@@ -85,5 +86,6 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
       }
     },
   });
+  registerConsoleAssets(app, ctx.rules.consoleAsset);
   return app;
 }

@@ -1,5 +1,6 @@
 /** The route handlers: thin adapters from HTTP to the services. */
 import { createReadStream } from 'node:fs';
+import QRCode from 'qrcode';
 import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
@@ -33,6 +34,9 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
     pair: ({ body }) => pair(ctx, body),
+    renderQr: async ({ body }) => ({
+      svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
+    }),
     listDevices: () => ({ devices: listDevices(ctx) }),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),

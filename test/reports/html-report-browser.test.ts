@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../conformance/kit/browser.js';
 import { REQUIREMENTS, requirementsInArea } from '../../conformance/spec/requirements/index.js';
 import { htmlDocument } from '../../reports/html/html-document.js';
 import { htmlReporter } from '../../reports/html/html-reporter.js';
@@ -25,16 +26,8 @@ import {
   RESUME_EXCHANGES,
 } from './sample-summary.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const ARGS = CHROMIUM_ARGS;
 const hasChromium = existsSync(CHROMIUM);
 const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
 if (!hasChromium) console.warn(`html-report-browser: ${SKIP_REASON}`);

@@ -31,6 +31,7 @@ import {
 import { CONSOLE_ERRORS, DEVICE_ERRORS, type RouteSpec } from './route-spec.js';
 import { AUTHENTICATOR_ROUTES } from './authenticator-routes.js';
 import { CONFORMANCE_CLOCK_ROUTES } from './conformance-clock.js';
+import { CONSOLE_ROUTES } from './console-routes.js';
 import { LOGIN_ROUTES } from './login-routes.js';
 import { TWO_FACTOR_ROUTES } from './two-factor-routes.js';
 
@@ -277,6 +278,7 @@ export const ROUTES = {
   ...TWO_FACTOR_ROUTES,
   ...AUTHENTICATOR_ROUTES,
   ...LOGIN_ROUTES,
+  ...CONSOLE_ROUTES,
   ...CONFORMANCE_CLOCK_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 

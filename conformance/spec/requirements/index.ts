@@ -3,6 +3,7 @@
  * (ADVISORY), grouped by area in AREAS order. Suites and reports look requirements up here by id.
  */
 import { BAK_REQUIREMENTS } from './bak.js';
+import { DESK_REQUIREMENTS } from './desk.js';
 import { EDN_REQUIREMENTS } from './edn.js';
 import { ESEC_REQUIREMENTS } from './esec.js';
 import { FTYPE_REQUIREMENTS } from './ftype.js';
@@ -57,6 +58,7 @@ const BY_AREA: { readonly [A in Area]: readonly Requirement[] } = {
   REC: REC_REQUIREMENTS,
   PWL: PWL_REQUIREMENTS,
   ESEC: ESEC_REQUIREMENTS,
+  DESK: DESK_REQUIREMENTS,
 };
 
 /** Every requirement, areas in AREAS order, ids in order within each area. */

@@ -5,5 +5,4 @@
  */
 export const NOT_COVERED: Readonly<Record<string, string>> = {
   'TFA-01': 'a screen of the desktop program (the first-login offer to set up 2FA) with no protocol counterpart',
-  'TFA-07': 'a screen of the desktop program (Show Secret Key) with no protocol counterpart',
 };

@@ -29,6 +29,7 @@ export const AREAS = {
   REC: 'Recovery when unable to log in',
   PWL: 'Password lock',
   ESEC: 'Enhanced security for 2FA',
+  DESK: 'The desktop program’s screens',
 } as const satisfies Record<string, string>;
 
 export type Area = keyof typeof AREAS;

@@ -53,7 +53,7 @@ describe('authentication', () => {
 
 describe('routes', () => {
   it.each([
-    ['GET', '/'],
+    ['GET', '/nope'],
     ['GET', '/v1/nope'],
     ['GET', '/v2/info'],
     ['GET', '/v1/info/extra'],

@@ -150,6 +150,7 @@ export const validCall: Record<RouteName, () => RawCall> = {
   getInfo: () => ({ method: 'GET', path: '/v1/info' }),
   getOpenApi: () => ({ method: 'GET', path: '/openapi.json' }),
   createPairing: () => json('POST', '/v1/console/pairings', { mode: 'add' }),
+  renderQr: () => json('POST', '/v1/console/qr', { text: 'mbs://pair?v=1' }),
   pair: () => json('POST', '/v1/pair', { token: 'x'.repeat(43), edition: 'pro', device: deviceIdentity('New') }),
   listDevices: () => ({ method: 'GET', path: '/v1/console/devices' }),
   renameDevice: () => json('PATCH', `/v1/console/devices/${fx.b.deviceId}`, { name: 'Renamed' }),

@@ -1,0 +1,65 @@
+/**
+ * The one Chromium of a run: Debian's, driven by playwright-core, launched for the first check that needs it and
+ * closed a moment after the last one lets go, so the few checks through a web page share one browser. Each check
+ * gets a context of its own (its own storage: the console key in sessionStorage, a trusted browser's token).
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.MBSC_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+/** Long enough for the next check of the run to take the browser over instead of starting another. */
+const LINGER_MS = 5_000;
+
+/** Why no browser check can run here, or undefined when Chromium and playwright-core are both present. */
+export async function browserLack(): Promise<string | undefined> {
+  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+  try {
+    await import('playwright-core');
+    return undefined;
+  } catch {
+    return 'playwright-core is not installed (npm install playwright-core)';
+  }
+}
+
+let shared: Promise<Browser> | undefined;
+let users = 0;
+let closing: NodeJS.Timeout | undefined;
+
+/** A fresh browser context on the shared Chromium; closing it lets the browser go. */
+export async function browserContext(): Promise<BrowserContext> {
+  clearTimeout(closing);
+  users += 1;
+  try {
+    shared ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+    );
+    const browser = await shared;
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    context.on('close', release);
+    return context;
+  } catch (error) {
+    release();
+    shared = undefined;
+    throw error;
+  }
+}
+
+function release(): void {
+  users -= 1;
+  if (users > 0) return;
+  closing = setTimeout(() => {
+    const browser = shared;
+    shared = undefined;
+    void browser?.then((b) => b.close()).catch(() => undefined);
+  }, LINGER_MS);
+  closing.unref();
+}

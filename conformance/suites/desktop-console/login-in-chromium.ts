@@ -1,0 +1,86 @@
+/**
+ * The login and Settings > Authentication in Chromium, with a registered phone on the other side (seed 000 §6.3.1,
+ * Appendix A): Show Secret Key behind "Not able to scan QR code?", then a push login whose "Waiting for response"
+ * countdown is read twice (and again after the server's clock moves a minute, when it can), approved on the phone
+ * while the page counts down.
+ */
+import type { Check, CheckContext } from '../../kit/check.js';
+import { skipUnless } from '../../kit/check.js';
+import { EDITIONS } from '../../spec/editions.js';
+import { registerByQr } from '../two-factor/common/actors.js';
+import { withTwoFactor } from '../two-factor/common/session.js';
+import { countdownSeconds, expect, withConsolePage, type ConsolePage } from './console-page.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function showSecretKey(view: ConsolePage): Promise<void> {
+  await view.at('authenticationTab').click();
+  await view.at('addAuthenticator').click();
+  await view.at('notAbleToScan').click();
+  await view.at('showSecretKey').click();
+  const secret = (await view.text('secretKey')).trim();
+  expect(['DESK-06', 'TFA-07'], /^[A-Z2-7]{16}$/.test(secret), `Show Secret Key shows "${secret}", not 16 characters`);
+  await view.at('registrationClose').click();
+}
+
+async function pushLogin(context: CheckContext, view: ConsolePage, phoneName: string): Promise<void> {
+  await view.at('loginTab').click();
+  await view.at('startLogin').click();
+  const button = view.page.locator(view.sel('pushDevice')).filter({ hasText: phoneName }).first();
+  const label = (await button.textContent()) ?? '';
+  expect(
+    ['DESK-08'],
+    label.includes(`Approve request in Authenticator App from "${phoneName}"`),
+    `the push choice reads "${label}"`,
+  );
+  await button.click();
+  const first = countdownSeconds(await view.text('pushCountdown'));
+  expect(['DESK-08'], first <= 300 && first >= 280, `the push countdown starts at ${first} s, not near 5 minutes`);
+  await pause(2_200);
+  const second = countdownSeconds(await view.text('pushCountdown'));
+  expect(['DESK-08'], second < first, `the push countdown read ${first} s, then ${second} s 2 s later`);
+  const clock = context.session.clock;
+  if (clock) {
+    await clock.advance(60_000);
+    try {
+      let moved = second;
+      for (let i = 0; i < 20 && moved > second - 55; i += 1) {
+        await pause(250);
+        moved = countdownSeconds(await view.text('pushCountdown'));
+      }
+      expect(['DESK-08'], moved <= second - 55, `after the server's clock moved 60 s the countdown reads ${moved} s`);
+    } finally {
+      await clock.advance(-60_000);
+    }
+  }
+}
+
+async function verifyLogin(context: CheckContext, view: ConsolePage): Promise<void> {
+  await withTwoFactor(context, async (desk) => {
+    await showSecretKey(view);
+    const name = `Redmi ${context.content.tag()}`;
+    const phone = await registerByQr(desk, context.session.url, name);
+    await pushLogin(context, view, name);
+    const { notifications } = await phone.client.call('listNotifications', { query: {} });
+    const request = notifications.filter((n) => n.status === 'pending').at(-1);
+    expect(['DESK-08'], request !== undefined, 'the phone got no pending push request');
+    await phone.client.call('answerPush', { params: { requestId: request!.requestId }, body: { decision: 'approve' } });
+    await view
+      .at('loggedIn')
+      .waitFor()
+      .catch(() => expect(['DESK-08'], false, 'approved on the phone, the page never logged in'));
+    return { verdict: 'pass', runs: 1 };
+  });
+}
+
+export const loginInChromiumCheck: Check = {
+  id: 'desktop-console-login',
+  title: 'The login and Authentication screens in Chromium: Show Secret Key, a push login counting down',
+  area: 'DESK',
+  requirements: ['DESK-06', 'DESK-08', 'TFA-07'],
+  tags: ['browser', '2fa'],
+  scope: 'server',
+  exclusive: true,
+  applies: (column) => skipUnless(EDITIONS[column.edition].twoFactor, 'Home has no 2FA login'),
+  run: (context) => withConsolePage(context.session, (view) => verifyLogin(context, view)),
+};

@@ -1,0 +1,176 @@
+/**
+ * Settings > Mobile Backup in Chromium, with a simulated phone on the other side (seed 000 §7.1, §11.2): the
+ * wizard's two options, the QR dialog naming the actual ports, the QR read back from the page and scanned by the
+ * phone, the device shown with its folder and its name as text (markup included), then a migration chosen in the
+ * wizard, the replacement scanning the new QR, and the name updated on the original's folder. On Home the
+ * Authentication screen is absent.
+ */
+import { EDITIONS } from '../../spec/editions.js';
+import { decodePairingPayload } from '../../spec/protocol/pairing.js';
+import type { Check, CheckContext } from '../../kit/check.js';
+import { identity, removeQuietly } from '../../kit/server-support.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { Violation } from '../../kit/violation.js';
+import { expect, withConsolePage, type ConsolePage } from './console-page.js';
+
+/** A model name that is markup (the protocol allows any characters there): shown as these characters, it runs nothing. */
+const HOSTILE_MODEL = '<img src=x onerror="window.mbscNameRan=1">Note 8';
+const OPTIONS = [
+  'Add new device for backup without migration',
+  'Migrate backup content of existing device to a new device',
+];
+const NOTE =
+  /Please make sure your new device has not paired with any .+ client applications in order to complete the migration\./;
+
+const folderOf = (backupPath: string) => backupPath.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
+
+/** The phone scanning the page's QR code: it pairs with what it read, nothing else. */
+async function scanAndPair(view: ConsolePage, context: CheckContext, name: string, mode: 'add' | 'migrate') {
+  const device = { ...identity(name, 'android'), model: HOSTILE_MODEL };
+  const payload = decodePairingPayload(await view.qrText('qrImage'));
+  const tcp = await view.text('tcpPort');
+  const udp = await view.text('udpPort');
+  expect(['DESK-03'], payload.mode === mode, `the QR code is a pairing of mode ${payload.mode}, not ${mode}`);
+  expect(
+    ['DESK-03'],
+    tcp.includes(String(payload.tcp)) && udp.includes(String(payload.udp)),
+    `the dialog says "${tcp}" and "${udp}" but its QR code names TCP ${payload.tcp} and UDP ${payload.udp}`,
+  );
+  const info = await new MbsClient({ baseUrl: context.session.url }).call('getInfo');
+  expect(
+    ['DESK-03'],
+    payload.tcp === info.tcpPort && payload.udp === info.udpPort,
+    `the QR code names TCP ${payload.tcp} / UDP ${payload.udp}, the server listens on ${info.tcpPort} / ${info.udpPort}`,
+  );
+  const prerequisites = await view.text('prerequisites');
+  expect(
+    ['DESK-03'],
+    prerequisites.includes('Please use the latest Mobile App version') && /Firewall/i.test(prerequisites),
+    `the prerequisites read "${prerequisites}"`,
+  );
+  const phone = new MbsClient({ baseUrl: context.session.url });
+  return phone.call('pair', { body: { token: payload.token, edition: payload.edition, device } });
+}
+
+/** The row of the device list that shows `name`, once it does, and the folder it shows. */
+async function listedFolder(view: ConsolePage, name: string): Promise<string> {
+  const row = view.page.locator(view.sel('deviceRows')).filter({ has: view.page.getByText(name, { exact: true }) });
+  await row.first().waitFor();
+  return (await row.first().locator(view.sel('backupFolder')).textContent()) ?? '';
+}
+
+async function wizardOptions(view: ConsolePage): Promise<void> {
+  await view.at('addOrMigrate').click();
+  for (const [key, text] of [
+    ['modeAdd', OPTIONS[0]],
+    ['modeMigrate', OPTIONS[1]],
+  ] as const) {
+    const shown = (await view.text(key)).trim();
+    expect(['DESK-01'], shown === text, `the wizard's option reads "${shown}", not "${text}"`);
+  }
+}
+
+async function addByQr(view: ConsolePage, context: CheckContext, name: string) {
+  await wizardOptions(view);
+  await view.at('modeAdd').click();
+  await view.at('wizardNext').click();
+  const paired = await scanAndPair(view, context, name, 'add');
+  await view.page
+    .getByText('paired successfully')
+    .first()
+    .waitFor()
+    .catch(() => {
+      throw new Error('the pairing dialog never said the device paired successfully');
+    });
+  const outcome = await view.text('pairingOutcome');
+  expect(['DESK-04'], outcome.includes(name), `the pairing dialog says "${outcome}", without the name ${name}`);
+  await view.at('pairingDone').click();
+  const folder = await listedFolder(view, name).catch(() => {
+    throw new Violation(['DESK-04', 'DESK-12'], `the device list never shows the name "${name}" as text`);
+  });
+  const expected = `…\\${folderOf(paired.backupPath)}\\`;
+  expect(['DESK-04'], folder === expected, `the device list shows the folder "${folder}", not "${expected}"`);
+  const row = view.page.locator(view.sel('deviceRows')).filter({ has: view.page.getByText(name, { exact: true }) });
+  const model = (await row.first().locator(view.sel('deviceModel')).textContent()) ?? '';
+  const markup = await row.first().locator('img').count();
+  expect(
+    ['DESK-12'],
+    model === HOSTILE_MODEL && markup === 0,
+    `the model "${HOSTILE_MODEL}" shows as "${model}"${markup > 0 ? ', with an image element made of it' : ''}`,
+  );
+  return paired;
+}
+
+async function migrateByQr(view: ConsolePage, context: CheckContext, original: string, replacement: string) {
+  await wizardOptions(view);
+  await view.at('modeMigrate').click();
+  const note = await view.text('migrateNote');
+  expect(['DESK-02'], NOTE.test(note), `the migration note reads "${note}"`);
+  await view
+    .at('originalDevice')
+    .selectOption({ label: original })
+    .catch(() => {
+      throw new Violation(['DESK-02'], `the original-device chooser does not offer "${original}"`);
+    });
+  await view.at('wizardNext').click();
+  const paired = await scanAndPair(view, context, replacement, 'migrate');
+  const done = view.page.getByText('is completed').first();
+  await done.waitFor().catch(() => {
+    throw new Violation(['DESK-05'], 'the desktop never said the migration is completed');
+  });
+  const outcome = await view.text('pairingOutcome');
+  expect(
+    ['DESK-05'],
+    outcome.includes(original) && outcome.includes(replacement),
+    `the migration message reads "${outcome}", not from ${original} to ${replacement}`,
+  );
+  await view.at('pairingDone').click();
+  return paired;
+}
+
+async function verifyScreens(context: CheckContext, view: ConsolePage): Promise<void> {
+  const { session } = context;
+  const twoFactor = EDITIONS[session.edition].twoFactor;
+  const authenticationShown = await view.at('authenticationTab').isVisible();
+  expect(
+    [twoFactor ? 'DESK-06' : 'DESK-07'],
+    authenticationShown === twoFactor,
+    `Settings > Authentication is ${authenticationShown ? 'shown' : 'absent'} on ${EDITIONS[session.edition].label}`,
+  );
+  const original = `ASUS X00ID ${context.content.tag()}`;
+  const replacement = `Redmi Note 8 ${context.content.tag()}`;
+  const ids: string[] = [];
+  try {
+    const first = await addByQr(view, context, original);
+    ids.push(first.deviceId);
+    const ran = await view.page.evaluate('window.mbscNameRan === 1');
+    expect(['DESK-12'], ran !== true, 'a device name ran as markup in the page');
+    const second = await migrateByQr(view, context, original, replacement);
+    ids.push(second.deviceId);
+    const folder = await listedFolder(view, replacement).catch(() => {
+      throw new Violation(['DESK-05'], `the device list never shows the replacement "${replacement}"`);
+    });
+    const expected = `…\\${folderOf(first.backupPath)}\\`;
+    expect(
+      ['DESK-05'],
+      folder === expected,
+      `the replacement shows the folder "${folder}", not the original's ${expected}`,
+    );
+    const names = await view.page.locator(`${view.sel('deviceRows')} ${view.sel('deviceName')}`).allTextContents();
+    expect(['DESK-05'], !names.includes(original), `the original "${original}" is still listed after the migration`);
+  } finally {
+    await removeQuietly(session, ids);
+  }
+}
+
+export const mobileBackupScreensCheck: Check = {
+  id: 'desktop-console-mobile-backup',
+  title: 'Settings > Mobile Backup in Chromium: pair by the QR on the page, migrate, names as text',
+  area: 'DESK',
+  requirements: ['DESK-01', 'DESK-02', 'DESK-03', 'DESK-04', 'DESK-05', 'DESK-06', 'DESK-07', 'DESK-12'],
+  tags: ['browser'],
+  scope: 'server',
+  // The dialog names the first device that appears after it opened: another check pairing meanwhile would be it.
+  exclusive: true,
+  run: (context) => withConsolePage(context.session, (view) => verifyScreens(context, view)),
+};

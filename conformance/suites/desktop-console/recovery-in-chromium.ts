@@ -1,0 +1,159 @@
+/**
+ * The login's other ways in, in Chromium, with a registered phone and the server's outbox on the other side (seed
+ * 000 Appendix A; seed 002): "Forgot password" with the e-mail code and its 24-hour countdown, a one-time password
+ * with the code's countdown and "Trust this browser", then "Unable to login" with the SMS code, which logs in and
+ * shows a QR code to pair again.
+ */
+import type { Check, CheckContext } from '../../kit/check.js';
+import { skipUnless } from '../../kit/check.js';
+import { EDITIONS } from '../../spec/editions.js';
+import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
+import {
+  codeAt,
+  Outbox,
+  parseSentCode,
+  registerByQr,
+  stepOf,
+  type ServerAuthenticator,
+} from '../two-factor/common/actors.js';
+import type { ServerTime } from '../two-factor/common/support.js';
+import { withTwoFactor } from '../two-factor/common/session.js';
+import { givePhone } from '../two-factor/recovery/real-time-phone.js';
+import { countdownSeconds, expect, withConsolePage, type ConsolePage } from './console-page.js';
+
+const PHONE = '+15550177342';
+const EMAIL = 'license@example.com';
+const PASSWORDS = ['Lock password 1', 'Lock password 2'] as const;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function state(view: ConsolePage, expected: string, ids: readonly string[]): Promise<void> {
+  const selector = `${view.sel('loginState')}[data-state="${expected}"]`;
+  await view.page.waitForSelector(selector).catch(async () => {
+    const now = await view.at('loginState').getAttribute('data-state');
+    expect(ids, false, `the login shows ${now ?? 'nothing'}, not ${expected}`);
+  });
+}
+
+/** A countdown read twice, 2.2 s apart: it must be within [low, high] and have gone down. */
+async function countsDown(
+  view: ConsolePage,
+  key: 'emailCodeCountdown' | 'smsCodeCountdown' | 'otpCountdown',
+  low: number,
+  high: number,
+  ids: readonly string[],
+) {
+  const first = countdownSeconds(await view.text(key));
+  expect(ids, first >= low && first <= high, `the countdown reads ${first} s, not within ${low}–${high} s`);
+  await pause(2_200);
+  const second = countdownSeconds(await view.text(key));
+  expect(ids, second < first, `the countdown read ${first} s, then ${second} s 2 s later`);
+}
+
+async function codeFrom(outbox: Outbox, channel: 'sms' | 'email', ids: readonly string[]) {
+  const sent = (await outbox.read()).filter((m) => m.channel === channel);
+  const code = parseSentCode(sent.at(-1)?.text ?? '');
+  expect(ids, code !== undefined, `no ${channel} code in the outbox: ${JSON.stringify(sent)}`);
+  return code!;
+}
+
+async function forgotPassword(view: ConsolePage, outbox: Outbox): Promise<void> {
+  const ids = ['DESK-11'];
+  await view.at('loginTab').click();
+  await view.at('startLogin').click();
+  await state(view, 'password', ids);
+  await view.at('forgotPassword').click();
+  await view.at('forgotEmail').fill(EMAIL);
+  await view.at('forgotNext').click();
+  const sentTo = await view.text('codeSentTo');
+  expect(
+    ids,
+    sentTo.includes('Verification code has been sent to') && sentTo.includes(EMAIL),
+    `the page says "${sentTo}"`,
+  );
+  const code = await codeFrom(outbox, 'email', ids);
+  const letters = await view.text('emailCodeLetters');
+  expect(ids, letters.includes(code.letters), `the page shows the letters "${letters}", the e-mail ${code.letters}`);
+  await countsDown(view, 'emailCodeCountdown', 24 * 3600 - 60, 24 * 3600 - 1, ids);
+  await view.at('emailCodeDigits').fill(code.digits);
+  await view.at('newPassword').fill(PASSWORDS[1]);
+  await view.at('confirmPassword').fill(PASSWORDS[1]);
+  await view.at('resetNext').click();
+  await state(view, 'password', ids);
+}
+
+async function otpAndTrust(view: ConsolePage, phone: ServerAuthenticator, time: ServerTime): Promise<void> {
+  await view.at('password').fill(PASSWORDS[1]);
+  await view.at('loginSubmit').click();
+  await state(view, 'choose-method', ['DESK-11']);
+  await view.at('useOtp').click();
+  // Read the code's countdown away from a step's end, so both readings fall in one step.
+  while (countdownSeconds(await view.text('otpCountdown')) < 6) await pause(1_000);
+  await countsDown(view, 'otpCountdown', 1, 30, ['DESK-09']);
+  await view.at('otpCode').fill(codeAt(phone.secret, stepOf(time.now())));
+  await view.at('trustBrowser').check();
+  await view.at('otpNext').click();
+  await state(view, 'logged-in', ['DESK-09']);
+  await view.at('startLogin').click();
+  await view.at('password').fill(PASSWORDS[1]);
+  await view.at('loginSubmit').click();
+  await state(view, 'logged-in', ['DESK-13']);
+}
+
+async function unableToLogin(view: ConsolePage, phone: ServerAuthenticator, outbox: Outbox): Promise<void> {
+  const ids = ['DESK-10'];
+  // A browser that is not trusted: a new start without the token this page keeps.
+  await view.page.evaluate('localStorage.clear()');
+  await view.at('startLogin').click();
+  await view.at('password').fill(PASSWORDS[1]);
+  await view.at('loginSubmit').click();
+  await state(view, 'choose-method', ids);
+  await view.at('unableToLogin').click();
+  await view.at('recoveryDevice').selectOption({ label: phone.name });
+  await view.at('recoveryNext').click();
+  const discard = await view.text('recoveryDiscard');
+  expect(ids, discard.includes(phone.name) && discard.includes('will be discarded'), `the page says "${discard}"`);
+  const digits = await view.text('phoneLastDigits');
+  expect(
+    ids,
+    digits.includes(PHONE.slice(-2)),
+    `the page shows "${digits}", not the last two digits ${PHONE.slice(-2)}`,
+  );
+  await view.at('recoveryPhone').fill(PHONE);
+  await view.at('phoneNext').click();
+  await state(view, 'recovery-code', ids);
+  const code = await codeFrom(outbox, 'sms', ids);
+  const letters = await view.text('smsCodeLetters');
+  expect(ids, letters.includes(code.letters), `the page shows the letters "${letters}", the SMS ${code.letters}`);
+  await countsDown(view, 'smsCodeCountdown', 280, 300, ids);
+  await view.at('smsCodeDigits').fill(code.digits);
+  await view.at('smsNext').click();
+  await state(view, 'logged-in', ids);
+  await view.at('registrationQr').waitFor();
+  decodeRegistrationPayload(await view.qrText('registrationQr'));
+}
+
+async function verifyRecovery(context: CheckContext, view: ConsolePage): Promise<void> {
+  await withTwoFactor(context, async (desk, time) => {
+    const outbox = await Outbox.open(desk);
+    const phone = await registerByQr(desk, context.session.url, `Redmi Note 8 ${context.content.tag()}`);
+    await givePhone(phone, outbox, PHONE);
+    await desk.call('setPasswordLock', { body: { password: PASSWORDS[0], email: EMAIL } });
+    await outbox.read();
+    await forgotPassword(view, outbox);
+    await otpAndTrust(view, phone, time);
+    await unableToLogin(view, phone, outbox);
+    return { verdict: 'pass', runs: 1 };
+  });
+}
+
+export const recoveryInChromiumCheck: Check = {
+  id: 'desktop-console-recovery',
+  title: 'Forgot password, a one-time password with Trust this browser, and Unable to login, in Chromium',
+  area: 'DESK',
+  requirements: ['DESK-09', 'DESK-10', 'DESK-11', 'DESK-13'],
+  tags: ['browser', '2fa'],
+  scope: 'server',
+  exclusive: true,
+  applies: (column) => skipUnless(EDITIONS[column.edition].twoFactor, 'Home has no 2FA login'),
+  run: (context) => withConsolePage(context.session, (view) => verifyRecovery(context, view)),
+};

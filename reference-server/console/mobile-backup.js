@@ -1,0 +1,180 @@
+/*
+ * Settings > Mobile Backup (seed 000 §7, §11.2): the paired devices with their backup folders, and "Add or migrate
+ * device": add a new device, or migrate an existing device's backed-up content to a replacement; then the QR code
+ * with the actual TCP and UDP ports, until the device pairs.
+ */
+/* global setTimeout, clearTimeout */
+import { act, read } from './api.js';
+import { h, openDialog, showError } from './dom.js';
+import { nameElement } from './names.js';
+import { qrImage } from './qr.js';
+
+const POLL_MS = 1500;
+
+/** `…\<folder>\`: the last part of the device's backup path, as the desktop program shows it. */
+export function folderOf(backupPath) {
+  const parts = String(backupPath).split(/[\\/]/).filter(Boolean);
+  return `…\\${parts[parts.length - 1] ?? ''}\\`;
+}
+
+function deviceRow(device) {
+  const migrated = device.migratedFrom
+    ? h('td', {}, 'from ', nameElement('span', device.migratedFrom.name))
+    : h('td', { text: '' });
+  return h(
+    'tr',
+    { 'data-device-id': device.deviceId },
+    h('td', {}, nameElement('span', device.name, 'device-name')),
+    h('td', {}, nameElement('span', device.model, 'device-model')),
+    h('td', { text: device.platform }),
+    h('td', {}, nameElement('span', folderOf(device.backupPath), 'backup-folder')),
+    migrated,
+  );
+}
+
+export function mobileBackupScreen(root, info) {
+  let devices = [];
+  let timer;
+  const list = h('tbody', { id: 'device-list' });
+  const render = () => list.replaceChildren(...devices.map(deviceRow));
+  const refresh = async () => {
+    devices = (await read('/v1/console/devices')).devices;
+    render();
+    return devices;
+  };
+  const poll = async () => {
+    clearTimeout(timer);
+    await refresh().catch(() => undefined);
+    timer = setTimeout(poll, POLL_MS);
+  };
+  const addButton = h('button', { type: 'button', id: 'add-or-migrate', text: 'Add or migrate device' });
+  addButton.addEventListener('click', () => addOrMigrate(info, devices, refresh));
+  root.replaceChildren(
+    h('h2', { text: 'Mobile Backup' }),
+    addButton,
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Device', 'Model', 'Platform', 'Backup folder', 'Migrated'].map((t) => h('th', { text: t }))),
+      ),
+      list,
+    ),
+  );
+  void poll();
+}
+
+function addOrMigrate(info, devices, refresh) {
+  const error = h('p', { role: 'alert', id: 'wizard-error' });
+  const addOption = h('input', { type: 'radio', name: 'wizard-mode', value: 'add', id: 'mode-add', checked: true });
+  const migrateOption = h('input', { type: 'radio', name: 'wizard-mode', value: 'migrate', id: 'mode-migrate' });
+  const chooser = h(
+    'select',
+    { id: 'original-device', 'aria-label': 'Original device' },
+    ...devices.map((d) => h('option', { value: d.deviceId }, nameElement('span', d.name))),
+  );
+  const migrateBox = h(
+    'div',
+    { id: 'migrate-options', hidden: true },
+    chooser,
+    h('p', {
+      class: 'note',
+      id: 'migrate-note',
+      text:
+        `* Please make sure your new device has not paired with any ${info.editionLabel} client applications ` +
+        'in order to complete the migration.',
+    }),
+  );
+  const sync = () => (migrateBox.hidden = !migrateOption.checked);
+  addOption.addEventListener('change', sync);
+  migrateOption.addEventListener('change', sync);
+  const next = h('button', { type: 'button', id: 'wizard-next', text: 'Next' });
+  const cancel = h('button', { type: 'button', id: 'wizard-cancel', text: 'Cancel' });
+  const dialog = openDialog(
+    'wizard',
+    h('h3', { text: 'Add new device' }),
+    h('p', { text: 'Do you want to add a new device to backup, or migrate backed up content of an existing device?' }),
+    h('p', {}, addOption, h('label', { for: 'mode-add', text: 'Add new device for backup without migration' })),
+    h(
+      'p',
+      {},
+      migrateOption,
+      h('label', { for: 'mode-migrate', text: 'Migrate backup content of existing device to a new device' }),
+    ),
+    migrateBox,
+    error,
+    h('p', {}, next, cancel),
+  );
+  cancel.addEventListener('click', () => dialog.remove());
+  next.addEventListener('click', async () => {
+    const migrate = migrateOption.checked;
+    if (migrate && !chooser.value) return void (error.textContent = 'Choose the original device.');
+    const original = devices.find((d) => d.deviceId === chooser.value);
+    try {
+      const body = migrate ? { mode: 'migrate', originalDeviceId: chooser.value } : { mode: 'add' };
+      const pairing = await act('POST', '/v1/console/pairings', body);
+      dialog.remove();
+      await pairingDialog(pairing, migrate ? original : undefined, devices, refresh);
+    } catch (e) {
+      showError(error, e);
+    }
+  });
+}
+
+async function pairingDialog(pairing, original, before, refresh) {
+  const known = new Set(before.map((d) => d.deviceId));
+  const outcome = h('p', { id: 'pairing-outcome', role: 'status' });
+  const done = h('button', { type: 'button', id: 'pairing-done', text: 'Done' });
+  const mode = original
+    ? 'Migrate backup content of existing device to a new device'
+    : 'Add new device for backup without migration';
+  const dialog = openDialog(
+    'pairing',
+    h('h3', { text: 'Mobile Backup Setup' }),
+    h('p', {
+      text:
+        'Please scan the QR code to get the below Mobile App from App Store. Once installed the Mobile App, ' +
+        'launch it and scan the same QR code to complete the device registration.',
+    }),
+    h('p', { text: `Mobile Backup (${mode})` }),
+    await qrImage(pairing.payload, 'Pairing QR code'),
+    h('h4', { text: 'Prerequisites' }),
+    h(
+      'ul',
+      { id: 'prerequisites' },
+      h('li', { text: 'Please use the latest Mobile App version' }),
+      h('li', { text: 'Please make sure below 2 ports are not blocked by any Firewall settings' }),
+    ),
+    h('p', { id: 'tcp-port', text: `TCP Port: ${pairing.tcpPort}` }),
+    h('p', { id: 'udp-port', text: `UDP Port: ${pairing.udpPort}` }),
+    outcome,
+    done,
+  );
+  let timer;
+  const stop = () => {
+    clearTimeout(timer);
+    dialog.remove();
+  };
+  done.addEventListener('click', stop);
+  const watch = async () => {
+    const devices = await refresh().catch(() => undefined);
+    const paired = devices?.find((d) =>
+      original ? d.migratedFrom?.deviceId === original.deviceId : !known.has(d.deviceId),
+    );
+    if (!paired) return void (timer = setTimeout(watch, 1000));
+    outcome.replaceChildren(
+      ...(original
+        ? [
+            'Replacement device is paired successfully and migration of contents from ',
+            nameElement('b', original.name),
+            ' to ',
+            nameElement('b', paired.name),
+            ' is completed.',
+          ]
+        : ['Device paired successfully. Mobile backup registration is successful: ', nameElement('b', paired.name)]),
+    );
+  };
+  void watch();
+}

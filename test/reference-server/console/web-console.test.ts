@@ -1,0 +1,101 @@
+/**
+ * The web console served at / (reference-server/console/), in real Chromium: its headers, a wrong key refused
+ * with one message whether the key is near or far, no key in any URL, and a server that goes away and comes back on
+ * the same port (the page says so, retries, and goes on).
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../conformance/kit/browser.js';
+import { CONSOLE_CSP } from '../../../reference-server/http/console-assets.js';
+import { startServer } from '../../../reference-server/server.js';
+import { startTestServer, tempDir, type TestServer } from '../../helpers/test-server.js';
+
+const hasChromium = existsSync(CHROMIUM_PATH);
+const KEY = 'console-key-for-the-page-test';
+let t: TestServer;
+let browser: Browser | undefined;
+const urls: string[] = [];
+
+async function open(): Promise<Page> {
+  const page = await browser!.newPage();
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto(`${t.server.url}/`);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+async function signIn(page: Page, key: string): Promise<string> {
+  await page.fill('#console-key', key);
+  await page.click('#sign-in-form button[type=submit]');
+  await page.waitForFunction(
+    () => document.documentElement.dataset.ready === 'console' || document.getElementById('sign-in-error')?.textContent,
+  );
+  return (await page.textContent('#sign-in-error')) ?? '';
+}
+
+beforeAll(async () => {
+  t = await startTestServer('pro', { consoleKey: KEY });
+  if (!hasChromium) return;
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('the web console', () => {
+  it('is served at / with a strict Content-Security-Policy and nothing from elsewhere', async () => {
+    const answer = await fetch(`${t.server.url}/`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
+    expect(CONSOLE_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    const html = await answer.text();
+    expect(html).not.toMatch(/<script>|https?:\/\/(?!www\.w3)/);
+    expect((await fetch(`${t.server.url}/console/nope.js`)).status).toBe(404);
+    expect((await fetch(`${t.server.url}/console/..%2Fserver.js`)).status).toBe(404);
+  });
+
+  it.skipIf(!hasChromium)(
+    'refuses a wrong key with one message, near or far, and keeps the key out of URLs',
+    async () => {
+      const page = await open();
+      const near = await signIn(page, `${KEY.slice(0, -1)}X`);
+      const far = await signIn(page, 'x');
+      expect(near).toBe(far);
+      expect(near).not.toMatch(/exist|unknown|length/i);
+      expect(await page.isVisible('#main')).toBe(false);
+      expect(await signIn(page, KEY)).toBe('');
+      expect(await page.isVisible('#add-or-migrate')).toBe(true);
+      expect(urls.filter((u) => u.includes(KEY))).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.skipIf(!hasChromium)('says the server is gone, retries, and goes on when it is back', async () => {
+    const page = await open();
+    await signIn(page, KEY);
+    const { url, dataDir } = t.server;
+    const port = Number(new URL(url).port);
+    await t.server.close();
+    await page.waitForSelector('#connection[data-state=lost]', { timeout: 20_000 });
+    expect(await page.textContent('#connection')).toMatch(/cannot be reached.*Retrying/);
+    const again = await startServer({
+      edition: 'pro',
+      dataDir,
+      host: '127.0.0.1',
+      tcpPort: port,
+      udpPort: 0,
+      consoleKey: KEY,
+    });
+    try {
+      await page.waitForSelector('#connection[data-state=connected]', { state: 'attached', timeout: 20_000 });
+      expect(await page.isVisible('#connection')).toBe(false);
+    } finally {
+      await again.close();
+      t = await startTestServer('pro', { consoleKey: KEY, dataDir: tempDir() });
+    }
+    await page.close();
+  });
+});
