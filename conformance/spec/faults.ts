@@ -160,12 +160,12 @@ export const FAULTS = {
   'unknown-body-keys-accepted': {
     side: 'server',
     description: 'accepts a request body with keys its schema does not know, ignoring them',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-12'],
   },
   'body-types-coerced': {
     side: 'server',
     description: 'accepts a request body whose values have the wrong JSON types, converting them',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-12'],
   },
   'pairing-token-lives-11-minutes': {
     side: 'server',
@@ -176,17 +176,17 @@ export const FAULTS = {
   'range-ignored': {
     side: 'server',
     description: 'answers a download with Range by 200 and the whole body',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-15'],
   },
   'authentication-after-validation': {
     side: 'server',
     description: 'authenticates only after validating the body, so a bad body with a bad key gets invalid-request',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-14'],
   },
   'empty-body-accepted': {
     side: 'server',
     description: 'accepts a POST whose body schema is empty with no body and no content type',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-13'],
   },
   'filtered-tab-lists-other-tab': {
     side: 'server',
