@@ -108,6 +108,11 @@ export const FAULTS = {
     description: 'lets a login reset the password lock in state password, before any e-mail code was sent',
     caughtBy: ['LOGIN-01'],
   },
+  'recovery-refuses-push': {
+    side: 'server',
+    description: 'refuses a push (Resend) as login-state once a login is under "Unable to login"',
+    caughtBy: ['LOGIN-01'],
+  },
   'registration-completable-twice': {
     side: 'server',
     description: 'lets one 2FA registration register a second authenticator',
