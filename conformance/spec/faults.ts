@@ -233,6 +233,11 @@ export const FAULTS = {
     description: 'names stored files by their hexadecimal sequence number without padding to six digits',
     caughtBy: ['STO-05'],
   },
+  'upload-stored-in-finishing-job': {
+    side: 'server',
+    description: "stores an upload finished from a later job in that job's folder, not its own job's",
+    caughtBy: ['STO-04'],
+  },
   'sequence-from-zero': {
     side: 'server',
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",

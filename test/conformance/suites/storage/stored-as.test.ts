@@ -11,6 +11,15 @@ describe('storage-stored-as', () => {
     expect(verdictOf(summary, 'STO-04')).toBe('pass');
   });
 
+  it('fails a server that stores an upload in the folder of the job that finished it', async () => {
+    const target = new ReferenceTarget(['pro'], { faults: ['upload-stored-in-finishing-job'] });
+    const summary = await runChecks(target, [storedAsCheck], 1);
+    expect(verdictOf(summary, 'STO-04')).toBe('fail');
+    expect(cellsOf(summary, storedAsCheck.id)[0]?.[2]).toMatch(
+      /is stored as blocks\/.*, not in the first job's folder/,
+    );
+  });
+
   it('fails a server that starts the sequence at 000000', async () => {
     const summary = await runChecks(
       new ReferenceTarget(['pro'], { faults: ['sequence-from-zero'] }),
