@@ -2,12 +2,14 @@
  * Runs a fast-check property as a check: with the run's seed and number of runs (and a replay path when given),
  * each case drawing its content as that case (content-source.ts) and keeping its exchanges if it fails
  * (case-exchanges.ts); turns a failure into its shrunk counterexample, its command list for model-based checks, seed
- * and path.
+ * and path. A case that finds the target lacking (NotApplicable) before any case failed skips the check with its
+ * reason (not-applicable-cases.ts), as does a one-shot check that throws one.
  */
 import fc from 'fast-check';
 import { withCaseExchanges } from './case-exchanges.js';
-import type { CheckContext, CheckOutcome } from './check.js';
+import { NotApplicable, type CheckContext, type CheckOutcome } from './check.js';
 import { withCaseContent } from './content-source.js';
+import { withLackingCases } from './not-applicable-cases.js';
 import { Violation } from './violation.js';
 
 export async function checkProperty<T>(
@@ -15,12 +17,15 @@ export async function checkProperty<T>(
   context: CheckContext,
   runs = context.runs,
 ): Promise<CheckOutcome> {
-  const details = await fc.check(withCaseExchanges(withCaseContent(property, context.content)), {
+  const cases = withLackingCases(withCaseExchanges(withCaseContent(property, context.content)));
+  const details = await fc.check(cases.property, {
     seed: context.seed,
     numRuns: runs,
     ...(context.path ? { path: context.path, endOnFailure: true } : {}),
   });
   if (!details.failed) return { verdict: 'pass', runs: details.numRuns };
+  const lack = cases.lack();
+  if (lack) return { verdict: 'skipped', reason: lack.message };
   const counterexample = (details.counterexample ?? []) as unknown as unknown[];
   const first = counterexample[0] as unknown;
   const commands = isCommandList(first) ? ranCommands(first) : undefined;
@@ -78,6 +83,7 @@ export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome>
     await run();
     return { verdict: 'pass', runs: 1 };
   } catch (error) {
+    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
     return {
       verdict: 'fail',
       runs: 1,

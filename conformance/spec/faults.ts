@@ -118,6 +118,11 @@ export const FAULTS = {
     description: 'lets a login reset the password lock in state password, before any e-mail code was sent',
     caughtBy: ['LOGIN-01'],
   },
+  'recovery-refuses-push': {
+    side: 'server',
+    description: 'refuses a push (Resend) as login-state once a login is under "Unable to login"',
+    caughtBy: ['LOGIN-01'],
+  },
   'registration-completable-twice': {
     side: 'server',
     description: 'lets one 2FA registration register a second authenticator',
@@ -170,12 +175,12 @@ export const FAULTS = {
   'unknown-body-keys-accepted': {
     side: 'server',
     description: 'accepts a request body with keys its schema does not know, ignoring them',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-12'],
   },
   'body-types-coerced': {
     side: 'server',
     description: 'accepts a request body whose values have the wrong JSON types, converting them',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-12'],
   },
   'pairing-token-lives-11-minutes': {
     side: 'server',
@@ -186,17 +191,17 @@ export const FAULTS = {
   'range-ignored': {
     side: 'server',
     description: 'answers a download with Range by 200 and the whole body',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-15'],
   },
   'authentication-after-validation': {
     side: 'server',
     description: 'authenticates only after validating the body, so a bad body with a bad key gets invalid-request',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-14'],
   },
   'empty-body-accepted': {
     side: 'server',
     description: 'accepts a POST whose body schema is empty with no body and no content type',
-    caughtBy: ['NET-06'],
+    caughtBy: ['NET-13'],
   },
   'filtered-tab-lists-other-tab': {
     side: 'server',
@@ -249,6 +254,11 @@ export const FAULTS = {
     side: 'server',
     description: 'names stored files by their hexadecimal sequence number without padding to six digits',
     caughtBy: ['STO-05'],
+  },
+  'upload-stored-in-finishing-job': {
+    side: 'server',
+    description: "stores an upload finished from a later job in that job's folder, not its own job's",
+    caughtBy: ['STO-04'],
   },
   'sequence-from-zero': {
     side: 'server',

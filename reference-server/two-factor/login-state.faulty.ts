@@ -7,4 +7,9 @@ export const LOGIN_STATE_FAULTS = {
     // Lets "reset password" run at the password prompt, before any code was asked for.
     mayAct: (rule) => (state, action) => rule(state, action) || (state === 'password' && action === 'reset-password'),
   },
+  'recovery-refuses-push': {
+    // Once under "Unable to login", a push (Resend) is refused as login-state: the login cannot switch back.
+    mayAct: (rule) => (state, action) =>
+      rule(state, action) && !(action === 'push' && (state === 'recovery-phone' || state === 'recovery-code')),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

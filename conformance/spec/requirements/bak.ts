@@ -67,4 +67,24 @@ export const BAK_REQUIREMENTS = [
     interpretation:
       'The seed speaks of "safely backed up" contents; DESIGN.md makes that a hash confirmed by the server.',
   },
+  {
+    id: 'BAK-09',
+    statement:
+      'A migration discards the original device’s unfinished uploads: their bytes are never confirmed, listed or restored, nor resumed by the replacement.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11.2' },
+    interpretation:
+      'The seed moves only backed-up data to the replacement; protocol v1 (PROTOCOL.md "Migration") settles that the original’s unfinished uploads are dropped.',
+  },
+  {
+    id: 'BAK-10',
+    statement:
+      'Reporting items archived answers how many distinct items it names, each now in the Archive tab; one unknown item archives nothing.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation:
+      'The seed lists removed items in the Archive tab; protocol v1 (PROTOCOL.md "Listing and restore") settles what the report answers.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -4,6 +4,9 @@ import type { Requirement } from './types.js';
 const PORTS_AS_WRITTEN =
   'DESIGN.md: ranges are taken as written; TCP and UDP are separate port spaces; the default is the first port of each range.';
 
+const PROTOCOL_RULE =
+  'A rule of protocol v1 (PROTOCOL.md), which the seeds leave to it: they say only that the protocol is HTTP over the server’s TCP port.';
+
 export const NET_REQUIREMENTS = [
   {
     id: 'NET-01',
@@ -93,5 +96,50 @@ export const NET_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
     interpretation:
       'The conformance clock is protocol v1’s (PROTOCOL.md), not the seeds’: the way a kit judges the seeds’ lifetimes and waits without waiting for them.',
+  },
+  {
+    id: 'NET-11',
+    statement:
+      'No request makes the server answer 5xx; every refusal is { code, message, details? } with a catalogued code, sent with the catalogue’s status, and one its route may answer.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation: PROTOCOL_RULE,
+  },
+  {
+    id: 'NET-12',
+    statement:
+      'A JSON body with a key its schema does not know or a value of another type is refused with 400 invalid-request (or invalid-name) and changes nothing.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation: PROTOCOL_RULE,
+  },
+  {
+    id: 'NET-13',
+    statement:
+      'A route whose body schema is empty takes {} as JSON; without a content type it answers 415 unsupported-media-type, with the JSON type and no bytes 400 invalid-json.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation: PROTOCOL_RULE,
+  },
+  {
+    id: 'NET-14',
+    statement:
+      'A request with several faults gets the error of the first in protocol order: route, edition, authentication, body syntax, schema, then the route’s own rules.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation: PROTOCOL_RULE,
+  },
+  {
+    id: 'NET-15',
+    statement:
+      'A restore download resumes with Range: bytes=N-: 206 with Content-Range below the size, 200 and the whole item from 0, 416 range-not-satisfiable with the size from the size on.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5' },
+    interpretation: PROTOCOL_RULE,
   },
 ] as const satisfies readonly Requirement[];

@@ -98,4 +98,14 @@ export const PWL_REQUIREMENTS = [
     source: { seed: '001_a3861b4dfbe0f786.txt', section: '2FA: How it works' },
     interpretation: 'PROTOCOL.md states it without condition, after NIST SP 800-63B §5.1.1.2 and §5.2.2.',
   },
+  {
+    id: 'PWL-13',
+    statement:
+      'Wrong e-mail codes of Forgot password are throttled: 5 consecutive failures free, then each attempt waits 30 s after the last failure, doubling; a success resets.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: FORGOT },
+    interpretation:
+      'PROTOCOL.md (Throttling) states the schedule for every kind of guess, after NIST SP 800-63B §5.2.2.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -127,4 +127,14 @@ export const REC_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
     reference: 'NIST SP 800-63B §5.2.2',
   },
+  {
+    id: 'REC-16',
+    statement:
+      'Wrong SMS codes of Unable to login are throttled: 5 consecutive failures free, then each attempt waits 30 s after the last failure, doubling; a success resets.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
+    interpretation:
+      'PROTOCOL.md (Throttling) states the schedule for every kind of guess, after NIST SP 800-63B §5.2.2.',
+  },
 ] as const satisfies readonly Requirement[];

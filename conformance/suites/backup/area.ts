@@ -5,16 +5,16 @@ export const area: AreaDeclaration = {
   name: 'backup',
   folder: 'backup',
   title: 'Backup job, resume and integrity',
-  codes: ['BAK', 'NET', 'RFE', 'STO'],
+  codes: ['BAK', 'RFE', 'STO'],
   seedSections: [
     ...sectionsOf('000_8f6d92a3609944da.txt', [
-      '§2.5',
       '§6.2.2.2',
       '§6.4.5',
       '§10',
       '§10.1',
       '§10.2',
       '§11: Original location',
+      '§11.2',
     ]),
   ],
 };

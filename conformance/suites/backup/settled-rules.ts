@@ -30,9 +30,9 @@ import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 const STEP = {
   resumeKeepsFirst: ['BAK-02', 'STO-05', 'STO-07'],
   inheritedAreHeld: ['BAK-07'],
-  unfinishedDiscarded: ['NET-06'],
+  unfinishedDiscarded: ['BAK-09'],
   lateUploadUncounted: ['BAK-06'],
-  archiveCount: ['NET-06'],
+  archiveCount: ['BAK-10'],
 } as const;
 
 const SIZE = 3000;
@@ -99,7 +99,7 @@ export const settledRulesCheck: Check = {
   id: 'backup-settled-rules',
   title: 'Resume keeps the first announcement, inherited items are held, late uploads uncounted, archive counts',
   area: 'BAK',
-  requirements: ['BAK-02', 'BAK-06', 'BAK-07', 'STO-05', 'STO-07', 'NET-06'],
+  requirements: ['BAK-02', 'BAK-06', 'BAK-07', 'BAK-09', 'BAK-10', 'STO-05', 'STO-07'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {

@@ -26,7 +26,7 @@ export const emptyBodiesCheck: Check = {
   id: 'protocol-empty-bodies',
   title: 'A POST whose body schema is empty takes {} as JSON; no body at all is 415, an empty JSON body 400',
   area: 'NET',
-  requirements: ['NET-06'],
+  requirements: ['NET-13'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {

@@ -91,7 +91,7 @@ export const errorPrecedenceCheck: Check = {
   id: 'protocol-error-precedence',
   title: 'Several faults in one request: route, then authentication, then body syntax, schema, and not-found',
   area: 'NET',
-  requirements: ['NET-06'],
+  requirements: ['NET-14'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {

@@ -59,7 +59,7 @@ export const errorsConformanceCheck: Check = {
   id: 'protocol-errors-catalogued',
   title: 'Bad requests get a catalogued { code, message } with the catalogue’s status, never a 5xx',
   area: 'NET',
-  requirements: ['NET-06'],
+  requirements: ['NET-11'],
   scope: 'server',
   async run(context: CheckContext) {
     const { session } = context;

@@ -63,7 +63,7 @@ export const rangeDownloadsCheck: Check = {
   id: 'protocol-range-downloads',
   title: 'Range bytes=N- resumes a download: 206 with Content-Range, 200 from 0, 416 with the size from S on',
   area: 'NET',
-  requirements: ['NET-06'],
+  requirements: ['NET-15'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {

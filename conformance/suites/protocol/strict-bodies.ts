@@ -70,7 +70,7 @@ export const strictBodiesCheck: Check = {
   id: 'protocol-strict-bodies',
   title: 'A JSON body with an unknown key or a value of the wrong type is 400 invalid-request, on every route',
   area: 'NET',
-  requirements: ['NET-06'],
+  requirements: ['NET-12'],
   scope: 'server',
   // It registers an authenticator for the authenticator routes, which turns 2FA on for the whole server.
   exclusive: true,

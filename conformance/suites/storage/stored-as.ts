@@ -2,8 +2,10 @@
  * PROTOCOL.md "Storage layout", through the protocol alone (no data directory): a device's `backupPath` is
  * `<name>/<registeredAt>`; every confirmed item's `storedAs` is `blocks/<its job's folder>/0/<sequence>.<EXT>`, the
  * sequence lower-case hex of at least six digits, starting at 000001 and taking the next number per confirmed item
- * across jobs (a duplicate takes none); jobs started back to back get distinct folders in start order; and after a
- * migration the replacement keeps the folder and continues the sequence, with a `registeredAt` of its own.
+ * across jobs (a duplicate takes none); jobs started back to back get distinct folders in start order; an upload
+ * begun in one job and finished from a later one, after the first was committed, is stored in the first job's
+ * folder (PROTOCOL.md "Backup": an upload belongs to the job whose announcement created it); and after a migration
+ * the replacement keeps the folder and continues the sequence, with a `registeredAt` of its own.
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
@@ -47,6 +49,35 @@ async function backUpJob(client: MbsClient, seed: number, count: number, folders
   return stored;
 }
 
+/** An upload begun in one job and finished, after that job was committed, from the announcement of a later job. */
+async function finishedInLaterJob(client: MbsClient, seed: number): Promise<Stored> {
+  const bytes = bytesOf(seed, 300);
+  const [sha, size] = [sha256(bytes), bytes.length];
+  const meta = metaOf('photo', `LATE_${seed}`, 0);
+  const early = await client.call('startBackup', { body: {} });
+  const begun = await client.call('createUpload', { body: { backupId: early.backupId, sha256: sha, size, meta } });
+  if (begun.status !== 'created') throw new Error(`announcing new bytes answered ${begun.status}, not created`);
+  await client.append(begun.upload.uploadId, 0, bytes.subarray(0, 100));
+  await client.call('commitBackup', { params: { backupId: early.backupId }, body: { present: [], accounts: [] } });
+  const later = await client.call('startBackup', { body: {} });
+  const resumed = await client.call('createUpload', { body: { backupId: later.backupId, sha256: sha, size, meta } });
+  if (resumed.status !== 'resumed') {
+    throw new Violation(['STO-04'], `an unfinished upload announced again answered ${resumed.status}, not resumed`);
+  }
+  const { offset } = resumed.upload;
+  const done = await client.append(resumed.upload.uploadId, offset, bytes.subarray(offset));
+  await client.call('commitBackup', { params: { backupId: later.backupId }, body: { present: [], accounts: [] } });
+  const storedAs = done.complete ? done.item.storedAs : '(not confirmed)';
+  if (STORED_AS.exec(storedAs)?.[1] !== early.folder) {
+    throw new Violation(
+      ['STO-04'],
+      `an upload begun in the job of blocks/${early.folder} and finished from the later job of ` +
+        `blocks/${later.folder} is stored as ${storedAs}, not in the first job's folder`,
+    );
+  }
+  return parse(storedAs, meta.name, early.folder);
+}
+
 function expectSequence(stored: readonly Stored[], from: number, what: string): void {
   const got = stored.map((s) => s.sequence);
   const wanted = got.map((_, i) => from + i);
@@ -75,7 +106,8 @@ export const storedAsCheck: Check = {
         const folders: string[] = [];
         const first = await backUpJob(device.client, context.seed, ITEMS_PER_JOB, folders);
         const second = await backUpJob(device.client, context.seed + 100, ITEMS_PER_JOB, folders);
-        expectSequence([...first, ...second], 1, 'two jobs of a new device');
+        const late = await finishedInLaterJob(device.client, context.seed + 50);
+        expectSequence([...first, ...second, late], 1, 'two jobs of a new device, then an upload finished later');
         if (!(folders[0] && folders[1] && folders[0] < folders[1])) {
           throw new Violation(['STO-04'], `jobs started one after the other write to ${folders.join(' and ')}`);
         }
@@ -89,7 +121,7 @@ export const storedAsCheck: Check = {
           );
         }
         const third = await backUpJob(replacement, context.seed + 200, 2, folders);
-        expectSequence(third, 2 * ITEMS_PER_JOB + 1, 'the replacement after a migration');
+        expectSequence(third, 2 * ITEMS_PER_JOB + 2, 'the replacement after a migration');
       });
     } finally {
       await removeQuietly(session, paired);

@@ -1,8 +1,11 @@
-/** A model-based failure's commands are its shrunk counterexample's: those that ran, not the list generated. */
+/**
+ * A model-based failure's commands are its shrunk counterexample's: those that ran, not the list generated. A case
+ * that finds the target lacking (NotApplicable) skips the check with its reason, inside a property run or not.
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../../../conformance/kit/check.js';
-import { checkProperty, commandsOptions } from '../../../conformance/kit/property.js';
+import { NotApplicable, type Check } from '../../../conformance/kit/check.js';
+import { checkOnce, checkProperty, commandsOptions } from '../../../conformance/kit/property.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks } from '../suites/fixtures/run-checks.js';
 
@@ -37,7 +40,55 @@ const modelCheck: Check = {
     ),
 };
 
+const LACK = 'the server is throttling attempts after earlier failures';
+
+/** A property whose fourth case finds the target lacking, and whose cases after it would break a rule. */
+function lackingCheck(id: string, tried: number[]): Check {
+  return {
+    id,
+    title: 'a synthetic check that finds the target lacking',
+    area: 'TOTP',
+    requirements: ['TOTP-18'],
+    scope: 'server',
+    run: (context) =>
+      checkProperty(
+        fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), async (n) => {
+          tried.push(n);
+          if (tried.length === 4) throw new NotApplicable(LACK);
+          if (tried.length > 4) throw new Error(`case ${n} broke the rule`);
+        }),
+        context,
+        20,
+      ),
+  };
+}
+
 describe('checkProperty', () => {
+  it('skips the check with its reason when a case throws NotApplicable, and runs no case after it', async () => {
+    const tried: number[] = [];
+    const summary = await runChecks(new ReferenceTarget(['home']), [lackingCheck('totp-lacking', tried)], 20);
+    const cell = summary.checks[0]!.cells[0]!;
+    expect([cell.verdict, cell.reason]).toEqual(['skipped', LACK]);
+    expect(tried).toHaveLength(4);
+  });
+
+  it('skips a one-shot check with its reason when it throws NotApplicable', async () => {
+    const check: Check = {
+      id: 'totp-lacking-once',
+      title: 'a synthetic one-shot check that finds the target lacking',
+      area: 'TOTP',
+      requirements: ['TOTP-18'],
+      scope: 'server',
+      run: () =>
+        checkOnce(async () => {
+          throw new NotApplicable(LACK);
+        }),
+    };
+    const summary = await runChecks(new ReferenceTarget(['home']), [check], 1);
+    const cell = summary.checks[0]!.cells[0]!;
+    expect([cell.verdict, cell.reason]).toEqual(['skipped', LACK]);
+  });
+
   it('reports as commands the shrunk counterexample, without the commands after the failing one', async () => {
     const summary = await runChecks(new ReferenceTarget(['home']), [modelCheck], 20, 3);
     const failure = summary.checks[0]!.cells[0]!.failure!;

@@ -1,12 +1,13 @@
 /**
  * What the 2FA checks through the screens share: registering the phone by the desktop's QR code on its 2FA page,
- * the code the page shows (the phone's clock first brought up to the server's), and a desktop login with a code.
- * What a check registered is removed by support.ts's removeAuthenticatorsSince.
+ * the code the page shows (the phone's clock first brought up to the server's), a step on for the next code, and a
+ * desktop login with a code. What a check registered is removed by support.ts's removeAuthenticatorsSince.
  */
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { authenticatorIds, removeAuthenticatorsSince, type ServerTime } from './support.js';
 import { state } from '../../../kit/screens-support.js';
+import { STEP_MS, stepOf } from './actors.js';
 
 /**
  * The 2FA page's "Scan QR code" (or another button that opens the scanner) with a fresh registration QR code: what
@@ -41,6 +42,25 @@ export async function syncClock(driver: AppDriver, time: ServerTime, aheadMs = 0
   const { clockMs } = await state(driver);
   const behind = time.now() + aheadMs - clockMs;
   if (behind > 0) await driver.execute('mobile: advanceClock', { ms: behind });
+}
+
+/**
+ * Moves on a step for the next code the page shows (the last one is used up): the server's clock where the target
+ * offers it, else the phone's own, whose code the server takes one step ahead (PROTOCOL.md's window).
+ */
+export async function stepOnPhone(driver: AppDriver, time: ServerTime): Promise<void> {
+  if (time.movable) return time.advance(STEP_MS);
+  await driver.execute('mobile: advanceClock', { ms: STEP_MS });
+}
+
+/**
+ * Whether the server takes a code of the phone's clock: where the target offers its clock it is brought up to the
+ * phone's; else the phone must be at most a step ahead of it (a phone's clock never goes back).
+ */
+export async function clocksAgree(driver: AppDriver, time: ServerTime): Promise<boolean> {
+  const { clockMs } = await state(driver);
+  if (time.movable) await time.moveTo(clockMs);
+  return stepOf(clockMs) <= stepOf(time.now()) + 1;
 }
 
 /** The code the 2FA page shows for the phone's first account, at the server's time plus `aheadMs`. */

@@ -1,8 +1,10 @@
 /**
  * The login's state machine, walked from the table PROTOCOL.md renders (conformance/spec/protocol/login-table.ts):
- * through password, forgot-password, choose-method, push-wait, push-rejected and logged-in, each step must land where
- * the table says, and in each state every action the table does not allow must be `login-state` naming the state,
- * and change nothing. The recovery states need an SMS code and are walked by the recovery checks.
+ * through password, forgot-password, choose-method, push-wait, push-rejected and logged-in, then a second login through
+ * "Unable to login": recovery-phone, recovery-code, the phone number again (a resend), a switch back to push, and
+ * recovery again to logged-in with the SMS code. Each step must land where the table says, and in each state every
+ * action the table does not allow must be `login-state` naming the state, and change nothing. Nothing here needs the
+ * server's clock; the SMS codes come from the outbox (a server without one skips the check with the reason).
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -11,12 +13,13 @@ import { Violation } from '../../../kit/violation.js';
 import { LOGIN_ACTIONS, LOGIN_NEXT, loginAllows, type LoginAction } from '../../../spec/protocol/login-table.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { codeAt, registerByQr, stepOf, type ServerAuthenticator } from '../common/actors.js';
+import { codeAt, Outbox, parseSentCode, registerByQr, stepOf, type ServerAuthenticator } from '../common/actors.js';
 import { attempt, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 
 const PASSWORD = 'table walk 1';
 const EMAIL = 'walker@example.com';
+const PHONE = '+15550100389';
 const IDS = ['LOGIN-01', 'LOGIN-06', 'LOGIN-10'];
 
 /** A well-formed request of each action: only the state may refuse it. */
@@ -63,11 +66,54 @@ async function probeRefusals(desk: MbsClient, login: Login, auth: ServerAuthenti
 
 /** An action the table allows, which must land where the table says (and on `expected` among those). */
 async function step(desk: MbsClient, login: Login, action: LoginAction, next: Promise<Login>, expected: string) {
-  const moved = await next;
+  const outcome = await attempt(next);
+  if (!outcome.ok) {
+    throw new Violation(
+      IDS,
+      `${action} in state ${login.state} was refused with ${outcome.code}; the table says ${expected}`,
+    );
+  }
+  const moved = outcome.value;
   if (!loginAllows(login.state, action) || !LOGIN_NEXT[action].includes(moved.state) || moved.state !== expected) {
     throw new Violation(IDS, `${action} in state ${login.state} led to ${moved.state}; the table says ${expected}`);
   }
   return moved;
+}
+
+/** The code of the one SMS sent to the walk's phone since the outbox was last read. */
+async function smsDigits(outbox: Outbox): Promise<string> {
+  const sent = (await outbox.read()).filter((m) => m.channel === 'sms' && m.to === PHONE);
+  const code = sent.length === 1 ? parseSentCode(sent[0]?.text ?? '') : undefined;
+  if (!code) throw new Error(`expected one SMS with a code to ${PHONE}, the outbox has ${JSON.stringify(sent)}`);
+  return code.digits;
+}
+
+/**
+ * A second login, through "Unable to login" and back: the recovery states, a resend, a switch to push and back, and
+ * the SMS code that logs in (discarding the device).
+ */
+async function walkRecovery(desk: MbsClient, auth: ServerAuthenticator): Promise<void> {
+  const outbox = await Outbox.open(desk);
+  await auth.client.call('setRecoveryPhone', { body: { phone: PHONE } });
+  await auth.client.call('verifyRecoveryPhone', { body: { digits: await smsDigits(outbox) } });
+  let login = await desk.call('startLogin', { body: {} });
+  const loginId = login.loginId;
+  const pass = desk.call('loginPassword', { params: { loginId }, body: { password: PASSWORD } });
+  login = await step(desk, login, 'password', pass, 'choose-method');
+  const phone = () => desk.call('loginRecoveryPhone', { params: { loginId }, body: { phone: PHONE } });
+  for (const round of ['first', 'again'] as const) {
+    login = await step(desk, login, 'recovery', send(desk, loginId, 'recovery', auth), 'recovery-phone');
+    await probeRefusals(desk, login, auth);
+    login = await step(desk, login, 'recovery-phone', phone(), 'recovery-code');
+    await probeRefusals(desk, login, auth);
+    // Only the resend's SMS is read: it voids the earlier code.
+    await outbox.read();
+    login = await step(desk, login, 'recovery-phone', phone(), 'recovery-code');
+    if (round === 'first') login = await step(desk, login, 'push', send(desk, loginId, 'push', auth), 'push-wait');
+  }
+  const code = desk.call('loginRecoveryCode', { params: { loginId }, body: { digits: await smsDigits(outbox) } });
+  login = await step(desk, login, 'recovery-code', code, 'logged-in');
+  await probeRefusals(desk, login, auth);
 }
 
 async function walk(desk: MbsClient, url: string, time: ServerTime): Promise<void> {
@@ -98,6 +144,7 @@ async function walk(desk: MbsClient, url: string, time: ServerTime): Promise<voi
   const code = desk.call('loginOtp', { params: id, body: { code: codeAt(auth.secret, stepOf(time.now())) } });
   login = await step(desk, login, 'otp', code, 'logged-in');
   await probeRefusals(desk, login, auth);
+  await walkRecovery(desk, auth);
 }
 
 export const loginTableWalkCheck: Check = {

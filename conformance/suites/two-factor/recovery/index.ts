@@ -1,4 +1,5 @@
 /** The checks of the area tfa-recovery by file, in the order a run runs them; area.ts declares what they cover. */
+import { recoveryThrottlingCheck } from './throttling.js';
 import { defineSuite } from '../../../kit/area.js';
 import { area } from './area.js';
 import { recoveryCheck } from './recovery-by-sms.js';
@@ -7,6 +8,7 @@ import { recoveryThrottleRealTimeCheck } from './throttle-real-time.js';
 
 export const suite = defineSuite(area, {
   'recovery-by-sms.ts': [recoveryCheck],
+  'throttling.ts': [recoveryThrottlingCheck],
   'code-lifetime-real-time.ts': [recoveryCodeLifetimeRealTimeCheck],
   'throttle-real-time.ts': [recoveryThrottleRealTimeCheck],
 });

@@ -23,7 +23,7 @@ describe('strict request bodies on every route', () => {
       runs: 60,
       target: new ReferenceTarget(['pro'], { faults: [fault] }),
     });
-    expect(verdictOf(summary, 'NET-06')).toBe('fail');
+    expect(verdictOf(summary, 'NET-12')).toBe('fail');
     expect(cellsOf(summary, strictBodiesCheck.id)[0]?.[2]).toMatch(/expected 400 invalid-request/);
   });
 

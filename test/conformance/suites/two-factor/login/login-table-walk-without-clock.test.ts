@@ -18,4 +18,15 @@ describe('the login table walk without the server clock', () => {
     expect(verdictOf(summary, 'LOGIN-01')).toBe('fail');
     expect(summary.verdict).toBe('fail');
   });
+
+  it('walks the recovery states: catches a push refused once under "Unable to login"', async () => {
+    const summary = await runTwoFactor([loginTableWalkCheck], {
+      runs: 1,
+      target: proWithoutClock(['recovery-refuses-push']),
+    });
+    expect(verdictOf(summary, 'LOGIN-01')).toBe('fail');
+    expect(failuresOf(summary).join()).toMatch(
+      /push in state recovery-code was refused with login-state; the table says push-wait/,
+    );
+  });
 });
