@@ -51,6 +51,10 @@ describe('the runner image (ci/runner/Dockerfile)', () => {
     expect(finalStage).toContain('ln -s /mbsc/dist/cli/bin.js /usr/local/bin/mbsc');
   });
 
+  it('installs Chromium in its final stage, for the checks of the desktop web console', () => {
+    expect(finalStage).toMatch(/apt-get install -y --no-install-recommends chromium/);
+  });
+
   it(
     'builds, and its mbsc answers --version and exits 3 on an unreachable server',
     async (ctx) => {
