@@ -33,6 +33,10 @@ export async function runOrValidate(mode: 'run' | 'validate', values: Values, io
 
 async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo): Promise<number> {
   const config = merge(values, values.config ? loadRunConfig(values.config) : {});
+  if (config.corpus) {
+    if (mode === 'validate') usage('--corpus replays faults of the reference server: it belongs to mbsc run.');
+    return (await import('./corpus-action.js')).runCorpus(config, io);
+  }
   const shard = shardOption(config.shard);
   checkTargetOptions(config);
   if (config.serverImage && !config.edition)

@@ -33,6 +33,7 @@ export const EXIT_OF_CODE: Record<string, number> = {
   'profile-not-found': EXIT.devices,
   'matrix-invalid': EXIT.devices,
   'baseline-invalid': EXIT.baseline,
+  'corpus-invalid': EXIT.config,
   'container-runtime-unavailable': EXIT.unavailable,
   'container-start-failed': EXIT.unavailable,
   'appium-unavailable': EXIT.unavailable,

@@ -138,6 +138,12 @@ export const RUN_OPTIONS = {
     description: 'Start this container image of a server and test it, with --edition (needs Docker)',
     placeholder: 'IMAGE',
   },
+  corpus: {
+    type: 'string',
+    description:
+      'Replay the kept failing seeds of this folder (conformance/corpus) instead of a selection; fails naming each entry that no longer fails as it expects',
+    placeholder: 'DIR',
+  },
   list: {
     type: 'boolean',
     description: 'Print what the selection would run (checks, columns and the count of cells) without running it',
@@ -152,7 +158,7 @@ export const RUN_OPTIONS = {
 } as const;
 
 /** `mbsc validate` tests a given server: the options that shape the reference server are `run`'s alone. */
-const RUN_ONLY = ['editions', 'fault'] as const;
+const RUN_ONLY = ['editions', 'fault', 'corpus'] as const;
 
 export const VALIDATE_OPTIONS = Object.fromEntries(
   Object.entries(RUN_OPTIONS).filter(([name]) => !(RUN_ONLY as readonly string[]).includes(name)),
@@ -190,6 +196,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('allureHistory', values['allure-history']);
   set('shard', values.shard);
   set('serverImage', values['server-image']);
+  set('corpus', values.corpus);
   set('faults', faultsOption(values.fault));
   set('via', values.via as RunConfig['via']);
   set('appiumUrl', values['appium-url']);

@@ -3,11 +3,11 @@
  * fail the run; a listed requirement that passes is reported so the baseline can be cleaned.
  * Format: `{ "expectedFailures": [ { "id": "RUN-03", "reason": "..." } ] }`.
  */
-import { readFileSync } from 'node:fs';
 import Type from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { didYouMean } from '../spec/nearest-name.js';
 import { schemaProblems } from '../spec/schema-problems.js';
+import { readJsonFile, throwProblems } from './json-file.js';
 
 const Baseline = Type.Object(
   {
@@ -22,19 +22,8 @@ const Baseline = Type.Object(
 );
 
 export function loadExpectedFailures(file: string, knownIds: readonly string[]): Set<string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ClientError('baseline-invalid', `${file}: ${(error as Error).message}`);
-  }
-  const problems = schemaProblems(Baseline, value);
-  if (problems.length > 0) {
-    throw new ClientError(
-      'baseline-invalid',
-      `${file}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-    );
-  }
+  const value = readJsonFile(file, 'baseline-invalid');
+  throwProblems(file, 'baseline-invalid', schemaProblems(Baseline, value));
   const ids = (value as { expectedFailures: { id: string }[] }).expectedFailures.map((e) => e.id);
   const unknown = ids.filter((id) => !knownIds.includes(id));
   if (unknown.length > 0) {

@@ -2,12 +2,12 @@
  * The run configuration: every `mbsc run` option, also readable from a JSON file (`--config FILE`). The file is
  * checked against this schema before anything starts, and every problem is named with its field.
  */
-import { readFileSync } from 'node:fs';
 import Type, { type Static } from 'typebox';
 import { ClientError } from '../spec/errors.js';
 import { EDITION_NAMES } from '../spec/editions.js';
 import { FAULT_NAMES } from '../spec/faults.js';
 import { schemaProblems } from '../spec/schema-problems.js';
+import { readJsonFile, throwProblems } from './json-file.js';
 import { parseShard, ShardSyntaxError } from './shard.js';
 
 export const RunConfig = Type.Object(
@@ -89,6 +89,12 @@ export const RunConfig = Type.Object(
           'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
       }),
     ),
+    corpus: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'A folder of kept failing seeds to replay, each judged on whether it still fails as expected.',
+      }),
+    ),
     serverImage: Type.Optional(
       Type.String({ minLength: 1, description: "A container image of the server to start and test (a vendor's)." }),
     ),
@@ -98,22 +104,8 @@ export const RunConfig = Type.Object(
 export type RunConfig = Static<typeof RunConfig>;
 
 export function loadRunConfig(file: string): RunConfig {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ClientError('config-invalid', `${file}: ${(error as Error).message}`);
-  }
-  const problems = schemaProblems(RunConfig, value);
-  if (problems.length > 0) {
-    throw new ClientError(
-      'config-invalid',
-      `${file}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
-      {
-        problems,
-      },
-    );
-  }
+  const value = readJsonFile(file, 'config-invalid');
+  throwProblems(file, 'config-invalid', schemaProblems(RunConfig, value));
   const shard = (value as RunConfig).shard;
   if (shard !== undefined) {
     try {

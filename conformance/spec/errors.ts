@@ -163,6 +163,7 @@ export const CLIENT_ERRORS = {
   'config-invalid': 'The run configuration file is not valid.',
   'requirement-unknown': 'No requirement or check has this id.',
   'baseline-invalid': 'The expected-failures file is not valid.',
+  'corpus-invalid': 'A corpus entry (a kept failing seed) is missing, unreadable or not valid.',
   'otpauth-invalid': 'The QR code or secret key is not a TOTP account the app can add.',
   'account-not-found': 'No 2FA account with this id in the app.',
   'security-unavailable': 'Set a screen lock on the device first: enhanced security for 2FA needs it.',
