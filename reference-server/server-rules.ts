@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { recoverDevices, removeDevice } from './services/devices.js';
+import { deviceForKey, recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -75,6 +75,7 @@ export interface ServerRules {
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly removeDevice: typeof removeDevice;
+  readonly deviceForKey: typeof deviceForKey;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
@@ -119,6 +120,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   finishUpload,
   recoverUploads,
   removeDevice,
+  deviceForKey,
   recoverDevices,
   storedItemPath,
   refusePairedInstall,
