@@ -25,9 +25,9 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { deviceForKey, recoverDevices, removeDevice } from './services/devices.js';
+import { recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
-import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
+import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
@@ -75,7 +75,6 @@ export interface ServerRules {
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly removeDevice: typeof removeDevice;
-  readonly deviceForKey: typeof deviceForKey;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   // Pairing and migration.
@@ -85,6 +84,7 @@ export interface ServerRules {
   readonly pairingExpiry: typeof pairingExpiry;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
+  readonly retiredKeyOwner: typeof retiredKeyOwner;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
   readonly throttlePolicy: typeof throttlePolicy;
@@ -120,7 +120,6 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   finishUpload,
   recoverUploads,
   removeDevice,
-  deviceForKey,
   recoverDevices,
   storedItemPath,
   refusePairedInstall,
@@ -129,6 +128,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   pairingExpiry,
   takeOverRecords,
   retireOriginal,
+  retiredKeyOwner,
   otpWindow,
   throttlePolicy,
   forgetOnReset,

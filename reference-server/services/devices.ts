@@ -36,14 +36,13 @@ export async function removeDevice(ctx: ServiceContext, deviceId: string): Promi
 /** The device a bearer key belongs to; `device-unauthorized` for a missing, unknown or revoked key. */
 export function authenticateDevice(ctx: ServiceContext, authorization: string | undefined): DeviceRow {
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
-  const row = match?.[1] ? ctx.rules.deviceForKey(ctx, hashSecret(match[1])) : undefined;
+  const keyHash = match?.[1] ? hashSecret(match[1]) : undefined;
+  const row = keyHash
+    ? ((ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(keyHash) as DeviceRow | undefined) ??
+      ctx.rules.retiredKeyOwner(ctx, keyHash))
+    : undefined;
   if (!row) throw new MbsError('device-unauthorized');
   return row;
-}
-
-/** The listed device whose key hashes to `keyHash`: a removed or migrated device has none (a variant bends it). */
-export function deviceForKey(ctx: ServiceContext, keyHash: string): DeviceRow | undefined {
-  return ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(keyHash) as DeviceRow | undefined;
 }
 
 /** Start-up work for the device list: none, since a removal commits in one transaction (a variant bends it). */

@@ -32,7 +32,7 @@ export const PAIRING_MIGRATION_FAULTS = {
       }
       rule(ctx, originalId);
     },
-    deviceForKey: (rule) => (ctx, keyHash) => {
+    retiredKeyOwner: (rule) => (ctx, keyHash) => {
       const originalId = keptKeys.get(ctx.db)?.get(keyHash);
       if (originalId === undefined) return rule(ctx, keyHash);
       return ctx.db.prepare('SELECT * FROM devices WHERE migrated_from_id = ?').get(originalId) as
