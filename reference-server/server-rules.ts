@@ -27,7 +27,7 @@ import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
-import { retireOriginal, takeOverRecords } from './services/pairing-migration.js';
+import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
@@ -84,6 +84,7 @@ export interface ServerRules {
   readonly pairingExpiry: typeof pairingExpiry;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
+  readonly retiredKeyOwner: typeof retiredKeyOwner;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
   readonly throttlePolicy: typeof throttlePolicy;
@@ -127,6 +128,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   pairingExpiry,
   takeOverRecords,
   retireOriginal,
+  retiredKeyOwner,
   otpWindow,
   throttlePolicy,
   forgetOnReset,

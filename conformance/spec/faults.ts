@@ -276,6 +276,11 @@ export const FAULTS = {
     description: 'keeps the original device paired after migration',
     caughtBy: ['MIG-03'],
   },
+  'migration-keeps-original-key': {
+    side: 'server',
+    description: "leaves the original device's key working after migration (off the list, it acts as the replacement)",
+    caughtBy: ['MIG-06'],
+  },
   'migration-ignores-app-version': {
     side: 'server',
     description: 'lets a replacement with an app older than 1.5.0 (Android) or 268 (iOS) migrate',

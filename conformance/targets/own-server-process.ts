@@ -3,7 +3,8 @@
  * command (`--own-server`), started as a child process with a fresh data directory and console key, found on its
  * edition's TCP range as the one server there the kit has not seen before that takes that key, and stopped with its
  * data directory when the check is done. A command that ends early or never answers is an error of the check's
- * setup, naming the command and what it last wrote, not a failure of the rule the check tests.
+ * setup, naming the command, its exit code and what it last wrote; the port-fallback check, which starts it with
+ * the defaults taken, charges that to NET-04 instead (ports-by-edition.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';

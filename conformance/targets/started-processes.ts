@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 
 export interface StartedProcess {
   readonly pid: number | undefined;
-  /** Resolves with the exit code (null when a signal ended it) once the process has ended. */
+  /** Resolves with the exit code (null when a signal ended it) once the process has ended and its output is read. */
   readonly exited: Promise<number | null>;
   /** Set when it failed to start at all (a program not found): its error, as the last line of the tail. */
   readonly spawnError: () => Error | undefined;
@@ -101,7 +101,8 @@ export function startProcess(argv: readonly string[], options: StartOptions = {}
       lines.push(error.message);
       resolve(null);
     });
-    child.once('exit', (code) => resolve(code));
+    // 'close', not 'exit': by then everything it wrote has been read, so the tail holds its last words.
+    child.once('close', (code) => resolve(code));
   });
   void exited.then(() => {
     running.delete(child);

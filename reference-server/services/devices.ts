@@ -36,8 +36,10 @@ export async function removeDevice(ctx: ServiceContext, deviceId: string): Promi
 /** The device a bearer key belongs to; `device-unauthorized` for a missing, unknown or revoked key. */
 export function authenticateDevice(ctx: ServiceContext, authorization: string | undefined): DeviceRow {
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
-  const row = match?.[1]
-    ? (ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(hashSecret(match[1])) as DeviceRow | undefined)
+  const keyHash = match?.[1] ? hashSecret(match[1]) : undefined;
+  const row = keyHash
+    ? ((ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(keyHash) as DeviceRow | undefined) ??
+      ctx.rules.retiredKeyOwner(ctx, keyHash))
     : undefined;
   if (!row) throw new MbsError('device-unauthorized');
   return row;

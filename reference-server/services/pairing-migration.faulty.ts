@@ -1,7 +1,12 @@
 /** The self-test's faulty variants of what a migration does to the original device (pairing-migration.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
+import type { Db } from '../store/database.js';
+import type { DeviceRow } from '../store/rows.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { moveRows } from './pairing-migration.js';
+
+/** Per database: the key hash of each retired original, by the original's id (kept in memory, lost on restart). */
+const keptKeys = new WeakMap<Db, Map<string, string>>();
 
 export const PAIRING_MIGRATION_FAULTS = {
   'migration-loses-items': {
@@ -14,6 +19,24 @@ export const PAIRING_MIGRATION_FAULTS = {
     // The original stays listed and paired, on a folder name of its own.
     retireOriginal: () => (ctx, originalId) => {
       ctx.db.prepare("UPDATE devices SET backup_path = backup_path || ' (kept)' WHERE id = ?").run(originalId);
+    },
+  },
+  'migration-keeps-original-key': {
+    // The original leaves the list, but its key is carried over: it now authenticates as the replacement.
+    retireOriginal: (rule) => (ctx, originalId) => {
+      const row = ctx.db.prepare('SELECT key_hash FROM devices WHERE id = ?').get(originalId) as
+        Pick<DeviceRow, 'key_hash'> | undefined;
+      if (row) {
+        const kept = keptKeys.get(ctx.db) ?? new Map<string, string>();
+        keptKeys.set(ctx.db, kept.set(row.key_hash, originalId));
+      }
+      rule(ctx, originalId);
+    },
+    retiredKeyOwner: (rule) => (ctx, keyHash) => {
+      const originalId = keptKeys.get(ctx.db)?.get(keyHash);
+      if (originalId === undefined) return rule(ctx, keyHash);
+      return ctx.db.prepare('SELECT * FROM devices WHERE migrated_from_id = ?').get(originalId) as
+        DeviceRow | undefined;
     },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -3,6 +3,7 @@
  * replacement's row is written: the replacement takes over the original's records, its items listed in its Archive
  * tab, and the original leaves the device list, so it is no longer paired.
  */
+import type { DeviceRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 
 /** The tables whose rows belong to a device and move with it to its replacement. */
@@ -23,4 +24,9 @@ export function takeOverRecords(ctx: ServiceContext, originalId: string, replace
 /** The original leaves the device list: its key no longer works and no one can pair as it again. */
 export function retireOriginal(ctx: ServiceContext, originalId: string): void {
   ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(originalId);
+}
+
+/** Whom a key no listed device holds now stands for: no one, so a retired original's key is refused. */
+export function retiredKeyOwner(_ctx: ServiceContext, _keyHash: string): DeviceRow | undefined {
+  return undefined;
 }

@@ -2,7 +2,8 @@
  * `mbsc validate` against `mbsc serve` as separate processes, given what a vendor's server on this machine can give:
  * its data directory (--data-dir) and the command that starts another like it (--own-server). The storage-layout
  * and port checks then run instead of skipping; bad input is refused before anything starts, and an own-server
- * command that ends at once is an error of the check's setup with what it wrote, not a failure of the server.
+ * command that ends at once fails NET-04 when the kit held its default ports, else is an error of the check's setup,
+ * both with its exit code and what it wrote.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,7 @@ const validate = (out: string, ...extra: string[]) =>
 interface Cell {
   readonly verdict: string;
   readonly reason?: string;
+  readonly failure?: { readonly message: string; readonly requirements: readonly string[] };
 }
 function cellsOf(out: string): Record<string, Cell> {
   const summary = JSON.parse(readFileSync(path.join(dir, out, 'summary.json'), 'utf8')) as {
@@ -62,14 +64,22 @@ describe('mbsc validate with --data-dir and --own-server', () => {
     for (const id of CHECKS) expect(cells[id]?.verdict, `${id}: ${cells[id]?.reason}`).toBe('pass');
   });
 
-  it('makes an own-server command that exits at once an error of the setup, with what it wrote', async () => {
-    const dies = `'${process.execPath}' -e "console.error('no licence for {edition}'); process.exit(4)"`;
+  it('charges an own-server that exits with its defaults taken to NET-04, with its exit code and last words', async () => {
+    const dies = `'${process.execPath}' -e "process.stderr.write('port busy for {edition}'); process.exit(3)"`;
     const result = await validate('dies', '--own-server', dies, '--own-server-console-key', 'fixed-key-1');
-    const cell = cellsOf('dies')['network-ports-fallback'];
-    expect(cell?.verdict).toBe('error');
-    expect(cell?.reason).toContain('exited with code 4');
-    expect(cell?.reason).toContain('no licence for home');
-    expect(result.stdout).not.toMatch(/^FAIL/m);
+    expect(result.code, result.stdout + result.stderr).not.toBe(0);
+    const cells = cellsOf('dies');
+    // Held defaults: the server had to take the next free ports, and ended instead.
+    const fallback = cells['network-ports-fallback'];
+    expect(fallback?.verdict, fallback?.reason).toBe('fail');
+    expect(fallback?.failure?.requirements).toEqual(['NET-04']);
+    expect(fallback?.failure?.message).toMatch(/taken, the server did not start: .*exited with code 3/);
+    expect(fallback?.failure?.message).toContain('port busy for home');
+    // Free defaults: ending at once is an error of the check's setup, saying the same.
+    const defaults = cells['network-ports-home'];
+    expect(defaults?.verdict).toBe('error');
+    expect(defaults?.reason).toContain('exited with code 3');
+    expect(defaults?.reason).toContain('port busy for home');
   });
 });
 

@@ -64,7 +64,7 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
     return made;
   });
   await within(['MIG-02'], () => refuseReplacements(session, pairing.token, ids, bystander.installId));
-  await within(['MIG-03', 'MIG-04', 'MIG-05', 'MIG-10', 'MIG-13'], () =>
+  await within(['MIG-03', 'MIG-04', 'MIG-05', 'MIG-06', 'MIG-10', 'MIG-13'], () =>
     migrateTo(session, s, { original, bystander, pairing, ids, shas, contents, snapshot }, paired),
   );
 }
@@ -73,7 +73,7 @@ export const migrationCheck: Check = {
   id: 'migration-device-list',
   title: 'Migration moves the backup to the replacement: same folder, new name, original gone, items and accounts kept',
   area: 'MIG',
-  requirements: ['PAIR-01', 'MIG-01', 'MIG-02', 'MIG-03', 'MIG-04', 'MIG-05', 'MIG-10', 'MIG-13'],
+  requirements: ['PAIR-01', 'MIG-01', 'MIG-02', 'MIG-03', 'MIG-04', 'MIG-05', 'MIG-06', 'MIG-10', 'MIG-13'],
   scope: 'server',
   // Registering an authenticator turns 2FA on for every client for a moment: nothing may run beside it.
   exclusive: true,

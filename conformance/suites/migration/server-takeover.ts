@@ -1,7 +1,7 @@
 /**
  * Migration on the server, the takeover: the replacement pairs by the migration token and takes over the original's
  * folder under its own name, the original leaves the device list and its key stops working, the token is used up,
- * and the inherited items and 2FA accounts belong to the replacement (MIG-03, MIG-04, MIG-05, MIG-10, MIG-13).
+ * and the inherited items and 2FA accounts belong to the replacement (MIG-03, MIG-04, MIG-05, MIG-06, MIG-10, MIG-13).
  */
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { Violation, within } from '../../kit/violation.js';
@@ -44,7 +44,7 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
       `after migration the device list shows [${after.join(', ')}], not [${expected.join(', ')}]`,
     );
   }
-  await within(['MIG-03'], () =>
+  await within(['MIG-06'], () =>
     refused(original.client.call('getSelf'), ['device-unauthorized'], 'the original device’s key after migration'),
   );
   await refused(

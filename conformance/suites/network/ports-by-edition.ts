@@ -6,6 +6,8 @@
  */
 import { skipUnless, type Check, type CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
+import { SetupError } from '../../kit/setup.js';
+import { Violation } from '../../kit/violation.js';
 import { REASONS, where } from '../../kit/applies.js';
 import { turns } from '../../kit/turns.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
@@ -133,7 +135,12 @@ async function nextFree(session: TargetSession): Promise<void> {
   const held = [await hold('tcp', [busyTcp]), await hold('udp', [busyUdp])];
   try {
     const wanted = [await firstFree('tcp', tcp, busyTcp + 1), await firstFree('udp', udp, busyUdp + 1)];
-    const own = await startOwn(session);
+    const own = await startOwn(session).catch((error: unknown) => {
+      // A server that ends (or never answers) while its defaults are taken did not take the next free ports.
+      if (!(error instanceof SetupError)) throw error;
+      const why = error.cause instanceof Error ? error.cause.message : String(error.cause);
+      throw new Violation(['NET-04'], `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server did not start: ${why}`);
+    });
     if (own.tcp !== wanted[0] || own.udp !== wanted[1]) {
       throw new Error(
         `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the next ` +
