@@ -140,7 +140,7 @@ export const REC_REQUIREMENTS = [
   {
     id: 'REC-17',
     statement:
-      'The server sends at most 5 SMS or e-mail codes for one login step or recovery phone within any 10 minutes, Resend included; one more is refused 429 send-limited with details.retryAfterMs and sends nothing.',
+      'At most 5 SMS or e-mail codes go out per login step or recovery phone within any 10 minutes, Resend included; one more is refused 429 send-limited, sending nothing.',
     level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
