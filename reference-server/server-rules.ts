@@ -57,6 +57,8 @@ import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
+import { sendLimit } from './two-factor/send-limit.js';
+import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
 import { throttlePolicy } from './two-factor/throttle.js';
 import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
 
@@ -88,6 +90,7 @@ export interface ServerRules {
   // 2FA.
   readonly otpWindow: typeof otpWindow;
   readonly throttlePolicy: typeof throttlePolicy;
+  readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
@@ -131,6 +134,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retiredKeyOwner,
   otpWindow,
   throttlePolicy,
+  sendLimit,
   forgetOnReset,
   registrationExpiry,
   markUsed,
@@ -170,6 +174,7 @@ export const SERVER_OVERRIDES = {
   ...PUSH_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,
+  ...SEND_LIMIT_FAULTS,
   ...REGISTRATIONS_FAULTS,
   ...ENROLMENT_FAULTS,
   ...RECOVERY_FAULTS,

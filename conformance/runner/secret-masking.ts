@@ -53,16 +53,32 @@ export function maskJson(value: unknown): unknown {
   );
 }
 
+/** `=` as is, percent-encoded once (`%3D`) or twice (`%253D`): a URI carried inside another URI's parameter. */
+const EQUALS = String.raw`=|%3D|%253D`;
+/** What may open a `name=value` pair: `?` or `&` in any of the three forms, or a word boundary. */
+const PAIR_LEAD = String.raw`[?&]|%3F|%26|%253F|%2526|\b`;
+/** A value runs up to the next `&` or `#` (in any of the three forms), quote or blank. */
+const PAIR_VALUE = String.raw`(?:(?!%26|%2526|%23|%2523)[^&\s"#])+`;
+const PAIR = new RegExp(`(${PAIR_LEAD})([A-Za-z]+)(${EQUALS})(${PAIR_VALUE})`, 'gi');
+
 /**
- * Masks secrets in text that is not (or not whole) JSON: `name=value` in URIs and forms (an otpauth URI's secret, a
- * QR payload's token) and `"name": "value"` in a JSON body cut short.
+ * Masks `name=value` pairs of URIs and forms (an otpauth URI's secret, a QR payload's token), also when the URI sits
+ * percent-encoded inside another one's parameter (the QR payload's `otpauth=otpauth%3A…%3Fsecret%3D…`): a pair whose
+ * name holds no secret keeps its name, and its value is searched in turn.
+ */
+function maskPairs(text: string): string {
+  return text.replace(PAIR, (_whole, lead: string, name: string, equals: string, value: string) =>
+    isSecretName(name) ? `${lead}${name}${equals}${masked(value)}` : `${lead}${name}${equals}${maskPairs(value)}`,
+  );
+}
+
+/**
+ * Masks secrets in text that is not (or not whole) JSON: `name=value` in URIs and forms, raw or percent-encoded, and
+ * `"name": "value"` in a JSON body cut short.
  */
 export function maskInText(text: string): string {
   return (
-    text
-      .replace(/([?&]|\b)([A-Za-z]+)=([^&\s"#]+)/g, (whole, lead: string, name: string, value: string) =>
-        isSecretName(name) ? `${lead}${name}=${masked(value)}` : whole,
-      )
+    maskPairs(text)
       // A value cut off at the end of the text has no closing quote, and is masked all the same.
       .replace(
         /"([A-Za-z]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)("|$)/g,

@@ -94,6 +94,11 @@ export const ERRORS = {
     status: 429,
     message: 'Too many wrong codes or passwords in a row; try again after details.retryAfterMs milliseconds.',
   },
+  'send-limited': {
+    status: 429,
+    message:
+      'Too many codes sent for this step in a short time; no message was sent. Try again after details.retryAfterMs milliseconds.',
+  },
   'password-invalid': { status: 401, message: 'The password lock password is wrong.' },
   'password-mismatch': { status: 400, message: 'The new password and its confirmation differ.' },
   'verification-code-invalid': { status: 401, message: 'The verification code does not match.' },

@@ -85,6 +85,12 @@ export const FAULTS = {
     description: 'refuses the one-time password of the step just ended',
     caughtBy: ['TOTP-01'],
   },
+  'sends-unlimited': {
+    side: 'server',
+    description: 'sends every SMS and e-mail code asked for, with no limit on how many in a row',
+    caughtBy: ['REC-17'],
+    needsClock: true,
+  },
   'throttles-from-fifth-failure': {
     side: 'server',
     description: 'throttles one-time passwords after four failures instead of five',

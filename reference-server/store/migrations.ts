@@ -150,4 +150,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // The push service could not be reached when the login started: it offers one-time passwords only (NET-09).
   `ALTER TABLE tfa_logins ADD COLUMN push_unreachable INTEGER NOT NULL DEFAULT 0;`,
+  // SMS and e-mail codes sent, per purpose, for the send limit (two-factor/send-limit.ts).
+  `CREATE TABLE tfa_sends (seq INTEGER PRIMARY KEY AUTOINCREMENT, purpose TEXT NOT NULL, sent_at INTEGER NOT NULL);
+   CREATE INDEX tfa_sends_purpose ON tfa_sends (purpose, sent_at);`,
 ];

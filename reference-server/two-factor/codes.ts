@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.js';
 import { EMAIL_CODE_TTL_MS, SMS_CODE_TTL_MS, type TwoFactorContext } from './context.js';
 import type { OutgoingMessage } from './gateway.js';
 import type { CodeRow } from './rows.js';
+import { checkSendLimit, recordSend } from './send-limit.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -95,7 +96,7 @@ export function deleteCode(ctx: ServiceContext, purpose: string): void {
 
 /**
  * Sends a new code through the gateway, then records it (replacing the purpose's earlier code). A gateway failure
- * records nothing: the earlier code, if any, stays as it was.
+ * records nothing: the earlier code, if any, stays as it was. Beyond the send limit nothing is sent.
  */
 export async function issueCode(
   ctx: TwoFactorContext,
@@ -106,10 +107,12 @@ export async function issueCode(
     compose(code: string, expiresAt: number): Omit<OutgoingMessage, 'channel' | 'to'>;
   },
 ): Promise<CodeRow> {
-  const code = ctx.rules.codeToSend(ctx, purpose);
   const sentAt = ctx.clock.now();
+  checkSendLimit(ctx, purpose, sentAt);
+  const code = ctx.rules.codeToSend(ctx, purpose);
   const composed = message.compose(`${code.letters}-${code.digits}`, ctx.rules.expiryOf(message.channel, sentAt));
   await ctx.gateway({ channel: message.channel, to: message.to, ...composed });
+  recordSend(ctx, purpose, sentAt);
   return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);
 }
 

@@ -94,7 +94,7 @@ export const AUTHENTICATOR_ROUTES = {
     body: RecoveryPhoneRequest,
     status: 201,
     response: CodeSent,
-    errors: [...APP, 'gateway-failed'],
+    errors: [...APP, 'gateway-failed', 'send-limited'],
   },
   verifyRecoveryPhone: {
     method: 'POST',

@@ -86,7 +86,7 @@ export const LOGIN_ROUTES = {
     'recovery/phone',
     'The recovery phone number in full: an SMS code (valid 5 minutes) is sent; again to resend, voiding the old.',
     LoginPhoneRequest,
-    ['recovery-phone-mismatch', 'gateway-failed'],
+    ['recovery-phone-mismatch', 'gateway-failed', 'send-limited'],
   ),
   loginRecoveryCode: action(
     'recovery/code',
@@ -98,7 +98,7 @@ export const LOGIN_ROUTES = {
     'forgot-password',
     '"Forgot password": the license e-mail address gets a code valid 24 hours less one second.',
     ForgotPasswordRequest,
-    ['email-mismatch', 'gateway-failed'],
+    ['email-mismatch', 'gateway-failed', 'send-limited'],
   ),
   loginResetPassword: action(
     'forgot-password/reset',

@@ -87,6 +87,12 @@ then each attempt waits 30 s after the last failure, doubling up to 15 minutes, 
 \`details.retryAfterMs\` and not evaluated. A success resets the count. Apart from that count, a refused request
 changes nothing.
 
+### Send limit
+A server MUST limit the SMS and e-mail codes it sends, one count per purpose: a login's recovery SMS, a login's
+"Forgot password" e-mail, an authenticator's recovery phone verification. At most 5 codes go out for one purpose
+within any 10 minutes, Resend included; one more is answered \`429 send-limited\` with \`details.retryAfterMs\`
+(until the oldest of those 5 is 10 minutes old), sends nothing and changes nothing: the code sent last stays good.
+
 ### The login: a state machine
 \`POST /v1/console/logins\` starts a login; each action answers the login as it now stands (${linkTo('Login')}). A one-time
 password sent with \`trustBrowser\` returns a \`trustedBrowserToken\`; a later login with it skips the one-time code

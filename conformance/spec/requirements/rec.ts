@@ -137,4 +137,14 @@ export const REC_REQUIREMENTS = [
     interpretation:
       'PROTOCOL.md (Throttling) states the schedule for every kind of guess, after NIST SP 800-63B §5.2.2.',
   },
+  {
+    id: 'REC-17',
+    statement:
+      'At most 5 SMS or e-mail codes go out per login step or recovery phone within any 10 minutes, Resend included; one more is refused 429 send-limited, sending nothing.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
+    interpretation:
+      'Best practice beyond the seeds, which say nothing of how often a code may be sent: PROTOCOL.md (Send limit) states the limit without condition, after NIST SP 800-63B §5.2.2 (rate limiting).',
+  },
 ] as const satisfies readonly Requirement[];

@@ -34,4 +34,30 @@ describe('secret masking', () => {
     );
     expect(maskInText('/v1/items?limit=5&token=abc')).toBe('/v1/items?limit=5&token=[masked: 3 chars]');
   });
+
+  it('masks an otpauth secret percent-encoded inside another URI, once or twice, keeping the other parameters', () => {
+    const otpauth = 'otpauth://totp/MBS%20Pro:admin?secret=EJFA5CS4QTKGPFYC&issuer=MBS%20Pro';
+    const once = `mbs://register?v=1&token=tok-7&otpauth=${encodeURIComponent(otpauth)}`;
+    const twice = `mbs://register?v=1&otpauth=${encodeURIComponent(encodeURIComponent(otpauth))}`;
+    const lower = once.replace(/%3D/g, '%3d');
+    for (const text of [once, twice, lower, JSON.stringify({ payload: once }), `{"payload": "${twice}`]) {
+      const shown = maskInText(text);
+      expect(shown).not.toContain('EJFA5CS4QTKGPFYC');
+      expect(shown).not.toContain('tok-7');
+      expect(shown).toMatch(/secret(%3D|%253D)\[masked: 16 chars\]/i);
+      expect(shown).toContain('issuer');
+      expect(shown).toContain('admin');
+    }
+    expect(JSON.stringify(maskJson({ qr: { payload: twice } }))).not.toContain('EJFA5CS4QTKGPFYC');
+    expect(maskInText(`${encodeURIComponent(otpauth)}`)).toBe(
+      'otpauth%3A%2F%2Ftotp%2FMBS%2520Pro%3Aadmin%3Fsecret%3D[masked: 16 chars]%26issuer%3DMBS%2520Pro',
+    );
+  });
+
+  it('masks the raw secret of an otpauth URI and leaves names that only end in a secret name alone', () => {
+    expect(maskInText('otpauth://totp/MBS:admin?secret=JBSWY3DPEHPK3PXP&issuer=MBS')).toBe(
+      'otpauth://totp/MBS:admin?secret=[masked: 16 chars]&issuer=MBS',
+    );
+    expect(maskInText('/v1/x?nosecret%3Dkeep&notoken=keep')).toBe('/v1/x?nosecret%3Dkeep&notoken=keep');
+  });
 });

@@ -30,5 +30,5 @@ export async function recoveringLogin(desk: MbsClient, a: ServerAuthenticator, o
   const sent = await timed(() => desk.call('loginRecoveryPhone', { params: { loginId }, body: { phone } }));
   const { digits } = await smsFor(outbox, phone, ['REC-05']);
   const submit = (typed: string) => desk.call('loginRecoveryCode', { params: { loginId }, body: { digits: typed } });
-  return { digits, sent, submit };
+  return { loginId, digits, sent, submit };
 }

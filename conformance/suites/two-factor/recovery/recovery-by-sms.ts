@@ -98,8 +98,8 @@ export const recoveryCheck: Check = {
         const again = (await send(r)).sms;
         if (again.letters === first.letters && again.digits === first.digits)
           throw new Violation(['REC-07'], `Resend sent the earlier code ${first.letters}-${first.digits} again`);
-        const resent = await sampleCodes(r);
-        if (first.digits !== resent.digits) {
+        await sampleCodes(r, a.id);
+        if (first.digits !== again.digits) {
           await mustRefuse(
             submit(r, first.digits),
             ['verification-code-invalid'],
@@ -109,7 +109,7 @@ export const recoveryCheck: Check = {
         }
         if (time.movable) await expiresAfterFiveMinutes(r);
         // The code sent before Resend, refused, is the one failure counted so far.
-        await guess(r, (await send(r)).sms.digits, first.digits !== resent.digits ? 1 : 0);
+        await guess(r, (await send(r)).sms.digits, first.digits !== again.digits ? 1 : 0);
         await verifyDiscarded(desk, time, await rightCode(r), a, b);
       });
     }),

@@ -10,6 +10,9 @@ import { FREE_FAILURES } from '../common/otp-model.js';
 import { PHONE, smsTo } from './recovery-phone.js';
 
 const SMS_LIFETIME_MS = 5 * 60_000;
+/** The send limit's most per login in 10 minutes (PROTOCOL.md, Send limit), times the logins sampled: 40 codes. */
+const SENDS_PER_LOGIN = 5;
+const SAMPLED_LOGINS = 8;
 
 /** "Send SMS": a fresh code, shown by its letters with a 5-minute countdown. */
 export async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentCode }> {
@@ -43,11 +46,17 @@ export async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentC
 export const submit = (r: LoginUnderWay, digits: string) =>
   r.desk.call('loginRecoveryCode', { params: { loginId: r.loginId }, body: { digits } });
 
-/** Codes of 6 random digits: 40 resends give distinct codes, and every digit varies (REC-13). */
-export async function sampleCodes(r: LoginUnderWay): Promise<SentCode> {
+/**
+ * Codes of 6 random digits: 40 codes are distinct, and every digit varies (REC-13). The send limit (REC-17) lets
+ * one login send 5 codes within 10 minutes, so they come from 8 more logins recovering `authenticatorId`.
+ */
+export async function sampleCodes(r: LoginUnderWay, authenticatorId: string): Promise<void> {
   const digits: string[] = [];
-  let last: SentCode | undefined;
-  for (let i = 0; i < 40; i++) digits.push((last = (await send(r)).sms).digits);
+  for (let login = 0; login < SAMPLED_LOGINS; login++) {
+    const { loginId } = await r.desk.call('startLogin', { body: {} });
+    await r.desk.call('loginRecovery', { params: { loginId }, body: { authenticatorId } });
+    for (let i = 0; i < SENDS_PER_LOGIN; i++) digits.push((await send({ ...r, loginId })).sms.digits);
+  }
   const repeats = digits.length - new Set(digits).size;
   const fixed = [0, 1, 2, 3, 4, 5].filter((p) => new Set(digits.map((d) => d[p])).size === 1);
   if (repeats > 1 || fixed.length > 0)
@@ -55,7 +64,6 @@ export async function sampleCodes(r: LoginUnderWay): Promise<SentCode> {
       ['REC-13'],
       `40 SMS codes: ${repeats} repeated, digit positions [${fixed.join()}] never change`,
     );
-  return last as SentCode;
 }
 
 /**

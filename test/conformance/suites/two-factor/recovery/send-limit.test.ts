@@ -1,0 +1,33 @@
+/**
+ * The send limit of SMS codes (REC-17), timed on the server's clock: passes on the reference, fails a server that
+ * sends every code asked for, and reads untested without the clock.
+ */
+import { describe, expect, it } from 'vitest';
+import { recoverySendLimitCheck } from '../../../../../conformance/suites/two-factor/recovery/send-limit.js';
+import { ReferenceTarget } from '../../../../../conformance/targets/reference-target.js';
+import { proWithoutClock } from '../../fixtures/no-clock-target.js';
+import { failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
+
+const CHECKS = [recoverySendLimitCheck];
+
+describe('the send limit of SMS codes on the server clock', () => {
+  it('passes on the reference server', async () => {
+    const summary = await runTwoFactor(CHECKS, { runs: 1, target: new ReferenceTarget(['pro']) });
+    expect(failuresOf(summary)).toEqual([]);
+    expect(verdictOf(summary, 'REC-17')).toBe('pass');
+  });
+
+  it('fails a server that sends every code asked for', async () => {
+    const summary = await runTwoFactor(CHECKS, {
+      runs: 1,
+      target: new ReferenceTarget(['pro'], { faults: ['sends-unlimited'] }),
+    });
+    expect(verdictOf(summary, 'REC-17')).toBe('fail');
+    expect(failuresOf(summary).join('\n')).toMatch(/send 6 within 10 minutes was answered accepted/);
+  });
+
+  it('reads untested without the clock', async () => {
+    const summary = await runTwoFactor(CHECKS, { runs: 1, target: proWithoutClock() });
+    expect(verdictOf(summary, 'REC-17')).toBe('untested');
+  });
+});
