@@ -36,12 +36,19 @@ export interface ReferenceTargetOptions {
   readonly faults?: readonly FaultName[];
   /** The app device checks drive (default: the reference app model in process, with the app faults). */
   readonly app?: AppUnderTest;
+  /**
+   * Whether the server's conformance clock stands still between the kit's moves (default: one seed, one run), or
+   * runs with the wall clock as a vendor's server does. A target that hides the clock from the kit must run it on
+   * the wall clock: the kit then reads this machine's time, and a frozen server would stand years away from it.
+   */
+  readonly frozenClock?: boolean;
 }
 
 export class ReferenceTarget implements Target {
   private readonly serverFaults: ServerFault[];
   private readonly appFaults: AppFault[];
   private readonly app: AppUnderTest;
+  private readonly frozenClock: boolean;
 
   constructor(
     private readonly editions: readonly Edition[],
@@ -51,6 +58,7 @@ export class ReferenceTarget implements Target {
     this.serverFaults = faults.filter(isServerFault);
     this.appFaults = faults.filter((f): f is AppFault => !isServerFault(f));
     this.app = options.app ?? referenceApp(this.appFaults);
+    this.frozenClock = options.frozenClock ?? true;
   }
 
   describe() {
@@ -67,7 +75,7 @@ export class ReferenceTarget implements Target {
 
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
-    const data: ServerThreadData = { edition, dataDir, faults: this.serverFaults };
+    const data: ServerThreadData = { edition, dataDir, faults: this.serverFaults, frozenClock: this.frozenClock };
     const worker = new Worker(serverThreadFile(), { workerData: data });
     const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
       worker.once('message', resolve);

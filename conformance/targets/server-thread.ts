@@ -2,7 +2,7 @@
  * Runs a reference server on a thread of its own, so that on a two-core machine the server and the checks that
  * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends. The server is started
  * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's,
- * and the clock is frozen between their moves.
+ * and the clock is frozen between their moves unless the target runs it on the wall clock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
@@ -13,6 +13,8 @@ export interface ServerThreadData {
   readonly edition: Edition;
   readonly dataDir: string;
   readonly faults: readonly ServerFault[];
+  /** Whether the conformance clock stands still between moves (default) or runs with the wall clock. */
+  readonly frozenClock: boolean;
 }
 
 export interface ServerThreadReady {
@@ -30,7 +32,7 @@ const server = await startServer({
   udpPort: 0,
   conformanceClock: true,
   // Frozen: time moves only when a check moves it, so a seed replays the run whatever the machine's load.
-  frozenClock: true,
+  frozenClock: data.frozenClock,
   name: `reference ${data.edition}`,
   faults: data.faults,
 });

@@ -9,7 +9,6 @@ import {
   uiRegisterQrCheck,
   uiRegisterSecretCheck,
 } from '../../../../conformance/suites/two-factor/registration/app-registration-screens.js';
-import { ReferenceTarget } from '../../../../conformance/targets/reference-target.js';
 import type { AppUnderTest } from '../../../../conformance/targets/app-under-test.js';
 import { NoClockTarget } from '../fixtures/no-clock-target.js';
 import { brokenApp, throughScreens } from '../fixtures/screens-apps.js';
@@ -17,7 +16,7 @@ import { failuresOf, runTwoFactor, verdictsOf } from '../fixtures/two-factor-run
 
 const CHECKS = [uiRegisterQrCheck, uiRegisterSecretCheck, uiPushCheck, uiAccountsModelCheck];
 
-const withoutClock = (app: AppUnderTest) => new NoClockTarget(new ReferenceTarget(['pro'], { app }));
+const withoutClock = (app: AppUnderTest) => new NoClockTarget(['pro'], { app });
 
 /** An app whose 2FA page shows a code one off the account's. */
 const offByOne = brokenApp((driver) => ({
