@@ -16,10 +16,11 @@ export const UPLOAD_COMPLETION_FAULTS = {
     },
   },
   'upload-stored-in-finishing-job': {
-    // Files an upload under the device's latest job when it completes, not the job whose announcement created it.
+    // Files an upload under the device's latest job (the last started; on a clock standing still, the last made) when
+    // it completes, not the job whose announcement created it.
     finishUpload: (rule) => (ctx, row, part, digest) => {
       const latest = ctx.db
-        .prepare('SELECT id FROM backups WHERE device_id = ? ORDER BY started_at DESC LIMIT 1')
+        .prepare('SELECT id FROM backups WHERE device_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
         .get(row.device_id) as { id: string } | undefined;
       return rule(ctx, { ...row, backup_id: latest?.id ?? row.backup_id }, part, digest);
     },
