@@ -25,7 +25,9 @@ describe('the device suites', () => {
     const uncovered = REQUIREMENTS.filter((r) => AREAS.includes(r.id.split('-')[0]!) && !covered.has(r.id)).map(
       (r) => r.id,
     );
-    expect(uncovered).toEqual(['MIG-12']);
+    // Rules of the server alone, held by server checks: the app's version refused for a migration, a migration
+    // discarding the original's unfinished uploads, the answer to reporting items archived.
+    expect(uncovered).toEqual(['MIG-12', 'BAK-09', 'BAK-10']);
   });
 });
 

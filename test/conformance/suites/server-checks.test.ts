@@ -121,6 +121,8 @@ describe('server suites against a running server given without a console key', (
       'protocol-conformance-clock': expect.stringMatching(/^the server offers no conformance clock/),
       'pairing-token-lifetime-real-time': NO_CONSOLE_REASON,
       'backup-settled-rules': NO_CONSOLE_REASON,
+      'backup-nemesis-durability': NO_CONSOLE_REASON,
+      'desktop-console-mobile-backup': 'the target has no web console (give --console-url and --console-locators)',
     });
     expect(summary.verdict).toBe('pass');
   });
