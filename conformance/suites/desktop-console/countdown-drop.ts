@@ -67,7 +67,7 @@ export async function countsDown(
   const [low, high] = moved ? [first - dropS - SLACK_S, first - dropS + SLACK_S] : [0, first - 1];
   await untilCountdown(view, key, Math.max(0, low), high);
   const second = await readCountdown(view, key);
-  const after = moved ? `after the server's clock moved ${dropS} s` : `${SHOW_MS / 1000} s later at most`;
+  const after = moved ? `after the server's clock moved ${dropS} s` : `after waiting up to ${SHOW_MS / 1000} s`;
   expect(
     requirements,
     second >= low && second <= high,
