@@ -14,17 +14,24 @@ import {
   parseSentCode,
   registerByQr,
   stepOf,
+  STEP_MS,
   type ServerAuthenticator,
 } from '../two-factor/common/actors.js';
 import type { ServerTime } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import { givePhone } from '../two-factor/recovery/real-time-phone.js';
-import { countdownSeconds, expect, withConsolePage, type ConsolePage } from './console-page.js';
+import { expect, withConsolePage, type ConsolePage } from './console-page.js';
+import { countsDown, readCountdown, untilCountdown } from './countdown-drop.js';
 
 const PHONE = '+15550177342';
 const EMAIL = 'license@example.com';
 const PASSWORDS = ['Lock password 1', 'Lock password 2'] as const;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How far a code's countdown is moved on (the server's clock) or waited for (in real time) to show it counts. */
+const CODE_DROP_S = 30;
+/** The one-time password's countdown moves less: it must stay inside the code's 30-second step. */
+const OTP_DROP_S = 3;
+/** The least the step must have left before its countdown is read, so both readings fall in one step. */
+const OTP_LEAST_S = OTP_DROP_S + 3;
 
 async function state(view: ConsolePage, expected: string, ids: readonly string[]): Promise<void> {
   const selector = `${view.sel('loginState')}[data-state="${expected}"]`;
@@ -34,19 +41,31 @@ async function state(view: ConsolePage, expected: string, ids: readonly string[]
   });
 }
 
-/** A countdown read twice, 2.2 s apart: it must be within [low, high] and have gone down. */
-async function countsDown(
+/**
+ * A code's countdown read once within [low, high], then seen to drop (by `CODE_DROP_S` after the server's clock
+ * moves by as much, or in real time where it cannot move).
+ */
+async function countsDownFrom(
   view: ConsolePage,
   key: 'emailCodeCountdown' | 'smsCodeCountdown' | 'otpCountdown',
-  low: number,
-  high: number,
+  time: ServerTime,
+  [low, high]: readonly [number, number],
   ids: readonly string[],
-) {
-  const first = countdownSeconds(await view.text(key));
-  expect(ids, first >= low && first <= high, `the countdown reads ${first} s, not within ${low}–${high} s`);
-  await pause(2_200);
-  const second = countdownSeconds(await view.text(key));
-  expect(ids, second < first, `the countdown read ${first} s, then ${second} s 2 s later`);
+  dropS = CODE_DROP_S,
+): Promise<void> {
+  const first = await readCountdown(view, key);
+  expect(ids, first >= low && first <= high, `${key} reads ${first} s, not within ${low}–${high} s`);
+  await countsDown(view, key, time, first, dropS, ids);
+}
+
+/**
+ * Where the e-mail code's 24 hours may stand at the first reading: on a movable (frozen) clock nothing has moved
+ * since the code was sent, so the full lifetime or a second less as the page counts; in real time, up to a minute
+ * gone.
+ */
+function emailCodeRange(time: ServerTime): readonly [number, number] {
+  const lifetime = 24 * 3600;
+  return [lifetime - (time.movable ? 1 : 60), lifetime];
 }
 
 async function codeFrom(outbox: Outbox, channel: 'sms' | 'email', ids: readonly string[]) {
@@ -56,7 +75,7 @@ async function codeFrom(outbox: Outbox, channel: 'sms' | 'email', ids: readonly 
   return code!;
 }
 
-async function forgotPassword(view: ConsolePage, outbox: Outbox): Promise<void> {
+async function forgotPassword(view: ConsolePage, outbox: Outbox, time: ServerTime): Promise<void> {
   const ids = ['DESK-11'];
   await view.at('loginTab').click();
   await view.at('startLogin').click();
@@ -73,7 +92,7 @@ async function forgotPassword(view: ConsolePage, outbox: Outbox): Promise<void> 
   const code = await codeFrom(outbox, 'email', ids);
   const letters = await view.text('emailCodeLetters');
   expect(ids, letters.includes(code.letters), `the page shows the letters "${letters}", the e-mail ${code.letters}`);
-  await countsDown(view, 'emailCodeCountdown', 24 * 3600 - 60, 24 * 3600 - 1, ids);
+  await countsDownFrom(view, 'emailCodeCountdown', time, emailCodeRange(time), ids);
   await view.at('emailCodeDigits').fill(code.digits);
   await view.at('newPassword').fill(PASSWORDS[1]);
   await view.at('confirmPassword').fill(PASSWORDS[1]);
@@ -86,9 +105,13 @@ async function otpAndTrust(view: ConsolePage, phone: ServerAuthenticator, time: 
   await view.at('loginSubmit').click();
   await state(view, 'choose-method', ['DESK-11']);
   await view.at('useOtp').click();
-  // Read the code's countdown away from a step's end, so both readings fall in one step.
-  while (countdownSeconds(await view.text('otpCountdown')) < 6) await pause(1_000);
-  await countsDown(view, 'otpCountdown', 1, 30, ['DESK-09']);
+  // Read the code's countdown away from a step's end, so both readings fall in one step: the clock moved to the
+  // next step where it can, real time waited for where it cannot.
+  if ((await readCountdown(view, 'otpCountdown')) < OTP_LEAST_S && time.movable) {
+    await time.moveTo((stepOf(time.now()) + 1) * STEP_MS);
+  }
+  await untilCountdown(view, 'otpCountdown', OTP_LEAST_S, STEP_MS / 1000, STEP_MS + 5_000);
+  await countsDownFrom(view, 'otpCountdown', time, [OTP_LEAST_S, STEP_MS / 1000], ['DESK-09'], OTP_DROP_S);
   await view.at('otpCode').fill(codeAt(phone.secret, stepOf(time.now())));
   await view.at('trustBrowser').check();
   await view.at('otpNext').click();
@@ -99,7 +122,12 @@ async function otpAndTrust(view: ConsolePage, phone: ServerAuthenticator, time: 
   await state(view, 'logged-in', ['DESK-13']);
 }
 
-async function unableToLogin(view: ConsolePage, phone: ServerAuthenticator, outbox: Outbox): Promise<void> {
+async function unableToLogin(
+  view: ConsolePage,
+  phone: ServerAuthenticator,
+  outbox: Outbox,
+  time: ServerTime,
+): Promise<void> {
   const ids = ['DESK-10'];
   // A browser that is not trusted: a new start without the token this page keeps.
   await view.page.evaluate('localStorage.clear()');
@@ -124,7 +152,7 @@ async function unableToLogin(view: ConsolePage, phone: ServerAuthenticator, outb
   const code = await codeFrom(outbox, 'sms', ids);
   const letters = await view.text('smsCodeLetters');
   expect(ids, letters.includes(code.letters), `the page shows the letters "${letters}", the SMS ${code.letters}`);
-  await countsDown(view, 'smsCodeCountdown', 280, 300, ids);
+  await countsDownFrom(view, 'smsCodeCountdown', time, [280, 300], ids);
   await view.at('smsCodeDigits').fill(code.digits);
   await view.at('smsNext').click();
   await state(view, 'logged-in', ids);
@@ -139,9 +167,9 @@ async function verifyRecovery(context: CheckContext, view: ConsolePage): Promise
     await givePhone(phone, outbox, PHONE);
     await desk.call('setPasswordLock', { body: { password: PASSWORDS[0], email: EMAIL } });
     await outbox.read();
-    await forgotPassword(view, outbox);
+    await forgotPassword(view, outbox, time);
     await otpAndTrust(view, phone, time);
-    await unableToLogin(view, phone, outbox);
+    await unableToLogin(view, phone, outbox, time);
     return { verdict: 'pass', runs: 1 };
   });
 }
