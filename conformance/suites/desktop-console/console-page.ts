@@ -26,7 +26,16 @@ export interface ConsolePage {
   text(key: ConsoleLocatorKey): Promise<string>;
   /** The text of the QR code the element shows, read back from a screenshot of it. */
   qrText(key: ConsoleLocatorKey): Promise<string>;
+  /**
+   * Lets `ms` pass for the page and the server, runs `read`, and moves the server's clock back. Where the target
+   * offers its clock, that clock moves on by `ms` too: a frozen one stands still otherwise, and the page restarts
+   * its countdowns from each answer of the server.
+   */
+  after<T>(ms: number, read: () => Promise<T>): Promise<T>;
 }
+
+/** Waits `ms` of this machine's time. */
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Why the console cannot be checked here, for `applies`. */
 export async function consoleLack(session: TargetSession): Promise<string | undefined> {
@@ -56,6 +65,15 @@ export async function withConsolePage(
       const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
       if (!found) throw new Error(`no QR code could be read from ${web.locators[key]}`);
       return found.data;
+    },
+    after: async (ms, read) => {
+      await session.clock?.advance(ms);
+      try {
+        await pause(ms);
+        return await read();
+      } finally {
+        await session.clock?.advance(-ms);
+      }
     },
   };
   try {

@@ -19,12 +19,11 @@ import {
 import type { ServerTime } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import { givePhone } from '../two-factor/recovery/real-time-phone.js';
-import { countdownSeconds, expect, withConsolePage, type ConsolePage } from './console-page.js';
+import { countdownSeconds, expect, pause, withConsolePage, type ConsolePage } from './console-page.js';
 
 const PHONE = '+15550177342';
 const EMAIL = 'license@example.com';
 const PASSWORDS = ['Lock password 1', 'Lock password 2'] as const;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function state(view: ConsolePage, expected: string, ids: readonly string[]): Promise<void> {
   const selector = `${view.sel('loginState')}[data-state="${expected}"]`;
@@ -44,8 +43,7 @@ async function countsDown(
 ) {
   const first = countdownSeconds(await view.text(key));
   expect(ids, first >= low && first <= high, `the countdown reads ${first} s, not within ${low}–${high} s`);
-  await pause(2_200);
-  const second = countdownSeconds(await view.text(key));
+  const second = await view.after(2_200, async () => countdownSeconds(await view.text(key)));
   expect(ids, second < first, `the countdown read ${first} s, then ${second} s 2 s later`);
 }
 
