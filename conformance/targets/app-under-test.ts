@@ -43,10 +43,12 @@ export function referenceApp(faults: readonly AppFault[] = []): AppUnderTest {
     via: 'in-process',
     install: (device, options = {}) => new MobileApp(device, { ...options, faults }),
     drive: async (spec, serverUrl, startMs) => ({
-      driver: inProcessDriver(
-        new SimulatorSession({ spec, serverUrl, app: { faults }, ...(startMs !== undefined ? { startMs } : {}) }),
-      ),
+      driver: inProcessDriver(modelSession(spec, serverUrl, faults, startMs)),
       close: async () => undefined,
     }),
   };
 }
+
+/** The app model's session on a new device of `spec`, its clock at `startMs` when given (else this machine's). */
+export const modelSession = (spec: DeviceSpec, serverUrl: string, faults: readonly AppFault[], startMs?: number) =>
+  new SimulatorSession({ spec, serverUrl, app: { faults }, ...(startMs !== undefined ? { startMs } : {}) });

@@ -40,9 +40,11 @@ describe('platforms through the screens', () => {
 });
 
 /** The reference app's sessions, with `drive` changed. */
-function appWith(drive: (base: AppUnderTest, spec: DeviceSpec, url: string) => Promise<DrivenApp>): AppUnderTest {
+function appWith(
+  drive: (base: AppUnderTest, spec: DeviceSpec, url: string, startMs?: number) => Promise<DrivenApp>,
+): AppUnderTest {
   const base = screensApp();
-  return { ...base, drive: (spec, url) => drive(base, spec, url) };
+  return { ...base, drive: (spec, url, startMs) => drive(base, spec, url, startMs) };
 }
 
 /** Cells of `check` on the Android and iOS phones: verdict and the requirements a failure names. */
@@ -57,8 +59,8 @@ async function verdictsOf(check: string, app: AppUnderTest) {
 
 describe('broken apps through the screens', () => {
   it('catch an app refused on Android 8.0 (PLAT-01)', async () => {
-    const app = appWith((base, spec, url) =>
-      spec.osVersion === '8.0' ? Promise.reject(new ClientError('os-unsupported')) : base.drive(spec, url),
+    const app = appWith((base, spec, url, startMs) =>
+      spec.osVersion === '8.0' ? Promise.reject(new ClientError('os-unsupported')) : base.drive(spec, url, startMs),
     );
     expect(await verdictsOf('platforms-os-versions-android-screens', app)).toEqual([
       ['fail', ['PLAT-01'], 'the app on android 8.0: got "refused", expected "runs"'],
@@ -67,8 +69,8 @@ describe('broken apps through the screens', () => {
   }, 120_000);
 
   it('read a refusal that comes as a WebDriver error carrying the code', async () => {
-    const app = appWith((base, spec, url) =>
-      base.drive(spec, url).catch((error: unknown) => {
+    const app = appWith((base, spec, url, startMs) =>
+      base.drive(spec, url, startMs).catch((error: unknown) => {
         if (!(error instanceof ClientError)) throw error;
         throw new Error(`WebDriverError: session not created: ${error.code}: ${error.message}`);
       }),
