@@ -11,8 +11,10 @@ import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import type { ServerFault } from '../spec/faults.js';
+import { ServerTarget } from '../targets/server-target.js';
 import { startProcess } from '../targets/started-processes.js';
 import { whereItListens } from '../targets/served-lines.js';
+import { REFERENCE_CONSOLE_LOCATORS } from '../targets/web-console.js';
 
 export interface ServeOptions {
   /** The `mbsc` entry point to start (dist/cli/bin.js). */
@@ -75,4 +77,20 @@ async function capabilitiesOf(url: string): Promise<string[]> {
   if (!response.ok) throw new ClientError('server-start-failed', `GET ${url}/v1/info answered ${response.status}`);
   const info = (await response.json()) as { capabilities?: unknown };
   return Array.isArray(info.capabilities) ? info.capabilities.filter((c) => typeof c === 'string') : [];
+}
+
+/**
+ * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, and its web console at
+ * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so
+ * the desktop console checks run on this path too.
+ */
+export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
+  const { url, udpPort, consoleKey } = server;
+  return new ServerTarget({
+    url,
+    udpPort,
+    edition,
+    consoleKey,
+    webConsole: { url: `${url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
+  });
 }

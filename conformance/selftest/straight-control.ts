@@ -5,17 +5,15 @@
  */
 import { REQUIREMENTS } from '../spec/requirements/index.js';
 import { runConformance } from '../runner/run-conformance.js';
-import { ServerTarget } from '../targets/server-target.js';
 import type { VariantOptions } from './run-variant.js';
-import { startServeProcess } from './serve-process.js';
+import { servedTarget, startServeProcess } from './serve-process.js';
 
 /** The MUST requirements the straight Pro server fails on the vendor path, without the clock. */
 export async function straightFailures(cli: string, options: VariantOptions): Promise<string[]> {
   const server = await startServeProcess({ cli, edition: 'pro', faults: [], conformanceClock: false });
   try {
-    const { url, udpPort, consoleKey } = server;
     const { summary } = await runConformance({
-      target: new ServerTarget({ url, udpPort, edition: 'pro', consoleKey }),
+      target: servedTarget(server, 'pro'),
       checks: options.checks,
       catalogue: REQUIREMENTS,
       profiles: options.profiles,

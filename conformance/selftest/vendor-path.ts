@@ -5,9 +5,8 @@
  * second column; every other variant in both. A server build without the clock says so in its column.
  */
 import { FAULTS, type FaultSpec, type ServerFault } from '../spec/faults.js';
-import { ServerTarget } from '../targets/server-target.js';
 import { editionOf, runVariantOn, type VariantOptions, type VariantResult } from './run-variant.js';
-import { startServeProcess, type ServedServer } from './serve-process.js';
+import { servedTarget, startServeProcess, type ServedServer } from './serve-process.js';
 import { straightFailures } from './straight-control.js';
 
 export const CLOCK_CAPABILITY = 'conformance-clock';
@@ -124,12 +123,7 @@ async function measure(fault: ServerFault, clock: boolean, options: VendorPathOp
   try {
     server = await startServeProcess({ cli: options.cli, edition, faults: [fault], conformanceClock: clock });
     if (clock && !server.capabilities.includes(CLOCK_CAPABILITY)) return { kind: 'n/a', reason: NO_CLOCK };
-    const target = new ServerTarget({
-      url: server.url,
-      udpPort: server.udpPort,
-      edition,
-      consoleKey: server.consoleKey,
-    });
+    const target = servedTarget(server, edition);
     const limit = options.variantTimeoutMs ?? 600_000;
     // Settles as a cell either way: a run still going when its time is up must not reject unheard later.
     const run = runVariantOn(target, fault, options).then(

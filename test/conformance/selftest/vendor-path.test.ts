@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../conformance/spec/errors.js';
-import { startServeProcess } from '../../../conformance/selftest/serve-process.js';
+import { servedTarget, startServeProcess } from '../../../conformance/selftest/serve-process.js';
+import { REFERENCE_CONSOLE_LOCATORS } from '../../../conformance/targets/web-console.js';
 import { fallsShort, type Cell, type VendorPathRow } from '../../../conformance/selftest/vendor-path.js';
 import { verdictOf } from '../../../cli/commands/selftest-vendor-path.js';
 import { MBSC_BIN } from '../../helpers/cli-process.js';
@@ -26,6 +27,20 @@ describe('a variant served as its own process', () => {
     expect(server.udpPort).toBeGreaterThan(0);
     await server.stop();
     await expect(fetch(`${server.url}/v1/info`)).rejects.toThrow();
+  });
+
+  it('is validated with its web console at <url>/ and the reference locator map, which it serves', async () => {
+    const server = await startServeProcess({ cli: MBSC_BIN, edition: 'pro', faults: [], conformanceClock: false });
+    try {
+      const session = await servedTarget(server, 'pro').open('pro');
+      expect(session.webConsole).toEqual({ url: `${server.url}/`, locators: REFERENCE_CONSOLE_LOCATORS });
+      const page = await fetch(session.webConsole!.url);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      await session.close();
+    } finally {
+      await server.stop();
+    }
   });
 
   it('is refused with server-start-failed, and the reason, when the process exits before it is ready', async () => {
