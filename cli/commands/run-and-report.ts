@@ -63,7 +63,10 @@ export async function runAndReport(
   const runs = config.runs ?? 100;
   const outDir = path.resolve(config.out ?? 'reports/out');
   const live = consoleReporter(view, consoleSinkOf(io));
-  const reporters = new ReporterMultiplexer([...(live ? [live] : []), ...defaultReporters({ outDir, allureHistory: config.allureHistory })]);
+  const reporters = new ReporterMultiplexer([
+    ...(live ? [live] : []),
+    ...defaultReporters({ outDir, allureHistory: config.allureHistory }),
+  ]);
   const command = runCommandLine(mode, config, shard, seed, runs);
   if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);
   const { summary, abort } = await runConformance({
