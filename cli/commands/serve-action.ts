@@ -9,7 +9,7 @@ import { isServerFault, type ServerFault } from '../../conformance/spec/faults.j
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { EXIT, integerOption, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
+import { EXIT, integerOption, isHttpUrl, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { terminalQr } from '../terminal-qr.js';
 import type { SERVE_OPTIONS } from './serve.js';
@@ -86,11 +86,8 @@ function desktopVersionOption(value: string | undefined): string | undefined {
 
 function webhookOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
-  }
-  return url.href;
+  if (!isHttpUrl(value)) throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
+  return new URL(value).href;
 }
 
 /** A key given on the command line (a kit starting servers like this one names it): one word of visible characters. */
