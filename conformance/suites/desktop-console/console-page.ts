@@ -60,8 +60,11 @@ export async function withConsolePage(
   };
   try {
     await page.goto(web.url);
+    // The form is shown once the page can handle it; the console is ready once signed in, not before.
+    await at('keyInput').waitFor();
     await at('keyInput').fill(session.console!.consoleKey ?? '');
     await at('signIn').click();
+    await at('keyInput').waitFor({ state: 'hidden' });
     await page.waitForSelector(web.locators.ready);
     await body(view);
     return { verdict: 'pass', runs: 1 };
