@@ -18,6 +18,7 @@ import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
+import type { CellFilter } from './smoke-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
@@ -32,6 +33,8 @@ export interface EditionRunOptions {
   readonly levelOf: LevelOf;
   /** `--real-time`: without the target's clock, the real-time checks wait lifetimes out (real-time-cells.ts). */
   readonly realTime?: boolean;
+  /** Only these cells of the selection (`--smoke`); default all. */
+  readonly cells?: CellFilter;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function runEdition(
 ): Promise<ClientError | undefined> {
   const session = await target.open(edition);
   try {
-    const tasks = editionCells(edition, checks, profiles);
+    const tasks = editionCells(edition, checks, profiles, options.cells);
     const problem = await probe(session);
     if (problem) {
       const reason = `the target could not be tested: ${problem.message}`;
