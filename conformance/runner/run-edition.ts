@@ -76,8 +76,9 @@ export async function runEdition(
     const pool = () => inPool(phases.pooled, options.concurrency ?? 4, run);
     // An exclusive check must never share its server with another check. Where the target starts a server per
     // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
-    // longer waits for them before it starts the rest.
-    const aside = phases.alone.length > 0 && target.serverPerOpen ? await asideSession(target, edition) : undefined;
+    // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
+    const overlap = phases.alone.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true;
+    const aside = overlap ? await asideSession(target, edition) : undefined;
     try {
       if (aside) await Promise.all([alone(aside), pool()]);
       else await alone(session).then(pool);
