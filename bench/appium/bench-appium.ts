@@ -1,9 +1,11 @@
 /**
- * `npm run bench:appium [-- --runs N --photos N]`: what driving the simulated app through Appium costs. It runs one
- * scenario (scenario.ts) on fresh simulated phones against a reference server on 127.0.0.1, first straight on the
- * session model in this process, then as WebDriver commands through Appium 3 with the simulator driver, and prints
- * the median and p99 time of each WebDriver command, each way's median wall time, and their ratio. It prints; it
- * never asserts on time.
+ * `npm run bench:appium [-- --runs N --photos N --suite-runs N --seed N --suite-only]`: what driving the simulated
+ * app through Appium costs. It runs one scenario (scenario.ts) on fresh simulated phones against a reference server
+ * on 127.0.0.1, first straight on the session model in this process, then as WebDriver commands through Appium 3
+ * with the simulator driver, and prints the median and p99 time of each WebDriver command, each way's median wall
+ * time, and their ratio. Then the goal's
+ * measure (suite-ratio.ts): the default app suites over two profiles through Appium against the same selection in
+ * process, wall and CPU. It prints; it never asserts on time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { SimulatorSession } from '../../simulators/session/simulator-session.js';
 import { table } from '../text-table.js';
+import { suiteRatio } from './suite-ratio.js';
 
 /** Median and p99 (nearest rank) of samples. */
 function percentile(samples: readonly number[], p: number): number {
@@ -42,6 +45,8 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<number> {
+  const suite = () => suiteRatio(option('suite-runs', 10), option('seed', 7), progress);
+  if (process.argv.includes('--suite-only')) return (await suite()).length > 0 ? 1 : 0;
   const runs = option('runs', 5);
   const shape: ScenarioShape = { photos: option('photos', 20), photoBytes: 50_000, pageSources: 8 };
   console.log(`bench:appium on Node ${process.versions.node}, ${availableParallelism()} CPU(s); ${runs} runs per way`);
@@ -119,6 +124,7 @@ async function main(): Promise<number> {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  problems.push(...(await suite()));
   for (const problem of problems) console.error(`problem: ${problem}`);
   return problems.length > 0 ? 1 : 0;
 }

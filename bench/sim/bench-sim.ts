@@ -35,18 +35,21 @@ async function main(): Promise<number> {
   console.log(`server data dirs under ${config.dataParent}: ${config.dataParentNote}`);
   console.log('MB = 10^6 bytes; server and devices share this process; every request goes to 127.0.0.1');
 
-  console.log('\n== 1 + 4. Library backup through the app model, and the bare-client baseline ==');
-  await warmUp(config, progress);
   const backups: PlatformBackup[] = [];
-  backups.push(await runPlatformBackup('android', 'redmi-note-8', config.androidItems, true, config, progress));
-  printPlatformBackup(backups[0]!);
-  backups.push(await runPlatformBackup('ios', 'iphone-6s', config.iosItems, false, config, progress));
-  printPlatformBackup(backups[1]!);
+  let steps: ReturnType<typeof runModelSteps> = [];
+  if (!config.daysOnly) {
+    console.log('\n== 1 + 4. Library backup through the app model, and the bare-client baseline ==');
+    await warmUp(config, progress);
+    backups.push(await runPlatformBackup('android', 'redmi-note-8', config.androidItems, true, config, progress));
+    printPlatformBackup(backups[0]!);
+    backups.push(await runPlatformBackup('ios', 'iphone-6s', config.iosItems, false, config, progress));
+    printPlatformBackup(backups[1]!);
 
-  console.log(`\n== 2. Pure model steps per second (about ${config.modelMs} ms each) ==`);
-  progress('pure model loops…');
-  const steps = runModelSteps(10_000, config.modelMs, config.seed);
-  console.log(modelTable(steps));
+    console.log(`\n== 2. Pure model steps per second (about ${config.modelMs} ms each) ==`);
+    progress('pure model loops…');
+    steps = runModelSteps(10_000, config.modelMs, config.seed);
+    console.log(modelTable(steps));
+  }
 
   console.log(`\n== 3. ${config.days} days of virtual time ==`);
   progress(`${config.days} virtual days…`);

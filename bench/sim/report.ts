@@ -80,6 +80,9 @@ export function modelTable(steps: readonly ModelStep[]): string {
   ]);
 }
 
+/** The goal: 40 days of a phone's life in at most this much CPU time. */
+export const DAYS_CPU_GOAL_S = 0.1;
+
 export function daysLines(d: DaysResult): string[] {
   const byDay = d.recentlyDeletedByDay;
   const around = [38, 39, 40, 41].filter((day) => day <= byDay.length).map((day) => `day ${day}: ${byDay[day - 1]}`);
@@ -88,6 +91,8 @@ export function daysLines(d: DaysResult): string[] {
       `(${num(d.removedBytes / 1e6, 2)} MB) to Recently Deleted`,
     `virtual time ${num(d.virtualDays)} days (${num(d.hourlyTicks)} hourly timers, ${num(d.deviceEvents)} device ` +
       `events) in ${num(d.wallSeconds * 1000, 1)} ms wall: ${num(d.virtualPerWall, 0)}× faster than real time`,
+    `CPU ${num(d.cpuSeconds * 1000, 1)} ms, so ${num(d.cpuSecondsPer40Days * 1000, 1)} ms per 40 virtual days ` +
+      `(goal ≤ ${num(DAYS_CPU_GOAL_S * 1000)} ms: ratio ${num(d.cpuSecondsPer40Days / DAYS_CPU_GOAL_S, 2)})`,
     `Recently Deleted at the end of ${around.join(', ')}; first found empty at virtual hour ` +
       `${d.emptiedAtHour ?? 'never'}${d.emptiedAtHour === null ? '' : ` (day ${num(d.emptiedAtHour / 24, 2)})`}`,
     `free storage at the end of day 39: ${num(d.freeBytesDay39)} B; at the end: ${num(d.freeBytesEnd)} B ` +

@@ -23,6 +23,8 @@ export interface SimBenchConfig {
   /** Where the servers' temporary data directories go. */
   readonly dataParent: string;
   readonly dataParentNote: string;
+  /** Only the days of virtual time (section 3): a quick look at the simulator's CPU cost. */
+  readonly daysOnly: boolean;
 }
 
 export const USAGE = `Usage: npm run bench:sim [-- flags]
@@ -33,6 +35,7 @@ export const USAGE = `Usage: npm run bench:sim [-- flags]
   --days N            virtual days of the Recently Deleted scenario (default 41, 41..400)
   --days-items N      photos on the iPhone of that scenario (default 400, 10..5000)
   --seed N            library generator seed (default 1)
+  --days-only         run only section 3, the virtual days (a few seconds)
   --data-parent DIR   parent of the servers' temporary data dirs (default /dev/shm when writable, else the OS temp dir)
 Prints results and one BENCH_RESULT JSON line; never asserts on time. Exit code 1 when a run went wrong, 2 for bad flags.
 The default takes about 4 minutes on a 2-CPU machine, most of it the 10,000-item app backup (its job rescans the
@@ -57,7 +60,12 @@ export function parseConfig(argv: readonly string[]): SimBenchConfig | 'help' {
   >;
   const { values } = parseArgs({
     args: [...argv],
-    options: { ...options, 'data-parent': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      ...options,
+      'data-parent': { type: 'string' },
+      'days-only': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) return 'help';
@@ -82,6 +90,7 @@ export function parseConfig(argv: readonly string[]): SimBenchConfig | 'help' {
     seed: num('seed'),
     dataParent: parent.dir,
     dataParentNote: parent.note,
+    daysOnly: values['days-only'] ?? false,
   };
 }
 

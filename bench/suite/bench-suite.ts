@@ -1,60 +1,100 @@
 /**
- * `npm run bench:suite`: the default conformance run, timed. Prints generated cases and command sequences per
- * minute, overall and per check, and the wall time against the 60-second goal. It measures; it never asserts.
- * Flags: --runs N (default 100), --editions pro,home, --profiles id,id (default: the default matrix).
+ * `npm run bench:suite [-- flags]`: the default conformance run and its smoke subset, timed as a user runs them
+ * (`mbsc run`, a child process): wall time against the goals (the full run ≤ 30 s, `--smoke` ≤ 5 s, on two cores)
+ * and the CPU time of the whole process tree, the steadier figure on a shared machine. Then the checks that took
+ * longest, from the full run's summary.json. It measures; it never asserts.
+ * Flags: --runs N (default 100), --seed N (default 20261122), --only full|smoke, and any `mbsc run` selection
+ * (--editions, --profiles) passed through.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Edition } from '../../conformance/spec/editions.js';
-import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import { runConformance } from '../../conformance/runner/run-conformance.js';
-import { ALL_CHECKS } from '../../conformance/suites/index.js';
-import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
-import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
+import type { Summary } from '../../conformance/runner/summary-schema.js';
+import { table } from '../text-table.js';
+import { againstGoal, timedMbsc, type TimedCommand } from '../timed-cli.js';
+
+const GOALS = { full: 30, smoke: 5 } as const;
+type Mode = keyof typeof GOALS;
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string' }, editions: { type: 'string' }, profiles: { type: 'string' } },
+  options: {
+    runs: { type: 'string', default: '100' },
+    seed: { type: 'string', default: '20261122' },
+    only: { type: 'string' },
+    editions: { type: 'string' },
+    profiles: { type: 'string' },
+  },
 });
-const runs = Number(values.runs ?? 100);
-const matrix = loadMatrix();
-const profiles = values.profiles ? values.profiles.split(',').map((id) => loadProfile(id)) : matrix.profiles;
-const editions = (values.editions?.split(',') ?? matrix.editions) as Edition[];
+const modes: Mode[] = values.only ? [values.only as Mode] : ['smoke', 'full'];
+if (modes.some((m) => !(m in GOALS))) throw new Error('--only takes full or smoke');
+const selection = [
+  ...(values.editions ? ['--editions', values.editions] : []),
+  ...(values.profiles ? ['--profiles', values.profiles] : []),
+];
 
-const started = performance.now();
-const cpuStart = process.cpuUsage();
-const { summary } = await runConformance({
-  target: new ReferenceTarget(editions),
-  checks: ALL_CHECKS,
-  catalogue: REQUIREMENTS,
-  profiles,
-  seed: 20261122,
-  runs,
-  command: 'bench:suite',
-  kitVersion: 'bench',
-  replayCommand: () => '',
-});
-const wallS = (performance.now() - started) / 1000;
-const cpu = process.cpuUsage(cpuStart);
-const generated = summary.checks.reduce((n, c) => n + c.cells.reduce((m, cell) => m + cell.runs, 0), 0);
-const cells = summary.checks.reduce((n, c) => n + c.cells.length, 0);
+const progress = (line: string) => process.stderr.write(`[bench:suite] ${line}\n`);
+console.log(`bench:suite on Node ${process.versions.node}, ${availableParallelism()} CPU(s)`);
 
+const results: { mode: Mode; run: TimedCommand; summary: Summary | undefined }[] = [];
+for (const mode of modes) {
+  const out = mkdtempSync(path.join(tmpdir(), `mbsc-bench-suite-${mode}-`));
+  const args = ['run', ...selection, '--seed', values.seed, '--runs', values.runs, '--out', out, '--quiet'];
+  if (mode === 'smoke') args.push('--smoke');
+  progress(`mbsc ${args.join(' ')}`);
+  const run = await timedMbsc(args);
+  let summary: Summary | undefined;
+  try {
+    summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as Summary;
+  } catch {
+    console.log(`${mode}: no summary.json (exit ${run.exitCode}):\n${run.tail}`);
+  }
+  rmSync(out, { recursive: true, force: true });
+  results.push({ mode, run, summary });
+}
+
+const cellsOf = (s: Summary | undefined) => s?.checks.reduce((n, c) => n + c.cells.length, 0) ?? 0;
 console.log(
-  `bench:suite — ${ALL_CHECKS.length} checks × ${profiles.length} profiles on ${editions.join(', ')}, ${runs} runs per property`,
+  table([
+    ['run', 'cells', 'verdict', 'wall', 'CPU (whole tree)', 'CPU / 2 cores'],
+    ...results.map(({ mode, run, summary }) => [
+      mode,
+      String(cellsOf(summary)),
+      summary?.verdict ?? `exit ${run.exitCode}`,
+      againstGoal(run.wallSeconds, GOALS[mode]),
+      run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`,
+      // The least wall time two fully used cores could give this much work.
+      againstGoal(run.cpuSeconds === null ? null : run.cpuSeconds / 2, GOALS[mode]),
+    ]),
+  ]),
 );
-console.log(`cells: ${cells}; generated cases and sequences: ${generated}; verdict ${summary.verdict}`);
+for (const { mode, run } of results) console.log(`  ${mode}: mbsc ${run.args.join(' ')}`);
+
+const full = results.find((r) => r.mode === 'full')?.summary;
+if (full) {
+  console.log('slowest checks of the full run (summed cell time, s; cells overlap, so the sum exceeds the wall time):');
+  const rows = full.checks
+    .map((c) => ({
+      id: c.checkId,
+      s: c.cells.reduce((n, x) => n + x.durationMs, 0) / 1000,
+      runs: c.cells.reduce((n, x) => n + x.runs, 0),
+    }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 10);
+  for (const r of rows) console.log(`  ${r.s.toFixed(1).padStart(7)}  ${String(r.runs).padStart(6)} runs  ${r.id}`);
+}
 console.log(
-  `wall ${wallS.toFixed(1)} s (goal 60 s: ratio ${(wallS / 60).toFixed(2)}); CPU of this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
-);
-console.log(`generated per minute: ${Math.round((generated / wallS) * 60)}`);
-console.log('slowest checks (summed cell time, s; cells overlap, so the sum exceeds the wall time):');
-const rows = summary.checks
-  .map((c) => ({
-    id: c.checkId,
-    s: c.cells.reduce((n, x) => n + x.durationMs, 0) / 1000,
-    runs: c.cells.reduce((n, x) => n + x.runs, 0),
-  }))
-  .sort((a, b) => b.s - a.s)
-  .slice(0, 10);
-for (const r of rows) console.log(`  ${r.s.toFixed(1).padStart(7)}  ${String(r.runs).padStart(6)} runs  ${r.id}`);
-console.log(
-  `BENCH_RESULT ${JSON.stringify({ bench: 'suite', runs, cells, generated, wallSeconds: wallS, perMinute: (generated / wallS) * 60, verdict: summary.verdict })}`,
+  `BENCH_RESULT ${JSON.stringify({
+    bench: 'suite',
+    runs: Number(values.runs),
+    results: results.map(({ mode, run, summary }) => ({
+      mode,
+      cells: cellsOf(summary),
+      verdict: summary?.verdict ?? null,
+      wallSeconds: run.wallSeconds,
+      cpuSeconds: run.cpuSeconds,
+      goalSeconds: GOALS[mode],
+      wallRatio: run.wallSeconds / GOALS[mode],
+    })),
+  })}`,
 );

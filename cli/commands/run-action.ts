@@ -11,7 +11,9 @@ import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } fr
 import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import type { Edition } from '../../conformance/spec/editions.js';
-import { plannedCells } from '../../conformance/runner/planned-cells.js';
+import { plannedCells, type PlannedCell } from '../../conformance/runner/planned-cells.js';
+import { smokeCells } from '../../conformance/runner/smoke-cells.js';
+import type { Check } from '../../conformance/kit/check.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import type { ConsoleReporterName } from '../console/console-reporter-name.js';
 import { selectionLines } from './selection-list.js';
@@ -52,17 +54,20 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     ...(config.tags ? { tags: config.tags } : {}),
     ...(config.checks ? { checks: config.checks } : {}),
   });
-  const checks = shard ? shardChecks(selection.checks, shard) : selection.checks;
+  const editions = config.editions ?? matrix?.editions ?? ['pro', 'home'];
+  const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
+  const only = config.smoke ? smokeCells : undefined;
+  const sharded = shard ? shardChecks(selection.checks, shard) : selection.checks;
+  // The smoke subset keeps the checks with a cell in it, so a check none of whose cells run is not reported at all.
+  const checks = only ? withCells(sharded, plannedCells(tested, sharded, profiles, only)) : sharded;
   if (shard && checks.length === 0) {
     io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
   }
   const expectedFailures = config.expectedFailures
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
-  const editions = config.editions ?? matrix?.editions ?? ['pro', 'home'];
   if (values.list) {
-    const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
-    for (const line of selectionLines(plannedCells(tested, checks, profiles))) io.out(line);
+    for (const line of selectionLines(plannedCells(tested, checks, profiles, only))) io.out(line);
     return EXIT.ok;
   }
   const view = { reporter: (values.reporter ?? 'line') as ConsoleReporterName, quiet: values.quiet };
@@ -75,6 +80,11 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   } finally {
     await opened.stop();
   }
+}
+
+function withCells(checks: Check[], cells: readonly PlannedCell[]): Check[] {
+  const kept = new Set(cells.map((cell) => cell.check));
+  return checks.filter((check) => kept.has(check));
 }
 
 /** `--shard I/N` (or the config's `shard`), checked: a malformed or out-of-range value is a usage error. */

@@ -10,6 +10,7 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, type Shard } from '../../conformance/runner/shard.js';
+import { smokeCells } from '../../conformance/runner/smoke-cells.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -85,6 +86,7 @@ export async function runAndReport(
     listener: reporters,
     ...(config.workers ? { concurrency: config.workers } : {}),
     ...(config.realTime ? { realTime: true } : {}),
+    ...(config.smoke ? { cells: smokeCells } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
   const shardInfo = shard && {

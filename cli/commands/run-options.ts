@@ -144,6 +144,11 @@ export const RUN_OPTIONS = {
       'Replay the kept failing seeds of this folder (conformance/corpus) instead of a selection; fails naming each entry that no longer fails as it expects',
     placeholder: 'DIR',
   },
+  smoke: {
+    type: 'boolean',
+    description:
+      'Only the smoke subset: about a tenth of the cells, the same ones every run (chosen by hashing cell ids)',
+  },
   list: {
     type: 'boolean',
     description: 'Print what the selection would run (checks, columns and the count of cells) without running it',
@@ -206,6 +211,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('workers', integerOption('workers', values.workers, 1, 64));
   if (values['no-conformance-clock']) out.conformanceClock = false;
   if (values['real-time']) out.realTime = true;
+  if (values.smoke) out.smoke = true;
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }

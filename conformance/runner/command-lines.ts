@@ -42,7 +42,10 @@ function localServerArgs(config: RunConfig): string[] {
   ];
 }
 
-/** The command line of a run, as summary.json and the report show it. */
+/**
+ * The command line of a run, as summary.json and the report show it. `--smoke` is named here, so a report of the
+ * subset never reads as the full run's; a replay names its one cell, so it needs no `--smoke`.
+ */
 export function runCommandLine(
   mode: string,
   config: RunConfig,
@@ -56,6 +59,7 @@ export function runCommandLine(
     mode,
     ...targetArgs(config),
     ...realTimeArgs(config),
+    ...(config.smoke ? ['--smoke'] : []),
     ...shardArgs,
     `--seed ${seed}`,
     `--runs ${runs}`,

@@ -6,6 +6,7 @@
 import type { Edition } from '../spec/editions.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { Check, Column } from '../kit/check.js';
+import type { CellFilter } from './smoke-cells.js';
 
 export interface PlannedCell {
   readonly check: Check;
@@ -17,14 +18,17 @@ export function editionColumns(edition: Edition, profiles: readonly DeviceSpec[]
   return [{ edition }, ...profiles.map((profile) => ({ edition, profile }))];
 }
 
+/** The cells of one edition; `only` narrows them to a subset of the selection's cells (`--smoke`). */
 export function editionCells(
   edition: Edition,
   checks: readonly Check[],
   profiles: readonly DeviceSpec[],
+  only?: CellFilter,
 ): PlannedCell[] {
   return editionColumns(edition, profiles).flatMap((column) =>
     checks
       .filter((check) => (check.scope === 'device') === (column.profile !== undefined))
+      .filter((check) => only?.(check, column) ?? true)
       .map((check) => ({ check, column })),
   );
 }
@@ -34,6 +38,7 @@ export function plannedCells(
   editions: readonly Edition[],
   checks: readonly Check[],
   profiles: readonly DeviceSpec[],
+  only?: CellFilter,
 ): PlannedCell[] {
-  return editions.flatMap((edition) => editionCells(edition, checks, profiles));
+  return editions.flatMap((edition) => editionCells(edition, checks, profiles, only));
 }

@@ -89,6 +89,11 @@ export const RunConfig = Type.Object(
           'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
       }),
     ),
+    smoke: Type.Optional(
+      Type.Boolean({
+        description: 'Run only the smoke subset: about a tenth of the cells, chosen by hashing their ids (stable).',
+      }),
+    ),
     corpus: Type.Optional(
       Type.String({
         minLength: 1,

@@ -11,6 +11,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
 import { plannedCells } from './planned-cells.js';
+import type { CellFilter } from './smoke-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 import { kitWarningsField } from './kit-warnings.js';
@@ -40,6 +41,8 @@ export interface RunOptions {
   readonly concurrency?: number;
   /** `--real-time`: lifetimes of minutes are waited out where the target has no clock. */
   readonly realTime?: boolean;
+  /** Only these cells of the selection (`--smoke`); default all. */
+  readonly cells?: CellFilter;
 }
 
 export interface RunResult {
@@ -75,7 +78,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     command: options.command,
     columns,
     checks: [...infos.values()],
-    cells: plannedCells(target.editions, options.checks, options.profiles).length,
+    cells: plannedCells(target.editions, options.checks, options.profiles, options.cells).length,
   });
   let abort: ClientError | undefined;
   const cellDone = async (check: Check, column: Column, cell: Cell, ran: boolean) => {
@@ -93,6 +96,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...(options.path ? { path: options.path } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(options.realTime ? { realTime: true } : {}),
+    ...(options.cells ? { cells: options.cells } : {}),
   };
   await Promise.all(
     target.editions.map(async (edition) => {

@@ -1,9 +1,10 @@
 /**
- * One edition's share of a run: open its server, probe it, run the exclusive checks first and alone, then the
- * other cells a few at a time, then the real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a failure of the target,
- * or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an `error` cell for every
- * cell that applies to it. The editions run side by side in the runner's thread; each reference server runs on a
- * thread of its own (conformance/targets/server-thread.ts).
+ * One edition's share of a run: open its server, probe it, run the exclusive checks alone (on a second server beside
+ * the other cells where the target starts one per session, else first), the other cells a few at a time, then the
+ * real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a
+ * failure of the target, or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an
+ * `error` cell for every cell that applies to it. The editions run side by side in the runner's thread; each
+ * reference server runs on a thread of its own (conformance/targets/server-thread.ts).
  */
 import { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
@@ -18,6 +19,7 @@ import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
+import type { CellFilter } from './smoke-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
@@ -32,6 +34,8 @@ export interface EditionRunOptions {
   readonly levelOf: LevelOf;
   /** `--real-time`: without the target's clock, the real-time checks wait lifetimes out (real-time-cells.ts). */
   readonly realTime?: boolean;
+  /** Only these cells of the selection (`--smoke`); default all. */
+  readonly cells?: CellFilter;
 }
 
 /**
@@ -51,7 +55,7 @@ export async function runEdition(
 ): Promise<ClientError | undefined> {
   const session = await target.open(edition);
   try {
-    const tasks = editionCells(edition, checks, profiles);
+    const tasks = editionCells(edition, checks, profiles, options.cells);
     const problem = await probe(session);
     if (problem) {
       const reason = `the target could not be tested: ${problem.message}`;
@@ -60,15 +64,43 @@ export async function runEdition(
       return problem;
     }
     const covered = realTimeCovered(checks);
-    const run = async ({ check, column }: { check: Check; column: Column }) =>
-      done(check, column, await runCell(check, column, session, { ...options, covered }), true);
+    const runOn =
+      (on: TargetSession) =>
+      async ({ check, column }: { check: Check; column: Column }) =>
+        done(check, column, await runCell(check, column, on, { ...options, covered }), true);
+    const run = runOn(session);
     const phases = phasesOf(tasks);
-    for (const task of phases.alone) await run(task);
-    await inPool(phases.pooled, options.concurrency ?? 4, run);
+    const alone = async (on: TargetSession) => {
+      for (const task of phases.alone) await runOn(on)(task);
+    };
+    const pool = () => inPool(phases.pooled, options.concurrency ?? 4, run);
+    // An exclusive check must never share its server with another check. Where the target starts a server per
+    // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
+    // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
+    const overlap = phases.alone.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true;
+    const aside = overlap ? await asideSession(target, edition) : undefined;
+    try {
+      if (aside) await Promise.all([alone(aside), pool()]);
+      else await alone(session).then(pool);
+    } finally {
+      await aside?.close();
+    }
     await Promise.all(phases.together.map(run));
     return undefined;
   } finally {
     await session.close();
+  }
+}
+
+/** A second server of the edition for the exclusive checks; none (they then run first, alone) if it fails to start. */
+async function asideSession(target: Target, edition: Edition): Promise<TargetSession | undefined> {
+  try {
+    const session = await target.open(edition);
+    if (!(await probe(session))) return session;
+    await session.close();
+    return undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -45,6 +45,7 @@ export interface ReferenceTargetOptions {
 }
 
 export class ReferenceTarget implements Target {
+  readonly serverPerOpen = true;
   private readonly serverFaults: ServerFault[];
   private readonly appFaults: AppFault[];
   private readonly app: AppUnderTest;

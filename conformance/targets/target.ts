@@ -100,4 +100,9 @@ export interface TargetSession {
 export interface Target {
   describe(): TargetDescription;
   open(edition: Edition): Promise<TargetSession>;
+  /**
+   * Set when each `open` starts a server of its own (the reference target): the runner then runs the exclusive
+   * checks on a second server, one at a time, beside the other checks on the first, instead of before them.
+   */
+  readonly serverPerOpen?: boolean;
 }

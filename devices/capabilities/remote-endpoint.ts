@@ -3,7 +3,6 @@
  * sessions to Appium nodes. Parsed into WebdriverIO's connection options, and probed with GET /status, which tells
  * the two apart (Grid answers `ready` and its nodes; Appium its build) and fails fast when nobody answers.
  */
-import { remote } from 'webdriverio';
 import { ClientError } from '../../conformance/spec/errors.js';
 
 export interface RemoteEndpoint {
@@ -40,11 +39,13 @@ export function parseEndpoint(url: string): RemoteEndpoint {
  * A WebDriver session at `url` with `capabilities`, as every client of the kit opens one: no retries (a refused
  * session is the endpoint's answer, not a hiccup) and no client log.
  */
-export function openSession(
+export async function openSession(
   url: string,
   capabilities: object,
   options: { readonly waitforTimeout?: number } = {},
 ): Promise<WebdriverIO.Browser> {
+  // Loaded on first use: a run that drives no app over WebDriver does not spend a second of CPU loading the client.
+  const { remote } = await import('webdriverio');
   return remote({
     ...parseEndpoint(url),
     logLevel: 'silent',

@@ -4,7 +4,6 @@
  * the check can move the server's clock it moves it and waits for the page to show the drop; where it cannot, it
  * waits in real time.
  */
-import { errors } from 'playwright-core';
 import type { ConsoleLocatorKey } from '../../targets/web-console.js';
 import type { ServerTime } from '../two-factor/common/support.js';
 import { countdownSeconds, expect, type ConsolePage } from './console-page.js';
@@ -42,6 +41,8 @@ export async function untilCountdown(
     );
     return true;
   } catch (error) {
+    // Loaded here, not with the module: a run without browser checks never loads playwright-core (a second of CPU).
+    const { errors } = await import('playwright-core');
     if (error instanceof errors.TimeoutError) return false;
     throw error;
   } finally {

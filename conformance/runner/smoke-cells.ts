@@ -1,0 +1,26 @@
+/**
+ * `--smoke`: a fixed tenth or so of a run's cells, for a quick look before the full run. A cell is in the subset when
+ * the SHA-256 of its id (`check id@column`) falls in one residue class of ten, so the choice depends on nothing but
+ * the ids: the same cells every run, on every machine, whatever else the selection holds, and a check's cells on
+ * different columns are chosen independently (a tenth of the columns of each check, not a tenth of the checks).
+ */
+import { createHash } from 'node:crypto';
+import { columnName, type Check, type Column } from '../kit/check.js';
+
+/** One cell in this many, on average, is in the smoke subset. */
+export const SMOKE_SHARE = 10;
+
+/** Which cells of the selection a run runs; the others are left out of it altogether. */
+export type CellFilter = (check: Check, column: Column) => boolean;
+
+/** The id a cell is hashed by: its check and its column, as the reports name them. */
+export function cellId(checkId: string, column: string): string {
+  return `${checkId}@${column}`;
+}
+
+export function isSmokeCell(checkId: string, column: string): boolean {
+  const digest = createHash('sha256').update(cellId(checkId, column)).digest();
+  return digest.readUInt32BE(0) % SMOKE_SHARE === 0;
+}
+
+export const smokeCells: CellFilter = (check, column) => isSmokeCell(check.id, columnName(column));

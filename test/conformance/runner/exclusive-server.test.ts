@@ -1,0 +1,65 @@
+/**
+ * On a target that starts a server per session, the exclusive checks run on a second server, one at a time, while
+ * the other checks share the first: never an exclusive check beside another check on one server, and the rest of
+ * the run does not wait for them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Check, CheckContext } from '../../../conformance/kit/check.js';
+import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { runChecks } from '../suites/fixtures/run-checks.js';
+
+interface Visit {
+  readonly checkId: string;
+  readonly url: string;
+  readonly exclusive: boolean;
+  /** Checks running on the same server when this one started. */
+  readonly beside: number;
+}
+
+describe('exclusive checks on a target with a server per session', () => {
+  it('run alone on a server of their own, while the others run', async () => {
+    const visits: Visit[] = [];
+    const active = new Map<string, number>();
+    let pooledStarted: () => void = () => {};
+    const pooledStart = new Promise<void>((resolve) => (pooledStarted = resolve));
+    let sawPooledRunning = false;
+    const check = (id: string, exclusive: boolean): Check => ({
+      id,
+      title: id,
+      area: 'NET',
+      requirements: ['NET-01'],
+      scope: 'server',
+      ...(exclusive ? { exclusive: true } : {}),
+      async run(context: CheckContext) {
+        const url = context.session.url;
+        visits.push({ checkId: id, url, exclusive, beside: active.get(url) ?? 0 });
+        active.set(url, (active.get(url) ?? 0) + 1);
+        try {
+          if (exclusive) {
+            // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
+            sawPooledRunning ||= await Promise.race([
+              pooledStart.then(() => true),
+              new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+            ]);
+          } else {
+            pooledStarted();
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          return { verdict: 'pass', runs: 1 };
+        } finally {
+          active.set(url, (active.get(url) ?? 1) - 1);
+        }
+      },
+    });
+    const checks = [check('x-1', true), check('p-1', false), check('x-2', true), check('p-2', false)];
+    const summary = await runChecks(new ReferenceTarget(['home']), checks, 1);
+
+    expect(summary.checks.map((c) => c.cells.map((x) => x.verdict))).toEqual([['pass'], ['pass'], ['pass'], ['pass']]);
+    const exclusiveUrls = new Set(visits.filter((v) => v.exclusive).map((v) => v.url));
+    const pooledUrls = new Set(visits.filter((v) => !v.exclusive).map((v) => v.url));
+    expect(exclusiveUrls.size).toBe(1);
+    for (const url of exclusiveUrls) expect(pooledUrls.has(url)).toBe(false);
+    expect(visits.filter((v) => v.exclusive).map((v) => v.beside)).toEqual([0, 0]);
+    expect(sawPooledRunning).toBe(true);
+  }, 120_000);
+});
