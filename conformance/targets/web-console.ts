@@ -83,7 +83,7 @@ export type ConsoleLocators = Readonly<Record<ConsoleLocatorKey, string>>;
 
 /** The reference console's (reference-server/console/): CSS selectors, as Playwright takes them. */
 export const REFERENCE_CONSOLE_LOCATORS = {
-  ready: 'html[data-ready]',
+  ready: 'html[data-ready=console]',
   keyInput: '#console-key',
   signIn: '#sign-in-form button[type=submit]',
   signInError: '#sign-in-error',
