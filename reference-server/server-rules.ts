@@ -57,6 +57,8 @@ import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
+import { offersTwoFactorSetup, skipTwoFactorSetup } from './two-factor/setup-offer.js';
+import { SETUP_OFFER_FAULTS } from './two-factor/setup-offer.faulty.js';
 import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
 import { throttlePolicy } from './two-factor/throttle.js';
@@ -107,6 +109,8 @@ export interface ServerRules {
   readonly discardRecovered: typeof discardRecovered;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly mayAct: typeof mayAct;
+  readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
+  readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
   // The web console.
   readonly consoleAsset: typeof consoleAsset;
 }
@@ -151,6 +155,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   discardRecovered,
   trustedBrowserLifetimeMs,
   mayAct,
+  offersTwoFactorSetup,
+  skipTwoFactorSetup,
   consoleAsset,
 };
 
@@ -180,6 +186,7 @@ export const SERVER_OVERRIDES = {
   ...RECOVERY_FAULTS,
   ...LOGINS_FAULTS,
   ...LOGIN_STATE_FAULTS,
+  ...SETUP_OFFER_FAULTS,
   ...CONSOLE_ASSETS_FAULTS,
 } satisfies Record<ServerFault, ServerRuleOverride>;
 

@@ -35,6 +35,7 @@ export const ERRORS = {
     message: 'The replacement device is already paired; migration needs a device that is not.',
   },
   'device-not-found': { status: 404, message: 'No such device.' },
+  'pairing-not-found': { status: 404, message: 'No such pairing.' },
   // versions (conformance/spec/versions.ts)
   'desktop-version-unsupported': {
     status: 409,

@@ -307,11 +307,31 @@ export const FAULTS = {
     description: 'keeps sending push requests to the original device after the replacement re-pairs',
     caughtBy: ['MIG-07'],
   },
+  'no-first-login-setup-offer': {
+    side: 'server',
+    description: 'ends the first login without offering to set up 2FA',
+    caughtBy: ['TFA-01'],
+  },
+  'setup-offer-skip-ignored': {
+    side: 'server',
+    description: 'offers to set up 2FA again at every login after the user skipped it',
+    caughtBy: ['TFA-01'],
+  },
   // The web console (the desktop program's screens).
   'console-names-unescaped': {
     side: 'server',
     description: 'the web console puts device and authenticator names into the page as markup',
     caughtBy: ['DESK-12'],
+  },
+  'console-setup-offer-hidden': {
+    side: 'server',
+    description: 'the web console ends the first login without showing its offer to set up 2FA',
+    caughtBy: ['TFA-01'],
+  },
+  'console-backups-hidden': {
+    side: 'server',
+    description: 'the web console lists each device without what it backed up',
+    caughtBy: ['DESK-04'],
   },
   'console-countdown-frozen': {
     side: 'server',

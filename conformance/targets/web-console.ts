@@ -29,6 +29,8 @@ export const CONSOLE_LOCATOR_KEYS = [
   'deviceName',
   'deviceModel',
   'backupFolder',
+  'deviceBackups',
+  'backupItem',
   'twoFactorSwitch',
   'addAuthenticator',
   'notAbleToScan',
@@ -71,6 +73,9 @@ export const CONSOLE_LOCATOR_KEYS = [
   'smsResend',
   'smsNext',
   'loggedIn',
+  'setupOffer',
+  'setupNow',
+  'setupSkip',
   'connection',
 ] as const;
 export type ConsoleLocatorKey = (typeof CONSOLE_LOCATOR_KEYS)[number];
@@ -103,6 +108,8 @@ export const REFERENCE_CONSOLE_LOCATORS = {
   deviceName: '.device-name',
   deviceModel: '.device-model',
   backupFolder: '.backup-folder',
+  deviceBackups: '.device-backups',
+  backupItem: '.backup-item',
   twoFactorSwitch: '#two-factor-switch',
   addAuthenticator: '#add-authenticator',
   notAbleToScan: '#not-able-to-scan',
@@ -145,6 +152,9 @@ export const REFERENCE_CONSOLE_LOCATORS = {
   smsResend: '#sms-resend',
   smsNext: '#sms-next',
   loggedIn: '#logged-in',
+  setupOffer: '#setup-offer',
+  setupNow: '#setup-now',
+  setupSkip: '#setup-skip',
   connection: '#connection',
 } as const satisfies ConsoleLocators;
 

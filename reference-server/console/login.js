@@ -10,6 +10,7 @@ import { countdown } from './countdown.js';
 import { h, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { registrationView } from './authentication.js';
+import { setupOfferView } from './setup-offer.js';
 
 const POLL_MS = 1000;
 const TRUST_ITEM = 'mbsc-trusted-browser';
@@ -137,7 +138,7 @@ export function loginScreen(root, info) {
       case 'recovery-code':
         return codeForm();
       case 'logged-in':
-        return [h('p', { id: 'logged-in', text: 'Logged in.' })];
+        return [h('p', { id: 'logged-in', text: 'Logged in.' }), login.setupOffer ? setupOfferView() : undefined];
       default:
         return [h('p', { text: `Unknown login state ${login.state}` })];
     }

@@ -1,5 +1,6 @@
 /*
- * Settings > Mobile Backup (seed 000 §7, §11.2): the paired devices with their backup folders, and "Add or migrate
+ * Settings > Mobile Backup (seed 000 §7, §11.2): the paired devices with their backup folders and what each has
+ * backed up there (backups.js), and "Add or migrate
  * device": add a new device, or migrate an existing device's backed-up content to a replacement; then the QR code
  * with the actual TCP and UDP ports, until the device pairs.
  */
@@ -8,6 +9,7 @@ import { act, read } from './api.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
+import { backupsCell, backupsOf } from './backups.js';
 
 const POLL_MS = 1500;
 
@@ -17,7 +19,7 @@ export function folderOf(backupPath) {
   return `…\\${parts[parts.length - 1] ?? ''}\\`;
 }
 
-function deviceRow(device) {
+function deviceRow(device, backups) {
   const migrated = device.migratedFrom
     ? h('td', {}, 'from ', nameElement('span', device.migratedFrom.name))
     : h('td', { text: '' });
@@ -28,6 +30,7 @@ function deviceRow(device) {
     h('td', {}, nameElement('span', device.model, 'device-model')),
     h('td', { text: device.platform }),
     h('td', {}, nameElement('span', folderOf(device.backupPath), 'backup-folder')),
+    backupsCell(backups),
     migrated,
   );
 }
@@ -36,10 +39,10 @@ export function mobileBackupScreen(root, info) {
   let devices = [];
   let timer;
   const list = h('tbody', { id: 'device-list' });
-  const render = () => list.replaceChildren(...devices.map(deviceRow));
   const refresh = async () => {
     devices = (await read('/v1/console/devices')).devices;
-    render();
+    const backups = await Promise.all(devices.map(backupsOf));
+    list.replaceChildren(...devices.map((device, i) => deviceRow(device, backups[i])));
     return devices;
   };
   const poll = async () => {
@@ -58,7 +61,11 @@ export function mobileBackupScreen(root, info) {
       h(
         'thead',
         {},
-        h('tr', {}, ...['Device', 'Model', 'Platform', 'Backup folder', 'Migrated'].map((t) => h('th', { text: t }))),
+        h(
+          'tr',
+          {},
+          ...['Device', 'Model', 'Platform', 'Backup folder', 'Backups', 'Migrated'].map((t) => h('th', { text: t })),
+        ),
       ),
       list,
     ),
@@ -116,15 +123,14 @@ function addOrMigrate(info, devices, refresh) {
       const body = migrate ? { mode: 'migrate', originalDeviceId: chooser.value } : { mode: 'add' };
       const pairing = await act('POST', '/v1/console/pairings', body);
       dialog.remove();
-      await pairingDialog(pairing, migrate ? original : undefined, devices, refresh);
+      await pairingDialog(pairing, migrate ? original : undefined, refresh);
     } catch (e) {
       showError(error, e);
     }
   });
 }
 
-async function pairingDialog(pairing, original, before, refresh) {
-  const known = new Set(before.map((d) => d.deviceId));
+async function pairingDialog(pairing, original, refresh) {
   const outcome = h('p', { id: 'pairing-outcome', role: 'status' });
   const done = h('button', { type: 'button', id: 'pairing-done', text: 'Done' });
   const mode = original
@@ -158,11 +164,12 @@ async function pairingDialog(pairing, original, before, refresh) {
     dialog.remove();
   };
   done.addEventListener('click', stop);
+  // The device this pairing's token paired, as the server says: never another device that paired meanwhile.
   const watch = async () => {
-    const devices = await refresh().catch(() => undefined);
-    const paired = devices?.find((d) =>
-      original ? d.migratedFrom?.deviceId === original.deviceId : !known.has(d.deviceId),
-    );
+    const status = await read(`/v1/console/pairings/${encodeURIComponent(pairing.pairingId)}`).catch(() => undefined);
+    const devices = status?.status === 'paired' ? await refresh().catch(() => undefined) : undefined;
+    const paired = devices?.find((d) => d.deviceId === status.deviceId);
+    if (status?.status === 'expired') return void (outcome.textContent = 'The QR code expired. Start again.');
     if (!paired) return void (timer = setTimeout(watch, 1000));
     outcome.replaceChildren(
       ...(original

@@ -11,4 +11,12 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Shows each countdown's first value and never counts it down.
     consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown.faulty.js' : straight(file)),
   },
+  'console-setup-offer-hidden': {
+    // Ends the first login without showing its offer to set up 2FA.
+    consoleAsset: (straight) => (file) => (file === 'setup-offer.js' ? 'setup-offer.faulty.js' : straight(file)),
+  },
+  'console-backups-hidden': {
+    // Lists every device without the items it backed up.
+    consoleAsset: (straight) => (file) => (file === 'backups.js' ? 'backups.faulty.js' : straight(file)),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

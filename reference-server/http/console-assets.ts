@@ -36,6 +36,8 @@ export const CONSOLE_FILES = [
   'mobile-backup.js',
   'authentication.js',
   'login.js',
+  'setup-offer.js',
+  'backups.js',
 ] as const;
 export type ConsoleFile = (typeof CONSOLE_FILES)[number];
 

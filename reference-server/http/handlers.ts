@@ -5,9 +5,10 @@ import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
-import { listDevices, renameDevice } from '../services/devices.js';
+import { listDevices, pairedDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { createPairing, pair } from '../services/pairing.js';
+import { pairingStatus } from '../services/pairing-status.js';
 import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
@@ -33,11 +34,13 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
+    getPairing: ({ params }) => pairingStatus(ctx, params.pairingId),
     pair: ({ body }) => pair(ctx, body),
     renderQr: async ({ body }) => ({
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
     }),
     listDevices: () => ({ devices: listDevices(ctx) }),
+    listDeviceItems: ({ params, query }) => ctx.rules.listItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
     getSelf: ({ device }) => toDevice(device),

@@ -28,6 +28,7 @@ export function createTwoFactorHandlers(ctx: TwoFactorContext): Pick<Handlers, T
     removeAuthenticator: ({ params }) => removeAuthenticator(ctx, params.authenticatorId),
     setPasswordLock: ({ body }) => setPasswordLock(ctx, body),
     resetTwoFactor: ({ body }) => resetTwoFactor(ctx, body.code),
+    skipTwoFactorSetup: () => ctx.rules.skipTwoFactorSetup(ctx),
     listOutbox: ({ query }) => listOutbox(ctx.db, query.after ?? 0, query.limit ?? 100),
     registerAuthenticator: ({ body }) => registerByQr(ctx, body),
     registerBySecret: ({ body }) => registerBySecret(ctx, body),

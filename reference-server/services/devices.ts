@@ -12,6 +12,13 @@ export function listDevices(ctx: ServiceContext): Device[] {
   return rows.map(toDevice);
 }
 
+/** A paired device the desktop names by id; device-not-found when there is none (removed, or never paired). */
+export function pairedDevice(ctx: ServiceContext, deviceId: string): DeviceRow {
+  const row = deviceById(ctx, deviceId);
+  if (!row) throw new MbsError('device-not-found');
+  return row;
+}
+
 export function renameDevice(ctx: ServiceContext, deviceId: string, name: string): Device {
   assertNameFitsOnDisk(name);
   const changed = ctx.db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(name, deviceId).changes;

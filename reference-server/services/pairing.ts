@@ -60,13 +60,15 @@ export function createPairing(
     throw new MbsError('device-not-found', `No device ${originalDeviceId} to migrate from.`);
   }
   const token = newSecret();
+  const pairingId = newId();
   const now = ctx.clock.now();
   const expiresAt = ctx.rules.pairingExpiry(ctx, now);
   ctx.db
     .prepare(
-      'INSERT INTO pairing_tokens (token_hash, mode, original_device_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT INTO pairing_tokens (id, token_hash, mode, original_device_id, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    .run(hashSecret(token), request.mode, originalDeviceId, now, expiresAt);
+    .run(pairingId, hashSecret(token), request.mode, originalDeviceId, now, expiresAt);
   const { identity } = ctx;
   const payload = encodePairingPayload({
     v: 1,
@@ -79,7 +81,8 @@ export function createPairing(
     mode: request.mode,
     expires: expiresAt,
   });
-  return { token, mode: request.mode, expiresAt, payload, tcpPort: identity.tcpPort, udpPort: identity.udpPort };
+  const ports = { tcpPort: identity.tcpPort, udpPort: identity.udpPort };
+  return { pairingId, token, mode: request.mode, expiresAt, payload, ...ports };
 }
 
 export async function pair(
@@ -128,8 +131,10 @@ export async function pair(
   const commit = ctx.db.transaction(() => {
     // Checked again inside the transaction: another pairing may have used the token, or paired this
     // installation, while the folder was being made.
-    const used = ctx.db.prepare('UPDATE pairing_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
-    if (used.run(now, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
+    const used = ctx.db.prepare(
+      'UPDATE pairing_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
+    );
+    if (used.run(now, deviceId, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
     ctx.rules.claimInstall(ctx, token.mode, request.device.installId);
     if (original) {
       // The replacement takes over the original's backup folder and items; the original leaves the device list.

@@ -153,4 +153,8 @@ export const MIGRATIONS: readonly string[] = [
   // SMS and e-mail codes sent, per purpose, for the send limit (two-factor/send-limit.ts).
   `CREATE TABLE tfa_sends (seq INTEGER PRIMARY KEY AUTOINCREMENT, purpose TEXT NOT NULL, sent_at INTEGER NOT NULL);
    CREATE INDEX tfa_sends_purpose ON tfa_sends (purpose, sent_at);`,
+  // A pairing's public id and the device that used it, so the desktop names exactly the device its QR code paired.
+  `ALTER TABLE pairing_tokens ADD COLUMN id TEXT;
+   ALTER TABLE pairing_tokens ADD COLUMN device_id TEXT;
+   CREATE UNIQUE INDEX pairing_tokens_id ON pairing_tokens (id);`,
 ];

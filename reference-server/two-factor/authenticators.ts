@@ -7,6 +7,7 @@ import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-fact
 import { hashSecret, type ServiceContext } from '../services/context.js';
 import type { TwoFactorContext } from './context.js';
 import { toAuthenticator, type AuthenticatorRow } from './rows.js';
+import { offerTwoFactorSetupAgain } from './setup-offer.js';
 import { throttled } from './throttle.js';
 import { checkTotp } from './totp.js';
 
@@ -107,6 +108,7 @@ export function resetTwoFactor(ctx: TwoFactorContext, code: string): TwoFactorSe
         all.map((a) => a.id),
       );
       ctx.rules.forgetOnReset(ctx);
+      offerTwoFactorSetupAgain(ctx);
     })(),
   );
   return settingsOf(ctx);

@@ -16,6 +16,7 @@ import { deviceById } from '../services/pairing.js';
 import { voidPushes } from './authenticators.js';
 import { accountOf, registrationBy, usableRegistration } from './registrations.js';
 import { toAuthenticator, type AuthenticatorRow, type RegistrationRow } from './rows.js';
+import { setUpTwoFactor } from './setup-offer.js';
 import { throttled } from './throttle.js';
 import { checkTotp } from './totp.js';
 
@@ -136,6 +137,7 @@ interface NewAuthenticator {
 
 function insertAuthenticator(ctx: ServiceContext, registration: RegistrationRow, a: NewAuthenticator): void {
   ctx.rules.markUsed(ctx, registration.id);
+  setUpTwoFactor(ctx);
   ctx.db
     .prepare(
       `INSERT INTO tfa_authenticators (id, name, kind, push, secret, key_hash, install_id, platform, device_id,

@@ -61,6 +61,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   }
   const code = codeFor(ctx, `login:${row.id}`);
   if (code && CODE_STATES.includes(state)) login.code = toCodeSent(code, now);
+  if (state === 'logged-in' && ctx.rules.offersTwoFactorSetup(ctx)) login.setupOffer = true;
   return login;
 }
 

@@ -67,12 +67,24 @@ export const CreatePairingRequest = Type.Union([
   Type.Object({ mode: Type.Literal('migrate'), originalDeviceId: Id }, { additionalProperties: false }),
 ]);
 export const CreatePairingResponse = Type.Object({
+  pairingId: Id,
   token: PairingToken,
   mode: PairingMode,
   expiresAt: EpochMs,
   payload: Type.String({ description: 'The QR text, encodePairingPayload(...).' }),
   tcpPort: Port,
   udpPort: Port,
+});
+
+export const PairingParams = Type.Object({ pairingId: Id });
+export const PairingStatus = Type.Object({
+  pairingId: Id,
+  mode: PairingMode,
+  expiresAt: EpochMs,
+  status: Type.Union([Type.Literal('waiting'), Type.Literal('paired'), Type.Literal('expired')], {
+    description: 'waiting: no device used the token yet and it has not expired; paired: deviceId used it.',
+  }),
+  deviceId: Type.Optional(Id),
 });
 
 export const DeviceIdentity = Type.Object(

@@ -4,7 +4,14 @@
  */
 import Type from 'typebox';
 import { Empty } from './common.js';
-import { CreatePairingRequest, CreatePairingResponse, PairRequest, PairResponse } from './pairing.js';
+import {
+  CreatePairingRequest,
+  CreatePairingResponse,
+  PairingParams,
+  PairingStatus,
+  PairRequest,
+  PairResponse,
+} from './pairing.js';
 import {
   AppendHeaders,
   AppendResponse,
@@ -60,6 +67,19 @@ export const ROUTES = {
     status: 201,
     response: CreatePairingResponse,
     errors: [...CONSOLE_ERRORS, 'device-not-found', 'desktop-version-unsupported'],
+  },
+  getPairing: {
+    method: 'GET',
+    path: '/v1/console/pairings/:pairingId',
+    auth: 'console',
+    group: 'pairing',
+    summary:
+      'Desktop side: where the pairing stands (waiting, paired, expired) and, once paired, the device that used ' +
+      'its token, so the QR dialog names exactly that device.',
+    params: PairingParams,
+    status: 200,
+    response: PairingStatus,
+    errors: [...CONSOLE_ERRORS, 'pairing-not-found'],
   },
   pair: {
     method: 'POST',

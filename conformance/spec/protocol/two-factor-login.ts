@@ -81,6 +81,14 @@ export const Login = Type.Object({
     Type.String({ description: 'Only in the answer to a one-time password sent with trustBrowser: true.' }),
   ),
   registration: Type.Optional(Registration),
+  setupOffer: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'Logged in with 2FA not set up, at the first login (before any set-up was completed or skipped, or the ' +
+        'first since a reset): the desktop offers to set up 2FA (TFA-01). Registering an authenticator accepts ' +
+        'the offer; skipTwoFactorSetup declines it, and later logins no longer carry it.',
+    }),
+  ),
 });
 
 export const LoginParams = Type.Object({ loginId: Id });

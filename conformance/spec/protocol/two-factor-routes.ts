@@ -89,6 +89,19 @@ export const TWO_FACTOR_ROUTES = {
     response: TwoFactorSettings,
     errors: [...DESK, ...CODE_ERRORS],
   },
+  skipTwoFactorSetup: {
+    method: 'POST',
+    path: '/v1/console/2fa/setup-offer/skip',
+    auth: 'console',
+    group: 'twoFactor',
+    summary:
+      'The first login’s offer to set up 2FA, skipped: later logins no longer offer it; Settings > Authentication ' +
+      'still sets it up. Skipping again changes nothing.',
+    body: Empty,
+    status: 204,
+    response: null,
+    errors: [...DESK],
+  },
   listOutbox: {
     method: 'GET',
     path: '/v1/console/outbox',

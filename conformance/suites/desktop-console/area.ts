@@ -8,6 +8,7 @@ export const area: AreaDeclaration = {
   codes: ['DESK', 'TFA'],
   seedSections: [
     ...sectionsOf('000_8f6d92a3609944da.txt', [
+      '§1.3',
       '§7.1',
       '§6.3.1: TOTP Only',
       'Appendix A: Unable to accept notification request',

@@ -4,9 +4,11 @@ import { area } from './area.js';
 import { loginInChromiumCheck } from './login-in-chromium.js';
 import { mobileBackupScreensCheck } from './mobile-backup-in-chromium.js';
 import { recoveryInChromiumCheck } from './recovery-in-chromium.js';
+import { setupOfferInChromiumCheck } from './setup-offer-in-chromium.js';
 
 export const suite = defineSuite(area, {
   'mobile-backup-in-chromium.ts': [mobileBackupScreensCheck],
   'login-in-chromium.ts': [loginInChromiumCheck],
   'recovery-in-chromium.ts': [recoveryInChromiumCheck],
+  'setup-offer-in-chromium.ts': [setupOfferInChromiumCheck],
 });

@@ -29,6 +29,7 @@ const CALLS = {
   setPasswordLock: (c) =>
     c.call('setPasswordLock', { body: { password: 'correct horse 1', email: 'owner@example.com' } }),
   resetTwoFactor: (c) => c.call('resetTwoFactor', { body: CODE }),
+  skipTwoFactorSetup: (c) => c.call('skipTwoFactorSetup', { body: {} }),
   registerAuthenticator: (c) => c.call('registerAuthenticator', { body: { registrationToken: TOKEN, ...APP } }),
   registerBySecret: (c) =>
     c.call('registerBySecret', { body: { username: 'admin', secret: 'JBSWY3DPEHPK3PXP', ...CODE, ...APP } }),

@@ -57,7 +57,7 @@ describe('routes', () => {
     ['GET', '/v1/nope'],
     ['GET', '/v2/info'],
     ['GET', '/v1/info/extra'],
-    ['POST', '/v1/console/pairings/x'],
+    ['POST', '/v1/console/pairings/x/y'],
     ['GET', '/v1/items/x/y/z'],
   ])('%s %s → route-not-found', (method, p) => expectRefused('route-not-found', raw({ method, path: p })));
   it.each([

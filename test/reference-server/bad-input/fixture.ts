@@ -153,6 +153,8 @@ export const validCall: Record<RouteName, () => RawCall> = {
   renderQr: () => json('POST', '/v1/console/qr', { text: 'mbs://pair?v=1' }),
   pair: () => json('POST', '/v1/pair', { token: 'x'.repeat(43), edition: 'pro', device: deviceIdentity('New') }),
   listDevices: () => ({ method: 'GET', path: '/v1/console/devices' }),
+  listDeviceItems: () => ({ method: 'GET', path: `/v1/console/devices/${fx.b.deviceId}/items` }),
+  getPairing: () => ({ method: 'GET', path: '/v1/console/pairings/placeholder-pairing' }),
   renameDevice: () => json('PATCH', `/v1/console/devices/${fx.b.deviceId}`, { name: 'Renamed' }),
   removeDevice: () => ({ method: 'DELETE', path: `/v1/console/devices/${fx.b.deviceId}` }),
   getSelf: () => ({ method: 'GET', path: '/v1/device' }),

@@ -18,6 +18,7 @@ export const TWO_FACTOR_CALLS: Record<TwoFactorRouteName, () => RawCall> = {
   removeAuthenticator: () => ({ method: 'DELETE', path: `/v1/console/2fa/authenticators/${ID}` }),
   setPasswordLock: () => json('PUT', '/v1/console/2fa/password-lock', { password: 'correct horse', email: 'a@b.c' }),
   resetTwoFactor: () => json('POST', '/v1/console/2fa/reset', { code: '123456' }),
+  skipTwoFactorSetup: () => json('POST', '/v1/console/2fa/setup-offer/skip', {}),
   listOutbox: () => ({ method: 'GET', path: '/v1/console/outbox' }),
   registerAuthenticator: () => json('POST', '/v1/2fa/authenticators', { registrationToken: 't'.repeat(43), ...app }),
   registerBySecret: () =>
