@@ -31,7 +31,7 @@ import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pai
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
-import { finishUpload, recoverUploads } from './services/upload-completion.js';
+import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -76,6 +76,7 @@ export interface ServerRules {
   readonly rangeStart: typeof rangeStart;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
+  readonly storedFileTime: typeof storedFileTime;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -122,6 +123,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   rangeStart,
   finishUpload,
   recoverUploads,
+  storedFileTime,
   removeDevice,
   recoverDevices,
   storedItemPath,

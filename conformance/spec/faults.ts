@@ -266,6 +266,11 @@ export const FAULTS = {
     description: "stores an upload finished from a later job in that job's folder, not its own job's",
     caughtBy: ['STO-04'],
   },
+  'stored-time-of-upload': {
+    side: 'server',
+    description: "leaves a stored file with the time of its upload instead of the item's own modification time",
+    caughtBy: ['STO-09'],
+  },
   'sequence-from-zero': {
     side: 'server',
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
