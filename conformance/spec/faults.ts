@@ -381,6 +381,11 @@ export const FAULTS = {
     description: 'removes items on iOS without asking the user first',
     caughtBy: ['FUS-11'],
   },
+  'sizes-in-binary-units': {
+    side: 'app',
+    description: 'writes restore sizes in steps of 1024 with a space before the unit ("2.59 GB"), not as "2.78GB"',
+    caughtBy: ['RST-18'],
+  },
   'restore-held-by-charging-only': {
     side: 'app',
     description: 'holds a restore while unplugged with backup while charging only on',
