@@ -35,6 +35,8 @@ import { finishUpload, recoverUploads, storedFileTime } from './services/upload-
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
+import { recoveryEmail } from './two-factor/forgot-password.js';
+import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToSend, expiryOf } from './two-factor/codes.js';
@@ -55,7 +57,7 @@ import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
-import { markUsed, registrationExpiry } from './two-factor/registrations.js';
+import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
 import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
@@ -95,9 +97,11 @@ export interface ServerRules {
   readonly forgetOnReset: typeof forgetOnReset;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
+  readonly defaultAccountLabel: typeof defaultAccountLabel;
   readonly demoteOriginal: typeof demoteOriginal;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
+  readonly recoveryEmail: typeof recoveryEmail;
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
   readonly pushLifetimeMs: typeof pushLifetimeMs;
@@ -140,9 +144,11 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   forgetOnReset,
   registrationExpiry,
   markUsed,
+  defaultAccountLabel,
   demoteOriginal,
   expiryOf,
   codeToSend,
+  recoveryEmail,
   answeredStatus,
   sendLoginPush,
   pushLifetimeMs,
@@ -173,6 +179,7 @@ export const SERVER_OVERRIDES = {
   ...LAYOUT_FAULTS,
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
+  ...FORGOT_PASSWORD_FAULTS,
   ...PUSH_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,

@@ -69,6 +69,11 @@ export const FAULTS = {
     caughtBy: ['PWL-06'],
     needsClock: true,
   },
+  'recovery-email-unworded': {
+    side: 'server',
+    description: 'sends the password-lock code alone under the subject "Your code", not as the seed words it',
+    caughtBy: ['PWL-14'],
+  },
   'two-factor-on-home': {
     side: 'server',
     description: 'answers the 2FA routes on the Home edition',
@@ -139,6 +144,11 @@ export const FAULTS = {
     description: 'accepts a 2FA registration token for 11 minutes instead of 10',
     caughtBy: ['TFA-18'],
     needsClock: true,
+  },
+  'account-label-generic': {
+    side: 'server',
+    description: 'names every account registered by QR code "Account" instead of after the desktop machine',
+    caughtBy: ['TFA-19'],
   },
   'push-answered-by-other-authenticator': {
     side: 'server',
