@@ -113,4 +113,12 @@ export const MIG_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§11.2' },
     interpretation: 'The seed never says so in words, but its migration example moves an iPhone 6 to a Redmi Note 8.',
   },
+  {
+    id: 'MIG-14',
+    statement:
+      'Once the replacement pairs, the desktop says it "is paired successfully and migration of contents from <original> to <replacement> is completed".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
 ] as const satisfies readonly Requirement[];

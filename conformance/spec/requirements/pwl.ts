@@ -118,4 +118,19 @@ export const PWL_REQUIREMENTS = [
     interpretation:
       'The product name is the vendor’s own (the seed’s is CloudBacko): the kit asks for the edition at the end of the subject and the same name in the body.',
   },
+  {
+    id: 'PWL-15',
+    statement:
+      'After Forgot password the desktop says "Verification code has been sent to" the license’s e-mail address.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: Password Lock forgot password' },
+  },
+  {
+    id: 'PWL-16',
+    statement: 'The recovery e-mail comes from the password-lock notification sender ("From: PNS").',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: Password Lock forgot password' },
+  },
 ] as const satisfies readonly Requirement[];

@@ -80,4 +80,11 @@ export const STO_REQUIREMENTS = [
     interpretation:
       'Read from the listing: the job folder 2021-07-19-15-43-34 holds files dated 19/04/2021; the kit compares to the second.',
   },
+  {
+    id: 'STO-10',
+    statement: 'The backup destination on the server’s machine may be a hard drive, a flash drive or a network drive.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§1.2' },
+  },
 ] as const satisfies readonly Requirement[];
