@@ -171,6 +171,11 @@ export const FAULTS = {
     description: 'completes an SMS recovery without discarding the recovered device',
     caughtBy: ['REC-09'],
   },
+  'recovery-removes-backup-device': {
+    side: 'server',
+    description: "removes the recovered phone's mobile backup along with its 2FA registration",
+    caughtBy: ['MIG-15'],
+  },
   'wrong-phone-gets-sms': {
     side: 'server',
     description: 'sends the recovery SMS code to a number other than the registered one',

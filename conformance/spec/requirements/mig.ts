@@ -121,4 +121,14 @@ export const MIG_REQUIREMENTS = [
     appliesTo: ['server', 'pro', 'lite', 'home'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
   },
+  {
+    id: 'MIG-15',
+    statement:
+      'Recovery by "Unable to login" discards the lost phone’s 2FA registration only: its mobile backup can then be migrated to a replacement.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11: Migration' },
+    interpretation:
+      'The seed’s migration requirements put "Follow the unable to login - troubleshooting" before registering the replacement.',
+  },
 ] as const satisfies readonly Requirement[];
