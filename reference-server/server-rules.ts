@@ -31,10 +31,12 @@ import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pai
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
-import { finishUpload, recoverUploads } from './services/upload-completion.js';
+import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
+import { recoveryEmail } from './two-factor/forgot-password.js';
+import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToSend, expiryOf } from './two-factor/codes.js';
@@ -55,7 +57,7 @@ import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
-import { markUsed, registrationExpiry } from './two-factor/registrations.js';
+import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
 import { offersTwoFactorSetup, skipTwoFactorSetup } from './two-factor/setup-offer.js';
 import { SETUP_OFFER_FAULTS } from './two-factor/setup-offer.faulty.js';
@@ -78,6 +80,7 @@ export interface ServerRules {
   readonly rangeStart: typeof rangeStart;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
+  readonly storedFileTime: typeof storedFileTime;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -96,9 +99,11 @@ export interface ServerRules {
   readonly forgetOnReset: typeof forgetOnReset;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
+  readonly defaultAccountLabel: typeof defaultAccountLabel;
   readonly demoteOriginal: typeof demoteOriginal;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
+  readonly recoveryEmail: typeof recoveryEmail;
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
   readonly pushLifetimeMs: typeof pushLifetimeMs;
@@ -126,6 +131,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   rangeStart,
   finishUpload,
   recoverUploads,
+  storedFileTime,
   removeDevice,
   recoverDevices,
   storedItemPath,
@@ -142,9 +148,11 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   forgetOnReset,
   registrationExpiry,
   markUsed,
+  defaultAccountLabel,
   demoteOriginal,
   expiryOf,
   codeToSend,
+  recoveryEmail,
   answeredStatus,
   sendLoginPush,
   pushLifetimeMs,
@@ -177,6 +185,7 @@ export const SERVER_OVERRIDES = {
   ...LAYOUT_FAULTS,
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
+  ...FORGOT_PASSWORD_FAULTS,
   ...PUSH_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,

@@ -69,6 +69,11 @@ export const FAULTS = {
     caughtBy: ['PWL-06'],
     needsClock: true,
   },
+  'recovery-email-unworded': {
+    side: 'server',
+    description: 'sends the password-lock code alone under the subject "Your code", not as the seed words it',
+    caughtBy: ['PWL-14'],
+  },
   'two-factor-on-home': {
     side: 'server',
     description: 'answers the 2FA routes on the Home edition',
@@ -140,6 +145,11 @@ export const FAULTS = {
     caughtBy: ['TFA-18'],
     needsClock: true,
   },
+  'account-label-generic': {
+    side: 'server',
+    description: 'names every account registered by QR code "Account" instead of after the desktop machine',
+    caughtBy: ['TFA-19'],
+  },
   'push-answered-by-other-authenticator': {
     side: 'server',
     description: 'takes the answer to a push request from another registered app',
@@ -160,6 +170,11 @@ export const FAULTS = {
     side: 'server',
     description: 'completes an SMS recovery without discarding the recovered device',
     caughtBy: ['REC-09'],
+  },
+  'recovery-removes-backup-device': {
+    side: 'server',
+    description: "removes the recovered phone's mobile backup along with its 2FA registration",
+    caughtBy: ['MIG-15'],
   },
   'wrong-phone-gets-sms': {
     side: 'server',
@@ -265,6 +280,11 @@ export const FAULTS = {
     side: 'server',
     description: "stores an upload finished from a later job in that job's folder, not its own job's",
     caughtBy: ['STO-04'],
+  },
+  'stored-time-of-upload': {
+    side: 'server',
+    description: "leaves a stored file with the time of its upload instead of the item's own modification time",
+    caughtBy: ['STO-09'],
   },
   'sequence-from-zero': {
     side: 'server',
@@ -395,6 +415,11 @@ export const FAULTS = {
     side: 'app',
     description: 'removes items on iOS without asking the user first',
     caughtBy: ['FUS-11'],
+  },
+  'sizes-in-binary-units': {
+    side: 'app',
+    description: 'writes restore sizes in steps of 1024 with a space before the unit ("2.59 GB"), not as "2.78GB"',
+    caughtBy: ['RST-18'],
   },
   'restore-held-by-charging-only': {
     side: 'app',

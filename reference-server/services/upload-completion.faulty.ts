@@ -25,4 +25,8 @@ export const UPLOAD_COMPLETION_FAULTS = {
       return rule(ctx, { ...row, backup_id: latest?.id ?? row.backup_id }, part, digest);
     },
   },
+  'stored-time-of-upload': {
+    // Leaves each stored file with the time it was written, not the item's own modification time.
+    storedFileTime: () => () => undefined,
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

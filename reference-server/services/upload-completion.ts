@@ -3,8 +3,10 @@
  * mismatch discards the upload), the item's sequence number and final path are recorded, the fsynced part file is
  * renamed into the blocks folder, and only then is the item's metadata committed. A crash once the final path is
  * recorded is finished by recovery at start-up: the file is moved if it was not, and the item committed if the file
- * is whole (else the upload is dropped).
+ * is whole (else the upload is dropped). The file takes the item's own modification time (seed 000 §10.2: a job folder
+ * of July holds files dated April).
  */
+import { utimes } from 'node:fs/promises';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
 import { durableRename, fileSize, removeIfPresent } from '../storage/durable-fs.js';
@@ -20,9 +22,21 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
   }
   const reserved = reserveFinalPath(ctx, row);
+  const target = underRoot(ctx.layout, reserved.final_path as string);
   // UploadPartWriter.write fsynced the part file after its last append.
-  await durableRename(part, underRoot(ctx.layout, reserved.final_path as string), { fileSynced: true });
+  await durableRename(part, target, { fileSynced: true });
+  await keepItemTime(ctx, target, reserved);
   return toItem(commitItem(ctx, reserved));
+}
+
+/** The time a stored file keeps: the item's last modification on the device, else its capture; none leaves it. */
+export function storedFileTime(meta: ItemMeta): number | undefined {
+  return meta.modifiedAt ?? meta.capturedAt;
+}
+
+async function keepItemTime(ctx: ServiceContext, file: string, row: UploadRow): Promise<void> {
+  const time = ctx.rules.storedFileTime(JSON.parse(row.meta_json) as ItemMeta);
+  if (time !== undefined) await utimes(file, time / 1000, time / 1000);
 }
 
 /** Completes uploads a crash interrupted between "file in place" and "metadata committed" (see finishUpload). */
@@ -32,8 +46,12 @@ export async function recoverUploads(ctx: ServiceContext): Promise<void> {
     const part = partFile(ctx.layout, row.id);
     const target = underRoot(ctx.layout, row.final_path as string);
     if ((await fileSize(part)) !== undefined) await durableRename(part, target);
-    if ((await fileSize(target)) === row.size) commitItem(ctx, row);
-    else ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
+    if ((await fileSize(target)) !== row.size) {
+      ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
+      continue;
+    }
+    await keepItemTime(ctx, target, row);
+    commitItem(ctx, row);
   }
 }
 

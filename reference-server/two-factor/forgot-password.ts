@@ -18,6 +18,21 @@ export function formatExpiry(epochMs: number): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)} UTC`;
 }
 
+/** The recovery e-mail, worded as the seed's sample: its subject, then the code to type in the desktop program. */
+export function recoveryEmail(issuer: string, code: string, expiresAt: number): { subject: string; text: string } {
+  return {
+    subject: `Recover Password Lock for ${issuer}`,
+    text: [
+      'Dear user,',
+      '',
+      `Please enter the following verification code in ${issuer} to continue the recovery process. ` +
+        `The code will expire at ${formatExpiry(expiresAt - 1000)}.`,
+      '',
+      code,
+    ].join('\n'),
+  };
+}
+
 export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string, email: string): Promise<Login> {
   loginFor(ctx, loginId, 'forgot-password');
   const lock = lockOf(ctx);
@@ -26,17 +41,7 @@ export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string
   await issueCode(ctx, `login:${loginId}`, {
     channel: 'email',
     to: lock.email,
-    compose: (code, expiresAt) => ({
-      subject: `Recover Password Lock for ${issuer}`,
-      text: [
-        'Dear user,',
-        '',
-        `Please enter the following verification code in ${issuer} to continue the recovery process. ` +
-          `The code will expire at ${formatExpiry(expiresAt - 1000)}.`,
-        '',
-        code,
-      ].join('\n'),
-    }),
+    compose: (code, expiresAt) => ctx.rules.recoveryEmail(issuer, code, expiresAt),
   });
   codeSent(ctx, loginId, 'forgot-password', ['password', 'forgot-password']);
   return viewLogin(ctx, loginId);

@@ -11,4 +11,17 @@ export const RECOVERY_FAULTS = {
     // Sends the SMS code to whatever number is typed, the registered one or not.
     isRecoveryPhone: () => () => true,
   },
+  'recovery-removes-backup-device': {
+    // Discards the recovered phone's mobile backup with its 2FA registration, so no migration can take it over.
+    discardRecovered: (rule) => (ctx, authenticatorId) => {
+      const row = ctx.db.prepare('SELECT device_id FROM tfa_authenticators WHERE id = ?').get(authenticatorId) as
+        { device_id: string | null } | undefined;
+      rule(ctx, authenticatorId);
+      if (!row?.device_id) return;
+      for (const table of ['items', 'backups', 'snapshots', 'uploads']) {
+        ctx.db.prepare(`DELETE FROM ${table} WHERE device_id = ?`).run(row.device_id);
+      }
+      ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(row.device_id);
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

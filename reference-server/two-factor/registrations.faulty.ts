@@ -11,4 +11,8 @@ export const REGISTRATIONS_FAULTS = {
     // A registration token outlives a pairing token by a minute.
     registrationExpiry: (rule) => (ctx, issuedAt) => rule(ctx, issuedAt) + 60_000,
   },
+  'account-label-generic': {
+    // Names every registered account "Account", whatever the desktop machine is called.
+    defaultAccountLabel: () => () => 'Account',
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -77,12 +77,20 @@ export function markUsed(ctx: ServiceContext, id: string): void {
   ctx.db.prepare('UPDATE tfa_registrations SET used_at = ? WHERE id = ?').run(ctx.clock.now(), id);
 }
 
+/**
+ * The name an account registered by QR code gets: the desktop machine's, beside the issuer naming product and edition
+ * (seed 000 §6.3.4: "CloudBacko Pro – Ideapad S340 (Windows 10)").
+ */
+export function defaultAccountLabel(ctx: ServiceContext): string {
+  return usernameOf(ctx);
+}
+
 /** The TOTP account as the app stores it (and backs it up with its snapshots). */
 export function accountOf(ctx: ServiceContext, authenticatorId: string, secret: string, push: boolean) {
   const account: AuthenticatorAccount = {
     id: authenticatorId,
     issuer: issuerOf(ctx),
-    label: usernameOf(ctx),
+    label: ctx.rules.defaultAccountLabel(ctx),
     secret,
     algorithm: 'SHA1',
     digits: 6,

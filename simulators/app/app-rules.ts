@@ -15,6 +15,8 @@ import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { holdReasons } from './run-conditions.js';
+import { sizeText } from './size-text.js';
+import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 
 export interface AppRules extends FreeUpRules {
@@ -23,6 +25,7 @@ export interface AppRules extends FreeUpRules {
   readonly exclusionReason: typeof exclusionReason;
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
+  readonly sizeText: typeof sizeText;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -32,6 +35,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   exclusionReason,
   asksConsentToFree,
   restoreSkips,
+  sizeText,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -42,6 +46,7 @@ export const APP_OVERRIDES = {
   ...FREE_UP_SPACE_FAULTS,
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
   ...RESTORE_JOB_FAULTS,
+  ...SIZE_TEXT_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -48,7 +48,9 @@ and \`storedAs\`, which every ${linkTo('Item')} carries, is \`blocks/<job folder
   unfinished upload takes none;
 - \`<EXT>\` is the extension of the item's name, in upper case (\`IMG_0001.png\` → \`00002d.PNG\`).
 
-The original name and path stay in the metadata. Where a server keeps its own state is its own (the reference
+The stored file's modification time is the item's \`modifiedAt\` (else its \`capturedAt\`), to the second, as in
+the seed's listing where a job folder of July holds files dated April. The original name and path stay in the
+metadata. Where a server keeps its own state is its own (the reference
 server: \`<data>/.mbs/\`, a name no device can take).
 
 ## Listing and restore

@@ -113,4 +113,22 @@ export const MIG_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§11.2' },
     interpretation: 'The seed never says so in words, but its migration example moves an iPhone 6 to a Redmi Note 8.',
   },
+  {
+    id: 'MIG-14',
+    statement:
+      'Once the replacement pairs, the desktop says it "is paired successfully and migration of contents from <original> to <replacement> is completed".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'MIG-15',
+    statement:
+      'Recovery by "Unable to login" discards the lost phone’s 2FA registration only: its mobile backup can then be migrated to a replacement.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11: Migration' },
+    interpretation:
+      'The seed’s migration requirements put "Follow the unable to login - troubleshooting" before registering the replacement.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -81,4 +81,41 @@ export const PAIR_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
     interpretation: 'The seed gives no lifetime; PROTOCOL.md ("Pairing") states 10 minutes without condition.',
   },
+  {
+    id: 'PAIR-11',
+    statement: 'The desktop’s pairing dialog lists the prerequisite "Please use the latest Mobile App version".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-12',
+    statement:
+      'The desktop’s pairing dialog asks that its 2 ports be not blocked: "Please make sure below 2 ports are not blocked by any Firewall settings".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-13',
+    statement:
+      'The desktop’s pairing dialog says to scan its QR code to get the app from the store, then to scan the same QR code from the app.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-14',
+    statement: 'A phone’s camera, without the app, is led by the pairing QR code to the app in its store.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
+  {
+    id: 'PAIR-15',
+    statement: 'Once a phone pairs by the dialog’s QR code, the desktop says "Device paired successfully".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
 ] as const satisfies readonly Requirement[];

@@ -108,4 +108,29 @@ export const PWL_REQUIREMENTS = [
     interpretation:
       'PROTOCOL.md (Throttling) states the schedule for every kind of guess, after NIST SP 800-63B §5.2.2.',
   },
+  {
+    id: 'PWL-14',
+    statement:
+      'The recovery e-mail’s subject is "Recover Password Lock for <product edition>"; its body asks to enter the code there "to continue the recovery process".',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: Password Lock forgot password' },
+    interpretation:
+      'The product name is the vendor’s own (the seed’s is CloudBacko): the kit asks for the edition at the end of the subject and the same name in the body.',
+  },
+  {
+    id: 'PWL-15',
+    statement:
+      'After Forgot password the desktop says "Verification code has been sent to" the license’s e-mail address.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: Password Lock forgot password' },
+  },
+  {
+    id: 'PWL-16',
+    statement: 'The recovery e-mail comes from the password-lock notification sender ("From: PNS").',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: 'Appendix A: Password Lock forgot password' },
+  },
 ] as const satisfies readonly Requirement[];

@@ -133,4 +133,14 @@ export const RST_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.2.1' },
     interpretation: 'From the seed’s first example of the restore main page, with no items selected "yet".',
   },
+  {
+    id: 'RST-18',
+    statement:
+      'The restore pages write a selected size with two decimals and its unit, no space between ("2.78GB", "27.43MB").',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.2.2.1' },
+    interpretation:
+      'Units step by 1000 (GB = 10^9 bytes, as for free up space); the unit is the largest the rounded value reaches; under 1 KB whole bytes ("512B").',
+  },
 ] as const satisfies readonly Requirement[];

@@ -70,4 +70,21 @@ export const STO_REQUIREMENTS = [
     appliesTo: ['server', 'pro', 'lite', 'home'],
     source: { seed: '001_a3861b4dfbe0f786.txt', section: 'Mobile Backup: How it works' },
   },
+  {
+    id: 'STO-09',
+    statement:
+      'A stored file keeps the item’s own modification time on the device (else its capture time), not the time of the backup.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§10.2' },
+    interpretation:
+      'Read from the listing: the job folder 2021-07-19-15-43-34 holds files dated 19/04/2021; the kit compares to the second.',
+  },
+  {
+    id: 'STO-10',
+    statement: 'The backup destination on the server’s machine may be a hard drive, a flash drive or a network drive.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite', 'home'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§1.2' },
+  },
 ] as const satisfies readonly Requirement[];

@@ -140,4 +140,14 @@ export const TFA_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.3.1: Push Notification and TOTP' },
     interpretation: 'The seed gives no lifetime; PROTOCOL.md ("Two-factor authentication") states 10 minutes.',
   },
+  {
+    id: 'TFA-19',
+    statement:
+      'An account registered by the server’s QR code is named after the desktop by default: its issuer ends in the edition, its label is the machine’s name.',
+    level: 'MUST',
+    appliesTo: ['server', 'pro', 'lite'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.3.4' },
+    interpretation:
+      'From the seed’s account "CloudBacko Pro – Ideapad S340 (Windows 10)": edition and machine; the machine’s name is the one GET /v1/info states, the product name is the vendor’s own.',
+  },
 ] as const satisfies readonly Requirement[];

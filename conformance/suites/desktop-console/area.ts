@@ -5,7 +5,7 @@ export const area: AreaDeclaration = {
   name: 'desktop-console',
   folder: 'desktop-console',
   title: 'The desktop program’s screens, in Chromium',
-  codes: ['DESK', 'TFA'],
+  codes: ['DESK', 'TFA', 'PAIR', 'MIG', 'PWL'],
   seedSections: [
     ...sectionsOf('000_8f6d92a3609944da.txt', [
       '§1.3',

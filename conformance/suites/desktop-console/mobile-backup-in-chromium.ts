@@ -23,6 +23,13 @@ const OPTIONS = [
 const NOTE =
   /Please make sure your new device has not paired with any .+ client applications in order to complete the migration\./;
 
+/** The dialog's prerequisites as the seed writes them (§7.1), each its own requirement. */
+const PREREQUISITES = [
+  ['PAIR-11', 'Please use the latest Mobile App version'],
+  ['PAIR-12', 'Please make sure below 2 ports are not blocked by any Firewall settings'],
+] as const;
+/** The dialog's instruction to get the app through the same QR code (§7.1), as far as the first sentence goes. */
+const SCAN_TO_INSTALL = 'Please scan the QR code to get the below Mobile App from App Store.';
 const folderOf = (backupPath: string) => backupPath.split(/[\\/]/).filter(Boolean).at(-1) ?? '';
 
 /** The phone scanning the page's QR code: it pairs with what it read, nothing else. */
@@ -44,11 +51,15 @@ async function scanAndPair(view: ConsolePage, context: CheckContext, name: strin
     `the QR code names TCP ${payload.tcp} / UDP ${payload.udp}, the server listens on ${info.tcpPort} / ${info.udpPort}`,
   );
   const prerequisites = await view.text('prerequisites');
-  expect(
-    ['DESK-03'],
-    prerequisites.includes('Please use the latest Mobile App version') && /Firewall/i.test(prerequisites),
-    `the prerequisites read "${prerequisites}"`,
-  );
+  for (const [id, line] of PREREQUISITES) {
+    expect(
+      ['DESK-03', id],
+      prerequisites.includes(line),
+      `the prerequisites read "${prerequisites}", without "${line}"`,
+    );
+  }
+  const instruction = await view.page.getByText(SCAN_TO_INSTALL).count();
+  expect(['PAIR-13'], instruction > 0, `the pairing dialog never says "${SCAN_TO_INSTALL}…"`);
   const phone = new MbsClient({ baseUrl: context.session.url });
   return phone.call('pair', { body: { token: payload.token, edition: payload.edition, device } });
 }
@@ -84,11 +95,11 @@ async function addByQr(view: ConsolePage, context: CheckContext, name: string, i
   const paired = await scanAndPair(view, context, name, 'add');
   ids.push(paired.deviceId);
   await view.page
-    .getByText('paired successfully')
+    .getByText('Device paired successfully')
     .first()
     .waitFor()
     .catch(() => {
-      throw new Error('the pairing dialog never said the device paired successfully');
+      throw new Violation(['DESK-04', 'PAIR-15'], 'the pairing dialog never said "Device paired successfully"');
     });
   const outcome = await view.text('pairingOutcome');
   expect(['DESK-04'], outcome.includes(name), `the pairing dialog says "${outcome}", without the name ${name}`);
@@ -124,14 +135,11 @@ async function migrateByQr(view: ConsolePage, context: CheckContext, original: s
   const paired = await scanAndPair(view, context, replacement, 'migrate');
   const done = view.page.getByText('is completed').first();
   await done.waitFor().catch(() => {
-    throw new Violation(['DESK-05'], 'the desktop never said the migration is completed');
+    throw new Violation(['DESK-05', 'MIG-14'], 'the desktop never said the migration is completed');
   });
-  const outcome = await view.text('pairingOutcome');
-  expect(
-    ['DESK-05'],
-    outcome.includes(original) && outcome.includes(replacement),
-    `the migration message reads "${outcome}", not from ${original} to ${replacement}`,
-  );
+  const outcome = (await view.text('pairingOutcome')).replace(/\s+/g, ' ');
+  const said = `paired successfully and migration of contents from ${original} to ${replacement} is completed`;
+  expect(['DESK-05', 'MIG-14'], outcome.includes(said), `the migration message reads "${outcome}", not "…${said}"`);
   await view.at('pairingDone').click();
   return paired;
 }
@@ -176,7 +184,21 @@ export const mobileBackupScreensCheck: Check = {
   id: 'desktop-console-mobile-backup',
   title: 'Settings > Mobile Backup in Chromium: pair by the QR on the page, migrate, names as text',
   area: 'DESK',
-  requirements: ['DESK-01', 'DESK-02', 'DESK-03', 'DESK-04', 'DESK-05', 'DESK-06', 'DESK-07', 'DESK-12'],
+  requirements: [
+    'DESK-01',
+    'DESK-02',
+    'DESK-03',
+    'DESK-04',
+    'DESK-05',
+    'DESK-06',
+    'DESK-07',
+    'DESK-12',
+    'PAIR-11',
+    'PAIR-12',
+    'PAIR-13',
+    'PAIR-15',
+    'MIG-14',
+  ],
   tags: ['browser'],
   scope: 'server',
   run: (context) => withConsolePage(context.session, (view) => verifyScreens(context, view)),

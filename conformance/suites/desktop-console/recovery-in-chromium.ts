@@ -85,7 +85,7 @@ async function forgotPassword(view: ConsolePage, outbox: Outbox, time: ServerTim
   await view.at('forgotNext').click();
   const sentTo = await view.text('codeSentTo');
   expect(
-    ids,
+    [...ids, 'PWL-15'],
     sentTo.includes('Verification code has been sent to') && sentTo.includes(EMAIL),
     `the page says "${sentTo}"`,
   );
@@ -178,7 +178,7 @@ export const recoveryInChromiumCheck: Check = {
   id: 'desktop-console-recovery',
   title: 'Forgot password, a one-time password with Trust this browser, and Unable to login, in Chromium',
   area: 'DESK',
-  requirements: ['DESK-09', 'DESK-10', 'DESK-11', 'DESK-13'],
+  requirements: ['DESK-09', 'DESK-10', 'DESK-11', 'DESK-13', 'PWL-15'],
   tags: ['browser', '2fa'],
   scope: 'server',
   exclusive: true,

@@ -16,6 +16,10 @@ import type { Platform } from '../../../simulators/device/device-spec.js';
 import { addMedia, newWorld, type ServerItem } from '../../kit/device-support.js';
 import { pageOps, pageRun, verifyPage, type RestorePagePort } from './main-page-model.js';
 import { where } from '../../kit/applies.js';
+import { expectSizeShown } from './size-shown.js';
+
+/** The seed's 2.78GB and 27.43MB, and sizes on each side of where a unit gives way to the next. */
+const SIZES_OF_EVERY_UNIT = [0, 999, 1000, 999_994, 999_996, 27_430_000, 2_780_000_000, 999_995_000_000, 4.2e12];
 
 /** A backed-up phone with photos in Recent and Deleted, videos on Android only, no documents: one kind is empty. */
 async function openPage(context: DeviceCheckContext) {
@@ -33,7 +37,7 @@ async function openPage(context: DeviceCheckContext) {
     await Promise.all(TABS.map(async (tab) => [tab, await app.listRestorable(tab)] as const)),
   ) as Record<TabName, ServerItem[]>;
   const { accounts } = await app.client().call('getLatestSnapshot');
-  return { page, lists, accounts };
+  return { page, lists, accounts, sizeText: app.rules.sizeText };
 }
 
 /** The app model's restore page in process, over the server's lists of each tab. */
@@ -41,6 +45,7 @@ function pageAdapter(
   page: RestorePage,
   lists: Record<TabName, ServerItem[]>,
   accounts: readonly Static<typeof AuthenticatorAccount>[],
+  sizeText: (bytes: number) => string,
 ): RestorePagePort {
   const byKey = new Map(TABS.flatMap((tab) => lists[tab]).map((i) => [i.sha256, i]));
   return {
@@ -65,8 +70,9 @@ function pageAdapter(
     rows: async () =>
       page.kinds.map((kind) => {
         const row = page.row(kind);
-        const { selected, selectedBytes: bytes, total, noItems, checkbox: colour } = row;
-        return { kind, selected, bytes, total, noItems, colour };
+        const { selected, selectedBytes, total, noItems, checkbox: colour } = row;
+        // The size as the page writes it (RST-18), which the property reads back.
+        return { kind, selected, bytes: sizeText(selectedBytes), total, noItems, colour };
       }),
     async restoreRefused() {
       try {
@@ -85,16 +91,18 @@ function restorePageCheck(platform: Platform): Check {
     id: `restore-main-page-${platform}`,
     title: `The ${platform === 'android' ? 'Android' : 'iOS'} restore page: its kinds, nothing selected at first, counts and sizes, blue and orange checkboxes, "No items", kind taps, the 2FA group, and no restore with nothing selected`,
     area: 'RST',
-    requirements: [offered, 'RST-05', 'RST-13', 'RST-14', 'RST-15', 'RST-16', 'RST-17', 'RFE-11', 'RFE-12'],
+    requirements: [offered, 'RST-05', 'RST-13', 'RST-14', 'RST-15', 'RST-16', 'RST-17', 'RST-18', 'RFE-11', 'RFE-12'],
     scope: 'device',
     applies: where({ device: 'paired', platform }),
     async run(context: DeviceCheckContext) {
       const opened = await openPage(context);
-      const { lists, accounts } = opened;
+      const { lists, accounts, sizeText } = opened;
+      // Sizes beyond the few KB of the backed-up items, in every unit and at each unit's edge.
+      for (const bytes of SIZES_OF_EVERY_UNIT) expectSizeShown(sizeText(bytes), bytes, `a size of ${bytes} bytes`);
       // The page the app opened: nothing selected yet.
-      await verifyPage(pageAdapter(opened.page, lists, accounts), new Set(), false);
+      await verifyPage(pageAdapter(opened.page, lists, accounts, sizeText), new Set(), false);
       const property = fc.asyncProperty(pageOps(10), (taps) =>
-        pageRun(pageAdapter(new RestorePage(platform, lists, accounts), lists, accounts), taps),
+        pageRun(pageAdapter(new RestorePage(platform, lists, accounts), lists, accounts, sizeText), taps),
       );
       return checkProperty(property, context);
     },

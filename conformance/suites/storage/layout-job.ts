@@ -2,9 +2,9 @@
  * One backup job of the storage layout check (layout.ts): what a job does (its items, a repeated one, an
  * unfinished upload, the clock's gap before it), and running it against the server, then reading its folder back:
  * `blocks/<yyyy-mm-dd-hh-mm-ss>` of its start time, holding one `<hex sequence>.<EXT>` file per item it stored,
- * byte-identical, and nothing for a duplicate or an unfinished upload.
+ * byte-identical and dated by the item's own modification time, and nothing for a duplicate or an unfinished upload.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { ITEM_KINDS } from '../../spec/file-types.js';
@@ -12,6 +12,7 @@ import type { Item } from '../../spec/protocol/resources.js';
 import type { Static } from 'typebox';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { bytesOf, metaOf, sha256 } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 export const job = fc.record({
   items: fc.array(
@@ -44,6 +45,8 @@ export async function filesUnder(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
+const APRIL_2021 = Date.UTC(2021, 3, 19, 12, 10);
+
 export const FILE_NAME = /^([0-9a-f]{6,})\.([A-Z0-9]+)$/;
 
 /** One job: its folder, its items, and the files it must have written. */
@@ -63,7 +66,11 @@ export async function backUp(
   const stored: Static<typeof Item>[] = [];
   for (const [i, item] of spec.items.entries()) {
     const bytes = bytesOf(item.seed * 31 + n * 7 + i, item.size);
-    const meta = metaOf(item.kind, `IMG_${n}_${i}`, item.variant);
+    // A time long before the job, as in the seed's listing (files of April in a job folder of July).
+    const meta = {
+      ...metaOf(item.kind, `IMG_${n}_${i}`, item.variant),
+      modifiedAt: APRIL_2021 + item.variant * 61_000,
+    };
     const answer = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
     if (!held.has(answer.sha256)) stored.push(answer);
     held.set(answer.sha256, answer);
@@ -106,5 +113,20 @@ export async function backUp(
     if (!onDisk || sha256(onDisk) !== item.sha256) {
       throw new Error(`${backupPath}/${item.storedAs} is ${onDisk ? 'not byte-identical to the item' : 'missing'}`);
     }
+    await expectItemTime(path.join(dataDir, backupPath, item.storedAs), item);
+  }
+}
+
+/** STO-09: the stored file is dated by the item's modification time (else its capture), to the second. */
+async function expectItemTime(file: string, item: Static<typeof Item>): Promise<void> {
+  const wanted = item.meta.modifiedAt ?? item.meta.capturedAt;
+  if (wanted === undefined) return;
+  const { mtimeMs } = await stat(file);
+  if (Math.abs(mtimeMs - wanted) >= 1000) {
+    throw new Violation(
+      ['STO-09'],
+      `${path.basename(file)} of ${item.meta.name} is dated ${new Date(mtimeMs).toISOString()}, ` +
+        `not its modification time ${new Date(wanted).toISOString()}`,
+    );
   }
 }

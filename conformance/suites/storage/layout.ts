@@ -95,7 +95,7 @@ export const storageLayoutCheck: Check = {
   id: 'storage-layout',
   title: 'Files land in <data>/<device>/<registration ms>/blocks/<job start>/0/<hex>.<EXT>, byte-identical, once each',
   area: 'STO',
-  requirements: ['STO-02', 'STO-03', 'STO-04', 'STO-05', 'STO-06', 'STO-08', 'BAK-06', 'BAK-07', 'MIG-04'],
+  requirements: ['STO-02', 'STO-03', 'STO-04', 'STO-05', 'STO-06', 'STO-08', 'STO-09', 'BAK-06', 'BAK-07', 'MIG-04'],
   scope: 'server',
   // It moves the server's clock between jobs: nothing may run beside it.
   exclusive: true,

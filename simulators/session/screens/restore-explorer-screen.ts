@@ -61,7 +61,7 @@ export function restoreExplorerScreen(session: SimulatorSession): UiElement[] {
     toggle('explorer-enlarge', 'Enlarge', selection.enlarged, () => void (selection.enlarged = !selection.enlarged)),
     button('explorer-select-all', 'Select all', () => selection.selectAll(tab, kind)),
     button('explorer-deselect-all', 'Deselect all', () => selection.deselectAll(tab, kind)),
-    text('explorer-selected', `${chosen.count} selected, ${chosen.bytes} bytes`),
+    text('explorer-selected', `${chosen.count} selected, ${session.app.rules.sizeText(chosen.bytes)}`),
     text('explorer-per-row', `${selection.perRow} per row`),
     group(
       'list',

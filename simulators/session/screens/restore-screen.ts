@@ -1,6 +1,6 @@
 /**
  * The restore main page (seed 000 §6.2.2.1, §11.1): a row per kind the platform restores, with its checkbox (none,
- * orange for some, blue for all), how many are selected and their size, Browse into the file explorer, and Restore.
+ * orange for some, blue for all), how many are selected and their size ("2.78GB"), Browse into the file explorer, and Restore.
  */
 import { restoreFromPage, type RestorePage, type RestoreRowKind } from '../../app/restore-page.js';
 import type { SimulatorSession } from '../simulator-session.js';
@@ -21,9 +21,9 @@ export function restoreScreen(session: SimulatorSession): UiElement[] {
     group(
       'list',
       'restore-rows',
-      page.kinds.map((kind) => restoreRow(page, kind)),
+      page.kinds.map((kind) => restoreRow(page, kind, session.app.rules.sizeText)),
     ),
-    text('restore-selected-total', `${chosen.count} items selected, ${chosen.bytes} bytes`),
+    text('restore-selected-total', `${chosen.count} items selected, ${session.app.rules.sizeText(chosen.bytes)}`),
     button('restore-start', 'Restore', (s) => {
       // Nothing selected is refused here, on this page, as a dialog; the job itself runs on after the tap.
       page.plan();
@@ -33,13 +33,13 @@ export function restoreScreen(session: SimulatorSession): UiElement[] {
   ];
 }
 
-function restoreRow(page: RestorePage, kind: RestoreRowKind): UiElement {
+function restoreRow(page: RestorePage, kind: RestoreRowKind, sizeText: (bytes: number) => string): UiElement {
   const row = page.row(kind);
   const summary = row.noItems
     ? 'No items'
     : kind === '2fa'
       ? `${row.selected} of ${row.total} selected`
-      : `${row.selected} of ${row.total} selected, ${row.selectedBytes} bytes`;
+      : `${row.selected} of ${row.total} selected, ${sizeText(row.selectedBytes)}`;
   const browse =
     kind === '2fa' || row.noItems
       ? []

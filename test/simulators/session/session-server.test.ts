@@ -44,7 +44,7 @@ describe('SimulatorSession against a reference server', () => {
     await run(s, 'mobile: deleteMedia', {});
     await s.tap('backup-restore');
     expect(s.screen).toBe('restore');
-    expect(s.element('restore-summary-photo').text).toBe('0 of 3 selected, 0 bytes');
+    expect(s.element('restore-summary-photo').text).toBe('0 of 3 selected, 0B');
     await s.tap('restore-select-photo');
     expect(s.element('restore-colour-photo').text).toBe('blue');
     await s.tap('restore-browse-video');
@@ -53,7 +53,7 @@ describe('SimulatorSession against a reference server', () => {
     expect(s.element('explorer-per-row').text).toBe('2 per row');
     await s.tap('explorer-select-all');
     await s.tap('explorer-done');
-    expect(s.element('restore-selected-total').text).toBe('4 items selected, 210000 bytes');
+    expect(s.element('restore-selected-total').text).toBe('4 items selected, 210.00KB');
     await s.tap('restore-start');
     await s.idle();
     expect(s.screen).toBe('backup');
@@ -167,8 +167,8 @@ describe('SimulatorSession against a reference server', () => {
     await s.tap('explorer-view-album');
     expect(s.element('group-trip-title').text).toBe('Trip');
     await s.tap('group-trip-select');
-    expect(s.element('explorer-selected').text).toBe('2 selected, 80000 bytes');
+    expect(s.element('explorer-selected').text).toBe('2 selected, 80.00KB');
     await s.tap('explorer-deselect-all');
-    expect(s.element('explorer-selected').text).toBe('0 selected, 0 bytes');
+    expect(s.element('explorer-selected').text).toBe('0 selected, 0B');
   });
 });

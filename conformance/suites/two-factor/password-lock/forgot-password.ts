@@ -54,6 +54,7 @@ async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode 
       `the countdown shows ${remainingMs} ms, the code has ${expiresAt - probe.after} ms left`,
     );
   }
+  verifyWording(mail, `${code.letters}-${code.digits}`);
   const last = new Date(expiresAt - 1000).toISOString();
   const [date, clock] = [last.slice(0, 10).split('-'), last.slice(11, 19)];
   if (!mail.text.includes(clock) || !date.every((part) => mail.text.includes(part))) {
@@ -63,6 +64,17 @@ async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode 
     );
   }
   return { login, mail: code };
+}
+
+/** PWL-14: the seed's subject and body, with the product's own name and the edition ("CloudBacko Pro"). */
+function verifyWording(mail: { subject?: string; text: string }, code: string): void {
+  const subject = /^Recover Password Lock for (.*\b(?:Pro|Lite))$/.exec(mail.subject ?? '');
+  const product = subject?.[1] ?? '';
+  const asks = `Please enter the following verification code in ${product} to continue the recovery process.`;
+  const lines = mail.text.split(/\r?\n/).map((line) => line.trim());
+  if (!subject || !mail.text.includes(asks) || !lines.includes(code)) {
+    throw new Violation(['PWL-14'], `the e-mail is ${JSON.stringify({ subject: mail.subject, text: mail.text })}`);
+  }
 }
 
 const reset = (f: LoginUnderWay, digits: string, confirm = NEW) =>
@@ -127,6 +139,7 @@ export const passwordLockCheck: Check = {
     'PWL-10',
     'PWL-11',
     'PWL-12',
+    'PWL-14',
     'PWL-01',
   ],
   scope: 'server',

@@ -19,6 +19,18 @@ import { PHONE, verifyPhone } from './recovery-phone.js';
 import { expiresAfterFiveMinutes, guess, rightCode, sampleCodes, send, submit } from './sms-code.js';
 import { verifyDiscarded } from './device-discarded.js';
 import { where } from '../../../kit/applies.js';
+import { migrateDevice, pairDevice, removeQuietly, type PairedDevice } from '../../../kit/server-support.js';
+
+/** MIG-15: after recovery the lost phone's backup is still there for a replacement to take over. */
+async function verifyMigratable(context: CheckContext, lost: PairedDevice, paired: string[]): Promise<void> {
+  const heir = await migrateDevice(context.session, lost.deviceId, 'Replacement phone').catch((error: unknown) => {
+    throw new Violation(['MIG-15'], `after recovery the lost phone's backup cannot be migrated: ${String(error)}`);
+  });
+  paired.push(heir.deviceId);
+  if (heir.backupPath !== lost.backupPath) {
+    throw new Violation(['MIG-15'], `the replacement got ${heir.backupPath}, not the lost phone's ${lost.backupPath}`);
+  }
+}
 
 export const recoveryCheck: Check = {
   id: 'tfa-recovery-sms',
@@ -39,6 +51,7 @@ export const recoveryCheck: Check = {
     'REC-14',
     'REC-15',
     'TFA-16',
+    'MIG-15',
   ],
   scope: 'server',
   exclusive: true,
@@ -49,8 +62,12 @@ export const recoveryCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const outbox = await Outbox.open(desk);
+      const paired: string[] = [];
       return checkOnce(async () => {
-        const a = await registerByQr(desk, context.session.url, 'Lost phone');
+        // The lost phone backs up too: once recovery lets the user in, its backup is migrated (MIG-15).
+        const lost = await pairDevice(context.session, 'Lost phone');
+        paired.push(lost.deviceId);
+        const a = await registerByQr(desk, context.session.url, 'Lost phone', lost.deviceId);
         const b = await registerByQr(desk, context.session.url, 'Spare phone');
         await verifyPhone(a, outbox);
         const { loginId } = await desk.call('startLogin', { body: {} });
@@ -111,6 +128,7 @@ export const recoveryCheck: Check = {
         // The code sent before Resend, refused, is the one failure counted so far.
         await guess(r, (await send(r)).sms.digits, first.digits !== again.digits ? 1 : 0);
         await verifyDiscarded(desk, time, await rightCode(r), a, b);
-      });
+        await verifyMigratable(context, lost, paired);
+      }).finally(() => removeQuietly(context.session, paired));
     }),
 };

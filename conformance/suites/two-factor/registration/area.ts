@@ -12,6 +12,7 @@ export const area: AreaDeclaration = {
       '§6.3.1',
       '§6.3.1: Push Notification and TOTP',
       '§6.3.1: TOTP Only',
+      '§6.3.4',
     ]),
     ...sectionsOf('001_a3861b4dfbe0f786.txt', ['2FA: Features', '2FA: How it works']),
     ...sectionsOf('002_938a6250c384f84c.txt', ['Setting up 2FA', 'What if: lost device']),

@@ -14,6 +14,7 @@ import { codeAt, stepOf } from '../common/actors.js';
 import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
+import { EDITIONS } from '../../../spec/editions.js';
 
 /** What Google's Key URI Format asks of the URI (TOTP-16), and the parameters it declares (TOTP-02). */
 function verifyOtpauth(r: Registration): void {
@@ -47,6 +48,18 @@ async function verifyAdd(desk: MbsClient): Promise<Registration> {
   const payload = decodeRegistrationPayload(first.payload);
   if (payload.otpauth !== first.otpauthUri) throw new Violation(['TFA-03'], `the QR code carries ${payload.otpauth}`);
   return first;
+}
+
+/** TFA-19: the account is named after the edition (issuer) and the desktop machine (label), as GET /v1/info says. */
+async function verifyDefaultName(app: MbsClient, account: { issuer: string; label: string }): Promise<void> {
+  const info = await app.call('getInfo');
+  const edition = EDITIONS[info.edition].label;
+  if (!new RegExp(`(^|\\s)${edition}$`).test(account.issuer) || account.label !== info.name) {
+    throw new Violation(
+      ['TFA-19'],
+      `the account is "${account.issuer}" / "${account.label}"; the desktop is "${info.name}" of edition ${edition}`,
+    );
+  }
 }
 
 /** PROTOCOL.md: a registration is completed within 10 minutes of being issued, never from then on. */
@@ -92,6 +105,7 @@ export const registrationCheck: Check = {
     'TFA-10',
     'TFA-11',
     'TFA-18',
+    'TFA-19',
   ],
   scope: 'server',
   // Without the clock no registration reaches its 10 minutes.
@@ -118,6 +132,7 @@ export const registrationCheck: Check = {
         );
         if (!registered.account.push || registered.account.secret !== qr.secret)
           throw new Violation(['TFA-05'], `the QR registration gave ${JSON.stringify(registered.account)}`);
+        await verifyDefaultName(app, registered.account);
         await mustRefuse(
           app.call('registerAuthenticator', { body: { ...body, installId: 'install-qr-0002' } }),
           ['registration-used'],
