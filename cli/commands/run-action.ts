@@ -10,7 +10,7 @@ import { selectChecks } from '../../conformance/runner/select-checks.js';
 import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
 import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
-import type { Edition } from '../../conformance/spec/editions.js';
+import { DEFAULT_EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { plannedCells } from '../../conformance/runner/planned-cells.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import type { ConsoleReporterName } from '../console/console-reporter-name.js';
@@ -59,7 +59,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const expectedFailures = config.expectedFailures
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
-  const editions = config.editions ?? matrix?.editions ?? ['pro', 'home'];
+  const editions = config.editions ?? matrix?.editions ?? DEFAULT_EDITIONS;
   if (values.list) {
     const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
     for (const line of selectionLines(plannedCells(tested, checks, profiles))) io.out(line);

@@ -55,7 +55,8 @@ export const RUN_OPTIONS = {
   },
   editions: {
     type: 'string',
-    description: 'Editions of the reference server to test (default: the matrix file)',
+    description:
+      "Editions of the reference server to test (default: the matrix file's; with --profiles, pro, lite and home)",
     placeholder: 'E,E',
   },
   devices: {
