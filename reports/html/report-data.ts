@@ -9,12 +9,14 @@ import type { Failure, Summary } from '../../conformance/runner/summary-schema.j
 import { traceabilityMatrix, type TraceabilityMatrix } from '../traceability.js';
 import { notJudged, uncheckedRequirements, type NotJudged, type UncheckedRequirement } from './not-checked.js';
 import { runTimeline, verdictByArea, type AreaBar, type Timeline } from './run-charts.js';
+import { seedSectionLink } from '../allure/allure-links.js';
 
 /**
  * 2: findings may be `error`, each names its anchor, and errors come grouped by reason. 3: a finding carries its
  * HTTP exchanges as text. 4: a failure or advisory finding stands for every column with the same finding (its
  * `columns`); the charts, and what was not checked here. 5: error cells are in `errors` only, one group per reason
- * listing each cell (check and column, with its own replay command when it has one), no longer a finding each.
+ * listing each cell (check and column, with its own replay command when it has one), no longer a finding each;
+ * `seedLinks`, each requirement's seed section where the seeds are published (--seeds-url).
  */
 export const REPORT_DATA_VERSION = 5;
 
@@ -78,9 +80,15 @@ export interface ReportData {
   readonly timeline: Timeline;
   readonly notJudged: readonly NotJudged[];
   readonly unchecked: readonly UncheckedRequirement[];
+  /** Requirement id → its seed section at the published seeds' address; empty without one. */
+  readonly seedLinks: Readonly<Record<string, { readonly name: string; readonly url: string }>>;
 }
 
-export function reportData(summary: Summary, generatedAt: Date = new Date()): ReportData {
+export function reportData(
+  summary: Summary,
+  generatedAt: Date = new Date(),
+  options: { readonly seedsUrl?: string | undefined } = {},
+): ReportData {
   const list = findings(summary);
   const matrix = traceabilityMatrix(summary);
   return {
@@ -109,6 +117,7 @@ export function reportData(summary: Summary, generatedAt: Date = new Date()): Re
     timeline: runTimeline(summary),
     notJudged: notJudged(summary),
     unchecked: uncheckedRequirements(summary),
+    seedLinks: seedLinks(summary, options.seedsUrl),
   };
 }
 
@@ -126,6 +135,16 @@ function sameFindings(list: readonly Finding[]): Finding[][] {
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
   return [...groups.values()];
+}
+
+function seedLinks(summary: Summary, seedsUrl: string | undefined): ReportData['seedLinks'] {
+  if (seedsUrl === undefined) return {};
+  return Object.fromEntries(
+    summary.requirements.flatMap((r) => {
+      const link = seedSectionLink(r.id, seedsUrl);
+      return link ? [[r.id, link]] : [];
+    }),
+  );
 }
 
 function errorGroups(list: readonly Finding[]): ErrorGroup[] {

@@ -131,7 +131,7 @@
       ...data.errors.flatMap((g) => g.cells.map((c) => [`${c.checkId}\u0000${c.column}`, g.anchor])),
     ]);
     const anchorOf = (checkId, column) => anchors.get(`${checkId}\u0000${column}`);
-    const matrix = V.matrixSection(data.matrix, anchorOf);
+    const matrix = V.matrixSection(data.matrix, anchorOf, data.seedLinks);
     app.replaceChildren(
       V.header(summary, data.matrix.rows),
       nav(data),

@@ -1,6 +1,6 @@
 /**
  * `--seeds-url URL` (or `seedsUrl` in a config file): where the seed documents are published, so the Allure results
- * link each requirement to its seed section. Anything but an http(s) URL is refused before the run starts.
+ * and the HTML report link each requirement to its seed section. Anything but an http(s) URL is refused before the run starts.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,6 +34,13 @@ describe('--seeds-url', () => {
       );
     const urls = results.flatMap((r) => r.links.map((l) => l.url));
     expect(urls.some((u) => u.startsWith('https://docs.example.test/seeds/') && u.includes('#:~:text='))).toBe(true);
+    // index.html's matrix links the requirement's row to the same section.
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    const data = JSON.parse(/id="report-data">([^]*?)<\/script>/.exec(html)![1]!) as {
+      seedLinks: Record<string, { url: string }>;
+    };
+    expect(data.seedLinks['TOTP-15']?.url).toMatch(/^https:\/\/docs\.example\.test\/seeds\/.+#:~:text=/);
+    expect(urls).toContain(data.seedLinks['TOTP-15']?.url);
   });
 
   it('refuses anything but an http(s) URL: a usage error on the command line, config-invalid in a file', async () => {
