@@ -182,6 +182,13 @@ export function isHttpUrl(text: string): boolean {
   }
 }
 
+/** An option that takes an http(s) URL, normalised; anything else is a usage error naming the option. */
+export function httpUrlOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isHttpUrl(value)) throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
+  return new URL(value).href;
+}
+
 /** `--seed N`: a whole number in 32 bits, or a usage error naming it. */
 export function seedOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

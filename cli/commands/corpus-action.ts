@@ -85,10 +85,7 @@ export function entryConfig({ entry }: NamedEntry): RunConfig {
 
 /** The command line that reruns the entry alone, to see its counterexample. */
 function entryCommand(named: NamedEntry): string {
-  const run = entryConfig(named);
-  const base = runCommandLine('run', run, undefined, named.entry.seed, named.entry.runs).split(' --seed ');
-  const replay = run.replay ? ` --replay '${run.replay}'` : '';
-  return `${base[0]} --checks ${named.entry.checks.join(',')} --seed ${base[1]}${replay}`;
+  return runCommandLine('run', entryConfig(named), undefined, named.entry.seed, named.entry.runs);
 }
 
 async function replayEntry(

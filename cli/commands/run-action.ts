@@ -10,7 +10,7 @@ import { selectChecks } from '../../conformance/runner/select-checks.js';
 import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } from '../../conformance/runner/shard.js';
 import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
-import type { Edition } from '../../conformance/spec/editions.js';
+import { DEFAULT_EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { plannedCells, type PlannedCell } from '../../conformance/runner/planned-cells.js';
 import { smokeCells } from '../../conformance/runner/smoke-cells.js';
 import type { Check } from '../../conformance/kit/check.js';
@@ -54,7 +54,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     ...(config.tags ? { tags: config.tags } : {}),
     ...(config.checks ? { checks: config.checks } : {}),
   });
-  const editions = config.editions ?? matrix?.editions ?? ['pro', 'home'];
+  const editions = config.editions ?? matrix?.editions ?? DEFAULT_EDITIONS;
   const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
   const only = config.smoke ? smokeCells : undefined;
   const sharded = shard ? shardChecks(selection.checks, shard) : selection.checks;

@@ -66,7 +66,7 @@ export async function runAndReport(
   const live = consoleReporter(view, consoleSinkOf(io));
   const reporters = new ReporterMultiplexer([
     ...(live ? [live] : []),
-    ...defaultReporters({ outDir, allureHistory: config.allureHistory }),
+    ...defaultReporters({ outDir, allureHistory: config.allureHistory, seedsUrl: config.seedsUrl }),
   ]);
   const command = runCommandLine(mode, config, shard, seed, runs);
   if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);

@@ -4,7 +4,7 @@
  */
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
 import type { RunConfig } from '../../conformance/runner/run-config.js';
-import { integerOption, seedOption } from '../command.js';
+import { httpUrlOption, integerOption, seedOption } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { CONSOLE_REPORTERS } from '../console/console-reporter-name.js';
 
@@ -55,7 +55,8 @@ export const RUN_OPTIONS = {
   },
   editions: {
     type: 'string',
-    description: 'Editions of the reference server to test (default: the matrix file)',
+    description:
+      "Editions of the reference server to test (default: the matrix file's; with --profiles, pro, lite and home)",
     placeholder: 'E,E',
   },
   devices: {
@@ -160,6 +161,12 @@ export const RUN_OPTIONS = {
     choices: CONSOLE_REPORTERS,
   },
   quiet: { type: 'boolean', description: 'Print only the closing summary and verdict' },
+  'seeds-url': {
+    type: 'string',
+    description:
+      "Where the seed documents are published (http or https): the reports link each requirement to its seed's section",
+    placeholder: 'URL',
+  },
 } as const;
 
 /** `mbsc validate` tests a given server: the options that shape the reference server are `run`'s alone. */
@@ -199,6 +206,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('replay', values.replay);
   set('expectedFailures', values['expected-failures']);
   set('allureHistory', values['allure-history']);
+  set('seedsUrl', httpUrlOption('seeds-url', values['seeds-url']));
   set('shard', values.shard);
   set('serverImage', values['server-image']);
   set('corpus', values.corpus);

@@ -127,12 +127,7 @@ async function planBuild(config: RunConfig, profiles: readonly DeviceSpec[]): Pr
 
 /** A locator file: a JSON object of element ids to WebdriverIO selectors. */
 function readLocators(file: string): Record<string, string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ClientError('config-invalid', `--locators ${file}: ${(error as Error).message}`);
-  }
+  const value = readOptionJson('--locators', file);
   const entries = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
   const bad = entries.filter(([, selector]) => typeof selector !== 'string' || selector === '');
   if (entries.length === 0 || bad.length > 0) {
@@ -140,6 +135,15 @@ function readLocators(file: string): Record<string, string> {
     throw new ClientError('config-invalid', `--locators ${file}: expected {"element-id": "selector", …}${named}`);
   }
   return Object.fromEntries(entries) as Record<string, string>;
+}
+
+/** The JSON of a file an option names: one it cannot read or parse is an invalid configuration, not a usage slip. */
+function readOptionJson(option: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ClientError('config-invalid', `${option} ${file}: ${(error as Error).message}`);
+  }
 }
 
 function usage(message: string): never {
@@ -154,15 +158,6 @@ function webConsoleOf(config: RunConfig): { webConsole?: WebConsole } {
   }
   if (config.consoleLocators === undefined) usage('--console-url needs --console-locators FILE (a locator map).');
   const file = config.consoleLocators;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    usage(`--console-locators ${file}: ${(error as Error).message}`);
-  }
-  try {
-    return { webConsole: { url: config.consoleUrl, locators: parseConsoleLocators(json, file) } };
-  } catch (error) {
-    usage((error as Error).message);
-  }
+  const json = readOptionJson('--console-locators', file);
+  return { webConsole: { url: config.consoleUrl, locators: parseConsoleLocators(json, `--console-locators ${file}`) } };
 }

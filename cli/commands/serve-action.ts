@@ -9,7 +9,7 @@ import { isServerFault, type ServerFault } from '../../conformance/spec/faults.j
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
-import { EXIT, integerOption, isHttpUrl, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
+import { EXIT, httpUrlOption, integerOption, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { terminalQr } from '../terminal-qr.js';
 import type { SERVE_OPTIONS } from './serve.js';
@@ -17,9 +17,9 @@ import type { SERVE_OPTIONS } from './serve.js';
 export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: CommandIo): Promise<number> {
   const edition = options.edition as Edition;
   const faults = serverFaults(options.fault);
-  const smsWebhook = webhookOption('sms-webhook', options['sms-webhook']);
-  const emailWebhook = webhookOption('email-webhook', options['email-webhook']);
-  const pushWebhook = webhookOption('push-webhook', options['push-webhook']);
+  const smsWebhook = httpUrlOption('sms-webhook', options['sms-webhook']);
+  const emailWebhook = httpUrlOption('email-webhook', options['email-webhook']);
+  const pushWebhook = httpUrlOption('push-webhook', options['push-webhook']);
   const desktopVersion = desktopVersionOption(options['desktop-version']);
   const consoleKey = consoleKeyOption(options['console-key']);
   const stop = io.waitForStop();
@@ -82,12 +82,6 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
 function desktopVersionOption(value: string | undefined): string | undefined {
   if (value === undefined || new RegExp(DESKTOP_VERSION_PATTERN).test(value)) return value;
   throw new UsageError(`--desktop-version must be four numbers such as ${REFERENCE_DESKTOP_VERSION}, not "${value}".`);
-}
-
-function webhookOption(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isHttpUrl(value)) throw new UsageError(`--${name} must be an http:// or https:// URL, not "${value}".`);
-  return new URL(value).href;
 }
 
 /** A key given on the command line (a kit starting servers like this one names it): one word of visible characters. */

@@ -1,6 +1,8 @@
 /**
  * The live console of `mbsc run` and `mbsc validate`, on stderr. `line` (the default): on a terminal one progress
- * line redrawn in place, in CI (no terminal) that line again every few seconds at most. `list`: a line per cell that
+ * line redrawn in place, as cells end and about once a second between (its time left moves on); in CI (no terminal)
+ * that line at 25, 50 and 75 % of the cells, and after a minute without one, so a default run's log fits on a
+ * screen and a slow run still shows it is alive. `list`: a line per cell that
  * ran (skipped cells are counted, not listed). `dot`: a character per cell that ran. Whatever the style, each failing
  * or errored cell is printed once, as it ends, with its requirements, column, message and replay command; an
  * advisory finding is counted, never printed as a failure. `--quiet` and `--reporter json` have no live console.
@@ -21,13 +23,17 @@ export interface ConsoleSink {
   /** The terminal's width, to keep the redrawn line on one row. */
   readonly columns?: number;
   now(): number;
+  /** Calls `tick` every `ms` until stopped, never keeping the process alive (default: an unref'd setInterval). */
+  every?(ms: number, tick: () => void): () => void;
 }
 
 export interface ConsoleOptions {
   readonly reporter: ConsoleReporterName;
   readonly quiet: boolean;
-  /** Without a terminal, the least time between two progress lines (default 5 s). */
-  readonly intervalMs?: number;
+  /** Without a terminal, the longest time without a progress line between the quarters (default 60 s). */
+  readonly heartbeatMs?: number;
+  /** On a terminal, how often the progress line is redrawn between cells (default 1 s). */
+  readonly refreshMs?: number;
 }
 
 const DOT: Partial<Record<Cell['verdict'], string>> = {
@@ -39,13 +45,24 @@ const DOT: Partial<Record<Cell['verdict'], string>> = {
 };
 const DOTS_PER_ROW = 80;
 
+function everyMs(ms: number, tick: () => void): () => void {
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Which quarter of the cells `done` of `total` have reached: 0 to 4. */
+const quarterOf = (done: number, total: number) => (total > 0 ? Math.floor((done * 4) / total) : 4);
+
 /** The live reporter of these options, or none when the console shows only the closing summary. */
 export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Reporter | undefined {
   if (options.quiet || options.reporter === 'json') return undefined;
   const style = options.reporter;
-  const interval = options.intervalMs ?? 5000;
+  const heartbeat = options.heartbeatMs ?? 60_000;
   let tally: RunTally | undefined;
   let lastProgress = -Infinity;
+  let quarter = 0;
+  let stopTimer: (() => void) | undefined;
   let drawn = false;
   let dots = 0;
 
@@ -69,9 +86,15 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
       clear();
       sink.write(sink.columns ? text.slice(0, sink.columns - 1) : text);
       drawn = true;
-    } else if (sink.now() - lastProgress >= interval || tally.done === tally.total) {
+      return;
+    }
+    // In CI the closing summary gives the end: a line per quarter reached before it, or after a long silence.
+    const reached = quarterOf(tally.done, tally.total);
+    if (reached >= 4) return;
+    if (reached > quarter || sink.now() - lastProgress >= heartbeat) {
       sink.write(`${text}\n`);
       lastProgress = sink.now();
+      quarter = Math.max(quarter, reached);
     }
   };
 
@@ -84,6 +107,10 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
           `${info.columns.length} columns, ${tally.total} cells`,
       ]);
       lastProgress = sink.now();
+      if (style === 'line') {
+        const ms = sink.terminal ? (options.refreshMs ?? 1000) : heartbeat / 4;
+        stopTimer = (sink.every ?? everyMs)(ms, progress);
+      }
     },
     onCellEnd(check: CheckInfo, cell: Cell) {
       tally?.add(cell.verdict);
@@ -97,6 +124,8 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
       progress();
     },
     onRunEnd() {
+      stopTimer?.();
+      stopTimer = undefined;
       clear();
       endDots();
     },

@@ -48,6 +48,11 @@ export interface FailureDetails {
   readonly message: string;
   /** The requirements the failure breaks, when the check could tell; otherwise all it covers. */
   readonly requirements?: readonly string[];
+  /**
+   * Requirements the check checked in full before this failure (a finding it reports last). The check's other
+   * requirements that the failure does not name were never reached: its cell leaves them unchecked.
+   */
+  readonly checked?: readonly string[];
   readonly counterexample?: string;
   readonly commands?: readonly string[];
   readonly seed?: number;

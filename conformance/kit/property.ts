@@ -10,7 +10,7 @@ import { withCaseExchanges } from './case-exchanges.js';
 import { NotApplicable, type CheckContext, type CheckOutcome } from './check.js';
 import { withCaseContent } from './content-source.js';
 import { withLackingCases } from './not-applicable-cases.js';
-import { Violation } from './violation.js';
+import { violationDetails } from './violation.js';
 
 export async function checkProperty<T>(
   property: fc.IAsyncPropertyWithHooks<T>,
@@ -40,7 +40,7 @@ export async function checkProperty<T>(
     runs: details.numRuns,
     failure: {
       message: error instanceof Error ? error.message : String(error ?? 'property failed'),
-      ...(error instanceof Violation ? { requirements: error.requirements } : {}),
+      ...violationDetails(error),
       counterexample: fc.stringify(counterexample),
       ...(commands ? { commands } : {}),
       seed: details.seed,
@@ -89,7 +89,7 @@ export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome>
       runs: 1,
       failure: {
         message: error instanceof Error ? error.message : String(error),
-        ...(error instanceof Violation ? { requirements: error.requirements } : {}),
+        ...violationDetails(error),
         thrown: error,
       },
     };

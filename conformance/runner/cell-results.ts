@@ -7,7 +7,7 @@
 import type { Requirement } from '../spec/requirements/types.js';
 import type { Check, CheckOutcome, FailureDetails } from '../kit/check.js';
 import type { Cell } from './summary-schema.js';
-import { Violation } from '../kit/violation.js';
+import { Violation, violationDetails } from '../kit/violation.js';
 import { classifyThrown, describeError, type ThrownKind } from './thrown-errors.js';
 import { findingVerdict } from './verdicts.js';
 
@@ -34,6 +34,7 @@ export function outcomeCell(
   if (failure.thrown !== undefined && classifyThrown(failure.thrown).kind !== 'verdict')
     return thrownCell(check, place, failure.thrown, durationMs, levelOf);
   const named = declared(check, failure.requirements);
+  const unreached = notReached(check, named.requirements, failure.checked);
   return {
     ...place,
     verdict: findingVerdict(named.requirements ?? check.requirements, levelOf),
@@ -50,7 +51,30 @@ export function outcomeCell(
       ...(failure.screenshot ? { screenshot: failure.screenshot } : {}),
       replayCommand: '',
     },
+    ...(unreached.length > 0 ? { unchecked: { requirements: unreached, reason: stoppedAt(named.requirements) } } : {}),
   };
+}
+
+/**
+ * The requirements of a check that a failing run never reached: neither charged with its finding nor named as
+ * checked before it. Not judged, so its cell reads them untested, never passed.
+ */
+function notReached(check: Check, charged: readonly string[] | undefined, checked: readonly string[] = []): string[] {
+  if (!charged) return [];
+  return check.requirements.filter((id) => !charged.includes(id) && !checked.includes(id));
+}
+
+const stoppedAt = (charged: readonly string[] | undefined) =>
+  `the check stopped at its finding on ${(charged ?? []).join(', ')} before it checked this`;
+
+/** Two accounts of what a cell left unchecked as one, each requirement keeping its own reason. */
+export function joinUnchecked(a: Cell['unchecked'], b: Cell['unchecked']): Cell['unchecked'] {
+  if (!a || !b) return a ?? b;
+  const reasonOf = (id: string) => a.reasons?.[id] ?? (a.requirements.includes(id) ? a.reason : undefined);
+  const requirements = [...new Set([...a.requirements, ...b.requirements])];
+  const reasons = Object.fromEntries(requirements.map((id) => [id, reasonOf(id) ?? b.reasons?.[id] ?? b.reason]));
+  const distinct = new Set(Object.values(reasons));
+  return { requirements, reason: a.reason, ...(distinct.size > 1 ? { reasons } : {}) };
 }
 
 /** A check that threw: a verdict on the target fails its cell as a finding would; anything else is an error. */
@@ -58,9 +82,7 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
   const thrown = classifyThrown(error);
   if (thrown.kind === 'verdict') {
     // A Violation that escaped its check (or fast-check's wrapper of one) still names the requirements it breaks.
-    const violation = firstViolation(error);
-    const named = violation ? { requirements: violation.requirements } : {};
-    const failure = { message: describeError(error), ...named };
+    const failure = { message: describeError(error), ...violationDetails(firstViolation(error)) };
     return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
   }
   if (thrown.kind === 'setup') return setupCell(check, place, thrown, durationMs, levelOf);
@@ -89,9 +111,8 @@ function setupCell(
     const failure = { message: `${what}: ${describeError(cause)}`, requirements: shown };
     const cell = outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
     // The rest of the check never ran: its other requirements were not tested on this cell, let alone passed.
-    const untouched = check.requirements.filter((id) => !shown.includes(id));
-    if (untouched.length === 0) return cell;
-    return { ...cell, unchecked: { requirements: untouched, reason: `${what} failed before the check tested it` } };
+    if (!cell.unchecked) return cell;
+    return { ...cell, unchecked: { ...cell.unchecked, reason: `${what} failed before the check tested it` } };
   }
   return {
     ...place,

@@ -8,14 +8,44 @@ import { formatShard, type Shard } from './shard.js';
 
 const consoleKeyArg = (config: RunConfig) => (config.consoleKey ? ['--console-key <KEY>'] : []);
 
+/** A value as one shell word: as it is when it needs no quoting, else in single quotes. */
+const word = (value: string) => (/^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`);
+
+/** `--name value` for each option given, in this order; lists joined with commas. */
+function optionArgs(options: Record<string, string | readonly string[] | undefined>): string[] {
+  return Object.entries(options).flatMap(([name, value]) => {
+    if (value === undefined) return [];
+    return [`--${name} ${word(typeof value === 'string' ? value : value.join(','))}`];
+  });
+}
+
 export function targetArgs(config: RunConfig): string[] {
   return [
     ...serverArgs(config),
     ...(config.faults ? [`--fault ${config.faults.join(',')}`] : []),
-    ...(config.via === 'appium'
-      ? ['--via appium', ...(config.appiumUrl ? [`--appium-url ${config.appiumUrl}`] : [])]
+    ...(config.via === 'appium' || config.via === 'emulator'
+      ? [`--via ${config.via}`, ...optionArgs({ 'appium-url': config.appiumUrl })]
+      : []),
+    // A real build and the names its screens use are what the run tested.
+    ...(config.via === 'emulator'
+      ? optionArgs({ app: config.app, 'app-id': config.appId, locators: config.locators })
       : []),
   ];
+}
+
+/**
+ * What the run selected (its checks, requirements, tags and devices) and the baseline that judged it: the run's
+ * command line carries them so it reproduces the run, as a CI job summary's "Run:" line does.
+ */
+function selectionArgs(config: RunConfig): string[] {
+  return optionArgs({
+    devices: config.devices,
+    profiles: config.profiles,
+    requirements: config.requirements,
+    checks: config.checks,
+    tags: config.tags,
+    'expected-failures': config.expectedFailures,
+  });
 }
 
 function serverArgs(config: RunConfig): string[] {
@@ -30,6 +60,7 @@ function serverArgs(config: RunConfig): string[] {
     ...consoleKeyArg(config),
     ...(config.conformanceClock === false ? ['--no-conformance-clock'] : []),
     ...localServerArgs(config),
+    ...optionArgs({ 'console-url': config.consoleUrl, 'console-locators': config.consoleLocators }),
   ];
 }
 
@@ -59,10 +90,12 @@ export function runCommandLine(
     mode,
     ...targetArgs(config),
     ...realTimeArgs(config),
+    ...selectionArgs(config),
     ...(config.smoke ? ['--smoke'] : []),
     ...shardArgs,
     `--seed ${seed}`,
     `--runs ${runs}`,
+    ...(config.replay ? [`--replay '${config.replay}'`] : []),
   ].join(' ');
 }
 

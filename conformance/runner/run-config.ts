@@ -51,6 +51,12 @@ export const RunConfig = Type.Object(
     allureHistory: Type.Optional(
       Type.String({ minLength: 1, description: 'An earlier Allure report folder, or its history/, to carry over.' }),
     ),
+    seedsUrl: Type.Optional(
+      Type.String({
+        pattern: '^https?://[^\\s]+$',
+        description: "Where the seed documents are published: the reports link each requirement to its seed's section.",
+      }),
+    ),
     shard: Type.Optional(
       Type.String({ pattern: '^[0-9]+/[0-9]+$', description: 'One part of the selection, INDEX/COUNT, e.g. 2/3.' }),
     ),

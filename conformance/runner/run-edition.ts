@@ -14,7 +14,14 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
-import { outcomeCell, thrownCell, unreachableCell, type CellPlace, type LevelOf } from './cell-results.js';
+import {
+  joinUnchecked,
+  outcomeCell,
+  thrownCell,
+  unreachableCell,
+  type CellPlace,
+  type LevelOf,
+} from './cell-results.js';
 import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
@@ -211,7 +218,7 @@ function notApplying(place: CellPlace, applicability: Applicability & { applies:
 /** A cell that ran without the server's clock did not check in full what the check covers only with it. */
 function withUnchecked(cell: Cell, unchecked: Cell['unchecked']): Cell {
   if (!unchecked || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
-  return { ...cell, unchecked };
+  return { ...cell, unchecked: joinUnchecked(cell.unchecked, unchecked) };
 }
 
 function placeOf(column: Column): CellPlace {

@@ -90,8 +90,8 @@ export const Cell = Type.Object({
   /** What a `fail` or `advisory` cell found; on an `error` cell of a kit exception, the exception and its replay. */
   failure: Type.Optional(Failure),
   /**
-   * Requirements of the check that this cell did not check in full (it ran without the server's clock), and why: a
-   * pass of the cell reads `untested` for them.
+   * Requirements of the check that this cell did not check in full (it ran without the server's clock, or its run
+   * stopped at a finding on another requirement before reaching them), and why: the cell reads `untested` for them.
    */
   unchecked: Type.Optional(
     Type.Object({

@@ -19,6 +19,9 @@ export const EDITIONS = {
 export type Edition = keyof typeof EDITIONS;
 export const EDITION_NAMES = Object.keys(EDITIONS) as Edition[];
 
+/** The editions a run of the reference server tests when neither --editions nor a matrix names them: all three. */
+export const DEFAULT_EDITIONS: readonly Edition[] = EDITION_NAMES;
+
 export function isEdition(value: unknown): value is Edition {
   return typeof value === 'string' && Object.hasOwn(EDITIONS, value);
 }

@@ -3,6 +3,8 @@
  * check looks at (a locator map, as the emulator path has for an app's screens). The reference console's map is
  * the default; a vendor's console comes with its own JSON file of the same keys (`--console-locators FILE`).
  */
+import { ClientError } from '../spec/errors.js';
+
 export const CONSOLE_LOCATOR_KEYS = [
   'ready',
   'keyInput',
@@ -164,16 +166,20 @@ export interface WebConsole {
   readonly locators: ConsoleLocators;
 }
 
-/** A vendor's locator map, read from JSON: every key, each a non-empty selector, and no other. */
+/**
+ * A vendor's locator map, read from JSON: every key, each a non-empty selector, and no other; anything else is an
+ * invalid configuration (`config-invalid`), named with `file`.
+ */
 export function parseConsoleLocators(json: unknown, file: string): ConsoleLocators {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Error(`${file}: a console locator map is a JSON object of selectors`);
+    throw new ClientError('config-invalid', `${file}: a console locator map is a JSON object of selectors`);
   }
   const map = json as Record<string, unknown>;
   const missing = CONSOLE_LOCATOR_KEYS.filter((k) => typeof map[k] !== 'string' || map[k] === '');
   const unknown = Object.keys(map).filter((k) => !(CONSOLE_LOCATOR_KEYS as readonly string[]).includes(k));
   if (missing.length > 0 || unknown.length > 0) {
-    throw new Error(
+    throw new ClientError(
+      'config-invalid',
       `${file}: ${missing.length > 0 ? `no selector for ${missing.join(', ')}` : ''}` +
         `${missing.length > 0 && unknown.length > 0 ? '; ' : ''}` +
         `${unknown.length > 0 ? `unknown keys ${unknown.join(', ')}` : ''}`,

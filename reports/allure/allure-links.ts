@@ -32,14 +32,20 @@ export function requirementLinks(requirementIds: readonly string[], seedsUrl?: s
   if (seedsUrl === undefined) return links;
   const seen = new Set<string>();
   for (const id of requirementIds) {
-    const source = sourceOf(id);
-    if (!source) continue;
-    const url = `${seedsUrl.replace(/\/$/, '')}/${source.seed}#:~:text=${encodeURIComponent(headingOf(source))}`;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    links.push({ name: `${id}: ${seedSectionName(source)}`, url, type: 'link' });
+    const section = seedSectionLink(id, seedsUrl);
+    if (!section || seen.has(section.url)) continue;
+    seen.add(section.url);
+    links.push({ name: `${id}: ${section.name}`, url: section.url, type: 'link' });
   }
   return links;
+}
+
+/** Where a requirement is written, in the seed documents published at `seedsUrl`: the section, found by heading. */
+export function seedSectionLink(requirementId: string, seedsUrl: string): { name: string; url: string } | undefined {
+  const source = sourceOf(requirementId);
+  if (!source) return undefined;
+  const url = `${seedsUrl.replace(/\/$/, '')}/${source.seed}#:~:text=${encodeURIComponent(headingOf(source))}`;
+  return { name: seedSectionName(source), url };
 }
 
 function headingOf(source: SeedSource): string {

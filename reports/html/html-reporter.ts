@@ -7,14 +7,16 @@ import { reportData } from './report-data.js';
 
 export const HTML_FILE = 'index.html';
 
-export function htmlReporter(options: WriterOptions & { readonly now?: () => Date } = {}): WriterReporter {
+export function htmlReporter(
+  options: WriterOptions & { readonly now?: () => Date; readonly seedsUrl?: string | undefined } = {},
+): WriterReporter {
   const file = path.join(outDirOf(options), HTML_FILE);
   const now = options.now ?? (() => new Date());
   return {
     name: 'index.html',
     path: file,
     async onRunEnd(summary) {
-      await writeFileAtomic(file, htmlDocument(reportData(summary, now())));
+      await writeFileAtomic(file, htmlDocument(reportData(summary, now(), { seedsUrl: options.seedsUrl })));
     },
   };
 }

@@ -9,13 +9,16 @@ import type { Failure, Summary } from '../../conformance/runner/summary-schema.j
 import { traceabilityMatrix, type TraceabilityMatrix } from '../traceability.js';
 import { notJudged, uncheckedRequirements, type NotJudged, type UncheckedRequirement } from './not-checked.js';
 import { runTimeline, verdictByArea, type AreaBar, type Timeline } from './run-charts.js';
+import { seedSectionLink } from '../allure/allure-links.js';
 
 /**
  * 2: findings may be `error`, each names its anchor, and errors come grouped by reason. 3: a finding carries its
  * HTTP exchanges as text. 4: a failure or advisory finding stands for every column with the same finding (its
- * `columns`); the charts, and what was not checked here.
+ * `columns`); the charts, and what was not checked here. 5: error cells are in `errors` only, one group per reason
+ * listing each cell (check and column, with its own replay command when it has one), no longer a finding each;
+ * `seedLinks`, each requirement's seed section where the seeds are published (--seeds-url).
  */
-export const REPORT_DATA_VERSION = 4;
+export const REPORT_DATA_VERSION = 5;
 
 /** One column a finding was seen on, with what replays it there. */
 export interface FindingColumn {
@@ -35,13 +38,13 @@ export interface FindingView {
   readonly runs: number;
   readonly durationMs: number;
   readonly failure: Failure;
-  /** The id of the element that shows it: its own card, or its error group's. */
+  /** The id of the element that shows it: its card. */
   readonly anchor: string;
   /** The failure's HTTP exchanges as the other writers print them (reports/exchange-text.ts); absent without any. */
   readonly exchangesText?: string;
   /**
    * Every column with this finding: the same check, verdict and message against the same requirements. The first
-   * one's details (seed, counterexample, exchanges) stand for all; an error finding has only its own column.
+   * one's details (seed, counterexample, exchanges) stand for all.
    */
   readonly columns: readonly FindingColumn[];
 }
@@ -54,7 +57,15 @@ export interface ErrorGroup {
   readonly anchor: string;
   readonly reason: string;
   readonly failure: Failure;
-  readonly cells: readonly { readonly checkId: string; readonly title: string; readonly column: string }[];
+  readonly cells: readonly ErrorCell[];
+}
+
+/** One error cell of a group: which check on which column, and the command that replays it (a kit error's). */
+export interface ErrorCell {
+  readonly checkId: string;
+  readonly title: string;
+  readonly column: string;
+  readonly replayCommand?: string;
 }
 
 export interface ReportData {
@@ -69,26 +80,30 @@ export interface ReportData {
   readonly timeline: Timeline;
   readonly notJudged: readonly NotJudged[];
   readonly unchecked: readonly UncheckedRequirement[];
+  /** Requirement id → its seed section at the published seeds' address; empty without one. */
+  readonly seedLinks: Readonly<Record<string, { readonly name: string; readonly url: string }>>;
 }
 
-export function reportData(summary: Summary, generatedAt: Date = new Date()): ReportData {
+export function reportData(
+  summary: Summary,
+  generatedAt: Date = new Date(),
+  options: { readonly seedsUrl?: string | undefined } = {},
+): ReportData {
   const list = findings(summary);
-  const groups = errorGroups(list);
-  const groupOf = new Map(groups.flatMap((g) => g.cells.map((c) => [`${c.checkId}\u0000${c.column}`, g.anchor])));
   const matrix = traceabilityMatrix(summary);
   return {
     version: REPORT_DATA_VERSION,
     generatedAt: generatedAt.toISOString(),
     summary,
     matrix,
-    findings: sameFindings(list).map((members, index) => {
+    findings: sameFindings(list.filter((f) => f.verdict !== 'error')).map((members, index) => {
       const [{ cell, ...finding }] = members as [Finding, ...Finding[]];
       const exchanges = exchangeLines(finding.failure);
       return {
         ...finding,
         runs: cell.runs,
         durationMs: cell.durationMs,
-        anchor: groupOf.get(`${finding.checkId}\u0000${finding.column}`) ?? `finding-${index}`,
+        anchor: `finding-${index}`,
         ...(exchanges.length > 0 ? { exchangesText: exchanges.join('\n') } : {}),
         columns: members.map(({ column, failure }) => ({
           column,
@@ -97,31 +112,39 @@ export function reportData(summary: Summary, generatedAt: Date = new Date()): Re
         })),
       };
     }),
-    errors: groups,
+    errors: errorGroups(list),
     areas: verdictByArea(matrix),
     timeline: runTimeline(summary),
     notJudged: notJudged(summary),
     unchecked: uncheckedRequirements(summary),
+    seedLinks: seedLinks(summary, options.seedsUrl),
   };
 }
 
 /**
- * Findings grouped so that one advisory seen on 21 columns is one card listing them: the same check, verdict,
- * baseline status, requirements and message. Errors stay one per cell (their cards are per reason, below).
+ * Failures and advisory findings grouped so that one advisory seen on 21 columns is one card listing them: the same
+ * check, verdict, baseline status, requirements and message. Errors are grouped by reason instead (below).
  */
 function sameFindings(list: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  list.forEach((finding, index) => {
+  for (const finding of list) {
     const charged = finding.failure.requirements ?? finding.requirementIds;
-    const key =
-      finding.verdict === 'error'
-        ? `error\u0000${index}`
-        : [finding.verdict, finding.expected, finding.checkId, charged.join(','), finding.failure.message].join(
-            '\u0000',
-          );
+    const key = [finding.verdict, finding.expected, finding.checkId, charged.join(','), finding.failure.message].join(
+      '\u0000',
+    );
     groups.set(key, [...(groups.get(key) ?? []), finding]);
-  });
+  }
   return [...groups.values()];
+}
+
+function seedLinks(summary: Summary, seedsUrl: string | undefined): ReportData['seedLinks'] {
+  if (seedsUrl === undefined) return {};
+  return Object.fromEntries(
+    summary.requirements.flatMap((r) => {
+      const link = seedSectionLink(r.id, seedsUrl);
+      return link ? [[r.id, link]] : [];
+    }),
+  );
 }
 
 function errorGroups(list: readonly Finding[]): ErrorGroup[] {
@@ -134,6 +157,11 @@ function errorGroups(list: readonly Finding[]): ErrorGroup[] {
     anchor: `error-${index}`,
     reason,
     failure: (members[0] as Finding).failure,
-    cells: members.map(({ checkId, title, column }) => ({ checkId, title, column })),
+    cells: members.map(({ checkId, title, column, cell }) => ({
+      checkId,
+      title,
+      column,
+      ...(cell.failure?.replayCommand ? { replayCommand: cell.failure.replayCommand } : {}),
+    })),
   }));
 }

@@ -65,13 +65,18 @@
     );
   }
 
-  function requirementRow(row, columns, anchorOf) {
+  function requirementRow(row, columns, anchorOf, seedLink) {
     const verdictTitle = row.reason ? `${row.verdict}: ${row.reason}` : row.verdict;
     return h(
       'tr',
       { id: `req-${row.id}`, class: 'req-row', 'data-area': row.area, 'data-level': row.level },
       h('th', { scope: 'row', class: 'req-id', text: row.id }),
-      h('td', { class: 'statement', title: row.statement, text: row.statement }),
+      h(
+        'td',
+        { class: 'statement', title: row.statement },
+        row.statement,
+        seedLink ? h('a', { class: 'seed-link', href: seedLink.url, text: ` (${seedLink.name})` }) : null,
+      ),
       h('td', { class: 'level', text: row.level }),
       h(
         'td',
@@ -84,7 +89,7 @@
   }
 
   /** Returns the section and setVerdict(verdict), which the totals tiles call. */
-  function matrixSection(matrix, anchorOf) {
+  function matrixSection(matrix, anchorOf, seedLinks = {}) {
     const { columns, rows, areas } = matrix;
     const width = 4 + columns.length;
     const body = h('tbody');
@@ -93,7 +98,7 @@
       const areaRow = h('tr', { class: 'area-row' }, h('th', { colSpan: width, text: `${area.id}: ${area.title}` }));
       body.append(areaRow);
       for (const row of rows.filter((r) => r.area === area.id)) {
-        const tr = requirementRow(row, columns, anchorOf);
+        const tr = requirementRow(row, columns, anchorOf, seedLinks[row.id]);
         body.append(tr);
         entries.push({ row, tr, areaRow });
       }

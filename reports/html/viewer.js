@@ -7,7 +7,7 @@
 /* global document, window */
 'use strict';
 (function () {
-  const DATA_VERSION = 4;
+  const DATA_VERSION = 5;
   const V = window.mbscViewer;
   const { h, badge, section } = V;
 
@@ -126,11 +126,12 @@
 
   function render(app, data) {
     const { summary } = data;
-    const anchors = new Map(
-      data.findings.flatMap((f) => f.columns.map((c) => [`${f.checkId}\u0000${c.column}`, f.anchor])),
-    );
+    const anchors = new Map([
+      ...data.findings.flatMap((f) => f.columns.map((c) => [`${f.checkId}\u0000${c.column}`, f.anchor])),
+      ...data.errors.flatMap((g) => g.cells.map((c) => [`${c.checkId}\u0000${c.column}`, g.anchor])),
+    ]);
     const anchorOf = (checkId, column) => anchors.get(`${checkId}\u0000${column}`);
-    const matrix = V.matrixSection(data.matrix, anchorOf);
+    const matrix = V.matrixSection(data.matrix, anchorOf, data.seedLinks);
     app.replaceChildren(
       V.header(summary, data.matrix.rows),
       nav(data),

@@ -5,6 +5,8 @@
  */
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_EDITIONS } from '../../conformance/spec/editions.js';
+import { loadMatrix } from '../../devices/load-profiles.js';
 import { runCli } from '../helpers/cli-process.js';
 
 /** A port nothing listens on: bound, then closed. */
@@ -58,6 +60,16 @@ describe('usage errors', () => {
 });
 
 describe('mbsc run --list', () => {
+  it('tests Pro, Lite and Home when --profiles is given without --editions, as the default matrix does', async () => {
+    const args = ['--checks', 'run-conditions-model,tfa-registration-secret-strength', '--profiles', 'redmi-note-8'];
+    const result = await runCli(['run', '--list', ...args, '--out', '/nonexistent/never']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'Columns: pro, redmi-note-8 @ pro, lite, redmi-note-8 @ lite, home, redmi-note-8 @ home',
+    );
+    expect(loadMatrix().editions).toEqual(DEFAULT_EDITIONS);
+  });
+
   it('prints the checks, columns and cells of a selection without running it', async () => {
     const args = [
       '--checks',

@@ -303,9 +303,9 @@ describe('index.html in Chromium', () => {
       await errorPage.close();
 
       const future = path.join(dir, 'future.html');
-      await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 5 as 4 }));
+      await writeFileAtomic(future, htmlDocument({ ...reportData(summary), version: 6 as 5 }));
       const broken = await open(future);
-      expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 4');
+      expect(await broken.locator('#viewer-error').textContent()).toContain('this viewer reads version 5');
       await broken.close();
       expect(problems).toEqual([]);
       expect(attempted).toEqual([]);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { browserContext, browserLack } from '../../kit/browser.js';
 import type { CheckOutcome } from '../../kit/check.js';
 import { NotApplicable } from '../../kit/check.js';
-import { Violation } from '../../kit/violation.js';
+import { Violation, violationDetails } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import type { ConsoleLocatorKey } from '../../targets/web-console.js';
 
@@ -80,7 +80,7 @@ export async function withConsolePage(
       runs: 1,
       failure: {
         message,
-        ...(error instanceof Violation ? { requirements: error.requirements } : {}),
+        ...violationDetails(error),
         ...(screenshot ? { screenshot } : {}),
         thrown: error,
       },

@@ -89,6 +89,7 @@ export const uiMigrationRepairCheck: Check = {
             throw new Violation(
               ['MIG-09'],
               "the original device's one-time passwords are still accepted after migration; NIST SP 800-63B §6.2 treats a replaced authenticator as compromised",
+              { checked: ['MIG-02', 'MIG-06', 'MIG-07', 'MIG-08'] },
             );
           });
         } finally {

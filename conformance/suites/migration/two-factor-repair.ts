@@ -94,6 +94,7 @@ export const migrationRepairCheck: Check = {
           throw new Violation(
             ['MIG-09'],
             "the original device's one-time passwords are still accepted after migration; NIST SP 800-63B §6.2 treats a replaced authenticator as compromised",
+            { checked: ['MIG-06', 'MIG-07', 'MIG-08'] },
           );
         } finally {
           await desk.call('removeDevice', { params: { deviceId: replacementId } }).catch(() => undefined);

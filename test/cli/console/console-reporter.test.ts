@@ -1,6 +1,6 @@
 /**
- * The live console of `mbsc run`: a progress line redrawn on a terminal and repeated at most every few seconds
- * without one, each failure printed once as it ends, advisories counted and never shown as failures, skipped cells
+ * The live console of `mbsc run`: a progress line redrawn on a terminal (as cells end and on a timer) and printed
+ * at each quarter of the run without one, each failure printed once as it ends, advisories counted and never shown as failures, skipped cells
  * never listed. Driven by a fake clock and a recording sink: nothing here waits.
  */
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,12 @@ const ADVISORY = cell('advisory', {
 async function drive(options: ConsoleOptions, cells: Cell[], terminal: boolean, stepMs = 1000, info = INFO) {
   let now = 0;
   let text = '';
-  const reporter = consoleReporter(options, { write: (t) => (text += t), terminal, now: () => now }) as Reporter;
+  const reporter = consoleReporter(options, {
+    write: (t) => (text += t),
+    terminal,
+    now: () => now,
+    every: () => () => {},
+  }) as Reporter;
   await reporter.onRunStart?.(info);
   for (const c of cells) {
     now += stepMs;
@@ -52,6 +57,22 @@ async function drive(options: ConsoleOptions, cells: Cell[], terminal: boolean, 
   }
   await reporter.onRunEnd({} as Summary);
   return text;
+}
+
+/** A reporter whose timer the test ticks by hand: what it was set to, and whether it was stopped. */
+function timed(options: ConsoleOptions, terminal: boolean) {
+  const state = { now: 0, text: '', ms: 0, stopped: false, tick: () => {} };
+  const reporter = consoleReporter(options, {
+    write: (t) => (state.text += t),
+    terminal,
+    now: () => state.now,
+    every(ms, tick) {
+      state.ms = ms;
+      state.tick = tick;
+      return () => (state.stopped = true);
+    },
+  }) as Reporter;
+  return { reporter, state };
 }
 
 describe('console reporter', () => {
@@ -64,14 +85,43 @@ describe('console reporter', () => {
     expect(text.split('\n')).toHaveLength(2);
   });
 
-  it('without a terminal prints the progress line at most once per interval, and at the end', async () => {
-    const cells = Array.from({ length: 12 }, () => cell('pass'));
-    const options = { reporter: 'line', quiet: false, intervalMs: 5000 } as const;
-    const text = await drive(options, cells, false, 1000, { ...INFO, cells: 12 });
+  it('without a terminal prints the progress line at 25, 50 and 75 % only, leaving the end to the summary', async () => {
+    const cells = Array.from({ length: 240 }, () => cell('pass'));
+    // A default run's pace: 240 cells a second apart, four minutes.
+    const text = await drive({ reporter: 'line', quiet: false }, cells, false, 1000, { ...INFO, cells: 240 });
     const progress = text.split('\n').filter((l) => l.startsWith('['));
-    // 12 cells a second apart: at 5 s, 10 s, and the last one.
-    expect(progress.map((l) => l.split(']')[0])).toEqual(['[ 5/12', '[10/12', '[12/12']);
+    expect(progress.map((l) => l.split(']')[0])).toEqual(['[ 60/240', '[120/240', '[180/240']);
     expect(text).not.toContain('\r');
+  });
+
+  it('without a terminal prints the line after a minute without one, so a slow run shows it is alive', async () => {
+    const { reporter, state } = timed({ reporter: 'line', quiet: false }, false);
+    await reporter.onRunStart?.({ ...INFO, cells: 100 });
+    await reporter.onCellEnd?.(CHECK, cell('pass'));
+    state.now = 59_000;
+    state.tick();
+    expect(state.text).not.toContain('[');
+    state.now = 61_000;
+    state.tick();
+    state.tick();
+    expect(state.text.split('\n').filter((l) => l.startsWith('['))).toEqual([
+      '[  1/100] 1 passed, 0 failed, 0 skipped · about 1h 40m left',
+    ]);
+    await reporter.onRunEnd({} as Summary);
+    expect(state.stopped).toBe(true);
+  });
+
+  it('on a terminal redraws the line about once a second between cells, and stops its timer at the end', async () => {
+    const { reporter, state } = timed({ reporter: 'line', quiet: false }, true);
+    await reporter.onRunStart?.({ ...INFO, cells: 20 });
+    expect(state.ms).toBe(1000);
+    state.now = 10_000;
+    await reporter.onCellEnd?.(CHECK, cell('pass'));
+    state.now = 12_000;
+    state.tick();
+    expect(state.text.endsWith('\r\x1b[2K[ 1/20] 1 passed, 0 failed, 0 skipped · about 3m 48s left')).toBe(true);
+    await reporter.onRunEnd({} as Summary);
+    expect(state.stopped).toBe(true);
   });
 
   it('prints a failure once as it ends, with requirements, column, message and replay; an advisory not', async () => {

@@ -40,17 +40,28 @@ async function run(...checks: Check[]) {
 }
 
 describe('cell verdicts', () => {
-  it('a finding charged only to ADVISORY requirements is advisory, and its MUST requirement passed', async () => {
+  it('a finding charged only to ADVISORY requirements is advisory; what its run never reached is untested', async () => {
     const { summary, cell, verdicts } = await run(check(failing(['TOTP-14'])));
     expect(cell.verdict).toBe('advisory');
-    expect(verdicts).toEqual(['pass', 'advisory', 'pass']);
+    expect(verdicts).toEqual(['untested', 'advisory', 'untested']);
     expect(summary.verdict).toBe('pass');
+  });
+
+  it('a finding reported after its MUST requirement was checked in full leaves that requirement passed', async () => {
+    const last = async (): Promise<CheckOutcome> => ({
+      verdict: 'fail',
+      runs: 1,
+      failure: { message: 'found it', requirements: ['TOTP-14'], checked: ['TOTP-02'] },
+    });
+    const { cell, verdicts } = await run(check(last));
+    expect(cell.unchecked?.requirements).toEqual(['TOTP-15']);
+    expect(verdicts).toEqual(['pass', 'advisory', 'untested']);
   });
 
   it('a mixed finding fails its cell; each requirement still reads by its own level', async () => {
     const { summary, cell, verdicts } = await run(check(failing(['TOTP-02', 'TOTP-15'])));
     expect(cell.verdict).toBe('fail');
-    expect(verdicts).toEqual(['fail', 'pass', 'advisory']);
+    expect(verdicts).toEqual(['fail', 'untested', 'advisory']);
     expect(summary.verdict).toBe('fail');
   });
 
@@ -88,10 +99,11 @@ describe('cell verdicts', () => {
       expect((await run(check(throwing(error)))).cell.verdict).toBe('fail');
     }
     expect((await run(check(throwing(new ClientError('protocol-violation', 'not JSON'))))).cell.verdict).toBe('fail');
-    // A Violation that escapes its check keeps its requirements: one of ADVISORY ids only is advisory.
-    expect(await run(check(throwing(new Violation(['TOTP-14'], 'weak'))))).toMatchObject({
+    // A Violation that escapes its check keeps its requirements (and what it checked before): one of ADVISORY ids
+    // only is advisory.
+    expect(await run(check(throwing(new Violation(['TOTP-14'], 'weak', { checked: ['TOTP-02'] }))))).toMatchObject({
       cell: { verdict: 'advisory', failure: { requirements: ['TOTP-14'] } },
-      verdicts: ['pass', 'advisory', 'pass'],
+      verdicts: ['pass', 'advisory', 'untested'],
     });
     const gone = (await run(check(throwing(new ClientError('unreachable', 'connect ECONNREFUSED'))))).cell;
     expect(gone).toMatchObject({ verdict: 'error', reason: expect.stringMatching(/^the target could not be reached/) });
@@ -114,7 +126,7 @@ describe('exceptions a check catches itself', () => {
     expect(wrapped.failure?.message).not.toContain('violation.ts');
     expect(await run(check(step(new MbsError('otp-invalid'))))).toMatchObject({
       cell: { verdict: 'advisory', failure: { requirements: ['TOTP-14'] } },
-      verdicts: ['pass', 'advisory', 'pass'],
+      verdicts: ['untested', 'advisory', 'untested'],
     });
   });
 
