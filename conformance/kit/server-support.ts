@@ -13,6 +13,7 @@ import { cellContent } from './cell-draws.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
+import { NotApplicable } from './check.js';
 import { setup } from './setup.js';
 import { trimMiddle } from './trim-middle.js';
 
@@ -174,7 +175,7 @@ export async function withClock<T>(
   let moved = 0;
   try {
     return await body(async (ms) => {
-      if (!clock) throw new Error('this server has no clock the kit can move');
+      if (!clock) throw new NotApplicable(REASONS.clock);
       await clock.advance(ms);
       moved += ms;
     });

@@ -29,8 +29,9 @@ export async function openConformanceClock(
   const info = await new MbsClient({ baseUrl: url, timeoutMs: 10_000 }).call('getInfo').catch(() => undefined);
   if (!info) return { clockLack: CLOCK_LACKS.unasked };
   if (!info.capabilities?.includes(CONFORMANCE_CLOCK_CAPABILITY)) return { clockLack: CLOCK_LACKS.notOffered };
-  const problem = await clockProblem(console);
-  if (problem) return { clockLack: problem };
   // A server whose clock stands still between moves is read as such: the run then depends on no machine's speed.
-  return { clock: await ProtocolClock.open(console, info.capabilities.includes(FROZEN_CLOCK_CAPABILITY)) };
+  const frozen = info.capabilities.includes(FROZEN_CLOCK_CAPABILITY);
+  const problem = await clockProblem(console, frozen);
+  if (problem) return { clockLack: problem };
+  return { clock: await ProtocolClock.open(console, frozen) };
 }

@@ -7,7 +7,7 @@
 import { NotApplicable, type Check, type CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { refused } from '../../kit/server-support.js';
-import { CONFORMANCE_CLOCK_CAPABILITY } from '../../spec/protocol/conformance-clock.js';
+import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../../spec/protocol/conformance-clock.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from '../../targets/clock-probe.js';
 import { CLOCK_LACKS } from '../../targets/open-conformance-clock.js';
@@ -20,7 +20,11 @@ const advertises = async (url: string) =>
 
 /** The target's server moves its clock as told, both ways, and is left where it was. */
 async function movesAsTold(session: TargetSession): Promise<void> {
-  const problem = await clockProblem(session.console as MbsClient);
+  const info = await new MbsClient({ baseUrl: session.url, timeoutMs: 10_000 }).call('getInfo');
+  const problem = await clockProblem(
+    session.console as MbsClient,
+    info.capabilities?.includes(FROZEN_CLOCK_CAPABILITY) === true,
+  );
   if (problem) throw new Error(problem);
 }
 

@@ -46,6 +46,28 @@ describe('ProtocolClock', () => {
   });
 });
 
+describe('the probe of a frozen clock', () => {
+  /** A console whose every move reaches the server late, as on a machine busy with other work. */
+  function lateConsole(console: MbsClient): MbsClient {
+    const late = Object.create(console) as MbsClient;
+    late.call = (async (...args: Parameters<MbsClient['call']>) => {
+      if (args[0] === 'setConformanceClock') await new Promise((resolve) => setTimeout(resolve, 1_500));
+      return console.call(...args);
+    }) as MbsClient['call'];
+    return late;
+  }
+
+  it('trusts a frozen clock that moves exactly as told, however slowly the moves arrive', async () => {
+    const t = await startTestServer('pro', { conformanceClock: true, frozenClock: true });
+    closers.push(() => t.close());
+    const late = lateConsole(t.console);
+    expect(await clockProblem(late, true)).toBeUndefined();
+    // Read as a running clock, the same slowness looks like a clock that stood still for 1.5 s.
+    expect(await clockProblem(late, false)).toMatch(/does not move as told/);
+    expect((await t.console.call('getConformanceClock')).offsetMs).toBe(0);
+  });
+});
+
 describe('a session opening the conformance clock', () => {
   it('gets the clock from a server that advertises it, and leaves the clock where it was', async () => {
     const t = await server(true);
