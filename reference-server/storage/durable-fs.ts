@@ -11,6 +11,15 @@ export async function fsyncPath(target: string): Promise<void> {
   }
 }
 
+/** As fsyncPath, for a file that may be gone: then there is nothing to sync. */
+export async function fsyncIfPresent(target: string): Promise<void> {
+  try {
+    await fsyncPath(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /**
  * Moves a finished file into place atomically; afterwards both the file and its directory entry are durable.
  * `fileSynced` skips the file's fsync when the caller has just done it. The folder is made only when the rename
