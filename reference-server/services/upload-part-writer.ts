@@ -6,10 +6,11 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { close, createReadStream, fstat, fsync, open } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { DescriptorAppender } from '../storage/descriptor-appender.js';
+import { inSyncLane } from '../storage/sync-lanes.js';
 
 const openFile = promisify(open);
 const statFile = promisify(fstat);
@@ -60,24 +61,20 @@ export class UploadPartWriter {
     if (!running && offset === 0) running = { hash: createHash('sha256'), offset: 0 };
     if (running && running.offset !== offset) running = undefined;
     this.hashes.delete(uploadId);
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        running?.hash.update(chunk);
-        if (running) running.offset += chunk.length;
-        done(null, chunk);
-      },
+    const out = new DescriptorAppender(fd, (chunk) => {
+      running?.hash.update(chunk);
+      if (running) running.offset += chunk.length;
     });
-    const out = new DescriptorAppender(fd);
     let failure: { error: unknown } | undefined;
     try {
-      await pipeline(body, tap, out);
+      await pipeline(body, out);
     } catch (error) {
       failure = { error };
     }
     // A write still under way when the body failed must finish before the descriptor is synced and closed.
     await out.idle();
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
-    const synced = syncFile(fd);
+    const synced = inSyncLane(() => syncFile(fd));
     if (failure) {
       await synced.catch(() => undefined);
       if (running?.offset === offset + out.bytesWritten) this.keepHash(uploadId, running);

@@ -9,22 +9,30 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 
 const writeVector = promisify(writev);
+const BUFFERED_BYTES = 1024 * 1024;
 
 export class DescriptorAppender extends Writable {
   /** Bytes the file has taken, counted from the system's answers. */
   bytesWritten = 0;
   private current: Promise<void> = Promise.resolve();
 
-  constructor(private readonly fd: number) {
-    super();
+  /** @param observe sees every chunk, in order, as it is taken (a running hash) */
+  constructor(
+    private readonly fd: number,
+    private readonly observe: (chunk: Buffer) => void = () => undefined,
+  ) {
+    // Room for a few socket reads: chunks that arrive while one write is under way go out together in one writev.
+    super({ highWaterMark: BUFFERED_BYTES });
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.track(this.writeAll([chunk]), done);
+    this._writev([{ chunk }], done);
   }
 
   override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
-    this.track(this.writeAll(chunks.map((c) => c.chunk)), done);
+    const buffers = chunks.map((c) => c.chunk);
+    for (const buffer of buffers) this.observe(buffer);
+    this.track(this.writeAll(buffers), done);
   }
 
   /** Resolves once no write is under way (also after the stream was destroyed mid-write). */

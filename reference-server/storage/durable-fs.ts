@@ -1,11 +1,12 @@
 /** File operations in the order that makes them survive a crash: write, fsync, rename, fsync the directory. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { inSyncLane } from './sync-lanes.js';
 
 export async function fsyncPath(target: string): Promise<void> {
   const handle = await fs.open(target, 'r');
   try {
-    await handle.sync();
+    await inSyncLane(() => handle.sync());
   } finally {
     await handle.close();
   }
