@@ -9,7 +9,6 @@ import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 
 const writeVector = promisify(writev);
-const BUFFERED_BYTES = 1024 * 1024;
 
 export class DescriptorAppender extends Writable {
   /** Bytes the file has taken, counted from the system's answers. */
@@ -21,8 +20,7 @@ export class DescriptorAppender extends Writable {
     private readonly fd: number,
     private readonly observe: (chunk: Buffer) => void = () => undefined,
   ) {
-    // Room for a few socket reads: chunks that arrive while one write is under way go out together in one writev.
-    super({ highWaterMark: BUFFERED_BYTES });
+    super();
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
