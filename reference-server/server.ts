@@ -18,6 +18,7 @@ import { useRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { layoutOf } from './storage/layout.js';
+import { walBarrier } from './store/wal-barrier.js';
 import type { TwoFactorContext } from './two-factor/context.js';
 import { DEFAULT_GATEWAY_TIMEOUT_MS, gatewayFor } from './two-factor/gateway.js';
 import { pushGatewayFor } from './two-factor/push-gateway.js';
@@ -77,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     identity.udpPort = udp.address().port;
     const app = buildApp(ctx, uploads, {
       consoleKey,
+      durability: walBarrier(db, layout.database),
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger: options.logger ?? false,
       ...(options.conformanceClock ? { conformanceClock: clock } : {}),

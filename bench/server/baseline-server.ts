@@ -1,7 +1,8 @@
 /**
- * The yardstick: the least an upload server can do with the same chunks. `PATCH /files/<name>` appends the body to
- * that file, fsyncs and closes it, and answers a small JSON, with no hashing, no metadata and no validation. The
- * reference server, which does all of that too, is measured against it.
+ * The yardstick: the least an upload server can do with the same chunks and the same promise. `PATCH /files/<name>`
+ * appends the body to that file, fsyncs and closes it, fsyncs the folder when the first chunk made the file (a new
+ * file's name is on disk only once its folder is synced), and answers a small JSON, with no hashing, no metadata and
+ * no validation. The reference server, which does all of that too, is measured against it.
  */
 import { close, createWriteStream, fsync, open } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -63,6 +64,17 @@ async function handle(dataDir: string, request: IncomingMessage, response: Serve
   } finally {
     await closeFile(fd);
   }
-  const offset = Number(request.headers['upload-offset'] ?? 0) + out.bytesWritten;
+  const start = Number(request.headers['upload-offset'] ?? 0);
+  if (start === 0) await fsyncFolder(dataDir);
+  const offset = start + out.bytesWritten;
   response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offset }));
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  const fd = await openFile(folder, 'r');
+  try {
+    await fsyncFile(fd);
+  } finally {
+    await closeFile(fd);
+  }
 }

@@ -7,9 +7,11 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
 import type { UploadService } from '../services/uploads.js';
+import type { WalBarrier } from '../store/wal-barrier.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import { registerConsoleAssets } from './console-assets.js';
+import { holdRepliesUntilDurable } from './durable-replies.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
@@ -22,6 +24,8 @@ export interface AppOptions {
   readonly logger: boolean;
   /** The clock the console may move: given only when the server was started for conformance testing. */
   readonly conformanceClock?: ConformanceClock;
+  /** Makes the database's commits durable; every answer waits for it. */
+  readonly durability: WalBarrier;
 }
 
 /** 2FA exists on Pro and Lite only, from desktop version 4.3.0.0: Home and older versions refuse every 2FA route. */
@@ -54,6 +58,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   });
   app.server.on('checkExpectation', answerExpectation);
   app.addHook('onRequest', async (request) => refuseMissingHost(request.raw));
+  holdRepliesUntilDurable(app, options.durability);
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));

@@ -1,19 +1,35 @@
 /**
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file, so that completing an upload
- * rarely has to re-read it.
+ * rarely has to re-read it. One append costs one open, one fstat, the writes, one fsync and one close: the size is
+ * read from the descriptor that is written and synced, not looked up again by path.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
+import { close, createReadStream, fstat, fsync, open } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileSize, fsyncPath } from '../storage/durable-fs.js';
-import type { UploadRow } from '../store/rows.js';
+import { promisify } from 'node:util';
+import { DescriptorAppender } from '../storage/descriptor-appender.js';
+import { inSyncLane } from '../storage/sync-lanes.js';
+
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const syncFile = promisify(fsync);
+const closeFile = promisify(close);
 
 /** A running hash of an upload's bytes, valid while `offset` equals the part file's size. */
 interface RunningHash {
   hash: Hash;
   offset: number;
+}
+
+/** An upload's part file, open for appending while its upload is locked. */
+export interface OpenPart {
+  /** The file's size when it was opened: the offset the next append must start at. */
+  readonly size: number;
+  /** Appends `body`, fsyncs what reached the file (also when the body fails), and returns the new size. */
+  append(body: Readable): Promise<number>;
+  close(): Promise<void>;
 }
 
 const MAX_RUNNING_HASHES = 10_000;
@@ -22,25 +38,52 @@ const MAX_RUNNING_HASHES = 10_000;
 export class UploadPartWriter {
   private readonly hashes = new Map<string, RunningHash>();
 
-  async write(row: UploadRow, part: string, offset: number, body: Readable): Promise<void> {
-    let running = this.hashes.get(row.id);
+  /** Opens (creating it if missing) the part file of upload `uploadId`. */
+  async open(uploadId: string, part: string): Promise<OpenPart> {
+    // A plain descriptor: a FileHandle's stream would keep the handle from closing until the stream is destroyed.
+    const fd = await openFile(part, 'a');
+    let size: number;
+    try {
+      size = (await statFile(fd)).size;
+    } catch (error) {
+      await closeFile(fd);
+      throw error;
+    }
+    return {
+      size,
+      append: (body) => this.append(uploadId, fd, size, body),
+      close: () => closeFile(fd),
+    };
+  }
+
+  private async append(uploadId: string, fd: number, offset: number, body: Readable): Promise<number> {
+    let running = this.hashes.get(uploadId);
     if (!running && offset === 0) running = { hash: createHash('sha256'), offset: 0 };
     if (running && running.offset !== offset) running = undefined;
-    this.hashes.delete(row.id);
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        running?.hash.update(chunk);
-        if (running) running.offset += chunk.length;
-        done(null, chunk);
-      },
+    this.hashes.delete(uploadId);
+    const out = new DescriptorAppender(fd, (chunk) => {
+      running?.hash.update(chunk);
+      if (running) running.offset += chunk.length;
     });
+    let failure: { error: unknown } | undefined;
     try {
-      await pipeline(body, tap, createWriteStream(part, { flags: 'a' }));
-    } finally {
-      // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
-      await fsyncPath(part).catch(() => undefined);
-      if (running && running.offset === (await fileSize(part))) this.keepHash(row.id, running);
+      await pipeline(body, out);
+    } catch (error) {
+      failure = { error };
     }
+    // A write still under way when the body failed must finish before the descriptor is synced and closed.
+    await out.idle();
+    // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
+    const synced = inSyncLane(() => syncFile(fd));
+    if (failure) {
+      await synced.catch(() => undefined);
+      if (running?.offset === offset + out.bytesWritten) this.keepHash(uploadId, running);
+      throw failure.error;
+    }
+    await synced;
+    const size = offset + out.bytesWritten;
+    if (running?.offset === size) this.keepHash(uploadId, running);
+    return size;
   }
 
   /** Running hashes are a cache: past a bound the oldest go, and those uploads are re-read when they complete. */
@@ -53,9 +96,9 @@ export class UploadPartWriter {
   }
 
   /** The SHA-256 of an upload's bytes: from its running hash if one is kept, else by re-reading the part file. */
-  async digest(row: UploadRow, part: string): Promise<string> {
-    const running = this.hashes.get(row.id);
-    this.hashes.delete(row.id);
+  async digest(uploadId: string, part: string): Promise<string> {
+    const running = this.hashes.get(uploadId);
+    this.hashes.delete(uploadId);
     return running ? running.hash.digest('hex') : hashFile(part);
   }
 

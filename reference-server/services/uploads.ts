@@ -74,23 +74,16 @@ export class UploadService {
     return this.lock.run(input.uploadId, async () => {
       const row = this.ownUpload(device, input.uploadId);
       const part = partFile(this.ctx.layout, row.id);
-      const current = (await fileSize(part)) ?? 0;
-      if (input.offset !== current) {
-        throw new MbsError('upload-offset-mismatch', `Append at ${current}, not ${input.offset}.`, {
-          expectedOffset: current,
-        });
+      const file = await this.parts.open(row.id, part);
+      let offset: number;
+      try {
+        checkAppend(row, file.size, input.offset, input.contentLength);
+        offset = await file.append(input.body);
+      } finally {
+        await file.close();
       }
-      if (input.contentLength === undefined) throw new MbsError('upload-length-required');
-      if (current + input.contentLength > row.size) {
-        throw new MbsError('upload-exceeds-size', `${current} + ${input.contentLength} bytes exceeds ${row.size}.`, {
-          expectedOffset: current,
-          size: row.size,
-        });
-      }
-      await this.parts.write(row, part, current, input.body);
-      const offset = (await fileSize(part)) ?? 0;
       if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
-      const digest = await this.parts.digest(row, part);
+      const digest = await this.parts.digest(row.id, part);
       return { complete: true, item: await this.ctx.rules.finishUpload(this.ctx, row, part, digest) };
     });
   }
@@ -137,5 +130,19 @@ export class UploadService {
 
   private statusOf(row: UploadRow, offset: number): Static<typeof UploadStatus> {
     return { uploadId: row.id, sha256: row.sha256, size: row.size, offset };
+  }
+}
+
+/** An append must start where the part file ends and stay within the announced size. */
+function checkAppend(row: UploadRow, current: number, offset: number, length: number | undefined): void {
+  if (offset !== current) {
+    throw new MbsError('upload-offset-mismatch', `Append at ${current}, not ${offset}.`, { expectedOffset: current });
+  }
+  if (length === undefined) throw new MbsError('upload-length-required');
+  if (current + length > row.size) {
+    throw new MbsError('upload-exceeds-size', `${current} + ${length} bytes exceeds ${row.size}.`, {
+      expectedOffset: current,
+      size: row.size,
+    });
   }
 }

@@ -1,13 +1,23 @@
 /** File operations in the order that makes them survive a crash: write, fsync, rename, fsync the directory. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { inSyncLane } from './sync-lanes.js';
 
 export async function fsyncPath(target: string): Promise<void> {
   const handle = await fs.open(target, 'r');
   try {
-    await handle.sync();
+    await inSyncLane(() => handle.sync());
   } finally {
     await handle.close();
+  }
+}
+
+/** As fsyncPath, for a file that may be gone: then there is nothing to sync. */
+export async function fsyncIfPresent(target: string): Promise<void> {
+  try {
+    await fsyncPath(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

@@ -1,0 +1,26 @@
+/**
+ * No answer leaves the server before what it committed is on disk: an `onSend` hook waits for the database's
+ * durability barrier (store/wal-barrier.ts) whenever a commit is not yet synced. Concurrent requests share one
+ * fsync. If the sync fails the answer becomes `internal-error` instead, so nothing is acknowledged that a power cut
+ * could take back.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { MbsError } from '../../conformance/spec/errors.js';
+import type { WalBarrier } from '../store/wal-barrier.js';
+
+export function holdRepliesUntilDurable(app: FastifyInstance, barrier: WalBarrier): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!barrier.pending()) return payload;
+    try {
+      await barrier.flush();
+      return payload;
+    } catch (error) {
+      request.log.error({ err: error }, 'the database could not be synced to disk');
+      if (payload instanceof Readable) payload.destroy();
+      reply.removeHeader('content-length');
+      void reply.code(500).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(new MbsError('internal-error').toBody());
+    }
+  });
+}

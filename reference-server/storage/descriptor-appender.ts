@@ -1,0 +1,73 @@
+/**
+ * A writable stream that appends to a descriptor it does not own. Node's file write stream closes its descriptor
+ * when destroyed (as a pipeline does when the request body fails), even with `autoClose: false`; the caller here
+ * still has to fsync and close that descriptor, and a number closed twice may by then belong to another file.
+ * Chunks queued together go out in one writev; `idle()` waits for a write still under way.
+ */
+import { writev } from 'node:fs';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+
+const writeVector = promisify(writev);
+
+export class DescriptorAppender extends Writable {
+  /** Bytes the file has taken, counted from the system's answers. */
+  bytesWritten = 0;
+  private current: Promise<void> = Promise.resolve();
+
+  /** @param observe sees every chunk, in order, as it is taken (a running hash) */
+  constructor(
+    private readonly fd: number,
+    private readonly observe: (chunk: Buffer) => void = () => undefined,
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this._writev([{ chunk }], done);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
+    const buffers = chunks.map((c) => c.chunk);
+    for (const buffer of buffers) this.observe(buffer);
+    this.track(this.writeAll(buffers), done);
+  }
+
+  /** Resolves once no write is under way (also after the stream was destroyed mid-write). */
+  idle(): Promise<void> {
+    return this.current.catch(() => undefined);
+  }
+
+  private track(write: Promise<void>, done: (error?: Error | null) => void): void {
+    this.current = write;
+    write.then(
+      () => done(),
+      (error: Error) => done(error),
+    );
+  }
+
+  /** The file is opened for appending; a short write (a full disk, say) goes on with what is left, or fails. */
+  private async writeAll(buffers: Buffer[]): Promise<void> {
+    let left = buffers;
+    while (left.length > 0) {
+      const written = (await writeVector(this.fd, left)).bytesWritten;
+      if (written === 0) throw new Error('The file took no bytes.');
+      this.bytesWritten += written;
+      left = dropBytes(left, written);
+    }
+  }
+}
+
+function dropBytes(buffers: Buffer[], count: number): Buffer[] {
+  let skip = count;
+  const rest: Buffer[] = [];
+  for (const buffer of buffers) {
+    if (skip >= buffer.length) {
+      skip -= buffer.length;
+      continue;
+    }
+    rest.push(skip > 0 ? buffer.subarray(skip) : buffer);
+    skip = 0;
+  }
+  return rest;
+}

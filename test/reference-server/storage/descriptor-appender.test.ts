@@ -1,0 +1,55 @@
+/**
+ * The part files' appender: it writes every chunk, shows each to its observer, and leaves the descriptor open when
+ * the body fails mid-way, so that what arrived can still be fsynced and the descriptor closed once, by its owner.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DescriptorAppender } from '../../../reference-server/storage/descriptor-appender.js';
+import { tempDir } from '../../helpers/test-server.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function partFile(): { file: string; fd: number } {
+  const dir = tempDir('mbs-appender-');
+  dirs.push(dir);
+  const file = path.join(dir, 'x.part');
+  return { file, fd: openSync(file, 'a') };
+}
+
+const chunks = Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i));
+
+describe('DescriptorAppender', () => {
+  it('appends every chunk in order and shows each to the observer', async () => {
+    const { file, fd } = partFile();
+    const seen: Buffer[] = [];
+    const out = new DescriptorAppender(fd, (chunk) => seen.push(chunk));
+    await pipeline(Readable.from(chunks), out);
+    closeSync(fd);
+    const expected = Buffer.concat(chunks);
+    expect(out.bytesWritten).toBe(expected.length);
+    expect(readFileSync(file).equals(expected)).toBe(true);
+    expect(Buffer.concat(seen).equals(expected)).toBe(true);
+  });
+
+  it('leaves the descriptor open when the body fails, with what arrived written and counted', async () => {
+    const { file, fd } = partFile();
+    async function* failing() {
+      for (const chunk of chunks.slice(0, 10)) yield chunk;
+      throw new Error('the client went away');
+    }
+    const out = new DescriptorAppender(fd);
+    await expect(pipeline(Readable.from(failing()), out)).rejects.toThrow('the client went away');
+    await out.idle();
+    // Still this test's descriptor: a stream that closed it would make fstat fail with EBADF.
+    expect(fstatSync(fd).size).toBe(out.bytesWritten);
+    closeSync(fd);
+    expect(readFileSync(file).equals(Buffer.concat(chunks).subarray(0, out.bytesWritten))).toBe(true);
+    expect(out.bytesWritten).toBeGreaterThan(0);
+  });
+});
