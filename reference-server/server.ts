@@ -17,11 +17,15 @@ import { newId, newSecret, type ServerIdentity } from './services/context.js';
 import { useRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
+import { groupCommit } from './store/group-commit.js';
 import { layoutOf } from './storage/layout.js';
 import type { TwoFactorContext } from './two-factor/context.js';
 import { DEFAULT_GATEWAY_TIMEOUT_MS, gatewayFor } from './two-factor/gateway.js';
 import { pushGatewayFor } from './two-factor/push-gateway.js';
 import { REFERENCE_DESKTOP_VERSION } from '../conformance/spec/versions.js';
+
+/** Connections the kernel may hold for the server before it accepts them. */
+const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   readonly identity: ServerIdentity;
@@ -77,12 +81,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     identity.udpPort = udp.address().port;
     const app = buildApp(ctx, uploads, {
       consoleKey,
+      durable: groupCommit(db, layout.database).durable,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger: options.logger ?? false,
       ...(options.conformanceClock ? { conformanceClock: clock } : {}),
     });
     const tcpPort = await findTcpPort(host, ctx.rules.editionTcpRange(options.edition), options.tcpPort);
-    await app.listen({ host, port: tcpPort });
+    // A thousand phones connecting within seconds outgrow Node's default queue of 511 pending connections; the
+    // kernel would then drop their SYNs and the phones retry after 1, 3, 7, 15… s (capped by net.core.somaxconn).
+    await app.listen({ host, port: tcpPort, backlog: LISTEN_BACKLOG });
     const address = app.server.address();
     identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
     answerDiscovery(udp, identity, ctx.rules.answersEdition);

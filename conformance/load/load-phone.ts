@@ -39,6 +39,8 @@ export class LoadPhone {
   private readonly held: HeldItem[] = [];
   private authenticator: { id: string; secret: string } | undefined;
   private backups = 0;
+  /** How many of the held items a committed snapshot has: only those are restored. */
+  private committed = 0;
   private lastOtpStep = -1;
   private seenNotification = 0;
 
@@ -49,6 +51,11 @@ export class LoadPhone {
     const options = { baseUrl: ctx.plan.server, timeoutMs: ctx.plan.requestTimeoutMs, agent: this.agent };
     this.app = new MbsClient(options);
     this.desktop = new MbsClient({ ...options, consoleKey: ctx.plan.consoleKey });
+  }
+
+  /** Whether a backup of this phone was committed, so that there is something to restore. */
+  get restorable(): boolean {
+    return this.committed > 0;
   }
 
   get registered(): boolean {
@@ -103,13 +110,14 @@ export class LoadPhone {
     await this.request('commitBackup', () =>
       this.app.call('commitBackup', { params: { backupId }, body: { present, accounts: [] } }),
     );
+    this.committed = present.length;
   }
 
   /** The latest snapshot, the first page of items, and the bytes of the last few backed up, compared. */
   async restore(): Promise<void> {
     await this.request('getLatestSnapshot', () => this.app.call('getLatestSnapshot'));
     await this.request('listItems', () => this.app.call('listItems', { query: { limit: 100 } }));
-    for (const item of this.held.slice(-this.ctx.plan.items)) {
+    for (const item of this.held.slice(0, this.committed).slice(-this.ctx.plan.items)) {
       const bytes = await this.request('downloadItem', () => this.app.download(item.sha256));
       if (!bytes.equals(item.bytes)) unexpected(`restored bytes of ${item.sha256} differ from those backed up`);
     }

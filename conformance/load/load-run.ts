@@ -122,7 +122,9 @@ function nextOperation(turn: number, phone: LoadPhone): LoadOperation {
   const cycle: LoadOperation[] = phone.registered
     ? ['restore', 'login-push', 'backup', phone.otpReady() ? 'login-otp' : 'login-push']
     : ['restore', 'backup'];
-  return cycle[turn % cycle.length] as LoadOperation;
+  const next = cycle[turn % cycle.length] as LoadOperation;
+  // A phone whose backups all failed has nothing to restore: it backs up again, as its app would.
+  return next === 'restore' && !phone.restorable ? 'backup' : next;
 }
 
 function run(phone: LoadPhone, operation: LoadOperation): Promise<void> {
@@ -205,7 +207,12 @@ function summarise(
       itemBytes: plan.itemBytes,
       seed: plan.seed,
     },
-    phones: { ...end.tally, unfinished: end.unfinished },
+    phones: {
+      started: end.tally.started,
+      paired: end.tally.paired,
+      registered: end.tally.registered,
+      unfinished: end.unfinished,
+    },
     operations,
     requests,
     errors: { operations: recorder.errorsByCode('operation'), requests: recorder.errorsByCode('request') },

@@ -22,6 +22,8 @@ export interface AppOptions {
   readonly logger: boolean;
   /** The clock the console may move: given only when the server was started for conformance testing. */
   readonly conformanceClock?: ConformanceClock;
+  /** Resolves once every commit so far is on disk: no answer goes out before it (store/group-commit.ts). */
+  readonly durable?: () => Promise<void>;
 }
 
 /** 2FA exists on Pro and Lite only, from desktop version 4.3.0.0: Home and older versions refuse every 2FA route. */
@@ -53,6 +55,13 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     },
   });
   app.server.on('checkExpectation', answerExpectation);
+  const durable = options.durable;
+  if (durable) {
+    app.addHook('onSend', async (_request, _reply, payload) => {
+      await durable();
+      return payload;
+    });
+  }
   app.addHook('onRequest', async (request) => refuseMissingHost(request.raw));
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');

@@ -13,7 +13,7 @@ import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
 import { voidLoginPushes } from './push.js';
-import { throttled } from './throttle.js';
+import { throttled, throttledAsync } from './throttle.js';
 
 /** The login, if `action` is possible in its current state. */
 export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
@@ -78,7 +78,7 @@ export async function startLogin(ctx: TwoFactorContext, browserToken: string | u
 
 export async function loginPassword(ctx: TwoFactorContext, loginId: string, password: string): Promise<Login> {
   const row = loginFor(ctx, loginId, 'password');
-  throttled(ctx, 'password', () => checkPassword(ctx, password));
+  await throttledAsync(ctx, 'password', () => checkPassword(ctx, password));
   const next = await secondFactor(ctx, row.trusted === 1);
   ctx.db.transaction(() => {
     moveLogin(ctx, loginId, next.state);
