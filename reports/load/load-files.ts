@@ -26,12 +26,12 @@ export function loadJunit(report: LoadReport): string {
   const cases = entries.map(([name, s]) => {
     const attributes = xmlAttributes({ classname: 'mbsc.load', name, time: ((s.meanMs * s.count) / 1000).toFixed(3) });
     const figures = `${s.count} runs, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms`;
-    if (s.errors === 0) return `  <testcase ${attributes}><system-out>${xmlText(figures)}</system-out></testcase>`;
+    if (s.errors === 0) return `  <testcase${attributes}><system-out>${xmlText(figures)}</system-out></testcase>`;
     const codes = Object.entries(report.errors.operations)
       .map(([code, n]) => `${code} × ${n}`)
       .join(', ');
     const message = xmlAttributes({ message: `${s.errors} of ${s.count} failed`, type: 'load-errors' });
-    return `  <testcase ${attributes}><failure ${message}>${xmlText(`${figures}; errors of the run: ${codes}`)}</failure></testcase>`;
+    return `  <testcase${attributes}><failure${message}>${xmlText(`${figures}; errors of the run: ${codes}`)}</failure></testcase>`;
   });
   const suite = xmlAttributes({
     name: `mbsc load ${report.plan.devices} phones`,
@@ -40,5 +40,5 @@ export function loadJunit(report: LoadReport): string {
     time: (report.cost.wallMs / 1000).toFixed(3),
     timestamp: report.startedAt,
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n <testsuite ${suite}>\n${cases.join('\n')}\n </testsuite>\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n <testsuite${suite}>\n${cases.join('\n')}\n </testsuite>\n</testsuites>\n`;
 }
