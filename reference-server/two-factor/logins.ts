@@ -7,7 +7,7 @@ import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
-import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
+import { acceptOtp, allAuthenticators, authenticatorById, authenticatorCounts } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
 import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
 import { currentLogin, viewLogin } from './login-view.js';
@@ -27,10 +27,10 @@ export function loginFor(ctx: ServiceContext, loginId: string, action: LoginActi
  * reached; when it cannot (its ports blocked, NET-09) the login offers one-time passwords only and says why.
  */
 async function secondFactor(ctx: TwoFactorContext, trusted: boolean) {
-  const all = allAuthenticators(ctx);
-  const pushDevices = all.some((a) => a.push === 1);
+  const counts = authenticatorCounts(ctx);
+  const pushDevices = counts.push;
   const unreachable = pushDevices && !trusted && !(await ctx.rules.pushServiceReachable(ctx.pushGateway));
-  const state = afterFirstFactor({ enabled: all.length > 0, push: pushDevices && !unreachable, trusted });
+  const state = afterFirstFactor({ enabled: counts.any, push: pushDevices && !unreachable, trusted });
   return { state, pushUnreachable: unreachable ? 1 : 0 };
 }
 
