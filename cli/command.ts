@@ -1,5 +1,6 @@
 /** A CLI command: its options as data (so parsing, help and "did you mean" come from one place) and its action. */
 import { parseArgs } from 'node:util';
+import type { ClientErrorCode } from '../conformance/spec/errors.js';
 import { didYouMean } from '../conformance/spec/nearest-name.js';
 
 export interface OptionSpec {
@@ -61,7 +62,15 @@ export const EXIT = {
   mergeIncomplete: 10,
 } as const;
 
-export class UsageError extends Error {}
+/** A command line the command refuses; `code`, when given, is the catalogue's (conformance/spec/errors.ts). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly code?: ClientErrorCode,
+  ) {
+    super(code ? `${message} (${code})` : message);
+  }
+}
 
 export function defineCommand<O extends Record<string, OptionSpec>>(command: Command<O>): Command<O> {
   return command;

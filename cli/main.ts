@@ -5,6 +5,7 @@ import { EXIT, helpOf, parseOptions, UsageError, type Command, type CommandIo } 
 import { kitVersion } from './kit-version.js';
 import { demoCommand } from './commands/demo.js';
 import { discoverCommand } from './commands/discover.js';
+import { loadCommand } from './commands/load.js';
 import { mergeCommand, splitOperands } from './commands/merge.js';
 import { outboxCommand } from './commands/outbox.js';
 import { requirementsCommand } from './commands/requirements.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   merge: mergeCommand,
   selftest: selftestCommand,
+  load: loadCommand,
 } as Record<string, Command>;
 
 function topHelp(): string {

@@ -24,6 +24,9 @@ import { DEFAULT_GATEWAY_TIMEOUT_MS, gatewayFor } from './two-factor/gateway.js'
 import { pushGatewayFor } from './two-factor/push-gateway.js';
 import { REFERENCE_DESKTOP_VERSION } from '../conformance/spec/versions.js';
 
+/** Connections the kernel may hold for the server before it accepts them. */
+const LISTEN_BACKLOG = 4096;
+
 export interface RunningServer {
   readonly identity: ServerIdentity;
   /** Base URL to reach the server from this machine. */
@@ -84,7 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...(options.conformanceClock ? { conformanceClock: clock } : {}),
     });
     const tcpPort = await findTcpPort(host, ctx.rules.editionTcpRange(options.edition), options.tcpPort);
-    await app.listen({ host, port: tcpPort });
+    // A thousand phones connecting within seconds outgrow Node's default queue of 511 pending connections; the
+    // kernel would then drop their SYNs and the phones retry after 1, 3, 7, 15… s (capped by net.core.somaxconn).
+    await app.listen({ host, port: tcpPort, backlog: LISTEN_BACKLOG });
     const address = app.server.address();
     identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
     answerDiscovery(udp, identity, ctx.rules.answersEdition);

@@ -105,7 +105,7 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-function probeProcess(pid: number): ProcessProbe | undefined {
+export function probeProcess(pid: number): ProcessProbe | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;

@@ -196,6 +196,13 @@ export const CLIENT_ERRORS = {
   'container-start-failed': 'The server image did not start, or its server did not answer on its HTTP port.',
   // the report writers (reports/)
   'report-history-missing': 'The folder holds no Allure history (history/history.json) to carry into this report.',
+  // the load mode (mbsc load)
+  'load-limits': 'The load run asks for more phones or a longer run than the load mode drives.',
+  'load-host-refused':
+    'On this machine the load mode drives servers on the loopback interface only (127.0.0.1, ::1, localhost).',
+  'load-answer-unexpected':
+    'The server answered within the protocol, but not as the phone expected (a login not logged in, other bytes).',
+  'load-client-failed': 'The load client itself failed on an answer it could not handle.',
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;

@@ -26,6 +26,23 @@ export function allAuthenticators(ctx: ServiceContext): AuthenticatorRow[] {
   return ctx.db.prepare('SELECT * FROM tfa_authenticators ORDER BY registered_at, rowid').all() as AuthenticatorRow[];
 }
 
+/** Whether any authenticator is registered, and whether any takes push: one row however many are registered. */
+export function authenticatorCounts(ctx: ServiceContext): { any: boolean; push: boolean } {
+  const row = ctx.db
+    .prepare('SELECT count(*) AS n, coalesce(max(push = 1), 0) AS push FROM tfa_authenticators')
+    .get() as { n: number; push: number };
+  return { any: row.n > 0, push: row.push === 1 };
+}
+
+/** The id, name and push flag of every authenticator, in registration order: what a login lists to choose from. */
+export function authenticatorRefs(ctx: ServiceContext): { id: string; name: string; push: number }[] {
+  return ctx.db.prepare('SELECT id, name, push FROM tfa_authenticators ORDER BY registered_at, rowid').all() as {
+    id: string;
+    name: string;
+    push: number;
+  }[];
+}
+
 export function authenticatorById(ctx: ServiceContext, id: string): AuthenticatorRow {
   const row = ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE id = ?').get(id) as AuthenticatorRow | undefined;
   if (!row) throw new MbsError('authenticator-not-found', `No registered authenticator ${id}.`);

@@ -2,7 +2,7 @@
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { ServiceContext } from '../services/context.js';
-import { allAuthenticators } from './authenticators.js';
+import { authenticatorRefs } from './authenticators.js';
 import { codeFor, toCodeSent } from './codes.js';
 import { stateAt } from './login-state.js';
 import { pushById, statusAt } from './push.js';
@@ -26,14 +26,14 @@ export function currentLogin(ctx: ServiceContext, loginId: string): { row: Login
   return { row, state: stateAt(row.state, push && statusAt(push, ctx.clock.now())) };
 }
 
-const ref = (a: AuthenticatorRow) => ({ authenticatorId: a.id, name: a.name });
+const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({ authenticatorId: a.id, name: a.name });
 
 export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const { row, state } = currentLogin(ctx, loginId);
   const now = ctx.clock.now();
   const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser: row.trusted === 1 };
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
-    const all = allAuthenticators(ctx);
+    const all = authenticatorRefs(ctx);
     const pushDevices = row.push_unreachable === 1 ? [] : all.filter((a) => a.push === 1);
     login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';

@@ -7,13 +7,13 @@ import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
-import { acceptOtp, allAuthenticators, authenticatorById } from './authenticators.js';
+import { acceptOtp, allAuthenticators, authenticatorById, authenticatorCounts } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
 import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
 import { voidLoginPushes } from './push.js';
-import { throttled } from './throttle.js';
+import { throttled, throttledAsync } from './throttle.js';
 
 /** The login, if `action` is possible in its current state. */
 export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
@@ -27,10 +27,10 @@ export function loginFor(ctx: ServiceContext, loginId: string, action: LoginActi
  * reached; when it cannot (its ports blocked, NET-09) the login offers one-time passwords only and says why.
  */
 async function secondFactor(ctx: TwoFactorContext, trusted: boolean) {
-  const all = allAuthenticators(ctx);
-  const pushDevices = all.some((a) => a.push === 1);
+  const counts = authenticatorCounts(ctx);
+  const pushDevices = counts.push;
   const unreachable = pushDevices && !trusted && !(await ctx.rules.pushServiceReachable(ctx.pushGateway));
-  const state = afterFirstFactor({ enabled: all.length > 0, push: pushDevices && !unreachable, trusted });
+  const state = afterFirstFactor({ enabled: counts.any, push: pushDevices && !unreachable, trusted });
   return { state, pushUnreachable: unreachable ? 1 : 0 };
 }
 
@@ -78,7 +78,7 @@ export async function startLogin(ctx: TwoFactorContext, browserToken: string | u
 
 export async function loginPassword(ctx: TwoFactorContext, loginId: string, password: string): Promise<Login> {
   const row = loginFor(ctx, loginId, 'password');
-  throttled(ctx, 'password', () => checkPassword(ctx, password));
+  await throttledAsync(ctx, 'password', () => checkPassword(ctx, password));
   const next = await secondFactor(ctx, row.trusted === 1);
   ctx.db.transaction(() => {
     moveLogin(ctx, loginId, next.state);

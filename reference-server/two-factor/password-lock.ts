@@ -2,7 +2,8 @@
  * The password lock (seed 000 Appendix A): set or cleared on the desktop side with the license e-mail address, and
  * checked first at every login. Passwords are kept as salted scrypt hashes.
  */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServiceContext } from '../services/context.js';
 
@@ -20,17 +21,20 @@ function hashPassword(password: string): string {
   return `scrypt$${salt.toString('base64')}$${scryptSync(password, salt, 32).toString('base64')}`;
 }
 
-function matches(password: string, stored: string): boolean {
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+
+/** The key derivation runs on libuv's thread pool: a login never holds the event loop for its ~50-200 ms. */
+async function matches(password: string, stored: string): Promise<boolean> {
   const [, salt = '', hash = ''] = stored.split('$');
   const expected = Buffer.from(hash, 'base64');
-  const given = scryptSync(password, Buffer.from(salt, 'base64'), expected.length);
+  const given = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
   return timingSafeEqual(given, expected);
 }
 
 /** Throws `password-invalid` unless the password opens the lock (no lock: anything does). */
-export function checkPassword(ctx: ServiceContext, password: string): void {
+export async function checkPassword(ctx: ServiceContext, password: string): Promise<void> {
   const lock = lockOf(ctx);
-  if (lock && !matches(password, lock.password_hash)) throw new MbsError('password-invalid');
+  if (lock && !(await matches(password, lock.password_hash))) throw new MbsError('password-invalid');
 }
 
 export function setPasswordLock(

@@ -57,29 +57,112 @@ interface FailureRow {
 
 /** Runs a synchronous check under the scope's throttle: counts its counted refusals, resets on success. */
 export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt: () => T): T {
+  const turn = admit(ctx, scope);
+  let result: T;
+  try {
+    result = attempt();
+  } catch (error) {
+    recordFailure(ctx, scope, turn, error);
+    throw error;
+  }
+  recordSuccess(ctx, scope, turn);
+  return result;
+}
+
+/**
+ * Runs a check that takes time off the event loop (a password's key derivation) under the scope's throttle. No
+ * more attempts of a scope run at once than failures remain free (and never more than AT_ONCE), each counted as a failure until it is
+ * known not to be one: a burst of guesses is no more evaluated than guesses one after another, while many right
+ * passwords at once run side by side.
+ */
+export async function throttledAsync<T>(
+  ctx: ServiceContext,
+  scope: ThrottleScope,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const gate = gateOf(ctx, scope);
+  const free = () => ctx.rules.throttlePolicy().freeFailures - (failuresOf(ctx, scope)?.count ?? 0);
+  await gate.enter(() => Math.max(1, Math.min(AT_ONCE, free())));
+  try {
+    const turn = admit(ctx, scope);
+    let result: T;
+    try {
+      result = await attempt();
+    } catch (error) {
+      recordFailure(ctx, scope, turn, error);
+      throw error;
+    }
+    recordSuccess(ctx, scope, turn);
+    return result;
+  } finally {
+    gate.leave();
+  }
+}
+
+interface Turn {
+  readonly now: number;
+  readonly policy: ThrottlePolicy;
+  readonly row: FailureRow | undefined;
+}
+
+function failuresOf(ctx: ServiceContext, scope: ThrottleScope): FailureRow | undefined {
+  return ctx.db.prepare('SELECT count, last_at FROM tfa_failures WHERE scope = ?').get(scope) as FailureRow | undefined;
+}
+
+/** `otp-throttled` while the scope's failures make the next attempt wait; else the attempt may run. */
+function admit(ctx: ServiceContext, scope: ThrottleScope): Turn {
   const now = ctx.clock.now();
   const policy = ctx.rules.throttlePolicy();
-  const row = ctx.db.prepare('SELECT count, last_at FROM tfa_failures WHERE scope = ?').get(scope) as
-    FailureRow | undefined;
+  const row = failuresOf(ctx, scope);
   const delay = row ? delayAfter(row.count, policy) : 0;
   const wait = row ? row.last_at + delay - now : 0;
   if (row && delay > 0 && wait > 0) {
     throw new MbsError('otp-throttled', undefined, { retryAfterMs: wait, failures: row.count });
   }
-  let result: T;
-  try {
-    result = attempt();
-  } catch (error) {
-    if (error instanceof MbsError && policy.counted.has(error.code)) {
-      ctx.db
-        .prepare(
-          `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
-           ON CONFLICT (scope) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
-        )
-        .run(scope, now);
-    }
-    throw error;
+  return { now, policy, row };
+}
+
+function recordFailure(ctx: ServiceContext, scope: ThrottleScope, turn: Turn, error: unknown): void {
+  if (!(error instanceof MbsError) || !turn.policy.counted.has(error.code)) return;
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
+       ON CONFLICT (scope) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+    )
+    .run(scope, turn.now);
+}
+
+function recordSuccess(ctx: ServiceContext, scope: ThrottleScope, turn: Turn): void {
+  if (turn.row && turn.policy.successResets) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
+}
+
+/**
+ * The most attempts of one scope under way at once, whatever remains free: a key derivation takes a thread of
+ * libuv's pool of four, which the file system (and the database's fsync) needs too.
+ */
+const AT_ONCE = 2;
+
+/** Attempts of a scope under way at once, and those waiting for their turn. */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  async enter(limit: () => number): Promise<void> {
+    while (this.running >= limit()) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
   }
-  if (row && policy.successResets) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
-  return result;
+
+  leave(): void {
+    this.running--;
+    this.waiting.shift()?.();
+  }
+}
+
+const gates = new WeakMap<object, Map<string, Gate>>();
+function gateOf(ctx: ServiceContext, scope: ThrottleScope): Gate {
+  let byScope = gates.get(ctx.db);
+  if (!byScope) gates.set(ctx.db, (byScope = new Map()));
+  let gate = byScope.get(scope);
+  if (!gate) byScope.set(scope, (gate = new Gate()));
+  return gate;
 }

@@ -2,6 +2,7 @@
  * Speaks protocol v1 to any server, driven by the route table: requests are built from it and every answer is
  * checked against it, so a non-conforming server surfaces as a `protocol-violation`, never as a crash.
  */
+import type { Agent } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Static, TSchema } from 'typebox';
 import Value from 'typebox/value';
@@ -32,6 +33,8 @@ export interface ClientOptions {
   /** The app as a registered 2FA authenticator. */
   readonly authenticatorKey?: string;
   readonly timeoutMs?: number;
+  /** The connection pool; default the process's shared one (64 sockets), which many simulated phones outgrow. */
+  readonly agent?: Agent;
 }
 
 export class MbsClient {
@@ -40,6 +43,7 @@ export class MbsClient {
   authenticatorKey: string | undefined;
   readonly baseUrl: URL;
   private readonly timeoutMs: number;
+  private readonly agent: Agent | undefined;
 
   constructor(options: ClientOptions) {
     this.baseUrl = new URL(options.baseUrl);
@@ -47,6 +51,7 @@ export class MbsClient {
     this.consoleKey = options.consoleKey;
     this.authenticatorKey = options.authenticatorKey;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.agent = options.agent;
   }
 
   async call<N extends RouteName>(
@@ -60,13 +65,20 @@ export class MbsClient {
       body = Buffer.from(JSON.stringify(input.body));
       headers['content-type'] = 'application/json';
     }
-    const response = await send({
-      method: spec.method,
-      url: this.urlOf(spec, input.params as Record<string, string> | undefined, input.query as Record<string, unknown>),
-      headers,
-      ...(body ? { body } : {}),
-      timeoutMs: this.timeoutMs,
-    });
+    const response = await send(
+      {
+        method: spec.method,
+        url: this.urlOf(
+          spec,
+          input.params as Record<string, string> | undefined,
+          input.query as Record<string, unknown>,
+        ),
+        headers,
+        ...(body ? { body } : {}),
+        timeoutMs: this.timeoutMs,
+      },
+      this.agent,
+    );
     return (await this.expectJson(name, spec, response)) as CallOutput<(typeof ROUTES)[N]>;
   }
 
@@ -80,30 +92,36 @@ export class MbsClient {
     const spec = ROUTES.appendUpload;
     const size = Buffer.isBuffer(bytes) ? bytes.length : length;
     if (size === undefined) throw new TypeError('A streamed append needs its length.');
-    const response = await send({
-      method: spec.method,
-      url: this.urlOf(spec, { uploadId }),
-      headers: {
-        ...this.authHeaders(spec),
-        'content-type': 'application/offset+octet-stream',
-        'content-length': String(size),
-        'upload-offset': String(offset),
+    const response = await send(
+      {
+        method: spec.method,
+        url: this.urlOf(spec, { uploadId }),
+        headers: {
+          ...this.authHeaders(spec),
+          'content-type': 'application/offset+octet-stream',
+          'content-length': String(size),
+          'upload-offset': String(offset),
+        },
+        body: bytes,
+        timeoutMs: this.timeoutMs,
       },
-      body: bytes,
-      timeoutMs: this.timeoutMs,
-    });
+      this.agent,
+    );
     return (await this.expectJson('appendUpload', spec, response)) as Static<typeof AppendResponse>;
   }
 
   /** Downloads an item (from `start`, for a resumed restore) and returns its bytes. */
   async download(sha256: string, start = 0): Promise<Buffer> {
     const spec = ROUTES.downloadItem;
-    const response = await send({
-      method: spec.method,
-      url: this.urlOf(spec, { sha256 }),
-      headers: { ...this.authHeaders(spec), ...(start > 0 ? { range: `bytes=${start}-` } : {}) },
-      timeoutMs: this.timeoutMs,
-    });
+    const response = await send(
+      {
+        method: spec.method,
+        url: this.urlOf(spec, { sha256 }),
+        headers: { ...this.authHeaders(spec), ...(start > 0 ? { range: `bytes=${start}-` } : {}) },
+        timeoutMs: this.timeoutMs,
+      },
+      this.agent,
+    );
     if (response.status !== 200 && response.status !== 206) await this.throwError('downloadItem', response);
     return readAll(response.stream, Number.MAX_SAFE_INTEGER);
   }

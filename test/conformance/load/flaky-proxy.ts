@@ -1,0 +1,61 @@
+/**
+ * A faulty server for the load tests: the reference server behind a real HTTP proxy on 127.0.0.1 that fails some
+ * requests on purpose, by a counter (no randomness): every `errorEvery`-th request is answered
+ * `500 internal-error` (the catalogue's), every `dropEvery`-th has its connection cut without an answer. Every
+ * other request reaches the reference server unchanged, so what the phones see is a server that errors sometimes.
+ */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FlakyProxy {
+  readonly url: string;
+  readonly failed: { readonly errors: number; readonly drops: number };
+  close(): Promise<void>;
+}
+
+export async function flakyProxy(target: string, errorEvery: number, dropEvery: number): Promise<FlakyProxy> {
+  const upstream = new URL(target);
+  const failed = { errors: 0, drops: 0 };
+  let seen = 0;
+  const server: Server = createServer((incoming, outgoing) => {
+    seen++;
+    if (seen % dropEvery === 0) {
+      failed.drops++;
+      incoming.socket.destroy();
+      return;
+    }
+    if (seen % errorEvery === 0) {
+      failed.errors++;
+      incoming.resume();
+      outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end(JSON.stringify({ code: 'internal-error', message: 'Injected by the flaky proxy.' }));
+      return;
+    }
+    const forward = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forward.on('error', () => outgoing.destroy());
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    failed,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
