@@ -19,6 +19,7 @@ import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/
 import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
+import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
@@ -115,7 +116,6 @@ async function runCell(
   const screens = new ScreenEvidence();
   const evidence = (cell: Cell) => withScreen(withExchanges({ ...cell, startedAt }, log.failing()), screens);
   try {
-    const [path, commandsReplayPath] = (options.path ?? '').split('~');
     const content = contentSource(options.seed, check.id, place.column);
     const outcome = await recordingExchanges(log, () =>
       recordingScreens(screens, () =>
@@ -127,8 +127,7 @@ async function runCell(
             seed: options.seed,
             content,
             runs: options.runs,
-            ...(path ? { path } : {}),
-            ...(commandsReplayPath ? { commandsReplayPath } : {}),
+            ...replayParts(options.path),
           }),
         ),
       ),
