@@ -15,12 +15,17 @@ import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 import { addMedia, expectTrue, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { recordFreeUps } from './free-up-history.js';
 import type { FreeUpSpaceApp } from './port.js';
 import { fusSteps, newItem, setUp, SHARED_FUS_REQUIREMENTS, startModel } from './sequences.js';
 import { where } from '../../kit/applies.js';
 
-/** The app model on a simulated device, paired, in process: it sees everything, Recently Deleted and prompts too. */
+/**
+ * The app model on a simulated device, paired, in process: it sees everything, Recently Deleted and prompts too.
+ * Each observation first judges the sequence's history (free-up-history.ts).
+ */
 function modelApp(w: World): FreeUpSpaceApp {
+  const history = recordFreeUps(w);
   return {
     platformRules: true,
     setFreeBytes: async (bytes) => w.device.setFreeBytes(bytes),
@@ -61,6 +66,7 @@ function modelApp(w: World): FreeUpSpaceApp {
       return { restored: job.restored, kind, content: oldest.sha256, id: back.id, name: back.name };
     },
     async observe() {
+      history.judge();
       return {
         onPhone: w.device.mediaItems().map((i) => i.id),
         freeBytes: w.device.freeBytes(),

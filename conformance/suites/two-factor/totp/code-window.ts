@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
+import { HistoryRecorder } from '../../../kit/history/history.js';
 import { Violation } from '../../../kit/violation.js';
 import {
   canEnter,
@@ -17,6 +18,7 @@ import {
   codeEntry,
   describeEntry,
   describeMove,
+  DESKTOP_LOGIN,
   enterCode,
   enterMalformed,
   belowThrottle,
@@ -27,7 +29,7 @@ import {
   type OtpModel,
   type OtpWorld,
 } from '../common/otp-commands.js';
-import { registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
+import { codeAt, registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
 import { clearTwoFactor } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
@@ -158,7 +160,12 @@ export const totpWindowCheck: Check = {
           const a = await registerByQr(desk, url, 'Totp A');
           const b = await registerBySecretKey(desk, url, 'Totp B', time);
           const settled = await settleOtp(desk, time, a, -1);
-          const world: World = { desk, time, auths: [a, b], loginId: undefined };
+          const history = new HistoryRecorder();
+          // The codes the setup used are the history's first acceptances: a replay of one is a second.
+          for (const code of [codeAt(a.secret, settled), codeAt(b.secret, b.usedStep)]) {
+            history.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'totp', code })('ok');
+          }
+          const world: World = { desk, time, auths: [a, b], loginId: undefined, history };
           const model: OtpModel = {
             otp: { lastStep: { [a.id]: settled, [b.id]: b.usedStep }, failures: 0 },
             lastCode: {},
