@@ -11,7 +11,7 @@ import { HistoryRecorder } from '../../kit/history/history.js';
 import { judgeHistory } from '../../kit/history/judge.js';
 import { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
-import { Sometimes } from '../../kit/sometimes.js';
+import { Sometimes, withReached } from '../../kit/sometimes.js';
 import { finish, initialItems, nemesisSteps } from './nemesis-sequences.js';
 import { NEMESIS_STATES, NemesisWorld, type NemesisState } from './nemesis-world.js';
 
@@ -55,7 +55,7 @@ async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
   });
   try {
     const outcome = await checkProperty(property, context, Math.min(context.runs, MAX_SEQUENCES));
-    return outcome.verdict === 'skipped' ? outcome : { ...outcome, sometimes: sometimes.reached() };
+    return withReached(outcome, sometimes);
   } finally {
     await nemesis.close();
   }

@@ -7,11 +7,16 @@ import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { World } from '../../kit/device-support.js';
 import { HistoryRecorder } from '../../kit/history/history.js';
 import { judgeHistory } from '../../kit/history/judge.js';
+import type { Sometimes } from '../../kit/sometimes.js';
 
 const PHONE = 'phone';
+const GB = 1_000_000_000;
+
+/** Free up space removed items and left free space exactly at its limit: the edge of "until free space reaches". */
+export const LANDED_ON_LIMIT = 'free-up-landed-exactly-on-its-limit';
 
 /** Records the world's confirmations and removals from now on; `judge` throws what the history shows broken. */
-export function recordFreeUps(world: World): { judge(): void } {
+export function recordFreeUps(world: World, sometimes?: Sometimes<typeof LANDED_ON_LIMIT>): { judge(): void } {
   const history = new HistoryRecorder();
   const { app, device } = world;
   const confirm = app.confirm.bind(app);
@@ -24,7 +29,10 @@ export function recordFreeUps(world: World): { judge(): void } {
     const before = device.mediaItems();
     const done = history.invoke(PHONE, { f: 'free-up', removed: [] });
     const archived = await freeUp();
-    done('ok', { f: 'free-up', removed: before.filter((item) => !app.stillOnDevice(item)).map(hashOf) });
+    const removed = before.filter((item) => !app.stillOnDevice(item)).map(hashOf);
+    done('ok', { f: 'free-up', removed });
+    if (removed.length > 0 && device.freeBytes() === app.settings.freeUpSpaceLimitGb * GB)
+      sometimes?.reach(LANDED_ON_LIMIT);
     return archived;
   };
   // Judged between steps: a violation thrown inside the backup job would end up in the app's log as a failed job.

@@ -7,6 +7,7 @@ import type { LoginState } from '../../../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
+import type { Sometimes } from '../../../kit/sometimes.js';
 import { Violation } from '../../../kit/violation.js';
 import { STEP_MS, stepOf, type ServerAuthenticator } from './actors.js';
 import {
@@ -38,7 +39,12 @@ export interface OtpWorld {
   readonly auths: readonly ServerAuthenticator[];
   /** The sequence's history of codes presented, judged after each acceptance (kit/history). */
   readonly history?: HistoryRecorder;
+  /** Where a property counts the codes that reached the server in the last millisecond of their step. */
+  readonly sometimes?: Sometimes<typeof CODE_IN_LAST_MS>;
 }
+
+/** A code the server read in the last millisecond of its step: the edge of the ±1 step window. */
+export const CODE_IN_LAST_MS = 'code-read-in-the-last-millisecond-of-its-step';
 
 export interface CodeEntry {
   readonly kind: CodeKind;
@@ -106,6 +112,7 @@ export async function enterCode(
       : 'not logged in'
     : said(probe.outcome);
   presented?.(got === 'accepted' ? 'ok' : 'fail');
+  if (probe.before === probe.after && probe.before % STEP_MS === STEP_MS - 1) w.sometimes?.reach(CODE_IN_LAST_MS);
   // A code accepted twice shows in the history, with the first acceptance as its witness.
   if (w.history && got === 'accepted') judgeHistory(w.history.history, ['accepted-once']);
   const match = possible.find((p) => p.result === got);

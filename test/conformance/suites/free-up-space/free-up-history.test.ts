@@ -20,6 +20,8 @@ describe('the free up space history', () => {
       const [cell] = summary.checks[0]!.cells;
       expect(cell?.verdict).toBe('fail');
       expect(cell?.failure?.requirements).toEqual(['FUS-06']);
+      // The state the property names is counted and reported, reached or not.
+      expect(Object.keys(cell?.sometimes ?? {})).toEqual(['free-up-landed-exactly-on-its-limit']);
       expect(cell?.failure?.message).toMatch(
         /^freed-only-confirmed: removed unconfirmed item\(s\) [0-9a-f]{12}\n {2}#\d+ phone ok free-up removed=\[/,
       );
