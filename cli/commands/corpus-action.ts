@@ -1,8 +1,10 @@
 /**
  * `mbsc run --corpus DIR`: replays every kept failing seed of the corpus (conformance/runner/corpus-entry.ts), each as
  * the run its entry describes (the same machinery as `mbsc run`), and judges whether the kit still finds its bug. Every
- * entry is read and checked before the first one runs. Exit 1 names the entries that no longer reproduce.
+ * entry is read and checked before the first one runs. Exit 1 names the entries that no longer reproduce. Each
+ * entry's run writes its summary.json and junit.xml under `<out>/corpus/<entry>/`.
  */
+import path from 'node:path';
 import type { Check } from '../../conformance/kit/check.js';
 import type { FaultName } from '../../conformance/spec/faults.js';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
@@ -13,6 +15,9 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import { selectChecks } from '../../conformance/runner/select-checks.js';
 import { ALL_CHECKS } from '../../conformance/suites/index.js';
+import { junitReporter } from '../../reports/junit/junit-reporter.js';
+import { ReporterMultiplexer } from '../../reports/reporter-multiplexer.js';
+import { summaryJsonReporter } from '../../reports/summary-json.js';
 import { loadProfile } from '../../devices/load-profiles.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
@@ -97,6 +102,9 @@ async function replayEntry(
   const run = entryConfig(named);
   const { seed, runs } = named.entry;
   const opened = await openTarget(run, [named.entry.edition], profiles);
+  // Each entry's summary.json and junit.xml in a folder of its own, for a CI job to keep and show.
+  const outDir = path.resolve(config.out ?? 'reports/out', 'corpus', named.name);
+  const reporters = new ReporterMultiplexer([junitReporter({ outDir }), summaryJsonReporter({ outDir })]);
   try {
     const { summary } = await runConformance({
       target: opened.target,
@@ -109,9 +117,10 @@ async function replayEntry(
       command: runCommandLine('run', run, undefined, seed, runs),
       kitVersion: kitVersion(),
       replayCommand: (check, column, failure) => replayCommand('run', run, check, column, failure, seed, runs),
+      listener: reporters,
       ...(config.workers ? { concurrency: config.workers } : {}),
     });
-    return judgeReplay(named.entry.expect.fail, summary);
+    return judgeReplay(named.entry.expect.fail, await reporters.onRunEnd(summary));
   } finally {
     await opened.stop();
   }

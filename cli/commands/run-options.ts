@@ -3,8 +3,8 @@
  * configuration: an option given on the command line wins over the file.
  */
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
-import type { RunConfig } from '../../conformance/runner/run-config.js';
-import { httpUrlOption, integerOption, seedOption } from '../command.js';
+import { REPLAY_PATTERN, type RunConfig } from '../../conformance/runner/run-config.js';
+import { httpUrlOption, integerOption, seedOption, UsageError } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { CONSOLE_REPORTERS } from '../console/console-reporter-name.js';
 
@@ -203,7 +203,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('tags', list(values.tags));
   set('seed', seedOption(values.seed));
   if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
-  set('replay', values.replay);
+  set('replay', replayOption(values.replay));
   set('expectedFailures', values['expected-failures']);
   set('allureHistory', values['allure-history']);
   set('seedsUrl', httpUrlOption('seeds-url', values['seeds-url']));
@@ -222,4 +222,10 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   if (values.smoke) out.smoke = true;
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
+}
+
+/** The replay path a failing run printed: `3:1:0`, with `~` and `@` parts when it printed them. */
+function replayOption(value: string | undefined): string | undefined {
+  if (value === undefined || new RegExp(REPLAY_PATTERN).test(value)) return value;
+  throw new UsageError(`--replay takes the path a failing run printed (such as 3:1~ACB:F@59999), not "${value}".`);
 }

@@ -4,12 +4,14 @@
  * them from it, so that a seed replays what the server was sent. Outside a cell (a unit test) they are random.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { namingRandomnessKey } from '../../simulators/mbs-client/randomness-key.js';
 import type { ContentSource } from './content-source.js';
 
 const running = new AsyncLocalStorage<ContentSource>();
 
+/** Runs a cell: its helpers draw from `content`, and its requests name the server randomness of its case. */
 export function drawingFor<T>(content: ContentSource, body: () => T): T {
-  return running.run(content, body);
+  return running.run(content, () => namingRandomnessKey(() => content.randomnessKey(), body));
 }
 
 export function cellContent(): ContentSource | undefined {

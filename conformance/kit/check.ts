@@ -33,6 +33,8 @@ export interface CheckContext {
   readonly path?: string;
   /** The replay path of a model-based check's command list (the part after `~` in --replay). */
   readonly commandsReplayPath?: string;
+  /** Where the replayed case began on a frozen clock, in ms from the property's start (the part after `@`). */
+  readonly caseClockMs?: number;
 }
 
 /** The column of a device check: it always has the device profile the check runs on. */

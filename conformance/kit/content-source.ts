@@ -49,6 +49,15 @@ export class ContentSource {
     return this.counted;
   }
 
+  /**
+   * The key of the server's randomness for the case running now (the conformance header): the same case draws the
+   * same server values in a run and in its replay, however the cells sharing the server are scheduled.
+   */
+  randomnessKey(): string {
+    const digest = createHash('sha256').update(`${this.seed}\n${this.scope}\n${this.case}\nserver`).digest();
+    return digest.subarray(0, 16).toString('base64url');
+  }
+
   private next(): Buffer {
     const draw = this.drawn++;
     return createHash('sha256').update(`${this.seed}\n${this.scope}\n${this.case}\n${draw}`).digest();
@@ -70,11 +79,12 @@ interface Keyed<T> {
  * The property, each of whose cases draws its content as a case of its own: before a case runs, `content` starts
  * the case at its fast-check path ("run:shrink:shrink…", the path a failure reports). A replay with that path runs
  * the case alone, after no other; keyed by its path, it draws the same names and bytes as it did in the run, where
- * hundreds of cases and shrinks ran before it.
+ * hundreds of cases and shrinks ran before it. `startCase`, when given, runs first (the case's clock, case-clock.ts).
  */
 export function withCaseContent<T>(
   property: fc.IAsyncPropertyWithHooks<T>,
   content: ContentSource,
+  startCase?: (path: string) => Promise<void>,
 ): fc.IRawProperty<T, true> {
   // fast-check takes a value from its stream and runs it at once: the last value handed out is the one that runs.
   let next = '';
@@ -94,7 +104,7 @@ export function withCaseContent<T>(
     },
     run(value) {
       content.startCase(next);
-      return property.run(value);
+      return startCase ? startCase(next).then(() => property.run(value)) : property.run(value);
     },
     runBeforeEach: () => property.runBeforeEach(),
     runAfterEach: () => property.runAfterEach(),

@@ -6,6 +6,7 @@
  * reason (not-applicable-cases.ts), as does a one-shot check that throws one.
  */
 import fc from 'fast-check';
+import { CaseClock } from './case-clock.js';
 import { withCaseExchanges } from './case-exchanges.js';
 import { NotApplicable, type CheckContext, type CheckOutcome } from './check.js';
 import { withCaseContent } from './content-source.js';
@@ -17,12 +18,16 @@ export async function checkProperty<T>(
   context: CheckContext,
   runs = context.runs,
 ): Promise<CheckOutcome> {
-  const cases = withLackingCases(withCaseExchanges(withCaseContent(property, context.content)));
-  const details = await fc.check(cases.property, {
-    seed: context.seed,
-    numRuns: runs,
-    ...(context.path ? { path: context.path, endOnFailure: true } : {}),
-  });
+  const clock = new CaseClock(context.session.clock, context.caseClockMs);
+  const content = withCaseContent(property, context.content, (path) => clock.startCase(path));
+  const cases = withLackingCases(withCaseExchanges(content));
+  const details = await fc
+    .check(cases.property, {
+      seed: context.seed,
+      numRuns: runs,
+      ...(context.path ? { path: context.path, endOnFailure: true } : {}),
+    })
+    .finally(() => clock.restore());
   if (!details.failed) return { verdict: 'pass', runs: details.numRuns };
   const lack = cases.lack();
   if (lack) return { verdict: 'skipped', reason: lack.message };
@@ -32,8 +37,9 @@ export async function checkProperty<T>(
   const error = details.errorInstance;
   // A command list needs its own replay path besides fast-check's; both travel in one --replay value.
   const commandsPath = /replayPath="([^"]+)"/.exec(fc.stringify(counterexample))?.[1];
+  const caseClockMs = clock.startOf(details.counterexamplePath ?? undefined);
   const path = details.counterexamplePath
-    ? `${details.counterexamplePath}${commandsPath ? `~${commandsPath}` : ''}`
+    ? `${details.counterexamplePath}${commandsPath ? `~${commandsPath}` : ''}${caseClockMs ? `@${caseClockMs}` : ''}`
     : undefined;
   return {
     verdict: 'fail',

@@ -10,6 +10,9 @@ import { schemaProblems } from '../spec/schema-problems.js';
 import { readJsonFile, throwProblems } from './json-file.js';
 import { parseShard, ShardSyntaxError } from './shard.js';
 
+/** fast-check's path, `~` the command list's, `@` where the case began on a frozen clock (kit/case-clock.ts). */
+export const REPLAY_PATTERN = '^[^@]+(@[1-9][0-9]{0,14})?$';
+
 export const RunConfig = Type.Object(
   {
     server: Type.Optional(
@@ -45,7 +48,7 @@ export const RunConfig = Type.Object(
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
     seed: Type.Optional(Type.Integer({ minimum: -2147483648, maximum: 2147483647 })),
     runs: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
-    replay: Type.Optional(Type.String({ minLength: 1 })),
+    replay: Type.Optional(Type.String({ minLength: 1, pattern: REPLAY_PATTERN })),
     expectedFailures: Type.Optional(Type.String({ minLength: 1 })),
     out: Type.Optional(Type.String({ minLength: 1 })),
     allureHistory: Type.Optional(

@@ -28,6 +28,7 @@ import { shownExchanges } from './exchange-view.js';
 import { editionCells } from './planned-cells.js';
 import type { CellFilter } from './smoke-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
+import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 
@@ -154,7 +155,6 @@ async function runCell(
   const screens = new ScreenEvidence();
   const evidence = (cell: Cell) => withScreen(withExchanges({ ...cell, startedAt }, log.failing()), screens);
   try {
-    const [path, commandsReplayPath] = (options.path ?? '').split('~');
     const content = contentSource(options.seed, check.id, place.column);
     const outcome = await recordingExchanges(log, () =>
       recordingScreens(screens, () =>
@@ -166,8 +166,7 @@ async function runCell(
             seed: options.seed,
             content,
             runs: options.runs,
-            ...(path ? { path } : {}),
-            ...(commandsReplayPath ? { commandsReplayPath } : {}),
+            ...replayParts(options.path),
           }),
         ),
       ),

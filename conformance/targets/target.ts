@@ -25,6 +25,8 @@ export interface TargetDescription {
  * Reading is synchronous (the kit knows the offset it set, on the machine's own clock); moving goes to the server.
  */
 export interface TargetClock {
+  /** Where a clock that stands still between moves stands at offset 0; absent for one that runs. */
+  readonly frozenAtMs?: number;
   now(): number;
   advance(ms: number): Promise<void>;
 }

@@ -3,9 +3,11 @@ import { timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Edition } from '../../conformance/spec/editions.js';
 import { offersTwoFactor } from '../../conformance/spec/versions.js';
+import { RANDOMNESS_KEY_HEADER, RANDOMNESS_KEY_PATTERN } from '../../conformance/spec/protocol/conformance-clock.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
+import { drawingWithKey } from '../services/randomness.js';
 import type { UploadService } from '../services/uploads.js';
 import type { WalBarrier } from '../store/wal-barrier.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
@@ -59,6 +61,14 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   app.server.on('checkExpectation', answerExpectation);
   app.addHook('onRequest', async (request) => refuseMissingHost(request.raw));
   holdRepliesUntilDurable(app, options.durability);
+  // Frozen, a request that names a randomness key draws from its stream (services/randomness.ts). The handler is
+  // called from within `done`, after the body was parsed, so everything it awaits draws as that request.
+  if (options.conformanceClock?.mode === 'frozen') {
+    app.addHook('preHandler', (request, _reply, done) => {
+      const key = request.headers[RANDOMNESS_KEY_HEADER];
+      drawingWithKey(typeof key === 'string' && RANDOMNESS_KEY_PATTERN.test(key) ? key : undefined, done);
+    });
+  }
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));

@@ -1,10 +1,16 @@
 /**
  * Where the server's ids, keys, secrets and codes get their randomness: the operating system's, or, for a server
- * started with the frozen conformance clock, a stream derived from a fixed seed, so that a kit's run against it
+ * started with the frozen conformance clock, streams derived from a fixed seed, so that a kit's run against it
  * replays byte for byte (the same TOTP secret gives the same codes, the same ids name the same things). That server
- * is for conformance testing only; its secrets are predictable by design. The stream is this thread's: the kit runs
- * each reference server on a thread of its own (conformance/targets/server-thread.ts).
+ * is for conformance testing only; its secrets are predictable by design. The streams are this thread's: the kit
+ * runs each reference server on a thread of its own (conformance/targets/server-thread.ts).
+ *
+ * A request that names a randomness key (the conformance header, spec/protocol/conformance-clock.ts) draws from the
+ * stream of that key, from its start the first time the key is seen: the kit names one key per generated case, so a
+ * case draws the same values whether it runs among hundreds (its cells sharing the server in any order) or alone in
+ * a replay. Requests without a key, and the server's own work, draw from the server's stream.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 interface Source {
@@ -33,18 +39,45 @@ function seeded(seed: string): Source {
   return { bytes, below };
 }
 
-let source = system;
+/**
+ * Keyed streams kept at most: a key serves one case, done long before this many others began. The least recently
+ * drawn goes first, so a cell's own key, drawn from between its cases, stays.
+ */
+const KEPT_STREAMS = 10_000;
 
-/** Switches this thread's server randomness to the stream of `seed` (from its start), or back to the system's. */
-export function useRandomness(seed: string | undefined): void {
-  source = seed === undefined ? system : seeded(seed);
+let seed: string | undefined;
+let source = system;
+const keyed = new Map<string, Source>();
+const requestKey = new AsyncLocalStorage<string | undefined>();
+
+/** Switches this thread's server randomness to the streams of `seed` (from their start), or back to the system's. */
+export function useRandomness(newSeed: string | undefined): void {
+  seed = newSeed;
+  source = newSeed === undefined ? system : seeded(newSeed);
+  keyed.clear();
+}
+
+/** Runs `body` (a request's handling) drawing from the stream of `key`; without a seed or a key, as before. */
+export function drawingWithKey<T>(key: string | undefined, body: () => T): T {
+  return requestKey.run(key, body);
+}
+
+function current(): Source {
+  const key = requestKey.getStore();
+  if (seed === undefined || key === undefined) return source;
+  let stream = keyed.get(key);
+  if (stream) keyed.delete(key);
+  else stream = seeded(`${seed}\n${key}`);
+  keyed.set(key, stream);
+  if (keyed.size > KEPT_STREAMS) keyed.delete(keyed.keys().next().value as string);
+  return stream;
 }
 
 export function randomBytesOf(n: number): Buffer {
-  return source.bytes(n);
+  return current().bytes(n);
 }
 
 /** A whole number from 0 to n - 1. */
 export function randomBelow(n: number): number {
-  return source.below(n);
+  return current().below(n);
 }

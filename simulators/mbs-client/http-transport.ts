@@ -3,6 +3,7 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingM
 import type { Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
+import { withRandomnessKey } from './randomness-key.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -29,7 +30,8 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
       req.url,
-      { method: req.method, headers: req.headers, agent, timeout: req.timeoutMs },
+      // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
+      { method: req.method, headers: withRandomnessKey(req.headers), agent, timeout: req.timeoutMs },
       (incoming) => {
         if (record) {
           record.status = incoming.statusCode ?? 0;

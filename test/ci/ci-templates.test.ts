@@ -74,12 +74,20 @@ describe.each([
     }
   });
 
+  it('replays the corpus in a job of its own, keeping its reports', () => {
+    const corpus = calls.filter((c) => c.command === 'run' && optionsIn(c.args).includes('corpus'));
+    expect(corpus).toHaveLength(1);
+    expect(corpus[0]!.args).toMatch(/--corpus "\$MBSC_CORPUS" --out reports\/out$/);
+  });
+
   it('never swallows the exit code', () => {
     for (const s of scripts) expect(s.script, s.job).not.toMatch(/\|\|\s*(true|:|exit 0)|set \+e/);
   });
 
-  it('passes the expected-failures input to every run and validate', () => {
-    const runs = calls.filter((c) => c.command === 'run' || c.command === 'validate');
+  it('passes the expected-failures input to every run and validate but the corpus replay, whose entries say it', () => {
+    const runs = calls.filter(
+      (c) => (c.command === 'run' || c.command === 'validate') && !optionsIn(c.args).includes('corpus'),
+    );
     expect(runs.length).toBeGreaterThan(0);
     for (const call of runs)
       expect(call.args, call.job).toMatch(/\$\{MBSC_EXPECTED_FAILURES:\+--expected-failures "\$/);

@@ -1,7 +1,8 @@
 /**
  * `mbsc run --corpus DIR`: the kept failing seeds of conformance/corpus/ are replayed against the faulty reference
  * servers they name and still fail exactly their expected requirements; an entry whose finding no longer reproduces
- * fails the run and is named; an invalid entry is refused before anything runs.
+ * fails the run and is named, each entry's summary.json and junit.xml kept; an invalid entry is refused before
+ * anything runs.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,8 +54,14 @@ describe('mbsc run --corpus', () => {
       'replayed-totp-accepted': kept('replayed-totp-accepted'),
       'totp-replay-fixed': FIXED,
     });
-    const result = await runCli(['run', '--corpus', folder], 120_000);
+    const out = path.join(dir, 'lost-out');
+    const result = await runCli(['run', '--corpus', folder, '--out', out], 120_000);
     expect(result.stdout).toContain('  ok    replayed-totp-accepted: fails TOTP-12, as expected');
+    // Each entry's run leaves its summary and JUnit report, for a CI job to keep.
+    const report = (entry: string, file: string) => readFileSync(path.join(out, 'corpus', entry, file), 'utf8');
+    expect(JSON.parse(report('replayed-totp-accepted', 'summary.json'))).toMatchObject({ verdict: 'fail', seed: 7 });
+    expect(JSON.parse(report('totp-replay-fixed', 'summary.json'))).toMatchObject({ verdict: 'pass' });
+    expect(report('replayed-totp-accepted', 'junit.xml')).toMatch(/<testsuites[^>]*failures="[1-9]/);
     expect(result.stdout).toContain('  LOST  totp-replay-fixed: no longer fails TOTP-12');
     expect(result.stdout).toContain(
       '        Rerun: mbsc run --editions pro --checks tfa-totp-throttling --seed 7 --runs 20',

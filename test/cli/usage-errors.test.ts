@@ -29,6 +29,15 @@ describe('usage errors', () => {
     expect(edition.stderr).toContain('--edition needs a value: --edition one of pro, lite, home.');
   });
 
+  it('a replay path whose case start is not a number of ms is refused before anything runs', async () => {
+    const result = await runCli(['run', '--checks', 'tfa-totp-window-model', '--seed', '7', '--replay', '0:1@abc']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--replay takes the path a failing run printed (such as 3:1~ACB:F@59999), not "0:1@abc"',
+    );
+    expect(result.stdout).toBe('');
+  });
+
   it('mbsc outbox: an address without a scheme is a usage error; a closed port is exit 3', async () => {
     const noScheme = await runCli(['outbox', '--server', 'localhost:8080', '--console-key', 'k']);
     expect(noScheme.code).toBe(2);

@@ -9,6 +9,7 @@ import {
   FROZEN_CLOCK_CAPABILITY,
   FROZEN_CLOCK_START_MS,
 } from '../../conformance/spec/protocol/conformance-clock.js';
+import { namingRandomnessKey } from '../../simulators/mbs-client/randomness-key.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const started: TestServer[] = [];
@@ -48,5 +49,25 @@ describe('the frozen conformance clock', () => {
     const running = await startTestServer('pro', { conformanceClock: true });
     started.push(running);
     expect((await draws(running)).secret).not.toBe(a.secret);
+  });
+
+  it('draws a keyed request from the stream of its key, wherever the server stream stands', async () => {
+    const secret = async (server: TestServer) => (await server.console.call('createRegistration', { body: {} })).secret;
+    const keyed = (server: TestServer, key: string) =>
+      namingRandomnessKey(
+        () => key,
+        () => secret(server),
+      );
+    const busy = await frozenServer();
+    const unkeyed = [await secret(busy), await secret(busy)];
+    const afterOthers = await keyed(busy, 'case-a');
+    const fresh = await frozenServer();
+    expect(await keyed(fresh, 'case-a')).toBe(afterOthers);
+    // Unkeyed, where the stream stands decides: the first draw of a fresh server is not the second of a busy one.
+    expect(await secret(fresh)).toBe(unkeyed[0]);
+    expect(unkeyed[1]).not.toBe(unkeyed[0]);
+    // Another key, or a value that is no key, draws something else.
+    expect(await keyed(fresh, 'case-b')).not.toBe(afterOthers);
+    expect(await keyed(fresh, 'not a key!')).not.toBe(afterOthers);
   });
 });

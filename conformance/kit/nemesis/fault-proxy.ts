@@ -74,8 +74,10 @@ export class FaultProxy {
       client.destroy();
       server.destroy();
     };
+    // A slow answer still on its way when the server closes (after `Connection: close`) is delivered first.
+    let delivering = Promise.resolve();
     client.on('close', () => server.destroy());
-    server.on('close', () => client.destroy());
+    server.on('close', () => void delivering.then(() => client.destroy()));
     let answered = true;
     let current: NetFault | undefined;
     let sent = 0;
@@ -112,10 +114,12 @@ export class FaultProxy {
       if (current?.kind === 'slow-answer') {
         const { delayMs } = current;
         server.pause();
-        setTimeout(() => {
-          client.write(chunk);
-          server.resume();
-        }, delayMs);
+        delivering = new Promise((resolve) =>
+          setTimeout(() => {
+            client.write(chunk, () => resolve());
+            server.resume();
+          }, delayMs),
+        );
         return;
       }
       client.write(chunk);

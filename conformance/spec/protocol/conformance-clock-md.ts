@@ -5,6 +5,7 @@ import {
   FROZEN_CLOCK_CAPABILITY,
   FROZEN_CLOCK_START_MS,
   MAX_CLOCK_OFFSET_MS,
+  RANDOMNESS_KEY_HEADER,
 } from './conformance-clock.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +34,10 @@ is reported untested with the reason ("needs the conformance clock").
   reference server: \`mbsc serve --conformance-clock --frozen-clock\`). Whether a request lands in a code step or past a
   lifetime then depends on the kit's moves alone, not on how fast the machine answered, and the same seed gives the
   same run; the kit reads such a clock as the fixed start plus the offset it set, and starts the reference server so.
+- **Seeded randomness (optional, with the frozen clock).** Every request of the kit names the generated case it
+  belongs to in a \`${RANDOMNESS_KEY_HEADER}\` header (1 to 64 letters, digits, \`-\` or \`_\`). A server whose
+  ids, secrets and codes come from a seed may draw a request's from a stream of that key, begun the first time the
+  key is seen: a case then gets the same values in a full run and alone in its replay. Any server may ignore it.
 - **Routes** (console key): \`GET /v1/console/conformance/clock\` answers \`{"now": <epoch ms the server reads now>,
   "offsetMs": <offset>}\`; \`PUT /v1/console/conformance/clock\` with \`{"offsetMs": N}\` sets the offset and answers the
   same. N is a whole number from 0 to ${MAX_CLOCK_OFFSET_MS} (${MAX_CLOCK_OFFSET_MS / DAY_MS} days); a smaller offset

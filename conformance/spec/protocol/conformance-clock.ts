@@ -17,6 +17,15 @@ export const CONFORMANCE_CLOCK_CAPABILITY = 'conformance-clock';
  */
 export const FROZEN_CLOCK_CAPABILITY = 'conformance-clock-frozen';
 
+/**
+ * The header naming the randomness stream a request draws from, honoured by a server with a frozen clock (optional,
+ * like the frozen clock): the kit sends one key per generated case, so the ids, secrets and codes the server makes
+ * for a case are the same whether the case runs among others or alone in a replay. Keys match the pattern below;
+ * a server ignores any other value, and every header on a server without the frozen clock.
+ */
+export const RANDOMNESS_KEY_HEADER = 'x-conformance-randomness';
+export const RANDOMNESS_KEY_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Where a frozen clock stands at offset 0: a fixed instant, so that every time a run reports is the same. */
 export const FROZEN_CLOCK_START_MS = Date.UTC(2026, 0, 1);
 

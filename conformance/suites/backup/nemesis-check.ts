@@ -7,13 +7,11 @@ import fc from 'fast-check';
 import { skipUnless, type Check, type CheckContext, type CheckOutcome } from '../../kit/check.js';
 import { REASONS } from '../../kit/applies.js';
 import { deviceName } from '../../kit/device-world.js';
-import { formatAnomaly } from '../../kit/history/anomaly.js';
-import { checkHistory } from '../../kit/history/checkers.js';
 import { HistoryRecorder } from '../../kit/history/history.js';
+import { judgeHistory } from '../../kit/history/judge.js';
 import { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
-import { Sometimes } from '../../kit/sometimes.js';
-import { Violation } from '../../kit/violation.js';
+import { Sometimes, withReached } from '../../kit/sometimes.js';
 import { finish, initialItems, nemesisSteps } from './nemesis-sequences.js';
 import { NEMESIS_STATES, NemesisWorld, type NemesisState } from './nemesis-world.js';
 
@@ -53,14 +51,11 @@ async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
     for (const item of initial) await item.run(model, world);
     await fc.asyncModelRun(() => ({ model, real: world }), cmds);
     await finish(world, context.session);
-    const anomalies = checkHistory(recorder.history, [...CHECKERS]);
-    if (anomalies.length === 0) return;
-    const requirements = [...new Set(anomalies.flatMap((a) => a.requirements))];
-    throw new Violation(requirements, anomalies.map(formatAnomaly).join('\n'));
+    judgeHistory(recorder.history, CHECKERS);
   });
   try {
     const outcome = await checkProperty(property, context, Math.min(context.runs, MAX_SEQUENCES));
-    return outcome.verdict === 'skipped' ? outcome : { ...outcome, sometimes: sometimes.reached() };
+    return withReached(outcome, sometimes);
   } finally {
     await nemesis.close();
   }

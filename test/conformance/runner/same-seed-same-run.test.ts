@@ -2,7 +2,7 @@
  * One seed, one run: the same subset run twice on the reference target (its clock frozen, its randomness seeded)
  * writes the same summary.json but for timings and the ports the system gave, with a faulty variant so that a
  * counterexample and its HTTP exchanges are part of what is compared; and the replay command the run printed
- * reproduces that counterexample: the same shrunk commands failing the same requirements.
+ * reproduces that counterexample: the same shrunk commands failing the same requirements with the same message.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,10 +59,10 @@ describe('mbsc run --seed N', () => {
       const [mbsc, ...replayArgs] = wordsOf(failure.replayCommand ?? '');
       expect(mbsc).toBe('mbsc');
       const replayed = failureOf(JSON.parse(await run('replay', replayArgs.slice(1))) as Summary);
-      // The shrunk commands and where they fail, exactly. (The code values in the message may differ: a replay runs
-      // only the failing case, so the server draws its TOTP secrets from another point of its seeded stream.)
-      const { counterexample, commands, requirements, path: casePath } = failure;
-      expect(replayed).toMatchObject({ counterexample, commands, requirements, path: casePath });
+      // The shrunk commands, where they fail and the message with its code values, exactly: the replay runs only the
+      // failing case, and the server draws that case's secrets from the stream the case names, as it did in the run.
+      const { counterexample, commands, requirements, path: casePath, message } = failure;
+      expect(replayed).toMatchObject({ counterexample, commands, requirements, path: casePath, message });
     },
   );
 });

@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import type { LoginState } from '../../../spec/protocol/two-factor-login.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import type { HistoryRecorder } from '../../../kit/history/history.js';
+import { judgeHistory } from '../../../kit/history/judge.js';
+import type { Sometimes } from '../../../kit/sometimes.js';
 import { Violation } from '../../../kit/violation.js';
 import { STEP_MS, stepOf, type ServerAuthenticator } from './actors.js';
 import {
@@ -20,6 +23,9 @@ import {
 } from './otp-model.js';
 import { said, type ServerTime } from './support.js';
 
+/** The process of the codes typed at the desktop login, in a history. */
+export const DESKTOP_LOGIN = 'desktop login';
+
 /** What the code commands need of a model. */
 export interface OtpModel {
   otp: OtpState;
@@ -31,7 +37,14 @@ export interface OtpWorld {
   readonly desk: MbsClient;
   readonly time: ServerTime;
   readonly auths: readonly ServerAuthenticator[];
+  /** The sequence's history of codes presented, judged after each acceptance (kit/history). */
+  readonly history?: HistoryRecorder;
+  /** Where a property counts the codes that reached the server in the last millisecond of their step. */
+  readonly sometimes?: Sometimes<typeof CODE_IN_LAST_MS>;
 }
+
+/** A code the server read in the last millisecond of its step: the edge of the ±1 step window. */
+export const CODE_IN_LAST_MS = 'code-read-in-the-last-millisecond-of-its-step';
 
 export interface CodeEntry {
   readonly kind: CodeKind;
@@ -90,6 +103,7 @@ export async function enterCode(
         : (codeOfKind(e.kind, auth.secret, now) as string);
   const candidates = e.named ? [auth] : w.auths;
   const body = { code, ...(e.named ? { authenticatorId: auth.id } : {}) };
+  const presented = w.history?.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'totp', code });
   const probe = await w.time.probe(() => w.desk.call('loginOtp', { params: { loginId }, body }));
   const possible = predictOtp(m.otp, code, candidates, probe.before, probe.after);
   const got = probe.outcome.ok
@@ -97,6 +111,10 @@ export async function enterCode(
       ? 'accepted'
       : 'not logged in'
     : said(probe.outcome);
+  presented?.(got === 'accepted' ? 'ok' : 'fail');
+  if (probe.before === probe.after && probe.before % STEP_MS === STEP_MS - 1) w.sometimes?.reach(CODE_IN_LAST_MS);
+  // A code accepted twice shows in the history, with the first acceptance as its witness.
+  if (w.history && got === 'accepted') judgeHistory(w.history.history, ['accepted-once']);
   const match = possible.find((p) => p.result === got);
   const step = `${(probe.before % STEP_MS) / 1000}..${(probe.after % STEP_MS) / 1000} s into the step`;
   if (!match) {

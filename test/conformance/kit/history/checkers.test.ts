@@ -41,6 +41,21 @@ describe('history checkers', () => {
     );
   });
 
+  it('list the faults injected between the operations of a witness, and no others', () => {
+    const h = history([
+      ['nemesis', { f: 'nemesis', fault: 'partition' }, 'info'],
+      ['p', upload(A), 'ok'],
+      ['nemesis', { f: 'nemesis', fault: 'kill and restart the server' }, 'info'],
+      ['p', { f: 'list' }, 'ok', list()],
+      ['nemesis', { f: 'nemesis', fault: 'heal' }, 'info'],
+    ]);
+    const [found] = checkHistory(h, ['acknowledged-kept']);
+    expect(found?.witness.map((op) => op.index)).toEqual([3, 5, 7]);
+    expect(formatAnomaly(found!)).toMatch(
+      /#3 p ok upload.*\n {2}#5 nemesis info nemesis fault=kill and restart the server\n {2}#7 p ok list/,
+    );
+  });
+
   it('name an acknowledged item restored with other bytes', () => {
     const h = history([
       ['p', upload(A), 'ok'],

@@ -1,0 +1,21 @@
+/**
+ * The randomness key every request sent inside a scope names (the conformance header, a frozen server's option):
+ * the kit runs each cell inside one, whose key follows the generated case running, so that a server with seeded
+ * randomness makes the same ids, secrets and codes for a case in a full run and in its replay. The key is asked for
+ * at each request, since one cell runs its cases one after another.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { RANDOMNESS_KEY_HEADER } from '../../conformance/spec/protocol/conformance-clock.js';
+
+const scope = new AsyncLocalStorage<() => string>();
+
+/** Runs `body` with every request sent inside it naming the key `keyNow()` gives at the time. */
+export function namingRandomnessKey<T>(keyNow: () => string, body: () => T): T {
+  return scope.run(keyNow, body);
+}
+
+/** The headers with the current scope's key added; the same headers outside any scope. */
+export function withRandomnessKey(headers: Record<string, string>): Record<string, string> {
+  const keyNow = scope.getStore();
+  return keyNow ? { ...headers, [RANDOMNESS_KEY_HEADER]: keyNow() } : headers;
+}
