@@ -77,7 +77,7 @@ async function startOnce(options: ServeOptions): Promise<ServedServer> {
 
 /**
  * The same variant as an `--own-server` command, every placeholder in it: the push-service check (NET-09) starts it
- * with a push service of its own, the port checks with the edition's ports taken. Its own servers need no clock.
+ * with a push service of its own. Its own servers need no clock.
  */
 function ownServerTemplate(options: ServeOptions): CommandTemplate {
   return commandTemplate([
@@ -97,9 +97,9 @@ async function capabilitiesOf(url: string): Promise<string[]> {
 
 /**
  * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, the command that starts
- * another like it (`--own-server` with `{pushWebhook}`), and its web console at `<url>/` with the reference console's
- * locator map (what `--console-url URL/ --console-locators FILE` gives), so the desktop console checks, the port
- * checks and the push-service check run on this path too.
+ * another like it (`--own-server` with `{pushWebhook}`, given to the push-service check), and its web console at
+ * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so the
+ * desktop console checks and the push-service check run on this path too.
  */
 export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
   const { url, udpPort, consoleKey, ownServer } = server;
@@ -108,7 +108,8 @@ export function servedTarget(server: ServedServer, edition: Edition): ServerTarg
     udpPort,
     edition,
     consoleKey,
-    ownServer,
+    // For NET-09 only: the port checks judge the ports the served variant itself announces.
+    pushServiceServer: ownServer,
     webConsole: { url: `${url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
   });
 }

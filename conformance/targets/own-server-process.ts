@@ -44,8 +44,7 @@ export function pushServiceStart(
   edition: Edition,
 ): Pick<TargetSession, 'startOwnServerWithPushService' | 'pushServiceLack'> {
   if (!command.template.uses.has('pushWebhook')) return { pushServiceLack: NO_PUSH_WEBHOOK };
-  const start = ownServerProcess(command, edition);
-  return { startOwnServerWithPushService: (pushWebhook: string) => start(pushWebhook) };
+  return { startOwnServerWithPushService: ownServerProcess(command, edition) };
 }
 
 export function ownServerProcess(

@@ -33,6 +33,11 @@ export interface ServerTargetOptions {
   readonly dataDir?: string;
   /** How to start another server like this one, for the checks that start their own. */
   readonly ownServer?: OwnServerCommand;
+  /**
+   * Such a command for the push-service check alone, when the port checks are to judge this server's own ports
+   * (the self-test's served variants: one whose own starts leave the range would read an error of that start).
+   */
+  readonly pushServiceServer?: OwnServerCommand;
   /** The target's own server, when the kit started it and may crash it (a container it runs). */
   readonly restart?: () => Promise<RestartableServer>;
 }
@@ -70,12 +75,8 @@ export class ServerTarget implements Target {
       ...(console ? { console } : {}),
       ...clock,
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
-      ...(this.options.ownServer
-        ? {
-            startOwnServer: ownServerProcess(this.options.ownServer, edition),
-            ...pushServiceStart(this.options.ownServer, edition),
-          }
-        : {}),
+      ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
+      ...this.pushService(edition),
       ...(this.options.restart
         ? { startRestartableServer: this.options.restart }
         : { restartLack: 'a server reached by its URL only cannot be restarted by the kit' }),
@@ -83,5 +84,10 @@ export class ServerTarget implements Target {
       ...(this.options.webConsole ? { webConsole: this.options.webConsole } : {}),
       async close() {},
     };
+  }
+
+  private pushService(edition: Edition) {
+    const command = this.options.pushServiceServer ?? this.options.ownServer;
+    return command ? pushServiceStart(command, edition) : {};
   }
 }
