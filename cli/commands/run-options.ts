@@ -45,7 +45,7 @@ export const RUN_OPTIONS = {
   'own-server': {
     type: 'string',
     description:
-      "With --server: the command that starts another server like it on its edition's ports, for the port checks; placeholders {edition}, {data}, {consoleKey}, {host} (no shell)",
+      "With --server: the command that starts another server like it on its edition's ports, for the port checks; placeholders {edition}, {data}, {consoleKey}, {host}, {pushWebhook} (no shell)",
     placeholder: 'COMMAND',
   },
   'own-server-console-key': {

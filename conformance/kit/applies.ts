@@ -54,7 +54,7 @@ export const REASONS = {
     'starts servers like the target with chosen ports taken: the reference target can, a running server with --own-server COMMAND',
   clock: 'needs the conformance clock: it moves the server clock (code steps, lifetimes, throttling waits)',
   pushService:
-    'starts a server like the target with a push service the kit runs and takes away: the reference target can',
+    'starts a server like the target with a push service the kit runs and takes away: the reference target can, a running server with --own-server COMMAND that has {pushWebhook}',
 } as const;
 
 /** What a target lacks when only the checking, not the rule, needs it: its cells are `untested`, not `skipped`. */
@@ -68,7 +68,8 @@ function firstLack(needs: Needs, column: Column, session: TargetSession): string
   if (needs.twoFactor && !EDITIONS[column.edition].twoFactor) return REASONS.twoFactor;
   if (needs.dataDir && !session.dataDir) return REASONS.dataDir;
   if (needs.ownServers && !session.startOwnServer) return REASONS.ownServers;
-  if (needs.pushService && !session.startOwnServerWithPushService) return REASONS.pushService;
+  if (needs.pushService && !session.startOwnServerWithPushService)
+    return session.pushServiceLack ?? REASONS.pushService;
   if ((needs.console || needs.device === 'paired') && !session.console) return REASONS.console;
   if (needs.device || needs.platform || needs.sdCard) {
     const profile = column.profile;
@@ -86,7 +87,9 @@ function firstLack(needs: Needs, column: Column, session: TargetSession): string
 export function where(needs: Needs): Applies {
   return (column, session) => {
     const lack = firstLack(needs, column, session);
-    if (lack !== undefined) return { applies: false, reason: lack, ...(UNTESTED.has(lack) ? { untested: true } : {}) };
-    return needs.also ? needs.also(column, session) : APPLIES;
+    if (lack === undefined) return needs.also ? needs.also(column, session) : APPLIES;
+    // The reasons a target gives for its own lacks (clock, push service) are of the same kind as the kit's.
+    const untested = UNTESTED.has(lack) || lack === session.clockLack || lack === session.pushServiceLack;
+    return { applies: false, reason: lack, ...(untested ? { untested: true } : {}) };
   };
 }

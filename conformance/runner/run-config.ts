@@ -29,7 +29,7 @@ export const RunConfig = Type.Object(
       Type.String({
         minLength: 1,
         description:
-          'The command that starts another server like the running one; placeholders {edition}, {data}, {consoleKey}, {host}.',
+          'The command that starts another server like the running one; placeholders {edition}, {data}, {consoleKey}, {host}, {pushWebhook}.',
       }),
     ),
     ownServerConsoleKey: Type.Optional(

@@ -14,6 +14,8 @@ import type { ServerFault } from '../spec/faults.js';
 import { ServerTarget } from '../targets/server-target.js';
 import { startProcess } from '../targets/started-processes.js';
 import { whereItListens } from '../targets/served-lines.js';
+import { commandTemplate, type CommandTemplate } from '../targets/command-template.js';
+import type { OwnServerCommand } from '../targets/own-server-process.js';
 import { REFERENCE_CONSOLE_LOCATORS } from '../targets/web-console.js';
 
 export interface ServeOptions {
@@ -33,6 +35,8 @@ export interface ServedServer {
   readonly consoleKey: string;
   /** The `capabilities` of its GET /v1/info answer (none when it gives none). */
   readonly capabilities: readonly string[];
+  /** How to start another server like it, as a vendor gives it (`--own-server`), push service URL included. */
+  readonly ownServer: OwnServerCommand;
   stop(): Promise<void>;
 }
 
@@ -64,11 +68,23 @@ async function startOnce(options: ServeOptions): Promise<ServedServer> {
   try {
     const printed = await whereItListens(child, options.readyTimeoutMs ?? 30_000);
     const capabilities = await capabilitiesOf(printed.url);
-    return { ...printed, capabilities, stop: child.stop };
+    return { ...printed, capabilities, ownServer: { template: ownServerTemplate(options) }, stop: child.stop };
   } catch (error) {
     await child.stop();
     throw error;
   }
+}
+
+/**
+ * The same variant as an `--own-server` command, every placeholder in it: the push-service check (NET-09) starts it
+ * with a push service of its own. Its own servers need no clock.
+ */
+function ownServerTemplate(options: ServeOptions): CommandTemplate {
+  return commandTemplate([
+    ...[process.execPath, options.cli, 'serve', '--edition', '{edition}', '--host', '{host}', '--data', '{data}'],
+    ...['--console-key', '{consoleKey}', '--push-webhook', '{pushWebhook}'],
+    ...(options.faults.length > 0 ? ['--fault', options.faults.join(',')] : []),
+  ]);
 }
 
 /** What the server says it offers beyond protocol v1, as any client would learn it. */
@@ -80,17 +96,20 @@ async function capabilitiesOf(url: string): Promise<string[]> {
 }
 
 /**
- * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, and its web console at
- * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so
- * the desktop console checks run on this path too.
+ * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, the command that starts
+ * another like it (`--own-server` with `{pushWebhook}`, given to the push-service check), and its web console at
+ * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so the
+ * desktop console checks and the push-service check run on this path too.
  */
 export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
-  const { url, udpPort, consoleKey } = server;
+  const { url, udpPort, consoleKey, ownServer } = server;
   return new ServerTarget({
     url,
     udpPort,
     edition,
     consoleKey,
+    // For NET-09 only: the port checks judge the ports the served variant itself announces.
+    pushServiceServer: ownServer,
     webConsole: { url: `${url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
   });
 }

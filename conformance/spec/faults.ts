@@ -104,7 +104,8 @@ export const FAULTS = {
   'throttle-never-doubles': {
     side: 'server',
     description: 'waits 30 s after every failure beyond the fifth, never doubling',
-    caughtBy: ['TOTP-18'],
+    // One schedule for every kind of guess: one-time passwords, passwords, e-mail codes, SMS codes.
+    caughtBy: ['TOTP-18', 'PWL-12', 'PWL-13', 'REC-16'],
     needsClock: true,
   },
   'replayed-otp-not-counted': {

@@ -6,7 +6,7 @@
  */
 import { didYouMean } from '../spec/nearest-name.js';
 
-export const PLACEHOLDERS = ['edition', 'data', 'consoleKey', 'host'] as const;
+export const PLACEHOLDERS = ['edition', 'data', 'consoleKey', 'host', 'pushWebhook'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface CommandTemplate {
@@ -21,7 +21,11 @@ export interface CommandTemplate {
 export class CommandTemplateError extends Error {}
 
 export function parseCommandTemplate(text: string): CommandTemplate {
-  const words = splitWords(text);
+  return commandTemplate(splitWords(text), text);
+}
+
+/** A template from words already split (the kit's own commands); `text` is how messages show it. */
+export function commandTemplate(words: readonly string[], text = words.join(' ')): CommandTemplate {
   if (words.length === 0) throw new CommandTemplateError('the command is empty');
   const uses = new Set<Placeholder>();
   for (const word of words) {

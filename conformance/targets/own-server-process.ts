@@ -5,6 +5,8 @@
  * data directory when the check is done. A command that ends early or never answers is an error of the check's
  * setup, naming the command, its exit code and what it last wrote; the port-fallback check, which starts it with
  * the defaults taken, charges that to NET-04 instead (ports-by-edition.ts).
+ * A command with `{pushWebhook}` also starts servers whose push notification service is one the kit runs (NET-09);
+ * a start that asks for none fills it with an address where nothing listens, since a command's words are fixed.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
 import { serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
-import type { OwnServer } from './target.js';
+import type { OwnServer, TargetSession } from './target.js';
 
 export interface OwnServerCommand {
   readonly template: CommandTemplate;
@@ -29,13 +31,37 @@ export interface OwnServerCommand {
 
 const LOOPBACK = '127.0.0.1';
 const POLL_INTERVAL_MS = 200;
+/** Port 9 (discard) on the loopback: no service of the kit's listens there, so no push can arrive anywhere. */
+export const NO_PUSH_SERVICE = `http://${LOOPBACK}:9/push`;
 
-export function ownServerProcess(command: OwnServerCommand, edition: Edition): () => Promise<OwnServer> {
-  return async () => {
+export const NO_PUSH_WEBHOOK =
+  'starts a server like the target with a push service the kit runs and takes away: the --own-server command ' +
+  "has no {pushWebhook} placeholder for that service's URL";
+
+/** What the push-service checks (NET-09) get from the command: the start, or why the command cannot give it. */
+export function pushServiceStart(
+  command: OwnServerCommand,
+  edition: Edition,
+): Pick<TargetSession, 'startOwnServerWithPushService' | 'pushServiceLack'> {
+  if (!command.template.uses.has('pushWebhook')) return { pushServiceLack: NO_PUSH_WEBHOOK };
+  return { startOwnServerWithPushService: ownServerProcess(command, edition) };
+}
+
+export function ownServerProcess(
+  command: OwnServerCommand,
+  edition: Edition,
+): (pushWebhook?: string) => Promise<OwnServer> {
+  return async (pushWebhook?: string) => {
     const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
     const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
     const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
-    const argv = fillTemplate(command.template, { edition, data: dataDir, consoleKey, host: LOOPBACK });
+    const argv = fillTemplate(command.template, {
+      edition,
+      data: dataDir,
+      consoleKey,
+      host: LOOPBACK,
+      pushWebhook: pushWebhook ?? NO_PUSH_SERVICE,
+    });
     const child = startProcess(argv, { dataDir });
     const found = await newServer(child, edition, seen, consoleKey, command.readyTimeoutMs ?? 20_000);
     if (typeof found === 'string') {

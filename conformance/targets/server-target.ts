@@ -3,7 +3,8 @@
  * (and `--console-key K` for the checks that need the desktop side to issue pairing tokens). When the server
  * advertises the conformance clock, the console key moves it (open-conformance-clock.ts), as on the reference target.
  * When it runs on this machine, the vendor may also give its data directory (`--data-dir`, read by the storage-layout
- * checks) and the command that starts another server like it (`--own-server`, for the port checks), so that nothing
+ * checks) and the command that starts another server like it (`--own-server`, for the port checks; with
+ * `{pushWebhook}` in it, for the push-service check too), so that nothing
  * the reference target is checked for is skipped for want of them.
  */
 import type { WebConsole } from './web-console.js';
@@ -12,7 +13,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
-import { ownServerProcess, type OwnServerCommand } from './own-server-process.js';
+import { ownServerProcess, pushServiceStart, type OwnServerCommand } from './own-server-process.js';
 import type { RestartableServer, Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -32,6 +33,11 @@ export interface ServerTargetOptions {
   readonly dataDir?: string;
   /** How to start another server like this one, for the checks that start their own. */
   readonly ownServer?: OwnServerCommand;
+  /**
+   * Such a command for the push-service check alone, when the port checks are to judge this server's own ports
+   * (the self-test's served variants: one whose own starts leave the range would read an error of that start).
+   */
+  readonly pushServiceServer?: OwnServerCommand;
   /** The target's own server, when the kit started it and may crash it (a container it runs). */
   readonly restart?: () => Promise<RestartableServer>;
 }
@@ -70,6 +76,7 @@ export class ServerTarget implements Target {
       ...clock,
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
       ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
+      ...this.pushService(edition),
       ...(this.options.restart
         ? { startRestartableServer: this.options.restart }
         : { restartLack: 'a server reached by its URL only cannot be restarted by the kit' }),
@@ -77,5 +84,10 @@ export class ServerTarget implements Target {
       ...(this.options.webConsole ? { webConsole: this.options.webConsole } : {}),
       async close() {},
     };
+  }
+
+  private pushService(edition: Edition) {
+    const command = this.options.pushServiceServer ?? this.options.ownServer;
+    return command ? pushServiceStart(command, edition) : {};
   }
 }

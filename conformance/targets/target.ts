@@ -81,10 +81,12 @@ export interface TargetSession {
   readonly startOwnServer?: () => Promise<OwnServer>;
   /**
    * Starts another server like this one whose push notification service is the URL given, when the target can (the
-   * reference target, with `--push-webhook`): the push-service checks run a service of their own on 127.0.0.1 and
+   * reference target, with `--push-webhook`; a server on this machine whose `--own-server` command has `{pushWebhook}`): the push-service checks run a service of their own on 127.0.0.1 and
    * take it away to see the server without it (NET-09).
    */
   readonly startOwnServerWithPushService?: (pushWebhook: string) => Promise<OwnServer>;
+  /** Why there is no such start, when the target knows more than that it has none (a command without the URL). */
+  readonly pushServiceLack?: string;
   /**
    * A server like this one that the nemesis may crash and restart (the reference's own process, a container), for
    * the model-based checks that inject faults. Without it the nemesis injects only what its proxy can.

@@ -122,5 +122,7 @@ as a login comes to its second factor (its ports blocked), the login MUST say so
 "unreachable"\`, list no device under \`methods.push\` and offer the one-time password (\`state: "otp"\`). The
 reference server posts each push as \`{"channel": "push", "to": "<authenticatorId>", "loginId": "…", "machine":
 "…", "text": "…"}\` to \`--push-webhook\` and asks that URL with \`HEAD\` whether it can be reached (any HTTP answer
-means it can); without one the app fetches its notifications and the service is always reachable.
+means it can); without one the app fetches its notifications and the service is always reachable. A kit judges
+this rule by starting a server like yours with a push service of its own and then taking it away: give the URL of
+that service as a word of your start command (\`mbsc validate --own-server\` with its \`{pushWebhook}\` placeholder).
 `;

@@ -49,6 +49,28 @@ describe('where a check applies', () => {
     expect(reasonOf({ device: 'paired', sdCard: true }, samsung, full)).toBe('applies');
   });
 
+  it("reads untested, in the target's own words, where only the target lacks a clock or a push service", () => {
+    const pushServiceLack = 'the --own-server command has no {pushWebhook} placeholder';
+    const session: TargetSession = { ...full, pushServiceLack, clock: undefined, clockLack: 'clock does not move' };
+    expect(where({ pushService: true })(android, session)).toEqual({
+      applies: false,
+      reason: pushServiceLack,
+      untested: true,
+    });
+    expect(where({ pushService: true })(android, bare)).toEqual({
+      applies: false,
+      reason: REASONS.pushService,
+      untested: true,
+    });
+    expect(where({ clock: true })(android, session)).toEqual({
+      applies: false,
+      reason: 'clock does not move',
+      untested: true,
+    });
+    const pushed = { ...full, startOwnServerWithPushService: full.startOwnServer! };
+    expect(reasonOf({ pushService: true }, android, pushed)).toBe('applies');
+  });
+
   it('refuses an OS the app does not install on unless the check installs versions of its own', () => {
     const old: Column = { edition: 'pro', profile: { ...loadProfile('redmi-note-8'), osVersion: '7.1' } };
     expect(reasonOf({ device: 'paired' }, old, full)).toBe('the app does not install on Android 7.1 (see PLAT-01/02)');

@@ -29,11 +29,17 @@ describe('a variant served as its own process', () => {
     await expect(fetch(`${server.url}/v1/info`)).rejects.toThrow();
   });
 
-  it('is validated with its web console at <url>/ and the reference locator map, which it serves', async () => {
+  it('is validated with its web console at <url>/, which it serves, and an own-server command with a push service', async () => {
     const server = await startServeProcess({ cli: MBSC_BIN, edition: 'pro', faults: [], conformanceClock: false });
     try {
       const session = await servedTarget(server, 'pro').open('pro');
       expect(session.webConsole).toEqual({ url: `${server.url}/`, locators: REFERENCE_CONSOLE_LOCATORS });
+      // Another like it, from a command a vendor could give: the push-service check (NET-09) gets its start.
+      expect(server.ownServer.template.uses.has('pushWebhook')).toBe(true);
+      expect(session.startOwnServerWithPushService).toBeTypeOf('function');
+      expect(session.pushServiceLack).toBeUndefined();
+      // The port checks judge the ports the variant itself announces (one whose own starts leave the range errs).
+      expect(session.startOwnServer).toBeUndefined();
       const page = await fetch(session.webConsole!.url);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);

@@ -6,7 +6,13 @@ import {
   parseCommandTemplate,
 } from '../../../conformance/targets/command-template.js';
 
-const values = { edition: 'lite', data: '/tmp/d 1', consoleKey: 'k3y', host: '127.0.0.1' };
+const values = {
+  edition: 'lite',
+  data: '/tmp/d 1',
+  consoleKey: 'k3y',
+  host: '127.0.0.1',
+  pushWebhook: 'http://127.0.0.1:8/push',
+};
 
 describe('parseCommandTemplate', () => {
   it('splits words as a shell would, with quotes and backslashes, and runs nothing of a shell', () => {
@@ -38,6 +44,18 @@ describe('parseCommandTemplate', () => {
       '--data=/tmp/d 1',
       '--console-key',
       'k3y',
+    ]);
+  });
+
+  it("fills {pushWebhook} with the kit's push service", () => {
+    const template = parseCommandTemplate('srv --push-webhook {pushWebhook} --data {data}');
+    expect(template.uses.has('pushWebhook')).toBe(true);
+    expect(fillTemplate(template, values)).toEqual([
+      'srv',
+      '--push-webhook',
+      'http://127.0.0.1:8/push',
+      '--data',
+      '/tmp/d 1',
     ]);
   });
 
