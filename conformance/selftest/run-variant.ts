@@ -1,6 +1,6 @@
 /**
  * Runs the conformance suites against one faulty variant and says whether they caught it: the run must fail, and
- * fail at least the requirements the fault catalogue names. The shortest failure of those gives the counterexample
+ * fail at least the requirements the fault catalogue names (a best practice's variant: find them advisory). The shortest failure of those gives the counterexample
  * (a model-based check's shrunk command list) and the command that replays it.
  */
 import { FAULTS, type FaultName, type FaultSpec } from '../spec/faults.js';
@@ -28,13 +28,22 @@ export interface VariantResult {
   readonly fault: FaultName;
   /** The run failed on every requirement the catalogue expects. */
   readonly caught: boolean;
-  /** Every MUST requirement the run failed. */
+  /** Every MUST requirement the run failed, and every ADVISORY one it found broken. */
   readonly failed: readonly string[];
   /** Expected requirements the run did not fail. */
   readonly missed: readonly string[];
   /** The shortest failure among the expected requirements' failures. */
   readonly shortest?: { readonly checkId: string; readonly commands?: number; readonly replayCommand: string };
   readonly durationMs: number;
+}
+
+const levelOf = (id: string) => REQUIREMENTS.find((r) => r.id === id)?.level;
+
+/** Every MUST requirement a run failed and every ADVISORY one it found broken. */
+export function findings(summary: Summary): string[] {
+  return summary.requirements
+    .filter((r) => (r.verdict === 'fail' && r.level === 'MUST') || r.verdict === 'advisory')
+    .map((r) => r.id);
 }
 
 /** The edition a variant shows on. */
@@ -65,12 +74,14 @@ export async function runVariantOn(target: Target, fault: FaultName, options: Va
     replayCommand: (check, column, failure) =>
       replayCommand('run', { faults: [fault] }, check, column, failure, options.seed, options.runs),
   });
-  const failed = summary.requirements.filter((r) => r.verdict === 'fail' && r.level === 'MUST').map((r) => r.id);
+  const failed = findings(summary);
   const missed = spec.caughtBy.filter((id) => !failed.includes(id));
   const shortest = shortestFailure(summary, spec.caughtBy);
+  // A variant of a best practice shows as an advisory finding, which never fails a run; any other must fail it.
+  const advisoryOnly = spec.caughtBy.every((id) => levelOf(id) === 'ADVISORY');
   return {
     fault,
-    caught: summary.verdict === 'fail' && missed.length === 0,
+    caught: missed.length === 0 && (summary.verdict === 'fail' || advisoryOnly),
     failed,
     missed,
     ...(shortest ? { shortest } : {}),
@@ -105,7 +116,7 @@ function shortestFailure(summary: Summary, expected: readonly string[]): Variant
   for (const check of summary.checks) {
     for (const cell of check.cells) {
       const failure = cell.failure;
-      if (cell.verdict !== 'fail' || !failure) continue;
+      if ((cell.verdict !== 'fail' && cell.verdict !== 'advisory') || !failure) continue;
       if (!(failure.requirements ?? covers(check.checkId)).some((id) => expected.includes(id))) continue;
       if (!best || length(failure) < length(best.failure)) best = { checkId: check.checkId, failure };
     }

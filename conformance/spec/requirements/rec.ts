@@ -141,7 +141,7 @@ export const REC_REQUIREMENTS = [
     id: 'REC-17',
     statement:
       'At most 5 SMS or e-mail codes go out per login step or recovery phone within any 10 minutes, Resend included; one more is refused 429 send-limited, sending nothing.',
-    level: 'MUST',
+    level: 'ADVISORY',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
     interpretation:
