@@ -110,6 +110,8 @@ export function servedTarget(server: ServedServer, edition: Edition): ServerTarg
     consoleKey,
     // For NET-09 only: the port checks judge the ports the served variant itself announces.
     pushServiceServer: ownServer,
+    // And for the nemesis: a served variant of its own, crashed and started again on its data.
+    restartServer: ownServer,
     webConsole: { url: `${url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
   });
 }

@@ -96,8 +96,6 @@ export function caughtIn(cell: Cell): boolean | undefined {
 export function fallsShort(row: VendorPathRow, column: Column): boolean {
   const cell = row[column];
   if (cell.kind === 'n/a') return false;
-  // A plain URL cannot be restarted by the kit: a variant only a restart shows is expected to go uncaught there.
-  if ((FAULTS[row.fault] as FaultSpec).needsRestart) return false;
   const expected = column === 'with' || !row.needsClock;
   return expected && caughtIn(cell) !== true;
 }

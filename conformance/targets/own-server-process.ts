@@ -19,7 +19,8 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
 import { serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
-import type { OwnServer, TargetSession } from './target.js';
+import { restartableOn } from './restartable-server.js';
+import type { OwnServer, RestartableServer, TargetSession } from './target.js';
 
 export interface OwnServerCommand {
   readonly template: CommandTemplate;
@@ -47,6 +48,61 @@ export function pushServiceStart(
   return { startOwnServerWithPushService: ownServerProcess(command, edition) };
 }
 
+export const NO_DATA_PLACEHOLDER =
+  "a server the kit may crash and start again on its data: the --own-server command has no {data} placeholder, so a second start would not find the first one's data";
+
+/** What the nemesis gets from the command: a server it may crash and restart, or why the command cannot give one. */
+export function restartStart(
+  command: OwnServerCommand,
+  edition: Edition,
+): Pick<TargetSession, 'startRestartableServer' | 'restartLack'> {
+  if (!command.template.uses.has('data')) return { restartLack: NO_DATA_PLACEHOLDER };
+  return { startRestartableServer: () => restartableOwnServer(command, edition) };
+}
+
+/**
+ * The command started as a server the nemesis may crash: SIGKILL, then the same command on the same data directory
+ * and console key, found again on the edition's range (the ports may change; the kit reaches it through a proxy).
+ */
+function restartableOwnServer(command: OwnServerCommand, edition: Edition): Promise<RestartableServer> {
+  const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
+  return restartableOn(`mbsc-own-nemesis-${edition}-`, consoleKey, async (dataDir) => {
+    const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
+    const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
+    const { child, found } = await startFound(command, edition, values, seen, false);
+    return { child, url: found.url };
+  });
+}
+
+/**
+ * Starts the command with these values and finds its server on the range; a start that fails is a setup error.
+ * `ownsData`: stopping the process removes its data directory (not for a server started again on the same data).
+ */
+async function startFound(
+  command: OwnServerCommand,
+  edition: Edition,
+  values: { readonly dataDir: string; readonly consoleKey: string; readonly pushWebhook: string },
+  seen: ReadonlySet<string>,
+  ownsData: boolean,
+): Promise<{ child: StartedProcess; found: InfoAnswer }> {
+  const argv = fillTemplate(command.template, {
+    edition,
+    data: values.dataDir,
+    consoleKey: values.consoleKey,
+    host: LOOPBACK,
+    pushWebhook: values.pushWebhook,
+  });
+  const child = startProcess(argv, ownsData ? { dataDir: values.dataDir } : {});
+  const found = await newServer(child, edition, seen, values.consoleKey, command.readyTimeoutMs ?? 20_000);
+  if (typeof found === 'string') {
+    await child.stop();
+    throw new SetupError(`starting another server like the target's (--own-server)`, [], {
+      cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${found}${tailOf(child)}`),
+    });
+  }
+  return { child, found };
+}
+
 export function ownServerProcess(
   command: OwnServerCommand,
   edition: Edition,
@@ -55,21 +111,8 @@ export function ownServerProcess(
     const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
     const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
     const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
-    const argv = fillTemplate(command.template, {
-      edition,
-      data: dataDir,
-      consoleKey,
-      host: LOOPBACK,
-      pushWebhook: pushWebhook ?? NO_PUSH_SERVICE,
-    });
-    const child = startProcess(argv, { dataDir });
-    const found = await newServer(child, edition, seen, consoleKey, command.readyTimeoutMs ?? 20_000);
-    if (typeof found === 'string') {
-      await child.stop();
-      throw new SetupError(`starting another server like the target's (--own-server)`, [], {
-        cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${found}${tailOf(child)}`),
-      });
-    }
+    const values = { dataDir, consoleKey, pushWebhook: pushWebhook ?? NO_PUSH_SERVICE };
+    const { child, found } = await startFound(command, edition, values, seen, true);
     return {
       url: found.url,
       host: LOOPBACK,

@@ -17,47 +17,67 @@ import { startProcess, type StartedProcess } from './started-processes.js';
 import type { RestartableServer } from './target.js';
 
 /** Room for a few sequences' items and the database; small enough to fill in one write. */
-const DISK_BYTES = 24 * 1024 * 1024;
+const SMALL_DISK_BYTES = 24 * 1024 * 1024;
 
 export async function startRestartableServer(
   entry: string,
   edition: Edition,
   faults: readonly ServerFault[],
 ): Promise<RestartableServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), `mbsc-nemesis-${edition}-`));
-  const disk = mountSmallDisk(dir);
   const consoleKey = randomBytes(24).toString('hex');
-  const options: RestartableEntryOptions = { edition, dataDir: dir, consoleKey, faults };
-  const args = [entry, JSON.stringify(options)];
-  let child: StartedProcess | undefined;
-  let url = '';
-  const start = async () => {
-    child = startProcess([process.execPath, ...args]);
-    url = (await whereItListens(child, 30_000)).url;
-  };
+  return restartableOn(`mbsc-nemesis-${edition}-`, consoleKey, async (dataDir) => {
+    const options: RestartableEntryOptions = { edition, dataDir, consoleKey, faults };
+    const child = startProcess([process.execPath, entry, JSON.stringify(options)]);
+    try {
+      return { child, url: (await whereItListens(child, 30_000)).url };
+    } catch (error) {
+      await child.stop();
+      throw error;
+    }
+  });
+}
+
+/** A started server process and where it answers. */
+export interface ServerStart {
+  readonly child: StartedProcess;
+  readonly url: string;
+}
+
+/**
+ * A server that `start` starts on a data directory of its own (named from `prefix`, on a small tmpfs when one can be
+ * mounted here), killed with SIGKILL and started again on the same directory, removed with it when closed. A
+ * `start` that fails leaves no process behind.
+ */
+export async function restartableOn(
+  prefix: string,
+  consoleKey: string,
+  start: (dataDir: string) => Promise<ServerStart>,
+): Promise<RestartableServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const disk = mountSmallDisk(dir);
   const removeAll = () => {
     if (disk === undefined) unmount(dir);
     rmSync(dir, { recursive: true, force: true });
   };
+  let current: ServerStart;
   try {
-    await start();
+    current = await start(dir);
   } catch (error) {
-    await child?.stop();
     removeAll();
     throw error;
   }
   return {
     get url() {
-      return url;
+      return current.url;
     },
     consoleKey,
     async restart() {
-      await child?.kill();
-      await start();
+      await current.child.kill();
+      current = await start(dir);
     },
-    ...(disk === undefined ? { disk: { dir, bytes: DISK_BYTES } } : { diskLack: disk }),
+    ...(disk === undefined ? { disk: { dir, bytes: SMALL_DISK_BYTES } } : { diskLack: disk }),
     async close() {
-      await child?.stop();
+      await current.child.stop();
       removeAll();
     },
   };
@@ -66,7 +86,7 @@ export async function startRestartableServer(
 /** Mounts a size-limited tmpfs on `dir`: undefined when done, else why not. */
 function mountSmallDisk(dir: string): string | undefined {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_BYTES}`, 'tmpfs', dir], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SMALL_DISK_BYTES}`, 'tmpfs', dir], { stdio: 'pipe' });
     return undefined;
   } catch (error) {
     const said = error instanceof Error ? error.message.split('\n')[0] : String(error);

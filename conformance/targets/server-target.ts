@@ -13,7 +13,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
-import { ownServerProcess, pushServiceStart, type OwnServerCommand } from './own-server-process.js';
+import { ownServerProcess, pushServiceStart, restartStart, type OwnServerCommand } from './own-server-process.js';
 import type { RestartableServer, Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -40,6 +40,11 @@ export interface ServerTargetOptions {
   readonly pushServiceServer?: OwnServerCommand;
   /** The target's own server, when the kit started it and may crash it (a container it runs). */
   readonly restart?: () => Promise<RestartableServer>;
+  /**
+   * A command for the nemesis's server alone, when the port checks are to judge this server's own ports (the
+   * self-test's served variants); otherwise `ownServer` gives it.
+   */
+  readonly restartServer?: OwnServerCommand;
 }
 
 export class ServerTarget implements Target {
@@ -77,12 +82,20 @@ export class ServerTarget implements Target {
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
       ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
       ...this.pushService(edition),
-      ...(this.options.restart
-        ? { startRestartableServer: this.options.restart }
-        : { restartLack: 'a server reached by its URL only cannot be restarted by the kit' }),
+      ...this.restartable(edition),
       app: this.app,
       ...(this.options.webConsole ? { webConsole: this.options.webConsole } : {}),
       async close() {},
+    };
+  }
+
+  private restartable(edition: Edition): Pick<TargetSession, 'startRestartableServer' | 'restartLack'> {
+    if (this.options.restart) return { startRestartableServer: this.options.restart };
+    const command = this.options.restartServer ?? this.options.ownServer;
+    if (command) return restartStart(command, edition);
+    return {
+      restartLack:
+        'a server reached by its URL only cannot be restarted by the kit (an --own-server command with {data} can)',
     };
   }
 
