@@ -12,6 +12,8 @@
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkProperty } from '../../kit/property.js';
+import { HistoryRecorder } from '../../kit/history/history.js';
+import { judgeHistory } from '../../kit/history/judge.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { within } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
@@ -30,7 +32,7 @@ import { refuseReplacements } from './server-replacement-refused.js';
 import { migrateTo } from './server-takeover.js';
 import { where } from '../../kit/applies.js';
 
-async function migrate(session: TargetSession, s: Scenario, paired: string[]): Promise<void> {
+async function migrate(session: TargetSession, s: Scenario, paired: string[], history: HistoryRecorder): Promise<void> {
   const desk = consoleOf(session);
   const original = await pairDevice(session, 'ASUS_X00ID', s.originalIos ? 'ios' : 'android');
   paired.push(original.deviceId);
@@ -39,7 +41,10 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
   const backup = await original.client.call('startBackup', { body: {} });
   const contents = s.items.map((item, i) => ({ ...item, bytes: bytesOf(item.seed + i * 7919, item.size), i }));
   for (const c of contents) {
-    await original.client.uploadItem(backup.backupId, c.bytes, metaOf(c.kind, `M${c.i}`, c.seed), sha256(c.bytes));
+    const sha = sha256(c.bytes);
+    const uploaded = history.invoke(original.deviceId, { f: 'upload', sha256: sha, size: c.bytes.length });
+    await original.client.uploadItem(backup.backupId, c.bytes, metaOf(c.kind, `M${c.i}`, c.seed), sha);
+    uploaded('ok');
   }
   const shas = [...new Set(contents.map((c) => sha256(c.bytes)))];
   const accounts = Array.from({ length: s.accounts }, (_, n) => account(n));
@@ -65,7 +70,7 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[]): P
   });
   await within(['MIG-02'], () => refuseReplacements(session, pairing.token, ids, bystander.installId));
   await within(['MIG-03', 'MIG-04', 'MIG-05', 'MIG-06', 'MIG-10', 'MIG-13'], () =>
-    migrateTo(session, s, { original, bystander, pairing, ids, shas, contents, snapshot }, paired),
+    migrateTo(session, s, { original, bystander, pairing, ids, shas, contents, snapshot, history }, paired),
   );
 }
 
@@ -81,8 +86,11 @@ export const migrationCheck: Check = {
   async run(context: CheckContext) {
     const property = fc.asyncProperty(scenario, async (s) => {
       const paired: string[] = [];
+      const history = new HistoryRecorder();
       try {
-        await migrate(context.session, s, paired);
+        await migrate(context.session, s, paired, history);
+        // After every case its history: nothing the original had acknowledged is missing from the replacement.
+        judgeHistory(history.history, ['migration-keeps-all']);
       } finally {
         await removeQuietly(context.session, paired);
       }

@@ -3,6 +3,7 @@
  * original and the replacement), the 2FA accounts the original backs up, and what the migration carries from the
  * original's backup to the takeover.
  */
+import type { HistoryRecorder } from '../../kit/history/history.js';
 import fc from 'fast-check';
 import { ITEM_KINDS } from '../../spec/file-types.js';
 import type { AuthenticatorAccount } from '../../spec/protocol/resources.js';
@@ -40,4 +41,6 @@ export interface Migration {
   readonly shas: readonly string[];
   readonly contents: readonly { readonly bytes: Buffer }[];
   readonly snapshot: { readonly accounts: unknown; readonly counts: unknown };
+  /** The case's uploads, migration and the replacement's listing, judged by the migration checker (kit/history). */
+  readonly history: HistoryRecorder;
 }

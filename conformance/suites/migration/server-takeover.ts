@@ -7,16 +7,20 @@ import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { Violation, within } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import { brief, identity, refused, sha256 } from '../../kit/server-support.js';
+import { judgeHistory } from '../../kit/history/judge.js';
 import { listed } from './server-replacement-refused.js';
 import type { Migration, Scenario } from './server-scenario.js';
 
 /** The migration itself, and what the server shows after it. */
 export async function migrateTo(session: TargetSession, s: Scenario, m: Migration, paired: string[]): Promise<void> {
-  const { original, bystander, pairing, ids, shas, contents, snapshot } = m;
+  const { original, bystander, pairing, ids, shas, contents, snapshot, history } = m;
 
   const replacement = new MbsClient({ baseUrl: session.url });
   const device = identity('Redmi Note 8', s.replacementIos ? 'ios' : 'android');
+  // The replacement's id is known once it answers: the migration's completion names it.
+  const migrated = history.invoke(original.deviceId, { f: 'migrate', to: 'the replacement' });
   const answer = await replacement.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+  migrated('ok', { f: 'migrate', to: answer.deviceId });
   paired.push(answer.deviceId);
   replacement.deviceKey = answer.deviceKey;
   const wanted = {
@@ -55,17 +59,17 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
     'the migration token used a second time',
   );
 
-  await within(['MIG-10'], () => inherited(replacement, shas, contents, snapshot));
+  await within(['MIG-10'], () => inherited(replacement, m, answer.deviceId));
 }
 
 /** MIG-10: the inherited items and 2FA accounts belong to the replacement now. */
-async function inherited(
-  replacement: MbsClient,
-  shas: readonly string[],
-  contents: Migration['contents'],
-  snapshot: Migration['snapshot'],
-): Promise<void> {
+async function inherited(replacement: MbsClient, m: Migration, replacementId: string): Promise<void> {
+  const { shas, contents, snapshot, history } = m;
+  const listing = history.invoke(replacementId, { f: 'list' });
   const items = (await replacement.call('listItems', { query: { limit: 1000 } })).items;
+  listing('ok', { f: 'list', items: items.map(({ sha256, size, tab }) => ({ sha256, size, tab })) });
+  // An item lost shows first as the history's anomaly: its upload, the migration and this listing as witness.
+  judgeHistory(history.history, ['migration-keeps-all']);
   const shown = items.map((i) => `${i.sha256}:${i.tab}`).sort();
   const inherited = shas.map((sha) => `${sha}:archive`).sort();
   if (JSON.stringify(shown) !== JSON.stringify(inherited)) {
