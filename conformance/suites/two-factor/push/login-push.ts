@@ -12,7 +12,10 @@ import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import { pushCommands } from './commands.js';
 import type { PushWorld } from './world.js';
 import type { PushModel } from './model.js';
-import { registerByQr, settleOtp } from '../common/actors.js';
+import { codeAt, registerByQr, settleOtp } from '../common/actors.js';
+import { DESKTOP_LOGIN } from '../common/otp-commands.js';
+import { HistoryRecorder } from '../../../kit/history/history.js';
+import { judgeHistory } from '../../../kit/history/judge.js';
 import { clearTwoFactor } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
@@ -61,7 +64,10 @@ export const loginPushModelCheck: Check = {
           const b = await registerByQr(desk, url, 'Phone B');
           const settled = await settleOtp(desk, time, a, -1);
           const login = await desk.call('startLogin', { body: {} });
-          const world: PushWorld = { desk, time, auths: [a, b], seen: [0, 0] };
+          // Each sequence's codes and approvals, judged as they are accepted and once more at its end.
+          const history = new HistoryRecorder();
+          history.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'totp', code: codeAt(a.secret, settled) })('ok');
+          const world: PushWorld = { desk, time, auths: [a, b], seen: [0, 0], history };
           const model: PushModel = {
             otp: { lastStep: { [a.id]: settled }, failures: 0 },
             lastCode: {},
@@ -70,6 +76,7 @@ export const loginPushModelCheck: Check = {
             requests: [],
           };
           await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+          judgeHistory(history.history, ['accepted-once']);
         },
       );
       return checkProperty(property, context);

@@ -17,6 +17,8 @@ import {
 } from './model.js';
 import { NAMES, open, verify, type PushStep } from './world.js';
 import { said } from '../common/support.js';
+import { DESKTOP_LOGIN } from '../common/otp-commands.js';
+import { judgeHistory } from '../../../kit/history/judge.js';
 
 export const startLogin: PushStep = {
   check: () => true,
@@ -90,11 +92,17 @@ export const answer = (c: AnswerChoice): PushStep => ({
     const r = m.requests[Math.max(0, m.requests.length - 1 - c.back)] as PushRequest;
     const by = w.auths[c.byOwner ? r.auth : 1 - r.auth]!;
     const body = { decision: c.decision };
+    // An approval presents the request like a code: the history holds each one the server took.
+    const presented =
+      c.decision === 'approve' ? w.history?.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'push', code: r.id }) : undefined;
     const probe = await w.time.probe(() => by.client.call('answerPush', { params: { requestId: r.id }, body }));
+    const got = probe.outcome.ok ? probe.outcome.value.status : said(probe.outcome);
+    presented?.(got === 'approved' ? 'ok' : 'fail');
+    // A request approved twice shows in the history, with its first approval as witness.
+    if (w.history && got === 'approved') judgeHistory(w.history.history, ['accepted-once']);
     const expected = [
       ...new Set(timesIn(m, probe.before, probe.after).map((t) => answerAt(r, c.byOwner, c.decision, t))),
     ];
-    const got = probe.outcome.ok ? probe.outcome.value.status : said(probe.outcome);
     if (!expected.includes(got as Answer)) {
       throw new Violation(
         answerRules(expected),
