@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatAnomaly } from '../../../../conformance/kit/history/anomaly.js';
 import { checkHistory, CHECKERS } from '../../../../conformance/kit/history/checkers.js';
+import { judgeHistory } from '../../../../conformance/kit/history/judge.js';
+import { Violation } from '../../../../conformance/kit/violation.js';
 import { HistoryRecorder, type ListedItem, type OpValue } from '../../../../conformance/kit/history/history.js';
 
 const A = 'a'.repeat(64);
@@ -151,6 +153,33 @@ describe('history checkers', () => {
     );
     expect(twice?.requirements).toEqual(['TOTP-12']);
     expect(twice?.witness.map((op) => op.index)).toEqual([1, 3]);
+  });
+
+  it('fail the judgement of a history where an SMS code and a push approval are each accepted twice', () => {
+    const sms: OpValue = { f: 'code', kind: 'sms', code: '482913' };
+    const push: OpValue = { f: 'code', kind: 'push', code: 'req-1' };
+    const h = history([
+      ['login', sms, 'ok'],
+      ['login', push, 'ok'],
+      ['login', sms, 'ok'],
+      ['login', push, 'ok'],
+    ]);
+    let thrown: unknown;
+    try {
+      judgeHistory(h, ['accepted-once']);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Violation);
+    const violation = thrown as Violation;
+    expect(violation.requirements).toEqual(['REC-14', 'PUSH-10']);
+    expect(violation.message).toContain('sms code 482913 accepted twice');
+    expect(violation.message).toContain('push code req-1 accepted twice');
+    // The witness is the first acceptance and the second, nothing between them.
+    expect(violation.message).toContain(
+      '#1 login ok code kind=sms code=482913\n  #5 login ok code kind=sms code=482913',
+    );
+    expect(() => judgeHistory(h, ['migration-keeps-all'])).not.toThrow();
   });
 
   it('name an item a migration lost', () => {
