@@ -13,7 +13,7 @@ import type { Migration, Scenario } from './server-scenario.js';
 
 /** The migration itself, and what the server shows after it. */
 export async function migrateTo(session: TargetSession, s: Scenario, m: Migration, paired: string[]): Promise<void> {
-  const { original, bystander, pairing, ids, shas, contents, snapshot, history } = m;
+  const { original, bystander, pairing, ids, history } = m;
 
   const replacement = new MbsClient({ baseUrl: session.url });
   const device = identity('Redmi Note 8', s.replacementIos ? 'ios' : 'android');
