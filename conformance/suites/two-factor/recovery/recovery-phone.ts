@@ -5,6 +5,8 @@
 import { Violation } from '../../../kit/violation.js';
 import { parseSentCode, type Outbox, type SentCode, type ServerAuthenticator } from '../common/actors.js';
 import { mustPass, mustRefuse } from '../common/support.js';
+import { HistoryRecorder } from '../../../kit/history/history.js';
+import { judgeHistory } from '../../../kit/history/judge.js';
 
 export const PHONE = '+15550100467';
 
@@ -28,21 +30,28 @@ export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promi
   if (sms.letters !== sent.letters)
     throw new Violation(['TFA-16'], `the app shows ${sent.letters}, the SMS says ${sms.letters}`);
   const wrong = sms.digits === '000000' ? '000001' : '000000';
-  await mustRefuse(
-    a.client.call('verifyRecoveryPhone', { body: { digits: wrong } }),
-    ['verification-code-invalid'],
-    ['TFA-16'],
-    'wrong SMS digits',
-  );
-  const ok = await mustPass(
-    a.client.call('verifyRecoveryPhone', { body: { digits: sms.digits } }),
-    ['TFA-16'],
-    'the SMS digits',
-  );
+  // Every try is recorded; the history judges each code accepted at most once (REC-14) with its witness.
+  const history = new HistoryRecorder();
+  const present = (digits: string) => {
+    const done = history.invoke(a.id, { f: 'code', kind: 'sms', code: digits });
+    const answer = a.client.call('verifyRecoveryPhone', { body: { digits } });
+    return answer.then(
+      (value) => (done('ok'), value),
+      (error: unknown) => {
+        done('fail');
+        throw error;
+      },
+    );
+  };
+  await mustRefuse(present(wrong), ['verification-code-invalid'], ['TFA-16'], 'wrong SMS digits');
+  const ok = await mustPass(present(sms.digits), ['TFA-16'], 'the SMS digits');
   if (ok.recoveryPhoneLastDigits !== PHONE.slice(-2))
     throw new Violation(['TFA-16'], `verified phone ends ${ok.recoveryPhoneLastDigits}`);
+  const again = present(sms.digits);
+  await again.catch(() => undefined);
+  judgeHistory(history.history, ['accepted-once']);
   await mustRefuse(
-    a.client.call('verifyRecoveryPhone', { body: { digits: sms.digits } }),
+    again,
     ['verification-code-invalid', 'verification-code-expired'],
     ['REC-14'],
     'the same SMS digits again',
