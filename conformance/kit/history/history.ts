@@ -87,6 +87,21 @@ export class HistoryRecorder {
     }
   }
 
+  /** Records `answer` as one operation, `ok` when it resolves and `fail` when it rejects, and passes it on as is. */
+  settle<T>(process: string, value: OpValue, answer: Promise<T>): Promise<T> {
+    const complete = this.invoke(process, value);
+    return answer.then(
+      (result) => {
+        complete('ok');
+        return result;
+      },
+      (error: unknown) => {
+        complete('fail');
+        throw error;
+      },
+    );
+  }
+
   /** A nemesis step: an invoke and its info at once (a fault has no answer to wait for). */
   note(fault: string): void {
     this.invoke('nemesis', { f: 'nemesis', fault })('info');

@@ -32,17 +32,12 @@ export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promi
   const wrong = sms.digits === '000000' ? '000001' : '000000';
   // Every try is recorded; the history judges each code accepted at most once (REC-14) with its witness.
   const history = new HistoryRecorder();
-  const present = (digits: string) => {
-    const done = history.invoke(a.id, { f: 'code', kind: 'sms', code: digits });
-    const answer = a.client.call('verifyRecoveryPhone', { body: { digits } });
-    return answer.then(
-      (value) => (done('ok'), value),
-      (error: unknown) => {
-        done('fail');
-        throw error;
-      },
+  const present = (digits: string) =>
+    history.settle(
+      a.id,
+      { f: 'code', kind: 'sms', code: digits },
+      a.client.call('verifyRecoveryPhone', { body: { digits } }),
     );
-  };
   await mustRefuse(present(wrong), ['verification-code-invalid'], ['TFA-16'], 'wrong SMS digits');
   const ok = await mustPass(present(sms.digits), ['TFA-16'], 'the SMS digits');
   if (ok.recoveryPhoneLastDigits !== PHONE.slice(-2))

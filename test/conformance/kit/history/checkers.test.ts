@@ -182,6 +182,19 @@ describe('history checkers', () => {
     expect(() => judgeHistory(h, ['migration-keeps-all'])).not.toThrow();
   });
 
+  it('settle an answer as ok or fail and pass it on unchanged', async () => {
+    const recorder = new HistoryRecorder();
+    const code: OpValue = { f: 'code', kind: 'email', code: '111111' };
+    await expect(recorder.settle('p', code, Promise.resolve('accepted'))).resolves.toBe('accepted');
+    await expect(recorder.settle('p', code, Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(recorder.history.map((op) => `${op.type}${op.invokedAt ?? ''}`)).toEqual([
+      'invoke',
+      'ok0',
+      'invoke',
+      'fail2',
+    ]);
+  });
+
   it('name an item a migration lost', () => {
     const h = history([
       ['old', upload(A), 'ok'],
