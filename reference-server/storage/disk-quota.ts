@@ -3,7 +3,8 @@
  * the quota, an upload's bytes are refused with the error a full disk gives (ENOSPC), so the server answers as it
  * does on a full disk. The quota counts every file under the data directory, the database and any file another
  * process puts there included, and guards the writes of items' bytes (the part files); the database's own writes
- * are not held to it.
+ * are not held to it. Each guarded write walks the directory to count it: cheap for the small directories of the
+ * kit's nemesis, slow for a data directory of many thousands of files.
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
