@@ -43,6 +43,11 @@ export interface ServerOptions {
   readonly pushWebhook?: string;
   /** How long the SMS, e-mail and push webhooks may take to answer before the message counts as failed (10 s). */
   readonly gatewayTimeoutMs?: number;
+  /**
+   * Bytes the data directory may hold, for a machine where the kit cannot mount a small disk: an item's bytes past
+   * it are refused as a full disk refuses them (storage/disk-quota.ts). Default: no quota.
+   */
+  readonly diskQuota?: number;
   /** Faulty variants to run, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
   readonly faults?: readonly ServerFault[];
 }

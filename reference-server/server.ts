@@ -17,6 +17,7 @@ import { newId, newSecret, type ServerIdentity } from './services/context.js';
 import { useRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
+import { DiskQuota } from './storage/disk-quota.js';
 import { layoutOf } from './storage/layout.js';
 import { walBarrier } from './store/wal-barrier.js';
 import type { TwoFactorContext } from './two-factor/context.js';
@@ -72,7 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       numberMatching: options.pushNumberMatching ?? false,
       rules: serverRules(options.faults ?? []),
     };
-    const uploads = new UploadService(ctx);
+    const quota = options.diskQuota === undefined ? undefined : new DiskQuota(layout.root, options.diskQuota);
+    const uploads = new UploadService(ctx, quota);
     await uploads.recover();
     await ctx.rules.recoverDevices(ctx);
     await removeOrphanParts(db, layout.uploads);

@@ -22,6 +22,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
   const pushWebhook = httpUrlOption('push-webhook', options['push-webhook']);
   const desktopVersion = desktopVersionOption(options['desktop-version']);
   const consoleKey = consoleKeyOption(options['console-key']);
+  const diskQuota = integerOption('disk-quota', options['disk-quota'], 0, Number.MAX_SAFE_INTEGER);
   const stop = io.waitForStop();
   let server;
   try {
@@ -34,6 +35,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
       ...(options['advertise-host'] ? { advertisedHost: options['advertise-host'] } : {}),
       ...(options.name ? { name: options.name } : {}),
       ...(consoleKey ? { consoleKey } : {}),
+      ...(diskQuota !== undefined ? { diskQuota } : {}),
       smsWebhook,
       emailWebhook,
       pushWebhook,

@@ -62,6 +62,11 @@ export const SERVE_OPTIONS = {
     type: 'boolean',
     description: 'With --conformance-clock: the clock stands still and only the console key moves it',
   },
+  'disk-quota': {
+    type: 'string',
+    description: "Refuse items' bytes past this many in the data directory, as a full disk would (default none)",
+    placeholder: 'BYTES',
+  },
   fault: {
     type: 'string',
     description: 'Run a faulty server variant, for testing a conformance kit (see mbsc selftest --list)',

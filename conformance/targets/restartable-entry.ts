@@ -12,6 +12,8 @@ export interface RestartableEntryOptions {
   readonly dataDir: string;
   readonly consoleKey: string;
   readonly faults: readonly ServerFault[];
+  /** Bytes the data directory may hold, when no small disk could be mounted for it (reference-server/options.ts). */
+  readonly diskQuota?: number;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as RestartableEntryOptions;

@@ -2,19 +2,22 @@
  * A reference server the nemesis may crash: a process of its own (restartable-entry.ts) on 127.0.0.1 (ports the OS picks) over a
  * data directory that outlives it, so that a SIGKILL and a start on the same data are what a power cut and a reboot
  * are to the desktop program. The data directory sits on a size-limited tmpfs when this machine lets the kit mount
- * one (as root), so that the nemesis can fill the disk; otherwise the disk cannot be filled and says why.
+ * one (as root), so that the nemesis can fill the disk. Where the mount fails (or MBSC_NO_DISK_MOUNT=1 asks the kit
+ * not to try), a server that takes a disk quota (the reference one) is held to a quota of the same size instead, and
+ * the nemesis fills that; any other server's disk cannot be filled, and says why.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { bytesUnder } from '../../reference-server/storage/disk-quota.js';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import type { RestartableEntryOptions } from './restartable-entry.js';
 import { whereItListens } from './served-lines.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
-import type { RestartableServer } from './target.js';
+import type { RestartableServer, SmallDisk } from './target.js';
 
 /** Room for a few sequences' items and the database; small enough to fill in one write. */
 const SMALL_DISK_BYTES = 24 * 1024 * 1024;
@@ -25,8 +28,14 @@ export async function startRestartableServer(
   faults: readonly ServerFault[],
 ): Promise<RestartableServer> {
   const consoleKey = randomBytes(24).toString('hex');
-  return restartableOn(`mbsc-nemesis-${edition}-`, consoleKey, async (dataDir) => {
-    const options: RestartableEntryOptions = { edition, dataDir, consoleKey, faults };
+  const start = async (dataDir: string, diskQuota?: number) => {
+    const options: RestartableEntryOptions = {
+      edition,
+      dataDir,
+      consoleKey,
+      faults,
+      ...(diskQuota ? { diskQuota } : {}),
+    };
     const child = startProcess([process.execPath, entry, JSON.stringify(options)]);
     try {
       return { child, url: (await whereItListens(child, 30_000)).url };
@@ -34,7 +43,8 @@ export async function startRestartableServer(
       await child.stop();
       throw error;
     }
-  });
+  };
+  return restartableOn(`mbsc-nemesis-${edition}-`, consoleKey, start, { takesQuota: true });
 }
 
 /** A started server process and where it answers. */
@@ -45,23 +55,27 @@ export interface ServerStart {
 
 /**
  * A server that `start` starts on a data directory of its own (named from `prefix`, on a small tmpfs when one can be
- * mounted here), killed with SIGKILL and started again on the same directory, removed with it when closed. A
- * `start` that fails leaves no process behind.
+ * mounted here, else under a disk quota of the same size when `takesQuota` says `start` passes one on), killed with
+ * SIGKILL and started again on the same directory, removed with it when closed. A `start` that fails leaves no
+ * process behind.
  */
 export async function restartableOn(
   prefix: string,
   consoleKey: string,
-  start: (dataDir: string) => Promise<ServerStart>,
+  start: (dataDir: string, diskQuota?: number) => Promise<ServerStart>,
+  options: { readonly takesQuota?: boolean } = {},
 ): Promise<RestartableServer> {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  const disk = mountSmallDisk(dir);
+  const mountLack = mountSmallDisk(dir);
+  const disk = smallDisk(dir, mountLack, options.takesQuota ?? false);
+  const quota = typeof disk !== 'string' && disk.kind === 'quota' ? disk.bytes : undefined;
   const removeAll = () => {
-    if (disk === undefined) unmount(dir);
+    if (mountLack === undefined) unmount(dir);
     rmSync(dir, { recursive: true, force: true });
   };
   let current: ServerStart;
   try {
-    current = await start(dir);
+    current = await start(dir, quota);
   } catch (error) {
     removeAll();
     throw error;
@@ -73,9 +87,9 @@ export async function restartableOn(
     consoleKey,
     async restart() {
       await current.child.kill();
-      current = await start(dir);
+      current = await start(dir, quota);
     },
-    ...(disk === undefined ? { disk: { dir, bytes: SMALL_DISK_BYTES } } : { diskLack: disk }),
+    ...(typeof disk === 'string' ? { diskLack: disk } : { disk }),
     async close() {
       await current.child.stop();
       removeAll();
@@ -83,8 +97,23 @@ export async function restartableOn(
   };
 }
 
+/** The small disk the data directory has: the mounted tmpfs, else a quota when the server takes one; else why none. */
+function smallDisk(dir: string, mountLack: string | undefined, takesQuota: boolean): SmallDisk | string {
+  if (mountLack === undefined) {
+    return { dir, bytes: SMALL_DISK_BYTES, kind: 'mount', free: () => freeBytes(dir) };
+  }
+  if (!takesQuota) return mountLack;
+  return { dir, bytes: SMALL_DISK_BYTES, kind: 'quota', free: () => Math.max(0, SMALL_DISK_BYTES - bytesUnder(dir)) };
+}
+
+function freeBytes(dir: string): number {
+  const { bavail, bsize } = statfsSync(dir);
+  return Number(bavail) * Number(bsize);
+}
+
 /** Mounts a size-limited tmpfs on `dir`: undefined when done, else why not. */
 function mountSmallDisk(dir: string): string | undefined {
+  if (process.env.MBSC_NO_DISK_MOUNT === '1') return "the server's disk cannot be filled here: MBSC_NO_DISK_MOUNT=1";
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${SMALL_DISK_BYTES}`, 'tmpfs', dir], { stdio: 'pipe' });
     return undefined;

@@ -42,6 +42,19 @@ export interface OwnServer {
 }
 
 /**
+ * The small disk of a server's data directory: a size-limited mount, or, where none can be mounted, a quota the
+ * server holds its data directory to (reference-server/storage/disk-quota.ts). Either way a file of `free()` bytes
+ * written into `dir` fills it, and removing that file frees it.
+ */
+export interface SmallDisk {
+  readonly dir: string;
+  readonly bytes: number;
+  readonly kind: 'mount' | 'quota';
+  /** Bytes that can still be written to it. */
+  free(): number;
+}
+
+/**
  * A server the nemesis may crash: killed at once (SIGKILL, or the container killed) and started again on the same
  * data. Its URL may change from one start to the next (ports the OS picks); the kit reaches it through a proxy.
  */
@@ -50,8 +63,8 @@ export interface RestartableServer {
   readonly consoleKey: string;
   /** Kills it as a power cut would and starts it again on its data; resolves once it answers again. */
   restart(): Promise<void>;
-  /** The directory on a size-limited disk that holds its data, when the nemesis can fill that disk. */
-  readonly disk?: { readonly dir: string; readonly bytes: number };
+  /** The size-limited disk that holds its data, when the nemesis can fill that disk. */
+  readonly disk?: SmallDisk;
   /** Why the disk cannot be filled, when it cannot. */
   readonly diskLack?: string;
   close(): Promise<void>;

@@ -51,6 +51,9 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     void reply.code(missing.status).send(missing.toBody());
     return;
   }
+  // A failure before the body was read to its end (a full disk mid-append) leaves the rest of that body on the
+  // connection, where the client's next request would be taken for more of it: the answer closes the connection.
+  if (!request.raw.complete) void reply.header('connection', 'close');
   const known = toMbsError(error);
   if (known) {
     void reply.code(known.status).send(known.toBody());

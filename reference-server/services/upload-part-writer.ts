@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { DescriptorAppender } from '../storage/descriptor-appender.js';
+import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
 
 const openFile = promisify(open);
@@ -38,6 +39,9 @@ const MAX_RUNNING_HASHES = 10_000;
 export class UploadPartWriter {
   private readonly hashes = new Map<string, RunningHash>();
 
+  /** @param quota holds the part files' writes to a quota on the data directory (disk-quota.ts) */
+  constructor(private readonly quota?: DiskQuota) {}
+
   /** Opens (creating it if missing) the part file of upload `uploadId`. */
   async open(uploadId: string, part: string): Promise<OpenPart> {
     // A plain descriptor: a FileHandle's stream would keep the handle from closing until the stream is destroyed.
@@ -61,10 +65,14 @@ export class UploadPartWriter {
     if (!running && offset === 0) running = { hash: createHash('sha256'), offset: 0 };
     if (running && running.offset !== offset) running = undefined;
     this.hashes.delete(uploadId);
-    const out = new DescriptorAppender(fd, (chunk) => {
-      running?.hash.update(chunk);
-      if (running) running.offset += chunk.length;
-    });
+    const out = new DescriptorAppender(
+      fd,
+      (chunk) => {
+        running?.hash.update(chunk);
+        if (running) running.offset += chunk.length;
+      },
+      this.quota,
+    );
     let failure: { error: unknown } | undefined;
     try {
       await pipeline(body, out);

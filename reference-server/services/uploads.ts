@@ -19,6 +19,7 @@ import {
   type UploadStatus,
 } from '../../conformance/spec/protocol/resources.js';
 import { fileSize, removeIfPresent } from '../storage/durable-fs.js';
+import type { DiskQuota } from '../storage/disk-quota.js';
 import { partFile } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
 import { newId, type ServiceContext } from './context.js';
@@ -34,9 +35,14 @@ export interface AppendInput {
 
 export class UploadService {
   private readonly lock = new KeyedLock();
-  private readonly parts = new UploadPartWriter();
+  private readonly parts: UploadPartWriter;
 
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    quota?: DiskQuota,
+  ) {
+    this.parts = new UploadPartWriter(quota);
+  }
 
   create(device: DeviceRow, request: Static<typeof CreateUploadRequest>): Static<typeof CreateUploadResponse> {
     const backup = this.ctx.db

@@ -7,6 +7,7 @@
 import { writev } from 'node:fs';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
+import type { DiskQuota } from './disk-quota.js';
 
 const writeVector = promisify(writev);
 
@@ -19,6 +20,8 @@ export class DescriptorAppender extends Writable {
   constructor(
     private readonly fd: number,
     private readonly observe: (chunk: Buffer) => void = () => undefined,
+    /** When set, a write that would take the data directory past it fails as on a full disk, writing nothing. */
+    private readonly quota?: DiskQuota,
   ) {
     super();
   }
@@ -49,6 +52,7 @@ export class DescriptorAppender extends Writable {
   /** The file is opened for appending; a short write (a full disk, say) goes on with what is left, or fails. */
   private async writeAll(buffers: Buffer[]): Promise<void> {
     let left = buffers;
+    this.quota?.claim(left.reduce((sum, b) => sum + b.length, 0));
     while (left.length > 0) {
       const written = (await writeVector(this.fd, left)).bytesWritten;
       if (written === 0) throw new Error('The file took no bytes.');

@@ -2,9 +2,9 @@
  * The nemesis of a model-based check: the faults it can inject into the target, each a command drawn like any other.
  * Through its proxy it cuts requests, drops answers, slows them and partitions the network, on any target; with a
  * server the target lets it crash, it kills that server and starts it again on its data, and fills its disk when the
- * disk is a size-limited one. Each fault goes into the history, so that a witness shows it among the operations.
+ * disk is a size-limited one (a small mount, or a quota the server keeps to): a file as large as the room left. Each fault goes into the history, so that a witness shows it among the operations.
  */
-import { rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RestartableServer, TargetSession } from '../../targets/target.js';
 import type { HistoryRecorder } from '../history/history.js';
@@ -68,14 +68,13 @@ export class Nemesis {
     this.crashesAndFills += 1;
   }
 
-  /** Fills the server's disk to its last byte, or frees it again. */
+  /** Fills the server's disk to its last byte (a mount's or a quota's alike), or frees it again. */
   fillDisk(on: boolean): void {
     const disk = this.server?.disk;
     if (!disk || on === this.full) return;
     const filler = path.join(disk.dir, FILLER);
     if (on) {
-      const { bavail, bsize } = statfsSync(disk.dir);
-      writeFileSync(filler, Buffer.alloc(Number(bavail) * Number(bsize)));
+      writeFileSync(filler, Buffer.alloc(disk.free()));
       this.crashesAndFills += 1;
     } else rmSync(filler, { force: true });
     this.full = on;
