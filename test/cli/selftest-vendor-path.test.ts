@@ -38,7 +38,7 @@ describe('mbsc selftest --vendor-path', () => {
     expect(check.stderr).toContain('Did you mean "storage-layout"?');
   });
 
-  it('stops every server it started when interrupted', { timeout: 60_000 }, async () => {
+  it('stops every server it started when interrupted', { timeout: 180_000 }, async () => {
     const child = spawn(
       process.execPath,
       [MBSC_BIN, 'selftest', '--vendor-path', '--faults', 'file-names-decimal,file-names-unpadded-hex'],

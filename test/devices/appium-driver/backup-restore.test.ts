@@ -62,7 +62,7 @@ describe('backup and restore over Appium', () => {
 
     await app.device.run('mobile: deleteMedia', {});
     await app.backup.openRestore();
-    expect(await app.restore.summary('photo')).toBe('0 of 3 selected, 0 bytes');
+    expect(await app.restore.summary('photo')).toBe('0 of 3 selected, 0B');
     await app.restore.toggleKind('photo');
     expect(await app.restore.colour('photo')).toBe('blue');
     await app.restore.browse('video');
@@ -70,7 +70,7 @@ describe('backup and restore over Appium', () => {
     await app.explorer.toggleEnlarge();
     expect(await app.explorer.perRow()).toBe(2);
     await app.explorer.selectAll();
-    expect(await app.explorer.selected()).toBe('5 selected, 230000 bytes');
+    expect(await app.explorer.selected()).toBe('5 selected, 230.00KB');
     await app.explorer.done();
     expect(await app.restore.colour('document')).toBe('none');
     expect(await app.restore.restore()).toBeUndefined();

@@ -51,6 +51,7 @@ describe('restore tabs through the screens', () => {
       };
     });
     expect(cells.map((c) => [c.verdict, c.requirements])).toEqual(PHONES.map(() => ['fail', ['RFE-10']]));
-    expect(verdictOf('RFE-09')).toBe('pass');
+    // The check stopped at its finding: what it never reached reads untested, not pass.
+    expect(verdictOf('RFE-09')).toBe('untested');
   }, 120_000);
 });
