@@ -52,7 +52,10 @@ export function verdictLines(summary: Summary, detail: string, options: { counte
   for (const id of summary.fixedExpectedFailures) {
     lines.push(`  ${id} is listed as an expected failure but passed: remove it from the baseline.`);
   }
-  for (const w of summary.kitWarnings ?? []) lines.push(`  KIT WARNING ${w.check} (${w.column}): ${w.message}`);
+  for (const { check, message, columns } of warningsByCheck(summary)) {
+    const where = columns.length > SHOWN_IDS ? `${columns.length} columns` : columns.join(', ');
+    lines.push(`  KIT WARNING ${check} (${where}): ${message}`);
+  }
   if (options.counterexamples ?? true) lines.push(...counterexampleLines(summary));
   return lines;
 }
@@ -60,6 +63,18 @@ export function verdictLines(summary: Summary, detail: string, options: { counte
 /** A summary written before `checked` was counted gives it from its other totals. */
 const checkedOf = (summary: Summary) =>
   summary.totals.checked ?? summary.totals.passed + summary.totals.failed + summary.totals.advisory;
+
+/** The kit warnings grouped by check and message: a state one check never reached, said once with its columns. */
+function warningsByCheck(summary: Summary): { check: string; message: string; columns: string[] }[] {
+  const groups = new Map<string, { check: string; message: string; columns: string[] }>();
+  for (const w of summary.kitWarnings ?? []) {
+    const key = JSON.stringify([w.check, w.message]);
+    const group = groups.get(key) ?? { check: w.check, message: w.message, columns: [] };
+    group.columns.push(w.column);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
 
 /** The untested requirements grouped by why: what this target could not check, said once per reason. */
 function untestedByReason(summary: Summary): Map<string, string[]> {
