@@ -144,7 +144,8 @@ export const REC_REQUIREMENTS = [
     level: 'ADVISORY',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: UNABLE },
+    reference: 'NIST SP 800-63B §5.2.2 (rate limiting)',
     interpretation:
-      'Best practice beyond the seeds, which say nothing of how often a code may be sent: PROTOCOL.md (Send limit) states the limit without condition, after NIST SP 800-63B §5.2.2 (rate limiting).',
+      'Best practice beyond the seeds, which say nothing of how often a code may be sent: PROTOCOL.md (Send limit) states the limit without condition.',
   },
 ] as const satisfies readonly Requirement[];
