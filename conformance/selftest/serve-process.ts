@@ -37,6 +37,8 @@ export interface ServedServer {
   readonly capabilities: readonly string[];
   /** How to start another server like it, as a vendor gives it (`--own-server`), push service URL included. */
   readonly ownServer: OwnServerCommand;
+  /** Its data directory, as a vendor gives it (`--data-dir`) for the storage-layout checks to read. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -68,7 +70,8 @@ async function startOnce(options: ServeOptions): Promise<ServedServer> {
   try {
     const printed = await whereItListens(child, options.readyTimeoutMs ?? 30_000);
     const capabilities = await capabilitiesOf(printed.url);
-    return { ...printed, capabilities, ownServer: { template: ownServerTemplate(options) }, stop: child.stop };
+    const ownServer = { template: ownServerTemplate(options) };
+    return { ...printed, capabilities, ownServer, dataDir, stop: child.stop };
   } catch (error) {
     await child.stop();
     throw error;
@@ -102,12 +105,13 @@ async function capabilitiesOf(url: string): Promise<string[]> {
  * desktop console checks and the push-service check run on this path too.
  */
 export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
-  const { url, udpPort, consoleKey, ownServer } = server;
+  const { url, udpPort, consoleKey, ownServer, dataDir } = server;
   return new ServerTarget({
     url,
     udpPort,
     edition,
     consoleKey,
+    dataDir,
     // For NET-09 only: the port checks judge the ports the served variant itself announces.
     pushServiceServer: ownServer,
     // And for the nemesis: a served variant of its own, crashed and started again on its data.
