@@ -40,7 +40,7 @@ export interface VariantResult {
 const levelOf = (id: string) => REQUIREMENTS.find((r) => r.id === id)?.level;
 
 /** Every MUST requirement a run failed and every ADVISORY one it found broken. */
-export function findings(summary: Summary): string[] {
+function findings(summary: Summary): string[] {
   return summary.requirements
     .filter((r) => (r.verdict === 'fail' && r.level === 'MUST') || r.verdict === 'advisory')
     .map((r) => r.id);
