@@ -24,6 +24,7 @@ async function main(): Promise<number> {
       devices: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '60' },
       think: { type: 'string', default: String(LOAD_DEFAULTS.thinkMs) },
+      'login-every': { type: 'string', default: String(LOAD_DEFAULTS.loginEveryMs) },
       seed: { type: 'string', default: '1' },
     },
   });
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
         password: PASSWORD,
         rampMs: defaultRampMs(durationMs),
         thinkMs: Number(values.think),
+        loginEveryMs: Number(values['login-every']),
         items: LOAD_DEFAULTS.items,
         itemBytes: LOAD_DEFAULTS.itemBytes,
         requestTimeoutMs: 120_000,

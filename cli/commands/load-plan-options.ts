@@ -36,6 +36,7 @@ export function loadPlanOf(options: ParsedOptions<typeof LOAD_OPTIONS>): LoadPla
     ...(options.password === undefined ? {} : { password: options.password }),
     rampMs,
     thinkMs: whole('think', options.think, 0, 600_000),
+    loginEveryMs: whole('login-every', options['login-every'], 10, 600_000),
     items: whole('items', options.items, 1, LOAD_LIMITS.maxItems),
     itemBytes: whole('item-kb', options['item-kb'], 1, LOAD_LIMITS.maxItemKb) * 1024,
     requestTimeoutMs: LOAD_DEFAULTS.requestTimeoutMs,

@@ -35,6 +35,12 @@ export const LOAD_OPTIONS = {
     placeholder: 'MS',
     default: String(LOAD_DEFAULTS.thinkMs),
   },
+  'login-every': {
+    type: 'string',
+    description: 'The desktop side starts one 2FA login this often, in ms (a desktop logs in once per session)',
+    placeholder: 'MS',
+    default: String(LOAD_DEFAULTS.loginEveryMs),
+  },
   items: {
     type: 'string',
     description: `Items per backup, 1 to ${LOAD_LIMITS.maxItems}`,

@@ -58,10 +58,6 @@ export class LoadPhone {
     return this.committed > 0;
   }
 
-  get registered(): boolean {
-    return this.authenticator !== undefined;
-  }
-
   /** A one-time password can be used once per 30 s step: whether this phone's next one would be fresh. */
   otpReady(now = Date.now()): boolean {
     return Math.floor(now / PERIOD_MS) > this.lastOtpStep;

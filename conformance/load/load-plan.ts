@@ -22,6 +22,11 @@ export interface LoadPlan {
   readonly rampMs: number;
   /** Mean pause of a phone between two operations, drawn from the seed (default 2 s). */
   readonly thinkMs: number;
+  /**
+   * The desktop side starts one login this often (default 1 s), approved by the next registered phone. A desktop
+   * program logs in once per session, so logins come at the desktop's pace, not once per phone per few seconds.
+   */
+  readonly loginEveryMs: number;
   /** Items each backup uploads, and their size. */
   readonly items: number;
   readonly itemBytes: number;
@@ -30,7 +35,13 @@ export interface LoadPlan {
   readonly seed: number;
 }
 
-export const LOAD_DEFAULTS = { thinkMs: 2000, items: 3, itemBytes: 4096, requestTimeoutMs: 30_000 } as const;
+export const LOAD_DEFAULTS = {
+  thinkMs: 2000,
+  loginEveryMs: 1000,
+  items: 3,
+  itemBytes: 4096,
+  requestTimeoutMs: 30_000,
+} as const;
 
 /** The ramp a plan gets when none is given: a quarter of the run, at most 30 s. */
 export function defaultRampMs(durationMs: number): number {

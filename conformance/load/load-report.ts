@@ -21,6 +21,7 @@ export interface LoadReport {
     readonly durationMs: number;
     readonly rampMs: number;
     readonly thinkMs: number;
+    readonly loginEveryMs: number;
     readonly items: number;
     readonly itemBytes: number;
     readonly seed: number;

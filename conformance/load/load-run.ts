@@ -1,8 +1,10 @@
 /**
  * A load run: N simulated phones against one server for a bounded time. Each phone starts at its place in the ramp,
- * pairs, backs up, registers for 2FA where the server offers it, then alternates restore, logins and backups with
- * a pause drawn from the seed between them. No operation starts after the run's duration; those under way may
- * finish within a grace period, after which the run stops and counts the phones it left unfinished.
+ * pairs, backs up, registers for 2FA where the server offers it, then alternates restore and backup with a pause
+ * drawn from the seed between them. Logins are the desktop's: a desktop program logs in once per session, so the
+ * desktop side starts one login at a steady pace (`loginEveryMs`), by push or one-time password, each approved by the
+ * next registered phone, whatever the number of phones. No operation starts after the run's duration; those under
+ * way may finish within a grace period, after which the run stops and counts the phones it left unfinished.
  */
 import { randomBytes } from 'node:crypto';
 import type { Edition } from '../spec/editions.js';
@@ -67,7 +69,19 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     });
   const ticker = setInterval(progress, hooks.progressEveryMs ?? 1000);
 
+  const step: Step = async (operation, phone) => {
+    tally.busy++;
+    try {
+      await recorder.time('operation', operation, () => run(phone, operation));
+      return true;
+    } catch {
+      return false;
+    } finally {
+      tally.busy--;
+    }
+  };
   const phones: LoadPhone[] = [];
+  const authenticators: LoadPhone[] = [];
   const lives = Array.from({ length: plan.devices }, async (_, index) => {
     const random = seededRandom(plan.seed * 1_000_003 + index);
     const phone = new LoadPhone(index, ctx);
@@ -75,30 +89,22 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     await pause((plan.rampMs * index) / plan.devices, over);
     if (over()) return;
     tally.started++;
-    const step = async (operation: LoadOperation, run: () => Promise<void>): Promise<boolean> => {
-      tally.busy++;
-      try {
-        await recorder.time('operation', operation, run);
-        return true;
-      } catch {
-        return false;
-      } finally {
-        tally.busy--;
-      }
-    };
-    if (!(await step('pair', () => phone.pair()))) return;
+    if (!(await step('pair', phone))) return;
     tally.paired++;
-    await step('backup', () => phone.backup());
-    if (facts.logins && !over() && (await step('register2fa', () => phone.register()))) tally.registered++;
+    await step('backup', phone);
+    if (facts.logins && !over() && (await step('register2fa', phone))) {
+      tally.registered++;
+      authenticators.push(phone);
+    }
     for (let turn = 0; ; turn++) {
       await pause(plan.thinkMs * (0.5 + random()), over);
       if (over()) return;
-      const next = nextOperation(turn, phone);
-      await step(next, () => run(phone, next));
+      await step(nextOperation(turn, phone), phone);
     }
   });
+  const desktop = facts.logins ? desktopLogins(plan, authenticators, step, over) : Promise.resolve();
 
-  const finished = Promise.all(lives);
+  const finished = Promise.all([...lives, desktop]);
   await Promise.race([finished, untilOver(over)]);
   const grace = Math.min(MAX_GRACE_MS, plan.requestTimeoutMs);
   const settled = await Promise.race([finished.then(() => true), sleep(grace).then(() => false)]);
@@ -117,14 +123,48 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   return report;
 }
 
-/** The order of a phone's operations after its first backup: restore, logins and backups in turn. */
+type Step = (operation: LoadOperation, phone: LoadPhone) => Promise<boolean>;
+
+/** The order of a phone's own operations after its first backup: restore and backup in turn. */
 function nextOperation(turn: number, phone: LoadPhone): LoadOperation {
-  const cycle: LoadOperation[] = phone.registered
-    ? ['restore', 'login-push', 'backup', phone.otpReady() ? 'login-otp' : 'login-push']
-    : ['restore', 'backup'];
-  const next = cycle[turn % cycle.length] as LoadOperation;
   // A phone whose backups all failed has nothing to restore: it backs up again, as its app would.
-  return next === 'restore' && !phone.restorable ? 'backup' : next;
+  return turn % 2 === 0 && phone.restorable ? 'restore' : 'backup';
+}
+
+/**
+ * The desktop side's logins: one started every `loginEveryMs` (not waiting for the last to finish, as sessions
+ * do not), by push and by one-time password in turn, each approved by the next registered phone that is not
+ * already approving one. A phone shows one one-time password per 30 s step: one whose last is still current
+ * approves by push instead.
+ */
+async function desktopLogins(
+  plan: LoadPlan,
+  authenticators: readonly LoadPhone[],
+  step: Step,
+  over: () => boolean,
+): Promise<void> {
+  const approving = new Set<LoadPhone>();
+  const logins: Promise<unknown>[] = [];
+  let next = 0;
+  for (let turn = 0; ; turn++) {
+    await pause(plan.loginEveryMs, over);
+    if (over()) break;
+    const phone = nextFree(authenticators, approving, next);
+    if (!phone) continue;
+    next = authenticators.indexOf(phone) + 1;
+    const kind: LoadOperation = turn % 2 === 1 && phone.otpReady() ? 'login-otp' : 'login-push';
+    approving.add(phone);
+    logins.push(step(kind, phone).finally(() => approving.delete(phone)));
+  }
+  await Promise.all(logins);
+}
+
+function nextFree(phones: readonly LoadPhone[], busy: ReadonlySet<LoadPhone>, from: number): LoadPhone | undefined {
+  for (let i = 0; i < phones.length; i++) {
+    const phone = phones[(from + i) % phones.length] as LoadPhone;
+    if (!busy.has(phone)) return phone;
+  }
+  return undefined;
 }
 
 function run(phone: LoadPhone, operation: LoadOperation): Promise<void> {
@@ -203,6 +243,7 @@ function summarise(
       durationMs: plan.durationMs,
       rampMs: plan.rampMs,
       thinkMs: plan.thinkMs,
+      loginEveryMs: plan.loginEveryMs,
       items: plan.items,
       itemBytes: plan.itemBytes,
       seed: plan.seed,

@@ -34,7 +34,7 @@ export function loadHtml(report: LoadReport): string {
 <body>
 <h1>mbsc load: ${plan.devices} phones, ${plan.durationMs / 1000} s, ${verdict}</h1>
 <p>${e(server.name)} — ${e(server.edition)} edition ${e(server.desktopVersion)} at ${e(server.url)}${server.twoFactor ? ', 2FA offered' : ''}.
-Started ${e(report.startedAt)}; ramp ${plan.rampMs / 1000} s, mean pause ${plan.thinkMs} ms, ${plan.items} item(s) of
+Started ${e(report.startedAt)}; ramp ${plan.rampMs / 1000} s, mean pause ${plan.thinkMs} ms, a desktop login every ${plan.loginEveryMs} ms, ${plan.items} item(s) of
 ${plan.itemBytes} bytes per backup, seed ${plan.seed}.</p>
 <p>Phones started ${report.phones.started}, paired ${report.phones.paired}, registered for 2FA ${report.phones.registered}${
     report.phones.unfinished > 0 ? `, unfinished at the hard stop ${report.phones.unfinished}` : ''

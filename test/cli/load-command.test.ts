@@ -30,14 +30,15 @@ describe('mbsc load', () => {
     async () => {
       const dir = path.join(out, 'clean');
       const args = ['load', '--server', served.url, '--console-key', served.consoleKey, '--devices', '3'];
-      const result = await runCli([...args, '--duration', '3', '--think', '100', '--seed', '3', '--out', dir], 80_000);
+      const pace = ['--think', '100', '--login-every', '200'];
+      const result = await runCli([...args, '--duration', '3', ...pace, '--seed', '3', '--out', dir], 80_000);
       expect(result.stderr).toContain(`Loading ${served.url} with 3 phone(s) for 3 s`);
       expect(result.stdout).toContain('3 phones started, 3 paired, 3 registered for 2FA');
       expect(result.stdout).toMatch(/^login-push\s+\d+\s+0\s/m);
       expect(result.stdout).toContain('Errors by code: none');
       expect(result.code).toBe(0);
       const report = JSON.parse(readFileSync(path.join(dir, 'load.json'), 'utf8')) as LoadReport;
-      expect(report.plan).toMatchObject({ devices: 3, durationMs: 3000, seed: 3 });
+      expect(report.plan).toMatchObject({ devices: 3, durationMs: 3000, seed: 3, loginEveryMs: 200 });
       expect(report.server).toMatchObject({ url: served.url, edition: 'pro', twoFactor: true });
       expect(report.operations['restore']?.count).toBeGreaterThan(0);
       const html = readFileSync(path.join(dir, 'load.html'), 'utf8');

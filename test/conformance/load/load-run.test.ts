@@ -31,6 +31,7 @@ function planFor(server: TestServer, overrides: Partial<LoadPlan> = {}): LoadPla
     consoleKey: server.server.consoleKey,
     rampMs: 200,
     thinkMs: 50,
+    loginEveryMs: 100,
     items: 2,
     itemBytes: 2048,
     requestTimeoutMs: 30_000,
@@ -68,6 +69,17 @@ describe('runLoad', () => {
       expect(devices.devices.filter((d) => d.name.startsWith('Load ')).length).toBe(4);
     },
   );
+
+  it('logs the desktop in at its own pace, however many phones there are', { timeout: 60_000 }, async () => {
+    const report = await runLoad(planFor(pro, { devices: 12, durationMs: 2500, loginEveryMs: 1000 }));
+    const logins = (report.operations['login-push']?.count ?? 0) + (report.operations['login-otp']?.count ?? 0);
+    // One login a second for 2.5 s: at most two (after 1 s and 2 s), while twelve phones pausing 50 ms between
+    // operations would have asked for dozens had each phone logged in on its own.
+    expect(logins).toBeLessThanOrEqual(2);
+    expect(report.operations['pair']?.count).toBe(12);
+    expect(report.plan.loginEveryMs).toBe(1000);
+    expect(loadClean(report)).toBe(true);
+  });
 
   it('runs no login where the server offers no 2FA, and says why', { timeout: 60_000 }, async () => {
     const report = await runLoad(planFor(home, { devices: 2, durationMs: 2000 }));
