@@ -81,9 +81,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     udp = await bindUdp(host, edition.udp, options.udpPort);
     identity.udpPort = udp.address().port;
+    const durability = walBarrier(db, layout.database);
     const app = buildApp(ctx, uploads, {
       consoleKey,
-      durability: walBarrier(db, layout.database),
+      durability,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       logger: options.logger ?? false,
       ...(options.conformanceClock ? { conformanceClock: clock } : {}),
@@ -108,6 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       async close() {
         await new Promise<void>((resolve) => socket.close(() => resolve()));
         await app.close();
+        await durability.close();
         db.close();
       },
     };

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { WalBarrier } from '../store/wal-barrier.js';
 
-export function holdRepliesUntilDurable(app: FastifyInstance, barrier: WalBarrier): void {
+export function holdRepliesUntilDurable(app: FastifyInstance, barrier: Pick<WalBarrier, 'pending' | 'flush'>): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!barrier.pending()) return payload;
     try {

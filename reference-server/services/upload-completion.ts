@@ -23,9 +23,9 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
   }
   const reserved = reserveFinalPath(ctx, row);
   const target = underRoot(ctx.layout, reserved.final_path as string);
-  // UploadPartWriter.write fsynced the part file after its last append.
-  await durableRename(part, target, { fileSynced: true });
-  await keepItemTime(ctx, target, reserved);
+  // UploadPartWriter.write fsynced the part file after its last append. The file's time is set while its folder is
+  // synced (both finish before the item is committed).
+  await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
   return toItem(commitItem(ctx, reserved));
 }
 

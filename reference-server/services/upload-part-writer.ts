@@ -2,7 +2,8 @@
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file, so that completing an upload
  * rarely has to re-read it. One append costs one open, one fstat, the writes, one fsync and one close: the size is
- * read from the descriptor that is written and synced, not looked up again by path.
+ * read from the descriptor that is written and synced, not looked up again by path. The first append of an upload
+ * creates its part file exclusively, which tells its size (nothing) without an fstat.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { close, createReadStream, fstat, fsync, open } from 'node:fs';
@@ -44,11 +45,12 @@ export class UploadPartWriter {
 
   /** Opens (creating it if missing) the part file of upload `uploadId`. */
   async open(uploadId: string, part: string): Promise<OpenPart> {
-    // A plain descriptor: a FileHandle's stream would keep the handle from closing until the stream is destroyed.
-    const fd = await openFile(part, 'a');
-    let size: number;
+    // An upload with a running hash has had bytes appended: its part file is there.
+    const created = this.hashes.has(uploadId) ? undefined : await createPart(part);
+    const fd = created ?? (await openFile(part, 'a'));
+    let size = 0;
     try {
-      size = (await statFile(fd)).size;
+      if (created === undefined) size = (await statFile(fd)).size;
     } catch (error) {
       await closeFile(fd);
       throw error;
@@ -113,6 +115,19 @@ export class UploadPartWriter {
   /** Drops an upload's running hash (the upload is cancelled). */
   forget(uploadId: string): void {
     this.hashes.delete(uploadId);
+  }
+}
+
+/**
+ * A new, empty part file open for appending, or undefined when the file is already there (a resumed upload).
+ * A plain descriptor: a FileHandle's stream would keep the handle from closing until the stream is destroyed.
+ */
+async function createPart(part: string): Promise<number | undefined> {
+  try {
+    return await openFile(part, 'ax');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw error;
   }
 }
 

@@ -85,12 +85,19 @@ export class UploadService {
       try {
         checkAppend(row, file.size, input.offset, input.contentLength);
         offset = await file.append(input.body);
-      } finally {
+      } catch (error) {
         await file.close();
+        throw error;
       }
-      if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
-      const digest = await this.parts.digest(row.id, part);
-      return { complete: true, item: await this.ctx.rules.finishUpload(this.ctx, row, part, digest) };
+      // What was appended is synced: closing the descriptor need not hold up the upload's completion.
+      const closed = file.close();
+      try {
+        if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
+        const digest = await this.parts.digest(row.id, part);
+        return { complete: true, item: await this.ctx.rules.finishUpload(this.ctx, row, part, digest) };
+      } finally {
+        await closed;
+      }
     });
   }
 

@@ -12,21 +12,17 @@ export async function fsyncPath(target: string): Promise<void> {
   }
 }
 
-/** As fsyncPath, for a file that may be gone: then there is nothing to sync. */
-export async function fsyncIfPresent(target: string): Promise<void> {
-  try {
-    await fsyncPath(target);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-}
-
 /**
  * Moves a finished file into place atomically; afterwards both the file and its directory entry are durable.
  * `fileSynced` skips the file's fsync when the caller has just done it. The folder is made only when the rename
- * finds it missing, which is once per backup job.
+ * finds it missing, which is once per backup job. `beside` runs once the file is in place, while its folder is
+ * synced (setting the file's time, say), and is waited for too.
  */
-export async function durableRename(from: string, to: string, options: { fileSynced?: boolean } = {}): Promise<void> {
+export async function durableRename(
+  from: string,
+  to: string,
+  options: { fileSynced?: boolean; beside?: () => Promise<void> } = {},
+): Promise<void> {
   if (!options.fileSynced) await fsyncPath(from);
   try {
     await fs.rename(from, to);
@@ -35,7 +31,9 @@ export async function durableRename(from: string, to: string, options: { fileSyn
     await fs.mkdir(path.dirname(to), { recursive: true });
     await fs.rename(from, to);
   }
-  await fsyncPath(path.dirname(to));
+  const synced = fsyncPath(path.dirname(to));
+  const beside = options.beside?.();
+  await Promise.all([synced, beside]);
 }
 
 export async function fileSize(target: string): Promise<number | undefined> {
@@ -49,4 +47,40 @@ export async function fileSize(target: string): Promise<number | undefined> {
 
 export async function removeIfPresent(target: string): Promise<void> {
   await fs.rm(target, { force: true });
+}
+
+/** A file fsynced again and again (the database's WAL), held open between syncs. */
+export interface HeldSync {
+  /** fsyncs the file; nothing to do while it does not exist. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Holds `target` open from its first sync on, so that each later sync is one call on the I/O pool instead of three
+ * (open, fsync, close): under load each call is a wait for a pool thread and a wake-up of the event loop. The file
+ * must keep its inode while held (SQLite resets and truncates its WAL in place, and removes it only when the last
+ * connection closes, after the barrier is closed).
+ */
+export function heldSync(target: string): HeldSync {
+  let handle: fs.FileHandle | undefined;
+  return {
+    async sync() {
+      if (!handle) {
+        try {
+          handle = await fs.open(target, 'r');
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw error;
+        }
+      }
+      const held = handle;
+      await inSyncLane(() => held.sync());
+    },
+    async close() {
+      const held = handle;
+      handle = undefined;
+      await held?.close();
+    },
+  };
 }

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { GroupCommit } from '../storage/group-commit.js';
-import { fsyncIfPresent, fsyncPath } from '../storage/durable-fs.js';
+import { fsyncPath, heldSync } from '../storage/durable-fs.js';
 import type { Db } from './database.js';
 
 export interface WalBarrier {
@@ -19,16 +19,19 @@ export interface WalBarrier {
   pending(): boolean;
   /** Resolves once every commit made before the call is on disk. */
   flush(): Promise<void>;
+  /** Lets the WAL go; call before the database closes. */
+  close(): Promise<void>;
 }
 
 export function walBarrier(db: Db, databaseFile: string): WalBarrier & { readonly group: GroupCommit } {
   const changes = db.prepare('SELECT total_changes() AS n');
-  const wal = `${databaseFile}-wal`;
+  // The WAL is missing only before the first write and once the last connection closed, which checkpointed and
+  // synced the database.
+  const wal = heldSync(`${databaseFile}-wal`);
   let dirSynced = false;
   const group = new GroupCommit(
     async () => {
-      // The WAL is missing only once the last connection closed, which checkpointed and synced the database.
-      await fsyncIfPresent(wal);
+      await wal.sync();
       // Once, for the WAL's own directory entry: SQLite made the file when WAL mode was switched on.
       if (!dirSynced) {
         await fsyncPath(path.dirname(databaseFile));
@@ -37,5 +40,5 @@ export function walBarrier(db: Db, databaseFile: string): WalBarrier & { readonl
     },
     () => (changes.get() as { n: number }).n,
   );
-  return { group, pending: () => group.pending(), flush: () => group.flush() };
+  return { group, pending: () => group.pending(), flush: () => group.flush(), close: () => wal.close() };
 }
