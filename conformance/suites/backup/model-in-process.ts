@@ -19,12 +19,13 @@ import { contentOf } from '../../../simulators/device/media.js';
 import { newBackupModel } from './model.js';
 import type { BackupApp } from './port.js';
 import { backupSteps, initialItems, runSequence, type BackupOptions } from './sequences.js';
-import { addMedia, newWorld, serverItems, wireSentNothingTwice, type World } from '../../kit/device-support.js';
+import { addMedia, newWorld, serverListing, wireSentNothingTwice, type World } from '../../kit/device-support.js';
 import { where } from '../../kit/applies.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, the wire and the disk too. */
 function modelApp(w: World, dataDir: string | undefined): BackupApp {
   const jobs = new Set<BackupJob>();
+  const listing = serverListing(w);
   let backupPath: string | undefined;
   return {
     async addMedia(media) {
@@ -84,7 +85,7 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
       counted: [...jobs].reduce((n, j) => n + j.bytesSent, 0),
     }),
     serverItems: async () =>
-      (await serverItems(w.app)).map((i) => ({
+      (await listing()).map((i) => ({
         sha256: i.sha256,
         name: i.meta.name,
         tab: i.tab,

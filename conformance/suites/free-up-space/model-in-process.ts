@@ -14,7 +14,7 @@ import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { addMedia, expectTrue, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectTrue, newWorld, serverListing, type World } from '../../kit/device-support.js';
 import { LANDED_ON_LIMIT, recordFreeUps } from './free-up-history.js';
 import { Sometimes, withReached } from '../../kit/sometimes.js';
 import type { FreeUpSpaceApp } from './port.js';
@@ -27,6 +27,7 @@ import { where } from '../../kit/applies.js';
  */
 function modelApp(w: World, sometimes: Sometimes<typeof LANDED_ON_LIMIT>): FreeUpSpaceApp {
   const history = recordFreeUps(w, sometimes);
+  const listing = serverListing(w);
   return {
     platformRules: true,
     setFreeBytes: async (bytes) => w.device.setFreeBytes(bytes),
@@ -74,7 +75,7 @@ function modelApp(w: World, sometimes: Sometimes<typeof LANDED_ON_LIMIT>): FreeU
         limitGb: w.app.settings.freeUpSpaceLimitGb,
         recentlyDeleted: w.device.recentlyDeleted().map((d) => hashOf(d.item)),
         prompts: w.device.deletePrompts.map((p) => p.count),
-        server: (await serverItems(w.app)).map((i) => ({ content: i.sha256, tab: i.tab })),
+        server: (await listing()).map((i) => ({ content: i.sha256, tab: i.tab })),
         serverKinds: ['photo', 'video', 'document'],
       };
     },
