@@ -26,7 +26,6 @@ import { where } from '../../kit/applies.js';
 function modelApp(w: World, dataDir: string | undefined): BackupApp {
   const jobs = new Set<BackupJob>();
   const listing = serverListing(w);
-  let backupPath: string | undefined;
   return {
     async addMedia(media) {
       const { name, size } = media;
@@ -101,8 +100,9 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
         .filter((e) => e.type === 'Backup Info')
         .at(-1)?.message,
     async filesOnDisk(folder) {
-      if (!dataDir) return undefined;
-      backupPath ??= (await w.app.client().call('getSelf')).backupPath;
+      // The device's folder as the server told it at pairing.
+      const backupPath = w.app.pairing?.backupPath;
+      if (!dataDir || backupPath === undefined) return undefined;
       return readdirSync(path.join(dataDir, backupPath, folder, '0')).length;
     },
   };
