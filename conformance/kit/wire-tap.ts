@@ -4,6 +4,8 @@
  * sleep; and the check that no byte of an item went twice.
  */
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { ROUTES } from '../spec/protocol/routes.js';
 
 /** One append the app sent: which item, from where, how many bytes. */
 export interface Append {
@@ -23,6 +25,30 @@ export class Wire {
   /** Appends and downloads since the hooks were last armed. */
   private appendCount = 0;
   private downloadCount = 0;
+  /** Requests that may change what the server holds, counted when sent and again when answered. */
+  private unsafe = 0;
+
+  /** @param client the client this wire taps; none for the idle wire of an unpaired world. */
+  constructor(readonly client?: MbsClient) {}
+
+  /**
+   * Moves whenever a request that may change the server's state (any method but GET, which HTTP defines as safe)
+   * is sent or answered through the tapped client. Two readings that agree bracket a time in which this app asked
+   * nothing of the server but reads, and none of its requests was still under way.
+   */
+  get changes(): number {
+    return this.unsafe;
+  }
+
+  /** Counts an unsafe request once as it is sent and once as it settles, however it settles. */
+  async unsafeRequest<T>(request: () => Promise<T>): Promise<T> {
+    this.unsafe += 1;
+    try {
+      return await request();
+    } finally {
+      this.unsafe += 1;
+    }
+  }
 
   arm(hooks: { afterAppend?: (count: number) => void; afterDownload?: (count: number) => void }): void {
     this.appendCount = 0;
@@ -49,12 +75,13 @@ export class Wire {
 
 /** Wraps the paired app's client so that every append and download is recorded on a Wire. */
 export function tapWire(app: MobileApp): Wire {
-  const wire = new Wire();
   const client = app.client();
+  const wire = new Wire(client);
   const uploads = new Map<string, string>();
   const call = client.call.bind(client);
   client.call = (async (name: Parameters<typeof call>[0], input?: Parameters<typeof call>[1]) => {
-    const out = await call(name, input);
+    const out =
+      ROUTES[name].method === 'GET' ? await call(name, input) : await wire.unsafeRequest(() => call(name, input));
     if (name === 'createUpload') {
       const created = out as { status: string; upload?: { uploadId: string; sha256: string } };
       if (created.upload) uploads.set(created.upload.uploadId, created.upload.sha256);
@@ -67,7 +94,7 @@ export function tapWire(app: MobileApp): Wire {
     const size = Buffer.isBuffer(bytes) ? bytes.length : (length ?? 0);
     const sent = { sha256: uploads.get(uploadId) ?? uploadId, offset, length: size };
     try {
-      const result = await append(uploadId, offset, bytes, length);
+      const result = await wire.unsafeRequest(() => append(uploadId, offset, bytes, length));
       wire.appended(sent);
       return result;
     } catch (error) {

@@ -15,6 +15,8 @@ export interface Pairing {
   readonly payload: PairingPayload;
   readonly deviceId: string;
   readonly deviceKey: string;
+  /** The device's folder under the server's data directory, as the server told at pairing. */
+  readonly backupPath: string;
   /** Where the server is reached now (connection settings may change it). */
   host: string;
   tcpPort: number;
@@ -73,6 +75,7 @@ export async function pairByQr(
       payload,
       deviceId: paired.deviceId,
       deviceKey: paired.deviceKey,
+      backupPath: paired.backupPath,
       host: payload.host,
       tcpPort: payload.tcp,
     };

@@ -19,13 +19,13 @@ import { contentOf } from '../../../simulators/device/media.js';
 import { newBackupModel } from './model.js';
 import type { BackupApp } from './port.js';
 import { backupSteps, initialItems, runSequence, type BackupOptions } from './sequences.js';
-import { addMedia, newWorld, serverItems, wireSentNothingTwice, type World } from '../../kit/device-support.js';
+import { addMedia, newWorld, serverListing, wireSentNothingTwice, type World } from '../../kit/device-support.js';
 import { where } from '../../kit/applies.js';
 
 /** The app model on a simulated device, paired, in process: it sees everything, the wire and the disk too. */
 function modelApp(w: World, dataDir: string | undefined): BackupApp {
   const jobs = new Set<BackupJob>();
-  let backupPath: string | undefined;
+  const listing = serverListing(w);
   return {
     async addMedia(media) {
       const { name, size } = media;
@@ -84,7 +84,7 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
       counted: [...jobs].reduce((n, j) => n + j.bytesSent, 0),
     }),
     serverItems: async () =>
-      (await serverItems(w.app)).map((i) => ({
+      (await listing()).map((i) => ({
         sha256: i.sha256,
         name: i.meta.name,
         tab: i.tab,
@@ -100,8 +100,9 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
         .filter((e) => e.type === 'Backup Info')
         .at(-1)?.message,
     async filesOnDisk(folder) {
-      if (!dataDir) return undefined;
-      backupPath ??= (await w.app.client().call('getSelf')).backupPath;
+      // The device's folder as the server told it at pairing.
+      const backupPath = w.app.pairing?.backupPath;
+      if (!dataDir || backupPath === undefined) return undefined;
       return readdirSync(path.join(dataDir, backupPath, folder, '0')).length;
     },
   };

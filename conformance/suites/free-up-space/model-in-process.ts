@@ -14,7 +14,7 @@ import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { addMedia, expectTrue, newWorld, serverItems, type World } from '../../kit/device-support.js';
+import { addMedia, expectTrue, newWorld, serverListing, type World } from '../../kit/device-support.js';
 import { LANDED_ON_LIMIT, recordFreeUps } from './free-up-history.js';
 import { Sometimes, withReached } from '../../kit/sometimes.js';
 import type { FreeUpSpaceApp } from './port.js';
@@ -27,6 +27,7 @@ import { where } from '../../kit/applies.js';
  */
 function modelApp(w: World, sometimes: Sometimes<typeof LANDED_ON_LIMIT>): FreeUpSpaceApp {
   const history = recordFreeUps(w, sometimes);
+  const listing = serverListing(w);
   return {
     platformRules: true,
     setFreeBytes: async (bytes) => w.device.setFreeBytes(bytes),
@@ -74,7 +75,7 @@ function modelApp(w: World, sometimes: Sometimes<typeof LANDED_ON_LIMIT>): FreeU
         limitGb: w.app.settings.freeUpSpaceLimitGb,
         recentlyDeleted: w.device.recentlyDeleted().map((d) => hashOf(d.item)),
         prompts: w.device.deletePrompts.map((p) => p.count),
-        server: (await serverItems(w.app)).map((i) => ({ content: i.sha256, tab: i.tab })),
+        server: (await listing()).map((i) => ({ content: i.sha256, tab: i.tab })),
         serverKinds: ['photo', 'video', 'document'],
       };
     },
@@ -101,7 +102,8 @@ function freeUpSpaceModelCheck(platform: Platform): Check {
       // iOS keeps removed items in Recently Deleted, still using storage: free space lands nowhere there.
       const sometimes = new Sometimes(platform === 'android' ? [LANDED_ON_LIMIT] : []);
       const property = fc.asyncProperty(commands, initialItems, start, async (cmds, initial, { on, consent }) => {
-        const world = await newWorld(context);
+        // Its commands never stop a job inside an item, so the app's own upload chunks serve (fewer appends).
+        const world = await newWorld(context, { appChunks: true });
         expectTrue(['FUS-01'], !world.app.settings.freeUpSpace, 'free up space is on in a freshly installed app');
         const { device, clock } = world;
         const limit = world.app.settings.freeUpSpaceLimitGb;

@@ -3,7 +3,7 @@
  * app model on a simulated device in process. The other adapter, the app through its screens, is in
  * screens-adapter.ts.
  */
-import { addMedia, type World } from '../../kit/device-support.js';
+import { addMedia, serverListing, type World } from '../../kit/device-support.js';
 
 /**
  * What the model's commands do to the app and read from it. Two adapters serve the same commands: the app model
@@ -23,6 +23,7 @@ export interface ConditionsApp {
 
 /** The app model on a simulated device, paired, in process. */
 export function modelApp(w: World): ConditionsApp {
+  const recent = serverListing(w, () => w.app.listRestorable('recent'));
   return {
     setBattery: async (level, charging) => w.device.setBattery(level, charging),
     setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
@@ -39,7 +40,7 @@ export function modelApp(w: World): ConditionsApp {
         holds: w.app.holdReasons('backup'),
         ...(job ? { jobState: job.state } : {}),
         jobHolds: job?.holdReasons ?? [],
-        stored: (await w.app.listRestorable('recent')).length,
+        stored: (await recent()).length,
       };
     },
   };
