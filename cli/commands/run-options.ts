@@ -128,7 +128,7 @@ export const RUN_OPTIONS = {
   threads: {
     type: 'string',
     description:
-      'Threads that share the cells, each on reference servers of its own (default 2 on a machine of 2 or more cores; 1 runs all on one)',
+      "Threads that share the cells of a reference-server run, each on servers of its own (default 1; at most the machine's cores)",
     placeholder: 'N',
   },
   'no-conformance-clock': {

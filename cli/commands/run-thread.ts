@@ -22,15 +22,17 @@ export interface RunThreadData {
 }
 
 /**
- * The threads of a run, or none: the reference target with the app in process, unless `--threads 1`, a replay (one
- * cell) or a machine of one core. Its default is two threads, what a two-core machine runs at once.
+ * The threads of a run, or none: `--threads N` (2 or more) with the reference target and the app in process, but
+ * not for a replay (one cell). One thread stays the default until a quiet two-core machine shows two faster: on this
+ * shared one, two threads cost about a fifth more CPU (each loads the kit, a split edition starts two more servers,
+ * each thread its own Chromium) and the browser checks timed out under the added load (README's Performance section).
  */
 export function runThreads(
   config: RunConfig,
   target: Target,
   run: Omit<RunThreadData, 'config'>,
 ): CellThreads | undefined {
-  const count = config.threads ?? Math.min(2, os.availableParallelism());
+  const count = Math.min(config.threads ?? 1, os.availableParallelism());
   const inProcess = config.via === undefined || config.via === 'in-process';
   if (count < 2 || !inProcess || !(target instanceof ReferenceTarget) || config.replay) return undefined;
   const data: RunThreadData = { config, ...run };
