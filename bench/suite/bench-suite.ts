@@ -4,10 +4,11 @@
  * and the CPU time of the whole process tree, the steadier figure on a shared machine. Then the checks that took
  * longest, from the full run's summary.json. It measures; it never asserts.
  * Flags: --runs N (default 100), --seed N (default 20261122), --only full|smoke, and any `mbsc run` selection
- * (--editions, --profiles) passed through.
+ * (--editions, --profiles) or thread count (--threads) passed through. The load average is printed before and after:
+ * on a shared machine the wall time says more about the neighbours than about the run.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../../conformance/runner/summary-schema.js';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     editions: { type: 'string' },
     profiles: { type: 'string' },
+    threads: { type: 'string' },
   },
 });
 const modes: Mode[] = values.only ? [values.only as Mode] : ['smoke', 'full'];
@@ -31,10 +33,15 @@ if (modes.some((m) => !(m in GOALS))) throw new Error('--only takes full or smok
 const selection = [
   ...(values.editions ? ['--editions', values.editions] : []),
   ...(values.profiles ? ['--profiles', values.profiles] : []),
+  ...(values.threads ? ['--threads', values.threads] : []),
 ];
 
 const progress = (line: string) => process.stderr.write(`[bench:suite] ${line}\n`);
-console.log(`bench:suite on Node ${process.versions.node}, ${availableParallelism()} CPU(s)`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ');
+console.log(`bench:suite on Node ${process.versions.node}, ${availableParallelism()} CPU(s), load average ${load()}`);
 
 const results: { mode: Mode; run: TimedCommand; summary: Summary | undefined }[] = [];
 for (const mode of modes) {
@@ -69,6 +76,7 @@ console.log(
   ]),
 );
 for (const { mode, run } of results) console.log(`  ${mode}: mbsc ${run.args.join(' ')}`);
+console.log(`load average after the runs: ${load()} (1, 5, 15 minutes)`);
 
 const full = results.find((r) => r.mode === 'full')?.summary;
 if (full) {

@@ -22,6 +22,7 @@ import { kitVersion } from '../kit-version.js';
 import { consoleReporter, type ConsoleOptions } from '../console/console-reporter.js';
 import { consoleSinkOf } from '../console/console-sink.js';
 import { exitOfVerdict, verdictLines } from '../verdict-output.js';
+import { runThreads } from './run-thread.js';
 
 /** The exit code of each error a run can end with, before it starts or when it aborts. */
 export const EXIT_OF_CODE: Record<string, number> = {
@@ -69,6 +70,13 @@ export async function runAndReport(
     ...defaultReporters({ outDir, allureHistory: config.allureHistory, seedsUrl: config.seedsUrl }),
   ]);
   const command = runCommandLine(mode, config, shard, seed, runs);
+  const threads = runThreads(config, target, {
+    editions: target.describe().editions,
+    profiles,
+    checkIds: checks.map((check) => check.id),
+    seed,
+    runs,
+  });
   if (shard) io.err(`Shard ${formatShard(shard)}: ${checks.length} of the ${selection.checks.length} selected checks`);
   const { summary, abort } = await runConformance({
     target,
@@ -87,6 +95,7 @@ export async function runAndReport(
     ...(config.workers ? { concurrency: config.workers } : {}),
     ...(config.realTime ? { realTime: true } : {}),
     ...(config.smoke ? { cells: smokeCells } : {}),
+    ...(threads ? { threads } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.
   const shardInfo = shard && {

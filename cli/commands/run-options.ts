@@ -125,6 +125,12 @@ export const RUN_OPTIONS = {
     description: 'Cells run at once per edition: parallel device sessions (default 4)',
     placeholder: 'N',
   },
+  threads: {
+    type: 'string',
+    description:
+      "Threads that share the cells of a reference-server run, each on servers of its own (default 1; at most the machine's cores)",
+    placeholder: 'N',
+  },
   'no-conformance-clock': {
     type: 'boolean',
     description: "Validate without the server's conformance clock, even when it offers one",
@@ -217,6 +223,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('appId', values['app-id']);
   set('locators', values.locators);
   set('workers', integerOption('workers', values.workers, 1, 64));
+  set('threads', integerOption('threads', values.threads, 1, 16));
   if (values['no-conformance-clock']) out.conformanceClock = false;
   if (values['real-time']) out.realTime = true;
   if (values.smoke) out.smoke = true;

@@ -89,6 +89,9 @@ export const RunConfig = Type.Object(
       Type.String({ minLength: 1, description: "A JSON file: element id → selector, for the build's own names." }),
     ),
     workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 64, description: 'Cells run at once per edition.' })),
+    threads: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 16, description: 'Threads sharing the cells of a reference-server run.' }),
+    ),
     conformanceClock: Type.Optional(
       Type.Boolean({ description: "Use the server's conformance clock when it offers one (default true)." }),
     ),

@@ -15,6 +15,7 @@ import type { CellFilter } from './smoke-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 import { kitWarningsField } from './kit-warnings.js';
+import { runOnThreads, type CellThreads } from './cell-threads.js';
 
 /** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
@@ -43,6 +44,11 @@ export interface RunOptions {
   readonly realTime?: boolean;
   /** Only these cells of the selection (`--smoke`); default all. */
   readonly cells?: CellFilter;
+  /**
+   * Worker threads to share the cells (cell-threads.ts), for a target each of whose sessions starts a server of its
+   * own, so that a thread's exclusive checks still run alone on theirs; default all cells on this thread.
+   */
+  readonly threads?: CellThreads;
 }
 
 export interface RunResult {
@@ -86,8 +92,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     (results.get(check.id) as CheckResult).cells.push(cell);
     if (ran) await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
   };
-  // Editions are separate servers: they run side by side. (A worker thread per edition was measured slower on two
-  // cores: each thread compiles and collects on its own, and the checks wait on their servers more than they compute.)
+  // Editions are separate servers: they run side by side, on this thread or on worker threads that share the cells.
   const levels = new Map<string, Requirement['level']>(options.catalogue.map((r) => [r.id, r.level]));
   const editionOptions = {
     levelOf: (id: string) => levels.get(id),
@@ -98,19 +103,25 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...(options.realTime ? { realTime: true } : {}),
     ...(options.cells ? { cells: options.cells } : {}),
   };
-  await Promise.all(
-    target.editions.map(async (edition) => {
-      const problem = await runEdition(
-        options.target,
-        edition,
-        options.checks,
-        options.profiles,
-        editionOptions,
-        cellDone,
-      );
-      abort ??= problem;
-    }),
-  );
+  const threads = options.threads && options.threads.count > 1 ? options.threads : undefined;
+  if (threads) {
+    const planned = plannedCells(target.editions, options.checks, options.profiles, options.cells);
+    abort = await runOnThreads(threads, planned, cellDone);
+  } else {
+    await Promise.all(
+      target.editions.map(async (edition) => {
+        const problem = await runEdition(
+          options.target,
+          edition,
+          options.checks,
+          options.profiles,
+          editionOptions,
+          cellDone,
+        );
+        abort ??= problem;
+      }),
+    );
+  }
   const order = new Map(columns.map((c, i) => [c, i]));
   for (const result of results.values())
     result.cells.sort((a, b) => (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));

@@ -31,6 +31,7 @@ import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
+import { longestFirst } from './cell-weights.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -81,7 +82,8 @@ export async function runEdition(
     const alone = async (on: TargetSession) => {
       for (const task of phases.alone) await runOn(on)(task);
     };
-    const pool = () => inPool(phases.pooled, options.concurrency ?? 4, run);
+    // The long cells first, so the edition does not end waiting on one that started last.
+    const pool = () => inPool(longestFirst(phases.pooled), options.concurrency ?? 4, run);
     // An exclusive check must never share its server with another check. Where the target starts a server per
     // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
     // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.

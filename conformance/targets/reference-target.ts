@@ -122,7 +122,7 @@ function serverThreadFile(): string {
 }
 
 /** A compiled file of the project, by its path under dist/: found from this module in dist/ or in its sources. */
-function compiledFile(underDist: string): string {
+export function compiledFile(underDist: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const inDist = path.resolve(here, '../..', underDist);
   if (existsSync(inDist) && here.includes(`${path.sep}dist${path.sep}`)) return inDist;

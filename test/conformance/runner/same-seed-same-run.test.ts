@@ -1,6 +1,7 @@
 /**
- * One seed, one run: the same subset run twice on the reference target (its clock frozen, its randomness seeded)
- * writes the same summary.json but for timings and the ports the system gave, with a faulty variant so that a
+ * One seed, one run: the same subset run twice on the reference target (its clock frozen, its randomness seeded),
+ * its cells shared between two threads once and all on one thread once, writes the same summary.json but for
+ * timings and the ports the system gave, with a faulty variant so that a
  * counterexample and its HTTP exchanges are part of what is compared; and the replay command the run printed
  * reproduces that counterexample: the same shrunk commands failing the same requirements with the same message.
  */
@@ -48,8 +49,8 @@ describe('mbsc run --seed N', () => {
     { timeout: 3 * RUN_MS },
     async () => {
       const args = [...SUBSET, '--fault', 'stale-totp-accepted', '--seed', '7'];
-      const first = await run('first', args);
-      const second = await run('second', args);
+      const first = await run('first', [...args, '--threads', '2']);
+      const second = await run('second', [...args, '--threads', '1']);
       const summary = JSON.parse(first) as Summary;
       expect(summary.verdict).toBe('fail');
       const failure = failureOf(summary);

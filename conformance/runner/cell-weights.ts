@@ -1,0 +1,85 @@
+/**
+ * How long a cell of each check takes, relative to the others, so the runner starts the long ones first and splits
+ * the cells between its threads evenly: a run whose longest cell starts last waits for it alone at the end. The
+ * figures are seconds per cell, the mean over the columns of one default run (`mbsc run --seed 7`, three editions,
+ * ten profiles); only checks of 2 s or more are listed, the others weigh the same as each other. A check missing
+ * here or measured on another machine only makes the order less good, never a verdict different: fixed data, so
+ * the same selection is always split and ordered alike.
+ */
+import { columnName, type Check, type Column } from '../kit/check.js';
+import { cellId } from './smoke-cells.js';
+
+/** Seconds per cell of a check not listed (the run's median cell, about 0.7 s). */
+const USUAL_SECONDS = 0.7;
+
+const SECONDS_PER_CELL: Readonly<Record<string, number>> = {
+  'protocol-upload-integrity-model': 101.8,
+  'backup-resume-integrity-model-android': 62.8,
+  'tfa-push-login-model': 60.8,
+  'free-up-space-model-android': 53.7,
+  'tfa-totp-window-model': 40.4,
+  'protocol-range-downloads': 35.3,
+  'backup-resume-integrity-model-ios': 34.3,
+  'pairing-tokens-model': 34.2,
+  'free-up-space-model-ios': 30.4,
+  'desktop-console-recovery': 29,
+  'protocol-errors-catalogued': 22.8,
+  'desktop-console-login': 22.3,
+  'desktop-console-mobile-backup': 21.4,
+  'run-conditions-model': 16.6,
+  'storage-layout': 16.5,
+  'desktop-console-setup-offer': 11.5,
+  'protocol-strict-bodies': 9.1,
+  'migration-device-list': 6.8,
+  'network-ports-fallback': 6.5,
+  'tfa-login-table': 5.7,
+  'editions-lite-features': 4.9,
+  'network-ports-lite': 4.2,
+  'editions-home-refuses-2fa': 4,
+  'run-conditions-restore': 3.6,
+  'tfa-password-lock-forgot': 3.5,
+  'restore-selection-property': 3.3,
+  'tfa-password-lock-throttling': 3.2,
+  'storage-stored-as': 3.2,
+  'editions-home-features': 2.8,
+  'network-ports-home': 2.4,
+  'backup-settled-rules': 2.3,
+  'tfa-login-states': 2.2,
+  'sources-file-types-documents-audio': 2.2,
+};
+
+export function cellWeight(checkId: string): number {
+  return SECONDS_PER_CELL[checkId] ?? USUAL_SECONDS;
+}
+
+/** The cells longest first; cells of equal weight keep their order (a stable sort). */
+export function longestFirst<T extends { readonly check: Check }>(cells: readonly T[]): T[] {
+  return [...cells].sort((a, b) => cellWeight(b.check.id) - cellWeight(a.check.id));
+}
+
+/**
+ * The cells in `shares` groups of about equal weight, each a run of consecutive cells in the run's order (edition by
+ * edition; within one, exclusive checks last), so that at most `shares - 1` editions are split between two groups:
+ * each group starts servers only for the editions it has, and, the exclusive checks coming last, the two halves of a
+ * split edition seldom both need a second server for them. A cell goes to the group its middle falls in. Answers each
+ * group's cell ids (`check@column`).
+ */
+export function splitByWeight(cells: readonly { check: Check; column: Column }[], shares: number): string[][] {
+  const editions = [...new Set(cells.map((cell) => cell.column.edition))];
+  const inRunOrder = editions.flatMap((edition) => editionInOrder(cells.filter((c) => c.column.edition === edition)));
+  const total = inRunOrder.reduce((sum, { check }) => sum + cellWeight(check.id), 0);
+  const groups = Array.from({ length: shares }, () => [] as string[]);
+  let before = 0;
+  for (const { check, column } of inRunOrder) {
+    const weight = cellWeight(check.id);
+    const group = Math.min(shares - 1, Math.floor(((before + weight / 2) / total) * shares));
+    groups[group]?.push(cellId(check.id, columnName(column)));
+    before += weight;
+  }
+  return groups;
+}
+
+/** One edition's cells: the pooled ones longest first, then the exclusive ones. */
+function editionInOrder<T extends { check: Check }>(cells: readonly T[]): T[] {
+  return [...longestFirst(cells.filter((c) => !c.check.exclusive)), ...cells.filter((c) => c.check.exclusive)];
+}
