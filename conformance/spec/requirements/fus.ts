@@ -118,10 +118,12 @@ export const FUS_REQUIREMENTS = [
   {
     id: 'FUS-15',
     statement:
-      'Under Free up space the app says "Disabled. Recommended to enable this feature to remove contents from your device that are safely backed up, in order to free up space and optimize performance." while it is off, and "Enabled. Safely backed up contents will be removed from your device to free up space, and performance has been optimized." while it is on.',
+      'Under Free up space the app says "Disabled. Recommended to enable this feature …" while it is off and "Enabled. Safely backed up contents will be removed …" while it is on.',
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation:
+      'Word for word as the seed writes them, each after its "Free up space" heading: the whole sentences, not only their openings.',
   },
   {
     id: 'FUS-16',

@@ -146,7 +146,7 @@ export const RST_REQUIREMENTS = [
   {
     id: 'RST-19',
     statement:
-      'Restore has two options: Original location, on the registered device the backup was made from, and Migration, on the replacement of a broken, lost or missing device; the restore page names the one it offers.',
+      'Restore has two options: Original location, on the device the backup was made from, and Migration, on the replacement of a broken, lost or missing one; the restore page names its own.',
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§11' },
