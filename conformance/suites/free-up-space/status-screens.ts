@@ -29,7 +29,7 @@ const PLATFORM_NAMES = { android: 'Android', ios: 'iOS' } as const;
 
 function uiFreeUpStatusCheck(platform: Platform): Check {
   return {
-    id: `free-up-space-status-screens-${platform}`,
+    id: `free-up-space-status-${platform}-screens`,
     title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
     area: 'FUS',
     requirements: platform === 'ios' ? ['FUS-15', 'FUS-16'] : ['FUS-15'],
