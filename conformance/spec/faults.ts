@@ -422,6 +422,31 @@ export const FAULTS = {
     description: 'writes restore sizes in steps of 1024 with a space before the unit ("2.59 GB"), not as "2.78GB"',
     caughtBy: ['RST-18'],
   },
+  'paired-message-unworded': {
+    side: 'app',
+    description: 'says "Paired with the backup machine." once a phone pairs, not "Device paired successfully"',
+    caughtBy: ['PAIR-16'],
+  },
+  'migration-names-swapped': {
+    side: 'app',
+    description: 'says the migration of contents went from the replacement to the original, names swapped',
+    caughtBy: ['MIG-16'],
+  },
+  'restore-option-always-original': {
+    side: 'app',
+    description: 'names the restore option Original location on a replacement too, never Migration',
+    caughtBy: ['RST-19'],
+  },
+  'free-up-status-stale': {
+    side: 'app',
+    description: 'keeps the Free up space status at "Disabled. …" after the switch is turned on',
+    caughtBy: ['FUS-15'],
+  },
+  'free-up-failure-logged-as-info': {
+    side: 'app',
+    description: 'logs a free up space whose archiving failed as a Free up space Info entry, not an Error',
+    caughtBy: ['LOG-06'],
+  },
   'restore-held-by-charging-only': {
     side: 'app',
     description: 'holds a restore while unplugged with backup while charging only on',

@@ -12,8 +12,14 @@ import { asksConsentToFree } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
+import { freeUpLogEntry, freeUpNote, freeUpStatusText } from './free-up-space-texts.js';
+import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
+import { migrationCompletedText, pairedText } from './pairing-texts.js';
+import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
+import { restoreOption } from './restore-option.js';
+import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
 import { holdReasons } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
@@ -26,6 +32,12 @@ export interface AppRules extends FreeUpRules {
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
   readonly sizeText: typeof sizeText;
+  readonly pairedText: typeof pairedText;
+  readonly migrationCompletedText: typeof migrationCompletedText;
+  readonly restoreOption: typeof restoreOption;
+  readonly freeUpStatusText: typeof freeUpStatusText;
+  readonly freeUpNote: typeof freeUpNote;
+  readonly freeUpLogEntry: typeof freeUpLogEntry;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -36,6 +48,12 @@ export const STRAIGHT_APP_RULES: AppRules = {
   asksConsentToFree,
   restoreSkips,
   sizeText,
+  pairedText,
+  migrationCompletedText,
+  restoreOption,
+  freeUpStatusText,
+  freeUpNote,
+  freeUpLogEntry,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -47,6 +65,9 @@ export const APP_OVERRIDES = {
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
   ...RESTORE_JOB_FAULTS,
   ...SIZE_TEXT_FAULTS,
+  ...PAIRING_TEXTS_FAULTS,
+  ...RESTORE_OPTION_FAULTS,
+  ...FREE_UP_SPACE_TEXTS_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -7,6 +7,7 @@ import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { Platform } from '../device/device-spec.js';
 import { hashOf } from './content-registry.js';
 import { planFreeUpSpace } from './free-up-space.js';
+import type { FreeUpOutcome } from './free-up-space-texts.js';
 import type { MobileApp } from './mobile-app.js';
 
 /** What free up space reads and acts on in the app. */
@@ -29,19 +30,25 @@ export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number>
   );
   if (plan.remove.length === 0) return 0;
   if (app.rules.asksConsentToFree(app.device.platform) && !app.device.askDeleteConsent(plan.remove.length)) {
-    app.log.add('Free up space', 'Info', `Deletion of ${plan.remove.length} items not allowed.`);
+    log(app, { refused: plan.remove.length });
     return 0;
   }
   for (const item of plan.remove) app.device.removeMedia(item.id);
   try {
     await app.client().call('archiveItems', { body: { items: plan.remove.map(hashOf) } });
-    app.log.add('Free up space', 'Info', `Freed ${plan.bytes} bytes: ${plan.remove.length} items archived.`);
+    log(app, { removed: plan.remove.length, bytes: plan.bytes });
   } catch (error) {
     // The items are already gone: a server's error answer is only logged; other failures reach the caller too.
-    app.log.add('Free up space', 'Error', `Archiving failed: ${(error as Error).message}`);
+    log(app, { failed: (error as Error).message });
     if (!(error instanceof MbsError)) throw error;
   }
   return plan.remove.length;
+}
+
+/** The App Log entry of an outcome, as the app's rule words it (LOG-06). */
+function log(app: FreeUpSpaceHost, outcome: FreeUpOutcome): void {
+  const { category, level, message } = app.rules.freeUpLogEntry(outcome);
+  app.log.add(category, level, message);
 }
 
 /** Free space as free up space reckons it: on iOS, Recently Deleted counts as freed (the user is to empty it). */

@@ -50,6 +50,8 @@ export class RestorePage {
     readonly platform: Platform,
     private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>,
     private readonly accounts: readonly Static<typeof AuthenticatorAccount>[],
+    /** The restore option the page offers (seed 000 §11): Original location, or Migration on a replacement. */
+    readonly option = 'Original location',
   ) {
     this.selection = new RestoreSelection(items);
   }
@@ -125,7 +127,15 @@ export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
   } catch (error) {
     if (!(error instanceof MbsError && error.code === 'snapshot-not-found')) throw error;
   }
-  return new RestorePage(app.device.platform, { recent: recent!, archive: archive!, deleted: deleted! }, accounts);
+  // The server's entry for this phone says whether it is the replacement of another (seed 000 §11: Migration).
+  const { migratedFrom } = await app.client().call('getSelf');
+  const option = app.rules.restoreOption(migratedFrom?.name);
+  return new RestorePage(
+    app.device.platform,
+    { recent: recent!, archive: archive!, deleted: deleted! },
+    accounts,
+    option,
+  );
 }
 
 /** Tapping Restore on the page: refused with nothing selected, else a restore job of the selection. */

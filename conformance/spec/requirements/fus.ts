@@ -115,4 +115,23 @@ export const FUS_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
     interpretation: 'From the seed’s example "backup is completed with 361 archived or free up images and videos".',
   },
+  {
+    id: 'FUS-15',
+    statement:
+      'Under Free up space the app says "Disabled. Recommended to enable this feature …" while it is off and "Enabled. Safely backed up contents will be removed …" while it is on.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation:
+      'Word for word as the seed writes them, each after its "Free up space" heading: the whole sentences, not only their openings.',
+  },
+  {
+    id: 'FUS-16',
+    statement:
+      'On iOS, Free up space notes that removed items remain in "Recently Deleted" for up to 40 days and recommends clearing that folder by hand.',
+    level: 'MUST',
+    appliesTo: ['app', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation: 'The seed’s NOTE is for iOS devices; Android, which removes items permanently, shows none.',
+  },
 ] as const satisfies readonly Requirement[];

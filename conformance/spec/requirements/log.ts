@@ -42,4 +42,14 @@ export const LOG_REQUIREMENTS = [
     interpretation:
       'The seed lists the Error types without saying what writes them; failures of the matching activity are the reading.',
   },
+  {
+    id: 'LOG-06',
+    statement:
+      'Free up space logs what it does as Free up space entries: Info when it removes items or the user refuses the deletion, Error when the removed items could not be archived on the server.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.7: App Log' },
+    interpretation:
+      'The seed names the types "Free up space info" and "Free up space error" only; as for LOG-05, a failure of the activity writes the Error type.',
+  },
 ] as const satisfies readonly Requirement[];

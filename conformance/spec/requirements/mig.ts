@@ -131,4 +131,14 @@ export const MIG_REQUIREMENTS = [
     interpretation:
       'The seed’s migration requirements put "Follow the unable to login - troubleshooting" before registering the replacement.',
   },
+  {
+    id: 'MIG-16',
+    statement:
+      'Once the replacement pairs by the migration QR code, the app says it "is paired successfully and migration of contents from <original> to <replacement> is completed", with Done.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11.2' },
+    interpretation:
+      'The names are those the server lists: the original’s, and the replacement’s own (seed 000 §7.1 step vii, §11.2).',
+  },
 ] as const satisfies readonly Requirement[];

@@ -118,4 +118,12 @@ export const PAIR_REQUIREMENTS = [
     appliesTo: ['server', 'pro', 'lite', 'home'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
   },
+  {
+    id: 'PAIR-16',
+    statement:
+      'Once a phone pairs as a new device by the desktop’s QR code, the app says "Device paired successfully" and asks for OK.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+  },
 ] as const satisfies readonly Requirement[];

@@ -143,4 +143,14 @@ export const RST_REQUIREMENTS = [
     interpretation:
       'Units step by 1000 (GB = 10^9 bytes, as for free up space); the unit is the largest the rounded value reaches; under 1 KB whole bytes ("512B").',
   },
+  {
+    id: 'RST-19',
+    statement:
+      'Restore has two options: Original location, on the device the backup was made from, and Migration, on the replacement of a broken, lost or missing one; the restore page names its own.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11' },
+    interpretation:
+      'The seed names the options without saying where the app shows them; the restore page names its own ("Original location", "Migration from <original>").',
+  },
 ] as const satisfies readonly Requirement[];

@@ -32,8 +32,8 @@ const entries: Check = {
   title:
     'Through the screens: App Log lists what pairing, backup, free up space and restore did, each dated and of one of ten types, failures as Errors; the filter offers the ten types',
   area: 'LOG',
-  // LOG-04's 2FA registration: app-log-2fa-registration-screens.
-  requirements: ['LOG-01', 'LOG-02', 'LOG-04', 'LOG-05'],
+  // LOG-04's 2FA registration: app-log-2fa-registration-screens. LOG-06's Error entry: app-log-free-up-space only.
+  requirements: ['LOG-01', 'LOG-02', 'LOG-04', 'LOG-05', 'LOG-06'],
   scope: 'device',
   tags: ['ui'],
   applies: where({

@@ -6,6 +6,7 @@ import { freeUpSpaceChecks } from './model-in-process.js';
 import { boundariesCheck, limitsCheck } from './limits.js';
 import { uiFreeUpSpaceCheck } from './model-screens.js';
 import { uiFreeUpSpaceIosCheck } from './ios-consent-screens.js';
+import { UI_FREE_UP_STATUS_CHECKS } from './status-screens.js';
 
 export const suite = defineSuite(area, {
   'ios-recently-deleted.ts': [recentlyDeletedCheck],
@@ -13,4 +14,5 @@ export const suite = defineSuite(area, {
   'limits.ts': [limitsCheck, boundariesCheck],
   'model-screens.ts': [uiFreeUpSpaceCheck],
   'ios-consent-screens.ts': [uiFreeUpSpaceIosCheck],
+  'status-screens.ts': [...UI_FREE_UP_STATUS_CHECKS],
 });

@@ -5,6 +5,6 @@ export const area: AreaDeclaration = {
   name: 'migration',
   folder: 'migration',
   title: 'Migration to a replacement device',
-  codes: ['PAIR', 'MIG'],
-  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§7.1', '§11: Migration', '§11.2'])],
+  codes: ['PAIR', 'MIG', 'RST'],
+  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§7.1', '§11', '§11: Migration', '§11.2'])],
 };

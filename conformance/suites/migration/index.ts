@@ -8,6 +8,7 @@ import { migrationRepairCheck } from './two-factor-repair.js';
 import { uiMigrationCheck } from './across-platforms-screens.js';
 import { uiMigrationRepairCheck } from './two-factor-repair-screens.js';
 import { migrationVersionsCheck } from './version-requirements.js';
+import { uiReplacementSaysCheck } from './replacement-says-screens.js';
 
 export const suite = defineSuite(area, {
   'server-device-list.ts': [migrationCheck],
@@ -17,4 +18,5 @@ export const suite = defineSuite(area, {
   'across-platforms-screens.ts': [uiMigrationCheck],
   'two-factor-repair-screens.ts': [uiMigrationRepairCheck],
   'version-requirements.ts': [migrationVersionsCheck],
+  'replacement-says-screens.ts': [uiReplacementSaysCheck],
 });

@@ -11,12 +11,14 @@ import { SEED_MESSAGE } from './connection.js';
 import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 
+const PAIRED_SAYS = 'Device paired successfully.';
+
 export const uiPairingConfirmationCheck: Check = {
   id: 'pairing-confirmation-screens',
   title:
-    'Through the screens: a detected pairing QR code is confirmed first; Cancel leaves the phone unpaired, OK pairs it',
+    'Through the screens: a detected pairing QR code is confirmed first; Cancel leaves the phone unpaired, OK pairs it and the app says "Device paired successfully"',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-03'],
+  requirements: ['PAIR-02', 'PAIR-03', 'PAIR-16'],
   scope: 'device',
   tags: ['ui'],
   applies: where({ device: 'paired' }),
@@ -37,6 +39,10 @@ export const uiPairingConfirmationCheck: Check = {
         const paired = await state(driver);
         expectTrue(['PAIR-02'], paired.pairing !== null, `no pairing after OK: ${paired.message}`);
         expectEqual(['PAIR-02'], 'the server paired with', paired.pairing?.edition, context.session.edition);
+        // The seed's step vi: "Device paired successfully. Tap OK to proceed."
+        expectEqual(['PAIR-16'], 'the app once paired', await driver.text('message-text'), PAIRED_SAYS);
+        await driver.tap('message-ok');
+        expectEqual(['PAIR-16'], 'the dialog after OK', (await state(driver)).message, null);
       }),
     ),
 };

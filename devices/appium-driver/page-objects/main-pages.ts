@@ -71,6 +71,9 @@ const SWITCHES = {
 
 export class MorePage extends AppPage {
   isOn = (name: MoreSwitch) => this.isChecked(SWITCHES[name]);
+  /** The status under the Free up space switch, and iOS's note on Recently Deleted. */
+  freeUpStatus = () => this.text('moreFreeUpStatus');
+  freeUpNote = () => this.text('moreFreeUpNote');
 
   /** Sets a switch; enhanced security opens the authentication prompt, which the caller answers. */
   async set(name: MoreSwitch, on: boolean): Promise<void> {

@@ -13,6 +13,8 @@ export class RestorePage extends AppPage {
   colour = (kind: RestoreKind) => this.text({ id: ids.restoreColour(kind) });
   browse = (kind: ItemKind) => this.tap({ id: ids.restoreBrowse(kind) });
   selectedTotal = () => this.text('restoreSelectedTotal');
+  /** The restore option the page offers: Original location, or Migration from the original device. */
+  option = () => this.text('restoreOption');
   /** Restore: with nothing selected the app says so in a dialog, returned here. */
   async restore(): Promise<string | undefined> {
     await this.tap('restoreStart');

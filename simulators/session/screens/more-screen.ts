@@ -1,6 +1,6 @@
 /**
  * The More page (seed 000 §6.4): the run-condition switches, enhanced security for 2FA (which asks for the device
- * password or a biometric to change), free up space with its limit picker, the language list, and Help with the
+ * password or a biometric to change), free up space with its status, iOS's note and its limit picker, the language list, and Help with the
  * App Log (seed 000 §6.4.7): dated entries, newest first, and the filter over its ten types.
  */
 import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
@@ -32,6 +32,8 @@ export function moreScreen(session: SimulatorSession): UiElement[] {
     saving,
     toggle('more-enhanced-security', 'Enhanced security for 2FA', security.enabled, toggleSecurity),
     freeUp,
+    text('more-free-up-status', session.app.rules.freeUpStatusText(settings.freeUpSpace)),
+    ...freeUpNote(session),
     button(
       'more-free-up-limit',
       `Free up space limit: ${settings.freeUpSpaceLimitGb} GB`,
@@ -43,6 +45,12 @@ export function moreScreen(session: SimulatorSession): UiElement[] {
     button('more-language', `Language: ${settings.language}`, (s) => s.open('language')),
     button('more-help', 'Help', (s) => s.open('help')),
   ];
+}
+
+/** iOS's note that removed items wait in Recently Deleted (seed 000 §6.4.5); none on Android. */
+function freeUpNote(session: SimulatorSession): UiElement[] {
+  const note = session.app.rules.freeUpNote(session.device.platform);
+  return note === undefined ? [] : [text('more-free-up-note', note)];
 }
 
 /** Turning it on needs a screen lock; either way the device authentication comes first. */

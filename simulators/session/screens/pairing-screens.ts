@@ -42,7 +42,7 @@ async function confirmPairing(session: SimulatorSession): Promise<void> {
   if (scanned === undefined) return;
   await session.app.scanQr(scanned);
   if (decodePairingPayload(scanned).mode === 'add') {
-    session.message = 'Paired with the backup machine.';
+    session.message = session.app.rules.pairedText();
     return;
   }
   // The app learns whose content it took over from the server's entry for this phone.
@@ -54,10 +54,7 @@ async function confirmPairing(session: SimulatorSession): Promise<void> {
 export function migrationScreen(session: SimulatorSession): UiElement[] {
   const { from, to } = session.migration ?? { from: '?', to: session.device.spec.name };
   return [
-    text(
-      'migration-result',
-      `Replacement device is paired successfully and migration of contents from ${from} to ${to} is completed.`,
-    ),
+    text('migration-result', session.app.rules.migrationCompletedText(from, to)),
     text(
       'migration-next',
       'Restore the backed-up photos, videos, documents and 2FA accounts, then re-pair with the authenticator on the 2FA page.',

@@ -18,6 +18,7 @@ export function restoreScreen(session: SimulatorSession): UiElement[] {
   if (!page) return [text('restore-loading', 'Loading…')];
   const chosen = page.selection.chosen();
   return [
+    text('restore-option', page.option),
     group(
       'list',
       'restore-rows',

@@ -62,6 +62,7 @@ describe('backup and restore over Appium', () => {
 
     await app.device.run('mobile: deleteMedia', {});
     await app.backup.openRestore();
+    expect(await app.restore.option()).toBe('Original location');
     expect(await app.restore.summary('photo')).toBe('0 of 3 selected, 0B');
     await app.restore.toggleKind('photo');
     expect(await app.restore.colour('photo')).toBe('blue');

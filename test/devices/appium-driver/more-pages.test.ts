@@ -35,6 +35,8 @@ describe('More over Appium', () => {
       language: 'Japanese',
     });
     expect(await app.more.text('moreFreeUpLimit')).toBe('Free up space limit: 8 GB');
+    expect(await app.more.freeUpStatus()).toMatch(/^Enabled\. Safely backed up contents will be removed/);
+    expect(await app.more.freeUpNote()).toContain('“Recently Deleted” folder for up to 40 days');
   });
 
   it('opens the App Log and filters it by type', async () => {

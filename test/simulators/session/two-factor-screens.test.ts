@@ -45,7 +45,7 @@ describe('migration on the replacement phone', () => {
     await pairBy(original, t, { mode: 'add' });
     await original.tap('pair-confirm');
     const originalId = original.app.pairing!.deviceId;
-    expect(original.element('message-text').text).toBe('Paired with the backup machine.');
+    expect(original.element('message-text').text).toBe('Device paired successfully.');
 
     const replacement = session('ios', { name: 'iPhone New' }, t.server.url);
     await pairBy(replacement, t, { mode: 'migrate', originalDeviceId: originalId });

@@ -1,0 +1,63 @@
+/**
+ * What the More page says of free up space, through the screens on a simulated phone (seed 000 §6.4.5): the
+ * status under the switch, word for word, as the switch is turned on and off again; on iOS the note that removed
+ * items stay up to 40 days in "Recently Deleted", and none on Android.
+ */
+import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
+import type { Check, DeviceCheckContext } from '../../kit/check.js';
+import { checkOnce } from '../../kit/property.js';
+import { expectEqual, expectTrue } from '../../kit/device-support.js';
+import { setSwitch, withApp } from '../../kit/screens-support.js';
+import { where } from '../../kit/applies.js';
+import type { Platform } from '../../../simulators/device/device-spec.js';
+
+/** The seed's two status texts. */
+const SEED_STATUS = {
+  off: 'Disabled. Recommended to enable this feature to remove contents from your device that are safely backed up, in order to free up space and optimize performance.',
+  on: 'Enabled. Safely backed up contents will be removed from your device to free up space, and performance has been optimized.',
+} as const;
+
+/** What the iOS note must say: where the items go, for how long, and the advice to clear the folder. */
+const NOTE_SAYS = [/Recently Deleted/, /up to 40 days/, /manually clear/i];
+
+async function statusWith(driver: AppDriver, on: boolean): Promise<string> {
+  await setSwitch(driver, 'more-free-up-space', on);
+  return driver.text('more-free-up-status');
+}
+
+const PLATFORM_NAMES = { android: 'Android', ios: 'iOS' } as const;
+
+function uiFreeUpStatusCheck(platform: Platform): Check {
+  return {
+    id: `free-up-space-status-${platform}-screens`,
+    title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
+    area: 'FUS',
+    requirements: platform === 'ios' ? ['FUS-15', 'FUS-16'] : ['FUS-15'],
+    scope: 'device',
+    tags: ['ui'],
+    applies: where({ device: 'paired', platform }),
+    run: (context: DeviceCheckContext) =>
+      checkOnce(() =>
+        withApp(context, async (driver) => {
+          await driver.tap('tab-more');
+          const first = await driver.text('more-free-up-status');
+          expectEqual(['FUS-15'], 'the status as the app starts', first, SEED_STATUS.off);
+          for (const on of [true, false, true]) {
+            const said = await statusWith(driver, on);
+            const expected = on ? SEED_STATUS.on : SEED_STATUS.off;
+            expectEqual(['FUS-15'], `the status once turned ${on ? 'on' : 'off'}`, said, expected);
+          }
+          if (platform === 'ios') await expectIosNote(driver);
+        }),
+      ),
+  };
+}
+
+async function expectIosNote(driver: AppDriver): Promise<void> {
+  const noted = (await driver.pageSource()).includes('"more-free-up-note"');
+  expectTrue(['FUS-16'], noted, 'iOS shows no note on Recently Deleted');
+  const note = await driver.text('more-free-up-note');
+  for (const says of NOTE_SAYS) expectTrue(['FUS-16'], says.test(note), `the iOS note "${note}" lacks ${says}`);
+}
+
+export const UI_FREE_UP_STATUS_CHECKS = [uiFreeUpStatusCheck('android'), uiFreeUpStatusCheck('ios')];
