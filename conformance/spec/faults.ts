@@ -74,6 +74,11 @@ export const FAULTS = {
     description: 'sends the password-lock code alone under the subject "Your code", not as the seed words it',
     caughtBy: ['PWL-14'],
   },
+  'recovery-email-wrong-sender': {
+    side: 'server',
+    description: 'sends the password-lock e-mail from the desktop program’s name, not from the PNS sender',
+    caughtBy: ['PWL-16'],
+  },
   'two-factor-on-home': {
     side: 'server',
     description: 'answers the 2FA routes on the Home edition',
