@@ -427,6 +427,12 @@ export const FAULTS = {
     description: 'writes restore sizes in steps of 1024 with a space before the unit ("2.59 GB"), not as "2.78GB"',
     caughtBy: ['RST-18'],
   },
+  'item-restore-on-old-app': {
+    side: 'app',
+    description:
+      'offers the file explorer (single items and folders) on an app before 1.6.0, not the complete set only',
+    caughtBy: ['RST-19'],
+  },
   'restore-held-by-charging-only': {
     side: 'app',
     description: 'holds a restore while unplugged with backup while charging only on',

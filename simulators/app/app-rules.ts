@@ -14,6 +14,8 @@ import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
+import { restoreScope } from './restore-scope.js';
+import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdReasons } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
@@ -25,6 +27,7 @@ export interface AppRules extends FreeUpRules {
   readonly exclusionReason: typeof exclusionReason;
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
+  readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
 }
 
@@ -35,6 +38,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   exclusionReason,
   asksConsentToFree,
   restoreSkips,
+  restoreScope,
   sizeText,
 };
 
@@ -46,6 +50,7 @@ export const APP_OVERRIDES = {
   ...FREE_UP_SPACE_FAULTS,
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
   ...RESTORE_JOB_FAULTS,
+  ...RESTORE_SCOPE_FAULTS,
   ...SIZE_TEXT_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
