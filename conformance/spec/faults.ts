@@ -433,6 +433,11 @@ export const FAULTS = {
       'offers the file explorer (single items and folders) on an app before 1.6.0, not the complete set only',
     caughtBy: ['RST-19'],
   },
+  'passcode-link-worded-as-android': {
+    side: 'app',
+    description: 'words the authentication screen’s password link "USE PASSWORD" on iOS too, not "Show Passcode"',
+    caughtBy: ['ESEC-11'],
+  },
   'restore-held-by-charging-only': {
     side: 'app',
     description: 'holds a restore while unplugged with backup while charging only on',

@@ -6,6 +6,8 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
+import { passwordLink } from './authenticator/password-link.js';
+import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
 import { exclusionReason, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { asksConsentToFree } from './free-up-space-on-device.js';
@@ -29,6 +31,7 @@ export interface AppRules extends FreeUpRules {
   readonly restoreSkips: typeof restoreSkips;
   readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
+  readonly passwordLink: typeof passwordLink;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -40,6 +43,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   restoreSkips,
   restoreScope,
   sizeText,
+  passwordLink,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -52,6 +56,7 @@ export const APP_OVERRIDES = {
   ...RESTORE_JOB_FAULTS,
   ...RESTORE_SCOPE_FAULTS,
   ...SIZE_TEXT_FAULTS,
+  ...PASSWORD_LINK_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */
