@@ -438,6 +438,11 @@ export const FAULTS = {
     description: 'words the authentication screen’s password link "USE PASSWORD" on iOS too, not "Show Passcode"',
     caughtBy: ['ESEC-11'],
   },
+  'contact-us-without-social-media': {
+    side: 'app',
+    description: 'shows Help > Contact Us without its social media accounts (Facebook, Twitter, LinkedIn, YouTube)',
+    caughtBy: ['SET-10'],
+  },
   'restore-held-by-charging-only': {
     side: 'app',
     description: 'holds a restore while unplugged with backup while charging only on',

@@ -6,6 +6,8 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
+import { helpPage } from './app-info.js';
+import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
 import { exclusionReason, updateSources } from './backup-sources.js';
@@ -32,6 +34,7 @@ export interface AppRules extends FreeUpRules {
   readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
   readonly passwordLink: typeof passwordLink;
+  readonly helpPage: typeof helpPage;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -44,6 +47,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   restoreScope,
   sizeText,
   passwordLink,
+  helpPage,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -57,6 +61,7 @@ export const APP_OVERRIDES = {
   ...RESTORE_SCOPE_FAULTS,
   ...SIZE_TEXT_FAULTS,
   ...PASSWORD_LINK_FAULTS,
+  ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */
