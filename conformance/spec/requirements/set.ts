@@ -31,6 +31,8 @@ export const SET_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.6' },
+    interpretation:
+      'Arabic (and Hebrew, SET-05) are written right to left; the seed lists them and states no layout rule for them, so the catalogue holds none (a mirrored layout would be the platforms’ guidance, not a seed’s statement or an ADVISORY source).',
   },
   {
     id: 'SET-05',
