@@ -43,6 +43,16 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
 
+/**
+ * Answers the open authentication screen with the device's password: its link ("USE PASSWORD", "Show Passcode")
+ * when the entry is not open yet, the password, then Next.
+ */
+export async function typeDevicePassword(driver: AppDriver, password: string): Promise<void> {
+  if ((await driver.pageSource()).includes('"auth-use-password"')) await driver.tap('auth-use-password');
+  await driver.type('auth-password', password);
+  await driver.tap('auth-confirm');
+}
+
 const MAIN_PAGES: readonly string[] = ['home', 'backup', 'two-factor', 'more'];
 
 /**

@@ -74,6 +74,11 @@ export const FAULTS = {
     description: 'sends the password-lock code alone under the subject "Your code", not as the seed words it',
     caughtBy: ['PWL-14'],
   },
+  'recovery-email-wrong-sender': {
+    side: 'server',
+    description: 'sends the password-lock e-mail from the desktop program’s name, not from the PNS sender',
+    caughtBy: ['PWL-16'],
+  },
   'two-factor-on-home': {
     side: 'server',
     description: 'answers the 2FA routes on the Home edition',
@@ -446,6 +451,22 @@ export const FAULTS = {
     side: 'app',
     description: 'logs a free up space whose archiving failed as a Free up space Info entry, not an Error',
     caughtBy: ['LOG-06'],
+  },
+  'item-restore-on-old-app': {
+    side: 'app',
+    description:
+      'offers the file explorer (single items and folders) on an app before 1.6.0, not the complete set only',
+    caughtBy: ['RST-20'],
+  },
+  'passcode-link-worded-as-android': {
+    side: 'app',
+    description: 'words the authentication screen’s password link "USE PASSWORD" on iOS too, not "Show Passcode"',
+    caughtBy: ['ESEC-11'],
+  },
+  'contact-us-without-social-media': {
+    side: 'app',
+    description: 'shows Help > Contact Us without its social media accounts (Facebook, Twitter, LinkedIn, YouTube)',
+    caughtBy: ['SET-10'],
   },
   'restore-held-by-charging-only': {
     side: 'app',

@@ -39,6 +39,20 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The version just before a minimum: its last part one less (1.5.0 → 1.4.99, 268 → 267). */
+export function justBefore(version: string): string {
+  const parts = version.split('.').map(Number);
+  const last = parts.length - 1;
+  for (let i = last; i >= 0; i--) {
+    if ((parts[i] as number) > 0) {
+      parts[i] = (parts[i] as number) - 1;
+      for (let j = i + 1; j <= last; j++) parts[j] = 99;
+      return parts.join('.');
+    }
+  }
+  throw new Error(`no version before ${version}`);
+}
+
 export function atLeast(version: string, minimum: string): boolean {
   return compareVersions(version, minimum) >= 0;
 }

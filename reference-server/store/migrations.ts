@@ -157,4 +157,6 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE pairing_tokens ADD COLUMN id TEXT;
    ALTER TABLE pairing_tokens ADD COLUMN device_id TEXT;
    CREATE UNIQUE INDEX pairing_tokens_id ON pairing_tokens (id);`,
+  // An e-mail's sender, so the outbox shows who the password-lock e-mail comes from (PWL-16).
+  `ALTER TABLE outbox ADD COLUMN sender TEXT;`,
 ];

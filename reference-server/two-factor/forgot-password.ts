@@ -18,9 +18,20 @@ export function formatExpiry(epochMs: number): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)} UTC`;
 }
 
-/** The recovery e-mail, worded as the seed's sample: its subject, then the code to type in the desktop program. */
-export function recoveryEmail(issuer: string, code: string, expiresAt: number): { subject: string; text: string } {
+/**
+ * Who the recovery e-mail comes from: the password-lock notification sender, named as in the seed's sample ("From:
+ * PNS <…>", its address redacted there); the address is the reference server's own and reaches no one.
+ */
+export const PASSWORD_LOCK_SENDER = 'PNS <pns@reference-server.invalid>';
+
+/** The recovery e-mail, worded as the seed's sample: its sender, its subject, then the code to type in the program. */
+export function recoveryEmail(
+  issuer: string,
+  code: string,
+  expiresAt: number,
+): { from: string; subject: string; text: string } {
   return {
+    from: PASSWORD_LOCK_SENDER,
     subject: `Recover Password Lock for ${issuer}`,
     text: [
       'Dear user,',

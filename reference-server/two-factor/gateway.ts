@@ -12,6 +12,8 @@ import type { Db } from '../store/database.js';
 export interface OutgoingMessage {
   readonly channel: 'sms' | 'email';
   readonly to: string;
+  /** An e-mail's sender, `Name <address>`. */
+  readonly from?: string;
   readonly subject?: string;
   readonly text: string;
 }
@@ -20,9 +22,10 @@ export type MessageGateway = (message: OutgoingMessage) => Promise<void>;
 
 export function outboxGateway(db: Db, clock: Clock): MessageGateway {
   return async (message) => {
-    db.prepare('INSERT INTO outbox (channel, recipient, subject, text, sent_at) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO outbox (channel, recipient, sender, subject, text, sent_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       message.channel,
       message.to,
+      message.from ?? null,
       message.subject ?? null,
       message.text,
       clock.now(),
@@ -54,7 +57,7 @@ export async function postJson(url: string, body: object, channel: string, timeo
   }
 }
 
-/** POSTs `{channel, to, subject?, text}`. */
+/** POSTs `{channel, to, from?, subject?, text}`. */
 export function webhookGateway(url: string, timeoutMs = DEFAULT_GATEWAY_TIMEOUT_MS): MessageGateway {
   return (message) => postJson(url, message, message.channel, timeoutMs);
 }
@@ -84,6 +87,7 @@ interface OutboxRow {
   seq: number;
   channel: 'sms' | 'email';
   recipient: string;
+  sender: string | null;
   subject: string | null;
   text: string;
   sent_at: number;
@@ -93,6 +97,7 @@ export function listOutbox(db: Db, after: number, limit: number): { messages: Ou
   const rows = db.prepare('SELECT * FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as OutboxRow[];
   const messages = rows.map((r): OutboxMessage => {
     const message: OutboxMessage = { seq: r.seq, channel: r.channel, to: r.recipient, text: r.text, sentAt: r.sent_at };
+    if (r.sender !== null) message.from = r.sender;
     if (r.subject !== null) message.subject = r.subject;
     return message;
   });

@@ -41,13 +41,34 @@ export function initialLanguage(setupLanguage: string): Language {
   return (LANGUAGES as readonly string[]).includes(setupLanguage) ? (setupLanguage as Language) : 'English';
 }
 
+/**
+ * Help > Contact Us (seed 000 §6.4.7): "the contact number, e-mail address, and website … as well as its social
+ * media accounts such as Facebook, Twitter, LinkedIn, and YouTube, and mailing list to subscribe". The reference
+ * app's details are example ones (RFC 2606 names, a 555 number).
+ */
+export const CONTACT_US = [
+  'Contact number: +1 555 0100',
+  'E-mail: support@example.com',
+  'Website: https://www.example.com',
+  'Follow us: Facebook, Twitter, LinkedIn, YouTube',
+  'Subscribe to our mailing list for the latest product and company news',
+].join('\n');
+
+/** Help > FAQ: "Displays the Frequently Asked Questions (FAQs)", a few of them from what the seed explains. */
+export const FAQ = [
+  'Frequently Asked Questions',
+  'Why does my backup not start? Backup and restore need the backup machine’s Wi-Fi network (LAN).',
+  'Why is my backup on hold? With power saving on, backup holds below 30% battery.',
+  'Can I restore to a new phone? Yes: migrate your backup to the replacement device.',
+].join('\n');
+
 /** What Help > item shows. */
 export function helpPage(item: HelpItem, version: string): string {
   switch (item) {
     case 'Contact Us':
-      return 'Contact number, e-mail address, website, social media and mailing list.';
+      return CONTACT_US;
     case 'FAQ':
-      return 'Frequently Asked Questions.';
+      return FAQ;
     case 'App Log':
       return 'Activity logs with date, time and status.';
     case 'Version':

@@ -6,6 +6,10 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
+import { helpPage } from './app-info.js';
+import { APP_INFO_FAULTS } from './app-info.faulty.js';
+import { passwordLink } from './authenticator/password-link.js';
+import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
 import { exclusionReason, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { asksConsentToFree } from './free-up-space-on-device.js';
@@ -20,6 +24,8 @@ import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
+import { restoreScope } from './restore-scope.js';
+import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdReasons } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
@@ -31,6 +37,7 @@ export interface AppRules extends FreeUpRules {
   readonly exclusionReason: typeof exclusionReason;
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
+  readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
   readonly pairedText: typeof pairedText;
   readonly migrationCompletedText: typeof migrationCompletedText;
@@ -38,6 +45,8 @@ export interface AppRules extends FreeUpRules {
   readonly freeUpStatusText: typeof freeUpStatusText;
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
+  readonly passwordLink: typeof passwordLink;
+  readonly helpPage: typeof helpPage;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -47,6 +56,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   exclusionReason,
   asksConsentToFree,
   restoreSkips,
+  restoreScope,
   sizeText,
   pairedText,
   migrationCompletedText,
@@ -54,6 +64,8 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freeUpStatusText,
   freeUpNote,
   freeUpLogEntry,
+  passwordLink,
+  helpPage,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -64,10 +76,13 @@ export const APP_OVERRIDES = {
   ...FREE_UP_SPACE_FAULTS,
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
   ...RESTORE_JOB_FAULTS,
+  ...RESTORE_SCOPE_FAULTS,
   ...SIZE_TEXT_FAULTS,
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
+  ...PASSWORD_LINK_FAULTS,
+  ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -18,7 +18,6 @@ import { EnhancedSecurity } from './authenticator/enhanced-security.js';
 import {
   DEFAULT_APP_VERSION,
   firstLaunchPermissions,
-  helpPage,
   initialLanguage,
   MENUS,
   type HelpItem,
@@ -99,7 +98,7 @@ export class MobileApp implements JobHost {
 
   /** What Help > item shows. */
   help(item: HelpItem): string {
-    return helpPage(item, this.version);
+    return this.rules.helpPage(item, this.version);
   }
 
   // --- pairing and connection -------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  * selected and their size, a checkbox that is blue when all are selected and orange when some are, and "No items"
  * with a gray folder for a kind with none. Tapping an empty checkbox selects all of that kind, tapping a blue or
  * orange one deselects all; 2FA accounts go as one group. Nothing is selected when the page opens, and Restore
- * with nothing selected asks the user to select something.
+ * with nothing selected asks the user to select something. An app before 1.6.0 (restore-scope.ts) offers no file
+ * explorer: each kind chosen is restored whole.
  */
 import type { Static } from 'typebox';
 import { ClientError, MbsError } from '../../conformance/spec/errors.js';
@@ -14,6 +15,7 @@ import type { AuthenticatorAccount, Item } from '../../conformance/spec/protocol
 import type { Platform } from '../device/device-spec.js';
 import type { MobileApp } from './mobile-app.js';
 import type { RestoreJob } from './restore-job.js';
+import type { RestoreScope } from './restore-scope.js';
 import { RestoreSelection } from './restore-selection.js';
 
 export const TABS: readonly TabName[] = ['recent', 'archive', 'deleted'];
@@ -52,8 +54,14 @@ export class RestorePage {
     private readonly accounts: readonly Static<typeof AuthenticatorAccount>[],
     /** The restore option the page offers (seed 000 §11): Original location, or Migration on a replacement. */
     readonly option = 'Original location',
+    readonly scope: RestoreScope = 'item-by-item',
   ) {
     this.selection = new RestoreSelection(items);
+  }
+
+  /** Browse into the file explorer, to pick single items or folders: only where the app restores item by item. */
+  get offersExplorer(): boolean {
+    return this.scope === 'item-by-item';
   }
 
   get kinds(): readonly RestoreRowKind[] {
@@ -97,7 +105,13 @@ export class RestorePage {
 
   /** What Restore would restore; refused when nothing is selected. */
   plan(): RestorePlan {
-    const items = this.selection.chosen().items.filter((i) => this.kinds.includes(i.meta.kind));
+    const chosen = this.selection.chosen().items.filter((i) => this.kinds.includes(i.meta.kind));
+    // The complete set: every item of each kind that has anything selected.
+    const items = this.offersExplorer
+      ? chosen
+      : this.kinds.flatMap((kind) =>
+          kind !== '2fa' && chosen.some((i) => i.meta.kind === kind) ? this.allOf(kind) : [],
+        );
     const accounts = this.accountsSelected && this.accounts.length > 0;
     if (items.length === 0 && !accounts) throw new ClientError('restore-nothing-selected');
     return { items, accounts };
@@ -130,11 +144,13 @@ export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
   // The server's entry for this phone says whether it is the replacement of another (seed 000 §11: Migration).
   const { migratedFrom } = await app.client().call('getSelf');
   const option = app.rules.restoreOption(migratedFrom?.name);
+  const scope = app.rules.restoreScope(app.device.platform, app.version);
   return new RestorePage(
     app.device.platform,
     { recent: recent!, archive: archive!, deleted: deleted! },
     accounts,
     option,
+    scope,
   );
 }
 

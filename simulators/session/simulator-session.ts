@@ -50,6 +50,8 @@ export class SimulatorSession {
   pendingPairing: string | undefined;
   auth: PendingAuth | undefined;
   authPassword = '';
+  /** The authentication screen shows the password entry: its link was tapped. */
+  authByPassword = false;
   twoFactorUnlocked = false;
   locked = false;
   restorePage: RestorePage | undefined;
@@ -124,6 +126,7 @@ export class SimulatorSession {
   authenticate(reason: string, then: PendingAuth['then']): void {
     this.auth = { reason, then };
     this.authPassword = '';
+    this.authByPassword = false;
     this.open('authenticate');
   }
 

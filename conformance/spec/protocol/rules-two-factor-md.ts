@@ -107,12 +107,14 @@ key): the SMS and e-mail messages it sent, oldest first, each with a \`seq\` tha
 the last message in the page, or \`after\` itself when the page is empty, so a reader continues from \`last\`. A
 server that delivers through a real gateway also records each message here. A message's \`text\` MUST contain the
 code as \`ABCD-123456\` (four capital letters, a hyphen, six digits), once; the SMS text of the reference server is
-\`Verification Code: ABCD-123456\`. The "Forgot password" e-mail has a \`subject\` and states when the code expires,
+\`Verification Code: ABCD-123456\`. An e-mail names its sender in \`from\` as \`Name <address>\`; the "Forgot
+password" e-mail comes from the password-lock notification sender, named \`PNS\` (\`PNS <pns@example.com>\`, as the
+seed's sample "From: PNS <…>"). It has a \`subject\` and states when the code expires,
 as \`The code will expire at DD/MM/YYYY HH:MM:SS UTC.\` (the last whole second it is accepted in, in UTC:
 \`05/11/2020 06:22:34 UTC\`).
 
 The reference server sends through its outbox, or through a webhook (\`--sms-webhook\`, \`--email-webhook\`) that
-takes \`{"channel": "sms"|"email", "to": "…", "subject": "…"?, "text": "…"}\`; a gateway that fails is
+takes \`{"channel": "sms"|"email", "to": "…", "from": "…"?, "subject": "…"?, "text": "…"}\`; a gateway that fails is
 \`502 gateway-failed\`, and nothing is recorded. \`mbsc outbox\` prints its outbox.
 
 A login's push request goes through the push notification service, which the server reaches outbound on ports 80

@@ -132,6 +132,8 @@ export const OutboxMessage = Type.Object({
   seq: Type.Integer({ minimum: 1 }),
   channel: Type.Union([Type.Literal('sms'), Type.Literal('email')]),
   to: Type.String(),
+  /** An e-mail's sender, as `Name <address>`. */
+  from: Type.Optional(Type.String({ description: "An e-mail's sender, as `Name <address>`." })),
   subject: Type.Optional(Type.String()),
   text: Type.String(),
   sentAt: EpochMs,

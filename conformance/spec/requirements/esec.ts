@@ -48,7 +48,7 @@ export const ESEC_REQUIREMENTS = [
   },
   {
     id: 'ESEC-07',
-    statement: 'The authentication screen offers USE PASSWORD as an alternative to biometrics.',
+    statement: 'The authentication screen offers the device password or passcode as an alternative to biometrics.',
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.4' },
@@ -75,5 +75,15 @@ export const ESEC_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.4' },
+  },
+  {
+    id: 'ESEC-11',
+    statement:
+      'The authentication screen’s link to the device’s own secret reads "USE PASSWORD" on Android and "Show Passcode" on iOS; it opens the entry where the password or passcode is typed, then Next.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.4' },
+    interpretation:
+      'The seed’s unlock steps name both ("click the USE PASSWORD or Show Passcode") beside an Android and an iPhone screenshot: the first is Android’s, the second iOS’s.',
   },
 ] as const satisfies readonly Requirement[];

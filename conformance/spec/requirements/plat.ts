@@ -48,4 +48,14 @@ export const PLAT_REQUIREMENTS = [
     appliesTo: ['app', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§2.5: Permission Requirement' },
   },
+  {
+    id: 'PLAT-06',
+    statement:
+      'The app serves tablets as it serves phones: on an Android tablet and on an iPad it pairs, backs up and restores.',
+    level: 'MUST',
+    appliesTo: ['server', 'app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§1.1' },
+    interpretation:
+      'The seed speaks of "smartphones or tablets" (§1.1) and names iPads among the iOS devices restored to (§11 Original location); it states no tablet layout, orientation or device class of its own, so a tablet is held to a phone’s behaviour.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -19,7 +19,7 @@ export const RST_REQUIREMENTS = [
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§2.6.2' },
     interpretation:
-      'The seed says versions before 1.6.0 lack item-by-item restore; the app under test is taken to be 1.6.0 or later.',
+      'From app 1.6.0 on (RST-20 covers the versions before it): the checks’ phones run the app’s current version.',
   },
   {
     id: 'RST-03',
@@ -152,5 +152,15 @@ export const RST_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§11' },
     interpretation:
       'The seed names the options without saying where the app shows them; the restore page names its own ("Original location", "Migration from <original>").',
+  },
+  {
+    id: 'RST-20',
+    statement:
+      'An app before 1.6.0 restores only the complete set of backed-up photos and videos: it offers no file explorer to pick single items or folders, and restores each chosen kind whole.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§2.6.2' },
+    interpretation:
+      'The seed numbers iOS apps by build (268) and names 1.6.0 only: on iOS every build the migration takes (268 on) restores item by item, so the rule shows on builds before 268.',
   },
 ] as const satisfies readonly Requirement[];

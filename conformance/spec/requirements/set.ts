@@ -31,6 +31,8 @@ export const SET_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.6' },
+    interpretation:
+      'Arabic (and Hebrew, SET-05) are written right to left; the seed lists them and states no layout rule for them, so the catalogue holds none (a mirrored layout would be the platforms’ guidance, not a seed’s statement or an ADVISORY source).',
   },
   {
     id: 'SET-05',
@@ -70,5 +72,23 @@ export const SET_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.7' },
+  },
+  {
+    id: 'SET-10',
+    statement:
+      'Help > Contact Us shows a contact number, an e-mail address and a website, the social media accounts Facebook, Twitter, LinkedIn and YouTube, and a mailing list to subscribe to.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.7' },
+    interpretation:
+      'The details themselves are the vendor’s: the kit asks for one of each (a number, an address, a web address) and the four networks by name.',
+  },
+  {
+    id: 'SET-11',
+    statement: 'Help > FAQ shows the Frequently Asked Questions: a page so titled with questions on it.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.7' },
+    interpretation: 'The seed names no question: the kit asks for the title and at least one question (ending in "?").',
   },
 ] as const satisfies readonly Requirement[];

@@ -9,23 +9,9 @@ import { where } from '../../kit/applies.js';
 import type { Check } from '../../kit/check.js';
 import { consoleOf, identity, pairDevice, refused, removeQuietly } from '../../kit/server-support.js';
 import { within } from '../../kit/violation.js';
-import { desktopMigrates, MINIMUM_VERSIONS, type AppPlatform } from '../../spec/versions.js';
+import { desktopMigrates, justBefore, MINIMUM_VERSIONS, type AppPlatform } from '../../spec/versions.js';
 import type { TargetSession } from '../../targets/target.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
-
-/** The version just before a minimum: its last part one less (1.5.0 → 1.4.99, 268 → 267). */
-export function justBefore(version: string): string {
-  const parts = version.split('.').map(Number);
-  const last = parts.length - 1;
-  for (let i = last; i >= 0; i--) {
-    if ((parts[i] as number) > 0) {
-      parts[i] = (parts[i] as number) - 1;
-      for (let j = i + 1; j <= last; j++) parts[j] = 99;
-      return parts.join('.');
-    }
-  }
-  throw new Error(`no version before ${version}`);
-}
 
 /** One platform's replacement: refused just below the minimum, taken at it; the original leaves the list. */
 async function migrateOnto(session: TargetSession, platform: AppPlatform, paired: string[]): Promise<void> {

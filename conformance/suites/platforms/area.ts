@@ -6,5 +6,5 @@ export const area: AreaDeclaration = {
   folder: 'platforms',
   title: 'Supported platforms and OS versions',
   codes: ['PLAT'],
-  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§2.2', '§2.5: Permission Requirement'])],
+  seedSections: [...sectionsOf('000_8f6d92a3609944da.txt', ['§1.1', '§2.2', '§2.5: Permission Requirement'])],
 };

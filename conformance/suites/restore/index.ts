@@ -9,6 +9,8 @@ import { uiRestorePageChecks } from './main-page-screens.js';
 import { uiRestoreExplorerCheck } from './explorer-screens.js';
 import { uiRestoreSdCardCheck } from './sd-card-screens.js';
 import { uiRestoreTabChecks } from './tabs-screens.js';
+import { completeSetChecks } from './complete-set-before-1-6.js';
+import { uiCompleteSetChecks } from './complete-set-before-1-6-screens.js';
 
 export const suite = defineSuite(area, {
   'selection.ts': [...restoreChecks],
@@ -19,4 +21,6 @@ export const suite = defineSuite(area, {
   'explorer-screens.ts': [uiRestoreExplorerCheck],
   'sd-card-screens.ts': [uiRestoreSdCardCheck],
   'tabs-screens.ts': [...uiRestoreTabChecks],
+  'complete-set-before-1-6.ts': [...completeSetChecks],
+  'complete-set-before-1-6-screens.ts': [...uiCompleteSetChecks],
 });

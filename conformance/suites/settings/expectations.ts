@@ -14,6 +14,30 @@ export function expectVersionShown(shown: string, version: string): void {
   );
 }
 
+/** SET-10: Contact Us names a way of each kind, the four networks and the mailing list (seed 000 §6.4.7). */
+const CONTACT_US_PARTS: readonly [string, RegExp][] = [
+  ['a contact number', /\+?\d[\d ()-]{6,}\d/],
+  ['an e-mail address', /[\w.+-]+@[\w-]+(\.[\w-]+)+/],
+  ['a website', /https?:\/\/[\w-]+(\.[\w-]+)+|\bwww\.[\w-]+(\.[\w-]+)+/i],
+  ['Facebook', /\bFacebook\b/],
+  ['Twitter', /\bTwitter\b/],
+  ['LinkedIn', /\bLinkedIn\b/],
+  ['YouTube', /\bYouTube\b/],
+  ['a mailing list to subscribe to', /\bsubscribe\b[^\n]*\bmailing list\b|\bmailing list\b[^\n]*\bsubscribe\b/i],
+];
+
+export function expectContactUs(shown: string): void {
+  const lacking = CONTACT_US_PARTS.filter(([, pattern]) => !pattern.test(shown)).map(([what]) => what);
+  expectEqual(['SET-10'], `what Help > Contact Us lacks in ${JSON.stringify(shown)}`, lacking, []);
+}
+
+/** SET-11: the FAQ page is titled so and asks at least one question. */
+export function expectFaq(shown: string): void {
+  const titled = /Frequently Asked Questions|\bFAQs?\b/i.test(shown);
+  const questions = shown.split(/(?<=\?)/).filter((part) => /\w\s*\?$/.test(part.trim())).length;
+  expectTrue(['SET-11'], titled && questions > 0, `Help > FAQ shows ${JSON.stringify(shown)}`);
+}
+
 /** The language setting as a check sees it: on the app model, or through the Language screen. */
 export interface LanguageSetting {
   /** The languages the app offers. */

@@ -17,7 +17,13 @@ import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
-import { expectSeedLanguages, expectVersionShown, type LanguageSetting } from './expectations.js';
+import {
+  expectContactUs,
+  expectFaq,
+  expectSeedLanguages,
+  expectVersionShown,
+  type LanguageSetting,
+} from './expectations.js';
 import { SEED_MENUS, SWITCHES, type Switch } from './seed-lists.js';
 import { elementsIn, shown, type ShownElement } from '../../kit/page-elements.js';
 import { state, withApp } from '../../kit/screens-support.js';
@@ -105,6 +111,35 @@ const version: Check = {
     ),
 };
 
+/** Help > `item` from More: the text it shows, its dialog closed again. */
+async function helpShows(driver: AppDriver, requirements: readonly string[], item: string): Promise<string> {
+  await openMore(driver);
+  await tapItem(driver, requirements, 'Help');
+  await tapItem(driver, requirements, item);
+  const seen = await state(driver);
+  const text = seen.message === null ? '' : await driver.text('message-text');
+  if (seen.message !== null) await driver.tap('message-ok');
+  await driver.tap('nav-back');
+  return text;
+}
+
+const contactAndFaq: Check = {
+  id: 'settings-help-contact-and-faq-screens',
+  title: 'Through the screens: Help > Contact Us and FAQ show what the seed says they show',
+  area: 'SET',
+  requirements: ['SET-10', 'SET-11'],
+  scope: 'device',
+  tags: ['ui'],
+  applies: where({ overWebDriverOf: 'settings-help-contact-and-faq', device: 'paired' }),
+  run: (context: DeviceCheckContext) =>
+    checkOnce(() =>
+      withApp(context, async (driver) => {
+        expectContactUs(await helpShows(driver, ['SET-10'], 'Contact Us'));
+        expectFaq(await helpShows(driver, ['SET-11'], 'FAQ'));
+      }),
+    ),
+};
+
 /** The Language screen from More: its radio buttons by label, and the one that is on. */
 async function languageList(driver: AppDriver): Promise<ShownElement[]> {
   await openMore(driver);
@@ -152,4 +187,4 @@ const languages: Check = {
     checkOnce(() => withApp(context, (driver) => expectSeedLanguages(screensLanguage(driver)))),
 };
 
-export const UI_SETTINGS_CHECKS: readonly Check[] = [menus, version, languages];
+export const UI_SETTINGS_CHECKS: readonly Check[] = [menus, version, contactAndFaq, languages];

@@ -9,7 +9,7 @@ import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { LANGUAGES, type Language } from '../../../simulators/app/settings.js';
 import { expectEqual, newWorld } from '../../kit/device-support.js';
-import { expectSeedLanguages, expectVersionShown } from './expectations.js';
+import { expectContactUs, expectFaq, expectSeedLanguages, expectVersionShown } from './expectations.js';
 import { NOT_OFFERED, SEED_MENUS, SET_04, SET_05, SET_06, SWITCHES, type Switch } from './seed-lists.js';
 import { where } from '../../kit/applies.js';
 
@@ -52,6 +52,22 @@ const version: Check = {
         const { app } = await newWorld(context, { pair: false, version: v });
         expectVersionShown(app.help('Version'), v);
       }
+    }),
+};
+
+const contactAndFaq: Check = {
+  id: 'settings-help-contact-and-faq',
+  title:
+    'Help > Contact Us shows a number, an e-mail address, a website, Facebook, Twitter, LinkedIn, YouTube and a mailing list; FAQ shows questions',
+  area: 'SET',
+  requirements: ['SET-10', 'SET-11'],
+  scope: 'device',
+  applies: where({ device: 'alone' }),
+  run: (context: DeviceCheckContext) =>
+    checkOnce(async () => {
+      const { app } = await newWorld(context, { pair: false });
+      expectContactUs(app.help('Contact Us'));
+      expectFaq(app.help('FAQ'));
     }),
 };
 
@@ -111,4 +127,4 @@ const firstStart: Check = {
   },
 };
 
-export const settingsChecks: Check[] = [menus, version, languages, firstStart];
+export const settingsChecks: Check[] = [menus, version, contactAndFaq, languages, firstStart];

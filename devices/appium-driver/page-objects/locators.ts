@@ -55,6 +55,7 @@ export const ELEMENT_IDS = {
   secretKey: 'secret-key',
   secretAdd: 'secret-add',
   scannerCancel: 'scanner-cancel',
+  authUsePassword: 'auth-use-password',
   authPassword: 'auth-password',
   authConfirm: 'auth-confirm',
   authCancel: 'auth-cancel',

@@ -44,9 +44,11 @@ export class TwoFactorPage extends AppPage {
 }
 
 export class AuthenticatePrompt extends AppPage {
-  isOpen = () => this.exists('authConfirm');
+  isOpen = () => this.exists('authCancel');
 
+  /** "USE PASSWORD" (Android) or "Show Passcode" (iOS) opens the entry, unless it is open already. */
   async password(password: string): Promise<string | undefined> {
+    if (await this.exists('authUsePassword')) await this.tap('authUsePassword');
     await this.type('authPassword', password);
     await this.tap('authConfirm');
     return this.message();

@@ -36,13 +36,26 @@ export async function scanQr(session: SimulatorSession, payload: string): Promis
   return { scanned: purpose };
 }
 
+/**
+ * The device's authentication: a biometric, or the link ("USE PASSWORD" on Android, "Show Passcode" on iOS) that
+ * opens the entry for the password or passcode, confirmed with Next.
+ */
 export function authenticateScreen(session: SimulatorSession): UiElement[] {
   const { device } = session;
   const biometric = device.biometric === 'none' ? [] : [text('auth-biometric-hint', biometricHint(device.biometric))];
+  const entry = session.authByPassword
+    ? [
+        field('auth-password', 'Device password', session.authPassword, (s, v) => void (s.authPassword = v), true),
+        button('auth-confirm', 'Next', (s) => answerPrompt(s, { method: 'password', password: s.authPassword })),
+      ]
+    : [
+        button('auth-use-password', session.app.rules.passwordLink(device.platform), (s) => {
+          s.authByPassword = true;
+        }),
+      ];
   return [
     text('auth-reason', session.auth?.reason ?? 'Authenticate'),
-    field('auth-password', 'Device password', session.authPassword, (s, v) => void (s.authPassword = v), true),
-    button('auth-confirm', 'Confirm', (s) => answerPrompt(s, { method: 'password', password: s.authPassword })),
+    ...entry,
     ...biometric,
     button('auth-cancel', 'Cancel', (s) => s.back()),
   ];

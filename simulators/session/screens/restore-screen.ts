@@ -1,6 +1,7 @@
 /**
  * The restore main page (seed 000 §6.2.2.1, §11.1): a row per kind the platform restores, with its checkbox (none,
- * orange for some, blue for all), how many are selected and their size ("2.78GB"), Browse into the file explorer, and Restore.
+ * orange for some, blue for all), how many are selected and their size ("2.78GB"), Browse into the file explorer
+ * (from app 1.6.0 on: restore-scope.ts), and Restore.
  */
 import { restoreFromPage, type RestorePage, type RestoreRowKind } from '../../app/restore-page.js';
 import type { SimulatorSession } from '../simulator-session.js';
@@ -42,7 +43,7 @@ function restoreRow(page: RestorePage, kind: RestoreRowKind, sizeText: (bytes: n
       ? `${row.selected} of ${row.total} selected`
       : `${row.selected} of ${row.total} selected, ${sizeText(row.selectedBytes)}`;
   const browse =
-    kind === '2fa' || row.noItems
+    kind === '2fa' || row.noItems || !page.offersExplorer
       ? []
       : [
           button(`restore-browse-${kind}`, 'Browse', (s) => {

@@ -111,6 +111,7 @@ describe('server suites against a running server given without a console key', (
       'pairing-tokens-model': NO_CONSOLE_REASON,
       'migration-device-list': NO_CONSOLE_REASON,
       'migration-version-requirements': NO_CONSOLE_REASON,
+      'platforms-tablets': NO_CONSOLE_REASON,
       'protocol-upload-integrity-model': NO_CONSOLE_REASON,
       'storage-layout': REASONS.dataDir,
       'storage-stored-as': NO_CONSOLE_REASON,

@@ -37,7 +37,12 @@ describe('the e-mail', () => {
       code: { channel: 'email', letters: code.letters, sentAt: SENT, expiresAt: SENT + DAY, remainingMs: DAY },
     });
     const mail = (await f.outbox()).at(-1);
-    expect(mail).toMatchObject({ channel: 'email', to: EMAIL, subject: 'Recover Password Lock for MBS Pro' });
+    expect(mail).toMatchObject({
+      channel: 'email',
+      to: EMAIL,
+      from: 'PNS <pns@reference-server.invalid>',
+      subject: 'Recover Password Lock for MBS Pro',
+    });
     expect(mail?.text).toContain('The code will expire at 05/11/2020 06:22:34 UTC.');
     expect(mail?.text).toContain(`${code.letters}-${code.digits}`);
   });

@@ -70,11 +70,13 @@ describe('enhanced security on the 2FA page', () => {
     expect(await run(s, 'mobile: setScreenLock', { lock: 'pin', secret: '1357' })).toEqual({ lock: 'pin' });
     await s.tap('tab-more');
     await s.tap('more-enhanced-security');
+    await s.tap('auth-use-password');
     await s.type('auth-password', '1357');
     await s.tap('auth-confirm');
     expect(s.app.security.enabled).toBe(true);
     await s.tap('tab-2fa');
     await s.tap('tfa-unlock');
+    await s.tap('auth-use-password');
     await s.type('auth-password', '1357');
     await s.tap('auth-confirm');
     expect(ids(s)).toContain('tfa-accounts');

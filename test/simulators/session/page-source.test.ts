@@ -53,6 +53,7 @@ describe('page source', () => {
   it('escapes text, and marks password fields', () => {
     const s = session('ios');
     s.authenticate('Say "<hi>" & go', () => undefined);
+    s.authByPassword = true;
     s.authPassword = 'secret';
     const xml = pageSource('ios', s.tree());
     expect(xml).toContain('label="Say &#34;&#60;hi&#62;&#34; &#38; go"');
@@ -60,6 +61,7 @@ describe('page source', () => {
     expect(field.getAttribute('value')).toBe('••••••');
     const android = session('android');
     android.authenticate('x', () => undefined);
+    android.authByPassword = true;
     expect(select('//android.widget.EditText[@password="true"]', pageSource('android', android.tree()))).toHaveLength(
       1,
     );

@@ -94,6 +94,7 @@ describe('SimulatorSession against a reference server', () => {
     await t.console.call('loginPush', { params: { loginId }, body: { authenticatorId } });
     await s.tap('tab-2fa');
     await s.tap('tfa-unlock');
+    await s.tap('auth-use-password');
     await s.type('auth-password', 'wrong');
     await s.tap('auth-confirm');
     expect(s.element('message-text').text).toBe('The device password or biometric did not match.');

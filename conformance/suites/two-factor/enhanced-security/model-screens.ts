@@ -17,7 +17,7 @@ import { securityModelRun, securitySteps, SECURITY_REQUIREMENTS } from './comman
 import { OK, type Kind, type Outcome, type SecurityApp } from './port.js';
 import { withTwoFactor } from '../common/session.js';
 import { elementsIn } from '../../../kit/page-elements.js';
-import { state, withApp } from '../../../kit/screens-support.js';
+import { state, typeDevicePassword, withApp } from '../../../kit/screens-support.js';
 import { whileRegistered } from '../common/screens-support.js';
 import { where } from '../../../kit/applies.js';
 
@@ -27,8 +27,7 @@ const PIN = '4711';
 /** Answers the open authentication screen with `kind`; a refusal leaves it open with the reason, then Cancel. */
 async function answer(driver: AppDriver, kind: Kind): Promise<Outcome> {
   if (kind.endsWith('password')) {
-    await driver.type('auth-password', kind === 'password' ? PIN : `${PIN}9`);
-    await driver.tap('auth-confirm');
+    await typeDevicePassword(driver, kind === 'password' ? PIN : `${PIN}9`);
   } else await driver.execute('mobile: biometric', { match: kind === 'biometric' });
   const after = await state(driver);
   if (after.screen !== 'authenticate') return OK;

@@ -3,9 +3,9 @@
  * license e-mail address gets a code `ABCD-123456` whose e-mail states when it expires, valid 24 hours less one
  * second (through 14:22:34.999 the next day for one sent at 14:22:35.xxx: accepted at 24 h − 1 s, refused at
  * 24 h); another address gets nothing; the new password is typed twice; afterwards only the new one opens the
- * program. Wrong passwords are throttled (last, since removing the lock afterwards ends that throttle). The e-mail
- * is read from the server's outbox. Without the server's clock all but the code's end and its countdown running on
- * is checked, and PWL-06 and PWL-08 are left untested.
+ * program. The e-mail, read from the server's outbox, comes from the PNS sender. Wrong passwords are throttled
+ * (last, since removing the lock afterwards ends that throttle). Without the server's clock all but the code's end
+ * and its countdown running on is checked, and PWL-06 and PWL-08 are left untested.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -55,6 +55,7 @@ async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode 
     );
   }
   verifyWording(mail, `${code.letters}-${code.digits}`);
+  verifySender(mail.from);
   const last = new Date(expiresAt - 1000).toISOString();
   const [date, clock] = [last.slice(0, 10).split('-'), last.slice(11, 19)];
   if (!mail.text.includes(clock) || !date.every((part) => mail.text.includes(part))) {
@@ -74,6 +75,23 @@ function verifyWording(mail: { subject?: string; text: string }, code: string): 
   const lines = mail.text.split(/\r?\n/).map((line) => line.trim());
   if (!subject || !mail.text.includes(asks) || !lines.includes(code)) {
     throw new Violation(['PWL-14'], `the e-mail is ${JSON.stringify({ subject: mail.subject, text: mail.text })}`);
+  }
+}
+
+/**
+ * PWL-16: the seed's sample comes "From: PNS <…>" (its address redacted): the sender's display name is PNS, with an
+ * address of any domain in angle brackets, the name optionally quoted (RFC 5322 §3.4).
+ */
+const PNS_SENDER = /^\s*(?:PNS|"PNS")\s*<[^<>@\s]+@[^<>@\s]+>\s*$/;
+
+function verifySender(from: string | undefined): void {
+  if (from === undefined || !PNS_SENDER.test(from)) {
+    throw new Violation(
+      ['PWL-16'],
+      from === undefined
+        ? 'the outbox records no sender (from) for the recovery e-mail'
+        : `the recovery e-mail comes from ${JSON.stringify(from)}, not from "PNS <address>"`,
+    );
   }
 }
 
@@ -140,6 +158,7 @@ export const passwordLockCheck: Check = {
     'PWL-11',
     'PWL-12',
     'PWL-14',
+    'PWL-16',
     'PWL-01',
   ],
   scope: 'server',

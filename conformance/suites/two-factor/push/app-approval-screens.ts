@@ -21,7 +21,7 @@ import { pushTo, stateOf } from './app-approval.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { withTwoFactor } from '../common/session.js';
 import { shown } from '../../../kit/page-elements.js';
-import { state, withApp } from '../../../kit/screens-support.js';
+import { state, typeDevicePassword, withApp } from '../../../kit/screens-support.js';
 import { codeOnPage, logIn, stepOnPhone, whileRegistered } from '../common/screens-support.js';
 import { where } from '../../../kit/applies.js';
 
@@ -56,31 +56,27 @@ async function securedApproval(driver: AppDriver, desk: MbsClient, phone: { auth
   await driver.execute('mobile: setScreenLock', { lock: 'pin', secret: PIN });
   await driver.tap('tab-more');
   await driver.tap('more-enhanced-security');
-  await driver.type('auth-password', PIN);
-  await driver.tap('auth-confirm');
+  await typeDevicePassword(driver, PIN);
   const { loginId, requestId } = await pushTo(desk, phone);
   await driver.tap('tab-2fa');
   // The page asks first too (ESEC-05, the enhanced security model's).
   if ((await driver.pageSource()).includes('"tfa-unlock"')) {
     await driver.tap('tfa-unlock');
-    await driver.type('auth-password', PIN);
-    await driver.tap('auth-confirm');
+    await typeDevicePassword(driver, PIN);
   }
   expectTrue(['ESEC-04'], (await listed(driver)).includes(requestId), 'the request on the unlocked 2FA page');
   for (const password of [undefined, `${PIN}9`]) {
     await driver.tap(`request-${requestId}-approve`);
     const asked = (await state(driver)).screen === 'authenticate';
     if (asked && password !== undefined) {
-      await driver.type('auth-password', password);
-      await driver.tap('auth-confirm');
+      await typeDevicePassword(driver, password);
     }
     if (asked) await driver.tap('auth-cancel');
     const what = password === undefined ? 'without authenticating' : 'with a wrong password';
     expectTrue(['ESEC-04'], asked && (await stateOf(desk, loginId)) !== 'logged-in', `approved ${what}`);
   }
   await driver.tap(`request-${requestId}-approve`);
-  await driver.type('auth-password', PIN);
-  await driver.tap('auth-confirm');
+  await typeDevicePassword(driver, PIN);
   await driver.execute('mobile: waitForIdle', {});
   expectEqual(['ESEC-04'], 'the login after an authenticated approval', await stateOf(desk, loginId), 'logged-in');
 }

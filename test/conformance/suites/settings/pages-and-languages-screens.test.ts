@@ -4,7 +4,7 @@ import { UI_SETTINGS_CHECKS } from '../../../../conformance/suites/settings/page
 import { passOn } from '../fixtures/device-run.js';
 import { PHONES, runScreens, withoutLines, type Alter } from '../fixtures/ui-screens-run.js';
 
-const IDS = ['SET-01', 'SET-02', 'SET-03', 'SET-04', 'SET-05', 'SET-06', 'SET-07', 'SET-08', 'SET-09'];
+const IDS = Array.from({ length: 11 }, (_, i) => `SET-${String(i + 1).padStart(2, '0')}`);
 
 /** The verdict of each check and the requirements its failure names, on both phones. */
 async function failures(alter: Alter) {
@@ -21,6 +21,7 @@ describe('settings through the screens', () => {
     expect(cells).toEqual({
       'settings-pages-and-menus-screens': passOn(...PHONES),
       'settings-help-version-screens': passOn(...PHONES),
+      'settings-help-contact-and-faq-screens': passOn(...PHONES),
       'settings-languages-screens': passOn(...PHONES),
     });
     expect(verdicts).toEqual({ ...Object.fromEntries(IDS.map((id) => [id, 'pass'])), 'SET-07': 'untested' });
@@ -28,7 +29,15 @@ describe('settings through the screens', () => {
 
   const broken: [string, Alter, string, string][] = [
     ['a Language list without Thai', withoutLines(/"Thai"/), 'settings-languages-screens', 'SET-06'],
-    ['a Help page without FAQ', withoutLines(/"help-faq"/), 'settings-pages-and-menus-screens', 'SET-08'],
+    ['a Help page without App Log', withoutLines(/"help-app-log"/), 'settings-pages-and-menus-screens', 'SET-08'],
+    [
+      'a Contact Us without YouTube',
+      (driver) => ({
+        text: async (id) => (await driver.text(id)).replace('YouTube', 'Instagram'),
+      }),
+      'settings-help-contact-and-faq-screens',
+      'SET-10',
+    ],
     [
       'a Power saving switch that does not switch',
       (driver) => ({ tap: async (id) => (id === 'more-power-saving' ? undefined : driver.tap(id)) }),
