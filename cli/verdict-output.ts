@@ -56,6 +56,9 @@ export function verdictLines(summary: Summary, detail: string, options: { counte
     const where = columns.length > SHOWN_IDS ? `${columns.length} columns` : columns.join(', ');
     lines.push(`  KIT WARNING ${check} (${where}): ${message}`);
   }
+  for (const { check, state, why } of notReachableOf(summary)) {
+    lines.push(`  NOT REACHABLE ON THIS TARGET ${check}: ${state} (${why})`);
+  }
   if (options.counterexamples ?? true) lines.push(...counterexampleLines(summary));
   return lines;
 }
@@ -74,6 +77,19 @@ function warningsByCheck(summary: Summary): { check: string; message: string; co
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** The named states a check could not reach on this target, with why: said once per check and state. */
+function notReachableOf(summary: Summary): { check: string; state: string; why: string }[] {
+  const seen = new Map<string, { check: string; state: string; why: string }>();
+  for (const check of summary.checks) {
+    for (const cell of check.cells) {
+      for (const [state, why] of Object.entries(cell.notReachable ?? {})) {
+        seen.set(JSON.stringify([check.checkId, state]), { check: check.checkId, state, why });
+      }
+    }
+  }
+  return [...seen.values()];
 }
 
 /** The untested requirements grouped by why: what this target could not check, said once per reason. */

@@ -48,6 +48,11 @@ export interface ServerOptions {
    * it are refused as a full disk refuses them (storage/disk-quota.ts). Default: no quota.
    */
   readonly diskQuota?: number;
+  /**
+   * For conformance testing only: the server dies with SIGKILL at a crash point the kit arms by a file in the data
+   * directory (conformance/spec/crash-points.ts). Default off.
+   */
+  readonly crashPoints?: boolean;
   /** Faulty variants to run, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
   readonly faults?: readonly ServerFault[];
 }

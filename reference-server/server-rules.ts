@@ -39,7 +39,7 @@ import { recoveryEmail } from './two-factor/forgot-password.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToSend, expiryOf } from './two-factor/codes.js';
+import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { demoteOriginal } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
@@ -103,6 +103,7 @@ export interface ServerRules {
   readonly demoteOriginal: typeof demoteOriginal;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
+  readonly useUpCode: typeof useUpCode;
   readonly recoveryEmail: typeof recoveryEmail;
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
@@ -152,6 +153,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   demoteOriginal,
   expiryOf,
   codeToSend,
+  useUpCode,
   recoveryEmail,
   answeredStatus,
   sendLoginPush,

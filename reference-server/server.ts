@@ -19,6 +19,7 @@ import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { DiskQuota } from './storage/disk-quota.js';
 import { layoutOf } from './storage/layout.js';
+import { crashPointsIn } from './storage/crash-point.js';
 import { walBarrier } from './store/wal-barrier.js';
 import type { TwoFactorContext } from './two-factor/context.js';
 import { DEFAULT_GATEWAY_TIMEOUT_MS, gatewayFor } from './two-factor/gateway.js';
@@ -72,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pushGateway: pushGatewayFor(options.pushWebhook, gatewayTimeout),
       numberMatching: options.pushNumberMatching ?? false,
       rules: serverRules(options.faults ?? []),
+      ...(options.crashPoints ? { crashPoint: crashPointsIn(layout.root) } : {}),
     };
     const quota = options.diskQuota === undefined ? undefined : new DiskQuota(layout.root, options.diskQuota);
     const uploads = new UploadService(ctx, quota);

@@ -12,6 +12,7 @@ import { HistoryRecorder } from '../../conformance/kit/history/history.js';
 import { Nemesis } from '../../conformance/kit/nemesis/nemesis.js';
 import { Sometimes } from '../../conformance/kit/sometimes.js';
 import { finish, initialItems, nemesisSteps } from '../../conformance/suites/backup/nemesis-sequences.js';
+import { modelOf } from '../../conformance/suites/backup/nemesis-commands.js';
 import { NEMESIS_STATES, NemesisWorld } from '../../conformance/suites/backup/nemesis-world.js';
 import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
 
@@ -25,7 +26,7 @@ let recorder = new HistoryRecorder();
 const nemesis = await Nemesis.open(session, () => recorder);
 const sometimes = new Sometimes(NEMESIS_STATES);
 const content = new ContentSource(seed, 'bench:nemesis');
-const model = { canCrash: nemesis.canCrash, canFillDisk: nemesis.canFillDisk };
+const model = modelOf(nemesis);
 const cases = fc.sample(fc.tuple(fc.commands(nemesisSteps, { maxCommands: 16, size: 'max' }), initialItems), {
   seed,
   numRuns: count,

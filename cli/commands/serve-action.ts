@@ -43,6 +43,7 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
       pushNumberMatching: options['push-number-matching'],
       conformanceClock: options['conformance-clock'],
       frozenClock: options['frozen-clock'],
+      crashPoints: options['conformance-crash-points'],
       faults,
     });
   } catch (error) {

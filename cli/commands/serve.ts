@@ -62,6 +62,11 @@ export const SERVE_OPTIONS = {
     type: 'boolean',
     description: 'With --conformance-clock: the clock stands still and only the console key moves it',
   },
+  'conformance-crash-points': {
+    type: 'boolean',
+    description:
+      'For conformance testing only: die (SIGKILL) at the crash point a file in the data directory arms (off by default)',
+  },
   'disk-quota': {
     type: 'string',
     description: "Refuse items' bytes past this many in the data directory, as a full disk would (default none)",

@@ -74,9 +74,23 @@ export interface FailureDetails {
  */
 export type Reached = Readonly<Record<string, number>>;
 
+/** The states a property names that this target cannot reach, each with why (no server to crash, no crash point). */
+export type NotReachable = Readonly<Record<string, string>>;
+
 export type CheckOutcome =
-  | { readonly verdict: 'pass'; readonly runs: number; readonly sometimes?: Reached }
-  | { readonly verdict: 'fail'; readonly runs: number; readonly failure: FailureDetails; readonly sometimes?: Reached }
+  | {
+      readonly verdict: 'pass';
+      readonly runs: number;
+      readonly sometimes?: Reached;
+      readonly notReachable?: NotReachable;
+    }
+  | {
+      readonly verdict: 'fail';
+      readonly runs: number;
+      readonly failure: FailureDetails;
+      readonly sometimes?: Reached;
+      readonly notReachable?: NotReachable;
+    }
   | { readonly verdict: 'skipped'; readonly reason: string };
 
 /**

@@ -8,9 +8,19 @@ import type { CheckOutcome } from './check.js';
 
 export class Sometimes<Name extends string = string> {
   private readonly counts: Map<Name, number>;
+  /** The states it names and can reach on this target. */
+  readonly names: readonly Name[];
 
-  constructor(readonly names: readonly Name[]) {
-    this.counts = new Map(names.map((name) => [name, 0]));
+  /**
+   * `named`: every state the property names; `lacks`: why one cannot be reached on this target (no server to crash,
+   * no crash point), said in the reports instead of a count, never left out silently.
+   */
+  constructor(
+    named: readonly Name[],
+    private readonly lacks: Readonly<Partial<Record<Name, string>>> = {} as Partial<Record<Name, string>>,
+  ) {
+    this.names = named.filter((name) => lacks[name] === undefined);
+    this.counts = new Map(this.names.map((name) => [name, 0]));
   }
 
   reach(name: Name): void {
@@ -20,6 +30,14 @@ export class Sometimes<Name extends string = string> {
   /** How many times each named state was reached, in the order named. */
   reached(): Record<string, number> {
     return Object.fromEntries(this.names.map((name) => [name, this.counts.get(name) ?? 0]));
+  }
+
+  /** The states not reachable on this target, each with why. */
+  notReachable(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.lacks).filter(([, why]) => why !== undefined)) as Record<
+      string,
+      string
+    >;
   }
 }
 
@@ -56,5 +74,8 @@ export function reachingAfter<M extends object, R, Name extends string>(
 
 /** A check's outcome with how often each named state was reached; a skipped check reached nothing worth saying. */
 export function withReached(outcome: CheckOutcome, sometimes: Sometimes): CheckOutcome {
-  return outcome.verdict === 'skipped' ? outcome : { ...outcome, sometimes: sometimes.reached() };
+  if (outcome.verdict === 'skipped') return outcome;
+  const lacking = sometimes.notReachable();
+  const notReachable = Object.keys(lacking).length > 0 ? { notReachable: lacking } : {};
+  return { ...outcome, sometimes: sometimes.reached(), ...notReachable };
 }

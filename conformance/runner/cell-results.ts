@@ -26,7 +26,10 @@ export function outcomeCell(
 ): Cell {
   if (outcome.verdict === 'skipped')
     return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
-  const sometimes = outcome.sometimes ? { sometimes: { ...outcome.sometimes } } : {};
+  const sometimes = {
+    ...(outcome.sometimes ? { sometimes: { ...outcome.sometimes } } : {}),
+    ...(outcome.notReachable ? { notReachable: { ...outcome.notReachable } } : {}),
+  };
   if (outcome.verdict === 'pass') return { ...place, verdict: 'pass', durationMs, runs: outcome.runs, ...sometimes };
   const { failure } = outcome;
   // A check that caught an exception of the kit's own code, an unreachable target or its own setup failing reports

@@ -106,6 +106,8 @@ export const Cell = Type.Object({
    * with a job open) and how many times its cases reached it. One at 0 is a kit warning (`kitWarnings`).
    */
   sometimes: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+  /** The states the property names that this target cannot reach, each with why ("not reachable on this target"). */
+  notReachable: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 export type Cell = Static<typeof Cell>;
 

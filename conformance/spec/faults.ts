@@ -125,6 +125,21 @@ export const FAULTS = {
     description: 'keeps counting earlier failures after a one-time password is accepted',
     caughtBy: ['TOTP-18'],
   },
+  'sms-code-reusable': {
+    side: 'server',
+    description: 'keeps an SMS code good after it was accepted, so the same digits are accepted again',
+    caughtBy: ['REC-14'],
+  },
+  'email-code-reusable': {
+    side: 'server',
+    description: 'lets the password-lock e-mail code that reset the lock reset it again from the password prompt',
+    caughtBy: ['REC-14'],
+  },
+  'push-approved-twice': {
+    side: 'server',
+    description: 'takes a second approval of a push request already approved',
+    caughtBy: ['PUSH-10'],
+  },
   'sms-resend-same-code': {
     side: 'server',
     description: 'Resend SMS sends the code still alive again, so the earlier code stays good',

@@ -51,6 +51,10 @@ export function pushServiceStart(
 export const NO_DATA_PLACEHOLDER =
   "a server the kit may crash and start again on its data: the --own-server command has no {data} placeholder, so a second start would not find the first one's data";
 
+/** The word of a command whose server dies at the crash points the kit arms (conformance/spec/crash-points.ts). */
+const CRASH_POINTS_FLAG = '--conformance-crash-points';
+const NO_CRASH_POINTS_FLAG = `the --own-server command has no ${CRASH_POINTS_FLAG}, so its server takes no crash point the kit arms`;
+
 /** What the nemesis gets from the command: a server it may crash and restart, or why the command cannot give one. */
 export function restartStart(
   command: OwnServerCommand,
@@ -66,12 +70,18 @@ export function restartStart(
  */
 function restartableOwnServer(command: OwnServerCommand, edition: Edition): Promise<RestartableServer> {
   const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
-  return restartableOn(`mbsc-own-nemesis-${edition}-`, consoleKey, async (dataDir) => {
-    const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
-    const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
-    const { child, found } = await startFound(command, edition, values, seen, false);
-    return { child, url: found.url };
-  });
+  const crashPoints = command.template.words.includes(CRASH_POINTS_FLAG) || NO_CRASH_POINTS_FLAG;
+  return restartableOn(
+    `mbsc-own-nemesis-${edition}-`,
+    consoleKey,
+    async (dataDir) => {
+      const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
+      const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
+      const { child, found } = await startFound(command, edition, values, seen, false);
+      return { child, url: found.url };
+    },
+    { crashPoints },
+  );
 }
 
 /**

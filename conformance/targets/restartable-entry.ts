@@ -19,6 +19,8 @@ export interface RestartableEntryOptions {
 const options = JSON.parse(process.argv[2] ?? '{}') as RestartableEntryOptions;
 const server = await startServer({
   ...options,
+  // The nemesis arms them by a file in the data directory (conformance/spec/crash-points.ts).
+  crashPoints: true,
   host: '127.0.0.1',
   tcpPort: 0,
   udpPort: 0,

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bytesUnder } from '../../reference-server/storage/disk-quota.js';
@@ -17,7 +17,8 @@ import type { ServerFault } from '../spec/faults.js';
 import type { RestartableEntryOptions } from './restartable-entry.js';
 import { whereItListens } from './served-lines.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
-import type { RestartableServer, SmallDisk } from './target.js';
+import type { CrashPoints, RestartableServer, SmallDisk } from './target.js';
+import { CRASH_POINT_FILE } from '../spec/crash-points.js';
 
 /** Room for a few sequences' items and the database; small enough to fill in one write. */
 const SMALL_DISK_BYTES = 24 * 1024 * 1024;
@@ -44,7 +45,7 @@ export async function startRestartableServer(
       throw error;
     }
   };
-  return restartableOn(`mbsc-nemesis-${edition}-`, consoleKey, start, { takesQuota: true });
+  return restartableOn(`mbsc-nemesis-${edition}-`, consoleKey, start, { takesQuota: true, crashPoints: true });
 }
 
 /** A started server process and where it answers. */
@@ -63,7 +64,11 @@ export async function restartableOn(
   prefix: string,
   consoleKey: string,
   start: (dataDir: string, diskQuota?: number) => Promise<ServerStart>,
-  options: { readonly takesQuota?: boolean } = {},
+  options: {
+    readonly takesQuota?: boolean;
+    /** The server dies at the crash points a file in its data directory arms; or why it does not. */
+    readonly crashPoints?: true | string;
+  } = {},
 ): Promise<RestartableServer> {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const mountLack = mountSmallDisk(dir);
@@ -90,10 +95,29 @@ export async function restartableOn(
       current = await start(dir, quota);
     },
     ...(typeof disk === 'string' ? { diskLack: disk } : { disk }),
+    ...(options.crashPoints === true
+      ? { crashPoints: crashPointsOf(dir) }
+      : { crashPointLack: options.crashPoints ?? NO_CRASH_POINTS }),
     async close() {
       await current.child.stop();
       removeAll();
     },
+  };
+}
+
+const NO_CRASH_POINTS = 'the server was not started with its crash points on (mbsc serve --conformance-crash-points)';
+
+/** The crash points of a server over `dir`: armed by the file there, fired once the server removed it. */
+function crashPointsOf(dir: string): CrashPoints {
+  const file = path.join(dir, CRASH_POINT_FILE);
+  let armed = false;
+  return {
+    arm(point) {
+      if (point) writeFileSync(file, point);
+      else rmSync(file, { force: true });
+      armed = point !== undefined;
+    },
+    fired: () => armed && !existsSync(file),
   };
 }
 

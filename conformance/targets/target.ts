@@ -7,6 +7,7 @@
  * (conformance/kit/applies.ts), which turns its absence into the skip reason. No check casts a session to a
  * concrete target to reach anything else.
  */
+import type { CrashPoint } from '../spec/crash-points.js';
 import type { Edition } from '../spec/editions.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppUnderTest } from './app-under-test.js';
@@ -67,7 +68,19 @@ export interface RestartableServer {
   readonly disk?: SmallDisk;
   /** Why the disk cannot be filled, when it cannot. */
   readonly diskLack?: string;
+  /** Its crash points (conformance/spec/crash-points.ts), when it was started with them on. */
+  readonly crashPoints?: CrashPoints;
+  /** Why no crash point can be armed, when none can. */
+  readonly crashPointLack?: string;
   close(): Promise<void>;
+}
+
+/** A server's crash points, armed by a file in its data directory (conformance/spec/crash-points.ts). */
+export interface CrashPoints {
+  /** Arms `point` (or disarms every one): the server dies with SIGKILL when its work reaches it. */
+  arm(point: CrashPoint | undefined): void;
+  /** Whether the server died at the point armed last: it removed the file as it died. */
+  fired(): boolean;
 }
 
 export interface TargetSession {

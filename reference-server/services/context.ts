@@ -6,6 +6,7 @@ import type { ServerRules } from '../server-rules.js';
 import type { Db } from '../store/database.js';
 import { randomBytesOf } from './randomness.js';
 import type { Layout } from '../storage/layout.js';
+import type { CrashPointHook } from '../storage/crash-point.js';
 
 export interface ServerIdentity {
   readonly serverId: string;
@@ -27,6 +28,8 @@ export interface ServiceContext {
   readonly pairingTtlMs: number;
   /** The rules the server was started with: straight, unless the kit's self-test bent one (server-rules.ts). */
   readonly rules: ServerRules;
+  /** For conformance testing only: dies at an armed crash point (storage/crash-point.ts); absent, nothing happens. */
+  readonly crashPoint?: CrashPointHook;
 }
 
 export function newId(): string {

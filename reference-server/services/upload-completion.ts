@@ -21,11 +21,13 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     await removeIfPresent(part);
     throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
   }
+  ctx.crashPoint?.('upload-hashed');
   const reserved = reserveFinalPath(ctx, row);
   const target = underRoot(ctx.layout, reserved.final_path as string);
   // UploadPartWriter.write fsynced the part file after its last append. The file's time is set while its folder is
   // synced (both finish before the item is committed).
   await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
+  ctx.crashPoint?.('item-file-in-place');
   return toItem(commitItem(ctx, reserved));
 }
 

@@ -1,7 +1,9 @@
-/** The self-test's faulty variants of verification code lifetimes and resending (codes.ts). */
+/** The self-test's faulty variants of verification code lifetimes, resending and single use (codes.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
-import { codeFor } from './codes.js';
+import { codeFor, storeCode } from './codes.js';
+import type { CodeRow } from './rows.js';
+import type { ServiceContext } from '../services/context.js';
 import { SMS_CODE_TTL_MS } from './context.js';
 
 export const CODES_FAULTS = {
@@ -21,4 +23,19 @@ export const CODES_FAULTS = {
       return alive ? { letters: earlier.letters, digits: earlier.digits } : rule(ctx, purpose);
     },
   },
+  'sms-code-reusable': {
+    // An SMS code stays good after it was accepted, until its 5 minutes are up.
+    useUpCode: (rule) => (ctx, row) => (row.channel === 'sms' ? keep(ctx, row) : rule(ctx, row)),
+  },
+  'email-code-reusable': {
+    // An e-mail code stays good after it reset the lock, and a reset is taken at the password prompt, where the
+    // login stands afterwards: the used code resets the lock again.
+    useUpCode: (rule) => (ctx, row) => (row.channel === 'email' ? keep(ctx, row) : rule(ctx, row)),
+    mayAct: (rule) => (state, action) => rule(state, action) || (state === 'password' && action === 'reset-password'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+/** Puts an accepted code back as it was sent (leaving the login's step forgets it otherwise). */
+function keep(ctx: ServiceContext, row: CodeRow): void {
+  storeCode(ctx, row.purpose, row.channel, row.recipient, { letters: row.letters, digits: row.digits }, row.sent_at);
+}

@@ -79,7 +79,7 @@ export function codeFor(ctx: ServiceContext, purpose: string): CodeRow | undefin
   return ctx.db.prepare('SELECT * FROM tfa_codes WHERE purpose = ?').get(purpose) as CodeRow | undefined;
 }
 
-/** Checks the typed digits; the caller uses the code up (deletes it) in the transaction that acts on it. */
+/** Checks the typed digits; the caller uses the code up (`rules.useUpCode`) in the transaction that acts on it. */
 export function checkCode(ctx: ServiceContext, purpose: string, digits: string): CodeRow {
   const row = codeFor(ctx, purpose);
   if (!row) throw new MbsError('verification-code-invalid', 'No verification code has been sent for this step.');
@@ -88,6 +88,11 @@ export function checkCode(ctx: ServiceContext, purpose: string, digits: string):
     throw new MbsError('verification-code-invalid');
   }
   return row;
+}
+
+/** A code accepted is used up in the transaction that acts on it, so it is never accepted again (REC-14). */
+export function useUpCode(ctx: ServiceContext, row: CodeRow): void {
+  deleteCode(ctx, row.purpose);
 }
 
 export function deleteCode(ctx: ServiceContext, purpose: string): void {

@@ -67,9 +67,10 @@ export function loginResetPassword(
   if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
   throttled(ctx, 'email', () =>
     ctx.db.transaction(() => {
-      checkCode(ctx, `login:${loginId}`, request.digits);
+      const code = checkCode(ctx, `login:${loginId}`, request.digits);
       storePassword(ctx, request.newPassword);
       moveLogin(ctx, loginId, 'password');
+      ctx.rules.useUpCode(ctx, code);
     })(),
   );
   return viewLogin(ctx, loginId);

@@ -24,4 +24,11 @@ export const PUSH_FAULTS = {
     // Any answer ends the wait as a login, a rejection included.
     loginStateAfterAnswer: () => () => 'logged-in',
   },
+  'push-approved-twice': {
+    // An approved request reads as pending to the next answer, so approving it again is taken again.
+    answeredStatus: (rule) => (row, now) => {
+      const status = rule(row, now);
+      return status === 'approved' ? 'pending' : status;
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

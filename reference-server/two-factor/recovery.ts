@@ -9,7 +9,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { CodeSent } from '../../conformance/spec/protocol/two-factor.js';
 import { authenticatorById, deleteAuthenticators } from './authenticators.js';
-import { checkCode, deleteCode, issueCode, smsText, toCodeSent } from './codes.js';
+import { checkCode, issueCode, smsText, toCodeSent } from './codes.js';
 import type { TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
@@ -35,7 +35,7 @@ export function verifyRecoveryPhone(
   const phone = throttled(ctx, purpose, () =>
     ctx.db.transaction(() => {
       const code = checkCode(ctx, purpose, digits);
-      deleteCode(ctx, purpose);
+      ctx.rules.useUpCode(ctx, code);
       ctx.db
         .prepare('UPDATE tfa_authenticators SET recovery_phone = ? WHERE id = ?')
         .run(code.recipient, authenticator.id);
@@ -65,9 +65,10 @@ export function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits
   const authenticator = recovering(ctx, loginId, 'recovery-code');
   const registration = throttled(ctx, 'sms', () =>
     ctx.db.transaction(() => {
-      checkCode(ctx, `login:${loginId}`, digits);
+      const code = checkCode(ctx, `login:${loginId}`, digits);
       ctx.rules.discardRecovered(ctx, authenticator.id);
       moveLogin(ctx, loginId, 'logged-in');
+      ctx.rules.useUpCode(ctx, code);
       return createRegistration(ctx);
     })(),
   );

@@ -25,4 +25,15 @@ describe('kit warnings on the console', () => {
       '  KIT WARNING backup-nemesis-durability (pro): never reached request-cut',
     ]);
   });
+
+  it('says once per check which named state this target cannot reach, and why', () => {
+    const summary = sampleSummary();
+    const why = 'the --own-server command has no --conformance-crash-points';
+    const cell = { ...summary.checks[0]!.cells[0]!, notReachable: { 'crash-between-hashing-and-committing': why } };
+    const check = { ...summary.checks[0]!, checkId: 'backup-nemesis-durability', cells: [cell, cell] };
+    const lines = verdictLines({ ...summary, checks: [check] }, 'seed 1', { counterexamples: false });
+    expect(lines.filter((l) => l.includes('NOT REACHABLE'))).toEqual([
+      `  NOT REACHABLE ON THIS TARGET backup-nemesis-durability: crash-between-hashing-and-committing (${why})`,
+    ]);
+  });
 });

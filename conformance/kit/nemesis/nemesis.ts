@@ -2,13 +2,16 @@
  * The nemesis of a model-based check: the faults it can inject into the target, each a command drawn like any other.
  * Through its proxy it cuts requests, drops answers, slows them and partitions the network, on any target; with a
  * server the target lets it crash, it kills that server and starts it again on its data, and fills its disk when the
- * disk is a size-limited one (a small mount, or a quota the server keeps to): a file as large as the room left. Each fault goes into the history, so that a witness shows it among the operations.
+ * disk is a size-limited one (a small mount, or a quota the server keeps to): a file as large as the room left; and
+ * where the server takes crash points, it arms one, so that the server dies between hashing an item and committing
+ * it. Each fault goes into the history, so that a witness shows it among the operations.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RestartableServer, TargetSession } from '../../targets/target.js';
 import type { HistoryRecorder } from '../history/history.js';
 import { FaultProxy, type NetFault } from './fault-proxy.js';
+import { CRASH_POINTS, type CrashPoint } from '../../spec/crash-points.js';
 
 const FILLER = 'nemesis-filler';
 
@@ -45,6 +48,12 @@ export class Nemesis {
     return this.server?.disk !== undefined;
   }
 
+  /** Why no crash point can be armed on this target, when none can: the states that need one are not reachable. */
+  get crashPointLack(): string | undefined {
+    if (!this.server) return this.restartLack;
+    return this.server.crashPoints ? undefined : (this.server.crashPointLack ?? 'the server takes no crash point');
+  }
+
   get diskFull(): boolean {
     return this.full;
   }
@@ -68,6 +77,31 @@ export class Nemesis {
     this.crashesAndFills += 1;
   }
 
+  /** Arms a crash point of the server (conformance/spec/crash-points.ts): it dies there when its work reaches it. */
+  armCrashPoint(point: CrashPoint): void {
+    const points = this.server?.crashPoints;
+    if (!points) return;
+    // The arming file is a write to the server's disk: a full one takes none.
+    if (this.full) return this.recorder().note(`crash point ${point} not armed: the disk is full`);
+    points.arm(point);
+    this.recorder().note(`crash point armed: ${point} (${CRASH_POINTS[point]})`);
+  }
+
+  /**
+   * After an operation ended without an answer: whether the server died at the crash point armed; if it did, it is
+   * started again on its data (the proxy following it), as a reboot after the power cut.
+   */
+  async restartIfCrashed(): Promise<boolean> {
+    const points = this.server?.crashPoints;
+    if (!this.server || !points?.fired()) return false;
+    points.arm(undefined);
+    this.recorder().note('the server died at its crash point; started again on its data');
+    await this.server.restart();
+    this.proxy.retarget(this.server.url);
+    this.crashesAndFills += 1;
+    return true;
+  }
+
   /** Fills the server's disk to its last byte (a mount's or a quota's alike), or frees it again. */
   fillDisk(on: boolean): void {
     const disk = this.server?.disk;
@@ -85,6 +119,7 @@ export class Nemesis {
   heal(): void {
     this.proxy.partition(false);
     this.proxy.arm(undefined);
+    this.server?.crashPoints?.arm(undefined);
     this.fillDisk(false);
   }
 

@@ -13,6 +13,7 @@ import { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { Sometimes, withReached } from '../../kit/sometimes.js';
 import { finish, initialItems, nemesisSteps } from './nemesis-sequences.js';
+import { modelOf } from './nemesis-commands.js';
 import { NEMESIS_STATES, NemesisWorld, type NemesisState } from './nemesis-world.js';
 
 /** Whatever --runs says: each sequence restarts a server process, so 100 of them would take many minutes. */
@@ -40,8 +41,8 @@ export const backupNemesisCheck: Check = {
 async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
   let recorder = new HistoryRecorder();
   const nemesis = await Nemesis.open(context.session, () => recorder);
-  const sometimes = new Sometimes(NEMESIS_STATES.filter((state) => reachable(state, nemesis)));
-  const model = { canCrash: nemesis.canCrash, canFillDisk: nemesis.canFillDisk };
+  const sometimes = new Sometimes(NEMESIS_STATES, lacks(nemesis));
+  const model = modelOf(nemesis);
   const commands = fc.commands(nemesisSteps, { ...commandsOptions(context, 16), size: 'max' });
   const property = fc.asyncProperty(commands, initialItems, async (cmds, initial) => {
     recorder = new HistoryRecorder();
@@ -61,9 +62,24 @@ async function runNemesis(context: CheckContext): Promise<CheckOutcome> {
   }
 }
 
-/** The states this target lets the nemesis reach: none of a crash without a server to crash, nor of a full disk. */
-function reachable(state: NemesisState, nemesis: Nemesis): boolean {
-  if (state.startsWith('crash-')) return nemesis.canCrash;
-  if (state === 'write-refused-on-full-disk') return nemesis.canFillDisk;
-  return true;
+/**
+ * Why a state is not reachable on this target: no crash without a server to crash, no full disk without a small
+ * one, no crash between hashing and committing without a crash point to arm.
+ */
+function lacks(nemesis: Nemesis): Partial<Record<NemesisState, string>> {
+  const found: Partial<Record<NemesisState, string>> = {};
+  const crashLack = nemesis.canCrash ? undefined : nemesis.restartLack;
+  const diskLack = nemesis.canFillDisk ? undefined : (nemesis.server?.diskLack ?? nemesis.restartLack);
+  for (const state of NEMESIS_STATES) {
+    const why =
+      state === 'crash-between-hashing-and-committing'
+        ? nemesis.crashPointLack
+        : state.startsWith('crash-')
+          ? crashLack
+          : state === 'write-refused-on-full-disk'
+            ? diskLack
+            : undefined;
+    if (why !== undefined) found[state] = why;
+  }
+  return found;
 }

@@ -1,20 +1,32 @@
 /**
  * The backup nemesis's commands: the phone's operations (add an item, upload it, abandon an upload, list, restore,
- * commit the job) and the nemesis's faults (crash, partition, full disk, the phone's clock, a cut request, a dropped
- * or slow answer), drawn together. Each phone operation goes into the history; the checkers judge it afterwards.
+ * commit the job) and the nemesis's faults (crash, a crash point armed, partition, full disk, the phone's clock, a cut
+ * request, a dropped or slow answer), drawn together. Each phone operation goes into the history; the checkers judge it afterwards.
  */
 import type fc from 'fast-check';
 import type { ListedItem } from '../../kit/history/history.js';
 import type { NetFault } from '../../kit/nemesis/fault-proxy.js';
+import type { Nemesis } from '../../kit/nemesis/nemesis.js';
 import { outcomeOf } from '../../kit/nemesis/outcome.js';
 import { sha256 } from '../../kit/server-support.js';
 import type { ItemKind } from '../../spec/file-types.js';
+import type { CrashPoint } from '../../spec/crash-points.js';
 import type { NemesisWorld } from './nemesis-world.js';
 
 /** What the commands need to know before they run: which faults the target lets the nemesis inject. */
 export interface NemesisModel {
   readonly canCrash: boolean;
   readonly canFillDisk: boolean;
+  readonly canArmCrashPoint: boolean;
+}
+
+/** The model of a sequence against this nemesis: which of its faults this target offers. */
+export function modelOf(nemesis: Nemesis): NemesisModel {
+  return {
+    canCrash: nemesis.canCrash,
+    canFillDisk: nemesis.canFillDisk,
+    canArmCrashPoint: nemesis.crashPointLack === undefined,
+  };
 }
 
 export type NemesisCommand = fc.AsyncCommand<NemesisModel, NemesisWorld>;
@@ -59,6 +71,7 @@ export const upload = (index: number, fault?: NetFault) =>
       if (w.answerDropped && sent === size) w.sometimes.reach('answer-dropped-after-upload-completed');
       if (w.nemesis.diskFull) w.sometimes.reach('write-refused-on-full-disk');
       done(outcomeOf(error), { f: 'upload', sha256: item.sha256, size, sent });
+      if (await w.nemesis.restartIfCrashed()) w.sometimes.reach('crash-between-hashing-and-committing');
     }
   });
 
@@ -144,6 +157,14 @@ export const crash = command(
   },
   (m) => m.canCrash,
 );
+
+/** Arms a crash point: the next upload to complete kills the server between hashing its item and committing it. */
+export const armCrashPoint = (point: CrashPoint) =>
+  command(
+    `armCrashPoint(${point})`,
+    (w) => w.nemesis.armCrashPoint(point),
+    (m) => m.canArmCrashPoint,
+  );
 
 export const partition = (on: boolean) => command(`partition(${on})`, (w) => w.nemesis.partition(on));
 export const fillDisk = (on: boolean) =>

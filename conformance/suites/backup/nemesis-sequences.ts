@@ -6,8 +6,10 @@
 import fc from 'fast-check';
 import type { NetFault } from '../../kit/nemesis/fault-proxy.js';
 import type { TargetSession } from '../../targets/target.js';
+import { CRASH_POINT_NAMES } from '../../spec/crash-points.js';
 import {
   addItem,
+  armCrashPoint,
   cancel,
   commit,
   crash,
@@ -57,6 +59,7 @@ export const nemesisSteps: fc.Arbitrary<NemesisCommand>[] = [
   fc.constant(commit),
   fc.constant(crash),
   fc.constant(crash),
+  fc.constantFrom(...CRASH_POINT_NAMES).map(armCrashPoint),
   fc.boolean().map(partition),
   fc.boolean().map(fillDisk),
   netFaults.map(netFault),

@@ -21,6 +21,7 @@ export const NEMESIS_STATES = [
   'answer-dropped-after-upload-completed',
   'write-refused-on-full-disk',
   'request-cut-mid-body',
+  'crash-between-hashing-and-committing',
 ] as const;
 export type NemesisState = (typeof NEMESIS_STATES)[number];
 

@@ -10,6 +10,7 @@ import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { newInstallId } from '../../../kit/server-support.js';
 import { Violation } from '../../../kit/violation.js';
+import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
 
 export const STEP_MS = 30_000;
@@ -140,6 +141,8 @@ export interface LoginUnderWay {
   readonly time: ServerTime;
   readonly outbox: Outbox;
   readonly loginId: string;
+  /** Where the codes typed at this login are recorded, to be judged accepted at most once (REC-14). */
+  readonly history?: HistoryRecorder;
 }
 
 export class Outbox {

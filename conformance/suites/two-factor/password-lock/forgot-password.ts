@@ -2,10 +2,11 @@
  * The password lock and "Forgot password" (seed 000 Appendix A "Password Lock forgot password"; seed 001): the
  * license e-mail address gets a code `ABCD-123456` whose e-mail states when it expires, valid 24 hours less one
  * second (through 14:22:34.999 the next day for one sent at 14:22:35.xxx: accepted at 24 h − 1 s, refused at
- * 24 h); another address gets nothing; the new password is typed twice; afterwards only the new one opens the
- * program. The e-mail, read from the server's outbox, comes from the PNS sender. Wrong passwords are throttled
- * (last, since removing the lock afterwards ends that throttle). Without the server's clock all but the code's end
- * and its countdown running on is checked, and PWL-06 and PWL-08 are left untested.
+ * 24 h); another address gets nothing; the new password is typed twice; the code, used, is refused if typed again
+ * (REC-14); afterwards only the new one opens the program. The e-mail, read from the server's outbox, comes from the
+ * PNS sender. Wrong passwords are throttled (last, since removing the lock afterwards ends that throttle). Without
+ * the server's clock all but the code's end and its countdown running on is checked, and PWL-06 and PWL-08 are left
+ * untested.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -17,6 +18,8 @@ import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
+import { HistoryRecorder } from '../../../kit/history/history.js';
+import { presentUsedAgain, typedAtLogin } from '../common/used-codes.js';
 
 const EMAIL = 'Owner@Example.com';
 const OLD = 'old password 1';
@@ -95,11 +98,14 @@ function verifySender(from: string | undefined): void {
   }
 }
 
+/** The e-mail code's digits and the new password typed at the login, the digits recorded in its history. */
 const reset = (f: LoginUnderWay, digits: string, confirm = NEW) =>
-  f.desk.call('loginResetPassword', {
-    params: { loginId: f.loginId },
-    body: { digits, newPassword: NEW, confirmPassword: confirm },
-  });
+  typedAtLogin(f, 'email', digits, (typed) =>
+    f.desk.call('loginResetPassword', {
+      params: { loginId: f.loginId },
+      body: { digits: typed, newPassword: NEW, confirmPassword: confirm },
+    }),
+  );
 
 /** The digits in the last millisecond before 24 h reset the password. */
 const lastMillisecond = (f: LoginUnderWay): Promise<Login> =>
@@ -125,6 +131,19 @@ async function expiresAfterADay(f: LoginUnderWay, login: Login, mail: SentCode):
   await f.time.moveTo(login.code?.expiresAt ?? 0);
   await verifyCountdown(f.desk, f.time, f.loginId, ['PWL-08']);
   await mustRefuse(reset(f, mail.digits), ['verification-code-expired'], ['PWL-06'], 'the e-mail code at 24 h');
+}
+
+/**
+ * A used code typed again is refused (REC-14): on a login of its own, a fresh code resets the lock (to the same new
+ * password) at once, and is typed again while it still lives, so that only its use can refuse it.
+ */
+async function usedCodeRefused(login: Omit<LoginUnderWay, 'loginId'>): Promise<void> {
+  const { loginId } = await login.desk.call('startLogin', { body: {} });
+  const history = new HistoryRecorder();
+  const f: LoginUnderWay = { ...login, loginId, history };
+  const { mail } = await forgot(f);
+  await mustPass(reset(f, mail.digits), ['PWL-10'], 'a fresh e-mail code');
+  await presentUsedAgain(history, 'email', (digits) => reset(f, digits), 'the used e-mail code again');
 }
 
 async function password(desk: MbsClient, password: string) {
@@ -160,6 +179,7 @@ export const passwordLockCheck: Check = {
     'PWL-14',
     'PWL-16',
     'PWL-01',
+    'REC-14',
   ],
   scope: 'server',
   exclusive: true,
@@ -224,6 +244,7 @@ export const passwordLockCheck: Check = {
           'the new password',
         );
         if (opened.state !== 'logged-in') throw new Violation(['PWL-10'], `the new password led to ${opened.state}`);
+        await usedCodeRefused({ desk, time, outbox });
         await guess(desk);
       });
     }),

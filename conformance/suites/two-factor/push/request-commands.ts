@@ -1,7 +1,7 @@
 /**
  * The push commands that drive a login: start one, send a push request (or Resend) to one of the two devices, and
  * approve or reject a request (the latest or an earlier one, by its device or the other), each checked against
- * the model as it happens.
+ * the model as it happens; every approval taken is presented again at once, and must be refused (PUSH-10).
  */
 import { Violation } from '../../../kit/violation.js';
 import {
@@ -15,8 +15,8 @@ import {
   type Answer,
   type PushRequest,
 } from './model.js';
-import { NAMES, open, verify, type PushStep } from './world.js';
-import { said } from '../common/support.js';
+import { NAMES, open, verify, type PushStep, type PushWorld } from './world.js';
+import { attempt, said } from '../common/support.js';
 import { DESKTOP_LOGIN } from '../common/otp-commands.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
 
@@ -86,6 +86,21 @@ export interface AnswerChoice {
   readonly decision: 'approve' | 'reject';
 }
 
+/** An approval presented once more at once: the request is answered, and must say so (PUSH-10). */
+async function approveAgain(w: PushWorld, r: PushRequest, by: PushWorld['auths'][number]): Promise<void> {
+  const presented = w.history?.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'push', code: r.id });
+  const body = { decision: 'approve' as const };
+  const outcome = await attempt(by.client.call('answerPush', { params: { requestId: r.id }, body }));
+  presented?.(outcome.ok && outcome.value.status === 'approved' ? 'ok' : 'fail');
+  // Approved twice shows in the history first, with its first approval as witness.
+  if (w.history) judgeHistory(w.history.history, ['accepted-once']);
+  if (outcome.ok || outcome.code !== 'push-already-answered')
+    throw new Violation(
+      ['PUSH-10'],
+      `${by.name} approves ${r.id} again: got ${said(outcome)}, not push-already-answered`,
+    );
+}
+
 export const answer = (c: AnswerChoice): PushStep => ({
   check: (m) => m.requests.length > 0,
   async run(m, w) {
@@ -110,6 +125,7 @@ export const answer = (c: AnswerChoice): PushStep => ({
       );
     }
     applyAnswer(m, r, got as Answer);
+    if (got === 'approved') await approveAgain(w, r, by);
     await verify(m, w);
   },
   toString: () =>

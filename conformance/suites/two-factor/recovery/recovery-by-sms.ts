@@ -3,7 +3,7 @@
  * verifies a recovery phone with an SMS code; "Unable to login" then chooses the device to discard, shows the
  * phone's last two digits, sends nothing to another number, sends `ABCD-123456` valid 5 minutes (alive at 4:59.999,
  * expired at 5:00.000) and voided by a resend, throttles guessing, and on a valid code completes the login, discards
- * the device and offers a new QR registration. The SMS codes are read from the server's outbox. Without the server's
+ * the device and offers a new QR registration; that code, and the phone's, typed again are refused (REC-14). The SMS codes are read from the server's outbox. Without the server's
  * clock all but the code's end and the throttle is checked, and REC-06 and REC-15 are left untested.
  *
  * This file holds the check; the recovery phone is in recovery-phone.ts, the SMS code in sms-code.ts and
@@ -18,6 +18,8 @@ import { withTwoFactor } from '../common/session.js';
 import { PHONE, verifyPhone } from './recovery-phone.js';
 import { expiresAfterFiveMinutes, guess, rightCode, sampleCodes, send, submit } from './sms-code.js';
 import { verifyDiscarded } from './device-discarded.js';
+import { HistoryRecorder } from '../../../kit/history/history.js';
+import { presentUsedAgain } from '../common/used-codes.js';
 import { where } from '../../../kit/applies.js';
 import { migrateDevice, pairDevice, removeQuietly, type PairedDevice } from '../../../kit/server-support.js';
 
@@ -108,7 +110,8 @@ export const recoveryCheck: Check = {
         if ((await outbox.read()).length > 0)
           throw new Violation(['REC-04'], 'an SMS went out for another phone number');
 
-        const r: LoginUnderWay = { desk, time, outbox, loginId };
+        const history = new HistoryRecorder();
+        const r: LoginUnderWay = { desk, time, outbox, loginId, history };
         const first = (await send(r)).sms;
         // Resend voids the earlier code; sending the same ABCD-123456 again would leave it good (a fresh code of
         // letters and digits repeats once in about 10^11).
@@ -127,7 +130,10 @@ export const recoveryCheck: Check = {
         if (time.movable) await expiresAfterFiveMinutes(r);
         // The code sent before Resend, refused, is the one failure counted so far.
         await guess(r, (await send(r)).sms.digits, first.digits !== again.digits ? 1 : 0);
-        await verifyDiscarded(desk, time, await rightCode(r), a, b);
+        const done = await rightCode(r);
+        // The code that completed the recovery, typed again, is refused: the history names both acceptances if not.
+        await presentUsedAgain(history, 'sms', (digits) => submit(r, digits), 'the recovery SMS code again');
+        await verifyDiscarded(desk, time, done, a, b);
         await verifyMigratable(context, lost, paired);
       }).finally(() => removeQuietly(context.session, paired));
     }),

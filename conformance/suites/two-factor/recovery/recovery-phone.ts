@@ -6,7 +6,7 @@ import { Violation } from '../../../kit/violation.js';
 import { parseSentCode, type Outbox, type SentCode, type ServerAuthenticator } from '../common/actors.js';
 import { mustPass, mustRefuse } from '../common/support.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
-import { judgeHistory } from '../../../kit/history/judge.js';
+import { presentUsedAgain, recorded } from '../common/used-codes.js';
 
 export const PHONE = '+15550100467';
 
@@ -32,23 +32,15 @@ export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promi
   const wrong = sms.digits === '000000' ? '000001' : '000000';
   // Every try is recorded; the history judges each code accepted at most once (REC-14) with its witness.
   const history = new HistoryRecorder();
-  const present = (digits: string) =>
-    history.settle(
-      a.id,
-      { f: 'code', kind: 'sms', code: digits },
-      a.client.call('verifyRecoveryPhone', { body: { digits } }),
-    );
+  const present = recorded(history, a.id, 'sms', (digits) =>
+    a.client.call('verifyRecoveryPhone', { body: { digits } }),
+  );
   await mustRefuse(present(wrong), ['verification-code-invalid'], ['TFA-16'], 'wrong SMS digits');
   const ok = await mustPass(present(sms.digits), ['TFA-16'], 'the SMS digits');
   if (ok.recoveryPhoneLastDigits !== PHONE.slice(-2))
     throw new Violation(['TFA-16'], `verified phone ends ${ok.recoveryPhoneLastDigits}`);
-  const again = present(sms.digits);
-  await again.catch(() => undefined);
-  judgeHistory(history.history, ['accepted-once']);
-  await mustRefuse(
-    again,
-    ['verification-code-invalid', 'verification-code-expired'],
-    ['REC-14'],
-    'the same SMS digits again',
-  );
+  await presentUsedAgain(history, 'sms', present, 'the same SMS digits again', [
+    'verification-code-invalid',
+    'verification-code-expired',
+  ]);
 }

@@ -8,6 +8,7 @@ import type { LoginUnderWay, SentCode } from '../common/actors.js';
 import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
 import { FREE_FAILURES } from '../common/otp-model.js';
 import { PHONE, smsTo } from './recovery-phone.js';
+import { typedAtLogin } from '../common/used-codes.js';
 
 const SMS_LIFETIME_MS = 5 * 60_000;
 /** The send limit's most per login in 10 minutes (PROTOCOL.md, Send limit), times the logins sampled: 40 codes. */
@@ -43,8 +44,11 @@ export async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentC
   return { login, sms };
 }
 
+/** The SMS digits typed at the login, recorded in its history. */
 export const submit = (r: LoginUnderWay, digits: string) =>
-  r.desk.call('loginRecoveryCode', { params: { loginId: r.loginId }, body: { digits } });
+  typedAtLogin(r, 'sms', digits, (typed) =>
+    r.desk.call('loginRecoveryCode', { params: { loginId: r.loginId }, body: { digits: typed } }),
+  );
 
 /**
  * Codes of 6 random digits: 40 codes are distinct, and every digit varies (REC-13). The send limit (REC-17) lets

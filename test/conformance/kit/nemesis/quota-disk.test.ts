@@ -10,7 +10,7 @@ import { HistoryRecorder } from '../../../../conformance/kit/history/history.js'
 import { judgeHistory } from '../../../../conformance/kit/history/judge.js';
 import { Nemesis } from '../../../../conformance/kit/nemesis/nemesis.js';
 import { Sometimes } from '../../../../conformance/kit/sometimes.js';
-import { addItem, crash, fillDisk, upload } from '../../../../conformance/suites/backup/nemesis-commands.js';
+import { addItem, crash, fillDisk, modelOf, upload } from '../../../../conformance/suites/backup/nemesis-commands.js';
 import { finish } from '../../../../conformance/suites/backup/nemesis-sequences.js';
 import { NemesisWorld, type NemesisState } from '../../../../conformance/suites/backup/nemesis-world.js';
 import { startRestartableServer } from '../../../../conformance/targets/restartable-server.js';
@@ -48,7 +48,7 @@ describe('a full disk through the quota', () => {
     recorder = new HistoryRecorder();
     const sometimes = new Sometimes<NemesisState>(['write-refused-on-full-disk']);
     const world = await NemesisWorld.pair(session, nemesis, 'Nemesis quota', sometimes, recorder);
-    const model = { canCrash: true, canFillDisk: true };
+    const model = modelOf(nemesis);
     const run = async (...commands: ReturnType<typeof upload>[]) => {
       for (const c of commands) await c.run(model, world);
     };
