@@ -1,7 +1,8 @@
 /**
  * The faulty variants live beside the rules they bend, never as switches inside them: each is an override in a
- * `<module>.faulty.ts` next to the `<module>.ts` that exports every rule it bends, and no other source file of the
- * app model or the reference server names a variant, so a switch that sneaks back into a rule fails here.
+ * `<module>.faulty.ts` next to the `<module>.ts` that exports the rule it bends first (any further rule it bends is a
+ * module's in the same folder), and no other source file of the app model or the reference server names a variant,
+ * so a switch that sneaks back into a rule fails here.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,15 @@ function sourceFiles(dir: string): string[] {
     if (statSync(full).isDirectory()) return sourceFiles(full);
     return entry.endsWith('.ts') ? [full] : [];
   });
+}
+
+/** The module of `dir` (not a variant file) that exports the rule `rule`, by file name. */
+async function ruleModuleIn(dir: string, rule: string): Promise<string | undefined> {
+  for (const entry of readdirSync(dir).filter((e) => e.endsWith('.ts') && !e.endsWith('.faulty.ts'))) {
+    const exported = (await import(path.join(dir, entry))) as Record<string, unknown>;
+    if (typeof exported[rule] === 'function') return entry;
+  }
+  return undefined;
 }
 
 const SIDES = [
@@ -50,9 +60,17 @@ describe.each(SIDES)('the $side variants', ({ side, dir, overrides, straight }) 
       for (const [fault, override] of maps.flatMap((map) => Object.entries(map))) {
         seen.push(fault);
         expect(overrides[fault], `${fault} in the assembled map`).toBe(override);
-        for (const rule of Object.keys(override)) {
-          expect(rules[rule], `${fault} bends ${rule}, a rule of ${path.basename(ruleFile)}`).toBeTypeOf('function');
-          expect(straight[rule], `the straight ${rule} is ${path.basename(ruleFile)}'s`).toBe(rules[rule]);
+        const [own, ...others] = Object.keys(override);
+        // The first rule a variant bends is its own module's; a fault that spans two rules of one area may bend
+        // further rules of modules in the same folder (a code kept after use, and the login state that lets it in).
+        expect(rules[own!], `${fault} bends ${own}, a rule of ${path.basename(ruleFile)}`).toBeTypeOf('function');
+        expect(straight[own!], `the straight ${own} is ${path.basename(ruleFile)}'s`).toBe(rules[own!]);
+        for (const rule of others) {
+          const home = await ruleModuleIn(path.dirname(file), rule);
+          expect(home, `${fault} bends ${rule}, a rule of a module beside ${path.basename(ruleFile)}`).toBeDefined();
+          expect(straight[rule], `the straight ${rule} is ${home}'s`).toBe(
+            ((await import(path.join(path.dirname(file), home!))) as Record<string, unknown>)[rule],
+          );
         }
       }
     }

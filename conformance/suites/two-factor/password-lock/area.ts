@@ -5,9 +5,12 @@ export const area: AreaDeclaration = {
   name: 'tfa-password-lock',
   folder: 'two-factor/password-lock',
   title: '2FA: the password lock',
-  codes: ['PWL'],
+  codes: ['PWL', 'REC'],
   seedSections: [
-    ...sectionsOf('000_8f6d92a3609944da.txt', ['Appendix A: Password Lock forgot password']),
+    ...sectionsOf('000_8f6d92a3609944da.txt', [
+      'Appendix A: Password Lock forgot password',
+      'Appendix A: Unable to accept notification request',
+    ]),
     ...sectionsOf('001_a3861b4dfbe0f786.txt', ['2FA: How it works']),
   ],
 };
