@@ -10,7 +10,7 @@ import { EDITIONS } from '../conformance/spec/editions.js';
 import { ConformanceClock, FROZEN_RANDOMNESS_SEED, systemClock } from './clock.js';
 import { buildApp } from './http/build-app.js';
 import { answerDiscovery } from './net/discovery-responder.js';
-import { bindUdp, findTcpPort } from './net/ports.js';
+import { bindUdp, listenInRange } from './net/ports.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
 import { serverRules } from './server-rules.js';
 import { newId, newSecret, type ServerIdentity } from './services/context.js';
@@ -91,12 +91,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger: options.logger ?? false,
       ...(options.conformanceClock ? { conformanceClock: clock } : {}),
     });
-    const tcpPort = await findTcpPort(host, ctx.rules.editionTcpRange(options.edition), options.tcpPort);
     // A thousand phones connecting within seconds outgrow Node's default queue of 511 pending connections; the
     // kernel would then drop their SYNs and the phones retry after 1, 3, 7, 15… s (capped by net.core.somaxconn).
-    await app.listen({ host, port: tcpPort, backlog: LISTEN_BACKLOG });
-    const address = app.server.address();
-    identity.tcpPort = typeof address === 'object' && address ? address.port : tcpPort;
+    identity.tcpPort = await listenInRange(
+      host,
+      ctx.rules.editionTcpRange(options.edition),
+      options.tcpPort,
+      async (port) => {
+        await app.listen({ host, port, backlog: LISTEN_BACKLOG });
+        const address = app.server.address();
+        return typeof address === 'object' && address ? address.port : port;
+      },
+    );
     answerDiscovery(udp, identity, ctx.rules.answersEdition);
 
     const socket = udp;

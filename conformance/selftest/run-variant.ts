@@ -107,6 +107,12 @@ export function claimedChecks(checks: readonly Check[], fault: FaultName): Check
   );
 }
 
+/** The checks that claim a requirement of any of these variants, in the order of `checks`. */
+export function claimedByAny(checks: readonly Check[], faults: readonly FaultName[]): Check[] {
+  const claimed = new Set(faults.flatMap((fault) => claimedChecks(checks, fault)));
+  return checks.filter((c) => claimed.has(c));
+}
+
 /** Of the failures that name an expected requirement, the one with the fewest commands (a one-shot check: 0). */
 function shortestFailure(summary: Summary, expected: readonly string[]): VariantResult['shortest'] {
   let best: { checkId: string; failure: Failure } | undefined;

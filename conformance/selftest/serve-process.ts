@@ -44,21 +44,8 @@ export interface ServedServer {
 
 const LOOPBACK = '127.0.0.1';
 
-/** Two servers starting at once may both find one port free; the one that loses the race exits and starts again. */
-const STARTS = 3;
-
+/** Servers starting at once each take a port of their own: each listens on the first of the range it can get. */
 export async function startServeProcess(options: ServeOptions): Promise<ServedServer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startOnce(options);
-    } catch (error) {
-      const lostRace = error instanceof ClientError && /EADDRINUSE/.test(error.message);
-      if (!lostRace || attempt === STARTS) throw error;
-    }
-  }
-}
-
-async function startOnce(options: ServeOptions): Promise<ServedServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-vendor-${options.edition}-`));
   const args = [
     ...[options.cli, 'serve', '--edition', options.edition, '--host', LOOPBACK],

@@ -5,7 +5,7 @@
  * second column; every other variant in both. A server build without the clock says so in its column.
  */
 import { FAULTS, type FaultSpec, type ServerFault } from '../spec/faults.js';
-import { editionOf, runVariantOn, type VariantOptions, type VariantResult } from './run-variant.js';
+import { claimedByAny, editionOf, runVariantOn, type VariantOptions, type VariantResult } from './run-variant.js';
 import { servedTarget, startServeProcess, type ServedServer } from './serve-process.js';
 import { straightFailures } from './straight-control.js';
 
@@ -49,9 +49,11 @@ export const NO_CLOCK = 'n/a: this server build has no conformance clock';
 
 export async function vendorPath(options: VendorPathOptions): Promise<VendorPathResult> {
   const started = Date.now();
+  // The control runs what the variants run: with claimedOnly, only the checks that claim one of their requirements.
+  const control = options.claimedOnly ? { ...options, checks: claimedByAny(options.checks, options.faults) } : options;
   const [clockUnavailable, straightFails] = await Promise.all([
     clockSupport(options.cli),
-    straightFailures(options.cli, options),
+    straightFailures(options.cli, control),
   ]);
   const rows = new Map<ServerFault, VendorPathRow>();
   const queue = [...options.faults];

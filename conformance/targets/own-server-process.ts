@@ -1,8 +1,9 @@
 /**
  * Another server like a vendor's, for a check that starts servers of its own (the port checks): the vendor's own
  * command (`--own-server`), started as a child process with a fresh data directory and console key, found on its
- * edition's TCP range as the one server there the kit has not seen before that takes that key, and stopped with its
- * data directory when the check is done. A command that ends early or never answers is an error of the check's
+ * edition's TCP range (or at a loopback URL it prints, wherever that is: a port check then judges the port) as the
+ * one server there the kit has not seen before that takes that key, and stopped with its data directory when the
+ * check is done. A command that ends early or never answers is an error of the check's
  * setup, naming the command, its exit code and what it last wrote; the port-fallback check, which starts it with
  * the defaults taken, charges that to NET-04 instead (ports-by-edition.ts).
  * A command with `{pushWebhook}` also starts servers whose push notification service is one the kit runs (NET-09);
@@ -17,7 +18,8 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
-import { serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
+import { loopbackUrlsIn } from './served-lines.js';
+import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
 import { restartableOn } from './restartable-server.js';
 import type { OwnServer, RestartableServer, TargetSession } from './target.js';
@@ -26,12 +28,14 @@ export interface OwnServerCommand {
   readonly template: CommandTemplate;
   /** The key the server takes when the command has no {consoleKey} (`--own-server-console-key`). */
   readonly consoleKey?: string;
-  /** How long a started server may take to answer on its range; default 20 s. */
+  /** How long a started server may take to answer; default 30 s. */
   readonly readyTimeoutMs?: number;
 }
 
 const LOOPBACK = '127.0.0.1';
 const POLL_INTERVAL_MS = 200;
+/** How long a started server may take to answer: a start-up beside other servers on two busy CPUs. */
+const READY_TIMEOUT_MS = 30_000;
 /** Port 9 (discard) on the loopback: no service of the kit's listens there, so no push can arrive anywhere. */
 export const NO_PUSH_SERVICE = `http://${LOOPBACK}:9/push`;
 
@@ -71,17 +75,25 @@ export function restartStart(
 function restartableOwnServer(command: OwnServerCommand, edition: Edition): Promise<RestartableServer> {
   const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
   const crashPoints = command.template.words.includes(CRASH_POINTS_FLAG) || NO_CRASH_POINTS_FLAG;
+  // Its own server after a restart is the one on its data: the same server id, and the kit's key.
+  let serverId: string | undefined;
   return restartableOn(
     `mbsc-own-nemesis-${edition}-`,
     consoleKey,
     async (dataDir) => {
-      const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
+      const seen = serverId === undefined ? await seenIds(edition) : undefined;
+      const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
       const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
-      const { child, found } = await startFound(command, edition, values, seen, false);
+      const { child, found } = await startFound(command, edition, values, ours, false);
+      serverId = found.serverId;
       return { child, url: found.url };
     },
     { crashPoints },
   );
+}
+
+async function seenIds(edition: Edition): Promise<Set<string>> {
+  return new Set((await serversInRange(edition)).map((s) => s.serverId));
 }
 
 /**
@@ -92,7 +104,7 @@ async function startFound(
   command: OwnServerCommand,
   edition: Edition,
   values: { readonly dataDir: string; readonly consoleKey: string; readonly pushWebhook: string },
-  seen: ReadonlySet<string>,
+  ours: (server: InfoAnswer) => boolean,
   ownsData: boolean,
 ): Promise<{ child: StartedProcess; found: InfoAnswer }> {
   const argv = fillTemplate(command.template, {
@@ -103,7 +115,7 @@ async function startFound(
     pushWebhook: values.pushWebhook,
   });
   const child = startProcess(argv, ownsData ? { dataDir: values.dataDir } : {});
-  const found = await newServer(child, edition, seen, values.consoleKey, command.readyTimeoutMs ?? 20_000);
+  const found = await newServer(child, edition, ours, values.consoleKey, command.readyTimeoutMs ?? READY_TIMEOUT_MS);
   if (typeof found === 'string') {
     await child.stop();
     throw new SetupError(`starting another server like the target's (--own-server)`, [], {
@@ -120,9 +132,9 @@ export function ownServerProcess(
   return async (pushWebhook?: string) => {
     const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
     const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
-    const seen = new Set((await serversInRange(edition)).map((s) => s.serverId));
+    const seen = await seenIds(edition);
     const values = { dataDir, consoleKey, pushWebhook: pushWebhook ?? NO_PUSH_SERVICE };
-    const { child, found } = await startFound(command, edition, values, seen, true);
+    const { child, found } = await startFound(command, edition, values, (s) => !seen.has(s.serverId), true);
     return {
       url: found.url,
       host: LOOPBACK,
@@ -133,11 +145,15 @@ export function ownServerProcess(
   };
 }
 
-/** The server it started, once it answers; else why not, in words that follow the command line. */
+/**
+ * The server it started, once it answers; else why not, in words that follow the command line. It is looked for
+ * where the process says it listens (a loopback URL it prints, as `mbsc serve` does), then on the edition's range:
+ * either way it must be `ours` and take the key the kit gave it, so a neighbour never passes for it.
+ */
 async function newServer(
   child: StartedProcess,
   edition: Edition,
-  seen: ReadonlySet<string>,
+  ours: (server: InfoAnswer) => boolean,
   consoleKey: string,
   timeoutMs: number,
 ): Promise<InfoAnswer | string> {
@@ -145,11 +161,17 @@ async function newServer(
   void child.exited.then((code) => {
     ended = child.spawnError() ? 'could not be started' : `exited with code ${code} before it answered`;
   });
+  const printed = new Set<string>();
+  child.onLine((line) => loopbackUrlsIn(line).forEach((url) => printed.add(url)));
+  const isIt = async (server: InfoAnswer | undefined) =>
+    server !== undefined && ours(server) && (await takesConsoleKey(server.url, consoleKey));
   const deadline = Date.now() + timeoutMs;
   while (ended === undefined && Date.now() < deadline) {
-    for (const server of await serversInRange(edition)) {
-      if (!seen.has(server.serverId) && (await takesConsoleKey(server.url, consoleKey))) return server;
+    for (const url of printed) {
+      const server = await serverAt(url);
+      if (await isIt(server)) return server as InfoAnswer;
     }
+    for (const server of await serversInRange(edition)) if (await isIt(server)) return server;
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   const { first, last } = EDITIONS[edition].tcp;

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bytesUnder } from '../../reference-server/storage/disk-quota.js';
+import { SetupError } from '../kit/setup.js';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import type { RestartableEntryOptions } from './restartable-entry.js';
@@ -19,6 +20,8 @@ import { whereItListens } from './served-lines.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
 import type { CrashPoints, RestartableServer, SmallDisk } from './target.js';
 import { CRASH_POINT_FILE } from '../spec/crash-points.js';
+
+const RESTART = 'starting the server again on its data after a crash';
 
 /** Room for a few sequences' items and the database; small enough to fill in one write. */
 const SMALL_DISK_BYTES = 24 * 1024 * 1024;
@@ -58,7 +61,8 @@ export interface ServerStart {
  * A server that `start` starts on a data directory of its own (named from `prefix`, on a small tmpfs when one can be
  * mounted here, else under a disk quota of the same size when `takesQuota` says `start` passes one on), killed with
  * SIGKILL and started again on the same directory, removed with it when closed. A `start` that fails leaves no
- * process behind.
+ * process behind; after a crash, its `url` then throws why (a setup error) rather than name a port another server
+ * may hold by now, and the next restart tries a start again.
  */
 export async function restartableOn(
   prefix: string,
@@ -78,28 +82,37 @@ export async function restartableOn(
     if (mountLack === undefined) unmount(dir);
     rmSync(dir, { recursive: true, force: true });
   };
-  let current: ServerStart;
+  let current: ServerStart | undefined;
   try {
     current = await start(dir, quota);
   } catch (error) {
     removeAll();
     throw error;
   }
+  // Why it is not running, once a start after a crash failed: its old URL may be a neighbour's by now.
+  let down: SetupError | undefined;
   return {
     get url() {
+      if (!current) throw down ?? new SetupError(RESTART, [], { cause: new Error('it is starting again') });
       return current.url;
     },
     consoleKey,
     async restart() {
-      await current.child.kill();
-      current = await start(dir, quota);
+      await current?.child.kill();
+      current = undefined;
+      try {
+        current = await start(dir, quota);
+      } catch (error) {
+        down = error instanceof SetupError ? error : new SetupError(RESTART, [], { cause: error });
+        throw down;
+      }
     },
     ...(typeof disk === 'string' ? { diskLack: disk } : { disk }),
     ...(options.crashPoints === true
       ? { crashPoints: crashPointsOf(dir) }
       : { crashPointLack: options.crashPoints ?? NO_CRASH_POINTS }),
     async close() {
-      await current.child.stop();
+      await current?.child.stop();
       removeAll();
     },
   };

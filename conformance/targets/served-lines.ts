@@ -35,3 +35,12 @@ export async function whereItListens(child: StartedProcess, timeoutMs: number) {
   if (outcome !== 'ready') throw failed(outcome);
   return { url: seen.url as string, udpPort: seen.udpPort as number, consoleKey: seen.consoleKey as string };
 }
+
+/**
+ * The loopback URLs a line names (`http://127.0.0.1:50000`, `http://localhost:50000/`, `http://0.0.0.0:50000`), each as
+ * the kit reaches it: where a started server of any make may say it listens.
+ */
+export function loopbackUrlsIn(line: string): string[] {
+  const urls = line.matchAll(/http:\/\/(?:127\.0\.0\.1|localhost|0\.0\.0\.0):(\d{1,5})(?!\d)/g);
+  return [...urls].map((m) => `http://127.0.0.1:${m[1]}`);
+}

@@ -1,6 +1,6 @@
 /**
  * Which servers answer protocol v1 on an edition's TCP range of 127.0.0.1: how the kit finds a server it started with
- * no port given, as any client could, without reading what the process prints (a vendor's server prints what it
+ * no port given, as any client could, when what the process prints names no URL (a vendor's server prints what it
  * likes). A port held by something that is not an HTTP server (the port checks hold ports open) just times out.
  */
 import { EDITIONS, type Edition } from '../spec/editions.js';
@@ -16,8 +16,8 @@ const LOOPBACK = '127.0.0.1';
 /** Long enough for a server busy starting on the same two CPUs; a port that says nothing in that time is not one. */
 const ASK_TIMEOUT_MS = 1_000;
 
-async function infoAt(port: number): Promise<InfoAnswer | undefined> {
-  const url = `http://${LOOPBACK}:${port}`;
+/** The server answering GET /v1/info at this URL, if one does. */
+export async function serverAt(url: string): Promise<InfoAnswer | undefined> {
   try {
     const info = await new MbsClient({ baseUrl: url, timeoutMs: ASK_TIMEOUT_MS }).call('getInfo');
     return { url, serverId: info.serverId, udpPort: info.udpPort };
@@ -30,7 +30,7 @@ async function infoAt(port: number): Promise<InfoAnswer | undefined> {
 export async function serversInRange(edition: Edition): Promise<InfoAnswer[]> {
   const { first, last } = EDITIONS[edition].tcp;
   const ports = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  const answers = await Promise.all(ports.map(infoAt));
+  const answers = await Promise.all(ports.map((port) => serverAt(`http://${LOOPBACK}:${port}`)));
   return answers.filter((a): a is InfoAnswer => a !== undefined);
 }
 

@@ -3,9 +3,11 @@
  * its data directory (--data-dir) and the command that starts another like it (--own-server). The storage-layout
  * and port checks then run instead of skipping; bad input is refused before anything starts, and an own-server
  * command that ends at once fails NET-04 when the kit held its default ports, else is an error of the check's setup,
- * both with its exit code and what it wrote.
+ * both with its exit code and what it wrote; one whose server listens outside its edition's range fails that
+ * edition's port rule, naming the port and the range.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MBSC_BIN, runCli, spawnServe, type ServeProcess } from '../helpers/cli-process.js';
@@ -82,6 +84,30 @@ describe('mbsc validate with --data-dir and --own-server', () => {
     expect(defaults?.reason).toContain('port busy for home');
   });
 });
+
+describe('mbsc validate with an --own-server command whose server leaves its range', () => {
+  it('fails NET-03 and NET-05, naming the port the server took and the range expected', async () => {
+    const outside = await portTheSystemPicks();
+    const result = await validate('outside', '--own-server', `${serveCommand} --port ${outside}`);
+    expect(result.code, result.stdout + result.stderr).not.toBe(0);
+    const cell = cellsOf('outside')['network-ports-home'];
+    expect(cell?.verdict, cell?.reason).toBe('fail');
+    expect(cell?.failure?.requirements).toEqual(['NET-03', 'NET-05']);
+    expect(cell?.failure?.message).toContain(`TCP ${outside}`);
+    expect(cell?.failure?.message).toContain('the home ranges are TCP 52000-52099, UDP 52200-52299');
+  });
+});
+
+/** A TCP port outside every edition's range that is free now (the system's own pick). */
+function portTheSystemPicks(): Promise<number> {
+  const probe = createServer();
+  return new Promise((resolve) =>
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    }),
+  );
+}
 
 describe('mbsc validate refuses bad local-server options before it starts', () => {
   it('a --data-dir that does not exist, or is a file', async () => {

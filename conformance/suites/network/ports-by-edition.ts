@@ -75,6 +75,19 @@ async function twice(attempt: () => Promise<void>): Promise<void> {
   }
 }
 
+const EDITION_PORT_REQUIREMENT: Record<Edition, string> = { pro: 'NET-01', lite: 'NET-02', home: 'NET-03' };
+
+/** Ports stated (`where`) outside the edition's ranges break its port rule and NET-05, naming both. */
+function expectInRange(edition: Edition, where: string, ports: { readonly tcp: number; readonly udp: number }): void {
+  const { tcp, udp } = EDITIONS[edition];
+  if (inRange(ports.tcp, tcp) && inRange(ports.udp, udp)) return;
+  throw new Violation(
+    [EDITION_PORT_REQUIREMENT[edition], 'NET-05'],
+    `${where} says TCP ${ports.tcp}, UDP ${ports.udp}; the ${edition} ranges are TCP ${tcp.first}-${tcp.last}, ` +
+      `UDP ${udp.first}-${udp.last}`,
+  );
+}
+
 /** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
 async function defaults(session: TargetSession): Promise<void> {
   const { edition } = session;
@@ -82,6 +95,7 @@ async function defaults(session: TargetSession): Promise<void> {
   const wantedTcp = await firstFree('tcp', tcp);
   const wantedUdp = await firstFree('udp', udp);
   const own = await startOwn(session);
+  expectInRange(edition, 'the server the kit started with no ports given', own);
   if (own.tcp !== wantedTcp || own.udp !== wantedUdp) {
     throw new Error(
       `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
@@ -93,20 +107,10 @@ async function defaults(session: TargetSession): Promise<void> {
 
 /** A running server that is not ours: every port it announces lies in its edition's ranges. */
 async function announcedInRange(session: TargetSession): Promise<void> {
-  const { tcp, udp } = EDITIONS[session.edition];
   const announced = await announcements(session.url, session.host, session.udpPort, session.console);
   announced.push({ where: 'the target’s UDP port', tcp: announced[0]?.tcp ?? 0, udp: session.udpPort });
-  for (const a of announced) {
-    if (!inRange(a.tcp, tcp) || !inRange(a.udp, udp)) {
-      throw new Error(
-        `${a.where} says TCP ${a.tcp}, UDP ${a.udp}; the ${session.edition} ranges are TCP ${tcp.first}-${tcp.last}, ` +
-          `UDP ${udp.first}-${udp.last}`,
-      );
-    }
-  }
+  for (const a of announced) expectInRange(session.edition, a.where, a);
 }
-
-const EDITION_PORT_REQUIREMENT: Record<Edition, string> = { pro: 'NET-01', lite: 'NET-02', home: 'NET-03' };
 
 function editionPortsCheck(edition: Edition): Check {
   const { label, tcp, udp } = EDITIONS[edition];

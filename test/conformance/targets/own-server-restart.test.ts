@@ -1,7 +1,8 @@
 /**
  * A vendor's `--own-server` command as the nemesis's server: started on a data directory of the kit's, killed and
- * started again on it (the same server, found again on its edition's range), and closed; a command without {data}
- * says why it cannot be one. Runs `mbsc serve` from the compiled CLI as the vendor's command.
+ * started again on it (the same server, found again where it says it listens, even when a neighbour took its old
+ * port), and closed; a start after a crash that fails says so from then on; a command without {data} says why it
+ * cannot be one. Runs `mbsc serve` from the compiled CLI as the vendor's command.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandTemplate } from '../../../conformance/targets/command-template.js';
 import { NO_DATA_PLACEHOLDER, restartStart } from '../../../conformance/targets/own-server-process.js';
 import type { RestartableServer } from '../../../conformance/targets/target.js';
+import { restartableOn } from '../../../conformance/targets/restartable-server.js';
+import { startProcess } from '../../../conformance/targets/started-processes.js';
+import { SetupError } from '../../../conformance/kit/setup.js';
+import { NoFreePortError } from '../../../reference-server/net/ports.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { REPO_ROOT } from '../../helpers/cli-process.js';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli/bin.js');
@@ -30,10 +36,25 @@ const serve = (...data: string[]) =>
   ]);
 
 let server: RestartableServer | undefined;
+const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await server?.close();
   server = undefined;
+  for (const cleanup of cleanups.splice(0)) await cleanup();
 });
+
+/** A reference server on `port` as soon as that port is free (tried every few milliseconds). */
+async function takeWhenFree(port: number): Promise<TestServer> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await startTestServer('pro', { tcpPort: port });
+    } catch (error) {
+      if (!(error instanceof NoFreePortError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
 
 describe('an --own-server command the nemesis may crash', () => {
   it(
@@ -58,6 +79,47 @@ describe('an --own-server command the nemesis may crash', () => {
       await expect(new MbsClient({ baseUrl: url }).call('getInfo')).rejects.toMatchObject({ code: 'unreachable' });
     },
   );
+
+  it(
+    'finds its own server again, not the neighbour that took its port while it was down',
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const start = restartStart({ template: serve('--data', '{data}') }, 'pro');
+      server = await start.startRestartableServer!();
+      const oldUrl = server.url;
+      const before = await new MbsClient({ baseUrl: oldUrl }).call('getInfo');
+      // A neighbour of the same edition that takes the port the moment the killed server frees it.
+      const neighbour = takeWhenFree(Number(new URL(oldUrl).port));
+      await server.restart();
+      const squatter = await neighbour;
+      cleanups.push(() => squatter.close());
+      expect(squatter.server.url).toBe(oldUrl);
+      expect(server.url).not.toBe(oldUrl);
+      const after = await new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }).call('getInfo');
+      expect(after.serverId).toBe(before.serverId);
+      await expect(
+        new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }).call('listDevices'),
+      ).resolves.toBeDefined();
+      // Its old URL is the neighbour's now, which refuses the key.
+      await expect(
+        new MbsClient({ baseUrl: oldUrl, consoleKey: server.consoleKey }).call('listDevices'),
+      ).rejects.toMatchObject({ code: 'console-unauthorized' });
+    },
+  );
+
+  it('says why once it could not start again, rather than name the port it had', { timeout: TIMEOUT_MS }, async () => {
+    let starts = 0;
+    const idle = [process.execPath, '-e', 'setInterval(() => {}, 1000)'];
+    server = await restartableOn('mbsc-restart-fails-', 'key', async () => {
+      starts += 1;
+      if (starts > 1) throw new Error('port busy');
+      return { child: startProcess(idle), url: 'http://127.0.0.1:9' };
+    });
+    const failed = server.restart();
+    await expect(failed).rejects.toBeInstanceOf(SetupError);
+    await expect(failed).rejects.toMatchObject({ cause: { message: 'port busy' } });
+    expect(() => server!.url).toThrow(/starting the server again on its data after a crash/);
+  });
 
   it('is refused, saying why, when the command has no {data} to start it again on', () => {
     const start = restartStart({ template: serve() }, 'pro');
