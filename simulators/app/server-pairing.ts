@@ -113,8 +113,10 @@ async function locate(pairing: Pairing, discovery: DiscoverySettings): Promise<S
   const found = await discoverServers({
     host: discovery.discoveryHost ?? '127.0.0.1',
     ports: [pairing.payload.udp],
-    timeoutMs: discovery.discoveryTimeoutMs ?? 500,
+    // The app looks for the one server its QR names and stops once it answers; the wait is for a busy machine.
+    timeoutMs: discovery.discoveryTimeoutMs ?? 3000,
     edition: pairing.payload.edition,
+    enough: (answer) => answer.serverId === pairing.payload.server,
   });
   const server = found.find((s) => s.serverId === pairing.payload.server);
   if (!server) throw new ClientError('host-invalid', CLIENT_ERRORS['host-invalid']);

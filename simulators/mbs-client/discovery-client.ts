@@ -1,6 +1,7 @@
 /**
  * UDP discovery from the app's side: sends a discovery request to every given port of a host (or a broadcast
- * address) and collects the answers until the deadline. Bounded: one datagram per port, one wait.
+ * address) and collects the answers until the deadline, or until one is enough. Bounded: one datagram per port, one
+ * wait.
  */
 import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
@@ -13,6 +14,8 @@ export interface DiscoverOptions {
   readonly timeoutMs: number;
   readonly edition?: Edition;
   readonly broadcast?: boolean;
+  /** Stops waiting as soon as an answer satisfies this (the app looking for one server it knows). */
+  readonly enough?: (answer: Discovered) => boolean;
 }
 
 export interface Discovered extends DiscoveryAnswer {
@@ -35,7 +38,10 @@ export function discoverServers(options: DiscoverOptions): Promise<Discovered[]>
   const nonce = randomBytes(9).toString('base64url');
   const found = new Map<string, Discovered>();
   return new Promise((resolve, reject) => {
+    let finished = false;
     const finish = () => {
+      if (finished) return;
+      finished = true;
       socket.close();
       resolve([...found.values()].sort((a, b) => a.tcpPort - b.tcpPort));
     };
@@ -45,7 +51,10 @@ export function discoverServers(options: DiscoverOptions): Promise<Discovered[]>
     });
     socket.on('message', (message, remote) => {
       const answer = parseDatagram(DiscoveryAnswer, message);
-      if (answer && answer.nonce === nonce) found.set(`${answer.serverId}`, { ...answer, from: remote.address });
+      if (!answer || answer.nonce !== nonce) return;
+      const discovered = { ...answer, from: remote.address };
+      found.set(`${answer.serverId}`, discovered);
+      if (options.enough?.(discovered)) finish();
     });
     socket.bind(0, () => {
       if (options.broadcast) socket.setBroadcast(true);

@@ -12,7 +12,8 @@ import { Violation, violationDetails } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import type { ConsoleLocatorKey } from '../../targets/web-console.js';
 
-const WAIT_MS = 15_000;
+// Generous for a loaded machine: a passing screen shows long before; only a failing one waits it out.
+const WAIT_MS = 45_000;
 // jsqr is a CommonJS module whose function is also its `default`.
 const jsQR = jsQRModule.default;
 

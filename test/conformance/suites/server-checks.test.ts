@@ -36,7 +36,7 @@ describe('server suites against the reference server (pro, home)', () => {
   let summary: Summary;
   beforeAll(async () => {
     summary = await runChecks(new ReferenceTarget(['pro', 'home']), SERVER_CHECKS, 10);
-  }, 120_000);
+  }, 300_000);
 
   it('lists every check once, with unique ids', () => {
     expect(new Set(SERVER_CHECKS.map((c) => c.id)).size).toBe(SERVER_CHECKS.length);
