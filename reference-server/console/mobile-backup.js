@@ -12,6 +12,8 @@ import { qrImage } from './qr.js';
 import { backupsCell, backupsOf } from './backups.js';
 
 const POLL_MS = 1500;
+const BACKUP_READS_AT_ONCE = 4;
+const READ_FIRST = 20;
 
 /** `…\<folder>\`: the last part of the device's backup path, as the desktop program shows it. */
 export function folderOf(backupPath) {
@@ -30,7 +32,7 @@ function deviceRow(device, backups) {
     h('td', {}, nameElement('span', device.model, 'device-model')),
     h('td', { text: device.platform }),
     h('td', {}, nameElement('span', folderOf(device.backupPath), 'backup-folder')),
-    backupsCell(backups),
+    backups ? backupsCell(backups) : h('td', { class: 'device-backups', text: '…' }),
     migrated,
   );
 }
@@ -39,10 +41,55 @@ export function mobileBackupScreen(root, info) {
   let devices = [];
   let timer;
   const list = h('tbody', { id: 'device-list' });
+  // Each device's backups as last read, and its row. The list itself is one request and shows at once; the backups
+  // follow a few requests at a time from a queue, so a server holding thousands of devices is never asked thousands
+  // of things at once.
+  const known = new Map();
+  const rows = new Map();
+  const firstSeen = new Map();
+  let seen = 0;
+  let queue = [];
+  let reading = 0;
+  const readBackups = async () => {
+    reading += 1;
+    try {
+      for (let device = queue.shift(); device; device = queue.shift()) {
+        const backups = await backupsOf(device);
+        known.set(device.deviceId, backups);
+        const row = rows.get(device.deviceId);
+        if (!row) continue;
+        // The row as the latest list has the device (a migration renames it), with its backups.
+        const fresh = deviceRow(row.device, backups);
+        fresh.device = row.device;
+        row.replaceWith(fresh);
+        rows.set(device.deviceId, fresh);
+      }
+    } finally {
+      reading -= 1;
+    }
+  };
   const refresh = async () => {
     devices = (await read('/v1/console/devices')).devices;
-    const backups = await Promise.all(devices.map(backupsOf));
-    list.replaceChildren(...devices.map((device, i) => deviceRow(device, backups[i])));
+    rows.clear();
+    const shown = devices.map((device) => {
+      const row = deviceRow(device, known.get(device.deviceId));
+      row.device = device;
+      rows.set(device.deviceId, row);
+      return row;
+    });
+    list.replaceChildren(...shown);
+    // The devices that joined the list last (as this page saw them come, then by registration) are read again at
+    // every refresh, ahead of the pass through the others, which goes on where it stood (and starts again once
+    // done), so every row is read in its turn.
+    for (const device of devices) if (!firstSeen.has(device.deviceId)) firstSeen.set(device.deviceId, seen++);
+    const newest = [...devices].sort(
+      (a, b) => firstSeen.get(b.deviceId) - firstSeen.get(a.deviceId) || (b.registeredAt ?? 0) - (a.registeredAt ?? 0),
+    );
+    const first = newest.slice(0, READ_FIRST);
+    const ahead = new Set(first.map((d) => d.deviceId));
+    const rest = queue.length > 0 ? queue : newest.slice(READ_FIRST);
+    queue = [...first, ...rest.filter((d) => !ahead.has(d.deviceId))];
+    while (reading < BACKUP_READS_AT_ONCE && queue.length > 0) void readBackups();
     return devices;
   };
   const poll = async () => {
@@ -167,8 +214,9 @@ async function pairingDialog(pairing, original, refresh) {
   // The device this pairing's token paired, as the server says: never another device that paired meanwhile.
   const watch = async () => {
     const status = await read(`/v1/console/pairings/${encodeURIComponent(pairing.pairingId)}`).catch(() => undefined);
-    const devices = status?.status === 'paired' ? await refresh().catch(() => undefined) : undefined;
-    const paired = devices?.find((d) => d.deviceId === status.deviceId);
+    const devices = status?.status === 'paired' ? await read('/v1/console/devices').catch(() => undefined) : undefined;
+    if (devices) void refresh().catch(() => undefined);
+    const paired = devices?.devices.find((d) => d.deviceId === status.deviceId);
     if (status?.status === 'expired') return void (outcome.textContent = 'The QR code expired. Start again.');
     if (!paired) return void (timer = setTimeout(watch, 1000));
     outcome.replaceChildren(
