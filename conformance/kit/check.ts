@@ -116,7 +116,8 @@ interface CheckBase {
   readonly optIn?: string;
   /**
    * Set when the check moves the server's clock or changes what every client shares (the password lock, the 2FA
-   * settings): the runner then runs it alone, never beside another check on the same server.
+   * settings), or reads what every client changes at once (the console's list of every device with its backups):
+   * the runner then runs it alone, never beside another check on the same server.
    */
   readonly exclusive?: boolean;
   applies?(column: Column, session: TargetSession): Applicability;

@@ -21,6 +21,11 @@ export function folderOf(backupPath) {
   return `…\\${parts[parts.length - 1] ?? ''}\\`;
 }
 
+/** What a device's row shows of it: a row is made again only when this changes. */
+function shownAs(device) {
+  return JSON.stringify([device.name, device.model, device.platform, device.backupPath, device.migratedFrom?.name]);
+}
+
 function deviceRow(device, backups) {
   const migrated = device.migratedFrom
     ? h('td', {}, 'from ', nameElement('span', device.migratedFrom.name))
@@ -68,16 +73,34 @@ export function mobileBackupScreen(root, info) {
       reading -= 1;
     }
   };
+  // The rows follow the list as it changes: a row is made for a device that joined, changed where the device did
+  // (a migration renames it), removed with a device that left; the others stay as they are, so a list of thousands
+  // costs its new rows, not all of them, at every poll.
+  const showList = (listed) => {
+    const ids = new Set(listed.map((device) => device.deviceId));
+    for (const [id, row] of rows) {
+      if (ids.has(id)) continue;
+      row.remove();
+      rows.delete(id);
+    }
+    let previous;
+    for (const device of listed) {
+      let row = rows.get(device.deviceId);
+      if (!row || shownAs(row.device) !== shownAs(device)) {
+        const fresh = deviceRow(device, known.get(device.deviceId));
+        fresh.device = device;
+        if (row) row.replaceWith(fresh);
+        else if (previous) previous.after(fresh);
+        else list.prepend(fresh);
+        rows.set(device.deviceId, fresh);
+        row = fresh;
+      }
+      previous = row;
+    }
+  };
   const refresh = async () => {
     devices = (await read('/v1/console/devices')).devices;
-    rows.clear();
-    const shown = devices.map((device) => {
-      const row = deviceRow(device, known.get(device.deviceId));
-      row.device = device;
-      rows.set(device.deviceId, row);
-      return row;
-    });
-    list.replaceChildren(...shown);
+    showList(devices);
     // The devices that joined the list last (as this page saw them come, then by registration) are read again at
     // every refresh, ahead of the pass through the others, which goes on where it stood (and starts again once
     // done), so every row is read in its turn.

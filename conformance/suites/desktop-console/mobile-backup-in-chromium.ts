@@ -201,5 +201,8 @@ export const mobileBackupScreensCheck: Check = {
   ],
   tags: ['browser'],
   scope: 'server',
+  // The page lists every device of the server with its backups: beside the model checks, which pair hundreds of
+  // phones a second, its own phone's row would wait behind thousands of others.
+  exclusive: true,
   run: (context) => withConsolePage(context.session, (view) => verifyScreens(context, view)),
 };

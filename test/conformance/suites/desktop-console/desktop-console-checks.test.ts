@@ -8,7 +8,7 @@ import { browserLack } from '../../../../conformance/kit/browser.js';
 import { suite } from '../../../../conformance/suites/desktop-console/index.js';
 import { mobileBackupScreensCheck } from '../../../../conformance/suites/desktop-console/mobile-backup-in-chromium.js';
 import { setupOfferInChromiumCheck } from '../../../../conformance/suites/desktop-console/setup-offer-in-chromium.js';
-import type { Check } from '../../../../conformance/kit/check.js';
+import type { CheckContext, ServerCheck } from '../../../../conformance/kit/check.js';
 import { pairDevice } from '../../../../conformance/kit/server-support.js';
 import { ReferenceTarget } from '../../../../conformance/targets/reference-target.js';
 import { cellsOf, failuresOf, runTwoFactor, verdictOf, verdictsOf } from '../fixtures/two-factor-run.js';
@@ -46,13 +46,14 @@ describe('the desktop console checks in Chromium', () => {
     { timeout: TIMEOUT },
     async () => {
       // A server a full run has filled (each sequence pairs a phone of its own), registered all at one frozen instant.
-      const crowded: Check = {
-        ...mobileBackupScreensCheck,
-        async run(context) {
+      const alone = mobileBackupScreensCheck as ServerCheck;
+      const crowded: ServerCheck = {
+        ...alone,
+        async run(context: CheckContext) {
           for (let i = 0; i < 2000; i += 25) {
             await Promise.all(Array.from({ length: 25 }, (_, j) => pairDevice(context.session, `Filler ${i + j}`)));
           }
-          return mobileBackupScreensCheck.run(context);
+          return alone.run(context);
         },
       };
       const summary = await runTwoFactor([crowded], { runs: 1, target: new ReferenceTarget(['lite']) });
