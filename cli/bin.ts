@@ -3,10 +3,12 @@
 import type { CommandIo } from './command.js';
 import { main } from './main.js';
 
-// Registered only by commands that wait for a signal, so Ctrl+C still ends every other command at once.
+// Registered only by commands that wait for a signal, so Ctrl+C still ends every other command at once. `on`, not
+// `once`: a library's exit hook that finds itself the last listener of a signal raises it again, which would end the
+// process by the signal before the command has stopped what it started.
 const waitForStop = () =>
   new Promise<string>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
   });
 
 // A reader that stops early (`mbsc requirements | head`) closes the pipe: the command has nothing more to say.
