@@ -41,13 +41,15 @@ export async function runVendorPath(run: VendorPathRun, io: CommandIo): Promise<
       `${run.claimedOnly ? ' (each variant those that claim its requirements)' : ''}, ` +
       `seed ${run.seed}, ${run.runs} runs per property`,
   );
+  // Listening before the first server starts: a Ctrl+C at any point stops them all.
+  const stopped = io.waitForStop();
   const measured = vendorPath({
     ...run,
     cli: CLI,
     kitVersion: kitVersion(),
     onRow: (row, done, total) => io.err(`  [${done}/${total}] ${row.fault}: ${verdictOf(row)}`),
   });
-  const outcome = await Promise.race([measured, io.waitForStop()]);
+  const outcome = await Promise.race([measured, stopped]);
   if (typeof outcome === 'string') {
     killAllStarted();
     io.err(`mbsc selftest: stopped (${outcome}); every server it started is stopped.`);

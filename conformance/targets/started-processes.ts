@@ -66,10 +66,16 @@ function onSignal(signal: NodeJS.Signals): void {
   if (!othersListen) process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
 }
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/**
+ * Adds the listener once and leaves it in place while it is wanted. Removing and adding it again would drop a signal
+ * that arrived in between: node stops listening for a signal the moment its last listener goes, and a signal already
+ * caught for the listener that went is then never delivered.
+ */
 function watchSignals(on: boolean): void {
   for (const signal of SIGNALS) {
-    process.removeListener(signal, onSignal);
-    if (on) process.prependListener(signal, onSignal);
+    const listening = process.listeners(signal).includes(onSignal);
+    if (on && !listening) process.prependListener(signal, onSignal);
+    if (!on && listening) process.removeListener(signal, onSignal);
   }
 }
 
