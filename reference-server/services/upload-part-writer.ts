@@ -84,7 +84,7 @@ export class UploadPartWriter {
     // A write still under way when the body failed must finish before the descriptor is synced and closed.
     await out.idle();
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work.
-    const synced = inSyncLane(() => syncFile(fd));
+    const synced = inSyncLane(() => syncFile(fd), { bulk: true });
     if (failure) {
       await synced.catch(() => undefined);
       if (running?.offset === offset + out.bytesWritten) this.keepHash(uploadId, running);
