@@ -2,10 +2,13 @@
  * `npm run bench:load [-- --devices N --duration S --think MS]`: 1,000 simulated phones (the load mode's engine)
  * against one reference server in a process of its own, with a password lock set so that every login runs its
  * key derivation. Prints request and operation percentiles, errors by code, the server's peak memory and CPU time
- * and the phones' CPU time, then the goal (request p99 under 250 ms, no error, server under 300 MB) as met or not.
+ * and the phones' CPU time, the server's CPU per request, how late the phones' own event loop ran (a request is
+ * timed by it: a late loop lengthens every latency it measures) and the machine's load average, then the goal
+ * (request p99 under 250 ms, no error, server under 300 MB) as met or not.
  * It never fails on time; its exit code is 1 only when requests failed.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { runLoad } from '../../conformance/load/load-run.js';
 import { defaultRampMs, LOAD_DEFAULTS } from '../../conformance/load/load-plan.js';
@@ -40,6 +43,9 @@ async function main(): Promise<number> {
     const desktop = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
     await desktop.call('setPasswordLock', { body: { password: PASSWORD, email: 'bench@example.com' } });
     const before = server.sample();
+    const loadBefore = loadavg()[0] as number;
+    const phonesLoop = monitorEventLoopDelay({ resolution: 10 });
+    phonesLoop.enable();
     console.log(
       `mbsc bench:load — node ${process.version}, ${availableParallelism()} CPU(s); ${devices} phones for ` +
         `${durationMs / 1000} s against mbsc serve (pro) on ${server.url}, password lock set`,
@@ -68,6 +74,7 @@ async function main(): Promise<number> {
       },
     );
     const after = server.sample();
+    phonesLoop.disable();
     for (const line of summaryLines(report)) console.log(line);
     const peak = Math.max(...samples.map((s) => s.rssBytes), after?.hwmBytes ?? 0);
     const serverCpu = before && after ? after.cpuSeconds - before.cpuSeconds : NaN;
@@ -75,6 +82,14 @@ async function main(): Promise<number> {
     console.log(
       `Server: peak RSS ${(peak / MB).toFixed(0)} MB, CPU ${serverCpu.toFixed(1)} s during the load ` +
         `(${((serverCpu / (report.cost.wallMs / 1000)) * 100).toFixed(0)}% of one core)`,
+    );
+    const requests = report.requests['overall']?.count ?? 0;
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.log(
+      `Server CPU per request ${((serverCpu * 1000) / requests).toFixed(2)} ms; the phones' event loop late by p50 ` +
+        `${ms(phonesLoop.percentile(50))} ms, p99 ${ms(phonesLoop.percentile(99))} ms, max ${ms(phonesLoop.max)} ms; ` +
+        `load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] as number).toFixed(1)} after ` +
+        `(${availableParallelism()} CPUs, shared)`,
     );
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     console.log(

@@ -4,10 +4,11 @@
  * of all other uploads wait in the pool's queue, however little they have to write. So at most one thread fewer than
  * the pool runs fsyncs at a time; the others wait here, and one thread is always free for reads and writes.
  *
- * A bulk fsync (an upload's part file after megabytes of appends) waits behind the small ones (the database's WAL, a
- * folder after a rename): a small fsync gates the answers of many requests (every commit waits for the WAL's), and
- * it was queued behind the data fsyncs of every upload under way. Small ones cannot hold bulk ones back for long: a
- * folder's fsync comes only after its item's data fsync, and the WAL's are grouped (one running, one queued).
+ * A bulk fsync (an upload's part file after a megabyte or more of appends) waits behind the small ones (the
+ * database's WAL, a folder after a rename, a small upload's part): a small fsync gates the answers of many requests
+ * (every commit waits for the WAL's), and it was queued behind the data fsyncs of every large upload under way.
+ * Small ones come only as fast as requests finish, and the WAL's are grouped (one running, one queued); under many
+ * small uploads a large one's fsync still waits longer than it did in one queue.
  */
 const POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4;
 const LANES = Math.max(1, POOL_SIZE - 1);
