@@ -87,14 +87,22 @@ export async function runEdition(
     // An exclusive check must never share its server with another check. Where the target starts a server per
     // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
     // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
+    // The pool does not wait for the second server to start (seconds of module loading on a busy machine): the
+    // exclusive ones run on it once it is up, or, if it fails to start, alone on the first after the pool.
     const overlap = phases.alone.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true;
-    const aside = overlap ? await asideSession(target, edition) : undefined;
-    try {
-      if (aside) await Promise.all([alone(aside), pool()]);
-      else await alone(session).then(pool);
-    } finally {
-      await aside?.close();
-    }
+    if (overlap) {
+      const asideRun = asideSession(target, edition).then(async (aside) => {
+        if (!aside) return false;
+        try {
+          await alone(aside);
+          return true;
+        } finally {
+          await aside.close();
+        }
+      });
+      const [ranAside] = await Promise.all([asideRun, pool()]);
+      if (!ranAside) await alone(session);
+    } else await alone(session).then(pool);
     await Promise.all(phases.together.map(run));
     return undefined;
   } finally {
