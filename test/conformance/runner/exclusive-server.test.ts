@@ -51,7 +51,7 @@ describe('exclusive checks on a target with a server per session', () => {
               pooledStarted();
               await new Promise((resolve) => setImmediate(resolve));
             }
-            return { verdict: 'pass', runs: 1 };
+            return { verdict: 'pass' as const, runs: 1 };
           } finally {
             active.set(url, (active.get(url) ?? 1) - 1);
           }
@@ -76,7 +76,7 @@ describe('exclusive checks on a target with a server per session', () => {
     target.open = async (edition) => ((opened += 1), open(edition));
     const check = (id: string, exclusive: boolean): Check =>
       netCheck(id, exclusive, {
-        run: async () => ({ verdict: 'pass', runs: 1 }),
+        run: async () => ({ verdict: 'pass' as const, runs: 1 }),
         ...(exclusive ? { applies: () => ({ applies: false, reason: 'not on Home' }) } : {}),
       });
     const summary = await runChecks(target, [check('x-1', true), check('p-1', false)], 1);
