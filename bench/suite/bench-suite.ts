@@ -3,7 +3,7 @@
  * (`mbsc run`, a child process): wall time against the goals (the full run ≤ 30 s, `--smoke` ≤ 5 s, on two cores)
  * and the CPU time of the whole process tree, the steadier figure on a shared machine. Then the checks that took
  * longest, from the full run's summary.json. It measures; it never asserts.
- * Flags: --runs N (default 100), --seed N (default 20261122), --only full|smoke, and any `mbsc run` selection
+ * Flags: --runs N (default mbsc run's: 100, and 10 for the smoke subset), --seed N (default 20261122), --only full|smoke, and any `mbsc run` selection
  * (--editions, --profiles) or thread count (--threads) passed through. The load average is printed before and after:
  * on a shared machine the wall time says more about the neighbours than about the run.
  */
@@ -20,7 +20,7 @@ type Mode = keyof typeof GOALS;
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '100' },
+    runs: { type: 'string' },
     seed: { type: 'string', default: '20261122' },
     only: { type: 'string' },
     editions: { type: 'string' },
@@ -46,7 +46,8 @@ console.log(`bench:suite on Node ${process.versions.node}, ${availableParallelis
 const results: { mode: Mode; run: TimedCommand; summary: Summary | undefined }[] = [];
 for (const mode of modes) {
   const out = mkdtempSync(path.join(tmpdir(), `mbsc-bench-suite-${mode}-`));
-  const args = ['run', ...selection, '--seed', values.seed, '--runs', values.runs, '--out', out, '--quiet'];
+  const runs = values.runs ? ['--runs', values.runs] : [];
+  const args = ['run', ...selection, '--seed', values.seed, ...runs, '--out', out, '--quiet'];
   if (mode === 'smoke') args.push('--smoke');
   progress(`mbsc ${args.join(' ')}`);
   const run = await timedMbsc(args);
@@ -61,12 +62,15 @@ for (const mode of modes) {
 }
 
 const cellsOf = (s: Summary | undefined) => s?.checks.reduce((n, c) => n + c.cells.length, 0) ?? 0;
+/** Sequences per property: the smoke subset's own count, as its summary says, else the full run's. */
+const runsOf = (s: Summary | undefined) => s?.smoke?.runs ?? Number(values.runs ?? 100);
 console.log(
   table([
-    ['run', 'cells', 'verdict', 'wall', 'CPU (whole tree)', 'CPU / 2 cores'],
+    ['run', 'cells', 'runs', 'verdict', 'wall', 'CPU (whole tree)', 'CPU / 2 cores'],
     ...results.map(({ mode, run, summary }) => [
       mode,
       String(cellsOf(summary)),
+      String(runsOf(summary)),
       summary?.verdict ?? `exit ${run.exitCode}`,
       againstGoal(run.wallSeconds, GOALS[mode]),
       run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`,
@@ -94,10 +98,11 @@ if (full) {
 console.log(
   `BENCH_RESULT ${JSON.stringify({
     bench: 'suite',
-    runs: Number(values.runs),
+    runs: Number(values.runs ?? 100),
     results: results.map(({ mode, run, summary }) => ({
       mode,
       cells: cellsOf(summary),
+      runs: runsOf(summary),
       verdict: summary?.verdict ?? null,
       wallSeconds: run.wallSeconds,
       cpuSeconds: run.cpuSeconds,

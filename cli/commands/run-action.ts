@@ -12,7 +12,7 @@ import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { DEFAULT_EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { plannedCells, type PlannedCell } from '../../conformance/runner/planned-cells.js';
-import { smokeCells } from '../../conformance/runner/smoke-cells.js';
+import { smokeCells, smokeRequirements } from '../../conformance/runner/smoke-cells.js';
 import type { Check } from '../../conformance/kit/check.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import type { ConsoleReporterName } from '../console/console-reporter-name.js';
@@ -59,7 +59,13 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const only = config.smoke ? smokeCells : undefined;
   const sharded = shard ? shardChecks(selection.checks, shard) : selection.checks;
   // The smoke subset keeps the checks with a cell in it, so a check none of whose cells run is not reported at all.
-  const checks = only ? withCells(sharded, plannedCells(tested, sharded, profiles, only)) : sharded;
+  const smokePlan = only && plannedCells(tested, sharded, profiles, only);
+  const checks = smokePlan ? withCells(sharded, smokePlan) : sharded;
+  const smoke = smokePlan && {
+    cells: smokePlan.length,
+    of: plannedCells(tested, sharded, profiles).length,
+    requirements: smokeRequirements(knownIds, selection.requirements, sharded, checks),
+  };
   if (shard && checks.length === 0) {
     io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
   }
@@ -75,7 +81,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const opened = await openTarget(config, editions, profiles);
   try {
     const { target } = opened;
-    const prepared = { target, profiles, checks, selection, expectedFailures, shard };
+    const prepared = { target, profiles, checks, selection, expectedFailures, shard, ...(smoke ? { smoke } : {}) };
     return await runAndReport(mode, config, prepared, view, io);
   } finally {
     await opened.stop();

@@ -10,7 +10,7 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, type Shard } from '../../conformance/runner/shard.js';
-import { smokeCells } from '../../conformance/runner/smoke-cells.js';
+import { SMOKE_RUNS, smokeCells } from '../../conformance/runner/smoke-cells.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -51,6 +51,11 @@ export interface Prepared {
   readonly selection: Selection;
   readonly expectedFailures: ReadonlySet<string>;
   readonly shard: Shard | undefined;
+  /**
+   * Set for `--smoke`: the cells it runs of the selection's, and the requirements it judges (its dropped checks'
+   * own are `skipped`, not selected).
+   */
+  readonly smoke?: { readonly cells: number; readonly of: number; readonly requirements: ReadonlySet<string> };
 }
 
 export async function runAndReport(
@@ -60,9 +65,10 @@ export async function runAndReport(
   view: ConsoleOptions,
   io: CommandIo,
 ) {
-  const { target, profiles, checks, selection, expectedFailures, shard } = prepared;
+  const { target, profiles, checks, selection, expectedFailures, shard, smoke } = prepared;
   const seed = config.seed ?? randomSeed();
-  const runs = config.runs ?? 100;
+  const runs = config.runs ?? (smoke ? SMOKE_RUNS : 100);
+  const selected = smoke?.requirements ?? selection.requirements;
   const outDir = path.resolve(config.out ?? 'reports/out');
   const live = consoleReporter(view, consoleSinkOf(io));
   const reporters = new ReporterMultiplexer([
@@ -86,7 +92,7 @@ export async function runAndReport(
     seed,
     runs,
     ...(config.replay ? { path: config.replay } : {}),
-    ...(selection.requirements ? { selected: selection.requirements } : {}),
+    ...(selected ? { selected } : {}),
     expectedFailures,
     command,
     kitVersion: kitVersion(),
@@ -94,7 +100,7 @@ export async function runAndReport(
     listener: reporters,
     ...(config.workers ? { concurrency: config.workers } : {}),
     ...(config.realTime ? { realTime: true } : {}),
-    ...(config.smoke ? { cells: smokeCells } : {}),
+    ...(smoke ? { cells: smokeCells, smoke: { cells: smoke.cells, of: smoke.of, runs } } : {}),
     ...(threads ? { threads } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.

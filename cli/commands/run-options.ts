@@ -7,6 +7,7 @@ import { REPLAY_PATTERN, type RunConfig } from '../../conformance/runner/run-con
 import { httpUrlOption, integerOption, seedOption, UsageError } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { CONSOLE_REPORTERS } from '../console/console-reporter-name.js';
+import { SMOKE_RUNS } from '../../conformance/runner/smoke-cells.js';
 
 const list = (value: string | undefined) =>
   value
@@ -69,7 +70,11 @@ export const RUN_OPTIONS = {
   checks: { type: 'string', description: 'Only these checks', placeholder: 'ID,ID' },
   tags: { type: 'string', description: 'Only checks with these tags or areas', placeholder: 'T,T' },
   seed: { type: 'string', description: 'Seed of every generated value (default: random, printed)', placeholder: 'N' },
-  runs: { type: 'string', description: 'Generated cases or sequences per property', placeholder: 'N', default: '100' },
+  runs: {
+    type: 'string',
+    description: `Generated cases or sequences per property (default 100; ${SMOKE_RUNS} with --smoke)`,
+    placeholder: 'N',
+  },
   replay: {
     type: 'string',
     description: 'Replay path of a failure (with its --seed and --checks)',
@@ -153,8 +158,7 @@ export const RUN_OPTIONS = {
   },
   smoke: {
     type: 'boolean',
-    description:
-      'Only the smoke subset: about a tenth of the cells, the same ones every run (chosen by hashing cell ids)',
+    description: `Only the smoke subset: about a tenth of the cells, the same ones every run (chosen by hashing cell ids), at ${SMOKE_RUNS} sequences per property unless --runs says otherwise`,
   },
   list: {
     type: 'boolean',
@@ -186,7 +190,7 @@ export type Values = {
   [K in keyof typeof RUN_OPTIONS]: (typeof RUN_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string | undefined;
 };
 
-/** The options given over the config file's; --runs and --out have defaults, so they count only where it has none. */
+/** The options given over the config file's; --out has a default, so it counts only where the file has none. */
 export function merge(values: Values, config: RunConfig): RunConfig {
   const out: RunConfig = { ...config };
   const set = <K extends keyof RunConfig>(key: K, value: RunConfig[K] | undefined) => {
@@ -208,7 +212,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   set('checks', list(values.checks));
   set('tags', list(values.tags));
   set('seed', seedOption(values.seed));
-  if (values.runs !== undefined && config.runs === undefined) out.runs = integerOption('runs', values.runs, 1, 100_000);
+  set('runs', integerOption('runs', values.runs, 1, 100_000));
   set('replay', replayOption(values.replay));
   set('expectedFailures', values['expected-failures']);
   set('allureHistory', values['allure-history']);

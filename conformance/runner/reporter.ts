@@ -25,6 +25,8 @@ export interface RunInfo {
    * skipped ones included: what a progress display counts to. Absent from listeners of older runs.
    */
   readonly cells?: number;
+  /** Set when the run is the smoke subset: `cells` of `of`, at `runs` per property. */
+  readonly smoke?: Summary['smoke'];
 }
 
 /** A check as announced to reporters: its identity and the catalogue ids it covers. */

@@ -44,6 +44,8 @@ export interface RunOptions {
   readonly realTime?: boolean;
   /** Only these cells of the selection (`--smoke`); default all. */
   readonly cells?: CellFilter;
+  /** What the summary says of the smoke subset when `cells` is it: how many cells of how many, at what runs. */
+  readonly smoke?: Summary['smoke'];
   /**
    * Worker threads to share the cells (cell-threads.ts), for a target each of whose sessions starts a server of its
    * own, so that a thread's exclusive checks still run alone on theirs; default all cells on this thread.
@@ -85,6 +87,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     columns,
     checks: [...infos.values()],
     cells: plannedCells(target.editions, options.checks, options.profiles, options.cells).length,
+    ...(options.smoke ? { smoke: options.smoke } : {}),
   });
   let abort: ClientError | undefined;
   const cellDone = async (check: Check, column: Column, cell: Cell, ran: boolean) => {
@@ -154,6 +157,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     fixedExpectedFailures: judged.fixedExpectedFailures,
     reporterErrors: [],
     ...kitWarningsField(checks),
+    ...(options.smoke ? { smoke: options.smoke } : {}),
   };
   return abort ? { summary, abort } : { summary };
 }

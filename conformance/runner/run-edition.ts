@@ -25,7 +25,7 @@ import {
 import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
-import { editionCells } from './planned-cells.js';
+import { editionCells, type PlannedCell } from './planned-cells.js';
 import type { CellFilter } from './smoke-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { replayParts } from '../kit/case-clock.js';
@@ -72,34 +72,59 @@ export async function runEdition(
         await done(check, column, notRun(check, column, session, reason, options.realTime ?? false), false);
       return problem;
     }
-    const covered = realTimeCovered(checks);
-    const runOn =
-      (on: TargetSession) =>
-      async ({ check, column }: { check: Check; column: Column }) =>
-        done(check, column, await runCell(check, column, on, { ...options, covered }), true);
-    const run = runOn(session);
-    const phases = phasesOf(tasks);
-    const alone = async (on: TargetSession) => {
-      for (const task of phases.alone) await runOn(on)(task);
-    };
-    // The long cells first, so the edition does not end waiting on one that started last.
-    const pool = () => inPool(longestFirst(phases.pooled), options.concurrency ?? 4, run);
-    // An exclusive check must never share its server with another check. Where the target starts a server per
-    // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
-    // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
-    const overlap = phases.alone.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true;
-    const aside = overlap ? await asideSession(target, edition) : undefined;
-    try {
-      if (aside) await Promise.all([alone(aside), pool()]);
-      else await alone(session).then(pool);
-    } finally {
-      await aside?.close();
-    }
-    await Promise.all(phases.together.map(run));
+    await runTasks(target, session, { checks, tasks }, options, done);
     return undefined;
   } finally {
     await session.close();
   }
+}
+
+/** The cells of an edition whose server answered: exclusive ones, the pool, then the real-time ones together. */
+async function runTasks(
+  target: Target,
+  session: TargetSession,
+  { checks, tasks }: { readonly checks: readonly Check[]; readonly tasks: readonly PlannedCell[] },
+  options: EditionRunOptions,
+  done: CellDone,
+): Promise<void> {
+  const { edition } = session;
+  const covered = realTimeCovered(checks);
+  const runOn =
+    (on: TargetSession) =>
+    async ({ check, column }: { check: Check; column: Column }) =>
+      done(check, column, await runCell(check, column, on, { ...options, covered }), true);
+  const run = runOn(session);
+  const phases = phasesOf(tasks);
+  // The long exclusive ones first too (the console's checks in Chromium): they run one at a time on their server.
+  const alone = async (on: TargetSession) => {
+    for (const task of longestFirst(phases.alone)) await runOn(on)(task);
+  };
+  // The long cells first, so the edition does not end waiting on one that started last.
+  const pool = () => inPool(longestFirst(phases.pooled), options.concurrency ?? 4, run);
+  // An exclusive check must never share its server with another check. Where the target starts a server per
+  // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
+  // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
+  // The pool does not wait for the second server to start (seconds of module loading on a busy machine): the
+  // exclusive ones run on it once it is up, or, if it fails to start, alone on the first after the pool.
+  // Exclusive cells that will only be skipped here (Home's 2FA checks) start no server: they need none.
+  const applying = phases.alone.some(
+    (t) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies,
+  );
+  const overlap = applying && phases.pooled.length > 0 && target.serverPerOpen === true;
+  if (overlap) {
+    const asideRun = asideSession(target, edition).then(async (aside) => {
+      if (!aside) return false;
+      try {
+        await alone(aside);
+        return true;
+      } finally {
+        await aside.close();
+      }
+    });
+    const [ranAside] = await Promise.all([asideRun, pool()]);
+    if (!ranAside) await alone(session);
+  } else await alone(session).then(pool);
+  await Promise.all(phases.together.map(run));
 }
 
 /** A second server of the edition for the exclusive checks; none (they then run first, alone) if it fails to start. */

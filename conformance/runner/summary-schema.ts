@@ -221,6 +221,17 @@ export const Summary = Type.Object({
   reporterErrors: Type.Array(ReporterError),
   /** Set when this run was one shard of a larger one; absent in older summaries. */
   shard: Type.Optional(ShardInfo),
+  /**
+   * Set when this run was the smoke subset (`--smoke`): how many of the selection's cells it ran and the sequences
+   * per property each tried, so no one takes it for the full run. Absent in a full run and in older summaries.
+   */
+  smoke: Type.Optional(
+    Type.Object({
+      cells: Type.Integer({ minimum: 0 }),
+      of: Type.Integer({ minimum: 0, description: 'the cells of the whole selection' }),
+      runs: Type.Integer({ minimum: 1, description: 'sequences or generated cases per property' }),
+    }),
+  ),
   /** Findings about the kit (states a property never reached); never a verdict on the target. Absent when none. */
   kitWarnings: Type.Optional(Type.Array(KitWarning)),
 });

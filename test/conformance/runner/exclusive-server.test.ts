@@ -1,7 +1,7 @@
 /**
  * On a target that starts a server per session, the exclusive checks run on a second server, one at a time, while
  * the other checks share the first: never an exclusive check beside another check on one server, and the rest of
- * the run does not wait for them.
+ * the run does not wait for them; exclusive cells that are only skipped there start no second server.
  */
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext } from '../../../conformance/kit/check.js';
@@ -16,6 +16,17 @@ interface Visit {
   readonly beside: number;
 }
 
+/** A server check of NET-01, exclusive or not, with what else it needs (its `run`, where it applies). */
+const netCheck = (id: string, exclusive: boolean, rest: Pick<Check, 'run'> & Partial<Check>): Check => ({
+  id,
+  title: id,
+  area: 'NET',
+  requirements: ['NET-01'],
+  scope: 'server',
+  ...(exclusive ? { exclusive: true } : {}),
+  ...rest,
+});
+
 describe('exclusive checks on a target with a server per session', () => {
   it('run alone on a server of their own, while the others run', async () => {
     const visits: Visit[] = [];
@@ -23,34 +34,29 @@ describe('exclusive checks on a target with a server per session', () => {
     let pooledStarted: () => void = () => {};
     const pooledStart = new Promise<void>((resolve) => (pooledStarted = resolve));
     let sawPooledRunning = false;
-    const check = (id: string, exclusive: boolean): Check => ({
-      id,
-      title: id,
-      area: 'NET',
-      requirements: ['NET-01'],
-      scope: 'server',
-      ...(exclusive ? { exclusive: true } : {}),
-      async run(context: CheckContext) {
-        const url = context.session.url;
-        visits.push({ checkId: id, url, exclusive, beside: active.get(url) ?? 0 });
-        active.set(url, (active.get(url) ?? 0) + 1);
-        try {
-          if (exclusive) {
-            // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
-            sawPooledRunning ||= await Promise.race([
-              pooledStart.then(() => true),
-              new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
-            ]);
-          } else {
-            pooledStarted();
-            await new Promise((resolve) => setImmediate(resolve));
+    const check = (id: string, exclusive: boolean): Check =>
+      netCheck(id, exclusive, {
+        async run(context: CheckContext) {
+          const url = context.session.url;
+          visits.push({ checkId: id, url, exclusive, beside: active.get(url) ?? 0 });
+          active.set(url, (active.get(url) ?? 0) + 1);
+          try {
+            if (exclusive) {
+              // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
+              sawPooledRunning ||= await Promise.race([
+                pooledStart.then(() => true),
+                new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+              ]);
+            } else {
+              pooledStarted();
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+            return { verdict: 'pass' as const, runs: 1 };
+          } finally {
+            active.set(url, (active.get(url) ?? 1) - 1);
           }
-          return { verdict: 'pass', runs: 1 };
-        } finally {
-          active.set(url, (active.get(url) ?? 1) - 1);
-        }
-      },
-    });
+        },
+      });
     const checks = [check('x-1', true), check('p-1', false), check('x-2', true), check('p-2', false)];
     const summary = await runChecks(new ReferenceTarget(['home']), checks, 1);
 
@@ -61,5 +67,23 @@ describe('exclusive checks on a target with a server per session', () => {
     for (const url of exclusiveUrls) expect(pooledUrls.has(url)).toBe(false);
     expect(visits.filter((v) => v.exclusive).map((v) => v.beside)).toEqual([0, 0]);
     expect(sawPooledRunning).toBe(true);
+  }, 120_000);
+
+  it('start no second server when every exclusive cell is skipped on the edition', async () => {
+    const target = new ReferenceTarget(['home']);
+    let opened = 0;
+    const open = target.open.bind(target);
+    target.open = async (edition) => ((opened += 1), open(edition));
+    const check = (id: string, exclusive: boolean): Check =>
+      netCheck(id, exclusive, {
+        run: async () => ({ verdict: 'pass' as const, runs: 1 }),
+        ...(exclusive ? { applies: () => ({ applies: false, reason: 'not on Home' }) } : {}),
+      });
+    const summary = await runChecks(target, [check('x-1', true), check('p-1', false)], 1);
+    expect(summary.checks.map((c) => c.cells.map((x) => [x.verdict, x.reason]))).toEqual([
+      [['skipped', 'not on Home']],
+      [['pass', undefined]],
+    ]);
+    expect(opened).toBe(1);
   }, 120_000);
 });
