@@ -230,6 +230,12 @@ export const FAULTS = {
     caughtBy: ['PAIR-10'],
     needsClock: true,
   },
+  'qr-payload-not-https': {
+    side: 'server',
+    description:
+      'shows the pairing QR code as the first payload, mbs://pair?…, which the app reads and no camera opens',
+    caughtBy: ['PAIR-14'],
+  },
   'range-ignored': {
     side: 'server',
     description: 'answers a download with Range by 200 and the whole body',

@@ -109,6 +109,7 @@ describe('server suites against a running server given without a console key', (
       'editions-lite-features': 'the Lite features are checked on a Lite server',
       'editions-home-features': 'pass',
       'pairing-tokens-model': NO_CONSOLE_REASON,
+      'pairing-qr-app-link': NO_CONSOLE_REASON,
       'migration-device-list': NO_CONSOLE_REASON,
       'migration-version-requirements': NO_CONSOLE_REASON,
       'platforms-tablets': NO_CONSOLE_REASON,
