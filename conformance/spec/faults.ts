@@ -313,6 +313,11 @@ export const FAULTS = {
     description: "leaves a stored file with the time of its upload instead of the item's own modification time",
     caughtBy: ['STO-09'],
   },
+  'job-folder-time-with-colons': {
+    side: 'server',
+    description: 'names each job folder with colons in its time (2021-07-19-15:43:34), which a FAT flash drive refuses',
+    caughtBy: ['STO-10'],
+  },
   'sequence-from-zero': {
     side: 'server',
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",

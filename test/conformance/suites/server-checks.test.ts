@@ -116,6 +116,7 @@ describe('server suites against a running server given without a console key', (
       'protocol-upload-integrity-model': NO_CONSOLE_REASON,
       'storage-layout': REASONS.dataDir,
       'storage-stored-as': NO_CONSOLE_REASON,
+      'storage-destination-drives': NO_CONSOLE_REASON,
       'protocol-errors-catalogued': 'pass',
       'protocol-error-precedence': NO_CONSOLE_REASON,
       'protocol-empty-bodies': NO_CONSOLE_REASON,
