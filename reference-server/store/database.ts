@@ -27,14 +27,14 @@ export function openDatabase(file: string): Db {
  */
 function walDatabase(file: string): Db {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
   try {
-    // The shared memory is first mapped by the first transaction, not by the pragma.
+    db.pragma('journal_mode = WAL');
+    // The shared memory is mapped by the pragma on an existing WAL database, else by the first transaction.
     db.exec('BEGIN IMMEDIATE; ROLLBACK');
     return db;
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_IOERR_SHMOPEN') throw error;
     db.close();
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_IOERR')) throw error;
   }
   const alone = new Database(file);
   alone.pragma('locking_mode = EXCLUSIVE');
