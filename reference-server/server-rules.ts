@@ -29,7 +29,13 @@ import { recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
-import { claimInstall, pairingExpiry, refuseOldMigratingApp, refusePairedInstall } from './services/pairing.js';
+import {
+  claimInstall,
+  pairingExpiry,
+  pairingQrText,
+  refuseOldMigratingApp,
+  refusePairedInstall,
+} from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
@@ -89,6 +95,7 @@ export interface ServerRules {
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
+  readonly pairingQrText: typeof pairingQrText;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
   readonly retiredKeyOwner: typeof retiredKeyOwner;
@@ -140,6 +147,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   refuseOldMigratingApp,
   claimInstall,
   pairingExpiry,
+  pairingQrText,
   takeOverRecords,
   retireOriginal,
   retiredKeyOwner,

@@ -230,6 +230,12 @@ export const FAULTS = {
     caughtBy: ['PAIR-10'],
     needsClock: true,
   },
+  'qr-payload-not-https': {
+    side: 'server',
+    description:
+      'shows the pairing QR code as the first payload, mbs://pair?…, which the app reads and no camera opens',
+    caughtBy: ['PAIR-14'],
+  },
   'range-ignored': {
     side: 'server',
     description: 'answers a download with Range by 200 and the whole body',
@@ -306,6 +312,11 @@ export const FAULTS = {
     side: 'server',
     description: "leaves a stored file with the time of its upload instead of the item's own modification time",
     caughtBy: ['STO-09'],
+  },
+  'job-folder-time-with-colons': {
+    side: 'server',
+    description: 'names each job folder with colons in its time (2021-07-19-15:43:34), which a FAT flash drive refuses',
+    caughtBy: ['STO-10'],
   },
   'sequence-from-zero': {
     side: 'server',

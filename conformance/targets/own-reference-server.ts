@@ -16,10 +16,13 @@ const LOOPBACK = '127.0.0.1';
 export function ownReferenceServer(
   edition: Edition,
   faults: readonly ServerFault[],
-): (pushWebhook?: string) => Promise<OwnServer> {
-  return async (pushWebhook?: string) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
-    const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+): (pushWebhook?: string, givenDataDir?: string) => Promise<OwnServer> {
+  return async (pushWebhook?: string, givenDataDir?: string) => {
+    // A data directory the caller gives stays the caller's to remove.
+    const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
+    const removeData = () => {
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+    };
     try {
       const server = await startServer({
         edition,

@@ -52,6 +52,13 @@ export function pushServiceStart(
   return { startOwnServerWithPushService: ownServerProcess(command, edition) };
 }
 
+/** What the drive checks (STO-10) get from the command: a server on a data directory they choose, when it has {data}. */
+export function dataDirStart(command: OwnServerCommand, edition: Edition): Pick<TargetSession, 'startOwnServerOn'> {
+  if (!command.template.uses.has('data')) return {};
+  const start = ownServerProcess(command, edition);
+  return { startOwnServerOn: (dir) => start(undefined, dir) };
+}
+
 export const NO_DATA_PLACEHOLDER =
   "a server the kit may crash and start again on its data: the --own-server command has no {data} placeholder, so a second start would not find the first one's data";
 
@@ -128,13 +135,15 @@ async function startFound(
 export function ownServerProcess(
   command: OwnServerCommand,
   edition: Edition,
-): (pushWebhook?: string) => Promise<OwnServer> {
-  return async (pushWebhook?: string) => {
+): (pushWebhook?: string, givenDataDir?: string) => Promise<OwnServer> {
+  return async (pushWebhook?: string, givenDataDir?: string) => {
     const consoleKey = command.consoleKey ?? randomBytes(24).toString('hex');
-    const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
+    // A data directory the caller gives stays the caller's to remove.
+    const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), `mbsc-own-${edition}-`));
     const seen = await seenIds(edition);
     const values = { dataDir, consoleKey, pushWebhook: pushWebhook ?? NO_PUSH_SERVICE };
-    const { child, found } = await startFound(command, edition, values, (s) => !seen.has(s.serverId), true);
+    const ours = (s: InfoAnswer) => !seen.has(s.serverId);
+    const { child, found } = await startFound(command, edition, values, ours, givenDataDir === undefined);
     return {
       url: found.url,
       host: LOOPBACK,

@@ -107,6 +107,7 @@ export class ReferenceTarget implements Target {
       ...clock,
       startOwnServer: () => ownServer(),
       startOwnServerWithPushService: ownServer,
+      startOwnServerOn: (dir) => ownServer(undefined, dir),
       startRestartableServer: () =>
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,

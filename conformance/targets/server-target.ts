@@ -13,7 +13,13 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { AppFault } from '../spec/faults.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
-import { ownServerProcess, pushServiceStart, restartStart, type OwnServerCommand } from './own-server-process.js';
+import {
+  dataDirStart,
+  ownServerProcess,
+  pushServiceStart,
+  restartStart,
+  type OwnServerCommand,
+} from './own-server-process.js';
 import type { RestartableServer, Target, TargetSession } from './target.js';
 
 export interface ServerTargetOptions {
@@ -81,6 +87,7 @@ export class ServerTarget implements Target {
       ...clock,
       ...(this.options.dataDir ? { dataDir: this.options.dataDir } : {}),
       ...(this.options.ownServer ? { startOwnServer: ownServerProcess(this.options.ownServer, edition) } : {}),
+      ...this.onDataDir(edition),
       ...this.pushService(edition),
       ...this.restartable(edition),
       app: this.app,
@@ -97,6 +104,12 @@ export class ServerTarget implements Target {
       restartLack:
         'a server reached by its URL only cannot be restarted by the kit (an --own-server command with {data} can)',
     };
+  }
+
+  /** A server on a data directory a check chooses: any command of the target's that takes {data}. */
+  private onDataDir(edition: Edition) {
+    const command = this.options.ownServer ?? this.options.restartServer;
+    return command ? dataDirStart(command, edition) : {};
   }
 
   private pushService(edition: Edition) {

@@ -114,6 +114,12 @@ export interface TargetSession {
   /** Why there is no such start, when the target knows more than that it has none (a command without the URL). */
   readonly pushServiceLack?: string;
   /**
+   * Starts another server like this one whose data directory, its backup destination, is the folder given (which
+   * the check made and removes), when the target can (the reference target; a server on this machine whose
+   * `--own-server` command has `{data}`): the drive checks put it on another file system (STO-10).
+   */
+  readonly startOwnServerOn?: (dataDir: string) => Promise<OwnServer>;
+  /**
    * A server like this one that the nemesis may crash and restart (the reference's own process, a container), for
    * the model-based checks that inject faults. Without it the nemesis injects only what its proxy can.
    */

@@ -1,5 +1,6 @@
 /** The self-test's faulty variants of pairing (pairing.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
+import { encodeLegacyPairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
 export const PAIRING_FAULTS = {
@@ -21,5 +22,9 @@ export const PAIRING_FAULTS = {
   'pairing-token-lives-11-minutes': {
     // A pairing token is accepted a minute past its 10 minutes.
     pairingExpiry: (rule) => (ctx, issuedAt) => rule(ctx, issuedAt) + 60_000,
+  },
+  'qr-payload-not-https': {
+    // Shows the first payload, mbs://pair?…: the app still pairs by it, a camera opens nothing.
+    pairingQrText: () => encodeLegacyPairingPayload,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

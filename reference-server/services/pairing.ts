@@ -11,6 +11,7 @@ import { MAX_NAME_BYTES, nameFitsOnDisk } from '../../conformance/spec/protocol/
 import {
   encodePairingPayload,
   type CreatePairingRequest,
+  type PairingPayload,
   type CreatePairingResponse,
   type PairRequest,
   type PairResponse,
@@ -38,6 +39,11 @@ export function refuseOldMigratingApp(mode: PairingMode, platform: AppPlatform, 
     `Migration needs app ${MINIMUM_VERSIONS.migration.app[platform]} or later on ${platform}; this app is ${appVersion}.`,
     { appVersion, minimum: MINIMUM_VERSIONS.migration.app[platform] },
   );
+}
+
+/** The text of the pairing QR code: the app's link, which a phone's camera opens (seed 000 §7.1, PAIR-14). */
+export function pairingQrText(payload: PairingPayload): string {
+  return encodePairingPayload(payload);
 }
 
 /** A pairing token lives the server's pairing lifetime (10 minutes unless configured) from issue. */
@@ -70,7 +76,7 @@ export function createPairing(
     )
     .run(pairingId, hashSecret(token), request.mode, originalDeviceId, now, expiresAt);
   const { identity } = ctx;
-  const payload = encodePairingPayload({
+  const payload = ctx.rules.pairingQrText({
     v: 1,
     server: identity.serverId,
     edition: identity.edition,

@@ -19,6 +19,11 @@ export const LAYOUT_FAULTS = {
     storedItemPath: (rule) => (folder, seq, fileName) =>
       rule(folder, seq, fileName).replace(/[0-9a-f]{6}(?=\.[^./]+$)/, seq.toString(16)),
   },
+  'job-folder-time-with-colons': {
+    // Writes the job folder's time as a clock shows it, 2021-07-19-15:43:34: a colon, which FAT refuses.
+    storedItemPath: (rule) => (folder, seq, fileName) =>
+      rule(folder.replace(/-(\d\d)-(\d\d)-(\d\d)$/, '-$1:$2:$3'), seq, fileName),
+  },
   'sequence-from-zero': {
     // Starts each device folder's sequence at 000000 instead of 000001.
     storedItemPath: (rule) => (folder, seq, fileName) => rule(folder, seq - 1, fileName),

@@ -10,14 +10,36 @@ import { MIGRATIONS } from './migrations.js';
 export type Db = Database.Database;
 
 export function openDatabase(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const db = walDatabase(file);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   cacheStatements(db);
   return db;
+}
+
+/**
+ * The database in WAL mode. WAL keeps its index in memory shared through a `-shm` file, which some file systems
+ * cannot map (a FAT flash drive or a network drive mounted through FUSE: SQLite answers "disk I/O error"). There
+ * the server holds the database alone (exclusive locking), and SQLite keeps the index in its own memory instead:
+ * the same WAL, the same durability, no other process reading beside it.
+ */
+function walDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // The shared memory is mapped by the pragma on an existing WAL database, else by the first transaction.
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
+    return db;
+  } catch (error) {
+    db.close();
+    if (!String((error as { code?: unknown }).code).startsWith('SQLITE_IOERR')) throw error;
+  }
+  const alone = new Database(file);
+  alone.pragma('locking_mode = EXCLUSIVE');
+  alone.pragma('journal_mode = WAL');
+  return alone;
 }
 
 /**

@@ -118,7 +118,7 @@ describe('mbsc serve and discover', () => {
       const payloadLine = server
         .output()
         .split('\n')
-        .find((l) => l.startsWith('mbs://pair?'));
+        .find((l) => l.startsWith('https://app.example.com/pair#'));
       expect(payloadLine).toBeDefined();
       const payload = decodePairingPayload(payloadLine as string);
       expect(payload).toMatchObject({ edition: 'home', host: '127.0.0.1', tcp: server.tcpPort, udp: server.udpPort });

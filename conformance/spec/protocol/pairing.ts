@@ -1,15 +1,17 @@
 /**
- * The pairing QR payload: what the desktop program shows and the app scans. It is a URL so that people can read it:
- * `mbs://pair?v=1&server=…&edition=pro&host=…&tcp=50000&udp=50200&token=…&mode=add&expires=…`.
+ * The pairing QR payload: what the desktop program shows and the app scans. It is the app's link (app-link.ts),
+ * which a phone's camera opens, with the pairing fields in its fragment:
+ * `https://app.example.com/pair#v=1&server=…&edition=pro&host=…&tcp=50000&udp=50200&token=…&mode=add&expires=…`.
+ * The app also reads the first payload, the same fields as `mbs://pair?…`, from servers that still show it.
  */
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
 import { MbsError } from '../errors.js';
 import { APP_VERSION_PATTERN } from '../versions.js';
+import { APP_LINK, LEGACY_PAIRING_SCHEME } from './app-link.js';
 import { DeviceName, EditionSchema, EpochMs, Id, Platform, Port } from './common.js';
 
 export const PROTOCOL_VERSION = 1;
-export const PAIRING_SCHEME = 'mbs:';
 export const PairingMode = Type.Union([Type.Literal('add'), Type.Literal('migrate')]);
 export const PairingToken = Type.String({ pattern: '^[A-Za-z0-9_-]{16,128}$' });
 
@@ -31,28 +33,44 @@ export type PairingPayload = Static<typeof PairingPayload>;
 
 const NUMERIC_FIELDS = new Set(['v', 'tcp', 'udp', 'expires']);
 
-export function encodePairingPayload(payload: PairingPayload): string {
+function fieldsOf(payload: PairingPayload): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(payload)) query.set(key, String(value));
-  return `mbs://pair?${query.toString()}`;
+  return query.toString();
 }
 
-/** Parses scanned QR text; anything that is not a v1 pairing payload is `pairing-payload-invalid`. */
-export function decodePairingPayload(text: string): PairingPayload {
+/** The QR text of a pairing: the app link with the fields in its fragment. */
+export function encodePairingPayload(payload: PairingPayload): string {
+  return `${APP_LINK}#${fieldsOf(payload)}`;
+}
+
+/** The first payload's QR text, `mbs://pair?…`: what older servers show; no camera opens it. */
+export function encodeLegacyPairingPayload(payload: PairingPayload): string {
+  return `${LEGACY_PAIRING_SCHEME}//pair?${fieldsOf(payload)}`;
+}
+
+/** The fields a scanned QR text carries: the app link's fragment, or the first payload's query. */
+function fieldsIn(text: string): URLSearchParams {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     throw new MbsError('pairing-payload-invalid', 'The QR code is not a pairing payload (not a URL).');
   }
-  if (url.protocol !== PAIRING_SCHEME || url.host !== 'pair') {
-    throw new MbsError(
-      'pairing-payload-invalid',
-      `The QR code is not a pairing payload (${url.protocol}//${url.host}).`,
-    );
+  if (url.protocol === 'https:' && `${url.origin}${url.pathname}` === APP_LINK && url.search === '') {
+    return new URLSearchParams(url.hash.slice(1));
   }
+  if (url.protocol === LEGACY_PAIRING_SCHEME && url.host === 'pair') return url.searchParams;
+  throw new MbsError(
+    'pairing-payload-invalid',
+    `The QR code is not a pairing payload (${url.protocol}//${url.host}${url.protocol === 'https:' ? url.pathname : ''}).`,
+  );
+}
+
+/** Parses scanned QR text; anything that is not a v1 pairing payload is `pairing-payload-invalid`. */
+export function decodePairingPayload(text: string): PairingPayload {
   const candidate: Record<string, unknown> = {};
-  for (const [key, value] of url.searchParams) {
+  for (const [key, value] of fieldsIn(text)) {
     candidate[key] = NUMERIC_FIELDS.has(key) && /^\d+$/.test(value) ? Number(value) : value;
   }
   if (!Value.Check(PairingPayload, candidate)) {

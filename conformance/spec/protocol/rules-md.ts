@@ -6,11 +6,13 @@
 import { EDITION_NAMES, EDITIONS } from '../editions.js';
 import { MAX_DATAGRAM_BYTES } from './discovery.js';
 import { linkTo } from './schema-md.js';
+import { APP_LINK, APP_STORE_PAGES } from './app-link.js';
 
 const editionRows = EDITION_NAMES.map((e) => {
   const x = EDITIONS[e];
   return `| ${e} | ${x.tcp.first}-${x.tcp.last} | ${x.udp.first}-${x.udp.last} | ${x.twoFactor ? 'yes' : 'no'} |`;
 }).join('\n');
+const storePages = `Google Play: \`${APP_STORE_PAGES.android}\`, App Store: \`${APP_STORE_PAGES.ios}\``;
 
 export const CONVENTIONS_MD = `
 ## Conventions
@@ -65,10 +67,18 @@ went). A rule of the reference server only (\`--advertise-host\` sets it); an ap
 reach.
 
 ## Pairing
-The desktop side issues a pairing token (\`POST /v1/console/pairings\`), shown as a QR code whose text is
-\`mbs://pair?v=1&server=…&edition=…&host=…&tcp=…&udp=…&token=…&mode=add|migrate&expires=…\`
+The desktop side issues a pairing token (\`POST /v1/console/pairings\`), shown as a QR code whose text is the app's
+link with the pairing fields in its fragment:
+\`${APP_LINK}#v=1&server=…&edition=…&host=…&tcp=…&udp=…&token=…&mode=add|migrate&expires=…\`
 (${linkTo('PairingPayload')}).
 
+- A server MUST show that link: an https URL, exactly \`${APP_LINK}\` before its \`#\`, with no query. A
+  phone's camera opens it, and its page sends a phone without the app to the app's listing in its store; the
+  installed app claims the link and reads the QR code itself. The fields go in the fragment, which a browser
+  never sends, so that page never learns the token or the server's address. The listings:
+  ${storePages}.
+- The first payload, the same fields as \`mbs://pair?v=1&…\`, is still read by the app, so a server that shows it
+  still pairs; no camera opens it, so such a server fails the rule above.
 - A token is single-use and expires 10 minutes after it is issued (its \`expiresAt\`). Unknown: \`pairing-token-invalid\`; used:
   \`pairing-token-used\`; expired: \`pairing-token-expired\`. A refused pairing does not use the token up.
 - The app sends the edition it read from the payload; another edition than the server's is \`pairing-edition-mismatch\`.

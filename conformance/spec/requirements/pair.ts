@@ -110,6 +110,8 @@ export const PAIR_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['server', 'pro', 'lite', 'home'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+    interpretation:
+      'PROTOCOL.md ("Pairing"): the QR text is the app link, an https URL a camera opens, whose page (the app publisher’s) sends each phone to the app in its store; the pairing fields ride in its fragment, which no browser sends. The kit checks the text the server issues and shows; what the publisher’s page does is outside the server.',
   },
   {
     id: 'PAIR-15',

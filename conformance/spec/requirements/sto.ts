@@ -86,5 +86,7 @@ export const STO_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['server', 'pro', 'lite', 'home'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§1.2' },
+    interpretation:
+      'Observable as: a server works with its destination on another file system of the machine, and after the folder is moved to another one; every name it writes there is one a FAT flash drive takes (characters, length, no two files differing in case only). A FAT volume and a network drive are checked only where the machine can mount one; otherwise the report names them as not reachable.',
   },
 ] as const satisfies readonly Requirement[];

@@ -7,6 +7,7 @@
  */
 import { EDITIONS } from '../../spec/editions.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
+import { appLinkProblem } from '../../spec/protocol/app-link.js';
 import type { Check, CheckContext } from '../../kit/check.js';
 import { identity, pairDevice, removeQuietly } from '../../kit/server-support.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
@@ -35,7 +36,11 @@ const folderOf = (backupPath: string) => backupPath.split(/[\\/]/).filter(Boolea
 /** The phone scanning the page's QR code: it pairs with what it read, nothing else. */
 async function scanAndPair(view: ConsolePage, context: CheckContext, name: string, mode: 'add' | 'migrate') {
   const device = { ...identity(name, 'android'), model: HOSTILE_MODEL };
-  const payload = decodePairingPayload(await view.qrText('qrImage'));
+  const text = await view.qrText('qrImage');
+  const payload = decodePairingPayload(text);
+  // The page's QR code as a camera reads it: the app link, so a phone without the app reaches its store page.
+  const notLink = appLinkProblem(text);
+  expect(['PAIR-14'], notLink === undefined, `the QR code on the page: ${notLink ?? ''}`);
   const tcp = await view.text('tcpPort');
   const udp = await view.text('udpPort');
   expect(['DESK-03'], payload.mode === mode, `the QR code is a pairing of mode ${payload.mode}, not ${mode}`);
@@ -196,6 +201,7 @@ export const mobileBackupScreensCheck: Check = {
     'PAIR-11',
     'PAIR-12',
     'PAIR-13',
+    'PAIR-14',
     'PAIR-15',
     'MIG-14',
   ],

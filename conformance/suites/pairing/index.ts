@@ -6,9 +6,11 @@ import { PAIRING_CONNECTION_CHECKS } from './connection.js';
 import { uiConnectionAttemptingCheck, uiPairingConfirmationCheck } from './confirm-and-connect-screens.js';
 import { UI_PAIRING_CONNECTION_CHECKS } from './connection-screens.js';
 import { pairingTokenLifetimeRealTimeCheck } from './token-lifetime-real-time.js';
+import { pairingAppLinkCheck } from './app-link.js';
 
 export const suite = defineSuite(area, {
   'tokens-and-device-list.ts': [pairingTokensCheck],
+  'app-link.ts': [pairingAppLinkCheck],
   'connection.ts': [...PAIRING_CONNECTION_CHECKS],
   'confirm-and-connect-screens.ts': [uiPairingConfirmationCheck, uiConnectionAttemptingCheck],
   'connection-screens.ts': [...UI_PAIRING_CONNECTION_CHECKS],

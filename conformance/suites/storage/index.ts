@@ -3,8 +3,10 @@ import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { storageLayoutCheck } from './layout.js';
 import { storedAsCheck } from './stored-as.js';
+import { storageDestinationDrivesCheck } from './destination-drives.js';
 
 export const suite = defineSuite(area, {
   'layout.ts': [storageLayoutCheck],
   'stored-as.ts': [storedAsCheck],
+  'destination-drives.ts': [storageDestinationDrivesCheck],
 });

@@ -40,6 +40,8 @@ describe('a variant served as its own process', () => {
       expect(session.pushServiceLack).toBeUndefined();
       // The port checks judge the ports the variant itself announces (one whose own starts leave the range errs).
       expect(session.startOwnServer).toBeUndefined();
+      // The drive check (STO-10) puts the variant's destination where it chooses, through the same command's {data}.
+      expect(session.startOwnServerOn).toBeTypeOf('function');
       const page = await fetch(session.webConsole!.url);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);

@@ -1,6 +1,10 @@
 /** A QR payload that is expired or for another edition is refused by the server, and the app stays unpaired. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePairingPayload, encodePairingPayload } from '../../../conformance/spec/protocol/pairing.js';
+import {
+  decodePairingPayload,
+  encodeLegacyPairingPayload,
+  encodePairingPayload,
+} from '../../../conformance/spec/protocol/pairing.js';
 import { MobileApp } from '../../../simulators/app/mobile-app.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { device } from '../../helpers/sim.js';
@@ -31,5 +35,12 @@ describe('pairing refusals seen from the app', () => {
     await app.scanQr(payload);
     expect(app.pairing?.payload.edition).toBe('lite');
     await expect(app.scanQr(payload)).rejects.toMatchObject({ code: 'already-paired' });
+  });
+
+  it('a server that still shows the first payload (mbs://pair?…): the app pairs by it', async () => {
+    const { payload } = await t.console.call('createPairing', { body: { mode: 'add' } });
+    const app = new MobileApp(device('android'));
+    await app.scanQr(encodeLegacyPairingPayload(decodePairingPayload(payload)));
+    expect(app.pairing?.payload.token).toBe(decodePairingPayload(payload).token);
   });
 });

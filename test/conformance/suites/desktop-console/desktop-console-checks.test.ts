@@ -42,6 +42,17 @@ describe('the desktop console checks in Chromium', () => {
   );
 
   it.skipIf(lack !== undefined)(
+    `fail a console whose QR code no camera opens${because}`,
+    { timeout: TIMEOUT },
+    async () => {
+      const target = new ReferenceTarget(['pro'], { faults: ['qr-payload-not-https'] });
+      const summary = await runTwoFactor([mobileBackupScreensCheck], { runs: 1, target });
+      expect(verdictOf(summary, 'PAIR-14')).toBe('fail');
+      expect(failuresOf(summary).join('\n')).toMatch(/the QR code on the page: the QR code's link is mbs:\/\/…/);
+    },
+  );
+
+  it.skipIf(lack !== undefined)(
     `show a new device and its backups among two thousand others${because}`,
     { timeout: TIMEOUT },
     async () => {

@@ -1,0 +1,188 @@
+/**
+ * The backup destination on another drive (seed 000 §1.2: "a Hard Drive, Flash Drive, and/or Network Drive"): a
+ * server like the target's is started with its destination on one file system of this machine; a device pairs
+ * and backs up there; then the destination is moved, as a person moves a folder, to another file system (a copy,
+ * since a rename cannot cross file systems) and a server started on it still knows the device, lists and restores
+ * its items and stores a new backup there, on that file system. Every name written on either drive must be one a
+ * FAT flash drive takes (fat-names.ts). What the machine cannot stand for is said beside the pass: a FAT volume
+ * where no FAT file system can be mounted, and a network drive.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Check, CheckContext } from '../../kit/check.js';
+import { APPLIES } from '../../kit/check.js';
+import { where } from '../../kit/applies.js';
+import { checkOnce } from '../../kit/property.js';
+import { bytesOf, identity, metaOf, sha256 } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
+import type { OwnServer, TargetSession } from '../../targets/target.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { fatProblemsUnder } from './fat-names.js';
+
+/** Where this machine has file systems of its own: its temporary folder's disk and its RAM disk. */
+const CANDIDATES = [tmpdir(), '/dev/shm'];
+
+interface Drive {
+  readonly root: string;
+  readonly device: number;
+}
+
+/** The candidates on distinct file systems (by device id), first found first. */
+function drives(): Drive[] {
+  const found: Drive[] = [];
+  for (const root of CANDIDATES) {
+    if (!existsSync(root)) continue;
+    const device = statSync(root).dev;
+    if (!found.some((d) => d.device === device)) found.push({ root, device });
+  }
+  return found;
+}
+
+const fatMountable = () => /\bvfat\b/.test(readFileSync('/proc/filesystems', 'utf8'));
+
+/** What this check cannot stand for on this machine: shown beside its pass, never as passed. */
+function notReachable(): Record<string, string> {
+  return {
+    'a FAT flash drive':
+      (existsSync('/proc/filesystems') && fatMountable()
+        ? 'the kit mounts no FAT volume'
+        : 'this kernel has no FAT driver, no vfat in /proc/filesystems') +
+      '; only the names the server writes are checked against FAT’s rules',
+    'a network drive':
+      'the kit has no network file system to put the destination on: no NFS or SMB server, no network mount',
+  };
+}
+
+async function onDrive(drive: Drive, what: string): Promise<string> {
+  return mkdtemp(path.join(drive.root, `mbsc-drive-${what}-`));
+}
+
+async function expectFatNames(root: string, drive: string): Promise<void> {
+  const problems = await fatProblemsUnder(root);
+  if (problems.length > 0) {
+    throw new Violation(['STO-10'], `on ${drive}, names a FAT flash drive refuses: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
+
+/** The stored file of an item: there, byte-identical, and on the drive the destination is on. */
+async function expectStored(root: string, drive: Drive, backupPath: string, storedAs: string, bytes: Buffer) {
+  const file = path.join(root, backupPath, storedAs);
+  const onDisk = await readFile(file).catch(() => undefined);
+  if (!onDisk?.equals(bytes)) {
+    throw new Violation(
+      ['STO-10'],
+      `${backupPath}/${storedAs} is ${onDisk ? 'not the item' : 'missing'} on ${drive.root}`,
+    );
+  }
+  if ((await stat(file)).dev !== drive.device) {
+    throw new Violation(['STO-10'], `${backupPath}/${storedAs} is not on the destination's drive (${drive.root})`);
+  }
+}
+
+async function backUpOne(device: MbsClient, n: number): Promise<{ storedAs: string; bytes: Buffer }> {
+  const backup = await device.call('startBackup', { body: {} });
+  const bytes = bytesOf(7_000 + n, 900 + n);
+  const item = await device.uploadItem(backup.backupId, bytes, metaOf('photo', `DRIVE_${n}`), sha256(bytes));
+  await device.call('commitBackup', {
+    params: { backupId: backup.backupId },
+    body: { present: [item.sha256], accounts: [] },
+  });
+  return { storedAs: item.storedAs, bytes };
+}
+
+async function withServer<T>(session: TargetSession, dir: string, body: (own: OwnServer) => Promise<T>): Promise<T> {
+  const own = await session.startOwnServerOn!(dir);
+  try {
+    return await body(own);
+  } finally {
+    await own.close();
+  }
+}
+
+async function verifyDrives(context: CheckContext, first: Drive, second: Drive, dirs: string[]): Promise<void> {
+  const { session } = context;
+  const from = await onDrive(first, 'from');
+  dirs.push(from);
+  const name = `Zoé's Pixel ${context.content.tag()}`;
+  const paired = await withServer(session, from, async (own) => {
+    const pairing = await own.console.call('createPairing', { body: { mode: 'add' } });
+    const client = new MbsClient({ baseUrl: own.url });
+    const answer = await client.call('pair', {
+      body: { token: pairing.token, edition: session.edition, device: identity(name, 'android') },
+    });
+    client.deviceKey = answer.deviceKey;
+    const kept = [await backUpOne(client, 1), await backUpOne(client, 2)];
+    for (const k of kept) await expectStored(from, first, answer.backupPath, k.storedAs, k.bytes);
+    return { ...answer, kept };
+  });
+  await expectFatNames(from, first.root);
+  // The person's move: the folder copied to the other drive with its files' times, then removed where it was.
+  const to = await onDrive(second, 'to');
+  dirs.push(to);
+  await cp(from, to, { recursive: true, preserveTimestamps: true, force: true });
+  await rm(from, { recursive: true, force: true });
+  await withServer(session, to, async (own) => {
+    const client = new MbsClient({ baseUrl: own.url, deviceKey: paired.deviceKey });
+    const self = await client.call('getSelf').catch((error: unknown) => {
+      throw new Violation(
+        ['STO-10'],
+        `after its destination moved to ${second.root}, the server lost the device: ${String(error)}`,
+      );
+    });
+    if (self.deviceId !== paired.deviceId)
+      throw new Violation(['STO-10'], `the moved destination answers for ${self.deviceId}`);
+    const listed = new Set((await client.call('listItems', { query: {} })).items.map((i) => i.sha256));
+    for (const k of paired.kept) {
+      if (!listed.has(sha256(k.bytes)) || !(await client.download(sha256(k.bytes))).equals(k.bytes)) {
+        throw new Violation(
+          ['STO-10'],
+          `after the move to ${second.root}, ${k.storedAs} is not listed or not restored whole`,
+        );
+      }
+    }
+    const added = await backUpOne(client, 3);
+    await expectStored(to, second, paired.backupPath, added.storedAs, added.bytes);
+  });
+  await expectFatNames(to, second.root);
+}
+
+export const storageDestinationDrivesCheck: Check = {
+  id: 'storage-destination-drives',
+  title: 'The backup destination on another drive, moved between drives, with names a FAT flash drive takes',
+  area: 'STO',
+  requirements: ['STO-10'],
+  scope: 'server',
+  applies: where({
+    console: true,
+    also: (_column, session) => {
+      if (!session.startOwnServerOn) {
+        return {
+          applies: false,
+          untested: true,
+          reason:
+            'starts a server like the target on a destination it chooses: the reference target can, a running server with --own-server COMMAND that has {data}',
+        };
+      }
+      if (drives().length < 2) {
+        return {
+          applies: false,
+          untested: true,
+          reason: `this machine has one file system among ${CANDIDATES.join(', ')}`,
+        };
+      }
+      return APPLIES;
+    },
+  }),
+  async run(context: CheckContext) {
+    const [first, second] = drives() as [Drive, Drive];
+    const dirs: string[] = [];
+    try {
+      const outcome = await checkOnce(() => verifyDrives(context, first, second, dirs));
+      return outcome.verdict === 'skipped' ? outcome : { ...outcome, notReachable: notReachable() };
+    } finally {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

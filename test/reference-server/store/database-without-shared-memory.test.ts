@@ -1,0 +1,69 @@
+/**
+ * The database on a file system that cannot map SQLite's shared memory: a FAT volume mounted through FUSE, where WAL
+ * mode's first transaction fails with SQLITE_IOERR_SHMOPEN. The server's database still opens, in WAL mode, held
+ * alone, and keeps what it commits. It needs root, /dev/fuse, mkfs.vfat and fusefat; without them it is skipped.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../reference-server/store/database.js';
+
+const has = (tool: string) => spawnSync('which', [tool]).status === 0;
+const lack =
+  process.getuid?.() !== 0
+    ? 'not root'
+    : !existsSync('/dev/fuse')
+      ? 'no /dev/fuse'
+      : !has('mkfs.vfat') || !has('fusefat')
+        ? 'no mkfs.vfat or fusefat (dosfstools, fusefat)'
+        : undefined;
+
+let dir = '';
+let mountPoint = '';
+beforeAll(() => {
+  if (lack) return;
+  dir = mkdtempSync(path.join(tmpdir(), 'mbs-fat-'));
+  const image = path.join(dir, 'fat.img');
+  mountPoint = path.join(dir, 'mnt');
+  mkdirSync(mountPoint);
+  execFileSync('truncate', ['-s', '32M', image]);
+  execFileSync('mkfs.vfat', [image], { stdio: 'ignore' });
+  execFileSync('fusefat', ['-o', 'rw+', image, mountPoint], { stdio: 'ignore' });
+});
+afterAll(() => {
+  if (lack) return;
+  spawnSync('fusermount', ['-u', mountPoint]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`the database on a FUSE FAT volume${lack ? ` (skipped: ${lack})` : ''}`, () => {
+  it.skipIf(lack !== undefined)('plain WAL fails there, and the server’s database opens and keeps its rows', () => {
+    const probe = new Database(path.join(mountPoint, 'probe.db'));
+    try {
+      expect(() => {
+        probe.pragma('journal_mode = WAL');
+        probe.exec('BEGIN IMMEDIATE; ROLLBACK');
+      }).toThrow(expect.objectContaining({ code: expect.stringMatching(/^SQLITE_IOERR/) }));
+    } finally {
+      probe.close();
+    }
+
+    const file = path.join(mountPoint, 'mbs.sqlite');
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('fat-probe', 'kept');
+    } finally {
+      db.close();
+    }
+    const again = openDatabase(file);
+    try {
+      expect(again.prepare('SELECT value FROM meta WHERE key = ?').get('fat-probe')).toEqual({ value: 'kept' });
+    } finally {
+      again.close();
+    }
+  });
+});
