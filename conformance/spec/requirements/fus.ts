@@ -137,7 +137,7 @@ export const FUS_REQUIREMENTS = [
   {
     id: 'FUS-17',
     statement:
-      'Turning Free up space on says "Free up space is successfully enabled.", turning it off "Free up space is successfully disabled.", and picking a limit "Free up space limit is successfully set."',
+      'Turning Free up space on says "Free up space is successfully enabled.", off "Free up space is successfully disabled.", and picking a limit "Free up space limit is successfully set."',
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
