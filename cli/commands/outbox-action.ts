@@ -26,11 +26,13 @@ export async function listOutbox(options: ParsedOptions<typeof OUTBOX_OPTIONS>, 
   } else {
     io.out(
       table(
-        ['SEQ', 'SENT', 'CHANNEL', 'TO', 'MESSAGE'],
+        ['SEQ', 'SENT', 'CHANNEL', 'FROM', 'TO', 'MESSAGE'],
         messages.map((m) => [
           String(m.seq),
           new Date(m.sentAt).toISOString(),
           m.channel,
+          // An SMS names no sender; an e-mail's (PWL-16) is shown as the server sent it.
+          m.from ?? '-',
           m.to,
           [m.subject, m.text].filter(Boolean).join(' | ').replaceAll('\n', ' '),
         ]),

@@ -478,6 +478,21 @@ export const FAULTS = {
     description: 'logs a free up space whose archiving failed as a Free up space Info entry, not an Error',
     caughtBy: ['LOG-06'],
   },
+  'paired-sources-not-preselected': {
+    side: 'app',
+    description: 'offers Photos alone selected once a phone pairs, not all the backup sources of its platform',
+    caughtBy: ['PAIR-17'],
+  },
+  'free-up-toast-always-enabled': {
+    side: 'app',
+    description: 'says "Free up space is successfully enabled." when the switch is turned off too',
+    caughtBy: ['FUS-17'],
+  },
+  'migration-dialogs-merged-on-ios': {
+    side: 'app',
+    description: "shows an iOS replacement Android's one migration screen, without the paired dialog and its OK",
+    caughtBy: ['MIG-17'],
+  },
   'item-restore-on-old-app': {
     side: 'app',
     description:

@@ -10,15 +10,15 @@ import { helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
-import { exclusionReason, updateSources } from './backup-sources.js';
+import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { asksConsentToFree } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
-import { freeUpLogEntry, freeUpNote, freeUpStatusText } from './free-up-space-texts.js';
+import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
-import { migrationCompletedText, pairedText } from './pairing-texts.js';
+import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
@@ -34,17 +34,20 @@ import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 export interface AppRules extends FreeUpRules {
   readonly holdReasons: typeof holdReasons;
   readonly updateSources: typeof updateSources;
+  readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
   readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
   readonly pairedText: typeof pairedText;
+  readonly replacementPairedText: typeof replacementPairedText;
   readonly migrationCompletedText: typeof migrationCompletedText;
   readonly restoreOption: typeof restoreOption;
   readonly freeUpStatusText: typeof freeUpStatusText;
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
+  readonly freeUpToast: typeof freeUpToast;
   readonly passwordLink: typeof passwordLink;
   readonly helpPage: typeof helpPage;
 }
@@ -53,17 +56,20 @@ export const STRAIGHT_APP_RULES: AppRules = {
   ...FREE_UP_RULES,
   holdReasons,
   updateSources,
+  pairedSources,
   exclusionReason,
   asksConsentToFree,
   restoreSkips,
   restoreScope,
   sizeText,
   pairedText,
+  replacementPairedText,
   migrationCompletedText,
   restoreOption,
   freeUpStatusText,
   freeUpNote,
   freeUpLogEntry,
+  freeUpToast,
   passwordLink,
   helpPage,
 };

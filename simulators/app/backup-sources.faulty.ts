@@ -12,4 +12,8 @@ export const BACKUP_SOURCES_FAULTS = {
     exclusionReason: (rule) => (platform, sources, item) =>
       rule(platform, sources, item.origin === 'itunes-sync' ? { ...item, origin: 'device' } : item),
   },
+  'paired-sources-not-preselected': {
+    // Once paired, offers Photos alone selected: the user must pick the rest.
+    pairedSources: () => () => ({ photos: true, videos: false, documents: false, twoFactorAccounts: false }),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

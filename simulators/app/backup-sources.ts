@@ -15,6 +15,14 @@ export function defaultSources(platform: Platform): BackupSources {
   return { photos: true, videos: true, documents: platform === 'android', twoFactorAccounts: true };
 }
 
+/**
+ * What a phone just paired as a new device offers selected on its backup-source choice (seed 000 §7.1, §7.2 step
+ * vi: "Photos, videos, document, and 2FA accounts are automatically selected"; iOS lists no documents).
+ */
+export function pairedSources(platform: Platform): BackupSources {
+  return defaultSources(platform);
+}
+
 /** Applies a change to the selection; refuses to leave nothing selected and documents on iOS. */
 export function updateSources(
   platform: Platform,

@@ -10,4 +10,8 @@ export const FREE_UP_SPACE_TEXTS_FAULTS = {
   'free-up-failure-logged-as-info': {
     freeUpLogEntry: (entry) => (outcome) => ({ ...entry(outcome), level: 'Info' }),
   },
+  'free-up-toast-always-enabled': {
+    // Says "successfully enabled" whichever way the switch went.
+    freeUpToast: (said) => (change) => said(change === 'disabled' ? 'enabled' : change),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -24,6 +24,16 @@ export function freeUpNote(platform: Platform): string | undefined {
   return platform === 'ios' ? IOS_RECENTLY_DELETED_NOTE : undefined;
 }
 
+/** What the user just changed on free up space: the switch on or off, or the limit picked. */
+export type FreeUpChange = 'enabled' | 'disabled' | 'limit-set';
+
+/** The toast each change shows (seed 000 §6.4.5, each procedure's step 5). */
+export function freeUpToast(change: FreeUpChange): string {
+  return change === 'limit-set'
+    ? 'Free up space limit is successfully set.'
+    : `Free up space is successfully ${change}.`;
+}
+
 /** How one run of free up space ended: items removed and archived, a refusal on iOS, or an archive that failed. */
 export type FreeUpOutcome =
   { readonly removed: number; readonly bytes: number } | { readonly refused: number } | { readonly failed: string };

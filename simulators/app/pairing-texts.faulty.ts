@@ -7,6 +7,11 @@ export const PAIRING_TEXTS_FAULTS = {
     pairedText: () => () => 'Paired with the backup machine.',
   },
   'migration-names-swapped': {
-    migrationCompletedText: (said) => (original, replacement) => said(replacement, original),
+    migrationCompletedText: (said) => (original, replacement, platform) => said(replacement, original, platform),
+  },
+  'migration-dialogs-merged-on-ios': {
+    // iOS says Android's one text on one screen: no dialog for the pairing, no OK before Done.
+    replacementPairedText: () => () => undefined,
+    migrationCompletedText: (said) => (original, replacement) => said(original, replacement, 'android'),
   },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

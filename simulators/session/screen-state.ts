@@ -13,6 +13,7 @@ export const SUB_SCREENS = [
   'scanner',
   'pair-confirm',
   'migration',
+  'backup-source',
   'recovery-phone',
   'authenticate',
   'free-up-limit',

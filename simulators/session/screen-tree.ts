@@ -4,7 +4,7 @@
  * app in the background its home screen.
  */
 import { accountEditScreen, accountReorderScreen } from './screens/account-screens.js';
-import { backupScreen, connectionScreen } from './screens/backup-screen.js';
+import { backupScreen, backupSourceScreen, connectionScreen } from './screens/backup-screen.js';
 import { homeScreen, tabBar } from './screens/main-screens.js';
 import {
   appLogScreen,
@@ -41,6 +41,7 @@ export const SCREENS = {
   scanner: { title: 'Scan QR code', build: scannerScreen },
   'pair-confirm': { title: 'Activate and start backup', build: pairConfirmScreen },
   migration: { title: 'Migration', build: migrationScreen },
+  'backup-source': { title: 'Backup source', build: backupSourceScreen },
   'recovery-phone': { title: 'Enter recovery phone number', build: recoveryPhoneScreen },
   authenticate: { title: 'Authenticate', build: authenticateScreen },
   'free-up-limit': { title: 'Free up space', build: freeUpLimitScreen },
@@ -68,10 +69,15 @@ export function buildScreen(session: SimulatorSession): UiElement {
   ];
   if (isMainScreen(screen)) children.push(tabBar(session));
   if (session.message !== undefined) {
+    // The tap clears the session's dialog before OK runs: OK keeps where it leads from when it was drawn.
+    const leadsTo = session.messageLeadsTo;
     children.push(
       group('dialog', 'message', [
         text('message-text', session.message),
-        button('message-ok', 'OK', (s) => void (s.message = undefined)),
+        button('message-ok', 'OK', (s) => {
+          s.message = undefined;
+          leadsTo?.(s);
+        }),
       ]),
     );
   }

@@ -45,6 +45,8 @@ export class SimulatorSession {
   readonly nav = new Navigation();
   /** A dialog over the screen (an error or a notice), until the next tap. */
   message: string | undefined;
+  /** Where OK on the dialog leads, when it leads on (a paired phone's backup sources); any other tap drops it. */
+  messageLeadsTo: ((session: SimulatorSession) => void) | undefined;
   scannerPurpose: 'pairing' | '2fa' = 'pairing';
   /** A pairing QR code the scanner detected, until the user confirms or cancels. */
   pendingPairing: string | undefined;
@@ -102,6 +104,7 @@ export class SimulatorSession {
   async tap(id: string): Promise<void> {
     const element = this.element(id);
     this.message = undefined;
+    this.messageLeadsTo = undefined;
     if (element.enabled === false || !element.tap) return;
     await this.shown(() => element.tap?.(this));
   }
@@ -116,8 +119,15 @@ export class SimulatorSession {
     this.nav.open(screen);
   }
 
+  /** Shows a dialog whose OK leads to `then`. */
+  say(message: string, then: (session: SimulatorSession) => void): void {
+    this.message = message;
+    this.messageLeadsTo = then;
+  }
+
   back(): void {
     this.message = undefined;
+    this.messageLeadsTo = undefined;
     if (this.screen === 'authenticate') this.auth = undefined;
     this.nav.back();
   }
@@ -136,6 +146,7 @@ export class SimulatorSession {
       .catch((error: unknown) => {
         // A defect must not become an unhandled rejection in the Appium process: it is shown, and tests see it.
         this.message = `The app failed: ${(error as Error).message}`;
+        this.messageLeadsTo = undefined;
       })
       .finally(() => this.work.delete(settled));
     this.work.add(settled);

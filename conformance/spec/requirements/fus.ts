@@ -134,4 +134,13 @@ export const FUS_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
     interpretation: 'The seed’s NOTE is for iOS devices; Android, which removes items permanently, shows none.',
   },
+  {
+    id: 'FUS-17',
+    statement:
+      'Turning Free up space on says "Free up space is successfully enabled.", off "Free up space is successfully disabled.", and picking a limit "Free up space limit is successfully set."',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation: 'Step 5 of each of the three procedures, taken as what the app says once the change is made.',
+  },
 ] as const satisfies readonly Requirement[];

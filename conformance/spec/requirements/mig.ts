@@ -141,4 +141,14 @@ export const MIG_REQUIREMENTS = [
     interpretation:
       'The names are those the server lists: the original’s, and the replacement’s own (seed 000 §7.1 step vii, §11.2).',
   },
+  {
+    id: 'MIG-17',
+    statement:
+      'An Android replacement says pairing and migration are done on one screen, with Done; an iOS one in two dialogs: paired successfully, with OK, then the migration completed, with Done.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§11.2' },
+    interpretation:
+      'Android from §7.1 step vii (one text, then Done). §7.2 step vii repeats §7.1’s text with its Android names (ASUS X00ID to Redmi Note 8) beside iOS captions naming iPhone6s; the iOS flow is taken from §11.2, the migration walk-through that starts from an iPhone, which has two steps: "Once the replacement device is paired successfully, tap OK. When the migration of contents … is completed, tap Done." The iOS words: "Replacement device is paired successfully." then "Migration of contents from <original> to <replacement> is completed." The seed states no platform difference in words: this is the reading the kit checks.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -128,4 +128,14 @@ export const PAIR_REQUIREMENTS = [
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
   },
+  {
+    id: 'PAIR-17',
+    statement:
+      'OK on "Device paired successfully" opens the backup sources, each of the platform selected; the user may deselect some, and Done keeps the selection and returns to the Backup screen.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§7.1' },
+    interpretation:
+      'Step vi of §7.1 (Android) and §7.2 (iOS): Photos, Videos, Documents and 2FA Accounts on Android; iOS lists no documents (§7.2 names photos, videos and 2FA accounts). At least one source stays selected (SRC-05).',
+  },
 ] as const satisfies readonly Requirement[];

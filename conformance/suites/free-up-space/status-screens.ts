@@ -1,13 +1,15 @@
 /**
  * What the More page says of free up space, through the screens on a simulated phone (seed 000 §6.4.5): the
  * status under the switch, word for word, as the switch is turned on and off again; on iOS the note that removed
- * items stay up to 40 days in "Recently Deleted", and none on Android.
+ * items stay up to 40 days in "Recently Deleted", and none on Android; and what the app says of each change, "Free
+ * up space is successfully enabled." / "… disabled." and, once a limit is picked, "Free up space limit is
+ * successfully set." (each procedure's step 5).
  */
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
-import { setSwitch, withApp } from '../../kit/screens-support.js';
+import { setSwitch, state, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 
@@ -17,12 +19,32 @@ const SEED_STATUS = {
   on: 'Enabled. Safely backed up contents will be removed from your device to free up space, and performance has been optimized.',
 } as const;
 
+/** What the app says once the switch is turned on or off, or a limit picked. */
+const SEED_TOAST = {
+  on: 'Free up space is successfully enabled.',
+  off: 'Free up space is successfully disabled.',
+  limit: 'Free up space limit is successfully set.',
+} as const;
+
 /** What the iOS note must say: where the items go, for how long, and the advice to clear the folder. */
 const NOTE_SAYS = [/Recently Deleted/, /up to 40 days/, /manually clear/i];
 
-async function statusWith(driver: AppDriver, on: boolean): Promise<string> {
+/** The dialog's text, or a note that none is shown. */
+async function dialogText(driver: AppDriver): Promise<string> {
+  return (await state(driver)).message === null ? '(no dialog)' : driver.text('message-text');
+}
+
+/** Turns the switch: what the app says of it, and the status under it after. */
+async function turn(driver: AppDriver, on: boolean): Promise<{ said: string; status: string }> {
   await setSwitch(driver, 'more-free-up-space', on);
-  return driver.text('more-free-up-status');
+  return { said: await dialogText(driver), status: await driver.text('more-free-up-status') };
+}
+
+/** Picks a limit (free up space is on): what the app says of it. */
+async function pickLimit(driver: AppDriver, gb: number): Promise<string> {
+  await driver.tap('more-free-up-limit');
+  await driver.tap(`limit-${gb}`);
+  return dialogText(driver);
 }
 
 const PLATFORM_NAMES = { android: 'Android', ios: 'iOS' } as const;
@@ -30,9 +52,9 @@ const PLATFORM_NAMES = { android: 'Android', ios: 'iOS' } as const;
 function uiFreeUpStatusCheck(platform: Platform): Check {
   return {
     id: `free-up-space-status-${platform}-screens`,
-    title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
+    title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on, and that each change and a picked limit were made successfully${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
     area: 'FUS',
-    requirements: platform === 'ios' ? ['FUS-15', 'FUS-16'] : ['FUS-15'],
+    requirements: platform === 'ios' ? ['FUS-15', 'FUS-16', 'FUS-17'] : ['FUS-15', 'FUS-17'],
     scope: 'device',
     tags: ['ui'],
     applies: where({ device: 'paired', platform }),
@@ -43,10 +65,17 @@ function uiFreeUpStatusCheck(platform: Platform): Check {
           const first = await driver.text('more-free-up-status');
           expectEqual(['FUS-15'], 'the status as the app starts', first, SEED_STATUS.off);
           for (const on of [true, false, true]) {
-            const said = await statusWith(driver, on);
-            const expected = on ? SEED_STATUS.on : SEED_STATUS.off;
-            expectEqual(['FUS-15'], `the status once turned ${on ? 'on' : 'off'}`, said, expected);
+            const { said, status } = await turn(driver, on);
+            const turned = `once turned ${on ? 'on' : 'off'}`;
+            expectEqual(['FUS-15'], `the status ${turned}`, status, on ? SEED_STATUS.on : SEED_STATUS.off);
+            expectEqual(['FUS-17'], `what the app says ${turned}`, said, on ? SEED_TOAST.on : SEED_TOAST.off);
           }
+          expectEqual(
+            ['FUS-17'],
+            'what the app says once a limit is picked',
+            await pickLimit(driver, 8),
+            SEED_TOAST.limit,
+          );
           if (platform === 'ios') await expectIosNote(driver);
         }),
       ),

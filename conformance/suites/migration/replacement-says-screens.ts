@@ -2,7 +2,8 @@
  * What the phones say around a migration, through the screens on simulated phones (seed 000 §7.1, §11, §11.2): the
  * original's restore page offers Original location; the replacement, paired by the desktop's migration QR code,
  * says it "is paired successfully and migration of contents from <original> to <replacement> is completed" with
- * the names the desktop lists, and its restore page then offers Migration from the original. Runs in process as
+ * the names the desktop lists (on Android one screen; on iOS a dialog for the pairing, OK, then one for the
+ * migration), and its restore page then offers Migration from the original. Runs in process as
  * well as over WebDriver: migration-across-platforms-screens covers the rest of the flow over WebDriver only.
  */
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
@@ -19,6 +20,18 @@ async function listedName(desk: MbsClient, deviceId: string | undefined): Promis
   return (await desk.call('listDevices')).devices.find((d) => d.deviceId === deviceId)?.name;
 }
 
+/** What a replacement says, dialog by dialog, per platform (MIG-17): the pairing's own dialog, then the migration's. */
+const REPLACEMENT_SAYS = {
+  android: (from: string, to: string) => [
+    undefined,
+    `Replacement device is paired successfully and migration of contents from ${from} to ${to} is completed.`,
+  ],
+  ios: (from: string, to: string) => [
+    'Replacement device is paired successfully.',
+    `Migration of contents from ${from} to ${to} is completed.`,
+  ],
+} as const;
+
 /** The restore option the phone's Restore page names, then back to the Backup page. */
 async function restoreOption(driver: AppDriver): Promise<string> {
   await driver.tap('tab-backup');
@@ -33,7 +46,7 @@ export const uiReplacementSaysCheck: Check = {
   title:
     'Through the screens: the original restores to its Original location; the replacement says its migration of contents from the original to it is completed, and restores by Migration',
   area: 'MIG',
-  requirements: ['MIG-16', 'RST-19'],
+  requirements: ['MIG-16', 'MIG-17', 'RST-19'],
   scope: 'device',
   tags: ['ui'],
   applies: where({ device: 'paired' }),
@@ -50,11 +63,14 @@ export const uiReplacementSaysCheck: Check = {
         expectEqual(['RST-19'], "the original's restore option", await restoreOption(original), 'Original location');
 
         const replacement = await open(profile, 'replacement');
-        const { after, result } = await pairAsReplacement(replacement, desk, originalId!);
+        const { after, paired, result } = await pairAsReplacement(replacement, desk, originalId!);
         expectTrue(['MIG-16'], after.pairing !== null, `the replacement did not pair: ${after.message}`);
-        const replacementName = await listedName(desk, after.pairing?.deviceId);
-        const said = `Replacement device is paired successfully and migration of contents from ${originalName} to ${replacementName} is completed.`;
-        expectEqual(['MIG-16'], 'the replacement once it paired', result, said);
+        const replacementName = (await listedName(desk, after.pairing?.deviceId))!;
+        const names = `migration of contents from ${originalName} to ${replacementName} is completed.`;
+        const named = result?.toLowerCase().endsWith(names.toLowerCase()) === true;
+        expectTrue(['MIG-16'], named, `the replacement once it paired says "${result}", not that ${names}`);
+        const says = REPLACEMENT_SAYS[profile.platform](originalName!, replacementName);
+        expectEqual(['MIG-17'], `the replacement's dialogs on ${profile.platform}`, [paired, result], says);
         const option = await restoreOption(replacement);
         expectEqual(['RST-19'], "the replacement's restore option", option, `Migration from ${originalName}`);
       }),

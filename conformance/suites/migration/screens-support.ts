@@ -37,7 +37,11 @@ export async function withPhones(context: DeviceCheckContext, body: (open: OpenP
 export const otherPhone = (context: DeviceCheckContext): DeviceSpec =>
   phoneOf(context.column.profile.platform === 'android' ? 'ios' : 'android');
 
-/** Automated backup off, then "Activate and start backup" with the desktop's migration QR code, and OK. */
+/**
+ * Automated backup off, then "Activate and start backup" with the desktop's migration QR code, and OK. What the
+ * replacement says comes back dialog by dialog: on iOS "Replacement device is paired successfully." with OK first
+ * (`paired`), then the migration's own screen (`result`, "… from <original> to <replacement> is completed"), Done.
+ */
 export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, originalDeviceId: string) {
   await setSwitch(driver, 'more-automated-backup', false);
   const { payload } = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId } });
@@ -47,8 +51,11 @@ export async function pairAsReplacement(driver: AppDriver, desk: MbsClient, orig
   const mode = (await state(driver)).screen === 'pair-confirm' ? await driver.text('pair-confirm-mode') : undefined;
   await driver.tap('pair-confirm');
   const after = await driver.execute('mobile: waitForIdle', {});
-  // The migration's own screen ("… from <original> to <replacement> is completed"), then Done.
-  const result = after.screen === 'migration' ? await driver.text('migration-result') : undefined;
+  const dialog = after.pairing !== null && after.screen !== 'migration' && after.message !== null;
+  const paired = dialog ? await driver.text('message-text') : undefined;
+  if (paired !== undefined) await driver.tap('message-ok');
+  const onMigration = (await state(driver)).screen === 'migration';
+  const result = onMigration ? await driver.text('migration-result') : undefined;
   if (result !== undefined) await driver.tap('migration-done');
-  return { mode, result, after };
+  return { mode, paired, result, after };
 }

@@ -10,15 +10,49 @@ import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { SEED_MESSAGE } from './connection.js';
 import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
+import { shown } from '../../kit/page-elements.js';
+import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
+import type { Platform } from '../../../simulators/device/device-spec.js';
 
 const PAIRED_SAYS = 'Device paired successfully.';
+
+/** The sources a new pairing offers selected (seed 000 §7.1, §7.2 step vi), as their switches' ids. */
+const PAIRED_SELECTS = {
+  android: ['source-2fa', 'source-documents', 'source-photos', 'source-videos'],
+  ios: ['source-2fa', 'source-photos', 'source-videos'],
+} as const;
+
+/** The source switches shown on the current screen: those on, by id, sorted. */
+async function sourcesOn(driver: AppDriver): Promise<string[]> {
+  return (await shown(driver, /^source-/))
+    .filter((e) => e.checked)
+    .map((e) => e.id)
+    .sort();
+}
+
+/**
+ * OK on "Device paired successfully" (the dialog is up): the backup-source choice with every source of the platform
+ * selected; Videos deselected there and Done lead back to the Backup screen with that selection kept.
+ */
+async function chooseSourcesAfterPairing(driver: AppDriver, platform: Platform): Promise<void> {
+  await driver.tap('message-ok');
+  const choice = await state(driver);
+  expectEqual(['PAIR-16'], 'the dialog after OK', choice.message, null);
+  expectEqual(['PAIR-17'], 'the screen after OK', choice.screen, 'backup-source');
+  expectEqual(['PAIR-17'], 'the sources selected once paired', await sourcesOn(driver), [...PAIRED_SELECTS[platform]]);
+  await driver.tap('source-videos');
+  await driver.tap('backup-source-done');
+  expectEqual(['PAIR-17'], 'the screen after Done', (await state(driver)).screen, 'backup');
+  const kept = PAIRED_SELECTS[platform].filter((id) => id !== 'source-videos');
+  expectEqual(['PAIR-17'], 'the Backup page’s sources after Done', await sourcesOn(driver), kept);
+}
 
 export const uiPairingConfirmationCheck: Check = {
   id: 'pairing-confirmation-screens',
   title:
-    'Through the screens: a detected pairing QR code is confirmed first; Cancel leaves the phone unpaired, OK pairs it and the app says "Device paired successfully"',
+    'Through the screens: a detected pairing QR code is confirmed first; Cancel leaves the phone unpaired, OK pairs it and the app says "Device paired successfully"; OK leads to the sources, all selected, and Done to the Backup screen',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-03', 'PAIR-16'],
+  requirements: ['PAIR-02', 'PAIR-03', 'PAIR-16', 'PAIR-17'],
   scope: 'device',
   tags: ['ui'],
   applies: where({ device: 'paired' }),
@@ -41,8 +75,7 @@ export const uiPairingConfirmationCheck: Check = {
         expectEqual(['PAIR-02'], 'the server paired with', paired.pairing?.edition, context.session.edition);
         // The seed's step vi: "Device paired successfully. Tap OK to proceed."
         expectEqual(['PAIR-16'], 'the app once paired', await driver.text('message-text'), PAIRED_SAYS);
-        await driver.tap('message-ok');
-        expectEqual(['PAIR-16'], 'the dialog after OK', (await state(driver)).message, null);
+        await chooseSourcesAfterPairing(driver, context.column.profile.platform);
       }),
     ),
 };

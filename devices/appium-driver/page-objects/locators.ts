@@ -22,6 +22,7 @@ export const ELEMENT_IDS = {
   migrationResult: 'migration-result',
   migrationRestore: 'migration-restore',
   migrationDone: 'migration-done',
+  backupSourceDone: 'backup-source-done',
   pairConfirm: 'pair-confirm',
   pairCancel: 'pair-cancel',
   homeLastBackup: 'home-last-backup',

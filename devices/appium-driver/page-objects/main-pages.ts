@@ -23,6 +23,11 @@ export class HomePage extends AppPage {
   cancelPairing = () => this.tap('pairCancel');
   /** Whether the detected code adds this phone or migrates an existing device's backup content to it. */
   pairingMode = () => this.text('pairConfirmMode');
+  /**
+   * OK on "Device paired successfully": leads to the backup-source choice (BackupSourcePage); on an iOS replacement,
+   * OK on "Replacement device is paired successfully." leads to the migration's own dialog.
+   */
+  proceedAfterPaired = () => this.tap('messageOk');
   /** After a migration: "… migration of contents from <original> to <replacement> is completed." */
   migrationResult = () => this.text('migrationResult');
   restoreAfterMigration = () => this.tap('migrationRestore');
@@ -60,6 +65,13 @@ export class BackupPage extends AppPage {
   }
 }
 
+/** The backup-source choice a newly paired phone shows: its sources, selected for it, and Done to the Backup page. */
+export class BackupSourcePage extends AppPage {
+  isSourceOn = (source: SourceName) => this.isChecked({ id: ids.source(source) });
+  toggleSource = (source: SourceName) => this.tap({ id: ids.source(source) });
+  done = () => this.tap('backupSourceDone');
+}
+
 export type MoreSwitch = 'automatedBackup' | 'chargingOnly' | 'powerSaving' | 'freeUpSpace' | 'enhancedSecurity';
 const SWITCHES = {
   automatedBackup: 'moreAutomatedBackup',
@@ -74,6 +86,8 @@ export class MorePage extends AppPage {
   /** The status under the Free up space switch, and iOS's note on Recently Deleted. */
   freeUpStatus = () => this.text('moreFreeUpStatus');
   freeUpNote = () => this.text('moreFreeUpNote');
+  /** What the app says once free up space is turned on or off, or a limit picked: the dialog's text. */
+  freeUpSaid = () => this.message();
 
   /** Sets a switch; enhanced security opens the authentication prompt, which the caller answers. */
   async set(name: MoreSwitch, on: boolean): Promise<void> {

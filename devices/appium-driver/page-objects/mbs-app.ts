@@ -7,7 +7,7 @@
 import type { Browser } from 'webdriverio';
 import type { ExecuteMethodName, ExecuteParams, ExecuteResult } from '../../../simulators/session/execute-methods.js';
 import { SIMULATOR_LOCATORS, type Locators } from './locators.js';
-import { BackupPage, HomePage, MorePage, TabBar } from './main-pages.js';
+import { BackupPage, BackupSourcePage, HomePage, MorePage, TabBar } from './main-pages.js';
 import { ExplorerPage, RestorePage } from './restore-pages.js';
 import { AuthenticatePrompt, TwoFactorPage } from './two-factor-page.js';
 
@@ -15,6 +15,7 @@ export class MbsApp {
   readonly tabs: TabBar;
   readonly home: HomePage;
   readonly backup: BackupPage;
+  readonly sources: BackupSourcePage;
   readonly twoFactor: TwoFactorPage;
   readonly auth: AuthenticatePrompt;
   readonly more: MorePage;
@@ -30,6 +31,7 @@ export class MbsApp {
     this.tabs = new TabBar(browser, locators);
     this.home = new HomePage(browser, locators);
     this.backup = new BackupPage(browser, locators);
+    this.sources = new BackupSourcePage(browser, locators);
     this.twoFactor = new TwoFactorPage(browser, locators);
     this.auth = new AuthenticatePrompt(browser, locators);
     this.more = new MorePage(browser, locators);

@@ -104,6 +104,18 @@ function sourceToggles(session: SimulatorSession): UiElement[] {
   );
 }
 
+/**
+ * The backup-source choice a phone shows once paired as a new device (seed 000 §7.1, §7.2 step vi): its sources as
+ * the app selected them, to deselect as wished; Done confirms and returns to the Backup page.
+ */
+export function backupSourceScreen(session: SimulatorSession): UiElement[] {
+  return [
+    text('backup-source-hint', 'Selected for backup: deselect any you do not want, then tap Done.'),
+    group('group', 'backup-source-options', sourceToggles(session)),
+    button('backup-source-done', 'Done', (s) => s.nav.returnTo('backup')),
+  ];
+}
+
 export function connectionScreen(session: SimulatorSession): UiElement[] {
   const draft = session.connectionDraft;
   return [

@@ -18,8 +18,12 @@ const SWITCHES: readonly { key: Switch; id: string; label: string }[] = [
   { key: 'freeUpSpace', id: 'more-free-up-space', label: 'Free up space' },
 ];
 
-const flip = (key: Switch) => (s: SimulatorSession) =>
-  s.app.updateSettings({ [key]: !s.app.settings[key] } as Partial<AppSettings>);
+const flip = (key: Switch) => (s: SimulatorSession) => {
+  const on = !s.app.settings[key];
+  s.app.updateSettings({ [key]: on } as Partial<AppSettings>);
+  // Free up space says it took the change (seed 000 §6.4.5 step 5).
+  if (key === 'freeUpSpace') s.message = s.app.rules.freeUpToast(on ? 'enabled' : 'disabled');
+};
 
 export function moreScreen(session: SimulatorSession): UiElement[] {
   const { settings, security } = session.app;
@@ -78,6 +82,7 @@ export function freeUpLimitScreen(session: SimulatorSession): UiElement[] {
         radio(`limit-${gb}`, `${gb} GB`, gb === current, (s) => {
           s.app.updateSettings({ freeUpSpaceLimitGb: gb });
           s.back();
+          s.message = s.app.rules.freeUpToast('limit-set');
         }),
       ),
     ),

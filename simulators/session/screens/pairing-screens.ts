@@ -41,20 +41,28 @@ async function confirmPairing(session: SimulatorSession): Promise<void> {
   session.back();
   if (scanned === undefined) return;
   await session.app.scanQr(scanned);
+  const { app } = session;
   if (decodePairingPayload(scanned).mode === 'add') {
-    session.message = session.app.rules.pairedText();
+    // OK leads on to the sources the app selected for the new pairing (seed 000 §7.1 step vi).
+    session.say(app.rules.pairedText(), (s) => {
+      s.app.sources = s.app.rules.pairedSources(s.device.platform);
+      s.open('backup-source');
+    });
     return;
   }
   // The app learns whose content it took over from the server's entry for this phone.
-  const self = await session.app.client().call('getSelf');
+  const self = await app.client().call('getSelf');
   session.migration = { from: self.migratedFrom?.name ?? 'an unnamed device', to: self.name };
-  session.open('migration');
+  // iOS says the pairing first, and OK leads to the migration's own dialog (see MIG-17); Android says both at once.
+  const paired = app.rules.replacementPairedText(session.device.platform);
+  if (paired === undefined) session.open('migration');
+  else session.say(paired, (s) => s.open('migration'));
 }
 
 export function migrationScreen(session: SimulatorSession): UiElement[] {
   const { from, to } = session.migration ?? { from: '?', to: session.device.spec.name };
   return [
-    text('migration-result', session.app.rules.migrationCompletedText(from, to)),
+    text('migration-result', session.app.rules.migrationCompletedText(from, to, session.device.platform)),
     text(
       'migration-next',
       'Restore the backed-up photos, videos, documents and 2FA accounts, then re-pair with the authenticator on the 2FA page.',

@@ -37,7 +37,15 @@ describe('backup and restore over Appium', () => {
     expect(await app.home.pairingQuestion()).toMatch(/^Pair this phone with the backup machine at 127\.0\.0\.1:\d+\?$/);
     await app.home.confirmPairing();
     expect(await app.home.status()).toMatch(/^Paired with home at 127\.0\.0\.1:\d+$/);
-    await app.home.dismissMessage();
+    expect(await app.home.message()).toBe('Device paired successfully.');
+    // OK leads to the backup-source choice, every Android source selected; Done returns to the Backup page.
+    await app.home.proceedAfterPaired();
+    const sources = ['photos', 'videos', 'documents', '2fa'] as const;
+    for (const source of sources) expect(await app.sources.isSourceOn(source)).toBe(true);
+    await app.sources.toggleSource('2fa');
+    await app.sources.done();
+    expect(await app.backup.isSourceOn('2fa')).toBe(false);
+    expect(await app.backup.isSourceOn('photos')).toBe(true);
 
     await app.device.addMedia({ kind: 'photo', count: 3, sizeBytes: 30_000 });
     await app.device.addMedia({ kind: 'video', count: 2, sizeBytes: 70_000 });

@@ -24,7 +24,12 @@ describe('More over Appium', () => {
     await app.more.set('powerSaving', false);
     expect(await app.more.isEnabled('moreFreeUpLimit')).toBe(false);
     await app.more.set('freeUpSpace', true);
+    expect(await app.more.freeUpSaid()).toBe('Free up space is successfully enabled.');
+    await app.more.set('freeUpSpace', false);
+    expect(await app.more.freeUpSaid()).toBe('Free up space is successfully disabled.');
+    await app.more.set('freeUpSpace', true);
     await app.more.setFreeUpLimit(8);
+    expect(await app.more.freeUpSaid()).toBe('Free up space limit is successfully set.');
     await app.more.setLanguage('japanese');
     const { settings } = await app.device.appState();
     expect(settings).toMatchObject({

@@ -9,6 +9,10 @@ beforeAll(async () => {
   f = await startFixture('pro', { consoleKey: '-Xq3vN8_console-key' });
   const app = await f.registerApp();
   await app.call('setRecoveryPhone', { body: { phone: '+85291234589' } });
+  // A password lock's "Forgot password": an e-mail, whose sender the table shows beside the SMS's none.
+  await f.desk.call('setPasswordLock', { body: { password: 'lock password 1', email: 'owner@example.com' } });
+  const { loginId } = await f.desk.call('startLogin', { body: {} });
+  await f.desk.call('loginForgotPassword', { params: { loginId }, body: { email: 'owner@example.com' } });
 });
 afterAll(async () => f?.close());
 
@@ -20,14 +24,22 @@ describe('mbsc outbox', () => {
     const json = await outbox('--json');
     expect(json.code).toBe(0);
     const [code] = /[A-Z]{4}-\d{6}/.exec(json.stdout) ?? [];
+    const sender = 'PNS <pns@reference-server.invalid>';
     expect(JSON.parse(json.stdout)).toEqual([
       expect.objectContaining({ seq: 1, channel: 'sms', to: '+85291234589', text: `Verification Code: ${code}` }),
+      expect.objectContaining({ seq: 2, channel: 'email', from: sender, to: 'owner@example.com' }),
     ]);
     const plain = await outbox();
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/SEQ\s+SENT\s+CHANNEL\s+TO\s+MESSAGE/);
-    expect(plain.stdout).toContain(`sms      +85291234589  Verification Code: ${code}`);
-    expect((await outbox('--after', '1')).stdout).toContain('The outbox is empty.');
+    const [header, , sms, email] = plain.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^SEQ\s+SENT\s+CHANNEL\s+FROM\s+TO\s+MESSAGE$/);
+    // Each row's sender in the FROM column: none for the SMS, the PNS address for the e-mail.
+    const from = header!.indexOf('FROM');
+    expect(sms!.slice(from)).toMatch(new RegExp(`^-\\s+\\+85291234589\\s+Verification Code: ${code}$`));
+    expect(email!.slice(from)).toMatch(
+      /^PNS <pns@reference-server\.invalid>\s+owner@example\.com\s+Recover Password Lock/,
+    );
+    expect((await outbox('--after', '2')).stdout).toContain('The outbox is empty.');
   });
 
   it('needs the server and its console key', async () => {

@@ -17,7 +17,7 @@ describe('free-up-space-status-screens through the screens', () => {
     ]);
     const onIos = await runThroughScreens(ios, []);
     expect(onIos.cells.map((c) => c.verdict)).toEqual(['skipped', 'pass']);
-    expect([onIos.verdictOf('FUS-15'), onIos.verdictOf('FUS-16')]).toEqual(['pass', 'pass']);
+    expect(['FUS-15', 'FUS-16', 'FUS-17'].map(onIos.verdictOf)).toEqual(['pass', 'pass', 'pass']);
   }, 120_000);
 
   it('catches an app whose status stays "Disabled" once free up space is on', async () => {
@@ -25,5 +25,12 @@ describe('free-up-space-status-screens through the screens', () => {
     expect(cells[0]?.failure?.requirements).toEqual(['FUS-15']);
     expect(cells[0]?.failure?.message).toContain('the status once turned on');
     expect(verdictOf('FUS-15')).toBe('fail');
+  }, 120_000);
+
+  it('catches an app that says "successfully enabled" when free up space is turned off', async () => {
+    const { cells, verdictOf } = await runThroughScreens(ios, ['free-up-toast-always-enabled']);
+    expect(cells[1]?.failure?.requirements).toEqual(['FUS-17']);
+    expect(cells[1]?.failure?.message).toContain('Free up space is successfully enabled.');
+    expect(verdictOf('FUS-17')).toBe('fail');
   }, 120_000);
 });

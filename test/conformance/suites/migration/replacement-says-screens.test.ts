@@ -10,13 +10,23 @@ describe('migration-replacement-says-screens through the screens', () => {
       ['redmi-note-8 @ pro', 'pass', undefined],
       ['iphone-12-mini @ pro', 'pass', undefined],
     ]);
-    expect([verdictOf('MIG-16'), verdictOf('RST-19')]).toEqual(['pass', 'pass']);
+    expect(['MIG-16', 'MIG-17', 'RST-19'].map(verdictOf)).toEqual(['pass', 'pass', 'pass']);
   }, 120_000);
 
   it('catches an app that names the two devices the other way round', async () => {
     const { cells, verdictOf } = await runThroughScreens(uiReplacementSaysCheck, ['migration-names-swapped']);
     expect(cells.map((c) => c.failure?.requirements)).toEqual([['MIG-16'], ['MIG-16']]);
     expect(verdictOf('MIG-16')).toBe('fail');
+  }, 120_000);
+
+  it("catches an iOS replacement that says Android's one text, with no dialog for the pairing", async () => {
+    const { cells, verdictOf } = await runThroughScreens(uiReplacementSaysCheck, ['migration-dialogs-merged-on-ios']);
+    expect(cells.map((c) => [c.verdict, c.failure?.requirements])).toEqual([
+      ['pass', undefined],
+      ['fail', ['MIG-17']],
+    ]);
+    expect(cells[1]?.failure?.message).toContain("the replacement's dialogs on ios");
+    expect(verdictOf('MIG-17')).toBe('fail');
   }, 120_000);
 
   it('catches an app whose replacement restores by Original location', async () => {
