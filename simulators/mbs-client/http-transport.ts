@@ -7,7 +7,10 @@ import { withRandomnessKey } from './randomness-key.js';
 
 export interface RawRequest {
   readonly method: string;
-  readonly url: URL;
+  /** Where the request goes: the scheme, host and port of this URL (its path is not read). */
+  readonly server: URL;
+  /** The request target as sent: path and query string. */
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: Buffer | Readable;
   readonly timeoutMs: number;
@@ -26,12 +29,22 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
-  const record = recordRequest(req.method, req.url.pathname + req.url.search, req.headers, requestBodyOf(req));
+  const record = recordRequest(req.method, req.path, req.headers, requestBodyOf(req));
+  const { server } = req;
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      req.url,
-      // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
-      { method: req.method, headers: withRandomnessKey(req.headers), agent, timeout: req.timeoutMs },
+      {
+        // Options rather than a URL, which node:http would take apart again on every request.
+        protocol: server.protocol,
+        hostname: server.hostname.startsWith('[') ? server.hostname.slice(1, -1) : server.hostname,
+        port: server.port,
+        path: req.path,
+        method: req.method,
+        // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
+        headers: withRandomnessKey(req.headers),
+        agent,
+        timeout: req.timeoutMs,
+      },
       (incoming) => {
         if (record) {
           record.status = incoming.statusCode ?? 0;
@@ -42,12 +55,12 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
       },
     );
     outgoing.on('timeout', () =>
-      outgoing.destroy(new ClientError('timeout', `${req.method} ${req.url.pathname} timed out.`)),
+      outgoing.destroy(new ClientError('timeout', `${req.method} ${req.path.split('?')[0]} timed out.`)),
     );
     outgoing.on('error', (error) => {
       if (record) record.error = error.message;
       reject(
-        error instanceof ClientError ? error : new ClientError('unreachable', `${req.url.origin}: ${error.message}`),
+        error instanceof ClientError ? error : new ClientError('unreachable', `${server.origin}: ${error.message}`),
       );
     });
     if (req.body === undefined) outgoing.end();
