@@ -1,6 +1,6 @@
 /** A minimal HTTP/1.1 transport over node:http with keep-alive, streaming bodies and a deadline per request. */
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 import { withRandomnessKey } from './randomness-key.js';
@@ -69,18 +69,28 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
   });
 }
 
-export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ClientError('protocol-violation', `Response larger than ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const all = Buffer.concat(chunks);
-  const record = answering.get(stream);
-  if (record) record.responseBody = bodyRecord(all);
-  return all;
+/**
+ * Reads an answer's body whole. Collected from its data events: an async iterator over the stream would make
+ * promises for every chunk of every answer, and most answers are one chunk.
+ */
+export function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) stream.destroy(new ClientError('protocol-violation', `Response larger than ${limit} bytes.`));
+      else chunks.push(chunk);
+    });
+    // finished() also settles on a stream that closes before its end, as the iterator threw then.
+    finished(stream, (error) => {
+      if (error) return reject(error);
+      const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const record = answering.get(stream);
+      if (record) record.responseBody = bodyRecord(all);
+      resolve(all);
+    });
+  });
 }
 
 function requestBodyOf(req: RawRequest) {
