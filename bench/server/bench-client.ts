@@ -118,7 +118,10 @@ async function transportSend(
   agent: Agent,
 ): Promise<RawResponse> {
   try {
-    return await send({ method, url, headers, ...(body ? { body } : {}), timeoutMs }, agent);
+    return await send(
+      { method, server: url, path: url.pathname + url.search, headers, ...(body ? { body } : {}), timeoutMs },
+      agent,
+    );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new BenchRequestError(name, typeof code === 'string' ? code : 'transport', (error as Error).message);

@@ -11,6 +11,8 @@ export class ContentSource {
   private case = '';
   private drawn = 0;
   private counted = 0;
+  /** The case's server randomness key, made once per case: every request of the case names it. */
+  private caseKey: string | undefined;
 
   /** `scope` names the check and column; `seed` is the run's. */
   constructor(
@@ -23,6 +25,7 @@ export class ContentSource {
     this.case = path;
     this.drawn = 0;
     this.counted = 0;
+    this.caseKey = undefined;
   }
 
   /** A content seed for an item's bytes: 48 bits, so that two items of a run share bytes only when told to. */
@@ -54,8 +57,11 @@ export class ContentSource {
    * same server values in a run and in its replay, however the cells sharing the server are scheduled.
    */
   randomnessKey(): string {
-    const digest = createHash('sha256').update(`${this.seed}\n${this.scope}\n${this.case}\nserver`).digest();
-    return digest.subarray(0, 16).toString('base64url');
+    if (this.caseKey === undefined) {
+      const digest = createHash('sha256').update(`${this.seed}\n${this.scope}\n${this.case}\nserver`).digest();
+      this.caseKey = digest.subarray(0, 16).toString('base64url');
+    }
+    return this.caseKey;
   }
 
   private next(): Buffer {

@@ -4,7 +4,7 @@
  * screen a finding was seen on. The sink travels with the async context, as the exchange log does, so the cells that
  * run side by side never take each other's screens. Outside a cell's scope nothing is kept.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from '../../simulators/mbs-client/scope-slot.js';
 import type { AppDriver } from '../../devices/appium-driver/app-driver.js';
 import type { FailureScreen } from '../runner/summary-schema.js';
 
@@ -21,7 +21,7 @@ export class ScreenEvidence {
   }
 }
 
-const scope = new AsyncLocalStorage<ScreenEvidence>();
+const scope = new ScopeSlot<ScreenEvidence>();
 
 export function recordingScreens<T>(evidence: ScreenEvidence, body: () => T): T {
   return scope.run(evidence, body);
@@ -32,7 +32,7 @@ export function recordingScreens<T>(evidence: ScreenEvidence, body: () => T): T 
  * already gone) leaves out what it could not give, and the check's own failure stays the one reported.
  */
 export async function keepFailingScreen(driver: AppDriver): Promise<void> {
-  const evidence = scope.getStore();
+  const evidence = scope.get();
   if (!evidence) return;
   const [screenshot, pageSource] = await Promise.all([
     driver.screenshot().catch(() => undefined),

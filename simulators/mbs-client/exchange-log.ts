@@ -4,7 +4,7 @@
  * any caller passing a log around, and a request sent outside any scope records nothing. Only the last few are kept:
  * what showed a violation is the end of an attempt, and a long property run must not hold every body it sent.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from './scope-slot.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** A body as sent or received: its first bytes (enough to show it) and its full size. */
@@ -80,7 +80,7 @@ export class ExchangeLog {
   }
 }
 
-const scope = new AsyncLocalStorage<ExchangeLog | undefined>();
+const scope = new ScopeSlot<ExchangeLog | undefined>();
 
 /** Runs `body` with every exchange made inside it recorded on `log`. */
 export function recordingExchanges<T>(log: ExchangeLog, body: () => T): T {
@@ -94,7 +94,7 @@ export function unrecorded<T>(body: () => T): T {
 
 /** The log of the current scope, if any; read when a failure is caught, before the scope ends. */
 export function currentExchangeLog(): ExchangeLog | undefined {
-  return scope.getStore();
+  return scope.get();
 }
 
 /** Starts a record of a request in the current scope; undefined outside any scope (nothing is recorded). */
@@ -104,7 +104,7 @@ export function recordRequest(
   headers: Readonly<Record<string, string>>,
   body?: BodyRecord,
 ): ExchangeRecord | undefined {
-  const log = scope.getStore();
+  const log = scope.get();
   if (!log) return undefined;
   const record: ExchangeRecord = {
     method,

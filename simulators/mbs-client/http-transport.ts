@@ -1,13 +1,16 @@
 /** A minimal HTTP/1.1 transport over node:http with keep-alive, streaming bodies and a deadline per request. */
 import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 import { withRandomnessKey } from './randomness-key.js';
 
 export interface RawRequest {
   readonly method: string;
-  readonly url: URL;
+  /** Where the request goes: the scheme, host and port of this URL (its path is not read). */
+  readonly server: URL;
+  /** The request target as sent: path and query string. */
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body?: Buffer | Readable;
   readonly timeoutMs: number;
@@ -26,12 +29,22 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
-  const record = recordRequest(req.method, req.url.pathname + req.url.search, req.headers, requestBodyOf(req));
+  const record = recordRequest(req.method, req.path, req.headers, requestBodyOf(req));
+  const { server } = req;
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      req.url,
-      // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
-      { method: req.method, headers: withRandomnessKey(req.headers), agent, timeout: req.timeoutMs },
+      {
+        // Options rather than a URL, which node:http would take apart again on every request.
+        protocol: server.protocol,
+        hostname: server.hostname.startsWith('[') ? server.hostname.slice(1, -1) : server.hostname,
+        port: server.port,
+        path: req.path,
+        method: req.method,
+        // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
+        headers: withRandomnessKey(req.headers),
+        agent,
+        timeout: req.timeoutMs,
+      },
       (incoming) => {
         if (record) {
           record.status = incoming.statusCode ?? 0;
@@ -42,12 +55,12 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
       },
     );
     outgoing.on('timeout', () =>
-      outgoing.destroy(new ClientError('timeout', `${req.method} ${req.url.pathname} timed out.`)),
+      outgoing.destroy(new ClientError('timeout', `${req.method} ${req.path.split('?')[0]} timed out.`)),
     );
     outgoing.on('error', (error) => {
       if (record) record.error = error.message;
       reject(
-        error instanceof ClientError ? error : new ClientError('unreachable', `${req.url.origin}: ${error.message}`),
+        error instanceof ClientError ? error : new ClientError('unreachable', `${server.origin}: ${error.message}`),
       );
     });
     if (req.body === undefined) outgoing.end();
@@ -56,18 +69,28 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
   });
 }
 
-export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ClientError('protocol-violation', `Response larger than ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const all = Buffer.concat(chunks);
-  const record = answering.get(stream);
-  if (record) record.responseBody = bodyRecord(all);
-  return all;
+/**
+ * Reads an answer's body whole. Collected from its data events: an async iterator over the stream would make
+ * promises for every chunk of every answer, and most answers are one chunk.
+ */
+export function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) stream.destroy(new ClientError('protocol-violation', `Response larger than ${limit} bytes.`));
+      else chunks.push(chunk);
+    });
+    // finished() also settles on a stream that closes before its end, as the iterator threw then.
+    finished(stream, (error) => {
+      if (error) return reject(error);
+      const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const record = answering.get(stream);
+      if (record) record.responseBody = bodyRecord(all);
+      resolve(all);
+    });
+  });
 }
 
 function requestBodyOf(req: RawRequest) {

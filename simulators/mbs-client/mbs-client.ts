@@ -68,7 +68,8 @@ export class MbsClient {
     const response = await send(
       {
         method: spec.method,
-        url: this.urlOf(
+        server: this.baseUrl,
+        path: this.pathOf(
           spec,
           input.params as Record<string, string> | undefined,
           input.query as Record<string, unknown>,
@@ -95,7 +96,8 @@ export class MbsClient {
     const response = await send(
       {
         method: spec.method,
-        url: this.urlOf(spec, { uploadId }),
+        server: this.baseUrl,
+        path: this.pathOf(spec, { uploadId }),
         headers: {
           ...this.authHeaders(spec),
           'content-type': 'application/offset+octet-stream',
@@ -116,7 +118,8 @@ export class MbsClient {
     const response = await send(
       {
         method: spec.method,
-        url: this.urlOf(spec, { sha256 }),
+        server: this.baseUrl,
+        path: this.pathOf(spec, { sha256 }),
         headers: { ...this.authHeaders(spec), ...(start > 0 ? { range: `bytes=${start}-` } : {}) },
         timeoutMs: this.timeoutMs,
       },
@@ -153,12 +156,19 @@ export class MbsClient {
     return {};
   }
 
-  private urlOf(spec: RouteSpec, params?: Record<string, string>, query?: Record<string, unknown>): URL {
-    const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => encodeURIComponent(params?.[key] ?? ''));
-    const url = new URL(path, this.baseUrl);
-    for (const [key, value] of Object.entries(query ?? {}))
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    return url;
+  /** The request target, as a URL would serialise it: built as a string, since every request needs one. */
+  private pathOf(spec: RouteSpec, params?: Record<string, string>, query?: Record<string, unknown>): string {
+    let dotSegment = false;
+    const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => {
+      const value = encodeURIComponent(params?.[key] ?? '');
+      if (value === '.' || value === '..') dotSegment = true;
+      return value;
+    });
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
+    const queryString = search.size > 0 ? `?${search.toString()}` : '';
+    // A URL resolves `.` and `..` segments: an id of dots goes where the same URL would have sent it.
+    return (dotSegment ? new URL(path, this.baseUrl).pathname : path) + queryString;
   }
 
   private async expectJson(name: string, spec: RouteSpec, response: RawResponse): Promise<unknown> {

@@ -4,10 +4,10 @@
  * randomness makes the same ids, secrets and codes for a case in a full run and in its replay. The key is asked for
  * at each request, since one cell runs its cases one after another.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopeSlot } from './scope-slot.js';
 import { RANDOMNESS_KEY_HEADER } from '../../conformance/spec/protocol/conformance-clock.js';
 
-const scope = new AsyncLocalStorage<() => string>();
+const scope = new ScopeSlot<() => string>();
 
 /** Runs `body` with every request sent inside it naming the key `keyNow()` gives at the time. */
 export function namingRandomnessKey<T>(keyNow: () => string, body: () => T): T {
@@ -16,6 +16,6 @@ export function namingRandomnessKey<T>(keyNow: () => string, body: () => T): T {
 
 /** The headers with the current scope's key added; the same headers outside any scope. */
 export function withRandomnessKey(headers: Record<string, string>): Record<string, string> {
-  const keyNow = scope.getStore();
+  const keyNow = scope.get();
   return keyNow ? { ...headers, [RANDOMNESS_KEY_HEADER]: keyNow() } : headers;
 }
