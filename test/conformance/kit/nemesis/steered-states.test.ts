@@ -3,7 +3,6 @@
  * and run against the restartable reference server (a real process, crashed and restarted, its disk filled through
  * the quota), reaches the state it is steered toward, and the history's checkers find nothing lost or partial.
  */
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryRecorder } from '../../../../conformance/kit/history/history.js';
@@ -14,11 +13,8 @@ import { modelOf } from '../../../../conformance/suites/backup/nemesis-commands.
 import { finish } from '../../../../conformance/suites/backup/nemesis-sequences.js';
 import { STEERED } from '../../../../conformance/suites/backup/nemesis-steering.js';
 import { NEMESIS_STATES, NemesisWorld } from '../../../../conformance/suites/backup/nemesis-world.js';
-import { startRestartableServer } from '../../../../conformance/targets/restartable-server.js';
-import type { TargetSession } from '../../../../conformance/targets/target.js';
-import { REPO_ROOT } from '../../../helpers/cli-process.js';
+import { restartableSession } from '../../../helpers/nemesis-session.js';
 
-const ENTRY = path.join(REPO_ROOT, 'dist/conformance/targets/restartable-entry.js');
 /** Generous: several server restarts on a busy two-core machine. */
 const TIMEOUT_MS = 300_000;
 
@@ -33,13 +29,7 @@ describe('the steered commands', () => {
   it('each reach the state they are steered toward', { timeout: TIMEOUT_MS }, async () => {
     process.env.MBSC_NO_DISK_MOUNT = '1';
     let recorder = new HistoryRecorder();
-    const session = {
-      edition: 'pro',
-      url: 'http://127.0.0.1:9',
-      host: '127.0.0.1',
-      udpPort: 0,
-      startRestartableServer: () => startRestartableServer(ENTRY, 'pro', []),
-    } as unknown as TargetSession;
+    const session = restartableSession();
     nemesis = await Nemesis.open(session, () => recorder);
     const model = modelOf(nemesis);
     expect(model).toEqual({ canCrash: true, canFillDisk: true, canArmCrashPoint: true });
