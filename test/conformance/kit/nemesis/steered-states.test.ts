@@ -1,7 +1,7 @@
 /**
  * The nemesis's steered commands (conformance/suites/backup/nemesis-steering.ts): each one, drawn from a fixed seed
  * and run against the restartable reference server (a real process, crashed and restarted, its disk filled through
- * the quota), reaches the state it is steered toward, and the history's checkers find nothing lost or partial.
+ * the quota), reaches the state it is steered toward within a few draws, and the history's checkers find nothing lost or partial.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ import { restartableSession } from '../../../helpers/nemesis-session.js';
 
 /** Generous: several server restarts on a busy two-core machine. */
 const TIMEOUT_MS = 300_000;
+/** Draws of a steered command a state may take. */
+const TRIES = 3;
 
 let nemesis: Nemesis | undefined;
 afterEach(async () => {
@@ -38,11 +40,15 @@ describe('the steered commands', () => {
       nemesis.heal();
       const sometimes = new Sometimes(NEMESIS_STATES);
       const world = await NemesisWorld.pair(session, nemesis, `Nemesis steered ${at}`, sometimes, recorder);
-      const [steered] = fc.sample(STEERED[state], { seed: 7 + at, numRuns: 1 });
-      if (!steered) throw new Error('fast-check drew no command');
-      expect(steered.check(model)).toBe(true);
-      await steered.run(model, world);
-      expect(sometimes.reached()[state], `${state} by ${String(steered)}`).toBeGreaterThan(0);
+      // Whether a cut request's first bytes reach the server before the cut is up to the machine's scheduling: a
+      // state may take another draw, never more than a few.
+      const drawn = fc.sample(STEERED[state], { seed: 7 + at, numRuns: TRIES });
+      for (const steered of drawn) {
+        expect(steered.check(model)).toBe(true);
+        await steered.run(model, world);
+        if ((sometimes.reached()[state] ?? 0) > 0) break;
+      }
+      expect(sometimes.reached()[state], `${state} by ${drawn.map(String).join(', ')}`).toBeGreaterThan(0);
       await finish(world, session);
       judgeHistory(recorder.history, ['acknowledged-kept', 'no-partial-item', 'no-resurrection']);
     }
