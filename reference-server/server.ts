@@ -45,7 +45,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   useRandomness(frozen ? `${FROZEN_RANDOMNESS_SEED} ${options.edition}` : undefined);
   const layout = layoutOf(options.dataDir);
   await fs.mkdir(layout.uploads, { recursive: true });
-  const db = openDatabase(layout.database);
+  const quota = options.diskQuota === undefined ? undefined : new DiskQuota(layout.root, options.diskQuota);
+  const db = openDatabase(layout.database, quota ? { quota } : {});
   let udp: Socket | undefined;
   try {
     const host = options.host ?? '0.0.0.0';
@@ -75,7 +76,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       rules: serverRules(options.faults ?? []),
       ...(options.crashPoints ? { crashPoint: crashPointsIn(layout.root) } : {}),
     };
-    const quota = options.diskQuota === undefined ? undefined : new DiskQuota(layout.root, options.diskQuota);
     const uploads = new UploadService(ctx, quota);
     await uploads.recover();
     await ctx.rules.recoverDevices(ctx);

@@ -13,6 +13,10 @@
  * What checkOnce and checkProperty (conformance/kit/property.ts) catch travels with the failure (`thrown`), and
  * within() (conformance/kit/violation.ts) keeps the step's error as its Violation's cause, so both are judged here.
  *
+ * A failed system call of the kit's own machine (its disk full, out of file descriptors: a Node error with an errno
+ * code such as ENOSPC) is a kit error too, though Node makes it a plain Error: a target's full disk reaches the kit as
+ * the target's answer, never as an errno of the kit's process.
+ *
  * A kit error is named as such, saying it is the kit's fault and not the target's: its reader is whoever maintains
  * the kit. A SetupError (conformance/kit/setup.ts) is the check's own setup failing before it tested anything: judged
  * by its cause when the kit failed or the target was unreachable, else `setup`, which the cell reads (cell-results.ts).
@@ -43,6 +47,9 @@ const UNREACHABLE: readonly ClientErrorCode[] = [
   'container-start-failed',
 ];
 
+/** Errno codes of a resource of the kit's own machine running out (its disk, its file descriptors, its memory). */
+const KIT_MACHINE: readonly string[] = ['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'ENOMEM'];
+
 export function classifyThrown(error: unknown): ThrownKind {
   const judged = judgedBy(error);
   if (judged instanceof SetupError) {
@@ -55,6 +62,10 @@ export function classifyThrown(error: unknown): ThrownKind {
     const reason = `the target could not be reached: ${describeError(judged)}`;
     return { kind: 'error', reason, unreachable: true, judged };
   }
+  if (isMachineError(judged)) {
+    const reason = `${KIT_ERROR}: the kit's own machine refused a system call: ${describeError(judged)}`;
+    return { kind: 'error', reason, unreachable: false, judged };
+  }
   if (isVerdict(judged)) return { kind: 'verdict', judged };
   return { kind: 'error', reason: `${KIT_ERROR}: ${describeError(judged)}`, unreachable: false, judged };
 }
@@ -65,6 +76,14 @@ function judgedBy(error: unknown): unknown {
   for (let depth = 0; depth < 8 && current instanceof Violation && current.cause instanceof Error; depth++)
     current = current.cause;
   return current;
+}
+
+/** A system call of this process failed for want of a resource of its machine (Node's errors carry a `syscall`). */
+function isMachineError(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return (
+    error instanceof Error && typeof syscall === 'string' && typeof code === 'string' && KIT_MACHINE.includes(code)
+  );
 }
 
 function isPlainError(error: unknown): error is Error {

@@ -67,6 +67,11 @@ export const ERRORS = {
   // restore
   'item-not-found': { status: 404, message: 'No such item for this device.' },
   'range-not-satisfiable': { status: 416, message: 'The requested byte range is outside the item.' },
+  // the server's own disk
+  'server-disk-full': {
+    status: 507,
+    message: "The server's disk is full: nothing of this request was kept. Try again once it has room.",
+  },
   // a defect in the server itself: never expected, and the fuzz tests prove no input leads here
   'internal-error': { status: 500, message: 'The server failed unexpectedly; see its log.' },
   // two-factor authentication

@@ -1,9 +1,10 @@
 /**
  * Maps every failure to `{ code, message, details? }` with a catalogued code. Fastify's own errors are told apart
- * by their `code` property, never by their text. Anything unexpected is logged and answered without internals.
+ * by their `code` property, never by their text, and so is a full disk (storage/disk-full.ts). Anything unexpected is logged and answered without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
+import { isDiskFull } from '../storage/disk-full.js';
 import { notFoundError } from './route-guards.js';
 import { SchemaViolation } from './validation.js';
 
@@ -34,6 +35,8 @@ export function toMbsError(error: unknown): MbsError | undefined {
   if (fastifyError?.validation && fastifyError.validationContext) {
     return new MbsError('invalid-request', fastifyError.message);
   }
+  // A write the disk refused (the database's or an item's bytes), which the transaction or the part file undid.
+  if (isDiskFull(error)) return new MbsError('server-disk-full');
   const code = fastifyError?.code !== undefined ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (code) return new MbsError(code);
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {

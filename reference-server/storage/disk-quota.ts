@@ -2,12 +2,13 @@
  * A quota on the data directory, for a machine where the kit cannot give the server a small disk of its own: past
  * the quota, an upload's bytes are refused with the error a full disk gives (ENOSPC), so the server answers as it
  * does on a full disk. The quota counts every file under the data directory, the database and any file another
- * process puts there included, and guards the writes of items' bytes (the part files); the database's own writes
- * are not held to it. Each guarded write walks the directory to count it: cheap for the small directories of the
- * kit's nemesis, slow for a data directory of many thousands of files.
+ * process puts there included, and guards the writes of items' bytes (the part files) and the database's own writes
+ * (store/quota-writes.ts). Each guarded write walks the directory to count it: cheap for the small directories of
+ * the kit's nemesis, slow for a data directory of many thousands of files.
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { diskFullError } from './disk-full.js';
 
 export class DiskQuota {
   constructor(
@@ -17,7 +18,7 @@ export class DiskQuota {
 
   /** Throws ENOSPC, as a full disk would, when `bytes` more would take the data directory past the quota. */
   claim(bytes: number): void {
-    if (bytesUnder(this.root) + bytes > this.bytes) throw diskFullError();
+    if (bytesUnder(this.root) + bytes > this.bytes) throw diskFullError('over the disk quota');
   }
 }
 
@@ -30,12 +31,4 @@ export function bytesUnder(dir: string): number {
     else if (entry.isFile()) total += lstatSync(full, { throwIfNoEntry: false })?.size ?? 0;
   }
   return total;
-}
-
-function diskFullError(): NodeJS.ErrnoException {
-  return Object.assign(new Error('ENOSPC: no space left on device (over the disk quota)'), {
-    code: 'ENOSPC',
-    errno: -28,
-    syscall: 'write',
-  });
 }

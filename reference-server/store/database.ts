@@ -5,16 +5,25 @@
  * what a request was told is committed survives a power cut too.
  */
 import Database from 'better-sqlite3';
+import type { DiskQuota } from '../storage/disk-quota.js';
 import { MIGRATIONS } from './migrations.js';
+import { boundByQuota, checkWrites } from './quota-writes.js';
 
 export type Db = Database.Database;
 
-export function openDatabase(file: string): Db {
+export interface DatabaseOptions {
+  /** Holds the database's own writes to the data directory's quota too (quota-writes.ts). */
+  readonly quota?: DiskQuota;
+}
+
+export function openDatabase(file: string, options: DatabaseOptions = {}): Db {
   const db = walDatabase(file);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // Checked before the cache, so that each statement compiled is wrapped once.
+  if (options.quota) checkWrites(db, boundByQuota(db, options.quota));
   cacheStatements(db);
   return db;
 }

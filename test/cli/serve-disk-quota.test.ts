@@ -44,7 +44,7 @@ describe('mbsc serve --disk-quota', () => {
     writeFileSync(filler, '');
     truncateSync(filler, QUOTA - bytesUnder(data));
     const { uploadId } = created.upload;
-    await expect(device.append(uploadId, 0, bytes)).rejects.toMatchObject({ code: 'internal-error' });
+    await expect(device.append(uploadId, 0, bytes)).rejects.toMatchObject({ code: 'server-disk-full', status: 507 });
     expect((await device.call('getUpload', { params: { uploadId } })).offset).toBe(0);
     expect((await device.call('listItems', {})).items).toEqual([]);
   });

@@ -105,12 +105,16 @@ export class Nemesis {
   /** Fills the server's disk to its last byte (a mount's or a quota's alike), or frees it again. */
   fillDisk(on: boolean): void {
     const disk = this.server?.disk;
-    if (!disk || on === this.full) return;
+    if (!disk || (on && this.full)) return;
     const filler = path.join(disk.dir, FILLER);
     if (on) {
-      writeFileSync(filler, Buffer.alloc(disk.free()));
+      fillTo(filler, disk.free());
       this.crashesAndFills += 1;
-    } else rmSync(filler, { force: true });
+    } else {
+      // Whatever the filler holds goes, even one left by a fill that stopped short.
+      rmSync(filler, { force: true });
+      if (!this.full) return;
+    }
     this.full = on;
     this.recorder().note(on ? "server's disk filled" : "server's disk freed");
   }
@@ -127,6 +131,18 @@ export class Nemesis {
     this.heal();
     await this.proxy.close();
     await this.server?.close();
+  }
+}
+
+/**
+ * Writes `bytes` into the filler; a disk that runs out before its last byte (the server wrote meanwhile, or a mount
+ * counts in pages) is full all the same, which is what was asked.
+ */
+function fillTo(filler: string, bytes: number): void {
+  try {
+    writeFileSync(filler, Buffer.alloc(bytes));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
   }
 }
 

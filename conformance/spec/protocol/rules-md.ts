@@ -23,7 +23,8 @@ export const CONVENTIONS_MD = `
   authenticator routes take \`Authorization: Bearer <authenticatorKey>\` (returned once when the app registers).
 - Every error is ${linkTo('ErrorResponse')} with the HTTP status the error catalogue gives its code. Clients classify
   errors by \`code\` only. No input may make a server answer 5xx (a failing SMS or e-mail gateway is
-  \`502 gateway-failed\`, which no input causes).
+  \`502 gateway-failed\`, and a server whose disk is full refuses a write as \`507 server-disk-full\`, keeping nothing
+  of it; no input causes either).
 - Requests are validated strictly: wrong types and unknown keys in JSON bodies are \`invalid-request\`; a bad name
   is \`invalid-name\`. A refused request changes nothing, on disk or in the server's records.
 - **Bodies.** A route with a body schema takes a JSON body even when the schema is the empty object

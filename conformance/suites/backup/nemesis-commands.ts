@@ -31,7 +31,7 @@ export function modelOf(nemesis: Nemesis): NemesisModel {
 
 export type NemesisCommand = fc.AsyncCommand<NemesisModel, NemesisWorld>;
 
-function command(
+export function command(
   name: string,
   run: (w: NemesisWorld) => Promise<void> | void,
   check: (m: NemesisModel) => boolean = () => true,
@@ -44,36 +44,39 @@ export const addItem = (kind: ItemKind, size: number, seed: number) =>
 
 /** Uploads the phone's item `index` (mod their number), its bytes' request meeting `fault` when one is given. */
 export const upload = (index: number, fault?: NetFault) =>
-  command(`upload(${index}${fault ? `, ${describe(fault)}` : ''})`, async (w) => {
-    const item = w.phone[index % Math.max(1, w.phone.length)];
-    const job = item && (await w.openJob());
-    if (!item || !job) return;
-    const size = item.bytes.length;
-    let sent = 0;
-    const done = w.recorder.invoke(w.process, { f: 'upload', sha256: item.sha256, size });
-    try {
-      const created = await w.client.call('createUpload', {
-        body: { backupId: job, sha256: item.sha256, size, meta: w.metaOf(item) },
-      });
-      if (created.status === 'duplicate') return acknowledge(w, item.sha256, size, done);
-      const { offset, uploadId } = created.upload;
-      w.uploads.set(item.sha256, uploadId);
-      if (offset > 0) w.sometimes.reach('resume-from-non-zero-offset');
-      sent = offset;
-      if (fault) w.nemesis.arm(fault);
-      sent = offset + bytesReaching(fault, size - offset);
-      if (fault?.kind === 'cut-request' && sent > offset && sent < size) w.sometimes.reach('request-cut-mid-body');
-      const appended = await w.client.append(uploadId, offset, item.bytes.subarray(offset));
-      if (appended.complete) return acknowledge(w, item.sha256, size, done);
-      done('info', { f: 'upload', sha256: item.sha256, size, sent });
-    } catch (error) {
-      w.answerDropped = fault?.kind === 'drop-answer';
-      if (w.answerDropped && sent === size) w.sometimes.reach('answer-dropped-after-upload-completed');
-      if (w.nemesis.diskFull) w.sometimes.reach('write-refused-on-full-disk');
-      done(outcomeOf(error), { f: 'upload', sha256: item.sha256, size, sent });
-      if (await w.nemesis.restartIfCrashed()) w.sometimes.reach('crash-between-hashing-and-committing');
-    }
-  });
+  command(`upload(${index}${fault ? `, ${describe(fault)}` : ''})`, (w) => uploadItem(w, index, fault));
+
+/** The upload of the phone's item `index` (see upload), for the commands that chain it with other steps. */
+export async function uploadItem(w: NemesisWorld, index: number, fault?: NetFault): Promise<void> {
+  const item = w.phone[index % Math.max(1, w.phone.length)];
+  const job = item && (await w.openJob());
+  if (!item || !job) return;
+  const size = item.bytes.length;
+  let sent = 0;
+  const done = w.recorder.invoke(w.process, { f: 'upload', sha256: item.sha256, size });
+  try {
+    const created = await w.client.call('createUpload', {
+      body: { backupId: job, sha256: item.sha256, size, meta: w.metaOf(item) },
+    });
+    if (created.status === 'duplicate') return acknowledge(w, item.sha256, size, done);
+    const { offset, uploadId } = created.upload;
+    w.uploads.set(item.sha256, uploadId);
+    if (offset > 0) w.sometimes.reach('resume-from-non-zero-offset');
+    sent = offset;
+    if (fault) w.nemesis.arm(fault);
+    sent = offset + bytesReaching(fault, size - offset);
+    if (fault?.kind === 'cut-request' && sent > offset && sent < size) w.sometimes.reach('request-cut-mid-body');
+    const appended = await w.client.append(uploadId, offset, item.bytes.subarray(offset));
+    if (appended.complete) return acknowledge(w, item.sha256, size, done);
+    done('info', { f: 'upload', sha256: item.sha256, size, sent });
+  } catch (error) {
+    w.answerDropped = fault?.kind === 'drop-answer';
+    if (w.answerDropped && sent === size) w.sometimes.reach('answer-dropped-after-upload-completed');
+    if (w.nemesis.diskFull) w.sometimes.reach('write-refused-on-full-disk');
+    done(outcomeOf(error), { f: 'upload', sha256: item.sha256, size, sent });
+    if (await w.nemesis.restartIfCrashed()) w.sometimes.reach('crash-between-hashing-and-committing');
+  }
+}
 
 function acknowledge(w: NemesisWorld, sha: string, size: number, done: ReturnType<NemesisWorld['recorder']['invoke']>) {
   w.acknowledged.add(sha);
@@ -182,7 +185,7 @@ export const skewPhoneClock = (ms: number) =>
     w.recorder.note(`phone clock moved ${ms} ms`);
   });
 
-function describe(fault: NetFault): string {
+export function describe(fault: NetFault): string {
   if (fault.kind === 'slow-answer') return `slowAnswer(${fault.delayMs})`;
   if (fault.kind === 'drop-answer') return 'dropAnswer()';
   return `cutRequest(${fault.bodyBytes ?? 'before'})`;

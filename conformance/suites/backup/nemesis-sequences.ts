@@ -25,6 +25,7 @@ import {
   type NemesisCommand,
 } from './nemesis-commands.js';
 import { consoleBeside, type NemesisWorld } from './nemesis-world.js';
+import { STEERED } from './nemesis-steering.js';
 
 /** Most items take a few requests' worth of body, so that a cut falls inside one. */
 const size = fc.oneof(
@@ -46,7 +47,10 @@ const newItem = fc
 /** Items on the phone before the first command, so that most sequences upload from the start. */
 export const initialItems = fc.array(newItem, { minLength: 1, maxLength: 3 });
 
-/** Uploads are drawn most, so that faults and crashes fall among acknowledged and half-sent items. */
+/**
+ * Uploads are drawn most, so that faults and crashes fall among acknowledged and half-sent items; after the plain
+ * commands, one steered toward each named state.
+ */
 export const nemesisSteps: fc.Arbitrary<NemesisCommand>[] = [
   newItem,
   index.map((i) => upload(i)),
@@ -64,6 +68,8 @@ export const nemesisSteps: fc.Arbitrary<NemesisCommand>[] = [
   fc.boolean().map(fillDisk),
   netFaults.map(netFault),
   fc.constantFrom(-3_600_000, 29_999, 86_400_000).map(skewPhoneClock),
+  // A way to each state the property names, drawn like the rest (nemesis-steering.ts).
+  ...Object.values(STEERED),
 ];
 
 /** The end of every sequence (see the file's comment). */

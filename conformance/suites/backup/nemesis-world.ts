@@ -81,10 +81,16 @@ export class NemesisWorld {
     return { ...metaOf(item.kind, `nemesis-${item.sha256.slice(0, 8)}`), capturedAt: item.capturedAt };
   }
 
-  /** The open job, started when none is: undefined when the server could not start one. */
+  /**
+   * The open job, started when none is: undefined when the server could not start one (a full disk refuses the
+   * database's write of a job as it refuses an item's bytes).
+   */
   async openJob(): Promise<string | undefined> {
     if (this.job) return this.job;
-    const backup = await this.client.call('startBackup', { body: {} }).catch(() => undefined);
+    const backup = await this.client.call('startBackup', { body: {} }).catch(() => {
+      if (this.nemesis.diskFull) this.sometimes.reach('write-refused-on-full-disk');
+      return undefined;
+    });
     this.job = backup?.backupId;
     this.inOpenJob.clear();
     return this.job;

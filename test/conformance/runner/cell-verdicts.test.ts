@@ -3,6 +3,7 @@
  * `fail` with each requirement read by its level, and an exception that is no verdict on the target is `error`.
  */
 import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckOutcome } from '../../../conformance/kit/check.js';
 import { checkOnce, checkProperty } from '../../../conformance/kit/property.js';
@@ -142,6 +143,49 @@ describe('exceptions a check catches itself', () => {
     const withRun = (error: Error) => ({ ...kit, run: property(error) }) as Check;
     expect((await run(withRun(new RangeError('bad index')))).cell.verdict).toBe('error');
     expect((await run(withRun(new Violation(['TOTP-02'], 'broken')))).cell.verdict).toBe('fail');
+  });
+});
+
+describe("the kit's own machine failing", () => {
+  /** A real ENOSPC from the kernel: /dev/full refuses every write as a full disk does. */
+  const diskFull = () => {
+    try {
+      writeFileSync('/dev/full', 'the filler of a nemesis');
+    } catch (error) {
+      return error as NodeJS.ErrnoException;
+    }
+    throw new Error('/dev/full took a write');
+  };
+
+  it('an ENOSPC of the kit is a kit error naming it, never a failure charged to the target', async () => {
+    const enospc = diskFull();
+    expect(enospc).toMatchObject({ code: 'ENOSPC', syscall: 'write' });
+    const thrownByProperty = (context: Parameters<typeof checkProperty>[1]) =>
+      checkProperty(
+        fc.asyncProperty(fc.nat(), async () => {
+          throw diskFull();
+        }),
+        context,
+      );
+    const cases: Check[] = [
+      check(throwing(enospc)),
+      check(() => checkOnce(() => within(['TOTP-02'], () => Promise.reject(diskFull())))),
+      { ...check(throwing(enospc)), run: thrownByProperty } as Check,
+    ];
+    for (const c of cases) {
+      const { summary, cell, verdicts } = await run(c);
+      expect(cell).toMatchObject({
+        verdict: 'error',
+        reason: `${KIT_ERROR}: the kit's own machine refused a system call: Error: ENOSPC: no space left on device, write`,
+      });
+      expect(verdicts).toEqual(['error', 'error', 'error']);
+      expect(summary.verdict).toBe('error');
+    }
+  });
+
+  it('an errno that is no resource of the machine stays as it was judged: a plain Error is a statement', async () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+    expect((await run(check(throwing(reset)))).cell.verdict).toBe('fail');
   });
 });
 

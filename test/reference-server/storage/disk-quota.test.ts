@@ -1,7 +1,7 @@
 /**
  * The disk quota (reference-server/storage/disk-quota.ts): past it an item's bytes are refused as a full disk refuses
  * them. Unit: the claim fails with ENOSPC exactly when the data directory would pass the quota. Server: with the
- * directory filled to its quota an append is answered as a full disk is answered (internal-error, the answer the
+ * directory filled to its quota an append is answered as a full disk is answered (server-disk-full, the answer the
  * server gives to any ENOSPC), no byte of it is kept and nothing is listed; with room again the same upload completes.
  */
 import { rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -46,7 +46,7 @@ describe('a server with --disk-quota', () => {
     writeFileSync(filler, '');
     truncateSync(filler, QUOTA - bytesUnder(t.dataDir));
 
-    await expect(device.append(uploadId, 0, bytes)).rejects.toMatchObject({ code: 'internal-error', status: 500 });
+    await expect(device.append(uploadId, 0, bytes)).rejects.toMatchObject({ code: 'server-disk-full', status: 507 });
     expect((await device.call('getUpload', { params: { uploadId } })).offset).toBe(0);
     expect((await device.call('listItems', {})).items).toEqual([]);
 

@@ -4,7 +4,6 @@
  * refuses an upload as a full disk does (the state write-refused-on-full-disk is reached), the quota holds after a
  * crash, freeing the disk lets the upload through, and the history's checkers find nothing partial or lost.
  */
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryRecorder } from '../../../../conformance/kit/history/history.js';
 import { judgeHistory } from '../../../../conformance/kit/history/judge.js';
@@ -13,11 +12,8 @@ import { Sometimes } from '../../../../conformance/kit/sometimes.js';
 import { addItem, crash, fillDisk, modelOf, upload } from '../../../../conformance/suites/backup/nemesis-commands.js';
 import { finish } from '../../../../conformance/suites/backup/nemesis-sequences.js';
 import { NemesisWorld, type NemesisState } from '../../../../conformance/suites/backup/nemesis-world.js';
-import { startRestartableServer } from '../../../../conformance/targets/restartable-server.js';
-import type { TargetSession } from '../../../../conformance/targets/target.js';
-import { REPO_ROOT } from '../../../helpers/cli-process.js';
+import { restartableSession } from '../../../helpers/nemesis-session.js';
 
-const ENTRY = path.join(REPO_ROOT, 'dist/conformance/targets/restartable-entry.js');
 /** Generous: two server starts and a 24 MiB filler on a busy two-core machine. */
 const TIMEOUT_MS = 180_000;
 
@@ -34,14 +30,7 @@ afterEach(async () => {
 describe('a full disk through the quota', () => {
   it('refuses the upload, survives a crash, and lets it through once freed', { timeout: TIMEOUT_MS }, async () => {
     let recorder = new HistoryRecorder();
-    // The nemesis and the phone read only these of a session: the server they start is their own.
-    const session = {
-      edition: 'pro',
-      url: 'http://127.0.0.1:9',
-      host: '127.0.0.1',
-      udpPort: 0,
-      startRestartableServer: () => startRestartableServer(ENTRY, 'pro', []),
-    } as unknown as TargetSession;
+    const session = restartableSession();
     nemesis = await Nemesis.open(session, () => recorder);
     expect(nemesis.server?.disk?.kind).toBe('quota');
     expect(nemesis.canFillDisk).toBe(true);
