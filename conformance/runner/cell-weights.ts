@@ -33,6 +33,7 @@ const SECONDS_PER_CELL: Readonly<Record<string, number>> = {
   'migration-device-list': 6.8,
   'network-ports-fallback': 6.5,
   'tfa-login-table': 5.7,
+  'storage-destination-drives': 5,
   'editions-lite-features': 4.9,
   'network-ports-lite': 4.2,
   'editions-home-refuses-2fa': 4,
