@@ -10,6 +10,8 @@ import { helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
+import { securityToast } from './authenticator/security-toast.js';
+import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { asksConsentToFree } from './free-up-space-on-device.js';
@@ -49,6 +51,7 @@ export interface AppRules extends FreeUpRules {
   readonly freeUpLogEntry: typeof freeUpLogEntry;
   readonly freeUpToast: typeof freeUpToast;
   readonly passwordLink: typeof passwordLink;
+  readonly securityToast: typeof securityToast;
   readonly helpPage: typeof helpPage;
 }
 
@@ -71,6 +74,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freeUpLogEntry,
   freeUpToast,
   passwordLink,
+  securityToast,
   helpPage,
 };
 
@@ -88,6 +92,7 @@ export const APP_OVERRIDES = {
   ...RESTORE_OPTION_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
   ...PASSWORD_LINK_FAULTS,
+  ...SECURITY_TOAST_FAULTS,
   ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 

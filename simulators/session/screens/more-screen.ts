@@ -68,6 +68,8 @@ function toggleSecurity(session: SimulatorSession): void {
     s.app.security.setEnabled(enable, attempt);
     s.app.updateSettings({ enhancedSecurity2fa: enable });
     s.twoFactorUnlocked = false;
+    // It says it took the change (seed 000 §6.4.4 step 5).
+    s.message = s.app.rules.securityToast(enable);
   });
 }
 
