@@ -18,6 +18,8 @@ import { asksConsentToFree } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
+import { limitSetOn } from './free-up-limit-picker.js';
+import { FREE_UP_LIMIT_PICKER_FAULTS } from './free-up-limit-picker.faulty.js';
 import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
@@ -50,6 +52,7 @@ export interface AppRules extends FreeUpRules {
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
   readonly freeUpToast: typeof freeUpToast;
+  readonly limitSetOn: typeof limitSetOn;
   readonly passwordLink: typeof passwordLink;
   readonly securityToast: typeof securityToast;
   readonly helpPage: typeof helpPage;
@@ -73,6 +76,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freeUpNote,
   freeUpLogEntry,
   freeUpToast,
+  limitSetOn,
   passwordLink,
   securityToast,
   helpPage,
@@ -91,6 +95,7 @@ export const APP_OVERRIDES = {
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
+  ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,
   ...SECURITY_TOAST_FAULTS,
   ...APP_INFO_FAULTS,

@@ -99,6 +99,7 @@ export class MorePage extends AppPage {
   async setFreeUpLimit(gb: 2 | 4 | 6 | 8 | 10): Promise<void> {
     await this.tap('moreFreeUpLimit');
     await this.tap({ id: ids.freeUpLimit(gb) });
+    await this.tap('freeUpLimitDone');
   }
 
   /** `slug` as the id carries it, e.g. `portuguese-brazilian`. */
