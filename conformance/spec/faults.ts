@@ -493,6 +493,16 @@ export const FAULTS = {
     description: "shows an iOS replacement Android's one migration screen, without the paired dialog and its OK",
     caughtBy: ['MIG-17'],
   },
+  'security-toast-always-enabled': {
+    side: 'app',
+    description: 'says "Enhanced security for 2FA is successfully enabled." when the switch is turned off too',
+    caughtBy: ['ESEC-12'],
+  },
+  'free-up-limit-set-without-done': {
+    side: 'app',
+    description: 'sets the free up space limit and leaves the picker on the tap of a limit, without waiting for Done',
+    caughtBy: ['FUS-18'],
+  },
   'item-restore-on-old-app': {
     side: 'app',
     description:

@@ -10,12 +10,16 @@ import { helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
+import { securityToast } from './authenticator/security-toast.js';
+import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { asksConsentToFree } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
+import { limitSetOn } from './free-up-limit-picker.js';
+import { FREE_UP_LIMIT_PICKER_FAULTS } from './free-up-limit-picker.faulty.js';
 import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
@@ -48,7 +52,9 @@ export interface AppRules extends FreeUpRules {
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
   readonly freeUpToast: typeof freeUpToast;
+  readonly limitSetOn: typeof limitSetOn;
   readonly passwordLink: typeof passwordLink;
+  readonly securityToast: typeof securityToast;
   readonly helpPage: typeof helpPage;
 }
 
@@ -70,7 +76,9 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freeUpNote,
   freeUpLogEntry,
   freeUpToast,
+  limitSetOn,
   passwordLink,
+  securityToast,
   helpPage,
 };
 
@@ -87,7 +95,9 @@ export const APP_OVERRIDES = {
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
+  ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,
+  ...SECURITY_TOAST_FAULTS,
   ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 

@@ -13,6 +13,7 @@ import { TwoFactorApp } from '../app/authenticator/two-factor-app.js';
 import { LOG_TYPES, type LogType } from '../app/app-log.js';
 import { MobileApp, type AppOptions } from '../app/mobile-app.js';
 import type { RestorePage } from '../app/restore-page.js';
+import type { AppSettings } from '../app/settings.js';
 import { VirtualClock } from '../clock/virtual-clock.js';
 import type { DeviceSpec } from '../device/device-spec.js';
 import { SimulatedDevice } from '../device/simulated-device.js';
@@ -54,6 +55,8 @@ export class SimulatorSession {
   authPassword = '';
   /** The authentication screen shows the password entry: its link was tapped. */
   authByPassword = false;
+  /** The free up space limit marked on the picker, until Done sets it (none: the current one). */
+  limitPick: AppSettings['freeUpSpaceLimitGb'] | undefined;
   twoFactorUnlocked = false;
   locked = false;
   restorePage: RestorePage | undefined;

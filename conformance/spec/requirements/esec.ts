@@ -86,4 +86,13 @@ export const ESEC_REQUIREMENTS = [
     interpretation:
       'The seed’s unlock steps name both ("click the USE PASSWORD or Show Passcode") beside an Android and an iPhone screenshot: the first is Android’s, the second iOS’s.',
   },
+  {
+    id: 'ESEC-12',
+    statement:
+      'Once the device authentication is answered, turning Enhanced security for 2FA on says "Enhanced security for 2FA is successfully enabled." and turning it off "Enhanced security for 2FA is successfully disabled."',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.4' },
+    interpretation: 'Step 5 of the enable and disable procedures, taken as what the app says once the change is made.',
+  },
 ] as const satisfies readonly Requirement[];

@@ -143,4 +143,14 @@ export const FUS_REQUIREMENTS = [
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
     interpretation: 'Step 5 of each of the three procedures, taken as what the app says once the change is made.',
   },
+  {
+    id: 'FUS-18',
+    statement:
+      'On the free up space limit picker a tap on a limit marks it; Done sets the marked limit and returns to the page the picker was opened from.',
+    level: 'MUST',
+    appliesTo: ['app', 'android', 'ios'],
+    source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.5' },
+    interpretation:
+      'Step 4 of "Choose a pre-set limit": "Select from the pre-set limit … Click Done". The limit is taken to be set on Done, not on the tap: until Done the setting keeps its value and the picker stays open with the tapped limit marked.',
+  },
 ] as const satisfies readonly Requirement[];

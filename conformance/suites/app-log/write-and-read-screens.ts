@@ -10,7 +10,7 @@ import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { LogType } from '../../../simulators/app/app-log.js';
 import { ACTIVITIES, APART_MS, type Activity, type LoggedEntry } from './expectations.js';
 import { shown } from '../../kit/page-elements.js';
-import { pairThroughScreens, state, tapBackup } from '../../kit/screens-support.js';
+import { pairThroughScreens, pickFreeUpLimit, state, tapBackup } from '../../kit/screens-support.js';
 
 /** What an activity must have logged, as `expectActivityEntries` takes it. */
 export interface Expected {
@@ -68,7 +68,7 @@ export async function writeLog(driver: AppDriver, context: CheckContext): Promis
       await driver.tap('tab-more');
       await driver.tap('more-free-up-space');
       await driver.tap('more-free-up-limit');
-      await driver.tap('limit-2');
+      await pickFreeUpLimit(driver, 2);
       await driver.execute('mobile: setStorage', { freeBytes: 2e9 - 1 });
       await tapBackup(driver);
     },

@@ -11,7 +11,7 @@ import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { DAY, expectEqual } from '../../kit/device-support.js';
 import { GB } from './model.js';
-import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
+import { pairThroughScreens, pickFreeUpLimit, state, tapBackup, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 
 export const uiFreeUpSpaceIosCheck: Check = {
@@ -31,7 +31,7 @@ export const uiFreeUpSpaceIosCheck: Check = {
         await driver.tap('tab-more');
         if (!(await state(driver)).settings.freeUpSpace) await driver.tap('more-free-up-space');
         await driver.tap('more-free-up-limit');
-        await driver.tap('limit-2');
+        await pickFreeUpLimit(driver, 2);
         await driver.execute('mobile: setStorage', { freeBytes: 2 * GB - 1 });
         const backUp = async (answer: 'allow' | 'deny') => {
           await driver.execute('mobile: setDeleteConsent', { answer });

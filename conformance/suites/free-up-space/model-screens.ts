@@ -22,6 +22,7 @@ import {
   browseRestore,
   listedAlbums,
   pairThroughScreens,
+  pickFreeUpLimit,
   setSwitch,
   state,
   tapBackup,
@@ -52,7 +53,7 @@ function screensApp(driver: AppDriver): FreeUpSpaceApp {
       await setFreeUpSpace(true);
       await driver.tap('tab-more');
       await driver.tap('more-free-up-limit');
-      await driver.tap(`limit-${gb}`);
+      await pickFreeUpLimit(driver, gb);
       await setFreeUpSpace(wasOn);
       return false;
     },

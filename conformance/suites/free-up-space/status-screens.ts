@@ -3,13 +3,14 @@
  * status under the switch, word for word, as the switch is turned on and off again; on iOS the note that removed
  * items stay up to 40 days in "Recently Deleted", and none on Android; and what the app says of each change, "Free
  * up space is successfully enabled." / "… disabled." and, once a limit is picked, "Free up space limit is
- * successfully set." (each procedure's step 5).
+ * successfully set." (each procedure's step 5); and the limit picked as the seed picks it, a tap then Done.
  */
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { expectEqual, expectTrue } from '../../kit/device-support.js';
 import { setSwitch, state, withApp } from '../../kit/screens-support.js';
+import { elementsIn } from '../../kit/page-elements.js';
 import { where } from '../../kit/applies.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 
@@ -40,10 +41,26 @@ async function turn(driver: AppDriver, on: boolean): Promise<{ said: string; sta
   return { said: await dialogText(driver), status: await driver.text('more-free-up-status') };
 }
 
-/** Picks a limit (free up space is on): what the app says of it. */
-async function pickLimit(driver: AppDriver, gb: number): Promise<string> {
+/**
+ * Picks a limit (free up space is on) as the seed does it, a tap on the limit then Done: the tap only marks it, the
+ * picker open and the setting as it was (FUS-18); Done sets it and returns to More. What the app says then.
+ */
+async function pickLimit(driver: AppDriver, gb: 2 | 4 | 6 | 8 | 10): Promise<string> {
   await driver.tap('more-free-up-limit');
+  const before = (await state(driver)).settings.freeUpSpaceLimitGb;
   await driver.tap(`limit-${gb}`);
+  const marked = elementsIn(await driver.pageSource()).find((e) => e.id === `limit-${gb}`);
+  const picked = await state(driver);
+  const after = { screen: picked.screen, limit: picked.settings.freeUpSpaceLimitGb, marked: marked?.checked };
+  expectEqual(['FUS-18'], `the picker once ${gb} GB is tapped`, after, {
+    screen: 'free-up-limit',
+    limit: before,
+    marked: true,
+  });
+  await driver.tap('limit-done');
+  const done = await state(driver);
+  const set = { screen: done.screen, limit: done.settings.freeUpSpaceLimitGb };
+  expectEqual(['FUS-18'], 'the page and the limit once Done is tapped', set, { screen: 'more', limit: gb });
   return dialogText(driver);
 }
 
@@ -52,9 +69,9 @@ const PLATFORM_NAMES = { android: 'Android', ios: 'iOS' } as const;
 function uiFreeUpStatusCheck(platform: Platform): Check {
   return {
     id: `free-up-space-status-${platform}-screens`,
-    title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on, and that each change and a picked limit were made successfully${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
+    title: `Through the screens on ${PLATFORM_NAMES[platform]}: Free up space says "Disabled. Recommended …" while off and "Enabled. Safely backed up contents …" while on, that each change was made successfully, and that a limit tapped is set on Done${platform === 'ios' ? '; a note says removed items stay up to 40 days in Recently Deleted' : ''}`,
     area: 'FUS',
-    requirements: platform === 'ios' ? ['FUS-15', 'FUS-16', 'FUS-17'] : ['FUS-15', 'FUS-17'],
+    requirements: platform === 'ios' ? ['FUS-15', 'FUS-16', 'FUS-17', 'FUS-18'] : ['FUS-15', 'FUS-17', 'FUS-18'],
     scope: 'device',
     tags: ['ui'],
     applies: where({ device: 'paired', platform }),

@@ -66,6 +66,7 @@ export const ELEMENT_IDS = {
   moreEnhancedSecurity: 'more-enhanced-security',
   moreFreeUpSpace: 'more-free-up-space',
   moreFreeUpLimit: 'more-free-up-limit',
+  freeUpLimitDone: 'limit-done',
   moreFreeUpStatus: 'more-free-up-status',
   moreFreeUpNote: 'more-free-up-note',
   moreLanguage: 'more-language',

@@ -88,6 +88,8 @@ export class MorePage extends AppPage {
   freeUpNote = () => this.text('moreFreeUpNote');
   /** What the app says once free up space is turned on or off, or a limit picked: the dialog's text. */
   freeUpSaid = () => this.message();
+  /** What the app says once enhanced security is turned on or off, the authentication answered. */
+  securitySaid = () => this.message();
 
   /** Sets a switch; enhanced security opens the authentication prompt, which the caller answers. */
   async set(name: MoreSwitch, on: boolean): Promise<void> {
@@ -97,6 +99,7 @@ export class MorePage extends AppPage {
   async setFreeUpLimit(gb: 2 | 4 | 6 | 8 | 10): Promise<void> {
     await this.tap('moreFreeUpLimit');
     await this.tap({ id: ids.freeUpLimit(gb) });
+    await this.tap('freeUpLimitDone');
   }
 
   /** `slug` as the id carries it, e.g. `portuguese-brazilian`. */

@@ -1,6 +1,6 @@
 /**
  * The More page (seed 000 §6.4): the run-condition switches, enhanced security for 2FA (which asks for the device
- * password or a biometric to change), free up space with its status, iOS's note and its limit picker, the language list, and Help with the
+ * password or a biometric to change), free up space with its status, iOS's note and its limit picker (a limit marked, then Done), the language list, and Help with the
  * App Log (seed 000 §6.4.7): dated entries, newest first, and the filter over its ten types.
  */
 import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
@@ -41,7 +41,10 @@ export function moreScreen(session: SimulatorSession): UiElement[] {
     button(
       'more-free-up-limit',
       `Free up space limit: ${settings.freeUpSpaceLimitGb} GB`,
-      (s) => s.open('free-up-limit'),
+      (s) => {
+        s.limitPick = undefined;
+        s.open('free-up-limit');
+      },
       {
         enabled: settings.freeUpSpace,
       },
@@ -68,25 +71,37 @@ function toggleSecurity(session: SimulatorSession): void {
     s.app.security.setEnabled(enable, attempt);
     s.app.updateSettings({ enhancedSecurity2fa: enable });
     s.twoFactorUnlocked = false;
+    // It says it took the change (seed 000 §6.4.4 step 5).
+    s.message = s.app.rules.securityToast(enable);
   });
 }
 
 export function freeUpLimitScreen(session: SimulatorSession): UiElement[] {
-  const current = session.app.settings.freeUpSpaceLimitGb;
+  const marked = session.limitPick ?? session.app.settings.freeUpSpaceLimitGb;
   return [
     text('limit-title', 'Keep at least this much space free'),
     group(
       'list',
       'limit-options',
       FREE_UP_SPACE_LIMITS_GB.map((gb) =>
-        radio(`limit-${gb}`, `${gb} GB`, gb === current, (s) => {
-          s.app.updateSettings({ freeUpSpaceLimitGb: gb });
-          s.back();
-          s.message = s.app.rules.freeUpToast('limit-set');
+        radio(`limit-${gb}`, `${gb} GB`, gb === marked, (s) => {
+          s.limitPick = gb;
+          if (s.app.rules.limitSetOn('pick')) setLimit(s);
         }),
       ),
     ),
+    button('limit-done', 'Done', (s) => {
+      if (s.app.rules.limitSetOn('done')) setLimit(s);
+    }),
   ];
+}
+
+/** Sets the marked limit, back to More, and says so (seed 000 §6.4.5: "Click Done", then step 5). */
+function setLimit(session: SimulatorSession): void {
+  session.app.updateSettings({ freeUpSpaceLimitGb: session.limitPick ?? session.app.settings.freeUpSpaceLimitGb });
+  session.limitPick = undefined;
+  session.back();
+  session.message = session.app.rules.freeUpToast('limit-set');
 }
 
 export function languageScreen(session: SimulatorSession): UiElement[] {

@@ -82,6 +82,7 @@ describe('2FA over Appium', () => {
     await app.more.set('enhancedSecurity', true);
     expect(await app.auth.isOpen()).toBe(true);
     expect(await app.device.biometric(true)).toEqual({ ok: true });
+    expect(await app.more.securitySaid()).toBe('Enhanced security for 2FA is successfully enabled.');
     expect(await app.more.isOn('enhancedSecurity')).toBe(true);
 
     const login = await pushLogin();

@@ -52,6 +52,12 @@ describe('SimulatorSession screens and taps', () => {
     await s.tap('more-free-up-space');
     await s.tap('more-free-up-limit');
     await s.tap('limit-6');
+    expect([s.screen, s.app.settings.freeUpSpaceLimitGb, s.element('limit-6').checked]).toEqual([
+      'free-up-limit',
+      2,
+      true,
+    ]);
+    await s.tap('limit-done');
     expect(s.app.settings.freeUpSpaceLimitGb).toBe(6);
     expect(s.screen).toBe('more');
     await s.tap('more-language');

@@ -17,7 +17,7 @@ describe('free-up-space-status-screens through the screens', () => {
     ]);
     const onIos = await runThroughScreens(ios, []);
     expect(onIos.cells.map((c) => c.verdict)).toEqual(['skipped', 'pass']);
-    expect(['FUS-15', 'FUS-16', 'FUS-17'].map(onIos.verdictOf)).toEqual(['pass', 'pass', 'pass']);
+    expect(['FUS-15', 'FUS-16', 'FUS-17', 'FUS-18'].map(onIos.verdictOf)).toEqual(['pass', 'pass', 'pass', 'pass']);
   }, 120_000);
 
   it('catches an app whose status stays "Disabled" once free up space is on', async () => {
@@ -32,5 +32,12 @@ describe('free-up-space-status-screens through the screens', () => {
     expect(cells[1]?.failure?.requirements).toEqual(['FUS-17']);
     expect(cells[1]?.failure?.message).toContain('Free up space is successfully enabled.');
     expect(verdictOf('FUS-17')).toBe('fail');
+  }, 120_000);
+
+  it('catches an app that sets the limit on the tap, without waiting for Done', async () => {
+    const { cells, verdictOf } = await runThroughScreens(android, ['free-up-limit-set-without-done']);
+    expect(cells[0]?.failure?.requirements).toEqual(['FUS-18']);
+    expect(cells[0]?.failure?.message).toContain('the picker once 8 GB is tapped');
+    expect(verdictOf('FUS-18')).toBe('fail');
   }, 120_000);
 });
