@@ -89,7 +89,7 @@ export const ESEC_REQUIREMENTS = [
   {
     id: 'ESEC-12',
     statement:
-      'Once the device authentication is answered, turning Enhanced security for 2FA on says "Enhanced security for 2FA is successfully enabled." and turning it off "Enhanced security for 2FA is successfully disabled."',
+      'Once the device authentication is answered, Enhanced security for 2FA turned on says "Enhanced security for 2FA is successfully enabled.", off "Enhanced security for 2FA is successfully disabled."',
     level: 'MUST',
     appliesTo: ['app', 'android', 'ios'],
     source: { seed: '000_8f6d92a3609944da.txt', section: '§6.4.4' },
