@@ -43,6 +43,11 @@ export async function pairThroughScreens(driver: AppDriver, session: TargetSessi
 
 export const state = (driver: AppDriver) => driver.execute('mobile: appState');
 
+/** Sets the phone's screen lock to `secret`, of the platform's own kind: a passcode on iOS, a PIN on Android. */
+export async function setPlatformScreenLock(driver: AppDriver, platform: DeviceSpec['platform'], secret: string) {
+  await driver.execute('mobile: setScreenLock', { lock: platform === 'ios' ? 'passcode' : 'pin', secret });
+}
+
 /**
  * Answers the open authentication screen with the device's password: its link ("USE PASSWORD", "Show Passcode")
  * when the entry is not open yet, the password, then Next.

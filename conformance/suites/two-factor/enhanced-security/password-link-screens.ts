@@ -8,7 +8,7 @@ import { checkOnce } from '../../../kit/property.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { where } from '../../../kit/applies.js';
 import { elementsIn } from '../../../kit/page-elements.js';
-import { state, withApp } from '../../../kit/screens-support.js';
+import { setPlatformScreenLock, state, withApp } from '../../../kit/screens-support.js';
 import { SEED_PASSWORD_LINK } from './password-link.js';
 
 const PIN = '2468';
@@ -25,7 +25,7 @@ export const uiPasswordLinkCheck: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const platform = context.column.profile!.platform;
-        await driver.execute('mobile: setScreenLock', { lock: platform === 'ios' ? 'passcode' : 'pin', secret: PIN });
+        await setPlatformScreenLock(driver, platform, PIN);
         await driver.tap('tab-more');
         await driver.tap('more-enhanced-security');
         const shown = () => driver.pageSource().then(elementsIn);

@@ -8,7 +8,7 @@ import type { Check, DeviceCheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { expectEqual } from '../../../kit/device-support.js';
 import { where } from '../../../kit/applies.js';
-import { setSwitch, state, typeDevicePassword, withApp } from '../../../kit/screens-support.js';
+import { setPlatformScreenLock, setSwitch, state, typeDevicePassword, withApp } from '../../../kit/screens-support.js';
 
 /** The seed's words, each procedure's step 5 (the app model's own are in simulators/app/authenticator). */
 export const SEED_SECURITY_SAID = {
@@ -31,7 +31,7 @@ export const uiSecuritySaysCheck: Check = {
     checkOnce(() =>
       withApp(context, async (driver) => {
         const platform = context.column.profile!.platform;
-        await driver.execute('mobile: setScreenLock', { lock: platform === 'ios' ? 'passcode' : 'pin', secret: PIN });
+        await setPlatformScreenLock(driver, platform, PIN);
         for (const on of [true, false]) {
           await setSwitch(driver, 'more-enhanced-security', on);
           await typeDevicePassword(driver, PIN);
