@@ -127,7 +127,7 @@ async function runTasks(
   await Promise.all(phases.together.map(run));
 }
 
-/** A second server of the edition for the exclusive checks; none (they then run first, alone) if it fails to start. */
+/** A second server of the edition for the exclusive checks; none (they then run alone after the pool) if it fails to start. */
 async function asideSession(target: Target, edition: Edition): Promise<TargetSession | undefined> {
   try {
     const session = await target.open(edition);
