@@ -12,6 +12,7 @@ import type { UploadService } from '../services/uploads.js';
 import type { WalBarrier } from '../store/wal-barrier.js';
 import { authenticateAuthenticator } from '../two-factor/authenticators.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
+import { arrivedBody } from './arrived-body.js';
 import { registerConsoleAssets } from './console-assets.js';
 import { holdRepliesUntilDurable } from './durable-replies.js';
 import { errorHandler } from './error-handler.js';
@@ -78,8 +79,10 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     if (allow) void reply.header('allow', allow);
     void reply.code(error.status).send(error.toBody());
   });
-  // Appended bytes reach the handler as the raw request stream.
-  app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) => done(null, payload));
+  // Appended bytes reach the handler as they arrive, kept when the request is cut (arrived-body.ts).
+  app.addContentTypeParser('application/offset+octet-stream', (_request, payload, done) =>
+    done(null, arrivedBody(payload)),
+  );
   const expectedKey = Buffer.from(options.consoleKey);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition, ctx.identity.desktopVersion);
   const clock = options.conformanceClock;

@@ -1,0 +1,61 @@
+/**
+ * An appended body whose bytes are taken from the request as they arrive. A request cut mid-body is destroyed by
+ * the HTTP server when its connection ends, and a destroyed stream drops the bytes it still held: if the cut came
+ * while the handler was still waiting for the upload's lock or opening its part file, bytes that had reached the
+ * server were lost, and a resumed upload started further back than the client was right to expect. Read from the
+ * moment the body is parsed, those bytes are kept and handed on first; the request's failure comes after them.
+ * Reading stops (the request is paused) while `limit` bytes wait for the handler, so a slow disk still pushes back.
+ */
+import { Readable } from 'node:stream';
+
+const DEFAULT_LIMIT = 1024 * 1024;
+
+export function arrivedBody(request: Readable, limit = DEFAULT_LIMIT): Readable {
+  const waiting: Buffer[] = [];
+  let waitingBytes = 0;
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  request.on('data', (chunk: Buffer) => {
+    waiting.push(chunk);
+    waitingBytes += chunk.length;
+    if (waitingBytes >= limit) request.pause();
+    signal();
+  });
+  request.once('end', () => {
+    ended = true;
+    signal();
+  });
+  request.once('error', (error: Error) => {
+    failure = error;
+    signal();
+  });
+  request.once('close', () => {
+    if (!ended) failure ??= new Error('The request ended before its body did.');
+    signal();
+  });
+  async function* chunks(): AsyncGenerator<Buffer> {
+    try {
+      for (;;) {
+        const chunk = waiting.shift();
+        if (chunk) {
+          waitingBytes -= chunk.length;
+          if (waitingBytes < limit && !ended && failure === undefined) request.resume();
+          yield chunk;
+          continue;
+        }
+        if (failure) throw failure;
+        if (ended) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      // A consumer that stopped early (an append refused mid-body) leaves nothing reading the request.
+      if (!ended) request.destroy();
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
