@@ -3,12 +3,14 @@
  * mismatch discards the upload), the item's sequence number and final path are recorded, the fsynced part file is
  * renamed into the blocks folder, and only then is the item's metadata committed. A crash once the final path is
  * recorded is finished by recovery at start-up: the file is moved if it was not, and the item committed if the file
- * is whole (else the upload is dropped). The file takes the item's own modification time (seed 000 §10.2: a job folder
+ * is whole (else the upload is dropped). A full disk that refuses the item's record moves the file back to the upload,
+ * which stays resumable at its full size; no partial item is ever listed or stored. The file takes the item's own modification time (seed 000 §10.2: a job folder
  * of July holds files dated April).
  */
 import { utimes } from 'node:fs/promises';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import { isDiskFull } from '../storage/disk-full.js';
 import { durableRename, fileSize, removeIfPresent } from '../storage/durable-fs.js';
 import { partFile, underRoot } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
@@ -22,13 +24,35 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
   }
   ctx.crashPoint?.('upload-hashed');
-  const reserved = reserveFinalPath(ctx, row);
-  const target = underRoot(ctx.layout, reserved.final_path as string);
-  // UploadPartWriter.write fsynced the part file after its last append. The file's time is set while its folder is
-  // synced (both finish before the item is committed).
-  await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
-  ctx.crashPoint?.('item-file-in-place');
-  return toItem(commitItem(ctx, reserved));
+  let placed: string | undefined;
+  try {
+    // A completion the disk refused before has its place recorded already: it keeps it.
+    const reserved = row.final_path === null ? reserveFinalPath(ctx, row) : row;
+    const target = underRoot(ctx.layout, reserved.final_path as string);
+    // UploadPartWriter.write fsynced the part file after its last append. The file's time is set while its folder
+    // is synced (both finish before the item is committed).
+    await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
+    placed = target;
+    ctx.crashPoint?.('item-file-in-place');
+    return toItem(commitItem(ctx, reserved));
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    if (placed !== undefined) await durableRename(placed, part, { fileSynced: true });
+    throw completionRefused(row);
+  }
+}
+
+/**
+ * The disk refused an item's record: its file went back to the upload, whole, so that nothing of the item is listed
+ * or stored, and the upload completes when an append of no bytes at its full size finds room (or at start-up).
+ */
+function completionRefused(row: UploadRow): MbsError {
+  return new MbsError(
+    'server-disk-full',
+    "The server's disk is full: the upload's bytes are kept, but its item could not be recorded. Once the server " +
+      'has room, complete the upload with an append of no bytes at its full size.',
+    { uploadId: row.id, offset: row.size },
+  );
 }
 
 /** The time a stored file keeps: the item's last modification on the device, else its capture; none leaves it. */
@@ -53,7 +77,13 @@ export async function recoverUploads(ctx: ServiceContext): Promise<void> {
       continue;
     }
     await keepItemTime(ctx, target, row);
-    commitItem(ctx, row);
+    try {
+      commitItem(ctx, row);
+    } catch (error) {
+      // Still no room for its record: the upload waits, whole and resumable, as a refused completion leaves it.
+      if (!isDiskFull(error)) throw error;
+      await durableRename(target, part, { fileSynced: true });
+    }
   }
 }
 

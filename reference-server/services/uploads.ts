@@ -116,9 +116,8 @@ export class UploadService {
   }
 
   private ownUpload(device: DeviceRow, uploadId: string): UploadRow {
-    const row = this.ctx.db
-      .prepare('SELECT * FROM uploads WHERE id = ? AND device_id = ? AND final_path IS NULL')
-      .get(uploadId, device.id) as UploadRow | undefined;
+    const row = this.ctx.db.prepare('SELECT * FROM uploads WHERE id = ? AND device_id = ?').get(uploadId, device.id) as
+      UploadRow | undefined;
     if (!row) throw new MbsError('upload-not-found');
     return row;
   }
