@@ -1,5 +1,6 @@
 /*
- * The index.html viewer, part 2 of 6: the verdict banner, the facts of the run (target, seed, duration, command),
+ * The index.html viewer, part 2 of 6: the verdict banner, the facts of the run (target, seed, duration, command, and
+ * the smoke subset when the run was one),
  * the totals and the notices a release gate must not miss (reporters that failed, a baseline that can shrink).
  */
 /* global window */
@@ -64,6 +65,7 @@
           `${plural(cells.length, 'result')}, ${plural(runs, 'generated run')}`,
         'checks',
       ],
+      ['Selection', summary.smoke && smokeSubset(summary.smoke), 'selection'],
       ['Kit', `mbsc ${summary.kitVersion}`, 'kit'],
     ];
     const list = h('dl', { class: 'facts' });
@@ -76,6 +78,14 @@
       h('dd', { id: 'fact-command' }, commandLine(summary.command, 'the command of this run', 'run-command')),
     );
     return list;
+  }
+
+  /** A smoke run says so beside its checks, so that no one takes its report for the full run's. */
+  function smokeSubset(smoke) {
+    return (
+      `smoke subset: ${smoke.cells} of ${plural(smoke.of, 'cell')} of the selection, ` +
+      `${plural(smoke.runs, 'sequence')} per property; not the full run`
+    );
   }
 
   /** One tile per total; a tile filters the matrix to its verdict. */

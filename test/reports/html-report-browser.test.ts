@@ -155,6 +155,23 @@ describe('index.html in Chromium', () => {
     },
   );
 
+  it.skipIf(!hasChromium)(title('says beside the checks that a smoke run ran the smoke subset only'), async () => {
+    const smokeDir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-smoke-'));
+    try {
+      await htmlReporter({ outDir: smokeDir }).onRunEnd({ ...summary, smoke: { cells: 396, of: 3942, runs: 10 } });
+      const page = await open(path.join(smokeDir, 'index.html'));
+      expect(await page.locator('#fact-selection').textContent()).toBe(
+        'smoke subset: 396 of 3942 cells of the selection, 10 sequences per property; not the full run',
+      );
+      await page.close();
+      const full = await open(path.join(dir, 'index.html'));
+      expect(await full.locator('#fact-selection').count()).toBe(0);
+      await full.close();
+    } finally {
+      rmSync(smokeDir, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!hasChromium)(title('shows one card per finding, listing the columns it was seen on'), async () => {
     const page = await open(path.join(dir, 'index.html'));
     // The advisory seen on both Pro columns is one card naming both, and each matrix cell links to it.
