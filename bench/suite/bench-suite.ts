@@ -13,10 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../../conformance/runner/summary-schema.js';
 import { table } from '../text-table.js';
-import { againstGoal, timedMbsc, type TimedCommand } from '../timed-cli.js';
-
-const GOALS = { full: 30, smoke: 5 } as const;
-type Mode = keyof typeof GOALS;
+import { againstGoal, timedMbsc } from '../timed-cli.js';
+import { benchResult, cellsOf, GOALS, runsOf, type Mode, type SuiteRun } from './suite-result.js';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +41,8 @@ const load = () =>
     .join(', ');
 console.log(`bench:suite on Node ${process.versions.node}, ${availableParallelism()} CPU(s), load average ${load()}`);
 
-const results: { mode: Mode; run: TimedCommand; summary: Summary | undefined }[] = [];
+const results: SuiteRun[] = [];
+const asked = values.runs === undefined ? undefined : Number(values.runs);
 for (const mode of modes) {
   const out = mkdtempSync(path.join(tmpdir(), `mbsc-bench-suite-${mode}-`));
   const runs = values.runs ? ['--runs', values.runs] : [];
@@ -61,16 +60,13 @@ for (const mode of modes) {
   results.push({ mode, run, summary });
 }
 
-const cellsOf = (s: Summary | undefined) => s?.checks.reduce((n, c) => n + c.cells.length, 0) ?? 0;
-/** Sequences per property: the smoke subset's own count, as its summary says, else the full run's. */
-const runsOf = (s: Summary | undefined) => s?.smoke?.runs ?? Number(values.runs ?? 100);
 console.log(
   table([
     ['run', 'cells', 'runs', 'verdict', 'wall', 'CPU (whole tree)', 'CPU / 2 cores'],
     ...results.map(({ mode, run, summary }) => [
       mode,
       String(cellsOf(summary)),
-      String(runsOf(summary)),
+      String(runsOf({ mode, summary }, asked)),
       summary?.verdict ?? `exit ${run.exitCode}`,
       againstGoal(run.wallSeconds, GOALS[mode]),
       run.cpuSeconds === null ? 'n/a' : `${run.cpuSeconds.toFixed(1)} s`,
@@ -95,19 +91,4 @@ if (full) {
     .slice(0, 10);
   for (const r of rows) console.log(`  ${r.s.toFixed(1).padStart(7)}  ${String(r.runs).padStart(6)} runs  ${r.id}`);
 }
-console.log(
-  `BENCH_RESULT ${JSON.stringify({
-    bench: 'suite',
-    runs: Number(values.runs ?? 100),
-    results: results.map(({ mode, run, summary }) => ({
-      mode,
-      cells: cellsOf(summary),
-      runs: runsOf(summary),
-      verdict: summary?.verdict ?? null,
-      wallSeconds: run.wallSeconds,
-      cpuSeconds: run.cpuSeconds,
-      goalSeconds: GOALS[mode],
-      wallRatio: run.wallSeconds / GOALS[mode],
-    })),
-  })}`,
-);
+console.log(`BENCH_RESULT ${JSON.stringify(benchResult(results, asked))}`);
