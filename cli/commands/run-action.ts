@@ -73,7 +73,8 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     ? loadExpectedFailures(config.expectedFailures, knownIds)
     : new Set<string>();
   if (values.list) {
-    for (const line of selectionLines(plannedCells(tested, checks, profiles, only))) io.out(line);
+    const leftOut = shard ? [] : plannedCells(tested, selection.leftOut, profiles, only);
+    for (const line of selectionLines(plannedCells(tested, checks, profiles, only), leftOut)) io.out(line);
     return EXIT.ok;
   }
   const view = { reporter: (values.reporter ?? 'line') as ConsoleReporterName, quiet: values.quiet };

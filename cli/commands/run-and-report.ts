@@ -101,6 +101,8 @@ export async function runAndReport(
     ...(config.workers ? { concurrency: config.workers } : {}),
     ...(config.realTime ? { realTime: true } : {}),
     ...(smoke ? { cells: smokeCells, smoke: { cells: smoke.cells, of: smoke.of, runs } } : {}),
+    // A shard reports only its own share of the selection (mbsc merge joins them by it).
+    ...(shard ? {} : { leftOut: selection.leftOut }),
     ...(threads ? { threads } : {}),
   });
   // The whole selection goes with the shard, so `mbsc merge` can name a missing shard's checks.

@@ -1,7 +1,9 @@
 /**
  * Runs the selected checks on every column of the matrix: for each edition, the server checks once and the device
  * checks once per device profile. A check that throws ends only its cell (a failure, or an error when the kit failed),
- * never the run. The verdicts are judged once, by summary-verdicts.ts, for the summary every reporter renders.
+ * never the run. The verdicts are judged once, by summary-verdicts.ts, for the summary every reporter renders. Opt-in
+ * checks the selection left out are reported too, each cell skipped with the reason, so every planned cell is in
+ * every output; they judge no requirement.
  */
 import type { ClientError } from '../spec/errors.js';
 import type { Requirement } from '../spec/requirements/types.js';
@@ -44,6 +46,8 @@ export interface RunOptions {
   readonly realTime?: boolean;
   /** Only these cells of the selection (`--smoke`); default all. */
   readonly cells?: CellFilter;
+  /** Opt-in checks the selection matched but left out (select-checks.ts): their cells are reported, skipped. */
+  readonly leftOut?: readonly Check[];
   /** What the summary says of the smoke subset when `cells` is it: how many cells of how many, at what runs. */
   readonly smoke?: Summary['smoke'];
   /**
@@ -62,15 +66,17 @@ export interface RunResult {
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const target = options.target.describe();
+  const leftOut = options.leftOut ?? [];
+  const reported = [...options.checks, ...leftOut];
   const results = new Map<string, CheckResult>(
-    options.checks.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, cells: [] }]),
+    reported.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, cells: [] }]),
   );
   const columns = target.editions.flatMap((edition) => [
     edition,
     ...options.profiles.map((p) => columnName({ edition, profile: p })),
   ]);
   const infos = new Map<string, CheckInfo>(
-    options.checks.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, requirementIds: c.requirements }]),
+    reported.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, requirementIds: c.requirements }]),
   );
   const summaryTarget = {
     kind: target.kind,
@@ -86,7 +92,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     command: options.command,
     columns,
     checks: [...infos.values()],
-    cells: plannedCells(target.editions, options.checks, options.profiles, options.cells).length,
+    cells: plannedCells(target.editions, reported, options.profiles, options.cells).length,
     ...(options.smoke ? { smoke: options.smoke } : {}),
   });
   let abort: ClientError | undefined;
@@ -95,6 +101,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     (results.get(check.id) as CheckResult).cells.push(cell);
     if (ran) await options.listener?.onCellEnd?.(infos.get(check.id) as CheckInfo, cell);
   };
+  for (const { check, column } of plannedCells(target.editions, leftOut, options.profiles, options.cells))
+    await cellDone(check, column, leftOutCell(check, column), true);
   // Editions are separate servers: they run side by side, on this thread or on worker threads that share the cells.
   const levels = new Map<string, Requirement['level']>(options.catalogue.map((r) => [r.id, r.level]));
   const editionOptions = {
@@ -160,4 +168,18 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...(options.smoke ? { smoke: options.smoke } : {}),
   };
   return abort ? { summary, abort } : { summary };
+}
+
+/** The cell of an opt-in check the run left out: skipped, saying why and how to ask for it. */
+function leftOutCell(check: Check, column: Column): Cell {
+  return {
+    column: columnName(column),
+    edition: column.edition,
+    ...(column.profile ? { profile: column.profile.id } : {}),
+    verdict: 'skipped',
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    runs: 0,
+    reason: `opt-in check, left out of this run: ${check.optIn ?? 'not asked for'}`,
+  };
 }

@@ -109,4 +109,14 @@ describe('mbsc run --list', () => {
     expect(validate.stdout).toMatch(/^2 checks on 3 columns: 3 cells/);
     expect(validate.stdout).toContain('Columns: lite, redmi-note-8 @ lite, iphone-6s @ lite');
   });
+
+  it('names the opt-in checks the selection left out, whose cells the run reports skipped', async () => {
+    const args = ['--tags', 'BAK', '--editions', 'home', '--profiles', 'redmi-note-8', '--out', '/nonexistent/never'];
+    const result = await runCli(['run', '--list', ...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Left out, reported skipped \(1 cell\):$/m);
+    expect(result.stdout).toMatch(/^ {2}backup-nemesis-durability: it crashes and restarts a server process/m);
+    const asked = await runCli(['run', '--list', ...args, '--tags', 'nemesis']);
+    expect(asked.stdout).not.toContain('Left out');
+  });
 });
