@@ -4,6 +4,7 @@ import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 import { withRandomnessKey } from './randomness-key.js';
+import { tallyRequest } from './request-tally.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -30,6 +31,7 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
   const record = recordRequest(req.method, req.path, req.headers, requestBodyOf(req));
+  tallyRequest(req.method, req.path);
   const { server } = req;
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
