@@ -51,7 +51,27 @@ export function mediaItem(init: MediaInit, id: string): MediaItem {
   };
 }
 
+/** Items up to this size keep their bytes once made: the checks' items are KB-sized, and made again and again. */
+const KEPT_CONTENT_BYTES = 64 * 1024;
+const keptContents = new Map<string, Buffer>();
+
+/**
+ * An item's bytes, a fresh copy for the caller. A small item's are made once and copied: hashing, uploading and
+ * comparing one item would each make them again, and setting up a hash and a cipher costs more than the copy.
+ */
 export function contentOf(item: Pick<MediaItem, 'contentSeed' | 'size'>): Buffer {
+  if (item.size > KEPT_CONTENT_BYTES) return makeContent(item);
+  const key = `${item.contentSeed}:${item.size}`;
+  let bytes = keptContents.get(key);
+  if (!bytes) {
+    bytes = makeContent(item);
+    if (keptContents.size >= 4096) keptContents.clear();
+    keptContents.set(key, bytes);
+  }
+  return Buffer.from(bytes);
+}
+
+function makeContent(item: Pick<MediaItem, 'contentSeed' | 'size'>): Buffer {
   const key = createHash('sha256').update(`mbsc-media-${item.contentSeed}`).digest().subarray(0, 16);
   const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
   return Buffer.concat([cipher.update(Buffer.alloc(item.size)), cipher.final()]);

@@ -3,7 +3,8 @@ import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingM
 import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
-import { withRandomnessKey } from './randomness-key.js';
+import { randomnessKeyHeader } from './randomness-key.js';
+import { tallyRequest } from './request-tally.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -30,6 +31,7 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
   const record = recordRequest(req.method, req.path, req.headers, requestBodyOf(req));
+  tallyRequest(req.method, req.path);
   const { server } = req;
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -40,8 +42,7 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
         port: server.port,
         path: req.path,
         method: req.method,
-        // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
-        headers: withRandomnessKey(req.headers),
+        headers: headerList(req),
         agent,
         timeout: req.timeoutMs,
       },
@@ -91,6 +92,34 @@ export function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buf
       resolve(all);
     });
   });
+}
+
+/** Methods node:http sends without a length or chunked framing unless told (its useChunkedEncodingByDefault). */
+const UNFRAMED = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+/**
+ * The request's headers as a flat list, which node:http writes as given instead of storing and checking each one
+ * again (it still validates every name and value). It then adds no Host and no Content-Length of its own, so
+ * both are added here as it would: the same bytes on the wire, less work per request.
+ */
+function headerList(req: RawRequest): string[] {
+  const list: string[] = [];
+  for (const name in req.headers) list.push(name, req.headers[name]!);
+  // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
+  const key = randomnessKeyHeader();
+  if (key) list.push(key[0], key[1]);
+  const { hostname, port } = req.server;
+  if (!hasHeader(req.headers, 'host'))
+    list.push('Host', port && Number(port) !== 80 ? `${hostname}:${port}` : hostname);
+  const framed = !UNFRAMED.has(req.method) && !hasHeader(req.headers, 'content-length');
+  if (framed && req.body === undefined) list.push('Content-Length', '0');
+  else if (framed && Buffer.isBuffer(req.body)) list.push('Content-Length', String(req.body.length));
+  return list;
+}
+
+function hasHeader(headers: Record<string, string>, lowerCaseName: string): boolean {
+  for (const name in headers) if (name.toLowerCase() === lowerCaseName) return true;
+  return false;
 }
 
 function requestBodyOf(req: RawRequest) {

@@ -159,14 +159,20 @@ export class MbsClient {
   /** The request target, as a URL would serialise it: built as a string, since every request needs one. */
   private pathOf(spec: RouteSpec, params?: Record<string, string>, query?: Record<string, unknown>): string {
     let dotSegment = false;
-    const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => {
-      const value = encodeURIComponent(params?.[key] ?? '');
-      if (value === '.' || value === '..') dotSegment = true;
-      return value;
-    });
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
-    const queryString = search.size > 0 ? `?${search.toString()}` : '';
+    // Most routes have no parameter and most requests no query: neither is then parsed.
+    const path = !spec.path.includes(':')
+      ? spec.path
+      : spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => {
+          const value = encodeURIComponent(params?.[key] ?? '');
+          if (value === '.' || value === '..') dotSegment = true;
+          return value;
+        });
+    let queryString = '';
+    if (query) {
+      const search = new URLSearchParams();
+      for (const key in query) if (query[key] !== undefined) search.set(key, String(query[key]));
+      if (search.size > 0) queryString = `?${search.toString()}`;
+    }
     // A URL resolves `.` and `..` segments: an id of dots goes where the same URL would have sent it.
     return (dotSegment ? new URL(path, this.baseUrl).pathname : path) + queryString;
   }

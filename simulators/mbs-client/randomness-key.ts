@@ -14,8 +14,8 @@ export function namingRandomnessKey<T>(keyNow: () => string, body: () => T): T {
   return scope.run(keyNow, body);
 }
 
-/** The headers with the current scope's key added; the same headers outside any scope. */
-export function withRandomnessKey(headers: Record<string, string>): Record<string, string> {
+/** The header the current scope's key goes in, with the key; undefined outside any scope. */
+export function randomnessKeyHeader(): readonly [string, string] | undefined {
   const keyNow = scope.get();
-  return keyNow ? { ...headers, [RANDOMNESS_KEY_HEADER]: keyNow() } : headers;
+  return keyNow ? [RANDOMNESS_KEY_HEADER, keyNow()] : undefined;
 }

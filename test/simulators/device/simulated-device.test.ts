@@ -11,6 +11,17 @@ describe('simulated device', () => {
     expect(contentOf({ contentSeed: 3, size: 0 }).length).toBe(0);
   });
 
+  it('gives each caller its own copy of bytes it keeps, and the same bytes above the kept size', () => {
+    const first = contentOf({ contentSeed: 4, size: 2000 });
+    const original = Buffer.from(first);
+    first.fill(0);
+    expect(contentOf({ contentSeed: 4, size: 2000 }).equals(original)).toBe(true);
+    // A small item's bytes are the start of a larger one's of the same seed (one key stream), kept or not.
+    const large = contentOf({ contentSeed: 4, size: 100_000 });
+    expect(large.subarray(0, 2000).equals(original)).toBe(true);
+    expect(contentOf({ contentSeed: 4, size: 100_000 }).equals(large)).toBe(true);
+  });
+
   it('types media by extension and counts internal storage only', () => {
     const phone = device('android');
     const before = phone.freeBytes();
