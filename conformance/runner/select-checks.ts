@@ -15,7 +15,11 @@ export interface Selection {
    * `skipped`, saying why they were left out and how to ask for them, so that no planned cell goes unreported.
    */
   readonly leftOut: Check[];
-  /** The requirement ids asked for, when a run is narrowed to them. */
+  /**
+   * The requirements the run judges, when it is narrowed: those asked for (`--requirements`), else those its checks
+   * cover (`--tags`, `--checks`) and those no check covers at all; any other reads `skipped`, not selected, never
+   * "no check covers it".
+   */
   readonly requirements?: ReadonlySet<string>;
 }
 
@@ -39,7 +43,11 @@ export function selectChecks(
     const tags = filter.tags.map((t) => t.toLowerCase());
     checks = checks.filter((c) => [c.area, ...(c.tags ?? [])].some((t) => tags.includes(t.toLowerCase())));
   }
-  if (!filter.requirements) return held(checks, asked);
+  if (!filter.requirements) {
+    const chosen = held(checks, asked);
+    if (!filter.checks && !filter.tags) return chosen;
+    return { ...chosen, requirements: judgedBy([...chosen.checks, ...chosen.leftOut], all, knownRequirements) };
+  }
   for (const id of filter.requirements) {
     if (!knownRequirements.includes(id)) {
       throw new ClientError('requirement-unknown', `No requirement "${id}".${didYouMean(id, knownRequirements)}`);
@@ -54,4 +62,11 @@ export function selectChecks(
 function held(matched: readonly Check[], asked: (c: Check) => boolean): Pick<Selection, 'checks' | 'leftOut'> {
   const left = (c: Check) => c.optIn !== undefined && !asked(c);
   return { checks: matched.filter((c) => !left(c)), leftOut: matched.filter(left) };
+}
+
+/** The requirements `chosen` cover, and those no check of `all` covers (which read untested whatever is chosen). */
+function judgedBy(chosen: readonly Check[], all: readonly Check[], known: readonly string[]): Set<string> {
+  const coveredByAny = new Set(all.flatMap((c) => c.requirements));
+  const covered = new Set(chosen.flatMap((c) => c.requirements));
+  return new Set(known.filter((id) => covered.has(id) || !coveredByAny.has(id)));
 }

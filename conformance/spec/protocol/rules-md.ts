@@ -24,7 +24,8 @@ export const CONVENTIONS_MD = `
 - Every error is ${linkTo('ErrorResponse')} with the HTTP status the error catalogue gives its code. Clients classify
   errors by \`code\` only. No input may make a server answer 5xx (a failing SMS or e-mail gateway is
   \`502 gateway-failed\`, and a server whose disk is full refuses a write as \`507 server-disk-full\`, keeping nothing
-  of it; no input causes either).
+  of it, except an upload's appended bytes when its completion is refused: the upload stays at its full size and an
+  append of no bytes at that offset completes it once there is room; no input causes either).
 - Requests are validated strictly: wrong types and unknown keys in JSON bodies are \`invalid-request\`; a bad name
   is \`invalid-name\`. A refused request changes nothing, on disk or in the server's records.
 - **Bodies.** A route with a body schema takes a JSON body even when the schema is the empty object
