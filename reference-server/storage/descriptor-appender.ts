@@ -20,7 +20,7 @@ export class DescriptorAppender extends Writable {
   bytesWritten = 0;
   private current: Promise<void> = Promise.resolve();
 
-  /** @param observe sees every chunk, in order, as it is taken (a running hash) */
+  /** @param observe sees every chunk, in order, as its write starts (a running hash) */
   constructor(
     private readonly fd: number,
     private readonly observe: (chunk: Buffer) => void = () => undefined,
@@ -38,8 +38,9 @@ export class DescriptorAppender extends Writable {
 
   override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
     const buffers = chunks.map((c) => c.chunk);
-    for (const buffer of buffers) this.observe(buffer);
+    // The write goes to the I/O pool first and the chunks are observed (hashed) while it runs, not before it starts.
     this.track(this.writeAll(buffers), done);
+    for (const buffer of buffers) this.observe(buffer);
   }
 
   /** Resolves once no write is under way (also after the stream was destroyed mid-write). */
