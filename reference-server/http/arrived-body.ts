@@ -4,26 +4,29 @@
  * while the handler was still waiting for the upload's lock or opening its part file, bytes that had reached the
  * server were lost, and a resumed upload started further back than the client was right to expect. Read from the
  * moment the body is parsed, those bytes are kept and handed on first; the request's failure comes after them.
- * Reading stops (the request is paused) while `limit` bytes wait for the handler, so a slow disk still pushes back.
+ * Reading stops (the request is paused) while `limit` bytes wait for the handler, so a slow disk still pushes back;
+ * by default the limit is this body's share of the bytes all bodies under way may hold (held-bytes.ts).
  */
 import { Readable } from 'node:stream';
+import { heldBytesShare, holdBytes } from '../storage/held-bytes.js';
 
-const DEFAULT_LIMIT = 1024 * 1024;
-
-export function arrivedBody(request: Readable, limit = DEFAULT_LIMIT): Readable {
+export function arrivedBody(request: Readable, limit?: number): Readable {
+  const limitNow = limit === undefined ? heldBytesShare : () => limit;
+  const release = holdBytes();
   const waiting: Buffer[] = [];
   let waitingBytes = 0;
   let ended = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const signal = () => {
+    if (ended || failure) release();
     wake?.();
     wake = undefined;
   };
   request.on('data', (chunk: Buffer) => {
     waiting.push(chunk);
     waitingBytes += chunk.length;
-    if (waitingBytes >= limit) request.pause();
+    if (waitingBytes >= limitNow()) request.pause();
     signal();
   });
   request.once('end', () => {
@@ -44,7 +47,7 @@ export function arrivedBody(request: Readable, limit = DEFAULT_LIMIT): Readable 
         const chunk = waiting.shift();
         if (chunk) {
           waitingBytes -= chunk.length;
-          if (waitingBytes < limit && !ended && failure === undefined) request.resume();
+          if (waitingBytes < limitNow() && !ended && failure === undefined) request.resume();
           yield chunk;
           continue;
         }

@@ -10,7 +10,7 @@ import { close, createReadStream, fstat, fsync, open } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { DescriptorAppender, WRITE_BATCH_BYTES } from '../storage/descriptor-appender.js';
+import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
 
@@ -35,6 +35,8 @@ export interface OpenPart {
 }
 
 const MAX_RUNNING_HASHES = 10_000;
+/** An append of this many bytes or more lets small fsyncs go before its own (sync-lanes.ts). */
+const BULK_SYNC_BYTES = 1024 * 1024;
 
 /** The part files' writer and the running hashes of the uploads under way. */
 export class UploadPartWriter {
@@ -85,7 +87,7 @@ export class UploadPartWriter {
     await out.idle();
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work. An append
     // of a megabyte or more lets small fsyncs go first (sync-lanes.ts); a small one is as quick as theirs.
-    const bulk = out.bytesWritten >= WRITE_BATCH_BYTES;
+    const bulk = out.bytesWritten >= BULK_SYNC_BYTES;
     const synced = inSyncLane(() => syncFile(fd), { bulk });
     if (failure) {
       await synced.catch(() => undefined);

@@ -3,31 +3,33 @@
  * when destroyed (as a pipeline does when the request body fails), even with `autoClose: false`; the caller here
  * still has to fsync and close that descriptor, and a number closed twice may by then belong to another file.
  * Chunks queued together go out in one writev; `idle()` waits for a write still under way. The stream takes up to
- * WRITE_BATCH_BYTES while a write is under way (a socket hands over 64 KB at a time): with the default 16 KB it
- * paused the body after every socket read, so each read cost a write call and a pool round trip of its own.
+ * its body's share of the held bytes while a write is under way (held-bytes.ts: a megabyte for one upload, a socket
+ * read's 64 KB each for many): with the default 16 KB one upload paused its body after every socket read, so each
+ * read cost a write call and a pool round trip of its own.
  */
 import { writev } from 'node:fs';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import type { DiskQuota } from './disk-quota.js';
+import { heldBytesShare } from './held-bytes.js';
 
 const writeVector = promisify(writev);
-/** Bytes an appender buffers before it pushes back on its source; one writev takes them all. */
-export const WRITE_BATCH_BYTES = 1024 * 1024;
 
 export class DescriptorAppender extends Writable {
   /** Bytes the file has taken, counted from the system's answers. */
   bytesWritten = 0;
   private current: Promise<void> = Promise.resolve();
 
-  /** @param observe sees every chunk, in order, as it is taken (a running hash) */
+  /** @param observe sees every chunk, in order, as its write starts (a running hash) */
   constructor(
     private readonly fd: number,
     private readonly observe: (chunk: Buffer) => void = () => undefined,
     /** When set, a write that would take the data directory past it fails as on a full disk, writing nothing. */
     private readonly quota?: DiskQuota,
+    /** Bytes buffered before pushing back on the source; one writev takes them all. */
+    batchBytes = heldBytesShare(),
   ) {
-    super({ highWaterMark: WRITE_BATCH_BYTES });
+    super({ highWaterMark: batchBytes });
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
@@ -36,8 +38,9 @@ export class DescriptorAppender extends Writable {
 
   override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
     const buffers = chunks.map((c) => c.chunk);
-    for (const buffer of buffers) this.observe(buffer);
+    // The write goes to the I/O pool first and the chunks are observed (hashed) while it runs, not before it starts.
     this.track(this.writeAll(buffers), done);
+    for (const buffer of buffers) this.observe(buffer);
   }
 
   /** Resolves once no write is under way (also after the stream was destroyed mid-write). */
