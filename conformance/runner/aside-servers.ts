@@ -71,8 +71,12 @@ export async function runAside<T extends PlannedCell>(
   return queue.slice(next);
 }
 
-/** A server of the edition for exclusive checks; none if it fails to start or to answer. */
+/**
+ * A server of the edition for exclusive checks; none if it fails to start or to answer. It starts on the next turn,
+ * so that the first server of every edition, opened in this one, takes the threads `mbsc run` started ahead.
+ */
 async function asideSession(target: Target, edition: Edition): Promise<TargetSession | undefined> {
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     const session = await target.open(edition);
     if (!(await probe(session))) return session;

@@ -65,8 +65,10 @@ export async function runEdition(
   const tasks = editionCells(edition, checks, profiles, options.cells);
   // An edition of our own servers with no cell in the selection needs no server; another target is still probed.
   if (tasks.length === 0 && target.serverPerOpen === true) return undefined;
+  // The first server takes a thread started ahead, if any; the exclusive checks' start after every edition's first.
+  const opening = target.open(edition);
   const ahead = asidesAhead(target, edition, tasks);
-  const session = await target.open(edition).catch(async (error: unknown) => {
+  const session = await opening.catch(async (error: unknown) => {
     await dropAsides(ahead);
     throw error;
   });
