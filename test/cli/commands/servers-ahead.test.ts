@@ -25,6 +25,7 @@ describe('servers started ahead by mbsc run', () => {
       { corpus: 'conformance/corpus' },
       { threads: '2' },
       { editions: 'pro,ultra' },
+      { runs: 'many' },
     ] satisfies Partial<Values>[])
       expect(serversAhead(values(given))).toBe(0);
   });
