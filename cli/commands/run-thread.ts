@@ -7,7 +7,8 @@ import os from 'node:os';
 import type { CellThreads } from '../../conformance/runner/cell-threads.js';
 import type { RunConfig } from '../../conformance/runner/run-config.js';
 import type { Edition } from '../../conformance/spec/editions.js';
-import { compiledFile, ReferenceTarget } from '../../conformance/targets/reference-target.js';
+import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
+import { compiledFile } from '../../conformance/targets/server-threads.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 

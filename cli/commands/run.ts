@@ -6,7 +6,9 @@
  * itself (run-action.ts) is imported only when one starts.
  */
 import { defineCommand } from '../command.js';
+import { startServerThreadsAhead } from '../../conformance/targets/server-threads.js';
 import { RUN_OPTIONS, VALIDATE_OPTIONS, type Values } from './run-options.js';
+import { serversAhead } from './servers-ahead.js';
 
 export function runCommandOf(mode: 'run' | 'validate') {
   return defineCommand({
@@ -17,6 +19,7 @@ export function runCommandOf(mode: 'run' | 'validate') {
     // validate's options are a subset of run's: its values are read as run's, the ones it lacks left undefined.
     options: mode === 'run' ? RUN_OPTIONS : (VALIDATE_OPTIONS as typeof RUN_OPTIONS),
     async run(values, io) {
+      if (mode === 'run') startServerThreadsAhead(serversAhead(values as Values));
       const { runOrValidate } = await import('./run-action.js');
       return runOrValidate(mode, values as Values, io);
     },

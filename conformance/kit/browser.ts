@@ -30,18 +30,37 @@ export async function browserLack(): Promise<string | undefined> {
   }
 }
 
+/** How long a browser launched ahead waits for its first check before it closes. */
+const AHEAD_MS = 60_000;
+
 let shared: Promise<Browser> | undefined;
 let users = 0;
 let closing: NodeJS.Timeout | undefined;
+
+function launch(): Promise<Browser> {
+  return import('playwright-core').then(({ chromium }) =>
+    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+  );
+}
+
+/**
+ * Launches the shared Chromium ahead of the run's first check through a web page, while the servers start: its
+ * launch is a second or more on a busy machine, and those checks are among a run's longest. A launch that fails here
+ * fails again, with its reason, in the check that needs the browser.
+ */
+export function launchBrowserAhead(): void {
+  if (shared || !existsSync(CHROMIUM_PATH)) return;
+  shared = launch();
+  shared.catch(() => undefined);
+  if (users === 0) closeAfter(AHEAD_MS);
+}
 
 /** A fresh browser context on the shared Chromium; closing it lets the browser go. */
 export async function browserContext(): Promise<BrowserContext> {
   clearTimeout(closing);
   users += 1;
   try {
-    shared ??= import('playwright-core').then(({ chromium }) =>
-      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
-    );
+    shared ??= launch();
     const browser = await shared;
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     context.on('close', release);
@@ -53,13 +72,27 @@ export async function browserContext(): Promise<BrowserContext> {
   }
 }
 
+/** Closes the shared Chromium now unless a check holds it: the run has ended, no later check will take it over. */
+export async function closeIdleBrowser(): Promise<void> {
+  if (users > 0 || !shared) return;
+  clearTimeout(closing);
+  const browser = shared;
+  shared = undefined;
+  await browser.then((b) => b.close()).catch(() => undefined);
+}
+
 function release(): void {
   users -= 1;
   if (users > 0) return;
+  closeAfter(LINGER_MS);
+}
+
+function closeAfter(ms: number): void {
+  clearTimeout(closing);
   closing = setTimeout(() => {
     const browser = shared;
     shared = undefined;
     void browser?.then((b) => b.close()).catch(() => undefined);
-  }, LINGER_MS);
+  }, ms);
   closing.unref();
 }

@@ -18,6 +18,7 @@ import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 import { kitWarningsField } from './kit-warnings.js';
 import { runOnThreads, type CellThreads } from './cell-threads.js';
+import { closeIdleBrowser } from '../kit/browser.js';
 
 /** What the runner tells reporters while it runs (the ReporterMultiplexer is one). */
 export interface RunListener {
@@ -133,6 +134,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       }),
     );
   }
+  // The browser the checks shared would otherwise linger for a next check that will not come, holding the process.
+  await closeIdleBrowser();
   const order = new Map(columns.map((c, i) => [c, i]));
   for (const result of results.values())
     result.cells.sort((a, b) => (order.get(a.column) ?? 0) - (order.get(b.column) ?? 0));

@@ -1,16 +1,15 @@
 /**
- * One edition's share of a run: open its server, probe it, run the exclusive checks alone (on a second server beside
- * the other cells where the target starts one per session, else first), the other cells a few at a time, then the
- * real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a
+ * One edition's share of a run: open its server, probe it, run the exclusive checks alone (on servers of their own
+ * beside the other cells where the target starts one per session, aside-servers.ts; else first), the other cells a
+ * few at a time, then the real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a
  * failure of the target, or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an
  * `error` cell for every cell that applies to it. The editions run side by side in the runner's thread; each
  * reference server runs on a thread of its own (conformance/targets/server-thread.ts).
  */
-import { ClientError } from '../spec/errors.js';
+import type { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
 import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
-import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource } from '../kit/content-source.js';
 import type { Target, TargetSession } from '../targets/target.js';
@@ -22,7 +21,6 @@ import {
   type CellPlace,
   type LevelOf,
 } from './cell-results.js';
-import { describeError } from './thrown-errors.js';
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
 import { editionCells, type PlannedCell } from './planned-cells.js';
@@ -32,6 +30,8 @@ import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 import { longestFirst } from './cell-weights.js';
+import { asidesAhead, dropAsides, probe, runAside, startAsides, type Asides } from './aside-servers.js';
+import { launchBrowserAhead } from '../kit/browser.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -62,17 +62,26 @@ export async function runEdition(
   options: EditionRunOptions,
   done: CellDone,
 ): Promise<ClientError | undefined> {
-  const session = await target.open(edition);
+  const tasks = editionCells(edition, checks, profiles, options.cells);
+  // An edition of our own servers with no cell in the selection needs no server; another target is still probed.
+  if (tasks.length === 0 && target.serverPerOpen === true) return undefined;
+  // The first server takes a thread started ahead, if any; the exclusive checks' start after every edition's first.
+  const opening = target.open(edition);
+  const ahead = asidesAhead(target, edition, tasks);
+  const session = await opening.catch(async (error: unknown) => {
+    await dropAsides(ahead);
+    throw error;
+  });
   try {
-    const tasks = editionCells(edition, checks, profiles, options.cells);
     const problem = await probe(session);
     if (problem) {
+      await dropAsides(ahead);
       const reason = `the target could not be tested: ${problem.message}`;
       for (const { check, column } of tasks)
         await done(check, column, notRun(check, column, session, reason, options.realTime ?? false), false);
       return problem;
     }
-    await runTasks(target, session, { checks, tasks }, options, done);
+    await runTasks(target, session, { checks, tasks, ahead }, options, done);
     return undefined;
   } finally {
     await session.close();
@@ -83,7 +92,11 @@ export async function runEdition(
 async function runTasks(
   target: Target,
   session: TargetSession,
-  { checks, tasks }: { readonly checks: readonly Check[]; readonly tasks: readonly PlannedCell[] },
+  {
+    checks,
+    tasks,
+    ahead,
+  }: { readonly checks: readonly Check[]; readonly tasks: readonly PlannedCell[]; ahead: Asides },
   options: EditionRunOptions,
   done: CellDone,
 ): Promise<void> {
@@ -95,48 +108,27 @@ async function runTasks(
       done(check, column, await runCell(check, column, on, { ...options, covered }), true);
   const run = runOn(session);
   const phases = phasesOf(tasks);
-  // The long exclusive ones first too (the console's checks in Chromium): they run one at a time on their server.
-  const alone = async (on: TargetSession) => {
-    for (const task of longestFirst(phases.alone)) await runOn(on)(task);
-  };
+  const applies = (t: PlannedCell) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies;
+  if (session.webConsole && tasks.some((t) => t.check.tags?.includes('browser') && applies(t))) launchBrowserAhead();
   // The long cells first, so the edition does not end waiting on one that started last.
   const pool = () => inPool(longestFirst(phases.pooled), options.concurrency ?? 4, run);
   // An exclusive check must never share its server with another check. Where the target starts a server per
-  // session, the exclusive ones take a second server, one at a time, while the others share the first: the run no
-  // longer waits for them before it starts the rest. With nothing to run beside them, a second server saves nothing.
-  // The pool does not wait for the second server to start (seconds of module loading on a busy machine): the
-  // exclusive ones run on it once it is up, or, if it fails to start, alone on the first after the pool.
-  // Exclusive cells that will only be skipped here (Home's 2FA checks) start no server: they need none.
-  const applying = phases.alone.some(
-    (t) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies,
-  );
-  const overlap = applying && phases.pooled.length > 0 && target.serverPerOpen === true;
-  if (overlap) {
-    const asideRun = asideSession(target, edition).then(async (aside) => {
-      if (!aside) return false;
-      try {
-        await alone(aside);
-        return true;
-      } finally {
-        await aside.close();
-      }
-    });
-    const [ranAside] = await Promise.all([asideRun, pool()]);
-    if (!ranAside) await alone(session);
-  } else await alone(session).then(pool);
-  await Promise.all(phases.together.map(run));
-}
-
-/** A second server of the edition for the exclusive checks; none (they then run alone after the pool) if it fails to start. */
-async function asideSession(target: Target, edition: Edition): Promise<TargetSession | undefined> {
-  try {
-    const session = await target.open(edition);
-    if (!(await probe(session))) return session;
-    await session.close();
-    return undefined;
-  } catch {
-    return undefined;
+  // session, the exclusive ones take servers of their own, one at a time on each, while the others share the first
+  // (aside-servers.ts): the run does not wait for them before it starts the rest. With nothing to run beside them,
+  // another server saves nothing. The pool does not wait for those servers to start: the exclusive ones run on them
+  // once they are up, or, if none starts, alone on the first after the pool. Exclusive cells that will only be
+  // skipped here (Home's 2FA checks) start no server: they need none.
+  const applying = phases.alone.filter(applies);
+  if (applying.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true) {
+    const asides = ahead.length > 0 ? ahead : startAsides(target, edition, applying);
+    const [left] = await Promise.all([runAside(asides, phases.alone, (on, task) => runOn(on)(task)), pool()]);
+    for (const task of left) await run(task);
+  } else {
+    await dropAsides(ahead);
+    for (const task of longestFirst(phases.alone)) await run(task);
+    await pool();
   }
+  await Promise.all(phases.together.map(run));
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */
@@ -146,23 +138,6 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
     while (next < items.length) await work(items[next++] as T);
   });
   await Promise.all(lanes);
-}
-
-/** Asks the server who it is: an unreachable or garbled target stops the run before any check. */
-async function probe(session: TargetSession): Promise<ClientError | undefined> {
-  try {
-    const info = await new MbsClient({ baseUrl: session.url, timeoutMs: 10_000 }).call('getInfo');
-    if (info.edition !== session.edition) {
-      return new ClientError(
-        'protocol-violation',
-        `the server says it is the ${info.edition} edition, not ${session.edition}`,
-      );
-    }
-    return undefined;
-  } catch (error) {
-    if (error instanceof ClientError) return error;
-    return new ClientError('protocol-violation', `GET /v1/info: ${describeError(error)}`);
-  }
 }
 
 async function runCell(

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import { isServerFault, type AppFault, type FaultName, type ServerFault } from '../spec/faults.js';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
 import { startRestartableServer } from './restartable-server.js';
-import type { ServerThreadData, ServerThreadReady } from './server-thread.js';
+import type { ServerThreadData, ServerThreadMessage, ServerThreadReady } from './server-thread.js';
+import { compiledFile, serverThread } from './server-threads.js';
 import type { Target, TargetSession } from './target.js';
 import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
 
@@ -77,11 +76,12 @@ export class ReferenceTarget implements Target {
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
     const data: ServerThreadData = { edition, dataDir, faults: this.serverFaults, frozenClock: this.frozenClock };
-    const worker = new Worker(serverThreadFile(), { workerData: data });
+    const worker = serverThread();
     const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the reference server thread ended (${code}) before it started`)));
+      worker.postMessage({ start: data } satisfies ServerThreadMessage);
     });
     const close = async () => {
       const closed = new Promise((resolve) => worker.once('message', resolve));
@@ -115,17 +115,4 @@ export class ReferenceTarget implements Target {
       close,
     };
   }
-}
-
-/** The compiled thread entry: beside this module in dist/, or in dist/ when this module runs from its sources. */
-function serverThreadFile(): string {
-  return compiledFile('conformance/targets/server-thread.js');
-}
-
-/** A compiled file of the project, by its path under dist/: found from this module in dist/ or in its sources. */
-export function compiledFile(underDist: string): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const inDist = path.resolve(here, '../..', underDist);
-  if (existsSync(inDist) && here.includes(`${path.sep}dist${path.sep}`)) return inDist;
-  return path.resolve(here, '../../dist', underDist);
 }

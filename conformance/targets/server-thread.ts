@@ -4,10 +4,10 @@
  * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's,
  * and the clock is frozen between their moves unless the target runs it on the wall clock.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
-import { startServer } from '../../reference-server/server.js';
+import { startServer, type RunningServer } from '../../reference-server/server.js';
 
 export interface ServerThreadData {
   readonly edition: Edition;
@@ -17,28 +17,46 @@ export interface ServerThreadData {
   readonly frozenClock: boolean;
 }
 
+/** What the parent sends: the server to start (once), then 'close'. */
+export type ServerThreadMessage = { readonly start: ServerThreadData } | 'close';
+
 export interface ServerThreadReady {
   readonly url: string;
   readonly consoleKey: string;
   readonly udpPort: number;
 }
 
-const data = workerData as ServerThreadData;
-const server = await startServer({
-  edition: data.edition,
-  dataDir: data.dataDir,
-  host: '127.0.0.1',
-  tcpPort: 0,
-  udpPort: 0,
-  conformanceClock: true,
-  // Frozen: time moves only when a check moves it, so a seed replays the run whatever the machine's load.
-  frozenClock: data.frozenClock,
-  name: `reference ${data.edition}`,
-  faults: data.faults,
-});
-const ready: ServerThreadReady = { url: server.url, consoleKey: server.consoleKey, udpPort: server.identity.udpPort };
-parentPort?.postMessage(ready);
-parentPort?.on('message', (message) => {
-  if (message !== 'close') return;
-  void server.close().then(() => parentPort?.postMessage('closed'));
+// The modules above are loaded before the parent says which server to start: a thread started ahead has loaded
+// them by the time a session takes it (server-threads.ts).
+async function start(data: ServerThreadData): Promise<RunningServer> {
+  return startServer({
+    edition: data.edition,
+    dataDir: data.dataDir,
+    host: '127.0.0.1',
+    tcpPort: 0,
+    udpPort: 0,
+    conformanceClock: true,
+    // Frozen: time moves only when a check moves it, so a seed replays the run whatever the machine's load.
+    frozenClock: data.frozenClock,
+    name: `reference ${data.edition}`,
+    faults: data.faults,
+  });
+}
+
+let server: Promise<RunningServer> | undefined;
+parentPort?.on('message', (message: ServerThreadMessage) => {
+  if (message !== 'close') {
+    server = start(message.start);
+    // A server that cannot start ends the thread with its error, which the parent reports.
+    void server.then((running) => {
+      const ready: ServerThreadReady = {
+        url: running.url,
+        consoleKey: running.consoleKey,
+        udpPort: running.identity.udpPort,
+      };
+      parentPort?.postMessage(ready);
+    });
+    return;
+  }
+  void server?.then((running) => running.close()).then(() => parentPort?.postMessage('closed'));
 });

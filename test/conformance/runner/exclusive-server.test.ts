@@ -1,7 +1,8 @@
 /**
- * On a target that starts a server per session, the exclusive checks run on a second server, one at a time, while
- * the other checks share the first: never an exclusive check beside another check on one server, and the rest of
- * the run does not wait for them; exclusive cells that are only skipped there start no second server.
+ * On a target that starts a server per session, the exclusive checks run on servers of their own (two when they weigh
+ * enough), one at a time on each, while the other checks share the first: never an exclusive check beside another
+ * check on one server, and the rest of the run does not wait for them; exclusive cells that are only skipped there
+ * start no second server.
  */
 import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext } from '../../../conformance/kit/check.js';
@@ -27,36 +28,45 @@ const netCheck = (id: string, exclusive: boolean, rest: Pick<Check, 'run'> & Par
   ...rest,
 });
 
+/**
+ * Checks that record each visit to their server, with how many checks were running on it then, and do `body` there.
+ */
+function visiting(visits: Visit[], body: (exclusive: boolean) => Promise<unknown>) {
+  const active = new Map<string, number>();
+  return (id: string, exclusive: boolean): Check =>
+    netCheck(id, exclusive, {
+      async run(context: CheckContext) {
+        const url = context.session.url;
+        visits.push({ checkId: id, url, exclusive, beside: active.get(url) ?? 0 });
+        active.set(url, (active.get(url) ?? 0) + 1);
+        try {
+          await body(exclusive);
+          return { verdict: 'pass' as const, runs: 1 };
+        } finally {
+          active.set(url, (active.get(url) ?? 1) - 1);
+        }
+      },
+    });
+}
+
 describe('exclusive checks on a target with a server per session', () => {
   it('run alone on a server of their own, while the others run', async () => {
     const visits: Visit[] = [];
-    const active = new Map<string, number>();
     let pooledStarted: () => void = () => {};
     const pooledStart = new Promise<void>((resolve) => (pooledStarted = resolve));
     let sawPooledRunning = false;
-    const check = (id: string, exclusive: boolean): Check =>
-      netCheck(id, exclusive, {
-        async run(context: CheckContext) {
-          const url = context.session.url;
-          visits.push({ checkId: id, url, exclusive, beside: active.get(url) ?? 0 });
-          active.set(url, (active.get(url) ?? 0) + 1);
-          try {
-            if (exclusive) {
-              // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
-              sawPooledRunning ||= await Promise.race([
-                pooledStart.then(() => true),
-                new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
-              ]);
-            } else {
-              pooledStarted();
-              await new Promise((resolve) => setImmediate(resolve));
-            }
-            return { verdict: 'pass' as const, runs: 1 };
-          } finally {
-            active.set(url, (active.get(url) ?? 1) - 1);
-          }
-        },
-      });
+    const check = visiting(visits, async (exclusive) => {
+      if (exclusive) {
+        // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
+        sawPooledRunning ||= await Promise.race([
+          pooledStart.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+        ]);
+      } else {
+        pooledStarted();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
     const checks = [check('x-1', true), check('p-1', false), check('x-2', true), check('p-2', false)];
     const summary = await runChecks(new ReferenceTarget(['home']), checks, 1);
 
@@ -67,6 +77,23 @@ describe('exclusive checks on a target with a server per session', () => {
     for (const url of exclusiveUrls) expect(pooledUrls.has(url)).toBe(false);
     expect(visits.filter((v) => v.exclusive).map((v) => v.beside)).toEqual([0, 0]);
     expect(sawPooledRunning).toBe(true);
+  }, 120_000);
+
+  it('take two servers, each running one at a time, when they weigh more than a long cell', async () => {
+    const visits: Visit[] = [];
+    const check = visiting(visits, () => new Promise((resolve) => setTimeout(resolve, 200)));
+    // Ids of the weight table's long checks: together far more than one long cell.
+    const heavy = ['desktop-console-recovery', 'storage-layout', 'protocol-strict-bodies'];
+    const checks = [...heavy.map((id) => check(id, true)), check('p-1', false)];
+    const summary = await runChecks(new ReferenceTarget(['home']), checks, 1);
+
+    expect(summary.checks.flatMap((c) => c.cells.map((x) => x.verdict))).toEqual(['pass', 'pass', 'pass', 'pass']);
+    const exclusive = visits.filter((v) => v.exclusive);
+    expect(exclusive.map((v) => v.beside)).toEqual([0, 0, 0]);
+    const exclusiveUrls = new Set(exclusive.map((v) => v.url));
+    expect(exclusiveUrls.size).toBe(2);
+    const pooledUrl = visits.find((v) => !v.exclusive)?.url;
+    expect(exclusiveUrls.has(pooledUrl as string)).toBe(false);
   }, 120_000);
 
   it('start no second server when every exclusive cell is skipped on the edition', async () => {

@@ -1,0 +1,32 @@
+/**
+ * `mbsc run` starts its reference servers' threads ahead only when its options alone say it will start them: one
+ * per edition on this thread, none when a file, another target, a listing or threads of cells may say otherwise.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Values } from '../../../cli/commands/run-options.js';
+import { serversAhead } from '../../../cli/commands/servers-ahead.js';
+
+const values = (given: Partial<Values>): Values => given as Values;
+
+describe('servers started ahead by mbsc run', () => {
+  it('one per edition of a reference run', () => {
+    expect(serversAhead(values({ smoke: true }))).toBe(3);
+    expect(serversAhead(values({ editions: 'pro' }))).toBe(1);
+    expect(serversAhead(values({ editions: 'pro, home,pro', threads: '1' }))).toBe(2);
+  });
+
+  it('none where the options leave the servers in doubt', () => {
+    for (const given of [
+      { list: true },
+      { server: 'http://127.0.0.1:50000' },
+      { 'server-image': 'mbs:1' },
+      { config: 'run.json' },
+      { devices: 'matrix.json' },
+      { corpus: 'conformance/corpus' },
+      { threads: '2' },
+      { editions: 'pro,ultra' },
+      { runs: 'many' },
+    ] satisfies Partial<Values>[])
+      expect(serversAhead(values(given))).toBe(0);
+  });
+});
