@@ -18,6 +18,7 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
+import { rangeHeld } from './range-held.js';
 import { loopbackUrlsIn } from './served-lines.js';
 import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
@@ -34,6 +35,8 @@ export interface OwnServerCommand {
 
 const LOOPBACK = '127.0.0.1';
 const POLL_INTERVAL_MS = 200;
+/** How long a start that met a full range waits before it tries again: a port check holds a range for seconds. */
+const RANGE_HELD_PAUSE_MS = 500;
 /** How long a started server may take to answer: a start-up beside other servers on two busy CPUs. */
 const READY_TIMEOUT_MS = 30_000;
 /** Port 9 (discard) on the loopback: no service of the kit's listens there, so no push can arrive anywhere. */
@@ -87,16 +90,35 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
   return restartableOn(
     `mbsc-own-nemesis-${edition}-`,
     consoleKey,
-    async (dataDir) => {
-      const seen = serverId === undefined ? await seenIds(edition) : undefined;
-      const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
-      const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
-      const { child, found } = await startFound(command, edition, values, ours, false);
-      serverId = found.serverId;
-      return { child, url: found.url };
-    },
+    (dataDir) =>
+      whenRangeFrees(edition, command.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
+        const seen = serverId === undefined ? await seenIds(edition) : undefined;
+        const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
+        const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
+        const { child, found } = await startFound(command, edition, values, ours, false);
+        serverId = found.serverId;
+        return { child, url: found.url };
+      }),
     { crashPoints },
   );
+}
+
+/**
+ * A start of the nemesis's server, tried again while its edition's range is full (a neighbour's port check holds
+ * every port of it for the moment one start takes), within `timeoutMs`: a server must refuse to start on a full
+ * range, so such an end says nothing of the server. Any other failed start is final. The port checks' own starts
+ * are never tried again: a refusal on a full range is what one of them looks for.
+ */
+async function whenRangeFrees<T>(edition: Edition, timeoutMs: number, start: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!(error instanceof SetupError) || Date.now() > deadline || !(await rangeHeld(edition))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RANGE_HELD_PAUSE_MS));
+    }
+  }
 }
 
 async function seenIds(edition: Edition): Promise<Set<string>> {
