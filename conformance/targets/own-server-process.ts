@@ -91,7 +91,7 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
     `mbsc-own-nemesis-${edition}-`,
     consoleKey,
     (dataDir) =>
-      whenRangeFrees(edition, command.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
+      whenRangeFrees(command.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
         const seen = serverId === undefined ? await seenIds(edition) : undefined;
         const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
         const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
@@ -104,18 +104,18 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
 }
 
 /**
- * A start of the nemesis's server, tried again while its edition's range is full (a neighbour's port check holds
- * every port of it for the moment one start takes), within `timeoutMs`: a server must refuse to start on a full
- * range, so such an end says nothing of the server. Any other failed start is final. The port checks' own starts
- * are never tried again: a refusal on a full range is what one of them looks for.
+ * A start of the nemesis's server, tried again within `timeoutMs` when it ended while its edition's range had no
+ * free port (a neighbour's port check holds every port of it for the moment one start takes): a server must refuse
+ * to start on a full range, so such an end says nothing of the server. Any other failed start is final. The port
+ * checks' own starts are never tried again: a refusal on a full range is what one of them looks for.
  */
-async function whenRangeFrees<T>(edition: Edition, timeoutMs: number, start: () => Promise<T>): Promise<T> {
+async function whenRangeFrees<T>(timeoutMs: number, start: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       return await start();
     } catch (error) {
-      if (!(error instanceof SetupError) || Date.now() > deadline || !(await rangeHeld(edition))) throw error;
+      if (!(error instanceof RangeHeldStart) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, RANGE_HELD_PAUSE_MS));
     }
   }
@@ -145,11 +145,16 @@ async function startFound(
   });
   const child = startProcess(argv, ownsData ? { dataDir: values.dataDir } : {});
   const found = await newServer(child, edition, ours, values.consoleKey, command.readyTimeoutMs ?? READY_TIMEOUT_MS);
-  if (typeof found === 'string') {
+  if ('why' in found) {
     await child.stop();
-    throw new SetupError(`starting another server like the target's (--own-server)`, [], {
-      cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${found}${tailOf(child)}`),
-    });
+    const why = `${found.why}${found.rangeHeld ? '; every port of its range was taken then' : ''}`;
+    throw new (found.rangeHeld ? RangeHeldStart : SetupError)(
+      `starting another server like the target's (--own-server)`,
+      [],
+      {
+        cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${why}${tailOf(child)}`),
+      },
+    );
   }
   return { child, found };
 }
@@ -176,6 +181,15 @@ export function ownServerProcess(
   };
 }
 
+/** Why a started server was not found, and whether its edition's range had no free port when it ended. */
+interface NotStarted {
+  readonly why: string;
+  readonly rangeHeld: boolean;
+}
+
+/** A start that ended while its edition's range had no free port: a neighbour held it, not a fault of the server. */
+class RangeHeldStart extends SetupError {}
+
 /**
  * The server it started, once it answers; else why not, in words that follow the command line. It is looked for
  * where the process says it listens (a loopback URL it prints, as `mbsc serve` does), then on the edition's range:
@@ -187,9 +201,12 @@ async function newServer(
   ours: (server: InfoAnswer) => boolean,
   consoleKey: string,
   timeoutMs: number,
-): Promise<InfoAnswer | string> {
+): Promise<InfoAnswer | NotStarted> {
   let ended: string | undefined;
-  void child.exited.then((code) => {
+  let heldAtEnd = false;
+  void child.exited.then(async (code) => {
+    // Asked the moment it ends: a neighbour holds a whole range only for as long as one start of its own takes.
+    heldAtEnd = !child.spawnError() && (await rangeHeld(edition).catch(() => false));
     ended = child.spawnError() ? 'could not be started' : `exited with code ${code} before it answered`;
   });
   const printed = new Set<string>();
@@ -206,7 +223,8 @@ async function newServer(
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   const { first, last } = EDITIONS[edition].tcp;
-  return ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
+  const why = ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
+  return { why, rangeHeld: heldAtEnd };
 }
 
 function tailOf(child: StartedProcess): string {

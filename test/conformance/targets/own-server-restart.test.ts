@@ -60,7 +60,7 @@ async function takeWhenFree(port: number): Promise<TestServer> {
 }
 
 /** How long the range stays held while the server starts again: longer than one start that finds it full. */
-const RANGE_HELD_MS = 4_000;
+const RANGE_HELD_MS = 8_000;
 
 /** Holds `port` as soon as it is free (tried every few milliseconds). */
 async function holdWhenFree(port: number): Promise<Awaited<ReturnType<typeof hold>>> {
