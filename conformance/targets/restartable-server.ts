@@ -91,6 +91,7 @@ export async function restartableOn(
   /** The running server, watched: one that ends unasked (not killed by the kit) is down from then on. */
   const run = (started: ServerStart) => {
     current = started;
+    down = undefined;
     void started.child.exited.then((code) => {
       if (current !== started) return;
       current = undefined;
