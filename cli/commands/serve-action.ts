@@ -5,6 +5,7 @@ import {
   offersTwoFactor,
   REFERENCE_DESKTOP_VERSION,
 } from '../../conformance/spec/versions.js';
+import { MbsError } from '../../conformance/spec/errors.js';
 import { isServerFault, type ServerFault } from '../../conformance/spec/faults.js';
 import { NoFreePortError } from '../../reference-server/net/ports.js';
 import { startServer } from '../../reference-server/server.js';
@@ -68,18 +69,31 @@ export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: Co
     io.out(`  SMS to     ${smsWebhook ?? 'the outbox (mbsc outbox)'}`);
     io.out(`  E-mail to  ${emailWebhook ?? 'the outbox (mbsc outbox)'}`);
   }
-  const console = new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey });
-  const pairing = await console.call('createPairing', { body: { mode: 'add' } });
-  io.out('');
-  io.out(`Scan to pair a new device (valid until ${new Date(pairing.expiresAt).toISOString()}):`);
-  io.out(await terminalQr(pairing.payload));
-  io.out(pairing.payload);
-  io.out('');
+  await printPairingCode(new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }), io);
   io.out('Press Ctrl+C to stop.');
   const signal = await stop;
   io.out(`Stopping (${signal})…`);
   await server.close();
   return EXIT.ok;
+}
+
+/**
+ * The QR code of a first pairing, as a convenience. A server started again on a full disk refuses the token's write;
+ * it serves all the same (the console makes a code once there is room), so a refusal here is said, never fatal: a
+ * server that exited moments after it began to answer would leave its port to whichever server took it next.
+ */
+async function printPairingCode(console: MbsClient, io: CommandIo): Promise<void> {
+  io.out('');
+  try {
+    const pairing = await console.call('createPairing', { body: { mode: 'add' } });
+    io.out(`Scan to pair a new device (valid until ${new Date(pairing.expiresAt).toISOString()}):`);
+    io.out(await terminalQr(pairing.payload));
+    io.out(pairing.payload);
+  } catch (error) {
+    if (!(error instanceof MbsError)) throw error;
+    io.out(`No pairing code now (${error.code}): ${error.message}`);
+  }
+  io.out('');
 }
 
 function desktopVersionOption(value: string | undefined): string | undefined {

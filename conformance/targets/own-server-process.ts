@@ -18,6 +18,7 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
+import { rangeHeld } from './range-held.js';
 import { loopbackUrlsIn } from './served-lines.js';
 import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, type StartedProcess } from './started-processes.js';
@@ -34,6 +35,8 @@ export interface OwnServerCommand {
 
 const LOOPBACK = '127.0.0.1';
 const POLL_INTERVAL_MS = 200;
+/** How long a start that met a full range waits before it tries again: a port check holds a range for seconds. */
+const RANGE_HELD_PAUSE_MS = 500;
 /** How long a started server may take to answer: a start-up beside other servers on two busy CPUs. */
 const READY_TIMEOUT_MS = 30_000;
 /** Port 9 (discard) on the loopback: no service of the kit's listens there, so no push can arrive anywhere. */
@@ -87,16 +90,35 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
   return restartableOn(
     `mbsc-own-nemesis-${edition}-`,
     consoleKey,
-    async (dataDir) => {
-      const seen = serverId === undefined ? await seenIds(edition) : undefined;
-      const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
-      const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
-      const { child, found } = await startFound(command, edition, values, ours, false);
-      serverId = found.serverId;
-      return { child, url: found.url };
-    },
+    (dataDir) =>
+      whenRangeFrees(command.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
+        const seen = serverId === undefined ? await seenIds(edition) : undefined;
+        const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
+        const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
+        const { child, found } = await startFound(command, edition, values, ours, false);
+        serverId = found.serverId;
+        return { child, url: found.url };
+      }),
     { crashPoints },
   );
+}
+
+/**
+ * A start of the nemesis's server, tried again within `timeoutMs` when it ended while its edition's range had no
+ * free port (a neighbour's port check holds every port of it for the moment one start takes): a server must refuse
+ * to start on a full range, so such an end says nothing of the server. Any other failed start is final. The port
+ * checks' own starts are never tried again: a refusal on a full range is what one of them looks for.
+ */
+async function whenRangeFrees<T>(timeoutMs: number, start: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!(error instanceof RangeHeldStart) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RANGE_HELD_PAUSE_MS));
+    }
+  }
 }
 
 async function seenIds(edition: Edition): Promise<Set<string>> {
@@ -123,11 +145,16 @@ async function startFound(
   });
   const child = startProcess(argv, ownsData ? { dataDir: values.dataDir } : {});
   const found = await newServer(child, edition, ours, values.consoleKey, command.readyTimeoutMs ?? READY_TIMEOUT_MS);
-  if (typeof found === 'string') {
+  if ('why' in found) {
     await child.stop();
-    throw new SetupError(`starting another server like the target's (--own-server)`, [], {
-      cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${found}${tailOf(child)}`),
-    });
+    const why = `${found.why}${found.rangeHeld ? '; every port of its range was taken then' : ''}`;
+    throw new (found.rangeHeld ? RangeHeldStart : SetupError)(
+      `starting another server like the target's (--own-server)`,
+      [],
+      {
+        cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${why}${tailOf(child)}`),
+      },
+    );
   }
   return { child, found };
 }
@@ -154,6 +181,15 @@ export function ownServerProcess(
   };
 }
 
+/** Why a started server was not found, and whether its edition's range had no free port when it ended. */
+interface NotStarted {
+  readonly why: string;
+  readonly rangeHeld: boolean;
+}
+
+/** A start that ended while its edition's range had no free port: a neighbour held it, not a fault of the server. */
+class RangeHeldStart extends SetupError {}
+
 /**
  * The server it started, once it answers; else why not, in words that follow the command line. It is looked for
  * where the process says it listens (a loopback URL it prints, as `mbsc serve` does), then on the edition's range:
@@ -165,9 +201,12 @@ async function newServer(
   ours: (server: InfoAnswer) => boolean,
   consoleKey: string,
   timeoutMs: number,
-): Promise<InfoAnswer | string> {
+): Promise<InfoAnswer | NotStarted> {
   let ended: string | undefined;
-  void child.exited.then((code) => {
+  let heldAtEnd = false;
+  void child.exited.then(async (code) => {
+    // Asked the moment it ends: a neighbour holds a whole range only for as long as one start of its own takes.
+    heldAtEnd = !child.spawnError() && (await rangeHeld(edition).catch(() => false));
     ended = child.spawnError() ? 'could not be started' : `exited with code ${code} before it answered`;
   });
   const printed = new Set<string>();
@@ -184,7 +223,8 @@ async function newServer(
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
   const { first, last } = EDITIONS[edition].tcp;
-  return ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
+  const why = ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
+  return { why, rangeHeld: heldAtEnd };
 }
 
 function tailOf(child: StartedProcess): string {

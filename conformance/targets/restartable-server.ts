@@ -22,6 +22,7 @@ import type { CrashPoints, RestartableServer, SmallDisk } from './target.js';
 import { CRASH_POINT_FILE } from '../spec/crash-points.js';
 
 const RESTART = 'starting the server again on its data after a crash';
+const RUNNING = 'the server the nemesis crashes, after it had started on its data';
 
 /** Room for a few sequences' items and the database; small enough to fill in one write. */
 const SMALL_DISK_BYTES = 24 * 1024 * 1024;
@@ -62,7 +63,8 @@ export interface ServerStart {
  * mounted here, else under a disk quota of the same size when `takesQuota` says `start` passes one on), killed with
  * SIGKILL and started again on the same directory, removed with it when closed. A `start` that fails leaves no
  * process behind; after a crash, its `url` then throws why (a setup error) rather than name a port another server
- * may hold by now, and the next restart tries a start again.
+ * may hold by now, and the next restart tries a start again. So does `url` once the server ended unasked (it died
+ * after it began to answer: found on the range a moment before, its port is free for a neighbour's server).
  */
 export async function restartableOn(
   prefix: string,
@@ -83,14 +85,33 @@ export async function restartableOn(
     rmSync(dir, { recursive: true, force: true });
   };
   let current: ServerStart | undefined;
+  // Why it is not running, once a start after a crash failed or it ended by itself: its old URL may be a
+  // neighbour's by now.
+  let down: SetupError | undefined;
+  /** The running server, watched: one that ends unasked (not killed by the kit) is down from then on. */
+  const run = (started: ServerStart) => {
+    current = started;
+    down = undefined;
+    void started.child.exited.then((code) => {
+      if (current !== started) return;
+      current = undefined;
+      down = new SetupError(RUNNING, [], {
+        cause: new Error(`it ended by itself (exit code ${code})${tailOf(started)}`),
+      });
+    });
+  };
+  /** Ends the running server as a crash would; it is no longer watched, so its end is the kit's, not a fault. */
+  const stopCurrent = async (how: 'kill' | 'stop') => {
+    const ending = current;
+    current = undefined;
+    await ending?.child[how]();
+  };
   try {
-    current = await start(dir, quota);
+    run(await start(dir, quota));
   } catch (error) {
     removeAll();
     throw error;
   }
-  // Why it is not running, once a start after a crash failed: its old URL may be a neighbour's by now.
-  let down: SetupError | undefined;
   return {
     get url() {
       if (!current) throw down ?? new SetupError(RESTART, [], { cause: new Error('it is starting again') });
@@ -98,10 +119,9 @@ export async function restartableOn(
     },
     consoleKey,
     async restart() {
-      await current?.child.kill();
-      current = undefined;
+      await stopCurrent('kill');
       try {
-        current = await start(dir, quota);
+        run(await start(dir, quota));
       } catch (error) {
         down = error instanceof SetupError ? error : new SetupError(RESTART, [], { cause: error });
         throw down;
@@ -112,10 +132,16 @@ export async function restartableOn(
       ? { crashPoints: crashPointsOf(dir) }
       : { crashPointLack: options.crashPoints ?? NO_CRASH_POINTS }),
     async close() {
-      await current?.child.stop();
+      await stopCurrent('stop');
       removeAll();
     },
   };
+}
+
+/** What a server that ended last wrote, for the reason it is down. */
+function tailOf(started: ServerStart): string {
+  const tail = started.child.tail();
+  return tail.length > 0 ? `; it wrote:\n  ${tail.join('\n  ')}` : '';
 }
 
 const NO_CRASH_POINTS = 'the server was not started with its crash points on (mbsc serve --conformance-crash-points)';

@@ -1,0 +1,27 @@
+/**
+ * Whether an edition's TCP or UDP range has no free port on 127.0.0.1 right now. A server that finds its range full
+ * must refuse to start (seed 000 §2.5), and a neighbour's port check holds every port of a range for as long as one
+ * start takes: a restart of the nemesis's server that lands in that moment ends for want of a port, not for a fault
+ * of its own, and is worth starting again once the range frees.
+ */
+import { EDITIONS, type Edition } from '../spec/editions.js';
+import { bindUdp, findTcpPort, NoFreePortError } from '../../reference-server/net/ports.js';
+
+const LOOPBACK = '127.0.0.1';
+
+/** True when the probe found no free port; any other error of the probe is the kit's and is thrown. */
+async function noneFree(probe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await probe();
+    return false;
+  } catch (error) {
+    if (error instanceof NoFreePortError) return true;
+    throw error;
+  }
+}
+
+export async function rangeHeld(edition: Edition): Promise<boolean> {
+  const { tcp, udp } = EDITIONS[edition];
+  const tcpHeld = await noneFree(() => findTcpPort(LOOPBACK, tcp));
+  return tcpHeld || (await noneFree(async () => (await bindUdp(LOOPBACK, udp)).close()));
+}
