@@ -67,7 +67,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       const partial = start > 0;
       return {
         status: partial ? 206 : 200,
-        stream: createReadStream(content.file, { start }),
+        stream: itemBytes(content.file, start, content.size),
         length: content.size - start,
         headers: {
           'content-type': 'application/octet-stream',
@@ -81,6 +81,15 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     ...createTwoFactorHandlers(ctx),
     ...createConformanceClockHandlers(clock),
   };
+}
+
+/**
+ * The stream of an item's stored bytes from `start`, bounded by the size its record holds: each read then takes a
+ * buffer of what is left (at most 64 KiB) instead of 64 KiB whatever the file's size, and the stream ends after its
+ * last byte without a read that finds the end of the file. An empty remainder is read as an empty file.
+ */
+function itemBytes(file: string, start: number, size: number): ReturnType<typeof createReadStream> {
+  return size > start ? createReadStream(file, { start, end: size - 1 }) : createReadStream(file, { start });
 }
 
 /** Only `bytes=N-` is supported: what a resumed restore needs. */

@@ -18,6 +18,11 @@ import { newId, type ServiceContext } from './context.js';
 
 const COUNT_OF_KIND: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };
 
+interface HeldItem {
+  readonly sha256: string;
+  readonly tab: string;
+}
+
 export function startBackup(ctx: ServiceContext, device: DeviceRow): Static<typeof Backup> {
   const startedAt = ctx.clock.now();
   const taken = ctx.db.prepare('SELECT 1 FROM backups WHERE device_id = ? AND folder = ?');
@@ -42,15 +47,13 @@ export function commitBackup(
   if (!backup) throw new MbsError('backup-not-found');
   if (backup.committed_at !== null) throw new MbsError('backup-closed');
   const held = new Map(
-    (
-      ctx.db.prepare('SELECT sha256, kind FROM items WHERE device_id = ?').all(device.id) as {
-        sha256: string;
-        kind: ItemKind;
-      }[]
-    ).map((row) => [row.sha256, row.kind]),
+    (ctx.db.prepare('SELECT sha256, tab FROM items WHERE device_id = ?').all(device.id) as HeldItem[]).map((row) => [
+      row.sha256,
+      row.tab,
+    ]),
   );
-  const present = [...new Set(request.present)];
-  const missing = present.filter((sha) => !held.has(sha));
+  const present = new Set(request.present);
+  const missing = [...present].filter((sha) => !held.has(sha));
   if (missing.length > 0) {
     throw new MbsError('snapshot-items-missing', `${missing.length} item(s) of the snapshot were never uploaded.`, {
       missing: missing.slice(0, 20),
@@ -73,10 +76,14 @@ export function commitBackup(
     counts,
     accounts: request.accounts,
   };
+  // Every item the snapshot names ends in Recent, and every other one that was in Recent moves to Deleted. Only the
+  // rows whose tab changes are written: a device's items are mostly in Recent before and after a commit.
+  const moveTo = ctx.db.prepare('UPDATE items SET tab = ? WHERE device_id = ? AND sha256 = ?');
   ctx.db.transaction(() => {
-    ctx.db.prepare("UPDATE items SET tab = 'deleted' WHERE device_id = ? AND tab = 'recent'").run(device.id);
-    const markRecent = ctx.db.prepare("UPDATE items SET tab = 'recent' WHERE device_id = ? AND sha256 = ?");
-    for (const sha of present) markRecent.run(device.id, sha);
+    for (const [sha, tab] of held) {
+      const now = present.has(sha) ? 'recent' : tab === 'recent' ? 'deleted' : tab;
+      if (now !== tab) moveTo.run(now, device.id, sha);
+    }
     ctx.db
       .prepare(
         'INSERT INTO snapshots (id, device_id, backup_id, committed_at, counts_json, accounts_json) VALUES (?, ?, ?, ?, ?, ?)',
