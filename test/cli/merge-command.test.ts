@@ -59,7 +59,9 @@ beforeAll(async () => {
 describe('mbsc merge of real shard runs', () => {
   it('each shard records which part it was and the whole selection', () => {
     const [one, two] = [summaryOf('s1'), summaryOf('s2')];
-    expect(one.shard).toEqual({ index: 1, count: 2, selection: expect.any(Array) });
+    // A run narrowed to some checks judges the requirements they cover; each shard records them for the merge.
+    expect(one.shard).toEqual({ index: 1, count: 2, selection: expect.any(Array), requirements: expect.any(Array) });
+    expect(one.shard.requirements).toContain('EDN-01');
     expect(two.shard.index).toBe(2);
     expect([...one.shard.selection].sort()).toEqual(CHECKS.split(',').sort());
     expect(one.checks.length + two.checks.length).toBe(5);
