@@ -22,6 +22,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { SimulatorSession } from '../../simulators/session/simulator-session.js';
 import { table } from '../text-table.js';
 import { suiteRatio } from './suite-ratio.js';
+import { answerHelp } from '../bench-args.js';
 
 /** Median and p99 (nearest rank) of samples. */
 function percentile(samples: readonly number[], p: number): number {
@@ -45,6 +46,9 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<number> {
+  answerHelp(
+    'Usage: npm run bench:appium [-- --runs N (default 5) --seed N (default 7) --suite-runs N (default 10) --suite-only]',
+  );
   const suite = () => suiteRatio(option('suite-runs', 10), option('seed', 7), progress);
   if (process.argv.includes('--suite-only')) return (await suite()).length > 0 ? 1 : 0;
   const runs = option('runs', 5);

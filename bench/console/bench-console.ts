@@ -14,6 +14,9 @@ import { startServer, type RunningServer } from '../../reference-server/server.j
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { table } from '../text-table.js';
 
+benchArgs('Usage: npm run bench:console (no flags)', {});
+import { benchArgs } from '../bench-args.js';
+
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 
 function summary(samples: number[]): { median: number; p95: number } {

@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparableSummary, firstDifference } from '../../conformance/runner/comparable-summary.js';
+import { answerHelp } from '../bench-args.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/bin.js');
+answerHelp('Usage: npm run bench:determinism [-- COUNT (default 2) [mbsc run flags, --seed 7 unless given]]');
 const given = process.argv.slice(2);
 const count = /^\d+$/.test(given[0] ?? '') ? Number(given.shift()) : 2;
 const args = given.includes('--seed') ? given : [...given, '--seed', '7'];

@@ -9,27 +9,31 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { runLoad } from '../../conformance/load/load-run.js';
 import { defaultRampMs, LOAD_DEFAULTS } from '../../conformance/load/load-plan.js';
 import { loadClean } from '../../conformance/load/load-report.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { summaryLines } from '../../cli/commands/load-action.js';
 import { serveReference, type ServerSample } from './served-reference.js';
+import { benchArgs } from '../bench-args.js';
 
 const GOAL = { p99Ms: 250, serverMb: 300 } as const;
+const USAGE = `Usage: npm run bench:load [-- flags]
+  --devices N        simulated phones (default 1000)
+  --duration S       seconds of load (default 60)
+  --think MS         the phones' mean pause between operations (default ${LOAD_DEFAULTS.thinkMs})
+  --login-every MS   the desktop's login interval (default ${LOAD_DEFAULTS.loginEveryMs})
+  --seed N           seed of the phones' draws (default 1)`;
 const MB = 1024 * 1024;
 const PASSWORD = 'bench-load password';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      devices: { type: 'string', default: '1000' },
-      duration: { type: 'string', default: '60' },
-      think: { type: 'string', default: String(LOAD_DEFAULTS.thinkMs) },
-      'login-every': { type: 'string', default: String(LOAD_DEFAULTS.loginEveryMs) },
-      seed: { type: 'string', default: '1' },
-    },
+  const values = benchArgs(USAGE, {
+    devices: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '60' },
+    think: { type: 'string', default: String(LOAD_DEFAULTS.thinkMs) },
+    'login-every': { type: 'string', default: String(LOAD_DEFAULTS.loginEveryMs) },
+    seed: { type: 'string', default: '1' },
   });
   const devices = Number(values.devices);
   const durationMs = Number(values.duration) * 1000;

@@ -3,7 +3,6 @@
  * and what the history checkers cost per sequence, beside the sequence's own time. It measures; it never asserts.
  * Flags: --sequences N (default 10), --seed N.
  */
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { ContentSource } from '../../conformance/kit/content-source.js';
 import { deviceName } from '../../conformance/kit/device-world.js';
@@ -15,8 +14,12 @@ import { finish, initialItems, nemesisSteps } from '../../conformance/suites/bac
 import { modelOf } from '../../conformance/suites/backup/nemesis-commands.js';
 import { NEMESIS_STATES, NemesisWorld } from '../../conformance/suites/backup/nemesis-world.js';
 import { ReferenceTarget } from '../../conformance/targets/reference-target.js';
+import { benchArgs } from '../bench-args.js';
 
-const { values } = parseArgs({ options: { sequences: { type: 'string' }, seed: { type: 'string' } } });
+const values = benchArgs('Usage: npm run bench:nemesis [-- --sequences N (default 10) --seed N]', {
+  sequences: { type: 'string' },
+  seed: { type: 'string' },
+});
 const count = Number(values.sequences ?? 10);
 const seed = Number(values.seed ?? 20261204);
 const CHECK_REPEATS = 200;

@@ -10,14 +10,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Summary } from '../../conformance/runner/summary-schema.js';
 import { table } from '../text-table.js';
 import { againstGoal, timedMbsc } from '../timed-cli.js';
 import { benchResult, cellsOf, GOALS, runsOf, type Mode, type SuiteRun } from './suite-result.js';
+import { benchArgs } from '../bench-args.js';
 
-const { values } = parseArgs({
-  options: {
+const values = benchArgs(
+  'Usage: npm run bench:suite [-- --runs N --seed N --only full|smoke --editions E,E --profiles ID,ID --threads N]',
+  {
     runs: { type: 'string' },
     seed: { type: 'string', default: '20261122' },
     only: { type: 'string' },
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     profiles: { type: 'string' },
     threads: { type: 'string' },
   },
-});
+);
 const modes: Mode[] = values.only ? [values.only as Mode] : ['smoke', 'full'];
 if (modes.some((m) => !(m in GOALS))) throw new Error('--only takes full or smoke');
 const selection = [

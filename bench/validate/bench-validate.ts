@@ -11,16 +11,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadMatrix } from '../../devices/load-profiles.js';
+import { benchArgs } from '../bench-args.js';
 
-const { values } = parseArgs({
-  options: {
-    edition: { type: 'string' },
-    profiles: { type: 'string' },
-    seed: { type: 'string' },
-    runs: { type: 'string' },
-  },
+const values = benchArgs('Usage: npm run bench:validate [-- --edition E --profiles ID,ID --seed N --runs N]', {
+  edition: { type: 'string' },
+  profiles: { type: 'string' },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
 });
 const edition = values.edition ?? 'pro';
 const profiles =
