@@ -21,7 +21,7 @@ import { fillTemplate, type CommandTemplate } from './command-template.js';
 import { rangeHeld } from './range-held.js';
 import { loopbackUrlsIn } from './served-lines.js';
 import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
-import { startProcess, type StartedProcess } from './started-processes.js';
+import { startProcess, whatItWrote, type StartedProcess } from './started-processes.js';
 import { restartableOn } from './restartable-server.js';
 import type { OwnServer, RestartableServer, TargetSession } from './target.js';
 
@@ -152,7 +152,10 @@ async function startFound(
       `starting another server like the target's (--own-server)`,
       [],
       {
-        cause: new ClientError('server-start-failed', `\`${argv.join(' ')}\` ${why}${tailOf(child)}`),
+        cause: new ClientError(
+          'server-start-failed',
+          `\`${argv.join(' ')}\` ${why}${whatItWrote(child, '; it wrote nothing')}`,
+        ),
       },
     );
   }
@@ -225,9 +228,4 @@ async function newServer(
   const { first, last } = EDITIONS[edition].tcp;
   const why = ended ?? `did not answer GET /v1/info on ${LOOPBACK}, TCP ${first}-${last}, within ${timeoutMs / 1000} s`;
   return { why, rangeHeld: heldAtEnd };
-}
-
-function tailOf(child: StartedProcess): string {
-  const tail = child.tail();
-  return tail.length > 0 ? `; it wrote:\n  ${tail.join('\n  ')}` : '; it wrote nothing';
 }

@@ -17,7 +17,7 @@ import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import type { RestartableEntryOptions } from './restartable-entry.js';
 import { whereItListens } from './served-lines.js';
-import { startProcess, type StartedProcess } from './started-processes.js';
+import { startProcess, whatItWrote, type StartedProcess } from './started-processes.js';
 import type { CrashPoints, RestartableServer, SmallDisk } from './target.js';
 import { CRASH_POINT_FILE } from '../spec/crash-points.js';
 
@@ -96,7 +96,7 @@ export async function restartableOn(
       if (current !== started) return;
       current = undefined;
       down = new SetupError(RUNNING, [], {
-        cause: new Error(`it ended by itself (exit code ${code})${tailOf(started)}`),
+        cause: new Error(`it ended by itself (exit code ${code})${whatItWrote(started.child)}`),
       });
     });
   };
@@ -136,12 +136,6 @@ export async function restartableOn(
       removeAll();
     },
   };
-}
-
-/** What a server that ended last wrote, for the reason it is down. */
-function tailOf(started: ServerStart): string {
-  const tail = started.child.tail();
-  return tail.length > 0 ? `; it wrote:\n  ${tail.join('\n  ')}` : '';
 }
 
 const NO_CRASH_POINTS = 'the server was not started with its crash points on (mbsc serve --conformance-crash-points)';

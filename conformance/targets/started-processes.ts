@@ -23,6 +23,12 @@ export interface StartedProcess {
   kill(): Promise<void>;
 }
 
+/** What a started process wrote last, for a message that says why it stopped: `; it wrote:` and its lines. */
+export function whatItWrote(child: Pick<StartedProcess, 'tail'>, ifNothing = ''): string {
+  const tail = child.tail();
+  return tail.length > 0 ? `; it wrote:\n  ${tail.join('\n  ')}` : ifNothing;
+}
+
 export interface StartOptions {
   /** A directory the kit made for this process: removed once it has ended. */
   readonly dataDir?: string;

@@ -4,8 +4,8 @@
  * renamed into the blocks folder, and only then is the item's metadata committed. A crash once the final path is
  * recorded is finished by recovery at start-up: the file is moved if it was not, and the item committed if the file
  * is whole (else the upload is dropped). A full disk that refuses the item's record moves the file back to the upload,
- * which stays resumable at its full size; no partial item is ever listed or stored. The file takes the item's own modification time (seed 000 §10.2: a job folder
- * of July holds files dated April).
+ * which stays resumable at its full size; no partial item is ever listed or stored. The file takes the item's own
+ * modification time (seed 000 §10.2: a job folder of July holds files dated April).
  */
 import { utimes } from 'node:fs/promises';
 import { MbsError } from '../../conformance/spec/errors.js';

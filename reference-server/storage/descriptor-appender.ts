@@ -3,8 +3,8 @@
  * when destroyed (as a pipeline does when the request body fails), even with `autoClose: false`; the caller here
  * still has to fsync and close that descriptor, and a number closed twice may by then belong to another file.
  * Chunks queued together go out in one writev; `idle()` waits for a write still under way. The stream takes up to
- * its body's share of the held bytes while a write is under way (held-bytes.ts: a megabyte for one upload, a socket
- * read's 64 KB each for many): with the default 16 KB one upload paused its body after every socket read, so each
+ * its body's share of the held bytes while a write is under way (held-bytes.ts: a megabyte for one upload, down to 16 KB
+ * each for many): with the default 16 KB one upload paused its body after every socket read, so each
  * read cost a write call and a pool round trip of its own.
  */
 import { writev } from 'node:fs';

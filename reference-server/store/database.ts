@@ -12,7 +12,7 @@ import { boundByQuota, checkWrites } from './quota-writes.js';
 export type Db = Database.Database;
 
 /** WAL pages between two checkpoints (16 MiB of 4 KiB pages) when no disk quota bounds them (quota-writes.ts). */
-export const WAL_CHECKPOINT_PAGES = 4000;
+const WAL_CHECKPOINT_PAGES = 4000;
 
 export interface DatabaseOptions {
   /** Holds the database's own writes to the data directory's quota too (quota-writes.ts). */
