@@ -23,7 +23,9 @@ export function arrivedBody(request: Readable, limit?: number): Readable {
     wake?.();
     wake = undefined;
   };
+  let discarding = false;
   request.on('data', (chunk: Buffer) => {
+    if (discarding) return;
     waiting.push(chunk);
     waitingBytes += chunk.length;
     if (waitingBytes >= limitNow()) request.pause();
@@ -56,8 +58,14 @@ export function arrivedBody(request: Readable, limit?: number): Readable {
         await new Promise<void>((resolve) => (wake = resolve));
       }
     } finally {
-      // A consumer that stopped early (an append refused mid-body) leaves nothing reading the request.
-      if (!ended) request.destroy();
+      // A consumer that stopped early (an append refused mid-body): the rest of the body is read and dropped, so
+      // that the client, still sending, reads the refusal instead of a reset connection.
+      if (!ended) {
+        discarding = true;
+        waiting.length = 0;
+        release();
+        request.resume();
+      }
     }
   }
   return Readable.from(chunks(), { objectMode: false });
