@@ -47,27 +47,34 @@ export async function dropAsides(asides: Asides): Promise<void> {
 }
 
 /**
- * Runs `cells`, longest first, one at a time on each server of `asides` as it comes up, and closes each; answers the
- * cells left when none started, for the caller to run alone on the first server after the others.
+ * Runs `cells`, longest first, one at a time on each server of `asides` as it comes up, and closes each. `freed` is
+ * the edition's first server once no other check runs on it (its pool has ended): it takes the next exclusive cell
+ * too, one at a time, so the last of them do not wait in line for the asides while it stands idle; it stays open.
+ * Answers the cells left when no server took them, for the caller to run alone on the first server after the others.
  */
 export async function runAside<T extends PlannedCell>(
   asides: Asides,
   cells: readonly T[],
   run: (on: TargetSession, cell: T) => Promise<void>,
+  freed?: Promise<TargetSession>,
 ): Promise<T[]> {
   const queue = longestFirst(cells);
   let next = 0;
-  await Promise.all(
-    asides.map(async (aside) => {
+  const drain = async (on: TargetSession) => {
+    while (next < queue.length) await run(on, queue[next++] as T);
+  };
+  await Promise.all([
+    ...asides.map(async (aside) => {
       const second = await aside;
       if (!second) return;
       try {
-        while (next < queue.length) await run(second, queue[next++] as T);
+        await drain(second);
       } finally {
         await second.close();
       }
     }),
-  );
+    ...(freed ? [freed.then(drain)] : []),
+  ]);
   return queue.slice(next);
 }
 

@@ -116,12 +116,14 @@ async function runTasks(
   // session, the exclusive ones take servers of their own, one at a time on each, while the others share the first
   // (aside-servers.ts): the run does not wait for them before it starts the rest. With nothing to run beside them,
   // another server saves nothing. The pool does not wait for those servers to start: the exclusive ones run on them
-  // once they are up, or, if none starts, alone on the first after the pool. Exclusive cells that will only be
+  // once they are up, and on the first too, one at a time, once the pool has ended. Exclusive cells that will only be
   // skipped here (Home's 2FA checks) start no server: they need none.
   const applying = phases.alone.filter(applies);
   if (applying.length > 0 && phases.pooled.length > 0 && target.serverPerOpen === true) {
     const asides = ahead.length > 0 ? ahead : startAsides(target, edition, applying);
-    const [left] = await Promise.all([runAside(asides, phases.alone, (on, task) => runOn(on)(task)), pool()]);
+    const pooled = pool();
+    const freed = pooled.then(() => session);
+    const [left] = await Promise.all([runAside(asides, phases.alone, (on, task) => runOn(on)(task), freed), pooled]);
     for (const task of left) await run(task);
   } else {
     await dropAsides(ahead);
