@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
-import { startServer } from '../../reference-server/server.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { OwnServer } from './target.js';
 
@@ -24,6 +23,9 @@ export function ownReferenceServer(
       if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     };
     try {
+      // Loaded by the first check that starts one, not with the kit: the server's modules (Fastify, SQLite) are a
+      // quarter of a second of the runner's start-up, and most selections start no server of their own.
+      const { startServer } = await import('../../reference-server/server.js');
       const server = await startServer({
         edition,
         dataDir,
