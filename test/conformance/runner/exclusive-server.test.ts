@@ -65,17 +65,23 @@ describe('exclusive checks on a target with a server per session', () => {
     const visits: Visit[] = [];
     let pooledStarted: () => void = () => {};
     const pooledStart = new Promise<void>((resolve) => (pooledStarted = resolve));
+    let exclusiveStarted: () => void = () => {};
+    const exclusiveStart = new Promise<void>((resolve) => (exclusiveStarted = resolve));
+    const within = (event: Promise<void>) =>
+      Promise.race([
+        event.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
+      ]);
     let sawPooledRunning = false;
     const check = visiting(visits, async (exclusive) => {
       if (exclusive) {
+        exclusiveStarted();
         // The first exclusive check sees a pooled one start; before, the pool waited for the exclusive ones.
-        sawPooledRunning ||= await Promise.race([
-          pooledStart.then(() => true),
-          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000).unref()),
-        ]);
+        sawPooledRunning ||= await within(pooledStart);
       } else {
         pooledStarted();
-        await new Promise((resolve) => setImmediate(resolve));
+        // The pool lasts until an exclusive check has started, so that this one cannot take the first server.
+        await within(exclusiveStart);
       }
     });
     const checks = [check('x-1', true), check('p-1', false), check('x-2', true), check('p-2', false)];
@@ -84,7 +90,7 @@ describe('exclusive checks on a target with a server per session', () => {
     expect(summary.checks.map((c) => c.cells.map((x) => x.verdict))).toEqual([['pass'], ['pass'], ['pass'], ['pass']]);
     const pooledUrls = new Set(visits.filter((v) => !v.exclusive).map((v) => v.url));
     expect(pooledUrls.size).toBe(1);
-    // The first exclusive check ran on a server of its own; the second may take the first once the pool has ended.
+    // The first exclusive check ran beside the pool on a server of its own; the second may take the first after it.
     expect(pooledUrls.has(visits.find((v) => v.exclusive)?.url as string)).toBe(false);
     expect(visits.filter((v) => v.exclusive).map((v) => v.beside)).toEqual([0, 0]);
     expect(visits.some((v) => v.besideExclusive)).toBe(false);
