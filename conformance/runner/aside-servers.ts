@@ -10,7 +10,7 @@ import { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { Target, TargetSession } from '../targets/target.js';
-import { cellWeight, longestFirst } from './cell-weights.js';
+import { cellWeight } from './cell-weights.js';
 import type { PlannedCell } from './planned-cells.js';
 import { phasesOf } from './real-time-cells.js';
 import { surelySkipped } from './surely-skipped.js';
@@ -47,10 +47,11 @@ export async function dropAsides(asides: Asides): Promise<void> {
 }
 
 /**
- * Runs `cells`, longest first, one at a time on each server of `asides` as it comes up, and closes each. `freed` is
- * the edition's first server once no other check runs on it (its pool has ended): it takes the next exclusive cell
- * too, one at a time, so the last of them do not wait in line for the asides while it stands idle; it stays open.
- * Answers the cells left when no server took them, for the caller to run alone on the first server after the others.
+ * Runs `cells` in their order (the caller's: longest first), one at a time on each server of `asides` as it comes
+ * up, and closes each. `freed` is the edition's first server once no other check runs on it (its pool has ended):
+ * it takes the next exclusive cell too, one at a time, so the last of them do not wait in line for the asides while
+ * it stands idle; it stays open. Answers the cells left when no server took them, for the caller to run alone on the
+ * first server after the others.
  */
 export async function runAside<T extends PlannedCell>(
   asides: Asides,
@@ -58,7 +59,7 @@ export async function runAside<T extends PlannedCell>(
   run: (on: TargetSession, cell: T) => Promise<void>,
   freed?: Promise<TargetSession>,
 ): Promise<T[]> {
-  const queue = longestFirst(cells);
+  const queue = [...cells];
   let next = 0;
   const drain = async (on: TargetSession) => {
     while (next < queue.length) await run(on, queue[next++] as T);

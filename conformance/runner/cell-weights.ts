@@ -8,6 +8,7 @@
  */
 import { columnName, type Check, type Column } from '../kit/check.js';
 import { cellId } from './smoke-cells.js';
+import { FEW_RUNS_SECONDS_PER_CELL, FEW_RUNS_USUAL_SECONDS } from './few-runs-weights.js';
 
 /** Seconds per cell of a check not listed (the run's median cell, about 0.7 s). */
 const USUAL_SECONDS = 0.7;
@@ -49,13 +50,28 @@ const SECONDS_PER_CELL: Readonly<Record<string, number>> = {
   'sources-file-types-documents-audio': 2.2,
 };
 
+/**
+ * Below this many sequences per property a run's cells are ordered by the table measured at 10 (few-runs-weights.ts),
+ * at or above it by this one at 100: the point halfway between them on a log scale.
+ */
+const FEW_RUNS_BELOW = 32;
+
 export function cellWeight(checkId: string): number {
   return SECONDS_PER_CELL[checkId] ?? USUAL_SECONDS;
 }
 
-/** The cells longest first; cells of equal weight keep their order (a stable sort). */
-export function longestFirst<T extends { readonly check: Check }>(cells: readonly T[]): T[] {
-  return [...cells].sort((a, b) => cellWeight(b.check.id) - cellWeight(a.check.id));
+/** The weight of a cell of `checkId` in a run of `runs` sequences per property. */
+function weightAt(checkId: string, runs: number): number {
+  if (runs >= FEW_RUNS_BELOW) return cellWeight(checkId);
+  return FEW_RUNS_SECONDS_PER_CELL[checkId] ?? FEW_RUNS_USUAL_SECONDS;
+}
+
+/**
+ * The cells longest first, in a run of `runs` sequences per property (default the full run's); cells of equal weight
+ * keep their order (a stable sort).
+ */
+export function longestFirst<T extends { readonly check: Check }>(cells: readonly T[], runs = 100): T[] {
+  return [...cells].sort((a, b) => weightAt(b.check.id, runs) - weightAt(a.check.id, runs));
 }
 
 /**

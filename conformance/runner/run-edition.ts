@@ -111,7 +111,7 @@ async function runTasks(
   const applies = (t: PlannedCell) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies;
   if (session.webConsole && tasks.some((t) => t.check.tags?.includes('browser') && applies(t))) launchBrowserAhead();
   // The long cells first, so the edition does not end waiting on one that started last.
-  const pool = () => inPool(longestFirst(phases.pooled), options.concurrency ?? 4, run);
+  const pool = () => inPool(longestFirst(phases.pooled, options.runs), options.concurrency ?? 4, run);
   // An exclusive check must never share its server with another check. Where the target starts a server per
   // session, the exclusive ones take servers of their own, one at a time on each, while the others share the first
   // (aside-servers.ts): the run does not wait for them before it starts the rest. With nothing to run beside them,
@@ -123,11 +123,14 @@ async function runTasks(
     const asides = ahead.length > 0 ? ahead : startAsides(target, edition, applying);
     const pooled = pool();
     const freed = pooled.then(() => session);
-    const [left] = await Promise.all([runAside(asides, phases.alone, (on, task) => runOn(on)(task), freed), pooled]);
+    const [left] = await Promise.all([
+      runAside(asides, longestFirst(phases.alone, options.runs), (on, task) => runOn(on)(task), freed),
+      pooled,
+    ]);
     for (const task of left) await run(task);
   } else {
     await dropAsides(ahead);
-    for (const task of longestFirst(phases.alone)) await run(task);
+    for (const task of longestFirst(phases.alone, options.runs)) await run(task);
     await pool();
   }
   await Promise.all(phases.together.map(run));

@@ -25,6 +25,26 @@ describe('cell weights', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it('order a run of few sequences by the weights measured at 10, where fixed costs weigh more', () => {
+    // Light at 100 sequences beside a model-based property, heavier at 10: a backup of every photo and video type.
+    const photos = all.find((c) => c.check.id === 'sources-file-types-photos-videos');
+    const model = all.find((c) => c.check.id === 'pairing-tokens-model');
+    const both = [photos, model].filter((c) => c !== undefined);
+    expect(both).toHaveLength(2);
+    expect(longestFirst(both, 10).map((c) => c.check.id)).toEqual([
+      'sources-file-types-photos-videos',
+      'pairing-tokens-model',
+    ]);
+    expect(longestFirst(both, 100).map((c) => c.check.id)).toEqual([
+      'pairing-tokens-model',
+      'sources-file-types-photos-videos',
+    ]);
+    expect(longestFirst(both).map((c) => c.check.id)).toEqual([
+      'pairing-tokens-model',
+      'sources-file-types-photos-videos',
+    ]);
+  });
+
   it('put every cell in exactly one share', () => {
     const shares = splitByWeight(all, 3);
     expect(shares).toHaveLength(3);
