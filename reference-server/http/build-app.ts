@@ -60,7 +60,10 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     },
   });
   app.server.on('checkExpectation', answerExpectation);
-  app.addHook('onRequest', async (request) => refuseMissingHost(request.raw));
+  app.addHook('onRequest', (request, _reply, done) => {
+    refuseMissingHost(request.raw);
+    done();
+  });
   holdRepliesUntilDurable(app, options.durability);
   // Frozen, a request that names a randomness key draws from its stream (services/randomness.ts). The handler is
   // called from within `done`, after the body was parsed, so everything it awaits draws as that request.

@@ -24,7 +24,29 @@ export class SchemaViolation extends Error {
 
 /** What a request part is checked as: a body exactly as sent; path, query and header strings converted first. */
 export function valueToCheck(validator: Validator, data: unknown, httpPart: string | undefined): unknown {
-  return httpPart === 'body' ? data : validator.Default(validator.Convert(data));
+  if (httpPart === 'body') return data;
+  // Convert changes only values their schema does not already accept (a union keeps a value one of its members
+  // accepts), and a schema without defaults has nothing to fill in: a part that passes as sent, as most headers and
+  // ids do, comes out of both unchanged, so the two walks of its schema are skipped.
+  if (!fillsDefaults(validator) && validator.Check(data)) return data;
+  return validator.Default(validator.Convert(data));
+}
+
+const withDefaults = new WeakMap<Validator, boolean>();
+
+function fillsDefaults(validator: Validator): boolean {
+  let found = withDefaults.get(validator);
+  if (found === undefined) {
+    found = namesDefault(validator.Type());
+    withDefaults.set(validator, found);
+  }
+  return found;
+}
+
+/** Whether a schema has a `default` anywhere in it (a property named so counts too: it only costs the fast path). */
+function namesDefault(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  return Object.entries(schema).some(([key, value]) => key === 'default' || namesDefault(value));
 }
 
 /** The schema compiler of a server whose parts are read by `read` (the server's rule, valueToCheck). */
