@@ -4,9 +4,9 @@
  * every error answer keeps: `{ code, message, details? }` with a catalogued code and the catalogue's status.
  */
 import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
-import Value from 'typebox/value';
 import { ERRORS, isErrorCode, type ErrorBody } from '../spec/errors.js';
 import { ErrorResponse } from '../spec/protocol/common.js';
+import { matchesSchema } from '../spec/compiled-schemas.js';
 import { bodyRecord, recordRequest } from '../../simulators/mbs-client/exchange-log.js';
 import { trimMiddle } from './trim-middle.js';
 
@@ -112,7 +112,7 @@ export function errorBodyProblem(answer: RawAnswer): string | undefined {
   }
   const keys = value !== null && typeof value === 'object' ? Object.keys(value) : [];
   const extra = keys.filter((key) => !['code', 'message', 'details'].includes(key));
-  if (!Value.Check(ErrorResponse, value) || !isErrorCode((value as { code?: unknown }).code) || extra.length > 0) {
+  if (!matchesSchema(ErrorResponse, value) || !isErrorCode((value as { code?: unknown }).code) || extra.length > 0) {
     return `status ${answer.status} without a catalogued error body: ${trimMiddle(text, 300)}`;
   }
   const body = value as ErrorBody;

@@ -7,6 +7,7 @@
  */
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
+import { matchesSchema } from './compiled-schemas.js';
 import { didYouMean } from './nearest-name.js';
 
 export interface SchemaProblem {
@@ -16,6 +17,8 @@ export interface SchemaProblem {
 }
 
 export function schemaProblems(schema: TSchema, value: unknown): SchemaProblem[] {
+  // A valid document has no problems: the compiled check says so without walking the schema for errors.
+  if (matchesSchema(schema, value)) return [];
   const problems: SchemaProblem[] = [];
   for (const error of Value.Errors(schema, value)) {
     const at = pointerSegments(error.instancePath);

@@ -5,7 +5,7 @@
 import type { Agent } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Static, TSchema } from 'typebox';
-import { Compile, type Validator } from 'typebox/compile';
+import { validatorOf } from '../../conformance/spec/compiled-schemas.js';
 import { ClientError, isErrorCode, MbsError } from '../../conformance/spec/errors.js';
 import { ROUTES, type RouteName, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { AppendResponse, Item } from '../../conformance/spec/protocol/resources.js';
@@ -228,19 +228,4 @@ function parseJson(bytes: Buffer, route: string): unknown {
   } catch {
     throw new ClientError('protocol-violation', `${route}: the answer is not JSON.`);
   }
-}
-
-/**
- * Each answer's schema compiled once, on first use, and kept: every answer of a run is checked, and a compiled check
- * costs a fraction of walking the schema for each one.
- */
-const validators = new WeakMap<TSchema, Validator>();
-
-function validatorOf(schema: TSchema): Validator {
-  let validator = validators.get(schema);
-  if (!validator) {
-    validator = Compile(schema);
-    validators.set(schema, validator);
-  }
-  return validator;
 }

@@ -6,6 +6,7 @@
  */
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { matchesSchema } from '../compiled-schemas.js';
 import { MbsError } from '../errors.js';
 import { APP_VERSION_PATTERN } from '../versions.js';
 import { APP_LINK, LEGACY_PAIRING_SCHEME } from './app-link.js';
@@ -73,7 +74,7 @@ export function decodePairingPayload(text: string): PairingPayload {
   for (const [key, value] of fieldsIn(text)) {
     candidate[key] = NUMERIC_FIELDS.has(key) && /^\d+$/.test(value) ? Number(value) : value;
   }
-  if (!Value.Check(PairingPayload, candidate)) {
+  if (!matchesSchema(PairingPayload, candidate)) {
     const fields = [...Value.Errors(PairingPayload, candidate)].map((e) => e.instancePath || '/').join(', ');
     throw new MbsError('pairing-payload-invalid', `The pairing payload has invalid fields: ${fields}.`, { fields });
   }

@@ -5,6 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import Value from 'typebox/value';
+import { matchesSchema } from '../compiled-schemas.js';
 import { MbsError } from '../errors.js';
 import { EditionSchema, EpochMs, Id, Port } from './common.js';
 
@@ -49,7 +50,7 @@ export function decodeRegistrationPayload(text: string): RegistrationPayload {
   for (const [key, value] of url.searchParams) {
     candidate[key] = NUMERIC_FIELDS.has(key) && /^\d+$/.test(value) ? Number(value) : value;
   }
-  if (!Value.Check(RegistrationPayload, candidate)) {
+  if (!matchesSchema(RegistrationPayload, candidate)) {
     const fields = [...Value.Errors(RegistrationPayload, candidate)].map((e) => e.instancePath || '/').join(', ');
     throw new MbsError('registration-invalid', `The registration payload has invalid fields: ${fields}.`, { fields });
   }
