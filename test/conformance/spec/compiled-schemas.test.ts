@@ -4,18 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { matchesSchema, validatorOf } from '../../../conformance/spec/compiled-schemas.js';
 import { PairingPayload } from '../../../conformance/spec/protocol/pairing.js';
 import { ErrorResponse } from '../../../conformance/spec/protocol/common.js';
+import { PAIRING_PAYLOAD } from './protocol/pairing-payload-example.js';
 
-const PAYLOAD = {
-  v: 1,
-  server: 'srv-1',
-  edition: 'pro',
-  host: '192.168.1.20',
-  tcp: 50000,
-  udp: 50200,
-  token: 'tok_0123456789abcdef',
-  mode: 'add',
-  expires: 1_764_000_000_000,
-};
+const PAYLOAD = PAIRING_PAYLOAD;
 
 describe('compiled schema checks', () => {
   it('compile a schema once and keep it', () => {

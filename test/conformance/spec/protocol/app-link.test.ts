@@ -5,20 +5,10 @@ import {
   decodePairingPayload,
   encodeLegacyPairingPayload,
   encodePairingPayload,
-  type PairingPayload,
 } from '../../../../conformance/spec/protocol/pairing.js';
+import { PAIRING_PAYLOAD } from './pairing-payload-example.js';
 
-const PAYLOAD: PairingPayload = {
-  v: 1,
-  server: 'srv-1',
-  edition: 'pro',
-  host: '192.168.1.20',
-  tcp: 50000,
-  udp: 50200,
-  token: 'tok_0123456789abcdef',
-  mode: 'add',
-  expires: 1_764_000_000_000,
-};
+const PAYLOAD = PAIRING_PAYLOAD;
 
 describe('the pairing QR text', () => {
   it('is the app link with every field in its fragment, none in what a browser sends', () => {
