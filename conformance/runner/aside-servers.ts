@@ -50,15 +50,15 @@ export async function dropAsides(asides: Asides): Promise<void> {
  * Runs `cells` in their order (the caller's: longest first), one at a time on each server of `asides` as it comes
  * up, and closes each. `freed` is the edition's first server once no other check runs on it (its pool has ended):
  * it takes the next exclusive cell too, one at a time, so the last of them do not wait in line for the asides while
- * it stands idle; it stays open. Answers the cells left when no server took them, for the caller to run alone on the
- * first server after the others.
+ * it stands idle; it stays open. It drains what the asides leave, so every cell has run when this resolves, even
+ * when no aside started.
  */
 export async function runAside<T extends PlannedCell>(
   asides: Asides,
   cells: readonly T[],
   run: (on: TargetSession, cell: T) => Promise<void>,
-  freed?: Promise<TargetSession>,
-): Promise<T[]> {
+  freed: Promise<TargetSession>,
+): Promise<void> {
   const queue = [...cells];
   let next = 0;
   const drain = async (on: TargetSession) => {
@@ -74,9 +74,8 @@ export async function runAside<T extends PlannedCell>(
         await second.close();
       }
     }),
-    ...(freed ? [freed.then(drain)] : []),
+    freed.then(drain),
   ]);
-  return queue.slice(next);
 }
 
 /**

@@ -123,11 +123,10 @@ async function runTasks(
     const asides = ahead.length > 0 ? ahead : startAsides(target, edition, applying);
     const pooled = pool();
     const freed = pooled.then(() => session);
-    const [left] = await Promise.all([
+    await Promise.all([
       runAside(asides, longestFirst(phases.alone, options.runs), (on, task) => runOn(on)(task), freed),
       pooled,
     ]);
-    for (const task of left) await run(task);
   } else {
     await dropAsides(ahead);
     for (const task of longestFirst(phases.alone, options.runs)) await run(task);
