@@ -36,6 +36,18 @@ export function requirementsByCheck(summary: Summary): ReadonlyMap<string, reado
       map.set(checkId, ids);
     }
   }
+  // A check none of whose cells judged a requirement (an opt-in check left out) still names what it covers.
+  const order = new Map(summary.requirements.map((r, i) => [r.id, i]));
+  const rank = (id: string) => order.get(id) ?? Infinity;
+  for (const check of summary.checks) {
+    const ids = map.get(check.checkId) ?? [];
+    const missing = (check.requirements ?? []).filter((id) => !ids.includes(id));
+    if (missing.length > 0)
+      map.set(
+        check.checkId,
+        [...ids, ...missing].sort((a, b) => rank(a) - rank(b)),
+      );
+  }
   return map;
 }
 

@@ -33,7 +33,14 @@ export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: s
   const recorded = new Map(plan.runs.flatMap((r) => r.summary.checks.map((c) => [c.checkId, c] as const)));
   const selection = plan.selection.map((id) => kitById.get(id) as MergeKit['checks'][number]);
   const results: CheckResult[] = selection.map(
-    (c) => recorded.get(c.id) ?? { checkId: c.id, title: c.title, area: c.area, cells: [] },
+    (c) =>
+      recorded.get(c.id) ?? {
+        checkId: c.id,
+        title: c.title,
+        area: c.area,
+        requirements: [...c.requirements],
+        cells: [],
+      },
   );
   const selected = plan.requirements ? new Set(plan.requirements) : undefined;
   const judged = judgeRequirements(kit.catalogue, results, selection, {

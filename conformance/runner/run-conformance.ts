@@ -70,7 +70,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const leftOut = options.leftOut ?? [];
   const reported = [...options.checks, ...leftOut];
   const results = new Map<string, CheckResult>(
-    reported.map((c) => [c.id, { checkId: c.id, title: c.title, area: c.area, cells: [] }]),
+    reported.map((c) => [
+      c.id,
+      { checkId: c.id, title: c.title, area: c.area, requirements: [...c.requirements], cells: [] },
+    ]),
   );
   const columns = target.editions.flatMap((edition) => [
     edition,

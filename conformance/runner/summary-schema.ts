@@ -123,6 +123,8 @@ export const CheckResult = Type.Object({
   checkId: Type.String(),
   title: Type.String(),
   area: Type.String(),
+  /** The requirements the check covers, also when none of its cells judged them (an opt-in check left out). */
+  requirements: Type.Optional(Type.Array(Type.String())),
   cells: Type.Array(Cell),
 });
 export type CheckResult = Static<typeof CheckResult>;

@@ -136,6 +136,35 @@ describe('junit.xml', () => {
     expect(suites.map((s) => s.getAttribute('name'))).not.toContain('mbsc run');
   });
 
+  it('names the requirements of an opt-in check left out of the run, though no cell judged them', () => {
+    const withLeftOut = sampleSummary();
+    withLeftOut.checks.push({
+      checkId: 'bak.nemesis',
+      title: 'Backups survive the server being killed',
+      area: 'BAK',
+      requirements: ['BAK-07', 'BAK-09'],
+      cells: [
+        {
+          column: 'pro',
+          edition: 'pro',
+          verdict: 'skipped',
+          startedAt: withLeftOut.startedAt,
+          durationMs: 0,
+          runs: 0,
+          reason: 'opt-in check, left out of this run: ask for it by its id',
+        },
+      ],
+    });
+    const leftOut = children(parseXml(junitXml(withLeftOut)).documentElement!, 'testsuite')
+      .flatMap((s) => children(s, 'testcase'))
+      .find((c) => c.getAttribute('classname') === 'BAK.bak.nemesis')!;
+    const requirements = children(child(leftOut, 'properties')!, 'property').find(
+      (p) => p.getAttribute('name') === 'requirements',
+    );
+    expect(requirements?.getAttribute('value')).toBe('BAK-07 BAK-09');
+    expect(child(leftOut, 'skipped')!.getAttribute('message')).toMatch(/^opt-in check, left out/);
+  });
+
   it('writes the same document the reporter wrote', () => {
     expect(junitXml(summary).replace(/hostname="[^"]*"/g, '')).toBe(raw.replace(/hostname="[^"]*"/g, ''));
   });
