@@ -67,12 +67,13 @@ export async function startServeProcess(options: ServeOptions): Promise<ServedSe
 
 /**
  * The same variant as an `--own-server` command, every placeholder in it: the push-service check (NET-09) starts it
- * with a push service of its own. Its own servers need no clock.
+ * with a push service of its own, and the nemesis crashes it at the crash points it arms. Its own servers need no
+ * clock.
  */
 function ownServerTemplate(options: ServeOptions): CommandTemplate {
   return commandTemplate([
     ...[process.execPath, options.cli, 'serve', '--edition', '{edition}', '--host', '{host}', '--data', '{data}'],
-    ...['--console-key', '{consoleKey}', '--push-webhook', '{pushWebhook}'],
+    ...['--console-key', '{consoleKey}', '--push-webhook', '{pushWebhook}', '--conformance-crash-points'],
     ...(options.faults.length > 0 ? ['--fault', options.faults.join(',')] : []),
   ]);
 }

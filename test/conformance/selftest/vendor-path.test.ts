@@ -42,6 +42,14 @@ describe('a variant served as its own process', () => {
       expect(session.startOwnServer).toBeUndefined();
       // The drive check (STO-10) puts the variant's destination where it chooses, through the same command's {data}.
       expect(session.startOwnServerOn).toBeTypeOf('function');
+      // The nemesis gets a server it may crash, and the crash points it arms are on in it.
+      const restartable = await session.startRestartableServer!();
+      try {
+        expect(restartable.crashPointLack).toBeUndefined();
+        expect(restartable.crashPoints).toBeDefined();
+      } finally {
+        await restartable.close();
+      }
       const page = await fetch(session.webConsole!.url);
       expect(page.status).toBe(200);
       expect(page.headers.get('content-type')).toMatch(/text\/html/);
