@@ -2,6 +2,7 @@
  * The stream of an item's stored bytes: from `start` up to the size its record holds (not what else the file may
  * have), an empty remainder read as nothing, and its descriptor closed once it ends or fails half-way.
  */
+import { once } from 'node:events';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadStream } from 'node:fs';
@@ -27,7 +28,7 @@ const openDescriptors = () => readdirSync('/proc/self/fd').length;
 async function readAll(stream: ReadStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  await new Promise((resolve) => (stream.closed ? resolve(undefined) : stream.once('close', resolve)));
+  if (!stream.closed) await once(stream, 'close');
   return Buffer.concat(chunks);
 }
 
@@ -54,9 +55,9 @@ describe('itemReadStream', () => {
     await expect(readAll(itemReadStream(`${file}.gone`, 0, 10))).rejects.toMatchObject({ code: 'ENOENT' });
     const before = openDescriptors();
     const stream = itemReadStream(file, 0, bytes.length);
-    await new Promise((resolve) => stream.once('data', resolve));
+    await once(stream, 'data');
     stream.destroy();
-    await new Promise((resolve) => stream.once('close', resolve));
+    await once(stream, 'close');
     expect(openDescriptors()).toBe(before);
   });
 });
