@@ -13,6 +13,7 @@ import { LoadPhone } from './load-phone.js';
 import type { LoadOperation, LoadPlan } from './load-plan.js';
 import { LoadRecorder } from './load-recorder.js';
 import type { LoadReport } from './load-report.js';
+import { runEnd, sleep, type RunEnd } from './run-end.js';
 import { seededRandom } from './seeded-random.js';
 
 export interface LoadProgress {
@@ -51,11 +52,9 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
   const recorder = new LoadRecorder();
   const runId = `load-${randomBytes(6).toString('base64url')}`;
   const ctx = { plan, edition: facts.report.edition as Edition, recorder, runId };
-  const stopAt = plan.durationMs;
   const tally = { started: 0, paired: 0, registered: 0, busy: 0 };
-  let stopping = false;
-  hooks.signal?.addEventListener('abort', () => (stopping = true), { once: true });
-  const over = () => stopping || recorder.elapsed() >= stopAt;
+  const end = runEnd(() => recorder.elapsed(), plan.durationMs, hooks.signal);
+  const over = end.over;
   const progress = () =>
     hooks.onProgress?.({
       elapsedMs: recorder.elapsed(),
@@ -86,7 +85,7 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
     const random = seededRandom(plan.seed * 1_000_003 + index);
     const phone = new LoadPhone(index, ctx);
     phones.push(phone);
-    await pause((plan.rampMs * index) / plan.devices, over);
+    await end.pause((plan.rampMs * index) / plan.devices);
     if (over()) return;
     tally.started++;
     if (!(await step('pair', phone))) return;
@@ -97,15 +96,15 @@ export async function runLoad(plan: LoadPlan, hooks: LoadHooks = {}): Promise<Lo
       authenticators.push(phone);
     }
     for (let turn = 0; ; turn++) {
-      await pause(plan.thinkMs * (0.5 + random()), over);
+      await end.pause(plan.thinkMs * (0.5 + random()));
       if (over()) return;
       await step(nextOperation(turn, phone), phone);
     }
   });
-  const desktop = facts.logins ? desktopLogins(plan, authenticators, step, over) : Promise.resolve();
+  const desktop = facts.logins ? desktopLogins(plan, authenticators, step, end) : Promise.resolve();
 
   const finished = Promise.all([...lives, desktop]);
-  await Promise.race([finished, untilOver(over)]);
+  await Promise.race([finished, end.reached]);
   const grace = Math.min(MAX_GRACE_MS, plan.requestTimeoutMs);
   const settled = await Promise.race([finished.then(() => true), sleep(grace).then(() => false)]);
   clearInterval(ticker);
@@ -141,14 +140,14 @@ async function desktopLogins(
   plan: LoadPlan,
   authenticators: readonly LoadPhone[],
   step: Step,
-  over: () => boolean,
+  end: RunEnd,
 ): Promise<void> {
   const approving = new Set<LoadPhone>();
   const logins: Promise<unknown>[] = [];
   let next = 0;
   for (let turn = 0; ; turn++) {
-    await pause(plan.loginEveryMs, over);
-    if (over()) break;
+    await end.pause(plan.loginEveryMs);
+    if (end.over()) break;
     const phone = nextFree(authenticators, approving, next);
     if (!phone) continue;
     next = authenticators.indexOf(phone) + 1;
@@ -276,17 +275,3 @@ function summarise(
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-/** Waits `ms`, in short steps so that the run's end is noticed at once. */
-async function pause(ms: number, over: () => boolean): Promise<void> {
-  const end = performance.now() + ms;
-  while (!over() && performance.now() < end) await sleep(Math.min(250, end - performance.now()));
-}
-
-async function untilOver(over: () => boolean): Promise<void> {
-  while (!over()) await sleep(100);
-}

@@ -1,5 +1,4 @@
 /** The route handlers: thin adapters from HTTP to the services. */
-import { createReadStream } from 'node:fs';
 import QRCode from 'qrcode';
 import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
@@ -7,6 +6,7 @@ import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
 import { listDevices, pairedDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
+import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
 import { pairingStatus } from '../services/pairing-status.js';
 import type { UploadService } from '../services/uploads.js';
@@ -67,7 +67,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       const partial = start > 0;
       return {
         status: partial ? 206 : 200,
-        stream: itemBytes(content.file, start, content.size),
+        stream: itemReadStream(content.file, start, content.size),
         length: content.size - start,
         headers: {
           'content-type': 'application/octet-stream',
@@ -81,15 +81,6 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     ...createTwoFactorHandlers(ctx),
     ...createConformanceClockHandlers(clock),
   };
-}
-
-/**
- * The stream of an item's stored bytes from `start`, bounded by the size its record holds: each read then takes a
- * buffer of what is left (at most 64 KiB) instead of 64 KiB whatever the file's size, and the stream ends after its
- * last byte without a read that finds the end of the file. An empty remainder is read as an empty file.
- */
-function itemBytes(file: string, start: number, size: number): ReturnType<typeof createReadStream> {
-  return size > start ? createReadStream(file, { start, end: size - 1 }) : createReadStream(file, { start });
 }
 
 /** Only `bytes=N-` is supported: what a resumed restore needs. */

@@ -7,7 +7,7 @@
  * which stays resumable at its full size; no partial item is ever listed or stored. The file takes the item's own
  * modification time (seed 000 §10.2: a job folder of July holds files dated April).
  */
-import { utimes } from 'node:fs/promises';
+import { utimesSync } from 'node:fs';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
 import { isDiskFull } from '../storage/disk-full.js';
@@ -60,9 +60,10 @@ export function storedFileTime(meta: ItemMeta): number | undefined {
   return meta.modifiedAt ?? meta.capturedAt;
 }
 
+/** On the event loop: setting a time writes no data, and a round trip through the I/O pool costs more (durable-fs.ts). */
 async function keepItemTime(ctx: ServiceContext, file: string, row: UploadRow): Promise<void> {
   const time = ctx.rules.storedFileTime(JSON.parse(row.meta_json) as ItemMeta);
-  if (time !== undefined) await utimes(file, time / 1000, time / 1000);
+  if (time !== undefined) utimesSync(file, time / 1000, time / 1000);
 }
 
 /** Completes uploads a crash interrupted between "file in place" and "metadata committed" (see finishUpload). */

@@ -3,10 +3,11 @@
  * the client stayed, and a running SHA-256 of them is kept while it matches the file, so that completing an upload
  * rarely has to re-read it. One append costs one open, one fstat, the writes, one fsync and one close: the size is
  * read from the descriptor that is written and synced, not looked up again by path. The first append of an upload
- * creates its part file exclusively, which tells its size (nothing) without an fstat.
+ * creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat and the close run
+ * on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O pool.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { close, createReadStream, fstat, fsync, open } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
@@ -15,9 +16,7 @@ import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
 
 const openFile = promisify(open);
-const statFile = promisify(fstat);
 const syncFile = promisify(fsync);
-const closeFile = promisify(close);
 
 /** A running hash of an upload's bytes, valid while `offset` equals the part file's size. */
 interface RunningHash {
@@ -52,15 +51,15 @@ export class UploadPartWriter {
     const fd = created ?? (await openFile(part, 'a'));
     let size = 0;
     try {
-      if (created === undefined) size = (await statFile(fd)).size;
+      if (created === undefined) size = fstatSync(fd).size;
     } catch (error) {
-      await closeFile(fd);
+      closeSync(fd);
       throw error;
     }
     return {
       size,
       append: (body) => this.append(uploadId, fd, size, body),
-      close: () => closeFile(fd),
+      close: async () => closeSync(fd),
     };
   }
 

@@ -1,14 +1,23 @@
-/** File operations in the order that makes them survive a crash: write, fsync, rename, fsync the directory. */
-import { promises as fs } from 'node:fs';
+/**
+ * File operations in the order that makes them survive a crash: write, fsync, rename, fsync the directory.
+ *
+ * Only the fsync goes to the I/O pool. Opening a file or folder that is there to read it and closing a descriptor
+ * touch no data and no journal: they take microseconds on the event loop, where a round trip through the pool costs
+ * the event loop 20-30 µs of CPU of its own (queueing the work, waking a pool thread, being woken back).
+ */
+import { closeSync, fsync, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { inSyncLane } from './sync-lanes.js';
 
+const syncDescriptor = promisify(fsync);
+
 export async function fsyncPath(target: string): Promise<void> {
-  const handle = await fs.open(target, 'r');
+  const fd = openSync(target, 'r');
   try {
-    await inSyncLane(() => handle.sync());
+    await inSyncLane(() => syncDescriptor(fd));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

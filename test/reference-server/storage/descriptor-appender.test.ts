@@ -52,4 +52,17 @@ describe('DescriptorAppender', () => {
     expect(readFileSync(file).equals(Buffer.concat(chunks).subarray(0, out.bytesWritten))).toBe(true);
     expect(out.bytesWritten).toBeGreaterThan(0);
   });
+
+  it('writes a batch of up to 64 KiB at once, on the event loop, and a larger one through the I/O pool', async () => {
+    const { file, fd } = partFile();
+    const out = new DescriptorAppender(fd);
+    out.write(Buffer.alloc(64 * 1024, 1));
+    expect(out.bytesWritten).toBe(64 * 1024);
+    out.write(Buffer.alloc(64 * 1024 + 1, 2));
+    expect(out.bytesWritten).toBe(64 * 1024);
+    await new Promise((resolve) => out.end(resolve));
+    closeSync(fd);
+    expect(out.bytesWritten).toBe(128 * 1024 + 1);
+    expect(readFileSync(file).length).toBe(128 * 1024 + 1);
+  });
 });
