@@ -13,8 +13,8 @@ import { referenceApp, type AppUnderTest } from './app-under-test.js';
 import { openConformanceClock } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
 import { startRestartableServer } from './restartable-server.js';
-import type { ServerThreadData, ServerThreadMessage, ServerThreadReady } from './server-thread.js';
-import { compiledFile, serverThread } from './server-threads.js';
+import type { ServerThreadData } from './server-thread.js';
+import { compiledFile, startOnServerThread } from './server-threads.js';
 import type { Target, TargetSession } from './target.js';
 import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
 
@@ -75,19 +75,19 @@ export class ReferenceTarget implements Target {
 
   async open(edition: Edition): Promise<ReferenceSession> {
     const dataDir = mkdtempSync(path.join(scratchRoot(), `mbsc-run-${edition}-`));
-    const data: ServerThreadData = { edition, dataDir, faults: this.serverFaults, frozenClock: this.frozenClock };
-    const worker = serverThread();
-    const ready = await new Promise<ServerThreadReady>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the reference server thread ended (${code}) before it started`)));
-      worker.postMessage({ start: data } satisfies ServerThreadMessage);
+    const data: ServerThreadData = {
+      edition,
+      dataDir,
+      faults: this.serverFaults,
+      session: { frozenClock: this.frozenClock },
+    };
+    // An edition's servers share a thread: its session's, its exclusive checks', those its checks start.
+    const ready = await startOnServerThread(edition, data).catch((error: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
     });
     const close = async () => {
-      const closed = new Promise((resolve) => worker.once('message', resolve));
-      worker.postMessage('close');
-      await closed;
-      await worker.terminate();
+      await ready.close();
       rmSync(dataDir, { recursive: true, force: true });
     };
     const console = new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey });
