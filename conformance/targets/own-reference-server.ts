@@ -1,7 +1,7 @@
 /**
  * Another reference server of an edition and variant, for a check that starts servers of its own (the port
  * checks): on 127.0.0.1 with no port given, in a data directory of its own that goes when it stops, on the thread
- * of the edition's servers (server-threads.ts).
+ * of the edition's servers, `thread` (server-threads.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const LOOPBACK = '127.0.0.1';
 export function ownReferenceServer(
   edition: Edition,
   faults: readonly ServerFault[],
+  thread: string,
 ): (pushWebhook?: string, givenDataDir?: string) => Promise<OwnServer> {
   return async (pushWebhook?: string, givenDataDir?: string) => {
     // A data directory the caller gives stays the caller's to remove.
@@ -27,7 +28,7 @@ export function ownReferenceServer(
     try {
       // On the thread of the edition's servers, which has their modules loaded: not on the checks' thread, where
       // loading them would take most of a second of its CPU.
-      const server = await startOnServerThread(edition, {
+      const server = await startOnServerThread(thread, {
         edition,
         dataDir,
         faults: [...faults],

@@ -61,6 +61,11 @@ export async function startOnServerThread(share: string, data: ServerThreadData)
   };
 }
 
+/** How many server threads hold servers now. */
+export function serverThreadsRunning(): number {
+  return hosts.size;
+}
+
 /** Sends `message` to the host's thread and waits for its answer: an Error if the thread ended first. */
 function ask(host: Host, message: ServerThreadMessage): Promise<ServerThreadReply | Error> {
   if (host.ended) return Promise.resolve(host.ended);
