@@ -14,7 +14,7 @@ import { bindUdp, listenInRange } from './net/ports.js';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PAIRING_TTL_MS, defaultAdvertisedHost, type ServerOptions } from './options.js';
 import { serverRules } from './server-rules.js';
 import { newId, newSecret, type ServerIdentity } from './services/context.js';
-import { useRandomness } from './services/randomness.js';
+import { withRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
 import { DiskQuota } from './storage/disk-quota.js';
@@ -39,10 +39,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+export function startServer(options: ServerOptions): Promise<RunningServer> {
   const frozen = options.conformanceClock === true && options.frozenClock === true;
-  // Frozen, the server's randomness is seeded too: ids, secrets and codes come out the same on every run.
-  useRandomness(frozen ? `${FROZEN_RANDOMNESS_SEED} ${options.edition}` : undefined);
+  // Frozen, the server's randomness is seeded too: ids, secrets and codes come out the same on every run. It is this
+  // server's own, whatever other servers share its thread.
+  return withRandomness(frozen ? `${FROZEN_RANDOMNESS_SEED} ${options.edition}` : undefined, () =>
+    serve(options, frozen),
+  );
+}
+
+async function serve(options: ServerOptions, frozen: boolean): Promise<RunningServer> {
   const layout = layoutOf(options.dataDir);
   await fs.mkdir(layout.uploads, { recursive: true });
   const quota = options.diskQuota === undefined ? undefined : new DiskQuota(layout.root, options.diskQuota);

@@ -3,8 +3,8 @@
  * beside the other cells where the target starts one per session, aside-servers.ts; else first), the other cells a
  * few at a time, then the real-time checks all together (real-time-cells.ts). A check that throws ends only its own cell, never the run: a
  * failure of the target, or an error when the kit failed (cell-results.ts). A target that cannot be probed gets an
- * `error` cell for every cell that applies to it. The editions run side by side in the runner's thread; each
- * reference server runs on a thread of its own (conformance/targets/server-thread.ts).
+ * `error` cell for every cell that applies to it. The editions run side by side in the runner's thread; an
+ * edition's reference servers run on a thread of their own (conformance/targets/server-threads.ts).
  */
 import type { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';

@@ -1,6 +1,7 @@
 /**
  * Another reference server of an edition and variant, for a check that starts servers of its own (the port
- * checks): on 127.0.0.1 with no port given, in a data directory of its own that goes when it stops.
+ * checks): on 127.0.0.1 with no port given, in a data directory of its own that goes when it stops, on the thread
+ * of the edition's servers, `thread` (server-threads.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { startOnServerThread } from './server-threads.js';
 import type { OwnServer } from './target.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -15,6 +17,7 @@ const LOOPBACK = '127.0.0.1';
 export function ownReferenceServer(
   edition: Edition,
   faults: readonly ServerFault[],
+  thread: string,
 ): (pushWebhook?: string, givenDataDir?: string) => Promise<OwnServer> {
   return async (pushWebhook?: string, givenDataDir?: string) => {
     // A data directory the caller gives stays the caller's to remove.
@@ -23,21 +26,18 @@ export function ownReferenceServer(
       if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     };
     try {
-      // Loaded by the first check that starts one, not with the kit: the server's modules (Fastify, SQLite) are a
-      // quarter of a second of the runner's start-up, and most selections start no server of their own.
-      const { startServer } = await import('../../reference-server/server.js');
-      const server = await startServer({
+      // On the thread of the edition's servers, which has their modules loaded: not on the checks' thread, where
+      // loading them would take most of a second of its CPU.
+      const server = await startOnServerThread(thread, {
         edition,
         dataDir,
-        host: LOOPBACK,
-        name: `own ${edition}`,
         faults: [...faults],
         ...(pushWebhook ? { pushWebhook } : {}),
       });
       return {
         url: server.url,
         host: LOOPBACK,
-        udpPort: server.identity.udpPort,
+        udpPort: server.udpPort,
         console: new MbsClient({ baseUrl: server.url, consoleKey: server.consoleKey }),
         async close() {
           await server.close();

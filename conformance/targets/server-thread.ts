@@ -1,8 +1,11 @@
 /**
- * Runs a reference server on a thread of its own, so that on a two-core machine the server and the checks that
- * drive it each have a core. The parent sends 'close'; the thread answers 'closed' and ends. The server is started
- * for conformance testing: checks move its clock through the protocol's conformance clock routes, like any server's,
- * and the clock is frozen between their moves unless the target runs it on the wall clock.
+ * Runs reference servers on a thread of their own, so that on a two-core machine the servers and the checks that
+ * drive them each have a core. A thread holds several servers (server-threads.ts says which share one): loading the
+ * server's modules is most of a thread's start, and each server's randomness is its own whatever shares its thread
+ * (reference-server/services/randomness.ts). The parent sends each server to start and later to close, by id; the
+ * thread answers each. A session's server is started for conformance testing: checks move its clock through the
+ * protocol's conformance clock routes, like any server's, and the clock is frozen between their moves unless the
+ * target runs it on the wall clock. A server a check starts as its own is started as `mbsc serve` starts one.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
@@ -13,12 +16,19 @@ export interface ServerThreadData {
   readonly edition: Edition;
   readonly dataDir: string;
   readonly faults: readonly ServerFault[];
-  /** Whether the conformance clock stands still between moves (default) or runs with the wall clock. */
-  readonly frozenClock: boolean;
+  /**
+   * A session's server: any free ports, the conformance clock on, standing still between moves (frozen) or running
+   * with the wall clock. Without it, a server a check starts (own-reference-server.ts): the edition's first free
+   * ports, no conformance clock.
+   */
+  readonly session?: { readonly frozenClock: boolean };
+  /** The push notification service of a server a check starts (NET-09). */
+  readonly pushWebhook?: string;
 }
 
-/** What the parent sends: the server to start (once), then 'close'. */
-export type ServerThreadMessage = { readonly start: ServerThreadData } | 'close';
+/** What the parent sends: a server to start, or one to close, each by the id the parent gave it. */
+export type ServerThreadMessage =
+  { readonly id: number; readonly start: ServerThreadData } | { readonly id: number; readonly close: true };
 
 export interface ServerThreadReady {
   readonly url: string;
@@ -26,37 +36,62 @@ export interface ServerThreadReady {
   readonly udpPort: number;
 }
 
+/** What the thread answers for a server: up, failed to start (with the error), or closed. */
+export type ServerThreadReply =
+  | { readonly id: number; readonly ready: ServerThreadReady }
+  | { readonly id: number; readonly failed: { readonly message: string; readonly code?: string } }
+  | { readonly id: number; readonly closed: true };
+
 // The modules above are loaded before the parent says which server to start: a thread started ahead has loaded
 // them by the time a session takes it (server-threads.ts).
-async function start(data: ServerThreadData): Promise<RunningServer> {
+function start(data: ServerThreadData): Promise<RunningServer> {
+  const common = { edition: data.edition, dataDir: data.dataDir, host: '127.0.0.1', faults: data.faults };
+  if (!data.session) {
+    return startServer({
+      ...common,
+      name: `own ${data.edition}`,
+      ...(data.pushWebhook ? { pushWebhook: data.pushWebhook } : {}),
+    });
+  }
   return startServer({
-    edition: data.edition,
-    dataDir: data.dataDir,
-    host: '127.0.0.1',
+    ...common,
     tcpPort: 0,
     udpPort: 0,
     conformanceClock: true,
     // Frozen: time moves only when a check moves it, so a seed replays the run whatever the machine's load.
-    frozenClock: data.frozenClock,
+    frozenClock: data.session.frozenClock,
     name: `reference ${data.edition}`,
-    faults: data.faults,
   });
 }
 
-let server: Promise<RunningServer> | undefined;
+/** A failed start as the parent rebuilds it: its message, and its code where it has one (a port taken, a full disk). */
+function failureOf(error: unknown): { message: string; code?: string } {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? { message, code } : { message };
+}
+
+const servers = new Map<number, Promise<RunningServer | undefined>>();
+const reply = (message: ServerThreadReply) => parentPort?.postMessage(message);
+
 parentPort?.on('message', (message: ServerThreadMessage) => {
-  if (message !== 'close') {
-    server = start(message.start);
-    // A server that cannot start ends the thread with its error, which the parent reports.
-    void server.then((running) => {
-      const ready: ServerThreadReady = {
-        url: running.url,
-        consoleKey: running.consoleKey,
-        udpPort: running.identity.udpPort,
-      };
-      parentPort?.postMessage(ready);
-    });
+  const { id } = message;
+  if ('start' in message) {
+    const starting = start(message.start);
+    servers.set(
+      id,
+      starting.catch(() => undefined),
+    );
+    starting.then(
+      (running) =>
+        reply({ id, ready: { url: running.url, consoleKey: running.consoleKey, udpPort: running.identity.udpPort } }),
+      (error: unknown) => reply({ id, failed: failureOf(error) }),
+    );
     return;
   }
-  void server?.then((running) => running.close()).then(() => parentPort?.postMessage('closed'));
+  const server = servers.get(id);
+  servers.delete(id);
+  void Promise.resolve(server)
+    .then((running) => running?.close())
+    .then(() => reply({ id, closed: true }));
 });

@@ -1,18 +1,22 @@
 /**
  * The threads the reference servers run on (server-thread.ts). Each loads the server's modules first, most of its
- * start's cost, then starts the server it is sent. `mbsc run` starts them ahead, as it begins, so that they load
- * beside the command's own modules instead of after them; a thread started ahead and never taken ends with the
- * process, holding it open no longer than it waits.
+ * start's cost (about 0.7 s of CPU, two thirds of it TypeBox's files), then starts the servers it is sent: the
+ * servers of one share (an edition's: its session's, its exclusive checks', those its checks start) run on one
+ * thread, so a run loads the modules once per share instead of once per server. `mbsc run` starts threads ahead, as
+ * it begins, so that they load beside the command's own modules instead of after them; a thread started ahead and
+ * never taken ends with the process, holding it open no longer than it waits. A thread ends once its last server
+ * has closed.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ServerThreadData, ServerThreadMessage, ServerThreadReady, ServerThreadReply } from './server-thread.js';
 
 const ahead: Worker[] = [];
 const ended = new WeakSet<Worker>();
 
-/** Starts `count` server threads ahead of the sessions that will take them. */
+/** Starts `count` server threads ahead of the servers that will take them. */
 export function startServerThreadsAhead(count: number): void {
   for (let i = 0; i < count; i += 1) {
     const worker = newServerThread();
@@ -21,18 +25,92 @@ export function startServerThreadsAhead(count: number): void {
   }
 }
 
-/** A thread for one reference server: one started ahead if any is still alive, else a new one. */
-export function serverThread(): Worker {
+/** A server running on a thread: where it answers, and how to close it. */
+export interface HostedServer extends ServerThreadReady {
+  close(): Promise<void>;
+}
+
+/** The thread of a share, with its servers' pending answers. */
+interface Host {
+  readonly worker: Worker;
+  readonly waiting: Map<number, (reply: ServerThreadReply | Error) => void>;
+  servers: number;
+  /** Why the thread ended, once it has. */
+  ended?: Error;
+}
+
+const hosts = new Map<string, Host>();
+let lastId = 0;
+
+/** Starts a server on the thread of `share` (a new one if the share has none running); it answers once up. */
+export async function startOnServerThread(share: string, data: ServerThreadData): Promise<HostedServer> {
+  const host = hosts.get(share) ?? hostFor(share);
+  host.servers += 1;
+  const id = (lastId += 1);
+  const started = await ask(host, { id, start: data });
+  if ('failed' in started || started instanceof Error) {
+    await release(share, host);
+    if (started instanceof Error) throw started;
+    throw Object.assign(new Error(started.failed.message), started.failed.code ? { code: started.failed.code } : {});
+  }
+  if (!('ready' in started)) throw new Error(`the reference server thread answered a start with ${String(started)}`);
+  let closing: Promise<void> | undefined;
+  return {
+    ...started.ready,
+    close: () => (closing ??= ask(host, { id, close: true }).then(() => release(share, host))),
+  };
+}
+
+/** How many server threads hold servers now. */
+export function serverThreadsRunning(): number {
+  return hosts.size;
+}
+
+/** Sends `message` to the host's thread and waits for its answer: an Error if the thread ended first. */
+function ask(host: Host, message: ServerThreadMessage): Promise<ServerThreadReply | Error> {
+  if (host.ended) return Promise.resolve(host.ended);
+  return new Promise((resolve) => {
+    host.waiting.set(message.id, resolve);
+    host.worker.postMessage(message);
+  });
+}
+
+/** One server fewer on the share's thread: the thread ends with its last. */
+async function release(share: string, host: Host): Promise<void> {
+  host.servers -= 1;
+  if (host.servers > 0) return;
+  if (hosts.get(share) === host) hosts.delete(share);
+  await host.worker.terminate();
+}
+
+function hostFor(share: string): Host {
   let worker = ahead.shift();
   while (worker && ended.has(worker)) worker = ahead.shift();
-  const taken = worker ?? newServerThread();
-  taken.ref();
-  return taken;
+  worker ??= newServerThread();
+  worker.ref();
+  const host: Host = { worker, waiting: new Map(), servers: 0 };
+  worker.on('message', (reply: ServerThreadReply) => {
+    const answer = host.waiting.get(reply.id);
+    host.waiting.delete(reply.id);
+    answer?.(reply);
+  });
+  let failure: string | undefined;
+  worker.on('error', (error) => (failure ??= error instanceof Error ? error.message : String(error)));
+  // A thread that ends answers every server still waiting with why: a start fails, a close has nothing left to do.
+  worker.once('exit', (code) => {
+    if (hosts.get(share) === host) hosts.delete(share);
+    const why = new Error(`the reference server thread ended (${failure ?? `code ${code}`})`);
+    host.ended = why;
+    for (const answer of host.waiting.values()) answer(why);
+    host.waiting.clear();
+  });
+  hosts.set(share, host);
+  return host;
 }
 
 function newServerThread(): Worker {
   const worker = new Worker(compiledFile('conformance/targets/server-thread.js'));
-  // One that fails while it waits ends; the session that takes a thread listens for its errors itself.
+  // One that fails while it waits ends; the servers that take a thread hear of its end themselves.
   worker.on('error', () => undefined);
   worker.once('exit', () => ended.add(worker));
   return worker;

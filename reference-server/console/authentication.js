@@ -3,8 +3,8 @@
  * code (or the TOTP secret key behind "Not able to scan QR code?"), the registered devices, the password lock, and
  * resetting 2FA with a one-time password.
  */
-/* global setTimeout, clearTimeout */
 import { act, read } from './api.js';
+import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
@@ -62,7 +62,6 @@ export async function registrationView(registration) {
 }
 
 export function authenticationScreen(root) {
-  let timer;
   const error = h('p', { role: 'alert', id: 'authentication-error' });
   const toggle = h('input', { type: 'checkbox', id: 'two-factor-switch', disabled: true });
   const list = h('tbody', { id: 'authenticator-list' });
@@ -73,11 +72,6 @@ export function authenticationScreen(root) {
     lockState.textContent = settings.passwordLock.set ? 'Password lock: on' : 'Password lock: off';
     list.replaceChildren(...settings.authenticators.map((a) => authenticatorRow(a, remove)));
     return settings;
-  };
-  const poll = async () => {
-    clearTimeout(timer);
-    await refresh().catch((e) => showError(error, e));
-    timer = setTimeout(poll, POLL_MS);
   };
   const remove = async (a) => {
     try {
@@ -109,7 +103,7 @@ export function authenticationScreen(root) {
     resetForm(error, refresh),
     error,
   );
-  void poll();
+  keepFresh(() => refresh().catch((e) => showError(error, e)), POLL_MS);
 }
 
 function passwordLockForm(error, refresh) {

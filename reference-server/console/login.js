@@ -4,8 +4,9 @@
  * to login" with the SMS code, "Forgot password" with the e-mail code, and "Trust this browser". Each screen draws
  * the login as the server last stated it; countdowns restart from each fresh answer.
  */
-/* global localStorage, setTimeout, clearTimeout */
+/* global localStorage */
 import { act, read } from './api.js';
+import { keepFresh } from './changes.js';
 import { countdown } from './countdown.js';
 import { h, showError } from './dom.js';
 import { nameElement } from './names.js';
@@ -22,7 +23,6 @@ const STATE_TITLES = {
 
 export function loginScreen(root, info) {
   let login;
-  let timer;
   let clocks = [];
   let local = undefined; // a screen the page shows before asking the server: 'forgot' or 'unable'
   let sentTo = '';
@@ -282,12 +282,9 @@ export function loginScreen(root, info) {
   }
 
   const poll = async () => {
-    clearTimeout(timer);
-    if (login && login.state !== 'logged-in') {
-      const next = await read(path('')).catch(() => undefined);
-      if (next && (local === undefined || local === 'otp')) show(next);
-    }
-    timer = setTimeout(poll, POLL_MS);
+    if (!login || login.state === 'logged-in') return;
+    const next = await read(path('')).catch(() => undefined);
+    if (next && (local === undefined || local === 'otp')) show(next);
   };
 
   const start = button('start-login', 'Start the desktop program', async () => {
@@ -302,5 +299,5 @@ export function loginScreen(root, info) {
     }
   });
   root.replaceChildren(h('h2', { text: `Login to ${info.editionLabel}` }), start, body, error);
-  void poll();
+  keepFresh(poll, POLL_MS);
 }

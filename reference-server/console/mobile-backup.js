@@ -4,14 +4,16 @@
  * device": add a new device, or migrate an existing device's backed-up content to a replacement; then the QR code
  * with the actual TCP and UDP ports, until the device pairs.
  */
-/* global setTimeout, clearTimeout */
 import { act, read } from './api.js';
+import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
 import { backupsCell, backupsOf } from './backups.js';
 
 const POLL_MS = 1500;
+/** How often the pairing dialog asks whether its QR code has paired a device. */
+const WATCH_MS = 1000;
 const BACKUP_READS_AT_ONCE = 4;
 const READ_FIRST = 20;
 
@@ -44,7 +46,6 @@ function deviceRow(device, backups) {
 
 export function mobileBackupScreen(root, info) {
   let devices = [];
-  let timer;
   const list = h('tbody', { id: 'device-list' });
   // Each device's backups as last read, and its row. The list itself is one request and shows at once; the backups
   // follow a few requests at a time from a queue, so a server holding thousands of devices is never asked thousands
@@ -115,11 +116,6 @@ export function mobileBackupScreen(root, info) {
     while (reading < BACKUP_READS_AT_ONCE && queue.length > 0) void readBackups();
     return devices;
   };
-  const poll = async () => {
-    clearTimeout(timer);
-    await refresh().catch(() => undefined);
-    timer = setTimeout(poll, POLL_MS);
-  };
   const addButton = h('button', { type: 'button', id: 'add-or-migrate', text: 'Add or migrate device' });
   addButton.addEventListener('click', () => addOrMigrate(info, devices, refresh));
   root.replaceChildren(
@@ -140,7 +136,7 @@ export function mobileBackupScreen(root, info) {
       list,
     ),
   );
-  void poll();
+  keepFresh(refresh, POLL_MS);
 }
 
 function addOrMigrate(info, devices, refresh) {
@@ -228,9 +224,9 @@ async function pairingDialog(pairing, original, refresh) {
     outcome,
     done,
   );
-  let timer;
+  let stopWatching = () => undefined;
   const stop = () => {
-    clearTimeout(timer);
+    stopWatching();
     dialog.remove();
   };
   done.addEventListener('click', stop);
@@ -240,8 +236,12 @@ async function pairingDialog(pairing, original, refresh) {
     const devices = status?.status === 'paired' ? await read('/v1/console/devices').catch(() => undefined) : undefined;
     if (devices) void refresh().catch(() => undefined);
     const paired = devices?.devices.find((d) => d.deviceId === status.deviceId);
-    if (status?.status === 'expired') return void (outcome.textContent = 'The QR code expired. Start again.');
-    if (!paired) return void (timer = setTimeout(watch, 1000));
+    if (status?.status === 'expired') {
+      stopWatching();
+      return void (outcome.textContent = 'The QR code expired. Start again.');
+    }
+    if (!paired) return;
+    stopWatching();
     outcome.replaceChildren(
       ...(original
         ? [
@@ -254,5 +254,5 @@ async function pairingDialog(pairing, original, refresh) {
         : ['Device paired successfully. Mobile backup registration is successful: ', nameElement('b', paired.name)]),
     );
   };
-  void watch();
+  stopWatching = keepFresh(watch, WATCH_MS);
 }

@@ -14,6 +14,7 @@ import { authenticateAuthenticator } from '../two-factor/authenticators.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import { arrivedBody } from './arrived-body.js';
 import { registerConsoleAssets } from './console-assets.js';
+import { registerConsoleChanges } from './console-changes.js';
 import { holdRepliesUntilDurable } from './durable-replies.js';
 import { errorHandler } from './error-handler.js';
 import { createHandlers } from './handlers.js';
@@ -87,6 +88,14 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     done(null, arrivedBody(payload)),
   );
   const expectedKey = Buffer.from(options.consoleKey);
+  const allowConsole = (key: string | undefined) => {
+    const given = Buffer.from(key ?? '');
+    if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
+      throw new MbsError('console-unauthorized');
+    }
+  };
+  // Before the routes, so that its count of changes sees every one of them answered.
+  registerConsoleChanges(app, allowConsole);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition, ctx.identity.desktopVersion);
   const clock = options.conformanceClock;
   registerRoutes(app, createHandlers(ctx, uploads, clock), ctx.rules, {
@@ -100,12 +109,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
     },
     device: (authorization) => authenticateDevice(ctx, authorization),
     authenticator: (authorization) => authenticateAuthenticator(ctx, authorization),
-    console: (key) => {
-      const given = Buffer.from(key ?? '');
-      if (given.length !== expectedKey.length || !timingSafeEqual(given, expectedKey)) {
-        throw new MbsError('console-unauthorized');
-      }
-    },
+    console: allowConsole,
   });
   registerConsoleAssets(app, ctx.rules.consoleAsset);
   return app;

@@ -2,8 +2,10 @@
  * Where the server's ids, keys, secrets and codes get their randomness: the operating system's, or, for a server
  * started with the frozen conformance clock, streams derived from a fixed seed, so that a kit's run against it
  * replays byte for byte (the same TOTP secret gives the same codes, the same ids name the same things). That server
- * is for conformance testing only; its secrets are predictable by design. The streams are this thread's: the kit
- * runs each reference server on a thread of its own (conformance/targets/server-thread.ts).
+ * is for conformance testing only; its secrets are predictable by design. The streams are each server's own: a
+ * server's start runs within them (`withRandomness`), and everything it opens (its sockets, so every request, and
+ * every timer) inherits them through the async context, so that servers sharing a thread (the kit runs several on
+ * one, conformance/targets/server-thread.ts) each draw what they would draw alone.
  *
  * A request that names a randomness key (the conformance header, spec/protocol/conformance-clock.ts) draws from the
  * stream of that key, from its start the first time the key is seen: the kit names one key per generated case, so a
@@ -65,25 +67,55 @@ function seeded(seed: string): Source {
  */
 const KEPT_STREAMS = 10_000;
 
-let seed: string | undefined;
-let source = system;
-const keyed = new Map<string, Source>();
-const requestKey = new AsyncLocalStorage<string | undefined>();
+/** One server's randomness: its seed, if any, its own stream, and the streams of the keys its requests named. */
+interface ServerRandomness {
+  readonly seed: string | undefined;
+  readonly source: Source;
+  readonly keyed: Map<string, Source>;
+}
 
-/** Switches this thread's server randomness to the streams of `seed` (from their start), or back to the system's. */
+/** What a draw reads: the randomness of the server whose work is running, and the request's key, if any. */
+interface Drawing {
+  readonly server: ServerRandomness;
+  readonly key: string | undefined;
+}
+
+const randomnessOf = (seed: string | undefined): ServerRandomness => ({
+  seed,
+  source: seed === undefined ? system : seeded(seed),
+  keyed: new Map(),
+});
+
+/**
+ * Draws made outside any server's async context: the last server started on this thread (as when each server had a
+ * thread of its own), or what `useRandomness` set.
+ */
+let threadDefault = randomnessOf(undefined);
+const drawing = new AsyncLocalStorage<Drawing>();
+
+/** Switches this thread's randomness outside any server's context to the streams of `seed`, or the system's. */
 export function useRandomness(newSeed: string | undefined): void {
-  seed = newSeed;
-  source = newSeed === undefined ? system : seeded(newSeed);
-  keyed.clear();
+  threadDefault = randomnessOf(newSeed);
+}
+
+/**
+ * Runs `body` (a server's start) with randomness of its own: the streams of `seed` from their start, or the
+ * system's. What `body` opens keeps drawing from them after it returns.
+ */
+export function withRandomness<T>(seed: string | undefined, body: () => T): T {
+  const server = randomnessOf(seed);
+  threadDefault = server;
+  return drawing.run({ server, key: undefined }, body);
 }
 
 /** Runs `body` (a request's handling) drawing from the stream of `key`; without a seed or a key, as before. */
 export function drawingWithKey<T>(key: string | undefined, body: () => T): T {
-  return requestKey.run(key, body);
+  return drawing.run({ server: drawing.getStore()?.server ?? threadDefault, key }, body);
 }
 
 function current(): Source {
-  const key = requestKey.getStore();
+  const { server, key } = drawing.getStore() ?? { server: threadDefault, key: undefined };
+  const { seed, source, keyed } = server;
   if (seed === undefined || key === undefined) return source;
   let stream = keyed.get(key);
   if (stream) keyed.delete(key);

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Edition } from '../../../conformance/spec/editions.js';
 import { randomBytesOf, useRandomness } from '../../../reference-server/services/randomness.js';
+import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe("the server's system randomness, drawn a page at a time", () => {
   it('gives each caller bytes of its own, of the size asked, never the same twice', () => {
@@ -26,5 +28,37 @@ describe("the server's system randomness, drawn a page at a time", () => {
     useRandomness('seed');
     expect(randomBytesOf(12).equals(once)).toBe(true);
     useRandomness(undefined);
+  });
+});
+
+describe('the seeded randomness of servers sharing a thread', () => {
+  const started: TestServer[] = [];
+  afterEach(async () => {
+    for (const server of started.splice(0)) await server.close();
+  });
+  const frozen = async (edition: Edition) => {
+    const server = await startTestServer(edition, { conformanceClock: true, frozenClock: true });
+    started.push(server);
+    return server;
+  };
+  /** What a server draws for its requests without a key: its id at its start, then pairing tokens and a secret. */
+  const draws = async (server: TestServer) => ({
+    serverId: (await server.console.call('getInfo')).serverId,
+    tokens: [
+      (await server.console.call('createPairing', { body: { mode: 'add' } })).token,
+      (await server.console.call('createPairing', { body: { mode: 'add' } })).token,
+    ],
+    secret: (await server.console.call('createRegistration', { body: {} })).secret,
+  });
+
+  it('gives each server the draws it makes alone, whatever the others started and drew meanwhile', async () => {
+    const alone = await draws(await frozen('pro'));
+    for (const server of started.splice(0)) await server.close();
+    const lite = await frozen('lite');
+    const pro = await frozen('pro');
+    const other = await frozen('lite');
+    // Interleaved: each request of one server between those of the others, which drew from the same seed.
+    const [together] = await Promise.all([draws(pro), draws(lite), draws(other)]);
+    expect(together).toEqual(alone);
   });
 });

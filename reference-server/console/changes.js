@@ -1,0 +1,90 @@
+/*
+ * How the console's screens stay current: each reads what it shows again every so often (its poll), and soon after
+ * the server says something may have changed (GET /console/changes, a long poll answered once a request that may
+ * write has been answered: a phone paired, a push approved, the clock moved), so the page shows a change at once
+ * rather than at its next poll. The notice is only a hint: a screen still reads its state through the console
+ * routes, and without notices (a server that has none, a lost connection) it goes on polling.
+ */
+/* global fetch, performance, setTimeout, clearTimeout */
+import { consoleKey } from './api.js';
+
+/** The most often a notice makes a screen read again, whatever the server's load: a busy server changes all the time. */
+const NOTICE_GAP_MS = 250;
+/** The wait before asking again for notices after a failed ask. */
+const RETRY_MS = 5000;
+
+const listeners = new Set();
+let listening = false;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function listen() {
+  let since;
+  for (;;) {
+    let response;
+    try {
+      const query = since === undefined ? '' : `?since=${since}`;
+      response = await fetch(`/console/changes${query}`, {
+        headers: { accept: 'application/json', 'x-mbs-console-key': consoleKey.get() ?? '' },
+        cache: 'no-store',
+      });
+    } catch {
+      await sleep(RETRY_MS);
+      continue;
+    }
+    // A server without notices: the screens poll, as they do anyway.
+    if (response.status === 404) return;
+    const answer = response.ok ? await response.json().catch(() => undefined) : undefined;
+    if (answer === undefined) {
+      await sleep(RETRY_MS);
+      continue;
+    }
+    if (since !== undefined && answer.version !== since) for (const notice of listeners) notice();
+    since = answer.version;
+  }
+}
+
+/**
+ * Calls `refresh` now, then `everyMs` after each call ends and soon after each notice of a change, one call at a
+ * time (a notice during a call makes another after it). Returns stop().
+ */
+export function keepFresh(refresh, everyMs) {
+  let timer;
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let started = -Infinity;
+  const soon = () => Math.max(0, NOTICE_GAP_MS - (performance.now() - started));
+  const run = async () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    running = true;
+    started = performance.now();
+    try {
+      await refresh();
+    } catch {
+      // The screen shows its own errors; the next call tries again.
+    } finally {
+      running = false;
+    }
+    if (stopped) return;
+    timer = setTimeout(run, again ? soon() : everyMs);
+    again = false;
+  };
+  const notice = () => {
+    if (running) return void (again = true);
+    clearTimeout(timer);
+    timer = setTimeout(run, soon());
+  };
+  listeners.add(notice);
+  if (!listening) {
+    listening = true;
+    void listen();
+  }
+  void run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    listeners.delete(notice);
+  };
+}

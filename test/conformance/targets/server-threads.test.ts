@@ -1,0 +1,53 @@
+/**
+ * The reference target's server threads: an edition's servers share one (its sessions' and those its checks
+ * start), or every edition's do when the target is asked to; each server still answers as itself, and a thread ends
+ * with its last server.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Edition } from '../../../conformance/spec/editions.js';
+import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { serverThreadsRunning } from '../../../conformance/targets/server-threads.js';
+import type { OwnServer, TargetSession } from '../../../conformance/targets/target.js';
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const server of open.splice(0).reverse()) await server.close();
+});
+
+async function sessions(target: ReferenceTarget, editions: readonly Edition[]): Promise<TargetSession[]> {
+  const opened = await Promise.all(editions.map((edition) => target.open(edition)));
+  open.push(...opened);
+  return opened;
+}
+
+async function ownServer(session: TargetSession): Promise<OwnServer> {
+  const own = await session.startOwnServer!();
+  open.push(own);
+  return own;
+}
+
+describe("the reference target's server threads", () => {
+  it("hold an edition's servers on one thread each, and end with their last server", async () => {
+    const before = serverThreadsRunning();
+    const [pro, lite] = await sessions(new ReferenceTarget(['pro', 'lite']), ['pro', 'lite', 'pro']);
+    await ownServer(pro!);
+    expect(serverThreadsRunning()).toBe(before + 2);
+    expect((await lite!.console!.call('getInfo')).edition).toBe('lite');
+    for (const server of open.splice(0).reverse()) await server.close();
+    expect(serverThreadsRunning()).toBe(before);
+  });
+
+  it("hold every edition's servers on one thread when asked, each answering as itself", async () => {
+    const before = serverThreadsRunning();
+    const target = new ReferenceTarget(['pro', 'lite', 'home'], { serversOnOneThread: true });
+    const opened = await sessions(target, ['pro', 'lite', 'home', 'pro']);
+    const own = await ownServer(opened[2]!);
+    expect(serverThreadsRunning()).toBe(before + 1);
+    const editions = await Promise.all(opened.map(async (s) => (await s.console!.call('getInfo')).edition));
+    expect(editions).toEqual(['pro', 'lite', 'home', 'pro']);
+    expect((await own.console.call('getInfo')).edition).toBe('home');
+    expect(new Set(opened.map((s) => s.url)).size).toBe(4);
+    for (const server of open.splice(0).reverse()) await server.close();
+    expect(serverThreadsRunning()).toBe(before);
+  });
+});
