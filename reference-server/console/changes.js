@@ -39,8 +39,12 @@ async function listen() {
       await sleep(RETRY_MS);
       continue;
     }
-    if (since !== undefined && answer.version !== since) for (const notice of listeners) notice();
+    const changed = since !== undefined && answer.version !== since;
     since = answer.version;
+    if (!changed) continue;
+    for (const notice of listeners) notice();
+    // On a busy server every answer is a change: ask again no sooner than a screen would read again.
+    await sleep(NOTICE_GAP_MS);
   }
 }
 

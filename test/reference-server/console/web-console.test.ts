@@ -73,6 +73,26 @@ describe('the web console', () => {
     },
   );
 
+  it.skipIf(!hasChromium)(
+    'asks for change notices no more often than every 250 ms on a server that keeps changing',
+    async () => {
+      const page = await open();
+      await signIn(page, KEY);
+      const asked: number[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/console/changes')) asked.push(performance.now());
+      });
+      // Three hundred answered writes one after another (refused ones count as well): every notice is a change.
+      const from = performance.now();
+      for (let i = 0; i < 300; i += 1) await (await fetch(`${t.server.url}/v1/pairing`, { method: 'POST' })).text();
+      const elapsed = performance.now() - from;
+      const during = asked.filter((at) => at >= from && at <= from + elapsed).length;
+      // Paced by the gap: at most one ask per 250 ms of the writes, and one in flight when they began.
+      expect(during).toBeLessThanOrEqual(Math.floor(elapsed / 250) + 2);
+      await page.close();
+    },
+  );
+
   it.skipIf(!hasChromium)('says the server is gone, retries, and goes on when it is back', async () => {
     const page = await open();
     await signIn(page, KEY);
