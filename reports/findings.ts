@@ -38,7 +38,7 @@ export function requirementsByCheck(summary: Summary): ReadonlyMap<string, reado
   }
   // A check none of whose cells judged a requirement (an opt-in check left out) still names what it covers.
   const order = new Map(summary.requirements.map((r, i) => [r.id, i]));
-  const rank = (id: string) => order.get(id) ?? Infinity;
+  const rank = (id: string) => order.get(id) ?? order.size;
   for (const check of summary.checks) {
     const ids = map.get(check.checkId) ?? [];
     const missing = (check.requirements ?? []).filter((id) => !ids.includes(id));

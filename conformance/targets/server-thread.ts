@@ -91,7 +91,11 @@ parentPort?.on('message', (message: ServerThreadMessage) => {
   }
   const server = servers.get(id);
   servers.delete(id);
+  // A close that fails is answered as failed: left unhandled it would end the thread, and every server on it.
   void Promise.resolve(server)
     .then((running) => running?.close())
-    .then(() => reply({ id, closed: true }));
+    .then(
+      () => reply({ id, closed: true }),
+      (error: unknown) => reply({ id, failed: failureOf(error) }),
+    );
 });
