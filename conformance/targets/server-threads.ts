@@ -50,15 +50,23 @@ export async function startOnServerThread(share: string, data: ServerThreadData)
   const started = await ask(host, { id, start: data });
   if ('failed' in started || started instanceof Error) {
     await release(share, host);
-    if (started instanceof Error) throw started;
-    throw Object.assign(new Error(started.failed.message), started.failed.code ? { code: started.failed.code } : {});
+    throw errorOf(started);
   }
   if (!('ready' in started)) throw new Error(`the reference server thread answered a start with ${String(started)}`);
   let closing: Promise<void> | undefined;
-  return {
-    ...started.ready,
-    close: () => (closing ??= ask(host, { id, close: true }).then(() => release(share, host))),
+  const close = async () => {
+    const closed = await ask(host, { id, close: true });
+    await release(share, host);
+    // A thread that ended has nothing left to close; a close that failed says why.
+    if ('failed' in closed) throw errorOf(closed);
   };
+  return { ...started.ready, close: () => (closing ??= close()) };
+}
+
+/** The error a thread's answer of failure, or its end, stands for, with the code it had. */
+function errorOf(answer: Extract<ServerThreadReply, { failed: unknown }> | Error): Error {
+  if (answer instanceof Error) return answer;
+  return Object.assign(new Error(answer.failed.message), answer.failed.code ? { code: answer.failed.code } : {});
 }
 
 /** How many server threads hold servers now. */
