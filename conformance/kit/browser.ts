@@ -6,7 +6,23 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.MBSC_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * Debian's builds of Chromium, the lighter first. The headless shell is the same engine without the browser's own
+ * user interface: in the smoke subset it took 3-4 s less CPU than the full browser, with the same verdicts.
+ */
+export const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
+/** What installs a Chromium the kit can drive, for the messages of checks and tests that need one. */
+export const CHROMIUM_INSTALL = 'apt-get install -y chromium-headless-shell';
+
+/** The Chromium to drive: `MBSC_CHROMIUM` when set, else the first of Debian's builds present, else the first. */
+export function chromiumPath(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (file: string) => boolean = existsSync,
+): string {
+  return env.MBSC_CHROMIUM ?? CHROMIUM_BUILDS.find(exists) ?? CHROMIUM_BUILDS[0];
+}
+
+export const CHROMIUM_PATH = chromiumPath();
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -21,7 +37,7 @@ const LINGER_MS = 5_000;
 
 /** Why no browser check can run here, or undefined when Chromium and playwright-core are both present. */
 export async function browserLack(): Promise<string | undefined> {
-  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`;
+  if (!existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (${CHROMIUM_INSTALL})`;
   try {
     await import('playwright-core');
     return undefined;

@@ -52,7 +52,7 @@ describe('the runner image (ci/runner/Dockerfile)', () => {
   });
 
   it('installs Chromium in its final stage, for the checks of the desktop web console', () => {
-    expect(finalStage).toMatch(/apt-get install -y --no-install-recommends chromium/);
+    expect(finalStage).toMatch(/apt-get install -y --no-install-recommends chromium-headless-shell/);
   });
 
   it(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../conformance/kit/browser.js';
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL, CHROMIUM_PATH } from '../../conformance/kit/browser.js';
 import { REQUIREMENTS, requirementsInArea } from '../../conformance/spec/requirements/index.js';
 import { htmlDocument } from '../../reports/html/html-document.js';
 import { htmlReporter } from '../../reports/html/html-reporter.js';
@@ -29,7 +29,7 @@ import {
 const CHROMIUM = CHROMIUM_PATH;
 const ARGS = CHROMIUM_ARGS;
 const hasChromium = existsSync(CHROMIUM);
-const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`;
+const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM} (${CHROMIUM_INSTALL})`;
 if (!hasChromium) console.warn(`html-report-browser: ${SKIP_REASON}`);
 const title = (what: string) => (hasChromium ? what : `${what} (${SKIP_REASON})`);
 
