@@ -3,11 +3,13 @@
  * server like the target's is started with its destination on one file system of this machine; a device pairs
  * and backs up there; then the destination is moved, as a person moves a folder, to another file system (a copy,
  * since a rename cannot cross file systems) and a server started on it still knows the device, lists and restores
- * its items and stores a new backup there, on that file system. Every name written on either drive must be one a
- * FAT flash drive takes (fat-names.ts). What the machine cannot stand for is said beside the pass: a FAT volume
- * where no FAT file system can be mounted, and a network drive.
+ * its items and stores a new backup there, on that file system. Where the machine can mount a FAT image through
+ * FUSE (fat-volume.ts), a device also backs up onto that FAT volume, as onto a flash drive, and a server started
+ * there again holds it all. Every name written on any drive must be one a FAT flash drive takes (fat-names.ts). What
+ * the machine cannot stand for is said beside the pass: a FAT volume where none can be mounted (or the names its
+ * driver refuses), and a network drive.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { Violation } from '../../kit/violation.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { fatProblemsUnder } from './fat-names.js';
+import { fatVolumeLack, mountFatVolume, type FatVolume } from './fat-volume.js';
 
 /** Where this machine has file systems of its own: its temporary folder's disk and its RAM disk. */
 const CANDIDATES = [tmpdir(), '/dev/shm'];
@@ -27,32 +30,49 @@ const CANDIDATES = [tmpdir(), '/dev/shm'];
 interface Drive {
   readonly root: string;
   readonly device: number;
+  /** How messages name it: its folder, or what it stands for. */
+  readonly name: string;
 }
+
+const driveAt = (root: string, name = root): Drive => ({ root, device: statSync(root).dev, name });
 
 /** The candidates on distinct file systems (by device id), first found first. */
 function drives(): Drive[] {
   const found: Drive[] = [];
   for (const root of CANDIDATES) {
     if (!existsSync(root)) continue;
-    const device = statSync(root).dev;
-    if (!found.some((d) => d.device === device)) found.push({ root, device });
+    const drive = driveAt(root);
+    if (!found.some((d) => d.device === drive.device)) found.push(drive);
   }
   return found;
 }
 
-const fatMountable = () => /\bvfat\b/.test(readFileSync('/proc/filesystems', 'utf8'));
-
-/** What this check cannot stand for on this machine: shown beside its pass, never as passed. */
-function notReachable(): Record<string, string> {
+/**
+ * What this check cannot stand for on this machine: shown beside its pass, never as passed. `fatLack` says why no
+ * FAT volume was mounted, when none was.
+ */
+function notReachable(fatLack: string | undefined): Record<string, string> {
   return {
-    'a FAT flash drive':
-      (existsSync('/proc/filesystems') && fatMountable()
-        ? 'the kit mounts no FAT volume'
-        : 'this kernel has no FAT driver, no vfat in /proc/filesystems') +
-      '; only the names the server writes are checked against FAT’s rules',
+    ...(fatLack
+      ? { 'a FAT flash drive': `${fatLack}; only the names the server writes are checked against FAT’s rules` }
+      : {
+          'names beyond ASCII on a FAT drive':
+            'the FAT volume here is mounted by fusefat, which takes ASCII names only: the device there has a plain name; other names are checked against FAT’s rules',
+        }),
     'a network drive':
       'the kit has no network file system to put the destination on: no NFS or SMB server, no network mount',
   };
+}
+
+/** A FAT volume for the last move, or why there is none. */
+async function fatDrive(): Promise<{ volume?: FatVolume; lack?: string }> {
+  const lack = fatVolumeLack();
+  if (lack) return { lack };
+  try {
+    return { volume: await mountFatVolume() };
+  } catch (error) {
+    return { lack: `mounting a FAT image failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 async function onDrive(drive: Drive, what: string): Promise<string> {
@@ -73,11 +93,11 @@ async function expectStored(root: string, drive: Drive, backupPath: string, stor
   if (!onDisk?.equals(bytes)) {
     throw new Violation(
       ['STO-10'],
-      `${backupPath}/${storedAs} is ${onDisk ? 'not the item' : 'missing'} on ${drive.root}`,
+      `${backupPath}/${storedAs} is ${onDisk ? 'not the item' : 'missing'} on ${drive.name}`,
     );
   }
   if ((await stat(file)).dev !== drive.device) {
-    throw new Violation(['STO-10'], `${backupPath}/${storedAs} is not on the destination's drive (${drive.root})`);
+    throw new Violation(['STO-10'], `${backupPath}/${storedAs} is not on the destination's drive (${drive.name})`);
   }
 }
 
@@ -101,12 +121,17 @@ async function withServer<T>(session: TargetSession, dir: string, body: (own: Ow
   }
 }
 
-async function verifyDrives(context: CheckContext, first: Drive, second: Drive, dirs: string[]): Promise<void> {
-  const { session } = context;
-  const from = await onDrive(first, 'from');
-  dirs.push(from);
-  const name = `Zoé's Pixel ${context.content.tag()}`;
-  const paired = await withServer(session, from, async (own) => {
+interface Paired {
+  readonly deviceId: string;
+  readonly deviceKey: string;
+  readonly backupPath: string;
+  /** Every item backed up so far, on whichever drive: each move must keep them all. */
+  readonly kept: { storedAs: string; bytes: Buffer }[];
+}
+
+/** A device named `name` pairs with a server whose destination is `dir`, on `drive`, and backs up two items there. */
+async function pairOn(session: TargetSession, dir: string, drive: Drive, name: string): Promise<Paired> {
+  const paired = await withServer(session, dir, async (own) => {
     const pairing = await own.console.call('createPairing', { body: { mode: 'add' } });
     const client = new MbsClient({ baseUrl: own.url });
     const answer = await client.call('pair', {
@@ -114,38 +139,60 @@ async function verifyDrives(context: CheckContext, first: Drive, second: Drive, 
     });
     client.deviceKey = answer.deviceKey;
     const kept = [await backUpOne(client, 1), await backUpOne(client, 2)];
-    for (const k of kept) await expectStored(from, first, answer.backupPath, k.storedAs, k.bytes);
-    return { ...answer, kept };
+    for (const k of kept) await expectStored(dir, drive, answer.backupPath, k.storedAs, k.bytes);
+    return { deviceId: answer.deviceId, deviceKey: answer.deviceKey, backupPath: answer.backupPath, kept };
   });
-  await expectFatNames(from, first.root);
-  // The person's move: the folder copied to the other drive with its files' times, then removed where it was.
+  await expectFatNames(dir, drive.name);
+  return paired;
+}
+
+/**
+ * A server started again on `dir` (on `drive`), `after` what happened to it: it must still know the device, list and
+ * restore every item, and store a new backup on that drive.
+ */
+async function reopenOn(session: TargetSession, paired: Paired, dir: string, drive: Drive, after: string) {
+  await withServer(session, dir, async (own) => {
+    const client = new MbsClient({ baseUrl: own.url, deviceKey: paired.deviceKey });
+    const self = await client.call('getSelf').catch((error: unknown) => {
+      throw new Violation(['STO-10'], `${after}, the server lost the device: ${String(error)}`);
+    });
+    if (self.deviceId !== paired.deviceId)
+      throw new Violation(['STO-10'], `${after}, the destination answers for ${self.deviceId}`);
+    const listed = new Set((await client.call('listItems', { query: {} })).items.map((i) => i.sha256));
+    for (const k of paired.kept) {
+      if (!listed.has(sha256(k.bytes)) || !(await client.download(sha256(k.bytes))).equals(k.bytes)) {
+        throw new Violation(['STO-10'], `${after}, ${k.storedAs} is not listed or not restored whole`);
+      }
+    }
+    const added = await backUpOne(client, paired.kept.length + 1);
+    await expectStored(dir, drive, paired.backupPath, added.storedAs, added.bytes);
+    paired.kept.push(added);
+  });
+  await expectFatNames(dir, drive.name);
+}
+
+/** The person's move: the folder copied to the other drive with its files' times, then removed where it was. */
+async function verifyMove(context: CheckContext, first: Drive, second: Drive, dirs: string[]): Promise<void> {
+  const from = await onDrive(first, 'from');
+  dirs.push(from);
+  const paired = await pairOn(context.session, from, first, `Zoé's Pixel ${context.content.tag()}`);
   const to = await onDrive(second, 'to');
   dirs.push(to);
   await cp(from, to, { recursive: true, preserveTimestamps: true, force: true });
   await rm(from, { recursive: true, force: true });
-  await withServer(session, to, async (own) => {
-    const client = new MbsClient({ baseUrl: own.url, deviceKey: paired.deviceKey });
-    const self = await client.call('getSelf').catch((error: unknown) => {
-      throw new Violation(
-        ['STO-10'],
-        `after its destination moved to ${second.root}, the server lost the device: ${String(error)}`,
-      );
-    });
-    if (self.deviceId !== paired.deviceId)
-      throw new Violation(['STO-10'], `the moved destination answers for ${self.deviceId}`);
-    const listed = new Set((await client.call('listItems', { query: {} })).items.map((i) => i.sha256));
-    for (const k of paired.kept) {
-      if (!listed.has(sha256(k.bytes)) || !(await client.download(sha256(k.bytes))).equals(k.bytes)) {
-        throw new Violation(
-          ['STO-10'],
-          `after the move to ${second.root}, ${k.storedAs} is not listed or not restored whole`,
-        );
-      }
-    }
-    const added = await backUpOne(client, 3);
-    await expectStored(to, second, paired.backupPath, added.storedAs, added.bytes);
-  });
-  await expectFatNames(to, second.root);
+  await reopenOn(context.session, paired, to, second, `after its destination moved to ${second.name}`);
+}
+
+/**
+ * The destination on a FAT volume, as on a flash drive: a device pairs and backs up there, then a server started
+ * again on it (the drive plugged in again) still holds everything. The device's name is plain ASCII: the FAT driver
+ * this machine has (fusefat) takes no other letters, which a FAT flash drive otherwise does.
+ */
+async function verifyFat(context: CheckContext, fat: Drive, dirs: string[]): Promise<void> {
+  const dir = await onDrive(fat, 'fat');
+  dirs.push(dir);
+  const paired = await pairOn(context.session, dir, fat, `Zoe's Pixel ${context.content.tag()}`);
+  await reopenOn(context.session, paired, dir, fat, `after a server started again on ${fat.name}`);
 }
 
 export const storageDestinationDrivesCheck: Check = {
@@ -177,12 +224,17 @@ export const storageDestinationDrivesCheck: Check = {
   }),
   async run(context: CheckContext) {
     const [first, second] = drives() as [Drive, Drive];
+    const fat = await fatDrive();
     const dirs: string[] = [];
     try {
-      const outcome = await checkOnce(() => verifyDrives(context, first, second, dirs));
-      return outcome.verdict === 'skipped' ? outcome : { ...outcome, notReachable: notReachable() };
+      const outcome = await checkOnce(async () => {
+        await verifyMove(context, first, second, dirs);
+        if (fat.volume) await verifyFat(context, driveAt(fat.volume.root, `a FAT volume at ${fat.volume.root}`), dirs);
+      });
+      return outcome.verdict === 'skipped' ? outcome : { ...outcome, notReachable: notReachable(fat.lack) };
     } finally {
       for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+      await fat.volume?.unmount();
     }
   },
 };

@@ -3,40 +3,23 @@
  * mode's first transaction fails with SQLITE_IOERR_SHMOPEN. The server's database still opens, in WAL mode, held
  * alone, and keeps what it commits. It needs root, /dev/fuse, mkfs.vfat and fusefat; without them it is skipped.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fatVolumeLack, mountFatVolume, type FatVolume } from '../../../conformance/suites/storage/fat-volume.js';
 import { openDatabase } from '../../../reference-server/store/database.js';
 
-const has = (tool: string) => spawnSync('which', [tool]).status === 0;
-const lack =
-  process.getuid?.() !== 0
-    ? 'not root'
-    : !existsSync('/dev/fuse')
-      ? 'no /dev/fuse'
-      : !has('mkfs.vfat') || !has('fusefat')
-        ? 'no mkfs.vfat or fusefat (dosfstools, fusefat)'
-        : undefined;
+const lack = fatVolumeLack();
 
-let dir = '';
+let volume: FatVolume | undefined;
 let mountPoint = '';
-beforeAll(() => {
+beforeAll(async () => {
   if (lack) return;
-  dir = mkdtempSync(path.join(tmpdir(), 'mbs-fat-'));
-  const image = path.join(dir, 'fat.img');
-  mountPoint = path.join(dir, 'mnt');
-  mkdirSync(mountPoint);
-  execFileSync('truncate', ['-s', '32M', image]);
-  execFileSync('mkfs.vfat', [image], { stdio: 'ignore' });
-  execFileSync('fusefat', ['-o', 'rw+', image, mountPoint], { stdio: 'ignore' });
+  volume = await mountFatVolume();
+  mountPoint = volume.root;
 });
-afterAll(() => {
-  if (lack) return;
-  spawnSync('fusermount', ['-u', mountPoint]);
-  rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await volume?.unmount();
 });
 
 describe(`the database on a FUSE FAT volume${lack ? ` (skipped: ${lack})` : ''}`, () => {

@@ -1,0 +1,31 @@
+/**
+ * The FAT volume the storage checks move a destination onto: an image formatted and mounted through FUSE, a file
+ * system of its own that refuses what FAT refuses, gone once unmounted.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fatVolumeLack, mountFatVolume } from '../../../../conformance/suites/storage/fat-volume.js';
+
+const lack = fatVolumeLack();
+
+describe(`a FAT volume through FUSE${lack ? ` (skipped: ${lack})` : ''}`, () => {
+  it.skipIf(lack !== undefined)(
+    'mounts a file system of its own, keeps a file, refuses a colon, unmounts',
+    async () => {
+      const volume = await mountFatVolume();
+      try {
+        expect(statSync(volume.root).dev).not.toBe(statSync(tmpdir()).dev);
+        await writeFile(path.join(volume.root, 'Long name photo.jpeg'), 'bytes');
+        expect(await readFile(path.join(volume.root, 'Long name photo.jpeg'), 'utf8')).toBe('bytes');
+        await expect(writeFile(path.join(volume.root, '12:30.txt'), 'x')).rejects.toThrow();
+      } finally {
+        await volume.unmount();
+        await volume.unmount();
+      }
+      expect(existsSync(volume.root)).toBe(false);
+    },
+  );
+});
