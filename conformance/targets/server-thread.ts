@@ -11,6 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import { startServer, type RunningServer } from '../../reference-server/server.js';
+import { refuseRandomnessOutsideServers } from '../../reference-server/services/randomness.js';
 
 export interface ServerThreadData {
   readonly edition: Edition;
@@ -78,6 +79,10 @@ function failureOf(error: unknown): { message: string; code?: string } {
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' ? { message, code } : { message };
 }
+
+// The thread runs only servers, each within its own randomness: a draw outside all of them is a context lost on the
+// way, which would shift a seeded server's draws out of replay unnoticed, so it throws instead.
+refuseRandomnessOutsideServers();
 
 const servers = new Map<number, Promise<RunningServer | undefined>>();
 const reply = (message: ServerThreadReply) => parentPort?.postMessage(message);
