@@ -52,6 +52,7 @@ describe('a reference server thread that crashes mid-run', () => {
       // Crashes the thread once the cell above has ended (the next one has begun in its place).
       portCheck('meets-the-dead-port', async (context) => {
         await silentBegan.happened;
+        // The thread of the edition's servers, its share named for the edition (reference-target.ts).
         await crashServerThread('pro', CRASH);
         crashed.signal();
         await mustAnswer(context.session.url);
