@@ -32,6 +32,7 @@ import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from '.
 import { longestFirst } from './cell-weights.js';
 import { asidesAhead, dropAsides, probe, runAside, startAsides, type Asides } from './aside-servers.js';
 import { launchBrowserAhead } from '../kit/browser.js';
+import { unlessServersLost } from './lost-server-cells.js';
 
 export interface EditionRunOptions {
   readonly seed: number;
@@ -144,15 +145,18 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   await Promise.all(lanes);
 }
 
-async function runCell(
-  check: Check,
-  column: Column,
-  session: TargetSession,
-  options: EditionRunOptions & { covered: ReadonlySet<string> },
-): Promise<Cell> {
+type CellOptions = EditionRunOptions & { covered: ReadonlySet<string> };
+
+async function runCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session, options.realTime ?? false);
   if (!applicability.applies) return notApplying(place, applicability);
+  // Servers lost behind the kit's back judge no check: not one that began before, nor one that would begin on them.
+  return unlessServersLost(session, place, () => checkedCell(check, column, session, options));
+}
+
+async function checkedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
+  const place = placeOf(column);
   const startedAt = new Date().toISOString();
   const started = performance.now();
   // Every exchange of the cell is recorded, so that a failure carries those of its failing attempt; a check through

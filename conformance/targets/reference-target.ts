@@ -122,6 +122,8 @@ export class ReferenceTarget implements Target {
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,
       webConsole: { url: `${ready.url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
+      // The servers its checks start share its thread while that runs: they are lost with it, never without it.
+      lost: async () => (await ready.lost())?.message,
       close,
     };
   }

@@ -11,6 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Edition } from '../spec/editions.js';
 import type { ServerFault } from '../spec/faults.js';
 import { startServer, type RunningServer } from '../../reference-server/server.js';
+import { refuseRandomnessOutsideServers } from '../../reference-server/services/randomness.js';
 
 export interface ServerThreadData {
   readonly edition: Edition;
@@ -26,9 +27,16 @@ export interface ServerThreadData {
   readonly pushWebhook?: string;
 }
 
-/** What the parent sends: a server to start, or one to close, each by the id the parent gave it. */
+/**
+ * What the parent sends: a server to start, or one to close, each by the id the parent gave it; a question whether
+ * the thread still runs (answered `alive` at once); or, from the kit's own tests only, an error to throw uncaught, as
+ * a fault in one server's code would, ending the thread and every server on it.
+ */
 export type ServerThreadMessage =
-  { readonly id: number; readonly start: ServerThreadData } | { readonly id: number; readonly close: true };
+  | { readonly id: number; readonly start: ServerThreadData }
+  | { readonly id: number; readonly close: true }
+  | { readonly id: number; readonly alive: true }
+  | { readonly id: number; readonly crash: string };
 
 export interface ServerThreadReady {
   readonly url: string;
@@ -40,7 +48,8 @@ export interface ServerThreadReady {
 export type ServerThreadReply =
   | { readonly id: number; readonly ready: ServerThreadReady }
   | { readonly id: number; readonly failed: { readonly message: string; readonly code?: string } }
-  | { readonly id: number; readonly closed: true };
+  | { readonly id: number; readonly closed: true }
+  | { readonly id: number; readonly alive: true };
 
 // The modules above are loaded before the parent says which server to start: a thread started ahead has loaded
 // them by the time a session takes it (server-threads.ts).
@@ -71,11 +80,22 @@ function failureOf(error: unknown): { message: string; code?: string } {
   return typeof code === 'string' ? { message, code } : { message };
 }
 
+// The thread runs only servers, each within its own randomness: a draw outside all of them is a context lost on the
+// way, which would shift a seeded server's draws out of replay unnoticed, so it throws instead.
+refuseRandomnessOutsideServers();
+
 const servers = new Map<number, Promise<RunningServer | undefined>>();
 const reply = (message: ServerThreadReply) => parentPort?.postMessage(message);
 
 parentPort?.on('message', (message: ServerThreadMessage) => {
   const { id } = message;
+  if ('alive' in message) return reply({ id, alive: true });
+  if ('crash' in message) {
+    setImmediate(() => {
+      throw new Error(message.crash);
+    });
+    return;
+  }
   if ('start' in message) {
     const starting = start(message.start);
     servers.set(

@@ -25,9 +25,15 @@ export function startServerThreadsAhead(count: number): void {
   }
 }
 
-/** A server running on a thread: where it answers, and how to close it. */
+/** A server running on a thread: where it answers, how to close it, and whether its thread still runs. */
 export interface HostedServer extends ServerThreadReady {
   close(): Promise<void>;
+  /**
+   * Why the server's thread has ended, if it has (an uncaught error in any server on it ends them all): answered
+   * once the thread has said it runs, or has ended. A thread that answers now ran all along, so whatever a check saw
+   * of its servers before asking was their own doing.
+   */
+  lost(): Promise<Error | undefined>;
 }
 
 /** The thread of a share, with its servers' pending answers. */
@@ -60,7 +66,37 @@ export async function startOnServerThread(share: string, data: ServerThreadData)
     // A thread that ended has nothing left to close; a close that failed says why.
     if ('failed' in closed) throw errorOf(closed);
   };
-  return { ...started.ready, close: () => (closing ??= close()) };
+  return { ...started.ready, close: () => (closing ??= close()), lost: () => lostThread(host) };
+}
+
+/** A thread that has not answered whether it runs within this long is stuck: as lost to its servers as one ended. */
+const ALIVE_WITHIN_MS = 30_000;
+
+async function lostThread(host: Host): Promise<Error | undefined> {
+  const id = (lastId += 1);
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<Error>((resolve) => {
+    timer = setTimeout(() => {
+      host.waiting.delete(id);
+      resolve(new Error(`the reference server thread did not answer for ${ALIVE_WITHIN_MS / 1000} s`));
+    }, ALIVE_WITHIN_MS);
+  });
+  const answer = await Promise.race([ask(host, { id, alive: true }), stuck]);
+  clearTimeout(timer);
+  return answer instanceof Error ? answer : undefined;
+}
+
+/**
+ * Ends the thread of `share` as an uncaught error with `message` in one of its servers would, and resolves once it
+ * has ended: for the kit's own tests of what a crashed thread's cells read.
+ */
+export async function crashServerThread(share: string, message: string): Promise<void> {
+  const host = hosts.get(share);
+  if (!host) throw new Error(`no server thread holds the servers of ${share}`);
+  await new Promise((resolve) => {
+    host.worker.once('exit', resolve);
+    host.worker.postMessage({ id: (lastId += 1), crash: message } satisfies ServerThreadMessage);
+  });
 }
 
 /** The error a thread's answer of failure, or its end, stands for, with the code it had. */
@@ -103,11 +139,19 @@ function hostFor(share: string): Host {
     answer?.(reply);
   });
   let failure: string | undefined;
-  worker.on('error', (error) => (failure ??= error instanceof Error ? error.message : String(error)));
-  // A thread that ends answers every server still waiting with why: a start fails, a close has nothing left to do.
+  worker.on(
+    'error',
+    (error) => (failure ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+  );
+  // A thread that ends answers every server still waiting with why: a start fails, a close has nothing left to do, a
+  // question whether it runs learns that it does not.
   worker.once('exit', (code) => {
     if (hosts.get(share) === host) hosts.delete(share);
-    const why = new Error(`the reference server thread ended (${failure ?? `code ${code}`})`);
+    const why = new Error(
+      failure
+        ? `the reference server thread crashed (${failure}), ending every server on it`
+        : `the reference server thread ended (code ${code})`,
+    );
     host.ended = why;
     for (const answer of host.waiting.values()) answer(why);
     host.waiting.clear();

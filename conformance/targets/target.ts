@@ -130,6 +130,13 @@ export interface TargetSession {
   readonly app: AppUnderTest;
   /** The desktop program's screens as a web page, when the target has one (the reference server serves it at /). */
   readonly webConsole?: WebConsole;
+  /**
+   * Why the session's server, and every server its checks start, stopped serving behind the kit's back, if they
+   * have (the reference's: the thread they share ended with an uncaught error), once the target knows either way.
+   * The runner asks before and after each cell: a check that met a dead or silent port may have read it as the
+   * server's fault, so a cell whose servers were lost is an `error` naming why, whatever its check read.
+   */
+  readonly lost?: () => Promise<string | undefined>;
   close(): Promise<void>;
 }
 

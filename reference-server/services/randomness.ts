@@ -7,6 +7,11 @@
  * every timer) inherits them through the async context, so that servers sharing a thread (the kit runs several on
  * one, conformance/targets/server-thread.ts) each draw what they would draw alone.
  *
+ * A draw outside every server's async context (a timer or a callback that escaped it) takes nothing from any server:
+ * it gets what this thread was told to give such draws (`useRandomness`: the system's by default, or a seed's), or,
+ * on a thread that runs only servers (the kit's), an error, since there it can only be a context lost on the way,
+ * which would silently break a seed's replay.
+ *
  * A request that names a randomness key (the conformance header, spec/protocol/conformance-clock.ts) draws from the
  * stream of that key, from its start the first time the key is seen: the kit names one key per generated case, so a
  * case draws the same values whether it runs among hundreds (its cells sharing the server in any order) or alone in
@@ -74,9 +79,12 @@ interface ServerRandomness {
   readonly keyed: Map<string, Source>;
 }
 
-/** What a draw reads: the randomness of the server whose work is running, and the request's key, if any. */
+/**
+ * What a draw reads: the randomness of the server whose work is running (none: a request reached outside every
+ * server's context), and the request's key, if any.
+ */
 interface Drawing {
-  readonly server: ServerRandomness;
+  readonly server: ServerRandomness | undefined;
   readonly key: string | undefined;
 }
 
@@ -86,16 +94,18 @@ const randomnessOf = (seed: string | undefined): ServerRandomness => ({
   keyed: new Map(),
 });
 
-/**
- * Draws made outside any server's async context: the last server started on this thread (as when each server had a
- * thread of its own), or what `useRandomness` set.
- */
-let threadDefault = randomnessOf(undefined);
+/** What draws made outside every server's async context get on this thread: never a server's own streams. */
+let outside: ServerRandomness | 'refused' = randomnessOf(undefined);
 const drawing = new AsyncLocalStorage<Drawing>();
 
-/** Switches this thread's randomness outside any server's context to the streams of `seed`, or the system's. */
+/** Gives draws made outside every server's context on this thread the streams of `seed`, or the system's. */
 export function useRandomness(newSeed: string | undefined): void {
-  threadDefault = randomnessOf(newSeed);
+  outside = randomnessOf(newSeed);
+}
+
+/** Makes a draw outside every server's context on this thread, one that runs only servers, throw (see above). */
+export function refuseRandomnessOutsideServers(): void {
+  outside = 'refused';
 }
 
 /**
@@ -103,19 +113,26 @@ export function useRandomness(newSeed: string | undefined): void {
  * system's. What `body` opens keeps drawing from them after it returns.
  */
 export function withRandomness<T>(seed: string | undefined, body: () => T): T {
-  const server = randomnessOf(seed);
-  threadDefault = server;
-  return drawing.run({ server, key: undefined }, body);
+  return drawing.run({ server: randomnessOf(seed), key: undefined }, body);
 }
 
 /** Runs `body` (a request's handling) drawing from the stream of `key`; without a seed or a key, as before. */
 export function drawingWithKey<T>(key: string | undefined, body: () => T): T {
-  return drawing.run({ server: drawing.getStore()?.server ?? threadDefault, key }, body);
+  return drawing.run({ server: drawing.getStore()?.server, key }, body);
+}
+
+function outsideServers(): ServerRandomness {
+  if (outside !== 'refused') return outside;
+  throw new Error(
+    "randomness drawn outside every server's context on a thread that runs only servers: some callback lost its " +
+      "server's context, and a seeded server's draws would no longer replay",
+  );
 }
 
 function current(): Source {
-  const { server, key } = drawing.getStore() ?? { server: threadDefault, key: undefined };
-  const { seed, source, keyed } = server;
+  const store = drawing.getStore();
+  const { seed, source, keyed } = store?.server ?? outsideServers();
+  const key = store?.key;
   if (seed === undefined || key === undefined) return source;
   let stream = keyed.get(key);
   if (stream) keyed.delete(key);

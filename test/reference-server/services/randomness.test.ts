@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Edition } from '../../../conformance/spec/editions.js';
-import { randomBytesOf, useRandomness } from '../../../reference-server/services/randomness.js';
+import {
+  randomBytesOf,
+  refuseRandomnessOutsideServers,
+  useRandomness,
+  withRandomness,
+} from '../../../reference-server/services/randomness.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 describe("the server's system randomness, drawn a page at a time", () => {
@@ -60,5 +65,26 @@ describe('the seeded randomness of servers sharing a thread', () => {
     // Interleaved: each request of one server between those of the others, which drew from the same seed.
     const [together] = await Promise.all([draws(pro), draws(lite), draws(other)]);
     expect(together).toEqual(alone);
+  });
+
+  it('take nothing from the server started last for a draw outside every server', async () => {
+    const alone = await draws(await frozen('pro'));
+    for (const server of started.splice(0)) await server.close();
+    const pro = await frozen('pro');
+    // As a timer started before the server, or a callback that lost its context, would draw.
+    randomBytesOf(32);
+    const after = await draws(pro);
+    expect(after).toEqual(alone);
+  });
+
+  it('refuse a draw outside every server on a thread told to, and still serve each server its own', () => {
+    refuseRandomnessOutsideServers();
+    try {
+      expect(() => randomBytesOf(12)).toThrow(/outside every server's context/);
+      const once = withRandomness('seed', () => randomBytesOf(12));
+      expect(withRandomness('seed', () => randomBytesOf(12)).equals(once)).toBe(true);
+    } finally {
+      useRandomness(undefined);
+    }
   });
 });
