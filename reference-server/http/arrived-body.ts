@@ -11,62 +11,88 @@ import { Readable } from 'node:stream';
 import { heldBytesShare, holdBytes } from '../storage/held-bytes.js';
 
 export function arrivedBody(request: Readable, limit?: number): Readable {
-  const limitNow = limit === undefined ? heldBytesShare : () => limit;
-  const release = holdBytes();
-  const waiting: Buffer[] = [];
-  let waitingBytes = 0;
-  let ended = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    if (ended || failure) release();
-    wake?.();
-    wake = undefined;
-  };
-  let discarding = false;
-  request.on('data', (chunk: Buffer) => {
-    if (discarding) return;
-    waiting.push(chunk);
-    waitingBytes += chunk.length;
-    if (waitingBytes >= limitNow()) request.pause();
-    signal();
-  });
-  request.once('end', () => {
-    ended = true;
-    signal();
-  });
-  request.once('error', (error: Error) => {
-    failure = error;
-    signal();
-  });
-  request.once('close', () => {
-    if (!ended) failure ??= new Error('The request ended before its body did.');
-    signal();
-  });
-  async function* chunks(): AsyncGenerator<Buffer> {
-    try {
-      for (;;) {
-        const chunk = waiting.shift();
-        if (chunk) {
-          waitingBytes -= chunk.length;
-          if (waitingBytes < limitNow() && !ended && failure === undefined) request.resume();
-          yield chunk;
-          continue;
-        }
-        if (failure) throw failure;
-        if (ended) return;
-        await new Promise<void>((resolve) => (wake = resolve));
+  return new ArrivedBody(request, limit === undefined ? heldBytesShare : () => limit);
+}
+
+/**
+ * The body as a stream that hands on the chunks kept for it when asked. A plain Readable rather than one made from
+ * an async generator: that cost a generator, a promise per chunk and the glue between them for every append, all
+ * kept alive while the append waited for its fsync.
+ */
+class ArrivedBody extends Readable {
+  private readonly waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  /** The reader asked for more while nothing was waiting. */
+  private wanted = false;
+  private discarding = false;
+  private readonly release = holdBytes();
+
+  constructor(
+    private readonly request: Readable,
+    private readonly limitNow: () => number,
+  ) {
+    super();
+    request.on('data', (chunk: Buffer) => {
+      if (this.discarding) return;
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      if (this.waitingBytes >= this.limitNow()) request.pause();
+      this.signal();
+    });
+    request.once('end', () => {
+      this.ended = true;
+      this.signal();
+    });
+    request.once('error', (error: Error) => {
+      this.failure = error;
+      this.signal();
+    });
+    request.once('close', () => {
+      if (!this.ended) this.failure ??= new Error('The request ended before its body did.');
+      this.signal();
+    });
+  }
+
+  override _read(): void {
+    this.wanted = true;
+    this.handOn();
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    // A reader that stopped early (an append refused mid-body): the rest of the body is read and dropped, so that
+    // the client, still sending, reads the refusal instead of a reset connection.
+    if (!this.ended) {
+      this.discarding = true;
+      this.waiting.length = 0;
+      this.release();
+      this.request.resume();
+    }
+    done(error);
+  }
+
+  private signal(): void {
+    if (this.ended || this.failure) this.release();
+    if (this.wanted) this.handOn();
+  }
+
+  /** The kept chunks while the reader wants them; then the end, or the failure once every kept byte is handed on. */
+  private handOn(): void {
+    while (this.wanted && !this.destroyed) {
+      const chunk = this.waiting.shift();
+      if (chunk) {
+        this.waitingBytes -= chunk.length;
+        if (this.waitingBytes < this.limitNow() && !this.ended && this.failure === undefined) this.request.resume();
+        this.wanted = this.push(chunk);
+        continue;
       }
-    } finally {
-      // A consumer that stopped early (an append refused mid-body): the rest of the body is read and dropped, so
-      // that the client, still sending, reads the refusal instead of a reset connection.
-      if (!ended) {
-        discarding = true;
-        waiting.length = 0;
-        release();
-        request.resume();
+      if (this.failure) this.destroy(this.failure);
+      else if (this.ended) {
+        this.wanted = false;
+        this.push(null);
       }
+      return;
     }
   }
-  return Readable.from(chunks(), { objectMode: false });
 }

@@ -11,6 +11,7 @@ import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { pumpInto } from '../storage/body-pump.js';
 import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
@@ -78,7 +79,7 @@ export class UploadPartWriter {
     );
     let failure: { error: unknown } | undefined;
     try {
-      await pipeline(body, out);
+      await pumpInto(body, out);
     } catch (error) {
       failure = { error };
     }
