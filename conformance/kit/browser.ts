@@ -14,12 +14,12 @@ export const CHROMIUM_BUILDS = ['/usr/bin/chromium-headless-shell', '/usr/bin/ch
 /** What installs a Chromium the kit can drive, for the messages of checks and tests that need one. */
 export const CHROMIUM_INSTALL = 'apt-get install -y chromium-headless-shell';
 
-/** The Chromium to drive: `MBSC_CHROMIUM` when set, else the first of Debian's builds present, else the first. */
+/** The Chromium to drive: `MBSC_CHROMIUM` when set and not empty, else the first of Debian's builds present, else the first. */
 export function chromiumPath(
   env: NodeJS.ProcessEnv = process.env,
   exists: (file: string) => boolean = existsSync,
 ): string {
-  return env.MBSC_CHROMIUM ?? CHROMIUM_BUILDS.find(exists) ?? CHROMIUM_BUILDS[0];
+  return env.MBSC_CHROMIUM || (CHROMIUM_BUILDS.find(exists) ?? CHROMIUM_BUILDS[0]);
 }
 
 export const CHROMIUM_PATH = chromiumPath();

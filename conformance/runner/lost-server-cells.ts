@@ -17,14 +17,14 @@ export async function unlessServersLost(
 ): Promise<Cell> {
   const before = await session.lost?.();
   if (before) {
-    const reason = `the target could not be tested: its servers had stopped before this cell began: ${before}`;
+    const reason = `the target could not be tested: its servers were lost before this cell began: ${before}`;
     return { ...unreachableCell(place, reason), startedAt: new Date().toISOString() };
   }
   const cell = await run();
   const after = await session.lost?.();
   if (!after) return cell;
   const reason =
-    `the target could not be tested to the end: its servers stopped while this cell ran (its check read ` +
+    `the target could not be tested to the end: its servers were lost by the time this cell ended (its check read ` +
     `${cell.verdict}, not judged): ${after}`;
   return {
     ...unreachableCell(place, reason, cell.durationMs),

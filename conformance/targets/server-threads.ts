@@ -43,6 +43,8 @@ interface Host {
   servers: number;
   /** Why the thread ended, once it has. */
   ended?: Error;
+  /** Why the thread counts as lost without having ended: it once did not answer whether it runs in time. */
+  stuck?: Error;
 }
 
 const hosts = new Map<string, Host>();
@@ -73,12 +75,17 @@ export async function startOnServerThread(share: string, data: ServerThreadData)
 const ALIVE_WITHIN_MS = 30_000;
 
 async function lostThread(host: Host): Promise<Error | undefined> {
+  // Known already: every later cell learns it at once, instead of waiting out the time again.
+  if (host.ended ?? host.stuck) return host.ended ?? host.stuck;
   const id = (lastId += 1);
   let timer: NodeJS.Timeout | undefined;
   const stuck = new Promise<Error>((resolve) => {
     timer = setTimeout(() => {
       host.waiting.delete(id);
-      resolve(new Error(`the reference server thread did not answer for ${ALIVE_WITHIN_MS / 1000} s`));
+      host.stuck = new Error(
+        `the reference server thread did not answer whether it runs within ${ALIVE_WITHIN_MS / 1000} s`,
+      );
+      resolve(host.stuck);
     }, ALIVE_WITHIN_MS);
   });
   const answer = await Promise.race([ask(host, { id, alive: true }), stuck]);
@@ -93,6 +100,7 @@ async function lostThread(host: Host): Promise<Error | undefined> {
 export async function crashServerThread(share: string, message: string): Promise<void> {
   const host = hosts.get(share);
   if (!host) throw new Error(`no server thread holds the servers of ${share}`);
+  if (host.ended) return;
   await new Promise((resolve) => {
     host.worker.once('exit', resolve);
     host.worker.postMessage({ id: (lastId += 1), crash: message } satisfies ServerThreadMessage);

@@ -22,7 +22,7 @@ import { Violation } from '../../kit/violation.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { fatProblemsUnder } from './fat-names.js';
-import { fatVolumeLack, mountFatVolume, type FatVolume } from './fat-volume.js';
+import { fatVolumeOrLack, type FatVolume } from './fat-volume.js';
 
 /** Where this machine has file systems of its own: its temporary folder's disk and its RAM disk. */
 const CANDIDATES = [tmpdir(), '/dev/shm'];
@@ -47,32 +47,22 @@ function drives(): Drive[] {
   return found;
 }
 
+const FAT_NAMES_ONLY = 'only the names the server writes are checked against FAT’s rules';
+
 /**
- * What this check cannot stand for on this machine: shown beside its pass, never as passed. `fatLack` says why no
- * FAT volume was mounted, when none was.
+ * What this check cannot stand for on this machine: shown beside its pass, never as passed. `fatUnjudged` says why
+ * the FAT volume judged nothing (none mounted, or the server failed on it), when it did not.
  */
-function notReachable(fatLack: string | undefined): Record<string, string> {
+function notReachable(fatUnjudged: string | undefined): Record<string, string> {
   return {
-    ...(fatLack
-      ? { 'a FAT flash drive': `${fatLack}; only the names the server writes are checked against FAT’s rules` }
+    ...(fatUnjudged
+      ? { 'a FAT flash drive': `${fatUnjudged}; ${FAT_NAMES_ONLY}` }
       : {
-          'names beyond ASCII on a FAT drive':
-            'the FAT volume here is mounted by fusefat, which takes ASCII names only: the device there has a plain name; other names are checked against FAT’s rules',
+          'names beyond ASCII on a FAT drive': `the FAT volume here is mounted by fusefat, which takes ASCII names only: the device there has a plain name; ${FAT_NAMES_ONLY}`,
         }),
     'a network drive':
       'the kit has no network file system to put the destination on: no NFS or SMB server, no network mount',
   };
-}
-
-/** A FAT volume for the last move, or why there is none. */
-async function fatDrive(): Promise<{ volume?: FatVolume; lack?: string }> {
-  const lack = fatVolumeLack();
-  if (lack) return { lack };
-  try {
-    return { volume: await mountFatVolume() };
-  } catch (error) {
-    return { lack: `mounting a FAT image failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }
 
 async function onDrive(drive: Drive, what: string): Promise<string> {
@@ -186,13 +176,21 @@ async function verifyMove(context: CheckContext, first: Drive, second: Drive, di
 /**
  * The destination on a FAT volume, as on a flash drive: a device pairs and backs up there, then a server started
  * again on it (the drive plugged in again) still holds everything. The device's name is plain ASCII: the FAT driver
- * this machine has (fusefat) takes no other letters, which a FAT flash drive otherwise does.
+ * this machine has (fusefat) takes no other letters, which a FAT flash drive otherwise does. A pass there is
+ * evidence; a failure is not judged, since fusefat also lacks what a FAT drive has (shared memory maps), so it says
+ * why instead (the image goes with the volume, so its folder is not removed on its own).
  */
-async function verifyFat(context: CheckContext, fat: Drive, dirs: string[]): Promise<void> {
-  const dir = await onDrive(fat, 'fat');
-  dirs.push(dir);
-  const paired = await pairOn(context.session, dir, fat, `Zoe's Pixel ${context.content.tag()}`);
-  await reopenOn(context.session, paired, dir, fat, `after a server started again on ${fat.name}`);
+async function fatUnjudged(context: CheckContext, volume: FatVolume): Promise<string | undefined> {
+  const fat = driveAt(volume.root, `a FAT volume at ${volume.root}`);
+  try {
+    const dir = await onDrive(fat, 'fat');
+    const paired = await pairOn(context.session, dir, fat, `Zoe's Pixel ${context.content.tag()}`);
+    await reopenOn(context.session, paired, dir, fat, `after a server started again on ${fat.name}`);
+    return undefined;
+  } catch (error) {
+    const what = error instanceof Error ? error.message : String(error);
+    return `on a FAT volume mounted by fusefat, which maps no shared memory and takes ASCII names only, the server failed (${what}): not judged, since a FAT drive mounted by the kernel has both`;
+  }
 }
 
 export const storageDestinationDrivesCheck: Check = {
@@ -224,17 +222,23 @@ export const storageDestinationDrivesCheck: Check = {
   }),
   async run(context: CheckContext) {
     const [first, second] = drives() as [Drive, Drive];
-    const fat = await fatDrive();
+    const fat = await fatVolumeOrLack();
     const dirs: string[] = [];
     try {
-      const outcome = await checkOnce(async () => {
-        await verifyMove(context, first, second, dirs);
-        if (fat.volume) await verifyFat(context, driveAt(fat.volume.root, `a FAT volume at ${fat.volume.root}`), dirs);
-      });
-      return outcome.verdict === 'skipped' ? outcome : { ...outcome, notReachable: notReachable(fat.lack) };
+      const outcome = await checkOnce(() => verifyMove(context, first, second, dirs));
+      if (outcome.verdict === 'skipped') return outcome;
+      const unjudged = !fat.volume
+        ? fat.lack
+        : outcome.verdict === 'pass'
+          ? await fatUnjudged(context, fat.volume)
+          : 'not reached: the move between drives failed first';
+      return { ...outcome, notReachable: notReachable(unjudged) };
     } finally {
-      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-      await fat.volume?.unmount();
+      try {
+        for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+      } finally {
+        await fat.volume?.unmount();
+      }
     }
   },
 };

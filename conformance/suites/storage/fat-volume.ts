@@ -1,7 +1,9 @@
 /**
  * A FAT volume of this machine's own, as a flash drive is formatted: an image file made by mkfs.vfat and mounted
  * through FUSE (fusefat), which needs no FAT driver in the kernel. It needs root, /dev/fuse, dosfstools and fusefat;
- * without one of them `fatVolumeLack` says which, and the checks that want the volume say so beside their verdict.
+ * without one of them `fatVolumeLack` says which is missing, and the checks that want the volume say so beside their
+ * verdict. fusefat falls short of a FAT drive mounted by the kernel in two ways: it maps no shared memory (SQLite's
+ * WAL index) and takes ASCII names only.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,7 +19,7 @@ const TOOL_TIMEOUT_MS = 20_000;
 export interface FatVolume {
   /** Where the volume is mounted: a folder whose files live on the FAT image. */
   readonly root: string;
-  /** Unmounts the volume and removes its image; safe to call twice. */
+  /** Unmounts the volume and removes its image; safe to call twice. Throws, removing nothing, if it stays mounted. */
   unmount(): Promise<void>;
 }
 
@@ -27,10 +29,25 @@ const onPath = (tool: string) => spawnSync('which', [tool], { stdio: 'ignore' })
 export function fatVolumeLack(): string | undefined {
   if (process.getuid?.() !== 0) return 'mounting a FAT image through FUSE needs root';
   if (!existsSync('/dev/fuse')) return 'no /dev/fuse';
-  if (!onPath('mkfs.vfat') || !onPath('fusefat') || !onPath('fusermount')) {
-    return 'no mkfs.vfat, fusefat or fusermount (apt-get install -y dosfstools fusefat)';
+  const missing = ['mkfs.vfat', 'fusefat', 'fusermount'].filter((tool) => !onPath(tool));
+  return missing.length > 0 ? `no ${missing.join(', ')} (apt-get install -y dosfstools fusefat)` : undefined;
+}
+
+/** A mounted FAT volume, or why there is none: a tool missing, or the mount itself failing (a container without the right to mount). */
+export async function fatVolumeOrLack(): Promise<{ volume?: FatVolume; lack?: string }> {
+  const lack = fatVolumeLack();
+  if (lack) return { lack };
+  try {
+    return { volume: await mountFatVolume() };
+  } catch (error) {
+    return { lack: `mounting a FAT image failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return undefined;
+}
+
+/** Unmounts `root`; lazily (detached now, released once unused) when a plain unmount fails, as on a busy volume. */
+async function unmountAt(root: string): Promise<void> {
+  const fusermount = (...args: string[]) => run('fusermount', [...args, root], { timeout: TOOL_TIMEOUT_MS });
+  await fusermount('-u').catch(() => fusermount('-u', '-z'));
 }
 
 /** Formats a FAT image of `sizeMiB` and mounts it read-write; throws with the tool's message when one fails. */
@@ -40,7 +57,8 @@ export async function mountFatVolume(sizeMiB = 32): Promise<FatVolume> {
   const root = path.join(dir, 'mnt');
   let mounted = false;
   const unmount = async () => {
-    if (mounted) await run('fusermount', ['-u', root], { timeout: TOOL_TIMEOUT_MS }).catch(() => undefined);
+    // Removing a folder that is still a mount point would delete what is on the volume, or fail half-way.
+    if (mounted) await unmountAt(root);
     mounted = false;
     await rm(dir, { recursive: true, force: true });
   };
@@ -48,11 +66,14 @@ export async function mountFatVolume(sizeMiB = 32): Promise<FatVolume> {
     await mkdir(root);
     await run('truncate', ['-s', `${sizeMiB}M`, image], { timeout: TOOL_TIMEOUT_MS });
     await run('mkfs.vfat', [image], { timeout: TOOL_TIMEOUT_MS });
-    await run('fusefat', ['-o', 'rw+', image, root], { timeout: TOOL_TIMEOUT_MS });
+    // Counted as mounted from here: fusefat may have mounted before it failed or ran out of time.
     mounted = true;
+    await run('fusefat', ['-o', 'rw+', image, root], { timeout: TOOL_TIMEOUT_MS });
     return { root, unmount };
   } catch (error) {
-    await unmount();
+    await unmountAt(root).catch(() => undefined);
+    mounted = false;
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
 }

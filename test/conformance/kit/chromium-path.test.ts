@@ -21,6 +21,10 @@ describe('chromiumPath', () => {
     expect(chromiumPath({}, present())).toBe(SHELL);
   });
 
+  it('reads an empty MBSC_CHROMIUM as not set', () => {
+    expect(chromiumPath({ MBSC_CHROMIUM: '' }, present(FULL))).toBe(FULL);
+  });
+
   it('takes MBSC_CHROMIUM as it is, present or not, so its lack is reported under that name', () => {
     expect(chromiumPath({ MBSC_CHROMIUM: '/opt/chrome/chrome' }, present(SHELL, FULL))).toBe('/opt/chrome/chrome');
   });

@@ -88,13 +88,13 @@ describe('a reference server thread that crashes mid-run', () => {
     // Each read the lost server as its fault: a `fail` it is not.
     for (const id of ['meets-the-dead-port', 'meets-a-silent-discovery-port']) {
       expect([id, cells[id]?.verdict]).toEqual([id, 'error']);
-      expect(cells[id]?.reason).toContain('its servers stopped while this cell ran (its check read fail, not judged)');
+      expect(cells[id]?.reason).toContain(
+        'its servers were lost by the time this cell ended (its check read fail, not judged)',
+      );
       expect(cells[id]?.reason).toContain(crash);
     }
     expect(cells['begins-after-the-crash']?.verdict).toBe('error');
-    expect(cells['begins-after-the-crash']?.reason).toContain(
-      `its servers had stopped before this cell began: ${crash}`,
-    );
+    expect(cells['begins-after-the-crash']?.reason).toContain(`its servers were lost before this cell began: ${crash}`);
     // A cell that would begin on a lost server is not run at all.
     expect(laterRan).toBe(false);
     expect(summary.verdict).toBe('error');
