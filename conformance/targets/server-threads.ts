@@ -76,7 +76,8 @@ const ALIVE_WITHIN_MS = 30_000;
 
 async function lostThread(host: Host): Promise<Error | undefined> {
   // Known already: every later cell learns it at once, instead of waiting out the time again.
-  if (host.ended ?? host.stuck) return host.ended ?? host.stuck;
+  const known = host.ended ?? host.stuck;
+  if (known) return known;
   const id = (lastId += 1);
   let timer: NodeJS.Timeout | undefined;
   const stuck = new Promise<Error>((resolve) => {

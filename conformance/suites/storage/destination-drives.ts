@@ -22,7 +22,7 @@ import { Violation } from '../../kit/violation.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { fatProblemsUnder } from './fat-names.js';
-import { fatVolumeOrLack, type FatVolume } from './fat-volume.js';
+import { fatVolumeLack, fatVolumeOrLack } from './fat-volume.js';
 
 /** Where this machine has file systems of its own: its temporary folder's disk and its RAM disk. */
 const CANDIDATES = [tmpdir(), '/dev/shm'];
@@ -174,13 +174,16 @@ async function verifyMove(context: CheckContext, first: Drive, second: Drive, di
 }
 
 /**
- * The destination on a FAT volume, as on a flash drive: a device pairs and backs up there, then a server started
- * again on it (the drive plugged in again) still holds everything. The device's name is plain ASCII: the FAT driver
- * this machine has (fusefat) takes no other letters, which a FAT flash drive otherwise does. A pass there is
- * evidence; a failure is not judged, since fusefat also lacks what a FAT drive has (shared memory maps), so it says
- * why instead (the image goes with the volume, so its folder is not removed on its own).
+ * The destination on a FAT volume, mounted for this once the move has passed, as on a flash drive: a device pairs
+ * and backs up there, then a server started again on it (the drive plugged in again) still holds everything. The
+ * device's name is plain ASCII: the FAT driver this machine has (fusefat) takes no other letters, which a FAT flash
+ * drive otherwise does. A pass there is evidence; a failure is not judged, since fusefat also lacks what a FAT drive
+ * has (shared memory maps), so it says why instead, as it does when no volume mounts. The folder made there goes
+ * with the volume's image.
  */
-async function fatUnjudged(context: CheckContext, volume: FatVolume): Promise<string | undefined> {
+async function fatUnjudged(context: CheckContext): Promise<string | undefined> {
+  const { volume, lack } = await fatVolumeOrLack();
+  if (!volume) return lack;
   const fat = driveAt(volume.root, `a FAT volume at ${volume.root}`);
   try {
     const dir = await onDrive(fat, 'fat');
@@ -190,6 +193,8 @@ async function fatUnjudged(context: CheckContext, volume: FatVolume): Promise<st
   } catch (error) {
     const what = error instanceof Error ? error.message : String(error);
     return `on a FAT volume mounted by fusefat, which maps no shared memory and takes ASCII names only, the server failed (${what}): not judged, since a FAT drive mounted by the kernel has both`;
+  } finally {
+    await volume.unmount();
   }
 }
 
@@ -222,23 +227,17 @@ export const storageDestinationDrivesCheck: Check = {
   }),
   async run(context: CheckContext) {
     const [first, second] = drives() as [Drive, Drive];
-    const fat = await fatVolumeOrLack();
     const dirs: string[] = [];
     try {
       const outcome = await checkOnce(() => verifyMove(context, first, second, dirs));
       if (outcome.verdict === 'skipped') return outcome;
-      const unjudged = !fat.volume
-        ? fat.lack
-        : outcome.verdict === 'pass'
-          ? await fatUnjudged(context, fat.volume)
-          : 'not reached: the move between drives failed first';
+      const unjudged =
+        outcome.verdict === 'pass'
+          ? await fatUnjudged(context)
+          : (fatVolumeLack() ?? 'not reached: the move between drives failed first');
       return { ...outcome, notReachable: notReachable(unjudged) };
     } finally {
-      try {
-        for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-      } finally {
-        await fat.volume?.unmount();
-      }
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
     }
   },
 };
