@@ -37,8 +37,14 @@ async function announcements(url: string, host: string, udpPort: number, console
   return out;
 }
 
+interface OwnPorts {
+  readonly tcp: number;
+  readonly udp: number;
+  readonly announced: Announced[];
+}
+
 /** Starts a server of the target's own kind with no ports given, and reads back what it announces. */
-export async function startOwn(session: TargetSession): Promise<{ tcp: number; udp: number; announced: Announced[] }> {
+export async function startOwn(session: TargetSession): Promise<OwnPorts> {
   if (!session.startOwnServer) throw new Error(REASONS.ownServers);
   const server = await session.startOwnServer();
   try {
@@ -65,7 +71,7 @@ const oneAtATime = turns();
 
 /**
  * Another program on the machine may take or free a port of the range between the kit's probe and the server's
- * start; a port check therefore fails only when its second attempt fails too.
+ * start (judgeOnStillRanges starts again when it sees that); a port check fails only when its second attempt fails too.
  */
 async function twice(attempt: () => Promise<void>): Promise<void> {
   try {
@@ -88,21 +94,63 @@ function expectInRange(edition: Edition, where: string, ports: { readonly tcp: n
   );
 }
 
-/** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
-async function defaults(session: TargetSession): Promise<void> {
-  const { edition } = session;
-  const { tcp, udp } = EDITIONS[edition];
-  const wantedTcp = await firstFree('tcp', tcp);
-  const wantedUdp = await firstFree('udp', udp);
-  const own = await startOwn(session);
-  expectInRange(edition, 'the server the kit started with no ports given', own);
-  if (own.tcp !== wantedTcp || own.udp !== wantedUdp) {
-    throw new Error(
-      `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
-        `(defaults ${tcp.first}, ${udp.first}), the server took TCP ${own.tcp}, UDP ${own.udp}`,
-    );
+/**
+ * Another program on the machine (a client whose ephemeral port the kernel drew from the range) kept taking or
+ * freeing ports of the edition's ranges while the server started: what it chose could not be judged. Not a verdict.
+ */
+class RangesInFlux extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RangesInFlux';
   }
-  expectAnnounced(own.announced, own.tcp, own.udp);
+}
+
+/** Starts the kit probes again when the ranges moved under a start; the server is judged on a start they held still. */
+const STARTS_WHILE_RANGES_MOVE = 5;
+
+/** The first free TCP and UDP ports from `from` on, as the kit's probe finds them now. */
+async function firstFreePair(edition: Edition, from: readonly [number, number]): Promise<[number?, number?]> {
+  const { tcp, udp } = EDITIONS[edition];
+  return [await firstFree('tcp', tcp, from[0]), await firstFree('udp', udp, from[1])];
+}
+
+/**
+ * Probes the first free ports from `from` on, starts the server and hands both to `judge`, which throws a verdict
+ * or returns the mismatch it found. A mismatch is the server's fault only if the probe, made again once the server
+ * is gone, finds the same ports; else another program took or freed one during the start, and the kit starts again.
+ */
+async function judgeOnStillRanges(
+  session: TargetSession,
+  from: readonly [number, number],
+  judge: (wanted: [number?, number?], own: OwnPorts) => string | void,
+  startServer: () => Promise<OwnPorts> = () => startOwn(session),
+): Promise<void> {
+  for (let start = 1; ; start++) {
+    const wanted = await firstFreePair(session.edition, from);
+    const mismatch = judge(wanted, await startServer());
+    if (typeof mismatch !== 'string') return;
+    const again = await firstFreePair(session.edition, from);
+    if (again[0] === wanted[0] && again[1] === wanted[1]) throw new Error(mismatch);
+    if (start === STARTS_WHILE_RANGES_MOVE) {
+      throw new RangesInFlux(
+        `another program took or freed ports of the ${session.edition} ranges during each of ${start} starts; ` +
+          `the last: ${mismatch}`,
+      );
+    }
+  }
+}
+
+/** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
+function defaults(session: TargetSession): Promise<void> {
+  const { tcp, udp } = EDITIONS[session.edition];
+  return judgeOnStillRanges(session, [tcp.first, udp.first], ([wantedTcp, wantedUdp], own) => {
+    expectInRange(session.edition, 'the server the kit started with no ports given', own);
+    if (own.tcp === wantedTcp && own.udp === wantedUdp) return expectAnnounced(own.announced, own.tcp, own.udp);
+    return (
+      `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
+      `(defaults ${tcp.first}, ${udp.first}), the server took TCP ${own.tcp}, UDP ${own.udp}`
+    );
+  });
 }
 
 /** A running server that is not ours: every port it announces lies in its edition's ranges. */
@@ -138,20 +186,24 @@ async function nextFree(session: TargetSession): Promise<void> {
   if (busyTcp === undefined || busyUdp === undefined) throw new Error(`no free port in the ${edition} ranges here`);
   const held = [await hold('tcp', [busyTcp]), await hold('udp', [busyUdp])];
   try {
-    const wanted = [await firstFree('tcp', tcp, busyTcp + 1), await firstFree('udp', udp, busyUdp + 1)];
-    const own = await startOwn(session).catch((error: unknown) => {
-      // A server that ends (or never answers) while its defaults are taken did not take the next free ports.
-      if (!(error instanceof SetupError)) throw error;
-      const why = error.cause instanceof Error ? error.cause.message : String(error.cause);
-      throw new Violation(['NET-04'], `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server did not start: ${why}`);
-    });
-    if (own.tcp !== wanted[0] || own.udp !== wanted[1]) {
-      throw new Error(
-        `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the next ` +
-          `free TCP ${wanted[0] ?? 'none'}, UDP ${wanted[1] ?? 'none'}`,
+    const start = () =>
+      startOwn(session).catch((error: unknown) => {
+        // A server that ends (or never answers) while its defaults are taken did not take the next free ports.
+        if (!(error instanceof SetupError)) throw error;
+        const why = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        throw new Violation(
+          ['NET-04'],
+          `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server did not start: ${why}`,
+        );
+      });
+    const judge = (wanted: [number?, number?], own: OwnPorts) => {
+      if (own.tcp === wanted[0] && own.udp === wanted[1]) return expectAnnounced(own.announced, own.tcp, own.udp);
+      return (
+        `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the ` +
+        `next free TCP ${wanted[0] ?? 'none'}, UDP ${wanted[1] ?? 'none'}`
       );
-    }
-    expectAnnounced(own.announced, own.tcp, own.udp);
+    };
+    await judgeOnStillRanges(session, [busyTcp + 1, busyUdp + 1], judge, start);
   } finally {
     await Promise.all(held.map((h) => h.release()));
   }
