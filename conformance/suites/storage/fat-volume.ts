@@ -5,8 +5,8 @@
  * verdict. fusefat falls short of a FAT drive mounted by the kernel in two ways: it maps no shared memory (SQLite's
  * WAL index) and takes ASCII names only.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,18 @@ export interface FatVolume {
   unmount(): Promise<void>;
 }
 
-const onPath = (tool: string) => spawnSync('which', [tool], { stdio: 'ignore' }).status === 0;
+/** Whether `tool` is an executable file in a folder of PATH: looked up here, not by starting `which` (a process). */
+function onPath(tool: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((folder) => {
+    if (!folder) return false;
+    try {
+      accessSync(path.join(folder, tool), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** Why no FAT volume can be mounted here, or undefined when everything it needs is present. */
 export function fatVolumeLack(): string | undefined {

@@ -2,12 +2,12 @@
  * The FAT volume the storage check backs a device up onto: an image formatted and mounted through FUSE, a file
  * system of its own that refuses what FAT refuses, gone once unmounted.
  */
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fatVolumeOrLack, mountFatVolume } from '../../../../conformance/suites/storage/fat-volume.js';
+import { fatVolumeLack, fatVolumeOrLack, mountFatVolume } from '../../../../conformance/suites/storage/fat-volume.js';
 
 // Tried once: root with /dev/fuse and the tools may still be refused the mount (a container without the right).
 const probe = await fatVolumeOrLack();
@@ -31,4 +31,27 @@ describe(`a FAT volume through FUSE${lack ? ` (skipped: ${lack})` : ''}`, () => 
       expect(existsSync(volume.root)).toBe(false);
     },
   );
+});
+
+describe.skipIf(process.getuid?.() !== 0 || !existsSync('/dev/fuse'))('the tools a FAT volume needs', () => {
+  it('names each tool PATH does not hold as an executable, and none once it does', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'mbsc-path-'));
+    const saved = process.env.PATH;
+    try {
+      writeFileSync(path.join(folder, 'fusefat'), '#!/bin/sh\n');
+      chmodSync(path.join(folder, 'fusefat'), 0o755);
+      // Present but not executable: no tool.
+      writeFileSync(path.join(folder, 'fusermount'), '#!/bin/sh\n');
+      process.env.PATH = ['', folder].join(path.delimiter);
+      expect(fatVolumeLack()).toBe('no mkfs.vfat, fusermount (apt-get install -y dosfstools fusefat)');
+      for (const tool of ['mkfs.vfat', 'fusermount']) {
+        writeFileSync(path.join(folder, tool), '#!/bin/sh\n');
+        chmodSync(path.join(folder, tool), 0o755);
+      }
+      expect(fatVolumeLack()).toBeUndefined();
+    } finally {
+      process.env.PATH = saved;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
