@@ -3,7 +3,8 @@
  * configuration: an option given on the command line wins over the file.
  */
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
-import { REPLAY_PATTERN, type RunConfig } from '../../conformance/runner/run-config.js';
+import type { RunConfig } from '../../conformance/runner/run-config.js';
+import { REPLAY_PATTERN } from '../../conformance/runner/replay-pattern.js';
 import { httpUrlOption, integerOption, seedOption, UsageError } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { CONSOLE_REPORTERS } from '../console/console-reporter-name.js';

@@ -9,9 +9,7 @@ import { FAULT_NAMES } from '../spec/faults.js';
 import { schemaProblems } from '../spec/schema-problems.js';
 import { readJsonFile, throwProblems } from './json-file.js';
 import { parseShard, ShardSyntaxError } from './shard.js';
-
-/** fast-check's path, `~` the command list's, `@` where the case began on a frozen clock (kit/case-clock.ts). */
-export const REPLAY_PATTERN = '^[^@]+(@[1-9][0-9]{0,14})?$';
+import { REPLAY_PATTERN } from './replay-pattern.js';
 
 export const RunConfig = Type.Object(
   {

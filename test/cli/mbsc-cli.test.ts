@@ -25,6 +25,33 @@ describe('mbsc help and usage errors', () => {
     expect((await runCli(['serve', '--help'])).stdout).toMatch(/--edition VALUE.*one of pro, lite, home/);
   });
 
+  it('loads no library for its help or its version: each command loads its work when it runs', async () => {
+    // Node's own debug output names every module it loads ("Storing file:///… in ModuleLoadMap").
+    const loaded = async (args: string[]) => {
+      const { code, stderr } = await runCli(args, 30_000, { NODE_DEBUG: 'esm' });
+      expect(code).toBe(0);
+      return [...stderr.matchAll(/Storing (file:\/\/\S+) /g)].map((m) => m[1] as string);
+    };
+    const commands = [
+      'run',
+      'validate',
+      'serve',
+      'discover',
+      'requirements',
+      'outbox',
+      'demo',
+      'merge',
+      'selftest',
+      'load',
+    ];
+    for (const args of [['--help'], ['--version'], ...commands.map((c) => [c, '--help'])]) {
+      const modules = await loaded(args);
+      // The listing is there to be read: a Node that no longer prints it fails here, not silently below.
+      expect(modules.some((m) => m.endsWith('/cli/bin.js'))).toBe(true);
+      expect({ args, libraries: modules.filter((m) => m.includes('/node_modules/')) }).toEqual({ args, libraries: [] });
+    }
+  });
+
   it('prints its version, the one in package.json', async () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
