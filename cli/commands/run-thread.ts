@@ -26,7 +26,7 @@ export interface RunThreadData {
  * The threads of a run, or none: `--threads N` (2 or more) with the reference target and the app in process, but
  * not for a replay (one cell). One thread stays the default until a quiet two-core machine shows two faster: on this
  * shared one, two threads cost about a fifth more CPU (each loads the kit, a split edition starts two more servers,
- * each thread its own Chromium) and the browser checks timed out under the added load (README's Performance section).
+ * each thread its own Chromium) and the browser checks timed out under the added load (bench/MEASUREMENTS.md).
  */
 export function runThreads(
   config: RunConfig,
