@@ -5,7 +5,8 @@
  * A verdict: a Violation; a plain Error, which is how the suites state a broken rule (`throw new Error('…')`); node's
  * AssertionError; an MbsError (the target answered with a catalogued error); a ClientError of the protocol client
  * (the target's answer broke the protocol, or it did not answer in time). Not a verdict: a ClientError that says the
- * target or the device infrastructure could not be reached, and anything else, such as a TypeError or ReferenceError
+ * target or the device infrastructure could not be reached, or that the kit's own machine kept the check from judging
+ * (other programs moving the ports it probes), and anything else, such as a TypeError or ReferenceError
  * in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is the check's own statement even when it
  * carries a cause (the discovery check says "the announced port does not serve protocol v1", caused by a refused
  * connection); only a Violation that within() made of a step's error is judged by that cause.
@@ -47,6 +48,9 @@ const UNREACHABLE: readonly ClientErrorCode[] = [
   'container-start-failed',
 ];
 
+/** Client errors that say the kit's own machine kept a check from judging (other programs moving its ports). */
+const MACHINE_INTERFERED: readonly ClientErrorCode[] = ['ports-moving'];
+
 /** Errno codes of a resource of the kit's own machine running out (its disk, its file descriptors, its memory). */
 const KIT_MACHINE: readonly string[] = ['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'ENOMEM'];
 
@@ -61,6 +65,10 @@ export function classifyThrown(error: unknown): ThrownKind {
   if (judged instanceof ClientError && UNREACHABLE.includes(judged.code)) {
     const reason = `the target could not be reached: ${describeError(judged)}`;
     return { kind: 'error', reason, unreachable: true, judged };
+  }
+  if (judged instanceof ClientError && MACHINE_INTERFERED.includes(judged.code)) {
+    const reason = `the kit's machine kept the check from judging the target: ${describeError(judged)}`;
+    return { kind: 'error', reason, unreachable: false, judged };
   }
   if (isMachineError(judged)) {
     const reason = `${KIT_ERROR}: the kit's own machine refused a system call: ${describeError(judged)}`;

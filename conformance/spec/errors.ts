@@ -208,6 +208,9 @@ export const CLIENT_ERRORS = {
   'load-answer-unexpected':
     'The server answered within the protocol, but not as the phone expected (a login not logged in, other bytes).',
   'load-client-failed': 'The load client itself failed on an answer it could not handle.',
+  // the kit's own machine
+  'ports-moving':
+    "Other programs on the kit's machine kept taking and freeing ports of the edition's ranges while the kit started servers, so which ports a server chose could not be judged.",
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;

@@ -35,7 +35,7 @@ describe('mbsc help and usage errors', () => {
     const loaded = async (args: string[]) => {
       writeFileSync(log, '');
       const { code } = await runCli(args, 30_000, {
-        NODE_OPTIONS: `--import ${register}`,
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import ${register}`].filter(Boolean).join(' '),
         MBSC_LOADED_MODULES: log,
       });
       expect(code).toBe(0);

@@ -16,6 +16,7 @@ import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { discover } from './discovery-announces-ports.js';
 import { firstFree, hold, inRange, portsOf } from './port-probe.js';
+import { judgeOnStillRanges, rangesKeptMoving } from './still-ranges.js';
 
 interface Announced {
   readonly where: string;
@@ -71,13 +72,16 @@ const oneAtATime = turns();
 
 /**
  * Another program on the machine may take or free a port of the range between the kit's probe and the server's
- * start (judgeOnStillRanges starts again when it sees that); a port check fails only when its second attempt fails too.
+ * start (judgeOnStillRanges starts again when it sees that); a port check fails only when its second attempt fails
+ * too, and a second attempt the machine kept from judging leaves the first one's verdict standing.
  */
 async function twice(attempt: () => Promise<void>): Promise<void> {
   try {
     await attempt();
-  } catch {
-    await attempt();
+  } catch (first) {
+    await attempt().catch((second: unknown) => {
+      throw rangesKeptMoving(second) && !rangesKeptMoving(first) ? first : second;
+    });
   }
 }
 
@@ -94,56 +98,11 @@ function expectInRange(edition: Edition, where: string, ports: { readonly tcp: n
   );
 }
 
-/**
- * Another program on the machine (a client whose ephemeral port the kernel drew from the range) kept taking or
- * freeing ports of the edition's ranges while the server started: what it chose could not be judged. Not a verdict.
- */
-class RangesInFlux extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RangesInFlux';
-  }
-}
-
-/** Starts the kit probes again when the ranges moved under a start; the server is judged on a start they held still. */
-const STARTS_WHILE_RANGES_MOVE = 5;
-
-/** The first free TCP and UDP ports from `from` on, as the kit's probe finds them now. */
-async function firstFreePair(edition: Edition, from: readonly [number, number]): Promise<[number?, number?]> {
-  const { tcp, udp } = EDITIONS[edition];
-  return [await firstFree('tcp', tcp, from[0]), await firstFree('udp', udp, from[1])];
-}
-
-/**
- * Probes the first free ports from `from` on, starts the server and hands both to `judge`, which throws a verdict
- * or returns the mismatch it found. A mismatch is the server's fault only if the probe, made again once the server
- * is gone, finds the same ports; else another program took or freed one during the start, and the kit starts again.
- */
-async function judgeOnStillRanges(
-  session: TargetSession,
-  from: readonly [number, number],
-  judge: (wanted: [number?, number?], own: OwnPorts) => string | void,
-  startServer: () => Promise<OwnPorts> = () => startOwn(session),
-): Promise<void> {
-  for (let start = 1; ; start++) {
-    const wanted = await firstFreePair(session.edition, from);
-    const mismatch = judge(wanted, await startServer());
-    if (typeof mismatch !== 'string') return;
-    const again = await firstFreePair(session.edition, from);
-    if (again[0] === wanted[0] && again[1] === wanted[1]) throw new Error(mismatch);
-    if (start === STARTS_WHILE_RANGES_MOVE) {
-      throw new RangesInFlux(
-        `another program took or freed ports of the ${session.edition} ranges during each of ${start} starts; ` +
-          `the last: ${mismatch}`,
-      );
-    }
-  }
-}
-
 /** The first free port of each range is the one taken; when nothing else holds them, the defaults. */
 function defaults(session: TargetSession): Promise<void> {
   const { tcp, udp } = EDITIONS[session.edition];
-  return judgeOnStillRanges(session, [tcp.first, udp.first], ([wantedTcp, wantedUdp], own) => {
+  const start = () => startOwn(session);
+  return judgeOnStillRanges(session.edition, [tcp.first, udp.first], start, ([wantedTcp, wantedUdp], own) => {
     expectInRange(session.edition, 'the server the kit started with no ports given', own);
     if (own.tcp === wantedTcp && own.udp === wantedUdp) return expectAnnounced(own.announced, own.tcp, own.udp);
     return (
@@ -203,7 +162,8 @@ async function nextFree(session: TargetSession): Promise<void> {
         `next free TCP ${wanted[0] ?? 'none'}, UDP ${wanted[1] ?? 'none'}`
       );
     };
-    await judgeOnStillRanges(session, [busyTcp + 1, busyUdp + 1], judge, start);
+    // Probed from the ranges' first ports: the ones the kit holds show as taken, one freed below them as free.
+    await judgeOnStillRanges(edition, [tcp.first, udp.first], start, judge);
   } finally {
     await Promise.all(held.map((h) => h.release()));
   }

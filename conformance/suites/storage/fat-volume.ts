@@ -6,7 +6,7 @@
  * WAL index) and takes ASCII names only.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,24 +23,32 @@ export interface FatVolume {
   unmount(): Promise<void>;
 }
 
-/** Whether `tool` is an executable file in a folder of PATH: looked up here, not by starting `which` (a process). */
-function onPath(tool: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((folder) => {
+/** Whether `tool` is an executable file in a folder of `searchPath`: looked up here, not by starting `which`. */
+function onPath(tool: string, searchPath: string): boolean {
+  return searchPath.split(path.delimiter).some((folder) => {
     if (!folder) return false;
+    const file = path.join(folder, tool);
     try {
-      accessSync(path.join(folder, tool), constants.X_OK);
-      return true;
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
     } catch {
       return false;
     }
   });
 }
 
+const FAT_TOOLS = ['mkfs.vfat', 'fusefat', 'fusermount'];
+
+/** The tools a FAT volume needs that no folder of `searchPath` (PATH by default) holds as an executable file. */
+export function missingFatTools(searchPath = process.env.PATH ?? ''): string[] {
+  return FAT_TOOLS.filter((tool) => !onPath(tool, searchPath));
+}
+
 /** Why no FAT volume can be mounted here, or undefined when everything it needs is present. */
 export function fatVolumeLack(): string | undefined {
   if (process.getuid?.() !== 0) return 'mounting a FAT image through FUSE needs root';
   if (!existsSync('/dev/fuse')) return 'no /dev/fuse';
-  const missing = ['mkfs.vfat', 'fusefat', 'fusermount'].filter((tool) => !onPath(tool));
+  const missing = missingFatTools();
   return missing.length > 0 ? `no ${missing.join(', ')} (apt-get install -y dosfstools fusefat)` : undefined;
 }
 

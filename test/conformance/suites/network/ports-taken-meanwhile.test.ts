@@ -17,11 +17,13 @@ const homePorts = editionPortChecks[2] as Check;
 const DEFAULT_TCP = EDITIONS.home.tcp.first;
 
 /**
- * How another program holds Home's default TCP port as the server starts: `flips` takes it at one start and frees it
- * at the next, for that many starts (the kit probes between a start and the next); `while-starting` holds it only
- * until the server has started, as though the server itself had passed over it.
+ * How Home's default TCP port is held as the server starts. `flips`: another program takes it at one start and frees
+ * it at the next, for that many starts (the kit probes between a start and the next). `whileStarting`: held only until
+ * the server has started, as though the server itself passed over it; with `heldBefore`, another program also holds
+ * it from before the check until the first start.
  */
-type InTheWay = { readonly flips: number; readonly port?: number } | 'while-starting';
+type InTheWay =
+  { readonly flips: number; readonly port?: number } | { readonly whileStarting: true; readonly heldBefore?: boolean };
 
 /** The reference Home target, whose own servers start with another program in the way. */
 class CrowdedHome implements Target {
@@ -39,12 +41,14 @@ class CrowdedHome implements Target {
     const session = await this.inner.open(edition);
     const startOwn = session.startOwnServer;
     if (!startOwn) throw new Error('the reference target starts its own servers');
+    if ('whileStarting' in this.inTheWay && this.inTheWay.heldBefore) this.held = await hold('tcp', [DEFAULT_TCP]);
     return { ...session, startOwnServer: () => this.startCrowded(startOwn) };
   }
 
   private async startCrowded(startOwn: () => Promise<OwnServer>): Promise<OwnServer> {
     this.starts += 1;
-    if (this.inTheWay === 'while-starting') {
+    if ('whileStarting' in this.inTheWay) {
+      await this.release();
       this.held = await hold('tcp', [DEFAULT_TCP]);
       const server = await startOwn();
       await this.release();
@@ -75,11 +79,12 @@ async function homeCell(target: CrowdedHome, check = homePorts): Promise<[string
 }
 
 describe('the Home port check with another program taking and freeing ports during a start', () => {
+  // Other starts may move too (other connections of this machine): the counts of starts are lower bounds.
   it('starts the server again and judges it on a start with the ranges still', async () => {
     // Taken during the first start and freed during the second: both starts mismatch the probe; the third is still.
     const target = new CrowdedHome({ flips: 2 });
     expect(await homeCell(target)).toEqual(['pass', undefined]);
-    expect(target.starts).toBe(3);
+    expect(target.starts).toBeGreaterThanOrEqual(3);
   });
 
   it('judges the move to the next free port on a start with the ranges still', async () => {
@@ -87,18 +92,28 @@ describe('the Home port check with another program taking and freeing ports duri
     const target = new CrowdedHome({ flips: 2, port: DEFAULT_TCP + 1 });
     expect(await homeCell(target, portFallbackCheck)).toEqual(['pass', undefined]);
     // Three starts for the next free port, then one with the whole TCP range held and one with the UDP range.
-    expect(target.starts).toBe(5);
+    expect(target.starts).toBeGreaterThanOrEqual(5);
   });
 
-  it('is an error, never a verdict, when the ranges move during every start', async () => {
+  it('is an error of the machine, never a verdict, when the ranges move during every start', async () => {
     const [verdict, reason] = await homeCell(new CrowdedHome({ flips: Number.POSITIVE_INFINITY }));
     expect(verdict).toBe('error');
-    expect(reason).toMatch(/another program took or freed ports of the home ranges during each of 5 starts/);
+    expect(reason).toMatch(
+      /^the kit's machine kept the check from judging the target: ports-moving: another program took or freed ports of the home ranges during each of 5 starts/,
+    );
   });
 
   it('still fails a server that passes over a default free before and after its start', async () => {
-    const [verdict, message] = await homeCell(new CrowdedHome('while-starting'));
+    const [verdict, message] = await homeCell(new CrowdedHome({ whileStarting: true }));
     expect(verdict).toBe('fail');
-    expect(message).toMatch(/^with TCP 52000 and UDP \d+ the first free ports .* the server took TCP 52001/);
+    expect(message).toMatch(/^with TCP \d+ and UDP \d+ the first free ports .* the server took TCP \d+/);
+  });
+
+  it('does not pass such a server on a start whose probe found its default taken by another program', async () => {
+    // The probe finds the default held, the server takes the next port as it always does: that start proves nothing,
+    // since the default came free while it started; the next start, with the default free, fails it.
+    const [verdict, message] = await homeCell(new CrowdedHome({ whileStarting: true, heldBefore: true }));
+    expect(verdict).toBe('fail');
+    expect(message).toMatch(/the server took TCP \d+/);
   });
 });

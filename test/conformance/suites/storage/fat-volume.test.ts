@@ -2,12 +2,12 @@
  * The FAT volume the storage check backs a device up onto: an image formatted and mounted through FUSE, a file
  * system of its own that refuses what FAT refuses, gone once unmounted.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fatVolumeLack, fatVolumeOrLack, mountFatVolume } from '../../../../conformance/suites/storage/fat-volume.js';
+import { fatVolumeOrLack, missingFatTools, mountFatVolume } from '../../../../conformance/suites/storage/fat-volume.js';
 
 // Tried once: root with /dev/fuse and the tools may still be refused the mount (a container without the right).
 const probe = await fatVolumeOrLack();
@@ -33,24 +33,24 @@ describe(`a FAT volume through FUSE${lack ? ` (skipped: ${lack})` : ''}`, () => 
   );
 });
 
-describe.skipIf(process.getuid?.() !== 0 || !existsSync('/dev/fuse'))('the tools a FAT volume needs', () => {
-  it('names each tool PATH does not hold as an executable, and none once it does', () => {
+describe('the tools a FAT volume needs', () => {
+  it('names each tool PATH does not hold as an executable file, and none once it does', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'mbsc-path-'));
-    const saved = process.env.PATH;
+    const executable = (name: string) => {
+      writeFileSync(path.join(folder, name), '#!/bin/sh\n');
+      chmodSync(path.join(folder, name), 0o755);
+    };
     try {
-      writeFileSync(path.join(folder, 'fusefat'), '#!/bin/sh\n');
-      chmodSync(path.join(folder, 'fusefat'), 0o755);
-      // Present but not executable: no tool.
+      executable('fusefat');
+      // Present but not executable, and a folder by the tool's name: no tool.
       writeFileSync(path.join(folder, 'fusermount'), '#!/bin/sh\n');
-      process.env.PATH = ['', folder].join(path.delimiter);
-      expect(fatVolumeLack()).toBe('no mkfs.vfat, fusermount (apt-get install -y dosfstools fusefat)');
-      for (const tool of ['mkfs.vfat', 'fusermount']) {
-        writeFileSync(path.join(folder, tool), '#!/bin/sh\n');
-        chmodSync(path.join(folder, tool), 0o755);
-      }
-      expect(fatVolumeLack()).toBeUndefined();
+      mkdirSync(path.join(folder, 'mkfs.vfat'));
+      const searchPath = ['', path.join(folder, 'absent'), folder].join(path.delimiter);
+      expect(missingFatTools(searchPath)).toEqual(['mkfs.vfat', 'fusermount']);
+      rmSync(path.join(folder, 'mkfs.vfat'), { recursive: true });
+      for (const tool of ['mkfs.vfat', 'fusermount']) executable(tool);
+      expect(missingFatTools(searchPath)).toEqual([]);
     } finally {
-      process.env.PATH = saved;
       rmSync(folder, { recursive: true, force: true });
     }
   });
