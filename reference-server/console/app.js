@@ -6,6 +6,7 @@
 /* global document */
 import { ApiError, consoleKey, read } from './api.js';
 import { authenticationScreen } from './authentication.js';
+import { screenShown } from './changes.js';
 import { loginScreen } from './login.js';
 import { mobileBackupScreen } from './mobile-backup.js';
 import { setText } from './names.js';
@@ -19,6 +20,7 @@ function showTab(name) {
     if (tab.dataset.tab === name) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
+  screenShown();
 }
 
 async function enter(info) {

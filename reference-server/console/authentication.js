@@ -103,7 +103,11 @@ export function authenticationScreen(root) {
     resetForm(error, refresh),
     error,
   );
-  keepFresh(() => refresh().catch((e) => showError(error, e)), POLL_MS);
+  keepFresh(
+    () => refresh().catch((e) => showError(error, e)),
+    POLL_MS,
+    () => !root.hidden,
+  );
 }
 
 function passwordLockForm(error, refresh) {

@@ -14,6 +14,8 @@ const NOTICE_GAP_MS = 250;
 const RETRY_MS = 5000;
 
 const listeners = new Set();
+/** The screens' ways to read again at once, for a screen just shown. */
+const wakers = new Set();
 let listening = false;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,18 +52,22 @@ async function listen() {
 
 /**
  * Calls `refresh` now, then `everyMs` after each call ends and soon after each notice of a change, one call at a
- * time (a notice during a call makes another after it). Returns stop().
+ * time (a notice during a call makes another after it), while `shown()` says a person can see what it draws: a
+ * screen behind another tab reads nothing until `screenShown()` says it is in front again, then reads at once.
+ * Returns stop().
  */
-export function keepFresh(refresh, everyMs) {
+export function keepFresh(refresh, everyMs, shown = () => true) {
   let timer;
   let running = false;
   let again = false;
   let stopped = false;
+  let asleep = false;
   let started = -Infinity;
   const soon = () => Math.max(0, NOTICE_GAP_MS - (performance.now() - started));
   const run = async () => {
     clearTimeout(timer);
     if (stopped) return;
+    if (!shown()) return void (asleep = true);
     running = true;
     started = performance.now();
     try {
@@ -77,10 +83,17 @@ export function keepFresh(refresh, everyMs) {
   };
   const notice = () => {
     if (running) return void (again = true);
+    if (asleep) return;
     clearTimeout(timer);
     timer = setTimeout(run, soon());
   };
+  const wake = () => {
+    if (!asleep) return;
+    asleep = false;
+    void run();
+  };
   listeners.add(notice);
+  wakers.add(wake);
   if (!listening) {
     listening = true;
     void listen();
@@ -90,5 +103,11 @@ export function keepFresh(refresh, everyMs) {
     stopped = true;
     clearTimeout(timer);
     listeners.delete(notice);
+    wakers.delete(wake);
   };
+}
+
+/** A screen was brought to the front: those that slept behind another tab read again now. */
+export function screenShown() {
+  for (const wake of wakers) wake();
 }

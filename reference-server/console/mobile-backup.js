@@ -136,7 +136,7 @@ export function mobileBackupScreen(root, info) {
       list,
     ),
   );
-  keepFresh(refresh, POLL_MS);
+  keepFresh(refresh, POLL_MS, () => !root.hidden);
 }
 
 function addOrMigrate(info, devices, refresh) {

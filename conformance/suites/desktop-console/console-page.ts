@@ -66,7 +66,7 @@ export async function withConsolePage(
     await at('keyInput').fill(session.console!.consoleKey ?? '');
     await at('signIn').click();
     await at('keyInput').waitFor({ state: 'hidden' });
-    await page.waitForSelector(web.locators.ready);
+    await page.locator(web.locators.ready).first().waitFor();
     await body(view);
     return { verdict: 'pass', runs: 1 };
   } catch (error) {

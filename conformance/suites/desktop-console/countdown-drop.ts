@@ -18,8 +18,9 @@ export async function readCountdown(view: ConsolePage, key: ConsoleLocatorKey): 
 }
 
 /**
- * Waits, at most `timeoutMs`, for the countdown to read within [low, high] seconds, polling the page; false when
- * it never did.
+ * Waits, at most `timeoutMs`, for the countdown to read within [low, high] seconds; false when it never did. The
+ * page itself watches the element's text and answers once, as the text changes: asking every animation frame
+ * would make Chromium draw a frame 60 times a second for the whole wait.
  */
 export async function untilCountdown(
   view: ConsolePage,
@@ -30,23 +31,30 @@ export async function untilCountdown(
 ): Promise<boolean> {
   const element = await view.at(key).elementHandle();
   try {
-    await view.page.waitForFunction(
-      ([el, from, to]) => {
-        const match = /\((\d{2}):(\d{2}):(\d{2})\)/.exec(el?.textContent ?? '');
-        const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : -1;
-        return seconds >= from && seconds <= to;
-      },
-      [element, low, high] as const,
-      { timeout: timeoutMs },
+    return await element.evaluate(
+      (el, [from, to, waitMs]) =>
+        new Promise<boolean>((resolve) => {
+          const inRange = () => {
+            const match = /\((\d{2}):(\d{2}):(\d{2})\)/.exec(el.textContent ?? '');
+            const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : -1;
+            return seconds >= from && seconds <= to;
+          };
+          if (inRange()) return resolve(true);
+          const done = (shown: boolean) => {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(shown);
+          };
+          const observer = new MutationObserver(() => {
+            if (inRange()) done(true);
+          });
+          const timer = setTimeout(() => done(false), waitMs);
+          observer.observe(el, { childList: true, characterData: true, subtree: true });
+        }),
+      [low, high, timeoutMs] as const,
     );
-    return true;
-  } catch (error) {
-    // Loaded here, not with the module: a run without browser checks never loads playwright-core (a second of CPU).
-    const { errors } = await import('playwright-core');
-    if (error instanceof errors.TimeoutError) return false;
-    throw error;
   } finally {
-    await element?.dispose();
+    await element.dispose();
   }
 }
 

@@ -35,10 +35,14 @@ const OTP_LEAST_S = OTP_DROP_S + 3;
 
 async function state(view: ConsolePage, expected: string, ids: readonly string[]): Promise<void> {
   const selector = `${view.sel('loginState')}[data-state="${expected}"]`;
-  await view.page.waitForSelector(selector).catch(async () => {
-    const now = await view.at('loginState').getAttribute('data-state');
-    expect(ids, false, `the login shows ${now ?? 'nothing'}, not ${expected}`);
-  });
+  await view.page
+    .locator(selector)
+    .first()
+    .waitFor()
+    .catch(async () => {
+      const now = await view.at('loginState').getAttribute('data-state');
+      expect(ids, false, `the login shows ${now ?? 'nothing'}, not ${expected}`);
+    });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The web console served at / (reference-server/console/), in real Chromium: its headers, a wrong key refused
- * with one message whether the key is near or far, no key in any URL, and a server that goes away and comes back on
- * the same port (the page says so, retries, and goes on).
+ * with one message whether the key is near or far, no key in any URL, a server that goes away and comes back on
+ * the same port (the page says so, retries, and goes on), and a screen behind another tab that reads nothing.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,22 @@ describe('the web console', () => {
       await again.close();
       t = await startTestServer('pro', { consoleKey: KEY, dataDir: tempDir() });
     }
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)('reads a screen behind another tab only once it is shown, then at once', async () => {
+    const page = await open();
+    await signIn(page, KEY);
+    const read: string[] = [];
+    page.on('request', (r) => read.push(new URL(r.url()).pathname));
+    // Settings > Mobile Backup in front: past its polls' period, and with notices of changes coming.
+    for (let i = 0; i < 3; i += 1) await (await fetch(`${t.server.url}/v1/pairing`, { method: 'POST' })).text();
+    await page.waitForTimeout(2_500);
+    expect(read.filter((p) => p === '/v1/console/2fa')).toEqual([]);
+    expect(read.filter((p) => p === '/v1/console/devices').length).toBeGreaterThan(0);
+    const shown = page.waitForRequest((r) => new URL(r.url()).pathname === '/v1/console/2fa', { timeout: 5_000 });
+    await page.click('#tab-authentication');
+    await shown;
     await page.close();
   });
 });

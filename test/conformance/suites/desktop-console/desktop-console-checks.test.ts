@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserLack } from '../../../../conformance/kit/browser.js';
 import { suite } from '../../../../conformance/suites/desktop-console/index.js';
+import { loginInChromiumCheck } from '../../../../conformance/suites/desktop-console/login-in-chromium.js';
 import { mobileBackupScreensCheck } from '../../../../conformance/suites/desktop-console/mobile-backup-in-chromium.js';
 import { setupOfferInChromiumCheck } from '../../../../conformance/suites/desktop-console/setup-offer-in-chromium.js';
 import type { CheckContext, ServerCheck } from '../../../../conformance/kit/check.js';
@@ -81,6 +82,20 @@ describe('the desktop console checks in Chromium', () => {
       const summary = await runTwoFactor([setupOfferInChromiumCheck], { runs: 1, target });
       expect(verdictOf(summary, 'TFA-01')).toBe('fail');
       expect(failuresOf(summary).join('\n')).toMatch(/the first login ended without offering to set up 2FA/);
+    },
+  );
+
+  it.skipIf(lack !== undefined)(
+    `fail a console whose countdown never counts down${because}`,
+    { timeout: TIMEOUT },
+    async () => {
+      // The wait for the page to show the drop ends at its own limit, watched in the page, and the check fails.
+      const target = new ReferenceTarget(['pro'], { faults: ['console-countdown-frozen'] });
+      const summary = await runTwoFactor([loginInChromiumCheck], { runs: 1, target });
+      expect(verdictOf(summary, 'DESK-08')).toBe('fail');
+      expect(failuresOf(summary).join('\n')).toMatch(
+        /pushCountdown read \d+ s, then \d+ s after the server's clock moved 60 s/,
+      );
     },
   );
 });
