@@ -5,6 +5,7 @@ import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import { toDevice, type DeviceRow } from '../store/rows.js';
 import { hashSecret, type ServiceContext } from './context.js';
+import { deviceByKeyHash } from './device-keys.js';
 import { assertNameFitsOnDisk, deviceById } from './pairing.js';
 
 export function listDevices(ctx: ServiceContext): Device[] {
@@ -44,10 +45,7 @@ export async function removeDevice(ctx: ServiceContext, deviceId: string): Promi
 export function authenticateDevice(ctx: ServiceContext, authorization: string | undefined): DeviceRow {
   const match = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(authorization ?? '');
   const keyHash = match?.[1] ? hashSecret(match[1]) : undefined;
-  const row = keyHash
-    ? ((ctx.db.prepare('SELECT * FROM devices WHERE key_hash = ?').get(keyHash) as DeviceRow | undefined) ??
-      ctx.rules.retiredKeyOwner(ctx, keyHash))
-    : undefined;
+  const row = keyHash ? (deviceByKeyHash(ctx.db, keyHash) ?? ctx.rules.retiredKeyOwner(ctx, keyHash)) : undefined;
   if (!row) throw new MbsError('device-unauthorized');
   return row;
 }

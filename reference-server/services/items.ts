@@ -15,7 +15,10 @@ export function listItems(
   const where = ['device_id = @device', 'seq > @after'];
   if (query.tab) where.push('tab = @tab');
   if (query.kind) where.push('kind = @kind');
-  const rows = ctx.db.prepare(`SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @take`).all({
+  // The limit is an expression, not a bare parameter: SQLite plans a bare LIMIT parameter for the value it was
+  // bound to, and so compiled the statement again on every call, since every call binds it anew.
+  const sql = `SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT CAST(@take AS INTEGER)`;
+  const rows = ctx.db.prepare(sql).all({
     device: device.id,
     after: Number(query.cursor ?? 0),
     tab: query.tab,

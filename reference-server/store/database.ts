@@ -34,6 +34,7 @@ export function openDatabase(file: string, options: DatabaseOptions = {}): Db {
   // Checked before the cache, so that each statement compiled is wrapped once.
   if (options.quota) checkWrites(db, boundByQuota(db, options.quota));
   cacheStatements(db);
+  shareTransactionWrapper(db);
   return db;
 }
 
@@ -76,6 +77,22 @@ function cacheStatements(db: Db): void {
     }
     return statement;
   }) as Db['prepare'];
+}
+
+/**
+ * Services open their transactions where they run them, `db.transaction(() => ...)()`, and better-sqlite3 builds
+ * four wrapped functions with their properties for each such call. One wrapper built once per database runs them all
+ * instead, with the same BEGIN, COMMIT, savepoints when nested and rollback on a throw. Only the default (BEGIN)
+ * variant is offered: the server uses no other.
+ */
+function shareTransactionWrapper(db: Db): void {
+  const run = db.transaction(function (this: unknown, body: (...args: unknown[]) => unknown, args: unknown[]) {
+    return body.apply(this, args);
+  });
+  db.transaction = ((body: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      return run.call(this, body, args);
+    }) as unknown as Db['transaction'];
 }
 
 function migrate(db: Db): void {
