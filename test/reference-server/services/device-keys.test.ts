@@ -75,4 +75,33 @@ describe('deviceByKeyHash', () => {
     expect(Object.isFrozen(row)).toBe(true);
     expect(deviceByKeyHash(db, 'k4')).toBe(row);
   });
+
+  it('sees a removal after a first lookup made inside a transaction that rolled back', () => {
+    const db = database();
+    addDevice(db, 'd5', 'k5');
+    const removal = db.prepare('DELETE FROM devices WHERE id = ?');
+    expect(() =>
+      db.transaction(() => {
+        expect(deviceByKeyHash(db, 'k5')?.id).toBe('d5');
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    expect(deviceByKeyHash(db, 'k5')?.id).toBe('d5');
+    // Prepared before the first kept row, as the server prepares its writes: the triggers still fire for it.
+    removal.run('d5');
+    expect(deviceByKeyHash(db, 'k5')).toBeUndefined();
+  });
+
+  it('sees a removal another connection to the same file commits', () => {
+    const db = database();
+    addDevice(db, 'd6', 'k6');
+    expect(deviceByKeyHash(db, 'k6')?.id).toBe('d6');
+    const other = openDatabase(db.name);
+    try {
+      other.prepare('DELETE FROM devices WHERE id = ?').run('d6');
+    } finally {
+      other.close();
+    }
+    expect(deviceByKeyHash(db, 'k6')).toBeUndefined();
+  });
 });
