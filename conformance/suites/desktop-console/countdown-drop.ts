@@ -17,10 +17,14 @@ export async function readCountdown(view: ConsolePage, key: ConsoleLocatorKey): 
   return countdownSeconds(await view.text(key));
 }
 
+/** What the page says of one countdown element: in range, gone from the page (drawn anew), or out of time. */
+type Watched = 'shown' | 'detached' | 'timeout';
+
 /**
  * Waits, at most `timeoutMs`, for the countdown to read within [low, high] seconds; false when it never did. The
  * page itself watches the element's text and answers once, as the text changes: asking every animation frame
- * would make Chromium draw a frame 60 times a second for the whole wait.
+ * would make Chromium draw a frame 60 times a second for the whole wait. A page that draws the countdown anew (a
+ * new element in place of the old) is followed to the new element until the time is up.
  */
 export async function untilCountdown(
   view: ConsolePage,
@@ -29,33 +33,50 @@ export async function untilCountdown(
   high: number,
   timeoutMs = SHOW_MS,
 ): Promise<boolean> {
-  const element = await view.at(key).elementHandle();
-  try {
-    return await element.evaluate(
-      (el, [from, to, waitMs]) =>
-        new Promise<boolean>((resolve) => {
-          const inRange = () => {
-            const match = /\((\d{2}):(\d{2}):(\d{2})\)/.exec(el.textContent ?? '');
-            const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : -1;
-            return seconds >= from && seconds <= to;
-          };
-          if (inRange()) return resolve(true);
-          const done = (shown: boolean) => {
-            observer.disconnect();
-            clearTimeout(timer);
-            resolve(shown);
-          };
-          const observer = new MutationObserver(() => {
-            if (inRange()) done(true);
-          });
-          const timer = setTimeout(() => done(false), waitMs);
-          observer.observe(el, { childList: true, characterData: true, subtree: true });
-        }),
-      [low, high, timeoutMs] as const,
-    );
-  } finally {
-    await element.dispose();
+  const deadline = Date.now() + timeoutMs;
+  for (let left = timeoutMs; left > 0; left = deadline - Date.now()) {
+    const element = await view
+      .at(key)
+      .elementHandle({ timeout: left })
+      .catch((error: unknown) => {
+        // Drawn anew and not back before the time was up: never in range.
+        if (Date.now() >= deadline) return undefined;
+        throw error;
+      });
+    if (!element) return false;
+    try {
+      const watched = await element.evaluate(watchCountdown, [low, high, left] as const);
+      if (watched !== 'detached') return watched === 'shown';
+    } finally {
+      await element.dispose();
+    }
   }
+  return false;
+}
+
+/** Runs in the page: watches `el` (and, to see it replaced, the whole document) until its countdown is in range. */
+function watchCountdown(el: Element, [from, to, waitMs]: readonly [number, number, number]): Promise<Watched> {
+  return new Promise<Watched>((resolve) => {
+    const state = (): Watched | undefined => {
+      if (!el.isConnected) return 'detached';
+      const match = /\((\d{2}):(\d{2}):(\d{2})\)/.exec(el.textContent ?? '');
+      const seconds = match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : -1;
+      return seconds >= from && seconds <= to ? 'shown' : undefined;
+    };
+    const now = state();
+    if (now) return resolve(now);
+    const done = (watched: Watched) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(watched);
+    };
+    const observer = new MutationObserver(() => {
+      const watched = state();
+      if (watched) done(watched);
+    });
+    const timer = setTimeout(() => done('timeout'), waitMs);
+    observer.observe(el.ownerDocument, { childList: true, characterData: true, subtree: true });
+  });
 }
 
 /**
