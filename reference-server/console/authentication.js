@@ -103,11 +103,7 @@ export function authenticationScreen(root) {
     resetForm(error, refresh),
     error,
   );
-  keepFresh(
-    () => refresh().catch((e) => showError(error, e)),
-    POLL_MS,
-    () => !root.hidden,
-  );
+  keepFresh(() => refresh().catch((e) => showError(error, e)), POLL_MS, root);
 }
 
 function passwordLockForm(error, refresh) {

@@ -52,11 +52,12 @@ async function listen() {
 
 /**
  * Calls `refresh` now, then `everyMs` after each call ends and soon after each notice of a change, one call at a
- * time (a notice during a call makes another after it), while `shown()` says a person can see what it draws: a
- * screen behind another tab reads nothing until `screenShown()` says it is in front again, then reads at once.
- * Returns stop().
+ * time (a notice during a call makes another after it), while a person can see what it draws: with its `screen`
+ * element given, a screen behind another tab (hidden) reads nothing until `screenShown()` says it is in front again,
+ * then reads at once. Returns stop().
  */
-export function keepFresh(refresh, everyMs, shown = () => true) {
+export function keepFresh(refresh, everyMs, screen) {
+  const shown = () => !screen?.hidden;
   let timer;
   let running = false;
   let again = false;

@@ -299,5 +299,5 @@ export function loginScreen(root, info) {
     }
   });
   root.replaceChildren(h('h2', { text: `Login to ${info.editionLabel}` }), start, body, error);
-  keepFresh(poll, POLL_MS, () => !root.hidden);
+  keepFresh(poll, POLL_MS, root);
 }

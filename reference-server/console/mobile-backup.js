@@ -136,7 +136,7 @@ export function mobileBackupScreen(root, info) {
       list,
     ),
   );
-  keepFresh(refresh, POLL_MS, () => !root.hidden);
+  keepFresh(refresh, POLL_MS, root);
 }
 
 function addOrMigrate(info, devices, refresh) {

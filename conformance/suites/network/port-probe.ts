@@ -62,12 +62,17 @@ export async function hold(kind: 'tcp' | 'udp', ports: readonly number[]): Promi
   };
 }
 
+/** Whether `port` can be bound now (bound and let go at once). */
+export async function isFree(kind: 'tcp' | 'udp', port: number): Promise<boolean> {
+  const probe = await hold(kind, [port]);
+  await probe.release();
+  return probe.ports.length === 1;
+}
+
 /** The first port of the range, from `from` on, that can be bound now; undefined when none can. */
 export async function firstFree(kind: 'tcp' | 'udp', range: Range, from = range.first): Promise<number | undefined> {
   for (let port = from; port <= range.last; port++) {
-    const probe = await hold(kind, [port]);
-    await probe.release();
-    if (probe.ports.length === 1) return port;
+    if (await isFree(kind, port)) return port;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@
  */
 import { ClientError } from '../../spec/errors.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
-import { firstFree, hold } from './port-probe.js';
+import { firstFree, isFree } from './port-probe.js';
 
 /** Starts made before a check gives up on the ranges standing still: an error then, never a verdict. */
 export const STARTS_WHILE_RANGES_MOVE = 5;
@@ -25,16 +25,10 @@ async function firstFreePair(edition: Edition, from: readonly [number, number]):
   return [await firstFree('tcp', tcp, from[0]), await firstFree('udp', udp, from[1])];
 }
 
-async function bindable(kind: 'tcp' | 'udp', port: number): Promise<boolean> {
-  const probe = await hold(kind, [port]);
-  await probe.release();
-  return probe.ports.length === 1;
-}
-
 /** Waits, a bounded while, until the ports a stopped server had can be bound again. */
 async function portsFreed(ports: { readonly tcp: number; readonly udp: number }): Promise<void> {
   for (let waited = 0; waited < FREED_WAIT_MS; waited += FREED_POLL_MS) {
-    if ((await bindable('tcp', ports.tcp)) && (await bindable('udp', ports.udp))) return;
+    if ((await isFree('tcp', ports.tcp)) && (await isFree('udp', ports.udp))) return;
     await new Promise((resolve) => setTimeout(resolve, FREED_POLL_MS));
   }
 }
