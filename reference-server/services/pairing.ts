@@ -113,9 +113,7 @@ export async function pair(
   ctx.rules.refusePairedInstall(ctx, token.mode, request.device.installId);
   ctx.rules.refuseOldMigratingApp(token.mode, request.device.platform, request.appVersion);
   const original = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
-  if (token.mode === 'migrate' && !original) {
-    throw new MbsError('device-not-found', 'The device to migrate from has been removed since the token was issued.');
-  }
+  if (token.mode === 'migrate' && !original) throw new MbsError('device-not-found', ORIGINAL_REMOVED);
 
   const deviceKey = newSecret();
   const deviceId = newId();
@@ -134,6 +132,7 @@ export async function pair(
     throw error;
   }
   const abandoned: UploadRow[] = [];
+  let replaced: DeviceRow | undefined;
   const commit = ctx.db.transaction(() => {
     // Checked again inside the transaction: another pairing may have used the token, or paired this
     // installation, while the folder was being made.
@@ -142,11 +141,16 @@ export async function pair(
     );
     if (used.run(now, deviceId, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
     ctx.rules.claimInstall(ctx, token.mode, request.device.installId);
-    if (original) {
+    // The original as it is now: while the folder was being made it may have committed items (its next sequence
+    // number moved on, and the replacement must not name a file again) or been removed.
+    const current = token.original_device_id === null ? undefined : deviceById(ctx, token.original_device_id);
+    if (token.mode === 'migrate' && !current) throw new MbsError('device-not-found', ORIGINAL_REMOVED);
+    replaced = current;
+    if (current) {
       // The replacement takes over the original's backup folder and items; the original leaves the device list.
-      abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(original.id) as UploadRow[]));
-      ctx.db.prepare('DELETE FROM uploads WHERE device_id = ? AND final_path IS NULL').run(original.id);
-      ctx.rules.retireOriginal(ctx, original.id);
+      abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(current.id) as UploadRow[]));
+      ctx.db.prepare('DELETE FROM uploads WHERE device_id = ? AND final_path IS NULL').run(current.id);
+      ctx.rules.retireOriginal(ctx, current.id);
     }
     ctx.db
       .prepare(
@@ -163,11 +167,11 @@ export async function pair(
         hashSecret(deviceKey),
         registeredAt,
         backupPath,
-        original?.next_seq ?? 1,
-        original?.id ?? null,
-        original?.name ?? null,
+        current?.next_seq ?? 1,
+        current?.id ?? null,
+        current?.name ?? null,
       );
-    if (original) ctx.rules.takeOverRecords(ctx, original.id, deviceId);
+    if (current) ctx.rules.takeOverRecords(ctx, current.id, deviceId);
   });
   try {
     commit();
@@ -188,9 +192,11 @@ export async function pair(
     backupPath,
     registeredAt,
   };
-  if (original) response.migratedFrom = { deviceId: original.id, name: original.name };
+  if (replaced) response.migratedFrom = { deviceId: replaced.id, name: replaced.name };
   return response;
 }
+
+const ORIGINAL_REMOVED = 'The device to migrate from has been removed since the token was issued.';
 
 export function assertNameFitsOnDisk(name: string): void {
   if (!nameFitsOnDisk(name)) throw new MbsError('invalid-name', `The name is over ${MAX_NAME_BYTES} bytes in UTF-8.`);
