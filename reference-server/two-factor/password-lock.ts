@@ -5,6 +5,7 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { MbsError } from '../../conformance/spec/errors.js';
+import { ConformanceClock } from '../clock.js';
 import type { ServiceContext } from '../services/context.js';
 
 interface LockRow {
@@ -16,18 +17,42 @@ export function lockOf(ctx: ServiceContext): LockRow | undefined {
   return ctx.db.prepare('SELECT password_hash, email FROM tfa_password_lock WHERE id = 1').get() as LockRow | undefined;
 }
 
-function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  return `scrypt$${salt.toString('base64')}$${scryptSync(password, salt, 32).toString('base64')}`;
+/**
+ * Two costs of scrypt, named in the stored hash so that a password is checked with the cost it was set with. A
+ * server on the wall clock, the product as `mbsc serve` runs it, uses scrypt's standard cost (N = 2^14, 16 MiB and
+ * 40-60 ms a derivation here). A server on the frozen conformance clock is for conformance testing only (its ids and
+ * secrets are predictable by design, services/randomness.ts) and uses N = 2^10: the lock's rules are the same, and a
+ * run that sets and checks passwords thousands of times does not spend its CPU deriving keys.
+ */
+const COSTS = {
+  standard: { tag: 'scrypt', N: 16_384 },
+  conformance: { tag: 'scrypt-n1024', N: 1_024 },
+} as const;
+
+function costFor(ctx: ServiceContext): (typeof COSTS)[keyof typeof COSTS] {
+  return ctx.clock instanceof ConformanceClock && ctx.clock.mode === 'frozen' ? COSTS.conformance : COSTS.standard;
 }
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number) => Promise<Buffer>;
+function hashPassword(ctx: ServiceContext, password: string): string {
+  const { tag, N } = costFor(ctx);
+  const salt = randomBytes(16);
+  return `${tag}$${salt.toString('base64')}$${scryptSync(password, salt, 32, { N }).toString('base64')}`;
+}
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: { N: number },
+) => Promise<Buffer>;
 
 /** The key derivation runs on libuv's thread pool: a login never holds the event loop for its ~50-200 ms. */
 async function matches(password: string, stored: string): Promise<boolean> {
-  const [, salt = '', hash = ''] = stored.split('$');
+  const [tag, salt = '', hash = ''] = stored.split('$');
+  const cost = Object.values(COSTS).find((c) => c.tag === tag);
+  if (!cost) return false;
   const expected = Buffer.from(hash, 'base64');
-  const given = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
+  const given = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: cost.N });
   return timingSafeEqual(given, expected);
 }
 
@@ -57,7 +82,7 @@ export function storePassword(ctx: ServiceContext, password: string, email?: str
        ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash,
          email = coalesce(?, email), set_at = excluded.set_at`,
     )
-    .run(hashPassword(password), email ?? '', ctx.clock.now(), email ?? null);
+    .run(hashPassword(ctx, password), email ?? '', ctx.clock.now(), email ?? null);
   // A new password starts a new count of failed attempts.
   ctx.db.prepare("DELETE FROM tfa_failures WHERE scope = 'password'").run();
 }
