@@ -9,7 +9,13 @@ import type { DiskQuota } from '../storage/disk-quota.js';
 import { MIGRATIONS } from './migrations.js';
 import { boundByQuota, checkWrites } from './quota-writes.js';
 
-export type Db = Database.Database;
+/**
+ * The server's database: better-sqlite3's, with one transaction wrapper (shareTransactionWrapper below), which offers
+ * only the default variant; the type says so, so that a call to `.immediate` or `.deferred` does not compile.
+ */
+export type Db = Omit<Database.Database, 'transaction'> & {
+  transaction<F extends (...args: never[]) => unknown>(body: F): (...args: Parameters<F>) => ReturnType<F>;
+};
 
 /** WAL pages between two checkpoints (16 MiB of 4 KiB pages) when no disk quota bounds them (quota-writes.ts). */
 const WAL_CHECKPOINT_PAGES = 4000;
@@ -20,7 +26,8 @@ export interface DatabaseOptions {
 }
 
 export function openDatabase(file: string, options: DatabaseOptions = {}): Db {
-  const db = walDatabase(file);
+  // better-sqlite3's database with its transactions narrowed to the one variant the wrappers below offer.
+  const db = walDatabase(file) as Omit<Database.Database, 'transaction'> as Db;
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -44,7 +51,7 @@ export function openDatabase(file: string, options: DatabaseOptions = {}): Db {
  * the server holds the database alone (exclusive locking), and SQLite keeps the index in its own memory instead:
  * the same WAL, the same durability, no other process reading beside it.
  */
-function walDatabase(file: string): Db {
+function walDatabase(file: string): Database.Database {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
