@@ -6,8 +6,8 @@
  * AssertionError; an MbsError (the target answered with a catalogued error); a ClientError of the protocol client
  * (the target's answer broke the protocol, or it did not answer in time). Not a verdict: a ClientError that says the
  * target or the device infrastructure could not be reached, or that the kit's own machine kept the check from judging
- * (other programs moving the ports it probes), and anything else, such as a TypeError or ReferenceError
- * in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is the check's own statement even when it
+ * (other programs moving the ports it probes, or too busy to take a server's requests in time), and anything else,
+ * such as a TypeError or ReferenceError in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is the check's own statement even when it
  * carries a cause (the discovery check says "the announced port does not serve protocol v1", caused by a refused
  * connection); only a Violation that within() made of a step's error is judged by that cause.
  *
@@ -48,8 +48,11 @@ const UNREACHABLE: readonly ClientErrorCode[] = [
   'container-start-failed',
 ];
 
-/** Client errors that say the kit's own machine kept a check from judging (other programs moving its ports). */
-const MACHINE_INTERFERED: readonly ClientErrorCode[] = ['ports-moving'];
+/**
+ * Client errors that say the kit's own machine kept a check from judging: other programs moving its ports, or a
+ * machine too busy to take a server's requests in time.
+ */
+const MACHINE_INTERFERED: readonly ClientErrorCode[] = ['ports-moving', 'machine-too-slow'];
 
 /** Errno codes of a resource of the kit's own machine running out (its disk, its file descriptors, its memory). */
 const KIT_MACHINE: readonly string[] = ['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'ENOMEM'];

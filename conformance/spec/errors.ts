@@ -211,6 +211,8 @@ export const CLIENT_ERRORS = {
   // the kit's own machine
   'ports-moving':
     "Other programs on the kit's machine kept taking and freeing ports of the edition's ranges while the kit started servers, so which ports a server chose could not be judged.",
+  'machine-too-slow':
+    "The kit's machine was too busy for the kit to take a server's requests in time, again and again, so the server's answer could not be told from the kit's own slowness.",
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
 } as const satisfies Record<string, string>;
