@@ -4,6 +4,8 @@
  * Otherwise the session has no clock, and the reason says which of these it lacks.
  */
 import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
+import type { Static } from 'typebox';
+import type { ServerInfo } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from './clock-probe.js';
 import { ProtocolClock } from './protocol-clock.js';
@@ -18,6 +20,30 @@ export const CLOCK_LACKS = {
     'needs the conformance clock (PROTOCOL.md), which the server does not offer: GET /v1/info lists no "conformance-clock" capability',
 } as const;
 
+/**
+ * How often, and how long each time, the session asks `GET /v1/info` before it goes without the clock. A server the
+ * runner has just started on a busy machine can take longer than one deadline to answer its first request; a session
+ * that then went without the clock read this machine's time while a frozen server stood years away, and every code
+ * it computed was refused. A server that refuses the connection fails each try at once.
+ */
+const INFO_TRIES = 3;
+const INFO_DEADLINE_MS = 10_000;
+
+async function askInfo(
+  url: string,
+): Promise<{ readonly info: Static<typeof ServerInfo> } | { readonly failure: string }> {
+  const client = new MbsClient({ baseUrl: url, timeoutMs: INFO_DEADLINE_MS });
+  let failure = '';
+  for (let tries = 1; tries <= INFO_TRIES; tries++) {
+    try {
+      return { info: await client.call('getInfo') };
+    } catch (error) {
+      failure = `${tries} ${tries === 1 ? 'try' : 'tries'}, the last: ${(error as Error).message}`;
+    }
+  }
+  return { failure };
+}
+
 export async function openConformanceClock(
   url: string,
   console: MbsClient | undefined,
@@ -26,8 +52,9 @@ export async function openConformanceClock(
   if (!use) return { clockLack: CLOCK_LACKS.declined };
   if (!console) return { clockLack: CLOCK_LACKS.console };
   // A server that cannot be asked is the run's probe to report (conformance/runner/run-edition.ts), not this one's.
-  const info = await new MbsClient({ baseUrl: url, timeoutMs: 10_000 }).call('getInfo').catch(() => undefined);
-  if (!info) return { clockLack: CLOCK_LACKS.unasked };
+  const asked = await askInfo(url);
+  if ('failure' in asked) return { clockLack: `${CLOCK_LACKS.unasked} (${asked.failure})` };
+  const { info } = asked;
   if (!info.capabilities?.includes(CONFORMANCE_CLOCK_CAPABILITY)) return { clockLack: CLOCK_LACKS.notOffered };
   // A server whose clock stands still between moves is read as such: the run then depends on no machine's speed.
   const frozen = info.capabilities.includes(FROZEN_CLOCK_CAPABILITY);

@@ -7,10 +7,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
+import { ClientError } from '../spec/errors.js';
 import { isServerFault, type AppFault, type FaultName, type ServerFault } from '../spec/faults.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { referenceApp, type AppUnderTest } from './app-under-test.js';
-import { openConformanceClock } from './open-conformance-clock.js';
+import { openConformanceClock, type ClockOpening } from './open-conformance-clock.js';
 import { ownReferenceServer } from './own-reference-server.js';
 import { startRestartableServer } from './restartable-server.js';
 import type { ServerThreadData } from './server-thread.js';
@@ -48,6 +49,20 @@ export interface ReferenceTargetOptions {
    * editions each keep a thread busy (35 s of a full run's CPU each), more than one thread should carry.
    */
   readonly serversOnOneThread?: boolean;
+}
+
+/**
+ * The clock of a server the kit started, failing when the server is frozen and the kit could not open its clock: the
+ * session would read this machine's time while the server stands at its fixed instant, years away, so every code
+ * the kit computed and every lifetime it judged would be wrong (a one-time password refused as `otp-invalid` in a
+ * check's setup). Such a server did not start as the kit needs it. One that runs with the wall clock may go without.
+ */
+export function clockOfFrozenServer(opening: ClockOpening, frozen: boolean): ClockOpening {
+  if (!frozen || !('clockLack' in opening)) return opening;
+  throw new ClientError(
+    'server-start-failed',
+    `the reference server started with its frozen conformance clock, but the kit could not open it: ${opening.clockLack}`,
+  );
 }
 
 export class ReferenceTarget implements Target {
@@ -102,10 +117,12 @@ export class ReferenceTarget implements Target {
     };
     const console = new MbsClient({ baseUrl: ready.url, consoleKey: ready.consoleKey });
     // The same routes and probe as a vendor's server: a faulty variant's clock is judged like theirs.
-    const clock = await openConformanceClock(ready.url, console).catch(async (error: unknown) => {
-      await close();
-      throw error;
-    });
+    const clock = await openConformanceClock(ready.url, console)
+      .then((opening) => clockOfFrozenServer(opening, this.frozenClock))
+      .catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
     const ownServer = ownReferenceServer(edition, this.serverFaults, this.threadOf(edition));
     return {
       edition,

@@ -12,6 +12,7 @@ import { newInstallId } from '../../../kit/server-support.js';
 import { Violation } from '../../../kit/violation.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
+import { refusedOtpMessage } from './otp-refusal.js';
 
 export const STEP_MS = 30_000;
 export const stepOf = (epochMs: number): number => Math.floor(epochMs / STEP_MS);
@@ -104,10 +105,24 @@ export async function settleOtp(
     const step = Math.max(stepOf(time.now()), lastStep + 1);
     if (step > stepOf(time.now()) + 1) await time.moveTo(step * STEP_MS);
     const login = await desk.call('startLogin', { body: {} });
+    const kitMs = time.now();
     const body = { code: codeAt(auth.secret, step), authenticatorId: auth.id };
     const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
     if (outcome.ok) return step;
-    if (outcome.code !== 'otp-throttled') throw new Error(`a current one-time password was refused: ${outcome.code}`);
+    if (outcome.code !== 'otp-throttled') {
+      throw new Error(
+        refusedOtpMessage({
+          refusal: outcome.code,
+          code: body.code,
+          authenticator: auth,
+          step,
+          stepMs: STEP_MS,
+          kitMs,
+          kitSource: time.source,
+          serverMs: login.createdAt,
+        }),
+      );
+    }
     // Without a clock to wait with, the checks never fail five codes in a row and end each run of failures with a
     // success: a server throttling now throttled before the sixth consecutive failure, or kept the count a success
     // should have reset.

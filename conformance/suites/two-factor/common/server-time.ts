@@ -21,10 +21,21 @@ export interface Probe<T> {
  */
 export class ServerTime {
   private moved = 0;
-  constructor(private readonly clock: TargetClock | undefined) {}
+  constructor(
+    private readonly clock: TargetClock | undefined,
+    /** Why the session has no clock of the server, when it has none. */
+    private readonly lack?: string,
+  ) {}
 
   static of(session: TargetSession): ServerTime {
-    return new ServerTime(session.clock);
+    return new ServerTime(session.clock, session.clockLack);
+  }
+
+  /** Where `now()` reads the time: said beside any reading a failure reports, since a wrong source explains it. */
+  get source(): string {
+    if (this.clock?.frozenAtMs !== undefined) return "the server's frozen conformance clock, as the kit moved it";
+    if (this.clock) return "the server's conformance clock, from this machine's clock and the offset the kit set";
+    return `this machine's clock: the kit has no clock of the server (${this.lack ?? REASONS.clock})`;
   }
 
   get movable(): boolean {
