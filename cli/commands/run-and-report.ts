@@ -41,6 +41,7 @@ export const EXIT_OF_CODE: Record<string, number> = {
   'appium-unavailable': EXIT.unavailable,
   'emulator-unavailable': EXIT.unavailable,
   'device-control-unavailable': EXIT.unavailable,
+  'server-start-failed': EXIT.unavailable,
 };
 
 /** Everything a run needs once its input has been read and checked. */

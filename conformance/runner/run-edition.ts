@@ -6,7 +6,7 @@
  * `error` cell for every cell that applies to it. The editions run side by side in the runner's thread; an
  * edition's reference servers run on a thread of their own (conformance/targets/server-threads.ts).
  */
-import type { ClientError } from '../spec/errors.js';
+import { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
 import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -69,10 +69,18 @@ export async function runEdition(
   // The first server takes a thread started ahead, if any; the exclusive checks' start after every edition's first.
   const opening = target.open(edition);
   const ahead = asidesAhead(target, edition, tasks);
-  const session = await opening.catch(async (error: unknown) => {
+  let session: TargetSession;
+  try {
+    session = await opening;
+  } catch (error) {
     await dropAsides(ahead);
-    throw error;
-  });
+    // A session that could not be opened (a server the kit started could not be used as it needs): every cell is an
+    // error saying so, and the run still writes its reports. Anything else is the kit's own failure.
+    if (!(error instanceof ClientError)) throw error;
+    const reason = `the target could not be tested: ${error.message}`;
+    for (const { check, column } of tasks) await done(check, column, unopened(column, reason), false);
+    return error;
+  }
   try {
     const problem = await probe(session);
     if (problem) {
@@ -209,6 +217,11 @@ function notRun(check: Check, column: Column, session: TargetSession, reason: st
   const applicability = applicabilityOf(check, column, session, realTime);
   if (!applicability.applies) return notApplying(place, applicability);
   return { ...unreachableCell(place, reason), startedAt: new Date().toISOString() };
+}
+
+/** The cell of an edition whose session could not be opened: with no session, nothing says where a check applies. */
+function unopened(column: Column, reason: string): Cell {
+  return { ...unreachableCell(placeOf(column), reason), startedAt: new Date().toISOString() };
 }
 
 /** The cell of a check that does not run here: skipped, or untested when only the target lacks what it needs. */

@@ -214,7 +214,8 @@ export const CLIENT_ERRORS = {
   'machine-too-slow':
     "The kit's machine was too busy for the kit to take a server's requests in time, again and again, so the server's answer could not be told from the kit's own slowness.",
   // the self-test's vendor path (mbsc selftest --vendor-path)
-  'server-start-failed': 'A server process the kit started exited, or did not say where it listens, in time.',
+  'server-start-failed':
+    'A server the kit started exited, did not say where it listens in time, or could not be used as the kit needs it.',
 } as const satisfies Record<string, string>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;

@@ -6,6 +6,7 @@
 import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
 import type { Static } from 'typebox';
 import type { ServerInfo } from '../spec/protocol/resources.js';
+import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from './clock-probe.js';
 import { ProtocolClock } from './protocol-clock.js';
@@ -28,6 +29,10 @@ export const CLOCK_LACKS = {
  */
 const INFO_TRIES = 3;
 const INFO_DEADLINE_MS = 10_000;
+/** Between two tries: a server still starting may refuse connections for a moment. */
+const INFO_PAUSE_MS = 500;
+/** What is worth another try: no answer in time, or no connection; an answer, even an error, is the server's. */
+const RETRIED: readonly string[] = ['timeout', 'unreachable'];
 
 async function askInfo(
   url: string,
@@ -39,7 +44,9 @@ async function askInfo(
       return { info: await client.call('getInfo') };
     } catch (error) {
       failure = `${tries} ${tries === 1 ? 'try' : 'tries'}, the last: ${(error as Error).message}`;
+      if (!(error instanceof ClientError && RETRIED.includes(error.code))) break;
     }
+    if (tries < INFO_TRIES) await new Promise((resolve) => setTimeout(resolve, INFO_PAUSE_MS));
   }
   return { failure };
 }
@@ -51,7 +58,8 @@ export async function openConformanceClock(
 ): Promise<ClockOpening> {
   if (!use) return { clockLack: CLOCK_LACKS.declined };
   if (!console) return { clockLack: CLOCK_LACKS.console };
-  // A server that cannot be asked is the run's probe to report (conformance/runner/run-edition.ts), not this one's.
+  // A server that cannot be asked has no clock here; the run's probe (conformance/runner/run-edition.ts) or, for a
+  // frozen reference server, its target (reference-target.ts) reports it.
   const asked = await askInfo(url);
   if ('failure' in asked) return { clockLack: `${CLOCK_LACKS.unasked} (${asked.failure})` };
   const { info } = asked;
