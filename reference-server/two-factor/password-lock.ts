@@ -19,15 +19,18 @@ export function lockOf(ctx: ServiceContext): LockRow | undefined {
 
 /**
  * Two costs of scrypt, named in the stored hash so that a password is checked with the cost it was set with. A
- * server on the wall clock, the product as `mbsc serve` runs it, uses scrypt's standard cost (N = 2^14, 16 MiB and
- * 40-60 ms a derivation here). A server on the frozen conformance clock is for conformance testing only (its ids and
- * secrets are predictable by design, services/randomness.ts) and uses N = 2^10: the lock's rules are the same, and a
- * run that sets and checks passwords thousands of times does not spend its CPU deriving keys.
+ * server on the wall clock, the product as `mbsc serve` runs it by default, uses scrypt's standard cost (N = 2^14,
+ * 16 MiB and about 38 ms of CPU a derivation here). A server on the frozen conformance clock is for conformance
+ * testing only (its ids and secrets are predictable by design, services/randomness.ts) and uses N = 2^10 (1.7 ms):
+ * the lock's rules are the same, and a run that sets and checks passwords many times spends little CPU on them.
  */
 const COSTS = {
   standard: { tag: 'scrypt', N: 16_384 },
   conformance: { tag: 'scrypt-n1024', N: 1_024 },
 } as const;
+
+/** The length of the derived key. */
+const KEY_BYTES = 32;
 
 function costFor(ctx: ServiceContext): (typeof COSTS)[keyof typeof COSTS] {
   return ctx.clock instanceof ConformanceClock && ctx.clock.mode === 'frozen' ? COSTS.conformance : COSTS.standard;
@@ -36,7 +39,7 @@ function costFor(ctx: ServiceContext): (typeof COSTS)[keyof typeof COSTS] {
 function hashPassword(ctx: ServiceContext, password: string): string {
   const { tag, N } = costFor(ctx);
   const salt = randomBytes(16);
-  return `${tag}$${salt.toString('base64')}$${scryptSync(password, salt, 32, { N }).toString('base64')}`;
+  return `${tag}$${salt.toString('base64')}$${scryptSync(password, salt, KEY_BYTES, { N }).toString('base64')}`;
 }
 
 const scryptAsync = promisify(scrypt) as (
@@ -46,12 +49,16 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number },
 ) => Promise<Buffer>;
 
-/** The key derivation runs on libuv's thread pool: a login never holds the event loop for its ~50-200 ms. */
+/** The key derivation runs on libuv's thread pool: a login never holds the event loop for it. */
 async function matches(password: string, stored: string): Promise<boolean> {
   const [tag, salt = '', hash = ''] = stored.split('$');
   const cost = Object.values(COSTS).find((c) => c.tag === tag);
-  if (!cost) return false;
   const expected = Buffer.from(hash, 'base64');
+  // A stored hash the server cannot read is its own fault, never a wrong password (which would count against the
+  // user), and never an empty key that every password would match.
+  if (!cost || expected.length !== KEY_BYTES) {
+    throw new MbsError('internal-error', 'The password lock holds a hash this server cannot read.');
+  }
   const given = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N: cost.N });
   return timingSafeEqual(given, expected);
 }

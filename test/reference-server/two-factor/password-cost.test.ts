@@ -53,20 +53,37 @@ describe('the password lock’s cost', () => {
     }
   });
 
-  it('opens with a password set at the standard cost on a server now on the frozen clock', async () => {
-    const dataDir = tempDir('mbs-password-cost-');
-    const first = await startTestServer('pro', { dataDir });
-    await first.console.call('setPasswordLock', { body: { password: 'kept password', email: 'o@example.com' } });
-    await first.close();
-    try {
-      server = await startTestServer('pro', { dataDir, ...FROZEN });
-      expect(storedHash(dataDir).split('$')[0]).toBe('scrypt');
-      expect(await login(server, 'kept password')).toBe('logged-in');
-      expect(await login(server, 'wrong password')).toBe('password-invalid');
-    } finally {
-      await server?.close();
-      server = undefined;
-      rmSync(dataDir, { recursive: true, force: true });
+  for (const [setOn, readOn, tag] of [
+    [{}, FROZEN, 'scrypt'],
+    [FROZEN, {}, 'scrypt-n1024'],
+  ] as const) {
+    it(`opens with a password hashed as ${tag} on a server now on the other clock`, async () => {
+      const dataDir = tempDir('mbs-password-cost-');
+      const first = await startTestServer('pro', { dataDir, ...setOn });
+      await first.console.call('setPasswordLock', { body: { password: 'kept password', email: 'o@example.com' } });
+      await first.close();
+      try {
+        server = await startTestServer('pro', { dataDir, ...readOn });
+        expect(storedHash(dataDir).split('$')[0]).toBe(tag);
+        expect(await login(server, 'kept password')).toBe('logged-in');
+        expect(await login(server, 'wrong password')).toBe('password-invalid');
+      } finally {
+        await server?.close();
+        server = undefined;
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('is a server error, never a wrong or a right password, when the stored hash cannot be read', async () => {
+    server = await startTestServer('pro');
+    await server.console.call('setPasswordLock', { body: { password: 'right password', email: 'o@example.com' } });
+    const db = new Database(layoutOf(path.resolve(server.dataDir)).database);
+    for (const unreadable of ['bcrypt$c2FsdA==$aGFzaA==', 'scrypt-n1024$c2FsdA==$']) {
+      db.prepare('UPDATE tfa_password_lock SET password_hash = ? WHERE id = 1').run(unreadable);
+      expect(await login(server, 'right password')).toBe('internal-error');
+      expect(await login(server, 'some other password')).toBe('internal-error');
     }
+    db.close();
   });
 });
