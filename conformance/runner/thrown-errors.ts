@@ -6,10 +6,11 @@
  * AssertionError; an MbsError (the target answered with a catalogued error); a ClientError of the protocol client
  * (the target's answer broke the protocol, or it did not answer in time). Not a verdict: a ClientError that says the
  * target or the device infrastructure could not be reached, or that the kit's own machine kept the check from judging
- * (other programs moving the ports it probes, or too busy to take a server's requests in time), and anything else,
- * such as a TypeError or ReferenceError in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is the check's own statement even when it
- * carries a cause (the discovery check says "the announced port does not serve protocol v1", caused by a refused
- * connection); only a Violation that within() made of a step's error is judged by that cause.
+ * (other programs moving the ports it probes, or a thread too busy to answer a server in time), and anything else,
+ * such as a TypeError or ReferenceError in the kit's own code, a RangeError, or a thrown non-Error. A plain Error is
+ * the check's own statement even when it carries a cause (the discovery check says "the announced port does not serve
+ * protocol v1", caused by a refused connection); only a Violation that within() made of a step's error is judged by
+ * that cause.
  *
  * What checkOnce and checkProperty (conformance/kit/property.ts) catch travels with the failure (`thrown`), and
  * within() (conformance/kit/violation.ts) keeps the step's error as its Violation's cause, so both are judged here.
