@@ -12,6 +12,12 @@
  * on a thread that runs only servers (the kit's), an error, since there it can only be a context lost on the way,
  * which would silently break a seed's replay.
  *
+ * A server without a seed, started outside every server's context on a thread whose draws outside every server get
+ * the system's, is started outside the async context too: there it draws exactly what it would draw within its own,
+ * and no AsyncLocalStorage becomes active for it. On Node 20 an active one hooks every promise and async resource of
+ * its thread, about 3% of such a server's CPU per request (`mbsc serve`, bench:load, bench:server). Such a thread's
+ * draws outside every server then stay the system's: telling it otherwise throws.
+ *
  * A request that names a randomness key (the conformance header, spec/protocol/conformance-clock.ts) draws from the
  * stream of that key, from its start the first time the key is seen: the kit names one key per generated case, so a
  * case draws the same values whether it runs among hundreds (its cells sharing the server in any order) or alone in
@@ -98,13 +104,26 @@ const randomnessOf = (seed: string | undefined): ServerRandomness => ({
 let outside: ServerRandomness | 'refused' = randomnessOf(undefined);
 const drawing = new AsyncLocalStorage<Drawing>();
 
+/** Whether a server without a seed draws on this thread as draws outside every server do (see above). */
+let unseededOutside = false;
+
+function keepOutsideDrawsTheSystems(change: string): void {
+  if (!unseededOutside) return;
+  throw new Error(
+    `${change}: a server without a seed on this thread draws as draws outside every server do, and would no longer ` +
+      "draw the system's randomness",
+  );
+}
+
 /** Gives draws made outside every server's context on this thread the streams of `seed`, or the system's. */
 export function useRandomness(newSeed: string | undefined): void {
+  if (newSeed !== undefined) keepOutsideDrawsTheSystems('a seed for draws outside every server');
   outside = randomnessOf(newSeed);
 }
 
 /** Makes a draw outside every server's context on this thread, one that runs only servers, throw (see above). */
 export function refuseRandomnessOutsideServers(): void {
+  keepOutsideDrawsTheSystems('refusing draws outside every server');
   outside = 'refused';
 }
 
@@ -113,6 +132,10 @@ export function refuseRandomnessOutsideServers(): void {
  * system's. What `body` opens keeps drawing from them after it returns.
  */
 export function withRandomness<T>(seed: string | undefined, body: () => T): T {
+  if (seed === undefined && outside !== 'refused' && outside.seed === undefined && drawing.getStore() === undefined) {
+    unseededOutside = true;
+    return body();
+  }
   return drawing.run({ server: randomnessOf(seed), key: undefined }, body);
 }
 

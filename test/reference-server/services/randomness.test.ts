@@ -77,6 +77,12 @@ describe('the seeded randomness of servers sharing a thread', () => {
     expect(after).toEqual(alone);
   });
 
+  it("give a server without a seed started within a seeded server's context the system's, not that seed's", () => {
+    const seeds = withRandomness('seed', () => randomBytesOf(12));
+    const within = withRandomness('seed', () => withRandomness(undefined, () => randomBytesOf(12)));
+    expect(within.equals(seeds)).toBe(false);
+  });
+
   it('refuse a draw outside every server on a thread told to, and still serve each server its own', () => {
     refuseRandomnessOutsideServers();
     try {
