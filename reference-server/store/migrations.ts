@@ -159,4 +159,11 @@ export const MIGRATIONS: readonly string[] = [
    CREATE UNIQUE INDEX pairing_tokens_id ON pairing_tokens (id);`,
   // An e-mail's sender, so the outbox shows who the password-lock e-mail comes from (PWL-16).
   `ALTER TABLE outbox ADD COLUMN sender TEXT;`,
+  // A push request's number among its own authenticator's, which the app's notifications show and page by: the
+  // table's number counted every authenticator's requests, so an app saw how many others were asked, and a run's
+  // numbers hung on the order of unrelated logins. The requests already there keep their numbers, still increasing.
+  `ALTER TABLE tfa_push_requests ADD COLUMN auth_seq INTEGER;
+   UPDATE tfa_push_requests SET auth_seq = seq;
+   DROP INDEX tfa_push_authenticator;
+   CREATE UNIQUE INDEX tfa_push_auth_seq ON tfa_push_requests (authenticator_id, auth_seq);`,
 ];

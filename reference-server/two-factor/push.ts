@@ -40,7 +40,8 @@ export function sendPush(ctx: TwoFactorContext, loginId: string, authenticator: 
   ctx.db
     .prepare(
       `INSERT INTO tfa_push_requests (id, login_id, authenticator_id, sent_at, expires_at, number, number_choices,
-         status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+         status, auth_seq) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending',
+         (SELECT coalesce(max(auth_seq), 0) + 1 FROM tfa_push_requests WHERE authenticator_id = ?))`,
     )
     .run(
       newId(),
@@ -50,6 +51,7 @@ export function sendPush(ctx: TwoFactorContext, loginId: string, authenticator: 
       now + ctx.rules.pushLifetimeMs(),
       numbers?.number ?? null,
       numbers ? JSON.stringify(numbers.choices) : null,
+      authenticator.id,
     );
   return ctx.db.prepare('SELECT * FROM tfa_push_requests WHERE rowid = last_insert_rowid()').get() as PushRow;
 }
@@ -74,12 +76,12 @@ export function listNotifications(
   limit: number,
 ): { notifications: Notification[]; last: number } {
   const rows = ctx.db
-    .prepare('SELECT * FROM tfa_push_requests WHERE authenticator_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+    .prepare('SELECT * FROM tfa_push_requests WHERE authenticator_id = ? AND auth_seq > ? ORDER BY auth_seq LIMIT ?')
     .all(authenticator.id, after, limit) as PushRow[];
   const now = ctx.clock.now();
   const notifications = rows.map((row): Notification => {
     const n: Notification = {
-      seq: row.seq,
+      seq: row.auth_seq,
       requestId: row.id,
       loginId: row.login_id,
       machine: ctx.identity.name,
@@ -90,7 +92,7 @@ export function listNotifications(
     if (row.number_choices !== null) n.numberChoices = JSON.parse(row.number_choices) as number[];
     return n;
   });
-  return { notifications, last: rows.at(-1)?.seq ?? after };
+  return { notifications, last: rows.at(-1)?.auth_seq ?? after };
 }
 
 /** The status a request has when the app's answer arrives: expired from 5:00.000 after sending on. */

@@ -40,6 +40,8 @@ export interface LoginRow {
 
 export interface PushRow {
   seq: number;
+  /** The request's number among its authenticator's: what the app's notifications show and page by. */
+  auth_seq: number;
   id: string;
   login_id: string;
   authenticator_id: string;

@@ -204,3 +204,17 @@ describe('number matching (a server option, off by default)', () => {
     }
   });
 });
+
+describe('notification numbers', () => {
+  it("count each authenticator's own requests, whatever was sent to others between", async () => {
+    const other = await f.registerApp('iPhone 12 mini');
+    await send(app);
+    await send(other);
+    await send(app);
+    expect((await notifications(app)).map((n) => n.seq)).toEqual([1, 2]);
+    expect((await notifications(other)).map((n) => n.seq)).toEqual([1]);
+    const page = await app.call('listNotifications', { query: { after: 1 } });
+    expect(page.notifications.map((n) => n.seq)).toEqual([2]);
+    expect(page.last).toBe(2);
+  });
+});
