@@ -216,7 +216,7 @@ function notRun(check: Check, column: Column, session: TargetSession, reason: st
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session, realTime);
   if (!applicability.applies) return notApplying(place, applicability);
-  return { ...unreachableCell(place, reason), startedAt: new Date().toISOString() };
+  return unopened(column, reason);
 }
 
 /** The cell of an edition whose session could not be opened: with no session, nothing says where a check applies. */

@@ -6,7 +6,7 @@
 import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../spec/protocol/conformance-clock.js';
 import type { Static } from 'typebox';
 import type { ServerInfo } from '../spec/protocol/resources.js';
-import { ClientError } from '../spec/errors.js';
+import { ClientError, type ClientErrorCode } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from './clock-probe.js';
 import { ProtocolClock } from './protocol-clock.js';
@@ -32,7 +32,7 @@ const INFO_DEADLINE_MS = 10_000;
 /** Between two tries: a server still starting may refuse connections for a moment. */
 const INFO_PAUSE_MS = 500;
 /** What is worth another try: no answer in time, or no connection; an answer, even an error, is the server's. */
-const RETRIED: readonly string[] = ['timeout', 'unreachable'];
+const RETRIED: readonly ClientErrorCode[] = ['timeout', 'unreachable'];
 
 async function askInfo(
   url: string,

@@ -26,15 +26,8 @@ import { codeAt, registerByQr, stepOf } from '../two-factor/common/actors.js';
 
 const REQUIREMENT = ['NET-09'];
 
-export interface PushService {
-  readonly url: string;
-  /** The bodies POSTed to it. */
-  readonly posts: string[];
-  readonly server: Server;
-}
-
 /** A push service that takes everything with 202 and keeps what was POSTed. */
-export async function pushService(): Promise<PushService> {
+async function pushService(): Promise<{ url: string; posts: string[]; server: Server }> {
   const posts: string[] = [];
   const server = createServer((request: IncomingMessage, response) => {
     const chunks: Buffer[] = [];
@@ -99,13 +92,14 @@ export async function serviceUpLogin(
   for (let start = 1; ; start++) {
     const meter = stalls();
     let login: Login;
+    let stall: number;
     try {
       login = await own.console.call('startLogin', { body: {} });
     } finally {
-      stalled.push(Math.round(meter.stop()));
+      stall = Math.round(meter.stop());
+      stalled.push(stall);
     }
     if (login.pushService !== 'unreachable') return login;
-    const stall = stalled.at(-1) ?? 0;
     if (stall < STALL_MS) {
       throw violation(
         `with the push service up and answering at once (the kit's thread stalled at most ${stall} ms while the ` +
