@@ -1,8 +1,24 @@
-/** Builds dist/ once before the tests, since several tests start the `mbsc` command as a child process. */
+/**
+ * Builds dist/ once before the tests, since several tests start the `mbsc` command as a child process, and gives the
+ * run a scratch folder of its own: every temporary folder the tests, their servers, their `mbsc` processes and
+ * Chromium make goes under it (TMPDIR, which node:os and Chromium read), and it is removed when the run ends, so a
+ * test that forgets to clean up, or is stopped half-way, leaves nothing behind.
+ */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
-export default function setup(): void {
+export default function setup(): () => void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const previous = process.env['TMPDIR'];
+  const scratch = mkdtempSync(path.join(tmpdir(), 'mbsc-tests-'));
+  process.env['TMPDIR'] = scratch;
+  return () => {
+    if (previous === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = previous;
+    rmSync(scratch, { recursive: true, force: true });
+  };
 }

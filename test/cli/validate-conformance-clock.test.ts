@@ -3,6 +3,7 @@
  * them: with the clock the checks of time run and the console says it was used; with --no-conformance-clock they
  * skip with the reason, and the console counts them. Without the flag the server advertises no clock.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -27,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   served.child.kill('SIGTERM');
   await served.exited;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const validate = (...extra: string[]) =>

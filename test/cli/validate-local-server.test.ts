@@ -6,7 +6,7 @@
  * both with its exit code and what it wrote; one whose server listens outside its edition's range fails that
  * edition's port rule, naming the port and the range.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   served.child.kill('SIGTERM');
   await served.exited;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const CHECKS = ['storage-layout', 'network-ports-fallback', 'network-ports-home'];

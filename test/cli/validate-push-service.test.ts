@@ -4,7 +4,7 @@
  * the straight server, fails on one that still offers push without the service, and reads untested, naming the
  * placeholder, when the command has none (never pass).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MBSC_BIN, runCli, spawnServe, type ServeProcess } from '../helpers/cli-process.js';
@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   served.child.kill('SIGTERM');
   await served.exited;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const CHECK = 'network-push-service-blocked';
