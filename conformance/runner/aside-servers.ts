@@ -8,13 +8,12 @@
  */
 import { ClientError } from '../spec/errors.js';
 import type { Edition } from '../spec/editions.js';
-import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import { askInfo } from '../targets/ask-info.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import { cellWeight } from './cell-weights.js';
 import type { PlannedCell } from './planned-cells.js';
 import { phasesOf } from './real-time-cells.js';
 import { surelySkipped } from './surely-skipped.js';
-import { describeError } from './thrown-errors.js';
 
 /** The exclusive cells' servers, each answering its session once up, or nothing if it failed to start. */
 export type Asides = readonly Promise<TargetSession | undefined>[];
@@ -94,19 +93,16 @@ async function asideSession(target: Target, edition: Edition): Promise<TargetSes
   }
 }
 
-/** Asks the server who it is: an unreachable or garbled target stops the run before any check. */
+/**
+ * Asks the server who it is: an unreachable or garbled target stops the run before any check. Asked as every first
+ * contact asks (ask-info.ts): a server just started on a busy machine is not taken for an unreachable one.
+ */
 export async function probe(session: TargetSession): Promise<ClientError | undefined> {
-  try {
-    const info = await new MbsClient({ baseUrl: session.url, timeoutMs: 10_000 }).call('getInfo');
-    if (info.edition !== session.edition) {
-      return new ClientError(
-        'protocol-violation',
-        `the server says it is the ${info.edition} edition, not ${session.edition}`,
-      );
-    }
-    return undefined;
-  } catch (error) {
-    if (error instanceof ClientError) return error;
-    return new ClientError('protocol-violation', `GET /v1/info: ${describeError(error)}`);
-  }
+  const answer = await askInfo(session.url);
+  if ('error' in answer) return answer.error;
+  if (answer.info.edition === session.edition) return undefined;
+  return new ClientError(
+    'protocol-violation',
+    `the server says it is the ${answer.info.edition} edition, not ${session.edition}`,
+  );
 }
