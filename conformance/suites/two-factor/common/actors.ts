@@ -102,10 +102,14 @@ export async function settleOtp(
   lastStep: number,
 ): Promise<number> {
   for (let tries = 0; tries < 4; tries++) {
-    const step = Math.max(stepOf(time.now()), lastStep + 1);
-    if (step > stepOf(time.now()) + 1) await time.moveTo(step * STEP_MS);
+    // The reading the code is made from, named in the message if the code is refused.
+    let kitMs = time.now();
+    const step = Math.max(stepOf(kitMs), lastStep + 1);
+    if (step > stepOf(kitMs) + 1) {
+      await time.moveTo(step * STEP_MS);
+      kitMs = time.now();
+    }
     const login = await desk.call('startLogin', { body: {} });
-    const kitMs = time.now();
     const body = { code: codeAt(auth.secret, step), authenticatorId: auth.id };
     const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
     if (outcome.ok) return step;

@@ -45,5 +45,8 @@ describe('settling one-time passwords on a frozen server', () => {
     const serverStep = stepOf(FROZEN_CLOCK_START_MS);
     expect(error?.message).toContain(`The server's clock read 2026-01-01T00:00:00.000Z (step ${serverStep}) when`);
     expect(error?.message).toMatch(/when the login began: \d+ steps before the code's$/);
+    // The time named is the reading the code was made from: it falls in the code's step.
+    const [, step, read] = /for time step (\d+) .* having read the server's time as (\S+) from/.exec(error!.message)!;
+    expect(stepOf(Date.parse(read!))).toBe(Number(step));
   });
 });
