@@ -30,6 +30,7 @@ import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';
 import { phasesOf, realTimeApplicability, realTimeCovered, uncheckedOf } from './real-time-cells.js';
 import { longestFirst } from './cell-weights.js';
+import { hearingStrays } from './stray-rejections.js';
 import { asidesAhead, dropAsides, probe, runAside, startAsides, type Asides } from './aside-servers.js';
 import { launchBrowserAhead } from '../kit/browser.js';
 import { unlessServersLost } from './lost-server-cells.js';
@@ -164,6 +165,14 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
 }
 
 async function checkedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
+  const started = performance.now();
+  const { value: cell, stray } = await hearingStrays(() => judgedCell(check, column, session, options));
+  if (stray === undefined) return cell;
+  const durationMs = performance.now() - started;
+  return { ...placeOf(column), verdict: 'error', startedAt: cell.startedAt, durationMs, runs: 0, reason: stray };
+}
+
+async function judgedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
   const place = placeOf(column);
   const startedAt = new Date().toISOString();
   const started = performance.now();

@@ -28,8 +28,13 @@ export async function verifyDiscarded(
   decodeRegistrationPayload(registration.payload);
   const left = (await desk.call('getTwoFactor')).authenticators.map((x) => x.name);
   if (left.join() !== b.name) throw new Violation(['REC-09'], `after recovery the devices are [${left.join(', ')}]`);
-  for (const call of [a.client.call('getAuthenticatorSelf'), a.client.call('listNotifications', { query: {} })]) {
-    await mustRefuse(call, ['authenticator-unauthorized'], ['REC-09'], "the discarded device's key");
+  // One at a time, each made when it is awaited: a refusal that came before the other was awaited would be a
+  // rejection nothing handles yet, and end the run.
+  for (const call of [
+    () => a.client.call('getAuthenticatorSelf'),
+    () => a.client.call('listNotifications', { query: {} }),
+  ]) {
+    await mustRefuse(call(), ['authenticator-unauthorized'], ['REC-09'], "the discarded device's key");
   }
   const id = { loginId: (await desk.call('startLogin', { body: {} })).loginId };
   await mustRefuse(

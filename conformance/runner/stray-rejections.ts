@@ -1,0 +1,49 @@
+/**
+ * Rejections that nothing handled while cells ran. Node ends the process on one, and a run would then end with no
+ * report at all. Here every cell running at that moment hears of it instead (which of them made it cannot be told),
+ * and a cell that ends with one still unhandled is a kit error, never a verdict: its check, or one beside it, may
+ * have stopped judging what it set out to. One handled late (awaited after Node noticed it) is forgotten: its check
+ * saw it. Outside every cell a rejection still ends the process.
+ */
+import { describeError, KIT_ERROR } from './thrown-errors.js';
+
+type Strays = Map<Promise<unknown>, unknown>;
+
+const running = new Set<Strays>();
+let listening = false;
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  process.on('unhandledRejection', (reason, promise) => {
+    if (running.size === 0) throw reason;
+    for (const strays of running) strays.set(promise, reason);
+  });
+  process.on('rejectionHandled', (promise) => {
+    for (const strays of running) strays.delete(promise);
+  });
+}
+
+/**
+ * Runs a cell, hearing of the rejections nothing handles meanwhile; returns its outcome and the reason of the first
+ * one still unhandled when it ends, if any.
+ */
+export async function hearingStrays<T>(cell: () => Promise<T>): Promise<{ value: T; stray?: string }> {
+  listen();
+  const strays: Strays = new Map();
+  running.add(strays);
+  try {
+    const value = await cell();
+    // A rejection handled at the cell's last step is reported handled on a later turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    const [first] = strays.values();
+    if (strays.size === 0) return { value };
+    const more = strays.size > 1 ? ` (and ${strays.size - 1} more)` : '';
+    const stray =
+      `${KIT_ERROR}: a promise rejected with nothing to handle it while this cell ran: ${describeError(first)}${more}; ` +
+      'its check, or one running beside it, may have stopped judging';
+    return { value, stray };
+  } finally {
+    running.delete(strays);
+  }
+}
