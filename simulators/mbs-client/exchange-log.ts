@@ -97,20 +97,24 @@ export function currentExchangeLog(): ExchangeLog | undefined {
   return scope.get();
 }
 
-/** Starts a record of a request in the current scope; undefined outside any scope (nothing is recorded). */
+/**
+ * Starts a record of a request in the current scope; undefined outside any scope (nothing is recorded). The body's
+ * record may be given as a function, called only inside a scope: outside one no body is copied for nothing.
+ */
 export function recordRequest(
   method: string,
   target: string,
   headers: Readonly<Record<string, string>>,
-  body?: BodyRecord,
+  body?: BodyRecord | (() => BodyRecord | undefined),
 ): ExchangeRecord | undefined {
   const log = scope.get();
   if (!log) return undefined;
+  const requestBody = typeof body === 'function' ? body() : body;
   const record: ExchangeRecord = {
     method,
     target,
     requestHeaders: { ...headers },
-    ...(body ? { requestBody: body } : {}),
+    ...(requestBody ? { requestBody } : {}),
   };
   log.add(record);
   return record;

@@ -1,9 +1,16 @@
 /** A minimal HTTP/1.1 transport over node:http with keep-alive, streaming bodies and a deadline per request. */
-import { Agent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import {
+  Agent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+} from 'node:http';
 import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 import { randomnessKeyHeader } from './randomness-key.js';
+import { serverOf } from './server-address.js';
 import { tallyRequest } from './request-tally.js';
 
 export interface RawRequest {
@@ -30,43 +37,52 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
-  const record = recordRequest(req.method, req.path, req.headers, requestBodyOf(req));
+  const record = recordRequest(req.method, req.path, req.headers, () => requestBodyOf(req));
   tallyRequest(req.method, req.path);
-  const { server } = req;
+  const server = serverOf(req.server);
+  let outgoing: ClientRequest;
+  try {
+    outgoing = httpRequest({
+      // Options rather than a URL, which node:http would take apart again on every request.
+      protocol: server.protocol,
+      hostname: server.hostname,
+      port: server.port,
+      path: req.path,
+      method: req.method,
+      headers: headerList(req, server.host),
+      agent,
+      timeout: req.timeoutMs,
+    });
+  } catch (error) {
+    // A request node:http refuses (a bad header, a bad path) fails as the promise, as every other failure does.
+    return Promise.reject(error as Error);
+  }
+  const answer = answerTo(outgoing, record, server.origin);
+  if (req.body === undefined) outgoing.end();
+  else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+  else req.body.pipe(outgoing);
+  return answer;
+}
+
+/**
+ * The answer to `outgoing`. Its listeners hold only what they need, not the request: a load run has a thousand
+ * requests waiting at a time, and whatever each holds is copied by every young-generation collection they outlive.
+ */
+function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, origin: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(
-      {
-        // Options rather than a URL, which node:http would take apart again on every request.
-        protocol: server.protocol,
-        hostname: server.hostname.startsWith('[') ? server.hostname.slice(1, -1) : server.hostname,
-        port: server.port,
-        path: req.path,
-        method: req.method,
-        headers: headerList(req),
-        agent,
-        timeout: req.timeoutMs,
-      },
-      (incoming) => {
-        if (record) {
-          record.status = incoming.statusCode ?? 0;
-          record.responseHeaders = incoming.headers;
-          answering.set(incoming, record);
-        }
-        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, stream: incoming });
-      },
-    );
-    outgoing.on('timeout', () =>
-      outgoing.destroy(new ClientError('timeout', `${req.method} ${req.path.split('?')[0]} timed out.`)),
-    );
+    outgoing.once('response', (incoming: IncomingMessage) => {
+      if (record) {
+        record.status = incoming.statusCode ?? 0;
+        record.responseHeaders = incoming.headers;
+        answering.set(incoming, record);
+      }
+      resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, stream: incoming });
+    });
+    outgoing.on('timeout', timedOut);
     outgoing.on('error', (error) => {
       if (record) record.error = error.message;
-      reject(
-        error instanceof ClientError ? error : new ClientError('unreachable', `${server.origin}: ${error.message}`),
-      );
+      reject(error instanceof ClientError ? error : new ClientError('unreachable', `${origin}: ${error.message}`));
     });
-    if (req.body === undefined) outgoing.end();
-    else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
-    else req.body.pipe(outgoing);
   });
 }
 
@@ -102,19 +118,25 @@ const UNFRAMED = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'
  * again (it still validates every name and value). It then adds no Host and no Content-Length of its own, so
  * both are added here as it would: the same bytes on the wire, less work per request.
  */
-function headerList(req: RawRequest): string[] {
+function headerList(req: RawRequest, host: string): string[] {
   const list: string[] = [];
   for (const name in req.headers) list.push(name, req.headers[name]!);
   // The randomness key goes on the wire but not into the record: it is the kit's bookkeeping, not evidence.
   const key = randomnessKeyHeader();
   if (key) list.push(key[0], key[1]);
-  const { hostname, port } = req.server;
-  if (!hasHeader(req.headers, 'host'))
-    list.push('Host', port && Number(port) !== 80 ? `${hostname}:${port}` : hostname);
+  if (!hasHeader(req.headers, 'host')) list.push('Host', host);
   const framed = !UNFRAMED.has(req.method) && !hasHeader(req.headers, 'content-length');
   if (framed && req.body === undefined) list.push('Content-Length', '0');
   else if (framed && Buffer.isBuffer(req.body)) list.push('Content-Length', String(req.body.length));
   return list;
+}
+
+/**
+ * A request's deadline passed (node:http's socket timeout): it fails as the kit's `timeout`. A listener of its own
+ * rather than a closure per request, since every request in flight would hold one; node:http calls it on the request.
+ */
+function timedOut(this: ClientRequest): void {
+  this.destroy(new ClientError('timeout', `${this.method} ${this.path.split('?')[0]} timed out.`));
 }
 
 function hasHeader(headers: Record<string, string>, lowerCaseName: string): boolean {

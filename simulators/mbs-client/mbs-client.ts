@@ -75,7 +75,7 @@ export class MbsClient {
           input.query as Record<string, unknown>,
         ),
         headers,
-        ...(body ? { body } : {}),
+        body,
         timeoutMs: this.timeoutMs,
       },
       this.agent,
@@ -160,13 +160,16 @@ export class MbsClient {
   private pathOf(spec: RouteSpec, params?: Record<string, string>, query?: Record<string, unknown>): string {
     let dotSegment = false;
     // Most routes have no parameter and most requests no query: neither is then parsed.
-    const path = !spec.path.includes(':')
-      ? spec.path
-      : spec.path.replace(/:([A-Za-z0-9_]+)/g, (_, key: string) => {
-          const value = encodeURIComponent(params?.[key] ?? '');
-          if (value === '.' || value === '..') dotSegment = true;
-          return value;
-        });
+    let path = spec.path;
+    const template = templateOf(path);
+    if (template) {
+      path = template[0]!;
+      for (let i = 1; i < template.length; i += 2) {
+        const value = encodeURIComponent(params?.[template[i]!] ?? '');
+        if (value === '.' || value === '..') dotSegment = true;
+        path += value + template[i + 1]!;
+      }
+    }
     let queryString = '';
     if (query) {
       const search = new URLSearchParams();
@@ -220,6 +223,19 @@ export class MbsClient {
       status: response.status,
     });
   }
+}
+
+/**
+ * A route's path cut at its parameters, once per route: the text before the first, then each parameter's name and
+ * the text after it. Undefined for a path without parameters.
+ */
+const templates = new Map<string, readonly string[] | undefined>();
+
+function templateOf(path: string): readonly string[] | undefined {
+  if (templates.has(path)) return templates.get(path);
+  const template = path.includes(':') ? path.split(/:([A-Za-z0-9_]+)/) : undefined;
+  templates.set(path, template);
+  return template;
 }
 
 function parseJson(bytes: Buffer, route: string): unknown {

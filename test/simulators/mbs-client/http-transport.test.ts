@@ -130,3 +130,40 @@ describe('http transport', () => {
     expect(parts(await bySend(own)).headers.filter((h) => h.startsWith('host:'))).toEqual(['host: example.test']);
   });
 });
+
+describe('http transport failures', () => {
+  it('fails a request node:http refuses as its promise, not by throwing', async () => {
+    const bad = { method: 'GET', server: url(), path: '/v1/info', headers: { a: 'x\ny' }, timeoutMs: 5000 };
+    let answer: Promise<unknown> | undefined;
+    expect(() => (answer = send(bad))).not.toThrow();
+    await expect(answer).rejects.toMatchObject({ code: 'ERR_INVALID_CHAR' });
+  });
+
+  it('fails a request past its deadline as a timeout naming its method and path', async () => {
+    const silent = createServer(() => undefined);
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    try {
+      const server = new URL(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`);
+      const slow = { method: 'GET', server, path: '/v1/items?limit=5', headers: {}, timeoutMs: 50 };
+      await expect(send(slow, new Agent({ keepAlive: true }))).rejects.toMatchObject({
+        code: 'timeout',
+        message: 'GET /v1/items timed out.',
+      });
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('fails a request to a server that is not there as unreachable, naming its origin', async () => {
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const server = new URL(`http://127.0.0.1:${(closed.address() as AddressInfo).port}`);
+    closed.close();
+    await once(closed, 'close');
+    await expect(send({ method: 'GET', server, path: '/v1/info', headers: {}, timeoutMs: 5000 })).rejects.toMatchObject(
+      { code: 'unreachable', message: expect.stringMatching(`^${server.origin}: `) as unknown },
+    );
+  });
+});
