@@ -10,6 +10,7 @@ import { ClientError, isErrorCode, MbsError } from '../../conformance/spec/error
 import { ROUTES, type RouteName, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { AppendResponse, Item } from '../../conformance/spec/protocol/resources.js';
 import { readAll, send, type RawResponse } from './http-transport.js';
+import { mediaTypeProblem, type AnswerType } from './media-types.js';
 
 type Part<R, K extends string> = R extends { readonly [P in K]: infer S extends TSchema } ? Static<S> : never;
 
@@ -126,6 +127,7 @@ export class MbsClient {
       this.agent,
     );
     if (response.status !== 200 && response.status !== 206) await this.throwError('downloadItem', response);
+    this.expectType('downloadItem', response, 'application/octet-stream');
     return readAll(response.stream, Number.MAX_SAFE_INTEGER);
   }
 
@@ -186,6 +188,7 @@ export class MbsClient {
       response.stream.resume();
       return undefined;
     }
+    if (spec.response !== 'bytes') this.expectType(name, response, 'application/json');
     const value = parseJson(await readAll(response.stream), name);
     const validator = spec.response === 'bytes' ? undefined : validatorOf(spec.response);
     if (validator && !validator.Check(value)) {
@@ -202,7 +205,16 @@ export class MbsClient {
     return value;
   }
 
+  /** An answer of another media type than the protocol gives breaks it, whatever its bytes say (media-types.ts). */
+  private expectType(name: string, response: RawResponse, expected: AnswerType): void {
+    const problem = mediaTypeProblem(response.headers, expected);
+    if (problem === undefined) return;
+    response.stream.resume();
+    throw new ClientError('protocol-violation', `${name}: ${problem}.`, { route: name, status: response.status });
+  }
+
   private async throwError(name: string, response: RawResponse): Promise<never> {
+    this.expectType(name, response, 'application/json');
     const parsed = parseJson(await readAll(response.stream), name);
     const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as {
       code?: unknown;
