@@ -213,6 +213,14 @@ export const FAULTS = {
     caughtBy: ['LOGIN-13'],
     needsClock: true,
   },
+  // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
+  'otp-throttle-unannounced': {
+    side: 'server',
+    description: 'answers a throttled one-time password otp-throttled without details.retryAfterMs',
+    caughtBy: ['TOTP-18'],
+    // Without the clock no check may leave a throttle behind, so none is ever met.
+    needsClock: true,
+  },
   // The server's requests, backup protocol and storage.
   'unknown-body-keys-accepted': {
     side: 'server',
