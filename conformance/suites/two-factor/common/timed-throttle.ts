@@ -3,8 +3,8 @@
  * codes of "Forgot password", the SMS codes of "Unable to login"), timed step by step on the server's clock, as
  * tfa-totp-throttling times it for one-time passwords: 5 consecutive failures are free; the sixth try, right or
  * wrong, is `otp-throttled` and not evaluated, with `details.retryAfterMs` the catalogued 30 s less the time since
- * the 5th failure; 15 s after it still throttled, with 15 s announced; at 30 s a guess is evaluated again, and a failure then doubles the
- * wait to 60 s (announced as such); once that wait has passed the right guess is taken.
+ * the 5th failure; 15 s after it still throttled, with 15 s announced; at 30 s a guess is evaluated again, and a
+ * failure then doubles the wait to 60 s (announced as such); once that wait has passed the right guess is taken.
  */
 import { Violation } from '../../../kit/violation.js';
 import type { Check, CheckContext } from '../../../kit/check.js';

@@ -1,9 +1,10 @@
 /**
  * PROTOCOL.md's throttling schedule for one-time passwords, step by step: 5 consecutive failures are free, a
  * success resets the count, a replayed code counts like a wrong one, then each attempt waits 30 s after the last
- * failure, doubling, each throttled answer saying in `details.retryAfterMs` what remains of the wait. Without the server's clock a wait could only be sat out in real time, and the throttle is the
- * whole server's: that part stops at the fourth failure and succeeds, which still shows a throttle from the fifth
- * attempt and a count a success did not reset, and never leaves a throttle behind. The waits need the clock.
+ * failure, doubling, each throttled answer saying in `details.retryAfterMs` what remains of the wait. Without the
+ * server's clock a wait could only be sat out in real time, and the throttle is the whole server's: that part stops
+ * at the fourth failure and succeeds, which still shows a throttle from the fifth attempt and a count a success did
+ * not reset, and never leaves a throttle behind. The waits need the clock.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
