@@ -213,6 +213,27 @@ export const FAULTS = {
     caughtBy: ['LOGIN-13'],
     needsClock: true,
   },
+  // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
+  'otp-throttle-unannounced': {
+    side: 'server',
+    description: 'answers a throttled one-time password otp-throttled without details.retryAfterMs',
+    caughtBy: ['TOTP-18'],
+    // Without the clock no check may leave a throttle behind, so none is ever met.
+    needsClock: true,
+  },
+  'registration-expiry-overstated': {
+    side: 'server',
+    description: 'announces a 2FA registration as expiring 11 minutes after issue while it keeps it for 10',
+    caughtBy: ['TFA-18'],
+    // The announced expiresAt is judged against the server clock read around the call.
+    needsClock: true,
+  },
+  'registration-qr-expiry-differs': {
+    side: 'server',
+    description: "puts in a 2FA registration's QR code an expiry a minute later than the answer's expiresAt",
+    caughtBy: ['TFA-18'],
+    needsClock: true,
+  },
   // The server's requests, backup protocol and storage.
   'unknown-body-keys-accepted': {
     side: 'server',

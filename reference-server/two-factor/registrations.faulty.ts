@@ -15,4 +15,12 @@ export const REGISTRATIONS_FAULTS = {
     // Names every registered account "Account", whatever the desktop machine is called.
     defaultAccountLabel: () => () => 'Account',
   },
+  'registration-expiry-overstated': {
+    // Tells the desktop, and the QR code, a minute more than the token is kept.
+    registrationExpiry: (rule) => (ctx, issuedAt, told) => rule(ctx, issuedAt, told) + (told ? 60_000 : 0),
+  },
+  'registration-qr-expiry-differs': {
+    // The QR code's expires is a minute later than the answer's expiresAt, which is right.
+    registrationExpiry: (rule) => (ctx, issuedAt, told) => rule(ctx, issuedAt, told) + (told === 'qr' ? 60_000 : 0),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

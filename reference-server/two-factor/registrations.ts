@@ -42,7 +42,7 @@ export function createRegistration(ctx: ServiceContext): Registration {
     tcp: identity.tcpPort,
     udp: identity.udpPort,
     token,
-    expires: row.expires_at,
+    expires: ctx.rules.registrationExpiry(ctx, now, 'qr'),
     otpauth: otpauthUri,
   });
   return {
@@ -51,12 +51,15 @@ export function createRegistration(ctx: ServiceContext): Registration {
     secret: row.secret,
     otpauthUri,
     payload,
-    expiresAt: row.expires_at,
+    expiresAt: ctx.rules.registrationExpiry(ctx, now, 'answer'),
   };
 }
 
-/** A registration token expires as a pairing token does, a set time after it was issued. */
-export function registrationExpiry(ctx: ServiceContext, issuedAt: number): number {
+/**
+ * A registration token expires as a pairing token does, a set time after it was issued. `_told` is where that instant
+ * is announced, the answer's `expiresAt` or the QR code's `expires`: the same instant as the one kept.
+ */
+export function registrationExpiry(ctx: ServiceContext, issuedAt: number, _told?: 'answer' | 'qr'): number {
   return issuedAt + ctx.pairingTtlMs;
 }
 

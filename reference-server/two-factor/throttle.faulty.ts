@@ -1,6 +1,7 @@
 /** The self-test's faulty variants of throttling (throttle.ts): each bends one number or choice of its policy. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import type { ThrottleScope } from './throttle.js';
 
 export const THROTTLE_FAULTS = {
   'throttles-from-fifth-failure': {
@@ -21,5 +22,9 @@ export const THROTTLE_FAULTS = {
   'success-keeps-failure-count': {
     // A success lets the user in but leaves the earlier failures counted.
     throttlePolicy: (rule) => () => ({ ...rule(), successResets: false }),
+  },
+  'otp-throttle-unannounced': {
+    // Throttled one-time passwords are refused without saying how long to wait; the other kinds still say it.
+    throttlePolicy: (rule) => () => ({ ...rule(), unannounced: new Set<ThrottleScope>(['otp']) }),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

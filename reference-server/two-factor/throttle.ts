@@ -24,6 +24,8 @@ export interface ThrottlePolicy {
   /** The refusals that count as a failed guess. */
   readonly counted: ReadonlySet<ErrorCode>;
   readonly successResets: boolean;
+  /** Scopes whose throttled refusals leave out how long to wait: none, every refusal announces `retryAfterMs`. */
+  readonly unannounced: ReadonlySet<ThrottleScope>;
 }
 
 const COUNTED: ReadonlySet<ErrorCode> = new Set([
@@ -41,6 +43,7 @@ export function throttlePolicy(): ThrottlePolicy {
     maxDelayMs: MAX_DELAY_MS,
     counted: COUNTED,
     successResets: true,
+    unannounced: new Set(),
   };
 }
 
@@ -117,7 +120,8 @@ function admit(ctx: ServiceContext, scope: ThrottleScope): Turn {
   const delay = row ? delayAfter(row.count, policy) : 0;
   const wait = row ? row.last_at + delay - now : 0;
   if (row && delay > 0 && wait > 0) {
-    throw new MbsError('otp-throttled', undefined, { retryAfterMs: wait, failures: row.count });
+    const announced = policy.unannounced.has(scope) ? {} : { retryAfterMs: wait };
+    throw new MbsError('otp-throttled', undefined, { ...announced, failures: row.count });
   }
   return { now, policy, row };
 }

@@ -65,7 +65,33 @@ async function verifyDefaultName(app: MbsClient, account: { issuer: string; labe
 /** PROTOCOL.md: a registration is completed within 10 minutes of being issued, never from then on. */
 const REGISTRATION_LIFETIME_MS = 10 * 60_000;
 
-/** Two registrations issued together: one completes a second before its 10 minutes, the other is expired at them. */
+/**
+ * The expiry a registration announces, in its answer (`expiresAt`) and in its QR code (`expires`), must be the one
+ * instant 10 minutes after the server issued it, read on the server clock around the call: an app trusting either
+ * would otherwise offer a registration the server no longer takes, or give up on one it still does.
+ */
+function verifyAnnouncedExpiry(r: Registration, issued: number, issuedBy: number): void {
+  const inQr = decodeRegistrationPayload(r.payload).expires;
+  if (inQr !== r.expiresAt) {
+    throw new Violation(
+      ['TFA-18'],
+      `the QR code says the registration expires at ${inQr}, its expiresAt ${r.expiresAt}`,
+    );
+  }
+  const [least, most] = [issued + REGISTRATION_LIFETIME_MS, issuedBy + REGISTRATION_LIFETIME_MS];
+  if (r.expiresAt < least || r.expiresAt > most) {
+    throw new Violation(
+      ['TFA-18'],
+      `expiresAt ${r.expiresAt} is ${r.expiresAt - issued} ms after the server clock read before the issue; ` +
+        `10 minutes after issue is ${least}..${most}`,
+    );
+  }
+}
+
+/**
+ * Two registrations issued together, each announcing that it expires 10 minutes after issue: one completes a second
+ * before its 10 minutes, the other is expired at them.
+ */
 async function verifyLifetime(desk: MbsClient, time: ServerTime, url: string): Promise<void> {
   const issued = time.now();
   const [early, late] = [
@@ -73,6 +99,7 @@ async function verifyLifetime(desk: MbsClient, time: ServerTime, url: string): P
     await desk.call('createRegistration', { body: {} }),
   ];
   const issuedBy = time.now();
+  for (const registration of [early, late]) verifyAnnouncedExpiry(registration, issued, issuedBy);
   const scan = (registration: Registration, installId: string) =>
     new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
       body: {

@@ -1,9 +1,10 @@
 /**
  * PROTOCOL.md's throttling schedule for one-time passwords, step by step: 5 consecutive failures are free, a
  * success resets the count, a replayed code counts like a wrong one, then each attempt waits 30 s after the last
- * failure, doubling. Without the server's clock a wait could only be sat out in real time, and the throttle is the
- * whole server's: that part stops at the fourth failure and succeeds, which still shows a throttle from the fifth
- * attempt and a count a success did not reset, and never leaves a throttle behind. The waits need the clock.
+ * failure, doubling, each throttled answer saying in `details.retryAfterMs` what remains of the wait. Without the
+ * server's clock a wait could only be sat out in real time, and the throttle is the whole server's: that part stops
+ * at the fourth failure and succeeds, which still shows a throttle from the fifth attempt and a count a success did
+ * not reset, and never leaves a throttle behind. The waits need the clock.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -14,6 +15,8 @@ import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js'
 import { codeAt, registerByQr, STEP_MS, stepOf, type ServerAuthenticator } from '../common/actors.js';
 import { FIRST_DELAY_MS, FREE_FAILURES, wrongCode } from '../common/otp-model.js';
 import { said, type ServerTime } from '../common/support.js';
+import type { Probe } from '../common/server-time.js';
+import { mustAnnounceWait } from '../common/retry-after.js';
 import { withTwoFactor } from '../common/session.js';
 
 const SCHEDULE = ['TOTP-18'];
@@ -32,15 +35,15 @@ class Guesser {
     private readonly auth: ServerAuthenticator,
   ) {}
 
-  /** Sends a code; returns the answer: `accepted` or the refusal's code. */
-  private async send(code: string): Promise<string> {
+  /** Sends a code; returns the answer (`accepted` or the refusal's code) and the call as timed on the server clock. */
+  private async send(code: string): Promise<{ got: string; probe: Probe<unknown> }> {
     this.loginId ??= (await this.desk.call('startLogin', { body: {} })).loginId;
     const params = { loginId: this.loginId };
     const probe = await this.time.probe(() => this.desk.call('loginOtp', { params, body: { code } }));
     const got = said(probe.outcome);
     if (got === 'accepted') this.loginId = undefined;
     if (got === 'otp-invalid' || got === 'otp-replayed') this.lastFailure = { lo: probe.before, hi: probe.after };
-    return got;
+    return { got, probe };
   }
 
   /**
@@ -53,19 +56,30 @@ class Guesser {
     return { code: codeAt(this.auth.secret, step), step };
   }
 
-  /** A right code, which must get the answer `want` (accepted, or throttled: then it is not used up). */
-  async right(want: 'accepted' | 'otp-throttled', why: string): Promise<void> {
-    const { code, step } = await this.nextCode(want === 'accepted');
-    const got = await this.send(code);
-    if (got !== want) throw new Violation(SCHEDULE, `${why}: the next code was answered ${got}, not ${want}`);
-    if (got === 'accepted') [this.lastStep, this.accepted] = [step, code];
+  /** A right code, which must be accepted. */
+  async right(why: string): Promise<void> {
+    const { code, step } = await this.nextCode(true);
+    const { got } = await this.send(code);
+    if (got !== 'accepted') throw new Violation(SCHEDULE, `${why}: the next code was answered ${got}, not accepted`);
+    [this.lastStep, this.accepted] = [step, code];
+  }
+
+  /**
+   * A right code within a wait of `delayMs` after the last failure: throttled, so not used up, and announcing what
+   * remains of the wait.
+   */
+  async throttled(delayMs: number, why: string): Promise<void> {
+    const { got, probe } = await this.send((await this.nextCode(false)).code);
+    if (got !== 'otp-throttled')
+      throw new Violation(SCHEDULE, `${why}: the next code was answered ${got}, not otp-throttled`);
+    mustAnnounceWait(probe, this.lastFailure, delayMs, SCHEDULE, why);
   }
 
   /** A failed guess, a wrong code or the last accepted one again, which must be refused as such. */
   async fail(kind: 'wrong' | 'replayed', why: string): Promise<void> {
     const code = kind === 'wrong' ? wrongCode([this.auth.secret], this.time.now()) : this.accepted;
     const want: ErrorCode = kind === 'wrong' ? 'otp-invalid' : 'otp-replayed';
-    const got = await this.send(code);
+    const { got } = await this.send(code);
     if (got === want) return;
     throw new Violation(
       got === 'accepted' && kind === 'replayed' ? ['TOTP-12'] : SCHEDULE,
@@ -78,7 +92,7 @@ class Guesser {
 async function withoutWaits(g: Guesser): Promise<void> {
   for (const round of ['the first', 'after a success, again']) {
     for (let i = 1; i < FREE_FAILURES; i++) await g.fail('wrong', `${round} failure ${i} of ${FREE_FAILURES - 1}`);
-    await g.right('accepted', `${round} after ${FREE_FAILURES - 1} failures (the 5th failure is still free)`);
+    await g.right(`${round} after ${FREE_FAILURES - 1} failures (the 5th failure is still free)`);
   }
 }
 
@@ -86,18 +100,18 @@ async function withoutWaits(g: Guesser): Promise<void> {
 async function waits(g: Guesser, time: ServerTime): Promise<void> {
   const sequence = ['replayed', 'wrong', 'wrong', 'wrong', 'replayed'] as const;
   for (const [i, kind] of sequence.entries()) await g.fail(kind, `failure ${i + 1} of 5, two of them replays`);
-  await g.right('otp-throttled', 'right after 5 failures, replays counted');
+  await g.throttled(FIRST_DELAY_MS, 'right after 5 failures, replays counted');
   const fifth = g.lastFailure;
   await time.moveTo(fifth.hi + FIRST_DELAY_MS / 2);
-  await g.right('otp-throttled', '15 s after the 5th failure');
+  await g.throttled(FIRST_DELAY_MS, '15 s after the 5th failure');
   await time.moveTo(fifth.hi + FIRST_DELAY_MS);
   await g.fail('wrong', '30 s after the 5th failure, the wait over');
   const sixth = g.lastFailure;
   // Doubled to 60 s: 45 s after the 6th failure is still within it, whenever in its call the server read its clock.
   await time.moveTo(sixth.hi + (FIRST_DELAY_MS * 3) / 2);
-  await g.right('otp-throttled', '45 s after the 6th failure (the wait doubled to 60 s)');
+  await g.throttled(FIRST_DELAY_MS * 2, '45 s after the 6th failure (the wait doubled to 60 s)');
   await time.moveTo(sixth.hi + FIRST_DELAY_MS * 2);
-  await g.right('accepted', '60 s after the 6th failure, the wait over');
+  await g.right('60 s after the 6th failure, the wait over');
 }
 
 export const totpThrottlingCheck: Check = {

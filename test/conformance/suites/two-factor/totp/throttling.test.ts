@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totpThrottlingCheck } from '../../../../../conformance/suites/two-factor/totp/throttling.js';
+import { ReferenceTarget } from '../../../../../conformance/targets/reference-target.js';
 import { cellsOf, failuresOf, runTwoFactor, verdictOf } from '../../fixtures/two-factor-run.js';
 
 describe('TOTP throttling with the server clock', () => {
@@ -11,5 +12,14 @@ describe('TOTP throttling with the server clock', () => {
       ['home', 'skipped', expect.stringContaining('Pro and Lite only')],
     ]);
     expect(verdictOf(summary, 'TOTP-18')).toBe('pass');
+  });
+
+  it('fails a server whose throttled answers do not say how long to wait', async () => {
+    const target = new ReferenceTarget(['pro'], { faults: ['otp-throttle-unannounced'] });
+    const summary = await runTwoFactor([totpThrottlingCheck], { runs: 1, target });
+    expect(verdictOf(summary, 'TOTP-18')).toBe('fail');
+    expect(failuresOf(summary).join('\n')).toMatch(
+      /right after 5 failures, replays counted: otp-throttled must say how long to wait in details.retryAfterMs .* missing/,
+    );
   });
 });
