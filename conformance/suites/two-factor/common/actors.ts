@@ -14,6 +14,7 @@ import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
 import { refusedOtpMessage } from './otp-refusal.js';
 import { retryAfterOf } from './retry-after.js';
+import { seqPageProblem } from './seq-pages.js';
 
 export const STEP_MS = 30_000;
 export const stepOf = (epochMs: number): number => Math.floor(epochMs / STEP_MS);
@@ -189,6 +190,13 @@ export class Outbox {
     const messages: OutboxMessage[] = [];
     for (;;) {
       const page = await this.desk.call('listOutbox', { query: { after: this.last } });
+      const problem = seqPageProblem(
+        page.messages.map((m) => m.seq),
+        this.last,
+        page.last,
+      );
+      // The codes the checks read come from here: an outbox out of order could hand them another message's code.
+      if (problem) throw new Error(`the outbox (GET /v1/console/outbox): ${problem}`);
       messages.push(...page.messages);
       if (page.messages.length === 0) return messages;
       this.last = page.last;

@@ -3,6 +3,7 @@
  * approve or reject a request (the latest or an earlier one, by its device or the other), each checked against
  * the model as it happens; every approval taken is presented again at once, and must be refused (PUSH-10).
  */
+import { seqPageProblem } from '../common/seq-pages.js';
 import { Violation } from '../../../kit/violation.js';
 import {
   answerAt,
@@ -66,7 +67,14 @@ export const sendPush = (to: number): PushStep => ({
     m.requests.push({ id: push.requestId, loginId: login.id, auth: to, expiresAt: push.expiresAt, status: 'pending' });
     login.state = 'push-wait';
     login.request = push.requestId;
-    const page = await auth.client.call('listNotifications', { query: { after: w.seen[to] } });
+    const after = w.seen[to] ?? 0;
+    const page = await auth.client.call('listNotifications', { query: { after } });
+    const pageProblem = seqPageProblem(
+      page.notifications.map((n) => n.seq),
+      after,
+      page.last,
+    );
+    if (pageProblem) throw new Violation(['PUSH-01'], `${auth.name}'s push notification service: ${pageProblem}`);
     w.seen[to] = page.last;
     if (!page.notifications.some((n) => n.requestId === push.requestId && n.loginId === login.id)) {
       throw new Violation(
