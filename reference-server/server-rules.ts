@@ -39,6 +39,8 @@ import {
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
+import { uploadRefusal } from './services/uploads.js';
+import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
 import { recoveryEmail } from './two-factor/forgot-password.js';
@@ -84,6 +86,7 @@ export interface ServerRules {
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly rangeStart: typeof rangeStart;
+  readonly uploadRefusal: typeof uploadRefusal;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
@@ -137,6 +140,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   contentTypeCheck,
   listItems,
   rangeStart,
+  uploadRefusal,
   finishUpload,
   recoverUploads,
   storedFileTime,
@@ -191,6 +195,7 @@ export const SERVER_OVERRIDES = {
   ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
+  ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
   ...AUTHENTICATORS_FAULTS,
