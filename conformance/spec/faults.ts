@@ -323,7 +323,8 @@ export const FAULTS = {
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
     caughtBy: ['STO-05'],
   },
-  // The server's refusals of an announced item (PROTOCOL.md createUpload, "Supported types").
+  // The server's refusals of an announced item and the order of its listing (PROTOCOL.md createUpload, "Supported
+  // types", "Listing and restore").
   'unsupported-file-type-accepted': {
     side: 'server',
     description: 'accepts an upload announced with an extension of no supported type (IMG_0001.jpeg)',
@@ -337,6 +338,11 @@ export const FAULTS = {
   'item-too-large-accepted': {
     side: 'server',
     description: 'accepts an upload announced larger than the 64 GiB an item may have',
+    caughtBy: ['NET-06'],
+  },
+  'listing-newest-first': {
+    side: 'server',
+    description: 'lists the items of each page newest upload first instead of in upload order',
     caughtBy: ['NET-06'],
   },
   // The server's migration.
