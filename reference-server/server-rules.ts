@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { recoverDevices, removeDevice } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -90,6 +90,7 @@ export interface ServerRules {
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
+  readonly listDevices: typeof listDevices;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -144,6 +145,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   finishUpload,
   recoverUploads,
   storedFileTime,
+  listDevices,
   removeDevice,
   recoverDevices,
   storedItemPath,

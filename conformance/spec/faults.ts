@@ -323,8 +323,8 @@ export const FAULTS = {
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
     caughtBy: ['STO-05'],
   },
-  // The server's refusals of an announced item and the order of its listing (PROTOCOL.md createUpload, "Supported
-  // types", "Listing and restore").
+  // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
+  // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {
     side: 'server',
     description: 'accepts an upload announced with an extension of no supported type (IMG_0001.jpeg)',
@@ -344,6 +344,11 @@ export const FAULTS = {
     side: 'server',
     description: 'lists the items of each page newest upload first instead of in upload order',
     caughtBy: ['NET-06'],
+  },
+  'device-list-registered-later': {
+    side: 'server',
+    description: 'shows each device in the device list registered a second after the time its pairing answered',
+    caughtBy: ['STO-03'],
   },
   // The server's migration.
   'migration-loses-items': {
