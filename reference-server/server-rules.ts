@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { recoverDevices, removeDevice } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -39,6 +39,8 @@ import {
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
+import { uploadRefusal } from './services/uploads.js';
+import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
 import { recoveryEmail } from './two-factor/forgot-password.js';
@@ -84,9 +86,11 @@ export interface ServerRules {
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly rangeStart: typeof rangeStart;
+  readonly uploadRefusal: typeof uploadRefusal;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
+  readonly listDevices: typeof listDevices;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -137,9 +141,11 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   contentTypeCheck,
   listItems,
   rangeStart,
+  uploadRefusal,
   finishUpload,
   recoverUploads,
   storedFileTime,
+  listDevices,
   removeDevice,
   recoverDevices,
   storedItemPath,
@@ -191,6 +197,7 @@ export const SERVER_OVERRIDES = {
   ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
+  ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
   ...AUTHENTICATORS_FAULTS,

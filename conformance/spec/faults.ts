@@ -344,6 +344,33 @@ export const FAULTS = {
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
     caughtBy: ['STO-05'],
   },
+  // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
+  // createUpload, "Supported types", "Listing and restore", "Pairing").
+  'unsupported-file-type-accepted': {
+    side: 'server',
+    description: 'accepts an upload announced with an extension of no supported type (IMG_0001.jpeg)',
+    caughtBy: ['NET-06'],
+  },
+  'item-kind-mismatch-accepted': {
+    side: 'server',
+    description: 'accepts an upload announced with a kind its extension contradicts (a .mp4 announced as a photo)',
+    caughtBy: ['NET-06'],
+  },
+  'item-too-large-accepted': {
+    side: 'server',
+    description: 'accepts an upload announced larger than the 64 GiB an item may have',
+    caughtBy: ['NET-06'],
+  },
+  'listing-newest-first': {
+    side: 'server',
+    description: 'lists the items of each page newest upload first instead of in upload order',
+    caughtBy: ['NET-06'],
+  },
+  'device-list-registered-later': {
+    side: 'server',
+    description: 'shows each device in the device list registered a second after the time its pairing answered',
+    caughtBy: ['STO-03'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',

@@ -4,7 +4,7 @@ import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
-import { listDevices, pairedDevice, renameDevice } from '../services/devices.js';
+import { pairedDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
@@ -39,7 +39,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     renderQr: async ({ body }) => ({
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
     }),
-    listDevices: () => ({ devices: listDevices(ctx) }),
+    listDevices: () => ({ devices: ctx.rules.listDevices(ctx) }),
     listDeviceItems: ({ params, query }) => ctx.rules.listItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),

@@ -16,6 +16,11 @@ const journalDir = (ctx: ServiceContext) => path.dirname(ctx.layout.uploads);
 const JOURNAL = /^removal-(.+)\.json$/;
 
 export const DEVICES_FAULTS = {
+  'device-list-registered-later': {
+    // The desktop's device list shows each device registered a second after the time its pairing answered.
+    listDevices: (rule) => (ctx) =>
+      rule(ctx).map((device) => ({ ...device, registeredAt: device.registeredAt + 1000 })),
+  },
   'removed-device-back-after-restart': {
     removeDevice: (rule) => async (ctx, deviceId) => {
       const journal = Object.fromEntries(

@@ -23,6 +23,13 @@ export const ITEMS_FAULTS = {
       return stray ? { ...page, items: [...page.items, { ...stray, tab: query.tab }] } : page;
     },
   },
+  'listing-newest-first': {
+    // Each page comes newest upload first, as a listing sorted for display might.
+    listItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      return { ...page, items: [...page.items].reverse() };
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function partialUploads(ctx: ServiceContext, device: DeviceRow): Item[] {

@@ -14,6 +14,7 @@ import { kindOfFile } from '../../conformance/spec/file-types.js';
 import {
   MAX_ITEM_BYTES,
   type AppendResponse,
+  type ItemMeta,
   type CreateUploadRequest,
   type CreateUploadResponse,
   type UploadStatus,
@@ -25,6 +26,20 @@ import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } 
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
 import { UploadPartWriter } from './upload-part-writer.js';
+
+/**
+ * Why an announced item is refused before anything of it is kept (PROTOCOL.md createUpload, "Supported types"):
+ * over the size limit, an extension of no supported type, or a kind its extension contradicts; undefined if none.
+ */
+export function uploadRefusal(size: number, meta: ItemMeta): MbsError | undefined {
+  if (size > MAX_ITEM_BYTES) {
+    return new MbsError('item-too-large', `${size} bytes is over the limit of ${MAX_ITEM_BYTES}.`);
+  }
+  const kind = kindOfFile(meta.name);
+  if (!kind) return new MbsError('unsupported-file-type', `Not a supported file type: ${meta.name}`);
+  if (kind !== meta.kind) return new MbsError('item-kind-mismatch', `${meta.name} is a ${kind}, not a ${meta.kind}.`);
+  return undefined;
+}
 
 export interface AppendInput {
   readonly uploadId: string;
@@ -50,14 +65,8 @@ export class UploadService {
       .get(request.backupId, device.id) as BackupRow | undefined;
     if (!backup) throw new MbsError('backup-not-found');
     if (backup.committed_at !== null) throw new MbsError('backup-closed');
-    if (request.size > MAX_ITEM_BYTES) {
-      throw new MbsError('item-too-large', `${request.size} bytes is over the limit of ${MAX_ITEM_BYTES}.`);
-    }
-    const kind = kindOfFile(request.meta.name);
-    if (!kind) throw new MbsError('unsupported-file-type', `Not a supported file type: ${request.meta.name}`);
-    if (kind !== request.meta.kind) {
-      throw new MbsError('item-kind-mismatch', `${request.meta.name} is a ${kind}, not a ${request.meta.kind}.`);
-    }
+    const refusal = this.ctx.rules.uploadRefusal(request.size, request.meta);
+    if (refusal) throw refusal;
     const held = this.itemRow(device.id, request.sha256);
     if (held) return { status: 'duplicate', item: toItem(held) };
     const existing = this.uploadRow(device.id, request.sha256);

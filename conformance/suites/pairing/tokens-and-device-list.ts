@@ -3,15 +3,24 @@
  * issuing "add" tokens, pairing new, paired and removed app installations with fresh, used, unknown and (on a
  * controlled server) expired tokens, for this edition or another, and removing devices. The model predicts which
  * refusals apply; the server must answer one of them and change nothing, or pair when none applies. After every
- * step the device list holds exactly the model's devices, under their names; every QR payload carries the actual
- * ports.
+ * step the device list holds exactly the model's devices, under their names, with the registration time and backup
+ * path their pairing answered (as GET /v1/device does); every QR payload carries the actual ports.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import type { ErrorCode } from '../../spec/errors.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
-import { issueToken, NAMES, PAIRING_LIFETIME_MS, pick, step, type Model, type Real } from './tokens-model.js';
+import {
+  issueToken,
+  NAMES,
+  PAIRING_LIFETIME_MS,
+  pick,
+  sameRegistration,
+  step,
+  type Model,
+  type Real,
+} from './tokens-model.js';
 import {
   consoleOf,
   identity,
@@ -76,9 +85,11 @@ const pair = fc
         if (self.deviceId !== paired.deviceId || self.name !== deviceName || self.platform !== device.platform) {
           throw new Error(`the new device's key reads back ${JSON.stringify(self)}`);
         }
+        sameRegistration('GET /v1/device shows the new device', self, paired);
         t.used = true;
         m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
-        m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client });
+        const { registeredAt, backupPath } = paired;
+        m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client, registeredAt, backupPath });
       },
       (m) =>
         m.tokens.length > 0 &&
@@ -136,7 +147,7 @@ export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-10', 'NET-07', 'STO-01'],
+  requirements: ['PAIR-02', 'PAIR-10', 'NET-07', 'STO-01', 'STO-03'],
   scope: 'server',
   // Without the clock no token reaches its 10 minutes.
   requirementsWithout: { clock: ['PAIR-10'] },

@@ -9,6 +9,7 @@ import type { ServerInfo } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { consoleOf } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 /** PROTOCOL.md "Pairing": a token expires 10 minutes after it is issued, whatever else it says. */
 export const PAIRING_LIFETIME_MS = 10 * 60_000;
@@ -26,6 +27,9 @@ export interface Device {
   readonly name: string;
   readonly installId: string;
   readonly client: MbsClient;
+  /** As the pairing answered them: every later view of the device must show the same. */
+  readonly registeredAt: number;
+  readonly backupPath: string;
 }
 export interface Model {
   readonly canExpire: boolean;
@@ -54,6 +58,29 @@ async function verifyDeviceList(m: Model, r: Real): Promise<void> {
   const expected = m.devices.map((d) => `${d.deviceId}=${d.name}`).sort();
   if (JSON.stringify(shown) !== JSON.stringify(expected)) {
     throw new Error(`the device list shows [${shown.join(', ')}]; the model has [${expected.join(', ')}]`);
+  }
+  for (const listed of ours) {
+    const paired = m.devices.find((d) => d.deviceId === listed.deviceId);
+    if (paired) sameRegistration(`the device list shows ${listed.name}`, listed, paired);
+  }
+}
+
+/**
+ * PROTOCOL.md "Pairing": `registeredAt` is when the device paired and `backupPath` the folder it writes to
+ * (`<name>/<registration epoch ms>`, STO-03); the device list and the device's own view must show what pairing
+ * answered.
+ */
+export function sameRegistration(
+  view: string,
+  got: { readonly registeredAt: number; readonly backupPath: string },
+  paired: Pick<Device, 'registeredAt' | 'backupPath'>,
+): void {
+  if (got.registeredAt !== paired.registeredAt || got.backupPath !== paired.backupPath) {
+    throw new Violation(
+      ['STO-03'],
+      `${view} with registeredAt ${got.registeredAt} and backupPath ${got.backupPath}; pairing answered ` +
+        `registeredAt ${paired.registeredAt} and backupPath ${paired.backupPath}`,
+    );
   }
 }
 

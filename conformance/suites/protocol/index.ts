@@ -8,6 +8,7 @@ import { emptyBodiesCheck } from './empty-bodies.js';
 import { rangeDownloadsCheck } from './range-downloads.js';
 import { conformanceClockCheck } from './conformance-clock.js';
 import { strictBodiesCheck } from './strict-bodies.js';
+import { uploadRefusalsCheck } from './upload-refusals.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -17,4 +18,5 @@ export const suite = defineSuite(area, {
   'range-downloads.ts': [rangeDownloadsCheck],
   'conformance-clock.ts': [conformanceClockCheck],
   'strict-bodies.ts': [strictBodiesCheck],
+  'upload-refusals.ts': [uploadRefusalsCheck],
 });

@@ -1,7 +1,8 @@
 /**
  * The model of one device's uploads, items, tabs and snapshots, written from PROTOCOL.md "Backup" and "Listing and
  * restore" and simpler than any server: offsets are numbers, items are a map by SHA-256, and each item's tab is
- * known exactly (one confirmed since the last snapshot is in Recent).
+ * known exactly (one confirmed since the last snapshot is in Recent). `held` keeps the order items were confirmed in:
+ * the upload order every listing follows.
  */
 import type fc from 'fast-check';
 import type { Static } from 'typebox';
@@ -108,6 +109,11 @@ export async function verify(m: Model, r: Real): Promise<void> {
   }
   const missing = [...m.held.keys()].filter((sha) => !seen.has(sha));
   if (missing.length > 0) throw new Error(`confirmed items are not listed: ${missing.join(', ')}`);
+  inUploadOrder(
+    'GET /v1/items',
+    listed.map((i) => i.sha256),
+    [...m.held.keys()],
+  );
   await verifyTabs(m, r);
   for (const upload of m.uploads) {
     const status = await r.device.call('getUpload', { params: { uploadId: upload.id } });
@@ -117,20 +123,34 @@ export async function verify(m: Model, r: Real): Promise<void> {
   }
 }
 
-/** Each tab, asked for itself, lists exactly the items the model puts in it: not only the label each item carries. */
+/**
+ * Each tab, asked for itself, lists exactly the items the model puts in it (not only the label each item carries),
+ * in upload order.
+ */
 async function verifyTabs(m: Model, r: Real): Promise<void> {
   for (const tab of TABS) {
-    const got = (await listAll(r, { tab })).map((i) => i.sha256).sort();
-    const wanted = [...m.held.values()]
-      .filter((h) => h.tab === tab)
-      .map((h) => h.sha)
-      .sort();
-    if (got.join() !== wanted.join()) {
+    const got = (await listAll(r, { tab })).map((i) => i.sha256);
+    const wanted = [...m.held.values()].filter((h) => h.tab === tab).map((h) => h.sha);
+    if ([...got].sort().join() !== [...wanted].sort().join()) {
       throw new Violation(
         ['NET-06'],
         `GET /v1/items?tab=${tab} lists [${got.join(', ')}]; the rules put [${wanted.join(', ')}] there`,
       );
     }
+    inUploadOrder(`GET /v1/items?tab=${tab}`, got, wanted);
+  }
+}
+
+/**
+ * PROTOCOL.md "Listing and restore": pages are ordered by upload order, oldest first. The model's items are held in
+ * the order their uploads were confirmed, the order a server's sequence of stored names follows too.
+ */
+function inUploadOrder(listing: string, got: readonly string[], wanted: readonly string[]): void {
+  if (got.join() !== wanted.join()) {
+    throw new Violation(
+      ['NET-06'],
+      `${listing} lists [${got.join(', ')}]; upload order, oldest first, is [${wanted.join(', ')}]`,
+    );
   }
 }
 

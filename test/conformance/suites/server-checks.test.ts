@@ -114,6 +114,7 @@ describe('server suites against a running server given without a console key', (
       'migration-version-requirements': NO_CONSOLE_REASON,
       'platforms-tablets': NO_CONSOLE_REASON,
       'protocol-upload-integrity-model': NO_CONSOLE_REASON,
+      'protocol-upload-refusals': NO_CONSOLE_REASON,
       'storage-layout': REASONS.dataDir,
       'storage-stored-as': NO_CONSOLE_REASON,
       'storage-destination-drives': NO_CONSOLE_REASON,
