@@ -53,8 +53,11 @@ import { demoteOriginal } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
+import { listOutbox } from './two-factor/gateway.js';
+import { GATEWAY_FAULTS } from './two-factor/gateway.faulty.js';
 import {
   answeredStatus,
+  listNotifications,
   loginStateAfterAnswer,
   mayAnswerPush,
   pushLifetimeMs,
@@ -116,6 +119,8 @@ export interface ServerRules {
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
   readonly recoveryEmail: typeof recoveryEmail;
+  readonly listOutbox: typeof listOutbox;
+  readonly listNotifications: typeof listNotifications;
   readonly answeredStatus: typeof answeredStatus;
   readonly sendLoginPush: typeof sendLoginPush;
   readonly pushLifetimeMs: typeof pushLifetimeMs;
@@ -169,6 +174,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   codeToSend,
   useUpCode,
   recoveryEmail,
+  listOutbox,
+  listNotifications,
   answeredStatus,
   sendLoginPush,
   pushLifetimeMs,
@@ -204,6 +211,7 @@ export const SERVER_OVERRIDES = {
   ...CODES_FAULTS,
   ...FORGOT_PASSWORD_FAULTS,
   ...PUSH_FAULTS,
+  ...GATEWAY_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,
   ...SEND_LIMIT_FAULTS,

@@ -41,6 +41,17 @@ export const FAULTS = {
     description: 'accepts a one-time password from two steps ago',
     caughtBy: ['TOTP-04'],
   },
+  'notifications-ignore-after': {
+    side: 'server',
+    description: "lists an authenticator's push notifications from the first, whatever `after` the app asks from",
+    caughtBy: ['PUSH-01'],
+  },
+  'outbox-last-stuck': {
+    side: 'server',
+    description:
+      "answers the outbox's pages with `last` equal to `after`, so a reader going on from it reads them again",
+    caughtBy: ['REC-05'],
+  },
   'late-push-approved': {
     side: 'server',
     description: 'lets a push request be approved after its 5 minutes',

@@ -4,11 +4,10 @@ import { removeAuthenticator, resetTwoFactor, settingsOf } from '../two-factor/a
 import type { TwoFactorContext } from '../two-factor/context.js';
 import { confirmRegistration, registerByQr, registerBySecret } from '../two-factor/enrolment.js';
 import { loginForgotPassword, loginResetPassword } from '../two-factor/forgot-password.js';
-import { listOutbox } from '../two-factor/gateway.js';
 import { loginOtp, loginPassword, loginPush, startLogin } from '../two-factor/logins.js';
 import { viewLogin } from '../two-factor/login-view.js';
 import { setPasswordLock } from '../two-factor/password-lock.js';
-import { answerPush, listNotifications } from '../two-factor/push.js';
+import { answerPush } from '../two-factor/push.js';
 import {
   loginRecovery,
   loginRecoveryCode,
@@ -29,12 +28,12 @@ export function createTwoFactorHandlers(ctx: TwoFactorContext): Pick<Handlers, T
     setPasswordLock: ({ body }) => setPasswordLock(ctx, body),
     resetTwoFactor: ({ body }) => resetTwoFactor(ctx, body.code),
     skipTwoFactorSetup: () => ctx.rules.skipTwoFactorSetup(ctx),
-    listOutbox: ({ query }) => listOutbox(ctx.db, query.after ?? 0, query.limit ?? 100),
+    listOutbox: ({ query }) => ctx.rules.listOutbox(ctx.db, query.after ?? 0, query.limit ?? 100),
     registerAuthenticator: ({ body }) => registerByQr(ctx, body),
     registerBySecret: ({ body }) => registerBySecret(ctx, body),
     getAuthenticatorSelf: ({ authenticator }) => toAuthenticator(authenticator),
     listNotifications: ({ authenticator, query }) =>
-      listNotifications(ctx, authenticator, query.after ?? 0, query.limit ?? 100),
+      ctx.rules.listNotifications(ctx, authenticator, query.after ?? 0, query.limit ?? 100),
     answerPush: ({ authenticator, params, body }) => answerPush(ctx, authenticator, params.requestId, body),
     setRecoveryPhone: ({ authenticator, body }) => setRecoveryPhone(ctx, authenticator, body.phone),
     verifyRecoveryPhone: ({ authenticator, body }) => verifyRecoveryPhone(ctx, authenticator, body.digits),

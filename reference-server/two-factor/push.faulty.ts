@@ -24,6 +24,10 @@ export const PUSH_FAULTS = {
     // Any answer ends the wait as a login, a rejection included.
     loginStateAfterAnswer: () => () => 'logged-in',
   },
+  'notifications-ignore-after': {
+    // Every page starts from the authenticator's first request.
+    listNotifications: (rule) => (ctx, authenticator, _after, limit) => rule(ctx, authenticator, 0, limit),
+  },
   'push-approved-twice': {
     // An approved request reads as pending to the next answer, so approving it again is taken again.
     answeredStatus: (rule) => (row, now) => {
