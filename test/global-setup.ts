@@ -1,8 +1,9 @@
 /**
  * Builds dist/ once before the tests, since several tests start the `mbsc` command as a child process, and gives the
- * run a scratch folder of its own: every temporary folder the tests, their servers, their `mbsc` processes and
- * Chromium make goes under it (TMPDIR, which node:os and Chromium read), and it is removed when the run ends, so a
- * test that forgets to clean up, or is stopped half-way, leaves nothing behind.
+ * run a scratch folder of its own: the temporary folders the tests, their `mbsc` processes and Chromium make go
+ * under it (TMPDIR, which node:os and Chromium read), and it is removed when the run ends, so a test that forgets to
+ * clean up, or is stopped half-way, leaves nothing there. The reference servers a run starts keep their data on
+ * /dev/shm instead (conformance/targets/reference-target.ts), and remove it when they close.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -168,8 +168,20 @@ async function checkedCell(check: Check, column: Column, session: TargetSession,
   const started = performance.now();
   const { value: cell, stray } = await hearingStrays(() => judgedCell(check, column, session, options));
   if (stray === undefined) return cell;
+  // A finding stays a finding, the stray named beside it; anything else (a pass above all) could not be judged.
+  if (cell.verdict === 'fail' && cell.failure)
+    return { ...cell, failure: { ...cell.failure, message: `${cell.failure.message}\n(${stray})` } };
   const durationMs = performance.now() - started;
-  return { ...placeOf(column), verdict: 'error', startedAt: cell.startedAt, durationMs, runs: 0, reason: stray };
+  const failure = { message: stray, replayCommand: '' };
+  return {
+    ...placeOf(column),
+    verdict: 'error',
+    startedAt: cell.startedAt,
+    durationMs,
+    runs: 0,
+    reason: stray,
+    failure,
+  };
 }
 
 async function judgedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {

@@ -1,27 +1,38 @@
 /**
  * Rejections that nothing handled while cells ran. Node ends the process on one, and a run would then end with no
- * report at all. Here every cell running at that moment hears of it instead (which of them made it cannot be told),
- * and a cell that ends with one still unhandled is a kit error, never a verdict: its check, or one beside it, may
- * have stopped judging what it set out to. One handled late (awaited after Node noticed it) is forgotten: its check
- * saw it. Outside every cell a rejection still ends the process.
+ * report at all. Here every cell running at that moment hears of it instead (which of them made it cannot be told:
+ * in one process, the cells of every run going on), and a cell that ends with one still unhandled is a kit error,
+ * never a pass: its check, or one beside it, may have stopped judging what it set out to. One handled late (awaited
+ * after Node noticed it, within the cell) is forgotten: its check saw it. The listeners are there only while a cell
+ * runs: outside every cell a rejection ends the process as Node would, and a program's own handlers are left alone.
  */
 import { describeError, KIT_ERROR } from './thrown-errors.js';
 
 type Strays = Map<Promise<unknown>, unknown>;
 
 const running = new Set<Strays>();
-let listening = false;
 
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  process.on('unhandledRejection', (reason, promise) => {
-    if (running.size === 0) throw reason;
-    for (const strays of running) strays.set(promise, reason);
-  });
-  process.on('rejectionHandled', (promise) => {
-    for (const strays of running) strays.delete(promise);
-  });
+function heard(reason: unknown, promise: Promise<unknown>): void {
+  for (const strays of running) strays.set(promise, reason);
+}
+
+function handledLate(promise: Promise<unknown>): void {
+  for (const strays of running) strays.delete(promise);
+}
+
+function start(strays: Strays): void {
+  if (running.size === 0) {
+    process.on('unhandledRejection', heard);
+    process.on('rejectionHandled', handledLate);
+  }
+  running.add(strays);
+}
+
+function stop(strays: Strays): void {
+  running.delete(strays);
+  if (running.size > 0) return;
+  process.off('unhandledRejection', heard);
+  process.off('rejectionHandled', handledLate);
 }
 
 /**
@@ -29,9 +40,8 @@ function listen(): void {
  * one still unhandled when it ends, if any.
  */
 export async function hearingStrays<T>(cell: () => Promise<T>): Promise<{ value: T; stray?: string }> {
-  listen();
   const strays: Strays = new Map();
-  running.add(strays);
+  start(strays);
   try {
     const value = await cell();
     // A rejection handled at the cell's last step is reported handled on a later turn.
@@ -44,6 +54,6 @@ export async function hearingStrays<T>(cell: () => Promise<T>): Promise<{ value:
       'its check, or one running beside it, may have stopped judging';
     return { value, stray };
   } finally {
-    running.delete(strays);
+    stop(strays);
   }
 }

@@ -55,6 +55,7 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
     });
   } catch (error) {
     // A request node:http refuses (a bad header, a bad path) fails as the promise, as every other failure does.
+    if (record) record.error = (error as Error).message;
     return Promise.reject(error as Error);
   }
   const answer = answerTo(outgoing, record, server.origin);

@@ -63,7 +63,8 @@ Confirmed items are listed by tab:
   registered.
 
 \`GET /v1/items?tab=…\` lists exactly the items of that tab; without \`tab\`, all of them, each with its \`tab\`.
-Pages are ordered by upload order and continue with \`cursor\`.
+Pages are ordered by upload order, oldest first: the order the server confirmed the items in (their sequence
+numbers in \`storedAs\`, above), not the order they were announced in; they continue with \`cursor\`.
 
 \`POST /v1/items/archive\` answers \`archived\`: the number of distinct items the request names, each now in
 Archive, those already there included (naming one twice counts it once). One unknown item refuses the whole request

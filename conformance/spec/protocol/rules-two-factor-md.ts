@@ -84,7 +84,8 @@ per authenticator for the SMS codes verifying its recovery phone. A failure is a
 \`otp-replayed\` (a replayed code is a guess like any other), \`password-invalid\` or \`verification-code-invalid\`;
 nothing else counts (an unknown registration, an expired code, \`login-state\`). 5 consecutive failures are free;
 then each attempt waits 30 s after the last failure, doubling up to 15 minutes, answered \`429 otp-throttled\` with
-\`details.retryAfterMs\` and not evaluated. A success resets the count. Apart from that count, a refused request
+\`details.retryAfterMs\` (what remains of the wait: the wait less the time since the last failure, in milliseconds)
+and not evaluated. A success resets the count. Apart from that count, a refused request
 changes nothing.
 
 ### Send limit

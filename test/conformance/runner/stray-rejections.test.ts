@@ -1,7 +1,8 @@
 /**
  * A check that leaves a promise rejected with nothing to handle it used to end the whole run (Node's default for an
- * unhandled rejection): no summary, no report, exit 1. Now the cell it ran in is a kit error saying so, the run goes
- * on and ends `error`, and a rejection its check handles late (after Node noticed it) changes nothing.
+ * unhandled rejection): no summary, no report, exit 1. Now the cell it ran in is a kit error saying so (a finding
+ * stays a finding, the stray named beside it), the run goes on to its reports, a rejection its check handles late
+ * (after Node noticed it) changes nothing, and no listener is left behind.
  */
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../conformance/kit/check.js';
@@ -33,11 +34,18 @@ const lateCheck = netCheck('net-late', 'NET-03', async () => {
   return { verdict: 'pass' as const, runs: 1 };
 });
 
+const failingStrayCheck = netCheck('net-stray-finding', 'NET-04', async () => {
+  void Promise.reject(new Error('left alone beside a finding'));
+  await turn();
+  return { verdict: 'fail' as const, runs: 1, failure: { message: 'the port was taken' } };
+});
+
 describe('a rejection nothing handles while a cell runs', () => {
   it('makes that cell a kit error, and the run goes on to its end and its reports', async () => {
+    const listeners = process.listenerCount('unhandledRejection');
     const { summary } = await runConformance({
       target: new ReferenceTarget(['pro']),
-      checks: [strayCheck, lateCheck],
+      checks: [strayCheck, lateCheck, failingStrayCheck],
       catalogue: REQUIREMENTS,
       profiles: [],
       seed: 5,
@@ -56,7 +64,15 @@ describe('a rejection nothing handles while a cell runs', () => {
       ),
     });
     expect(cell('net-late')).toMatchObject({ verdict: 'pass' });
-    expect(summary.verdict).toBe('error');
+    // A finding stays one, the stray named beside it.
+    expect(cell('net-stray-finding')?.verdict).toBe('fail');
+    expect(cell('net-stray-finding')?.failure?.message).toMatch(
+      /^the port was taken\n\(kit error .*left alone beside a finding/,
+    );
+    // Outside the cells the process is as it was: no listener of the run's is left behind.
+    expect(process.listenerCount('unhandledRejection')).toBe(listeners);
+    // The finding fails the run; the requirement the stray left unjudged is an error, never a pass.
+    expect(summary.verdict).toBe('fail');
     expect(summary.requirements.find((r) => r.id === 'NET-01')?.verdict).toBe('error');
   });
 });

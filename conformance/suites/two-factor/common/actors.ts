@@ -13,7 +13,7 @@ import { Violation } from '../../../kit/violation.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, NotApplicable, type ServerTime } from './support.js';
 import { refusedOtpMessage } from './otp-refusal.js';
-import { retryAfterOf } from './retry-after.js';
+import { waitToSitOut } from './retry-after.js';
 import { seqPageProblem } from './seq-pages.js';
 
 export const STEP_MS = 30_000;
@@ -89,7 +89,7 @@ export async function throttleAware<T>(time: ServerTime, call: () => Promise<T>)
     if (outcome.ok) return outcome.value;
     if (outcome.code !== 'otp-throttled' || tries >= 3) throw new MbsError(outcome.code, undefined, outcome.details);
     if (!time.movable) throw new NotApplicable('the server is throttling attempts after earlier failures');
-    await time.advance(retryAfterOf(outcome, ['TOTP-18'], 'registering by secret key while throttled'));
+    await time.advance(waitToSitOut(outcome));
   }
 }
 
@@ -139,7 +139,7 @@ export async function settleOtp(
           'after at most four consecutive failures since the last success; throttling begins at the sixth',
       );
     }
-    await time.advance(retryAfterOf(outcome, ['TOTP-18'], 'a one-time password while throttled'));
+    await time.advance(waitToSitOut(outcome));
   }
   throw new Error('the server kept throttling one-time passwords');
 }

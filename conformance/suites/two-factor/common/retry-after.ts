@@ -6,6 +6,7 @@
 import { Violation } from '../../../kit/violation.js';
 import type { Outcome } from './outcomes.js';
 import type { Probe } from './server-time.js';
+import { MAX_DELAY_MS } from './otp-model.js';
 
 /** The announced wait of a throttled refusal: a violation of `ids` when it is missing or not a wait. */
 export function retryAfterOf(outcome: Outcome<unknown>, ids: readonly string[], what: string): number {
@@ -15,6 +16,17 @@ export function retryAfterOf(outcome: Outcome<unknown>, ids: readonly string[], 
     ids,
     `${what}: otp-throttled must say how long to wait in details.retryAfterMs (milliseconds), but it was ${JSON.stringify(value) ?? 'missing'}`,
   );
+}
+
+/**
+ * How long a step that only needs to get past a throttle (a setup, a clean-up) waits it out: the announced wait, or
+ * the schedule's longest when none is announced. Whether the announcement is there and right is for the checks of
+ * the schedule to judge (mustAnnounceWait); a clean-up that failed on it would leave the throttle to every later
+ * check and turn their verdicts into errors.
+ */
+export function waitToSitOut(outcome: Outcome<unknown>): number {
+  const value = outcome.ok ? undefined : outcome.details?.['retryAfterMs'];
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : MAX_DELAY_MS;
 }
 
 /**

@@ -42,6 +42,14 @@ export class ServerTime {
     return this.clock !== undefined;
   }
 
+  /**
+   * How far a reading may be from the server's own: none on a frozen clock, which the kit reads as it set it; up to
+   * a second on a running one, read from this machine's clock and a skew measured once across a round trip.
+   */
+  get slackMs(): number {
+    return this.clock?.frozenAtMs !== undefined ? 0 : 1000;
+  }
+
   now(): number {
     return this.clock ? this.clock.now() : Date.now();
   }

@@ -16,7 +16,7 @@ import { withTwoFactor } from './session.js';
 import { FIRST_DELAY_MS, FREE_FAILURES } from './otp-model.js';
 import { said, type ServerTime } from './support.js';
 import type { Guessing } from './throttle-real-time.js';
-import { mustAnnounceWait, retryAfterOf } from './retry-after.js';
+import { mustAnnounceWait, waitToSitOut } from './retry-after.js';
 
 /** `g`'s kind of guess must start with a count of 0: its last attempt succeeded (see pastThrottle). */
 export async function timedSchedule(time: ServerTime, g: Guessing): Promise<void> {
@@ -46,16 +46,13 @@ export async function timedSchedule(time: ServerTime, g: Guessing): Promise<void
   await expect('right', 'accepted', '60 s after the 6th failure, the wait over');
 }
 
-/**
- * Runs `call` until it is not throttled, waiting each throttle out on the moved clock: an earlier check's count. The
- * wait is the one announced, which must be there (a violation of `ids` otherwise).
- */
-export async function pastThrottle<T>(time: ServerTime, ids: readonly string[], call: () => Promise<T>): Promise<T> {
+/** Runs `call` until it is not throttled, waiting each throttle out on the moved clock: an earlier check's count. */
+export async function pastThrottle<T>(time: ServerTime, call: () => Promise<T>): Promise<T> {
   for (let tries = 0; tries < 8; tries++) {
     const probe = await time.probe(call);
     if (probe.outcome.ok) return probe.outcome.value;
     if (probe.outcome.code !== 'otp-throttled') throw new Error(`expected a success, got ${probe.outcome.code}`);
-    await time.advance(retryAfterOf(probe.outcome, ids, 'a throttled attempt before the schedule'));
+    await time.advance(waitToSitOut(probe.outcome));
   }
   throw new Error('still throttled after waiting out 8 throttles');
 }

@@ -3,7 +3,7 @@
  * approve or reject a request (the latest or an earlier one, by its device or the other), each checked against
  * the model as it happens; every approval taken is presented again at once, and must be refused (PUSH-10).
  */
-import { seqPageProblem } from '../common/seq-pages.js';
+import { listedBefore } from '../common/seq-pages.js';
 import { Violation } from '../../../kit/violation.js';
 import {
   answerAt,
@@ -69,10 +69,9 @@ export const sendPush = (to: number): PushStep => ({
     login.request = push.requestId;
     const after = w.seen[to] ?? 0;
     const page = await auth.client.call('listNotifications', { query: { after } });
-    const pageProblem = seqPageProblem(
+    const pageProblem = listedBefore(
       page.notifications.map((n) => n.seq),
       after,
-      page.last,
     );
     if (pageProblem) throw new Violation(['PUSH-01'], `${auth.name}'s push notification service: ${pageProblem}`);
     w.seen[to] = page.last;

@@ -70,7 +70,7 @@ const REGISTRATION_LIFETIME_MS = 10 * 60_000;
  * instant 10 minutes after the server issued it, read on the server clock around the call: an app trusting either
  * would otherwise offer a registration the server no longer takes, or give up on one it still does.
  */
-function verifyAnnouncedExpiry(r: Registration, issued: number, issuedBy: number): void {
+function verifyAnnouncedExpiry(r: Registration, issued: number, issuedBy: number, slackMs: number): void {
   const inQr = decodeRegistrationPayload(r.payload).expires;
   if (inQr !== r.expiresAt) {
     throw new Violation(
@@ -78,7 +78,10 @@ function verifyAnnouncedExpiry(r: Registration, issued: number, issuedBy: number
       `the QR code says the registration expires at ${inQr}, its expiresAt ${r.expiresAt}`,
     );
   }
-  const [least, most] = [issued + REGISTRATION_LIFETIME_MS, issuedBy + REGISTRATION_LIFETIME_MS];
+  const [least, most] = [issued - slackMs, issuedBy + slackMs].map((t) => t + REGISTRATION_LIFETIME_MS) as [
+    number,
+    number,
+  ];
   if (r.expiresAt < least || r.expiresAt > most) {
     throw new Violation(
       ['TFA-18'],
@@ -99,7 +102,7 @@ async function verifyLifetime(desk: MbsClient, time: ServerTime, url: string): P
     await desk.call('createRegistration', { body: {} }),
   ];
   const issuedBy = time.now();
-  for (const registration of [early, late]) verifyAnnouncedExpiry(registration, issued, issuedBy);
+  for (const registration of [early, late]) verifyAnnouncedExpiry(registration, issued, issuedBy, time.slackMs);
   const scan = (registration: Registration, installId: string) =>
     new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
       body: {
