@@ -14,13 +14,20 @@ import { expectReportsAgree, readReports } from '../reports/report-agreement.js'
 const dir = tempDir('mbsc-run-cli-');
 let garbage: Server;
 let garbagePort = 0;
+let untyped: Server;
+let untypedPort = 0;
 beforeAll(async () => {
-  garbage = createServer((_req, res) => res.end('<html>not a backup server</html>'));
+  // One says JSON and sends HTML; the other sends it with no type at all (the client names either).
+  garbage = createServer((_req, res) => res.setHeader('content-type', 'application/json').end('<html>not JSON</html>'));
+  untyped = createServer((_req, res) => res.end('<html>not a backup server</html>'));
+  await new Promise<void>((r) => untyped.listen(0, '127.0.0.1', () => r()));
+  untypedPort = (untyped.address() as { port: number }).port;
   await new Promise<void>((r) => garbage.listen(0, '127.0.0.1', () => r()));
   garbagePort = (garbage.address() as { port: number }).port;
 });
 afterAll(async () => {
   await new Promise<void>((r) => garbage.close(() => r()));
+  await new Promise<void>((r) => untyped.close(() => r()));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -188,8 +195,29 @@ describe('mbsc validate: bad targets and bad input', () => {
       out('garbage'),
     ]);
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('not JSON');
+    expect(result.stderr).toContain('getInfo: the answer is not JSON');
     expect(summaryOf('garbage').verdict).toBe('error');
+  });
+
+  it('a server that answers without a media type: exit 4, naming what the protocol gives', async () => {
+    const result = await runCli([
+      'validate',
+      '--server',
+      `http://127.0.0.1:${untypedPort}`,
+      '--udp-port',
+      '9',
+      '--edition',
+      'pro',
+      '--profiles',
+      'redmi-note-8',
+      '--out',
+      out('untyped'),
+    ]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      'getInfo: the answer has no Content-Type, where the protocol gives application/json',
+    );
+    expect(summaryOf('untyped').verdict).toBe('error');
   });
 
   it('an unknown requirement id: exit 6 with the nearest id', async () => {
