@@ -37,6 +37,12 @@ const verdicts = (name: string, ids: string[]) =>
   Object.fromEntries(
     ids.map((id) => [id, summaryOf(name).requirements.find((r: { id: string }) => r.id === id).verdict]),
   );
+/** `mbsc validate` of the Pro server at `port` on 127.0.0.1, one phone, its reports in `out(name)`. */
+const validateAt = (port: number, name: string) =>
+  runCli([
+    ...['validate', '--server', `http://127.0.0.1:${port}`, '--udp-port', '9', '--edition', 'pro'],
+    ...['--profiles', 'redmi-note-8', '--out', out(name)],
+  ]);
 const ONE_PHONE_ON_PRO = ['--profiles', 'redmi-note-8', '--editions', 'pro', '--seed', '7'];
 
 describe('mbsc run', () => {
@@ -181,38 +187,14 @@ describe('mbsc validate: bad targets and bad input', () => {
   });
 
   it('a server that answers garbage: exit 4', async () => {
-    const result = await runCli([
-      'validate',
-      '--server',
-      `http://127.0.0.1:${garbagePort}`,
-      '--udp-port',
-      '9',
-      '--edition',
-      'pro',
-      '--profiles',
-      'redmi-note-8',
-      '--out',
-      out('garbage'),
-    ]);
+    const result = await validateAt(garbagePort, 'garbage');
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('getInfo: the answer is not JSON');
     expect(summaryOf('garbage').verdict).toBe('error');
   });
 
   it('a server that answers without a media type: exit 4, naming what the protocol gives', async () => {
-    const result = await runCli([
-      'validate',
-      '--server',
-      `http://127.0.0.1:${untypedPort}`,
-      '--udp-port',
-      '9',
-      '--edition',
-      'pro',
-      '--profiles',
-      'redmi-note-8',
-      '--out',
-      out('untyped'),
-    ]);
+    const result = await validateAt(untypedPort, 'untyped');
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(
       'getInfo: the answer has no Content-Type, where the protocol gives application/json',

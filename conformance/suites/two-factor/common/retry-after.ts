@@ -8,10 +8,16 @@ import type { Outcome } from './outcomes.js';
 import type { Probe } from './server-time.js';
 import { MAX_DELAY_MS } from './otp-model.js';
 
+/** The refusal's `details.retryAfterMs` when it is a wait (a finite number of milliseconds, not negative). */
+function announcedWait(outcome: Outcome<unknown>): { readonly wait?: number; readonly given: unknown } {
+  const given = outcome.ok ? undefined : outcome.details?.['retryAfterMs'];
+  return typeof given === 'number' && Number.isFinite(given) && given >= 0 ? { wait: given, given } : { given };
+}
+
 /** The announced wait of a throttled refusal: a violation of `ids` when it is missing or not a wait. */
 export function retryAfterOf(outcome: Outcome<unknown>, ids: readonly string[], what: string): number {
-  const value = outcome.ok ? undefined : outcome.details?.['retryAfterMs'];
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  const { wait, given: value } = announcedWait(outcome);
+  if (wait !== undefined) return wait;
   throw new Violation(
     ids,
     `${what}: otp-throttled must say how long to wait in details.retryAfterMs (milliseconds), but it was ${JSON.stringify(value) ?? 'missing'}`,
@@ -25,8 +31,7 @@ export function retryAfterOf(outcome: Outcome<unknown>, ids: readonly string[], 
  * check and turn their verdicts into errors.
  */
 export function waitToSitOut(outcome: Outcome<unknown>): number {
-  const value = outcome.ok ? undefined : outcome.details?.['retryAfterMs'];
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : MAX_DELAY_MS;
+  return announcedWait(outcome).wait ?? MAX_DELAY_MS;
 }
 
 /**
