@@ -11,7 +11,7 @@ import type { Platform } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
 import { APPLIES, type Applicability, type Column } from './check.js';
 
-export { NotApplicable } from './check.js';
+export { NotApplicable, Untestable } from './check.js';
 
 export type Applies = (column: Column, session: TargetSession) => Applicability;
 
@@ -57,8 +57,17 @@ export const REASONS = {
     'starts a server like the target with a push service the kit runs and takes away: the reference target can, a running server with --own-server COMMAND that has {pushWebhook}',
 } as const;
 
-/** What a target lacks when only the checking, not the rule, needs it: its cells are `untested`, not `skipped`. */
-const UNTESTED: ReadonlySet<string> = new Set([REASONS.clock, REASONS.pushService]);
+/**
+ * What a target lacks when only the checking, not the rule, needs it (what the kit was not given or cannot start):
+ * its cells are `untested`, not `skipped`. The others say the rule does not apply to this column or edition.
+ */
+const UNTESTED: ReadonlySet<string> = new Set([
+  REASONS.console,
+  REASONS.dataDir,
+  REASONS.ownServers,
+  REASONS.clock,
+  REASONS.pushService,
+]);
 
 const osName = (platform: Platform) => (platform === 'android' ? 'Android' : 'iOS');
 

@@ -91,7 +91,8 @@ export type CheckOutcome =
       readonly sometimes?: Reached;
       readonly notReachable?: NotReachable;
     }
-  | { readonly verdict: 'skipped'; readonly reason: string };
+  | { readonly verdict: 'skipped'; readonly reason: string }
+  | { readonly verdict: 'untested'; readonly reason: string };
 
 /**
  * Whether a check runs here. `untested` when the rules apply to this server but the target lacks what checking them
@@ -153,11 +154,32 @@ export interface DeviceCheck extends CheckBase {
 export type Check = ServerCheck | DeviceCheck;
 
 /**
- * Thrown inside a check's body when the target turns out, only once the check runs, to lack something it needs (an
- * outbox, a wait it cannot skip without a clock): the check is skipped with this reason, as when its `applies`
- * says so (conformance/kit/applies.ts).
+ * Thrown inside a check's body when its rules turn out, only once the check runs, not to apply to this target: the
+ * check is skipped with this reason, as when its `applies` says so (conformance/kit/applies.ts).
  */
 export class NotApplicable extends Error {}
+
+/**
+ * Thrown inside a check's body when its rules apply to this target but the target or this machine lacks, as the
+ * check finds only once it runs, what checking them needs (the clock, an outbox, a browser, a wait longer than a
+ * real-time run, a throttle earlier failures left): the cell reads `untested` with this reason, never `skipped`, so
+ * the requirement still counts as applicable and unchecked here.
+ */
+export class Untestable extends NotApplicable {}
+
+type NotRun = Extract<CheckOutcome, { readonly verdict: 'skipped' | 'untested' }>;
+
+/** Whether an outcome says the check did not run here (skipped or untested), with the reason. */
+export function didNotRun(outcome: CheckOutcome): outcome is NotRun {
+  return outcome.verdict === 'skipped' || outcome.verdict === 'untested';
+}
+
+/** The outcome of a check that stopped on NotApplicable: skipped, or untested when only the checking lacked. */
+export function notRunOutcome(error: NotApplicable): CheckOutcome {
+  return error instanceof Untestable
+    ? { verdict: 'untested', reason: error.message }
+    : { verdict: 'skipped', reason: error.message };
+}
 
 /** Runs a check on its context: a device check only where the column has a device profile. */
 export async function runCheck(check: Check, context: CheckContext): Promise<CheckOutcome> {
@@ -167,7 +189,7 @@ export async function runCheck(check: Check, context: CheckContext): Promise<Che
     if (!profile) return { verdict: 'skipped', reason: 'device checks need a device profile' };
     return await check.run({ ...context, column: { ...context.column, profile } });
   } catch (error) {
-    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
+    if (error instanceof NotApplicable) return notRunOutcome(error);
     throw error;
   }
 }
@@ -176,4 +198,9 @@ export const APPLIES: Applicability = { applies: true };
 
 export function skipUnless(condition: boolean, reason: string): Applicability {
   return condition ? APPLIES : { applies: false, reason };
+}
+
+/** Applies, but checks only when the condition holds (what the target was given): else untested, with the reason. */
+export function untestedUnless(condition: boolean, reason: string): Applicability {
+  return condition ? APPLIES : { applies: false, reason, untested: true };
 }

@@ -1,7 +1,7 @@
 /**
  * A property whose run stops at the first case that finds the target lacking: when a case throws NotApplicable
  * before any case failed, every later case (fast-check's shrinks included) answers that same failure at once, without
- * running, and the check reads skipped with its reason (checkProperty). A NotApplicable thrown only while shrinking a
+ * running, and the check reads skipped (untested for an Untestable) with its reason (checkProperty). A NotApplicable thrown only while shrinking a
  * real failure leaves that failure as it is: the target broke a rule before it was found lacking.
  */
 import fc from 'fast-check';

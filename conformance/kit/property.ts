@@ -3,12 +3,13 @@
  * each case drawing its content as that case (content-source.ts) and keeping its exchanges if it fails
  * (case-exchanges.ts); turns a failure into its shrunk counterexample, its command list for model-based checks, seed
  * and path. A case that finds the target lacking (NotApplicable) before any case failed skips the check with its
- * reason (not-applicable-cases.ts), as does a one-shot check that throws one.
+ * reason, or leaves it untested when only the checking lacked (Untestable; not-applicable-cases.ts), as does a
+ * one-shot check that throws one.
  */
 import fc from 'fast-check';
 import { CaseClock } from './case-clock.js';
 import { withCaseExchanges } from './case-exchanges.js';
-import { NotApplicable, type CheckContext, type CheckOutcome } from './check.js';
+import { NotApplicable, notRunOutcome, type CheckContext, type CheckOutcome } from './check.js';
 import { withCaseContent } from './content-source.js';
 import { withLackingCases } from './not-applicable-cases.js';
 import { violationDetails } from './violation.js';
@@ -30,7 +31,7 @@ export async function checkProperty<T>(
     .finally(() => clock.restore());
   if (!details.failed) return { verdict: 'pass', runs: details.numRuns };
   const lack = cases.lack();
-  if (lack) return { verdict: 'skipped', reason: lack.message };
+  if (lack) return notRunOutcome(lack);
   const counterexample = (details.counterexample ?? []) as unknown as unknown[];
   const first = counterexample[0] as unknown;
   const commands = isCommandList(first) ? ranCommands(first) : undefined;
@@ -89,7 +90,7 @@ export async function checkOnce(run: () => Promise<void>): Promise<CheckOutcome>
     await run();
     return { verdict: 'pass', runs: 1 };
   } catch (error) {
-    if (error instanceof NotApplicable) return { verdict: 'skipped', reason: error.message };
+    if (error instanceof NotApplicable) return notRunOutcome(error);
     return {
       verdict: 'fail',
       runs: 1,

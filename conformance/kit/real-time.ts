@@ -6,7 +6,7 @@
  * probe and the later for the "gone" one, so neither probe moves toward the edge when the call is slow.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotApplicable } from './check.js';
+import { Untestable } from './check.js';
 
 /** How far from a lifetime's end the probes ask: far beyond any delay of a loaded machine or a clock skew. */
 export const REAL_TIME_MARGIN_MS = 20_000;
@@ -47,7 +47,7 @@ export function probesOf(started: { before: number; after: number }, lifetimeMs:
  */
 export function probesAround(end: number, now: number = Date.now()): Probes {
   if (end - now > LONGEST_REAL_TIME_WAIT_MS)
-    throw new NotApplicable(
+    throw new Untestable(
       `the server's lifetime ends in ${Math.round((end - now) / 60_000)} minutes, longer than a real-time run waits`,
     );
   return { aliveAt: end - REAL_TIME_MARGIN_MS, goneAt: end + REAL_TIME_MARGIN_MS };

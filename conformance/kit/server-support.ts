@@ -13,7 +13,7 @@ import { cellContent } from './cell-draws.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
-import { NotApplicable } from './check.js';
+import { Untestable } from './check.js';
 import { setup } from './setup.js';
 import { trimMiddle } from './trim-middle.js';
 
@@ -175,7 +175,7 @@ export async function withClock<T>(
   let moved = 0;
   try {
     return await body(async (ms) => {
-      if (!clock) throw new NotApplicable(REASONS.clock);
+      if (!clock) throw new Untestable(REASONS.clock);
       await clock.advance(ms);
       moved += ms;
     });

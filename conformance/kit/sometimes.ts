@@ -4,7 +4,7 @@
  * finding about the kit, shown as a warning beside the verdict, never a failure of the target.
  */
 import type fc from 'fast-check';
-import type { CheckOutcome } from './check.js';
+import { didNotRun, type CheckOutcome } from './check.js';
 
 export class Sometimes<Name extends string = string> {
   private readonly counts: Map<Name, number>;
@@ -72,9 +72,9 @@ export function reachingAfter<M extends object, R, Name extends string>(
   );
 }
 
-/** A check's outcome with how often each named state was reached; a skipped check reached nothing worth saying. */
+/** A check's outcome with how often each named state was reached; one that did not run reached nothing worth saying. */
 export function withReached(outcome: CheckOutcome, sometimes: Sometimes): CheckOutcome {
-  if (outcome.verdict === 'skipped') return outcome;
+  if (didNotRun(outcome)) return outcome;
   const lacking = sometimes.notReachable();
   const notReachable = Object.keys(lacking).length > 0 ? { notReachable: lacking } : {};
   return { ...outcome, sometimes: sometimes.reached(), ...notReachable };

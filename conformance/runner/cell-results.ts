@@ -5,7 +5,7 @@
  * replayCommand is left empty for the runner to fill in.
  */
 import type { Requirement } from '../spec/requirements/types.js';
-import type { Check, CheckOutcome, FailureDetails } from '../kit/check.js';
+import { didNotRun, type Check, type CheckOutcome, type FailureDetails } from '../kit/check.js';
 import type { Cell } from './summary-schema.js';
 import { Violation, violationDetails } from '../kit/violation.js';
 import { classifyThrown, describeError, type ThrownKind } from './thrown-errors.js';
@@ -24,8 +24,7 @@ export function outcomeCell(
   durationMs: number,
   levelOf: LevelOf,
 ): Cell {
-  if (outcome.verdict === 'skipped')
-    return { ...place, verdict: 'skipped', durationMs, runs: 0, reason: outcome.reason };
+  if (didNotRun(outcome)) return { ...place, verdict: outcome.verdict, durationMs, runs: 0, reason: outcome.reason };
   const sometimes = {
     ...(outcome.sometimes ? { sometimes: { ...outcome.sometimes } } : {}),
     ...(outcome.notReachable ? { notReachable: { ...outcome.notReachable } } : {}),

@@ -260,7 +260,7 @@ function notApplying(place: CellPlace, applicability: Applicability & { applies:
 
 /** A cell that ran without the server's clock did not check in full what the check covers only with it. */
 function withUnchecked(cell: Cell, unchecked: Cell['unchecked']): Cell {
-  if (!unchecked || cell.verdict === 'skipped' || cell.verdict === 'error') return cell;
+  if (!unchecked || cell.verdict === 'skipped' || cell.verdict === 'untested' || cell.verdict === 'error') return cell;
   return { ...cell, unchecked: joinUnchecked(cell.unchecked, unchecked) };
 }
 

@@ -37,7 +37,10 @@ export function runVerdict(requirements: readonly RequirementResult[], context: 
     };
   }
   if (context.checks > 0 && !requirements.some((r) => TESTED.includes(r.verdict))) {
-    return { verdict: 'error', reason: 'nothing applicable ran: no selected check applies to this target' };
+    const reason = requirements.some((r) => r.verdict === 'untested')
+      ? 'nothing applicable ran: the selected checks apply to this target, but none could check it here (see untested)'
+      : 'nothing applicable ran: no selected check applies to this target';
+    return { verdict: 'error', reason };
   }
   return { verdict: 'pass' };
 }

@@ -4,7 +4,7 @@
  * prints the shrunk commands and, for each anomaly, the fewest operations of the history that show it.
  */
 import fc from 'fast-check';
-import { skipUnless, type Check, type CheckContext, type CheckOutcome } from '../../kit/check.js';
+import { untestedUnless, type Check, type CheckContext, type CheckOutcome } from '../../kit/check.js';
 import { REASONS } from '../../kit/applies.js';
 import { deviceName } from '../../kit/device-world.js';
 import { HistoryRecorder } from '../../kit/history/history.js';
@@ -34,7 +34,7 @@ export const backupNemesisCheck: Check = {
   // It crashes and restarts a server, and on a plain URL it cuts the session's own connections.
   exclusive: true,
   applies: (_column, session) =>
-    skipUnless(session.console !== undefined || session.startRestartableServer !== undefined, REASONS.console),
+    untestedUnless(session.console !== undefined || session.startRestartableServer !== undefined, REASONS.console),
   run: runNemesis,
 };
 

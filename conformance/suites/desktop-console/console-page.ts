@@ -6,8 +6,7 @@ import { PNG } from 'pngjs';
 import jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { browserContext, browserLack } from '../../kit/browser.js';
-import type { CheckOutcome } from '../../kit/check.js';
-import { NotApplicable } from '../../kit/check.js';
+import { NotApplicable, Untestable, type CheckOutcome } from '../../kit/check.js';
 import { Violation, violationDetails } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import type { ConsoleLocatorKey } from '../../targets/web-console.js';
@@ -29,7 +28,7 @@ export interface ConsolePage {
   qrText(key: ConsoleLocatorKey): Promise<string>;
 }
 
-/** Why the console cannot be checked here, for `applies`. */
+/** Why the console cannot be checked here: what the target or this machine lacks (the cell reads untested). */
 export async function consoleLack(session: TargetSession): Promise<string | undefined> {
   if (!session.webConsole) return 'the target has no web console (give --console-url and --console-locators)';
   if (!session.console) return 'the target gives no console key, the console’s sign-in';
@@ -41,7 +40,7 @@ export async function withConsolePage(
   body: (console: ConsolePage) => Promise<void>,
 ): Promise<CheckOutcome> {
   const lack = await consoleLack(session);
-  if (lack) throw new NotApplicable(lack);
+  if (lack) throw new Untestable(lack);
   const web = session.webConsole!;
   const context = await browserContext();
   const page = await context.newPage();

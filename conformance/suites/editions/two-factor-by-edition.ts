@@ -3,7 +3,7 @@
  * desktop side or the app, well-formed and authenticated or not, with `404 2fa-not-supported`, and says it has no
  * 2FA; Pro and Lite say they have it, register an authenticator and log in with its code.
  */
-import { skipUnless, type Check, type CheckContext } from '../../kit/check.js';
+import { skipUnless, untestedUnless, type Check, type CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
@@ -92,7 +92,7 @@ function offersCheck(edition: Edition, requirement: string): Check {
     applies: (column, session) =>
       column.edition !== edition
         ? { applies: false, reason: `checks the ${label} edition` }
-        : skipUnless(
+        : untestedUnless(
             session.console !== undefined,
             'needs the console key (--console-key) to register an authenticator',
           ),

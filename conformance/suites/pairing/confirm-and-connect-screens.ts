@@ -155,6 +155,6 @@ export const uiConnectionAttemptingCheck: Check = {
         }),
       ),
     );
-    return unavailable ? { verdict: 'skipped', reason: unavailable } : outcome;
+    return unavailable ? { verdict: 'untested', reason: unavailable } : outcome;
   },
 };

@@ -13,8 +13,7 @@ import { existsSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Check, CheckContext } from '../../kit/check.js';
-import { APPLIES } from '../../kit/check.js';
+import { APPLIES, didNotRun, type Check, type CheckContext } from '../../kit/check.js';
 import { where } from '../../kit/applies.js';
 import { checkOnce } from '../../kit/property.js';
 import { bytesOf, identity, metaOf, sha256 } from '../../kit/server-support.js';
@@ -230,7 +229,7 @@ export const storageDestinationDrivesCheck: Check = {
     const dirs: string[] = [];
     try {
       const outcome = await checkOnce(() => verifyMove(context, first, second, dirs));
-      if (outcome.verdict === 'skipped') return outcome;
+      if (didNotRun(outcome)) return outcome;
       const unjudged =
         outcome.verdict === 'pass'
           ? await fatUnjudged(context)

@@ -49,6 +49,17 @@ describe('where a check applies', () => {
     expect(reasonOf({ device: 'paired', sdCard: true }, samsung, full)).toBe('applies');
   });
 
+  it('reads untested where the target was not given what checking needs, skipped where the rule does not apply', () => {
+    for (const needs of [{ console: true }, { dataDir: true }, { ownServers: true }, { clock: true }] as const)
+      expect(where(needs)(android, bare)).toMatchObject({ applies: false, untested: true });
+    for (const [needs, column] of [
+      [{ twoFactor: true }, { edition: 'home' }],
+      [{ device: 'paired', platform: 'ios' }, android],
+      [{ device: 'alone' }, { edition: 'pro' }],
+    ] as const)
+      expect(where(needs)(column, full)).not.toHaveProperty('untested');
+  });
+
   it("reads untested, in the target's own words, where only the target lacks a clock or a push service", () => {
     const pushServiceLack = 'the --own-server command has no {pushWebhook} placeholder';
     const session: TargetSession = { ...full, pushServiceLack, clock: undefined, clockLack: 'clock does not move' };

@@ -1,10 +1,11 @@
 /**
  * A model-based failure's commands are its shrunk counterexample's: those that ran, not the list generated. A case
- * that finds the target lacking (NotApplicable) skips the check with its reason, inside a property run or not.
+ * that finds the rules not applying (NotApplicable) skips the check with its reason, inside a property run or not;
+ * one that finds only the checking lacking (Untestable) leaves it untested.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NotApplicable, type Check } from '../../../conformance/kit/check.js';
+import { NotApplicable, Untestable, type Check } from '../../../conformance/kit/check.js';
 import { checkOnce, checkProperty, commandsOptions } from '../../../conformance/kit/property.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks } from '../suites/fixtures/run-checks.js';
@@ -41,9 +42,10 @@ const modelCheck: Check = {
 };
 
 const LACK = 'the server is throttling attempts after earlier failures';
+const ELSEWHERE = 'the rule is about another edition';
 
 /** A property whose fourth case finds the target lacking, and whose cases after it would break a rule. */
-function lackingCheck(id: string, tried: number[]): Check {
+function lackingCheck(id: string, tried: number[], lacking: () => Error = () => new Untestable(LACK)): Check {
   return {
     id,
     title: 'a synthetic check that finds the target lacking',
@@ -54,7 +56,7 @@ function lackingCheck(id: string, tried: number[]): Check {
       checkProperty(
         fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), async (n) => {
           tried.push(n);
-          if (tried.length === 4) throw new NotApplicable(LACK);
+          if (tried.length === 4) throw lacking();
           if (tried.length > 4) throw new Error(`case ${n} broke the rule`);
         }),
         context,
@@ -64,15 +66,28 @@ function lackingCheck(id: string, tried: number[]): Check {
 }
 
 describe('checkProperty', () => {
-  it('skips the check with its reason when a case throws NotApplicable, and runs no case after it', async () => {
+  it('leaves the check untested with its reason when a case throws Untestable, and runs no case after it', async () => {
     const tried: number[] = [];
     const summary = await runChecks(new ReferenceTarget(['home']), [lackingCheck('totp-lacking', tried)], 20);
     const cell = summary.checks[0]!.cells[0]!;
-    expect([cell.verdict, cell.reason]).toEqual(['skipped', LACK]);
+    expect([cell.verdict, cell.reason]).toEqual(['untested', LACK]);
+    expect(summary.requirements.find((r) => r.id === 'TOTP-18')).toMatchObject({ verdict: 'untested', reason: LACK });
     expect(tried).toHaveLength(4);
   });
 
-  it('skips a one-shot check with its reason when it throws NotApplicable', async () => {
+  it('skips the check with its reason when a case throws NotApplicable', async () => {
+    const tried: number[] = [];
+    const check = lackingCheck('totp-elsewhere', tried, () => new NotApplicable(ELSEWHERE));
+    const summary = await runChecks(new ReferenceTarget(['home']), [check], 20);
+    const cell = summary.checks[0]!.cells[0]!;
+    expect([cell.verdict, cell.reason]).toEqual(['skipped', ELSEWHERE]);
+    expect(tried).toHaveLength(4);
+  });
+
+  it.each([
+    ['skipped', () => new NotApplicable(ELSEWHERE), ELSEWHERE],
+    ['untested', () => new Untestable(LACK), LACK],
+  ] as const)('reads %s, with its reason, a one-shot check that throws so', async (verdict, lacking, reason) => {
     const check: Check = {
       id: 'totp-lacking-once',
       title: 'a synthetic one-shot check that finds the target lacking',
@@ -81,12 +96,12 @@ describe('checkProperty', () => {
       scope: 'server',
       run: () =>
         checkOnce(async () => {
-          throw new NotApplicable(LACK);
+          throw lacking();
         }),
     };
     const summary = await runChecks(new ReferenceTarget(['home']), [check], 1);
     const cell = summary.checks[0]!.cells[0]!;
-    expect([cell.verdict, cell.reason]).toEqual(['skipped', LACK]);
+    expect([cell.verdict, cell.reason]).toEqual([verdict, reason]);
   });
 
   it('reports as commands the shrunk counterexample, without the commands after the failing one', async () => {

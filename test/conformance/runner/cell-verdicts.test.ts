@@ -197,4 +197,13 @@ describe('the run verdict', () => {
     const empty = await runChecks(new ReferenceTarget(['home']), [], 1, 1);
     expect(empty.verdict).toBe('pass');
   });
+
+  it('is error when every selected check applies but none could check the target here, and says so', async () => {
+    const lacking = check(failing(), { applies: () => ({ applies: false, reason: 'no browser', untested: true }) });
+    const { summary } = await run(lacking);
+    expect(summary).toMatchObject({
+      verdict: 'error',
+      reason: expect.stringMatching(/^nothing applicable ran: .*none could check it here \(see untested\)$/),
+    });
+  });
 });

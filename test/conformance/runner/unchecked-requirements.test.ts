@@ -54,6 +54,15 @@ describe('requirements a cell checked only in part', () => {
       reason: REASONS.clock,
       untested: true,
     });
-    expect(where({ dataDir: true })({ edition: 'pro' }, bare)).toEqual({ applies: false, reason: REASONS.dataDir });
+    // What the target was not given is untested too; a rule of another edition is skipped.
+    expect(where({ dataDir: true })({ edition: 'pro' }, bare)).toEqual({
+      applies: false,
+      reason: REASONS.dataDir,
+      untested: true,
+    });
+    expect(where({ twoFactor: true })({ edition: 'home' }, bare)).toEqual({
+      applies: false,
+      reason: REASONS.twoFactor,
+    });
   });
 });

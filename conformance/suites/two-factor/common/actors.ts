@@ -11,7 +11,7 @@ import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { newInstallId } from '../../../kit/server-support.js';
 import { Violation } from '../../../kit/violation.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
-import { attempt, NotApplicable, type ServerTime } from './support.js';
+import { attempt, Untestable, type ServerTime } from './support.js';
 import { refusedOtpMessage } from './otp-refusal.js';
 import { waitToSitOut } from './retry-after.js';
 import { seqPageProblem } from './seq-pages.js';
@@ -88,7 +88,7 @@ export async function throttleAware<T>(time: ServerTime, call: () => Promise<T>)
     const outcome = await attempt(call());
     if (outcome.ok) return outcome.value;
     if (outcome.code !== 'otp-throttled' || tries >= 3) throw new MbsError(outcome.code, undefined, outcome.details);
-    if (!time.movable) throw new NotApplicable('the server is throttling attempts after earlier failures');
+    if (!time.movable) throw new Untestable('the server is throttling attempts after earlier failures');
     await time.advance(waitToSitOut(outcome));
   }
 }
@@ -172,11 +172,11 @@ export class Outbox {
     private last: number,
   ) {}
 
-  /** The outbox, or NotApplicable on a server that has none (a vendor's sends real SMS and e-mail). */
+  /** The outbox, or Untestable on a server that has none (a vendor's sends real SMS and e-mail). */
   static async open(desk: MbsClient): Promise<Outbox> {
     const probe = await attempt(desk.call('listOutbox', { query: { after: 0, limit: 1 } }));
     if (!probe.ok) {
-      throw new NotApplicable(
+      throw new Untestable(
         `reads SMS and e-mail codes from the server's outbox (GET /v1/console/outbox), which it refused (${probe.code})`,
       );
     }

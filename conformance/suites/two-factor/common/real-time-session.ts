@@ -20,7 +20,7 @@ export async function withOwnAuthenticators(
   const auths: ServerAuthenticator[] = [];
   try {
     for (const name of names) auths.push(await registerByQr(desk, context.session.url, name));
-    // A lack found only inside the body (no outbox, a throttle already running) skips the check, not fails it.
+    // A lack found only inside the body (no outbox, a throttle already running) leaves the check untested, not failed.
     let lack: NotApplicable | undefined;
     const outcome = await checkOnce(() =>
       body(desk, auths).catch((error: unknown) => {

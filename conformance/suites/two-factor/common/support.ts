@@ -44,4 +44,4 @@ export async function removeAuthenticatorsSince(desk: MbsClient, before: Readonl
   });
 }
 
-export { NotApplicable } from '../../../kit/applies.js';
+export { NotApplicable, Untestable } from '../../../kit/applies.js';

@@ -8,7 +8,7 @@
 import type { ErrorCode } from '../../../spec/errors.js';
 import { probesOf, timed, waitUntil } from '../../../kit/real-time.js';
 import { Violation } from '../../../kit/violation.js';
-import { attempt, NotApplicable, said } from './support.js';
+import { attempt, Untestable, said } from './support.js';
 import { FREE_FAILURES } from './otp-model.js';
 
 /** PROTOCOL.md "Throttling": the wait after the 5th consecutive failure. */
@@ -32,7 +32,7 @@ export async function throttledInRealTime(g: Guessing): Promise<void> {
     const outcome = guess.value;
     if (outcome.ok) throw new Violation([g.requirement], `a wrong ${g.what} was accepted`);
     if (outcome.code === 'otp-throttled')
-      throw new NotApplicable(`the server was already throttling ${g.what}s after earlier failures`);
+      throw new Untestable(`the server was already throttling ${g.what}s after earlier failures`);
     if (outcome.code !== g.refusal) throw new Violation([g.requirement], `a wrong ${g.what}: ${outcome.code}`);
     last = guess;
   }
