@@ -6,8 +6,9 @@
  * An `error` cell (the kit failed, or the target could not be reached) is `broken`, as Allure means it: the test could
  * not run to a verdict, in the category "Errors: kit failed or target unreachable". An ADVISORY finding ran and did
  * not fail, so it is `passed`, its finding in the status details, in the category "ADVISORY findings". A failure the
- * baseline expects is `skipped` and known, as allure-pytest reports an xfail. A run that is `error` with no cell to
- * say so gets one `broken` result for the run itself.
+ * baseline expects is `skipped` and known, as allure-pytest reports an xfail; an `untested` cell (it applies, but
+ * this run could not check it) is `skipped` with its reason under "Untested", in a category of its own. A run that
+ * is `error` with no cell to say so gets one `broken` result for the run itself.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
@@ -31,12 +32,14 @@ export const ALLURE_RESULTS_DIR = 'allure-results';
 
 const ADVISORY_PREFIX = 'ADVISORY finding (does not fail the run): ';
 const EXPECTED_PREFIX = 'Expected failure, listed in the baseline (does not fail the run): ';
+const UNTESTED_PREFIX = 'Untested (applies, not checkable here): ';
 
 export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
   { name: 'MUST failures', matchedStatuses: ['failed'] },
   { name: 'Errors: kit failed or target unreachable', matchedStatuses: ['broken'] },
   { name: 'ADVISORY findings', matchedStatuses: ['passed'], messageRegex: '(?s)ADVISORY finding.*' },
   { name: 'Expected failures (baseline)', matchedStatuses: ['skipped'], messageRegex: '(?s)Expected failure.*' },
+  { name: 'Untested: applies, not checkable here', matchedStatuses: ['skipped'], messageRegex: '(?s)Untested .*' },
 ];
 
 export interface AllureOptions extends WriterOptions {
@@ -159,8 +162,9 @@ function outcome(cell: Cell, finding: Finding | undefined): Pick<AllureTestResul
   }
   switch (cell.verdict) {
     case 'skipped':
-    case 'untested':
       return details('skipped', cell.reason ?? cell.verdict);
+    case 'untested':
+      return details('skipped', `${UNTESTED_PREFIX}${cell.reason ?? 'no reason given'}`);
     default:
       return { status: 'passed', statusDetails: {} };
   }

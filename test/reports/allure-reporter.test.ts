@@ -93,6 +93,13 @@ describe('allure-results', () => {
     const skipped = find('push.expiry', 'iphone-13 @ home');
     expect(skipped.status).toBe('skipped');
     expect(skipped.statusDetails.message).toBe('2FA exists on Pro and Lite only; Home has none.');
+
+    // An untested cell is skipped too, as Allure has no other status for it, but says so and has its own category.
+    const check = summary.checks[0]!;
+    const cell = { ...check.cells[0]!, verdict: 'untested' as const, reason: 'no Chromium at /x' };
+    const [untested] = allureResults({ ...summary, checks: [{ ...check, cells: [cell] }] });
+    expect(untested?.status).toBe('skipped');
+    expect(untested?.statusDetails.message).toBe('Untested (applies, not checkable here): no Chromium at /x');
     expect(find('pair.qr-pairing', 'iphone-13 @ home').status).toBe('passed');
     expect(find('pair.qr-pairing', 'iphone-13 @ home').parameters).toContainEqual({
       name: 'seed',
@@ -243,6 +250,12 @@ describe('allure-results', () => {
       expect.objectContaining({ name: 'ADVISORY findings', matchedStatuses: ['passed'] }),
     );
     expect(categories).toContainEqual({ name: 'MUST failures', matchedStatuses: ['failed'] });
+    const untested = (categories as { name: string; messageRegex?: string }[]).find((c) =>
+      c.name.startsWith('Untested'),
+    );
+    expect('Untested (applies, not checkable here): no Chromium').toMatch(
+      new RegExp(untested!.messageRegex!.replace('(?s)', ''), 's'),
+    );
     expect(categories).toContainEqual(expect.objectContaining({ matchedStatuses: ['broken'] }));
   });
 
