@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../conformance/runner/summary-schema.js';
 import { EXIT } from './command.js';
-import { findings } from '../reports/findings.js';
+import { findings, untestedByReason } from '../reports/findings.js';
 import { counterexampleLines } from './finding-output.js';
 import { smokeLine } from './smoke-line.js';
 
@@ -92,16 +92,6 @@ function notReachableOf(summary: Summary): { check: string; state: string; why: 
     }
   }
   return [...seen.values()];
-}
-
-/** The untested requirements grouped by why: what this target could not check, said once per reason. */
-function untestedByReason(summary: Summary): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const r of summary.requirements.filter((x) => x.verdict === 'untested')) {
-    const reason = r.reason ?? 'not checkable here';
-    groups.set(reason, [...(groups.get(reason) ?? []), r.id]);
-  }
-  return groups;
 }
 
 /** The replay command of the first cell that failed requirement `id`, and how many cells failed it when several. */

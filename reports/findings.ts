@@ -132,3 +132,13 @@ export function failureText(failure: Failure, withExchanges = true): string {
   lines.push(`Replay: ${failure.replayCommand}`);
   return lines.join('\n');
 }
+
+/** The untested requirements grouped by why: what this run could not check on its target, said once per reason. */
+export function untestedByReason(summary: Pick<Summary, 'requirements'>): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const r of summary.requirements.filter((x) => x.verdict === 'untested')) {
+    const reason = r.reason ?? 'not checkable here';
+    groups.set(reason, [...(groups.get(reason) ?? []), r.id]);
+  }
+  return groups;
+}

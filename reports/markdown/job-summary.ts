@@ -1,10 +1,11 @@
 /**
  * A CI job summary (GitHub-flavoured markdown, as `$GITHUB_STEP_SUMMARY` renders it) made from a run's summary: the
  * verdict and why, the counts, and each failing requirement with the command that replays it, then errors and
- * advisory findings. It renders what the runner derived and judges nothing again; the full list is in index.html.
+ * advisory findings, and what applies but could not be checked here, by reason. It renders what the runner derived
+ * and judges nothing again; the full list is in index.html.
  */
 import type { RequirementResult, Summary } from '../../conformance/runner/summary-schema.js';
-import { findings, runLevelError, type Finding } from '../findings.js';
+import { findings, runLevelError, untestedByReason, type Finding } from '../findings.js';
 
 /** Requirements listed per section; the rest are counted, so a summary stays far below GitHub's 1 MiB limit. */
 export const LISTED_PER_SECTION = 40;
@@ -75,6 +76,16 @@ function section(
   return lines;
 }
 
+/** What applies but this run could not check, once per reason, with the requirements it left untested. */
+function untestedSection(summary: Summary): string[] {
+  const groups = untestedByReason(summary);
+  if (groups.size === 0) return [];
+  const count = [...groups.values()].reduce((n, ids) => n + ids.length, 0);
+  const lines = ['', `### Untested here: they apply, but this run could not check them (${count})`, ''];
+  for (const [reason, ids] of groups) lines.push(`- ${inline(reason)}: ${ids.join(', ')}`);
+  return lines;
+}
+
 /** The job summary of `summary`, ending with a newline. */
 export function jobSummaryMarkdown(summary: Summary): string {
   const list = findings(summary);
@@ -94,6 +105,7 @@ export function jobSummaryMarkdown(summary: Summary): string {
   lines.push(...section('Failing requirements', by('fail'), list, 'fail'));
   lines.push(...section('Errors', by('error'), list, 'error'));
   lines.push(...section('Advisory findings (never fail the run)', by('advisory'), list, 'advisory'));
+  lines.push(...untestedSection(summary));
   if (summary.fixedExpectedFailures.length > 0) {
     lines.push(
       '',

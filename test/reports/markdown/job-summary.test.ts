@@ -48,6 +48,16 @@ describe('the CI job summary', () => {
     expect(markdown).toContain('Expected failures that passed this time (drop them from the baseline): PAIR-02.');
   });
 
+  it('names what applies but could not be checked here, once per reason, with its requirements', () => {
+    const untested = summary.requirements.filter((r) => r.verdict === 'untested');
+    expect(untested.length).toBeGreaterThan(0);
+    const section = sectionOf(markdown, 'Untested here');
+    expect(section).toContain(`(${untested.length})`);
+    for (const r of untested) expect(section).toMatch(new RegExp(`- .*: (.*, )?${r.id}(,|$)`, 'm'));
+    const reasons = new Set(untested.map((r) => r.reason));
+    expect(section.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(reasons.size);
+  });
+
   it('shows text from the target as text: no HTML, no control characters', () => {
     // Outside code blocks (in a code block GitHub shows `<` as it is).
     const prose = markdown.split('```').filter((_, i) => i % 2 === 0);
