@@ -96,8 +96,8 @@ export type CheckOutcome =
 
 /**
  * Whether a check runs here. `untested` when the rules apply to this server but the target lacks what checking them
- * needs (its clock): the cell then reads `untested`, not `skipped`, so the requirement counts as applicable and not
- * checked on this target.
+ * needs (its clock, its console key, its data directory): the cell then reads `untested`, not `skipped`, so the
+ * requirement counts as applicable and not checked on this target.
  */
 export type Applicability =
   { readonly applies: true } | { readonly applies: false; readonly reason: string; readonly untested?: boolean };
