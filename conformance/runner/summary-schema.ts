@@ -212,7 +212,7 @@ export const Summary = Type.Object({
       profile: Type.String(),
       platform: Type.String(),
       osVersion: Type.String(),
-      verdict: Type.Enum(['pass', 'fail', 'error', 'skipped']),
+      verdict: Type.Enum(['pass', 'fail', 'error', 'untested', 'skipped']),
     }),
   ),
   /** Matrix columns in display order. */

@@ -61,7 +61,7 @@ type DeviceVerdict = Summary['devices'][number]['verdict'];
 /**
  * A device's verdict is the worst of how its cells read for the requirements they cover: it fails only when a check
  * fails a MUST requirement on it (an ADVISORY finding reads as a pass here), is `error` when the kit could not tell,
- * and is skipped when nothing ran on it.
+ * `untested` when what applies to it could not be checked here, and skipped when nothing applies to it.
  */
 export function deviceVerdicts(
   profiles: readonly ProfileRow[],
@@ -90,8 +90,6 @@ function asDevice(verdict: Verdict): DeviceVerdict {
   switch (verdict) {
     case 'advisory':
       return 'pass';
-    case 'untested':
-      return 'skipped';
     default:
       return verdict;
   }
