@@ -66,7 +66,7 @@ import {
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
 import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
-import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
+import { discardRecovered, isRecoveryPhone, phoneCodeSent } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
@@ -129,6 +129,7 @@ export interface ServerRules {
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
+  readonly phoneCodeSent: typeof phoneCodeSent;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly mayAct: typeof mayAct;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
@@ -184,6 +185,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   loginStateAfterAnswer,
   isRecoveryPhone,
   discardRecovered,
+  phoneCodeSent,
   trustedBrowserLifetimeMs,
   mayAct,
   offersTwoFactorSetup,

@@ -224,6 +224,11 @@ export const FAULTS = {
     caughtBy: ['LOGIN-13'],
     needsClock: true,
   },
+  'recovery-phone-code-expiry-overstated': {
+    side: 'server',
+    description: "tells the app its recovery phone's SMS code expires 10 minutes after sending while it keeps it 5",
+    caughtBy: ['TFA-16'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',
