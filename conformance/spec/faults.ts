@@ -229,6 +229,11 @@ export const FAULTS = {
     description: "tells the app its recovery phone's SMS code expires 10 minutes after sending while it keeps it 5",
     caughtBy: ['TFA-16'],
   },
+  'push-notification-expiry-overstated': {
+    side: 'server',
+    description: 'lists each push request to the app as expiring a minute after its 5 minutes, which the login says',
+    caughtBy: ['PUSH-04'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

@@ -75,10 +75,19 @@ export const sendPush = (to: number): PushStep => ({
     );
     if (pageProblem) throw new Violation(['PUSH-01'], `${auth.name}'s push notification service: ${pageProblem}`);
     w.seen[to] = page.last;
-    if (!page.notifications.some((n) => n.requestId === push.requestId && n.loginId === login.id)) {
+    const listed = page.notifications.find((n) => n.requestId === push.requestId && n.loginId === login.id);
+    if (!listed) {
       throw new Violation(
         ['PUSH-01'],
         `${auth.name}'s push notification service does not list request ${push.requestId}`,
+      );
+    }
+    // The app is told the request's 5 minutes as the desktop is: the same sending and the same expiry.
+    if (listed.sentAt !== push.sentAt || listed.expiresAt !== push.expiresAt) {
+      throw new Violation(
+        ['PUSH-04'],
+        `${auth.name}'s push notification service lists ${push.requestId} sent at ${listed.sentAt}, expiring at ` +
+          `${listed.expiresAt}; the login says sent at ${push.sentAt}, expiring at ${push.expiresAt}`,
       );
     }
     await verify(m, w);
