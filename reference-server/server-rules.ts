@@ -49,7 +49,7 @@ import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
-import { demoteOriginal } from './two-factor/enrolment.js';
+import { confirmedKind, demoteOriginal } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -115,6 +115,7 @@ export interface ServerRules {
   readonly markUsed: typeof markUsed;
   readonly defaultAccountLabel: typeof defaultAccountLabel;
   readonly demoteOriginal: typeof demoteOriginal;
+  readonly confirmedKind: typeof confirmedKind;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
@@ -171,6 +172,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   markUsed,
   defaultAccountLabel,
   demoteOriginal,
+  confirmedKind,
   expiryOf,
   codeToSend,
   useUpCode,

@@ -234,6 +234,11 @@ export const FAULTS = {
     description: 'lists each push request to the app as expiring a minute after its 5 minutes, which the login says',
     caughtBy: ['PUSH-04'],
   },
+  'confirmed-app-listed-as-own': {
+    side: 'server',
+    description: 'lists an authenticator app confirmed on the desktop as kind app, the app’s own registration',
+    caughtBy: ['TFA-11'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

@@ -209,12 +209,13 @@ export const registrationCheck: Check = {
           'a third-party app with a wrong code',
         );
         const authy = await mustPass(confirm(codeAt(secret, step)), ['TFA-11'], 'a third-party app with its code');
+        // AuthenticatorKind: `app` registered by the app itself, `totp` any app confirmed on the desktop.
+        const entry = (a: { name: string; kind: string; push: boolean }) => `${a.name}:${a.kind}:${a.push}`;
+        if (entry(authy) !== 'Authy:totp:false')
+          throw new Violation(['TFA-11'], `the third-party app was registered as ${entry(authy)}`);
         const settings = await desk.call('getTwoFactor');
-        const listed = settings.authenticators
-          .map((a) => `${a.name}:${a.push}`)
-          .sort()
-          .join();
-        if (listed !== 'Authy:false,Redmi Note 8:true,iPhone 6s:false')
+        const listed = settings.authenticators.map(entry).sort().join();
+        if (listed !== 'Authy:totp:false,Redmi Note 8:app:true,iPhone 6s:app:false')
           throw new Violation(['TFA-05', 'TFA-06', 'TFA-11'], `the devices are ${listed}`);
 
         const login = await desk.call('startLogin', { body: {} });
