@@ -44,6 +44,8 @@ import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
 import { recoveryEmail } from './two-factor/forgot-password.js';
+import { lockStatus } from './two-factor/password-lock.js';
+import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
@@ -120,6 +122,7 @@ export interface ServerRules {
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
   readonly recoveryEmail: typeof recoveryEmail;
+  readonly lockStatus: typeof lockStatus;
   readonly listOutbox: typeof listOutbox;
   readonly listNotifications: typeof listNotifications;
   readonly answeredStatus: typeof answeredStatus;
@@ -177,6 +180,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   codeToSend,
   useUpCode,
   recoveryEmail,
+  lockStatus,
   listOutbox,
   listNotifications,
   answeredStatus,
@@ -214,6 +218,7 @@ export const SERVER_OVERRIDES = {
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...FORGOT_PASSWORD_FAULTS,
+  ...PASSWORD_LOCK_FAULTS,
   ...PUSH_FAULTS,
   ...GATEWAY_FAULTS,
   ...PUSH_GATEWAY_FAULTS,

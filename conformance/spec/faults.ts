@@ -239,6 +239,11 @@ export const FAULTS = {
     description: 'lists an authenticator app confirmed on the desktop as kind app, the app’s own registration',
     caughtBy: ['TFA-11'],
   },
+  'password-lock-shown-off': {
+    side: 'server',
+    description: 'keeps the password lock it is given but says in Settings, and in its answer, that none is set',
+    caughtBy: ['PWL-01'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',
