@@ -54,6 +54,8 @@ import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { saysTrusted } from './two-factor/login-view.js';
+import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
 import { GATEWAY_FAULTS } from './two-factor/gateway.faulty.js';
@@ -135,6 +137,7 @@ export interface ServerRules {
   readonly discardRecovered: typeof discardRecovered;
   readonly phoneCodeSent: typeof phoneCodeSent;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly saysTrusted: typeof saysTrusted;
   readonly mayAct: typeof mayAct;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
@@ -193,6 +196,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   discardRecovered,
   phoneCodeSent,
   trustedBrowserLifetimeMs,
+  saysTrusted,
   mayAct,
   offersTwoFactorSetup,
   skipTwoFactorSetup,
@@ -228,6 +232,7 @@ export const SERVER_OVERRIDES = {
   ...ENROLMENT_FAULTS,
   ...RECOVERY_FAULTS,
   ...LOGINS_FAULTS,
+  ...LOGIN_VIEW_FAULTS,
   ...LOGIN_STATE_FAULTS,
   ...SETUP_OFFER_FAULTS,
   ...CONSOLE_ASSETS_FAULTS,

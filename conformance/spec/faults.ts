@@ -244,6 +244,11 @@ export const FAULTS = {
     description: 'keeps the password lock it is given but says in Settings, and in its answer, that none is set',
     caughtBy: ['PWL-01'],
   },
+  'trusted-browser-unsaid': {
+    side: 'server',
+    description: "skips the one-time code for a trusted browser's login but says trustedBrowser: false in it",
+    caughtBy: ['LOGIN-12'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',
