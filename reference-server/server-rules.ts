@@ -51,7 +51,7 @@ import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
-import { confirmedKind, demoteOriginal } from './two-factor/enrolment.js';
+import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { saysTrusted } from './two-factor/login-view.js';
@@ -120,6 +120,7 @@ export interface ServerRules {
   readonly defaultAccountLabel: typeof defaultAccountLabel;
   readonly demoteOriginal: typeof demoteOriginal;
   readonly confirmedKind: typeof confirmedKind;
+  readonly registeredAtNow: typeof registeredAtNow;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
@@ -179,6 +180,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   defaultAccountLabel,
   demoteOriginal,
   confirmedKind,
+  registeredAtNow,
   expiryOf,
   codeToSend,
   useUpCode,

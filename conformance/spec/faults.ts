@@ -249,6 +249,13 @@ export const FAULTS = {
     description: "skips the one-time code for a trusted browser's login but says trustedBrowser: false in it",
     caughtBy: ['LOGIN-12'],
   },
+  'registered-at-wall-clock': {
+    side: 'server',
+    description: "stamps an authenticator's registeredAt from the machine's clock, not the conformance clock",
+    caughtBy: ['TFA-11'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of enrolment (enrolment.ts): re-pairing after a migration, a confirmed app. */
+/** The self-test's faulty variants of enrolment (enrolment.ts): after a migration, a confirmed app, its time. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { deleteAuthenticators } from './authenticators.js';
@@ -21,5 +21,9 @@ export const ENROLMENT_FAULTS = {
   'confirmed-app-listed-as-own': {
     // An authenticator app confirmed on the desktop is recorded as the app's own registration.
     confirmedKind: () => () => 'app',
+  },
+  'registered-at-wall-clock': {
+    // Stamps a new authenticator with the machine's own time, not the clock every other decision reads.
+    registeredAtNow: () => () => Date.now(),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -89,6 +89,11 @@ export function confirmRegistration(
   );
 }
 
+/** An authenticator's registeredAt: the server's one clock, the conformance clock when it runs one. */
+export function registeredAtNow(ctx: ServiceContext): number {
+  return ctx.clock.now();
+}
+
 /** What an authenticator confirmed on the desktop is: `totp`, any app given the key (`app` is the app's own). */
 export function confirmedKind(): 'app' | 'totp' {
   return 'totp';
@@ -159,7 +164,7 @@ function insertAuthenticator(ctx: ServiceContext, registration: RegistrationRow,
       a.installId ?? null,
       a.platform ?? null,
       a.deviceId ?? null,
-      ctx.clock.now(),
+      ctx.rules.registeredAtNow(ctx),
       a.lastTimeStep,
     );
 }
