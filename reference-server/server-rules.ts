@@ -53,7 +53,7 @@ import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -138,6 +138,7 @@ export interface ServerRules {
   readonly discardRecovered: typeof discardRecovered;
   readonly phoneCodeSent: typeof phoneCodeSent;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly mayAct: typeof mayAct;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
@@ -198,6 +199,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   discardRecovered,
   phoneCodeSent,
   trustedBrowserLifetimeMs,
+  loginCreatedAt,
   saysTrusted,
   mayAct,
   offersTwoFactorSetup,

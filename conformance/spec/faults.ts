@@ -256,6 +256,13 @@ export const FAULTS = {
     // Only a moved or frozen clock parts from the machine's.
     needsClock: true,
   },
+  'login-created-at-wall-clock': {
+    side: 'server',
+    description: "stamps a login's createdAt from the machine's clock, not the conformance clock",
+    caughtBy: ['LOGIN-02'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

@@ -24,9 +24,18 @@ import { judgeHistory } from '../../../kit/history/judge.js';
 export const startLogin: PushStep = {
   check: () => true,
   async run(m, w) {
-    const login = await w.desk.call('startLogin', { body: {} });
+    const probe = await w.time.probe(() => w.desk.call('startLogin', { body: {} }));
+    if (!probe.outcome.ok) throw new Violation(['LOGIN-02'], `a new login was refused: ${said(probe.outcome)}`);
+    const login = probe.outcome.value;
     if (login.state !== 'choose-method')
       throw new Violation(['LOGIN-02'], `a new login starts at ${login.state}, not choose-method`);
+    // PROTOCOL.md "Conformance clock": every time the server reports reads its one clock, createdAt too.
+    const slack = w.time.slackMs;
+    if (w.time.movable && (login.createdAt < probe.before - slack || login.createdAt > probe.after + slack))
+      throw new Violation(
+        ['LOGIN-02'],
+        `a login started between ${probe.before} and ${probe.after} says createdAt ${login.createdAt} (${w.time.source})`,
+      );
     m.logins[login.loginId] = { id: login.loginId, state: 'choose-method' };
     m.current = login.loginId;
     await verify(m, w);
