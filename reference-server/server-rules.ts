@@ -44,14 +44,18 @@ import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
 import { recoveryEmail } from './two-factor/forgot-password.js';
+import { lockStatus } from './two-factor/password-lock.js';
+import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
-import { demoteOriginal } from './two-factor/enrolment.js';
+import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { saysTrusted } from './two-factor/login-view.js';
+import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
 import { GATEWAY_FAULTS } from './two-factor/gateway.faulty.js';
@@ -66,7 +70,7 @@ import {
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
 import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
-import { discardRecovered, isRecoveryPhone } from './two-factor/recovery.js';
+import { discardRecovered, isRecoveryPhone, phoneCodeSent } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
@@ -115,10 +119,13 @@ export interface ServerRules {
   readonly markUsed: typeof markUsed;
   readonly defaultAccountLabel: typeof defaultAccountLabel;
   readonly demoteOriginal: typeof demoteOriginal;
+  readonly confirmedKind: typeof confirmedKind;
+  readonly registeredAtNow: typeof registeredAtNow;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
   readonly recoveryEmail: typeof recoveryEmail;
+  readonly lockStatus: typeof lockStatus;
   readonly listOutbox: typeof listOutbox;
   readonly listNotifications: typeof listNotifications;
   readonly answeredStatus: typeof answeredStatus;
@@ -129,7 +136,10 @@ export interface ServerRules {
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
+  readonly phoneCodeSent: typeof phoneCodeSent;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly loginCreatedAt: typeof loginCreatedAt;
+  readonly saysTrusted: typeof saysTrusted;
   readonly mayAct: typeof mayAct;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
@@ -170,10 +180,13 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   markUsed,
   defaultAccountLabel,
   demoteOriginal,
+  confirmedKind,
+  registeredAtNow,
   expiryOf,
   codeToSend,
   useUpCode,
   recoveryEmail,
+  lockStatus,
   listOutbox,
   listNotifications,
   answeredStatus,
@@ -184,7 +197,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   loginStateAfterAnswer,
   isRecoveryPhone,
   discardRecovered,
+  phoneCodeSent,
   trustedBrowserLifetimeMs,
+  loginCreatedAt,
+  saysTrusted,
   mayAct,
   offersTwoFactorSetup,
   skipTwoFactorSetup,
@@ -210,6 +226,7 @@ export const SERVER_OVERRIDES = {
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...FORGOT_PASSWORD_FAULTS,
+  ...PASSWORD_LOCK_FAULTS,
   ...PUSH_FAULTS,
   ...GATEWAY_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
@@ -219,6 +236,7 @@ export const SERVER_OVERRIDES = {
   ...ENROLMENT_FAULTS,
   ...RECOVERY_FAULTS,
   ...LOGINS_FAULTS,
+  ...LOGIN_VIEW_FAULTS,
   ...LOGIN_STATE_FAULTS,
   ...SETUP_OFFER_FAULTS,
   ...CONSOLE_ASSETS_FAULTS,

@@ -224,6 +224,45 @@ export const FAULTS = {
     caughtBy: ['LOGIN-13'],
     needsClock: true,
   },
+  'recovery-phone-code-expiry-overstated': {
+    side: 'server',
+    description: "tells the app its recovery phone's SMS code expires 10 minutes after sending while it keeps it 5",
+    caughtBy: ['TFA-16'],
+  },
+  'push-notification-expiry-overstated': {
+    side: 'server',
+    description: 'lists each push request to the app as expiring a minute after its 5 minutes, which the login says',
+    caughtBy: ['PUSH-04'],
+  },
+  'confirmed-app-listed-as-own': {
+    side: 'server',
+    description: 'lists an authenticator app confirmed on the desktop as kind app, the app’s own registration',
+    caughtBy: ['TFA-11'],
+  },
+  'password-lock-shown-off': {
+    side: 'server',
+    description: 'keeps the password lock it is given but says in Settings, and in its answer, that none is set',
+    caughtBy: ['PWL-01'],
+  },
+  'trusted-browser-unsaid': {
+    side: 'server',
+    description: "skips the one-time code for a trusted browser's login but says trustedBrowser: false in it",
+    caughtBy: ['LOGIN-12'],
+  },
+  'registered-at-wall-clock': {
+    side: 'server',
+    description: "stamps an authenticator's registeredAt from the machine's clock, not the conformance clock",
+    caughtBy: ['TFA-11'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
+  'login-created-at-wall-clock': {
+    side: 'server',
+    description: "stamps a login's createdAt from the machine's clock, not the conformance clock",
+    caughtBy: ['LOGIN-02'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

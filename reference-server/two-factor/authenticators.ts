@@ -56,7 +56,7 @@ export function settingsOf(ctx: TwoFactorContext): TwoFactorSettings {
   return {
     enabled: authenticators.length > 0,
     authenticators,
-    passwordLock: lock ? { set: true, email: lock.email } : { set: false },
+    passwordLock: ctx.rules.lockStatus(lock),
     pushNumberMatching: ctx.numberMatching,
   };
 }

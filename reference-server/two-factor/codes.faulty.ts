@@ -8,12 +8,14 @@ import { SMS_CODE_TTL_MS } from './context.js';
 
 export const CODES_FAULTS = {
   'sms-code-outlives-5-minutes': {
-    // An SMS code lives twice its 5 minutes.
-    expiryOf: (rule) => (channel, sentAt) => rule(channel, sentAt) + (channel === 'sms' ? SMS_CODE_TTL_MS : 0),
+    // A login's recovery SMS code lives twice its 5 minutes (a recovery phone's keeps to them).
+    expiryOf: (rule) => (channel, sentAt, purpose) =>
+      rule(channel, sentAt, purpose) + (channel === 'sms' && purpose.startsWith('login:') ? SMS_CODE_TTL_MS : 0),
   },
   'email-code-full-24-hours': {
     // An e-mail code lives one second past the time its e-mail states.
-    expiryOf: (rule) => (channel, sentAt) => rule(channel, sentAt) + (channel === 'email' ? 1_000 : 0),
+    expiryOf: (rule) => (channel, sentAt, purpose) =>
+      rule(channel, sentAt, purpose) + (channel === 'email' ? 1_000 : 0),
   },
   'sms-resend-same-code': {
     // Resend sends the SMS code still alive again, so the earlier message's code stays good.

@@ -34,7 +34,7 @@ export function newVerificationCode(): VerificationCode {
  * SMS: 5 minutes. E-mail: through the second 24 hours less one second after the one it was sent in, so a code sent
  * at 14:22:35 is last accepted at 14:22:34.999 the next day, the time its e-mail states.
  */
-export function expiryOf(channel: 'sms' | 'email', sentAt: number): number {
+export function expiryOf(channel: 'sms' | 'email', sentAt: number, _purpose: string): number {
   if (channel === 'sms') return sentAt + SMS_CODE_TTL_MS;
   return Math.floor(sentAt / 1000) * 1000 + EMAIL_CODE_TTL_MS;
 }
@@ -64,7 +64,7 @@ export function storeCode(
     recipient,
     ...code,
     sent_at: sentAt,
-    expires_at: ctx.rules.expiryOf(channel, sentAt),
+    expires_at: ctx.rules.expiryOf(channel, sentAt, purpose),
   };
   ctx.db
     .prepare(
@@ -115,7 +115,10 @@ export async function issueCode(
   const sentAt = ctx.clock.now();
   checkSendLimit(ctx, purpose, sentAt);
   const code = ctx.rules.codeToSend(ctx, purpose);
-  const composed = message.compose(`${code.letters}-${code.digits}`, ctx.rules.expiryOf(message.channel, sentAt));
+  const composed = message.compose(
+    `${code.letters}-${code.digits}`,
+    ctx.rules.expiryOf(message.channel, sentAt, purpose),
+  );
   await ctx.gateway({ channel: message.channel, to: message.to, ...composed });
   recordSend(ctx, purpose, sentAt);
   return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);

@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of re-pairing a replacement after a migration (enrolment.ts). */
+/** The self-test's faulty variants of enrolment (enrolment.ts): after a migration, a confirmed app, its time. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { deleteAuthenticators } from './authenticators.js';
@@ -17,5 +17,13 @@ export const ENROLMENT_FAULTS = {
   'migration-push-stays-on-original': {
     // The replacement registers for push, and the original keeps push too.
     demoteOriginal: () => () => undefined,
+  },
+  'confirmed-app-listed-as-own': {
+    // An authenticator app confirmed on the desktop is recorded as the app's own registration.
+    confirmedKind: () => () => 'app',
+  },
+  'registered-at-wall-clock': {
+    // Stamps a new authenticator with the machine's own time, not the clock every other decision reads.
+    registeredAtNow: () => () => Date.now(),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

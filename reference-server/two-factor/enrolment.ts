@@ -80,12 +80,23 @@ export function confirmRegistration(
     ctx.db.transaction(() => {
       const lastTimeStep = proveSecret(ctx, registration.secret, request.code);
       const id = newId();
-      insertAuthenticator(ctx, registration, { id, name: request.name, kind: 'totp', push: 0, lastTimeStep });
+      const kind = ctx.rules.confirmedKind();
+      insertAuthenticator(ctx, registration, { id, name: request.name, kind, push: 0, lastTimeStep });
       return toAuthenticator(
         ctx.db.prepare('SELECT * FROM tfa_authenticators WHERE id = ?').get(id) as AuthenticatorRow,
       );
     })(),
   );
+}
+
+/** An authenticator's registeredAt: the server's one clock, the conformance clock when it runs one. */
+export function registeredAtNow(ctx: ServiceContext): number {
+  return ctx.clock.now();
+}
+
+/** What an authenticator confirmed on the desktop is: `totp`, any app given the key (`app` is the app's own). */
+export function confirmedKind(): 'app' | 'totp' {
+  return 'totp';
 }
 
 /** The time step of a valid code, which the new authenticator may then never use again. */
@@ -153,7 +164,7 @@ function insertAuthenticator(ctx: ServiceContext, registration: RegistrationRow,
       a.installId ?? null,
       a.platform ?? null,
       a.deviceId ?? null,
-      ctx.clock.now(),
+      ctx.rules.registeredAtNow(ctx),
       a.lastTimeStep,
     );
 }

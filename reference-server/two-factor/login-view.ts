@@ -28,10 +28,16 @@ export function currentLogin(ctx: ServiceContext, loginId: string): { row: Login
 
 const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({ authenticatorId: a.id, name: a.name });
 
+/** Whether the login says a trusted browser token came with it, which skips its one-time code. */
+export function saysTrusted(row: LoginRow): boolean {
+  return row.trusted === 1;
+}
+
 export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const { row, state } = currentLogin(ctx, loginId);
   const now = ctx.clock.now();
-  const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser: row.trusted === 1 };
+  const trustedBrowser = ctx.rules.saysTrusted(row);
+  const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser };
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = authenticatorRefs(ctx);
     const pushDevices = row.push_unreachable === 1 ? [] : all.filter((a) => a.push === 1);

@@ -7,6 +7,9 @@ import { promisify } from 'node:util';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { ConformanceClock } from '../clock.js';
 import type { ServiceContext } from '../services/context.js';
+import type { TwoFactorSettings } from '../../conformance/spec/protocol/two-factor.js';
+
+type PasswordLockStatus = TwoFactorSettings['passwordLock'];
 
 interface LockRow {
   password_hash: string;
@@ -72,13 +75,18 @@ export async function checkPassword(ctx: ServiceContext, password: string): Prom
 export function setPasswordLock(
   ctx: ServiceContext,
   request: { password: string; email: string } | { password: null },
-): { set: boolean; email?: string } {
+): PasswordLockStatus {
   if (request.password === null) {
     ctx.db.prepare('DELETE FROM tfa_password_lock WHERE id = 1').run();
-    return { set: false };
+    return ctx.rules.lockStatus(undefined);
   }
   storePassword(ctx, request.password, request.email);
-  return { set: true, email: request.email };
+  return ctx.rules.lockStatus({ email: request.email });
+}
+
+/** What the desktop is told of the lock: whether it is set, and the license e-mail address its codes go to. */
+export function lockStatus(lock: { email: string } | undefined): PasswordLockStatus {
+  return lock ? { set: true, email: lock.email } : { set: false };
 }
 
 /** Sets the password; keeps the lock's e-mail address when none is given. */

@@ -1,6 +1,7 @@
 /** The self-test's faulty variants of recovery by SMS (recovery.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { SMS_CODE_TTL_MS } from './context.js';
 
 export const RECOVERY_FAULTS = {
   'recovery-keeps-device': {
@@ -22,6 +23,13 @@ export const RECOVERY_FAULTS = {
         ctx.db.prepare(`DELETE FROM ${table} WHERE device_id = ?`).run(row.device_id);
       }
       ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(row.device_id);
+    },
+  },
+  'recovery-phone-code-expiry-overstated': {
+    // Tells the app its recovery phone's code lasts 10 minutes, as expiresAt and countdown, while it is kept for 5.
+    phoneCodeSent: (rule) => (row, now) => {
+      const told = rule(row, now);
+      return { ...told, expiresAt: told.expiresAt + SMS_CODE_TTL_MS, remainingMs: told.remainingMs + SMS_CODE_TTL_MS };
     },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

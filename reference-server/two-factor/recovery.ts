@@ -14,7 +14,7 @@ import type { TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
 import { createRegistration } from './registrations.js';
-import type { AuthenticatorRow } from './rows.js';
+import type { AuthenticatorRow, CodeRow } from './rows.js';
 import { throttled } from './throttle.js';
 
 export async function setRecoveryPhone(
@@ -23,7 +23,12 @@ export async function setRecoveryPhone(
   phone: string,
 ): Promise<CodeSent> {
   const row = await issueCode(ctx, `phone:${authenticator.id}`, { channel: 'sms', to: phone, compose: smsText });
-  return toCodeSent(row, ctx.clock.now());
+  return ctx.rules.phoneCodeSent(row, ctx.clock.now());
+}
+
+/** What the app is told of the code verifying its recovery phone: the code as kept, counting down. */
+export function phoneCodeSent(row: CodeRow, now: number): CodeSent {
+  return toCodeSent(row, now);
 }
 
 export function verifyRecoveryPhone(

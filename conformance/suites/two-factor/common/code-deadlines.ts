@@ -4,7 +4,11 @@
  */
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { Violation } from '../../../kit/violation.js';
-import type { ServerTime } from './server-time.js';
+import type { CodeSent } from '../../../spec/protocol/two-factor.js';
+import type { Probe, ServerTime } from './server-time.js';
+
+/** PROTOCOL.md: an SMS code, of "Unable to login" or verifying a recovery phone, is valid 5 minutes. */
+const SMS_LIFETIME_MS = 5 * 60_000;
 
 /** What a verification code's last millisecond tests, in words for the failures. */
 export interface LastMillisecond {
@@ -55,5 +59,31 @@ export async function verifyCountdown(desk: MbsClient, time: ServerTime, loginId
   const hi = Math.max(0, code.expiresAt - probe.before);
   if (code.remainingMs < lo || code.remainingMs > hi) {
     throw new Violation(ids, `the code's countdown shows ${code.remainingMs} ms, it has ${lo}..${hi} ms left`);
+  }
+}
+
+/**
+ * An SMS code as an answer announces it (`what` names the answer): sent by SMS, expiring 5 minutes after it was sent,
+ * and counting down the time it had left while the call that `probe` read the clock around was answered.
+ */
+export function verifySmsAnnounced(
+  code: CodeSent,
+  probe: Pick<Probe<unknown>, 'before' | 'after'>,
+  ids: readonly string[],
+  what: string,
+): void {
+  const lo = code.expiresAt - probe.after;
+  const hi = code.expiresAt - probe.before;
+  if (
+    code.channel !== 'sms' ||
+    code.expiresAt - code.sentAt !== SMS_LIFETIME_MS ||
+    code.remainingMs < lo ||
+    code.remainingMs > hi
+  ) {
+    throw new Violation(
+      ids,
+      `${what}: ${code.channel} sent ${code.sentAt}, expires ${code.expiresAt}, counting down ${code.remainingMs} ms` +
+        ` (${lo}..${hi} ms left): not an SMS code of 5 minutes`,
+    );
   }
 }

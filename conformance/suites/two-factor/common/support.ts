@@ -14,7 +14,7 @@ import { REASONS } from '../../../kit/applies.js';
 
 export { ServerTime, type Probe } from './server-time.js';
 export { attempt, mustPass, mustRefuse, said, type Outcome } from './outcomes.js';
-export { inLastMillisecond, verifyCountdown, type LastMillisecond } from './code-deadlines.js';
+export { inLastMillisecond, verifyCountdown, verifySmsAnnounced, type LastMillisecond } from './code-deadlines.js';
 
 export function consoleOf(session: TargetSession): MbsClient {
   if (!session.console) throw new ClientError('not-paired', REASONS.console);

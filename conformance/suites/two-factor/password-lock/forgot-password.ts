@@ -12,6 +12,7 @@ import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
+import type { TwoFactorSettings } from '../../../spec/protocol/two-factor.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from '../common/actors.js';
 import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
@@ -161,6 +162,21 @@ async function guess(desk: MbsClient): Promise<void> {
   throw new Violation(['PWL-12'], '6 wrong passwords in a row and the server still checks the next');
 }
 
+/**
+ * Settings > Authentication shows the lock just set, as the answer that set it does: on, with the license e-mail
+ * address that "Forgot password" sends to (PasswordLockStatus).
+ */
+async function lockShown(desk: MbsClient, answer: TwoFactorSettings['passwordLock']): Promise<void> {
+  const listed = (await desk.call('getTwoFactor')).passwordLock;
+  for (const [where, status] of [
+    ['the answer', answer],
+    ['Settings', listed],
+  ] as const) {
+    if (!status.set || status.email?.toLowerCase() !== EMAIL.toLowerCase())
+      throw new Violation(['PWL-01'], `the password lock just set, in ${where}: ${JSON.stringify(status)}`);
+  }
+}
+
 export const passwordLockCheck: Check = {
   id: 'tfa-password-lock-forgot',
   title: 'Forgot password: an e-mail code valid 24 h less 1 s, the new password twice, and only it opens',
@@ -197,7 +213,7 @@ export const passwordLockCheck: Check = {
           ['PWL-11'],
           'a 7-character password lock',
         );
-        await desk.call('setPasswordLock', { body: { password: OLD, email: EMAIL } });
+        await lockShown(desk, await desk.call('setPasswordLock', { body: { password: OLD, email: EMAIL } }));
         const { loginId } = await desk.call('startLogin', { body: {} });
         const f: LoginUnderWay = { desk, time, outbox, loginId };
         const id = { loginId };

@@ -24,9 +24,18 @@ import { judgeHistory } from '../../../kit/history/judge.js';
 export const startLogin: PushStep = {
   check: () => true,
   async run(m, w) {
-    const login = await w.desk.call('startLogin', { body: {} });
+    const probe = await w.time.probe(() => w.desk.call('startLogin', { body: {} }));
+    if (!probe.outcome.ok) throw new Violation(['LOGIN-02'], `a new login was refused: ${said(probe.outcome)}`);
+    const login = probe.outcome.value;
     if (login.state !== 'choose-method')
       throw new Violation(['LOGIN-02'], `a new login starts at ${login.state}, not choose-method`);
+    // PROTOCOL.md "Conformance clock": every time the server reports reads its one clock, createdAt too.
+    const slack = w.time.slackMs;
+    if (w.time.movable && (login.createdAt < probe.before - slack || login.createdAt > probe.after + slack))
+      throw new Violation(
+        ['LOGIN-02'],
+        `a login started between ${probe.before} and ${probe.after} says createdAt ${login.createdAt} (${w.time.source})`,
+      );
     m.logins[login.loginId] = { id: login.loginId, state: 'choose-method' };
     m.current = login.loginId;
     await verify(m, w);
@@ -75,10 +84,19 @@ export const sendPush = (to: number): PushStep => ({
     );
     if (pageProblem) throw new Violation(['PUSH-01'], `${auth.name}'s push notification service: ${pageProblem}`);
     w.seen[to] = page.last;
-    if (!page.notifications.some((n) => n.requestId === push.requestId && n.loginId === login.id)) {
+    const listed = page.notifications.find((n) => n.requestId === push.requestId && n.loginId === login.id);
+    if (!listed) {
       throw new Violation(
         ['PUSH-01'],
         `${auth.name}'s push notification service does not list request ${push.requestId}`,
+      );
+    }
+    // The app is told the request's 5 minutes as the desktop is: the same sending and the same expiry.
+    if (listed.sentAt !== push.sentAt || listed.expiresAt !== push.expiresAt) {
+      throw new Violation(
+        ['PUSH-04'],
+        `${auth.name}'s push notification service lists ${push.requestId} sent at ${listed.sentAt}, expiring at ` +
+          `${listed.expiresAt}; the login says sent at ${push.sentAt}, expiring at ${push.expiresAt}`,
       );
     }
     await verify(m, w);

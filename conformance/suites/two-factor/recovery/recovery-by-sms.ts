@@ -71,7 +71,7 @@ export const recoveryCheck: Check = {
         paired.push(lost.deviceId);
         const a = await registerByQr(desk, context.session.url, 'Lost phone', lost.deviceId);
         const b = await registerByQr(desk, context.session.url, 'Spare phone');
-        await verifyPhone(a, outbox);
+        await verifyPhone(a, outbox, time);
         const { loginId } = await desk.call('startLogin', { body: {} });
         const id = { loginId };
         await mustRefuse(

@@ -4,7 +4,7 @@
  */
 import { Violation } from '../../../kit/violation.js';
 import { parseSentCode, type Outbox, type SentCode, type ServerAuthenticator } from '../common/actors.js';
-import { mustPass, mustRefuse } from '../common/support.js';
+import { mustPass, mustRefuse, said, verifySmsAnnounced, type ServerTime } from '../common/support.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { presentUsedAgain, recorded } from '../common/used-codes.js';
 
@@ -23,9 +23,12 @@ export async function smsTo(outbox: Outbox, to: string, ids: readonly string[]):
   return code;
 }
 
-/** The app registers its recovery phone: an SMS code, accepted once. */
-export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox): Promise<void> {
-  const sent = await a.client.call('setRecoveryPhone', { body: { phone: PHONE } });
+/** The app registers its recovery phone: an SMS code of 5 minutes, its countdown shown, accepted once. */
+export async function verifyPhone(a: ServerAuthenticator, outbox: Outbox, time: ServerTime): Promise<void> {
+  const probe = await time.probe(() => a.client.call('setRecoveryPhone', { body: { phone: PHONE } }));
+  if (!probe.outcome.ok) throw new Violation(['TFA-16'], `"Send SMS verification code": ${said(probe.outcome)}`);
+  const sent = probe.outcome.value;
+  verifySmsAnnounced(sent, probe, ['TFA-16'], '"Send SMS verification code"');
   const sms = await smsTo(outbox, PHONE, ['TFA-16']);
   if (sms.letters !== sent.letters)
     throw new Violation(['TFA-16'], `the app shows ${sent.letters}, the SMS says ${sms.letters}`);

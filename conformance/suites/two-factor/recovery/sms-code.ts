@@ -5,12 +5,19 @@
 import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { LoginUnderWay, SentCode } from '../common/actors.js';
-import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
+import {
+  attempt,
+  inLastMillisecond,
+  mustPass,
+  mustRefuse,
+  said,
+  verifyCountdown,
+  verifySmsAnnounced,
+} from '../common/support.js';
 import { FREE_FAILURES } from '../common/otp-model.js';
 import { PHONE, smsTo } from './recovery-phone.js';
 import { typedAtLogin } from '../common/used-codes.js';
 
-const SMS_LIFETIME_MS = 5 * 60_000;
 /** The send limit's most per login in 10 minutes (PROTOCOL.md, Send limit), times the logins sampled: 40 codes. */
 const SENDS_PER_LOGIN = 5;
 const SAMPLED_LOGINS = 8;
@@ -30,17 +37,7 @@ export async function send(r: LoginUnderWay): Promise<{ login: Login; sms: SentC
       `after sending, the login is at ${login.state} showing ${JSON.stringify(code)}, the SMS says ${sms.letters}`,
     );
   }
-  const remaining = [code.expiresAt - probe.after, code.expiresAt - probe.before];
-  if (
-    code.expiresAt - code.sentAt !== SMS_LIFETIME_MS ||
-    code.remainingMs < remaining[0]! ||
-    code.remainingMs > remaining[1]!
-  ) {
-    throw new Violation(
-      ['REC-06'],
-      `sent ${code.sentAt}, expires ${code.expiresAt}, counting down ${code.remainingMs} ms: not 5 minutes`,
-    );
-  }
+  verifySmsAnnounced(code, probe, ['REC-06'], 'the login after sending');
   return { login, sms };
 }
 

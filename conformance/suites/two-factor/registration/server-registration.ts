@@ -13,6 +13,7 @@ import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, stepOf } from '../common/actors.js';
 import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { registering, verifyRegisteredAt } from './registered-at.js';
 import { where } from '../../../kit/applies.js';
 import { EDITIONS } from '../../../spec/editions.js';
 
@@ -155,10 +156,8 @@ export const registrationCheck: Check = {
           platform: 'android' as const,
           installId: 'install-qr-0001',
         };
-        const registered = await mustPass(
-          app.call('registerAuthenticator', { body }),
-          ['TFA-05'],
-          'scanning the QR code',
+        const { value: registered, at: scanned } = await registering(time, ['TFA-05'], () =>
+          mustPass(app.call('registerAuthenticator', { body }), ['TFA-05'], 'scanning the QR code'),
         );
         if (!registered.account.push || registered.account.secret !== qr.secret)
           throw new Violation(['TFA-05'], `the QR registration gave ${JSON.stringify(registered.account)}`);
@@ -208,14 +207,22 @@ export const registrationCheck: Check = {
           ['TFA-09'],
           'a third-party app with a wrong code',
         );
-        const authy = await mustPass(confirm(codeAt(secret, step)), ['TFA-11'], 'a third-party app with its code');
+        const { value: authy, at: confirmed } = await registering(time, ['TFA-11'], () =>
+          mustPass(confirm(codeAt(secret, step)), ['TFA-11'], 'a third-party app with its code'),
+        );
+        // AuthenticatorKind: `app` registered by the app itself, `totp` any app confirmed on the desktop.
+        const entry = (a: { name: string; kind: string; push: boolean }) => `${a.name}:${a.kind}:${a.push}`;
+        if (entry(authy) !== 'Authy:totp:false')
+          throw new Violation(['TFA-11'], `the third-party app was registered as ${entry(authy)}`);
         const settings = await desk.call('getTwoFactor');
-        const listed = settings.authenticators
-          .map((a) => `${a.name}:${a.push}`)
-          .sort()
-          .join();
-        if (listed !== 'Authy:false,Redmi Note 8:true,iPhone 6s:false')
+        const listed = settings.authenticators.map(entry).sort().join();
+        if (listed !== 'Authy:totp:false,Redmi Note 8:app:true,iPhone 6s:app:false')
           throw new Violation(['TFA-05', 'TFA-06', 'TFA-11'], `the devices are ${listed}`);
+        if (time.movable) {
+          const calls = { 'Redmi Note 8': scanned, Authy: confirmed };
+          verifyRegisteredAt(time, 'the answer to the confirmation', [authy], calls);
+          verifyRegisteredAt(time, 'Settings', settings.authenticators, calls);
+        }
 
         const login = await desk.call('startLogin', { body: {} });
         const id = { loginId: login.loginId };

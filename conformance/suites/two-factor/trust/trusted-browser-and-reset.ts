@@ -22,8 +22,10 @@ async function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { ste
 
 const PASSWORD = 'correct horse 1';
 
+/** A new login's state, and " (trusted)" where it says a trusted browser token came with it (`trustedBrowser`). */
 async function loginState(desk: MbsClient, browserToken?: string): Promise<string> {
-  return (await desk.call('startLogin', { body: browserToken ? { browserToken } : {} })).state;
+  const login = await desk.call('startLogin', { body: browserToken ? { browserToken } : {} });
+  return `${login.state}${login.trustedBrowser ? ' (trusted)' : ''}`;
 }
 
 /**
@@ -113,7 +115,7 @@ export const trustedBrowserCheck: Check = {
           await loginState(desk),
           await loginState(desk, `${token.slice(0, -4)}AAAA`),
         ];
-        if (states.join() !== 'logged-in,choose-method,choose-method') {
+        if (states.join() !== 'logged-in (trusted),choose-method,choose-method') {
           throw new Violation(['LOGIN-12'], `with the token, without it, with another token: ${states.join(', ')}`);
         }
         await desk.call('setPasswordLock', { body: { password: PASSWORD, email: 'owner@example.com' } });
