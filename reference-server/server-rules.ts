@@ -37,6 +37,8 @@ import {
   refusePairedInstall,
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
+import { pairingStatus } from './services/pairing-status.js';
+import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { uploadRefusal } from './services/uploads.js';
@@ -103,6 +105,7 @@ export interface ServerRules {
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly pairingQrText: typeof pairingQrText;
+  readonly pairingStatus: typeof pairingStatus;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
   readonly retiredKeyOwner: typeof retiredKeyOwner;
@@ -159,6 +162,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   claimInstall,
   pairingExpiry,
   pairingQrText,
+  pairingStatus,
   takeOverRecords,
   retireOriginal,
   retiredKeyOwner,
@@ -204,6 +208,7 @@ export const SERVER_OVERRIDES = {
   ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
+  ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,

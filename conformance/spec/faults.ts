@@ -382,6 +382,11 @@ export const FAULTS = {
     description: 'shows each device in the device list registered a second after the time its pairing answered',
     caughtBy: ['STO-03'],
   },
+  'pairing-status-stays-waiting': {
+    side: 'server',
+    description: "answers a used pairing token's status as waiting, with no device, until the token expires",
+    caughtBy: ['PAIR-15'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',

@@ -8,7 +8,6 @@ import { pairedDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
-import { pairingStatus } from '../services/pairing-status.js';
 import type { UploadService } from '../services/uploads.js';
 import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
@@ -34,7 +33,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
-    getPairing: ({ params }) => pairingStatus(ctx, params.pairingId),
+    getPairing: ({ params }) => ctx.rules.pairingStatus(ctx, params.pairingId),
     pair: ({ body }) => pair(ctx, body),
     renderQr: async ({ body }) => ({
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),

@@ -4,7 +4,8 @@
  * controlled server) expired tokens, for this edition or another, and removing devices. The model predicts which
  * refusals apply; the server must answer one of them and change nothing, or pair when none applies. After every
  * step the device list holds exactly the model's devices, under their names, with the registration time and backup
- * path their pairing answered (as GET /v1/device does); every QR payload carries the actual ports.
+ * path their pairing answered (as GET /v1/device does), and each token's pairing reads waiting, paired (by which
+ * device) or expired as the desktop's dialog polls it; every QR payload carries the actual ports.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
@@ -87,6 +88,7 @@ const pair = fc
         }
         sameRegistration('GET /v1/device shows the new device', self, paired);
         t.used = true;
+        t.deviceId = paired.deviceId;
         m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
         const { registeredAt, backupPath } = paired;
         m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client, registeredAt, backupPath });
@@ -147,7 +149,7 @@ export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-10', 'NET-07', 'STO-01', 'STO-03'],
+  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-07', 'STO-01', 'STO-03'],
   scope: 'server',
   // Without the clock no token reaches its 10 minutes.
   requirementsWithout: { clock: ['PAIR-10'] },

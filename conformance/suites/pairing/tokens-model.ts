@@ -15,12 +15,15 @@ import { Violation } from '../../kit/violation.js';
 export const PAIRING_LIFETIME_MS = 10 * 60_000;
 
 export interface Token {
+  readonly pairingId: string;
   readonly token: string;
   readonly expiresAt: number;
   /** The server's time just after it issued the token: by then + 10 minutes the token has expired. */
   readonly issuedBy: number;
   used: boolean;
   expired: boolean;
+  /** The device that paired with it, once one did. */
+  deviceId?: string;
 }
 export interface Device {
   readonly deviceId: string;
@@ -84,6 +87,37 @@ export function sameRegistration(
   }
 }
 
+/** Further from its expiry than this, a token's status cannot depend on how long a request took. */
+const STATUS_MARGIN_MS = 5_000;
+
+/**
+ * PROTOCOL.md getPairing, which the desktop's pairing dialog polls to say "Device paired successfully" (PAIR-15):
+ * a used token is `paired` with the device that used it; an unused one is `waiting` until its `expiresAt` and
+ * `expired` from then on; the pairing keeps the mode and `expiresAt` its issue answered.
+ */
+async function verifyPairings(m: Model, r: Real): Promise<void> {
+  const now = r.now();
+  for (const t of m.tokens) {
+    const got = await consoleOf(r.session).call('getPairing', { params: { pairingId: t.pairingId } });
+    const status = t.deviceId
+      ? 'paired'
+      : now < t.expiresAt - STATUS_MARGIN_MS
+        ? 'waiting'
+        : now >= t.expiresAt + STATUS_MARGIN_MS
+          ? 'expired'
+          : got.status;
+    const wanted = { pairingId: t.pairingId, mode: 'add', expiresAt: t.expiresAt, status, deviceId: t.deviceId };
+    const shown = { pairingId: got.pairingId, mode: got.mode, expiresAt: got.expiresAt, status: got.status };
+    if (JSON.stringify({ ...shown, deviceId: got.deviceId }) !== JSON.stringify(wanted)) {
+      throw new Violation(
+        ['PAIR-15'],
+        `GET /v1/console/pairings/${t.pairingId} answers ${JSON.stringify(got)}; the pairing is ` +
+          `${JSON.stringify(wanted)} (issued with expiresAt ${t.expiresAt}, the server's clock reads ${now})`,
+      );
+    }
+  }
+}
+
 export function step(
   label: string,
   run: (m: Model, r: Real) => Promise<void>,
@@ -94,6 +128,7 @@ export function step(
     async run(m: Model, r: Real) {
       await run(m, r);
       await verifyDeviceList(m, r);
+      await verifyPairings(m, r);
     },
     toString: () => label,
   } satisfies Step;
@@ -117,5 +152,12 @@ export async function issueToken(m: Model, r: Real): Promise<void> {
     throw new Error(`the QR payload disagrees with the answer: ${answer.payload}`);
   }
   const issuedBy = r.now();
-  m.tokens.push({ token: answer.token, expiresAt: answer.expiresAt, issuedBy, used: false, expired: false });
+  m.tokens.push({
+    pairingId: answer.pairingId,
+    token: answer.token,
+    expiresAt: answer.expiresAt,
+    issuedBy,
+    used: false,
+    expired: false,
+  });
 }
