@@ -423,6 +423,11 @@ export const FAULTS = {
     description: 'keeps sending push requests to the original device after the replacement re-pairs',
     caughtBy: ['MIG-07'],
   },
+  'migration-list-without-origin': {
+    side: 'server',
+    description: 'lists the replacement after a migration without migratedFrom, the original it took over',
+    caughtBy: ['MIG-05'],
+  },
   'no-first-login-setup-offer': {
     side: 'server',
     description: 'ends the first login without offering to set up 2FA',

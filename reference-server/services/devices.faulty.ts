@@ -21,6 +21,10 @@ export const DEVICES_FAULTS = {
     listDevices: (rule) => (ctx) =>
       rule(ctx).map((device) => ({ ...device, registeredAt: device.registeredAt + 1000 })),
   },
+  'migration-list-without-origin': {
+    // The desktop's device list shows a replacement without migratedFrom: nothing says whose backup it took over.
+    listDevices: (rule) => (ctx) => rule(ctx).map(({ migratedFrom: _from, ...device }) => device),
+  },
   'removed-device-back-after-restart': {
     removeDevice: (rule) => async (ctx, deviceId) => {
       const journal = Object.fromEntries(
