@@ -23,7 +23,7 @@ import { mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { listItems } from './services/items.js';
+import { listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
@@ -90,6 +90,7 @@ export interface ServerRules {
   readonly contentTypeCheck: typeof contentTypeCheck;
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
+  readonly listDeviceItems: typeof listDeviceItems;
   readonly rangeStart: typeof rangeStart;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly finishUpload: typeof finishUpload;
@@ -148,6 +149,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   authenticatesFirst,
   contentTypeCheck,
   listItems,
+  listDeviceItems,
   rangeStart,
   uploadRefusal,
   finishUpload,

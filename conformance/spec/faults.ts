@@ -387,6 +387,11 @@ export const FAULTS = {
     description: "answers a used pairing token's status as waiting, with no device, until the token expires",
     caughtBy: ['PAIR-15'],
   },
+  'desktop-items-leave-out-deleted': {
+    side: 'server',
+    description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",
+    caughtBy: ['NET-06'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',

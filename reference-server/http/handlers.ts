@@ -39,7 +39,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
     }),
     listDevices: () => ({ devices: ctx.rules.listDevices(ctx) }),
-    listDeviceItems: ({ params, query }) => ctx.rules.listItems(ctx, pairedDevice(ctx, params.deviceId), query),
+    listDeviceItems: ({ params, query }) => ctx.rules.listDeviceItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
     getSelf: ({ device }) => toDevice(device),

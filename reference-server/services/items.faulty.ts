@@ -23,6 +23,13 @@ export const ITEMS_FAULTS = {
       return stray ? { ...page, items: [...page.items, { ...stray, tab: query.tab }] } : page;
     },
   },
+  'desktop-items-leave-out-deleted': {
+    // The desktop's view of a device's backup leaves out its Deleted tab, as if it showed only what the phone holds.
+    listDeviceItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      return { ...page, items: page.items.filter((item) => item.tab !== 'deleted') };
+    },
+  },
   'listing-newest-first': {
     // Each page comes newest upload first, as a listing sorted for display might.
     listItems: (rule) => (ctx, device, query) => {

@@ -9,7 +9,7 @@ import type { Static } from 'typebox';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { Item, ItemMeta, Snapshot } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
-import { brief } from '../../kit/server-support.js';
+import { brief, canonical } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
 export type Tab = 'recent' | 'archive' | 'deleted';
@@ -54,6 +54,9 @@ export interface Model {
 }
 export interface Real {
   readonly device: MbsClient;
+  /** The desktop side, which lists the device's items too (listDeviceItems). */
+  readonly console: MbsClient;
+  readonly deviceId: string;
   readonly url: string;
   readonly deviceKey: string;
 }
@@ -67,21 +70,45 @@ export function sameMeta(a: ItemMeta, b: ItemMeta): boolean {
   return key(a) === key(b);
 }
 
-/** Every confirmed item, following `nextCursor` with a small page so pagination is exercised too. */
+/**
+ * Every confirmed item, following `nextCursor` with a small page so pagination is exercised too; as the device lists
+ * them, or as the desktop lists the device's (the same pages, PROTOCOL.md listDeviceItems).
+ */
 export async function listAll(
   r: Real,
   query: { tab?: Tab; kind?: ItemKind } = {},
   limit = 1000,
+  by: 'device' | 'desktop' = 'device',
 ): Promise<Static<typeof Item>[]> {
   const items: Static<typeof Item>[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 500; page++) {
-    const answer = await r.device.call('listItems', { query: { ...query, limit, ...(cursor ? { cursor } : {}) } });
+    const asked = { ...query, limit, ...(cursor ? { cursor } : {}) };
+    const answer =
+      by === 'device'
+        ? await r.device.call('listItems', { query: asked })
+        : await r.console.call('listDeviceItems', { params: { deviceId: r.deviceId }, query: asked });
     items.push(...answer.items);
     if (answer.nextCursor === null) return items;
     cursor = answer.nextCursor;
   }
   throw new Error('the listing did not end within 500 pages');
+}
+
+/** PROTOCOL.md listDeviceItems: the desktop shows what the device has backed up as the device lists it. */
+export async function sameOnDesktop(
+  r: Real,
+  listed: readonly Static<typeof Item>[],
+  query: { tab?: Tab; kind?: ItemKind } = {},
+  limit = 1000,
+): Promise<void> {
+  const shown = await listAll(r, query, limit, 'desktop');
+  if (canonical(shown) !== canonical(listed)) {
+    throw new Violation(
+      ['NET-06'],
+      `GET /v1/console/devices/${r.deviceId}/items lists ${brief(shown)}; the device lists ${brief(listed)}`,
+    );
+  }
 }
 
 /** The listing holds exactly the confirmed items, once each, with their metadata and a tab the model allows. */
@@ -121,6 +148,8 @@ export async function verify(m: Model, r: Real): Promise<void> {
       throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
     }
   }
+  // Last: a listing that breaks the device's own rules is reported as that, not as the desktop's view of it.
+  await sameOnDesktop(r, listed);
 }
 
 /**
