@@ -387,6 +387,11 @@ export const FAULTS = {
     description: "answers a used pairing token's status as waiting, with no device, until the token expires",
     caughtBy: ['PAIR-15'],
   },
+  'duplicate-answered-as-recent': {
+    side: 'server',
+    description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',
+    caughtBy: ['BAK-07'],
+  },
   'desktop-items-leave-out-deleted': {
     side: 'server',
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",

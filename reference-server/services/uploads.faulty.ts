@@ -23,4 +23,8 @@ export const UPLOADS_FAULTS = {
     // Any size is taken; the type and kind are still checked.
     uploadRefusal: (rule) => (size, meta) => rule(Math.min(size, MAX_ITEM_BYTES), meta),
   },
+  'duplicate-answered-as-recent': {
+    // The held item comes back in Recent, whatever tab it is in, as if announcing it again put it back there.
+    duplicateOf: (rule) => (held) => ({ ...rule(held), tab: 'recent' }),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

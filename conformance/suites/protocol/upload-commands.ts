@@ -3,12 +3,34 @@
  * at the right or a wrong offset with the right or corrupted bytes, up to completion and its re-hash.
  */
 import fc from 'fast-check';
-import type { ItemMeta } from '../../spec/protocol/resources.js';
-import { openJobs, pick, sameMeta, step, uploadOf, type Model, type Upload } from './upload-integrity-model.js';
-import { brief, refused } from '../../kit/server-support.js';
+import type { Static } from 'typebox';
+import type { Item, ItemMeta } from '../../spec/protocol/resources.js';
+import {
+  openJobs,
+  pick,
+  sameMeta,
+  step,
+  uploadOf,
+  type Model,
+  type Real,
+  type Upload,
+} from './upload-integrity-model.js';
+import { brief, canonical, refused } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
+}
+
+/**
+ * PROTOCOL.md "Backup": a held item is answered `duplicate` with the held item, so the answer is the item as the
+ * server lists it (its size, tab, stored name and confirmation time too): what the app skips sending by (BAK-07).
+ */
+async function heldAsListed(r: Real, answered: Static<typeof Item>): Promise<void> {
+  const item = await r.device.call('getItem', { params: { sha256: answered.sha256 } });
+  if (canonical(answered) !== canonical(item)) {
+    throw new Violation(['BAK-07'], `a held item was answered as ${brief(answered)}; the server holds ${brief(item)}`);
+  }
 }
 
 function createStep({ c, j, rename }: { c: number; j: number; rename: boolean }) {
@@ -32,13 +54,25 @@ function createStep({ c, j, rename }: { c: number; j: number; rename: boolean })
         ) {
           throw new Error(`an item already held was answered ${brief(answer)}, not as a duplicate of it`);
         }
+        await heldAsListed(r, answer.item);
       } else if (open) {
-        if (answer.status !== 'resumed' || answer.upload.uploadId !== open.id || answer.upload.offset !== open.offset) {
+        if (
+          answer.status !== 'resumed' ||
+          answer.upload.uploadId !== open.id ||
+          answer.upload.offset !== open.offset ||
+          answer.upload.sha256 !== content.sha ||
+          answer.upload.size !== size
+        ) {
           throw new Error(`an unfinished upload at offset ${open.offset} was answered ${brief(answer)}`);
         }
         open.jobs.add(job.id);
       } else {
-        if (answer.status !== 'created' || answer.upload.offset !== 0 || answer.upload.size !== size) {
+        if (
+          answer.status !== 'created' ||
+          answer.upload.offset !== 0 ||
+          answer.upload.size !== size ||
+          answer.upload.sha256 !== content.sha
+        ) {
           throw new Error(`a new item was answered ${brief(answer)}, not created at offset 0`);
         }
         const { uploadId: id } = answer.upload;
