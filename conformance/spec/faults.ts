@@ -392,6 +392,11 @@ export const FAULTS = {
     description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',
     caughtBy: ['BAK-07'],
   },
+  'completion-answers-size-in-kib': {
+    side: 'server',
+    description: "answers a completed upload with its item's size in whole KiB, rounded up, while it lists bytes",
+    caughtBy: ['BAK-08'],
+  },
   'desktop-items-leave-out-deleted': {
     side: 'server',
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",

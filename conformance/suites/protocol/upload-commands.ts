@@ -23,13 +23,15 @@ function renamed(meta: ItemMeta): ItemMeta {
 }
 
 /**
- * PROTOCOL.md "Backup": a held item is answered `duplicate` with the held item, so the answer is the item as the
- * server lists it (its size, tab, stored name and confirmation time too): what the app skips sending by (BAK-07).
+ * PROTOCOL.md "Backup": an upload whose hash matches is confirmed and answered with its item, and a held item is
+ * answered `duplicate` with the held item; either answer is the item as the server then holds it (its size, tab,
+ * stored name and confirmation time too), which is what the app counts as backed up (BAK-08) or skips sending by
+ * (BAK-07).
  */
-async function heldAsListed(r: Real, answered: Static<typeof Item>): Promise<void> {
+async function answeredAsHeld(r: Real, answered: Static<typeof Item>, what: string, requirement: string) {
   const item = await r.device.call('getItem', { params: { sha256: answered.sha256 } });
   if (canonical(answered) !== canonical(item)) {
-    throw new Violation(['BAK-07'], `a held item was answered as ${brief(answered)}; the server holds ${brief(item)}`);
+    throw new Violation([requirement], `${what} was answered as ${brief(answered)}; the server holds ${brief(item)}`);
   }
 }
 
@@ -54,7 +56,7 @@ function createStep({ c, j, rename }: { c: number; j: number; rename: boolean })
         ) {
           throw new Error(`an item already held was answered ${brief(answer)}, not as a duplicate of it`);
         }
-        await heldAsListed(r, answer.item);
+        await answeredAsHeld(r, answer.item, 'a held item', 'BAK-07');
       } else if (open) {
         if (
           answer.status !== 'resumed' ||
@@ -178,6 +180,7 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
       if (!answer.complete || answer.item.sha256 !== upload.sha || !sameMeta(answer.item.meta, upload.meta)) {
         throw new Error(`completing upload ${upload.id} was answered ${brief(answer)}`);
       }
+      await answeredAsHeld(r, answer.item, `completing upload ${upload.id}`, 'BAK-08');
       m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent' });
     },
     (m) => m.uploads.length > 0,
