@@ -382,6 +382,11 @@ export const FAULTS = {
     description: 'shows each device in the device list registered a second after the time its pairing answered',
     caughtBy: ['STO-03'],
   },
+  'device-list-model-cut': {
+    side: 'server',
+    description: "shows each device's model in the device list cut to 8 characters",
+    caughtBy: ['DESK-12'],
+  },
   'pairing-status-stays-waiting': {
     side: 'server',
     description: "answers a used pairing token's status as waiting, with no device, until the token expires",

@@ -21,6 +21,10 @@ export const DEVICES_FAULTS = {
     listDevices: (rule) => (ctx) =>
       rule(ctx).map((device) => ({ ...device, registeredAt: device.registeredAt + 1000 })),
   },
+  'device-list-model-cut': {
+    // The desktop's device list shows each model cut to 8 characters, as a narrow column might.
+    listDevices: (rule) => (ctx) => rule(ctx).map((device) => ({ ...device, model: device.model.slice(0, 8) })),
+  },
   'migration-list-without-origin': {
     // The desktop's device list shows a replacement without migratedFrom: nothing says whose backup it took over.
     listDevices: (rule) => (ctx) => rule(ctx).map(({ migratedFrom: _from, ...device }) => device),

@@ -3,8 +3,8 @@
  * issuing "add" tokens, pairing new, paired and removed app installations with fresh, used, unknown and (on a
  * controlled server) expired tokens, for this edition or another, and removing devices. The model predicts which
  * refusals apply; the server must answer one of them and change nothing, or pair when none applies. After every
- * step the device list holds exactly the model's devices, under their names, with the registration time and backup
- * path their pairing answered (as GET /v1/device does), and each token's pairing reads waiting, paired (by which
+ * step the device list holds exactly the model's devices, under their names and models as the app gave them, with
+ * the registration time and backup path their pairing answered (as GET /v1/device does), and each token's pairing reads waiting, paired (by which
  * device) or expired as the desktop's dialog polls it; every QR payload carries the actual ports.
  */
 import fc from 'fast-check';
@@ -91,7 +91,16 @@ const pair = fc
         t.deviceId = paired.deviceId;
         m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
         const { registeredAt, backupPath } = paired;
-        m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client, registeredAt, backupPath });
+        const { deviceId } = paired;
+        m.devices.push({
+          deviceId,
+          name: deviceName,
+          model: device.model,
+          installId,
+          client,
+          registeredAt,
+          backupPath,
+        });
       },
       (m) =>
         m.tokens.length > 0 &&
@@ -149,7 +158,7 @@ export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-07', 'STO-01', 'STO-03'],
+  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-07', 'STO-01', 'STO-03', 'DESK-12'],
   scope: 'server',
   // Without the clock no token reaches its 10 minutes.
   requirementsWithout: { clock: ['PAIR-10'] },

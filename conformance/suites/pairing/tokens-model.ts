@@ -28,6 +28,8 @@ export interface Token {
 export interface Device {
   readonly deviceId: string;
   readonly name: string;
+  /** As the app sent it when pairing: the desktop shows it exactly so (DESK-12). */
+  readonly model: string;
   readonly installId: string;
   readonly client: MbsClient;
   /** As the pairing answered them: every later view of the device must show the same. */
@@ -64,7 +66,15 @@ async function verifyDeviceList(m: Model, r: Real): Promise<void> {
   }
   for (const listed of ours) {
     const paired = m.devices.find((d) => d.deviceId === listed.deviceId);
-    if (paired) sameRegistration(`the device list shows ${listed.name}`, listed, paired);
+    if (!paired) continue;
+    sameRegistration(`the device list shows ${listed.name}`, listed, paired);
+    if (listed.model !== paired.model) {
+      throw new Violation(
+        ['DESK-12'],
+        `the device list shows ${listed.name} as model ${JSON.stringify(listed.model)}; it paired as ` +
+          JSON.stringify(paired.model),
+      );
+    }
   }
 }
 
