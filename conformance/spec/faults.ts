@@ -402,6 +402,11 @@ export const FAULTS = {
     description: "answers a completed upload with its item's size in whole KiB, rounded up, while it lists bytes",
     caughtBy: ['BAK-08'],
   },
+  'listing-stored-as-lower-case': {
+    side: 'server',
+    description: "lists each item's storedAs with its extension in lower case, while the file's is upper case",
+    caughtBy: ['NET-06'],
+  },
   'desktop-items-leave-out-deleted': {
     side: 'server',
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",

@@ -30,6 +30,14 @@ export const ITEMS_FAULTS = {
       return { ...page, items: page.items.filter((item) => item.tab !== 'deleted') };
     },
   },
+  'listing-stored-as-lower-case': {
+    // The listing names each stored file with its extension in lower case; the file on disk has it in upper case.
+    listItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      const lower = (item: Item) => ({ ...item, storedAs: item.storedAs.replace(/\.[^./]+$/, (e) => e.toLowerCase()) });
+      return { ...page, items: page.items.map(lower) };
+    },
+  },
   'listing-newest-first': {
     // Each page comes newest upload first, as a listing sorted for display might.
     listItems: (rule) => (ctx, device, query) => {

@@ -181,7 +181,7 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
         throw new Error(`completing upload ${upload.id} was answered ${brief(answer)}`);
       }
       await answeredAsHeld(r, answer.item, `completing upload ${upload.id}`, 'BAK-08');
-      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent' });
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent', confirmed: answer.item });
     },
     (m) => m.uploads.length > 0,
   );

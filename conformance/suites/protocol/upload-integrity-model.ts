@@ -42,6 +42,8 @@ export interface Held {
   readonly kind: ItemKind;
   tab: Tab;
   readonly jobs: ReadonlySet<string>;
+  /** The item its completion answered: every later listing shows the same but for its tab. */
+  readonly confirmed: Static<typeof Item>;
 }
 export interface Model {
   readonly contents: readonly Content[];
@@ -129,6 +131,13 @@ export async function verify(m: Model, r: Real): Promise<void> {
     }
     if (item.size !== held.bytes.length || !sameMeta(item.meta, held.meta)) {
       throw new Error(`item ${item.sha256} is listed as ${brief(item)}; it was confirmed as ${brief(held.meta)}`);
+    }
+    const kept = ({ tab: _moves, ...rest }: Static<typeof Item>) => canonical(rest);
+    if (kept(item) !== kept(held.confirmed)) {
+      throw new Violation(
+        ['NET-06'],
+        `item ${item.sha256} is listed as ${brief(item)}; its completion answered ${brief(held.confirmed)}`,
+      );
     }
     if (item.tab !== held.tab) {
       throw new Error(`item ${item.sha256} is listed in ${item.tab}; the rules put it in ${held.tab}`);
