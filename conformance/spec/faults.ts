@@ -382,6 +382,11 @@ export const FAULTS = {
     description: 'shows each device in the device list registered a second after the time its pairing answered',
     caughtBy: ['STO-03'],
   },
+  'removing-unknown-device-succeeds': {
+    side: 'server',
+    description: 'answers 204 to removing a device it does not list (one removed already) instead of device-not-found',
+    caughtBy: ['NET-06'],
+  },
   'device-list-model-cut': {
     side: 'server',
     description: "shows each device's model in the device list cut to 8 characters",

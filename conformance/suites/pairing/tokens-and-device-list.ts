@@ -32,6 +32,7 @@ import {
   withClock,
 } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
+import { within } from '../../kit/violation.js';
 
 const issue = fc.constant(step('issue an "add" token', issueToken));
 
@@ -140,10 +141,19 @@ const remove = fc.nat().map((n) =>
     `remove paired device #${n}`,
     async (m, r) => {
       const device = pick(m.devices, n);
-      await consoleOf(r.session).call('removeDevice', { params: { deviceId: device.deviceId } });
+      const removal = { params: { deviceId: device.deviceId } };
+      await consoleOf(r.session).call('removeDevice', removal);
       m.devices.splice(m.devices.indexOf(device), 1);
       m.removed.push(device.installId);
       await refused(device.client.call('getSelf'), ['device-unauthorized'], 'the removed device’s key');
+      // PROTOCOL.md removeDevice: a device no longer listed is not found; removing it again removes nothing.
+      await within(['NET-06'], () =>
+        refused(
+          consoleOf(r.session).call('removeDevice', removal),
+          ['device-not-found'],
+          'removing the removed device again',
+        ),
+      );
     },
     (m) => m.devices.length > 0,
   ),
@@ -158,7 +168,7 @@ export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-07', 'STO-01', 'STO-03', 'DESK-12'],
+  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-06', 'NET-07', 'STO-01', 'STO-03', 'DESK-12'],
   scope: 'server',
   // Without the clock no token reaches its 10 minutes.
   requirementsWithout: { clock: ['PAIR-10'] },
