@@ -41,7 +41,7 @@ import { pairingStatus } from './services/pairing-status.js';
 import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
-import { duplicateOf, uploadRefusal } from './services/uploads.js';
+import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -94,6 +94,7 @@ export interface ServerRules {
   readonly rangeStart: typeof rangeStart;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
+  readonly cancelUpload: typeof cancelUpload;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
@@ -154,6 +155,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   rangeStart,
   uploadRefusal,
   duplicateOf,
+  cancelUpload,
   finishUpload,
   recoverUploads,
   storedFileTime,

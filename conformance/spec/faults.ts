@@ -397,6 +397,11 @@ export const FAULTS = {
     description: "answers a used pairing token's status as waiting, with no device, until the token expires",
     caughtBy: ['PAIR-15'],
   },
+  'cancel-of-finished-upload-succeeds': {
+    side: 'server',
+    description: 'answers 204 to cancelling an upload it no longer has (completed, discarded or cancelled)',
+    caughtBy: ['NET-06'],
+  },
   'duplicate-answered-as-recent': {
     side: 'server',
     description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',

@@ -55,7 +55,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
         body,
       });
     },
-    cancelUpload: ({ device, params }) => uploads.cancel(device, params.uploadId),
+    cancelUpload: ({ device, params }) => ctx.rules.cancelUpload(uploads, device, params.uploadId),
     commitBackup: ({ device, params, body }) => commitBackup(ctx, device, params.backupId, body),
     getLatestSnapshot: ({ device }) => latestSnapshot(ctx, device),
     listItems: ({ device, query }) => ctx.rules.listItems(ctx, device, query),

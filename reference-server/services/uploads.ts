@@ -47,6 +47,11 @@ export function duplicateOf(held: ItemRow): Static<typeof Item> {
   return toItem(held);
 }
 
+/** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
+export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
+  return uploads.cancel(device, uploadId);
+}
+
 export interface AppendInput {
   readonly uploadId: string;
   readonly offset: number;
