@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { listDevices, recoverDevices, removeDevice } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -99,6 +99,7 @@ export interface ServerRules {
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
   readonly listDevices: typeof listDevices;
+  readonly selfView: typeof selfView;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -160,6 +161,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   recoverUploads,
   storedFileTime,
   listDevices,
+  selfView,
   removeDevice,
   recoverDevices,
   storedItemPath,

@@ -387,6 +387,12 @@ export const FAULTS = {
     description: 'answers 204 to removing a device it does not list (one removed already) instead of device-not-found',
     caughtBy: ['NET-06'],
   },
+  'self-os-version-major-only': {
+    side: 'server',
+    description:
+      'answers GET /v1/device with the OS version cut to its major number, which the device list shows whole',
+    caughtBy: ['NET-06'],
+  },
   'device-list-model-cut': {
     side: 'server',
     description: "shows each device's model in the device list cut to 8 characters",

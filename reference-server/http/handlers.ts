@@ -9,7 +9,6 @@ import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
-import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import type { ConformanceClock } from '../clock.js';
 import { clockCapabilities, createConformanceClockHandlers } from './conformance-clock-handlers.js';
@@ -42,7 +41,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     listDeviceItems: ({ params, query }) => ctx.rules.listDeviceItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
-    getSelf: ({ device }) => toDevice(device),
+    getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
     createUpload: ({ device, body }) => uploads.create(device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),

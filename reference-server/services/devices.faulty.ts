@@ -28,6 +28,13 @@ export const DEVICES_FAULTS = {
       if (deviceById(ctx, deviceId)) await rule(ctx, deviceId);
     },
   },
+  'self-os-version-major-only': {
+    // GET /v1/device answers the OS version cut to its major number (15.4 → 15); the device list shows it whole.
+    selfView: (rule) => (device) => {
+      const view = rule(device);
+      return { ...view, osVersion: view.osVersion.split('.')[0] ?? view.osVersion };
+    },
+  },
   'device-list-model-cut': {
     // The desktop's device list shows each model cut to 8 characters, as a narrow column might.
     listDevices: (rule) => (ctx) => rule(ctx).map((device) => ({ ...device, model: device.model.slice(0, 8) })),

@@ -8,7 +8,7 @@ import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import type { ServerInfo } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
-import { consoleOf } from '../../kit/server-support.js';
+import { brief, canonical, consoleOf } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
 /** PROTOCOL.md "Pairing": a token expires 10 minutes after it is issued, whatever else it says. */
@@ -74,6 +74,11 @@ async function verifyDeviceList(m: Model, r: Real): Promise<void> {
         `the device list shows ${listed.name} as model ${JSON.stringify(listed.model)}; it paired as ` +
           JSON.stringify(paired.model),
       );
+    }
+    // PROTOCOL.md getSelf: the calling device as the server lists it.
+    const self = await paired.client.call('getSelf');
+    if (canonical(self) !== canonical(listed)) {
+      throw new Violation(['NET-06'], `GET /v1/device answers ${brief(self)}; the device list shows ${brief(listed)}`);
     }
   }
 }
