@@ -423,6 +423,11 @@ export const FAULTS = {
     description: "lists each item's storedAs with its extension in lower case, while the file's is upper case",
     caughtBy: ['NET-06'],
   },
+  'listing-ends-after-first-page': {
+    side: 'server',
+    description: 'answers every page of a listing with nextCursor null, so the items past the first page are lost',
+    caughtBy: ['NET-06'],
+  },
   'desktop-items-leave-out-deleted': {
     side: 'server',
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",

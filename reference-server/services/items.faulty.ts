@@ -38,6 +38,10 @@ export const ITEMS_FAULTS = {
       return { ...page, items: page.items.map(lower) };
     },
   },
+  'listing-ends-after-first-page': {
+    // Every page says it is the last (nextCursor null), so a listing longer than its page loses the rest.
+    listItems: (rule) => (ctx, device, query) => ({ ...rule(ctx, device, query), nextCursor: null }),
+  },
   'listing-newest-first': {
     // Each page comes newest upload first, as a listing sorted for display might.
     listItems: (rule) => (ctx, device, query) => {
