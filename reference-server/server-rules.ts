@@ -23,9 +23,9 @@ import { mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { listItems } from './services/items.js';
+import { listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { listDevices, recoverDevices, removeDevice } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -37,9 +37,11 @@ import {
   refusePairedInstall,
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
+import { pairingStatus } from './services/pairing-status.js';
+import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
-import { uploadRefusal } from './services/uploads.js';
+import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -92,12 +94,16 @@ export interface ServerRules {
   readonly contentTypeCheck: typeof contentTypeCheck;
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
+  readonly listDeviceItems: typeof listDeviceItems;
   readonly rangeStart: typeof rangeStart;
   readonly uploadRefusal: typeof uploadRefusal;
+  readonly duplicateOf: typeof duplicateOf;
+  readonly cancelUpload: typeof cancelUpload;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
   readonly listDevices: typeof listDevices;
+  readonly selfView: typeof selfView;
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
@@ -107,6 +113,7 @@ export interface ServerRules {
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly pairingQrText: typeof pairingQrText;
+  readonly pairingStatus: typeof pairingStatus;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
   readonly retiredKeyOwner: typeof retiredKeyOwner;
@@ -155,12 +162,16 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   authenticatesFirst,
   contentTypeCheck,
   listItems,
+  listDeviceItems,
   rangeStart,
   uploadRefusal,
+  duplicateOf,
+  cancelUpload,
   finishUpload,
   recoverUploads,
   storedFileTime,
   listDevices,
+  selfView,
   removeDevice,
   recoverDevices,
   storedItemPath,
@@ -169,6 +180,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   claimInstall,
   pairingExpiry,
   pairingQrText,
+  pairingStatus,
   takeOverRecords,
   retireOriginal,
   retiredKeyOwner,
@@ -220,6 +232,7 @@ export const SERVER_OVERRIDES = {
   ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
+  ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,

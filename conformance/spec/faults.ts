@@ -421,6 +421,57 @@ export const FAULTS = {
     description: 'shows each device in the device list registered a second after the time its pairing answered',
     caughtBy: ['STO-03'],
   },
+  'removing-unknown-device-succeeds': {
+    side: 'server',
+    description: 'answers 204 to removing a device it does not list (one removed already) instead of device-not-found',
+    caughtBy: ['NET-06'],
+  },
+  'self-os-version-major-only': {
+    side: 'server',
+    description:
+      'answers GET /v1/device with the OS version cut to its major number, which the device list shows whole',
+    caughtBy: ['NET-06'],
+  },
+  'device-list-model-cut': {
+    side: 'server',
+    description: "shows each device's model in the device list cut to 8 characters",
+    caughtBy: ['DESK-12'],
+  },
+  'pairing-status-stays-waiting': {
+    side: 'server',
+    description: "answers a used pairing token's status as waiting, with no device, until the token expires",
+    caughtBy: ['PAIR-15'],
+  },
+  'cancel-of-finished-upload-succeeds': {
+    side: 'server',
+    description: 'answers 204 to cancelling an upload it no longer has (completed, discarded or cancelled)',
+    caughtBy: ['NET-06'],
+  },
+  'duplicate-answered-as-recent': {
+    side: 'server',
+    description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',
+    caughtBy: ['BAK-07'],
+  },
+  'completion-answers-size-in-kib': {
+    side: 'server',
+    description: "answers a completed upload with its item's size in whole KiB, rounded up, while it lists bytes",
+    caughtBy: ['BAK-08'],
+  },
+  'listing-stored-as-lower-case': {
+    side: 'server',
+    description: "lists each item's storedAs with its extension in lower case, while the file's is upper case",
+    caughtBy: ['NET-06'],
+  },
+  'listing-ends-after-first-page': {
+    side: 'server',
+    description: 'answers every page of a listing with nextCursor null, so the items past the first page are lost',
+    caughtBy: ['NET-06'],
+  },
+  'desktop-items-leave-out-deleted': {
+    side: 'server',
+    description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",
+    caughtBy: ['NET-06'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',
@@ -456,6 +507,11 @@ export const FAULTS = {
     side: 'server',
     description: 'keeps sending push requests to the original device after the replacement re-pairs',
     caughtBy: ['MIG-07'],
+  },
+  'migration-list-without-origin': {
+    side: 'server',
+    description: 'lists the replacement after a migration without migratedFrom, the original it took over',
+    caughtBy: ['MIG-05'],
   },
   'no-first-login-setup-offer': {
     side: 'server',

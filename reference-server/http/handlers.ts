@@ -8,9 +8,7 @@ import { pairedDevice, renameDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
-import { pairingStatus } from '../services/pairing-status.js';
 import type { UploadService } from '../services/uploads.js';
-import { toDevice } from '../store/rows.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
 import type { ConformanceClock } from '../clock.js';
 import { clockCapabilities, createConformanceClockHandlers } from './conformance-clock-handlers.js';
@@ -34,16 +32,16 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
-    getPairing: ({ params }) => pairingStatus(ctx, params.pairingId),
+    getPairing: ({ params }) => ctx.rules.pairingStatus(ctx, params.pairingId),
     pair: ({ body }) => pair(ctx, body),
     renderQr: async ({ body }) => ({
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
     }),
     listDevices: () => ({ devices: ctx.rules.listDevices(ctx) }),
-    listDeviceItems: ({ params, query }) => ctx.rules.listItems(ctx, pairedDevice(ctx, params.deviceId), query),
+    listDeviceItems: ({ params, query }) => ctx.rules.listDeviceItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
-    getSelf: ({ device }) => toDevice(device),
+    getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
     createUpload: ({ device, body }) => uploads.create(device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
@@ -56,7 +54,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
         body,
       });
     },
-    cancelUpload: ({ device, params }) => uploads.cancel(device, params.uploadId),
+    cancelUpload: ({ device, params }) => ctx.rules.cancelUpload(uploads, device, params.uploadId),
     commitBackup: ({ device, params, body }) => commitBackup(ctx, device, params.backupId, body),
     getLatestSnapshot: ({ device }) => latestSnapshot(ctx, device),
     listItems: ({ device, query }) => ctx.rules.listItems(ctx, device, query),

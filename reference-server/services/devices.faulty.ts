@@ -1,13 +1,14 @@
 /**
- * The self-test's faulty variant of removing a device (devices.ts): the removal keeps an undo journal in the data
- * directory that start-up replays, as if every removal were unfinished work, so a restart brings the device and its
- * items back. A server that keeps running shows the removal done.
+ * The self-test's faulty variants of the device list and of removing a device (devices.ts). One keeps an undo
+ * journal of each removal in the data directory that start-up replays, as if every removal were unfinished work, so
+ * a restart brings the device and its items back; a server that keeps running shows the removal done.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import type { ServiceContext } from './context.js';
+import { deviceById } from './pairing.js';
 
 const TABLES = ['devices', 'backups', 'items', 'snapshots'] as const;
 type Journal = Record<(typeof TABLES)[number], Record<string, unknown>[]>;
@@ -20,6 +21,27 @@ export const DEVICES_FAULTS = {
     // The desktop's device list shows each device registered a second after the time its pairing answered.
     listDevices: (rule) => (ctx) =>
       rule(ctx).map((device) => ({ ...device, registeredAt: device.registeredAt + 1000 })),
+  },
+  'removing-unknown-device-succeeds': {
+    // Removing a device that is not (or no longer) listed answers 204 as if it removed it.
+    removeDevice: (rule) => async (ctx, deviceId) => {
+      if (deviceById(ctx, deviceId)) await rule(ctx, deviceId);
+    },
+  },
+  'self-os-version-major-only': {
+    // GET /v1/device answers the OS version cut to its major number (15.4 → 15); the device list shows it whole.
+    selfView: (rule) => (device) => {
+      const view = rule(device);
+      return { ...view, osVersion: view.osVersion.split('.')[0] ?? view.osVersion };
+    },
+  },
+  'device-list-model-cut': {
+    // The desktop's device list shows each model cut to 8 characters, as a narrow column might.
+    listDevices: (rule) => (ctx) => rule(ctx).map((device) => ({ ...device, model: device.model.slice(0, 8) })),
+  },
+  'migration-list-without-origin': {
+    // The desktop's device list shows a replacement without migratedFrom: nothing says whose backup it took over.
+    listDevices: (rule) => (ctx) => rule(ctx).map(({ migratedFrom: _from, ...device }) => device),
   },
   'removed-device-back-after-restart': {
     removeDevice: (rule) => async (ctx, deviceId) => {

@@ -20,6 +20,11 @@ export function pairedDevice(ctx: ServiceContext, deviceId: string): DeviceRow {
   return row;
 }
 
+/** GET /v1/device: the calling device exactly as the device list shows it. */
+export function selfView(device: DeviceRow): Device {
+  return toDevice(device);
+}
+
 export function renameDevice(ctx: ServiceContext, deviceId: string, name: string): Device {
   assertNameFitsOnDisk(name);
   const changed = ctx.db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(name, deviceId).changes;

@@ -23,6 +23,25 @@ export const ITEMS_FAULTS = {
       return stray ? { ...page, items: [...page.items, { ...stray, tab: query.tab }] } : page;
     },
   },
+  'desktop-items-leave-out-deleted': {
+    // The desktop's view of a device's backup leaves out its Deleted tab, as if it showed only what the phone holds.
+    listDeviceItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      return { ...page, items: page.items.filter((item) => item.tab !== 'deleted') };
+    },
+  },
+  'listing-stored-as-lower-case': {
+    // The listing names each stored file with its extension in lower case; the file on disk has it in upper case.
+    listItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      const lower = (item: Item) => ({ ...item, storedAs: item.storedAs.replace(/\.[^./]+$/, (e) => e.toLowerCase()) });
+      return { ...page, items: page.items.map(lower) };
+    },
+  },
+  'listing-ends-after-first-page': {
+    // Every page says it is the last (nextCursor null), so a listing longer than its page loses the rest.
+    listItems: (rule) => (ctx, device, query) => ({ ...rule(ctx, device, query), nextCursor: null }),
+  },
   'listing-newest-first': {
     // Each page comes newest upload first, as a listing sorted for display might.
     listItems: (rule) => (ctx, device, query) => {

@@ -30,6 +30,15 @@ export function listItems(
   return { items: page.map(toItem), nextCursor: rows.length > limit && last ? String(last.seq) : null };
 }
 
+/** Settings > Mobile Backup: what a device has backed up, exactly as the device itself lists it. */
+export function listDeviceItems(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  query: Static<typeof ListItemsQuery>,
+): Static<typeof ItemPage> {
+  return ctx.rules.listItems(ctx, device, query);
+}
+
 export function getItem(ctx: ServiceContext, device: DeviceRow, sha256: string): Item {
   return toItem(itemRow(ctx, device, sha256));
 }

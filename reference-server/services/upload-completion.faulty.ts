@@ -7,6 +7,13 @@ export const UPLOAD_COMPLETION_FAULTS = {
     // Keeps whatever bytes arrived, as if they hashed to the announced digest.
     finishUpload: (rule) => (ctx, row, part) => rule(ctx, row, part, row.sha256),
   },
+  'completion-answers-size-in-kib': {
+    // Answers a completed item with its size in whole KiB, rounded up, as the desktop shows sizes; it lists bytes.
+    finishUpload: (rule) => async (ctx, row, part, digest) => {
+      const item = await rule(ctx, row, part, digest);
+      return { ...item, size: Math.ceil(item.size / 1024) };
+    },
+  },
   'open-job-dropped-on-restart': {
     // Start-up treats a job not yet committed as unfinished work and forgets its items, acknowledged or not: only a
     // restart shows it, since a server that keeps running lists them all.

@@ -1,5 +1,5 @@
 /** The self-test's faulty variants of refusing an announced item (uploads.ts). */
-import type { ErrorCode } from '../../conformance/spec/errors.js';
+import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import { MAX_ITEM_BYTES } from '../../conformance/spec/protocol/resources.js';
 import type { ServerRuleOverride } from '../server-rules.js';
@@ -22,5 +22,19 @@ export const UPLOADS_FAULTS = {
   'item-too-large-accepted': {
     // Any size is taken; the type and kind are still checked.
     uploadRefusal: (rule) => (size, meta) => rule(Math.min(size, MAX_ITEM_BYTES), meta),
+  },
+  'cancel-of-finished-upload-succeeds': {
+    // Cancelling an upload it no longer has (completed, discarded or cancelled already) answers 204 all the same.
+    cancelUpload: (rule) => async (uploads, device, uploadId) => {
+      try {
+        await rule(uploads, device, uploadId);
+      } catch (error) {
+        if (!(error instanceof MbsError && error.code === 'upload-not-found')) throw error;
+      }
+    },
+  },
+  'duplicate-answered-as-recent': {
+    // The held item comes back in Recent, whatever tab it is in, as if announcing it again put it back there.
+    duplicateOf: (rule) => (held) => ({ ...rule(held), tab: 'recent' }),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -14,6 +14,7 @@ import { kindOfFile } from '../../conformance/spec/file-types.js';
 import {
   MAX_ITEM_BYTES,
   type AppendResponse,
+  type Item,
   type ItemMeta,
   type CreateUploadRequest,
   type CreateUploadResponse,
@@ -39,6 +40,16 @@ export function uploadRefusal(size: number, meta: ItemMeta): MbsError | undefine
   if (!kind) return new MbsError('unsupported-file-type', `Not a supported file type: ${meta.name}`);
   if (kind !== meta.kind) return new MbsError('item-kind-mismatch', `${meta.name} is a ${kind}, not a ${meta.kind}.`);
   return undefined;
+}
+
+/** PROTOCOL.md "Backup": an item this device holds is answered `duplicate` with the held item, as it is listed. */
+export function duplicateOf(held: ItemRow): Static<typeof Item> {
+  return toItem(held);
+}
+
+/** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
+export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
+  return uploads.cancel(device, uploadId);
 }
 
 export interface AppendInput {
@@ -68,7 +79,7 @@ export class UploadService {
     const refusal = this.ctx.rules.uploadRefusal(request.size, request.meta);
     if (refusal) throw refusal;
     const held = this.itemRow(device.id, request.sha256);
-    if (held) return { status: 'duplicate', item: toItem(held) };
+    if (held) return { status: 'duplicate', item: this.ctx.rules.duplicateOf(held) };
     const existing = this.uploadRow(device.id, request.sha256);
     if (existing) return { status: 'resumed', upload: this.statusOf(existing, this.partSizeSync(existing)) };
     const id = newId();

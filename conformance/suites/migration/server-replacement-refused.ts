@@ -3,7 +3,9 @@
  * where the edition has 2FA, is refused, changes nothing in the device list and leaves the token usable. Also the
  * device list as a case sees it, which the takeover compares too.
  */
+import type { Static } from 'typebox';
 import { EDITIONS } from '../../spec/editions.js';
+import type { Device } from '../../spec/protocol/resources.js';
 import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
@@ -11,9 +13,20 @@ import { consoleOf, identity, newInstallId, refused } from '../../kit/server-sup
 
 /** The list without the devices other checks left, as `id=name@path`. */
 export async function listed(session: TargetSession, ids: ReadonlySet<string>): Promise<string[]> {
-  const { devices } = await consoleOf(session).call('listDevices');
-  return devices.filter((d) => ids.has(d.deviceId)).map((d) => `${d.deviceId}=${d.name}@${d.backupPath}`);
+  return (await listedDevices(session, ids)).map(entryOf);
 }
+
+export const entryOf = (d: Static<typeof Device>) => `${d.deviceId}=${d.name}@${d.backupPath}`;
+
+/** The list without the devices other checks left. */
+export async function listedDevices(session: TargetSession, ids: ReadonlySet<string>) {
+  const { devices } = await consoleOf(session).call('listDevices');
+  return devices.filter((d) => ids.has(d.deviceId));
+}
+
+/** Where a device came from, as `id=name`, or none. */
+export const origin = (d: Static<typeof Device> | undefined) =>
+  d?.migratedFrom ? `${d.migratedFrom.deviceId}=${d.migratedFrom.name}` : 'none';
 
 /** Tries to make an installation that is a 2FA authenticator the replacement; it must be refused. */
 async function refuseTwoFactorReplacement(session: TargetSession, token: string): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * Migration on the server, the takeover: the replacement pairs by the migration token and takes over the original's
- * folder under its own name, the original leaves the device list and its key stops working, the token is used up,
- * and the inherited items and 2FA accounts belong to the replacement (MIG-03, MIG-04, MIG-05, MIG-06, MIG-10, MIG-13).
+ * folder under its own name, listed (and reading itself) with migratedFrom naming the original; the original leaves
+ * the device list and its key stops working, the token is used up, and the inherited items and 2FA accounts belong
+ * to the replacement (MIG-03, MIG-04, MIG-05, MIG-06, MIG-10, MIG-13).
  */
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { Violation, within } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import { brief, identity, refused, sha256 } from '../../kit/server-support.js';
 import { judgeHistory } from '../../kit/history/judge.js';
-import { listed } from './server-replacement-refused.js';
+import { entryOf, listedDevices, origin } from './server-replacement-refused.js';
 import type { Migration, Scenario } from './server-scenario.js';
 
 /** The migration itself, and what the server shows after it. */
@@ -37,7 +38,8 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
   };
   if (JSON.stringify(got) !== JSON.stringify(wanted))
     throw new Violation(['MIG-04', 'MIG-05'], `migration answered ${brief(got)}, not ${brief(wanted)}`);
-  const after = await listed(session, new Set([...ids, answer.deviceId]));
+  const devices = await listedDevices(session, new Set([...ids, answer.deviceId]));
+  const after = devices.map(entryOf);
   const expected = [
     `${bystander.deviceId}=Bystander@${bystander.backupPath}`,
     `${answer.deviceId}=Redmi Note 8@${original.backupPath}`,
@@ -47,6 +49,17 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
       ['MIG-03', 'MIG-04', 'MIG-05'],
       `after migration the device list shows [${after.join(', ')}], not [${expected.join(', ')}]`,
     );
+  }
+  // PROTOCOL.md "Migration": the replacement is listed, and reads itself, with migratedFrom naming the original.
+  const views = { 'the device list': devices.find((d) => d.deviceId === answer.deviceId) };
+  const from = `${original.deviceId}=ASUS_X00ID`;
+  for (const [view, d] of Object.entries({ ...views, 'GET /v1/device': await replacement.call('getSelf') })) {
+    if (origin(d) !== from) {
+      throw new Violation(
+        ['MIG-05'],
+        `after migration ${view} shows the replacement migrated from ${origin(d)}, not ${from}`,
+      );
+    }
   }
   await within(['MIG-06'], () =>
     refused(original.client.call('getSelf'), ['device-unauthorized'], 'the original device’s key after migration'),

@@ -3,8 +3,9 @@
  * issuing "add" tokens, pairing new, paired and removed app installations with fresh, used, unknown and (on a
  * controlled server) expired tokens, for this edition or another, and removing devices. The model predicts which
  * refusals apply; the server must answer one of them and change nothing, or pair when none applies. After every
- * step the device list holds exactly the model's devices, under their names, with the registration time and backup
- * path their pairing answered (as GET /v1/device does); every QR payload carries the actual ports.
+ * step the device list holds exactly the model's devices, under their names and models as the app gave them, with
+ * the registration time and backup path their pairing answered (as GET /v1/device does), and each token's pairing reads waiting, paired (by which
+ * device) or expired as the desktop's dialog polls it; every QR payload carries the actual ports.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
@@ -31,6 +32,7 @@ import {
   withClock,
 } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
+import { within } from '../../kit/violation.js';
 
 const issue = fc.constant(step('issue an "add" token', issueToken));
 
@@ -87,9 +89,19 @@ const pair = fc
         }
         sameRegistration('GET /v1/device shows the new device', self, paired);
         t.used = true;
+        t.deviceId = paired.deviceId;
         m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
         const { registeredAt, backupPath } = paired;
-        m.devices.push({ deviceId: paired.deviceId, name: deviceName, installId, client, registeredAt, backupPath });
+        const { deviceId } = paired;
+        m.devices.push({
+          deviceId,
+          name: deviceName,
+          model: device.model,
+          installId,
+          client,
+          registeredAt,
+          backupPath,
+        });
       },
       (m) =>
         m.tokens.length > 0 &&
@@ -129,10 +141,19 @@ const remove = fc.nat().map((n) =>
     `remove paired device #${n}`,
     async (m, r) => {
       const device = pick(m.devices, n);
-      await consoleOf(r.session).call('removeDevice', { params: { deviceId: device.deviceId } });
+      const removal = { params: { deviceId: device.deviceId } };
+      await consoleOf(r.session).call('removeDevice', removal);
       m.devices.splice(m.devices.indexOf(device), 1);
       m.removed.push(device.installId);
       await refused(device.client.call('getSelf'), ['device-unauthorized'], 'the removed device’s key');
+      // PROTOCOL.md removeDevice: a device no longer listed is not found; removing it again removes nothing.
+      await within(['NET-06'], () =>
+        refused(
+          consoleOf(r.session).call('removeDevice', removal),
+          ['device-not-found'],
+          'removing the removed device again',
+        ),
+      );
     },
     (m) => m.devices.length > 0,
   ),
@@ -147,7 +168,7 @@ export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
   title: 'Pairing tokens are single-use, expire and fit the edition; the device list holds exactly the paired devices',
   area: 'PAIR',
-  requirements: ['PAIR-02', 'PAIR-10', 'NET-07', 'STO-01', 'STO-03'],
+  requirements: ['PAIR-02', 'PAIR-10', 'PAIR-15', 'NET-06', 'NET-07', 'STO-01', 'STO-03', 'DESK-12'],
   scope: 'server',
   // Without the clock no token reaches its 10 minutes.
   requirementsWithout: { clock: ['PAIR-10'] },

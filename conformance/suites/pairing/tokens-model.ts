@@ -8,23 +8,28 @@ import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import type { ServerInfo } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
-import { consoleOf } from '../../kit/server-support.js';
+import { brief, canonical, consoleOf } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
 /** PROTOCOL.md "Pairing": a token expires 10 minutes after it is issued, whatever else it says. */
 export const PAIRING_LIFETIME_MS = 10 * 60_000;
 
 export interface Token {
+  readonly pairingId: string;
   readonly token: string;
   readonly expiresAt: number;
   /** The server's time just after it issued the token: by then + 10 minutes the token has expired. */
   readonly issuedBy: number;
   used: boolean;
   expired: boolean;
+  /** The device that paired with it, once one did. */
+  deviceId?: string;
 }
 export interface Device {
   readonly deviceId: string;
   readonly name: string;
+  /** As the app sent it when pairing: the desktop shows it exactly so (DESK-12). */
+  readonly model: string;
   readonly installId: string;
   readonly client: MbsClient;
   /** As the pairing answered them: every later view of the device must show the same. */
@@ -61,7 +66,20 @@ async function verifyDeviceList(m: Model, r: Real): Promise<void> {
   }
   for (const listed of ours) {
     const paired = m.devices.find((d) => d.deviceId === listed.deviceId);
-    if (paired) sameRegistration(`the device list shows ${listed.name}`, listed, paired);
+    if (!paired) continue;
+    sameRegistration(`the device list shows ${listed.name}`, listed, paired);
+    if (listed.model !== paired.model) {
+      throw new Violation(
+        ['DESK-12'],
+        `the device list shows ${listed.name} as model ${JSON.stringify(listed.model)}; it paired as ` +
+          JSON.stringify(paired.model),
+      );
+    }
+    // PROTOCOL.md getSelf: the calling device as the server lists it.
+    const self = await paired.client.call('getSelf');
+    if (canonical(self) !== canonical(listed)) {
+      throw new Violation(['NET-06'], `GET /v1/device answers ${brief(self)}; the device list shows ${brief(listed)}`);
+    }
   }
 }
 
@@ -84,6 +102,37 @@ export function sameRegistration(
   }
 }
 
+/** Further from its expiry than this, a token's status cannot depend on how long a request took. */
+const STATUS_MARGIN_MS = 5_000;
+
+/**
+ * PROTOCOL.md getPairing, which the desktop's pairing dialog polls to say "Device paired successfully" (PAIR-15):
+ * a used token is `paired` with the device that used it; an unused one is `waiting` until its `expiresAt` and
+ * `expired` from then on; the pairing keeps the mode and `expiresAt` its issue answered.
+ */
+async function verifyPairings(m: Model, r: Real): Promise<void> {
+  const now = r.now();
+  for (const t of m.tokens) {
+    const got = await consoleOf(r.session).call('getPairing', { params: { pairingId: t.pairingId } });
+    const status = t.deviceId
+      ? 'paired'
+      : now < t.expiresAt - STATUS_MARGIN_MS
+        ? 'waiting'
+        : now >= t.expiresAt + STATUS_MARGIN_MS
+          ? 'expired'
+          : got.status;
+    const wanted = { pairingId: t.pairingId, mode: 'add', expiresAt: t.expiresAt, status, deviceId: t.deviceId };
+    const shown = { pairingId: got.pairingId, mode: got.mode, expiresAt: got.expiresAt, status: got.status };
+    if (JSON.stringify({ ...shown, deviceId: got.deviceId }) !== JSON.stringify(wanted)) {
+      throw new Violation(
+        ['PAIR-15'],
+        `GET /v1/console/pairings/${t.pairingId} answers ${JSON.stringify(got)}; the pairing is ` +
+          `${JSON.stringify(wanted)} (issued with expiresAt ${t.expiresAt}, the server's clock reads ${now})`,
+      );
+    }
+  }
+}
+
 export function step(
   label: string,
   run: (m: Model, r: Real) => Promise<void>,
@@ -94,6 +143,7 @@ export function step(
     async run(m: Model, r: Real) {
       await run(m, r);
       await verifyDeviceList(m, r);
+      await verifyPairings(m, r);
     },
     toString: () => label,
   } satisfies Step;
@@ -117,5 +167,12 @@ export async function issueToken(m: Model, r: Real): Promise<void> {
     throw new Error(`the QR payload disagrees with the answer: ${answer.payload}`);
   }
   const issuedBy = r.now();
-  m.tokens.push({ token: answer.token, expiresAt: answer.expiresAt, issuedBy, used: false, expired: false });
+  m.tokens.push({
+    pairingId: answer.pairingId,
+    token: answer.token,
+    expiresAt: answer.expiresAt,
+    issuedBy,
+    used: false,
+    expired: false,
+  });
 }

@@ -8,6 +8,7 @@ import { openRequest, rawRequest, errorCodeOf } from '../../kit/raw-http.js';
 import { pick, step } from './upload-integrity-model.js';
 import { finish } from './upload-commands.js';
 import { refused } from '../../kit/server-support.js';
+import { within } from '../../kit/violation.js';
 
 export const drop = fc.tuple(fc.nat(), fc.nat()).map(([u, k]) =>
   step(
@@ -87,7 +88,7 @@ export const cancel = fc.nat().map((u) =>
 
 export const touchGone = fc.nat().map((g) =>
   step(
-    `ask for and append to finished upload #${g}`,
+    `ask for, append to and cancel finished upload #${g}`,
     async (m, r) => {
       const uploadId = pick(m.gone, g);
       await refused(r.device.call('getUpload', { params: { uploadId } }), ['upload-not-found'], 'a finished upload');
@@ -96,6 +97,9 @@ export const touchGone = fc.nat().map((g) =>
         ['upload-not-found'],
         'appending to a finished upload',
       );
+      // PROTOCOL.md cancelUpload: an upload no longer open is not found; cancelling it discards nothing.
+      const cancelled = r.device.call('cancelUpload', { params: { uploadId } });
+      await within(['NET-06'], () => refused(cancelled, ['upload-not-found'], 'cancelling a finished upload'));
     },
     (m) => m.gone.length > 0,
   ),

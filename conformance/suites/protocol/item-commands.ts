@@ -6,7 +6,16 @@
 import fc from 'fast-check';
 import { ITEM_KINDS, type ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount, Counts } from '../../spec/protocol/resources.js';
-import { listAll, pick, step, uploadOf, type Held, type Model, type Tab } from './upload-integrity-model.js';
+import {
+  listAll,
+  pick,
+  sameOnDesktop,
+  step,
+  uploadOf,
+  type Held,
+  type Model,
+  type Tab,
+} from './upload-integrity-model.js';
 import { brief, bytesOf, canonical, refused, sha256 } from '../../kit/server-support.js';
 
 const COUNT_OF: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };
@@ -118,7 +127,8 @@ export const list = fc
       async (m, r) => {
         const tab = tabs[t];
         const kind = kinds[k];
-        const paged = await listAll(r, { ...(tab ? { tab } : {}), ...(kind ? { kind } : {}) }, limit);
+        const query = { ...(tab ? { tab } : {}), ...(kind ? { kind } : {}) };
+        const paged = await listAll(r, query, limit);
         const got = paged.map((i) => i.sha256);
         const wanted = [...m.held.values()]
           .filter((h) => (!kind || h.kind === kind) && (!tab || h.tab === tab))
@@ -126,6 +136,7 @@ export const list = fc
         if (new Set(got).size !== got.length || JSON.stringify([...got].sort()) !== JSON.stringify(wanted.sort())) {
           throw new Error(`the pages list [${got.join(', ')}], not [${wanted.join(', ')}]`);
         }
+        await sameOnDesktop(r, paged, query, limit);
       },
       () => true,
       true,

@@ -3,12 +3,36 @@
  * at the right or a wrong offset with the right or corrupted bytes, up to completion and its re-hash.
  */
 import fc from 'fast-check';
-import type { ItemMeta } from '../../spec/protocol/resources.js';
-import { openJobs, pick, sameMeta, step, uploadOf, type Model, type Upload } from './upload-integrity-model.js';
-import { brief, refused } from '../../kit/server-support.js';
+import type { Static } from 'typebox';
+import type { Item, ItemMeta } from '../../spec/protocol/resources.js';
+import {
+  openJobs,
+  pick,
+  sameMeta,
+  step,
+  uploadOf,
+  type Model,
+  type Real,
+  type Upload,
+} from './upload-integrity-model.js';
+import { brief, canonical, refused } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
+}
+
+/**
+ * PROTOCOL.md "Backup": an upload whose hash matches is confirmed and answered with its item, and a held item is
+ * answered `duplicate` with the held item; either answer is the item as the server then holds it (its size, tab,
+ * stored name and confirmation time too), which is what the app counts as backed up (BAK-08) or skips sending by
+ * (BAK-07).
+ */
+async function answeredAsHeld(r: Real, answered: Static<typeof Item>, what: string, requirement: string) {
+  const item = await r.device.call('getItem', { params: { sha256: answered.sha256 } });
+  if (canonical(answered) !== canonical(item)) {
+    throw new Violation([requirement], `${what} was answered as ${brief(answered)}; the server holds ${brief(item)}`);
+  }
 }
 
 function createStep({ c, j, rename }: { c: number; j: number; rename: boolean }) {
@@ -32,13 +56,25 @@ function createStep({ c, j, rename }: { c: number; j: number; rename: boolean })
         ) {
           throw new Error(`an item already held was answered ${brief(answer)}, not as a duplicate of it`);
         }
+        await answeredAsHeld(r, answer.item, 'a held item', 'BAK-07');
       } else if (open) {
-        if (answer.status !== 'resumed' || answer.upload.uploadId !== open.id || answer.upload.offset !== open.offset) {
+        if (
+          answer.status !== 'resumed' ||
+          answer.upload.uploadId !== open.id ||
+          answer.upload.offset !== open.offset ||
+          answer.upload.sha256 !== content.sha ||
+          answer.upload.size !== size
+        ) {
           throw new Error(`an unfinished upload at offset ${open.offset} was answered ${brief(answer)}`);
         }
         open.jobs.add(job.id);
       } else {
-        if (answer.status !== 'created' || answer.upload.offset !== 0 || answer.upload.size !== size) {
+        if (
+          answer.status !== 'created' ||
+          answer.upload.offset !== 0 ||
+          answer.upload.size !== size ||
+          answer.upload.sha256 !== content.sha
+        ) {
           throw new Error(`a new item was answered ${brief(answer)}, not created at offset 0`);
         }
         const { uploadId: id } = answer.upload;
@@ -144,7 +180,8 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
       if (!answer.complete || answer.item.sha256 !== upload.sha || !sameMeta(answer.item.meta, upload.meta)) {
         throw new Error(`completing upload ${upload.id} was answered ${brief(answer)}`);
       }
-      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent' });
+      await answeredAsHeld(r, answer.item, `completing upload ${upload.id}`, 'BAK-08');
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent', confirmed: answer.item });
     },
     (m) => m.uploads.length > 0,
   );

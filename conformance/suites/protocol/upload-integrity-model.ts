@@ -9,7 +9,7 @@ import type { Static } from 'typebox';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { Item, ItemMeta, Snapshot } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
-import { brief } from '../../kit/server-support.js';
+import { brief, canonical } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
 export type Tab = 'recent' | 'archive' | 'deleted';
@@ -42,6 +42,8 @@ export interface Held {
   readonly kind: ItemKind;
   tab: Tab;
   readonly jobs: ReadonlySet<string>;
+  /** The item its completion answered: every later listing shows the same but for its tab. */
+  readonly confirmed: Static<typeof Item>;
 }
 export interface Model {
   readonly contents: readonly Content[];
@@ -54,6 +56,9 @@ export interface Model {
 }
 export interface Real {
   readonly device: MbsClient;
+  /** The desktop side, which lists the device's items too (listDeviceItems). */
+  readonly console: MbsClient;
+  readonly deviceId: string;
   readonly url: string;
   readonly deviceKey: string;
 }
@@ -67,16 +72,24 @@ export function sameMeta(a: ItemMeta, b: ItemMeta): boolean {
   return key(a) === key(b);
 }
 
-/** Every confirmed item, following `nextCursor` with a small page so pagination is exercised too. */
+/**
+ * Every confirmed item, following `nextCursor` with a small page so pagination is exercised too; as the device lists
+ * them, or as the desktop lists the device's (the same pages, PROTOCOL.md listDeviceItems).
+ */
 export async function listAll(
   r: Real,
   query: { tab?: Tab; kind?: ItemKind } = {},
   limit = 1000,
+  by: 'device' | 'desktop' = 'device',
 ): Promise<Static<typeof Item>[]> {
   const items: Static<typeof Item>[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 500; page++) {
-    const answer = await r.device.call('listItems', { query: { ...query, limit, ...(cursor ? { cursor } : {}) } });
+    const asked = { ...query, limit, ...(cursor ? { cursor } : {}) };
+    const answer =
+      by === 'device'
+        ? await r.device.call('listItems', { query: asked })
+        : await r.console.call('listDeviceItems', { params: { deviceId: r.deviceId }, query: asked });
     items.push(...answer.items);
     if (answer.nextCursor === null) return items;
     cursor = answer.nextCursor;
@@ -84,9 +97,26 @@ export async function listAll(
   throw new Error('the listing did not end within 500 pages');
 }
 
+/** PROTOCOL.md listDeviceItems: the desktop shows what the device has backed up as the device lists it. */
+export async function sameOnDesktop(
+  r: Real,
+  listed: readonly Static<typeof Item>[],
+  query: { tab?: Tab; kind?: ItemKind } = {},
+  limit = 1000,
+): Promise<void> {
+  const shown = await listAll(r, query, limit, 'desktop');
+  if (canonical(shown) !== canonical(listed)) {
+    throw new Violation(
+      ['NET-06'],
+      `GET /v1/console/devices/${r.deviceId}/items lists ${brief(shown)}; the device lists ${brief(listed)}`,
+    );
+  }
+}
+
 /** The listing holds exactly the confirmed items, once each, with their metadata and a tab the model allows. */
 export async function verify(m: Model, r: Real): Promise<void> {
-  const listed = await listAll(r);
+  // One item a page: a case holds a few items, so only the smallest page makes the listing continue by cursor.
+  const listed = await listAll(r, {}, 1);
   const seen = new Set<string>();
   for (const item of listed) {
     if (seen.has(item.sha256)) throw new Error(`item ${item.sha256} is listed twice`);
@@ -102,6 +132,13 @@ export async function verify(m: Model, r: Real): Promise<void> {
     }
     if (item.size !== held.bytes.length || !sameMeta(item.meta, held.meta)) {
       throw new Error(`item ${item.sha256} is listed as ${brief(item)}; it was confirmed as ${brief(held.meta)}`);
+    }
+    const kept = ({ tab: _moves, ...rest }: Static<typeof Item>) => canonical(rest);
+    if (kept(item) !== kept(held.confirmed)) {
+      throw new Violation(
+        ['NET-06'],
+        `item ${item.sha256} is listed as ${brief(item)}; its completion answered ${brief(held.confirmed)}`,
+      );
     }
     if (item.tab !== held.tab) {
       throw new Error(`item ${item.sha256} is listed in ${item.tab}; the rules put it in ${held.tab}`);
@@ -121,6 +158,8 @@ export async function verify(m: Model, r: Real): Promise<void> {
       throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
     }
   }
+  // Last: a listing that breaks the device's own rules is reported as that, not as the desktop's view of it.
+  await sameOnDesktop(r, listed);
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Content, Model, Real } from './upload-integrity-model.js';
 import { archive, commit, download, latest, list, missing, startJob } from './item-commands.js';
 import { cancel, chunked, drop, touchGone } from './connection-commands.js';
 import { append, backUpWhole, completeCorrupted, create, createInClosedJob } from './upload-commands.js';
-import { bytesOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { bytesOf, consoleOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
 
 /** Two to four items; a "twin" has the bytes of the one before it under another name. */
@@ -80,7 +80,13 @@ export const protocolIntegrityCheck: Check = {
       async (commands, items) => {
         const paired = await pairDevice(session, 'Integrity');
         try {
-          const real: Real = { device: paired.client, url: session.url, deviceKey: paired.client.deviceKey as string };
+          const real: Real = {
+            device: paired.client,
+            console: consoleOf(session),
+            deviceId: paired.deviceId,
+            url: session.url,
+            deviceKey: paired.client.deviceKey as string,
+          };
           // A job is open from the start, so the first commands can already announce items.
           const job = await paired.client.call('startBackup', { body: {} });
           const jobs = [{ id: job.backupId, closed: false }];
