@@ -34,6 +34,9 @@ export const sharedAgent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** The record of each answer's exchange, for readAll to add the body it reads. */
 const answering = new WeakMap<Readable, ExchangeRecord>();
+/** The request of each answer, and why the kit stopped a request (its deadline): readAll tells that from the target's. */
+const requestOf = new WeakMap<Readable, ClientRequest>();
+const stoppedByKit = new WeakMap<ClientRequest, ClientError>();
 
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
@@ -72,6 +75,7 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
 function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, origin: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     outgoing.once('response', (incoming: IncomingMessage) => {
+      requestOf.set(incoming, outgoing);
       if (record) {
         record.status = incoming.statusCode ?? 0;
         record.responseHeaders = incoming.headers;
@@ -102,13 +106,25 @@ export function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buf
     });
     // finished() also settles on a stream that closes before its end, as the iterator threw then.
     finished(stream, (error) => {
-      if (error) return reject(error);
+      if (error) return reject(cutShort(stream, error));
       const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       const record = answering.get(stream);
       if (record) record.responseBody = bodyRecord(all);
       resolve(all);
     });
   });
+}
+
+/**
+ * Why an answer's body stopped before its end: the kit's own reason when the kit stopped it (its deadline, a size
+ * limit), else the target's doing: it closed the connection before the body its headers announced was whole.
+ */
+function cutShort(stream: Readable, error: Error): ClientError {
+  if (error instanceof ClientError) return error;
+  const request = requestOf.get(stream);
+  const ours = request && stoppedByKit.get(request);
+  if (ours) return ours;
+  return new ClientError('protocol-violation', `The answer ended before its whole body came (${error.message}).`);
 }
 
 /** Methods node:http sends without a length or chunked framing unless told (its useChunkedEncodingByDefault). */
@@ -137,7 +153,9 @@ function headerList(req: RawRequest, host: string): string[] {
  * rather than a closure per request, since every request in flight would hold one; node:http calls it on the request.
  */
 function timedOut(this: ClientRequest): void {
-  this.destroy(new ClientError('timeout', `${this.method} ${this.path.split('?')[0]} timed out.`));
+  const error = new ClientError('timeout', `${this.method} ${this.path.split('?')[0]} timed out.`);
+  stoppedByKit.set(this, error);
+  this.destroy(error);
 }
 
 function hasHeader(headers: Record<string, string>, lowerCaseName: string): boolean {
