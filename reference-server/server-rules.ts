@@ -72,7 +72,7 @@ import {
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
 import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
-import { discardRecovered, isRecoveryPhone, phoneCodeSent } from './two-factor/recovery.js';
+import { discardRecovered, isRecoveryPhone, phoneCodeSent, recoveredRegistration } from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
 import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
@@ -144,6 +144,7 @@ export interface ServerRules {
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
   readonly phoneCodeSent: typeof phoneCodeSent;
+  readonly recoveredRegistration: typeof recoveredRegistration;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
@@ -210,6 +211,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   isRecoveryPhone,
   discardRecovered,
   phoneCodeSent,
+  recoveredRegistration,
   trustedBrowserLifetimeMs,
   loginCreatedAt,
   saysTrusted,

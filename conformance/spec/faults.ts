@@ -203,6 +203,11 @@ export const FAULTS = {
     description: 'completes an SMS recovery without discarding the recovered device',
     caughtBy: ['REC-09'],
   },
+  'recovery-registration-secret-differs': {
+    side: 'server',
+    description: "answers a recovery with a registration whose secret key is not its otpauth URI's",
+    caughtBy: ['REC-08'],
+  },
   'recovery-removes-backup-device': {
     side: 'server',
     description: "removes the recovered phone's mobile backup along with its 2FA registration",

@@ -25,6 +25,14 @@ export const RECOVERY_FAULTS = {
       ctx.db.prepare('DELETE FROM devices WHERE id = ?').run(row.device_id);
     },
   },
+  'recovery-registration-secret-differs': {
+    // Answers a recovery with a registration whose secret key is not the one its otpauth URI and QR code carry.
+    recoveredRegistration: (rule) => (ctx) => {
+      const registration = rule(ctx);
+      const last = registration.secret.at(-1) === 'A' ? 'B' : 'A';
+      return { ...registration, secret: `${registration.secret.slice(0, -1)}${last}` };
+    },
+  },
   'recovery-phone-code-expiry-overstated': {
     // Tells the app its recovery phone's code lasts 10 minutes, as expiresAt and countdown, while it is kept for 5.
     phoneCodeSent: (rule) => (row, now) => {

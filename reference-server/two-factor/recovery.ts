@@ -7,7 +7,7 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
-import type { CodeSent } from '../../conformance/spec/protocol/two-factor.js';
+import type { CodeSent, Registration } from '../../conformance/spec/protocol/two-factor.js';
 import { authenticatorById, deleteAuthenticators } from './authenticators.js';
 import { checkCode, issueCode, smsText, toCodeSent } from './codes.js';
 import type { TwoFactorContext } from './context.js';
@@ -74,7 +74,7 @@ export function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits
       ctx.rules.discardRecovered(ctx, authenticator.id);
       moveLogin(ctx, loginId, 'logged-in');
       ctx.rules.useUpCode(ctx, code);
-      return createRegistration(ctx);
+      return ctx.rules.recoveredRegistration(ctx);
     })(),
   );
   return { ...viewLogin(ctx, loginId), registration };
@@ -83,6 +83,11 @@ export function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits
 /** Whether the typed number is the authenticator's recovery phone: only that number gets an SMS code. */
 export function isRecoveryPhone(phone: string, authenticator: AuthenticatorRow): boolean {
   return phone === authenticator.recovery_phone;
+}
+
+/** The QR registration a recovery answers with, to pair the app again: a registration like any other. */
+export function recoveredRegistration(ctx: TwoFactorContext): Registration {
+  return createRegistration(ctx);
 }
 
 /** Recovery discards the device it recovered: no more push requests, its one-time passwords refused. */

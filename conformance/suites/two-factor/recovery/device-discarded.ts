@@ -5,10 +5,28 @@
  */
 import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
+import type { Registration } from '../../../spec/protocol/two-factor.js';
 import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, stepOf, type ServerAuthenticator } from '../common/actors.js';
 import { mustRefuse, type ServerTime } from '../common/support.js';
+
+/** The registration to pair again is one: its QR code, its otpauth URI and its secret key name the same key. */
+function verifyPairAgain(registration: Registration): void {
+  const uri = new URL(registration.otpauthUri);
+  const carried = decodeRegistrationPayload(registration.payload).otpauth;
+  if (
+    uri.protocol !== 'otpauth:' ||
+    uri.searchParams.get('secret') !== registration.secret ||
+    carried !== registration.otpauthUri
+  ) {
+    throw new Violation(
+      ['REC-08'],
+      `the registration to pair again gives the secret key ${registration.secret}, the otpauth URI ` +
+        `${registration.otpauthUri} and a QR code carrying ${carried}: not one key`,
+    );
+  }
+}
 
 /** Recovery done: a QR registration to pair again; the device is gone, its key, push and codes with it. */
 export async function verifyDiscarded(
@@ -25,7 +43,7 @@ export async function verifyDiscarded(
       `after the code the login is at ${done.state} with ${JSON.stringify(registration)}`,
     );
   }
-  decodeRegistrationPayload(registration.payload);
+  verifyPairAgain(registration);
   const left = (await desk.call('getTwoFactor')).authenticators.map((x) => x.name);
   if (left.join() !== b.name) throw new Violation(['REC-09'], `after recovery the devices are [${left.join(', ')}]`);
   // One at a time, each made when it is awaited: a refusal that came before the other was awaited would be a
