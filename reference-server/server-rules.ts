@@ -51,7 +51,7 @@ import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToSend, expiryOf, useUpCode } from './two-factor/codes.js';
+import { codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
@@ -131,6 +131,7 @@ export interface ServerRules {
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
   readonly useUpCode: typeof useUpCode;
+  readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
   readonly lockStatus: typeof lockStatus;
   readonly listOutbox: typeof listOutbox;
@@ -198,6 +199,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   expiryOf,
   codeToSend,
   useUpCode,
+  outgoingMessage,
   recoveryEmail,
   lockStatus,
   listOutbox,

@@ -203,6 +203,11 @@ export const FAULTS = {
     description: 'completes an SMS recovery without discarding the recovered device',
     caughtBy: ['REC-09'],
   },
+  'sms-text-two-codes': {
+    side: 'server',
+    description: 'names a second code-shaped string after the code in every SMS',
+    caughtBy: ['TFA-16'],
+  },
   'recovery-registration-secret-differs': {
     side: 'server',
     description: "answers a recovery with a registration whose secret key is not its otpauth URI's",

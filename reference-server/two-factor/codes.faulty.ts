@@ -25,6 +25,11 @@ export const CODES_FAULTS = {
       return alive ? { letters: earlier.letters, digits: earlier.digits } : rule(ctx, purpose);
     },
   },
+  'sms-text-two-codes': {
+    // Each SMS names a second code after its own, so a reader cannot tell which one to type.
+    outgoingMessage: (rule) => (message) =>
+      message.channel === 'sms' ? { ...rule(message), text: `${message.text} (replaces QQQQ-000000)` } : rule(message),
+  },
   'sms-code-reusable': {
     // An SMS code stays good after it was accepted, until its 5 minutes are up.
     useUpCode: (rule) => (ctx, row) => (row.channel === 'sms' ? keep(ctx, row) : rule(ctx, row)),

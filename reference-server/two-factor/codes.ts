@@ -119,9 +119,14 @@ export async function issueCode(
     `${code.letters}-${code.digits}`,
     ctx.rules.expiryOf(message.channel, sentAt, purpose),
   );
-  await ctx.gateway({ channel: message.channel, to: message.to, ...composed });
+  await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
   recordSend(ctx, purpose, sentAt);
   return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);
+}
+
+/** A message as the gateway sends it: as composed, its code in it once (PROTOCOL.md, the outbox). */
+export function outgoingMessage(message: OutgoingMessage): OutgoingMessage {
+  return message;
 }
 
 /** The seed's SMS: "Verification Code: DTSU-482110". */

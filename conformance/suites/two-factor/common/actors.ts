@@ -150,8 +150,10 @@ export interface SentCode {
   readonly digits: string;
 }
 
+/** The code a message's text carries: PROTOCOL.md has it there once, so a text with none, or with two, has none. */
 export function parseSentCode(text: string): SentCode | undefined {
-  const match = /\b([A-Z]{4})-(\d{6})\b/.exec(text);
+  const matches = [...text.matchAll(/\b([A-Z]{4})-(\d{6})\b/g)];
+  const match = matches.length === 1 ? matches[0] : undefined;
   return match ? { letters: match[1] as string, digits: match[2] as string } : undefined;
 }
 

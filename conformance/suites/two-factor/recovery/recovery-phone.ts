@@ -18,7 +18,7 @@ export async function smsTo(outbox: Outbox, to: string, ids: readonly string[]):
   if (!code)
     throw new Violation(
       ids,
-      `expected one SMS with a code ABCD-123456 to ${to}, the outbox has ${JSON.stringify(sent)}`,
+      `expected one SMS to ${to} with a code ABCD-123456 in it once, the outbox has ${JSON.stringify(sent)}`,
     );
   return code;
 }
