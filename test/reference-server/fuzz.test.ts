@@ -217,11 +217,22 @@ function bodyArb(spec: RouteSpec | undefined): fc.Arbitrary<Body | undefined> {
   );
 }
 
+/**
+ * A query value as text, whatever the nearly-right generator made: fast-check's dictionaries may have no prototype,
+ * which String() cannot convert, and a value may hold a bigint, which JSON cannot.
+ */
+function asQueryText(x: unknown): string {
+  if (x === null || typeof x !== 'object') return String(x);
+  return JSON.stringify(x, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value)) ?? '';
+}
+
 function queryArb(spec: RouteSpec | undefined): fc.Arbitrary<string> {
   const shaped = spec?.query
     ? [nearlySchemaArb(spec.query), schemaArb(spec.query)].map((arb) =>
         arb.map((v) =>
-          new URLSearchParams(Object.entries(v ?? {}).map(([k, x]): [string, string] => [k, String(x)])).toString(),
+          new URLSearchParams(
+            Object.entries(v ?? {}).map(([k, x]): [string, string] => [k, asQueryText(x)]),
+          ).toString(),
         ),
       )
     : [];
