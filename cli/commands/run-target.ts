@@ -67,9 +67,7 @@ export async function openTarget(
       return { target: launched.target, stop: async () => (await launched.stop(), await stopAppium()) };
     }
     if (!config.server) {
-      // The smoke subset is short: its servers share one thread, which loads the server once (reference-target.ts).
-      const shared = config.smoke ? { serversOnOneThread: true } : {};
-      return { target: new ReferenceTarget(editions, { faults, app, ...shared }), stop: stopAppium };
+      return { target: new ReferenceTarget(editions, { faults, app }), stop: stopAppium };
     }
     const target = new ServerTarget({
       url: config.server,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check, CheckContext } from '../../../conformance/kit/check.js';
 import { runConformance } from '../../../conformance/runner/run-conformance.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
-import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { ReferenceTarget, SERVER_THREAD } from '../../../conformance/targets/reference-target.js';
 import { crashServerThread } from '../../../conformance/targets/server-threads.js';
 import { discoverServers } from '../../../simulators/mbs-client/discovery-client.js';
 
@@ -52,8 +52,8 @@ describe('a reference server thread that crashes mid-run', () => {
       // Crashes the thread once the cell above has ended (the next one has begun in its place).
       portCheck('meets-the-dead-port', async (context) => {
         await silentBegan.happened;
-        // The thread of the edition's servers, its share named for the edition (reference-target.ts).
-        await crashServerThread('pro', CRASH);
+        // The thread of the target's servers (reference-target.ts).
+        await crashServerThread(SERVER_THREAD, CRASH);
         crashed.signal();
         await mustAnswer(context.session.url);
       }),

@@ -1,7 +1,6 @@
 /**
- * The reference target's server threads: an edition's servers share one (its sessions' and those its checks
- * start), or every edition's do when the target is asked to; each server still answers as itself, and a thread ends
- * with its last server.
+ * The reference target's server thread: every edition's servers share one (its sessions' and those its checks
+ * start); each server still answers as itself, and the thread ends with its last server.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Edition } from '../../../conformance/spec/editions.js';
@@ -27,19 +26,9 @@ async function ownServer(session: TargetSession): Promise<OwnServer> {
 }
 
 describe("the reference target's server threads", () => {
-  it("hold an edition's servers on one thread each, and end with their last server", async () => {
+  it("hold every edition's servers on one thread, each answering as itself, and end with the last", async () => {
     const before = serverThreadsRunning();
-    const [pro, lite] = await sessions(new ReferenceTarget(['pro', 'lite']), ['pro', 'lite', 'pro']);
-    await ownServer(pro!);
-    expect(serverThreadsRunning()).toBe(before + 2);
-    expect((await lite!.console!.call('getInfo')).edition).toBe('lite');
-    for (const server of open.splice(0).reverse()) await server.close();
-    expect(serverThreadsRunning()).toBe(before);
-  });
-
-  it("hold every edition's servers on one thread when asked, each answering as itself", async () => {
-    const before = serverThreadsRunning();
-    const target = new ReferenceTarget(['pro', 'lite', 'home'], { serversOnOneThread: true });
+    const target = new ReferenceTarget(['pro', 'lite', 'home']);
     const opened = await sessions(target, ['pro', 'lite', 'home', 'pro']);
     const own = await ownServer(opened[2]!);
     expect(serverThreadsRunning()).toBe(before + 1);
