@@ -10,10 +10,17 @@ import { readSummary, SUMMARY_FILE, SummaryInvalidError } from '../../reports/su
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import { exitOfVerdict, verdictLines } from '../verdict-output.js';
 
+export interface MergeFlags {
+  /** Exit by the verdict even when a shard is missing. */
+  readonly allowPartial: boolean;
+  /** A requirement that applies but went untested makes the merged run `error`. */
+  readonly failOnUntested: boolean;
+}
+
 export async function merge(
   dirs: readonly string[],
   out: string,
-  allowPartial: boolean,
+  { allowPartial, failOnUntested }: MergeFlags,
   io: CommandIo,
 ): Promise<number> {
   if (dirs.length === 0) throw new UsageError('give the report folders of the shards to merge: mbsc merge DIR...');
@@ -21,8 +28,9 @@ export async function merge(
   try {
     const runs: ShardRun[] = [];
     for (const dir of dirs) runs.push({ source: dir, summary: await readSummary(path.join(dir, SUMMARY_FILE)) });
-    const command = ['mbsc merge', ...dirs, ...(allowPartial ? ['--allow-partial'] : [])].join(' ');
-    result = mergeShards(runs, { catalogue: REQUIREMENTS, checks: ALL_CHECKS }, command);
+    const flags = [...(allowPartial ? ['--allow-partial'] : []), ...(failOnUntested ? ['--fail-on-untested'] : [])];
+    const command = ['mbsc merge', ...dirs, ...flags].join(' ');
+    result = mergeShards(runs, { catalogue: REQUIREMENTS, checks: ALL_CHECKS }, command, { failOnUntested });
   } catch (error) {
     if (error instanceof SummaryInvalidError || (error instanceof ClientError && error.code === 'merge-refused')) {
       io.err(`mbsc merge: refused: ${error.message}`);

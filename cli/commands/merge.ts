@@ -11,6 +11,10 @@ const MERGE_OPTIONS = {
     type: 'boolean',
     description: 'Exit by the verdict even when a shard is missing (its requirements stay untested)',
   },
+  'fail-on-untested': {
+    type: 'boolean',
+    description: 'Make the merged run an error (exit 1) when a requirement that applies could not be checked (untested)',
+  },
 } as const;
 
 export const mergeCommand = defineCommand({
@@ -18,7 +22,8 @@ export const mergeCommand = defineCommand({
   options: MERGE_OPTIONS,
   async run(values, io) {
     const { merge } = await import('./merge-action.js');
-    return merge((values as { _dirs?: string[] })._dirs ?? [], values.out, values['allow-partial'], io);
+    const flags = { allowPartial: values['allow-partial'], failOnUntested: values['fail-on-untested'] };
+    return merge((values as { _dirs?: string[] })._dirs ?? [], values.out, flags, io);
   },
 });
 

@@ -95,6 +95,7 @@ export async function runAndReport(
     ...(config.replay ? { path: config.replay } : {}),
     ...(selected ? { selected } : {}),
     expectedFailures,
+    ...(config.failOnUntested ? { failOnUntested: true } : {}),
     command,
     kitVersion: kitVersion(),
     replayCommand: (check, column, failure) => replayCommand(mode, config, check, column, failure, seed, runs),

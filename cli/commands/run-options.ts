@@ -83,6 +83,11 @@ export const RUN_OPTIONS = {
   },
   config: { type: 'string', description: 'Read these options from a JSON file', placeholder: 'FILE' },
   'expected-failures': { type: 'string', description: 'Baseline of requirements known to fail', placeholder: 'FILE' },
+  'fail-on-untested': {
+    type: 'boolean',
+    description:
+      'Make the run an error (exit 1) when a requirement that applies could not be checked here (untested), for a gate that must check everything',
+  },
   out: { type: 'string', description: 'Report folder', placeholder: 'DIR', default: 'reports/out' },
   'allure-history': {
     type: 'string',
@@ -232,6 +237,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   if (values['no-conformance-clock']) out.conformanceClock = false;
   if (values['real-time']) out.realTime = true;
   if (values.smoke) out.smoke = true;
+  if (values['fail-on-untested']) out.failOnUntested = true;
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;
 }

@@ -92,6 +92,8 @@ export function runCommandLine(
     ...realTimeArgs(config),
     ...selectionArgs(config),
     ...(config.smoke ? ['--smoke'] : []),
+    // It changes the run's verdict, so the report says it was asked.
+    ...(config.failOnUntested ? ['--fail-on-untested'] : []),
     ...shardArgs,
     `--seed ${seed}`,
     `--runs ${runs}`,

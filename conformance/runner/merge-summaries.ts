@@ -26,7 +26,12 @@ export interface MergeResult {
   readonly gaps: readonly ShardGap[];
 }
 
-export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: string): MergeResult {
+export function mergeShards(
+  runs: readonly ShardRun[],
+  kit: MergeKit,
+  command: string,
+  options: { readonly failOnUntested?: boolean } = {},
+): MergeResult {
   const plan = planMerge(runs, kit.checks);
   const first = (plan.runs[0] as ShardRun).summary;
   const kitById = new Map(kit.checks.map((c) => [c.id, c]));
@@ -51,7 +56,10 @@ export function mergeShards(runs: readonly ShardRun[], kit: MergeKit, command: s
   const profiles = first.devices.map((d) => ({ id: d.profile, platform: d.platform, osVersion: d.osVersion }));
   const starts = plan.runs.map((r) => Date.parse(r.summary.startedAt));
   const ends = plan.runs.map((r) => Date.parse(r.summary.startedAt) + r.summary.durationMs);
-  const fields = verdictFields(requirements, { checks: selection.length });
+  const fields = verdictFields(requirements, {
+    checks: selection.length,
+    ...(options.failOnUntested ? { failOnUntested: true } : {}),
+  });
   // Key order as the runner writes it, so merged and live summary.json files read alike.
   const summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,

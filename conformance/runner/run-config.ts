@@ -99,6 +99,11 @@ export const RunConfig = Type.Object(
           'Without the conformance clock, check lifetimes of minutes by waiting them out (about 11 minutes).',
       }),
     ),
+    failOnUntested: Type.Optional(
+      Type.Boolean({
+        description: 'Make the run error when a requirement that applies could not be checked here (untested).',
+      }),
+    ),
     smoke: Type.Optional(
       Type.Boolean({
         description: 'Run only the smoke subset: about a tenth of the cells, chosen by hashing their ids (stable).',

@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly path?: string;
   readonly selected?: ReadonlySet<string>;
   readonly expectedFailures?: ReadonlySet<string>;
+  /** `--fail-on-untested`: the run is `error` when a requirement that applies went untested (run-verdict.ts). */
+  readonly failOnUntested?: boolean;
   readonly command: string;
   readonly kitVersion: string;
   /** The command line that replays one failing cell. */
@@ -147,6 +149,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...(options.selected ? { selected: options.selected } : {}),
     expectedFailures: options.expectedFailures ?? new Set(),
     ...(abort ? { abort: abort.message } : {}),
+    ...(options.failOnUntested ? { failOnUntested: true } : {}),
   });
   const summary: Summary = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,

@@ -2,7 +2,8 @@
  * The run's verdict, from its requirement verdicts: `pass`, `fail` or `error`, decided here and nowhere else. A MUST
  * failure that no baseline expects fails the run; ADVISORY findings never do. The run is `error` whenever its target
  * could not be tested: it could not be reached, the kit failed on a requirement's evidence, or the run had checks and
- * none of them applied. A run with no checks at all (an empty shard: more shards than checks) tested nothing because
+ * none of them applied; with `--fail-on-untested`, also when a requirement that applies could not be checked here
+ * (untested). A run with no checks at all (an empty shard: more shards than checks) tested nothing because
  * it was given nothing, and passes; `mbsc merge` judges the whole.
  */
 import type { RequirementResult, RunVerdict, Summary } from './summary-schema.js';
@@ -12,6 +13,8 @@ export interface RunContext {
   readonly abort?: string;
   /** How many checks the run was given. */
   readonly checks: number;
+  /** `--fail-on-untested`: a requirement that applies but could not be checked here makes the run `error`. */
+  readonly failOnUntested?: boolean;
 }
 
 export interface RunJudgement {
@@ -41,6 +44,15 @@ export function runVerdict(requirements: readonly RequirementResult[], context: 
       ? 'nothing applicable ran: the selected checks apply to this target, but none could check it here (see untested)'
       : 'nothing applicable ran: no selected check applies to this target';
     return { verdict: 'error', reason };
+  }
+  const untested = requirements.filter((r) => r.verdict === 'untested');
+  const lack = untested[0];
+  if (context.failOnUntested && lack) {
+    const count = untested.length === 1 ? '1 applicable requirement' : `${untested.length} applicable requirements`;
+    return {
+      verdict: 'error',
+      reason: `${count} could not be checked here, and --fail-on-untested asks that every one is: ${lack.id}: ${lack.reason ?? 'untested'}`,
+    };
   }
   return { verdict: 'pass' };
 }

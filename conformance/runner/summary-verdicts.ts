@@ -50,10 +50,14 @@ export function judgeRequirements(
   catalogue: readonly Requirement[],
   results: readonly CheckResult[],
   checks: readonly CoveringCheck[],
-  options: VerdictOptions & { readonly abort?: string },
+  options: VerdictOptions & Pick<RunContext, 'abort' | 'failOnUntested'>,
 ): VerdictFields {
   const requirements = requirementVerdicts(catalogue, results, coverageOf(checks), options);
-  return verdictFields(requirements, { checks: checks.length, ...(options.abort ? { abort: options.abort } : {}) });
+  return verdictFields(requirements, {
+    checks: checks.length,
+    ...(options.abort ? { abort: options.abort } : {}),
+    ...(options.failOnUntested ? { failOnUntested: true } : {}),
+  });
 }
 
 type DeviceVerdict = Summary['devices'][number]['verdict'];

@@ -162,6 +162,16 @@ describe('a missing shard is reported, never passed', () => {
     expect(summaryOf('partial-allowed').totals.untested).toBeGreaterThan(summaryOf('merged').totals.untested);
   });
 
+  it('--allow-partial with --fail-on-untested: the untested requirements make the merged run an error', async () => {
+    const args = ['merge', at('s1'), '--allow-partial', '--fail-on-untested', '--out', at('partial-gated')];
+    const result = await runCli(args);
+    expect(result.code).toBe(1);
+    const summary = summaryOf('partial-gated');
+    expect(summary.verdict).toBe('error');
+    expect(summary.reason).toMatch(/could not be checked here, and --fail-on-untested asks that every one is: .*2\/2/);
+    expect(summary.command).toContain('--fail-on-untested');
+  });
+
   it('shards that tested nothing (target unreachable) count as missing', async () => {
     const target = ['validate', '--server', 'http://127.0.0.1:9', '--udp-port', '9', '--edition', 'pro'];
     const args = [...target, '--checks', CHECKS, '--profiles', 'redmi-note-8', '--seed', '3'];

@@ -10,6 +10,8 @@ import { checkOnce, checkProperty } from '../../../conformance/kit/property.js';
 import { Violation, within } from '../../../conformance/kit/violation.js';
 import { ClientError, MbsError } from '../../../conformance/spec/errors.js';
 import { KIT_ERROR } from '../../../conformance/runner/thrown-errors.js';
+import { runVerdict } from '../../../conformance/runner/run-verdict.js';
+import type { RequirementResult } from '../../../conformance/runner/summary-schema.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
 import { runChecks, verdictOf } from '../suites/fixtures/run-checks.js';
 
@@ -190,6 +192,26 @@ describe("the kit's own machine failing", () => {
 });
 
 describe('the run verdict', () => {
+  it('is error with --fail-on-untested when a requirement that applies went untested, naming it', () => {
+    const rows = [
+      { id: 'NET-06', verdict: 'pass' },
+      { id: 'DESK-04', verdict: 'untested', reason: 'no Chromium at /x' },
+      { id: 'DESK-08', verdict: 'untested', reason: 'no Chromium at /x' },
+      { id: 'EDN-02', verdict: 'skipped', reason: 'another edition' },
+    ] as RequirementResult[];
+    expect(runVerdict(rows, { checks: 2 })).toEqual({ verdict: 'pass' });
+    expect(runVerdict(rows, { checks: 2, failOnUntested: true })).toEqual({
+      verdict: 'error',
+      reason:
+        '2 applicable requirements could not be checked here, and --fail-on-untested asks that every one is: DESK-04: no Chromium at /x',
+    });
+    // What does not apply here is no lack of checking; a MUST failure still fails the run.
+    const checkedAll = rows.filter((r) => r.verdict !== 'untested');
+    expect(runVerdict(checkedAll, { checks: 2, failOnUntested: true })).toEqual({ verdict: 'pass' });
+    const failed = [...rows, { id: 'TOTP-02', verdict: 'fail' }] as RequirementResult[];
+    expect(runVerdict(failed, { checks: 2, failOnUntested: true })).toEqual({ verdict: 'fail' });
+  });
+
   it('is error when the run had checks and none applied, and passes an empty shard', async () => {
     const skipped = check(failing(), { applies: () => ({ applies: false, reason: 'not here' }) });
     const { summary } = await run(skipped);
