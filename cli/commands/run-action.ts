@@ -40,6 +40,9 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     return (await import('./corpus-action.js')).runCorpus(config, io);
   }
   const shard = shardOption(config.shard);
+  // A shard holds part of the checks, so the requirements of the others read untested in it.
+  if (shard && config.failOnUntested)
+    usage('--fail-on-untested judges the whole run: give it to mbsc merge, which joins the shards, not to a shard.');
   checkTargetOptions(config);
   if (config.serverImage && !config.edition)
     usage('--server-image needs --edition pro|lite|home (what the image runs).');

@@ -201,6 +201,13 @@ describe('bad shard options', () => {
     expect(existsSync(at(`bad-${value.replace('/', '-')}`))).toBe(false);
   });
 
+  it('--fail-on-untested on a shard: usage error (exit 2) pointing to mbsc merge, nothing run', async () => {
+    const result = await runCli(['run', '--shard', '1/2', '--fail-on-untested', '--out', at('gated-shard')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--fail-on-untested judges the whole run: give it to mbsc merge');
+    expect(existsSync(at('gated-shard'))).toBe(false);
+  });
+
   it('a config file with shard out of range: exit 5 naming the field', async () => {
     const config = at('shard-config.json');
     writeFileSync(config, JSON.stringify({ shard: '4/3' }));
