@@ -104,7 +104,7 @@ export class ReferenceTarget implements Target {
       faults: this.serverFaults,
       session: { frozenClock: this.frozenClock },
     };
-    // An edition's servers share a thread (or every edition's do): its session's, its exclusive checks', those its
+    // Every server of the target shares one thread: each edition's session's, its exclusive checks', those its
     // checks start.
     const ready = await startOnServerThread(SERVER_THREAD, data).catch((error: unknown) => {
       rmSync(dataDir, { recursive: true, force: true });
