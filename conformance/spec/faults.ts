@@ -688,6 +688,16 @@ export const FAULTS = {
     description: 'holds a restore while unplugged with backup while charging only on',
     caughtBy: ['RUN-14'],
   },
+  'charging-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." when backup while charging only holds it, not that it needs power',
+    caughtBy: ['RUN-12'],
+  },
+  'lan-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." off the backup machine\'s LAN, not that it needs that network',
+    caughtBy: ['RUN-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -30,13 +30,14 @@ import { restoreOption } from './restore-option.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
-import { holdReasons } from './run-conditions.js';
+import { holdMessage, holdReasons } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 
 export interface AppRules extends FreeUpRules {
   readonly holdReasons: typeof holdReasons;
+  readonly holdMessage: typeof holdMessage;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -61,6 +62,7 @@ export interface AppRules extends FreeUpRules {
 export const STRAIGHT_APP_RULES: AppRules = {
   ...FREE_UP_RULES,
   holdReasons,
+  holdMessage,
   updateSources,
   pairedSources,
   exclusionReason,

@@ -16,6 +16,11 @@ export const HOLD_MESSAGES: Record<HoldReason, string> = {
   'not-charging': 'Backup while charging only: connect the device to a power source to resume backup.',
 };
 
+/** What the app says for a reason it holds: the reason itself, so the user knows what to change. */
+export function holdMessage(reason: HoldReason): string {
+  return HOLD_MESSAGES[reason];
+}
+
 export interface ConditionInputs {
   readonly batteryLevel: number;
   readonly charging: boolean;

@@ -17,8 +17,15 @@ export interface ConditionsApp {
   setChargingOnly(on: boolean): Promise<void>;
   addPhotos(count: number): Promise<void>;
   tapBackup(): Promise<void>;
-  /** Once the app is idle: why it holds backup, its job, and how many items the server lists. */
-  observe(): Promise<{ holds: string[]; jobState?: string; jobHolds: string[]; stored: number }>;
+  /** Once the app is idle: why it holds backup, its job, what it says for each reason its job holds, and how many
+   * items the server lists. */
+  observe(): Promise<{
+    holds: string[];
+    jobState?: string;
+    jobHolds: string[];
+    messages: Record<string, string>;
+    stored: number;
+  }>;
 }
 
 /** The app model on a simulated device, paired, in process. */
@@ -40,6 +47,7 @@ export function modelApp(w: World): ConditionsApp {
         holds: w.app.holdReasons('backup'),
         ...(job ? { jobState: job.state } : {}),
         jobHolds: job?.holdReasons ?? [],
+        messages: Object.fromEntries((job?.holdReasons ?? []).map((r) => [r, w.app.rules.holdMessage(r)])),
         stored: (await recent()).length,
       };
     },
