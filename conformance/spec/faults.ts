@@ -698,6 +698,11 @@ export const FAULTS = {
     description: 'says only "Backup is on hold." off the backup machine\'s LAN, not that it needs that network',
     caughtBy: ['RUN-01'],
   },
+  'ios-restore-offers-documents': {
+    side: 'app',
+    description: 'offers a Documents row on the iOS restore page, as on Android',
+    caughtBy: ['RST-04'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -27,6 +27,8 @@ import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
+import { restoreKinds } from './restore-page.js';
+import { RESTORE_PAGE_FAULTS } from './restore-page.faulty.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
@@ -49,6 +51,7 @@ export interface AppRules extends FreeUpRules {
   readonly replacementPairedText: typeof replacementPairedText;
   readonly migrationCompletedText: typeof migrationCompletedText;
   readonly restoreOption: typeof restoreOption;
+  readonly restoreKinds: typeof restoreKinds;
   readonly freeUpStatusText: typeof freeUpStatusText;
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
@@ -74,6 +77,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   replacementPairedText,
   migrationCompletedText,
   restoreOption,
+  restoreKinds,
   freeUpStatusText,
   freeUpNote,
   freeUpLogEntry,
@@ -96,6 +100,7 @@ export const APP_OVERRIDES = {
   ...SIZE_TEXT_FAULTS,
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
+  ...RESTORE_PAGE_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
   ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,
