@@ -703,6 +703,11 @@ export const FAULTS = {
     description: 'offers a Documents row on the iOS restore page, as on Android',
     caughtBy: ['RST-04'],
   },
+  'secret-key-registration-logged-as-general': {
+    side: 'app',
+    description: 'logs a registration for 2FA by username and secret key as a General Info entry, not 2FA Info',
+    caughtBy: ['LOG-04'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

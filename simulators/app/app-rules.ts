@@ -10,6 +10,8 @@ import { helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
+import { registrationLogEntry } from './authenticator/registration-log.js';
+import { REGISTRATION_LOG_FAULTS } from './authenticator/registration-log.faulty.js';
 import { securityToast } from './authenticator/security-toast.js';
 import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
@@ -59,6 +61,7 @@ export interface AppRules extends FreeUpRules {
   readonly limitSetOn: typeof limitSetOn;
   readonly passwordLink: typeof passwordLink;
   readonly securityToast: typeof securityToast;
+  readonly registrationLogEntry: typeof registrationLogEntry;
   readonly helpPage: typeof helpPage;
 }
 
@@ -85,6 +88,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   limitSetOn,
   passwordLink,
   securityToast,
+  registrationLogEntry,
   helpPage,
 };
 
@@ -105,6 +109,7 @@ export const APP_OVERRIDES = {
   ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,
   ...SECURITY_TOAST_FAULTS,
+  ...REGISTRATION_LOG_FAULTS,
   ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
