@@ -708,6 +708,11 @@ export const FAULTS = {
     description: 'logs a registration for 2FA by username and secret key as a General Info entry, not 2FA Info',
     caughtBy: ['LOG-04'],
   },
+  'backup-on-any-wifi': {
+    side: 'app',
+    description: "backs up on any Wi-Fi network, also one where the backup machine is not (not the machine's LAN)",
+    caughtBy: ['RUN-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

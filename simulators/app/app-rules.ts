@@ -34,7 +34,7 @@ import { RESTORE_PAGE_FAULTS } from './restore-page.faulty.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
-import { holdMessage, holdReasons } from './run-conditions.js';
+import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
@@ -42,6 +42,7 @@ import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 export interface AppRules extends FreeUpRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
+  readonly onBackupLan: typeof onBackupLan;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -69,6 +70,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   ...FREE_UP_RULES,
   holdReasons,
   holdMessage,
+  onBackupLan,
   updateSources,
   pairedSources,
   exclusionReason,

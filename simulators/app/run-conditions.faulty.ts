@@ -34,6 +34,10 @@ export const RUN_CONDITIONS_FAULTS = {
   'backup-off-lan': backupIgnores('not-on-backup-lan'),
   'charging-hold-unexplained': unexplained('not-charging'),
   'lan-hold-unexplained': unexplained('not-on-backup-lan'),
+  'backup-on-any-wifi': {
+    // Any Wi-Fi network counts as the backup machine's LAN.
+    onBackupLan: () => (network) => network.wifi !== null,
+  },
   'restore-held-by-charging-only': {
     // Charging only, a backup setting, holds a restore as well (last, where the straight rule lists it).
     holdReasons: (rule) => (kind, device, settings) => {

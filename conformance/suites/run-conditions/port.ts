@@ -10,9 +10,12 @@ import { addMedia, serverListing, type World } from '../../kit/device-support.js
  * on a simulated device in process, and the app driven through its screens by an AppDriver (in process or over
  * Appium), so one model checks both.
  */
+/** Where the phone is: on the backup machine's LAN, on another Wi-Fi network without it, or with Wi-Fi off. */
+export type Network = 'lan' | 'other-wifi' | 'off';
+
 export interface ConditionsApp {
   setBattery(level: number, charging: boolean): Promise<void>;
-  setLan(on: boolean): Promise<void>;
+  setNetwork(network: Network): Promise<void>;
   setPowerSaving(on: boolean): Promise<void>;
   setChargingOnly(on: boolean): Promise<void>;
   addPhotos(count: number): Promise<void>;
@@ -33,7 +36,12 @@ export function modelApp(w: World): ConditionsApp {
   const recent = serverListing(w, () => w.app.listRestorable('recent'));
   return {
     setBattery: async (level, charging) => w.device.setBattery(level, charging),
-    setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
+    setNetwork: async (network) =>
+      w.device.setNetwork(
+        network === 'off'
+          ? { wifi: null }
+          : { wifi: network === 'lan' ? 'home' : 'cafe', backupMachineReachable: network === 'lan' },
+      ),
     setPowerSaving: async (on) => w.app.updateSettings({ powerSaving: on }),
     setChargingOnly: async (on) => w.app.updateSettings({ backupWhileChargingOnly: on }),
     addPhotos: async (count) => {

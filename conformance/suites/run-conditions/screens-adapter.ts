@@ -11,7 +11,7 @@ import { setSwitch, state } from '../../kit/screens-support.js';
 export function screensApp(driver: AppDriver): ConditionsApp {
   return {
     setBattery: async (level, charging) => void (await driver.execute('mobile: setBattery', { level, charging })),
-    setLan: async (on) => void (await driver.execute('mobile: setNetwork', { network: on ? 'lan' : 'off' })),
+    setNetwork: async (network) => void (await driver.execute('mobile: setNetwork', { network })),
     setPowerSaving: (on) => setSwitch(driver, 'more-power-saving', on),
     setChargingOnly: (on) => setSwitch(driver, 'more-charging-only', on),
     addPhotos: async (count) =>
