@@ -688,6 +688,31 @@ export const FAULTS = {
     description: 'holds a restore while unplugged with backup while charging only on',
     caughtBy: ['RUN-14'],
   },
+  'charging-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." when backup while charging only holds it, not that it needs power',
+    caughtBy: ['RUN-12'],
+  },
+  'lan-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." off the backup machine\'s LAN, not that it needs that network',
+    caughtBy: ['RUN-01'],
+  },
+  'ios-restore-offers-documents': {
+    side: 'app',
+    description: 'offers a Documents row on the iOS restore page, as on Android',
+    caughtBy: ['RST-04'],
+  },
+  'secret-key-registration-logged-as-general': {
+    side: 'app',
+    description: 'logs a registration for 2FA by username and secret key as a General Info entry, not 2FA Info',
+    caughtBy: ['LOG-04'],
+  },
+  'backup-on-any-wifi': {
+    side: 'app',
+    description: "backs up on any Wi-Fi network, also one where the backup machine is not (not the machine's LAN)",
+    caughtBy: ['RUN-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -10,6 +10,8 @@ import { helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
+import { registrationLogEntry } from './authenticator/registration-log.js';
+import { REGISTRATION_LOG_FAULTS } from './authenticator/registration-log.faulty.js';
 import { securityToast } from './authenticator/security-toast.js';
 import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
@@ -27,16 +29,20 @@ import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { restoreSkips } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
+import { restoreKinds } from './restore-page.js';
+import { RESTORE_PAGE_FAULTS } from './restore-page.faulty.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
-import { holdReasons } from './run-conditions.js';
+import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 
 export interface AppRules extends FreeUpRules {
   readonly holdReasons: typeof holdReasons;
+  readonly holdMessage: typeof holdMessage;
+  readonly onBackupLan: typeof onBackupLan;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -48,6 +54,7 @@ export interface AppRules extends FreeUpRules {
   readonly replacementPairedText: typeof replacementPairedText;
   readonly migrationCompletedText: typeof migrationCompletedText;
   readonly restoreOption: typeof restoreOption;
+  readonly restoreKinds: typeof restoreKinds;
   readonly freeUpStatusText: typeof freeUpStatusText;
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
@@ -55,12 +62,15 @@ export interface AppRules extends FreeUpRules {
   readonly limitSetOn: typeof limitSetOn;
   readonly passwordLink: typeof passwordLink;
   readonly securityToast: typeof securityToast;
+  readonly registrationLogEntry: typeof registrationLogEntry;
   readonly helpPage: typeof helpPage;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
   ...FREE_UP_RULES,
   holdReasons,
+  holdMessage,
+  onBackupLan,
   updateSources,
   pairedSources,
   exclusionReason,
@@ -72,6 +82,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   replacementPairedText,
   migrationCompletedText,
   restoreOption,
+  restoreKinds,
   freeUpStatusText,
   freeUpNote,
   freeUpLogEntry,
@@ -79,6 +90,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   limitSetOn,
   passwordLink,
   securityToast,
+  registrationLogEntry,
   helpPage,
 };
 
@@ -94,10 +106,12 @@ export const APP_OVERRIDES = {
   ...SIZE_TEXT_FAULTS,
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
+  ...RESTORE_PAGE_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
   ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,
   ...SECURITY_TOAST_FAULTS,
+  ...REGISTRATION_LOG_FAULTS,
   ...APP_INFO_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 

@@ -26,7 +26,7 @@ export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'rul
     {
       batteryLevel: app.device.batteryLevel,
       charging: app.device.charging,
-      onBackupLan: network.wifi !== null && network.backupMachineReachable,
+      onBackupLan: app.rules.onBackupLan(network),
     },
     app.settings,
   );

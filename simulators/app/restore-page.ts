@@ -38,6 +38,11 @@ export const RESTORE_KINDS: Record<Platform, readonly RestoreRowKind[]> = {
   ios: ['photo', 'video', '2fa'],
 };
 
+/** The rows the restore page of a platform offers, in order (seed 000 §11.1.1, §11.1.2). */
+export function restoreKinds(platform: Platform): readonly RestoreRowKind[] {
+  return RESTORE_KINDS[platform];
+}
+
 export interface RestorePlan {
   readonly items: ServerItem[];
   readonly accounts: boolean;
@@ -55,6 +60,8 @@ export class RestorePage {
     /** The restore option the page offers (seed 000 §11): Original location, or Migration on a replacement. */
     readonly option = 'Original location',
     readonly scope: RestoreScope = 'item-by-item',
+    /** The rows it offers: the app's rule (restoreKinds) for the platform. */
+    readonly kinds: readonly RestoreRowKind[] = restoreKinds(platform),
   ) {
     this.selection = new RestoreSelection(items);
   }
@@ -62,10 +69,6 @@ export class RestorePage {
   /** Browse into the file explorer, to pick single items or folders: only where the app restores item by item. */
   get offersExplorer(): boolean {
     return this.scope === 'item-by-item';
-  }
-
-  get kinds(): readonly RestoreRowKind[] {
-    return RESTORE_KINDS[this.platform];
   }
 
   row(kind: RestoreRowKind): RestoreRow {
@@ -151,6 +154,7 @@ export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
     accounts,
     option,
     scope,
+    app.rules.restoreKinds(app.device.platform),
   );
 }
 

@@ -16,6 +16,11 @@ const backupIgnores = (reason: HoldReason): AppRuleOverride => ({
   },
 });
 
+/** The app holds for `reason` but says only that it holds, not why. */
+const unexplained = (reason: HoldReason): AppRuleOverride => ({
+  holdMessage: (rule) => (held) => (held === reason ? 'Backup is on hold.' : rule(held)),
+});
+
 export const RUN_CONDITIONS_FAULTS = {
   'backup-below-30-percent': {
     // A backup holds for the battery only below 29%: at 29% it runs.
@@ -27,6 +32,12 @@ export const RUN_CONDITIONS_FAULTS = {
   },
   'backup-unplugged-charging-only': backupIgnores('not-charging'),
   'backup-off-lan': backupIgnores('not-on-backup-lan'),
+  'charging-hold-unexplained': unexplained('not-charging'),
+  'lan-hold-unexplained': unexplained('not-on-backup-lan'),
+  'backup-on-any-wifi': {
+    // Any Wi-Fi network counts as the backup machine's LAN.
+    onBackupLan: () => (network) => network.wifi !== null,
+  },
   'restore-held-by-charging-only': {
     // Charging only, a backup setting, holds a restore as well (last, where the straight rule lists it).
     holdReasons: (rule) => (kind, device, settings) => {

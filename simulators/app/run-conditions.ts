@@ -3,6 +3,7 @@
  * on, not below 30% battery (exactly 30% is allowed), charging or not; with backup-while-charging on, a backup
  * holds while unplugged. The app always says why it holds: every reason that applies, in this order.
  */
+import type { NetworkState } from '../device/simulated-device.js';
 import type { AppSettings } from './settings.js';
 
 export const LOW_BATTERY_PERCENT = 30;
@@ -15,6 +16,16 @@ export const HOLD_MESSAGES: Record<HoldReason, string> = {
   'battery-low': `Power saving mode: backup is on hold while the battery is below ${LOW_BATTERY_PERCENT}%.`,
   'not-charging': 'Backup while charging only: connect the device to a power source to resume backup.',
 };
+
+/** What the app says for a reason it holds: the reason itself, so the user knows what to change. */
+export function holdMessage(reason: HoldReason): string {
+  return HOLD_MESSAGES[reason];
+}
+
+/** On the backup machine's LAN: joined to a Wi-Fi network where that machine is reachable, not merely to any. */
+export function onBackupLan(network: Pick<NetworkState, 'wifi' | 'backupMachineReachable'>): boolean {
+  return network.wifi !== null && network.backupMachineReachable;
+}
 
 export interface ConditionInputs {
   readonly batteryLevel: number;

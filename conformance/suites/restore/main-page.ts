@@ -101,8 +101,11 @@ function restorePageCheck(platform: Platform): Check {
       for (const bytes of SIZES_OF_EVERY_UNIT) expectSizeShown(sizeText(bytes), bytes, `a size of ${bytes} bytes`);
       // The page the app opened: nothing selected yet.
       await verifyPage(pageAdapter(opened.page, lists, accounts, sizeText), new Set(), false);
+      // Each run on a fresh page like the one the app opened: its option, scope and rows are the app's.
+      const { option, scope, kinds } = opened.page;
+      const fresh = () => new RestorePage(platform, lists, accounts, option, scope, kinds);
       const property = fc.asyncProperty(pageOps(10), (taps) =>
-        pageRun(pageAdapter(new RestorePage(platform, lists, accounts), lists, accounts, sizeText), taps),
+        pageRun(pageAdapter(fresh(), lists, accounts, sizeText), taps),
       );
       return checkProperty(property, context);
     },

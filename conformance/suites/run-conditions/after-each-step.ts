@@ -14,6 +14,15 @@ const RULES_OF_REASON: Record<string, readonly string[]> = {
   'not-charging': ['RUN-12', 'RUN-13'],
 };
 
+/**
+ * What the app must say for a reason it holds (RUN-01 "says so", RUN-12 "says a power source is needed"): a
+ * message naming the reason, in any words. The battery's message is RUN-09's, checked on its own screen.
+ */
+const SAYS: Record<string, { readonly rule: string; readonly names: RegExp; readonly what: string }> = {
+  'not-on-backup-lan': { rule: 'RUN-01', names: /wi-?fi|network|\blan\b/i, what: 'the network it needs' },
+  'not-charging': { rule: 'RUN-12', names: /power|charg|plug/i, what: 'that it needs a power source' },
+};
+
 function brokenBy(actual: readonly string[], expected: readonly string[]): string[] {
   const differing = [...actual.filter((r) => !expected.includes(r)), ...expected.filter((r) => !actual.includes(r))];
   return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r] ?? []))];
@@ -42,5 +51,12 @@ export async function verify(m: Model, app: ConditionsApp): Promise<void> {
       brokenBy(seen.jobHolds, expected),
       `the job says it holds for [${seen.jobHolds.join(', ')}], the rules say [${expected.join(', ')}]`,
     );
+  }
+  for (const reason of m.jobOpen ? expected : []) {
+    const says = SAYS[reason];
+    const message = seen.messages[reason] ?? '';
+    if (says && !says.names.test(message)) {
+      throw new Violation([says.rule], `held for ${reason}, the app says "${message}", not ${says.what}`);
+    }
   }
 }

@@ -1,12 +1,12 @@
 /**
  * The commands of the run-conditions model: battery changes (half of them on the 30% boundary), plugging and
- * unplugging, joining and leaving the backup LAN, the power saving and charging-only switches, new photos and taps
+ * unplugging, joining the backup LAN, another Wi-Fi network or none, the power saving and charging-only switches, new photos and taps
  * on Backup, and two of those in turn that reach the combinations the rules need. Each one acts on the app through
  * the port (port.ts) and on the model, lets a held job go on if nothing holds it, then checks the app against the
  * model (after-each-step.ts).
  */
 import fc from 'fast-check';
-import type { ConditionsApp } from './port.js';
+import type { ConditionsApp, Network } from './port.js';
 import { verify } from './after-each-step.js';
 import { settle, type Model } from './model.js';
 
@@ -49,6 +49,11 @@ const chargingOnly = (on: boolean) =>
     (m) => (m.chargingOnly = on),
     (app) => app.setChargingOnly(on),
   );
+const NETWORK_STEPS: Record<Network, string> = {
+  lan: 'join the backup LAN',
+  'other-wifi': 'join another Wi-Fi network',
+  off: 'turn Wi-Fi off',
+};
 const TAP_BACKUP = step(
   'tap Backup',
   (m) => (m.jobOpen = true),
@@ -70,11 +75,12 @@ export const steps = [
   // Half the battery levels sit on the 30% boundary, where a wrong comparison shows.
   fc.oneof(fc.constantFrom(29, 30, 31), fc.integer({ min: 0, max: 100 })).map(battery),
   fc.boolean().map(plug),
-  fc.boolean().map((on) =>
+  // Leaving the LAN is turning Wi-Fi off or joining another network, where Wi-Fi is on but the machine is not.
+  fc.constantFrom<Network>('lan', 'other-wifi', 'off').map((network) =>
     step(
-      on ? 'join the backup LAN' : 'leave the backup LAN',
-      (m) => (m.lan = on),
-      (app) => app.setLan(on),
+      NETWORK_STEPS[network],
+      (m) => (m.lan = network === 'lan'),
+      (app) => app.setNetwork(network),
     ),
   ),
   fc.boolean().map(powerSaving),

@@ -10,15 +10,25 @@ import { addMedia, serverListing, type World } from '../../kit/device-support.js
  * on a simulated device in process, and the app driven through its screens by an AppDriver (in process or over
  * Appium), so one model checks both.
  */
+/** Where the phone is: on the backup machine's LAN, on another Wi-Fi network without it, or with Wi-Fi off. */
+export type Network = 'lan' | 'other-wifi' | 'off';
+
 export interface ConditionsApp {
   setBattery(level: number, charging: boolean): Promise<void>;
-  setLan(on: boolean): Promise<void>;
+  setNetwork(network: Network): Promise<void>;
   setPowerSaving(on: boolean): Promise<void>;
   setChargingOnly(on: boolean): Promise<void>;
   addPhotos(count: number): Promise<void>;
   tapBackup(): Promise<void>;
-  /** Once the app is idle: why it holds backup, its job, and how many items the server lists. */
-  observe(): Promise<{ holds: string[]; jobState?: string; jobHolds: string[]; stored: number }>;
+  /** Once the app is idle: why it holds backup, its job, what it says for each reason its job holds, and how many
+   * items the server lists. */
+  observe(): Promise<{
+    holds: string[];
+    jobState?: string;
+    jobHolds: string[];
+    messages: Record<string, string>;
+    stored: number;
+  }>;
 }
 
 /** The app model on a simulated device, paired, in process. */
@@ -26,7 +36,12 @@ export function modelApp(w: World): ConditionsApp {
   const recent = serverListing(w, () => w.app.listRestorable('recent'));
   return {
     setBattery: async (level, charging) => w.device.setBattery(level, charging),
-    setLan: async (on) => w.device.setNetwork(on ? { wifi: 'home', backupMachineReachable: true } : { wifi: null }),
+    setNetwork: async (network) =>
+      w.device.setNetwork(
+        network === 'off'
+          ? { wifi: null }
+          : { wifi: network === 'lan' ? 'home' : 'cafe', backupMachineReachable: network === 'lan' },
+      ),
     setPowerSaving: async (on) => w.app.updateSettings({ powerSaving: on }),
     setChargingOnly: async (on) => w.app.updateSettings({ backupWhileChargingOnly: on }),
     addPhotos: async (count) => {
@@ -40,6 +55,7 @@ export function modelApp(w: World): ConditionsApp {
         holds: w.app.holdReasons('backup'),
         ...(job ? { jobState: job.state } : {}),
         jobHolds: job?.holdReasons ?? [],
+        messages: Object.fromEntries((job?.holdReasons ?? []).map((r) => [r, w.app.rules.holdMessage(r)])),
         stored: (await recent()).length,
       };
     },

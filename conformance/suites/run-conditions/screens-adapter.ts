@@ -11,7 +11,7 @@ import { setSwitch, state } from '../../kit/screens-support.js';
 export function screensApp(driver: AppDriver): ConditionsApp {
   return {
     setBattery: async (level, charging) => void (await driver.execute('mobile: setBattery', { level, charging })),
-    setLan: async (on) => void (await driver.execute('mobile: setNetwork', { network: on ? 'lan' : 'off' })),
+    setNetwork: async (network) => void (await driver.execute('mobile: setNetwork', { network })),
     setPowerSaving: (on) => setSwitch(driver, 'more-power-saving', on),
     setChargingOnly: (on) => setSwitch(driver, 'more-charging-only', on),
     addPhotos: async (count) =>
@@ -25,13 +25,17 @@ export function screensApp(driver: AppDriver): ConditionsApp {
       const seen = await driver.execute('mobile: waitForIdle', {});
       // What the server lists, as the Restore page shows it: "0 of N selected, ..." or "No items".
       await driver.tap('tab-backup');
+      const jobHolds = seen.backup?.holdReasons ?? [];
+      const messages: Record<string, string> = {};
+      for (const reason of jobHolds) messages[reason] = await driver.text(`hold-${reason}`);
       await driver.tap('backup-restore');
       const summary = await driver.text('restore-summary-photo');
       await driver.tap('nav-back');
       return {
         holds: seen.holdReasons.backup,
         ...(seen.backup ? { jobState: seen.backup.state } : {}),
-        jobHolds: seen.backup?.holdReasons ?? [],
+        jobHolds,
+        messages,
         stored: Number(/of (\d+) selected/.exec(summary)?.[1] ?? 0),
       };
     },

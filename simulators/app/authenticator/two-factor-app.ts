@@ -14,6 +14,7 @@ import type { MobileApp } from '../mobile-app.js';
 import type { Account, ShownCode } from './accounts.js';
 import type { Attempt } from './enhanced-security.js';
 import { notificationsAllowed } from './notifications.js';
+import type { TwoFactorRegistration } from './registration-log.js';
 import { totpAt } from './totp.js';
 
 type PushRequest = Static<typeof Notification>;
@@ -52,7 +53,7 @@ export class TwoFactorApp {
         client,
         lastSeq: 0,
       });
-      this.app.log.add('2FA', 'Info', `2FA registration with ${payload.edition} at ${payload.host}`);
+      this.logRegistration({ how: 'qr', edition: payload.edition, host: payload.host });
       return registered.account;
     } catch (error) {
       this.app.log.add('2FA', 'Error', `2FA registration failed: ${(error as Error).message}`);
@@ -73,7 +74,7 @@ export class TwoFactorApp {
           ...this.identity(),
         },
       });
-      this.app.log.add('2FA', 'Info', `2FA registration (TOTP only) for ${username}`);
+      this.logRegistration({ how: 'secret-key', username });
       return account;
     } catch (error) {
       this.app.accounts.remove(account.id);
@@ -156,6 +157,12 @@ export class TwoFactorApp {
     if (!attempt)
       throw new ClientError('authentication-failed', 'Enhanced security asks for the device password or a biometric.');
     this.app.security.authenticate(attempt);
+  }
+
+  /** The App Log entry of a registration, as the app's rule words it (LOG-04). */
+  private logRegistration(registration: TwoFactorRegistration): void {
+    const { category, level, message } = this.app.rules.registrationLogEntry(registration);
+    this.app.log.add(category, level, message);
   }
 
   private identity() {

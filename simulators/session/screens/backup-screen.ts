@@ -6,7 +6,6 @@
  * a bad address shows the seed's message and keeps the screen.
  */
 import { openRestorePage } from '../../app/restore-page.js';
-import { HOLD_MESSAGES } from '../../app/run-conditions.js';
 import type { BackupSources } from '../../app/settings.js';
 import type { SimulatorSession } from '../simulator-session.js';
 import { button, field, group, radio, text, toggle, type UiElement } from '../ui-element.js';
@@ -53,7 +52,7 @@ export function backupScreen(session: SimulatorSession): UiElement[] {
     group(
       'list',
       'backup-hold-reasons',
-      [...new Set(holds)].map((reason) => text(`hold-${reason}`, HOLD_MESSAGES[reason])),
+      [...new Set(holds)].map((reason) => text(`hold-${reason}`, app.rules.holdMessage(reason))),
     ),
     text('restore-status', restoreStatus(session)),
     button('backup-start', 'Backup', (s) => s.track(s.app.backup()), {

@@ -16,6 +16,7 @@ import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { withTwoFactor } from '../common/session.js';
 import { codeOnPage, logIn, registerOnPhone, stepOnPhone, syncClock } from '../common/screens-support.js';
 import { state, withApp } from '../../../kit/screens-support.js';
+import { logRows } from '../../app-log/write-and-read-screens.js';
 import { where } from '../../../kit/applies.js';
 
 export const uiRegisterQrCheck: Check = {
@@ -61,9 +62,9 @@ export const uiRegisterQrCheck: Check = {
 export const uiRegisterSecretCheck: Check = {
   id: 'tfa-registration-secret-screens',
   title:
-    'Through the screens: Not able to scan QR code? registers by name, username and secret key for codes only; a refused key leaves no account',
+    'Through the screens: Not able to scan QR code? registers by name, username and secret key for codes only, with a 2FA Info row in App Log; a refused key leaves no account',
   area: 'TFA',
-  requirements: ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01'],
+  requirements: ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01', 'LOG-04'],
   scope: 'device',
   tags: ['ui'],
   // Registering an authenticator turns 2FA on for every client of the server: nothing may run beside it.
@@ -120,6 +121,8 @@ export const uiRegisterSecretCheck: Check = {
           await stepOnPhone(driver, time);
           const next = await logIn(desk, await codeOnPage(driver, time));
           expectEqual(['TOTP-01', 'TFA-06'], "a login with the app's next code", next, 'logged-in');
+          const infoRows = (await logRows(driver)).filter((e) => e.type.endsWith(' Info')).map((e) => e.type);
+          expectEqual(['LOG-04'], 'the App Log’s Info rows after registering by secret key', infoRows, ['2FA Info']);
         }),
       ),
     ),

@@ -68,9 +68,10 @@ export const appRegisterQrCheck: Check = {
 
 export const appRegisterSecretCheck: Check = {
   id: 'tfa-registration-secret',
-  title: 'The app registers by name, username and secret key for codes only; a refused key leaves no account',
+  title:
+    'The app registers by name, username and secret key for codes only, logging a 2FA Info entry; a refused key leaves no account',
   area: 'TFA',
-  requirements: ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01'],
+  requirements: ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01', 'LOG-04'],
   scope: 'device',
   exclusive: true,
   tags: ['2fa', 'app', 'time-travel'],
@@ -105,6 +106,9 @@ export const appRegisterSecretCheck: Check = {
         if (account.issuer !== 'Office PC' || account.label !== r.username || account.push) {
           throw new Violation(['TFA-08'], `the app shows ${JSON.stringify(account)}`);
         }
+        const logged = phone.app.log.all().filter((e) => e.type.endsWith(' Info'));
+        if (logged.map((e) => e.type).join() !== '2FA Info')
+          throw new Violation(['LOG-04'], `registering by secret key logged ${JSON.stringify(logged)}`);
         const [listed] = (await desk.call('getTwoFactor')).authenticators;
         if (!listed || listed.push)
           throw new Violation(['TFA-06', 'TFA-10'], `the desktop lists ${JSON.stringify(listed)}`);

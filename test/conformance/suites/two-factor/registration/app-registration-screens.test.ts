@@ -24,7 +24,7 @@ const proCells = (summary: Awaited<ReturnType<typeof runTwoFactorScreens>>) =>
 
 describe.each([
   [uiRegisterQrCheck.id, uiRegisterQrCheck, ['TFA-05', 'TFA-17', 'TOTP-01', 'TOTP-09']],
-  [uiRegisterSecretCheck.id, uiRegisterSecretCheck, ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01']],
+  [uiRegisterSecretCheck.id, uiRegisterSecretCheck, ['TFA-06', 'TFA-08', 'TFA-10', 'TOTP-01', 'LOG-04']],
 ] as [string, Check, string[]][])('%s through the screens', (_id, check, requirements) => {
   it('passes on Android and iOS where the edition has 2FA', async () => {
     const summary = await runTwoFactorScreens(check);
