@@ -19,4 +19,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Lists every device without the items it backed up.
     consoleAsset: (straight) => (file) => (file === 'backups.js' ? 'backups.faulty.js' : straight(file)),
   },
+  'console-secret-key-foreign': {
+    // Shows Show Secret Key's key as another 16 base32 characters than the QR code's.
+    consoleAsset: (straight) => (file) => (file === 'secret-key.js' ? 'secret-key.faulty.js' : straight(file)),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
