@@ -554,6 +554,16 @@ export const FAULTS = {
     description: 'the web console shows each countdown once and never counts it down',
     caughtBy: ['DESK-08'],
   },
+  'console-secret-key-foreign': {
+    side: 'server',
+    description: 'the web console’s Show Secret Key shows another key than the one its registration QR code carries',
+    caughtBy: ['DESK-06', 'TFA-07'],
+  },
+  'console-registration-qr-stale': {
+    side: 'server',
+    description: 'the web console draws each 2FA registration QR code with a token the server never issued',
+    caughtBy: ['DESK-10'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

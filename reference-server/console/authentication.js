@@ -8,6 +8,7 @@ import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
+import { secretKeyShown } from './secret-key.js';
 
 const POLL_MS = 1500;
 
@@ -26,14 +27,11 @@ function authenticatorRow(a, onRemove) {
 
 /** The QR code to register the app for 2FA, with the secret key behind its link (also after a recovery). */
 export async function registrationView(registration) {
-  const secret = h('span', { id: 'secret-key', class: 'secret', hidden: true, text: registration.secret });
-  const show = h('button', { type: 'button', id: 'show-secret-key', text: 'Show Secret Key' });
-  show.addEventListener('click', () => (secret.hidden = false));
   const secretBox = h(
     'div',
     { id: 'secret-key-pairing', hidden: true },
     h('p', {}, 'Account: ', nameElement('span', registration.username, 'account-name')),
-    h('p', {}, show, ' ', secret),
+    h('p', {}, ...secretKeyShown(registration)),
   );
   const link = h('a', {
     href: '#',

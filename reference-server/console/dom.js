@@ -2,7 +2,7 @@
  * A small element builder for the console's own labels: `text` sets textContent, `class` the class list, `data-*`/`aria-*` and `for` set
  * attributes, any other key the DOM property. Names from the server never come through here (names.js).
  */
-/* global document */
+/* global document, Blob */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props ?? {})) {
@@ -46,4 +46,15 @@ export function hhmmss(ms) {
   const total = Math.max(0, Math.floor(ms / 1000));
   const two = (n) => String(n).padStart(2, '0');
   return `${two(Math.floor(total / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+}
+
+/** An image of an SVG the server drew (a QR code), from a blob: URL, which the Content-Security-Policy allows. */
+export async function svgImage(svg, label) {
+  const img = document.createElement('img');
+  img.className = 'qr';
+  img.alt = label;
+  img.dataset.qr = '';
+  img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  await img.decode().catch(() => undefined);
+  return img;
 }

@@ -19,4 +19,12 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Lists every device without the items it backed up.
     consoleAsset: (straight) => (file) => (file === 'backups.js' ? 'backups.faulty.js' : straight(file)),
   },
+  'console-secret-key-foreign': {
+    // Shows Show Secret Key's key as another 16 base32 characters than the QR code's.
+    consoleAsset: (straight) => (file) => (file === 'secret-key.js' ? 'secret-key.faulty.js' : straight(file)),
+  },
+  'console-registration-qr-stale': {
+    // Draws each 2FA registration QR code with a token the server never issued.
+    consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr.faulty.js' : straight(file)),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -38,6 +38,7 @@ export const CONSOLE_FILES = [
   'login.js',
   'setup-offer.js',
   'backups.js',
+  'secret-key.js',
   'changes.js',
 ] as const;
 export type ConsoleFile = (typeof CONSOLE_FILES)[number];

@@ -1,12 +1,13 @@
 /**
  * The login and Settings > Authentication in Chromium, with a registered phone on the other side (seed 000 §6.3.1,
- * Appendix A): Show Secret Key behind "Not able to scan QR code?", then a push login whose "Waiting for response"
- * countdown is read, then read again after the server's clock moves a minute (after real time, when it cannot move),
- * approved on the phone while the page counts down.
+ * Appendix A): Show Secret Key behind "Not able to scan QR code?", which must show the key its QR code carries,
+ * then a push login whose "Waiting for response" countdown is read, then read again after the server's clock moves
+ * a minute (after real time, when it cannot move), approved on the phone while the page counts down.
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { skipUnless } from '../../kit/check.js';
 import { EDITIONS } from '../../spec/editions.js';
+import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
 import { registerByQr } from '../two-factor/common/actors.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import type { ServerTime } from '../two-factor/common/support.js';
@@ -26,6 +27,10 @@ async function showSecretKey(view: ConsolePage): Promise<void> {
   await view.at('showSecretKey').click();
   const secret = (await view.text('secretKey')).trim();
   expect(['DESK-06', 'TFA-07'], /^[A-Z2-7]{16}$/.test(secret), `Show Secret Key shows "${secret}", not 16 characters`);
+  // The key a person types must be the account's: the one the dialog's own QR code carries.
+  const { otpauth } = decodeRegistrationPayload(await view.qrText('registrationQr'));
+  const inQr = new URL(otpauth).searchParams.get('secret') ?? '';
+  expect(['DESK-06', 'TFA-07'], secret === inQr, `Show Secret Key shows "${secret}", the QR code's key is "${inQr}"`);
   await view.at('registrationClose').click();
 }
 

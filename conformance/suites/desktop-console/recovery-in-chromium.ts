@@ -2,11 +2,13 @@
  * The login's other ways in, in Chromium, with a registered phone and the server's outbox on the other side (seed
  * 000 Appendix A; seed 002): "Forgot password" with the e-mail code and its 24-hour countdown, a one-time password
  * with the code's countdown and "Trust this browser", then "Unable to login" with the SMS code, which logs in and
- * shows a QR code to pair again.
+ * shows a QR code to pair again, which a phone scans to register.
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { skipUnless } from '../../kit/check.js';
 import { EDITIONS } from '../../spec/editions.js';
+import { newInstallId } from '../../kit/server-support.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
 import {
   codeAt,
@@ -127,6 +129,7 @@ async function otpAndTrust(view: ConsolePage, phone: ServerAuthenticator, time: 
 }
 
 async function unableToLogin(
+  url: string,
   view: ConsolePage,
   phone: ServerAuthenticator,
   outbox: Outbox,
@@ -161,7 +164,19 @@ async function unableToLogin(
   await view.at('smsNext').click();
   await state(view, 'logged-in', ids);
   await view.at('registrationQr').waitFor();
-  decodeRegistrationPayload(await view.qrText('registrationQr'));
+  // The QR code to pair again must pair: a phone scanning it registers with its token.
+  const { token } = decodeRegistrationPayload(await view.qrText('registrationQr'));
+  const body = {
+    registrationToken: token,
+    name: 'Paired again',
+    platform: 'android' as const,
+    installId: newInstallId(),
+  };
+  await new MbsClient({ baseUrl: url })
+    .call('registerAuthenticator', { body })
+    .catch((error: unknown) =>
+      expect(ids, false, `a phone scanning the QR code shown after the recovery is refused: ${String(error)}`),
+    );
 }
 
 async function verifyRecovery(context: CheckContext, view: ConsolePage): Promise<void> {
@@ -173,7 +188,7 @@ async function verifyRecovery(context: CheckContext, view: ConsolePage): Promise
     await outbox.read();
     await forgotPassword(view, outbox, time);
     await otpAndTrust(view, phone, time);
-    await unableToLogin(view, phone, outbox, time);
+    await unableToLogin(context.session.url, view, phone, outbox, time);
     return { verdict: 'pass', runs: 1 };
   });
 }
