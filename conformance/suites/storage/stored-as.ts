@@ -2,7 +2,8 @@
  * PROTOCOL.md "Storage layout", through the protocol alone (no data directory): a device's `backupPath` is
  * `<name>/<registeredAt>`; every confirmed item's `storedAs` is `blocks/<its job's folder>/0/<sequence>.<EXT>`, the
  * sequence lower-case hex of at least six digits, starting at 000001 and taking the next number per confirmed item
- * across jobs (a duplicate takes none); jobs started back to back get distinct folders in start order; an upload
+ * across jobs (a duplicate takes none), `<EXT>` what follows the last dot of a name that has others (SEQ.7_0.jpg is
+ * .JPG); jobs started back to back get distinct folders in start order; an upload
  * begun in one job and finished from a later one, after the first was committed, is stored in the first job's
  * folder (PROTOCOL.md "Backup": an upload belongs to the job whose announcement created it); and after a migration
  * the replacement keeps the folder and continues the sequence, with a `registeredAt` of its own.
@@ -39,7 +40,8 @@ async function backUpJob(client: MbsClient, seed: number, count: number, folders
   const stored: Stored[] = [];
   for (let i = 0; i < count; i++) {
     const bytes = bytesOf(seed + i, 64 + i);
-    const meta = metaOf(ITEM_KINDS[i % ITEM_KINDS.length] ?? 'photo', `SEQ_${seed}_${i}`, i);
+    // A dot in the name before its extension's, as in IMG.20210419.jpg: the extension follows the last one.
+    const meta = metaOf(ITEM_KINDS[i % ITEM_KINDS.length] ?? 'photo', `SEQ.${seed}_${i}`, i);
     const item = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
     stored.push(parse(item.storedAs, meta.name, backup.folder));
     // The same bytes again: held already, so no second file and no sequence number.
