@@ -411,6 +411,12 @@ export const FAULTS = {
       'takes the extension of a stored file from the first dot of the name, not the last (SEQ.7_0.jpg is .7_0)',
     caughtBy: ['STO-05'],
   },
+  'discarded-upload-takes-sequence': {
+    side: 'server',
+    description:
+      "gives an upload discarded for a digest mismatch a sequence number, leaving a gap in the device's names",
+    caughtBy: ['STO-05'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {
