@@ -417,6 +417,12 @@ export const FAULTS = {
       "gives an upload discarded for a digest mismatch a sequence number, leaving a gap in the device's names",
     caughtBy: ['STO-05'],
   },
+  'stored-time-ignores-capture': {
+    side: 'server',
+    description:
+      'dates a stored file by the item’s modification time only: an item with just a capture time keeps the upload’s',
+    caughtBy: ['STO-09'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {

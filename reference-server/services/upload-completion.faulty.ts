@@ -41,6 +41,10 @@ export const UPLOAD_COMPLETION_FAULTS = {
       return rule(ctx, row, part, digest);
     },
   },
+  'stored-time-ignores-capture': {
+    // Reads only the item's modification time: a file whose item has just a capture time keeps the time it was written.
+    storedFileTime: () => (meta) => meta.modifiedAt,
+  },
   'stored-time-of-upload': {
     // Leaves each stored file with the time it was written, not the item's own modification time.
     storedFileTime: () => () => undefined,
