@@ -404,6 +404,25 @@ export const FAULTS = {
     description: "starts a device folder's hexadecimal sequence of stored names at 000000 instead of 000001",
     caughtBy: ['STO-05'],
   },
+  // What a server writes to disk beyond the names above (PROTOCOL.md "Storage layout", STO-05, STO-09).
+  'extension-after-first-dot': {
+    side: 'server',
+    description:
+      'takes the extension of a stored file from the first dot of the name, not the last (SEQ.7_0.jpg is .7_0)',
+    caughtBy: ['STO-05'],
+  },
+  'discarded-upload-takes-sequence': {
+    side: 'server',
+    description:
+      "gives an upload discarded for a digest mismatch a sequence number, leaving a gap in the device's names",
+    caughtBy: ['STO-05'],
+  },
+  'stored-time-ignores-capture': {
+    side: 'server',
+    description:
+      'dates a stored file by the item’s modification time only: an item with just a capture time keeps the upload’s',
+    caughtBy: ['STO-09'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {

@@ -32,6 +32,19 @@ export const UPLOAD_COMPLETION_FAULTS = {
       return rule(ctx, { ...row, backup_id: latest?.id ?? row.backup_id }, part, digest);
     },
   },
+  'discarded-upload-takes-sequence': {
+    // Draws the next stored name before the bytes are hashed, so an upload then discarded leaves its number unused.
+    finishUpload: (rule) => (ctx, row, part, digest) => {
+      if (digest !== row.sha256) {
+        ctx.db.prepare('UPDATE devices SET next_seq = next_seq + 1 WHERE id = ?').run(row.device_id);
+      }
+      return rule(ctx, row, part, digest);
+    },
+  },
+  'stored-time-ignores-capture': {
+    // Reads only the item's modification time: a file whose item has just a capture time keeps the time it was written.
+    storedFileTime: () => (meta) => meta.modifiedAt,
+  },
   'stored-time-of-upload': {
     // Leaves each stored file with the time it was written, not the item's own modification time.
     storedFileTime: () => () => undefined,

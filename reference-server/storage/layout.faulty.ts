@@ -24,6 +24,10 @@ export const LAYOUT_FAULTS = {
     storedItemPath: (rule) => (folder, seq, fileName) =>
       rule(folder.replace(/-(\d\d)-(\d\d)-(\d\d)$/, '-$1:$2:$3'), seq, fileName),
   },
+  'extension-after-first-dot': {
+    // Reads the extension as what follows the name's first dot, as name.split('.')[1] does.
+    storedItemPath: (rule) => (folder, seq, fileName) => rule(folder, seq, `_.${fileName.split('.')[1] ?? ''}`),
+  },
   'sequence-from-zero': {
     // Starts each device folder's sequence at 000000 instead of 000001.
     storedItemPath: (rule) => (folder, seq, fileName) => rule(folder, seq - 1, fileName),

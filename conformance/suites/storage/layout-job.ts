@@ -68,10 +68,10 @@ export async function backUp(
     const bytes = bytesOf(item.seed * 31 + n * 7 + i, item.size);
     // A time long before the job, as in the seed's listing (files of April in a job folder of July); within weeks of
     // it, since file systems cap their times (ext4 at 2446) and a date past the cap is no finding about the server.
-    const meta = {
-      ...metaOf(item.kind, `IMG_${n}_${i}`, item.variant),
-      modifiedAt: APRIL_2021 + (item.variant % 50_000) * 61_000,
-    };
+    // Every other item has only its capture time (July 2021), which its file must then keep.
+    const captured = metaOf(item.kind, `IMG_${n}_${i}`, item.variant);
+    const meta =
+      (n + i) % 2 === 1 ? captured : { ...captured, modifiedAt: APRIL_2021 + (item.variant % 50_000) * 61_000 };
     const answer = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
     if (!held.has(answer.sha256)) stored.push(answer);
     held.set(answer.sha256, answer);
@@ -127,7 +127,7 @@ async function expectItemTime(file: string, item: Static<typeof Item>): Promise<
     throw new Violation(
       ['STO-09'],
       `${path.basename(file)} of ${item.meta.name} is dated ${new Date(mtimeMs).toISOString()}, ` +
-        `not its modification time ${new Date(wanted).toISOString()}`,
+        `not its ${item.meta.modifiedAt === undefined ? 'capture' : 'modification'} time ${new Date(wanted).toISOString()}`,
     );
   }
 }

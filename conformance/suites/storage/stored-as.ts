@@ -2,7 +2,8 @@
  * PROTOCOL.md "Storage layout", through the protocol alone (no data directory): a device's `backupPath` is
  * `<name>/<registeredAt>`; every confirmed item's `storedAs` is `blocks/<its job's folder>/0/<sequence>.<EXT>`, the
  * sequence lower-case hex of at least six digits, starting at 000001 and taking the next number per confirmed item
- * across jobs (a duplicate takes none); jobs started back to back get distinct folders in start order; an upload
+ * across jobs (a duplicate, or an upload discarded for bytes that do not match its digest, takes none), `<EXT>` what follows the last dot of a name that has others (SEQ.7_0.jpg is
+ * .JPG); jobs started back to back get distinct folders in start order; an upload
  * begun in one job and finished from a later one, after the first was committed, is stored in the first job's
  * folder (PROTOCOL.md "Backup": an upload belongs to the job whose announcement created it); and after a migration
  * the replacement keeps the folder and continues the sequence, with a `registeredAt` of its own.
@@ -11,7 +12,15 @@ import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { where } from '../../kit/applies.js';
 import { Violation } from '../../kit/violation.js';
-import { bytesOf, metaOf, migrateDevice, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import {
+  bytesOf,
+  metaOf,
+  migrateDevice,
+  pairDevice,
+  refused,
+  removeQuietly,
+  sha256,
+} from '../../kit/server-support.js';
 import { ITEM_KINDS } from '../../spec/file-types.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 
@@ -39,14 +48,31 @@ async function backUpJob(client: MbsClient, seed: number, count: number, folders
   const stored: Stored[] = [];
   for (let i = 0; i < count; i++) {
     const bytes = bytesOf(seed + i, 64 + i);
-    const meta = metaOf(ITEM_KINDS[i % ITEM_KINDS.length] ?? 'photo', `SEQ_${seed}_${i}`, i);
+    // A dot in the name before its extension's, as in IMG.20210419.jpg: the extension follows the last one.
+    const meta = metaOf(ITEM_KINDS[i % ITEM_KINDS.length] ?? 'photo', `SEQ.${seed}_${i}`, i);
     const item = await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
     stored.push(parse(item.storedAs, meta.name, backup.folder));
     // The same bytes again: held already, so no second file and no sequence number.
     if (i === 0) await client.uploadItem(backup.backupId, bytes, meta, sha256(bytes));
+    if (i === 1) await discardedUpload(client, backup.backupId, seed);
   }
   await client.call('commitBackup', { params: { backupId: backup.backupId }, body: { present: [], accounts: [] } });
   return stored;
+}
+
+/** An upload whose bytes do not hash to the digest it announced: discarded, so it takes no sequence number. */
+async function discardedUpload(client: MbsClient, backupId: string, seed: number): Promise<void> {
+  // Sizes apart from the job's items (64 bytes and up by one), so neither the bytes nor the digest are held.
+  const [announced, sent] = [bytesOf(seed, 90), bytesOf(seed + 1, 90)];
+  const meta = metaOf('photo', `DISCARDED_${seed}`);
+  const body = { backupId, sha256: sha256(announced), size: announced.length, meta };
+  const created = await client.call('createUpload', { body });
+  if (created.status !== 'created') throw new Error(`announcing new bytes answered ${created.status}, not created`);
+  await refused(
+    client.append(created.upload.uploadId, 0, sent),
+    ['upload-checksum-mismatch'],
+    'completing an upload with bytes that do not match its digest',
+  );
 }
 
 /** An upload begun in one job and finished, after that job was committed, from the announcement of a later job. */
