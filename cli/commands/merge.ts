@@ -13,7 +13,8 @@ const MERGE_OPTIONS = {
   },
   'fail-on-untested': {
     type: 'boolean',
-    description: 'Make the merged run an error (exit 1) when a requirement that applies could not be checked (untested)',
+    description:
+      'Make the merged run an error (exit 1) when a requirement that applies could not be checked (untested)',
   },
 } as const;
 
