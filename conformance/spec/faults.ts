@@ -564,6 +564,11 @@ export const FAULTS = {
     description: 'the web console draws each 2FA registration QR code with a token the server never issued',
     caughtBy: ['DESK-10'],
   },
+  'console-pairing-qr-foreign-server': {
+    side: 'server',
+    description: 'the web console draws each pairing QR code with another server id than the server’s own',
+    caughtBy: ['DESK-03'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

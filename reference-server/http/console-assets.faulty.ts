@@ -27,4 +27,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Draws each 2FA registration QR code with a token the server never issued.
     consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr.faulty.js' : straight(file)),
   },
+  'console-pairing-qr-foreign-server': {
+    // Draws each pairing QR code with another server id than the server's own.
+    consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr-server.faulty.js' : straight(file)),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
