@@ -569,6 +569,16 @@ export const FAULTS = {
     description: 'the web console draws each pairing QR code with another server id than the server’s own',
     caughtBy: ['DESK-03'],
   },
+  'console-countdown-late': {
+    side: 'server',
+    description: 'the web console counts the push request and the SMS code from 15 s less than the server stated',
+    caughtBy: ['DESK-08', 'DESK-10'],
+  },
+  'console-otp-countdown-whole-step': {
+    side: 'server',
+    description: 'the web console counts each one-time password from a whole 30-second step, not what is left of it',
+    caughtBy: ['DESK-09'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

@@ -32,6 +32,7 @@ export const CONSOLE_FILES = [
   'dom.js',
   'names.js',
   'countdown.js',
+  'ticker.js',
   'qr.js',
   'mobile-backup.js',
   'authentication.js',
