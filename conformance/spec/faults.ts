@@ -579,6 +579,11 @@ export const FAULTS = {
     description: 'the web console counts each one-time password from a whole 30-second step, not what is left of it',
     caughtBy: ['DESK-09'],
   },
+  'console-authenticators-unlisted': {
+    side: 'server',
+    description: 'the web console’s Settings > Authentication shows none of the registered devices',
+    caughtBy: ['DESK-06'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

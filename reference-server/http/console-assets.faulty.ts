@@ -39,4 +39,9 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Counts the one-time password's countdown from a whole step, whatever the server stated is left of it.
     consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown-step.faulty.js' : straight(file)),
   },
+  'console-authenticators-unlisted': {
+    // Shows no registered device in Settings > Authentication.
+    consoleAsset: (straight) => (file) =>
+      file === 'authenticator-row.js' ? 'authenticator-row.faulty.js' : straight(file),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
