@@ -583,6 +583,26 @@ export const FAULTS = {
     description: 'the web console draws each 2FA registration QR code with a token the server never issued',
     caughtBy: ['DESK-10'],
   },
+  'console-pairing-qr-foreign-server': {
+    side: 'server',
+    description: 'the web console draws each pairing QR code with another server id than the server’s own',
+    caughtBy: ['DESK-03'],
+  },
+  'console-countdown-late': {
+    side: 'server',
+    description: 'the web console counts the push request and the SMS code from 15 s less than the server stated',
+    caughtBy: ['DESK-08', 'DESK-10'],
+  },
+  'console-otp-countdown-whole-step': {
+    side: 'server',
+    description: 'the web console counts each one-time password from a whole 30-second step, not what is left of it',
+    caughtBy: ['DESK-09'],
+  },
+  'console-authenticators-unlisted': {
+    side: 'server',
+    description: 'the web console’s Settings > Authentication shows none of the registered devices',
+    caughtBy: ['DESK-06'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

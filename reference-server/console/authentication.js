@@ -9,21 +9,9 @@ import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
 import { secretKeyShown } from './secret-key.js';
+import { authenticatorRow } from './authenticator-row.js';
 
 const POLL_MS = 1500;
-
-function authenticatorRow(a, onRemove) {
-  const remove = h('button', { type: 'button', text: 'Remove', class: 'remove-authenticator' });
-  remove.addEventListener('click', () => onRemove(a));
-  return h(
-    'tr',
-    { 'data-authenticator-id': a.authenticatorId },
-    h('td', {}, nameElement('span', a.name, 'authenticator-name')),
-    h('td', { text: a.push ? 'Push notification and TOTP' : 'TOTP only' }),
-    h('td', { text: a.recoveryPhoneLastDigits ? `Recovery phone ending ${a.recoveryPhoneLastDigits}` : '' }),
-    h('td', {}, remove),
-  );
-}
 
 /** The QR code to register the app for 2FA, with the secret key behind its link (also after a recovery). */
 export async function registrationView(registration) {

@@ -27,4 +27,21 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Draws each 2FA registration QR code with a token the server never issued.
     consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr.faulty.js' : straight(file)),
   },
+  'console-pairing-qr-foreign-server': {
+    // Draws each pairing QR code with another server id than the server's own.
+    consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr-server.faulty.js' : straight(file)),
+  },
+  'console-countdown-late': {
+    // Counts the push request's and the SMS code's countdowns from 15 s less than the server stated.
+    consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown-late.faulty.js' : straight(file)),
+  },
+  'console-otp-countdown-whole-step': {
+    // Counts the one-time password's countdown from a whole step, whatever the server stated is left of it.
+    consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown-step.faulty.js' : straight(file)),
+  },
+  'console-authenticators-unlisted': {
+    // Shows no registered device in Settings > Authentication.
+    consoleAsset: (straight) => (file) =>
+      file === 'authenticator-row.js' ? 'authenticator-row.faulty.js' : straight(file),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

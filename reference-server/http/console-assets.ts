@@ -32,6 +32,7 @@ export const CONSOLE_FILES = [
   'dom.js',
   'names.js',
   'countdown.js',
+  'ticker.js',
   'qr.js',
   'mobile-backup.js',
   'authentication.js',
@@ -39,6 +40,7 @@ export const CONSOLE_FILES = [
   'setup-offer.js',
   'backups.js',
   'secret-key.js',
+  'authenticator-row.js',
   'changes.js',
 ] as const;
 export type ConsoleFile = (typeof CONSOLE_FILES)[number];

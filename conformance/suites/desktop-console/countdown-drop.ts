@@ -10,8 +10,19 @@ import { countdownSeconds, expect, type ConsolePage } from './console-page.js';
 
 /** How far a reading may stray from the drop the clock's move should show: a whole second read, a poll's restart. */
 const SLACK_S = 2;
+/** How far a countdown that has just started may read below its lifetime where the server's clock is movable. */
+const FRESH_S = 5;
 /** The longest wait for the page to show a drop or a range: several polls on a busy machine. */
 const SHOW_MS = 10_000;
+
+/**
+ * Where a countdown of a lifetime of `lifetimeS` that has just started may read first: on a movable clock the
+ * server's clock has barely moved since, so within FRESH_S of the lifetime (the page's own seconds, a poll's round
+ * trip); in real time within `realS`.
+ */
+export function freshRange(time: ServerTime, lifetimeS: number, realS: number): readonly [number, number] {
+  return [lifetimeS - (time.movable ? FRESH_S : realS), lifetimeS];
+}
 
 export async function readCountdown(view: ConsolePage, key: ConsoleLocatorKey): Promise<number> {
   return countdownSeconds(await view.text(key));

@@ -55,6 +55,12 @@ async function scanAndPair(view: ConsolePage, context: CheckContext, name: strin
     payload.tcp === info.tcpPort && payload.udp === info.udpPort,
     `the QR code names TCP ${payload.tcp} / UDP ${payload.udp}, the server listens on ${info.tcpPort} / ${info.udpPort}`,
   );
+  // The app knows its server by this id (discovery answers carry it): the QR code must name the server's own.
+  expect(
+    ['DESK-03'],
+    payload.server === info.serverId && payload.edition === info.edition,
+    `the QR code names server ${payload.server} (${payload.edition}), the server is ${info.serverId} (${info.edition})`,
+  );
   const prerequisites = await view.text('prerequisites');
   for (const [id, line] of PREREQUISITES) {
     expect(
