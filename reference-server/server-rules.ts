@@ -42,6 +42,8 @@ import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
+import { jobFolder } from './services/backups.js';
+import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -107,6 +109,7 @@ export interface ServerRules {
   readonly removeDevice: typeof removeDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
+  readonly jobFolder: typeof jobFolder;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -177,6 +180,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   removeDevice,
   recoverDevices,
   storedItemPath,
+  jobFolder,
   refusePairedInstall,
   refuseOldMigratingApp,
   claimInstall,
@@ -240,6 +244,7 @@ export const SERVER_OVERRIDES = {
   ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
+  ...BACKUPS_FAULTS,
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...FORGOT_PASSWORD_FAULTS,

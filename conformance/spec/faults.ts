@@ -423,6 +423,11 @@ export const FAULTS = {
       'dates a stored file by the item’s modification time only: an item with just a capture time keeps the upload’s',
     caughtBy: ['STO-09'],
   },
+  'job-folder-after-start': {
+    side: 'server',
+    description: "names a backup job's folder two seconds after the job's start time",
+    caughtBy: ['STO-04'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {
