@@ -428,6 +428,12 @@ export const FAULTS = {
     description: "names a backup job's folder two seconds after the job's start time",
     caughtBy: ['STO-04'],
   },
+  'port-range-cut-short': {
+    side: 'server',
+    description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
+    caughtBy: ['NET-04'],
+    edition: 'lite',
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {
