@@ -434,6 +434,11 @@ export const FAULTS = {
     caughtBy: ['NET-04'],
     edition: 'lite',
   },
+  'removed-device-files-deleted': {
+    side: 'server',
+    description: "deletes a removed device's backup folder from disk; PROTOCOL.md removeDevice keeps the files",
+    caughtBy: ['NET-06'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {

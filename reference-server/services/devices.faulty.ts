@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { underRoot } from '../storage/layout.js';
 import type { ServiceContext } from './context.js';
 import { deviceById } from './pairing.js';
 
@@ -42,6 +43,14 @@ export const DEVICES_FAULTS = {
   'migration-list-without-origin': {
     // The desktop's device list shows a replacement without migratedFrom: nothing says whose backup it took over.
     listDevices: (rule) => (ctx) => rule(ctx).map(({ migratedFrom: _from, ...device }) => device),
+  },
+  'removed-device-files-deleted': {
+    // Removing a device also deletes its backup folder: the desktop user's copies go with the device list's entry.
+    removeDevice: (rule) => async (ctx, deviceId) => {
+      const device = deviceById(ctx, deviceId);
+      await rule(ctx, deviceId);
+      if (device) rmSync(underRoot(ctx.layout, device.backup_path), { recursive: true, force: true });
+    },
   },
   'removed-device-back-after-restart': {
     removeDevice: (rule) => async (ctx, deviceId) => {
