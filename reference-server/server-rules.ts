@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { listDevices, recoverDevices, removeDevice, selfView } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -107,6 +107,7 @@ export interface ServerRules {
   readonly listDevices: typeof listDevices;
   readonly selfView: typeof selfView;
   readonly removeDevice: typeof removeDevice;
+  readonly renameDevice: typeof renameDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   readonly jobFolder: typeof jobFolder;
@@ -178,6 +179,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listDevices,
   selfView,
   removeDevice,
+  renameDevice,
   recoverDevices,
   storedItemPath,
   jobFolder,

@@ -439,6 +439,11 @@ export const FAULTS = {
     description: "deletes a removed device's backup folder from disk; PROTOCOL.md removeDevice keeps the files",
     caughtBy: ['NET-06'],
   },
+  'rename-moves-backup-folder': {
+    side: 'server',
+    description: "moves a renamed device's backup folder to its new name; PROTOCOL.md renameDevice keeps its path",
+    caughtBy: ['NET-06'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {

@@ -1,6 +1,7 @@
 /**
- * What the desktop's device list does to a device's folder on disk (PROTOCOL.md removeDevice): a removed device's
- * files stay on disk, byte-identical, for the desktop user, though its items are no longer listed or restorable.
+ * What the desktop's device list does to a device's folder on disk (PROTOCOL.md renameDevice, removeDevice): a
+ * renamed device keeps its backup folder's path, and a removed device's files stay on disk, byte-identical, for the
+ * desktop user, though its items are no longer listed or restorable.
  * Read from the data directory of a server the runner reaches on this machine.
  */
 import { readFile } from 'node:fs/promises';
@@ -28,6 +29,18 @@ async function verifyKept(context: CheckContext, dataDir: string, paired: string
   const item = await device.client.uploadItem(backup.backupId, bytes, metaOf('photo', 'KEPT'), sha256(bytes));
   const file = `${device.backupPath}/${item.storedAs}`;
   await expectKept(dataDir, file, bytes, 'after its backup');
+  const renamed = await consoleOf(session).call('renameDevice', {
+    params: { deviceId: device.deviceId },
+    body: { name: `Renamed ${context.content.tag()}` },
+  });
+  const self = await device.client.call('getSelf');
+  if (renamed.backupPath !== device.backupPath || self.backupPath !== device.backupPath) {
+    throw new Violation(
+      ['NET-06'],
+      `renamed, the device's backup path is ${renamed.backupPath} (GET /v1/device: ${self.backupPath}), not ${device.backupPath}`,
+    );
+  }
+  await expectKept(dataDir, file, bytes, 'after the device was renamed');
   await consoleOf(session).call('removeDevice', { params: { deviceId: device.deviceId } });
   paired.splice(0);
   await expectKept(dataDir, file, bytes, 'after the device was removed');
@@ -35,7 +48,7 @@ async function verifyKept(context: CheckContext, dataDir: string, paired: string
 
 export const removedDeviceFilesCheck: Check = {
   id: 'storage-removed-device-files',
-  title: "A removed device's files stay in its backup folder on disk",
+  title: "A renamed device keeps its backup folder's path; a removed device's files stay there on disk",
   area: 'STO',
   requirements: ['NET-06'],
   scope: 'server',
