@@ -25,7 +25,7 @@ import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
-import { listDevices, recoverDevices, removeDevice, selfView } from './services/devices.js';
+import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
 import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
@@ -42,6 +42,8 @@ import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
+import { jobFolder } from './services/backups.js';
+import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
@@ -105,8 +107,10 @@ export interface ServerRules {
   readonly listDevices: typeof listDevices;
   readonly selfView: typeof selfView;
   readonly removeDevice: typeof removeDevice;
+  readonly renameDevice: typeof renameDevice;
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
+  readonly jobFolder: typeof jobFolder;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -175,8 +179,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listDevices,
   selfView,
   removeDevice,
+  renameDevice,
   recoverDevices,
   storedItemPath,
+  jobFolder,
   refusePairedInstall,
   refuseOldMigratingApp,
   claimInstall,
@@ -240,6 +246,7 @@ export const SERVER_OVERRIDES = {
   ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
+  ...BACKUPS_FAULTS,
   ...AUTHENTICATORS_FAULTS,
   ...CODES_FAULTS,
   ...FORGOT_PASSWORD_FAULTS,

@@ -423,6 +423,27 @@ export const FAULTS = {
       'dates a stored file by the item’s modification time only: an item with just a capture time keeps the upload’s',
     caughtBy: ['STO-09'],
   },
+  'job-folder-after-start': {
+    side: 'server',
+    description: "names a backup job's folder two seconds after the job's start time",
+    caughtBy: ['STO-04'],
+  },
+  'port-range-cut-short': {
+    side: 'server',
+    description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
+    caughtBy: ['NET-04'],
+    edition: 'lite',
+  },
+  'removed-device-files-deleted': {
+    side: 'server',
+    description: "deletes a removed device's backup folder from disk; PROTOCOL.md removeDevice keeps the files",
+    caughtBy: ['NET-06'],
+  },
+  'rename-moves-backup-folder': {
+    side: 'server',
+    description: "moves a renamed device's backup folder to its new name; PROTOCOL.md renameDevice keeps its path",
+    caughtBy: ['NET-06'],
+  },
   // The server's refusals of an announced item, the order of its listing and its device list (PROTOCOL.md
   // createUpload, "Supported types", "Listing and restore", "Pairing").
   'unsupported-file-type-accepted': {

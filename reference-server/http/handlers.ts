@@ -4,7 +4,7 @@ import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
-import { pairedDevice, renameDevice } from '../services/devices.js';
+import { pairedDevice } from '../services/devices.js';
 import { archiveItems, getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
@@ -39,7 +39,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     }),
     listDevices: () => ({ devices: ctx.rules.listDevices(ctx) }),
     listDeviceItems: ({ params, query }) => ctx.rules.listDeviceItems(ctx, pairedDevice(ctx, params.deviceId), query),
-    renameDevice: ({ params, body }) => renameDevice(ctx, params.deviceId, body.name),
+    renameDevice: ({ params, body }) => ctx.rules.renameDevice(ctx, params.deviceId, body.name),
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
     getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),

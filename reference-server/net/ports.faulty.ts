@@ -8,6 +8,13 @@ export const PORTS_FAULTS = {
     // Looks for its port in the next edition's range (Pro in Lite's, Lite in Home's, Home in Pro's).
     editionTcpRange: (rule) => (edition) => rule(nextEdition(edition)),
   },
+  'port-range-cut-short': {
+    // Takes every edition's TCP range as 100 ports: Lite's 51000-51299 ends at 51099.
+    editionTcpRange: (rule) => (edition) => {
+      const range = rule(edition);
+      return { first: range.first, last: Math.min(range.last, range.first + 99) };
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function nextEdition(edition: Edition): Edition {

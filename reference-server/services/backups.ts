@@ -23,13 +23,20 @@ interface HeldItem {
   readonly tab: string;
 }
 
+/**
+ * The folder of a job the device starts at `startedAt`: its start second, or, since each job gets a folder of its
+ * own even when two start within the same second, the next second that none of the device's jobs has.
+ */
+export function jobFolder(ctx: ServiceContext, deviceId: string, startedAt: number): string {
+  const taken = ctx.db.prepare('SELECT 1 FROM backups WHERE device_id = ? AND folder = ?');
+  let at = startedAt;
+  while (taken.get(deviceId, blocksFolder(at))) at += 1000;
+  return blocksFolder(at);
+}
+
 export function startBackup(ctx: ServiceContext, device: DeviceRow): Static<typeof Backup> {
   const startedAt = ctx.clock.now();
-  const taken = ctx.db.prepare('SELECT 1 FROM backups WHERE device_id = ? AND folder = ?');
-  // Each job gets a folder of its own, even when two start within the same second.
-  let at = startedAt;
-  while (taken.get(device.id, blocksFolder(at))) at += 1000;
-  const backup = { backupId: newId(), folder: blocksFolder(at), startedAt };
+  const backup = { backupId: newId(), folder: ctx.rules.jobFolder(ctx, device.id, startedAt), startedAt };
   ctx.db
     .prepare('INSERT INTO backups (id, device_id, folder, started_at) VALUES (?, ?, ?, ?)')
     .run(backup.backupId, device.id, backup.folder, startedAt);

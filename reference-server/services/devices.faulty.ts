@@ -3,10 +3,11 @@
  * journal of each removal in the data directory that start-up replays, as if every removal were unfinished work, so
  * a restart brings the device and its items back; a server that keeps running shows the removal done.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { underRoot } from '../storage/layout.js';
 import type { ServiceContext } from './context.js';
 import { deviceById } from './pairing.js';
 
@@ -42,6 +43,28 @@ export const DEVICES_FAULTS = {
   'migration-list-without-origin': {
     // The desktop's device list shows a replacement without migratedFrom: nothing says whose backup it took over.
     listDevices: (rule) => (ctx) => rule(ctx).map(({ migratedFrom: _from, ...device }) => device),
+  },
+  'removed-device-files-deleted': {
+    // Removing a device also deletes its backup folder: the desktop user's copies go with the device list's entry.
+    removeDevice: (rule) => async (ctx, deviceId) => {
+      const device = deviceById(ctx, deviceId);
+      await rule(ctx, deviceId);
+      if (device) rmSync(underRoot(ctx.layout, device.backup_path), { recursive: true, force: true });
+    },
+  },
+  'rename-moves-backup-folder': {
+    // Renaming a device moves its backup folder to the new name (<new name>/<registration ms>), as if a folder had
+    // to follow the name the list shows.
+    renameDevice: (rule) => (ctx, deviceId, name) => {
+      const device = deviceById(ctx, deviceId);
+      if (device && name !== device.name) {
+        const moved = `${name}/${device.registered_at}`;
+        mkdirSync(underRoot(ctx.layout, name), { recursive: true });
+        renameSync(underRoot(ctx.layout, device.backup_path), underRoot(ctx.layout, moved));
+        ctx.db.prepare('UPDATE devices SET backup_path = ? WHERE id = ?').run(moved, deviceId);
+      }
+      return rule(ctx, deviceId, name);
+    },
   },
   'removed-device-back-after-restart': {
     removeDevice: (rule) => async (ctx, deviceId) => {

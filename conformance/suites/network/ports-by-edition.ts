@@ -15,7 +15,7 @@ import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { discover } from './discovery-announces-ports.js';
-import { firstFree, hold, inRange, portsOf } from './port-probe.js';
+import { firstFree, hold, inRange, isFree, portsOf } from './port-probe.js';
 import { judgeOnStillRanges, rangesKeptMoving } from './still-ranges.js';
 
 interface Announced {
@@ -189,9 +189,42 @@ async function fullRange(session: TargetSession): Promise<void> {
   }
 }
 
+/**
+ * With every port of one range held but its last, the server takes that last port: the next free one is still in
+ * its range (a range cut short, Lite's TCP range taken as 100 ports like the others', fails to start). A last port
+ * another program holds leaves nothing to judge, and a server that takes it as told passes.
+ */
+async function lastOfRange(session: TargetSession): Promise<void> {
+  const { tcp, udp } = EDITIONS[session.edition];
+  for (const kind of ['tcp', 'udp'] as const) {
+    const range = kind === 'tcp' ? tcp : udp;
+    if (!(await isFree(kind, range.last))) continue;
+    const all = await hold(kind, portsOf(range).slice(0, -1));
+    let started: OwnPorts | undefined;
+    let why = '';
+    try {
+      started = await startOwn(session).catch((error: unknown) => {
+        why = error instanceof SetupError && error.cause instanceof Error ? error.cause.message : String(error);
+        return undefined;
+      });
+    } finally {
+      await all.release();
+    }
+    const took = started && (kind === 'tcp' ? started.tcp : started.udp);
+    if (took !== range.last) {
+      throw new Violation(
+        ['NET-04'],
+        `with every ${kind.toUpperCase()} port of ${range.first}-${range.last} taken but ${range.last}, the server ` +
+          (started ? `took ${took}` : `did not start: ${why}`),
+      );
+    }
+  }
+}
+
 export const portFallbackCheck: Check = {
   id: 'network-ports-fallback',
-  title: 'A busy default moves the server to the next free port of its range; a full range stops it from starting',
+  title:
+    'A busy default moves the server to the next free port of its range, up to its last; a full range stops it from starting',
   area: 'NET',
   requirements: ['NET-04', 'NET-05'],
   scope: 'server',
@@ -201,6 +234,7 @@ export const portFallbackCheck: Check = {
     checkOnce(() =>
       oneAtATime(async () => {
         await twice(() => nextFree(session));
+        await twice(() => lastOfRange(session));
         await twice(() => fullRange(session));
       }),
     ),

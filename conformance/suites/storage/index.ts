@@ -4,9 +4,11 @@ import { area } from './area.js';
 import { storageLayoutCheck } from './layout.js';
 import { storedAsCheck } from './stored-as.js';
 import { storageDestinationDrivesCheck } from './destination-drives.js';
+import { removedDeviceFilesCheck } from './removed-device-files.js';
 
 export const suite = defineSuite(area, {
   'layout.ts': [storageLayoutCheck],
   'stored-as.ts': [storedAsCheck],
   'destination-drives.ts': [storageDestinationDrivesCheck],
+  'removed-device-files.ts': [removedDeviceFilesCheck],
 });

@@ -54,10 +54,11 @@ async function verifyLayout(session: TargetSession, dataDir: string, s: Scenario
     throw new Error(`pairing "${s.name}" made no folder ${device.backupPath} directly under the data folder`);
   }
   const held = new Map<string, Static<typeof Item>>();
+  const folders = new Set<string>();
   await withClock(session.clock, async (advance) => {
     for (const [n, spec] of s.jobs.entries()) {
       if (spec.gapSeconds > 0) await advance(spec.gapSeconds * 1000);
-      await backUp(dataDir, device.client, device.backupPath, spec, n, held);
+      await backUp(dataDir, device.client, device.backupPath, spec, n, held, folders);
     }
   });
   const tree = (await filesUnder(path.join(dataDir, device.backupPath, 'blocks'))).map((f) => `blocks/${f}`).sort();

@@ -118,6 +118,7 @@ describe('server suites against a running server given without a console key', (
       'storage-layout': `untested: ${REASONS.dataDir}`,
       'storage-stored-as': `untested: ${NO_CONSOLE_REASON}`,
       'storage-destination-drives': `untested: ${NO_CONSOLE_REASON}`,
+      'storage-removed-device-files': `untested: ${REASONS.dataDir}`,
       'protocol-errors-catalogued': 'pass',
       'protocol-error-precedence': `untested: ${NO_CONSOLE_REASON}`,
       'protocol-empty-bodies': `untested: ${NO_CONSOLE_REASON}`,
