@@ -17,6 +17,7 @@ import { newId, newSecret, type ServerIdentity } from './services/context.js';
 import { withRandomness } from './services/randomness.js';
 import { UploadService } from './services/uploads.js';
 import { metaValue, openDatabase, type Db } from './store/database.js';
+import { earlierStarts } from './store/start-count.js';
 import { DiskQuota } from './storage/disk-quota.js';
 import { layoutOf } from './storage/layout.js';
 import { crashPointsIn } from './storage/crash-point.js';
@@ -39,13 +40,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startServer(options: ServerOptions): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const frozen = options.conformanceClock === true && options.frozenClock === true;
+  if (!frozen) return withRandomness(undefined, () => serve(options, false));
   // Frozen, the server's randomness is seeded too: ids, secrets and codes come out the same on every run. It is this
-  // server's own, whatever other servers share its thread.
-  return withRandomness(frozen ? `${FROZEN_RANDOMNESS_SEED} ${options.edition}` : undefined, () =>
-    serve(options, frozen),
-  );
+  // server's own, whatever other servers share its thread. Started again on its data, it draws from the streams of
+  // that start: those of an earlier one made ids its data already holds.
+  const layout = layoutOf(options.dataDir);
+  await fs.mkdir(layout.uploads, { recursive: true });
+  const earlier = earlierStarts(layout.database);
+  const seed = `${FROZEN_RANDOMNESS_SEED} ${options.edition}${earlier === 0 ? '' : ` start ${earlier + 1}`}`;
+  return withRandomness(seed, () => serve(options, true));
 }
 
 async function serve(options: ServerOptions, frozen: boolean): Promise<RunningServer> {

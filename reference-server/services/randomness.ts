@@ -77,12 +77,20 @@ function seeded(seed: string): Source {
  * drawn goes first, so a cell's own key, drawn from between its cases, stays.
  */
 const KEPT_STREAMS = 10_000;
+/** Keys whose streams were dropped, remembered at most (a few dozen bytes each). */
+const REMEMBERED_DROPS = 1_000_000;
 
 /** One server's randomness: its seed, if any, its own stream, and the streams of the keys its requests named. */
 interface ServerRandomness {
   readonly seed: string | undefined;
   readonly source: Source;
   readonly keyed: Map<string, Source>;
+  /**
+   * How many times each dropped key's stream has been started. A key seen again after its stream was dropped (a
+   * second run of one seed against a server that stays up) draws on from a stream of its own, not from its start
+   * again: the same ids a second time would be refused by what holds the first ones.
+   */
+  readonly dropped: Map<string, number>;
 }
 
 /**
@@ -98,6 +106,7 @@ const randomnessOf = (seed: string | undefined): ServerRandomness => ({
   seed,
   source: seed === undefined ? system : seeded(seed),
   keyed: new Map(),
+  dropped: new Map(),
 });
 
 /** What draws made outside every server's async context get on this thread: never a server's own streams. */
@@ -154,14 +163,25 @@ function outsideServers(): ServerRandomness {
 
 function current(): Source {
   const store = drawing.getStore();
-  const { seed, source, keyed } = store?.server ?? outsideServers();
+  const { seed, source, keyed, dropped } = store?.server ?? outsideServers();
   const key = store?.key;
   if (seed === undefined || key === undefined) return source;
   let stream = keyed.get(key);
   if (stream) keyed.delete(key);
-  else stream = seeded(`${seed}\n${key}`);
+  else {
+    const starts = dropped.get(key) ?? 0;
+    stream = seeded(starts === 0 ? `${seed}\n${key}` : `${seed}\n${key}\n${starts}`);
+  }
   keyed.set(key, stream);
-  if (keyed.size > KEPT_STREAMS) keyed.delete(keyed.keys().next().value as string);
+  if (keyed.size > KEPT_STREAMS) {
+    const oldest = keyed.keys().next().value as string;
+    keyed.delete(oldest);
+    // Deleted and set again, so that the least recently dropped key goes first when too many are remembered.
+    const drops = (dropped.get(oldest) ?? 0) + 1;
+    dropped.delete(oldest);
+    dropped.set(oldest, drops);
+    if (dropped.size > REMEMBERED_DROPS) dropped.delete(dropped.keys().next().value as string);
+  }
   return stream;
 }
 

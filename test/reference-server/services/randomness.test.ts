@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Edition } from '../../../conformance/spec/editions.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
+  drawingWithKey,
   randomBytesOf,
   refuseRandomnessOutsideServers,
   useRandomness,
@@ -33,6 +37,46 @@ describe("the server's system randomness, drawn a page at a time", () => {
     useRandomness('seed');
     expect(randomBytesOf(12).equals(once)).toBe(true);
     useRandomness(undefined);
+  });
+});
+
+describe('seeded streams that must not repeat what a server already holds', () => {
+  it('draws on from a stream of its own for a key seen again after its stream was dropped', () => {
+    const firstOf = (key: string) => drawingWithKey(key, () => randomBytesOf(16));
+    const [first, again] = withRandomness('seed', () => {
+      const first = firstOf('case-1');
+      // More keys than a server keeps streams for: case-1's stream is dropped.
+      for (let i = 0; i < 10_001; i++) drawingWithKey(`other-${i}`, () => randomBytesOf(1));
+      return [first, firstOf('case-1')];
+    });
+    expect(again.equals(first)).toBe(false);
+    // A server of that seed that never dropped it still draws what the first did.
+    expect(withRandomness('seed', () => firstOf('case-1')).equals(first)).toBe(true);
+  });
+
+  it('gives a frozen server started again on its data ids of that start, and a pairing code', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'mbsc-frozen-restart-'));
+    try {
+      const tokens: string[] = [];
+      for (const start of [1, 2, 3]) {
+        const server = await startTestServer('pro', { conformanceClock: true, frozenClock: true, dataDir });
+        try {
+          tokens.push((await server.console.call('createPairing', { body: { mode: 'add' } })).token);
+        } finally {
+          await server.close();
+        }
+        expect(new Set(tokens).size, `start ${start}`).toBe(tokens.length);
+      }
+      // A fresh data directory draws what the first start drew: one seed still replays one run.
+      const fresh = await startTestServer('pro', { conformanceClock: true, frozenClock: true });
+      try {
+        expect((await fresh.console.call('createPairing', { body: { mode: 'add' } })).token).toBe(tokens[0]);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
