@@ -108,6 +108,17 @@ export async function removeQuietly(session: TargetSession, deviceIds: readonly 
   });
 }
 
+/**
+ * Removes the devices listed under `names`: those an earlier run of the same seed paired and could not remove (it
+ * was stopped, or the server refused), whose rows would otherwise stand beside this run's under the same names.
+ * The names carry the seed's tag, so nothing else is named so.
+ */
+export async function removeLeftovers(session: TargetSession, names: readonly string[]): Promise<void> {
+  const list = await unrecorded(async () => session.console?.call('listDevices').catch(() => undefined));
+  const ids = (list?.devices ?? []).filter((d) => names.includes(d.name)).map((d) => d.deviceId);
+  await removeQuietly(session, ids);
+}
+
 /** Awaits a call that must be refused with one of `codes`; the answer's status was checked by the client. */
 export async function refused(call: Promise<unknown>, codes: readonly ErrorCode[], what: string): Promise<MbsError> {
   let result: unknown;

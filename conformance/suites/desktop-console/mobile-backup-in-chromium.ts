@@ -9,7 +9,7 @@ import { EDITIONS } from '../../spec/editions.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { appLinkProblem } from '../../spec/protocol/app-link.js';
 import type { Check, CheckContext } from '../../kit/check.js';
-import { identity, pairDevice, removeQuietly } from '../../kit/server-support.js';
+import { identity, pairDevice, removeLeftovers, removeQuietly } from '../../kit/server-support.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { Violation } from '../../kit/violation.js';
 import { backUpPhoto, seesBackup } from './backups-in-list.js';
@@ -93,16 +93,24 @@ async function wizardOptions(view: ConsolePage): Promise<void> {
   }
 }
 
+/** The devices the check pairs: the one added by QR code, its replacement, and one paired beside it. */
+interface Names {
+  readonly original: string;
+  readonly replacement: string;
+  readonly bystander: string;
+}
+
 /**
  * Adds a device by the page's QR code while another device pairs by a token of its own (as another desktop or
  * check may): the dialog must name the device its own QR code paired. `ids` collects both for the clean-up.
  */
-async function addByQr(view: ConsolePage, context: CheckContext, name: string, ids: string[]) {
+async function addByQr(view: ConsolePage, context: CheckContext, names: Names, ids: string[]) {
+  const name = names.original;
   await wizardOptions(view);
   await view.at('modeAdd').click();
   await view.at('wizardNext').click();
   await view.at('qrImage').waitFor();
-  ids.push((await pairDevice(context.session, `Bystander ${context.content.tag()}`)).deviceId);
+  ids.push((await pairDevice(context.session, names.bystander)).deviceId);
   const paired = await scanAndPair(view, context, name, 'add');
   ids.push(paired.deviceId);
   await view.page
@@ -164,11 +172,18 @@ async function verifyScreens(context: CheckContext, view: ConsolePage): Promise<
     authenticationShown === twoFactor,
     `Settings > Authentication is ${authenticationShown ? 'shown' : 'absent'} on ${EDITIONS[session.edition].label}`,
   );
-  const original = `ASUS X00ID ${context.content.tag()}`;
-  const replacement = `Redmi Note 8 ${context.content.tag()}`;
+  const names: Names = {
+    original: `ASUS X00ID ${context.content.tag()}`,
+    replacement: `Redmi Note 8 ${context.content.tag()}`,
+    bystander: `Bystander ${context.content.tag()}`,
+  };
+  const { original, replacement } = names;
+  // A rerun of one seed names and installs its devices as the run before it did: devices that run left (it was
+  // stopped before removing them) would stand for this run's, or refuse its pairings as already paired.
+  await removeLeftovers(session, Object.values(names));
   const ids: string[] = [];
   try {
-    const first = await addByQr(view, context, original, ids);
+    const first = await addByQr(view, context, names, ids);
     const photo = await backUpPhoto(context, first, `Beach &amp; sunset ${context.content.tag()}`);
     await seesBackup(view, original, photo);
     const ran = await view.page.evaluate('window.mbscNameRan === 1');
@@ -184,8 +199,8 @@ async function verifyScreens(context: CheckContext, view: ConsolePage): Promise<
       folder === expected,
       `the replacement shows the folder "${folder}", not the original's ${expected}`,
     );
-    const names = await view.page.locator(`${view.sel('deviceRows')} ${view.sel('deviceName')}`).allTextContents();
-    expect(['DESK-05'], !names.includes(original), `the original "${original}" is still listed after the migration`);
+    const listed = await view.page.locator(`${view.sel('deviceRows')} ${view.sel('deviceName')}`).allTextContents();
+    expect(['DESK-05'], !listed.includes(original), `the original "${original}" is still listed after the migration`);
   } finally {
     await removeQuietly(session, ids);
   }
