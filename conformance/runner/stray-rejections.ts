@@ -1,9 +1,10 @@
 /**
  * Rejections that nothing handled while cells ran. Node ends the process on one, and a run would then end with no
- * report at all. Here the cell that made the promise hears of it instead: Node tells of a rejection in the async
- * context the promise was made in, which holds the cell it was made for. A promise made outside every cell still
- * running (at a module's start, or by a cell that has ended) is heard by every cell running then, since which of
- * them it touched cannot be told. A cell that ends with one still unhandled is a kit error, never a pass: its check
+ * report at all. Here the cell whose code made or settled the promise hears of it instead: Node tells of a rejection
+ * in an async context that holds that cell (Node 20 the context the promise was made in, Node 24 the one it was
+ * rejected in; for a promise a cell both made and rejected, the same cell). A rejection in no running cell's context
+ * (at a module's start, or in work a cell left behind when it ended) is heard by every cell running then, since which
+ * of them it touched cannot be told. A cell that ends with one still unhandled is a kit error, never a pass: its check
  * may have stopped judging what it set out to. One handled late (awaited after Node noticed it, within the cell) is
  * forgotten: its check saw it. The listeners are there only while a cell runs: outside every cell a rejection ends
  * the process as Node would, and a program's own handlers are left alone.

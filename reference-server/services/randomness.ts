@@ -77,8 +77,8 @@ function seeded(seed: string): Source {
  * drawn goes first, so a cell's own key, drawn from between its cases, stays.
  */
 const KEPT_STREAMS = 10_000;
-/** Keys whose streams were dropped, remembered at most (a few dozen bytes each). */
-const REMEMBERED_DROPS = 1_000_000;
+/** Keys whose streams were dropped, remembered at most (about 100 bytes each: 20 MB at most). */
+const REMEMBERED_DROPS = 200_000;
 
 /** One server's randomness: its seed, if any, its own stream, and the streams of the keys its requests named. */
 interface ServerRandomness {
@@ -171,6 +171,11 @@ function current(): Source {
   else {
     const starts = dropped.get(key) ?? 0;
     stream = seeded(starts === 0 ? `${seed}\n${key}` : `${seed}\n${key}\n${starts}`);
+    // A key drawn again is the last one its count may be forgotten for.
+    if (starts > 0) {
+      dropped.delete(key);
+      dropped.set(key, starts);
+    }
   }
   keyed.set(key, stream);
   if (keyed.size > KEPT_STREAMS) {

@@ -11,13 +11,14 @@ export function earlierStarts(file: string): number {
   const db = openDatabase(file);
   try {
     const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(KEY) as { value: string } | undefined;
-    const earlier = row ? Number(row.value) : 0;
+    const earlier = row && /^\d+$/.test(row.value) ? Number(row.value) : 0;
     try {
       db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ).run(KEY, String(earlier + 1));
-    } catch {
+    } catch (error) {
       // A full disk refuses the count; the server still starts (it serves reads, and writes once there is room).
+      if ((error as { code?: unknown }).code !== 'SQLITE_FULL') throw error;
     }
     return earlier;
   } finally {

@@ -93,18 +93,6 @@ describe.each([
       expect(call.args, call.job).toMatch(/\$\{MBSC_EXPECTED_FAILURES:\+--expected-failures "\$/);
   });
 
-  it('passes the fail-on-untested input to the whole run and the merge, never to a shard or the corpus replay', () => {
-    const shard = (c: { args: string }) => c.args.includes('--shard ${{');
-    const corpus = (c: { args: string }) => optionsIn(c.args).includes('corpus');
-    const gated = calls.filter((c) => !shard(c) && !corpus(c));
-    expect(gated.map((c) => c.command)).toContain('merge');
-    for (const call of gated)
-      expect(call.args, `${call.job}: mbsc ${call.command}`).toMatch(
-        /\$\{MBSC_(FAIL_ON|GATE)_UNTESTED:\+--fail-on-untested\}/,
-      );
-    for (const call of calls.filter(shard)) expect(call.args, call.job).not.toContain('fail-on-untested');
-  });
-
   it('gives every shard of one pipeline the same seed', () => {
     for (const call of calls.filter((c) => /--shard/.test(c.args))) expect(call.args).toContain('--seed "$MBSC_SEED"');
   });

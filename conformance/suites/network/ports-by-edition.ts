@@ -10,6 +10,7 @@ import { SetupError } from '../../kit/setup.js';
 import { Violation } from '../../kit/violation.js';
 import { REASONS, where } from '../../kit/applies.js';
 import { turns } from '../../kit/turns.js';
+import { ClientError } from '../../spec/errors.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
@@ -212,6 +213,13 @@ async function lastOfRange(session: TargetSession): Promise<void> {
     }
     const took = started && (kind === 'tcp' ? started.tcp : started.udp);
     if (took !== range.last) {
+      // Judged only if the last port is still free: another program that took it meanwhile left nothing to judge.
+      if (!(await isFree(kind, range.last)))
+        throw new ClientError(
+          'ports-moving',
+          `another program took ${kind.toUpperCase()} ${range.last} while the server started with the rest of ` +
+            `${range.first}-${range.last} taken`,
+        );
       throw new Violation(
         ['NET-04'],
         `with every ${kind.toUpperCase()} port of ${range.first}-${range.last} taken but ${range.last}, the server ` +

@@ -121,8 +121,13 @@ export const uiRegisterSecretCheck: Check = {
           await stepOnPhone(driver, time);
           const next = await logIn(desk, await codeOnPage(driver, time));
           expectEqual(['TOTP-01', 'TFA-06'], "a login with the app's next code", next, 'logged-in');
+          // LOG-04 asks for a 2FA Info entry; what else an app logs beside it is its own.
           const infoRows = (await logRows(driver)).filter((e) => e.type.endsWith(' Info')).map((e) => e.type);
-          expectEqual(['LOG-04'], 'the App Log’s Info rows after registering by secret key', infoRows, ['2FA Info']);
+          expectTrue(
+            ['LOG-04'],
+            infoRows.includes('2FA Info'),
+            `the App Log has no 2FA Info row after registering by secret key (its Info rows: ${infoRows.join(', ')})`,
+          );
         }),
       ),
     ),
