@@ -2,46 +2,52 @@
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
+/** Serves `faulty` in place of the console's script `straight`, every other file as it was. */
+const swapped =
+  (straight: string, faulty: string): ServerRuleOverride['consoleAsset'] =>
+  (asset) =>
+  (file) =>
+    file === straight ? faulty : asset(file);
+
 export const CONSOLE_ASSETS_FAULTS = {
   'console-names-unescaped': {
     // Puts device and authenticator names into the page as markup.
-    consoleAsset: (straight) => (file) => (file === 'names.js' ? 'names.faulty.js' : straight(file)),
+    consoleAsset: swapped('names.js', 'names.faulty.js'),
   },
   'console-countdown-frozen': {
     // Shows each countdown's first value and never counts it down.
-    consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown.faulty.js' : straight(file)),
+    consoleAsset: swapped('countdown.js', 'countdown.faulty.js'),
   },
   'console-setup-offer-hidden': {
     // Ends the first login without showing its offer to set up 2FA.
-    consoleAsset: (straight) => (file) => (file === 'setup-offer.js' ? 'setup-offer.faulty.js' : straight(file)),
+    consoleAsset: swapped('setup-offer.js', 'setup-offer.faulty.js'),
   },
   'console-backups-hidden': {
     // Lists every device without the items it backed up.
-    consoleAsset: (straight) => (file) => (file === 'backups.js' ? 'backups.faulty.js' : straight(file)),
+    consoleAsset: swapped('backups.js', 'backups.faulty.js'),
   },
   'console-secret-key-foreign': {
     // Shows Show Secret Key's key as another 16 base32 characters than the QR code's.
-    consoleAsset: (straight) => (file) => (file === 'secret-key.js' ? 'secret-key.faulty.js' : straight(file)),
+    consoleAsset: swapped('secret-key.js', 'secret-key.faulty.js'),
   },
   'console-registration-qr-stale': {
     // Draws each 2FA registration QR code with a token the server never issued.
-    consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr.faulty.js' : straight(file)),
+    consoleAsset: swapped('qr.js', 'qr.faulty.js'),
   },
   'console-pairing-qr-foreign-server': {
     // Draws each pairing QR code with another server id than the server's own.
-    consoleAsset: (straight) => (file) => (file === 'qr.js' ? 'qr-server.faulty.js' : straight(file)),
+    consoleAsset: swapped('qr.js', 'qr-server.faulty.js'),
   },
   'console-countdown-late': {
     // Counts the push request's and the SMS code's countdowns from 15 s less than the server stated.
-    consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown-late.faulty.js' : straight(file)),
+    consoleAsset: swapped('countdown.js', 'countdown-late.faulty.js'),
   },
   'console-otp-countdown-whole-step': {
     // Counts the one-time password's countdown from a whole step, whatever the server stated is left of it.
-    consoleAsset: (straight) => (file) => (file === 'countdown.js' ? 'countdown-step.faulty.js' : straight(file)),
+    consoleAsset: swapped('countdown.js', 'countdown-step.faulty.js'),
   },
   'console-authenticators-unlisted': {
     // Shows no registered device in Settings > Authentication.
-    consoleAsset: (straight) => (file) =>
-      file === 'authenticator-row.js' ? 'authenticator-row.faulty.js' : straight(file),
+    consoleAsset: swapped('authenticator-row.js', 'authenticator-row.faulty.js'),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
