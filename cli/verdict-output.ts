@@ -8,7 +8,7 @@ import type { Summary } from '../conformance/runner/summary-schema.js';
 import { EXIT } from './command.js';
 import { findings, untestedByReason } from '../reports/findings.js';
 import { counterexampleLines } from './finding-output.js';
-import { smokeLine } from './smoke-line.js';
+import { subsetLines } from './subset-lines.js';
 
 /** How many ids of one untested reason the console names, so the summary stays on a screen. */
 const SHOWN_IDS = 8;
@@ -33,7 +33,7 @@ export function verdictLines(summary: Summary, detail: string, options: { counte
     `${summary.verdict.toUpperCase()}: ${t.passed} passed, ${t.failed} failed, ${t.advisory} advisory, ` +
       `${t.errored} errored, ${t.skipped} skipped, ${t.untested} untested of ${t.requirements} requirements (${detail})`,
   ];
-  if (summary.smoke) lines.push(`  ${smokeLine(summary.smoke)}`);
+  lines.push(...subsetLines(summary).map((line) => `  ${line}`));
   lines.push(`  checked on this target: ${checkedOf(summary)} of ${t.applicable} applicable requirements`);
   if (summary.reason !== undefined) lines.push(`  ERROR ${summary.reason}`);
   // Requirements one failing cell broke together share its replay command, printed once after them.

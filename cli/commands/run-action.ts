@@ -12,11 +12,13 @@ import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { DEFAULT_EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { plannedCells, type PlannedCell } from '../../conformance/runner/planned-cells.js';
-import { smokeCells, smokeRequirements } from '../../conformance/runner/smoke-cells.js';
+import { smokeCells, smokeRequirements, type CellFilter } from '../../conformance/runner/smoke-cells.js';
+import { editionsInTurn } from '../../conformance/runner/editions-in-turn.js';
 import type { Check } from '../../conformance/kit/check.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import type { ConsoleReporterName } from '../console/console-reporter-name.js';
 import { selectionLines } from './selection-list.js';
+import { subsetLines } from '../subset-lines.js';
 import { EXIT_OF_CODE, runAndReport } from './run-and-report.js';
 import { merge, type Values } from './run-options.js';
 import { checkTargetOptions, openTarget } from './run-target.js';
@@ -59,15 +61,24 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   });
   const editions = config.editions ?? matrix?.editions ?? DEFAULT_EDITIONS;
   const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
-  const only = config.smoke ? smokeCells : undefined;
   const sharded = shard ? shardChecks(selection.checks, shard) : selection.checks;
+  const turns = config.fullMatrix ? undefined : editionsInTurn(tested, profiles);
+  // Counted as the run counts its cells: the opt-in checks it leaves out are reported too.
+  const counted = shard ? sharded : [...sharded, ...selection.leftOut];
+  const whole = plannedCells(tested, counted, profiles).length;
+  const inTurn = turns && plannedCells(tested, counted, profiles, turns).length;
+  const only = config.smoke ? both(turns, smokeCells) : turns;
   // The smoke subset keeps the checks with a cell in it, so a check none of whose cells run is not reported at all.
-  const smokePlan = only && plannedCells(tested, sharded, profiles, only);
+  const smokePlan = config.smoke ? plannedCells(tested, sharded, profiles, only) : undefined;
   const checks = smokePlan ? withCells(sharded, smokePlan) : sharded;
   const smoke = smokePlan && {
     cells: smokePlan.length,
-    of: plannedCells(tested, sharded, profiles).length,
+    of: inTurn ?? whole,
     requirements: smokeRequirements(knownIds, selection.requirements, sharded, checks),
+  };
+  const cells = {
+    ...(only ? { only } : {}),
+    ...(inTurn !== undefined && inTurn < whole ? { editionsInTurn: { cells: inTurn, of: whole } } : {}),
   };
   if (shard && checks.length === 0) {
     io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
@@ -77,7 +88,8 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
     : new Set<string>();
   if (values.list) {
     const leftOut = shard ? [] : plannedCells(tested, selection.leftOut, profiles, only);
-    for (const line of selectionLines(plannedCells(tested, checks, profiles, only), leftOut)) io.out(line);
+    const lines = selectionLines(plannedCells(tested, checks, profiles, only), leftOut);
+    for (const line of [...lines.slice(0, 1), ...subsetLines(cells), ...lines.slice(1)]) io.out(line);
     return EXIT.ok;
   }
   const view = { reporter: (values.reporter ?? 'line') as ConsoleReporterName, quiet: values.quiet };
@@ -85,11 +97,25 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const opened = await openTarget(config, editions, profiles);
   try {
     const { target } = opened;
-    const prepared = { target, profiles, checks, selection, expectedFailures, shard, ...(smoke ? { smoke } : {}) };
+    const prepared = {
+      target,
+      profiles,
+      checks,
+      selection,
+      expectedFailures,
+      shard,
+      cells,
+      ...(smoke ? { smoke } : {}),
+    };
     return await runAndReport(mode, config, prepared, view, io);
   } finally {
     await opened.stop();
   }
+}
+
+/** The cells both filters keep; either may be absent. */
+function both(first: CellFilter | undefined, second: CellFilter): CellFilter {
+  return first ? (check, column) => first(check, column) && second(check, column) : second;
 }
 
 function withCells(checks: Check[], cells: readonly PlannedCell[]): Check[] {

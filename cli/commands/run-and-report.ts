@@ -10,7 +10,8 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, type Shard } from '../../conformance/runner/shard.js';
-import { SMOKE_RUNS, smokeCells } from '../../conformance/runner/smoke-cells.js';
+import { SMOKE_RUNS, type CellFilter } from '../../conformance/runner/smoke-cells.js';
+import type { Summary } from '../../conformance/runner/summary-schema.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -57,6 +58,8 @@ export interface Prepared {
    * own are `skipped`, not selected).
    */
   readonly smoke?: { readonly cells: number; readonly of: number; readonly requirements: ReadonlySet<string> };
+  /** The cells the run keeps of its selection (the editions in turn, the smoke subset), and how many of the full matrix's. */
+  readonly cells: { readonly only?: CellFilter; readonly editionsInTurn?: Summary['editionsInTurn'] };
 }
 
 export async function runAndReport(
@@ -66,7 +69,7 @@ export async function runAndReport(
   view: ConsoleOptions,
   io: CommandIo,
 ) {
-  const { target, profiles, checks, selection, expectedFailures, shard, smoke } = prepared;
+  const { target, profiles, checks, selection, expectedFailures, shard, smoke, cells } = prepared;
   const seed = config.seed ?? randomSeed();
   const runs = config.runs ?? (smoke ? SMOKE_RUNS : 100);
   const selected = smoke?.requirements ?? selection.requirements;
@@ -102,7 +105,9 @@ export async function runAndReport(
     listener: reporters,
     ...(config.workers ? { concurrency: config.workers } : {}),
     ...(config.realTime ? { realTime: true } : {}),
-    ...(smoke ? { cells: smokeCells, smoke: { cells: smoke.cells, of: smoke.of, runs } } : {}),
+    ...(cells.only ? { cells: cells.only } : {}),
+    ...(smoke ? { smoke: { cells: smoke.cells, of: smoke.of, runs } } : {}),
+    ...(cells.editionsInTurn ? { editionsInTurn: cells.editionsInTurn } : {}),
     // A shard reports only its own share of the selection (mbsc merge joins them by it).
     ...(shard ? {} : { leftOut: selection.leftOut }),
     ...(threads ? { threads } : {}),

@@ -166,6 +166,11 @@ export const RUN_OPTIONS = {
     type: 'boolean',
     description: `Only the smoke subset: about a tenth of the cells, the same ones every run (chosen by hashing cell ids), at ${SMOKE_RUNS} sequences per property unless --runs says otherwise`,
   },
+  'full-matrix': {
+    type: 'boolean',
+    description:
+      'With several editions: every device check on every profile on every edition (by default each profile runs each device check on one edition, the editions in turn, about a third of the cells)',
+  },
   list: {
     type: 'boolean',
     description: 'Print what the selection would run (checks, columns and the count of cells) without running it',
@@ -186,7 +191,7 @@ export const RUN_OPTIONS = {
 } as const;
 
 /** `mbsc validate` tests a given server: the options that shape the reference server are `run`'s alone. */
-const RUN_ONLY = ['editions', 'fault', 'corpus'] as const;
+const RUN_ONLY = ['editions', 'fault', 'corpus', 'full-matrix'] as const;
 
 export const VALIDATE_OPTIONS = Object.fromEntries(
   Object.entries(RUN_OPTIONS).filter(([name]) => !(RUN_ONLY as readonly string[]).includes(name)),
@@ -237,6 +242,7 @@ export function merge(values: Values, config: RunConfig): RunConfig {
   if (values['no-conformance-clock']) out.conformanceClock = false;
   if (values['real-time']) out.realTime = true;
   if (values.smoke) out.smoke = true;
+  if (values['full-matrix']) out.fullMatrix = true;
   if (values['fail-on-untested']) out.failOnUntested = true;
   if (values.out !== undefined && config.out === undefined) out.out = values.out;
   return out;

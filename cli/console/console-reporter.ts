@@ -8,7 +8,7 @@
  * advisory finding is counted, never printed as a failure. `--quiet` and `--reporter json` have no live console.
  * Every cell stays in the reports; the closing summary (verdict-output.ts) is printed after the run.
  */
-import { smokeLine } from '../smoke-line.js';
+import { subsetLines } from '../subset-lines.js';
 import type { CheckInfo, Reporter, RunInfo } from '../../conformance/runner/reporter.js';
 import type { Cell } from '../../conformance/runner/summary-schema.js';
 import { failureDetailLines, firstLine } from '../finding-output.js';
@@ -106,7 +106,7 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
       print([
         `Testing ${info.target.description}, seed ${info.seed}: ${info.checks.length} checks on ` +
           `${info.columns.length} columns, ${tally.total} cells`,
-        ...(info.smoke ? [smokeLine(info.smoke)] : []),
+        ...subsetLines(info),
       ]);
       lastProgress = sink.now();
       if (style === 'line') {

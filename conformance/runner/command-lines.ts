@@ -92,6 +92,7 @@ export function runCommandLine(
     ...realTimeArgs(config),
     ...selectionArgs(config),
     ...(config.smoke ? ['--smoke'] : []),
+    ...(config.fullMatrix ? ['--full-matrix'] : []),
     // It changes the run's verdict, so the report says it was asked.
     ...(config.failOnUntested ? ['--fail-on-untested'] : []),
     ...shardArgs,

@@ -80,6 +80,7 @@ export function mergeShards(
     fixedExpectedFailures: fields.fixedExpectedFailures,
     reporterErrors: [],
     ...kitWarningsField(results),
+    ...inTurnField(plan.runs.map((r) => r.summary)),
   };
   return { summary, gaps: plan.gaps };
 }
@@ -101,4 +102,12 @@ function withGaps(
   const checks = hit.flatMap((gap) => gap.checks.filter((id) => row.checks.includes(id)));
   const reason = `${hit.map((gap) => gap.reason).join('; ')}: its checks ${checks.join(', ')} did not run`;
   return { ...row, verdict: 'untested', reason };
+}
+
+/** The shards' cells when their device checks took the editions in turn: each shard's count, summed. */
+function inTurnField(shards: readonly Summary[]): Pick<Summary, 'editionsInTurn'> {
+  const counts = shards.flatMap((shard) => (shard.editionsInTurn ? [shard.editionsInTurn] : []));
+  if (counts.length === 0) return {};
+  const sum = (key: 'cells' | 'of') => counts.reduce((total, count) => total + count[key], 0);
+  return { editionsInTurn: { cells: sum('cells'), of: sum('of') } };
 }

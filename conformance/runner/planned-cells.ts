@@ -18,7 +18,7 @@ export function editionColumns(edition: Edition, profiles: readonly DeviceSpec[]
   return [{ edition }, ...profiles.map((profile) => ({ edition, profile }))];
 }
 
-/** The cells of one edition; `only` narrows them to a subset of the selection's cells (`--smoke`). */
+/** The cells of one edition; `only` narrows them to a subset of the selection's cells (the editions in turn, `--smoke`). */
 export function editionCells(
   edition: Edition,
   checks: readonly Check[],

@@ -27,6 +27,8 @@ export interface RunInfo {
   readonly cells?: number;
   /** Set when the run is the smoke subset: `cells` of `of`, at `runs` per property. */
   readonly smoke?: Summary['smoke'];
+  /** Set when the run's device checks took the editions in turn: `cells` of the full matrix's `of`. */
+  readonly editionsInTurn?: Summary['editionsInTurn'];
 }
 
 /** A check as announced to reporters: its identity and the catalogue ids it covers. */

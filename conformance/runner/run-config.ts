@@ -104,6 +104,12 @@ export const RunConfig = Type.Object(
         description: 'Make the run error when a requirement that applies could not be checked here (untested).',
       }),
     ),
+    fullMatrix: Type.Optional(
+      Type.Boolean({
+        description:
+          'Run each device check on every profile on every edition, not each profile on one edition in turn.',
+      }),
+    ),
     smoke: Type.Optional(
       Type.Boolean({
         description: 'Run only the smoke subset: about a tenth of the cells, chosen by hashing their ids (stable).',

@@ -47,12 +47,14 @@ export interface RunOptions {
   readonly concurrency?: number;
   /** `--real-time`: lifetimes of minutes are waited out where the target has no clock. */
   readonly realTime?: boolean;
-  /** Only these cells of the selection (`--smoke`); default all. */
+  /** Only these cells of the selection (the editions in turn, `--smoke`); default all. */
   readonly cells?: CellFilter;
   /** Opt-in checks the selection matched but left out (select-checks.ts): their cells are reported, skipped. */
   readonly leftOut?: readonly Check[];
   /** What the summary says of the smoke subset when `cells` is it: how many cells of how many, at what runs. */
   readonly smoke?: Summary['smoke'];
+  /** What the summary says when `cells` keeps each device check's profiles on the editions in turn. */
+  readonly editionsInTurn?: Summary['editionsInTurn'];
   /**
    * Worker threads to share the cells (cell-threads.ts), for a target each of whose sessions starts a server of its
    * own, so that a thread's exclusive checks still run alone on theirs; default all cells on this thread.
@@ -100,6 +102,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     checks: [...infos.values()],
     cells: plannedCells(target.editions, reported, options.profiles, options.cells).length,
     ...(options.smoke ? { smoke: options.smoke } : {}),
+    ...(options.editionsInTurn ? { editionsInTurn: options.editionsInTurn } : {}),
   });
   let abort: ClientError | undefined;
   const cellDone = async (check: Check, column: Column, cell: Cell, ran: boolean) => {
@@ -175,6 +178,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     reporterErrors: [],
     ...kitWarningsField(checks),
     ...(options.smoke ? { smoke: options.smoke } : {}),
+    ...(options.editionsInTurn ? { editionsInTurn: options.editionsInTurn } : {}),
   };
   return abort ? { summary, abort } : { summary };
 }

@@ -45,7 +45,7 @@ export interface EditionRunOptions {
   readonly levelOf: LevelOf;
   /** `--real-time`: without the target's clock, the real-time checks wait lifetimes out (real-time-cells.ts). */
   readonly realTime?: boolean;
-  /** Only these cells of the selection (`--smoke`); default all. */
+  /** Only these cells of the selection (the editions in turn, `--smoke`); default all. */
   readonly cells?: CellFilter;
 }
 

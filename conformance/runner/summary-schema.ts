@@ -234,6 +234,17 @@ export const Summary = Type.Object({
       runs: Type.Integer({ minimum: 1, description: 'sequences or generated cases per property' }),
     }),
   ),
+  /**
+   * Set when the run ran each device check's profiles on the editions in turn (editions-in-turn.ts), not every profile
+   * on every edition: how many cells it planned of the full matrix's. Absent when it ran them all (`--full-matrix`, a
+   * run of one edition) and in older summaries.
+   */
+  editionsInTurn: Type.Optional(
+    Type.Object({
+      cells: Type.Integer({ minimum: 0 }),
+      of: Type.Integer({ minimum: 0, description: 'the cells of every profile on every edition' }),
+    }),
+  ),
   /** Findings about the kit (states a property never reached); never a verdict on the target. Absent when none. */
   kitWarnings: Type.Optional(Type.Array(KitWarning)),
 });

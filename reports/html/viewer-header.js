@@ -66,6 +66,7 @@
         'checks',
       ],
       ['Selection', summary.smoke && smokeSubset(summary.smoke), 'selection'],
+      ['Matrix', summary.editionsInTurn && editionsInTurn(summary.editionsInTurn), 'matrix'],
       ['Kit', `mbsc ${summary.kitVersion}`, 'kit'],
     ];
     const list = h('dl', { class: 'facts' });
@@ -85,6 +86,14 @@
     return (
       `smoke subset: ${smoke.cells} of ${plural(smoke.of, 'cell')} of the selection, ` +
       `${plural(smoke.runs, 'sequence')} per property; not the full run`
+    );
+  }
+
+  /** A run whose device checks took the editions in turn says which cells of the full matrix it planned. */
+  function editionsInTurn(turns) {
+    return (
+      `editions in turn: ${turns.cells} of ${plural(turns.of, 'cell')} of every profile on every edition, ` +
+      "the device checks' profiles taking the editions in turn (--full-matrix runs them all)"
     );
   }
 

@@ -89,6 +89,16 @@ describe('mbsc merge of real shard runs', () => {
       expect(existsSync(path.join(at('merged'), file)), file).toBe(true);
   });
 
+  it('adds up the shards’ cells when their device checks took the editions in turn, and says so', async () => {
+    const one = variant('s1', 'turns-1', (s) => Object.assign(s, { editionsInTurn: { cells: 30, of: 80 } }));
+    const two = variant('s2', 'turns-2', (s) => Object.assign(s, { editionsInTurn: { cells: 12, of: 30 } }));
+    const result = await runCli(['merge', one, two, '--out', at('merged-turns')]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(summaryOf('merged-turns').editionsInTurn).toEqual({ cells: 42, of: 110 });
+    expect(result.stdout).toMatch(/^ {2}EDITIONS IN TURN: 42 of 110 cells, /m);
+    expect(summaryOf('merged').editionsInTurn).toBeUndefined();
+  });
+
   it('judges joined cells again: a failure recorded in one shard fails the merged run', async () => {
     const failing = variant('s1', 'failing', (s) => {
       const check = (s.checks as { checkId: string; cells: Record<string, unknown>[] }[])[0];

@@ -7,7 +7,7 @@ import { merge, RUN_OPTIONS, type Values } from '../../cli/commands/run-options.
 import { schemaProblems } from '../../conformance/spec/schema-problems.js';
 import { RunConfig } from '../../conformance/runner/run-config.js';
 import { SMOKE_RUNS } from '../../conformance/runner/smoke-cells.js';
-import { smokeLine } from '../../cli/smoke-line.js';
+import { subsetLines } from '../../cli/subset-lines.js';
 import { verdictLines } from '../../cli/verdict-output.js';
 import { sampleSummary } from '../reports/sample-summary.js';
 
@@ -40,10 +40,9 @@ describe('--smoke on the console', () => {
   it('says under the verdict that the run was the smoke subset, with its cells and sequences per property', () => {
     const smoke = { cells: 392, of: 3906, runs: SMOKE_RUNS };
     const lines = verdictLines({ ...sampleSummary(), smoke }, 'seed 1');
-    expect(lines[1]).toBe(`  ${smokeLine(smoke)}`);
-    expect(smokeLine(smoke)).toBe(
-      `SMOKE SUBSET: 392 of 3906 cells, ${SMOKE_RUNS} sequences per property; not the full run (drop --smoke for it)`,
-    );
+    const line = `SMOKE SUBSET: 392 of 3906 cells, ${SMOKE_RUNS} sequences per property; not the full run (drop --smoke for it)`;
+    expect(subsetLines({ smoke })).toEqual([line]);
+    expect(lines[1]).toBe(`  ${line}`);
     expect(verdictLines(sampleSummary(), 'seed 1').join('\n')).not.toContain('SMOKE');
   });
 });

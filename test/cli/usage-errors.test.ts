@@ -92,7 +92,17 @@ describe('mbsc run --list', () => {
     expect(result.stdout).toContain('Columns: pro, redmi-note-8 @ pro, iphone-6s @ pro, home, ');
     expect(result.stdout).toMatch(/^ {2}run-conditions-model +RUN +4 cells {2}RUN-01, RUN-03/m);
     expect(result.stdout).toMatch(/^ {2}tfa-registration-secret-strength +TOTP +2 cells {2}TOTP-15$/m);
-    expect(result.stdout).not.toMatch(/PASS|FAIL|Reports:/);
+    expect(result.stdout).not.toMatch(/PASS|FAIL|Reports:|EDITIONS IN TURN/);
+    // Three phones of one platform take the two editions in turn; --full-matrix runs every phone on both.
+    const three = ['--checks', 'run-conditions-model', '--profiles', 'redmi-note-8,huawei-p10,asus-x00id'];
+    const turns = await runCli(['run', '--list', '--editions', 'pro,home', ...three]);
+    expect(turns.code, turns.stderr).toBe(0);
+    expect(turns.stdout).toMatch(/^ {2}run-conditions-model +RUN +3 cells /m);
+    expect(turns.stdout).toMatch(/^EDITIONS IN TURN: 3 of 6 cells, /m);
+    const full = await runCli(['run', '--list', '--editions', 'pro,home', ...three, '--full-matrix']);
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toMatch(/^ {2}run-conditions-model +RUN +6 cells /m);
+    expect(full.stdout).not.toContain('EDITIONS IN TURN');
     // A vendor's server: the edition it runs is the only one listed.
     const validate = await runCli([
       'validate',

@@ -155,22 +155,32 @@ describe('index.html in Chromium', () => {
     },
   );
 
-  it.skipIf(!hasChromium)(title('says beside the checks that a smoke run ran the smoke subset only'), async () => {
-    const smokeDir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-smoke-'));
-    try {
-      await htmlReporter({ outDir: smokeDir }).onRunEnd({ ...summary, smoke: { cells: 396, of: 3942, runs: 10 } });
-      const page = await open(path.join(smokeDir, 'index.html'));
-      expect(await page.locator('#fact-selection').textContent()).toBe(
-        'smoke subset: 396 of 3942 cells of the selection, 10 sequences per property; not the full run',
-      );
-      await page.close();
-      const full = await open(path.join(dir, 'index.html'));
-      expect(await full.locator('#fact-selection').count()).toBe(0);
-      await full.close();
-    } finally {
-      rmSync(smokeDir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!hasChromium)(
+    title('says beside the checks that a run ran the smoke subset, or the editions in turn'),
+    async () => {
+      const smokeDir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-smoke-'));
+      try {
+        const editionsInTurn = { cells: 1431, of: 3951 };
+        const smoke = { cells: 131, of: 1431, runs: 10 };
+        await htmlReporter({ outDir: smokeDir }).onRunEnd({ ...summary, smoke, editionsInTurn });
+        const page = await open(path.join(smokeDir, 'index.html'));
+        expect(await page.locator('#fact-selection').textContent()).toBe(
+          'smoke subset: 131 of 1431 cells of the selection, 10 sequences per property; not the full run',
+        );
+        expect(await page.locator('#fact-matrix').textContent()).toBe(
+          "editions in turn: 1431 of 3951 cells of every profile on every edition, the device checks' profiles " +
+            'taking the editions in turn (--full-matrix runs them all)',
+        );
+        await page.close();
+        const full = await open(path.join(dir, 'index.html'));
+        expect(await full.locator('#fact-selection').count()).toBe(0);
+        expect(await full.locator('#fact-matrix').count()).toBe(0);
+        await full.close();
+      } finally {
+        rmSync(smokeDir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.skipIf(!hasChromium)(title('shows one card per finding, listing the columns it was seen on'), async () => {
     const page = await open(path.join(dir, 'index.html'));
