@@ -4,7 +4,7 @@
  * and the CPU time of the whole process tree, the steadier figure on a shared machine. Then the checks that took
  * longest, from the full run's summary.json. It measures; it never asserts.
  * Flags: --runs N (default mbsc run's: 100, and 10 for the smoke subset), --seed N (default 20261122), --only full|smoke, and any `mbsc run` selection
- * (--editions, --profiles) or thread count (--threads) passed through. The load average is printed before and after:
+ * (--editions, --profiles, --full-matrix) or thread count (--threads) passed through. The load average is printed before and after:
  * on a shared machine the wall time says more about the neighbours than about the run.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { benchResult, cellsOf, GOALS, runsOf, type Mode, type SuiteRun } from '.
 import { benchArgs } from '../bench-args.js';
 
 const values = benchArgs(
-  'Usage: npm run bench:suite [-- --runs N --seed N --only full|smoke --editions E,E --profiles ID,ID --threads N]',
+  'Usage: npm run bench:suite [-- --runs N --seed N --only full|smoke --editions E,E --profiles ID,ID --full-matrix --threads N]',
   {
     runs: { type: 'string' },
     seed: { type: 'string', default: '20261122' },
@@ -25,6 +25,7 @@ const values = benchArgs(
     editions: { type: 'string' },
     profiles: { type: 'string' },
     threads: { type: 'string' },
+    'full-matrix': { type: 'boolean' },
   },
 );
 const modes: Mode[] = values.only ? [values.only as Mode] : ['smoke', 'full'];
@@ -33,6 +34,7 @@ const selection = [
   ...(values.editions ? ['--editions', values.editions] : []),
   ...(values.profiles ? ['--profiles', values.profiles] : []),
   ...(values.threads ? ['--threads', values.threads] : []),
+  ...(values['full-matrix'] ? ['--full-matrix'] : []),
 ];
 
 const progress = (line: string) => process.stderr.write(`[bench:suite] ${line}\n`);
