@@ -60,12 +60,16 @@ export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
   const cellsByCheck = new Map(summary.checks.map((c) => [c.checkId, c.cells]));
   const covers = requirementsByCheck(summary);
   const rows = summary.requirements.map((requirement): MatrixRow => {
-    const cells = summary.columns.map((column) => {
+    const cells = summary.columns.map((column): MatrixCell => {
       const found = requirement.checks.flatMap((checkId) =>
         (cellsByCheck.get(checkId) ?? [])
           .filter((c) => c.column === column)
           .map((cell) => ({ checkId, cell, verdict: cellReading(cell, requirement, covers.get(checkId) ?? []) })),
       );
+      if (found.length === 0 && summary.editionsInTurn) {
+        const elsewhere = inTurnElsewhere(column, requirement.checks, cellsByCheck);
+        if (elsewhere) return { verdict: 'untested', note: elsewhere, checks: [] };
+      }
       return matrixCell(requirement, found);
     });
     return {
@@ -83,6 +87,25 @@ export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
   const present = new Set(rows.map((r) => r.area));
   const ordered = [...Object.keys(AREAS).filter((a) => present.has(a)), ...[...present].filter((a) => !(a in AREAS))];
   return { columns: summary.columns, areas: ordered.map((id) => ({ id, title: areaTitle(id) })), rows };
+}
+
+/**
+ * Why a device column has no cell of a requirement's checks in a run whose device checks took the editions in turn:
+ * the columns of the same profile where they ran, if any.
+ */
+function inTurnElsewhere(
+  column: string,
+  checks: readonly string[],
+  cellsByCheck: ReadonlyMap<string, readonly Cell[]>,
+): string | undefined {
+  const at = column.lastIndexOf(' @ ');
+  if (at === -1) return undefined;
+  const profile = column.slice(0, at);
+  const ran = checks.flatMap((checkId) =>
+    (cellsByCheck.get(checkId) ?? []).filter((cell) => cell.profile === profile).map((cell) => cell.column),
+  );
+  if (ran.length === 0) return undefined;
+  return `not run on this edition: the editions in turn ran it on ${unique(ran).join(', ')} (--full-matrix runs every edition)`;
 }
 
 interface Reading {

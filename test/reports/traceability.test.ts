@@ -68,6 +68,26 @@ describe('traceabilityMatrix', () => {
   });
 });
 
+describe('traceabilityMatrix of a run whose device checks took the editions in turn', () => {
+  const dropped = (turns: boolean) => {
+    const run = sampleSummary();
+    const check = run.checks.find((c) => c.checkId === 'run.battery-thresholds')!;
+    check.cells = check.cells.filter((cell) => cell.column !== 'redmi-note-8 @ home');
+    if (turns) run.editionsInTurn = { cells: 15, of: 16 };
+    const rows = traceabilityMatrix(run).rows;
+    return rows.find((r) => r.id === 'RUN-03')!.cells[COLUMNS.indexOf('redmi-note-8 @ home')]!;
+  };
+
+  it('says where a column’s dropped cell ran instead, and reads it untested there, never passed', () => {
+    expect(dropped(true)).toEqual({
+      verdict: 'untested',
+      note: 'not run on this edition: the editions in turn ran it on redmi-note-8 @ pro (--full-matrix runs every edition)',
+      checks: [],
+    });
+    expect(dropped(false)).toEqual({ verdict: 'untested', note: 'no check ran here', checks: [] });
+  });
+});
+
 describe('findings', () => {
   it('lists every failing, advisory and error cell with what covers it, and which ones the baseline expects', () => {
     const list = findings(summary);
