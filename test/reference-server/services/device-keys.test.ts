@@ -92,6 +92,21 @@ describe('deviceByKeyHash', () => {
     expect(deviceByKeyHash(db, 'k5')).toBeUndefined();
   });
 
+  it("keeps other devices' rows when one changes, and drops a changed key's row under its old key and its new", () => {
+    const db = database();
+    addDevice(db, 'd7', 'k7');
+    addDevice(db, 'd8', 'k8');
+    const seventh = deviceByKeyHash(db, 'k7');
+    expect(deviceByKeyHash(db, 'k8')?.next_seq).toBe(1);
+    db.prepare('UPDATE devices SET next_seq = next_seq + 1 WHERE id = ?').run('d8');
+    expect(deviceByKeyHash(db, 'k7')).toBe(seventh);
+    expect(deviceByKeyHash(db, 'k8')?.next_seq).toBe(2);
+    expect(deviceByKeyHash(db, 'k9')).toBeUndefined();
+    db.prepare('UPDATE devices SET key_hash = ? WHERE id = ?').run('k9', 'd7');
+    expect(deviceByKeyHash(db, 'k7')).toBeUndefined();
+    expect(deviceByKeyHash(db, 'k9')?.id).toBe('d7');
+  });
+
   it('sees a removal another connection to the same file commits', () => {
     const db = database();
     addDevice(db, 'd6', 'k6');
