@@ -8,7 +8,7 @@ import type { Summary } from '../conformance/runner/summary-schema.js';
 export function subsetLines(run: Pick<Summary, 'smoke' | 'editionsInTurn'>): string[] {
   const { smoke, editionsInTurn: turns } = run;
   const lines: string[] = [];
-  if (turns) {
+  if (turns && turns.cells < turns.of) {
     lines.push(
       `EDITIONS IN TURN: ${turns.cells} of ${turns.of} cells, the device checks' profiles taking the editions ` +
         'in turn (--full-matrix runs every profile on every edition)',

@@ -13,6 +13,9 @@ import type { Cell, RequirementResult, Summary, Verdict } from '../conformance/r
 import { cellReading, worstOf } from '../conformance/runner/verdicts.js';
 import { requirementsByCheck } from './findings.js';
 import { trimMiddle } from '../conformance/kit/trim-middle.js';
+import { columnName } from '../conformance/kit/check.js';
+import type { DeviceSpec } from '../simulators/device/device-spec.js';
+import type { Edition } from '../conformance/spec/editions.js';
 
 export interface MatrixCell {
   readonly verdict: Verdict;
@@ -66,11 +69,7 @@ export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
           .filter((c) => c.column === column)
           .map((cell) => ({ checkId, cell, verdict: cellReading(cell, requirement, covers.get(checkId) ?? []) })),
       );
-      if (found.length === 0 && summary.editionsInTurn) {
-        const elsewhere = inTurnElsewhere(column, requirement.checks, cellsByCheck);
-        if (elsewhere) return { verdict: 'untested', note: elsewhere, checks: [] };
-      }
-      return matrixCell(requirement, found);
+      return matrixCell(requirement, found, () => ranElsewhere(summary, column, requirement.checks, cellsByCheck));
     });
     return {
       id: requirement.id,
@@ -93,19 +92,28 @@ export function traceabilityMatrix(summary: Summary): TraceabilityMatrix {
  * Why a device column has no cell of a requirement's checks in a run whose device checks took the editions in turn:
  * the columns of the same profile where they ran, if any.
  */
-function inTurnElsewhere(
+function ranElsewhere(
+  summary: Summary,
   column: string,
   checks: readonly string[],
   cellsByCheck: ReadonlyMap<string, readonly Cell[]>,
 ): string | undefined {
-  const at = column.lastIndexOf(' @ ');
-  if (at === -1) return undefined;
-  const profile = column.slice(0, at);
+  if (!summary.editionsInTurn) return undefined;
+  const sameProfile = (id: string) =>
+    summary.target.editions.some(
+      (edition) => column === columnName({ edition: edition as Edition, profile: { id } as DeviceSpec }),
+    );
   const ran = checks.flatMap((checkId) =>
-    (cellsByCheck.get(checkId) ?? []).filter((cell) => cell.profile === profile).map((cell) => cell.column),
+    (cellsByCheck.get(checkId) ?? [])
+      .filter((cell) => cell.profile !== undefined && sameProfile(cell.profile))
+      .filter((cell) => cell.column !== column)
+      .map((cell) => cell.column),
   );
   if (ran.length === 0) return undefined;
-  return `not run on this edition: the editions in turn ran it on ${unique(ran).join(', ')} (--full-matrix runs every edition)`;
+  // A smoke run drops cells of its own: then only where they ran is certain, not which choice dropped this one.
+  const why = summary.smoke ? 'this run' : 'the editions in turn';
+  const more = summary.smoke ? '' : ' (--full-matrix runs every edition)';
+  return `not run on this edition: ${why} ran it on ${unique(ran).join(', ')}${more}`;
 }
 
 interface Reading {
@@ -115,10 +123,16 @@ interface Reading {
   readonly verdict: Verdict;
 }
 
-function matrixCell(requirement: RequirementResult, found: readonly Reading[]): MatrixCell {
+function matrixCell(
+  requirement: RequirementResult,
+  found: readonly Reading[],
+  elsewhere: () => string | undefined,
+): MatrixCell {
   if (found.length === 0) {
     if (requirement.verdict === 'skipped')
       return { verdict: 'skipped', note: requirement.reason ?? 'skipped', checks: [] };
+    const moved = elsewhere();
+    if (moved) return { verdict: 'untested', note: moved, checks: [] };
     // The requirement's own reason is about this column only when it is untested; an error's is about another one.
     const own = requirement.verdict === 'untested' ? requirement.reason : undefined;
     const why = own ?? (requirement.checks.length === 0 ? 'no check covers it' : 'no check ran here');

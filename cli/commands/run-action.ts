@@ -11,10 +11,9 @@ import { formatShard, parseShard, shardChecks, ShardSyntaxError, type Shard } fr
 import { ALL_CHECKS } from '../../conformance/suites/index.js';
 import { loadMatrix, loadProfile } from '../../devices/load-profiles.js';
 import { DEFAULT_EDITIONS, type Edition } from '../../conformance/spec/editions.js';
-import { plannedCells, type PlannedCell } from '../../conformance/runner/planned-cells.js';
-import { smokeCells, smokeRequirements, type CellFilter } from '../../conformance/runner/smoke-cells.js';
-import { editionsInTurn } from '../../conformance/runner/editions-in-turn.js';
-import type { Check } from '../../conformance/kit/check.js';
+import { plannedCells } from '../../conformance/runner/planned-cells.js';
+import { runCells } from '../../conformance/runner/run-cells.js';
+import { SMOKE_RUNS } from '../../conformance/runner/smoke-cells.js';
 import { EXIT, UsageError, type CommandIo } from '../command.js';
 import type { ConsoleReporterName } from '../console/console-reporter-name.js';
 import { selectionLines } from './selection-list.js';
@@ -62,24 +61,17 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   const editions = config.editions ?? matrix?.editions ?? DEFAULT_EDITIONS;
   const tested = config.server || config.serverImage ? [config.edition as Edition] : editions;
   const sharded = shard ? shardChecks(selection.checks, shard) : selection.checks;
-  const turns = config.fullMatrix ? undefined : editionsInTurn(tested, profiles);
-  // Counted as the run counts its cells: the opt-in checks it leaves out are reported too.
-  const counted = shard ? sharded : [...sharded, ...selection.leftOut];
-  const whole = plannedCells(tested, counted, profiles).length;
-  const inTurn = turns && plannedCells(tested, counted, profiles, turns).length;
-  const only = config.smoke ? both(turns, smokeCells) : turns;
-  // The smoke subset keeps the checks with a cell in it, so a check none of whose cells run is not reported at all.
-  const smokePlan = config.smoke ? plannedCells(tested, sharded, profiles, only) : undefined;
-  const checks = smokePlan ? withCells(sharded, smokePlan) : sharded;
-  const smoke = smokePlan && {
-    cells: smokePlan.length,
-    of: inTurn ?? whole,
-    requirements: smokeRequirements(knownIds, selection.requirements, sharded, checks),
-  };
-  const cells = {
-    ...(only ? { only } : {}),
-    ...(inTurn !== undefined && inTurn < whole ? { editionsInTurn: { cells: inTurn, of: whole } } : {}),
-  };
+  const cells = runCells({
+    editions: tested,
+    profiles,
+    checks: sharded,
+    leftOut: shard ? [] : selection.leftOut,
+    fullMatrix: config.fullMatrix === true,
+    smoke: config.smoke === true,
+    knownIds,
+    selected: selection.requirements,
+  });
+  const { checks, only, smoke } = cells;
   if (shard && checks.length === 0) {
     io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
   }
@@ -89,7 +81,11 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   if (values.list) {
     const leftOut = shard ? [] : plannedCells(tested, selection.leftOut, profiles, only);
     const lines = selectionLines(plannedCells(tested, checks, profiles, only), leftOut);
-    for (const line of [...lines.slice(0, 1), ...subsetLines(cells), ...lines.slice(1)]) io.out(line);
+    const subset = {
+      ...(cells.editionsInTurn ? { editionsInTurn: cells.editionsInTurn } : {}),
+      ...(smoke ? { smoke: { cells: smoke.cells, of: smoke.of, runs: config.runs ?? SMOKE_RUNS } } : {}),
+    };
+    for (const line of [...lines.slice(0, 1), ...subsetLines(subset), ...lines.slice(1)]) io.out(line);
     return EXIT.ok;
   }
   const view = { reporter: (values.reporter ?? 'line') as ConsoleReporterName, quiet: values.quiet };
@@ -105,22 +101,11 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
       expectedFailures,
       shard,
       cells,
-      ...(smoke ? { smoke } : {}),
     };
     return await runAndReport(mode, config, prepared, view, io);
   } finally {
     await opened.stop();
   }
-}
-
-/** The cells both filters keep; either may be absent. */
-function both(first: CellFilter | undefined, second: CellFilter): CellFilter {
-  return first ? (check, column) => first(check, column) && second(check, column) : second;
-}
-
-function withCells(checks: Check[], cells: readonly PlannedCell[]): Check[] {
-  const kept = new Set(cells.map((cell) => cell.check));
-  return checks.filter((check) => kept.has(check));
 }
 
 /** `--shard I/N` (or the config's `shard`), checked: a malformed or out-of-range value is a usage error. */

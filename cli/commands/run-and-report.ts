@@ -10,8 +10,8 @@ import type { RunConfig } from '../../conformance/runner/run-config.js';
 import { runConformance } from '../../conformance/runner/run-conformance.js';
 import type { Selection } from '../../conformance/runner/select-checks.js';
 import { formatShard, type Shard } from '../../conformance/runner/shard.js';
-import { SMOKE_RUNS, type CellFilter } from '../../conformance/runner/smoke-cells.js';
-import type { Summary } from '../../conformance/runner/summary-schema.js';
+import { SMOKE_RUNS } from '../../conformance/runner/smoke-cells.js';
+import type { RunCells } from '../../conformance/runner/run-cells.js';
 import { ServerTarget } from '../../conformance/targets/server-target.js';
 import type { Target } from '../../conformance/targets/target.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
@@ -53,13 +53,8 @@ export interface Prepared {
   readonly selection: Selection;
   readonly expectedFailures: ReadonlySet<string>;
   readonly shard: Shard | undefined;
-  /**
-   * Set for `--smoke`: the cells it runs of the selection's, and the requirements it judges (its dropped checks'
-   * own are `skipped`, not selected).
-   */
-  readonly smoke?: { readonly cells: number; readonly of: number; readonly requirements: ReadonlySet<string> };
-  /** The cells the run keeps of its selection (the editions in turn, the smoke subset), and how many of the full matrix's. */
-  readonly cells: { readonly only?: CellFilter; readonly editionsInTurn?: Summary['editionsInTurn'] };
+  /** The cells the run keeps of its selection: the editions in turn, the smoke subset (run-cells.ts). */
+  readonly cells: RunCells;
 }
 
 export async function runAndReport(
@@ -69,7 +64,8 @@ export async function runAndReport(
   view: ConsoleOptions,
   io: CommandIo,
 ) {
-  const { target, profiles, checks, selection, expectedFailures, shard, smoke, cells } = prepared;
+  const { target, profiles, checks, selection, expectedFailures, shard, cells } = prepared;
+  const { smoke } = cells;
   const seed = config.seed ?? randomSeed();
   const runs = config.runs ?? (smoke ? SMOKE_RUNS : 100);
   const selected = smoke?.requirements ?? selection.requirements;

@@ -169,7 +169,7 @@ export const RUN_OPTIONS = {
   'full-matrix': {
     type: 'boolean',
     description:
-      'With several editions: every device check on every profile on every edition (by default each profile runs each device check on one edition, the editions in turn, about a third of the cells)',
+      'With several editions: every device check on every profile on every edition (by default the profiles of each platform take the editions a check applies to in turn, each on one of them where the platform has a profile per edition)',
   },
   list: {
     type: 'boolean',

@@ -46,6 +46,7 @@ const SAME: readonly [reason: string, what: string, of: (s: Summary & Sharded['s
   ['kit-version', 'kit versions', (s) => s.kitVersion],
   ['target', 'targets', (s) => s.target],
   ['columns', 'device matrices', (s) => s.columns.join(', ')],
+  ['full-matrix', 'ways of taking the device matrix', (s) => (s.editionsInTurn ? 'editions in turn' : 'every cell')],
   ['shard-count', 'shard counts', (s) => s.shard.count],
   ['selection', 'selections of checks', (s) => s.shard.selection.join(',')],
   ['requirements', 'requirement filters', (s) => (s.shard.requirements ?? []).join(',')],

@@ -1,6 +1,7 @@
 /**
- * Runs the selected checks on every column of the matrix: for each edition, the server checks once and the device
- * checks once per device profile. A check that throws ends only its cell (a failure, or an error when the kit failed),
+ * Runs the selected checks on the columns of the matrix: for each edition, the server checks once and the device
+ * checks once per device profile, narrowed to the cells the run keeps (run-cells.ts: the editions in turn, the smoke
+ * subset). A check that throws ends only its cell (a failure, or an error when the kit failed),
  * never the run. The verdicts are judged once, by summary-verdicts.ts, for the summary every reporter renders. Opt-in
  * checks the selection left out are reported too, each cell skipped with the reason, so every planned cell is in
  * every output; they judge no requirement.
@@ -13,7 +14,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
 import { plannedCells } from './planned-cells.js';
-import type { CellFilter } from './smoke-cells.js';
+import type { CellFilter } from './planned-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
 import { kitWarningsField } from './kit-warnings.js';

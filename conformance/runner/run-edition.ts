@@ -24,7 +24,7 @@ import {
 import { ExchangeLog, recordingExchanges, type Attempt } from '../../simulators/mbs-client/exchange-log.js';
 import { shownExchanges } from './exchange-view.js';
 import { editionCells, type PlannedCell } from './planned-cells.js';
-import type { CellFilter } from './smoke-cells.js';
+import type { CellFilter } from './planned-cells.js';
 import { recordingScreens, ScreenEvidence } from '../kit/screen-evidence.js';
 import { replayParts } from '../kit/case-clock.js';
 import { drawingFor } from '../kit/cell-draws.js';

@@ -7,16 +7,14 @@
  * full run's 100. The summary says all this (`smoke`), so a smoke run's report never reads as the full run's.
  */
 import { createHash } from 'node:crypto';
-import { columnName, type Check, type Column } from '../kit/check.js';
+import { columnName, type Check } from '../kit/check.js';
+import type { CellFilter } from './planned-cells.js';
 
 /** One cell in this many, on average, is in the smoke subset. */
 export const SMOKE_SHARE = 10;
 
 /** Sequences (or generated cases) per property in a smoke run without `--runs`: a look, not the full search. */
 export const SMOKE_RUNS = 10;
-
-/** Which cells of the selection a run runs; the others are left out of it altogether. */
-export type CellFilter = (check: Check, column: Column) => boolean;
 
 /** The id a cell is hashed by: its check and its column, as the reports name them. */
 export function cellId(checkId: string, column: string): string {

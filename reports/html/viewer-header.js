@@ -66,7 +66,7 @@
         'checks',
       ],
       ['Selection', summary.smoke && smokeSubset(summary.smoke), 'selection'],
-      ['Matrix', summary.editionsInTurn && editionsInTurn(summary.editionsInTurn), 'matrix'],
+      ['Matrix', inTurn(summary.editionsInTurn), 'matrix'],
       ['Kit', `mbsc ${summary.kitVersion}`, 'kit'],
     ];
     const list = h('dl', { class: 'facts' });
@@ -90,9 +90,10 @@
   }
 
   /** A run whose device checks took the editions in turn says which cells of the full matrix it planned. */
-  function editionsInTurn(turns) {
+  function inTurn(turns) {
+    if (!turns || turns.cells >= turns.of) return undefined;
     return (
-      `editions in turn: ${turns.cells} of ${plural(turns.of, 'cell')} of every profile on every edition, ` +
+      `editions in turn: ${turns.cells} of ${plural(turns.of, 'cell')} of the full matrix, ` +
       "the device checks' profiles taking the editions in turn (--full-matrix runs them all)"
     );
   }

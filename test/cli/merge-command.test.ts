@@ -134,6 +134,11 @@ describe('mbsc merge refuses shards of different runs (exit 9, nothing written)'
     ['a duplicate', (s: Record<string, unknown>) => ((s.shard as { index: number }).index = 1), /both shard 1\/2/],
     ['selections', (s: Record<string, unknown>) => (s.shard as { selection: string[] }).selection.pop(), /selections/],
     [
+      'ways of taking the matrix',
+      (s: Record<string, unknown>) => (s.editionsInTurn = { cells: 2, of: 3 }),
+      /different ways of taking the device matrix \(every cell and editions in turn\)/,
+    ],
+    [
       'other checks',
       (s: Record<string, unknown>) => (s.checks as unknown[]).pop(),
       /holds other checks than shard 2\/2/,

@@ -168,7 +168,7 @@ describe('index.html in Chromium', () => {
           'smoke subset: 131 of 1431 cells of the selection, 10 sequences per property; not the full run',
         );
         expect(await page.locator('#fact-matrix').textContent()).toBe(
-          "editions in turn: 1431 of 3951 cells of every profile on every edition, the device checks' profiles " +
+          "editions in turn: 1431 of 3951 cells of the full matrix, the device checks' profiles " +
             'taking the editions in turn (--full-matrix runs them all)',
         );
         await page.close();

@@ -69,11 +69,12 @@ describe('traceabilityMatrix', () => {
 });
 
 describe('traceabilityMatrix of a run whose device checks took the editions in turn', () => {
-  const dropped = (turns: boolean) => {
+  const dropped = (turns: boolean, smoke = false) => {
     const run = sampleSummary();
     const check = run.checks.find((c) => c.checkId === 'run.battery-thresholds')!;
     check.cells = check.cells.filter((cell) => cell.column !== 'redmi-note-8 @ home');
     if (turns) run.editionsInTurn = { cells: 15, of: 16 };
+    if (smoke) run.smoke = { cells: 4, of: 15, runs: 10 };
     const rows = traceabilityMatrix(run).rows;
     return rows.find((r) => r.id === 'RUN-03')!.cells[COLUMNS.indexOf('redmi-note-8 @ home')]!;
   };
@@ -85,6 +86,8 @@ describe('traceabilityMatrix of a run whose device checks took the editions in t
       checks: [],
     });
     expect(dropped(false)).toEqual({ verdict: 'untested', note: 'no check ran here', checks: [] });
+    // A smoke run drops cells of its own: it says only where the check ran.
+    expect(dropped(true, true).note).toBe('not run on this edition: this run ran it on redmi-note-8 @ pro');
   });
 });
 
