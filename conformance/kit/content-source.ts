@@ -13,6 +13,8 @@ export class ContentSource {
   private counted = 0;
   /** The case's server randomness key, made once per case: every request of the case names it. */
   private caseKey: string | undefined;
+  /** The tags drawn so far, to tell a name this source tagged (carriesTag). */
+  private readonly tags = new Set<string>();
 
   /** `scope` names the check and column; `seed` is the run's. */
   constructor(
@@ -43,7 +45,15 @@ export class ContentSource {
    * millisecond share a backup folder on the reference server): 40 bits of the check, column, case and draw.
    */
   tag(): string {
-    return this.next().subarray(0, 5).toString('hex');
+    const tag = this.next().subarray(0, 5).toString('hex');
+    this.tags.add(tag);
+    return tag;
+  }
+
+  /** Whether `name` ends with a tag this source drew: no one else (no other seed, check or column) names so. */
+  carriesTag(name: string): boolean {
+    const last = name.lastIndexOf(' ');
+    return last >= 0 && this.tags.has(name.slice(last + 1));
   }
 
   /** 1, 2, 3… within the case: numbers for names that need only differ on one phone. */

@@ -9,12 +9,17 @@ import type { ContentSource } from './content-source.js';
 import { tapWire, Wire } from './wire-tap.js';
 import { PAIRING_RULES } from './server-support.js';
 import { setup } from './setup.js';
+import { deviceName } from './device-names.js';
+import { pairPastLeftovers } from './leftover-devices.js';
 import type { TargetSession } from '../targets/target.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { Pairing } from '../../simulators/app/server-pairing.js';
 import type { AppSettings } from '../../simulators/app/settings.js';
 import { VirtualClock } from '../../simulators/clock/virtual-clock.js';
 import type { DeviceSpec, Platform } from '../../simulators/device/device-spec.js';
 import { SimulatedDevice } from '../../simulators/device/simulated-device.js';
+
+export { deviceName };
 
 /** Upload chunk of the checks' apps: KB-sized items then take a few appends, so a job can stop inside one. */
 export const CHUNK = 1024;
@@ -51,50 +56,66 @@ export interface WorldOptions {
 
 /**
  * A simulated device of the profile with the app installed and (unless told otherwise) paired. Its name carries
- * a tag drawn for it: checks run side by side, and two devices of one name paired in the same millisecond make
- * the reference server answer 500 (both get the same backup folder).
+ * a tag drawn for it (device-names.ts). Where an earlier run of the seed left the device paired, the world is made
+ * again once that device is removed (leftover-devices.ts): a new device and app, so that its app log holds only
+ * what a first pairing writes.
  */
 export async function newWorld(context: CheckContext, options: WorldOptions = {}): Promise<World> {
   const { session, content } = context;
   const profile = options.profile ?? context.column.profile;
   if (!profile) throw new Error(`${context.checkId}: a device world needs a device profile`);
-  const clock = new VirtualClock(options.startMs);
-  const device = new SimulatedDevice(
-    {
-      ...profile,
-      name: deviceName(profile.name, content),
-      battery: { level: 80, charging: false },
-      ...options.overrides,
-    },
-    clock,
-  );
-  options.before?.(device);
-  const app = session.app.install(device, {
-    discoveryHost: session.host,
-    ...(options.appChunks ? {} : { chunkBytes: CHUNK }),
-    // The 2FA page's account ids travel in backups: content like any other.
-    accountIds: () => content.id(),
-    // Drawn like any content, so that what the device sends the server is the same on every run of the seed.
-    installId: content.id(9),
-    ...(options.version ? { version: options.version } : {}),
-  });
-  const settings = options.settings ?? { automatedBackup: false };
-  if (Object.keys(settings).length > 0) app.updateSettings(settings);
+  const name = deviceName(profile.name, content);
+  // Drawn like any content, so that what the device sends the server is the same on every run of the seed.
+  const installId = content.id(9);
+  const make = (): Omit<World, 'wire'> => {
+    const clock = new VirtualClock(options.startMs);
+    const device = new SimulatedDevice(
+      { ...profile, name, battery: { level: 80, charging: false }, ...options.overrides },
+      clock,
+    );
+    options.before?.(device);
+    const app = session.app.install(device, {
+      discoveryHost: session.host,
+      ...(options.appChunks ? {} : { chunkBytes: CHUNK }),
+      // The 2FA page's account ids travel in backups: content like any other.
+      accountIds: () => content.id(),
+      installId,
+      ...(options.version ? { version: options.version } : {}),
+    });
+    const settings = options.settings ?? { automatedBackup: false };
+    if (Object.keys(settings).length > 0) app.updateSettings(settings);
+    return { clock, device, app, content };
+  };
+  if (options.pair === false) return { ...make(), wire: new Wire() };
   // Pairing makes the world: when it fails, the check has tested nothing (unless it covers pairing: setup.ts).
-  if (options.pair !== false)
-    await setup('pairing the device for the check', PAIRING_RULES, () => pairApp(session, app));
-  return { clock, device, app, wire: options.pair === false ? new Wire() : tapWire(app), content };
+  const world = await setup('pairing the device for the check', PAIRING_RULES, () =>
+    pairPastLeftovers(
+      session,
+      options.overrides?.name ?? name,
+      async () => {
+        const made = make();
+        await scanPairing(session, made.app);
+        return made;
+      },
+      (made) => made.app.pairing!.deviceId,
+    ),
+  );
+  return { ...world, wire: tapWire(world.app) };
 }
 
-/** A device name of at most 64 characters, unique in the run: `base` and a tag drawn from `content`. */
-export function deviceName(base: string, content: ContentSource): string {
-  return `${base.slice(0, 53)} ${content.tag()}`;
-}
-
+/** Pairs `app` by a QR code the console issues: as a new device, or as the replacement of `originalDeviceId`. */
 export async function pairApp(session: TargetSession, app: MobileApp, originalDeviceId?: string): Promise<void> {
+  await pairPastLeftovers(
+    session,
+    app.device.spec.name,
+    () => scanPairing(session, app, originalDeviceId),
+    (pairing) => pairing.deviceId,
+  );
+}
+
+function scanPairing(session: TargetSession, app: MobileApp, originalDeviceId?: string): Promise<Pairing> {
   const body = originalDeviceId ? { mode: 'migrate' as const, originalDeviceId } : { mode: 'add' as const };
-  const pairing = await session.console!.call('createPairing', { body });
-  await app.scanQr(pairing.payload);
+  return session.console!.call('createPairing', { body }).then((pairing) => app.scanQr(pairing.payload));
 }
 
 /** A phone of the other platform, for migrations across platforms. */

@@ -10,17 +10,21 @@ import type { ItemKind } from '../spec/file-types.js';
 import type { ItemMeta } from '../spec/protocol/resources.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { cellContent } from './cell-draws.js';
-import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import type { TargetClock, TargetSession } from '../targets/target.js';
 import { REASONS } from './applies.js';
 import { Untestable } from './check.js';
 import { setup } from './setup.js';
 import { trimMiddle } from './trim-middle.js';
+import { taggedName } from './device-names.js';
+import { pairPastLeftovers } from './leftover-devices.js';
+
+export { removeLeftovers, removeQuietly } from './leftover-devices.js';
 
 export interface PairedDevice {
   readonly client: MbsClient;
   readonly deviceId: string;
   readonly installId: string;
+  /** The name the device was paired under: the one the check gave, with a tag of the cell (device-names.ts). */
   readonly name: string;
   readonly platform: 'android' | 'ios';
   readonly backupPath: string;
@@ -28,11 +32,9 @@ export interface PairedDevice {
 }
 
 /**
- * A new installation's id. Unlike content it is not drawn from the run's seed: the server refuses to pair or
- * register one installation twice, and a replay (or a second run of a seed) meets the same server again, or a
- * vendor's that keeps its devices. No file, name or report derives from it.
+ * An installation id: drawn from the cell's content when a cell runs, so a seed sends the same ones (a rerun against
+ * a server that kept them meets them paired: leftover-devices.ts).
  */
-/** An installation id: drawn from the cell's content when a cell runs, so a seed sends the same ones. */
 export function newInstallId(): string {
   return cellContent()?.id(9) ?? randomBytes(9).toString('base64url');
 }
@@ -77,46 +79,27 @@ export function migrateDevice(
   return pairScanned(session, { mode: 'migrate', originalDeviceId }, name, platform);
 }
 
+/** Pairs a device named `name` (tagged) by a QR code's token; past an earlier run's leftovers (leftover-devices.ts). */
 async function pairScanned(
   session: TargetSession,
   body: { mode: 'add' } | { mode: 'migrate'; originalDeviceId: string },
   name: string,
   platform: 'android' | 'ios',
 ): Promise<PairedDevice> {
-  const pairing = await consoleOf(session).call('createPairing', { body });
-  const client = new MbsClient({ baseUrl: session.url });
-  const device = identity(name, platform);
-  const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
-  client.deviceKey = paired.deviceKey;
-  return { client, ...paired, installId: device.installId, platform };
+  const device = identity(taggedName(name), platform);
+  const attempt = async (): Promise<PairedDevice> => {
+    const pairing = await consoleOf(session).call('createPairing', { body });
+    const client = new MbsClient({ baseUrl: session.url });
+    const paired = await client.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+    client.deviceKey = paired.deviceKey;
+    return { client, ...paired, name: device.name, installId: device.installId, platform };
+  };
+  return pairPastLeftovers(session, device.name, attempt, (paired) => paired.deviceId);
 }
 
 export function consoleOf(session: TargetSession): MbsClient {
   if (!session.console) throw new ClientError('not-paired', REASONS.console);
   return session.console;
-}
-
-/**
- * Removes devices a check paired, so the shared device list stays as later checks expect; failures are not ours.
- * Unrecorded: clean-up after a failure would push the exchanges that showed it out of the cell's log.
- */
-export async function removeQuietly(session: TargetSession, deviceIds: readonly string[]): Promise<void> {
-  await unrecorded(async () => {
-    for (const deviceId of deviceIds) {
-      await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
-    }
-  });
-}
-
-/**
- * Removes the devices listed under `names`: those an earlier run of the same seed paired and could not remove (it
- * was stopped, or the server refused), whose rows would otherwise stand beside this run's under the same names.
- * The names carry the seed's tag, so nothing else is named so.
- */
-export async function removeLeftovers(session: TargetSession, names: readonly string[]): Promise<void> {
-  const list = await unrecorded(async () => session.console?.call('listDevices').catch(() => undefined));
-  const ids = (list?.devices ?? []).filter((d) => names.includes(d.name)).map((d) => d.deviceId);
-  await removeQuietly(session, ids);
 }
 
 /** Awaits a call that must be refused with one of `codes`; the answer's status was checked by the client. */

@@ -57,7 +57,7 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[], hi
   const ids = new Set([original.deviceId, bystander.deviceId]);
   const pairing = await within(['MIG-01', 'PAIR-01'], async () => {
     const { devices } = await desk.call('listDevices');
-    const chosen = devices.find((d) => d.deviceId === original.deviceId && d.name === 'ASUS_X00ID');
+    const chosen = devices.find((d) => d.deviceId === original.deviceId && d.name === original.name);
     if (!chosen) throw new Error(`the device list does not show the original: ${brief(devices)}`);
     await refused(
       desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: 'no-such-device' } }),

@@ -9,6 +9,8 @@ import { Violation, within } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
 import { brief, identity, refused, sha256 } from '../../kit/server-support.js';
 import { judgeHistory } from '../../kit/history/judge.js';
+import { taggedName } from '../../kit/device-names.js';
+import { pairPastLeftovers } from '../../kit/leftover-devices.js';
 import { entryOf, listedDevices, origin } from './server-replacement-refused.js';
 import type { Migration, Scenario } from './server-scenario.js';
 
@@ -17,18 +19,24 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
   const { original, bystander, pairing, ids, history } = m;
 
   const replacement = new MbsClient({ baseUrl: session.url });
-  const device = identity('Redmi Note 8', s.replacementIos ? 'ios' : 'android');
+  const device = identity(taggedName('Redmi Note 8'), s.replacementIos ? 'ios' : 'android');
   // The replacement's id is known once it answers: the migration's completion names it.
   const migrated = history.invoke(original.deviceId, { f: 'migrate', to: 'the replacement' });
-  const answer = await replacement.call('pair', { body: { token: pairing.token, edition: session.edition, device } });
+  // A refused pairing leaves the token usable (PROTOCOL.md "Pairing"): the migration is tried again with it.
+  const answer = await pairPastLeftovers(
+    session,
+    device.name,
+    () => replacement.call('pair', { body: { token: pairing.token, edition: session.edition, device } }),
+    (a) => a.deviceId,
+  );
   migrated('ok', { f: 'migrate', to: answer.deviceId });
   paired.push(answer.deviceId);
   replacement.deviceKey = answer.deviceKey;
   const wanted = {
-    name: 'Redmi Note 8',
+    name: device.name,
     backupPath: original.backupPath,
     from: original.deviceId,
-    fromName: 'ASUS_X00ID',
+    fromName: original.name,
   };
   const got = {
     name: answer.name,
@@ -41,8 +49,8 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
   const devices = await listedDevices(session, new Set([...ids, answer.deviceId]));
   const after = devices.map(entryOf);
   const expected = [
-    `${bystander.deviceId}=Bystander@${bystander.backupPath}`,
-    `${answer.deviceId}=Redmi Note 8@${original.backupPath}`,
+    `${bystander.deviceId}=${bystander.name}@${bystander.backupPath}`,
+    `${answer.deviceId}=${device.name}@${original.backupPath}`,
   ];
   if (JSON.stringify(after.sort()) !== JSON.stringify(expected.sort())) {
     throw new Violation(
@@ -52,7 +60,7 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
   }
   // PROTOCOL.md "Migration": the replacement is listed, and reads itself, with migratedFrom naming the original.
   const views = { 'the device list': devices.find((d) => d.deviceId === answer.deviceId) };
-  const from = `${original.deviceId}=ASUS_X00ID`;
+  const from = `${original.deviceId}=${original.name}`;
   for (const [view, d] of Object.entries({ ...views, 'GET /v1/device': await replacement.call('getSelf') })) {
     if (origin(d) !== from) {
       throw new Violation(

@@ -47,11 +47,20 @@ async function verifyLayout(session: TargetSession, dataDir: string, s: Scenario
   const device = await pairDevice(session, s.name, s.ios ? 'ios' : 'android');
   paired.push(device.deviceId);
   const [folderName, stamp] = device.backupPath.split('/');
-  if (folderName !== s.name || !/^\d{13}$/.test(stamp ?? '') || Math.abs(Number(stamp) - device.registeredAt) > 5) {
-    throw new Error(`device "${s.name}" registered at ${device.registeredAt} got backup path ${device.backupPath}`);
+  if (
+    folderName !== device.name ||
+    !/^\d{13}$/.test(stamp ?? '') ||
+    Math.abs(Number(stamp) - device.registeredAt) > 5
+  ) {
+    throw new Error(
+      `device "${device.name}" registered at ${device.registeredAt} got backup path ${device.backupPath}`,
+    );
   }
-  if (!(await isDirectory(path.join(dataDir, s.name))) || !(await isDirectory(path.join(dataDir, device.backupPath)))) {
-    throw new Error(`pairing "${s.name}" made no folder ${device.backupPath} directly under the data folder`);
+  if (
+    !(await isDirectory(path.join(dataDir, device.name))) ||
+    !(await isDirectory(path.join(dataDir, device.backupPath)))
+  ) {
+    throw new Error(`pairing "${device.name}" made no folder ${device.backupPath} directly under the data folder`);
   }
   const held = new Map<string, Static<typeof Item>>();
   const folders = new Set<string>();

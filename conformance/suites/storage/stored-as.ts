@@ -126,7 +126,7 @@ export const storedAsCheck: Check = {
       return await checkOnce(async () => {
         const device = await pairDevice(session, 'Sequence probe');
         paired.push(device.deviceId);
-        if (device.backupPath !== `Sequence probe/${device.registeredAt}`) {
+        if (device.backupPath !== `${device.name}/${device.registeredAt}`) {
           throw new Violation(['STO-03'], `registered at ${device.registeredAt}, backup path ${device.backupPath}`);
         }
         const folders: string[] = [];
