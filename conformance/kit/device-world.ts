@@ -86,14 +86,17 @@ export async function newWorld(context: CheckContext, options: WorldOptions = {}
     if (Object.keys(settings).length > 0) app.updateSettings(settings);
     return { clock, device, app, content };
   };
-  if (options.pair === false) return { ...make(), wire: new Wire() };
+  // Made before the setup: an app that refuses to install (an OS too old) is what the check judges, not its setup.
+  let fresh: Omit<World, 'wire'> | undefined = make();
+  if (options.pair === false) return { ...fresh, wire: new Wire() };
   // Pairing makes the world: when it fails, the check has tested nothing (unless it covers pairing: setup.ts).
   const world = await setup('pairing the device for the check', PAIRING_RULES, () =>
     pairPastLeftovers(
       session,
       options.overrides?.name ?? name,
       async () => {
-        const made = make();
+        const made = fresh ?? make();
+        fresh = undefined;
         await scanPairing(session, made.app);
         return made;
       },
