@@ -59,7 +59,10 @@ export function pushServiceStart(
 export function dataDirStart(command: OwnServerCommand, edition: Edition): Pick<TargetSession, 'startOwnServerOn'> {
   if (!command.template.uses.has('data')) return {};
   const start = ownServerProcess(command, edition);
-  return { startOwnServerOn: (dir) => start(undefined, dir) };
+  // Not a port check: a start on a range a neighbour's port check holds for the moment is tried again.
+  return {
+    startOwnServerOn: (dir) => whenRangeFrees(command.readyTimeoutMs ?? READY_TIMEOUT_MS, () => start(undefined, dir)),
+  };
 }
 
 export const NO_DATA_PLACEHOLDER =

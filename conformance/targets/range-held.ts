@@ -5,7 +5,7 @@
  * of its own, and is worth starting again once the range frees.
  */
 import { EDITIONS, type Edition } from '../spec/editions.js';
-import { bindUdp, findTcpPort, NoFreePortError } from '../../reference-server/net/ports.js';
+import { bindUdp, findTcpPort, NO_FREE_PORT, NoFreePortError } from '../../reference-server/net/ports.js';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -24,4 +24,26 @@ export async function rangeHeld(edition: Edition): Promise<boolean> {
   const { tcp, udp } = EDITIONS[edition];
   const tcpHeld = await noneFree(() => findTcpPort(LOOPBACK, tcp));
   return tcpHeld || (await noneFree(async () => (await bindUdp(LOOPBACK, udp)).close()));
+}
+
+/** How long a reference server's start waits for its range to free before its failure stands. */
+const RANGE_WAIT_MS = 30_000;
+const RANGE_PAUSE_MS = 250;
+
+/**
+ * A reference server's start for a check that is not about ports (the drive checks' server on a destination they
+ * choose), tried again while it fails for want of a free port: a neighbour's port check holds every port of the
+ * range for as long as one start takes, which says nothing of the server. The port checks' own starts are never
+ * tried again: a refusal on a full range is what one of them looks for.
+ */
+export async function startWhenRangeFrees<T>(start: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + RANGE_WAIT_MS;
+  for (;;) {
+    try {
+      return await start();
+    } catch (error) {
+      if ((error as { code?: unknown } | undefined)?.code !== NO_FREE_PORT || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RANGE_PAUSE_MS));
+    }
+  }
 }

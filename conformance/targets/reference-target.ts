@@ -23,6 +23,7 @@ import type { ServerThreadData } from './server-thread.js';
 import { compiledFile, startOnServerThread } from './server-threads.js';
 import type { Target, TargetSession } from './target.js';
 import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
+import { startWhenRangeFrees } from './range-held.js';
 
 export interface ReferenceSession extends TargetSession {
   readonly dataDir: string;
@@ -133,7 +134,7 @@ export class ReferenceTarget implements Target {
       ...clock,
       startOwnServer: () => ownServer(),
       startOwnServerWithPushService: ownServer,
-      startOwnServerOn: (dir) => ownServer(undefined, dir),
+      startOwnServerOn: (dir) => startWhenRangeFrees(() => ownServer(undefined, dir)),
       startRestartableServer: () =>
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,

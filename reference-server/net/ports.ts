@@ -14,7 +14,11 @@ export interface PortRange {
   readonly last: number;
 }
 
+/** The code of a start that found no free port: kept when the error crosses from the servers' thread. */
+export const NO_FREE_PORT = 'ENOFREEPORT';
+
 export class NoFreePortError extends Error {
+  readonly code = NO_FREE_PORT;
   constructor(kind: 'TCP' | 'UDP', host: string, range: PortRange) {
     super(`No free ${kind} port on ${host} in ${range.first}-${range.last}.`);
     this.name = 'NoFreePortError';
