@@ -36,6 +36,26 @@ describe('traceabilityMatrix', () => {
     expect([cell('TOTP-02'), cell('TOTP-14'), cell('TOTP-15')]).toEqual(['pass', 'advisory', 'advisory']);
   });
 
+  it('shows the worst of the checks that cover a requirement on a column, whatever their order', () => {
+    // RUN-03 covered by a check that passed on every column and by the one that failed on iPhone 13 (Pro).
+    for (const checks of [
+      ['pair.qr-pairing', 'run.battery-thresholds'],
+      ['run.battery-thresholds', 'pair.qr-pairing'],
+    ]) {
+      const shared = sampleSummary();
+      const coverage = new Map(Object.entries({ ...COVERAGE, 'RUN-03': checks }));
+      shared.requirements = requirementVerdicts(REQUIREMENTS, shared.checks, coverage, {
+        expectedFailures: new Set(BASELINE),
+      });
+      const cells = traceabilityMatrix(shared).rows.find((r) => r.id === 'RUN-03')!.cells;
+      expect(cells[shared.columns.indexOf('iphone-13 @ pro')], checks.join(' ')).toMatchObject({
+        verdict: 'fail',
+        checks: ['run.battery-thresholds'],
+      });
+      expect(cells[shared.columns.indexOf('redmi-note-8 @ pro')]!.verdict).toBe('pass');
+    }
+  });
+
   it('shows an error where the kit failed, with its reason, and it is never hidden by a pass', () => {
     expect(at('PUSH-04', 'redmi-note-8 @ pro')).toEqual({
       verdict: 'error',
