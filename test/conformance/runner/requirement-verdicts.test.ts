@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, CheckResult, RequirementResult, Verdict } from '../../../conformance/runner/summary-schema.js';
 import { fixedExpectedFailures, runVerdict, totalsOf } from '../../../conformance/runner/run-verdict.js';
 import { cellReading, findingVerdict, requirementVerdicts } from '../../../conformance/runner/verdicts.js';
+import { judgeRequirements } from '../../../conformance/runner/summary-verdicts.js';
 import { REQUIREMENTS } from '../../../conformance/spec/requirements/index.js';
 
 // A check covering a MUST requirement and an ADVISORY one; a finding names the one it is charged to.
@@ -137,6 +138,34 @@ describe('the run', () => {
       verdict: 'error',
       reason: 'the target could not be tested: connect ECONNREFUSED',
     });
+  });
+});
+
+describe('the judgement of a run', () => {
+  const check: CheckResult = {
+    checkId: 'totp.check',
+    title: 'A check',
+    area: 'TOTP',
+    cells: [cell('pro', 'pass', MUST)],
+  };
+  const judge = (options: { abort?: string; failOnUntested?: boolean }) =>
+    judgeRequirements(REQUIREMENTS, [check], [{ id: 'totp.check', requirements: [MUST] }], {
+      expectedFailures: new Set(),
+      ...options,
+    });
+
+  it('passes what passed, but is an error when the target could not be tested', () => {
+    expect(judge({}).verdict).toBe('pass');
+    expect(judge({ abort: 'connect ECONNREFUSED' })).toMatchObject({
+      verdict: 'error',
+      reason: 'the target could not be tested: connect ECONNREFUSED',
+    });
+  });
+
+  it('with --fail-on-untested, is an error naming the first requirement that went untested', () => {
+    const judged = judge({ failOnUntested: true });
+    const first = judged.requirements.find((r) => r.verdict === 'untested');
+    expect(judged).toMatchObject({ verdict: 'error', reason: expect.stringContaining(`: ${first?.id}: `) });
   });
 });
 
