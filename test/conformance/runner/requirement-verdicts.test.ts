@@ -70,6 +70,27 @@ describe('a requirement', () => {
     expect(judged(MUST, 'fail', 'pass', [MUST])).toMatchObject({ verdict: 'fail', expectedFailure: true });
   });
 
+  it('gives each distinct reason of its errored cells once, so no column is left unexplained', () => {
+    const erring = (column: string, reason: string) => ({ ...cell(column, 'error', MUST), reason });
+    const check: CheckResult = {
+      checkId: 'totp.check',
+      title: 'A check',
+      area: 'TOTP',
+      cells: [
+        erring('pro', 'no route to host'),
+        erring('lite', 'kit error: TypeError'),
+        erring('home', 'no route to host'),
+      ],
+    };
+    const rows = requirementVerdicts(REQUIREMENTS, [check], new Map([[MUST, ['totp.check']]]), {
+      expectedFailures: new Set(),
+    });
+    expect(rows.find((r) => r.id === MUST)).toMatchObject({
+      verdict: 'error',
+      reason: 'no route to host; kit error: TypeError',
+    });
+  });
+
   it('reads untested, not skipped, when the checks covering it did not run: it still applies', () => {
     const coverage = new Map([[MUST, ['totp.check']]]);
     const rows = requirementVerdicts(REQUIREMENTS, [], coverage, { expectedFailures: new Set() });
