@@ -7,6 +7,7 @@ import { ALLURE_STATUSES, type AllureTestResult } from '../../reports/allure/all
 import { allureReporter, allureResults } from '../../reports/allure/allure-reporter.js';
 import { javaProperties } from '../../reports/allure/java-properties.js';
 import { carryHistory } from '../../reports/allure/allure-history.js';
+import { environment } from '../../reports/allure/allure-run.js';
 import {
   BATTERY_COMMANDS,
   BATTERY_REPLAY,
@@ -264,6 +265,14 @@ describe('allure-results', () => {
     const [run, ...rest] = allureResults({ ...summary, verdict: 'error', reason, checks: [] });
     expect(rest).toEqual([]);
     expect(run).toMatchObject({ status: 'broken', statusDetails: { message: reason }, fullName: 'mbsc.run' });
+  });
+
+  it("names an error run's verdict and reason in environment.properties", () => {
+    const reason = 'the target could not be tested: connect ECONNREFUSED 127.0.0.1:1';
+    expect(environment({ ...summary, verdict: 'error', reason })).toMatchObject({
+      verdict: 'ERROR',
+      'verdict.reason': reason,
+    });
   });
 
   it('escapes properties so a hostile value cannot add an entry', () => {

@@ -182,6 +182,37 @@ describe('index.html in Chromium', () => {
     },
   );
 
+  it.skipIf(!hasChromium)(
+    title('says in the banner what errored, went untested or was expected, and why a run is an error'),
+    async () => {
+      const page = await open(path.join(dir, 'index.html'));
+      const t = summary.totals;
+      const gate = (await page.locator('header.banner .gate').textContent()) ?? '';
+      expect(gate).toMatch(/^\d+ MUST requirements? failed\./);
+      expect(gate).toContain(`${t.errored} errored.`);
+      expect(gate).toContain(`${t.untested} untested.`);
+      expect(await page.locator('#run-reason').count()).toBe(0);
+      // The failure the baseline lists is labelled so, and the failures section counts it apart.
+      const expected = page.locator('article.finding.expected .finding-head .badge');
+      expect(await expected.textContent()).toBe('EXPECTED FAILURE');
+      expect(await page.locator('#failures h2').textContent()).toBe('Failures (2) and expected failures (1)');
+      await page.close();
+
+      const errorDir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-error-'));
+      try {
+        const reason = `1 requirement could not be judged: PUSH-04: ${KIT_ERROR_REASON}`;
+        await htmlReporter({ outDir: errorDir }).onRunEnd({ ...summary, verdict: 'error', reason });
+        const error = await open(path.join(errorDir, 'index.html'));
+        expect(await error.locator('#verdict').textContent()).toBe('ERROR');
+        expect(await error.locator('header.banner .gate').textContent()).toMatch(/^No verdict on the target/);
+        expect(await error.locator('#run-reason').textContent()).toBe(reason);
+        await error.close();
+      } finally {
+        rmSync(errorDir, { recursive: true, force: true });
+      }
+    },
+  );
+
   it.skipIf(!hasChromium)(title('shows one card per finding, listing the columns it was seen on'), async () => {
     const page = await open(path.join(dir, 'index.html'));
     // The advisory seen on both Pro columns is one card naming both, and each matrix cell links to it.

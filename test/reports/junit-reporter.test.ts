@@ -115,6 +115,43 @@ describe('junit.xml', () => {
     );
   });
 
+  it("gives every testsuite the run's verdict and its reason as properties", () => {
+    const runProperty = (suite: Element, name: string) =>
+      children(child(suite, 'properties')!, 'property')
+        .find((p) => p.getAttribute('name') === name)
+        ?.getAttribute('value');
+    expect(suites.map((s) => runProperty(s, 'verdict'))).toEqual(suites.map(() => 'fail'));
+    const reason = '1 requirement could not be judged: PUSH-04: the target could not be reached';
+    const errored = children(
+      parseXml(junitXml({ ...summary, verdict: 'error', reason })).documentElement!,
+      'testsuite',
+    );
+    expect(errored.map((s) => [runProperty(s, 'verdict'), runProperty(s, 'reason')])).toEqual(
+      errored.map(() => ['error', reason]),
+    );
+  });
+
+  it('skips an untested cell with its reason and counts it skipped, never a pass', () => {
+    const withUntested = sampleSummary();
+    const reason = 'needs the conformance clock: the target does not offer it';
+    Object.assign(withUntested.checks[0]!.cells[0]!, { verdict: 'untested', reason, runs: 0 });
+    const root = parseXml(junitXml(withUntested)).documentElement!;
+    const untested = children(root, 'testsuite')
+      .flatMap((s) => children(s, 'testcase'))
+      .find((c) => c.getAttribute('classname') === 'PAIR.pair.qr-pairing')!;
+    expect(child(untested, 'skipped')!.getAttribute('message')).toBe(reason);
+    const verdict = children(child(untested, 'properties')!, 'property').find(
+      (p) => p.getAttribute('name') === 'verdict',
+    );
+    expect(verdict?.getAttribute('value')).toBe('untested');
+    // One pass fewer, one skip more than the sample run: the same tests, none of them failed or errored anew.
+    const counts = (e: Element) => ['tests', 'failures', 'errors', 'skipped'].map((a) => Number(e.getAttribute(a)));
+    const [tests, failures, errors, skipped] = counts(root);
+    expect([tests, failures, errors, skipped]).toEqual(
+      counts(doc.documentElement!).map((n, i) => n + (i === 3 ? 1 : 0)),
+    );
+  });
+
   it('makes a kit exception an <error>, not a <failure>: its reason, then its stack and replay', () => {
     const errored = testcase('PUSH.push.expiry', 'redmi-note-8 @ pro');
     expect(child(errored, 'failure')).toBeUndefined();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIREMENTS } from '../../conformance/spec/requirements/index.js';
-import { findings, requirementsByCheck } from '../../reports/findings.js';
+import { findings, requirementsByCheck, runLevelError } from '../../reports/findings.js';
 import { traceabilityMatrix, type MatrixRow } from '../../reports/traceability.js';
-import { COLUMNS, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
+import { requirementVerdicts } from '../../conformance/runner/verdicts.js';
+import { BASELINE, COLUMNS, COVERAGE, KIT_ERROR_REASON, sampleSummary } from './sample-summary.js';
 
 const summary = sampleSummary();
 const matrix = traceabilityMatrix(summary);
@@ -33,6 +34,26 @@ describe('traceabilityMatrix', () => {
     const matrix = traceabilityMatrix(mixed);
     const cell = (id: string) => matrix.rows.find((r) => r.id === id)!.cells[0]!.verdict;
     expect([cell('TOTP-02'), cell('TOTP-14'), cell('TOTP-15')]).toEqual(['pass', 'advisory', 'advisory']);
+  });
+
+  it('shows the worst of the checks that cover a requirement on a column, whatever their order', () => {
+    // RUN-03 covered by a check that passed on every column and by the one that failed on iPhone 13 (Pro).
+    for (const checks of [
+      ['pair.qr-pairing', 'run.battery-thresholds'],
+      ['run.battery-thresholds', 'pair.qr-pairing'],
+    ]) {
+      const shared = sampleSummary();
+      const coverage = new Map(Object.entries({ ...COVERAGE, 'RUN-03': checks }));
+      shared.requirements = requirementVerdicts(REQUIREMENTS, shared.checks, coverage, {
+        expectedFailures: new Set(BASELINE),
+      });
+      const cells = traceabilityMatrix(shared).rows.find((r) => r.id === 'RUN-03')!.cells;
+      expect(cells[shared.columns.indexOf('iphone-13 @ pro')], checks.join(' ')).toMatchObject({
+        verdict: 'fail',
+        checks: ['run.battery-thresholds'],
+      });
+      expect(cells[shared.columns.indexOf('redmi-note-8 @ pro')]!.verdict).toBe('pass');
+    }
   });
 
   it('shows an error where the kit failed, with its reason, and it is never hidden by a pass', () => {
@@ -106,11 +127,48 @@ describe('findings', () => {
     expect(requirementsByCheck(summary).get('totp.rfc6238')).toEqual(['TOTP-02', 'TOTP-14', 'TOTP-15']);
   });
 
+  it('never calls a failure expected when it also fails a requirement the baseline does not list', () => {
+    // bak.incremental also covers BAK-08 here: its failure, naming no id, fails BAK-07 (listed) and BAK-08 (not).
+    const widened = sampleSummary();
+    const coverage = new Map(Object.entries({ ...COVERAGE, 'BAK-08': ['bak.incremental'] }));
+    widened.requirements = requirementVerdicts(REQUIREMENTS, widened.checks, coverage, {
+      expectedFailures: new Set(BASELINE),
+    });
+    const verdicts = widened.requirements.filter((r) => r.id === 'BAK-07' || r.id === 'BAK-08');
+    expect(verdicts.map((r) => [r.id, r.verdict, r.expectedFailure ?? false])).toEqual([
+      ['BAK-07', 'fail', true],
+      ['BAK-08', 'fail', false],
+    ]);
+    const f = findings(widened).find((x) => x.checkId === 'bak.incremental')!;
+    expect([f.verdict, f.expected]).toEqual(['fail', false]);
+  });
+
   it('still reports a failing cell that carries no failure details', () => {
     const bare = sampleSummary();
     delete bare.checks[1]!.cells[1]!.failure;
     const f = findings(bare).find((x) => x.checkId === 'run.battery-thresholds')!;
     expect(f.failure.message).toContain('recorded no details');
     expect(f.failure.replayCommand).toBe(bare.command);
+  });
+
+  it('gives the run its own error when cells ran but none of them carries it', () => {
+    // Nothing applicable ran: every cell was skipped, and the run is an error that no cell says.
+    const reason = 'nothing applicable ran: no selected check applies to this target';
+    const skipped = sampleSummary({ verdict: 'error', reason });
+    for (const cell of skipped.checks.flatMap((c) => c.cells)) {
+      Object.assign(cell, { verdict: 'skipped', reason: 'not here', failure: undefined });
+    }
+    expect(runLevelError(skipped)).toBe(reason);
+    // With an error cell to say it, the run adds nothing; a run that is no error has none.
+    expect(runLevelError(sampleSummary({ verdict: 'error', reason }))).toBeUndefined();
+    expect(runLevelError(summary)).toBeUndefined();
+  });
+
+  it("gives an error cell that carries only its reason, as an unreachable target's does, that reason", () => {
+    const reason = 'the target could not be reached: connect ECONNREFUSED 127.0.0.1:50000';
+    const unreachable = sampleSummary();
+    Object.assign(unreachable.checks[6]!.cells[0]!, { verdict: 'error', reason, failure: undefined, runs: 0 });
+    const f = findings(unreachable).find((x) => x.checkId === 'push.expiry' && x.verdict === 'error')!;
+    expect(f.failure).toEqual({ message: reason, replayCommand: unreachable.command });
   });
 });

@@ -157,6 +157,10 @@ describe('console reporter', () => {
       false,
     );
     expect(dot.split('\n')[1]).toBe('·aF');
+    // An untested or errored cell has a mark of its own, never a pass's.
+    const lacking = [cell('untested', { reason: 'no clock' }), cell('error', { reason: 'the kit failed: boom' })];
+    const marks = await drive({ reporter: 'dot', quiet: false }, lacking, false);
+    expect(marks.split('\n')[1]).toBe('uE');
   });
 
   it('has no live output with --quiet or --reporter json', () => {

@@ -45,3 +45,43 @@ describe('device verdicts', () => {
     ]);
   });
 });
+
+describe('device verdicts by what their cells found', () => {
+  const levels = [
+    { id: 'TOTP-02', level: 'MUST' as const },
+    { id: 'TOTP-15', level: 'ADVISORY' as const },
+  ];
+  const checks = [{ id: 'totp-synthetic', requirements: ['TOTP-02', 'TOTP-15'] }];
+  const finding = (profile: string, verdict: 'fail' | 'advisory', charged: string): Cell => ({
+    ...cell(profile, verdict),
+    failure: { message: `${verdict} on ${profile}`, requirements: [charged], replayCommand: 'mbsc run' },
+  });
+  const phones = ['advisory-phone', 'failing-phone', 'erring-phone', 'idle-phone'].map((id) => ({
+    id,
+    platform: 'ios',
+    osVersion: '17.5',
+  }));
+  const results: CheckResult[] = [
+    {
+      checkId: 'totp-synthetic',
+      title: 'a synthetic check with a MUST and an ADVISORY requirement',
+      area: 'TOTP',
+      requirements: ['TOTP-02', 'TOTP-15'],
+      cells: [
+        finding('advisory-phone', 'advisory', 'TOTP-15'),
+        finding('failing-phone', 'fail', 'TOTP-02'),
+        cell('erring-phone', 'error', 'the target could not be reached'),
+      ],
+    },
+  ];
+
+  it('pass beside an advisory finding, fail on a MUST failure, error where the kit could not tell', () => {
+    const devices = deviceVerdicts(phones, results, checks, levels);
+    expect(devices.map((d) => [d.profile, d.verdict])).toEqual([
+      ['advisory-phone', 'pass'],
+      ['failing-phone', 'fail'],
+      ['erring-phone', 'error'],
+      ['idle-phone', 'skipped'],
+    ]);
+  });
+});
