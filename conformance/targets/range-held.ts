@@ -5,6 +5,7 @@
  * of its own, and is worth starting again once the range frees.
  */
 import { EDITIONS, type Edition } from '../spec/editions.js';
+import { SetupError } from '../kit/setup.js';
 import { bindUdp, findTcpPort, NO_FREE_PORT, NoFreePortError } from '../../reference-server/net/ports.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -34,15 +35,19 @@ const RANGE_PAUSE_MS = 250;
  * A reference server's start for a check that is not about ports (the drive checks' server on a destination they
  * choose), tried again while it fails for want of a free port: a neighbour's port check holds every port of the
  * range for as long as one start takes, which says nothing of the server. The port checks' own starts are never
- * tried again: a refusal on a full range is what one of them looks for.
+ * tried again: a refusal on a full range is what one of them looks for. A range still full after `waitMs` is a setup
+ * error: the cell errs, never reading as the server's failure.
  */
-export async function startWhenRangeFrees<T>(start: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + RANGE_WAIT_MS;
+export async function startWhenRangeFrees<T>(start: () => Promise<T>, waitMs = RANGE_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       return await start();
     } catch (error) {
-      if ((error as { code?: unknown } | undefined)?.code !== NO_FREE_PORT || Date.now() > deadline) throw error;
+      if ((error as { code?: unknown } | undefined)?.code !== NO_FREE_PORT) throw error;
+      // Still no port once the wait is over: the machine's, not the server's; the cell is an error, not a verdict.
+      if (Date.now() > deadline)
+        throw new SetupError('starting a server like the target (its range stayed full)', [], { cause: error });
       await new Promise((resolve) => setTimeout(resolve, RANGE_PAUSE_MS));
     }
   }

@@ -68,7 +68,7 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[], hi
     if (decodePairingPayload(made.payload).mode !== 'migrate') throw new Error(`not a migrate QR: ${made.payload}`);
     return made;
   });
-  await within(['MIG-02'], () => refuseReplacements(session, pairing.token, ids, bystander.installId));
+  await within(['MIG-02'], () => refuseReplacements(session, pairing.token, ids, bystander));
   await within(['MIG-03', 'MIG-04', 'MIG-05', 'MIG-06', 'MIG-10', 'MIG-13'], () =>
     migrateTo(session, s, { original, bystander, pairing, ids, shas, contents, snapshot, history }, paired),
   );

@@ -57,10 +57,11 @@ export async function refuseReplacements(
   session: TargetSession,
   token: string,
   ids: ReadonlySet<string>,
-  bystanderInstallId: string,
+  bystander: { readonly name: string; readonly installId: string },
 ): Promise<void> {
   const before = await listed(session, ids);
-  const bystanderIdentity = identity('Bystander', 'android', bystanderInstallId);
+  // The paired bystander again, as it was paired: its name and its installation.
+  const bystanderIdentity = identity(bystander.name, 'android', bystander.installId);
   await refused(
     new MbsClient({ baseUrl: session.url }).call('pair', {
       body: { token, edition: session.edition, device: bystanderIdentity },

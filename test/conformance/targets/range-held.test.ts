@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EDITIONS } from '../../../conformance/spec/editions.js';
 import { startWhenRangeFrees } from '../../../conformance/targets/range-held.js';
+import { SetupError } from '../../../conformance/kit/setup.js';
 import { findTcpPort, NO_FREE_PORT, NoFreePortError } from '../../../reference-server/net/ports.js';
 
 const held: Server[] = [];
@@ -35,6 +36,13 @@ describe('startWhenRangeFrees', () => {
       if (tries === 1) throw rebuilt();
     });
     expect(tries).toBe(2);
+  });
+
+  it('makes a range still full after the wait a setup error (the cell errs), never the server’s failure', async () => {
+    const full = () => Promise.reject(new NoFreePortError('TCP', '127.0.0.1', EDITIONS.pro.tcp));
+    const error = await startWhenRangeFrees(full, 0).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SetupError);
+    expect((error as SetupError).cause).toBeInstanceOf(NoFreePortError);
   });
 
   it('lets any other failure stand at once', async () => {
