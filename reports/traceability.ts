@@ -13,9 +13,7 @@ import type { Cell, RequirementResult, Summary, Verdict } from '../conformance/r
 import { cellReading, worstOf } from '../conformance/runner/verdicts.js';
 import { requirementsByCheck } from './findings.js';
 import { trimMiddle } from '../conformance/kit/trim-middle.js';
-import { columnName } from '../conformance/kit/check.js';
-import type { DeviceSpec } from '../simulators/device/device-spec.js';
-import type { Edition } from '../conformance/spec/editions.js';
+import { profileColumnName } from '../conformance/kit/check.js';
 
 export interface MatrixCell {
   readonly verdict: Verdict;
@@ -100,9 +98,7 @@ function ranElsewhere(
 ): string | undefined {
   if (!summary.editionsInTurn) return undefined;
   const sameProfile = (id: string) =>
-    summary.target.editions.some(
-      (edition) => column === columnName({ edition: edition as Edition, profile: { id } as DeviceSpec }),
-    );
+    summary.target.editions.some((edition) => column === profileColumnName(id, edition));
   const ran = checks.flatMap((checkId) =>
     (cellsByCheck.get(checkId) ?? [])
       .filter((cell) => cell.profile !== undefined && sameProfile(cell.profile))

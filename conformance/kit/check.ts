@@ -16,7 +16,12 @@ export interface Column {
 }
 
 export function columnName(column: Column): string {
-  return column.profile ? `${column.profile.id} @ ${column.edition}` : column.edition;
+  return column.profile ? profileColumnName(column.profile.id, column.edition) : column.edition;
+}
+
+/** The name of the column of the profile `profileId` on `edition`, as reports name it. */
+export function profileColumnName(profileId: string, edition: string): string {
+  return `${profileId} @ ${edition}`;
 }
 
 export interface CheckContext {

@@ -18,7 +18,7 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
-import { rangeHeld } from './range-held.js';
+import { rangeHeld, retryWhileRangeFull } from './range-held.js';
 import { loopbackUrlsIn } from './served-lines.js';
 import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, whatItWrote, type StartedProcess } from './started-processes.js';
@@ -107,21 +107,14 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
 }
 
 /**
- * A start of the nemesis's server, tried again within `timeoutMs` when it ended while its edition's range had no
- * free port (a neighbour's port check holds every port of it for the moment one start takes): a server must refuse
- * to start on a full range, so such an end says nothing of the server. Any other failed start is final. The port
- * checks' own starts are never tried again: a refusal on a full range is what one of them looks for.
+ * A start of the command's server, tried again within `timeoutMs` when it ended while its edition's range had no free
+ * port (range-held.ts): a server must refuse to start on a full range, so such an end says nothing of the server.
  */
-async function whenRangeFrees<T>(timeoutMs: number, start: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await start();
-    } catch (error) {
-      if (!(error instanceof RangeHeldStart) || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, RANGE_HELD_PAUSE_MS));
-    }
-  }
+function whenRangeFrees<T>(timeoutMs: number, start: () => Promise<T>): Promise<T> {
+  return retryWhileRangeFull(start, (error) => error instanceof RangeHeldStart, {
+    waitMs: timeoutMs,
+    pauseMs: RANGE_HELD_PAUSE_MS,
+  });
 }
 
 async function seenIds(edition: Edition): Promise<Set<string>> {

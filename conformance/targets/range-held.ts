@@ -32,23 +32,40 @@ const RANGE_WAIT_MS = 30_000;
 const RANGE_PAUSE_MS = 250;
 
 /**
- * A reference server's start for a check that is not about ports (the drive checks' server on a destination they
- * choose), tried again while it fails for want of a free port: a neighbour's port check holds every port of the
- * range for as long as one start takes, which says nothing of the server. The port checks' own starts are never
- * tried again: a refusal on a full range is what one of them looks for. A range still full after `waitMs` is a setup
- * error: the cell errs, never reading as the server's failure.
+ * Runs `start` again while it fails because its edition's range had no free port (`full` tells such a failure): a
+ * neighbour's port check holds every port of the range for as long as one start takes, which says nothing of the
+ * server. Any other failure stands at once; one still `full` after `waitMs` stands as `givenUp` makes it. The port
+ * checks' own starts are never tried again: a refusal on a full range is what one of them looks for.
  */
-export async function startWhenRangeFrees<T>(start: () => Promise<T>, waitMs = RANGE_WAIT_MS): Promise<T> {
-  const deadline = Date.now() + waitMs;
+export async function retryWhileRangeFull<T>(
+  start: () => Promise<T>,
+  full: (error: unknown) => boolean,
+  timing: { readonly waitMs: number; readonly pauseMs: number },
+  givenUp: (error: unknown) => unknown = (error) => error,
+): Promise<T> {
+  const deadline = Date.now() + timing.waitMs;
   for (;;) {
     try {
       return await start();
     } catch (error) {
-      if ((error as { code?: unknown } | undefined)?.code !== NO_FREE_PORT) throw error;
-      // Still no port once the wait is over: the machine's, not the server's; the cell is an error, not a verdict.
-      if (Date.now() > deadline)
-        throw new SetupError('starting a server like the target (its range stayed full)', [], { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, RANGE_PAUSE_MS));
+      if (!full(error)) throw error;
+      if (Date.now() > deadline) throw givenUp(error);
+      await new Promise((resolve) => setTimeout(resolve, timing.pauseMs));
     }
   }
+}
+
+/**
+ * A reference server's start for a check that is not about ports (the drive checks' server on a destination they
+ * choose), tried again while it fails for want of a free port. A range still full after `waitMs` is a setup error:
+ * the cell errs, never reading as the server's failure.
+ */
+export function startWhenRangeFrees<T>(start: () => Promise<T>, waitMs = RANGE_WAIT_MS): Promise<T> {
+  return retryWhileRangeFull(
+    start,
+    (error) => (error as { code?: unknown } | undefined)?.code === NO_FREE_PORT,
+    { waitMs, pauseMs: RANGE_PAUSE_MS },
+    // Still no port once the wait is over: the machine's, not the server's; the cell is an error, not a verdict.
+    (error) => new SetupError('starting a server like the target (its range stayed full)', [], { cause: error }),
+  );
 }
