@@ -15,7 +15,7 @@ import { checkProperty, commandsOptions } from '../../kit/property.js';
 import type { BackupJob } from '../../../simulators/app/backup-job.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
-import { contentOf } from '../../../simulators/device/media.js';
+import { sameContent } from '../../../simulators/device/media.js';
 import { newBackupModel } from './model.js';
 import type { BackupApp } from './port.js';
 import { backupSteps, initialItems, runSequence, type BackupOptions } from './sequences.js';
@@ -92,7 +92,7 @@ function modelApp(w: World, dataDir: string | undefined): BackupApp {
       })),
     async sameBytes(item, held) {
       const bytes = await w.app.client().download(item.sha256);
-      return bytes.equals(contentOf({ contentSeed: held.contentSeed, size: held.size }));
+      return sameContent({ contentSeed: held.contentSeed, size: held.size }, bytes);
     },
     resultLine: async () =>
       w.app.log

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentOf, sha256Of } from '../../../simulators/device/media.js';
+import { contentOf, sameContent, sha256Of } from '../../../simulators/device/media.js';
 import { RECENTLY_DELETED_MS } from '../../../simulators/device/simulated-device.js';
 import { VirtualClock } from '../../../simulators/clock/virtual-clock.js';
 import { device, GB, media } from '../../helpers/sim.js';
@@ -20,6 +20,32 @@ describe('simulated device', () => {
     const large = contentOf({ contentSeed: 4, size: 100_000 });
     expect(large.subarray(0, 2000).equals(original)).toBe(true);
     expect(contentOf({ contentSeed: 4, size: 100_000 }).equals(large)).toBe(true);
+  });
+
+  it('hashes the bytes it always made: a seed and a size name the same content in every run', () => {
+    expect(sha256Of({ contentSeed: 5, size: 3000 })).toBe(
+      '2e5f1b636104bcd1ca4ab618b0ab5971ef96a225bd5be8c40cdef436d8c6398e',
+    );
+    expect(sha256Of({ contentSeed: 5, size: 100_000 })).toBe(
+      '58c5ed6fff114406869ee55e41a488f72244c5bbe9a642fa928957b59d0c303e',
+    );
+    expect(sha256Of({ contentSeed: 123456789012, size: 1 })).toBe(
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    );
+  });
+
+  it("tells an item's exact bytes from one changed byte or another length, kept or not", () => {
+    for (const size of [1, 2000, 100_000]) {
+      const item = { contentSeed: 6, size };
+      const bytes = contentOf(item);
+      expect(sameContent(item, bytes)).toBe(true);
+      expect(sameContent(item, bytes.subarray(0, size - 1))).toBe(false);
+      expect(sameContent(item, Buffer.concat([bytes, Buffer.alloc(1)]))).toBe(false);
+      bytes.writeUInt8(bytes.readUInt8(size - 1) ^ 1, size - 1);
+      expect(sameContent(item, bytes)).toBe(false);
+      // The comparison changed nothing it keeps.
+      expect(sameContent(item, contentOf(item))).toBe(true);
+    }
   });
 
   it('types media by extension and counts internal storage only', () => {
