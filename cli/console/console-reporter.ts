@@ -102,7 +102,7 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
   return {
     name: 'console',
     onRunStart(info: RunInfo) {
-      tally = new RunTally(info.cells ?? info.checks.length * info.columns.length, sink.now());
+      tally = new RunTally(info.cells ?? info.checks.length * info.columns.length, sink.now(), info.work);
       print([
         `Testing ${info.target.description}, seed ${info.seed}: ${info.checks.length} checks on ` +
           `${info.columns.length} columns, ${tally.total} cells`,
@@ -115,7 +115,7 @@ export function consoleReporter(options: ConsoleOptions, sink: ConsoleSink): Rep
       }
     },
     onCellEnd(check: CheckInfo, cell: Cell) {
-      tally?.add(cell.verdict);
+      tally?.add(cell.verdict, check.checkId, sink.now());
       if (style === 'list' && cell.verdict !== 'skipped') print([listLine(tally, check, cell)]);
       if (style === 'dot' && DOT[cell.verdict]) {
         clear();

@@ -8,9 +8,13 @@
  * So a pairing refused as paired already is tried once more after removing, through the console, the devices listed
  * under the very name being paired, when that name carries a tag the running cell drew and the cell did not pair them
  * itself. Nothing else is removed, and a refusal with no such device, or a second one, stands as the target's answer.
+ *
+ * Every pairing goes through here, so the devices a cell paired are known when it ends: on a server the kit did not
+ * start, the runner removes them then (`removeCellDevices`), and the server keeps only the devices it had.
  */
 import { MbsError, type ErrorCode } from '../spec/errors.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
+import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../targets/target.js';
 import { cellContent } from './cell-draws.js';
 import type { ContentSource } from './content-source.js';
@@ -18,8 +22,12 @@ import type { ContentSource } from './content-source.js';
 /** How a server refuses an installation it has paired: adding it, or migrating to it. */
 const PAIRED_ALREADY: readonly ErrorCode[] = ['device-already-paired', 'migration-target-paired'];
 
-/** The devices each cell paired through `pairPastLeftovers`: never an earlier run's, whatever their names. */
-const pairedBy = new WeakMap<ContentSource, Set<string>>();
+/**
+ * The devices each cell paired through `pairPastLeftovers` (never an earlier run's, whatever their names), each with
+ * the console that issued its pairing: the cell's server's own (also behind a proxy of the nemesis), or that of a
+ * server its check started.
+ */
+const pairedBy = new WeakMap<ContentSource, Map<string, MbsClient | undefined>>();
 
 /**
  * Runs `pair`, which pairs a device named `name` afresh (a new client or app, and a new token or one its refusal
@@ -34,7 +42,7 @@ export async function pairPastLeftovers<T>(
 ): Promise<T> {
   const content = cellContent();
   const noted = (paired: T): T => {
-    if (content) pairedBy.set(content, (pairedBy.get(content) ?? new Set()).add(deviceIdOf(paired)));
+    if (content) pairedBy.set(content, (pairedBy.get(content) ?? new Map()).set(deviceIdOf(paired), session.console));
     return paired;
   };
   try {
@@ -48,6 +56,31 @@ export async function pairPastLeftovers<T>(
     await removeQuietly(session, left);
     return noted(await pair());
   }
+}
+
+/**
+ * Removes, as the cell of `content` ends, the devices it paired through the console of `session` that the server
+ * still lists, so that a server the kit did not start (a vendor's) is left with the devices it had. Answers a warning for
+ * each that could not be removed, and for a list that could not be read: the cell's evidence, never its verdict.
+ */
+export async function removeCellDevices(session: TargetSession, content: ContentSource): Promise<string[]> {
+  const desk = session.console;
+  const paired = [...(pairedBy.get(content) ?? [])].filter(([, by]) => desk && by === desk).map(([id]) => id);
+  if (paired.length === 0 || !desk) return [];
+  const plural = (n: number) => `${n} ${n === 1 ? 'device' : 'devices'}`;
+  return unrecorded(async () => {
+    const listed = await desk.call('listDevices').catch((error: unknown) => messageOf(error));
+    if (typeof listed === 'string')
+      return [`could not list the server's devices to remove the ${plural(paired.length)} this cell paired: ${listed}`];
+    const still = new Set(listed.devices.map((d) => d.deviceId));
+    const warnings: string[] = [];
+    for (const deviceId of paired.filter((id) => still.has(id))) {
+      await desk.call('removeDevice', { params: { deviceId } }).catch((error: unknown) => {
+        warnings.push(`could not remove device ${deviceId}, which this cell paired: ${messageOf(error)}`);
+      });
+    }
+    return warnings;
+  });
 }
 
 /**
@@ -76,3 +109,5 @@ export async function removeQuietly(session: TargetSession, deviceIds: readonly 
     }
   });
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -61,9 +61,28 @@ export function cellWeight(checkId: string): number {
 }
 
 /** The weight of a cell of `checkId` in a run of `runs` sequences per property. */
-function weightAt(checkId: string, runs: number): number {
+export function weightAt(checkId: string, runs: number): number {
   if (runs >= FEW_RUNS_BELOW) return cellWeight(checkId);
   return FEW_RUNS_SECONDS_PER_CELL[checkId] ?? FEW_RUNS_USUAL_SECONDS;
+}
+
+/**
+ * The work of a run's cells as these weights see it, for a live display's time left: the weight of one cell of each
+ * check, at `runs` sequences per property, and the sum over the cells.
+ */
+export function plannedWork(cells: readonly { readonly check: Check }[], runs: number): PlannedWork {
+  const perCell: Record<string, number> = {};
+  let total = 0;
+  for (const { check } of cells) {
+    perCell[check.id] = weightAt(check.id, runs);
+    total += perCell[check.id] as number;
+  }
+  return { total, perCell };
+}
+
+export interface PlannedWork {
+  readonly total: number;
+  readonly perCell: Readonly<Record<string, number>>;
 }
 
 /**

@@ -5,6 +5,7 @@
  * displays such as a progress bar. Any hook may be sync or async. The runner never calls reporters directly: it goes
  * through ReporterMultiplexer, which keeps one broken reporter from aborting the run.
  */
+import type { PlannedWork } from './cell-weights.js';
 import type { Cell, CheckResult, Summary } from './summary-schema.js';
 
 /** What is known when a run starts, before any check has run. */
@@ -25,6 +26,11 @@ export interface RunInfo {
    * skipped ones included: what a progress display counts to. Absent from listeners of older runs.
    */
   readonly cells?: number;
+  /**
+   * The work of the cells the run runs (left-out ones weigh nothing), as the runner's weights see it when it orders
+   * them longest first: what a progress display estimates the time left by. Absent from listeners of older runs.
+   */
+  readonly work?: PlannedWork;
   /** Set when the run is the smoke subset: `cells` of `of`, at `runs` per property. */
   readonly smoke?: Summary['smoke'];
   /** Set when the run's device checks took the editions in turn: `cells` of the full matrix's `of`. */

@@ -31,7 +31,10 @@ export interface RunCells {
   readonly only?: CellFilter;
   /** Set when the editions took turns: the run's cells (left-out ones included) of the full matrix's. */
   readonly editionsInTurn?: NonNullable<Summary['editionsInTurn']>;
-  /** Set for `--smoke`: its cells of those it was chosen from, and the requirements it judges. */
+  /**
+   * Set for `--smoke`: its cells of those it was chosen from (left-out ones included, as the run reports them), and
+   * the requirements it judges.
+   */
   readonly smoke?: { readonly cells: number; readonly of: number; readonly requirements: ReadonlySet<string> };
 }
 
@@ -47,9 +50,10 @@ export function runCells(input: RunCellsInput): RunCells {
   // The smoke subset keeps the checks with a cell in it, so a check none of whose cells run is not reported at all.
   const kept = new Set(plan.map((cell) => cell.check));
   const withCells = checks.filter((check) => kept.has(check));
+  // Counted as the run counts its cells, and as the editions' count and `--list` do: left-out ones included.
   const smoke = {
-    cells: plan.length,
-    of: count(checks, turns),
+    cells: count(reported, only),
+    of: count(reported, turns),
     requirements: smokeRequirements(input.knownIds, input.selected, checks, withCells),
   };
   return { checks: withCells, only, smoke, ...inTurnField(inTurn) };

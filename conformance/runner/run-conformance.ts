@@ -14,6 +14,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, type Check, type Column, type FailureDetails } from '../kit/check.js';
 import type { Target } from '../targets/target.js';
 import { plannedCells } from './planned-cells.js';
+import { plannedWork } from './cell-weights.js';
 import type { CellFilter } from './planned-cells.js';
 import { runEdition } from './run-edition.js';
 import { deviceVerdicts, judgeRequirements } from './summary-verdicts.js';
@@ -102,6 +103,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     columns,
     checks: [...infos.values()],
     cells: plannedCells(target.editions, reported, options.profiles, options.cells).length,
+    work: plannedWork(plannedCells(target.editions, options.checks, options.profiles, options.cells), options.runs),
     ...(options.smoke ? { smoke: options.smoke } : {}),
     ...(options.editionsInTurn ? { editionsInTurn: options.editionsInTurn } : {}),
   });

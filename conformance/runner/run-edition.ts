@@ -11,7 +11,8 @@ import type { Edition } from '../spec/editions.js';
 import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
-import { contentSource } from '../kit/content-source.js';
+import { contentSource, type ContentSource } from '../kit/content-source.js';
+import { removeCellDevices } from '../kit/leftover-devices.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import {
   joinUnchecked,
@@ -112,10 +113,11 @@ async function runTasks(
 ): Promise<void> {
   const { edition } = session;
   const covered = realTimeCovered(checks);
+  const cellOptions = { ...options, covered, leavesAsFound: leavesAsFound(target) };
   const runOn =
     (on: TargetSession) =>
     async ({ check, column }: { check: Check; column: Column }) =>
-      done(check, column, await runCell(check, column, on, { ...options, covered }), true);
+      done(check, column, await runCell(check, column, on, cellOptions), true);
   const run = runOn(session);
   const phases = phasesOf(tasks);
   const applies = (t: PlannedCell) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies;
@@ -154,7 +156,17 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
   await Promise.all(lanes);
 }
 
-type CellOptions = EditionRunOptions & { covered: ReadonlySet<string> };
+type CellOptions = EditionRunOptions & { covered: ReadonlySet<string>; leavesAsFound: boolean };
+
+/**
+ * Whether each cell removes the devices it paired as it ends: on a server the kit did not start, reached at the URL
+ * given (`--server`), which keeps them after the run. The servers the kit starts (the reference's, a container's,
+ * described without a URL of their own) are discarded with their devices, and the run sends them nothing more.
+ */
+function leavesAsFound(target: Target): boolean {
+  const { kind, url } = target.describe();
+  return kind === 'server' && url !== undefined;
+}
 
 async function runCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
   const place = placeOf(column);
@@ -184,7 +196,22 @@ async function checkedCell(check: Check, column: Column, session: TargetSession,
   };
 }
 
+/** A cell as its check judged it; on a server to leave as found, with the devices it paired removed. */
 async function judgedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
+  const content = contentSource(options.seed, check.id, columnName(column));
+  const cell = await ranCell(check, column, session, content, options);
+  if (!options.leavesAsFound) return cell;
+  const warnings = await removeCellDevices(session, content);
+  return warnings.length > 0 ? { ...cell, warnings } : cell;
+}
+
+async function ranCell(
+  check: Check,
+  column: Column,
+  session: TargetSession,
+  content: ContentSource,
+  options: CellOptions,
+): Promise<Cell> {
   const place = placeOf(column);
   const startedAt = new Date().toISOString();
   const started = performance.now();
@@ -194,7 +221,6 @@ async function judgedCell(check: Check, column: Column, session: TargetSession, 
   const screens = new ScreenEvidence();
   const evidence = (cell: Cell) => withScreen(withExchanges({ ...cell, startedAt }, log.failing()), screens);
   try {
-    const content = contentSource(options.seed, check.id, place.column);
     const outcome = await recordingExchanges(log, () =>
       recordingScreens(screens, () =>
         drawingFor(content, () =>

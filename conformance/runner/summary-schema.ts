@@ -108,6 +108,11 @@ export const Cell = Type.Object({
   sometimes: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
   /** The states the property names that this target cannot reach, each with why ("not reachable on this target"). */
   notReachable: Type.Optional(Type.Record(Type.String(), Type.String())),
+  /**
+   * What the kit could not do as the cell ended, which never changes its verdict: a device it paired with a server it
+   * did not start, that it could not remove again. Each is a kit warning (`kitWarnings`).
+   */
+  warnings: Type.Optional(Type.Array(Type.String())),
 });
 export type Cell = Static<typeof Cell>;
 

@@ -23,6 +23,7 @@ const INFO: RunInfo = {
   columns: ['pro', 'redmi-note-8 @ pro'],
   checks: [CHECK],
   cells: 4,
+  work: { total: 4, perCell: { 'battery-rules': 1 } },
 };
 const REPLAY = 'mbsc run --checks battery-rules --seed 7 --replay 3:1';
 const cell = (verdict: Cell['verdict'], extra: Partial<Cell> = {}): Cell => ({
@@ -96,7 +97,7 @@ describe('console reporter', () => {
 
   it('without a terminal prints the line after a minute without one, so a slow run shows it is alive', async () => {
     const { reporter, state } = timed({ reporter: 'line', quiet: false }, false);
-    await reporter.onRunStart?.({ ...INFO, cells: 100 });
+    await reporter.onRunStart?.({ ...INFO, cells: 100, work: { total: 100, perCell: { 'battery-rules': 1 } } });
     await reporter.onCellEnd?.(CHECK, cell('pass'));
     state.now = 59_000;
     state.tick();
@@ -105,7 +106,8 @@ describe('console reporter', () => {
     state.tick();
     state.tick();
     expect(state.text.split('\n').filter((l) => l.startsWith('['))).toEqual([
-      '[  1/100] 1 passed, 0 failed, 0 skipped · about 1h 40m left',
+      // One cell's end gives no pace to go by: no time left is said.
+      '[  1/100] 1 passed, 0 failed, 0 skipped',
     ]);
     await reporter.onRunEnd({} as Summary);
     expect(state.stopped).toBe(true);
@@ -113,13 +115,16 @@ describe('console reporter', () => {
 
   it('on a terminal redraws the line about once a second between cells, and stops its timer at the end', async () => {
     const { reporter, state } = timed({ reporter: 'line', quiet: false }, true);
-    await reporter.onRunStart?.({ ...INFO, cells: 20 });
+    await reporter.onRunStart?.({ ...INFO, cells: 20, work: { total: 20, perCell: { 'battery-rules': 1 } } });
     expect(state.ms).toBe(1000);
-    state.now = 10_000;
-    await reporter.onCellEnd?.(CHECK, cell('pass'));
-    state.now = 12_000;
+    for (let at = 10_000; at <= 20_000; at += 2000) {
+      state.now = at;
+      await reporter.onCellEnd?.(CHECK, cell('pass'));
+    }
+    // 5 cells' work in the 10 s since the first ended, 14 left: 28 s at the last end, 26 s two seconds later.
+    state.now = 22_000;
     state.tick();
-    expect(state.text.endsWith('\r\x1b[2K[ 1/20] 1 passed, 0 failed, 0 skipped · about 3m 48s left')).toBe(true);
+    expect(state.text.endsWith('\r\x1b[2K[ 6/20] 6 passed, 0 failed, 0 skipped · about 26s left')).toBe(true);
     await reporter.onRunEnd({} as Summary);
     expect(state.stopped).toBe(true);
   });

@@ -1,6 +1,12 @@
 /** Longest cells first, and the run's cells split between threads into shares of about equal weight. */
 import { describe, expect, it } from 'vitest';
-import { cellWeight, longestFirst, splitByWeight } from '../../../conformance/runner/cell-weights.js';
+import {
+  cellWeight,
+  longestFirst,
+  plannedWork,
+  splitByWeight,
+  weightAt,
+} from '../../../conformance/runner/cell-weights.js';
 import { plannedCells } from '../../../conformance/runner/planned-cells.js';
 import { cellId } from '../../../conformance/runner/smoke-cells.js';
 import { columnName } from '../../../conformance/kit/check.js';
@@ -88,5 +94,18 @@ describe('cell weights', () => {
       new Set(share.filter((id) => exclusive.has(id)).map((id) => editionOf.get(id)));
     const both = [...editionsWith(first)].filter((edition) => editionsWith(second).has(edition));
     expect(both).toEqual([]);
+  });
+
+  it('give a live display the work of the cells as they are ordered by, at the run’s sequences per property', () => {
+    for (const runs of [10, 100]) {
+      const work = plannedWork(all, runs);
+      const sum = all.reduce((total, c) => total + weightAt(c.check.id, runs), 0);
+      expect(work.total).toBeCloseTo(sum);
+      expect(work.perCell['pairing-tokens-model']).toBe(weightAt('pairing-tokens-model', runs));
+    }
+    // Few sequences weigh a page in Chromium above a model-based property, as the order does.
+    const few = plannedWork(all, 10).perCell;
+    expect(few['sources-file-types-photos-videos']).toBeGreaterThan(few['pairing-tokens-model'] as number);
+    expect(plannedWork([], 100)).toEqual({ total: 0, perCell: {} });
   });
 });
