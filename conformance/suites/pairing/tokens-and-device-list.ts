@@ -18,10 +18,11 @@ import {
   PAIRING_LIFETIME_MS,
   pick,
   sameRegistration,
-  step,
+  untouched,
   type Model,
   type Real,
 } from './tokens-model.js';
+import { step, verify } from './tokens-verify.js';
 import {
   consoleOf,
   identity,
@@ -73,11 +74,14 @@ const pair = fc
         const device = identity(deviceName, ios ? 'ios' : 'android', installId);
         const client = new MbsClient({ baseUrl: r.session.url });
         const call = client.call('pair', { body: { token: t.token, edition, device } });
+        // A refusal changes nothing the model knows: a device or a used token it left anyway shows in the last verify.
         if (refusals.length > 0) {
           await refused(call, refusals, 'pairing');
           return;
         }
         const paired = await call;
+        m.touched.devices = true;
+        m.touched.pairings.add(t.pairingId);
         r.paired.push(paired.deviceId);
         client.deviceKey = paired.deviceKey;
         if (paired.name !== deviceName || paired.migratedFrom) {
@@ -88,6 +92,7 @@ const pair = fc
           throw new Error(`the new device's key reads back ${JSON.stringify(self)}`);
         }
         sameRegistration('GET /v1/device shows the new device', self, paired);
+        m.touched.selves.set(paired.deviceId, self);
         t.used = true;
         t.deviceId = paired.deviceId;
         m.removed.splice(0, m.removed.length, ...m.removed.filter((id) => id !== installId));
@@ -130,7 +135,10 @@ const expire = fc.constant(
       // The protocol's lifetime, not the one a token states: a server that states and keeps 11 minutes is wrong.
       const latest = Math.max(...m.tokens.filter((t) => !t.expired).map((t) => t.issuedBy + PAIRING_LIFETIME_MS));
       if (latest - r.now() + 1 > 0) await r.advance(latest - r.now() + 1);
-      for (const t of m.tokens) t.expired = true;
+      for (const t of m.tokens) {
+        t.expired = true;
+        m.touched.pairings.add(t.pairingId);
+      }
     },
     (m) => m.canExpire && m.tokens.some((t) => !t.expired),
   ),
@@ -142,6 +150,9 @@ const remove = fc.nat().map((n) =>
     async (m, r) => {
       const device = pick(m.devices, n);
       const removal = { params: { deviceId: device.deviceId } };
+      m.touched.devices = true;
+      const token = m.tokens.find((t) => t.deviceId === device.deviceId);
+      if (token) m.touched.pairings.add(token.pairingId);
       await consoleOf(r.session).call('removeDevice', removal);
       m.devices.splice(m.devices.indexOf(device), 1);
       m.removed.push(device.installId);
@@ -179,6 +190,8 @@ export const pairingTokensCheck: Check = {
     const { session } = context;
     const clock = session.clock;
     const steps = pairingSteps(clock !== undefined);
+    // The server's identity and ports, which every QR payload must carry: one server, asked once.
+    const info = await consoleOf(session).call('getInfo');
     const property = fc.asyncProperty(
       fc.commands(steps, { ...commandsOptions(context, 15), size: 'large' }),
       async (commands) => {
@@ -186,17 +199,25 @@ export const pairingTokensCheck: Check = {
           const { devices } = await consoleOf(session).call('listDevices');
           const real: Real = {
             session,
-            info: await consoleOf(session).call('getInfo'),
+            info,
             baseline: new Set(devices.map((d) => d.deviceId)),
             advance,
             now: () => clock?.now() ?? Date.now(),
             paired: [],
           };
-          const model: Model = { canExpire: clock !== undefined, tokens: [], devices: [], removed: [] };
+          const model: Model = {
+            canExpire: clock !== undefined,
+            tokens: [],
+            devices: [],
+            removed: [],
+            touched: untouched(),
+          };
           // One token from the start, so the first commands can already pair.
           await issueToken(model, real);
           try {
             await fc.asyncModelRun(() => ({ model, real }), commands);
+            // Each step's verify reads what it could have changed; whatever wrong state remains shows here.
+            await verify(model, real, true);
           } finally {
             await removeQuietly(session, real.paired);
           }

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { openRequest, rawRequest, errorCodeOf } from '../../kit/raw-http.js';
-import { pick, step } from './upload-integrity-model.js';
+import { address, pick } from './upload-integrity-model.js';
+import { step } from './upload-integrity-verify.js';
 import { finish } from './upload-commands.js';
 import { refused } from '../../kit/server-support.js';
 import { within } from '../../kit/violation.js';
@@ -14,9 +15,12 @@ export const drop = fc.tuple(fc.nat(), fc.nat()).map(([u, k]) =>
   step(
     `start an append of the rest of upload #${u}, send part #${k} of it and drop the connection`,
     async (m, r) => {
-      const upload = pick(
-        m.uploads.filter((x) => x.bytes.length - x.offset >= 2),
-        u,
+      const upload = address(
+        m,
+        pick(
+          m.uploads.filter((x) => x.bytes.length - x.offset >= 2),
+          u,
+        ),
       );
       const rest = upload.bytes.length - upload.offset;
       const sent = 1 + (k % (rest - 1));
@@ -52,7 +56,7 @@ export const chunked = fc.nat().map((u) =>
   step(
     `append to upload #${u} at its offset without a Content-Length`,
     async (m, r) => {
-      const upload = pick(m.uploads, u);
+      const upload = address(m, pick(m.uploads, u));
       const answer = await rawRequest(r.url, {
         method: 'PATCH',
         path: `/v1/uploads/${upload.id}`,

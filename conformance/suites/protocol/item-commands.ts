@@ -6,16 +6,8 @@
 import fc from 'fast-check';
 import { ITEM_KINDS, type ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount, Counts } from '../../spec/protocol/resources.js';
-import {
-  listAll,
-  pick,
-  sameOnDesktop,
-  step,
-  uploadOf,
-  type Held,
-  type Model,
-  type Tab,
-} from './upload-integrity-model.js';
+import { listAll, pick, sameOnDesktop, uploadOf, type Held, type Model, type Tab } from './upload-integrity-model.js';
+import { step } from './upload-integrity-verify.js';
 import { brief, bytesOf, canonical, refused, sha256 } from '../../kit/server-support.js';
 
 const COUNT_OF: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };

@@ -6,15 +6,16 @@ import fc from 'fast-check';
 import type { Static } from 'typebox';
 import type { Item, ItemMeta } from '../../spec/protocol/resources.js';
 import {
+  address,
   openJobs,
   pick,
   sameMeta,
-  step,
   uploadOf,
   type Model,
   type Real,
   type Upload,
 } from './upload-integrity-model.js';
+import { step } from './upload-integrity-verify.js';
 import { brief, canonical, refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
@@ -67,7 +68,7 @@ function createStep({ c, j, rename }: { c: number; j: number; rename: boolean })
         ) {
           throw new Error(`an unfinished upload at offset ${open.offset} was answered ${brief(answer)}`);
         }
-        open.jobs.add(job.id);
+        address(m, open).jobs.add(job.id);
       } else {
         if (
           answer.status !== 'created' ||
@@ -78,6 +79,7 @@ function createStep({ c, j, rename }: { c: number; j: number; rename: boolean })
           throw new Error(`a new item was answered ${brief(answer)}, not created at offset 0`);
         }
         const { uploadId: id } = answer.upload;
+        m.addressed.add(id);
         m.uploads.push({
           id,
           sha: content.sha,
@@ -133,7 +135,7 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
     `append to upload #${u} at ${shift === 0 ? 'its offset' : `its offset ${shift > 0 ? '+' : '-'} ${Math.abs(shift)} (+ below 0)`}, ` +
       `${length < 0 ? 'the rest' : `${length} bytes`}${corrupt ? ', one byte corrupted' : ''}`,
     async (m, r) => {
-      const upload = pick(m.uploads, u);
+      const upload = address(m, pick(m.uploads, u));
       const size = upload.bytes.length;
       const at =
         shift === 0 ? upload.offset : upload.offset + shift >= 0 ? upload.offset + shift : upload.offset - shift;

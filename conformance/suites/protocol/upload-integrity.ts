@@ -4,13 +4,14 @@
  * with right and corrupted bytes, connections dropped mid-append, cancels, commits, archives, listings and
  * downloads. The model predicts every offset, every 409 with its expectedOffset, every checksum failure, what is
  * listed in which tab, the counts of each job and the bytes of every download; after every step the listing and
- * the offsets of unfinished uploads must match it.
+ * the offsets of the uploads it touched must match it, and after the last step all of the server's state it knows.
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../kit/property.js';
 import { ITEM_KINDS } from '../../spec/file-types.js';
 import type { Content, Model, Real } from './upload-integrity-model.js';
+import { fullScope, PAGED_EVERY, verify } from './upload-integrity-verify.js';
 import { archive, commit, download, latest, list, missing, startJob } from './item-commands.js';
 import { cancel, chunked, drop, touchGone } from './connection-commands.js';
 import { append, backUpWhole, completeCorrupted, create, createInClosedJob } from './upload-commands.js';
@@ -77,7 +78,8 @@ export const protocolIntegrityCheck: Check = {
     const property = fc.asyncProperty(
       fc.commands(INTEGRITY_STEPS, { ...commandsOptions(context, 40), size: 'large' }),
       integrityContents,
-      async (commands, items) => {
+      fc.nat(PAGED_EVERY - 1),
+      async (commands, items, pagedPhase) => {
         const paired = await pairDevice(session, 'Integrity');
         try {
           const real: Real = {
@@ -90,8 +92,19 @@ export const protocolIntegrityCheck: Check = {
           // A job is open from the start, so the first commands can already announce items.
           const job = await paired.client.call('startBackup', { body: {} });
           const jobs = [{ id: job.backupId, closed: false }];
-          const model: Model = { contents: items, jobs, uploads: [], held: new Map(), gone: [] };
+          const model: Model = {
+            contents: items,
+            jobs,
+            uploads: [],
+            held: new Map(),
+            gone: [],
+            addressed: new Set(),
+            verifies: 0,
+            pagedPhase,
+          };
           await fc.asyncModelRun(() => ({ model, real }), commands);
+          // Each step's verify reads what it could have changed; whatever wrong state remains shows here.
+          await verify(model, real, fullScope(model));
         } finally {
           await removeQuietly(session, [paired.deviceId]);
         }
