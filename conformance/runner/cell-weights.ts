@@ -2,7 +2,7 @@
  * How long a cell of each check takes, relative to the others, so the runner starts the long ones first and splits
  * the cells between its threads evenly: a run whose longest cell starts last waits for it alone at the end. The
  * figures are seconds per cell, the mean over the columns of one default run (`mbsc run --seed 7`, three editions,
- * ten profiles); only checks of 2 s or more are listed, the others weigh the same as each other. A check missing
+ * ten profiles, the device checks taking the editions in turn); only checks of 2 s or more are listed, the others weigh the same as each other. A check missing
  * here or measured on another machine only makes the order less good, never a verdict different: fixed data, so
  * the same selection is always split and ordered alike.
  */
@@ -10,44 +10,31 @@ import { columnName, type Check, type Column } from '../kit/check.js';
 import { cellId } from './smoke-cells.js';
 import { FEW_RUNS_SECONDS_PER_CELL, FEW_RUNS_USUAL_SECONDS } from './few-runs-weights.js';
 
-/** Seconds per cell of a check not listed (the run's median cell, about 0.7 s). */
-const USUAL_SECONDS = 0.7;
+/** Seconds per cell of a check not listed (the mean of those checks' cells that ran, about 0.3 s). */
+const USUAL_SECONDS = 0.3;
 
 const SECONDS_PER_CELL: Readonly<Record<string, number>> = {
-  'protocol-upload-integrity-model': 101.8,
-  'backup-resume-integrity-model-android': 62.8,
-  'tfa-push-login-model': 60.8,
-  'free-up-space-model-android': 53.7,
-  'tfa-totp-window-model': 40.4,
-  'protocol-range-downloads': 35.3,
-  'backup-resume-integrity-model-ios': 34.3,
-  'pairing-tokens-model': 34.2,
-  'free-up-space-model-ios': 30.4,
-  'desktop-console-recovery': 29,
-  'protocol-errors-catalogued': 22.8,
-  'desktop-console-login': 22.3,
-  'desktop-console-mobile-backup': 21.4,
-  'run-conditions-model': 16.6,
-  'storage-layout': 16.5,
-  'desktop-console-setup-offer': 11.5,
-  'protocol-strict-bodies': 9.1,
-  'migration-device-list': 6.8,
-  'network-ports-fallback': 6.5,
-  'tfa-login-table': 5.7,
-  'storage-destination-drives': 5,
-  'editions-lite-features': 4.9,
-  'network-ports-lite': 4.2,
-  'editions-home-refuses-2fa': 4,
-  'run-conditions-restore': 3.6,
-  'tfa-password-lock-forgot': 3.5,
-  'restore-selection-property': 3.3,
-  'tfa-password-lock-throttling': 3.2,
-  'storage-stored-as': 3.2,
-  'editions-home-features': 2.8,
-  'network-ports-home': 2.4,
-  'backup-settled-rules': 2.3,
-  'tfa-login-states': 2.2,
-  'sources-file-types-documents-audio': 2.2,
+  'protocol-upload-integrity-model': 37.1,
+  'tfa-push-login-model': 25,
+  'backup-resume-integrity-model-android': 24,
+  'tfa-totp-window-model': 22.2,
+  'backup-resume-integrity-model-ios': 22,
+  'free-up-space-model-android': 18.5,
+  'free-up-space-model-ios': 15.7,
+  'pairing-tokens-model': 14.6,
+  'protocol-range-downloads': 9.4,
+  'storage-layout': 7.9,
+  'run-conditions-model': 4.8,
+  'protocol-errors-catalogued': 4.8,
+  'migration-device-list': 4.8,
+  'desktop-console-recovery': 4.5,
+  'protocol-strict-bodies': 4.3,
+  'desktop-console-mobile-backup': 4,
+  'desktop-console-login': 2.9,
+  'desktop-console-setup-offer': 2.4,
+  'run-conditions-restore': 2.2,
+  'sources-file-types-documents-audio': 2.1,
+  'network-ports-fallback': 2,
 };
 
 /**
