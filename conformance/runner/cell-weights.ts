@@ -2,9 +2,9 @@
  * How long a cell of each check takes, relative to the others, so the runner starts the long ones first and splits
  * the cells between its threads evenly: a run whose longest cell starts last waits for it alone at the end. The
  * figures are seconds per cell, the mean over the columns of one default run (`mbsc run --seed 7`, three editions,
- * ten profiles, the device checks taking the editions in turn); only checks of 2 s or more are listed, the others weigh the same as each other. A check missing
- * here or measured on another machine only makes the order less good, never a verdict different: fixed data, so
- * the same selection is always split and ordered alike.
+ * ten profiles, the device checks taking the editions in turn); only checks of 2 s or more are listed, the others
+ * weigh the same as each other. A check missing here or measured on another machine only makes the order less good,
+ * never a verdict different: fixed data, so the same selection is always split and ordered alike.
  */
 import { columnName, type Check, type Column } from '../kit/check.js';
 import { cellId } from './smoke-cells.js';
