@@ -76,6 +76,8 @@ export async function openTarget(
       ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
       app,
       conformanceClock: config.conformanceClock ?? true,
+      // A server given by its URL keeps what the run leaves on it.
+      leavesAsFound: true,
       ...webConsoleOf(config),
       ...localServerParts(config),
     });

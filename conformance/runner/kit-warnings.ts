@@ -1,7 +1,7 @@
 /**
  * The kit's warnings about itself: a property that never reached a state it names (conformance/kit/sometimes.ts)
  * left the rules about that state unjudged on this run; a cell could not remove a device it paired with a server
- * the kit did not start (the cell's `warnings`). They never change a verdict; the reports show them.
+ * the kit did not start (the cell's `warnings`). They never change a verdict; the console and index.html show them.
  */
 import { neverReached } from '../kit/sometimes.js';
 import type { CheckResult, KitWarning, Summary } from './summary-schema.js';

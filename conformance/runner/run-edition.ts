@@ -12,7 +12,7 @@ import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource, type ContentSource } from '../kit/content-source.js';
-import { removeCellDevices } from '../kit/leftover-devices.js';
+import { withDevicesRemoved } from './cell-devices-removed.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import {
   joinUnchecked,
@@ -113,7 +113,7 @@ async function runTasks(
 ): Promise<void> {
   const { edition } = session;
   const covered = realTimeCovered(checks);
-  const cellOptions = { ...options, covered, leavesAsFound: leavesAsFound(target) };
+  const cellOptions = { ...options, covered, leavesAsFound: target.leavesAsFound === true };
   const runOn =
     (on: TargetSession) =>
     async ({ check, column }: { check: Check; column: Column }) =>
@@ -158,27 +158,26 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
 
 type CellOptions = EditionRunOptions & { covered: ReadonlySet<string>; leavesAsFound: boolean };
 
-/**
- * Whether each cell removes the devices it paired as it ends: on a server the kit did not start, reached at the URL
- * given (`--server`), which keeps them after the run. The servers the kit starts (the reference's, a container's,
- * described without a URL of their own) are discarded with their devices, and the run sends them nothing more.
- */
-function leavesAsFound(target: Target): boolean {
-  const { kind, url } = target.describe();
-  return kind === 'server' && url !== undefined;
-}
-
 async function runCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
   const place = placeOf(column);
   const applicability = applicabilityOf(check, column, session, options.realTime ?? false);
   if (!applicability.applies) return notApplying(place, applicability);
+  const content = contentSource(options.seed, check.id, place.column);
   // Servers lost behind the kit's back judge no check: not one that began before, nor one that would begin on them.
-  return unlessServersLost(session, place, () => checkedCell(check, column, session, options));
+  const cell = await unlessServersLost(session, place, () => checkedCell(check, column, session, content, options));
+  // After the cell's verdict and outside its watch for strays: removing its devices never changes that verdict.
+  return options.leavesAsFound ? withDevicesRemoved(cell, session, content) : cell;
 }
 
-async function checkedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
+async function checkedCell(
+  check: Check,
+  column: Column,
+  session: TargetSession,
+  content: ContentSource,
+  options: CellOptions,
+): Promise<Cell> {
   const started = performance.now();
-  const { value: cell, stray } = await hearingStrays(() => judgedCell(check, column, session, options));
+  const { value: cell, stray } = await hearingStrays(() => judgedCell(check, column, session, content, options));
   if (stray === undefined) return cell;
   // A finding stays a finding, the stray named beside it; anything else (a pass above all) could not be judged.
   if (cell.verdict === 'fail' && cell.failure)
@@ -196,16 +195,7 @@ async function checkedCell(check: Check, column: Column, session: TargetSession,
   };
 }
 
-/** A cell as its check judged it; on a server to leave as found, with the devices it paired removed. */
-async function judgedCell(check: Check, column: Column, session: TargetSession, options: CellOptions): Promise<Cell> {
-  const content = contentSource(options.seed, check.id, columnName(column));
-  const cell = await ranCell(check, column, session, content, options);
-  if (!options.leavesAsFound) return cell;
-  const warnings = await removeCellDevices(session, content);
-  return warnings.length > 0 ? { ...cell, warnings } : cell;
-}
-
-async function ranCell(
+async function judgedCell(
   check: Check,
   column: Column,
   session: TargetSession,

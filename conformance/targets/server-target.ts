@@ -51,6 +51,8 @@ export interface ServerTargetOptions {
    * self-test's served variants); otherwise `ownServer` gives it.
    */
   readonly restartServer?: OwnServerCommand;
+  /** A server the kit did not start, kept after the run: each cell removes the devices it paired (Target). */
+  readonly leavesAsFound?: boolean;
 }
 
 export class ServerTarget implements Target {
@@ -58,8 +60,11 @@ export class ServerTarget implements Target {
   /** After a session opened: undefined when it had the conformance clock, else why it had none. */
   clockLack: string | undefined;
 
+  readonly leavesAsFound: boolean;
+
   constructor(private readonly options: ServerTargetOptions) {
     this.app = options.app ?? referenceApp(options.appFaults);
+    this.leavesAsFound = options.leavesAsFound ?? false;
   }
 
   describe() {

@@ -148,4 +148,9 @@ export interface Target {
    * checks on a second server, one at a time, beside the other checks on the first, instead of before them.
    */
   readonly serverPerOpen?: boolean;
+  /**
+   * Set when the target is a server the kit did not start and that keeps its data after the run (a vendor's, at the
+   * URL given): each cell then removes the devices it paired as it ends. The servers the kit starts are discarded.
+   */
+  readonly leavesAsFound?: boolean;
 }

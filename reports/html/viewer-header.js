@@ -1,7 +1,8 @@
 /*
  * The index.html viewer, part 2 of 6: the verdict banner, the facts of the run (target, seed, duration, command, and
  * the smoke subset when the run was one),
- * the totals and the notices a release gate must not miss (reporters that failed, a baseline that can shrink).
+ * the totals and the notices a release gate must not miss (reporters that failed, a baseline that can shrink, the
+ * kit's warnings about its own work).
  */
 /* global window */
 'use strict';
@@ -155,6 +156,21 @@
           h('strong', { text: 'Listed as expected failures, but passed this time: ' }),
           summary.fixedExpectedFailures.join(', '),
           '. The baseline can drop them.',
+        ),
+      );
+    }
+    const warnings = summary.kitWarnings ?? [];
+    if (warnings.length > 0) {
+      out.push(
+        h(
+          'div',
+          { class: 'notice warn', id: 'kit-warnings' },
+          h('strong', { text: 'The kit warns about its own work (never a verdict):' }),
+          h(
+            'ul',
+            {},
+            warnings.map((w) => h('li', {}, h('code', { text: `${w.check}, ${w.column}` }), ` ${w.message}`)),
+          ),
         ),
       );
     }

@@ -33,7 +33,13 @@ const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM} (${CHROMIUM_INSTALL})`;
 if (!hasChromium) console.warn(`html-report-browser: ${SKIP_REASON}`);
 const title = (what: string) => (hasChromium ? what : `${what} (${SKIP_REASON})`);
 
-const summary = sampleSummary();
+// A kit warning whose message carries markup: shown as text among the notices, never run.
+const summary = {
+  ...sampleSummary(),
+  kitWarnings: [
+    { check: 'bak.resume', column: 'redmi-note-8 @ pro', message: `could not remove device d-1: ${HOSTILE.markup}` },
+  ],
+};
 const dir = mkdtempSync(path.join(tmpdir(), 'mbsc-html-'));
 const profile = mkdtempSync(path.join(tmpdir(), 'mbsc-chromium-profile-'));
 let context: BrowserContext;
@@ -145,6 +151,9 @@ describe('index.html in Chromium', () => {
         summary.totals.skipped + summary.totals.untested + summary.totals.errored,
       );
       expect(await page.locator('#fixed-expected-failures').textContent()).toContain('PAIR-02');
+      expect(await page.locator('#kit-warnings li').allTextContents()).toEqual([
+        `bak.resume, redmi-note-8 @ pro could not remove device d-1: ${HOSTILE.markup}`,
+      ]);
 
       // Nothing from the data ran, nothing was fetched, no policy was tripped.
       expect(await page.evaluate('window.pwned')).toBeUndefined();

@@ -158,6 +158,16 @@ describe('the devices a cell paired, as it ends', () => {
     expect(await listed()).toEqual([]);
   });
 
+  it('are removed only under the name they were paired with: a server may give a removed id to a later device', async () => {
+    const content = contentSource(5, 'cell-end-reused', 'pro');
+    const paired = await drawingFor(content, async () => pairDevice(session, 'Reused'));
+    // The listed device has the cell's id under another name, as a later device given the same id would.
+    const body = { name: 'Another device' };
+    await t.console.call('renameDevice', { params: { deviceId: paired.deviceId }, body });
+    expect(await removeCellDevices(session, content)).toEqual([]);
+    expect((await listed()).map((d) => [d.deviceId, d.name])).toEqual([[paired.deviceId, 'Another device']]);
+  });
+
   it('that cannot be removed, or listed, are each a warning, never thrown', async () => {
     const content = contentSource(5, 'cell-end-refused', 'pro');
     const failing = new Set<string>();
