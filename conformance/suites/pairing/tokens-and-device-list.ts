@@ -74,8 +74,10 @@ const pair = fc
         const device = identity(deviceName, ios ? 'ios' : 'android', installId);
         const client = new MbsClient({ baseUrl: r.session.url });
         const call = client.call('pair', { body: { token: t.token, edition, device } });
-        // A refusal changes nothing the model knows: a device or a used token it left anyway shows in the last verify.
+        // A refusal changes nothing the model knows: a device or a used token it left anyway shows in the last verify;
+        // the listed device of an installation paired already is read at once.
         if (refusals.length > 0) {
+          m.touched.devices ||= refusals.includes('device-already-paired');
           await refused(call, refusals, 'pairing');
           return;
         }
@@ -151,6 +153,7 @@ const remove = fc.nat().map((n) =>
       const device = pick(m.devices, n);
       const removal = { params: { deviceId: device.deviceId } };
       m.touched.devices = true;
+      m.touched.everySelf = true;
       const token = m.tokens.find((t) => t.deviceId === device.deviceId);
       if (token) m.touched.pairings.add(token.pairingId);
       await consoleOf(r.session).call('removeDevice', removal);

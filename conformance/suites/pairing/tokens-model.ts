@@ -47,15 +47,20 @@ export interface Model {
   readonly touched: Touched;
 }
 export interface Touched {
-  /** A device was paired or removed: the device list differs. */
+  /**
+   * A device was paired or removed, or a pairing was refused as paired already (a server may touch the listed device
+   * even so): the device list is read.
+   */
   devices: boolean;
+  /** A device was removed: every remaining device's GET /v1/device is asked, since a removal revokes one key only. */
+  everySelf: boolean;
   /** The pairings whose token a step issued, used or let expire. */
   readonly pairings: Set<string>;
   /** What GET /v1/device answered each device a step paired just now: its view need not be asked again. */
   readonly selves: Map<string, unknown>;
 }
 
-export const untouched = (): Touched => ({ devices: false, pairings: new Set(), selves: new Map() });
+export const untouched = (): Touched => ({ devices: false, everySelf: false, pairings: new Set(), selves: new Map() });
 export interface Real {
   readonly session: TargetSession;
   readonly info: Static<typeof ServerInfo>;

@@ -1,8 +1,8 @@
 /**
  * After each step the server's device list and pairings must match the model. A verify reads what the step could
- * have changed, as the model knows it: the device list after a pairing or a removal (GET /v1/device of a device
- * paired just now is the answer its pairing step read), the pairing of each token the step issued, used or let
- * expire. After a case's last step a full verify reads everything, so a wrong state that persists is caught
+ * have changed, as the model knows it: the device list after a pairing, a removal or a refusal as paired already
+ * (GET /v1/device of a device paired just now is the answer its pairing step read; after a removal every remaining
+ * device's is asked), the pairing of each token the step issued, used or let expire. After a case's last step a full verify reads everything, so a wrong state that persists is caught
  * whatever step caused it (a refused pairing that paired anyway, a token it used anyway).
  */
 import { brief, canonical, consoleOf } from '../../kit/server-support.js';
@@ -30,7 +30,7 @@ async function verifyDeviceList(m: Model, r: Real, full: boolean): Promise<void>
     }
     // PROTOCOL.md getSelf: the calling device as the server lists it (asked again after the last step only).
     const known = m.touched.selves.get(paired.deviceId);
-    if (!full && known === undefined) continue;
+    if (!full && !m.touched.everySelf && known === undefined) continue;
     const self = known ?? (await paired.client.call('getSelf'));
     if (canonical(self) !== canonical(listed)) {
       throw new Violation(['NET-06'], `GET /v1/device answers ${brief(self)}; the device list shows ${brief(listed)}`);
@@ -74,6 +74,7 @@ export async function verify(m: Model, r: Real, full: boolean): Promise<void> {
   if (full || m.touched.devices) await verifyDeviceList(m, r, full);
   await verifyPairings(m, r, full);
   m.touched.devices = false;
+  m.touched.everySelf = false;
   m.touched.pairings.clear();
   m.touched.selves.clear();
 }

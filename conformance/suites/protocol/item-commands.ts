@@ -6,7 +6,16 @@
 import fc from 'fast-check';
 import { ITEM_KINDS, type ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount, Counts } from '../../spec/protocol/resources.js';
-import { listAll, pick, sameOnDesktop, uploadOf, type Held, type Model, type Tab } from './upload-integrity-model.js';
+import {
+  address,
+  listAll,
+  pick,
+  sameOnDesktop,
+  uploadOf,
+  type Held,
+  type Model,
+  type Tab,
+} from './upload-integrity-model.js';
 import { step } from './upload-integrity-verify.js';
 import { brief, bytesOf, canonical, refused, sha256 } from '../../kit/server-support.js';
 
@@ -32,10 +41,13 @@ function chosen(m: Model, mask: number): Held[] {
   return [...m.held.values()].filter((_, i) => (mask >> i) & 1);
 }
 
-/** A SHA-256 the model never confirmed: an unfinished upload's when there is one, else fresh bytes'. */
+/**
+ * A SHA-256 the model never confirmed: an unfinished upload's when there is one (the step names that upload, so its
+ * offset is read after it), else fresh bytes'.
+ */
 function unconfirmed(m: Model, n: number): string {
   const partial = m.uploads[n % Math.max(m.uploads.length, 1)];
-  return partial && n % 2 === 0 ? partial.sha : sha256(bytesOf(n + 77, 9));
+  return partial && n % 2 === 0 ? address(m, partial).sha : sha256(bytesOf(n + 77, 9));
 }
 
 function account(n: number): AuthenticatorAccount {
