@@ -164,20 +164,24 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
   if (!applicability.applies) return notApplying(place, applicability);
   const content = contentSource(options.seed, check.id, place.column);
   // Servers lost behind the kit's back judge no check: not one that began before, nor one that would begin on them.
-  const cell = await unlessServersLost(session, place, () => checkedCell(check, column, session, content, options));
+  const cell = await unlessServersLost(session, place, () => checkedCell({ check, column, session, content, options }));
   // After the cell's verdict and outside its watch for strays: removing its devices never changes that verdict.
   return options.leavesAsFound ? withDevicesRemoved(cell, session, content) : cell;
 }
 
-async function checkedCell(
-  check: Check,
-  column: Column,
-  session: TargetSession,
-  content: ContentSource,
-  options: CellOptions,
-): Promise<Cell> {
+/** A cell to judge: its check and column, the session it runs on, its draws and the run's options. */
+interface CellTask {
+  readonly check: Check;
+  readonly column: Column;
+  readonly session: TargetSession;
+  readonly content: ContentSource;
+  readonly options: CellOptions;
+}
+
+async function checkedCell(task: CellTask): Promise<Cell> {
+  const { column } = task;
   const started = performance.now();
-  const { value: cell, stray } = await hearingStrays(() => judgedCell(check, column, session, content, options));
+  const { value: cell, stray } = await hearingStrays(() => judgedCell(task));
   if (stray === undefined) return cell;
   // A finding stays a finding, the stray named beside it; anything else (a pass above all) could not be judged.
   if (cell.verdict === 'fail' && cell.failure)
@@ -195,13 +199,7 @@ async function checkedCell(
   };
 }
 
-async function judgedCell(
-  check: Check,
-  column: Column,
-  session: TargetSession,
-  content: ContentSource,
-  options: CellOptions,
-): Promise<Cell> {
+async function judgedCell({ check, column, session, content, options }: CellTask): Promise<Cell> {
   const place = placeOf(column);
   const startedAt = new Date().toISOString();
   const started = performance.now();
