@@ -50,6 +50,7 @@ export const move = (to: PushMove): PushStep => ({
     if (to === '4:59.999 of the latest request') await w.time.moveTo((latest as PushRequest).expiresAt - 1);
     else if (to === '5:00.000 of the latest request') await w.time.moveTo((latest as PushRequest).expiresAt);
     else await moveClock(m, w.time, to);
+    m.since.clockMoved = true;
     await verify(m, w);
   },
   toString: () =>
@@ -68,6 +69,7 @@ export const edge = (at: '4:59.999' | '5:00.000', then: 'poll' | 'approve' | 're
       if (!open(m)) await startLogin.run(m, w);
       await sendPush(0).run(m, w);
       await w.time.moveTo((m.requests.at(-1) as PushRequest).expiresAt - (at === '4:59.999' ? 1 : 0));
+      m.since.clockMoved = true;
       if (then === 'poll') await verify(m, w);
       else await answer({ back: 0, byOwner: true, decision: then }).run(m, w);
     }

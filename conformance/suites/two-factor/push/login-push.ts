@@ -10,13 +10,13 @@ import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkProperty, commandsOptions } from '../../../kit/property.js';
 import { pushCommands } from './commands.js';
-import type { PushWorld } from './world.js';
-import type { PushModel } from './model.js';
+import { verifyAll, type PushWorld } from './world.js';
+import { sinceVerify, type PushModel } from './model.js';
 import { codeAt, registerByQr, settleOtp } from '../common/actors.js';
 import { DESKTOP_LOGIN } from '../common/otp-commands.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
-import { clearTwoFactor } from '../common/support.js';
+import { removeAuthenticatorsSince } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
@@ -59,7 +59,8 @@ export const loginPushModelCheck: Check = {
       const property = fc.asyncProperty(
         fc.commands(pushCommands(time.movable), commandsOptions(context, 20)),
         async (cmds) => {
-          await clearTwoFactor(desk);
+          // withTwoFactor took the password lock off, and nothing here sets one: the authenticators are what to clear.
+          await removeAuthenticatorsSince(desk, new Set());
           const a = await registerByQr(desk, url, 'Phone A');
           const b = await registerByQr(desk, url, 'Phone B');
           const settled = await settleOtp(desk, time, a, -1);
@@ -74,8 +75,10 @@ export const loginPushModelCheck: Check = {
             logins: { [login.loginId]: { id: login.loginId, state: 'choose-method' } },
             current: login.loginId,
             requests: [],
+            since: sinceVerify(),
           };
           await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+          await verifyAll(model, world);
           judgeHistory(history.history, ['accepted-once']);
         },
       );

@@ -30,7 +30,28 @@ export interface PushModel extends OtpModel {
   readonly logins: Record<string, ModelLogin>;
   current: string;
   readonly requests: PushRequest[];
+  /** What the next verify reads besides the login (world.ts): what the steps since the last one could change. */
+  readonly since: SinceVerify;
 }
+
+/** What the steps since the last verify could have changed on the devices' notification lists, as the model knows. */
+export interface SinceVerify {
+  /** The devices (by index) whose requests a step sent, answered or voided, whatever the answer. */
+  readonly touched: Set<number>;
+  /** Whether a step moved the server's clock: a pending request may have expired, or wrongly may have. */
+  clockMoved: boolean;
+  /** The devices the last verify read: after a sequence's last step the others are read too. */
+  readonly read: Set<number>;
+  /** When each device's notifications were last read (server time before the call). */
+  readonly readAt: Map<number, number>;
+}
+
+export const sinceVerify = (): SinceVerify => ({
+  touched: new Set(),
+  clockMoved: false,
+  read: new Set(),
+  readAt: new Map(),
+});
 
 export const requestOf = (m: PushModel, id: string | undefined) => m.requests.find((r) => r.id === id);
 export const currentLogin = (m: PushModel) => m.logins[m.current] as ModelLogin;
@@ -82,6 +103,7 @@ export const answerRules = (expected: readonly Answer[]) => [...new Set(expected
 
 /** The answer's effect: approval logs the request's login in, rejection shows the login as rejected. */
 export function applyAnswer(m: PushModel, r: PushRequest, answer: Answer): void {
+  m.since.touched.add(r.auth);
   if (answer !== 'approved' && answer !== 'rejected') return;
   r.status = answer;
   const login = m.logins[r.loginId];
@@ -91,7 +113,11 @@ export function applyAnswer(m: PushModel, r: PushRequest, answer: Answer): void 
 
 /** A login moving on (a new request, or logged in by a code) voids its pending requests. */
 export function voidPending(m: PushModel, loginId: string): void {
-  for (const r of m.requests) if (r.loginId === loginId && r.status === 'pending') r.status = 'voided';
+  for (const r of m.requests) {
+    if (r.loginId !== loginId || r.status !== 'pending') continue;
+    r.status = 'voided';
+    m.since.touched.add(r.auth);
+  }
 }
 
 /** Which requirements a login shown in the wrong state breaks. */

@@ -16,7 +16,7 @@ import {
   type Answer,
   type PushRequest,
 } from './model.js';
-import { NAMES, open, verify, type PushStep, type PushWorld } from './world.js';
+import { NAMES, open, statusRule, verify, type PushStep, type PushWorld } from './world.js';
 import { attempt, said } from '../common/support.js';
 import { DESKTOP_LOGIN } from '../common/otp-commands.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
@@ -38,7 +38,7 @@ export const startLogin: PushStep = {
       );
     m.logins[login.loginId] = { id: login.loginId, state: 'choose-method' };
     m.current = login.loginId;
-    await verify(m, w);
+    await verify(m, w, probe);
   },
   toString: () => 'start a login',
 };
@@ -91,6 +91,13 @@ export const sendPush = (to: number): PushStep => ({
         `${auth.name}'s push notification service does not list request ${push.requestId}`,
       );
     }
+    // A request just sent is pending: this page is the device's read of it (its other requests kept their status).
+    if (listed.status !== 'pending') {
+      throw new Violation(
+        [statusRule(listed.status, ['pending'])],
+        `${auth.name}'s push notification service lists ${push.requestId}, just sent, as ${listed.status}`,
+      );
+    }
     // The app is told the request's 5 minutes as the desktop is: the same sending and the same expiry.
     if (listed.sentAt !== push.sentAt || listed.expiresAt !== push.expiresAt) {
       throw new Violation(
@@ -99,7 +106,7 @@ export const sendPush = (to: number): PushStep => ({
           `${listed.expiresAt}; the login says sent at ${push.sentAt}, expiring at ${push.expiresAt}`,
       );
     }
-    await verify(m, w);
+    await verify(m, w, probe);
   },
   toString: () => `push to ${NAMES[to]}`,
 });

@@ -1,8 +1,17 @@
 /**
  * The world the push commands act on (two registered devices and the desktop login), and the check every command
  * ends with: the login, and each device's notifications, as the server shows them must be what the model allows.
+ * A verify judges the login after every step (as the step's own call answered it, where it did), and reads a
+ * device's notifications when a step could have changed them, as the model knows it: a request to it answered or
+ * voided, or the clock moved while one of its requests was pending (a request just sent is judged on the page that
+ * lists it). After a sequence's last step getLogin and the devices its last verify left out are read too, so a wrong
+ * state that persists is caught whatever step caused it.
  */
 import type fc from 'fast-check';
+import type { Static } from 'typebox';
+import type { Login } from '../../../spec/protocol/two-factor-login.js';
+import type { Probe } from '../common/support.js';
+import type { PushStatus } from '../../../spec/protocol/two-factor.js';
 import { Violation } from '../../../kit/violation.js';
 import type { OtpWorld } from '../common/otp-commands.js';
 import {
@@ -28,10 +37,17 @@ export const NAMES = ['Phone A', 'Phone B'];
 /** Whether the current login still waits for a method: not yet logged in. */
 export const open = (m: PushModel) => currentLogin(m).state !== 'logged-in';
 
-/** The login as the server shows it now, against the model. */
-export async function verify(m: PushModel, w: PushWorld): Promise<void> {
+/** A login as the server showed it, and its clock around the call. */
+export type ShownLogin = Probe<Static<typeof Login>>;
+
+/**
+ * The login as the server shows it now, against the model. A step whose own call answered the login (starting it,
+ * sending a push request: each action answers the login as it now stands) passes that answer as `answered`, and it
+ * is judged instead of asking again at once.
+ */
+export async function verify(m: PushModel, w: PushWorld, answered?: ShownLogin): Promise<void> {
   const login = currentLogin(m);
-  const probe = await w.time.probe(() => w.desk.call('getLogin', { params: { loginId: login.id } }));
+  const probe = answered ?? (await w.time.probe(() => w.desk.call('getLogin', { params: { loginId: login.id } })));
   if (!probe.outcome.ok) throw new Error(`getLogin: ${probe.outcome.code}`);
   const shown = probe.outcome.value;
   const expected = statesIn(m, login, probe.before, probe.after);
@@ -41,7 +57,7 @@ export async function verify(m: PushModel, w: PushWorld): Promise<void> {
       `the login is at ${shown.state}, the model says ${expected.join(' or ')}`,
     );
   }
-  await verifyRequests(m, w);
+  await verifyRequests(m, w, changedDevices(m));
   if (shown.state === 'logged-in') return;
   const remaining = shown.otpStepRemainingMs ?? 0;
   const at = probe.before + ((((STEP_MS - remaining) % STEP_MS) - (probe.before % STEP_MS) + STEP_MS) % STEP_MS);
@@ -72,27 +88,59 @@ export async function verify(m: PushModel, w: PushWorld): Promise<void> {
   }
 }
 
+/**
+ * The devices whose notifications the steps since the last verify could have changed: those a step sent a request
+ * to, answered or voided one of, and, when the clock moved, those with a request pending when they were last read
+ * (it may have expired since, or a server may wrongly show it expired).
+ */
+function changedDevices(m: PushModel): Set<number> {
+  const { since } = m;
+  const changed = new Set(since.touched);
+  for (const r of since.clockMoved ? m.requests : []) {
+    if (r.status === 'pending' && r.expiresAt > (since.readAt.get(r.auth) ?? -Infinity)) changed.add(r.auth);
+  }
+  since.touched.clear();
+  since.clockMoved = false;
+  return changed;
+}
+
+/**
+ * After a sequence's last step: the login as getLogin shows it, and the devices the last verify did not read, so
+ * everything has been read at the sequence's end.
+ */
+export async function verifyAll(m: PushModel, w: PushWorld): Promise<void> {
+  const rest = new Set(w.auths.keys());
+  for (const i of m.since.read) rest.delete(i);
+  m.since.touched.clear();
+  for (const i of rest) m.since.touched.add(i);
+  await verify(m, w);
+}
+
 /** Every request as the push notification service lists it to its device, against the model. */
-async function verifyRequests(m: PushModel, w: PushWorld): Promise<void> {
+async function verifyRequests(m: PushModel, w: PushWorld, devices: ReadonlySet<number>): Promise<void> {
+  m.since.read.clear();
   for (const [i, auth] of w.auths.entries()) {
-    if (!m.requests.some((r) => r.auth === i)) continue;
+    if (!devices.has(i) || !m.requests.some((r) => r.auth === i)) continue;
+    m.since.read.add(i);
     const probe = await w.time.probe(() => auth.client.call('listNotifications', { query: {} }));
     if (!probe.outcome.ok) throw new Error(`listNotifications: ${probe.outcome.code}`);
+    m.since.readAt.set(i, probe.before);
     const listed = new Map(probe.outcome.value.notifications.map((n) => [n.requestId, n.status]));
     for (const r of m.requests.filter((x) => x.auth === i)) {
       const expected = [...new Set(timesIn(m, probe.before, probe.after).map((t) => statusAt(r, t)))];
       const got = listed.get(r.id);
       if (got === undefined || !expected.includes(got)) {
-        const rule = [got, ...expected].includes('voided')
-          ? 'PUSH-07'
-          : [got, ...expected].includes('expired')
-            ? 'PUSH-04'
-            : 'PUSH-10';
         throw new Violation(
-          [rule],
+          [statusRule(got, expected)],
           `${auth.name}'s notifications show ${r.id} as ${got ?? 'missing'}, the model says ${expected.join(' or ')}`,
         );
       }
     }
   }
+}
+
+/** Which requirement a request listed with the wrong status breaks. */
+export function statusRule(got: PushStatus | undefined, expected: readonly PushStatus[]): string {
+  if ([got, ...expected].includes('voided')) return 'PUSH-07';
+  return [got, ...expected].includes('expired') ? 'PUSH-04' : 'PUSH-10';
 }

@@ -32,12 +32,14 @@ import {
   type OtpWorld,
 } from '../common/otp-commands.js';
 import { codeAt, registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
-import { clearTwoFactor } from '../common/support.js';
+import { removeAuthenticatorsSince } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
 interface World extends OtpWorld {
   loginId: string | undefined;
+  /** A code was refused at the open login since its state was last read: it must still be at choose-method. */
+  unread: boolean;
 }
 
 type Step = fc.AsyncCommand<OtpModel, World>;
@@ -55,18 +57,48 @@ async function openLogin(w: World): Promise<string> {
 
 const NAMES = ['A (QR code)', 'B (secret key)'];
 
+/** A refused code leaves the login where it was (TOTP-08): read when a code was refused since it was last read. */
+async function stillChoosing(w: World): Promise<void> {
+  if (!w.unread || !w.loginId) return;
+  w.unread = false;
+  const { state } = await w.desk.call('getLogin', { params: { loginId: w.loginId } });
+  if (state !== 'choose-method')
+    throw new Violation(['TOTP-08'], `after a refused code the login is at ${state}, not choose-method`);
+}
+
+/** The codes the model may accept: a login a refusal moved would hide it by taking one, so it is read first. */
+const MAY_LOG_IN: readonly CodeEntry['kind'][] = ['current', 'previous', 'next'];
+
+/**
+ * Sends a code, or a malformed one, to the open login. A refused code changes nothing the model knows, so its
+ * login's state is read only before it could matter: before a code the model may accept, before an answer the
+ * model does not allow is blamed (a login a refusal moved explains it as TOTP-08), and after a sequence's last step.
+ */
+async function toLogin(w: World, kind: CodeEntry['kind'] | 'malformed', send: (loginId: string) => Promise<boolean>) {
+  if (MAY_LOG_IN.includes(kind as CodeEntry['kind'])) await stillChoosing(w);
+  const loginId = await openLogin(w);
+  try {
+    if (await send(loginId)) {
+      w.loginId = undefined;
+      w.unread = false;
+    } else if (kind !== 'malformed') w.unread = true;
+  } catch (e) {
+    await stillChoosing(w);
+    throw e;
+  }
+}
+
+const codeTo = (m: OtpModel, w: World, e: CodeEntry) => toLogin(w, e.kind, (id) => enterCode(m, w, id, e));
+
 const enter = (e: CodeEntry, movable: boolean): Step => ({
   check: (m) => canEnter(m, e) && (movable || belowThrottle(m)),
-  async run(m, w) {
-    const loginId = await openLogin(w);
-    if (await enterCode(m, w, loginId, e, 'choose-method')) w.loginId = undefined;
-  },
+  run: (m, w) => codeTo(m, w, e),
   toString: () => describeEntry(e, NAMES),
 });
 
 const malformed = (code: string): Step => ({
   check: () => true,
-  run: async (_m, w) => enterMalformed(w, await openLogin(w), code),
+  run: (_m, w) => toLogin(w, 'malformed', (id) => enterMalformed(w, id, code).then(() => false)),
   toString: () => `enter the malformed code ${JSON.stringify(code)}`,
 });
 
@@ -80,8 +112,7 @@ const move = (to: ClockMove): Step => ({
 const guesses = (n: number, movable: boolean): Step => ({
   check: (m) => movable || belowThrottle(m),
   async run(m, w) {
-    for (let i = 0; i < n && (movable || belowThrottle(m)); i++)
-      await enterCode(m, w, await openLogin(w), WRONG, 'choose-method');
+    for (let i = 0; i < n && (movable || belowThrottle(m)); i++) await codeTo(m, w, WRONG);
   },
   toString: () => `enter ${n} wrong codes${movable ? '' : ', stopping short of the throttle'}`,
 });
@@ -98,8 +129,7 @@ const edge = (at: '29.999 s' | '30.000 s', kind: EdgeKind, auth: number): Step =
   async run(m, w) {
     for (const early of at === '29.999 s' ? [1, 2, 1] : [0, 0, 0]) {
       await w.time.moveTo((stepOf(w.time.now()) + 1) * STEP_MS - early);
-      if (await enterCode(m, w, await openLogin(w), { kind, auth, named: true }, 'choose-method'))
-        w.loginId = undefined;
+      await codeTo(m, w, { kind, auth, named: true });
     }
   },
   toString: () => `at ${at} of a step enter the ${kind} code of ${NAMES[auth]}, three times`,
@@ -160,7 +190,8 @@ export const totpWindowCheck: Check = {
       const property = fc.asyncProperty(
         fc.commands(commands(time.movable), commandsOptions(context, 24)),
         async (cmds) => {
-          await clearTwoFactor(desk);
+          // withTwoFactor took the password lock off, and nothing here sets one: the authenticators are what to clear.
+          await removeAuthenticatorsSince(desk, new Set());
           const a = await registerByQr(desk, url, 'Totp A');
           const b = await registerBySecretKey(desk, url, 'Totp B', time);
           const settled = await settleOtp(desk, time, a, -1);
@@ -169,12 +200,13 @@ export const totpWindowCheck: Check = {
           for (const code of [codeAt(a.secret, settled), codeAt(b.secret, b.usedStep)]) {
             history.invoke(DESKTOP_LOGIN, { f: 'code', kind: 'totp', code })('ok');
           }
-          const world: World = { desk, time, auths: [a, b], loginId: undefined, history, sometimes };
+          const world: World = { desk, time, auths: [a, b], loginId: undefined, unread: false, history, sometimes };
           const model: OtpModel = {
             otp: { lastStep: { [a.id]: settled, [b.id]: b.usedStep }, failures: 0 },
             lastCode: {},
           };
           await fc.asyncModelRun(() => ({ model, real: world }), cmds);
+          await stillChoosing(world);
         },
       );
       return withReached(await checkProperty(property, context), sometimes);
