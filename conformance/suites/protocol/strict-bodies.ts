@@ -20,6 +20,7 @@ import type { RouteSpec } from '../../spec/protocol/route-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { registerByQr } from '../two-factor/common/actors.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
+import { builtOnce } from './built-once.js';
 
 /**
  * The routes that take a JSON body; those of 2FA only where the edition has it (elsewhere they answer 404 first).
@@ -37,17 +38,6 @@ interface Case {
   readonly route: RouteName;
   readonly path: string;
   readonly broken: Broken;
-}
-
-const caseArbitraries = new Map<RouteName, fc.Arbitrary<Case>>();
-
-/** A route's cases, built once: the route's schemas do not change, and building them again per case costs CPU. */
-function caseOf(route: RouteName): fc.Arbitrary<Case> {
-  const known = caseArbitraries.get(route);
-  if (known) return known;
-  const made = makeCaseOf(route);
-  caseArbitraries.set(route, made);
-  return made;
 }
 
 function makeCaseOf(route: RouteName): fc.Arbitrary<Case> {
@@ -68,6 +58,9 @@ function makeCaseOf(route: RouteName): fc.Arbitrary<Case> {
       broken,
     }));
 }
+
+/** A route's cases, built once per route rather than once per case. */
+const caseOf = builtOnce(makeCaseOf);
 
 /** What a refused request must leave as it was: the devices, this device's items, the 2FA settings. */
 async function records(desk: MbsClient, device: MbsClient, twoFactor: boolean): Promise<string> {
