@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { ROUTE_NAMES, ROUTES, type RouteName, type RouteSpec } from '../../spec/protocol/routes.js';
+import { builtOnce } from './built-once.js';
 
 export interface BadRequest {
   readonly route?: RouteName;
@@ -92,7 +93,7 @@ function badBody(spec?: RouteSpec): fc.Arbitrary<string | undefined> {
   );
 }
 
-function routeRequest(name: RouteName): fc.Arbitrary<BadRequest> {
+function makeRouteRequest(name: RouteName): fc.Arbitrary<BadRequest> {
   const spec: RouteSpec = ROUTES[name];
   const params = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);
   const path = fc
@@ -135,6 +136,9 @@ const anywhere = (): fc.Arbitrary<BadRequest> =>
     body: badBody(),
     chunked: fc.boolean(),
   }) as fc.Arbitrary<BadRequest>;
+
+/** A route's bad requests, built once per route rather than once per case. */
+const routeRequest = builtOnce(makeRouteRequest);
 
 let built: fc.Arbitrary<BadRequest> | undefined;
 /** Any request a client could send: to a route of the table with something wrong, or to anywhere at all. */
