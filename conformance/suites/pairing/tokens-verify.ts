@@ -2,8 +2,9 @@
  * After each step the server's device list and pairings must match the model. A verify reads what the step could
  * have changed, as the model knows it: the device list after a pairing, a removal or a refusal as paired already
  * (GET /v1/device of a device paired just now is the answer its pairing step read; after a removal every remaining
- * device's is asked), the pairing of each token the step issued, used or let expire. After a case's last step a full verify reads everything, so a wrong state that persists is caught
- * whatever step caused it (a refused pairing that paired anyway, a token it used anyway).
+ * device's is asked), the pairing of each token the step issued, used or let expire. After a case's last step a full
+ * verify reads everything, so a wrong state that persists is caught whatever step caused it (a refused pairing that
+ * paired anyway, a token it used anyway).
  */
 import { brief, canonical, consoleOf } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';

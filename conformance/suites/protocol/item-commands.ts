@@ -16,7 +16,7 @@ import {
   type Model,
   type Tab,
 } from './upload-integrity-model.js';
-import { step } from './upload-integrity-verify.js';
+import { step, verifyUpload } from './upload-integrity-verify.js';
 import { brief, bytesOf, canonical, refused, sha256 } from '../../kit/server-support.js';
 
 const COUNT_OF: Record<ItemKind, keyof Counts> = { photo: 'photos', video: 'videos', document: 'files' };
@@ -171,10 +171,13 @@ export const missing = fc.nat().map((c) =>
     `look for and download content #${c}, never confirmed`,
     async (m, r) => {
       const content = pick(notHeld(m), c);
-      const what = uploadOf(m, content.sha) ? 'an unfinished upload' : 'an item never uploaded';
+      const partial = uploadOf(m, content.sha);
+      const what = partial ? 'an unfinished upload' : 'an item never uploaded';
       const params = { sha256: content.sha };
       await refused(r.device.call('getItem', { params }), ['item-not-found'], `reading ${what}`);
       await refused(r.device.download(content.sha), ['item-not-found'], `downloading ${what}`);
+      // Asked for as an item, an unfinished upload stays as it was.
+      if (partial) await verifyUpload(r, partial);
     },
     (m) => notHeld(m).length > 0,
     true,

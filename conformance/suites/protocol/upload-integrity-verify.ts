@@ -86,12 +86,7 @@ export async function verify(m: Model, r: Real, scope: Scope): Promise<void> {
     [...m.held.keys()],
   );
   for (const tab of scope.tabs) await verifyTab(m, r, tab);
-  for (const upload of scope.uploads) {
-    const status = await r.device.call('getUpload', { params: { uploadId: upload.id } });
-    if (status.offset !== upload.offset || status.size !== upload.bytes.length || status.sha256 !== upload.sha) {
-      throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
-    }
-  }
+  for (const upload of scope.uploads) await verifyUpload(r, upload);
   // Last: a listing that breaks the device's own rules is reported as that, not as the desktop's view of it.
   if (scope.desktop) await sameOnDesktop(r, listed);
 }
@@ -140,6 +135,14 @@ function movedTabs(before: ReadonlyMap<string, Tab>, m: Model): Set<Tab> {
 export type Step = fc.AsyncCommand<Model, Real>;
 
 /** A command; after one that may change the server's state, what it could have changed must match the model. */
+/** An unfinished upload reports the offset, size and SHA-256 the model has for it. */
+export async function verifyUpload(r: Real, upload: Upload): Promise<void> {
+  const status = await r.device.call('getUpload', { params: { uploadId: upload.id } });
+  if (status.offset !== upload.offset || status.size !== upload.bytes.length || status.sha256 !== upload.sha) {
+    throw new Error(`upload ${upload.id} reports ${brief(status)}; the model has offset ${upload.offset}`);
+  }
+}
+
 export function step(
   label: string,
   run: (m: Model, r: Real) => Promise<void>,

@@ -57,7 +57,7 @@ export async function verify(m: PushModel, w: PushWorld, answered?: ShownLogin):
       `the login is at ${shown.state}, the model says ${expected.join(' or ')}`,
     );
   }
-  await verifyRequests(m, w, changedDevices(m));
+  await verifyRequests(m, w, changedDevices(m, w.time.now() + w.time.slackMs));
   if (shown.state === 'logged-in') return;
   const remaining = shown.otpStepRemainingMs ?? 0;
   const at = probe.before + ((((STEP_MS - remaining) % STEP_MS) - (probe.before % STEP_MS) + STEP_MS) % STEP_MS);
@@ -90,14 +90,16 @@ export async function verify(m: PushModel, w: PushWorld, answered?: ShownLogin):
 
 /**
  * The devices whose notifications the steps since the last verify could have changed: those a step sent a request
- * to, answered or voided one of, and, when the clock moved, those with a request pending when they were last read
- * (it may have expired since, or a server may wrongly show it expired).
+ * to, answered or voided one of, and those with a request pending when they were last read that may have expired
+ * since: by `now` (the server's clock runs on between steps), or whatever its expiry when the clock was moved (a
+ * server may wrongly show it expired).
  */
-function changedDevices(m: PushModel): Set<number> {
+function changedDevices(m: PushModel, now: number): Set<number> {
   const { since } = m;
   const changed = new Set(since.touched);
-  for (const r of since.clockMoved ? m.requests : []) {
-    if (r.status === 'pending' && r.expiresAt > (since.readAt.get(r.auth) ?? -Infinity)) changed.add(r.auth);
+  for (const r of m.requests) {
+    const unreadSince = r.expiresAt > (since.readAt.get(r.auth) ?? -Infinity);
+    if (r.status === 'pending' && unreadSince && (since.clockMoved || r.expiresAt <= now)) changed.add(r.auth);
   }
   since.touched.clear();
   since.clockMoved = false;

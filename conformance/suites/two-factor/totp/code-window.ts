@@ -66,16 +66,19 @@ async function stillChoosing(w: World): Promise<void> {
     throw new Violation(['TOTP-08'], `after a refused code the login is at ${state}, not choose-method`);
 }
 
-/** The codes the model may accept: a login a refusal moved would hide it by taking one, so it is read first. */
-const MAY_LOG_IN: readonly CodeEntry['kind'][] = ['current', 'previous', 'next'];
+/**
+ * The codes no server may accept, whatever its clock: any other may log in (a code of a neighbouring step becomes
+ * the next step's as the call crosses a step's edge), and a login a refusal moved would hide it, so it is read first.
+ */
+const NEVER_LOG_IN: readonly (CodeEntry['kind'] | 'malformed')[] = ['wrong', 'malformed'];
 
 /**
  * Sends a code, or a malformed one, to the open login. A refused code changes nothing the model knows, so its
- * login's state is read only before it could matter: before a code the model may accept, before an answer the
+ * login's state is read only before it could matter: before a code a server may accept, before an answer the
  * model does not allow is blamed (a login a refusal moved explains it as TOTP-08), and after a sequence's last step.
  */
 async function toLogin(w: World, kind: CodeEntry['kind'] | 'malformed', send: (loginId: string) => Promise<boolean>) {
-  if (MAY_LOG_IN.includes(kind as CodeEntry['kind'])) await stillChoosing(w);
+  if (!NEVER_LOG_IN.includes(kind)) await stillChoosing(w);
   const loginId = await openLogin(w);
   try {
     if (await send(loginId)) {
