@@ -78,10 +78,17 @@ export async function removeCellDevices(session: TargetSession, content: Content
     const count = `${paired.length} ${paired.length === 1 ? 'device' : 'devices'}`;
     return [`could not list the server's devices to remove the ${count} this cell paired: ${listed}`];
   }
-  const still = new Set(listed.devices.map((d) => `${d.deviceId}\n${d.name}`));
-  const ids = paired.filter(([id, p]) => still.has(`${id}\n${p.name}`)).map(([id]) => id);
+  const listedAs = new Map(listed.devices.map((d) => [d.deviceId, d.name]));
+  const ids = paired.filter(([id, p]) => listedAs.get(id) === p.name).map(([id]) => id);
+  const renamed = paired
+    .filter(([id, p]) => listedAs.has(id) && listedAs.get(id) !== p.name)
+    .map(
+      ([id, p]) =>
+        `left device ${id} in place: this cell paired it as ${JSON.stringify(p.name)}, the server lists ` +
+        `${JSON.stringify(listedAs.get(id))} under its id (a renamed device, or a later one given the id)`,
+    );
   const failed = await removeEach(session, ids);
-  return failed.map(([id, why]) => `could not remove device ${id}, which this cell paired: ${why}`);
+  return [...renamed, ...failed.map(([id, why]) => `could not remove device ${id}, which this cell paired: ${why}`)];
 }
 
 /**
