@@ -62,7 +62,8 @@ const ZEROS = Buffer.alloc(KEPT_CONTENT_BYTES);
  * comparing one item would each make them again, and setting up a hash and a cipher costs more than the copy.
  */
 export function contentOf(item: Pick<MediaItem, 'contentSeed' | 'size'>): Buffer {
-  return item.size > KEPT_CONTENT_BYTES ? makeContent(item) : Buffer.from(sharedContent(item));
+  const bytes = readOnlyContent(item);
+  return item.size > KEPT_CONTENT_BYTES ? bytes : Buffer.from(bytes);
 }
 
 /** Whether `bytes` are exactly the item's, compared with its kept bytes: no copy for a caller that only reads. */

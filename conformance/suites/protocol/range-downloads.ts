@@ -87,7 +87,7 @@ export const rangeDownloadsCheck: Check = {
       // the item that case uploaded, which the server holds unchanged, instead of uploading another of that size.
       const uploaded = new Set<string>();
       const property = fc.asyncProperty(cases, async ({ size, at, odd }) => {
-        const bytes = bytesOf(size * 7 + size, size);
+        const bytes = bytesOf(size * 8, size);
         const sha = sha256(bytes);
         if (!uploaded.has(sha)) {
           await device.client.uploadItem(backup.backupId, bytes, metaOf('photo', `RANGE_${sha.slice(0, 8)}`), sha);

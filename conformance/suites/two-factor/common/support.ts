@@ -24,8 +24,11 @@ export function consoleOf(session: TargetSession): MbsClient {
 /** Removes every authenticator and the password lock: 2FA off, as a check expects to find it. */
 export async function clearTwoFactor(desk: MbsClient): Promise<void> {
   await desk.call('setPasswordLock', { body: { password: null } });
-  await removeAuthenticatorsSince(desk, new Set());
+  await clearAuthenticators(desk);
 }
+
+/** Removes every registered authenticator: a check whose session took the password lock off clears only these. */
+export const clearAuthenticators = (desk: MbsClient) => removeAuthenticatorsSince(desk, new Set());
 
 /** The ids of the authenticators registered now. */
 export const authenticatorIds = async (desk: MbsClient) =>

@@ -16,7 +16,7 @@ import { codeAt, registerByQr, settleOtp } from '../common/actors.js';
 import { DESKTOP_LOGIN } from '../common/otp-commands.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
-import { removeAuthenticatorsSince } from '../common/support.js';
+import { clearAuthenticators } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
@@ -59,8 +59,8 @@ export const loginPushModelCheck: Check = {
       const property = fc.asyncProperty(
         fc.commands(pushCommands(time.movable), commandsOptions(context, 20)),
         async (cmds) => {
-          // withTwoFactor took the password lock off, and nothing here sets one: the authenticators are what to clear.
-          await removeAuthenticatorsSince(desk, new Set());
+          // withTwoFactor took the password lock off, and nothing here sets one.
+          await clearAuthenticators(desk);
           const a = await registerByQr(desk, url, 'Phone A');
           const b = await registerByQr(desk, url, 'Phone B');
           const settled = await settleOtp(desk, time, a, -1);

@@ -32,7 +32,7 @@ import {
   type OtpWorld,
 } from '../common/otp-commands.js';
 import { codeAt, registerByQr, registerBySecretKey, settleOtp, STEP_MS, stepOf } from '../common/actors.js';
-import { removeAuthenticatorsSince } from '../common/support.js';
+import { clearAuthenticators } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 
@@ -193,8 +193,8 @@ export const totpWindowCheck: Check = {
       const property = fc.asyncProperty(
         fc.commands(commands(time.movable), commandsOptions(context, 24)),
         async (cmds) => {
-          // withTwoFactor took the password lock off, and nothing here sets one: the authenticators are what to clear.
-          await removeAuthenticatorsSince(desk, new Set());
+          // withTwoFactor took the password lock off, and nothing here sets one.
+          await clearAuthenticators(desk);
           const a = await registerByQr(desk, url, 'Totp A');
           const b = await registerBySecretKey(desk, url, 'Totp B', time);
           const settled = await settleOtp(desk, time, a, -1);
