@@ -1,5 +1,5 @@
 // Makes `npm start` and `npm test` work in a fresh clone: installs the locked dependencies when they are missing
-// or older than package-lock.json, then builds dist/ (incremental, so a second run costs a second or two).
+// or older than package-lock.json, then builds dist/ (build.mjs: incremental, so a second run costs a few seconds).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
@@ -22,4 +22,4 @@ if (stale) {
   console.error('mbsc: installing dependencies (npm ci)…');
   execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });

@@ -30,6 +30,15 @@ describe('the runner image (ci/runner/Dockerfile)', () => {
     expect(buildStage).toContain('RUN npm run build && npm prune --omit=dev');
   });
 
+  it('copies the script npm run build runs', () => {
+    const build = (
+      JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { build: string } }
+    ).scripts.build;
+    const script = /^node (\S+)$/.exec(build)?.[1];
+    expect(script).toBeDefined();
+    expect(copied(buildStage)).toContain(script);
+  });
+
   it('compiles every folder that tsconfig.build.json includes', () => {
     const { include } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tsconfig.build.json'), 'utf8')) as {
       include: string[];
