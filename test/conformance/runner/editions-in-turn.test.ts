@@ -2,6 +2,7 @@
  * The editions in turn: a run of several editions runs each device check once on each profile, on one edition that
  * check applies to, the editions taken in turn along each platform's profiles; its server checks on every edition.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plannedCells, type PlannedCell } from '../../../conformance/runner/planned-cells.js';
 import { editionsInTurn } from '../../../conformance/runner/editions-in-turn.js';
@@ -9,7 +10,8 @@ import { surelySkipped } from '../../../conformance/runner/surely-skipped.js';
 import { runCommandLine } from '../../../conformance/runner/command-lines.js';
 import { ALL_CHECKS } from '../../../conformance/suites/index.js';
 import { loadMatrix } from '../../../devices/load-profiles.js';
-import type { Check } from '../../../conformance/kit/check.js';
+import { columnName, skipUnless, type Check } from '../../../conformance/kit/check.js';
+import { EDITION_NAMES, type Edition } from '../../../conformance/spec/editions.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import { merge, RUN_OPTIONS, VALIDATE_OPTIONS, type Values } from '../../../cli/commands/run-options.js';
 
@@ -95,6 +97,108 @@ describe('the editions in turn', () => {
     expect(plannedCells(['lite'], ALL_CHECKS, matrix.profiles, editionsInTurn(['lite'], matrix.profiles))).toEqual(
       lite,
     );
+  });
+});
+
+/** A device check that applies, on each profile, to the editions `on` gives it, and skips every other cell. */
+const checkOn = (id: string, on: ReadonlyMap<DeviceSpec, readonly Edition[]>): Check => ({
+  id,
+  title: id,
+  area: 'NET',
+  requirements: ['NET-01'],
+  scope: 'device',
+  applies: (column) =>
+    skipUnless(column.profile !== undefined && (on.get(column.profile)?.includes(column.edition) ?? false), 'not here'),
+  run: async () => ({ verdict: 'pass', runs: 1 }),
+});
+
+/** 1-6 profiles of `platform`, named by it, each with the editions the check applies to on it (none, some or all). */
+const profilesOf = (platform: DeviceSpec['platform']) =>
+  fc
+    .array(fc.subarray(EDITION_NAMES), { minLength: 1, maxLength: 6 })
+    .map((ons) => ons.map((on, i) => [`${platform}-${i + 1}`, on] as const));
+/** Both platforms' profiles in any order, as profile id → editions the check applies to on it. */
+const profilesArb = fc
+  .tuple(profilesOf('android'), profilesOf('ios'))
+  .chain(([android, ios]) => fc.shuffledSubarray([...android, ...ios], { minLength: android.length + ios.length }));
+/** The drawn profiles, each a profile of the matrix under the drawn id, with the editions it applies to. */
+const profilesFrom = (drawn: readonly (readonly [string, readonly Edition[]])[]) =>
+  new Map<DeviceSpec, readonly Edition[]>(
+    drawn.map(([id, on]) => [
+      { ...(matrix.profiles[0] as DeviceSpec), id, platform: id.startsWith('ios') ? 'ios' : 'android' },
+      on,
+    ]),
+  );
+const editionsArb = fc.shuffledSubarray(EDITION_NAMES, { minLength: 2 });
+
+describe('the editions in turn, on any matrix', () => {
+  type Applying = ReadonlyMap<DeviceSpec, readonly Edition[]>;
+  /** Asserts `property` of a check of any id on any editions and profiles, those it applies to on each drawn. */
+  const forAny = (property: (id: string, editions: readonly Edition[], on: Applying) => void, numRuns = 100) =>
+    fc.assert(
+      fc.property(fc.string(), editionsArb, profilesArb, (id, editions, drawn) =>
+        property(id, editions, profilesFrom(drawn)),
+      ),
+      { numRuns },
+    );
+  const kept = (id: string, editions: readonly Edition[], on: Applying) =>
+    plannedCells(editions, [checkOn(id, on)], [...on.keys()], editionsInTurn(editions, [...on.keys()]));
+  const running = (cells: readonly PlannedCell[]) => cells.filter((c) => !surelySkipped(c.check, c.column));
+  const names = (cells: readonly PlannedCell[]) => cells.map((cell) => columnName(cell.column));
+  /** The profiles of `platform` that apply on some edition of the run, each with those editions. */
+  const appliedOn = (platform: DeviceSpec['platform'], editions: readonly Edition[], on: Applying) =>
+    [...on]
+      .filter(([profile]) => profile.platform === platform)
+      .map(([profile, editionsOn]) => ({ profile, own: editions.filter((e) => editionsOn.includes(e)) }))
+      .filter(({ own }) => own.length > 0);
+
+  it('meets on each platform every edition a profile of it applies to, and each profile that applies somewhere', () => {
+    forAny((id, editions, on) => {
+      const ran = running(kept(id, editions, on));
+      for (const platform of ['android', 'ios'] as const) {
+        const applied = appliedOn(platform, editions, on);
+        const met = ran.filter((cell) => cell.column.profile?.platform === platform).map((c) => c.column.edition);
+        expect(new Set(met), platform).toEqual(new Set(applied.flatMap(({ own }) => own)));
+        for (const { profile } of applied)
+          expect(
+            ran.filter((cell) => cell.column.profile === profile),
+            profile.id,
+          ).not.toEqual([]);
+      }
+    }, 500);
+  });
+
+  it('gives a profile a second edition only where it alone meets each of its editions on its platform', () => {
+    forAny((id, editions, on) => {
+      const ran = running(kept(id, editions, on));
+      for (const platform of ['android', 'ios'] as const) {
+        const applied = appliedOn(platform, editions, on);
+        // With fewer profiles than editions to meet, each runs on every edition it applies to.
+        if (applied.length < new Set(applied.flatMap(({ own }) => own)).size) continue;
+        for (const { profile } of applied) {
+          const mine = ran.filter((cell) => cell.column.profile === profile).map((cell) => cell.column.edition);
+          const others = ran.filter((c) => c.column.profile !== profile && c.column.profile?.platform === platform);
+          const shared = mine.filter((edition) => others.some((other) => other.column.edition === edition));
+          if (mine.length > 1) expect(shared, profile.id).toEqual([]);
+        }
+      }
+    }, 500);
+  });
+
+  it('keeps every cell that surely skips, and every cell of a run of one edition', () => {
+    forAny((id, editions, on) => {
+      const all = (of: readonly Edition[]) => plannedCells(of, [checkOn(id, on)], [...on.keys()]);
+      const skipping = all(editions).filter((cell) => surelySkipped(cell.check, cell.column));
+      expect(names(kept(id, editions, on))).toEqual(expect.arrayContaining(names(skipping)));
+      for (const edition of editions) expect(names(kept(id, [edition], on))).toEqual(names(all([edition])));
+    });
+  });
+
+  it('keeps the same cells for the same check, editions and profiles', () => {
+    forAny((id, editions, on) => {
+      const again = new Map([...on].map(([profile, editionsOn]) => [structuredClone(profile), [...editionsOn]]));
+      expect(names(kept(id, [...editions], again))).toEqual(names(kept(id, editions, on)));
+    });
   });
 });
 
