@@ -8,8 +8,7 @@
  * two cores a thread per edition only added work: in a default run (seed 7, about 200,000 requests, four runs each,
  * in turn) three server threads took 199-227 s of CPU and 121-137 s, one thread 158-199 s of CPU and 101-128 s.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
@@ -24,17 +23,10 @@ import { compiledFile, startOnServerThread } from './server-threads.js';
 import type { Target, TargetSession } from './target.js';
 import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
 import { startWhenRangeFrees } from './range-held.js';
+import { scratchRoot } from './scratch-root.js';
 
 export interface ReferenceSession extends TargetSession {
   readonly dataDir: string;
-}
-
-/**
- * Where the runner's reference servers keep their data: memory-backed /dev/shm when the machine has it. The
- * suites test the protocol, not the disk; the reference server's durability has tests of its own on a real disk.
- */
-function scratchRoot(): string {
-  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 }
 
 export interface ReferenceTargetOptions {

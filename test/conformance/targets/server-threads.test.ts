@@ -2,9 +2,11 @@
  * The reference target's server thread: every edition's servers share one (its sessions' and those its checks
  * start); each server still answers as itself, and the thread ends with its last server.
  */
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Edition } from '../../../conformance/spec/editions.js';
 import { ReferenceTarget } from '../../../conformance/targets/reference-target.js';
+import { scratchRoot } from '../../../conformance/targets/scratch-root.js';
 import { serverThreadsRunning } from '../../../conformance/targets/server-threads.js';
 import type { OwnServer, TargetSession } from '../../../conformance/targets/target.js';
 
@@ -38,5 +40,17 @@ describe("the reference target's server threads", () => {
     expect(new Set(opened.map((s) => s.url)).size).toBe(4);
     for (const server of open.splice(0).reverse()) await server.close();
     expect(serverThreadsRunning()).toBe(before);
+  });
+
+  it("keep a check's own server's data beside the sessions', where no fsync holds up the thread, and remove it", async () => {
+    const owned = () => new Set(readdirSync(scratchRoot()).filter((name) => name.startsWith('mbsc-own-lite-')));
+    const before = owned();
+    const [session] = await sessions(new ReferenceTarget(['pro', 'lite']), ['lite']);
+    const own = await ownServer(session!);
+    const made = [...owned()].filter((name) => !before.has(name));
+    expect(made).toHaveLength(1);
+    expect((await own.console.call('getInfo')).edition).toBe('lite');
+    await own.close();
+    expect(owned().has(made[0]!)).toBe(false);
   });
 });
