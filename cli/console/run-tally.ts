@@ -75,7 +75,8 @@ export class RunTally {
     if (c.untested > 0) parts.push(`${c.untested} untested`);
     parts.push(`${c.skipped} skipped`);
     const left = this.msLeft(now);
-    const eta = left === undefined ? '' : ` · about ${duration(left)} left`;
+    // A second at the least: under half a second would round to "0s left" while cells still run.
+    const eta = left === undefined ? '' : ` · about ${duration(Math.max(left, 1000))} left`;
     return `[${String(this.done).padStart(width)}/${this.total}] ${parts.join(', ')}${eta}`;
   }
 }

@@ -8,6 +8,7 @@ import { ERRORS, isErrorCode, type ErrorBody } from '../spec/errors.js';
 import { ErrorResponse } from '../spec/protocol/common.js';
 import { matchesSchema } from '../spec/compiled-schemas.js';
 import { bodyRecord, recordRequest } from '../../simulators/mbs-client/exchange-log.js';
+import { tallyRequest } from '../../simulators/mbs-client/request-tally.js';
 import { trimMiddle } from './trim-middle.js';
 
 export interface RawCall {
@@ -58,6 +59,8 @@ export function rawRequest(baseUrl: string, call: RawCall): Promise<RawAnswer> {
         });
       },
     );
+    // Counted as node:http writes it (the method upper-cased, an empty path as `/`), once it took the request.
+    tallyRequest(outgoing.method, outgoing.path);
     outgoing.setTimeout(timeoutMs, () =>
       outgoing.destroy(new Error(`${call.method} ${call.path}: no answer in ${timeoutMs} ms`)),
     );
@@ -91,6 +94,7 @@ export function openRequest(baseUrl: string, call: RawCall & { readonly announce
   );
   if (record) record.error = 'the check dropped the connection before the body was complete, on purpose';
   const outgoing = httpRequest(url, { method: call.method, headers, agent: false });
+  tallyRequest(outgoing.method, outgoing.path);
   // The drop is on purpose: whatever the socket says afterwards is expected.
   outgoing.on('error', () => undefined);
   if (call.body !== undefined) outgoing.write(call.body);

@@ -41,7 +41,6 @@ const stoppedByKit = new WeakMap<ClientRequest, ClientError>();
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
   const record = recordRequest(req.method, req.path, req.headers, () => requestBodyOf(req));
-  tallyRequest(req.method, req.path);
   const server = serverOf(req.server);
   let outgoing: ClientRequest;
   try {
@@ -61,6 +60,7 @@ export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawRe
     if (record) record.error = (error as Error).message;
     return Promise.reject(error as Error);
   }
+  tallyRequest(outgoing.method, outgoing.path);
   const answer = answerTo(outgoing, record, server.origin);
   if (req.body === undefined) outgoing.end();
   else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);

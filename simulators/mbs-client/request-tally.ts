@@ -1,7 +1,8 @@
 /**
  * A tally of the requests the process sends, by method and route shape, printed on stderr when it exits: set
- * MBSC_REQUEST_TALLY=1 to see what a selection of checks asks of a server (where a run's requests go). Off, it costs
- * one comparison per request.
+ * MBSC_REQUEST_TALLY=1 to see what a selection of checks asks of a server (where a run's requests go). It counts
+ * what the protocol client sends and what the checks write by hand (conformance/kit/raw-http.ts), once per request
+ * written. Off, it costs one comparison per request.
  */
 const tally = process.env.MBSC_REQUEST_TALLY === '1' ? new Map<string, number>() : undefined;
 
@@ -20,8 +21,17 @@ export function tallyRequest(method: string, path: string): void {
   tally.set(key, (tally.get(key) ?? 0) + 1);
 }
 
+/** The counts so far by shape, or undefined when the tally is off. */
+export function requestTally(): ReadonlyMap<string, number> | undefined {
+  return tally && new Map(tally);
+}
+
+/** The shape of a request written without a method or a path, which no route shape describes. */
+export const UNPARSED_SHAPE = 'RAW (unparsed)';
+
 /** A request's method and path with its ids and query left out: `GET /v1/items/:id/content`. */
 export function requestShape(method: string, path: string): string {
+  if (method === '' || path === '') return UNPARSED_SHAPE;
   const segments = path.split('?')[0]!.split('/');
   const shape = segments.map((s) => (s.length >= 12 || (/\d/.test(s) && !/^v\d+$/.test(s)) ? ':id' : s));
   return `${method} ${shape.join('/')}`;

@@ -106,13 +106,18 @@ describe('RunTally time left', () => {
     expect(without.msLeft(15_000)).toBeUndefined();
   });
 
-  it('counts down between cells, and says nothing once that time is spent', () => {
+  it('counts down between cells to a second at the least, and says nothing once that time is spent', () => {
     const tally = new RunTally(10, 0, { total: 10, perCell: { c: 1 } });
     tally.add('pass', 'c', 10_000);
     for (const at of [12_000, 14_000, 16_000]) tally.add('pass', 'c', at);
     // 3 of the work in the 6 s since the first end; 6 left.
     expect(tally.line(16_000)).toContain('· about 12s left');
     expect(tally.line(26_000)).toContain('· about 2s left');
+    // Under half a second left while cells still run: never "0s left".
+    expect(tally.line(27_700)).toContain('· about 1s left');
+    expect(tally.line(27_999)).toContain('· about 1s left');
+    expect(tally.msLeft(28_000)).toBeUndefined();
+    expect(tally.line(28_000)).not.toContain('left');
     expect(tally.msLeft(29_000)).toBeUndefined();
     tally.add('skipped', 'c', 29_000);
     expect(tally.msLeft(29_000)).toBe((19_000 / 3) * 5);
