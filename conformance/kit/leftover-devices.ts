@@ -11,7 +11,8 @@
  *
  * Every pairing of a device world (newWorld, pairApp) goes through here, so the devices a cell paired so are known when
  * it ends: on a server the kit did not start, the runner removes them then (`removeCellDevices`), and the server keeps
- * only the devices it had. Checks that pair by other means remove their own devices.
+ * only the devices it had. Those a cell paired by other means (the app's screens, a check's own client) are removed
+ * there too, as every other thing it made (as-found.ts).
  */
 import { MbsError, type ErrorCode } from '../spec/errors.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';

@@ -13,6 +13,7 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource, type ContentSource } from '../kit/content-source.js';
 import { withDevicesRemoved } from './cell-devices-removed.js';
+import { keepingAsFound } from '../kit/as-found.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import {
   joinUnchecked,
@@ -164,9 +165,12 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
   if (!applicability.applies) return notApplying(place, applicability);
   const content = contentSource(options.seed, check.id, place.column);
   // Servers lost behind the kit's back judge no check: not one that began before, nor one that would begin on them.
-  const cell = await unlessServersLost(session, place, () => checkedCell({ check, column, session, content, options }));
-  // After the cell's verdict and outside its watch for strays: removing its devices never changes that verdict.
-  return options.leavesAsFound ? withDevicesRemoved(cell, session, content) : cell;
+  const judge = () =>
+    unlessServersLost(session, place, () => checkedCell({ check, column, session, content, options }));
+  if (!options.leavesAsFound) return judge();
+  // After the cell's verdict and outside its watch for strays: putting the server back never changes that verdict.
+  const { value: cell, warnings } = await keepingAsFound(session, judge);
+  return withDevicesRemoved(cell, session, content, warnings);
 }
 
 /** A cell to judge: its check and column, the session it runs on, its draws and the run's options. */

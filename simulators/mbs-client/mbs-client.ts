@@ -9,6 +9,7 @@ import { validatorOf } from '../../conformance/spec/compiled-schemas.js';
 import { ClientError, isErrorCode, MbsError } from '../../conformance/spec/errors.js';
 import { ROUTES, type RouteName, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { AppendResponse, Item } from '../../conformance/spec/protocol/resources.js';
+import { noteCall } from './call-watch.js';
 import { readAll, send, type RawResponse } from './http-transport.js';
 import { mediaTypeProblem, type AnswerType } from './media-types.js';
 
@@ -81,7 +82,9 @@ export class MbsClient {
       },
       this.agent,
     );
-    return (await this.expectJson(name, spec, response)) as CallOutput<(typeof ROUTES)[N]>;
+    const output = (await this.expectJson(name, spec, response)) as CallOutput<(typeof ROUTES)[N]>;
+    noteCall(name, input, output);
+    return output;
   }
 
   /** Appends bytes to an upload at `offset`. */

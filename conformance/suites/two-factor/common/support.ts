@@ -11,6 +11,7 @@ import { unrecorded } from '../../../../simulators/mbs-client/exchange-log.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../../targets/target.js';
 import { REASONS } from '../../../kit/applies.js';
+import { keepFoundTwoFactor } from '../../../kit/as-found.js';
 
 export { ServerTime, type Probe } from './server-time.js';
 export { attempt, mustPass, mustRefuse, said, type Outcome } from './outcomes.js';
@@ -21,14 +22,21 @@ export function consoleOf(session: TargetSession): MbsClient {
   return session.console;
 }
 
-/** Removes every authenticator and the password lock: 2FA off, as a check expects to find it. */
+/**
+ * Removes every authenticator and the password lock: 2FA off, as a check expects to find it. On a server the kit
+ * must leave as found, never those it did not make: the check is then untested (as-found.ts).
+ */
 export async function clearTwoFactor(desk: MbsClient): Promise<void> {
+  keepFoundTwoFactor();
   await desk.call('setPasswordLock', { body: { password: null } });
   await clearAuthenticators(desk);
 }
 
 /** Removes every registered authenticator: a check whose session took the password lock off clears only these. */
-export const clearAuthenticators = (desk: MbsClient) => removeAuthenticatorsSince(desk, new Set());
+export const clearAuthenticators = async (desk: MbsClient) => {
+  keepFoundTwoFactor();
+  return removeAuthenticatorsSince(desk, new Set());
+};
 
 /** The ids of the authenticators registered now. */
 export const authenticatorIds = async (desk: MbsClient) =>
