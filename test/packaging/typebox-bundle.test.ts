@@ -19,13 +19,17 @@ const compiled = readdirSync(DIST, { withFileTypes: true, recursive: true })
   .map((entry) => path.join(entry.parentPath, entry.name));
 
 describe('TypeBox bundled into dist/', () => {
-  it('leaves no compiled import of the package itself', () => {
-    const bare = compiled.filter((file) =>
-      /^(?:import|export)\b.* from ['"]typebox(?:\/[a-z]+)?['"];$/m.test(readFileSync(file, 'utf8')),
+  it('leaves no compiled import of the package itself, and every import of the bundle names a file it has', () => {
+    const texts = compiled.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    const bare = texts.filter(({ text }) => /^(?:import|export)\b.* from ['"]typebox(?:\/[a-z]+)?['"];$/m.test(text));
+    expect(bare.map(({ file }) => file)).toEqual([]);
+    const named = texts.flatMap(({ file, text }) =>
+      [...text.matchAll(/ from '((?:\.\.?\/)+vendor\/typebox\/[a-z]+\.mjs)';$/gm)].map((m) =>
+        path.resolve(path.dirname(file), m[1]!),
+      ),
     );
-    expect(bare).toEqual([]);
-    const pointed = compiled.filter((file) => readFileSync(file, 'utf8').includes('/vendor/typebox/'));
-    expect(pointed.length).toBeGreaterThan(10);
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((target) => !existsSync(target))).toEqual([]);
   });
 
   it.each([
