@@ -10,75 +10,17 @@
  * server with 2FA set up by its owner it is untested (`keepFoundTwoFactor`). None of this runs on the kit's own
  * servers, which cost no request more for it.
  */
-import type { ROUTES, RouteName } from '../spec/protocol/routes.js';
-import type { PasswordLockStatus, TwoFactorSettings } from '../spec/protocol/two-factor.js';
+import type { PasswordLockStatus } from '../spec/protocol/two-factor.js';
 import type { Static } from 'typebox';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import { watchingCalls } from '../../simulators/mbs-client/call-watch.js';
-import type { CallInput, CallOutput, MbsClient } from '../../simulators/mbs-client/mbs-client.js';
+import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { ScopeSlot } from '../../simulators/mbs-client/scope-slot.js';
 import type { TargetSession } from '../targets/target.js';
 import { Untestable } from './check.js';
+import { MbsError } from '../spec/errors.js';
+import { kitMade, Ledger, type Made } from './as-found-ledger.js';
 
-/** What a cell made that the protocol can remove: its kind, its id and the name it was made with. */
-interface Made {
-  readonly kind: 'device' | 'authenticator';
-  readonly id: string;
-  readonly name: string;
-}
-
-type Call<N extends RouteName> = { input: CallInput<(typeof ROUTES)[N]>; output: CallOutput<(typeof ROUTES)[N]> };
-type Maker<N extends RouteName> = (call: Call<N>) => Made;
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** The routes whose success makes something the protocol can remove again, and how to tell what they made. */
-const MAKES: {
-  readonly [N in 'pair' | 'registerAuthenticator' | 'registerBySecret' | 'confirmRegistration']: Maker<N>;
-} = {
-  pair: ({ input, output }) => ({ kind: 'device', id: output.deviceId, name: text(input.body?.device.name) }),
-  registerAuthenticator: ({ input, output }) => ({
-    kind: 'authenticator',
-    id: output.authenticatorId,
-    name: text(input.body?.name),
-  }),
-  registerBySecret: ({ input, output }) => ({
-    kind: 'authenticator',
-    id: output.authenticatorId,
-    name: text(input.body?.name),
-  }),
-  confirmRegistration: ({ output }) => ({ kind: 'authenticator', id: output.authenticatorId, name: output.name }),
-};
-
-/** What one cell made and left, heard call by call. */
-class Ledger {
-  readonly made: Made[] = [];
-  readonly logins = new Set<string>();
-  /** Each code sent once, however often a login's state repeats it: channel, letters and time sent. */
-  readonly sent = new Set<string>();
-  readonly settings = new Set<'password lock' | 'reset' | 'setup offer skipped'>();
-
-  constructor(readonly found: TwoFactorSettings | undefined) {}
-
-  hear(name: RouteName, input: unknown, output: unknown): void {
-    const answer = (output ?? {}) as Record<string, unknown>;
-    if (name in MAKES) {
-      const made = (MAKES[name as keyof typeof MAKES] as Maker<RouteName>)({ input, output } as Call<RouteName>);
-      if (made.id) {
-        this.made.push(made);
-        kitMade.add(made.id);
-      }
-    }
-    if (name === 'startLogin') this.logins.add(text(answer['loginId']));
-    if (name === 'setPasswordLock') this.settings.add('password lock');
-    if (name === 'resetTwoFactor') this.settings.add('reset');
-    if (name === 'skipTwoFactorSetup') this.settings.add('setup offer skipped');
-    const code = (name === 'setRecoveryPhone' ? answer : answer['code']) as Record<string, unknown> | undefined;
-    if (code?.['channel']) this.sent.add(`${text(code['channel'])} ${text(code['letters'])} ${String(code['sentAt'])}`);
-  }
-}
-
-/** The ids of everything the kit made in this process: an owner's authenticator is none of them. */
-const kitMade = new Set<string>();
 const scope = new ScopeSlot<Ledger | undefined>();
 
 /**
@@ -90,22 +32,42 @@ export async function keepingAsFound<T>(
   body: () => Promise<T>,
 ): Promise<{ value: T; warnings: string[] }> {
   const desk = session.console;
-  const found = desk ? await unrecorded(() => desk.call('getTwoFactor').catch(() => undefined)) : undefined;
-  const ledger = new Ledger(found);
-  const value = await scope.run(ledger, () => watchingCalls((...call) => ledger.hear(...call), body));
-  const warnings = desk ? await unrecorded(() => putBack(desk, ledger)) : [];
-  return { value, warnings: [...warnings, ...leftBehind(ledger)] };
+  const ledger = desk ? await unrecorded(() => ledgerOf(desk)) : new Ledger(undefined);
+  const warnings: string[] = [];
+  try {
+    return { value: await scope.run(ledger, () => watchingCalls((...call) => ledger.hear(...call), body)), warnings };
+  } finally {
+    warnings.push(...(desk ? await unrecorded(() => putBack(desk, ledger)) : []), ...leftBehind(ledger));
+  }
+}
+
+/** A ledger with the 2FA settings as found: none where the server has no 2FA, and why, where they could not be read. */
+async function ledgerOf(desk: MbsClient): Promise<Ledger> {
+  try {
+    return new Ledger(await desk.call('getTwoFactor'));
+  } catch (error) {
+    if (error instanceof MbsError && error.code === '2fa-not-supported') return new Ledger(undefined);
+    return new Ledger(undefined, messageOf(error));
+  }
 }
 
 /**
  * Throws Untestable, on a server the kit must leave as found, when it holds 2FA the kit did not make (an owner's
- * authenticators, a password lock): a 2FA check starts by clearing 2FA, and would remove them for good; a check
- * that logs in past its own authenticators only would find the owner's password lock in its way.
+ * authenticators, a password lock) or its 2FA settings could not be read: a 2FA check starts by clearing 2FA, and
+ * would remove them for good; a check that logs in past its own authenticators only (`lockOnly`) would find the
+ * owner's password lock in its way.
  */
-export function keepFoundTwoFactor(): void {
-  const found = scope.get()?.found;
+export function keepFoundTwoFactor(lockOnly = false): void {
+  const ledger = scope.get();
+  if (ledger?.unread !== undefined) {
+    throw new Untestable(
+      `the server's 2FA settings could not be read to keep them as found (${ledger.unread}): the check would change ` +
+        'them without knowing what it removes',
+    );
+  }
+  const found = ledger?.found;
   if (!found) return;
-  const theirs = found.authenticators.filter((a) => !kitMade.has(a.authenticatorId));
+  const theirs = lockOnly ? [] : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId));
   const what = [
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
@@ -115,11 +77,15 @@ export function keepFoundTwoFactor(): void {
   if (what.length === 0) return;
   throw new Untestable(
     `the server has 2FA set up that the kit did not make (${what.join(' and ')}): the check needs 2FA off but ` +
-      'for what it registers, and would remove it for good (validate on a server without it)',
+      'for what it registers, and would remove it for good or be stopped by it (validate on a server without it, ' +
+      'or remove it first)',
   );
 }
 
-/** Removes what the cell made and the server still lists so; puts the password lock back; answers what it could not. */
+/**
+ * Removes what the cell made and the server still lists under the id and the name it was made with (a server may
+ * give a removed device's id to a later one); puts the password lock back; answers what it could not.
+ */
 async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
   const warnings: string[] = [];
   const remove = async (
@@ -127,32 +93,48 @@ async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
     listed: ReadonlyMap<string, string>,
     call: (id: string) => Promise<unknown>,
   ) => {
-    for (const made of ledger.made.filter((m) => m.kind === kind && listed.get(m.id) === m.name)) {
+    for (const made of ledger.made.filter((m) => m.kind === kind && listed.has(m.id))) {
+      if (listed.get(made.id) !== made.name) {
+        warnings.push(
+          `left ${kind} ${made.id} in place: this cell made it as ${JSON.stringify(made.name)}, the server lists ` +
+            `${JSON.stringify(listed.get(made.id))} under its id (renamed, or a later one given the id)`,
+        );
+        continue;
+      }
       await call(made.id).catch((error: unknown) =>
         warnings.push(`could not remove ${kind} ${made.id}, which this cell made: ${messageOf(error)}`),
       );
     }
   };
-  if (ledger.made.some((m) => m.kind === 'device')) {
-    const devices = await desk.call('listDevices').catch(() => ({ devices: [] }));
-    const listed = new Map(devices.devices.map((d) => [d.deviceId, d.name]));
-    await remove('device', listed, (deviceId) => desk.call('removeDevice', { params: { deviceId } }));
+  const devices = ledger.made.filter((m) => m.kind === 'device').length;
+  if (devices > 0) {
+    const list = await desk.call('listDevices').catch((error: unknown) => messageOf(error));
+    if (typeof list === 'string') {
+      warnings.push(
+        `could not list the server's devices to remove the ${count(devices, 'device')} this cell made: ${list}`,
+      );
+    } else {
+      const listed = new Map(list.devices.map((d) => [d.deviceId, d.name]));
+      await remove('device', listed, (deviceId) => desk.call('removeDevice', { params: { deviceId } }));
+    }
   }
-  if (!ledger.found || (ledger.made.every((m) => m.kind !== 'authenticator') && !ledger.settings.has('password lock')))
-    return warnings;
+  const setLock = ledger.settings.has('password lock');
+  if (ledger.made.every((m) => m.kind !== 'authenticator') && !setLock) return warnings;
   const now = await desk.call('getTwoFactor').catch(() => undefined);
   if (!now) return [...warnings, "could not read the server's 2FA settings to put them back as the cell found them"];
   const listed = new Map(now.authenticators.map((a) => [a.authenticatorId, a.name]));
   await remove('authenticator', listed, (authenticatorId) =>
     desk.call('removeAuthenticator', { params: { authenticatorId } }),
   );
-  const lock = ledger.found.passwordLock;
-  if (!lock.set && now.passwordLock.set) {
+  const lock = ledger.found?.passwordLock;
+  if (!setLock) return warnings;
+  if (lock && !lock.set && now.passwordLock.set) {
     await desk
       .call('setPasswordLock', { body: { password: null } })
       .catch((error: unknown) => warnings.push(`could not clear the password lock this cell set: ${messageOf(error)}`));
-  } else if (lock.set && ledger.settings.has('password lock')) {
-    warnings.push(`left on the server: the password lock it found (${lockSaid(lock)}) was set again or cleared`);
+  } else if (!lock || lock.set) {
+    const was = lock ? `the password lock it found (${lockSaid(lock)})` : 'the password lock, as it was unread,';
+    warnings.push(`left on the server: ${was} was set again or cleared`);
   }
   return warnings;
 }

@@ -9,14 +9,12 @@
  * under the very name being paired, when that name carries a tag the running cell drew and the cell did not pair them
  * itself. Nothing else is removed, and a refusal with no such device, or a second one, stands as the target's answer.
  *
- * Every pairing of a device world (newWorld, pairApp) goes through here, so the devices a cell paired so are known when
- * it ends: on a server the kit did not start, the runner removes them then (`removeCellDevices`), and the server keeps
- * only the devices it had. Those a cell paired by other means (the app's screens, a check's own client) are removed
- * there too, as every other thing it made (as-found.ts).
+ * Every pairing of a device world (newWorld, pairApp) goes through here, so the devices a cell paired are known as
+ * its own. On a server the kit did not start, the devices a cell paired by any means are removed as it ends, with
+ * everything else it made (as-found.ts).
  */
 import { MbsError, type ErrorCode } from '../spec/errors.js';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
-import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../targets/target.js';
 import { cellContent } from './cell-draws.js';
 import type { ContentSource } from './content-source.js';
@@ -24,15 +22,8 @@ import type { ContentSource } from './content-source.js';
 /** How a server refuses an installation it has paired: adding it, or migrating to it. */
 const PAIRED_ALREADY: readonly ErrorCode[] = ['device-already-paired', 'migration-target-paired'];
 
-/** A device a cell paired: the name it was paired under, and the console that issued its pairing. */
-interface Paired {
-  readonly name: string;
-  /** The cell's server's own (also behind a proxy of the nemesis), or that of a server its check started. */
-  readonly by: MbsClient | undefined;
-}
-
-/** The devices each cell paired through `pairPastLeftovers` by id: never an earlier run's, whatever their names. */
-const pairedBy = new WeakMap<ContentSource, Map<string, Paired>>();
+/** The ids of the devices each cell paired through `pairPastLeftovers`: never an earlier run's, whatever their names. */
+const pairedBy = new WeakMap<ContentSource, Set<string>>();
 
 /**
  * Runs `pair`, which pairs a device named `name` afresh (a new client or app, and a new token or one its refusal
@@ -47,8 +38,7 @@ export async function pairPastLeftovers<T>(
 ): Promise<T> {
   const content = cellContent();
   const noted = (paired: T): T => {
-    const by = session.console;
-    if (content) pairedBy.set(content, (pairedBy.get(content) ?? new Map()).set(deviceIdOf(paired), { name, by }));
+    if (content) pairedBy.set(content, (pairedBy.get(content) ?? new Set()).add(deviceIdOf(paired)));
     return paired;
   };
   try {
@@ -62,34 +52,6 @@ export async function pairPastLeftovers<T>(
     await removeQuietly(session, left);
     return noted(await pair());
   }
-}
-
-/**
- * Removes, as the cell of `content` ends, the devices it paired through the console of `session` that the server still
- * lists under the id and the name they were paired with (a server may give a removed device's id to a later one), so
- * that a server the kit did not start (a vendor's) keeps the devices it had. Answers a warning for each that could
- * not be removed, and for a list that could not be read: the cell's evidence, never its verdict.
- */
-export async function removeCellDevices(session: TargetSession, content: ContentSource): Promise<string[]> {
-  const desk = session.console;
-  const paired = [...(pairedBy.get(content) ?? [])].filter(([, p]) => desk && p.by === desk);
-  if (paired.length === 0 || !desk) return [];
-  const listed = await unrecorded(() => desk.call('listDevices')).catch((error: unknown) => messageOf(error));
-  if (typeof listed === 'string') {
-    const count = `${paired.length} ${paired.length === 1 ? 'device' : 'devices'}`;
-    return [`could not list the server's devices to remove the ${count} this cell paired: ${listed}`];
-  }
-  const listedAs = new Map(listed.devices.map((d) => [d.deviceId, d.name]));
-  const ids = paired.filter(([id, p]) => listedAs.get(id) === p.name).map(([id]) => id);
-  const renamed = paired
-    .filter(([id, p]) => listedAs.has(id) && listedAs.get(id) !== p.name)
-    .map(
-      ([id, p]) =>
-        `left device ${id} in place: this cell paired it as ${JSON.stringify(p.name)}, the server lists ` +
-        `${JSON.stringify(listedAs.get(id))} under its id (a renamed device, or a later one given the id)`,
-    );
-  const failed = await removeEach(session, ids);
-  return [...renamed, ...failed.map(([id, why]) => `could not remove device ${id}, which this cell paired: ${why}`)];
 }
 
 /**
@@ -112,20 +74,9 @@ async function listedUnder(session: TargetSession, names: readonly string[]): Pr
  * Unrecorded: clean-up after a failure would push the exchanges that showed it out of the cell's log.
  */
 export async function removeQuietly(session: TargetSession, deviceIds: readonly string[]): Promise<void> {
-  await removeEach(session, deviceIds);
-}
-
-/** Removes each device through the console, one after another, unrecorded; answers those it could not, and why. */
-async function removeEach(session: TargetSession, deviceIds: readonly string[]): Promise<[string, string][]> {
-  const failed: [string, string][] = [];
   await unrecorded(async () => {
     for (const deviceId of deviceIds) {
-      await session.console
-        ?.call('removeDevice', { params: { deviceId } })
-        .catch((error: unknown) => failed.push([deviceId, messageOf(error)]));
+      await session.console?.call('removeDevice', { params: { deviceId } }).catch(() => undefined);
     }
   });
-  return failed;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -12,7 +12,6 @@ import type { Cell } from './summary-schema.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import { columnName, runCheck, type Applicability, type Check, type Column } from '../kit/check.js';
 import { contentSource, type ContentSource } from '../kit/content-source.js';
-import { withDevicesRemoved } from './cell-devices-removed.js';
 import { keepingAsFound } from '../kit/as-found.js';
 import type { Target, TargetSession } from '../targets/target.js';
 import {
@@ -170,7 +169,7 @@ async function runCell(check: Check, column: Column, session: TargetSession, opt
   if (!options.leavesAsFound) return judge();
   // After the cell's verdict and outside its watch for strays: putting the server back never changes that verdict.
   const { value: cell, warnings } = await keepingAsFound(session, judge);
-  return withDevicesRemoved(cell, session, content, warnings);
+  return warnings.length > 0 ? { ...cell, warnings: [...(cell.warnings ?? []), ...warnings] } : cell;
 }
 
 /** A cell to judge: its check and column, the session it runs on, its draws and the run's options. */

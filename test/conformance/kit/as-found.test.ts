@@ -6,19 +6,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Untestable } from '../../../conformance/kit/check.js';
 import { keepFoundTwoFactor, keepingAsFound } from '../../../conformance/kit/as-found.js';
+import { drawingFor } from '../../../conformance/kit/cell-draws.js';
+import { contentSource } from '../../../conformance/kit/content-source.js';
+import { newWorld } from '../../../conformance/kit/device-world.js';
 import { pairDevice } from '../../../conformance/kit/server-support.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { loadProfile } from '../../../devices/load-profiles.js';
+import { ANDROID } from '../suites/fixtures/device-run.js';
 import { registerByQr } from '../../../conformance/suites/two-factor/common/actors.js';
-import { referenceApp } from '../../../conformance/targets/app-under-test.js';
 import type { TargetSession } from '../../../conformance/targets/target.js';
+import { referenceSessionOf } from '../../helpers/reference-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 let t: TestServer;
 let session: TargetSession;
 beforeAll(async () => {
   t = await startTestServer('pro');
-  session = { url: t.server.url, edition: 'pro', console: t.console, app: referenceApp() } as unknown as TargetSession;
+  session = referenceSessionOf(t);
 });
 afterAll(async () => t.close());
+
+/** A check that needs 2FA off, inside a cell: what keepFoundTwoFactor let it do, or the error it threw. */
+const clearing = async () => {
+  try {
+    keepFoundTwoFactor();
+    return 'cleared';
+  } catch (error) {
+    return error;
+  }
+};
 
 const snapshot = async () => ({
   devices: (await t.console.call('listDevices')).devices.map((d) => [d.deviceId, d.name]),
@@ -42,30 +58,86 @@ describe('a cell on a server it must leave as found', () => {
     expect(warnings).toEqual(['left on the server: 1 desktop login (their history)']);
   });
 
-  it('removes only what the server lists under the id and the name it was made with', async () => {
-    let renamed = '';
-    await keepingAsFound(session, async () => {
+  it('removes only what the server lists under the id and the name it was made with, and says what it left', async () => {
+    let renamed = { deviceId: '', name: '' };
+    const { warnings } = await keepingAsFound(session, async () => {
       const authenticator = await registerByQr(t.console, t.server.url, 'Removed by the check');
       await t.console.call('removeAuthenticator', { params: { authenticatorId: authenticator.id } });
       // A server may give a removed device's id to a later one: under another name, it is not the cell's.
-      renamed = (await pairDevice(session, 'Renamed')).deviceId;
-      await t.console.call('renameDevice', { params: { deviceId: renamed }, body: { name: 'Front desk' } });
+      renamed = await pairDevice(session, 'Renamed');
+      await t.console.call('renameDevice', { params: { deviceId: renamed.deviceId }, body: { name: 'Front desk' } });
     });
-    expect((await snapshot()).devices.filter(([id]) => id === renamed)).toEqual([[renamed, 'Front desk']]);
-    await t.console.call('removeDevice', { params: { deviceId: renamed } });
+    expect(warnings).toEqual([
+      `left device ${renamed.deviceId} in place: this cell made it as ${JSON.stringify(renamed.name)}, the server ` +
+        'lists "Front desk" under its id (renamed, or a later one given the id)',
+    ]);
+    expect((await snapshot()).devices.filter(([id]) => id === renamed.deviceId)).toEqual([
+      [renamed.deviceId, 'Front desk'],
+    ]);
+    await t.console.call('removeDevice', { params: { deviceId: renamed.deviceId } });
     expect((await t.console.call('getTwoFactor')).authenticators).toEqual([]);
+  });
+
+  it("removes a device world's devices, whatever client paired them, and leaves a bystander", async () => {
+    const before = (await snapshot()).devices;
+    const bystander = await pairDevice(session, 'Front desk');
+    const content = contentSource(5, 'cell-end', 'redmi-note-8 @ pro');
+    const { warnings } = await keepingAsFound(session, () =>
+      drawingFor(content, async () => {
+        await pairDevice(session, 'Kept');
+        const removed = await pairDevice(session, 'Removed');
+        await t.console.call('removeDevice', { params: { deviceId: removed.deviceId } });
+        const column = { edition: 'pro' as const, profile: loadProfile(ANDROID) };
+        await newWorld({ checkId: 'cell-end', session, column, seed: 5, runs: 1, content });
+        expect((await snapshot()).devices).toHaveLength(before.length + 3);
+      }),
+    );
+    expect(warnings).toEqual([]);
+    expect((await snapshot()).devices).toEqual([...before, [bystander.deviceId, bystander.name]]);
+    await t.console.call('removeDevice', { params: { deviceId: bystander.deviceId } });
+  });
+
+  it('says what it could not remove, or list, as warnings, never thrown', async () => {
+    const failing = new Set<string>();
+    const desk = new MbsClient({ baseUrl: t.server.url, consoleKey: t.console.consoleKey as string });
+    const call = desk.call.bind(desk) as (...args: unknown[]) => unknown;
+    desk.call = ((name: string, ...rest: unknown[]) =>
+      failing.has(name)
+        ? Promise.reject(new Error(`${name}: the server went away`))
+        : call(name, ...rest)) as typeof desk.call;
+    const at = { ...session, console: desk };
+    const before = (await snapshot()).devices.map(([id]) => id);
+    let paired = '';
+    const removal = await keepingAsFound(at, async () => {
+      paired = (await pairDevice(at, 'Stays')).deviceId;
+      failing.add('removeDevice');
+    });
+    expect(removal.warnings).toEqual([
+      `could not remove device ${paired}, which this cell made: removeDevice: the server went away`,
+    ]);
+    failing.clear();
+    const listing = await keepingAsFound(at, async () => {
+      await t.console.call('removeDevice', { params: { deviceId: paired } });
+      paired = (await pairDevice(at, 'Stays too')).deviceId;
+      failing.add('listDevices');
+    });
+    expect(listing.warnings).toEqual([
+      "could not list the server's devices to remove the 1 device this cell made: listDevices: the server went away",
+    ]);
+    expect((await snapshot()).devices.map(([id]) => id)).toEqual([...before, paired]);
+    await t.console.call('removeDevice', { params: { deviceId: paired } });
+  });
+
+  it("makes a check that needs 2FA off untested where the server's 2FA settings cannot be read", async () => {
+    const desk = new MbsClient({ baseUrl: t.server.url, consoleKey: 'not the console key' });
+    const outcome = await keepingAsFound({ ...session, console: desk }, clearing);
+    expect(outcome.value).toBeInstanceOf(Untestable);
+    expect((outcome.value as Error).message).toContain("the server's 2FA settings could not be read");
   });
 
   it("makes a check that needs 2FA off untested on a server with the owner's 2FA, and keeps it", async () => {
     const owners = await registerByQr(t.console, t.server.url, "The owner's authenticator");
-    const outcome = await keepingAsFound(session, async () => {
-      try {
-        keepFoundTwoFactor();
-        return 'cleared';
-      } catch (error) {
-        return error;
-      }
-    });
+    const outcome = await keepingAsFound(session, clearing);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
       "the server has 2FA set up that the kit did not make (1 authenticator (The owner's authenticator))",

@@ -11,12 +11,10 @@ import { drawingFor } from '../../../conformance/kit/cell-draws.js';
 import { contentSource, type ContentSource } from '../../../conformance/kit/content-source.js';
 import { newWorld } from '../../../conformance/kit/device-world.js';
 import { pairDevice, removeLeftovers } from '../../../conformance/kit/server-support.js';
-import { removeCellDevices } from '../../../conformance/kit/leftover-devices.js';
-import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { SetupError } from '../../../conformance/kit/setup.js';
-import { referenceApp } from '../../../conformance/targets/app-under-test.js';
 import type { TargetSession } from '../../../conformance/targets/target.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
+import { referenceSessionOf } from '../../helpers/reference-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
 import { ANDROID } from '../suites/fixtures/device-run.js';
 
@@ -24,18 +22,11 @@ let t: TestServer;
 let session: TargetSession;
 beforeAll(async () => {
   t = await startTestServer('pro');
-  session = {
-    url: t.server.url,
-    host: '127.0.0.1',
-    edition: 'pro',
-    console: t.console,
-    app: referenceApp(),
-  } as unknown as TargetSession;
+  session = referenceSessionOf(t);
 });
 afterAll(async () => t.close());
 
 const listed = async () => (await t.console.call('listDevices')).devices;
-const consoleKey = () => t.console.consoleKey as string;
 // Each case starts with an empty device list, whatever the one before it left.
 afterEach(async () =>
   removeLeftovers(
@@ -121,76 +112,5 @@ describe("a check's leftover devices", () => {
       expect(await refusal(pairDevice(session, 'Renamed'))).toBe('device-already-paired');
     });
     expect((await listed()).map((d) => d.name)).toEqual(['Front desk']);
-  });
-});
-
-describe('the devices a cell paired, as it ends', () => {
-  it('are removed where the server still lists them; a bystander and a device the check removed itself are not', async () => {
-    const bystander = await pairDevice(session, 'Front desk');
-    const content = contentSource(5, 'cell-end', 'redmi-note-8 @ pro');
-    const warnings = await drawingFor(content, async () => {
-      const [kept, removed] = [await pairDevice(session, 'Kept'), await pairDevice(session, 'Removed')];
-      await t.console.call('removeDevice', { params: { deviceId: removed.deviceId } });
-      await newWorld({
-        checkId: 'cell-end',
-        session,
-        column: { edition: 'pro', profile: loadProfile(ANDROID) },
-        seed: 5,
-        runs: 1,
-        content,
-      });
-      expect((await listed()).map((d) => d.deviceId)).toContain(kept.deviceId);
-      expect(await listed()).toHaveLength(3);
-      return removeCellDevices(session, content);
-    });
-    expect(warnings).toEqual([]);
-    expect((await listed()).map((d) => d.deviceId)).toEqual([bystander.deviceId]);
-  });
-
-  it('are only those paired through its console: a server the check started keeps its own', async () => {
-    const content = contentSource(5, 'cell-end-other', 'pro');
-    // Another server's console, as a server the check starts has (here the same server, to see nothing goes).
-    const other = { ...session, console: new MbsClient({ baseUrl: t.server.url, consoleKey: consoleKey() }) };
-    const paired = await drawingFor(content, async () => pairDevice(other, 'Elsewhere'));
-    expect(await removeCellDevices(session, content)).toEqual([]);
-    expect((await listed()).map((d) => d.deviceId)).toEqual([paired.deviceId]);
-    expect(await removeCellDevices(other, content)).toEqual([]);
-    expect(await listed()).toEqual([]);
-  });
-
-  it('are removed only under the name they were paired with: a server may give a removed id to a later device', async () => {
-    const content = contentSource(5, 'cell-end-reused', 'pro');
-    const paired = await drawingFor(content, async () => pairDevice(session, 'Reused'));
-    // The listed device has the cell's id under another name, as a later device given the same id would.
-    const body = { name: 'Another device' };
-    await t.console.call('renameDevice', { params: { deviceId: paired.deviceId }, body });
-    expect(await removeCellDevices(session, content)).toEqual([
-      `left device ${paired.deviceId} in place: this cell paired it as ${JSON.stringify(paired.name)}, the server ` +
-        'lists "Another device" ' +
-        'under its id (a renamed device, or a later one given the id)',
-    ]);
-    expect((await listed()).map((d) => [d.deviceId, d.name])).toEqual([[paired.deviceId, 'Another device']]);
-  });
-
-  it('that cannot be removed, or listed, are each a warning, never thrown', async () => {
-    const content = contentSource(5, 'cell-end-refused', 'pro');
-    const failing = new Set<string>();
-    const desk = new MbsClient({ baseUrl: t.server.url, consoleKey: consoleKey() });
-    const call = desk.call.bind(desk) as (...args: unknown[]) => unknown;
-    desk.call = ((name: string, ...rest: unknown[]) =>
-      failing.has(name)
-        ? Promise.reject(new Error(`${name}: the server went away`))
-        : call(name, ...rest)) as typeof desk.call;
-    const at = { ...session, console: desk };
-    const paired = await drawingFor(content, async () => pairDevice(at, 'Stays'));
-    failing.add('removeDevice');
-    expect(await removeCellDevices(at, content)).toEqual([
-      `could not remove device ${paired.deviceId}, which this cell paired: removeDevice: the server went away`,
-    ]);
-    failing.add('listDevices');
-    expect(await removeCellDevices(at, content)).toEqual([
-      "could not list the server's devices to remove the 1 device this cell paired: listDevices: the server went away",
-    ]);
-    expect((await listed()).map((d) => d.deviceId)).toEqual([paired.deviceId]);
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * What a cell made and left on a server it must leave as found, heard call by call (as-found.ts): the devices and
+ * authenticators the protocol can remove again, the logins, codes and settings it cannot, and the 2FA settings the
+ * cell found.
+ */
+import type { ROUTES, RouteName } from '../spec/protocol/routes.js';
+import type { TwoFactorSettings } from '../spec/protocol/two-factor.js';
+import type { CallInput, CallOutput } from '../../simulators/mbs-client/mbs-client.js';
+
+/** What a cell made that the protocol can remove: its kind, its id and the name it was made with. */
+export interface Made {
+  readonly kind: 'device' | 'authenticator';
+  readonly id: string;
+  readonly name: string;
+}
+
+type Call<N extends RouteName> = { input: CallInput<(typeof ROUTES)[N]>; output: CallOutput<(typeof ROUTES)[N]> };
+type Maker<N extends RouteName> = (call: Call<N>) => Made;
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** The routes whose success makes something the protocol can remove again, and how to tell what they made. */
+const MAKES: {
+  readonly [N in 'pair' | 'registerAuthenticator' | 'registerBySecret' | 'confirmRegistration']: Maker<N>;
+} = {
+  pair: ({ input, output }) => ({ kind: 'device', id: output.deviceId, name: text(input.body?.device.name) }),
+  registerAuthenticator: ({ input, output }) => ({
+    kind: 'authenticator',
+    id: output.authenticatorId,
+    name: text(input.body?.name),
+  }),
+  registerBySecret: ({ input, output }) => ({
+    kind: 'authenticator',
+    id: output.authenticatorId,
+    name: text(input.body?.name),
+  }),
+  confirmRegistration: ({ output }) => ({ kind: 'authenticator', id: output.authenticatorId, name: output.name }),
+};
+
+/** What one cell made and left, heard call by call. */
+export class Ledger {
+  readonly made: Made[] = [];
+  readonly logins = new Set<string>();
+  /** Each code sent once, however often a login's state repeats it: channel, letters and time sent. */
+  readonly sent = new Set<string>();
+  readonly settings = new Set<'password lock' | 'reset' | 'setup offer skipped'>();
+
+  /**
+   * `found`: the 2FA settings as the cell found them; none on a server without 2FA. `unread`: why they could not be
+   * read, when they could not: then nothing of 2FA can be kept safe, and no check may clear it.
+   */
+  constructor(
+    readonly found: TwoFactorSettings | undefined,
+    readonly unread?: string,
+  ) {}
+
+  hear(name: RouteName, input: unknown, output: unknown): void {
+    const answer = (output ?? {}) as Record<string, unknown>;
+    if (name in MAKES) {
+      const made = (MAKES[name as keyof typeof MAKES] as Maker<RouteName>)({ input, output } as Call<RouteName>);
+      if (made.id) {
+        this.made.push(made);
+        kitMade.add(made.id);
+      }
+    }
+    if (name === 'startLogin') this.logins.add(text(answer['loginId']));
+    if (name === 'setPasswordLock') this.settings.add('password lock');
+    if (name === 'resetTwoFactor') this.settings.add('reset');
+    if (name === 'skipTwoFactorSetup') this.settings.add('setup offer skipped');
+    const code = (name === 'setRecoveryPhone' ? answer : answer['code']) as Record<string, unknown> | undefined;
+    if (code?.['channel']) this.sent.add(`${text(code['channel'])} ${text(code['letters'])} ${String(code['sentAt'])}`);
+  }
+}
+
+/** The ids of everything the kit made in this process: an owner's authenticator is none of them. */
+export const kitMade = new Set<string>();
