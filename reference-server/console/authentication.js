@@ -52,11 +52,18 @@ export function authenticationScreen(root) {
   const toggle = h('input', { type: 'checkbox', id: 'two-factor-switch', disabled: true });
   const list = h('tbody', { id: 'authenticator-list' });
   const lockState = h('p', { id: 'password-lock-state' });
+  // The list as last drawn: read again at every poll, it is drawn anew only when it changed.
+  let listed;
   const refresh = async () => {
     const settings = await read('/v1/console/2fa');
     toggle.checked = settings.enabled;
-    lockState.textContent = settings.passwordLock.set ? 'Password lock: on' : 'Password lock: off';
-    list.replaceChildren(...settings.authenticators.map((a) => authenticatorRow(a, remove)));
+    const lock = settings.passwordLock.set ? 'Password lock: on' : 'Password lock: off';
+    if (lockState.textContent !== lock) lockState.textContent = lock;
+    const authenticators = JSON.stringify(settings.authenticators);
+    if (authenticators !== listed) {
+      listed = authenticators;
+      list.replaceChildren(...settings.authenticators.map((a) => authenticatorRow(a, remove)));
+    }
     return settings;
   };
   const remove = async (a) => {

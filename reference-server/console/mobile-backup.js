@@ -28,11 +28,14 @@ function shownAs(device) {
   return JSON.stringify([device.name, device.model, device.platform, device.backupPath, device.migratedFrom?.name]);
 }
 
+/** What a device's backups cell shows: the cell is made again only when this changes. */
+const backupsShownAs = (backups) => (backups ? JSON.stringify(backups) : '');
+
 function deviceRow(device, backups) {
   const migrated = device.migratedFrom
     ? h('td', {}, 'from ', nameElement('span', device.migratedFrom.name))
     : h('td', { text: '' });
-  return h(
+  const row = h(
     'tr',
     { 'data-device-id': device.deviceId },
     h('td', {}, nameElement('span', device.name, 'device-name')),
@@ -42,6 +45,9 @@ function deviceRow(device, backups) {
     backups ? backupsCell(backups) : h('td', { class: 'device-backups', text: '…' }),
     migrated,
   );
+  row.device = device;
+  row.backupsShown = backupsShownAs(backups);
+  return row;
 }
 
 export function mobileBackupScreen(root, info) {
@@ -63,10 +69,10 @@ export function mobileBackupScreen(root, info) {
         const backups = await backupsOf(device);
         known.set(device.deviceId, backups);
         const row = rows.get(device.deviceId);
-        if (!row) continue;
+        // Read again at every refresh, a row's backups mostly stand as they were: drawn anew only when they changed.
+        if (!row || row.backupsShown === backupsShownAs(backups)) continue;
         // The row as the latest list has the device (a migration renames it), with its backups.
         const fresh = deviceRow(row.device, backups);
-        fresh.device = row.device;
         row.replaceWith(fresh);
         rows.set(device.deviceId, fresh);
       }
@@ -89,7 +95,6 @@ export function mobileBackupScreen(root, info) {
       let row = rows.get(device.deviceId);
       if (!row || shownAs(row.device) !== shownAs(device)) {
         const fresh = deviceRow(device, known.get(device.deviceId));
-        fresh.device = device;
         if (row) row.replaceWith(fresh);
         else if (previous) previous.after(fresh);
         else list.prepend(fresh);

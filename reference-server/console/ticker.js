@@ -1,8 +1,9 @@
 /*
  * What a countdown shows: "(hh:mm:ss)" counting down from a base value on the browser's monotonic clock, drawn
- * anew when restarted from another value (countdown.js says where the values come from).
+ * anew when restarted from another value (countdown.js says where the values come from). It shows whole seconds, so
+ * it is drawn as the shown second changes, not more often: once a second, just past each second's end.
  */
-/* global performance, setInterval, clearInterval */
+/* global performance, setTimeout, clearTimeout */
 import { hhmmss } from './dom.js';
 
 /** Shows `(hh:mm:ss)` in el, counting down from remainingMs; returns restart(remainingMs) and stop(). */
@@ -10,18 +11,28 @@ export function ticker(el, remainingMs, onEnd) {
   let base = remainingMs;
   let from = performance.now();
   let ended = false;
+  let timer;
   const draw = () => {
+    clearTimeout(timer);
     const left = Math.max(0, base - (performance.now() - from));
-    el.textContent = `(${hhmmss(left)})`;
-    el.dataset.remainingMs = String(Math.round(left));
-    if (left === 0 && !ended) {
-      ended = true;
-      if (onEnd) onEnd();
+    const shown = `(${hhmmss(left)})`;
+    // The same text written again would still make the page lay out and draw anew.
+    if (el.textContent !== shown) {
+      el.textContent = shown;
+      el.dataset.remainingMs = String(Math.round(left));
     }
+    if (left === 0) {
+      if (!ended) {
+        ended = true;
+        if (onEnd) onEnd();
+      }
+      return;
+    }
+    // The next draw once the shown second has passed: a millisecond past it, so it shows the next one.
+    timer = setTimeout(draw, (left % 1000) + 1);
   };
   el.classList.add('countdown');
   draw();
-  const timer = setInterval(draw, 250);
   return {
     restart(ms) {
       base = ms;
@@ -29,6 +40,6 @@ export function ticker(el, remainingMs, onEnd) {
       ended = false;
       draw();
     },
-    stop: () => clearInterval(timer),
+    stop: () => clearTimeout(timer),
   };
 }

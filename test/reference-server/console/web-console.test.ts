@@ -9,9 +9,25 @@ import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../conformance/kit/browser.js';
 import { CONSOLE_CSP } from '../../../reference-server/http/console-assets.js';
 import { startServer } from '../../../reference-server/server.js';
-import { startTestServer, tempDir, type TestServer } from '../../helpers/test-server.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { deviceIdentity, startTestServer, tempDir, type TestServer } from '../../helpers/test-server.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
+/** reference-server/console/ticker.js as the page has it. */
+type Ticker = (el: Element, remainingMs: number, onEnd: () => void) => { restart(ms: number): void };
+
+/** Runs in the page: each text a countdown from 3.5 s is given until it ends, restarted at once from 3.4 s. */
+async function textsDrawn(ticker: Ticker): Promise<string[]> {
+  const el = document.createElement('span');
+  document.body.append(el);
+  const texts: string[] = [];
+  // Each write of the text is a record of its own, even where two come in one task.
+  new MutationObserver((records) => {
+    for (const record of records) texts.push(record.addedNodes[0]?.textContent ?? '');
+  }).observe(el, { childList: true, characterData: true, subtree: true });
+  await new Promise<void>((ended) => ticker(el, 3_500, ended).restart(3_400));
+  return texts;
+}
 const KEY = 'console-key-for-the-page-test';
 let t: TestServer;
 let browser: Browser | undefined;
@@ -116,6 +132,55 @@ describe('the web console', () => {
       await again.close();
       t = await startTestServer('pro', { consoleKey: KEY, dataDir: tempDir() });
     }
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)('draws a countdown as the second it shows changes, never the same text again', async () => {
+    const page = await open();
+    // Restarted from what it already shows, then once a second until it ends.
+    const drawn = await page.evaluate<string[]>(
+      `import('/console/ticker.js').then(({ ticker }) => (${textsDrawn.toString()})(ticker))`,
+    );
+    expect(drawn).toEqual(['(00:00:03)', '(00:00:02)', '(00:00:01)', '(00:00:00)']);
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)('draws a list read again unchanged not anew', async () => {
+    // A paired device and a registered phone, so that each list has a row to draw.
+    const pairing = await t.console.call('createPairing', { body: { mode: 'add' } });
+    const device = deviceIdentity('Listed phone');
+    await new MbsClient({ baseUrl: t.server.url }).call('pair', {
+      body: { token: pairing.token, edition: 'pro', device },
+    });
+    const { payload } = await t.console.call('createRegistration', { body: {} });
+    const registrationToken = new URL(payload).searchParams.get('token') ?? '';
+    await t.console.call('registerAuthenticator', {
+      body: { registrationToken, name: 'Listed app', platform: 'android', installId: 'listed-app' },
+    });
+    const page = await open();
+    await signIn(page, KEY);
+    const changes = await page.evaluateHandle(() => [] as string[]);
+    const watch = (list: string) =>
+      page.evaluate(
+        ([id, changed]) =>
+          new MutationObserver((records) => changed.push(...records.map(() => id))).observe(
+            document.getElementById(id)!,
+            { childList: true, subtree: true, characterData: true, attributes: true },
+          ),
+        [list, changes] as const,
+      );
+    // Each list watched once drawn with what it shows, then read twice more with nothing changed on the server.
+    const readTwice = async (matches: (path: string) => boolean) => {
+      for (let i = 0; i < 2; i += 1) await page.waitForResponse((r) => matches(new URL(r.url()).pathname));
+    };
+    await page.waitForSelector('#device-list .backup-count');
+    await watch('device-list');
+    await readTwice((path) => path.startsWith('/v1/console/devices/') && path.endsWith('/items'));
+    await page.click('#tab-authentication');
+    await page.waitForSelector('#authenticator-list tr');
+    await watch('authenticator-list');
+    await readTwice((path) => path === '/v1/console/2fa');
+    expect(await changes.evaluate((changed) => changed)).toEqual([]);
     await page.close();
   });
 
