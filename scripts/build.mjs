@@ -94,8 +94,18 @@ async function bundle() {
     rmSync(next, { recursive: true, force: true });
     return `the bundler failed (${String(error.message).split('\n')[0]})`;
   }
-  rmSync(VENDOR, { recursive: true, force: true });
-  renameSync(next, VENDOR);
+  // The old bundle goes aside before the new one moves in, and only then away: at no point is there no bundle
+  // unless the move itself failed, when the imports go back to the package.
+  const old = `${VENDOR}.old`;
+  rmSync(old, { recursive: true, force: true });
+  try {
+    if (existsSync(VENDOR)) renameSync(VENDOR, old);
+    renameSync(next, VENDOR);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    return `the bundle could not be put in place (${String(error.message).split('\n')[0]})`;
+  }
+  rmSync(old, { recursive: true, force: true });
   return undefined;
 }
 

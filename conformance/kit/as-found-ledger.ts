@@ -38,32 +38,45 @@ const MAKES: {
 
 /** What one cell made and left, heard call by call. */
 export class Ledger {
-  readonly made: Made[] = [];
+  /** By kind and id, under the name it has now (a check may rename its own device). */
+  private readonly madeNow = new Map<string, Made>();
   readonly logins = new Set<string>();
   /** Each code sent once, however often a login's state repeats it: channel, letters and time sent. */
   readonly sent = new Set<string>();
   readonly settings = new Set<'password lock' | 'reset' | 'setup offer skipped'>();
 
   /**
-   * `found`: the 2FA settings as the cell found them; none on a server without 2FA. `unread`: why they could not be
-   * read, when they could not: then nothing of 2FA can be kept safe, and no check may clear it.
+   * `found`: the 2FA settings as the cell found them; none on a server without 2FA. `unread`: the error reading them
+   * gave, when it failed: nothing of 2FA is then known to be safe to clear, and a check that would clear it meets
+   * that error, judged as any other of the server's.
    */
   constructor(
     readonly found: TwoFactorSettings | undefined,
-    readonly unread?: string,
+    readonly unread?: unknown,
   ) {}
+
+  get made(): Made[] {
+    return [...this.madeNow.values()];
+  }
 
   hear(name: RouteName, input: unknown, output: unknown): void {
     const answer = (output ?? {}) as Record<string, unknown>;
     if (name in MAKES) {
       const made = (MAKES[name as keyof typeof MAKES] as Maker<RouteName>)({ input, output } as Call<RouteName>);
       if (made.id) {
-        this.made.push(made);
+        this.madeNow.set(`${made.kind} ${made.id}`, made);
         kitMade.add(made.id);
       }
     }
+    const { params, body } = (input ?? {}) as { params?: Record<string, unknown>; body?: Record<string, unknown> };
+    const renamed = name === 'renameDevice' ? this.madeNow.get(`device ${text(params?.['deviceId'])}`) : undefined;
+    if (renamed) this.madeNow.set(`device ${renamed.id}`, { ...renamed, name: text(body?.['name']) });
+    if (name === 'setPasswordLock') {
+      // Clearing the lock sets none: only a password set is the cell's to take back.
+      kitLock.set = body?.['password'] !== null && body?.['password'] !== undefined;
+      if (kitLock.set) this.settings.add('password lock');
+    }
     if (name === 'startLogin') this.logins.add(text(answer['loginId']));
-    if (name === 'setPasswordLock') this.settings.add('password lock');
     if (name === 'resetTwoFactor') this.settings.add('reset');
     if (name === 'skipTwoFactorSetup') this.settings.add('setup offer skipped');
     const code = (name === 'setRecoveryPhone' ? answer : answer['code']) as Record<string, unknown> | undefined;
@@ -73,3 +86,5 @@ export class Ledger {
 
 /** The ids of everything the kit made in this process: an owner's authenticator is none of them. */
 export const kitMade = new Set<string>();
+/** Whether the password lock the server holds was set by the kit (and not cleared since): then it is not the owner's. */
+export const kitLock = { set: false };

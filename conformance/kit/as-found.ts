@@ -19,7 +19,7 @@ import { ScopeSlot } from '../../simulators/mbs-client/scope-slot.js';
 import type { TargetSession } from '../targets/target.js';
 import { Untestable } from './check.js';
 import { MbsError } from '../spec/errors.js';
-import { kitMade, Ledger, type Made } from './as-found-ledger.js';
+import { kitLock, kitMade, Ledger, type Made } from './as-found-ledger.js';
 
 const scope = new ScopeSlot<Ledger | undefined>();
 
@@ -47,24 +47,20 @@ async function ledgerOf(desk: MbsClient): Promise<Ledger> {
     return new Ledger(await desk.call('getTwoFactor'));
   } catch (error) {
     if (error instanceof MbsError && error.code === '2fa-not-supported') return new Ledger(undefined);
-    return new Ledger(undefined, messageOf(error));
+    return new Ledger(undefined, error);
   }
 }
 
 /**
  * Throws Untestable, on a server the kit must leave as found, when it holds 2FA the kit did not make (an owner's
- * authenticators, a password lock) or its 2FA settings could not be read: a 2FA check starts by clearing 2FA, and
- * would remove them for good; a check that logs in past its own authenticators only (`lockOnly`) would find the
- * owner's password lock in its way.
+ * authenticators, a password lock): a 2FA check starts by clearing 2FA, and would remove them for good; a check that
+ * logs in past its own authenticators only (`lockOnly`) would find the owner's password lock in its way. Where the
+ * server failed to answer its 2FA settings, throws that failure: the check is judged on it (a broken route fails,
+ * an unreachable server is an error), and clears nothing.
  */
 export function keepFoundTwoFactor(lockOnly = false): void {
   const ledger = scope.get();
-  if (ledger?.unread !== undefined) {
-    throw new Untestable(
-      `the server's 2FA settings could not be read to keep them as found (${ledger.unread}): the check would change ` +
-        'them without knowing what it removes',
-    );
-  }
+  if (ledger?.unread !== undefined) throw ledger.unread;
   const found = ledger?.found;
   if (!found) return;
   const theirs = lockOnly ? [] : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId));
@@ -72,7 +68,7 @@ export function keepFoundTwoFactor(lockOnly = false): void {
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
       : []),
-    ...(found.passwordLock.set ? ['a password lock'] : []),
+    ...(found.passwordLock.set && !kitLock.set ? ['a password lock'] : []),
   ];
   if (what.length === 0) return;
   throw new Untestable(
@@ -131,10 +127,13 @@ async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
   if (lock && !lock.set && now.passwordLock.set) {
     await desk
       .call('setPasswordLock', { body: { password: null } })
+      .then(() => (kitLock.set = false))
       .catch((error: unknown) => warnings.push(`could not clear the password lock this cell set: ${messageOf(error)}`));
-  } else if (!lock || lock.set) {
-    const was = lock ? `the password lock it found (${lockSaid(lock)})` : 'the password lock, as it was unread,';
-    warnings.push(`left on the server: ${was} was set again or cleared`);
+  } else if (lock?.set) {
+    warnings.push(`left on the server: the password lock it found (${lockSaid(lock)}) was set again`);
+  } else if (!lock) {
+    const why = ledger.unread === undefined ? 'the server said it has no 2FA' : 'its 2FA settings could not be read';
+    warnings.push(`left on the server: a password lock this cell set (${why} as the cell began)`);
   }
   return warnings;
 }
