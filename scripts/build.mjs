@@ -46,7 +46,7 @@ const entryName = (specifier) => (specifier === PACKAGE ? 'index' : specifier.sl
 const specifierOf = (bare, entry) => bare ?? (entry === 'index' ? PACKAGE : `${PACKAGE}/${entry}`);
 
 /** The installed package's folder: its exports do not include its package.json, so found from its main module. */
-function packageDir() {
+function packageDirOf() {
   for (let dir = path.dirname(require.resolve(PACKAGE)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
     if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE) return dir;
@@ -54,11 +54,12 @@ function packageDir() {
   throw new Error(`mbsc build: the ${PACKAGE} package's folder was not found`);
 }
 
+const packageDir = packageDirOf();
 const files = importingFiles(DIST);
 const entries = [
   ...new Set(files.flatMap(({ text }) => [...text.matchAll(IMPORT)].map((m) => specifierOf(m[3], m[4])))),
 ].sort();
-const version = JSON.parse(readFileSync(path.join(packageDir(), 'package.json'), 'utf8')).version;
+const version = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')).version;
 const stampOf = (folder) => path.join(folder, 'bundled.json');
 const wanted = `${JSON.stringify({ version, entries })}\n`;
 // The stamp is written last, into a bundle made whole beside the old one: a build stopped half-way leaves no stamp
@@ -87,8 +88,8 @@ async function bundle() {
       output: { dir: next, format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' },
     });
     // The package's licence goes with its code.
-    const licence = readdirSync(packageDir()).find((name) => /^licen[cs]e/i.test(name));
-    if (licence) copyFileSync(path.join(packageDir(), licence), path.join(next, 'LICENSE'));
+    const licence = readdirSync(packageDir).find((name) => /^licen[cs]e/i.test(name));
+    if (licence) copyFileSync(path.join(packageDir, licence), path.join(next, 'LICENSE'));
     writeFileSync(stampOf(next), wanted);
   } catch (error) {
     rmSync(next, { recursive: true, force: true });

@@ -122,8 +122,8 @@ async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
   await remove('authenticator', listed, (authenticatorId) =>
     desk.call('removeAuthenticator', { params: { authenticatorId } }),
   );
-  const lock = ledger.found?.passwordLock;
   if (!setLock) return warnings;
+  const lock = ledger.found?.passwordLock;
   if (lock && !lock.set && now.passwordLock.set) {
     await desk
       .call('setPasswordLock', { body: { password: null } })

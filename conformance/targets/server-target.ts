@@ -51,7 +51,7 @@ export interface ServerTargetOptions {
    * self-test's served variants); otherwise `ownServer` gives it.
    */
   readonly restartServer?: OwnServerCommand;
-  /** A server the kit did not start, kept after the run: each cell removes the devices it paired (Target). */
+  /** A server the kit did not start, kept after the run: each cell puts back what it made (Target). */
   readonly leavesAsFound?: boolean;
 }
 

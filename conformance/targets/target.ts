@@ -150,7 +150,8 @@ export interface Target {
   readonly serverPerOpen?: boolean;
   /**
    * Set when the target is a server the kit did not start and that keeps its data after the run (a vendor's, at the
-   * URL given): each cell then removes the devices it paired as it ends. The servers the kit starts are discarded.
+   * URL given): each cell then puts back what it made as it ends (conformance/kit/as-found.ts). The servers the kit
+   * starts are discarded.
    */
   readonly leavesAsFound?: boolean;
 }
