@@ -1,12 +1,12 @@
 /**
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file, so that completing an upload
- * rarely has to re-read it. One append costs one open, one fstat, the writes, one fsync and one close: the size is
+ * rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of its own). One append costs one open, one fstat, the writes, one fsync and one close: the size is
  * read from the descriptor that is written and synced, not looked up again by path. The first append of an upload
  * creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat and the close run
  * on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O pool.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,15 +15,10 @@ import { pumpInto } from '../storage/body-pump.js';
 import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
+import { runningDigest, type RunningDigest } from '../storage/running-digest.js';
 
 const openFile = promisify(open);
 const syncFile = promisify(fsync);
-
-/** A running hash of an upload's bytes, valid while `offset` equals the part file's size. */
-interface RunningHash {
-  hash: Hash;
-  offset: number;
-}
 
 /** An upload's part file, open for appending while its upload is locked. */
 export interface OpenPart {
@@ -40,13 +35,14 @@ const BULK_SYNC_BYTES = 1024 * 1024;
 
 /** The part files' writer and the running hashes of the uploads under way. */
 export class UploadPartWriter {
-  private readonly hashes = new Map<string, RunningHash>();
+  /** The running digests of uploads, each valid while it has taken as many bytes as the part file holds. */
+  private readonly hashes = new Map<string, RunningDigest>();
 
   /** @param quota holds the part files' writes to a quota on the data directory (disk-quota.ts) */
   constructor(private readonly quota?: DiskQuota) {}
 
-  /** Opens (creating it if missing) the part file of upload `uploadId`. */
-  async open(uploadId: string, part: string): Promise<OpenPart> {
+  /** Opens (creating it if missing) the part file of upload `uploadId`, of `size` bytes when complete. */
+  async open(uploadId: string, part: string, uploadSize: number): Promise<OpenPart> {
     // An upload with a running hash has had bytes appended: its part file is there.
     const created = this.hashes.has(uploadId) ? undefined : await createPart(part);
     const fd = created ?? (await openFile(part, 'a'));
@@ -59,24 +55,26 @@ export class UploadPartWriter {
     }
     return {
       size,
-      append: (body) => this.append(uploadId, fd, size, body),
+      append: (body) => this.append({ uploadId, part, uploadSize }, fd, size, body),
       close: async () => closeSync(fd),
     };
   }
 
-  private async append(uploadId: string, fd: number, offset: number, body: Readable): Promise<number> {
+  private async append(
+    { uploadId, part, uploadSize }: { uploadId: string; part: string; uploadSize: number },
+    fd: number,
+    offset: number,
+    body: Readable,
+  ): Promise<number> {
     let running = this.hashes.get(uploadId);
-    if (!running && offset === 0) running = { hash: createHash('sha256'), offset: 0 };
-    if (running && running.offset !== offset) running = undefined;
     this.hashes.delete(uploadId);
-    const out = new DescriptorAppender(
-      fd,
-      (chunk) => {
-        running?.hash.update(chunk);
-        if (running) running.offset += chunk.length;
-      },
-      this.quota,
-    );
+    if (running && running.taken !== offset) {
+      running.drop();
+      running = undefined;
+    }
+    if (!running && offset === 0) running = runningDigest(part, uploadSize);
+    const digest = running;
+    const out = new DescriptorAppender(fd, digest ? (chunk) => digest.observe(chunk) : undefined, this.quota);
     let failure: { error: unknown } | undefined;
     try {
       await pumpInto(body, out);
@@ -89,35 +87,40 @@ export class UploadPartWriter {
     // of a megabyte or more lets small fsyncs go first (sync-lanes.ts); a small one is as quick as theirs.
     const bulk = out.bytesWritten >= BULK_SYNC_BYTES;
     const synced = inSyncLane(() => syncFile(fd), { bulk });
+    const size = offset + out.bytesWritten;
+    running?.appended(offset, size);
+    if (running?.taken === size) this.keepHash(uploadId, running);
+    else running?.drop();
     if (failure) {
       await synced.catch(() => undefined);
-      if (running?.offset === offset + out.bytesWritten) this.keepHash(uploadId, running);
       throw failure.error;
     }
     await synced;
-    const size = offset + out.bytesWritten;
-    if (running?.offset === size) this.keepHash(uploadId, running);
     return size;
   }
 
   /** Running hashes are a cache: past a bound the oldest go, and those uploads are re-read when they complete. */
-  private keepHash(uploadId: string, running: RunningHash): void {
+  private keepHash(uploadId: string, running: RunningDigest): void {
     if (this.hashes.size >= MAX_RUNNING_HASHES) {
-      const oldest = this.hashes.keys().next().value;
-      if (oldest !== undefined) this.hashes.delete(oldest);
+      const [oldest] = this.hashes;
+      if (oldest) this.forget(oldest[0]);
     }
     this.hashes.set(uploadId, running);
   }
 
-  /** The SHA-256 of an upload's bytes: from its running hash if one is kept, else by re-reading the part file. */
+  /**
+   * The SHA-256 of an upload's bytes: from its running hash if one is kept (and its hashing thread did not fail),
+   * else by re-reading the part file.
+   */
   async digest(uploadId: string, part: string): Promise<string> {
     const running = this.hashes.get(uploadId);
     this.hashes.delete(uploadId);
-    return running ? running.hash.digest('hex') : hashFile(part);
+    return running ? running.digest().catch(() => hashFile(part)) : hashFile(part);
   }
 
   /** Drops an upload's running hash (the upload is cancelled). */
   forget(uploadId: string): void {
+    this.hashes.get(uploadId)?.drop();
     this.hashes.delete(uploadId);
   }
 }

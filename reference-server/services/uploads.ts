@@ -100,7 +100,7 @@ export class UploadService {
     return this.lock.run(input.uploadId, async () => {
       const row = this.ownUpload(device, input.uploadId);
       const part = partFile(this.ctx.layout, row.id);
-      const file = await this.parts.open(row.id, part);
+      const file = await this.parts.open(row.id, part, row.size);
       let offset: number;
       try {
         checkAppend(row, file.size, input.offset, input.contentLength);
