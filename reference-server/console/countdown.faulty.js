@@ -3,7 +3,6 @@ import { hhmmss } from './dom.js';
 
 export function countdown(el, remainingMs) {
   el.textContent = `(${hhmmss(remainingMs)})`;
-  el.dataset.remainingMs = String(Math.round(remainingMs));
   el.classList.add('countdown');
   return { restart() {}, stop() {} };
 }

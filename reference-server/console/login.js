@@ -1,8 +1,8 @@
 /*
  * The desktop program's login (seed 000 §1.3, Appendix A; seed 002): the password lock, the choice of 2FA method,
  * the push request with its 5-minute countdown and Resend, a one-time password with the code's countdown, "Unable
- * to login" with the SMS code, "Forgot password" with the e-mail code, and "Trust this browser". Each screen draws
- * the login as the server last stated it; countdowns restart from each fresh answer.
+ * to login" with the SMS code, "Forgot password" with the e-mail code (those steps in login-recovery.js), and "Trust
+ * this browser". Each screen draws the login as the server last stated it; countdowns restart from each fresh answer.
  */
 /* global localStorage */
 import { act, read } from './api.js';
@@ -11,6 +11,7 @@ import { countdown } from './countdown.js';
 import { h, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { registrationView } from './authentication.js';
+import { recoverySteps } from './login-recovery.js';
 import { setupOfferView } from './setup-offer.js';
 
 const POLL_MS = 1000;
@@ -25,7 +26,6 @@ export function loginScreen(root, info) {
   let login;
   let clocks = [];
   let local = undefined; // a screen the page shows before asking the server: 'forgot' or 'unable'
-  let sentTo = '';
   const error = h('p', { role: 'alert', id: 'login-error' });
   const body = h('div', { id: 'login-body' });
 
@@ -84,10 +84,11 @@ export function loginScreen(root, info) {
       return b;
     });
   const unable = () => link('unable-to-login', 'Unable to login', () => ((local = 'unable'), draw()));
+  const recovery = recoverySteps({ run, button, link, counter, back: () => ((local = undefined), draw()) });
 
   function screen() {
-    if (local === 'forgot') return forgotForm();
-    if (local === 'unable') return chooseDevice();
+    if (local === 'forgot') return recovery.forgotForm();
+    if (local === 'unable') return recovery.chooseDevice(login);
     if (local === 'otp') return otpScreen();
     switch (login.state) {
       case 'password': {
@@ -100,7 +101,7 @@ export function loginScreen(root, info) {
         ];
       }
       case 'forgot-password':
-        return resetForm();
+        return recovery.resetForm(login);
       case 'choose-method':
         return [
           h('h3', { text: 'Two-Factor Authentication' }),
@@ -134,9 +135,9 @@ export function loginScreen(root, info) {
         ];
       }
       case 'recovery-phone':
-        return phoneForm();
+        return recovery.phoneForm(login);
       case 'recovery-code':
-        return codeForm();
+        return recovery.codeForm(login);
       case 'logged-in':
         return [h('p', { id: 'logged-in', text: 'Logged in.' }), login.setupOffer ? setupOfferView() : undefined];
       default:
@@ -149,112 +150,6 @@ export function loginScreen(root, info) {
       h('h3', { text: 'Two-Factor Authentication' }),
       otpBox('Enter one-time passcode generated from authenticator app'),
       unable(),
-    ];
-  }
-
-  function chooseDevice() {
-    const all = [...(login.methods?.push ?? []), ...(login.methods?.otp ?? [])];
-    const seen = new Set();
-    const unique = all.filter((a) => !seen.has(a.authenticatorId) && seen.add(a.authenticatorId));
-    const select = h(
-      'select',
-      { id: 'recovery-device', 'aria-label': 'Registered device' },
-      ...unique.map((a) => h('option', { value: a.authenticatorId }, nameElement('span', a.name))),
-    );
-    return [
-      h('h3', { text: 'Unable to login/Do not have any Authenticator App(s)' }),
-      h('p', { text: 'Select the registered mobile device for the 2FA to perform the authentication recovery.' }),
-      select,
-      button('recovery-next', 'Next', () => run('/recovery', { authenticatorId: select.value })),
-      button('recovery-previous', 'Previous', () => ((local = undefined), draw())),
-    ];
-  }
-
-  function phoneForm() {
-    const phone = h('input', {
-      id: 'recovery-phone',
-      type: 'tel',
-      placeholder: `+… ending ${login.recovery.phoneLastDigits}`,
-    });
-    return [
-      h('h3', { text: 'Authentication Recovery' }),
-      h(
-        'p',
-        { id: 'recovery-discard' },
-        'You have selected ',
-        nameElement('span', login.recovery.name),
-        ' and it will be discarded after recovery is completed.',
-      ),
-      h('p', {
-        id: 'phone-last-digits',
-        text: `Registered recovery phone number ending ${login.recovery.phoneLastDigits}`,
-      }),
-      phone,
-      button('phone-next', 'Next', () => ((sentTo = phone.value), run('/recovery/phone', { phone: phone.value }))),
-    ];
-  }
-
-  function codeLine(id) {
-    const digits = h('input', { id: `${id}-digits`, inputMode: 'numeric', maxLength: 6 });
-    const line = h(
-      'p',
-      { id },
-      h('span', { id: `${id}-letters`, text: `${login.code.letters} - ` }),
-      digits,
-      counter(`${id}-countdown`, login.code.remainingMs),
-    );
-    return { line, digits };
-  }
-
-  function codeForm() {
-    const { line, digits } = codeLine('sms-code');
-    return [
-      h('h3', { text: 'Authentication Recovery' }),
-      h(
-        'p',
-        {},
-        'You have selected ',
-        nameElement('span', login.recovery?.name ?? ''),
-        ' and it will be discarded after recovery is completed.',
-      ),
-      h('p', { text: 'Verification code' }),
-      line,
-      link('sms-resend', 'Resend SMS Verification code', () => run('/recovery/phone', { phone: sentTo })),
-      button('sms-next', 'Next', () => run('/recovery/code', { digits: digits.value })),
-    ];
-  }
-
-  function forgotForm() {
-    const email = h('input', { type: 'email', id: 'forgot-email', placeholder: 'License e-mail address' });
-    return [
-      h('h3', { text: 'Forgot password' }),
-      h('p', { text: 'Enter the email address used for the license.' }),
-      email,
-      button('forgot-next', 'Next', () => ((sentTo = email.value), run('/forgot-password', { email: email.value }))),
-    ];
-  }
-
-  function resetForm() {
-    const { line, digits } = codeLine('email-code');
-    const first = h('input', { type: 'password', id: 'new-password', autocomplete: 'new-password' });
-    const second = h('input', { type: 'password', id: 'confirm-password', autocomplete: 'new-password' });
-    return [
-      h('h3', { text: 'Authentication Recovery' }),
-      h('p', { id: 'code-sent-to', text: `Verification code has been sent to "${sentTo}"` }),
-      h('p', { text: 'Verification code' }),
-      line,
-      h('p', { text: 'Please enter a new password to reset your password lock.' }),
-      h('label', { for: 'new-password', text: 'New Password' }),
-      first,
-      h('label', { for: 'confirm-password', text: 'Re-enter Password' }),
-      second,
-      button('reset-next', 'Next', () =>
-        run('/forgot-password/reset', {
-          digits: digits.value,
-          newPassword: first.value,
-          confirmPassword: second.value,
-        }),
-      ),
     ];
   }
 

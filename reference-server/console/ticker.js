@@ -17,10 +17,7 @@ export function ticker(el, remainingMs, onEnd) {
     const left = Math.max(0, base - (performance.now() - from));
     const shown = `(${hhmmss(left)})`;
     // The same text written again would still make the page lay out and draw anew.
-    if (el.textContent !== shown) {
-      el.textContent = shown;
-      el.dataset.remainingMs = String(Math.round(left));
-    }
+    if (el.textContent !== shown) el.textContent = shown;
     if (left === 0) {
       if (!ended) {
         ended = true;
