@@ -2,8 +2,9 @@
  * SHA-256 of large uploads on a thread of its own, shared by every server of the thread that starts it
  * (running-digest.ts says why). For each append the event loop sends one message, the part file and the range of
  * bytes the file took; the thread reads that range back (from the page cache: it was just written) and hashes it,
- * with a read buffer of its own, so nothing it has not hashed yet is held in memory. An append's range is sent only
- * once the system has said the bytes are written, and the ranges of one upload arrive in order.
+ * with a read buffer of its own, so nothing it has not hashed yet is held in memory, and it holds no descriptor
+ * between appends, however many uploads are left unfinished. An append's range is sent only once the system has said
+ * the bytes are written, and the ranges of one upload arrive in order, before its digest is asked for.
  *
  * The thread starts with the first large upload and does not keep its process alive. Whatever goes wrong on it (it
  * fails, a range does not follow the last, a read comes up short) rejects that upload's digest, and the upload is
@@ -19,33 +20,30 @@ const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
 const digests = new Map();
-function close(d) {
-  if (d.fd !== undefined) closeSync(d.fd);
-  d.fd = undefined;
-}
 function take(d, file, from, to) {
   if (d.failed) return;
+  let fd;
   try {
     if (from !== d.taken) throw new Error('bytes ' + from + '-' + to + ' do not follow the ' + d.taken + ' taken');
-    if (d.fd === undefined) d.fd = openSync(file, 'r');
+    fd = openSync(file, 'r');
     for (let at = from; at < to; ) {
-      const read = readSync(d.fd, buffer, 0, Math.min(buffer.length, to - at), at);
+      const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - at), at);
       if (read === 0) throw new Error('the file ends at ' + at + ', before ' + to);
       d.hash.update(buffer.subarray(0, read));
       at += read;
     }
     d.taken = to;
   } catch (error) {
-    d.failed = String(error && error.message || error);
-    close(d);
+    d.failed = String((error && error.message) || error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 parentPort.on('message', (m) => {
   let d = digests.get(m.id);
-  if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, fd: undefined, failed: undefined }));
+  if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
   if (m.op === 'take') return take(d, m.file, m.from, m.to);
   digests.delete(m.id);
-  close(d);
   if (m.op === 'digest') parentPort.postMessage({ id: m.id, hex: d.failed ? undefined : d.hash.digest('hex'), failed: d.failed });
 });
 `;
