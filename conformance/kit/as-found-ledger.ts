@@ -44,6 +44,10 @@ export class Ledger {
   /** Each code sent once, however often a login's state repeats it: channel, letters and time sent. */
   readonly sent = new Set<string>();
   readonly settings = new Set<'password lock' | 'reset' | 'setup offer skipped'>();
+  /** The ids of the authenticators an earlier run of the kit left, which the cell found and removed (as-found.ts). */
+  readonly leftovers = new Set<string>();
+  /** Whether the cell cleared a password lock an earlier run of the kit left (as-found.ts): none when it found none. */
+  leftoverLock: boolean | undefined;
 
   /**
    * `found`: the 2FA settings as the cell found them; none on a server without 2FA. `unread`: the error reading them

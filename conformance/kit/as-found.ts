@@ -7,8 +7,10 @@
  * - what the protocol cannot take back (a login's history, a message sent, a skipped setup offer, a lock it found
  *   and changed) is the cell's warning ("left on the server: ..."), never its verdict.
  * A check that starts by clearing 2FA (the 2FA checks share one state) does not clear what it did not make: on a
- * server with 2FA set up by its owner it is untested (`keepFoundTwoFactor`). None of this runs on the kit's own
- * servers, which cost no request more for it.
+ * server with 2FA set up by its owner it is untested (`keepFoundTwoFactor`). The authenticators an earlier run of
+ * the kit left there (stopped before it could put them back) carry the kit's mark in their names (kit-names.ts):
+ * those it removes first, through the protocol, and says so as the cell's warning; so it clears a password lock whose
+ * e-mail is the kit's. None of this runs on the kit's own servers, which cost no request more for it.
  */
 import type { PasswordLockStatus } from '../spec/protocol/two-factor.js';
 import type { Static } from 'typebox';
@@ -20,8 +22,16 @@ import type { TargetSession } from '../targets/target.js';
 import { Untestable } from './check.js';
 import { MbsError } from '../spec/errors.js';
 import { kitLock, kitMade, Ledger, type Made } from './as-found-ledger.js';
+import { isKitEmail, isKitName } from './kit-names.js';
 
-const scope = new ScopeSlot<Ledger | undefined>();
+/** The running cell's ledger, the console it puts back through, and its warnings so far. */
+interface Keeping {
+  readonly ledger: Ledger;
+  readonly desk: MbsClient | undefined;
+  readonly warnings: string[];
+}
+
+const scope = new ScopeSlot<Keeping | undefined>();
 
 /**
  * Runs a cell's `body` on a server the kit did not start, then puts back what it can as found (see above); answers
@@ -35,7 +45,8 @@ export async function keepingAsFound<T>(
   const ledger = desk ? await unrecorded(() => ledgerOf(desk)) : new Ledger(undefined);
   const warnings: string[] = [];
   try {
-    return { value: await scope.run(ledger, () => watchingCalls((...call) => ledger.hear(...call), body)), warnings };
+    const keeping = { ledger, desk, warnings };
+    return { value: await scope.run(keeping, () => watchingCalls((...call) => ledger.hear(...call), body)), warnings };
   } finally {
     warnings.push(...(desk ? await unrecorded(() => putBack(desk, ledger)) : []), ...leftBehind(ledger));
   }
@@ -54,21 +65,26 @@ async function ledgerOf(desk: MbsClient): Promise<Ledger> {
 /**
  * Throws Untestable, on a server the kit must leave as found, when it holds 2FA the kit did not make (an owner's
  * authenticators, a password lock): a 2FA check starts by clearing 2FA, and would remove them for good; a check that
- * logs in past its own authenticators only (`lockOnly`) would find the owner's password lock in its way. Where the
+ * logs in past its own authenticators only (`lockOnly`) would find the owner's password lock in its way. An earlier
+ * run's leftovers are no owner's: a check about to clear 2FA removes them first (`removeEarlierRuns`). Where the
  * server failed to answer its 2FA settings, throws that failure: the check is judged on it (a broken route fails,
  * an unreachable server is an error), and clears nothing.
  */
-export function keepFoundTwoFactor(lockOnly = false): void {
-  const ledger = scope.get();
-  if (ledger?.unread !== undefined) throw ledger.unread;
-  const found = ledger?.found;
-  if (!found) return;
-  const theirs = lockOnly ? [] : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId));
+export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
+  const keeping = scope.get();
+  if (keeping?.ledger.unread !== undefined) throw keeping.ledger.unread;
+  const found = keeping?.ledger.found;
+  if (!keeping || !found) return;
+  if (!lockOnly) await removeEarlierRuns(keeping);
+  await clearEarlierLock(keeping);
+  const theirs = lockOnly
+    ? []
+    : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId) && !isKitName(a.name));
   const what = [
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
       : []),
-    ...(found.passwordLock.set && !kitLock.set ? ['a password lock'] : []),
+    ...(found.passwordLock.set && !kitLock.set && !isKitEmail(found.passwordLock.email) ? ['a password lock'] : []),
   ];
   if (what.length === 0) return;
   throw new Untestable(
@@ -76,6 +92,57 @@ export function keepFoundTwoFactor(lockOnly = false): void {
       'for what it registers, and would remove it for good or be stopped by it (validate on a server without it, ' +
       'or remove it first)',
   );
+}
+
+/**
+ * Removes the authenticators the cell found that carry the kit's mark but that this process did not make: an earlier
+ * run's, stopped before it put them back. Once a cell, through the protocol, unrecorded (clean-up, not what the check
+ * exchanged); the cell's warning names them. Not for a check that keeps its hands off the others' authenticators
+ * (`lockOnly`: the real-time checks, which run side by side, each registering its own).
+ */
+async function removeEarlierRuns({ ledger, desk, warnings }: Keeping): Promise<void> {
+  const left = (ledger.found?.authenticators ?? []).filter(
+    (a) => isKitName(a.name) && !kitMade.has(a.authenticatorId) && !ledger.leftovers.has(a.authenticatorId),
+  );
+  if (!desk || left.length === 0) return;
+  for (const a of left) ledger.leftovers.add(a.authenticatorId);
+  const removed: string[] = [];
+  const failed: string[] = [];
+  await unrecorded(async () => {
+    for (const a of left) {
+      await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).then(
+        () => removed.push(a.name),
+        (error: unknown) => failed.push(`${a.name} (${messageOf(error)})`),
+      );
+    }
+  });
+  if (removed.length > 0)
+    warnings.push(
+      `removed ${count(removed.length, 'authenticator')} an earlier run of the kit left: ${removed.join(', ')}`,
+    );
+  if (failed.length > 0)
+    warnings.push(`could not remove authenticators an earlier run of the kit left: ${failed.join(', ')}`);
+}
+
+/**
+ * Clears the password lock the cell found when its e-mail is the kit's (kit-names.ts) and this process did not set
+ * it: an earlier run's, stopped before it took it off. Once a cell, through the protocol; said as its warning. The
+ * cell then counts the server as found with no lock, and takes off any lock it sets itself.
+ */
+async function clearEarlierLock({ ledger, desk, warnings }: Keeping): Promise<void> {
+  const lock = ledger.found?.passwordLock;
+  if (!desk || !lock?.set || kitLock.set || !isKitEmail(lock.email) || ledger.leftoverLock !== undefined) return;
+  ledger.leftoverLock = await unrecorded(() => desk.call('setPasswordLock', { body: { password: null } })).then(
+    () => true,
+    (error: unknown) => {
+      warnings.push(
+        `could not clear the password lock an earlier run of the kit left (${lockSaid(lock)}): ${messageOf(error)}`,
+      );
+      return false;
+    },
+  );
+  if (ledger.leftoverLock)
+    warnings.push(`removed the password lock an earlier run of the kit left (${lockSaid(lock)})`);
 }
 
 /**
@@ -123,7 +190,7 @@ async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
     desk.call('removeAuthenticator', { params: { authenticatorId } }),
   );
   if (!setLock) return warnings;
-  const lock = ledger.found?.passwordLock;
+  const lock = ledger.leftoverLock ? { set: false } : ledger.found?.passwordLock;
   if (lock && !lock.set && now.passwordLock.set) {
     await desk
       .call('setPasswordLock', { body: { password: null } })

@@ -10,6 +10,7 @@ import { tapWire, Wire } from './wire-tap.js';
 import { PAIRING_RULES } from './server-support.js';
 import { setup } from './setup.js';
 import { deviceName } from './device-names.js';
+import { kitName } from './kit-names.js';
 import { pairPastLeftovers } from './leftover-devices.js';
 import type { TargetSession } from '../targets/target.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
@@ -52,6 +53,11 @@ export interface WorldOptions {
    * themselves; `{}` keeps the app's defaults.
    */
   readonly settings?: Partial<AppSettings>;
+  /**
+   * The phone registers as a 2FA authenticator, which the app names after the device: its name then carries the
+   * kit's mark (kit-names.ts), so that a run stopped before putting it back leaves one a later run knows as its own.
+   */
+  readonly authenticator?: boolean;
 }
 
 /**
@@ -64,7 +70,7 @@ export async function newWorld(context: CheckContext, options: WorldOptions = {}
   const { session, content } = context;
   const profile = options.profile ?? context.column.profile;
   if (!profile) throw new Error(`${context.checkId}: a device world needs a device profile`);
-  const name = deviceName(profile.name, content);
+  const name = deviceName(options.authenticator ? kitName(profile.name) : profile.name, content);
   // Drawn like any content, so that what the device sends the server is the same on every run of the seed.
   const installId = content.id(9);
   const make = (): Omit<World, 'wire'> => {

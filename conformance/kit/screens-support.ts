@@ -7,10 +7,12 @@ import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
 import { shown } from './page-elements.js';
 import { keepFailingScreen } from './screen-evidence.js';
+import { kitName } from './kit-names.js';
 
 /**
  * Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. When the
- * steps fail, the screen they left is kept for the cell's report first (screen-evidence.ts).
+ * steps fail, the screen they left is kept for the cell's report first (screen-evidence.ts). The device is named
+ * after the profile with the kit's mark (`phoneName`): the app registers for 2FA under its device's name.
  */
 export async function withApp(
   context: DeviceCheckContext,
@@ -18,7 +20,8 @@ export async function withApp(
   overrides: Partial<DeviceSpec> = {},
 ): Promise<void> {
   const { session } = context;
-  const app = await session.app.drive({ ...context.column.profile, ...overrides }, session.url, session.clock?.now());
+  const profile = { ...context.column.profile, name: phoneName(context.column.profile) };
+  const app = await session.app.drive({ ...profile, ...overrides }, session.url, session.clock?.now());
   try {
     await steps(app.driver);
   } catch (error) {
@@ -28,6 +31,9 @@ export async function withApp(
     await app.close();
   }
 }
+
+/** The name of the device `withApp` opens the app on: the profile's, marked as the kit's (kit-names.ts). */
+export const phoneName = (profile: Pick<DeviceSpec, 'name'>): string => kitName(profile.name);
 
 /** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
 export async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {

@@ -13,6 +13,7 @@ import type { RouteName } from '../spec/protocol/routes.js';
 import { totpAt, PERIOD_MS } from '../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { bytesOf, identity, metaOf, sha256 } from '../kit/server-support.js';
+import { kitName } from '../kit/kit-names.js';
 import type { LoadPlan } from './load-plan.js';
 import type { LoadRecorder } from './load-recorder.js';
 
@@ -130,7 +131,7 @@ export class LoadPhone {
       this.app.call('registerAuthenticator', {
         body: {
           registrationToken: token,
-          name: `Load ${this.index}`,
+          name: kitName(`Load ${this.index}`),
           platform,
           installId: `${this.ctx.runId}-${this.index}`,
         },

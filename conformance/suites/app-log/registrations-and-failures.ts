@@ -37,7 +37,7 @@ export const twoFactorRegistrationCheck: Check = {
   applies: where({ device: 'paired', twoFactor: true }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const world = await newWorld(context, { pair: false });
+      const world = await newWorld(context, { pair: false, authenticator: true });
       const console = context.session.console!;
       const registration = await console.call('createRegistration', { body: {} });
       const tfa = new TwoFactorApp(world.app);

@@ -66,10 +66,9 @@ async function pushLogin(view: ConsolePage, time: ServerTime, phoneName: string)
 async function verifyLogin(context: CheckContext, view: ConsolePage): Promise<void> {
   await withTwoFactor(context, async (desk, time) => {
     await showSecretKey(view);
-    const name = `Redmi ${context.content.tag()}`;
-    const phone = await registerByQr(desk, context.session.url, name);
-    await listsAuthenticator(view, name);
-    await pushLogin(view, time, name);
+    const phone = await registerByQr(desk, context.session.url, `Redmi ${context.content.tag()}`);
+    await listsAuthenticator(view, phone.name);
+    await pushLogin(view, time, phone.name);
     const { notifications } = await phone.client.call('listNotifications', { query: {} });
     const request = notifications.filter((n) => n.status === 'pending').at(-1);
     expect(['DESK-08'], request !== undefined, 'the phone got no pending push request');

@@ -25,9 +25,10 @@ import { withTwoFactor } from '../two-factor/common/session.js';
 import { givePhone } from '../two-factor/recovery/real-time-phone.js';
 import { expect, withConsolePage, type ConsolePage } from './console-page.js';
 import { countsDown, freshRange, readCountdown, untilCountdown } from './countdown-drop.js';
+import { kitEmail, kitName } from '../../kit/kit-names.js';
 
 const PHONE = '+15550177342';
-const EMAIL = 'license@example.com';
+const EMAIL = kitEmail('license');
 const PASSWORDS = ['Lock password 1', 'Lock password 2'] as const;
 /** How far a code's countdown is moved on (the server's clock) or waited for (in real time) to show it counts. */
 const CODE_DROP_S = 30;
@@ -183,7 +184,7 @@ async function unableToLogin(
   const { token } = decodeRegistrationPayload(await view.qrText('registrationQr'));
   const body = {
     registrationToken: token,
-    name: 'Paired again',
+    name: kitName('Paired again'),
     platform: 'android' as const,
     installId: newInstallId(),
   };

@@ -13,6 +13,7 @@ import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import { offerSetupAgain } from '../two-factor/common/setup-offer.js';
 import { expect, withConsolePage, type ConsolePage } from './console-page.js';
+import { kitName } from '../../kit/kit-names.js';
 
 /**
  * Starts a login on the page and waits for it to end logged in (2FA off, no password lock): for the new login's
@@ -53,7 +54,7 @@ async function verifyOffer(context: CheckContext, view: ConsolePage): Promise<vo
     await new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
       body: {
         registrationToken: payload.token,
-        name: 'Scanned from the offer',
+        name: kitName('Scanned from the offer'),
         platform: 'android',
         installId: newInstallId(),
       },

@@ -13,6 +13,7 @@ import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { codeAt, registerByQr, stepOf } from '../two-factor/common/actors.js';
 import { attempt, consoleOf, mustPass, said } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
+import { kitEmail } from '../../kit/kit-names.js';
 
 const ID = { loginId: 'AbCdEfGh12345678' };
 const CODE = { code: '123456' };
@@ -27,7 +28,7 @@ const CALLS = {
     c.call('confirmRegistration', { params: { registrationId: 'AbCd1234' }, body: { ...CODE, name: 'Authy' } }),
   removeAuthenticator: (c) => c.call('removeAuthenticator', { params: { authenticatorId: 'AbCd1234' } }),
   setPasswordLock: (c) =>
-    c.call('setPasswordLock', { body: { password: 'correct horse 1', email: 'owner@example.com' } }),
+    c.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } }),
   resetTwoFactor: (c) => c.call('resetTwoFactor', { body: CODE }),
   skipTwoFactorSetup: (c) => c.call('skipTwoFactorSetup', { body: {} }),
   registerAuthenticator: (c) => c.call('registerAuthenticator', { body: { registrationToken: TOKEN, ...APP } }),
@@ -46,7 +47,7 @@ const CALLS = {
   loginRecovery: (c) => c.call('loginRecovery', { params: ID, body: { authenticatorId: 'AbCd1234' } }),
   loginRecoveryPhone: (c) => c.call('loginRecoveryPhone', { params: ID, body: { phone: '+15550100467' } }),
   loginRecoveryCode: (c) => c.call('loginRecoveryCode', { params: ID, body: { digits: '123456' } }),
-  loginForgotPassword: (c) => c.call('loginForgotPassword', { params: ID, body: { email: 'owner@example.com' } }),
+  loginForgotPassword: (c) => c.call('loginForgotPassword', { params: ID, body: { email: kitEmail('owner') } }),
   loginResetPassword: (c) =>
     c.call('loginResetPassword', {
       params: ID,

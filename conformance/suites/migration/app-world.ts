@@ -39,7 +39,7 @@ export async function withRepairedReplacement(
     secret: string;
   }) => Promise<void>,
 ): Promise<void> {
-  keepFoundTwoFactor();
+  await keepFoundTwoFactor();
   const { session } = context;
   const console = session.console!;
   const registered: string[] = [];
@@ -51,16 +51,16 @@ export async function withRepairedReplacement(
     return { id, secret: account.secret };
   };
   try {
-    const from = await newWorld(context);
+    const from = await newWorld(context, { authenticator: true });
     const original = new TwoFactorApp(from.app);
     const a = await register(original);
     // A phone registered for 2FA only is refused as a replacement too.
     const other = phoneOf(from.device.platform === 'android' ? 'ios' : 'android');
-    const authenticatorOnly = await newWorld(context, { profile: other, pair: false });
+    const authenticatorOnly = await newWorld(context, { profile: other, pair: false, authenticator: true });
     await register(new TwoFactorApp(authenticatorOnly.app));
     const refused = await refusal(() => pairApp(session, authenticatorOnly.app, from.app.pairing!.deviceId));
     expectEqual(['MIG-02'], 'migrating to a phone registered for 2FA', refused, 'migration-target-paired');
-    const to = await newWorld(context, { profile: other, pair: false });
+    const to = await newWorld(context, { profile: other, pair: false, authenticator: true });
     await pairApp(session, to.app, from.app.pairing!.deviceId);
     const replacement = new TwoFactorApp(to.app);
     const b = await register(replacement);

@@ -10,6 +10,7 @@ import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payloa
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { consoleOf, identity, newInstallId, refused } from '../../kit/server-support.js';
+import { kitName } from '../../kit/kit-names.js';
 
 /** The list without the devices other checks left, as `id=name@path`. */
 export async function listed(session: TargetSession, ids: ReadonlySet<string>): Promise<string[]> {
@@ -37,7 +38,7 @@ async function refuseTwoFactorReplacement(session: TargetSession, token: string)
   const registered = await app.call('registerAuthenticator', {
     body: {
       registrationToken: decodeRegistrationPayload(registration.payload).token,
-      name: 'Authenticator',
+      name: kitName('Authenticator'),
       platform: 'android',
       installId,
     },

@@ -18,6 +18,8 @@ import { registerByQr } from '../../../conformance/suites/two-factor/common/acto
 import type { TargetSession } from '../../../conformance/targets/target.js';
 import { referenceSessionOf } from '../../helpers/reference-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { registerOwners } from '../../helpers/owner-authenticator.js';
+import { kitEmail } from '../../../conformance/kit/kit-names.js';
 
 let t: TestServer;
 let session: TargetSession;
@@ -30,7 +32,7 @@ afterAll(async () => t.close());
 /** A check that needs 2FA off, inside a cell: what keepFoundTwoFactor let it do, or the error it threw. */
 const clearing = async () => {
   try {
-    keepFoundTwoFactor();
+    await keepFoundTwoFactor();
     return 'cleared';
   } catch (error) {
     return error;
@@ -153,7 +155,7 @@ describe('a cell on a server it must leave as found', () => {
   });
 
   it("makes a check that needs 2FA off untested on a server with the owner's 2FA, and keeps it", async () => {
-    const owners = await registerByQr(t.console, t.server.url, "The owner's authenticator");
+    const owners = await registerOwners(t.console, t.server.url, "The owner's authenticator");
     const outcome = await keepingAsFound(session, clearing);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
@@ -161,6 +163,49 @@ describe('a cell on a server it must leave as found', () => {
     );
     expect((await t.console.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId)).toEqual([owners.id]);
     // Outside a cell on such a server (the kit's own servers), nothing is refused.
-    expect(() => keepFoundTwoFactor()).not.toThrow();
+    await expect(keepFoundTwoFactor()).resolves.toBeUndefined();
+    await t.console.call('removeAuthenticator', { params: { authenticatorId: owners.id } });
+  });
+
+  it('removes what an earlier run of the kit left (its mark in the names), saying so, and lets the check clear 2FA', async () => {
+    // As a run stopped mid-cell leaves them: registered by the kit, never heard by this process.
+    const left = [await registerByQr(t.console, t.server.url, 'Throttle reset')];
+    left.push(await registerByQr(t.console, t.server.url, 'Totp A'));
+    expect(left.map((a) => a.name)).toEqual(['[mbsc] Throttle reset', '[mbsc] Totp A']);
+    const outcome = await keepingAsFound(session, clearing);
+    expect(outcome.value).toBe('cleared');
+    expect(outcome.warnings).toEqual([
+      'removed 2 authenticators an earlier run of the kit left: [mbsc] Throttle reset, [mbsc] Totp A',
+    ]);
+    expect((await t.console.call('getTwoFactor')).authenticators).toEqual([]);
+  });
+
+  it("removes an earlier run's leftover beside the owner's authenticator, which stays and keeps the check untested", async () => {
+    const owners = await registerOwners(t.console, t.server.url, 'Totp A');
+    await registerByQr(t.console, t.server.url, 'Totp A');
+    const outcome = await keepingAsFound(session, clearing);
+    expect(outcome.value).toBeInstanceOf(Untestable);
+    expect((outcome.value as Error).message).toContain(
+      'the server has 2FA set up that the kit did not make (1 authenticator (Totp A))',
+    );
+    expect(outcome.warnings).toEqual(['removed 1 authenticator an earlier run of the kit left: [mbsc] Totp A']);
+    expect((await t.console.call('getTwoFactor')).authenticators.map((a) => [a.authenticatorId, a.name])).toEqual([
+      [owners.id, 'Totp A'],
+    ]);
+    await t.console.call('removeAuthenticator', { params: { authenticatorId: owners.id } });
+  });
+
+  it('clears a password lock an earlier run of the kit left (its e-mail), saying so; the cell then leaves none', async () => {
+    await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } });
+    const outcome = await keepingAsFound(session, async () => {
+      const cleared = await clearing();
+      await t.console.call('setPasswordLock', { body: { password: 'correct horse 2', email: kitEmail('walker') } });
+      return cleared;
+    });
+    expect(outcome.value).toBe('cleared');
+    expect(outcome.warnings).toEqual([
+      'removed the password lock an earlier run of the kit left (e-mail owner@mbsc-kit.example)',
+    ]);
+    expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: false });
   });
 });

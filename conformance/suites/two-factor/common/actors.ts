@@ -9,6 +9,7 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { newInstallId } from '../../../kit/server-support.js';
+import { kitName } from '../../../kit/kit-names.js';
 import { Violation } from '../../../kit/violation.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, Untestable, type ServerTime } from './support.js';
@@ -21,6 +22,7 @@ export const stepOf = (epochMs: number): number => Math.floor(epochMs / STEP_MS)
 
 export interface ServerAuthenticator {
   readonly id: string;
+  /** The name it was registered under: the one asked for, marked as the kit's (kit-names.ts). */
   readonly name: string;
   readonly secret: string;
   /** The app's side: PNS polling, push answers, recovery phone (bearer authenticator key). */
@@ -33,13 +35,14 @@ export function codeAt(secret: string, step: number): string {
   return totpAt(secret, step * STEP_MS);
 }
 
-/** The app scanning the desktop's QR code: push and one-time passwords. */
+/** The app scanning the desktop's QR code: push and one-time passwords; named `base`, marked as the kit's. */
 export async function registerByQr(
   desk: MbsClient,
   url: string,
-  name: string,
+  base: string,
   deviceId?: string,
 ): Promise<ServerAuthenticator> {
+  const name = kitName(base);
   const registration = await desk.call('createRegistration', { body: {} });
   const payload = decodeRegistrationPayload(registration.payload);
   const client = new MbsClient({ baseUrl: url });
@@ -58,14 +61,15 @@ export async function registerByQr(
 
 /**
  * "Not able to scan QR code?": the username and secret key, proven with the code of the current step (which is
- * then used up). Returns the step of that code too.
+ * then used up); named `base`, marked as the kit's. Returns the step of that code too.
  */
 export async function registerBySecretKey(
   desk: MbsClient,
   url: string,
-  name: string,
+  base: string,
   time: ServerTime,
 ): Promise<ServerAuthenticator & { readonly usedStep: number }> {
+  const name = kitName(base);
   const registration = await desk.call('createRegistration', { body: {} });
   const client = new MbsClient({ baseUrl: url });
   const usedStep = stepOf(time.now());

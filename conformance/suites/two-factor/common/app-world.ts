@@ -18,14 +18,17 @@ export interface AppWorld extends World {
   sync(): void;
 }
 
-/** A phone not paired for backup (unless the check pairs it), its clock `skewMs` off the server's. */
+/**
+ * A phone not paired for backup (unless the check pairs it), its clock `skewMs` off the server's, named as an
+ * authenticator of the kit's (device-world.ts).
+ */
 export async function appWorld(
   context: CheckContext,
   time: ServerTime,
   options: Omit<WorldOptions, 'pair' | 'startMs'> & { readonly skewMs?: number } = {},
 ): Promise<AppWorld> {
   const { skewMs = 0, ...world } = options;
-  const made = await newWorld(context, { ...world, pair: false, startMs: time.now() + skewMs });
+  const made = await newWorld(context, { ...world, pair: false, startMs: time.now() + skewMs, authenticator: true });
   const { clock, app } = made;
   return {
     ...made,

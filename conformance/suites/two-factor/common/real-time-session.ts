@@ -18,7 +18,7 @@ export async function withOwnAuthenticators(
   body: (desk: MbsClient, auths: readonly ServerAuthenticator[]) => Promise<void>,
 ): Promise<CheckOutcome> {
   // They log in past their own authenticators only: an owner's password lock would stop them (as-found.ts).
-  keepFoundTwoFactor(true);
+  await keepFoundTwoFactor(true);
   const desk = consoleOf(context.session);
   const auths: ServerAuthenticator[] = [];
   try {

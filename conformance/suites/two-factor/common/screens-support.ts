@@ -33,7 +33,7 @@ export async function whileRegistered<T>(
   desk: MbsClient,
   steps: (registered: Awaited<ReturnType<typeof registerOnPhone>>) => Promise<T>,
 ): Promise<T> {
-  keepFoundTwoFactor();
+  await keepFoundTwoFactor();
   const before = await authenticatorIds(desk);
   try {
     return await steps(await registerOnPhone(driver, desk));

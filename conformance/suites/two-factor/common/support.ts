@@ -27,14 +27,14 @@ export function consoleOf(session: TargetSession): MbsClient {
  * must leave as found, never those it did not make: the check is then untested (as-found.ts).
  */
 export async function clearTwoFactor(desk: MbsClient): Promise<void> {
-  keepFoundTwoFactor();
+  await keepFoundTwoFactor();
   await desk.call('setPasswordLock', { body: { password: null } });
   await clearAuthenticators(desk);
 }
 
 /** Removes every registered authenticator: a check whose session took the password lock off clears only these. */
 export const clearAuthenticators = async (desk: MbsClient) => {
-  keepFoundTwoFactor();
+  await keepFoundTwoFactor();
   return removeAuthenticatorsSince(desk, new Set());
 };
 

@@ -13,9 +13,10 @@ import { codeAt, registerByQr, registerBySecretKey, stepOf, type ServerAuthentic
 import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
 const PASSWORD = 'correct horse 1';
-const EMAIL = 'owner@example.com';
+const EMAIL = kitEmail('owner');
 
 const names = (refs: readonly { name: string }[] | undefined) => (refs ?? []).map((r) => r.name).join(', ');
 
@@ -109,7 +110,7 @@ export const loginStatesCheck: Check = {
           ['LOGIN-04', 'LOGIN-08'],
           'only a TOTP device',
         );
-        if (names(otpOnly.methods?.otp) !== 'Pixel TOTP' || (otpOnly.methods?.push.length ?? 0) > 0) {
+        if (names(otpOnly.methods?.otp) !== a.name || (otpOnly.methods?.push.length ?? 0) > 0) {
           throw new Violation(
             ['LOGIN-05', 'LOGIN-09', 'TFA-10'],
             `offered push [${names(otpOnly.methods?.push)}], codes [${names(otpOnly.methods?.otp)}]`,
@@ -144,10 +145,7 @@ export const loginStatesCheck: Check = {
           ['LOGIN-01', 'LOGIN-04'],
           'a push device',
         );
-        if (
-          names(choose.methods?.push) !== 'Redmi Note 8' ||
-          names(choose.methods?.otp) !== 'Pixel TOTP, Redmi Note 8'
-        ) {
+        if (names(choose.methods?.push) !== b.name || names(choose.methods?.otp) !== `${a.name}, ${b.name}`) {
           throw new Violation(
             ['LOGIN-05', 'LOGIN-09', 'PUSH-02'],
             `offered push [${names(choose.methods?.push)}], codes [${names(choose.methods?.otp)}]`,

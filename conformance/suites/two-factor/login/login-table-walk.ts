@@ -16,9 +16,10 @@ import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js'
 import { codeAt, Outbox, parseSentCode, registerByQr, stepOf, type ServerAuthenticator } from '../common/actors.js';
 import { attempt, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
 const PASSWORD = 'table walk 1';
-const EMAIL = 'walker@example.com';
+const EMAIL = kitEmail('walker');
 const PHONE = '+15550100389';
 const IDS = ['LOGIN-01', 'LOGIN-06', 'LOGIN-10'];
 

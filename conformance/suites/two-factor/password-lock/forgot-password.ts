@@ -21,8 +21,9 @@ import { where } from '../../../kit/applies.js';
 import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { presentUsedAgain, typedAtLogin } from '../common/used-codes.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
-const EMAIL = 'Owner@Example.com';
+const EMAIL = kitEmail('Owner');
 const OLD = 'old password 1';
 const NEW = 'new password 2';
 const DAY_MS = 24 * 60 * 60_000;

@@ -8,8 +8,9 @@ import { Violation } from '../../../kit/violation.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { parseSentCode, type Outbox } from '../common/actors.js';
 import { everyKind, pastThrottle, timedSchedule, timedThrottleCheck } from '../common/timed-throttle.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
-const EMAIL = 'Throttled@Example.com';
+const EMAIL = kitEmail('Throttled');
 const PASSWORDS = ['throttled lock 1', 'throttled lock 2', 'throttled lock 3'] as const;
 
 async function logIn(desk: MbsClient, password: string) {

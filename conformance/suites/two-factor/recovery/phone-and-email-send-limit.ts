@@ -10,9 +10,10 @@ import { registerByQr, type Outbox } from '../common/actors.js';
 import { attempt, type Outcome } from '../common/outcomes.js';
 import { said } from '../common/support.js';
 import { timedThrottleCheck } from '../common/timed-throttle.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
 const PHONE = '+15550100541';
-const EMAIL = 'send-limit@example.com';
+const EMAIL = kitEmail('send-limit');
 const PASSWORD = 'send limit 1';
 const MAX_SENDS = 5;
 const WINDOW_MS = 10 * 60_000;

@@ -15,7 +15,7 @@ import { checkOnce } from '../../../kit/property.js';
 import { expectEqual, expectTrue } from '../../../kit/device-support.js';
 import { withTwoFactor } from '../common/session.js';
 import { codeOnPage, logIn, registerOnPhone, stepOnPhone, syncClock } from '../common/screens-support.js';
-import { state, withApp } from '../../../kit/screens-support.js';
+import { phoneName, state, withApp } from '../../../kit/screens-support.js';
 import { logRows } from '../../app-log/write-and-read-screens.js';
 import { where } from '../../../kit/applies.js';
 
@@ -42,7 +42,7 @@ export const uiRegisterQrCheck: Check = {
           const registered = await registerOnPhone(driver, desk);
           const [account] = (await state(driver)).accounts;
           const listed = (await desk.call('getTwoFactor')).authenticators;
-          const name = context.column.profile.name;
+          const name = phoneName(context.column.profile);
           expectTrue(
             ['TFA-05'],
             registered.scanned.ok && account?.push === true && listed.length === 1 && listed[0]?.push === true,

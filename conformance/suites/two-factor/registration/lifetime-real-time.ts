@@ -13,6 +13,7 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { mustPass, mustRefuse } from '../common/support.js';
 import { withOwnAuthenticators } from '../common/real-time-session.js';
+import { kitName } from '../../../kit/kit-names.js';
 
 /** The reference server's lifetime, which the runner schedules by; a server announces its own in `expiresAt`. */
 const REFERENCE_LIFETIME_MS = 10 * 60_000;
@@ -35,7 +36,7 @@ export const registrationLifetimeRealTimeCheck: Check = {
         new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
           body: {
             registrationToken: decodeRegistrationPayload(payload).token,
-            name: 'Registration lifetime',
+            name: kitName('Registration lifetime'),
             platform: 'android',
             installId: newInstallId(),
           },

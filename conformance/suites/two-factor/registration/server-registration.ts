@@ -16,6 +16,10 @@ import { withTwoFactor } from '../common/session.js';
 import { registering, verifyRegisteredAt } from './registered-at.js';
 import { where } from '../../../kit/applies.js';
 import { EDITIONS } from '../../../spec/editions.js';
+import { kitName } from '../../../kit/kit-names.js';
+
+/** The authenticators the check registers, by how: each name marked as the kit's (kit-names.ts). */
+const NAMES = { qr: kitName('Redmi Note 8'), key: kitName('iPhone 6s'), authy: kitName('Authy') };
 
 /** What Google's Key URI Format asks of the URI (TOTP-16), and the parameters it declares (TOTP-02). */
 function verifyOtpauth(r: Registration): void {
@@ -108,7 +112,7 @@ async function verifyLifetime(desk: MbsClient, time: ServerTime, url: string): P
     new MbsClient({ baseUrl: url }).call('registerAuthenticator', {
       body: {
         registrationToken: decodeRegistrationPayload(registration.payload).token,
-        name: 'Late phone',
+        name: kitName('Late phone'),
         platform: 'android' as const,
         installId,
       },
@@ -152,7 +156,7 @@ export const registrationCheck: Check = {
         const app = new MbsClient({ baseUrl: url });
         const body = {
           registrationToken: decodeRegistrationPayload(qr.payload).token,
-          name: 'Redmi Note 8',
+          name: NAMES.qr,
           platform: 'android' as const,
           installId: 'install-qr-0001',
         };
@@ -175,7 +179,7 @@ export const registrationCheck: Check = {
         const typed = {
           username: bySecret.username,
           secret: bySecret.secret,
-          name: 'iPhone 6s',
+          name: NAMES.key,
           platform: 'ios' as const,
           installId: 'install-key-0001',
         };
@@ -199,7 +203,7 @@ export const registrationCheck: Check = {
         const confirm = (code: string) =>
           desk.call('confirmRegistration', {
             params: { registrationId: third.registrationId },
-            body: { code, name: 'Authy' },
+            body: { code, name: NAMES.authy },
           });
         await mustRefuse(
           confirm(codeAt(secret, step - 3)),
@@ -212,21 +216,22 @@ export const registrationCheck: Check = {
         );
         // AuthenticatorKind: `app` registered by the app itself, `totp` any app confirmed on the desktop.
         const entry = (a: { name: string; kind: string; push: boolean }) => `${a.name}:${a.kind}:${a.push}`;
-        if (entry(authy) !== 'Authy:totp:false')
+        if (entry(authy) !== `${NAMES.authy}:totp:false`)
           throw new Violation(['TFA-11'], `the third-party app was registered as ${entry(authy)}`);
         const settings = await desk.call('getTwoFactor');
         const listed = settings.authenticators.map(entry).sort().join();
-        if (listed !== 'Authy:totp:false,Redmi Note 8:app:true,iPhone 6s:app:false')
+        const sent = [`${NAMES.authy}:totp:false`, `${NAMES.qr}:app:true`, `${NAMES.key}:app:false`];
+        if (listed !== sent.sort().join())
           throw new Violation(['TFA-05', 'TFA-06', 'TFA-11'], `the devices are ${listed}`);
         if (time.movable) {
-          const calls = { 'Redmi Note 8': scanned, Authy: confirmed };
+          const calls = { [NAMES.qr]: scanned, [NAMES.authy]: confirmed };
           verifyRegisteredAt(time, 'the answer to the confirmation', [authy], calls);
           verifyRegisteredAt(time, 'Settings', settings.authenticators, calls);
         }
 
         const login = await desk.call('startLogin', { body: {} });
         const id = { loginId: login.loginId };
-        if ((login.methods?.push ?? []).map((a) => a.name).join() !== 'Redmi Note 8')
+        if ((login.methods?.push ?? []).map((a) => a.name).join() !== NAMES.qr)
           throw new Violation(['TFA-10'], `push offered to ${JSON.stringify(login.methods?.push)}`);
         for (const authenticatorId of [keyed.authenticatorId, authy.authenticatorId]) {
           await mustRefuse(

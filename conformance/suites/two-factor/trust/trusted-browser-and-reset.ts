@@ -12,6 +12,7 @@ import { codeAt, registerByQr, stepOf, type ServerAuthenticator } from '../commo
 import { attempt, mustPass, mustRefuse, said, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
+import { kitEmail } from '../../../kit/kit-names.js';
 
 /** A code of `auth` for a step later than `used` and within the window (waits a step on a movable clock). */
 async function nextCode(time: ServerTime, auth: ServerAuthenticator, used: { step: number }): Promise<string> {
@@ -118,7 +119,7 @@ export const trustedBrowserCheck: Check = {
         if (states.join() !== 'logged-in (trusted),choose-method,choose-method') {
           throw new Violation(['LOGIN-12'], `with the token, without it, with another token: ${states.join(', ')}`);
         }
-        await desk.call('setPasswordLock', { body: { password: PASSWORD, email: 'owner@example.com' } });
+        await desk.call('setPasswordLock', { body: { password: PASSWORD, email: kitEmail('owner') } });
         const locked = await desk.call('startLogin', { body: { browserToken: token } });
         if (locked.state !== 'password')
           throw new Violation(['LOGIN-12'], `a trusted browser skipped the password lock (${locked.state})`);

@@ -40,7 +40,7 @@ describe('settling one-time passwords on a frozen server', () => {
       (thrown: unknown) => thrown as Error,
     );
     expect(error?.message).toMatch(/^a current one-time password was refused: otp-invalid\. The kit sent \d{6}, /);
-    expect(error?.message).toContain(`the code of authenticator ${auth.id} ("Throttle reset") for time step `);
+    expect(error?.message).toContain(`the code of authenticator ${auth.id} ("${auth.name}") for time step `);
     expect(error?.message).toContain(`from this machine's clock: the kit has no clock of the server (${lack})`);
     const serverStep = stepOf(FROZEN_CLOCK_START_MS);
     expect(error?.message).toContain(`The server's clock read 2026-01-01T00:00:00.000Z (step ${serverStep}) when`);
