@@ -130,7 +130,7 @@ interface CheckBase {
   /**
    * Requirements of `requirements` the check checks in full only when the target offers its clock. Without it the
    * check still runs every rule that needs none, and a failure charged to these still fails them, but its pass is no
-   * pass of them: they read `untested`, with the reason (conformance/runner/run-edition.ts).
+   * pass of them: they read `untested`, with the reason (conformance/runner/run-cell.ts).
    */
   readonly requirementsWithout?: {
     readonly clock?: readonly string[];
