@@ -29,7 +29,7 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     // A completion the disk refused before has its place recorded already: it keeps it.
     const reserved = row.final_path === null ? reserveFinalPath(ctx, row) : row;
     const target = underRoot(ctx.layout, reserved.final_path as string);
-    // UploadPartWriter.write fsynced the part file after its last append. The file's time is set while its folder
+    // UploadPartWriter's append fsynced the part file after its last append. The file's time is set while its folder
     // is synced (both finish before the item is committed).
     await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
     placed = target;

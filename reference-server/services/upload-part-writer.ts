@@ -1,10 +1,12 @@
 /**
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
- * the client stayed, and a running SHA-256 of them is kept while it matches the file, so that completing an upload
- * rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of its own). One append costs one open, one fstat, the writes, one fsync and one close: the size is
- * read from the descriptor that is written and synced, not looked up again by path. The first append of an upload
- * creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat and the close run
- * on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O pool.
+ * the client stayed, and a running SHA-256 of them is kept while it matches the file and its fsync succeeded, so
+ * that completing an upload rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of
+ * its own, which reads each append's bytes back). One append costs the event loop one open, one fstat, the writes,
+ * one fsync and one close: the size is read from the descriptor that is written and synced, not looked up again by
+ * path. The first append of an upload creates its part file exclusively, which tells its size (nothing) without an
+ * fstat. The fstat and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync
+ * go to the I/O pool.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
@@ -41,7 +43,7 @@ export class UploadPartWriter {
   /** @param quota holds the part files' writes to a quota on the data directory (disk-quota.ts) */
   constructor(private readonly quota?: DiskQuota) {}
 
-  /** Opens (creating it if missing) the part file of upload `uploadId`, of `size` bytes when complete. */
+  /** Opens (creating it if missing) the part file of upload `uploadId`, of `uploadSize` bytes when complete. */
   async open(uploadId: string, part: string, uploadSize: number): Promise<OpenPart> {
     // An upload with a running hash has had bytes appended: its part file is there.
     const created = this.hashes.has(uploadId) ? undefined : await createPart(part);
@@ -89,13 +91,17 @@ export class UploadPartWriter {
     const synced = inSyncLane(() => syncFile(fd), { bulk });
     const size = offset + out.bytesWritten;
     running?.appended(offset, size);
-    if (running?.taken === size) this.keepHash(uploadId, running);
+    // A digest is kept only for bytes the file took and the disk synced: after a failed fsync what the file holds
+    // is not known, and the upload is hashed from its file as it completes.
+    const keep = running?.taken === size ? running : undefined;
+    const syncFailure = await synced.then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    if (keep && !syncFailure) this.keepHash(uploadId, keep);
     else running?.drop();
-    if (failure) {
-      await synced.catch(() => undefined);
-      throw failure.error;
-    }
-    await synced;
+    if (failure) throw failure.error;
+    if (syncFailure) throw syncFailure.error;
     return size;
   }
 

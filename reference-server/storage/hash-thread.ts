@@ -7,9 +7,11 @@
  * the bytes are written, and the ranges of one upload arrive in order, before its digest is asked for.
  *
  * The thread starts with the first large upload and does not keep its process alive. Whatever goes wrong on it (it
- * fails, a range does not follow the last, a read comes up short) rejects that upload's digest, and the upload is
- * hashed from its file as it completes: slower, never wrong.
+ * fails, a range does not follow the last, a read comes up short, the digest asked for is not of the bytes sent)
+ * rejects that upload's digest, and the upload is hashed from its file as it completes: slower, never wrong. Once
+ * MAX_FAILURES threads have failed, large uploads are hashed on the event loop like small ones.
  */
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { RunningDigest } from './running-digest.js';
 
@@ -39,12 +41,20 @@ function take(d, file, from, to) {
     if (fd !== undefined) closeSync(fd);
   }
 }
+function digest(d, taken) {
+  if (!d) return { failed: 'no bytes of this upload were taken here' };
+  if (d.failed) return { failed: d.failed };
+  if (d.taken !== taken) return { failed: d.taken + ' bytes taken here, ' + taken + ' sent' };
+  return { hex: d.hash.digest('hex') };
+}
 parentPort.on('message', (m) => {
   let d = digests.get(m.id);
-  if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
-  if (m.op === 'take') return take(d, m.file, m.from, m.to);
+  if (m.op === 'take') {
+    if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
+    return take(d, m.file, m.from, m.to);
+  }
   digests.delete(m.id);
-  if (m.op === 'digest') parentPort.postMessage({ id: m.id, hex: d.failed ? undefined : d.hash.digest('hex'), failed: d.failed });
+  if (m.op === 'digest') parentPort.postMessage({ id: m.id, ...digest(d, m.taken) });
 });
 `;
 
@@ -80,11 +90,12 @@ class HashThread {
     if (!this.failure) this.worker.postMessage({ op: 'take', id, file, from, to });
   }
 
-  digest(id: number): Promise<string> {
+  /** The digest of `id`, which must have taken `taken` bytes: anything else rejects. */
+  digest(id: number, taken: number): Promise<string> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.digests.set(id, { resolve, reject });
-      this.worker.postMessage({ op: 'digest', id });
+      this.worker.postMessage({ op: 'digest', id, taken });
     });
   }
 
@@ -92,9 +103,9 @@ class HashThread {
     if (!this.failure) this.worker.postMessage({ op: 'drop', id });
   }
 
-  /** Ends the thread, as a crash would. */
+  /** Ends the thread, as a crash would; resolves once its failure is handled. */
   async stop(): Promise<void> {
-    await this.worker.terminate();
+    await Promise.all([once(this.worker, 'exit'), this.worker.terminate()]);
   }
 
   private heard(reply: Reply): void {
@@ -114,17 +125,31 @@ class HashThread {
 }
 
 let shared: HashThread | undefined;
+/** Threads that failed so far; past MAX_FAILURES none is started again, and large uploads are hashed in place. */
+let failures = 0;
+const MAX_FAILURES = 3;
 
-function hashThread(): HashThread {
-  const thread: HashThread = (shared ??= new HashThread(() => {
-    if (shared === thread) shared = undefined;
-  }));
-  return thread;
+function hashThread(): HashThread | undefined {
+  if (shared || failures >= MAX_FAILURES) return shared;
+  try {
+    const thread: HashThread = new HashThread(() => {
+      failures += 1;
+      if (shared === thread) shared = undefined;
+    });
+    shared = thread;
+  } catch {
+    failures += 1;
+  }
+  return shared;
 }
 
-/** A running digest of the part file `part`, hashed on the hashing thread from the file's bytes. */
-export function threadDigest(part: string): RunningDigest {
+/**
+ * A running digest of the part file `part`, hashed on the hashing thread from the file's bytes; undefined when no
+ * hashing thread can be had.
+ */
+export function threadDigest(part: string): RunningDigest | undefined {
   const thread = hashThread();
+  if (!thread) return undefined;
   const id = thread.newId();
   let taken = 0;
   return {
@@ -136,12 +161,13 @@ export function threadDigest(part: string): RunningDigest {
       if (to > from) thread.take(id, part, from, to);
       taken = to;
     },
-    digest: () => thread.digest(id),
+    digest: () => thread.digest(id, taken),
     drop: () => thread.drop(id),
   };
 }
 
-/** Ends the shared hashing thread, as a crash would: for tests. */
-export async function stopHashThread(): Promise<void> {
+/** Ends the shared hashing thread, as a crash would, and unless told to keep them forgets earlier failures: for tests. */
+export async function stopHashThread(keepFailures = false): Promise<void> {
   await shared?.stop();
+  if (!keepFailures) failures = 0;
 }

@@ -30,7 +30,7 @@ export const OFF_LOOP_BYTES = 1024 * 1024;
 
 /** A running digest of the upload `part` of `size` bytes: on the hashing thread when it is large, else here. */
 export function runningDigest(part: string, size: number): RunningDigest {
-  return size >= OFF_LOOP_BYTES ? threadDigest(part) : loopDigest();
+  return (size >= OFF_LOOP_BYTES ? threadDigest(part) : undefined) ?? loopDigest();
 }
 
 /** A running digest on the event loop, of the bytes as they arrive. */

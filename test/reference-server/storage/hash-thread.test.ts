@@ -9,7 +9,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopHashThread, threadDigest } from '../../../reference-server/storage/hash-thread.js';
-import { loopDigest, runningDigest, OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
+import {
+  loopDigest,
+  runningDigest,
+  OFF_LOOP_BYTES,
+  type RunningDigest,
+} from '../../../reference-server/storage/running-digest.js';
 import { tempDir } from '../../helpers/test-server.js';
 
 const dirs: string[] = [];
@@ -27,8 +32,15 @@ function partFile(): string {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** A digest on the hashing thread, which must be had here. */
+function onThread(file: string): RunningDigest {
+  const digest = threadDigest(file);
+  if (!digest) throw new Error('no hashing thread');
+  return digest;
+}
+
 /** Appends `sizes` bytes to `file` one append at a time, telling `digest` each range, as the upload writer does. */
-function appendAll(file: string, sizes: readonly number[], seed: number, digest = threadDigest(file)) {
+function appendAll(file: string, sizes: readonly number[], seed: number, digest = onThread(file)) {
   let offset = 0;
   sizes.forEach((size, i) => {
     const bytes = Buffer.alloc(size, (seed + i) % 251);
@@ -59,7 +71,7 @@ describe('the hashing thread', () => {
 
   it('hashes uploads under way side by side, each apart', async () => {
     const files = [partFile(), partFile(), partFile()];
-    const digests = files.map((file) => threadDigest(file));
+    const digests = files.map((file) => onThread(file));
     for (let round = 0; round < 3; round++) {
       files.forEach((file, i) => {
         const bytes = Buffer.alloc(700_000 + i, round * 3 + i);
@@ -75,14 +87,22 @@ describe('the hashing thread', () => {
   it('rejects the digest of a range that does not follow the last, or that the file does not hold', async () => {
     const gap = partFile();
     appendFileSync(gap, Buffer.alloc(10, 1));
-    const skipped = threadDigest(gap);
+    const skipped = onThread(gap);
     skipped.appended(5, 10);
     await expect(skipped.digest()).rejects.toThrow(/do not follow/);
     const short = partFile();
     appendFileSync(short, Buffer.alloc(10, 1));
-    const beyond = threadDigest(short);
+    const beyond = onThread(short);
     beyond.appended(0, 20);
     await expect(beyond.digest()).rejects.toThrow(/ends at 10/);
+  });
+
+  it('rejects a digest asked for other bytes than it took', async () => {
+    const file = partFile();
+    const digest = appendAll(file, [100], 3);
+    // A range that ends before it starts sends nothing, and leaves the digest at its end: 50 bytes.
+    digest.appended(100, 50);
+    await expect(digest.digest()).rejects.toThrow(/100 bytes taken here, 50 sent/);
   });
 
   it('rejects the digests it held when it ends, and a new thread hashes the next upload', async () => {
@@ -93,6 +113,23 @@ describe('the hashing thread', () => {
     const next = partFile();
     const digest = appendAll(next, [OFF_LOOP_BYTES, 5], 9);
     expect(await digest.digest()).toBe(sha256(readFileSync(next)));
+  });
+
+  it('is given up after three failed threads: large uploads are then hashed as their bytes arrive', async () => {
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(threadDigest(partFile())).toBeDefined();
+        await stopHashThread(true);
+      }
+      expect(threadDigest(partFile())).toBeUndefined();
+      const large = runningDigest(partFile(), OFF_LOOP_BYTES);
+      large.observe(Buffer.from('abc'));
+      expect(large.taken).toBe(3);
+      expect(await large.digest()).toBe(sha256(Buffer.from('abc')));
+    } finally {
+      await stopHashThread();
+    }
+    expect(threadDigest(partFile())).toBeDefined();
   });
 
   it('is used for large uploads only: a small one is hashed as its bytes arrive', async () => {
