@@ -76,8 +76,9 @@ export async function openTarget(
       ...(config.consoleKey ? { consoleKey: config.consoleKey } : {}),
       app,
       conformanceClock: config.conformanceClock ?? true,
-      // A server given by its URL keeps what the run leaves on it.
+      // A server given by its URL keeps what the run leaves on it; the shards of a run may share it at once.
       leavesAsFound: true,
+      sharedWithOtherRuns: config.shard !== undefined,
       ...webConsoleOf(config),
       ...localServerParts(config),
     });

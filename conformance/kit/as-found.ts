@@ -29,23 +29,27 @@ interface Keeping {
   readonly ledger: Ledger;
   readonly desk: MbsClient | undefined;
   readonly warnings: string[];
+  /** Other runs of the kit may be at work on the server now: its marked 2FA may be theirs, in use. */
+  readonly shared: boolean;
 }
 
 const scope = new ScopeSlot<Keeping | undefined>();
 
 /**
  * Runs a cell's `body` on a server the kit did not start, then puts back what it can as found (see above); answers
- * the body's value and the cell's warnings.
+ * the body's value and the cell's warnings. `shared`: other runs of the kit may be at work on the server at the same
+ * time (the shards of one run), so what carries the kit's mark is not taken for a stopped run's leftover.
  */
 export async function keepingAsFound<T>(
   session: TargetSession,
   body: () => Promise<T>,
+  shared = false,
 ): Promise<{ value: T; warnings: string[] }> {
   const desk = session.console;
   const ledger = desk ? await unrecorded(() => ledgerOf(desk)) : new Ledger(undefined);
   const warnings: string[] = [];
   try {
-    const keeping = { ledger, desk, warnings };
+    const keeping = { ledger, desk, warnings, shared };
     return { value: await scope.run(keeping, () => watchingCalls((...call) => ledger.hear(...call), body)), warnings };
   } finally {
     warnings.push(...(desk ? await unrecorded(() => putBack(desk, ledger)) : []), ...leftBehind(ledger));
@@ -75,16 +79,19 @@ export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
   if (keeping?.ledger.unread !== undefined) throw keeping.ledger.unread;
   const found = keeping?.ledger.found;
   if (!keeping || !found) return;
-  if (!lockOnly) await removeEarlierRuns(keeping);
-  await clearEarlierLock(keeping);
+  // Under shards, the kit's mark may be another shard's, in use: it is kept and counted as anyone else's.
+  const earlier = !keeping.shared;
+  if (earlier && !lockOnly) await removeEarlierRuns(keeping);
+  if (earlier) await clearEarlierLock(keeping);
   const theirs = lockOnly
     ? []
-    : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId) && !isKitName(a.name));
+    : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId) && !(earlier && isKitName(a.name)));
+  const lock = found.passwordLock;
   const what = [
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
       : []),
-    ...(found.passwordLock.set && !kitLock.set && !isKitEmail(found.passwordLock.email) ? ['a password lock'] : []),
+    ...(lock.set && !kitLock.set && !(earlier && isKitEmail(lock.email)) ? ['a password lock'] : []),
   ];
   if (what.length === 0) return;
   throw new Untestable(

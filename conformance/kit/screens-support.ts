@@ -12,7 +12,8 @@ import { kitName } from './kit-names.js';
 /**
  * Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. When the
  * steps fail, the screen they left is kept for the cell's report first (screen-evidence.ts). The device is named
- * after the profile with the kit's mark (`phoneName`): the app registers for 2FA under its device's name.
+ * after the profile with the kit's mark (`phoneName`): the app registers for 2FA under its device's name. A real
+ * build names itself after its device (the emulator), which the kit does not name: its authenticators carry no mark.
  */
 export async function withApp(
   context: DeviceCheckContext,
@@ -20,7 +21,7 @@ export async function withApp(
   overrides: Partial<DeviceSpec> = {},
 ): Promise<void> {
   const { session } = context;
-  const profile = { ...context.column.profile, name: phoneName(context.column.profile) };
+  const profile = { ...context.column.profile, name: phoneName(session, context.column.profile) };
   const app = await session.app.drive({ ...profile, ...overrides }, session.url, session.clock?.now());
   try {
     await steps(app.driver);
@@ -32,8 +33,12 @@ export async function withApp(
   }
 }
 
-/** The name of the device `withApp` opens the app on: the profile's, marked as the kit's (kit-names.ts). */
-export const phoneName = (profile: Pick<DeviceSpec, 'name'>): string => kitName(profile.name);
+/**
+ * The name the app on the device `withApp` opens registers under: the profile's, marked as the kit's (kit-names.ts),
+ * or as it is for a real build, which is not given the name.
+ */
+export const phoneName = (session: TargetSession, profile: Pick<DeviceSpec, 'name'>): string =>
+  session.app.realBuild ? profile.name : kitName(profile.name);
 
 /** Automated backup off (the check taps Backup itself), then "Activate and start backup" with a fresh QR. */
 export async function pairThroughScreens(driver: AppDriver, session: TargetSession): Promise<void> {

@@ -38,7 +38,11 @@ export interface CellRunOptions {
 }
 
 /** The run's options, the requirements its real-time checks cover, and whether a cell puts back what it made. */
-export type CellOptions = CellRunOptions & { covered: ReadonlySet<string>; leavesAsFound: boolean };
+export type CellOptions = CellRunOptions & {
+  covered: ReadonlySet<string>;
+  leavesAsFound: boolean;
+  sharedWithOtherRuns: boolean;
+};
 
 /** Runs and judges one cell on `session`, or says why it does not apply here. */
 export async function runCell(
@@ -56,7 +60,7 @@ export async function runCell(
     unlessServersLost(session, place, () => checkedCell({ check, column, session, content, options }));
   if (!options.leavesAsFound) return judge();
   // After the cell's verdict and outside its watch for strays: putting the server back never changes that verdict.
-  const { value: cell, warnings } = await keepingAsFound(session, judge);
+  const { value: cell, warnings } = await keepingAsFound(session, judge, options.sharedWithOtherRuns);
   return warnings.length > 0 ? { ...cell, warnings: [...(cell.warnings ?? []), ...warnings] } : cell;
 }
 

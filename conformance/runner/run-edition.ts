@@ -90,7 +90,12 @@ async function runTasks(
 ): Promise<void> {
   const { edition } = session;
   const covered = realTimeCovered(checks);
-  const cellOptions = { ...options, covered, leavesAsFound: target.leavesAsFound === true };
+  const cellOptions = {
+    ...options,
+    covered,
+    leavesAsFound: target.leavesAsFound === true,
+    sharedWithOtherRuns: target.sharedWithOtherRuns === true,
+  };
   const runOn =
     (on: TargetSession) =>
     async ({ check, column }: { check: Check; column: Column }) =>

@@ -53,6 +53,8 @@ export interface ServerTargetOptions {
   readonly restartServer?: OwnServerCommand;
   /** A server the kit did not start, kept after the run: each cell puts back what it made (Target). */
   readonly leavesAsFound?: boolean;
+  /** Other runs of the kit may be at work on the server at the same time (Target). */
+  readonly sharedWithOtherRuns?: boolean;
 }
 
 export class ServerTarget implements Target {
@@ -61,10 +63,12 @@ export class ServerTarget implements Target {
   clockLack: string | undefined;
 
   readonly leavesAsFound: boolean;
+  readonly sharedWithOtherRuns: boolean;
 
   constructor(private readonly options: ServerTargetOptions) {
     this.app = options.app ?? referenceApp(options.appFaults);
     this.leavesAsFound = options.leavesAsFound ?? false;
+    this.sharedWithOtherRuns = options.sharedWithOtherRuns ?? false;
   }
 
   describe() {

@@ -154,4 +154,10 @@ export interface Target {
    * starts are discarded.
    */
   readonly leavesAsFound?: boolean;
+  /**
+   * Set when other runs of the kit may be at work on the same server at the same time (the shards of one run,
+   * `--shard`): what carries the kit's mark there may be theirs and in use, so no cell takes it for a stopped run's
+   * leftover (as-found.ts).
+   */
+  readonly sharedWithOtherRuns?: boolean;
 }

@@ -8,6 +8,7 @@ import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import type { DeviceSpec } from '../../../simulators/device/device-spec.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { phoneOf, deviceName } from '../../kit/device-support.js';
+import { kitName } from '../../kit/kit-names.js';
 import { setSwitch, state } from '../../kit/screens-support.js';
 
 export type OpenPhone = (spec: DeviceSpec, label: string) => Promise<AppDriver>;
@@ -20,7 +21,8 @@ export type OpenPhone = (spec: DeviceSpec, label: string) => Promise<AppDriver>;
 export async function withPhones(context: DeviceCheckContext, body: (open: OpenPhone) => Promise<void>): Promise<void> {
   const opened: { close(): Promise<void> }[] = [];
   const open: OpenPhone = async (spec, label) => {
-    const name = deviceName(`${spec.name.slice(0, 40)} ${label}`, context.content);
+    // Marked as the kit's (kit-names.ts): the phones register for 2FA under their names.
+    const name = deviceName(kitName(`${spec.name.slice(0, 33)} ${label}`), context.content);
     const { session } = context;
     const app = await session.app.drive({ ...spec, name }, session.url, session.clock?.now());
     opened.push(app);

@@ -195,6 +195,22 @@ describe('a cell on a server it must leave as found', () => {
     await t.console.call('removeAuthenticator', { params: { authenticatorId: owners.id } });
   });
 
+  it("under shards, keeps the kit's marked 2FA (another shard's, perhaps in use) and makes the check untested", async () => {
+    const live = await registerByQr(t.console, t.server.url, 'Totp A');
+    await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('shard') } });
+    const outcome = await keepingAsFound(session, clearing, true);
+    expect(outcome.value).toBeInstanceOf(Untestable);
+    expect((outcome.value as Error).message).toContain(
+      'the server has 2FA set up that the kit did not make (1 authenticator ([mbsc] Totp A) and a password lock)',
+    );
+    expect(outcome.warnings).toEqual([]);
+    const after = await t.console.call('getTwoFactor');
+    expect(after.authenticators.map((a) => a.authenticatorId)).toEqual([live.id]);
+    expect(after.passwordLock).toEqual({ set: true, email: kitEmail('shard') });
+    await t.console.call('setPasswordLock', { body: { password: null } });
+    await t.console.call('removeAuthenticator', { params: { authenticatorId: live.id } });
+  });
+
   it('clears a password lock an earlier run of the kit left (its e-mail), saying so; the cell then leaves none', async () => {
     await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } });
     const outcome = await keepingAsFound(session, async () => {

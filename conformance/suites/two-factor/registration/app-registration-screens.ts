@@ -42,7 +42,7 @@ export const uiRegisterQrCheck: Check = {
           const registered = await registerOnPhone(driver, desk);
           const [account] = (await state(driver)).accounts;
           const listed = (await desk.call('getTwoFactor')).authenticators;
-          const name = phoneName(context.column.profile);
+          const name = phoneName(context.session, context.column.profile);
           expectTrue(
             ['TFA-05'],
             registered.scanned.ok && account?.push === true && listed.length === 1 && listed[0]?.push === true,
