@@ -5,7 +5,7 @@
  */
 import type { ROUTES, RouteName } from '../spec/protocol/routes.js';
 import type { TwoFactorSettings } from '../spec/protocol/two-factor.js';
-import type { CallInput, CallOutput } from '../../simulators/mbs-client/mbs-client.js';
+import type { CallInput, CallOutput, MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 
 /** What a cell made that the protocol can remove: its kind, its id and the name it was made with. */
 export interface Made {
@@ -92,3 +92,12 @@ export class Ledger {
 export const kitMade = new Set<string>();
 /** Whether the password lock the server holds was set by the kit (and not cleared since): then it is not the owner's. */
 export const kitLock = { set: false };
+
+/** The running cell's ledger, the console it puts back through, and its warnings so far. */
+export interface Keeping {
+  readonly ledger: Ledger;
+  readonly desk: MbsClient | undefined;
+  readonly warnings: string[];
+  /** Other runs of the kit may be at work on the server now: its marked 2FA may be theirs, in use. */
+  readonly shared: boolean;
+}

@@ -10,10 +10,8 @@
  * server with 2FA set up by its owner it is untested (`keepFoundTwoFactor`). The authenticators an earlier run of
  * the kit left there (stopped before it could put them back) carry the kit's mark in their names (kit-names.ts):
  * those it removes first, through the protocol, and says so as the cell's warning; so it clears a password lock whose
- * e-mail is the kit's. None of this runs on the kit's own servers, which cost no request more for it.
+ * e-mail is the kit's (as-found-leftovers.ts). None of this runs on the kit's own servers, which cost no request more for it.
  */
-import type { PasswordLockStatus } from '../spec/protocol/two-factor.js';
-import type { Static } from 'typebox';
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import { watchingCalls } from '../../simulators/mbs-client/call-watch.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
@@ -21,17 +19,10 @@ import { ScopeSlot } from '../../simulators/mbs-client/scope-slot.js';
 import type { TargetSession } from '../targets/target.js';
 import { Untestable } from './check.js';
 import { MbsError } from '../spec/errors.js';
-import { kitLock, kitMade, Ledger, type Made } from './as-found-ledger.js';
+import { kitLock, kitMade, Ledger, type Keeping, type Made } from './as-found-ledger.js';
+import { clearEarlierLock, removeEarlierRuns } from './as-found-leftovers.js';
 import { isKitEmail, isKitName } from './kit-names.js';
-
-/** The running cell's ledger, the console it puts back through, and its warnings so far. */
-interface Keeping {
-  readonly ledger: Ledger;
-  readonly desk: MbsClient | undefined;
-  readonly warnings: string[];
-  /** Other runs of the kit may be at work on the server now: its marked 2FA may be theirs, in use. */
-  readonly shared: boolean;
-}
+import { count, lockSaid, messageOf } from './as-found-words.js';
 
 const scope = new ScopeSlot<Keeping | undefined>();
 
@@ -102,57 +93,6 @@ export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
 }
 
 /**
- * Removes the authenticators the cell found that carry the kit's mark but that this process did not make: an earlier
- * run's, stopped before it put them back. Once a cell, through the protocol, unrecorded (clean-up, not what the check
- * exchanged); the cell's warning names them. Not for a check that keeps its hands off the others' authenticators
- * (`lockOnly`: the real-time checks, which run side by side, each registering its own).
- */
-async function removeEarlierRuns({ ledger, desk, warnings }: Keeping): Promise<void> {
-  const left = (ledger.found?.authenticators ?? []).filter(
-    (a) => isKitName(a.name) && !kitMade.has(a.authenticatorId) && !ledger.leftovers.has(a.authenticatorId),
-  );
-  if (!desk || left.length === 0) return;
-  for (const a of left) ledger.leftovers.add(a.authenticatorId);
-  const removed: string[] = [];
-  const failed: string[] = [];
-  await unrecorded(async () => {
-    for (const a of left) {
-      await desk.call('removeAuthenticator', { params: { authenticatorId: a.authenticatorId } }).then(
-        () => removed.push(a.name),
-        (error: unknown) => failed.push(`${a.name} (${messageOf(error)})`),
-      );
-    }
-  });
-  if (removed.length > 0)
-    warnings.push(
-      `removed ${count(removed.length, 'authenticator')} an earlier run of the kit left: ${removed.join(', ')}`,
-    );
-  if (failed.length > 0)
-    warnings.push(`could not remove authenticators an earlier run of the kit left: ${failed.join(', ')}`);
-}
-
-/**
- * Clears the password lock the cell found when its e-mail is the kit's (kit-names.ts) and this process did not set
- * it: an earlier run's, stopped before it took it off. Once a cell, through the protocol; said as its warning. The
- * cell then counts the server as found with no lock, and takes off any lock it sets itself.
- */
-async function clearEarlierLock({ ledger, desk, warnings }: Keeping): Promise<void> {
-  const lock = ledger.found?.passwordLock;
-  if (!desk || !lock?.set || kitLock.set || !isKitEmail(lock.email) || ledger.leftoverLock !== undefined) return;
-  ledger.leftoverLock = await unrecorded(() => desk.call('setPasswordLock', { body: { password: null } })).then(
-    () => true,
-    (error: unknown) => {
-      warnings.push(
-        `could not clear the password lock an earlier run of the kit left (${lockSaid(lock)}): ${messageOf(error)}`,
-      );
-      return false;
-    },
-  );
-  if (ledger.leftoverLock)
-    warnings.push(`removed the password lock an earlier run of the kit left (${lockSaid(lock)})`);
-}
-
-/**
  * Removes what the cell made and the server still lists under the id and the name it was made with (a server may
  * give a removed device's id to a later one); puts the password lock back; answers what it could not.
  */
@@ -203,7 +143,8 @@ async function putBack(desk: MbsClient, ledger: Ledger): Promise<string[]> {
       .call('setPasswordLock', { body: { password: null } })
       .then(() => (kitLock.set = false))
       .catch((error: unknown) => warnings.push(`could not clear the password lock this cell set: ${messageOf(error)}`));
-  } else if (lock?.set) {
+  } else if (lock?.set && ledger.leftoverLock === undefined) {
+    // A lock an earlier run left that could not be cleared was said so already.
     warnings.push(`left on the server: the password lock it found (${lockSaid(lock)}) was set again`);
   } else if (!lock) {
     const why = ledger.unread === undefined ? 'the server said it has no 2FA' : 'its 2FA settings could not be read';
@@ -224,7 +165,3 @@ function leftBehind(ledger: Ledger): string[] {
   ];
   return left.length > 0 ? [`left on the server: ${left.join(', ')}`] : [];
 }
-
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-const lockSaid = (lock: Static<typeof PasswordLockStatus>) => (lock.email ? `e-mail ${lock.email}` : 'set');
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

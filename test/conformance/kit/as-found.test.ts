@@ -211,6 +211,19 @@ describe('a cell on a server it must leave as found', () => {
     await t.console.call('removeAuthenticator', { params: { authenticatorId: live.id } });
   });
 
+  it("clears an earlier run's lock once for the cells that found it together, and one of them says so", async () => {
+    await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } });
+    // As the real-time cells start: side by side, each with the settings it read as it began.
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => keepingAsFound(session, () => keepFoundTwoFactor(true).then(() => 'cleared'))),
+    );
+    expect(outcomes.map((o) => o.value)).toEqual(['cleared', 'cleared', 'cleared']);
+    expect(outcomes.flatMap((o) => o.warnings)).toEqual([
+      'removed the password lock an earlier run of the kit left (e-mail owner@mbsc-kit.example)',
+    ]);
+    expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: false });
+  });
+
   it('clears a password lock an earlier run of the kit left (its e-mail), saying so; the cell then leaves none', async () => {
     await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } });
     const outcome = await keepingAsFound(session, async () => {
