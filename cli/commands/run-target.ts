@@ -8,6 +8,7 @@ import { ClientError } from '../../conformance/spec/errors.js';
 import type { Edition } from '../../conformance/spec/editions.js';
 import { isServerFault, type AppFault } from '../../conformance/spec/faults.js';
 import type { RunConfig } from '../../conformance/runner/run-config.js';
+import { parseShard } from '../../conformance/runner/shard.js';
 import { referenceApp, type AppUnderTest } from '../../conformance/targets/app-under-test.js';
 import { appiumApp, appiumEndpoint, type AppiumEndpoint } from '../../conformance/targets/appium-app.js';
 import { launchServerImage } from '../../conformance/targets/container-target.js';
@@ -78,7 +79,7 @@ export async function openTarget(
       conformanceClock: config.conformanceClock ?? true,
       // A server given by its URL keeps what the run leaves on it; the shards of a run may share it at once.
       leavesAsFound: true,
-      sharedWithOtherRuns: config.shard !== undefined,
+      sharedWithOtherRuns: config.shard !== undefined && parseShard(config.shard).count > 1,
       ...webConsoleOf(config),
       ...localServerParts(config),
     });

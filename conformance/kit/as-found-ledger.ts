@@ -90,7 +90,7 @@ export class Ledger {
 
 /** The ids of everything the kit made in this process: an owner's authenticator is none of them. */
 export const kitMade = new Set<string>();
-/** Whether the password lock the server holds was set by the kit (and not cleared since): then it is not the owner's. */
+/** Whether the password lock the server holds was set by this process (and not cleared since): not the owner's. */
 export const kitLock = { set: false };
 
 /** The running cell's ledger, the console it puts back through, and its warnings so far. */

@@ -39,26 +39,41 @@ export async function removeEarlierRuns({ ledger, desk, warnings }: Keeping): Pr
     warnings.push(`could not remove authenticators an earlier run of the kit left: ${failed.join(', ')}`);
 }
 
-/** The clearing under way, which cells that found the same lock at the same time (the real-time ones) join. */
-let clearing: Promise<{ cleared: boolean; said?: string }> | undefined;
+interface Clearing {
+  readonly cleared: boolean;
+  /** The clearing cell's warning. */
+  readonly said?: string;
+}
+
+/**
+ * The clearing of an earlier run's lock on each server (by its console's address and the lock's e-mail as found),
+ * once for the process: the cells
+ * that found the lock at the same moment (the real-time ones start side by side) join it, and a cell that read the
+ * settings before it and comes later must not clear a lock this run has set since (with the same kit e-mail).
+ * A clearing that failed is tried again by the next cell.
+ */
+const clearings = new Map<string, Promise<Clearing>>();
 
 /**
  * Clears the password lock the cell found when its e-mail is the kit's and this process did not set it. The cell
  * then counts the server as found with no lock, and takes off any lock it sets itself. Said once, by the cell that
- * cleared it: a cell that found it as another cleared it (their settings read at the same moment) says nothing.
+ * cleared it. When it could not be cleared, the lock stays in the cell's way as an owner's would (as-found.ts).
  */
 export async function clearEarlierLock({ ledger, desk, warnings }: Keeping): Promise<void> {
   const lock = ledger.found?.passwordLock;
   if (!desk || !lock?.set || kitLock.set || !isKitEmail(lock.email) || ledger.leftoverLock !== undefined) return;
-  const own = clearing === undefined;
-  const shared = (clearing ??= unrecorded(() => clearIfStill(desk)).finally(() => (clearing = undefined)));
-  const { cleared, said } = await shared;
+  const key = `${desk.baseUrl.href} ${lock.email}`;
+  const own = !clearings.has(key);
+  const clearing = clearings.get(key) ?? unrecorded(() => clearIfStill(desk));
+  clearings.set(key, clearing);
+  const { cleared, said } = await clearing;
+  if (!cleared && clearings.get(key) === clearing) clearings.delete(key);
   ledger.leftoverLock = cleared;
   if (own && said) warnings.push(said);
 }
 
 /** Clears the kit's lock if the server still holds one; what the cell that cleared it says. */
-async function clearIfStill(desk: MbsClient): Promise<{ cleared: boolean; said?: string }> {
+async function clearIfStill(desk: MbsClient): Promise<Clearing> {
   try {
     const lock = (await desk.call('getTwoFactor')).passwordLock;
     if (!lock.set) return { cleared: true };

@@ -10,7 +10,8 @@
  * server with 2FA set up by its owner it is untested (`keepFoundTwoFactor`). The authenticators an earlier run of
  * the kit left there (stopped before it could put them back) carry the kit's mark in their names (kit-names.ts):
  * those it removes first, through the protocol, and says so as the cell's warning; so it clears a password lock whose
- * e-mail is the kit's (as-found-leftovers.ts). None of this runs on the kit's own servers, which cost no request more for it.
+ * e-mail is the kit's (as-found-leftovers.ts). Not under shards, which share the server: there the kit's mark may be
+ * another shard's, in use. None of this runs on the kit's own servers, which cost no request more for it.
  */
 import { unrecorded } from '../../simulators/mbs-client/exchange-log.js';
 import { watchingCalls } from '../../simulators/mbs-client/call-watch.js';
@@ -78,17 +79,25 @@ export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
     ? []
     : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId) && !(earlier && isKitName(a.name)));
   const lock = found.passwordLock;
+  // An earlier run's lock that could not be cleared is in the way as an owner's would be.
+  const lockInWay = lock.set && !kitLock.set && !(earlier && isKitEmail(lock.email) && keeping.ledger.leftoverLock);
   const what = [
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
       : []),
-    ...(lock.set && !kitLock.set && !(earlier && isKitEmail(lock.email)) ? ['a password lock'] : []),
+    ...(lockInWay ? [`a password lock${lock.email ? ` (${lock.email})` : ''}`] : []),
   ];
   if (what.length === 0) return;
+  const marked = !earlier && [...theirs.map((a) => isKitName(a.name)), isKitEmail(lock.email)].some(Boolean);
   throw new Untestable(
-    `the server has 2FA set up that the kit did not make (${what.join(' and ')}): the check needs 2FA off but ` +
-      'for what it registers, and would remove it for good or be stopped by it (validate on a server without it, ' +
-      'or remove it first)',
+    `the server has 2FA set up that the kit did not make (${what.join(' and ')}): the check needs ` +
+      '2FA off but for what it registers, and would remove it for good or be stopped by it (validate on a server ' +
+      'without it, or remove it first' +
+      (marked
+        ? "; what carries the kit's mark may be another shard's, so shards leave it: an unsharded run removes " +
+          "an earlier run's"
+        : '') +
+      ')',
   );
 }
 

@@ -13,7 +13,7 @@ import { kitName } from './kit-names.js';
  * Opens the app on a new device of the column's profile, runs `steps` on it, and always ends its session. When the
  * steps fail, the screen they left is kept for the cell's report first (screen-evidence.ts). The device is named
  * after the profile with the kit's mark (`phoneName`): the app registers for 2FA under its device's name. A real
- * build names itself after its device (the emulator), which the kit does not name: its authenticators carry no mark.
+ * build registers under the name its device reports, not one the kit gives: its authenticators carry no mark.
  */
 export async function withApp(
   context: DeviceCheckContext,

@@ -2,11 +2,11 @@
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file and its fsync succeeded, so
  * that completing an upload rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of
- * its own, which reads each append's bytes back). One append costs the event loop one open, one fstat, the writes,
- * one fsync and one close: the size is read from the descriptor that is written and synced, not looked up again by
- * path. The first append of an upload creates its part file exclusively, which tells its size (nothing) without an
- * fstat. The fstat and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync
- * go to the I/O pool.
+ * its own, which reads each append's bytes back). One append costs one open, one fstat, the writes, one fsync and one
+ * close: the size is read from the descriptor that is written and synced, not looked up again by path. The first
+ * append of an upload creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat
+ * and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O
+ * pool.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';

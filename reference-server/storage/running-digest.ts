@@ -19,13 +19,16 @@ export interface RunningDigest {
   observe(chunk: Buffer): void;
   /** The part file took bytes [from, to): a digest of the file's bytes takes them here. */
   appended(from: number, to: number): void;
-  /** The hex SHA-256 of every byte taken. Rejects when the hashing thread failed: hash the file instead. */
+  /**
+   * The hex SHA-256 of every byte taken. Rejects when the hashing thread failed, or took other bytes than were sent
+   * to it: hash the file instead.
+   */
   digest(): Promise<string>;
   /** Lets the bytes' state go without a digest. */
   drop(): void;
 }
 
-/** Uploads of at least this many bytes are hashed on the hashing thread. */
+/** Uploads of at least this many bytes are hashed on the hashing thread (on the event loop once threads failed). */
 export const OFF_LOOP_BYTES = 1024 * 1024;
 
 /** A running digest of the upload `part` of `size` bytes: on the hashing thread when it is large, else here. */

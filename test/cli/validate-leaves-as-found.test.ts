@@ -99,7 +99,7 @@ describe('mbsc validate on a server it did not start', () => {
     expect(cleared.map((c) => c?.verdict)).toEqual(['untested', 'untested', 'untested']);
     expect(cleared[0]?.reason).toContain(
       "the server has 2FA set up that the kit did not make (1 authenticator (The vendor's own authenticator) and a " +
-        'password lock)',
+        'password lock (owner@vendor.example))',
     );
     expect(await consoleSnapshot(desktop)).toEqual(before);
     expect(before.twoFactor.authenticators.map((a) => a.name)).toEqual(["The vendor's own authenticator"]);

@@ -201,8 +201,10 @@ describe('a cell on a server it must leave as found', () => {
     const outcome = await keepingAsFound(session, clearing, true);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
-      'the server has 2FA set up that the kit did not make (1 authenticator ([mbsc] Totp A) and a password lock)',
+      'the server has 2FA set up that the kit did not make (1 authenticator ([mbsc] Totp A) and a password lock ' +
+        '(shard@mbsc-kit.example))',
     );
+    expect((outcome.value as Error).message).toContain("another shard's, so shards leave it");
     expect(outcome.warnings).toEqual([]);
     const after = await t.console.call('getTwoFactor');
     expect(after.authenticators.map((a) => a.authenticatorId)).toEqual([live.id]);
@@ -212,16 +214,22 @@ describe('a cell on a server it must leave as found', () => {
   });
 
   it("clears an earlier run's lock once for the cells that found it together, and one of them says so", async () => {
-    await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('owner') } });
+    await t.console.call('setPasswordLock', { body: { password: 'correct horse 1', email: kitEmail('together') } });
     // As the real-time cells start: side by side, each with the settings it read as it began.
     const outcomes = await Promise.all(
       [1, 2, 3].map(() => keepingAsFound(session, () => keepFoundTwoFactor(true).then(() => 'cleared'))),
     );
     expect(outcomes.map((o) => o.value)).toEqual(['cleared', 'cleared', 'cleared']);
     expect(outcomes.flatMap((o) => o.warnings)).toEqual([
-      'removed the password lock an earlier run of the kit left (e-mail owner@mbsc-kit.example)',
+      'removed the password lock an earlier run of the kit left (e-mail together@mbsc-kit.example)',
     ]);
     expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: false });
+    // A cell that read the settings before that clearing and comes later leaves alone the lock this run set since.
+    await t.console.call('setPasswordLock', { body: { password: 'correct horse 2', email: kitEmail('together') } });
+    const late = await keepingAsFound(session, () => keepFoundTwoFactor(true).then(() => 'cleared'));
+    expect(late.warnings).toEqual([]);
+    expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: true, email: kitEmail('together') });
+    await t.console.call('setPasswordLock', { body: { password: null } });
   });
 
   it('clears a password lock an earlier run of the kit left (its e-mail), saying so; the cell then leaves none', async () => {
