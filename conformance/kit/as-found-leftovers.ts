@@ -46,11 +46,8 @@ interface Clearing {
 }
 
 /**
- * The clearing of an earlier run's lock on each server (by its console's address and the lock's e-mail as found),
- * once for the process: the cells
- * that found the lock at the same moment (the real-time ones start side by side) join it, and a cell that read the
- * settings before it and comes later must not clear a lock this run has set since (with the same kit e-mail).
- * A clearing that failed is tried again by the next cell.
+ * The clearings of an earlier run's lock under way, by the console's address: the cells that found the lock at the
+ * same moment (the real-time ones start side by side) join the one under way instead of clearing it again.
  */
 const clearings = new Map<string, Promise<Clearing>>();
 
@@ -62,12 +59,11 @@ const clearings = new Map<string, Promise<Clearing>>();
 export async function clearEarlierLock({ ledger, desk, warnings }: Keeping): Promise<void> {
   const lock = ledger.found?.passwordLock;
   if (!desk || !lock?.set || kitLock.set || !isKitEmail(lock.email) || ledger.leftoverLock !== undefined) return;
-  const key = `${desk.baseUrl.href} ${lock.email}`;
+  const key = desk.baseUrl.href;
   const own = !clearings.has(key);
-  const clearing = clearings.get(key) ?? unrecorded(() => clearIfStill(desk));
+  const clearing = clearings.get(key) ?? unrecorded(() => clearIfStill(desk)).finally(() => clearings.delete(key));
   clearings.set(key, clearing);
   const { cleared, said } = await clearing;
-  if (!cleared && clearings.get(key) === clearing) clearings.delete(key);
   ledger.leftoverLock = cleared;
   if (own && said) warnings.push(said);
 }
@@ -76,7 +72,8 @@ export async function clearEarlierLock({ ledger, desk, warnings }: Keeping): Pro
 async function clearIfStill(desk: MbsClient): Promise<Clearing> {
   try {
     const lock = (await desk.call('getTwoFactor')).passwordLock;
-    if (!lock.set) return { cleared: true };
+    // Gone, or replaced by a lock a cell of this run set since (heard): the one found is no longer there.
+    if (!lock.set || kitLock.set) return { cleared: true };
     if (!isKitEmail(lock.email)) return { cleared: false };
     await desk.call('setPasswordLock', { body: { password: null } });
     return { cleared: true, said: `removed the password lock an earlier run of the kit left (${lockSaid(lock)})` };

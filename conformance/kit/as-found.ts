@@ -79,18 +79,23 @@ export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
     ? []
     : found.authenticators.filter((a) => !kitMade.has(a.authenticatorId) && !(earlier && isKitName(a.name)));
   const lock = found.passwordLock;
+  const kitsLock = isKitEmail(lock.email);
   // An earlier run's lock that could not be cleared is in the way as an owner's would be.
-  const lockInWay = lock.set && !kitLock.set && !(earlier && isKitEmail(lock.email) && keeping.ledger.leftoverLock);
+  const stuck = earlier && kitsLock && keeping.ledger.leftoverLock === false;
+  const lockInWay = lock.set && !kitLock.set && (!(earlier && kitsLock) || stuck);
+  const email = lock.email ? ` (e-mail ${lock.email})` : '';
   const what = [
     ...(theirs.length > 0
       ? [`${count(theirs.length, 'authenticator')} (${theirs.map((a) => a.name).join(', ')})`]
       : []),
-    ...(lockInWay ? [`a password lock${lock.email ? ` (${lock.email})` : ''}`] : []),
+    ...(lockInWay
+      ? [stuck ? `a password lock an earlier run left, not cleared${email}` : `a password lock${email}`]
+      : []),
   ];
   if (what.length === 0) return;
-  const marked = !earlier && [...theirs.map((a) => isKitName(a.name)), isKitEmail(lock.email)].some(Boolean);
+  const marked = !earlier && [...theirs.map((a) => isKitName(a.name)), lockInWay && kitsLock].some(Boolean);
   throw new Untestable(
-    `the server has 2FA set up that the kit did not make (${what.join(' and ')}): the check needs ` +
+    `the server has 2FA set up that this run of the kit did not make (${what.join(' and ')}): the check needs ` +
       '2FA off but for what it registers, and would remove it for good or be stopped by it (validate on a server ' +
       'without it, or remove it first' +
       (marked

@@ -98,8 +98,8 @@ describe('mbsc validate on a server it did not start', () => {
     const cleared = CHECKS.slice(0, 3).map((id) => cellOf(summary, id));
     expect(cleared.map((c) => c?.verdict)).toEqual(['untested', 'untested', 'untested']);
     expect(cleared[0]?.reason).toContain(
-      "the server has 2FA set up that the kit did not make (1 authenticator (The vendor's own authenticator) and a " +
-        'password lock (owner@vendor.example))',
+      "the server has 2FA set up that this run of the kit did not make (1 authenticator (The vendor's own authenticator) and a " +
+        'password lock (e-mail owner@vendor.example))',
     );
     expect(await consoleSnapshot(desktop)).toEqual(before);
     expect(before.twoFactor.authenticators.map((a) => a.name)).toEqual(["The vendor's own authenticator"]);

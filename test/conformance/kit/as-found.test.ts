@@ -159,7 +159,7 @@ describe('a cell on a server it must leave as found', () => {
     const outcome = await keepingAsFound(session, clearing);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
-      "the server has 2FA set up that the kit did not make (1 authenticator (The owner's authenticator))",
+      "the server has 2FA set up that this run of the kit did not make (1 authenticator (The owner's authenticator))",
     );
     expect((await t.console.call('getTwoFactor')).authenticators.map((a) => a.authenticatorId)).toEqual([owners.id]);
     // Outside a cell on such a server (the kit's own servers), nothing is refused.
@@ -186,7 +186,7 @@ describe('a cell on a server it must leave as found', () => {
     const outcome = await keepingAsFound(session, clearing);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
-      'the server has 2FA set up that the kit did not make (1 authenticator (Totp A))',
+      'the server has 2FA set up that this run of the kit did not make (1 authenticator (Totp A))',
     );
     expect(outcome.warnings).toEqual(['removed 1 authenticator an earlier run of the kit left: [mbsc] Totp A']);
     expect((await t.console.call('getTwoFactor')).authenticators.map((a) => [a.authenticatorId, a.name])).toEqual([
@@ -201,8 +201,8 @@ describe('a cell on a server it must leave as found', () => {
     const outcome = await keepingAsFound(session, clearing, true);
     expect(outcome.value).toBeInstanceOf(Untestable);
     expect((outcome.value as Error).message).toContain(
-      'the server has 2FA set up that the kit did not make (1 authenticator ([mbsc] Totp A) and a password lock ' +
-        '(shard@mbsc-kit.example))',
+      'the server has 2FA set up that this run of the kit did not make (1 authenticator ([mbsc] Totp A) and a password lock ' +
+        '(e-mail shard@mbsc-kit.example))',
     );
     expect((outcome.value as Error).message).toContain("another shard's, so shards leave it");
     expect(outcome.warnings).toEqual([]);
@@ -224,12 +224,18 @@ describe('a cell on a server it must leave as found', () => {
       'removed the password lock an earlier run of the kit left (e-mail together@mbsc-kit.example)',
     ]);
     expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: false });
-    // A cell that read the settings before that clearing and comes later leaves alone the lock this run set since.
-    await t.console.call('setPasswordLock', { body: { password: 'correct horse 2', email: kitEmail('together') } });
-    const late = await keepingAsFound(session, () => keepFoundTwoFactor(true).then(() => 'cleared'));
-    expect(late.warnings).toEqual([]);
-    expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: true, email: kitEmail('together') });
-    await t.console.call('setPasswordLock', { body: { password: null } });
+  });
+
+  it('leaves alone, in another cell, the lock a cell of this run set, with the same kit e-mail', async () => {
+    const setter = await keepingAsFound(session, async () => {
+      await t.console.call('setPasswordLock', { body: { password: 'correct horse 2', email: kitEmail('together') } });
+      const other = await keepingAsFound(session, () => keepFoundTwoFactor(true).then(() => 'cleared'));
+      return { other, lock: (await t.console.call('getTwoFactor')).passwordLock };
+    });
+    expect(setter.value.other).toEqual({ value: 'cleared', warnings: [] });
+    expect(setter.value.lock).toEqual({ set: true, email: kitEmail('together') });
+    // The cell that set it found none, and takes it off as it ends.
+    expect((await t.console.call('getTwoFactor')).passwordLock).toEqual({ set: false });
   });
 
   it('clears a password lock an earlier run of the kit left (its e-mail), saying so; the cell then leaves none', async () => {
