@@ -93,7 +93,7 @@ export async function keepFoundTwoFactor(lockOnly = false): Promise<void> {
       : []),
   ];
   if (what.length === 0) return;
-  const marked = !earlier && [...theirs.map((a) => isKitName(a.name)), lockInWay && kitsLock].some(Boolean);
+  const marked = !earlier && (theirs.some((a) => isKitName(a.name)) || (lockInWay && kitsLock));
   throw new Untestable(
     `the server has 2FA set up that this run of the kit did not make (${what.join(' and ')}): the check needs ` +
       '2FA off but for what it registers, and would remove it for good or be stopped by it (validate on a server ' +
