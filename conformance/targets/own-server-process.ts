@@ -18,7 +18,8 @@ import { EDITIONS, type Edition } from '../spec/editions.js';
 import { ClientError } from '../spec/errors.js';
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { fillTemplate, type CommandTemplate } from './command-template.js';
-import { rangeHeld, retryWhileRangeFull } from './range-held.js';
+import { rangeHeld, startWhenRangeFrees } from './range-held.js';
+import { NO_FREE_PORT } from '../../reference-server/net/ports.js';
 import { loopbackUrlsIn } from './served-lines.js';
 import { serverAt, serversInRange, takesConsoleKey, type InfoAnswer } from './servers-in-range.js';
 import { startProcess, whatItWrote, type StartedProcess } from './started-processes.js';
@@ -35,8 +36,6 @@ export interface OwnServerCommand {
 
 const LOOPBACK = '127.0.0.1';
 const POLL_INTERVAL_MS = 200;
-/** How long a start that met a full range waits before it tries again: a port check holds a range for seconds. */
-const RANGE_HELD_PAUSE_MS = 500;
 /** How long a started server may take to answer: a start-up beside other servers on two busy CPUs. */
 const READY_TIMEOUT_MS = 30_000;
 /** Port 9 (discard) on the loopback: no service of the kit's listens there, so no push can arrive anywhere. */
@@ -59,10 +58,7 @@ export function pushServiceStart(
 export function dataDirStart(command: OwnServerCommand, edition: Edition): Pick<TargetSession, 'startOwnServerOn'> {
   if (!command.template.uses.has('data')) return {};
   const start = ownServerProcess(command, edition);
-  // Not a port check: a start on a range a neighbour's port check holds for the moment is tried again.
-  return {
-    startOwnServerOn: (dir) => whenRangeFrees(command.readyTimeoutMs ?? READY_TIMEOUT_MS, () => start(undefined, dir)),
-  };
+  return { startOwnServerOn: (dir) => start(undefined, dir) };
 }
 
 export const NO_DATA_PLACEHOLDER =
@@ -94,27 +90,16 @@ function restartableOwnServer(command: OwnServerCommand, edition: Edition): Prom
     `mbsc-own-nemesis-${edition}-`,
     consoleKey,
     (dataDir) =>
-      whenRangeFrees(command.readyTimeoutMs ?? READY_TIMEOUT_MS, async () => {
+      startWhenRangeFrees(async () => {
         const seen = serverId === undefined ? await seenIds(edition) : undefined;
         const ours = (server: InfoAnswer) => (seen ? !seen.has(server.serverId) : server.serverId === serverId);
         const values = { dataDir, consoleKey, pushWebhook: NO_PUSH_SERVICE };
         const { child, found } = await startFound(command, edition, values, ours, false);
         serverId = found.serverId;
         return { child, url: found.url };
-      }),
+      }, command.readyTimeoutMs ?? READY_TIMEOUT_MS),
     { crashPoints },
   );
-}
-
-/**
- * A start of the command's server, tried again within `timeoutMs` when it ended while its edition's range had no free
- * port (range-held.ts): a server must refuse to start on a full range, so such an end says nothing of the server.
- */
-function whenRangeFrees<T>(timeoutMs: number, start: () => Promise<T>): Promise<T> {
-  return retryWhileRangeFull(start, (error) => error instanceof RangeHeldStart, {
-    waitMs: timeoutMs,
-    pauseMs: RANGE_HELD_PAUSE_MS,
-  });
 }
 
 async function seenIds(edition: Edition): Promise<Set<string>> {
@@ -186,8 +171,14 @@ interface NotStarted {
   readonly rangeHeld: boolean;
 }
 
-/** A start that ended while its edition's range had no free port: a neighbour held it, not a fault of the server. */
-class RangeHeldStart extends SetupError {}
+/**
+ * A start that ended while its edition's range had no free port: a neighbour held it, not a fault of the server. It
+ * carries the code of the reference server's own refusal, so the checks that wait for a range to free
+ * (range-held.ts) tell it the same way.
+ */
+class RangeHeldStart extends SetupError {
+  readonly code = NO_FREE_PORT;
+}
 
 /**
  * The server it started, once it answers; else why not, in words that follow the command line. It is looked for

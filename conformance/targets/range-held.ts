@@ -27,45 +27,38 @@ export async function rangeHeld(edition: Edition): Promise<boolean> {
   return tcpHeld || (await noneFree(async () => (await bindUdp(LOOPBACK, udp)).close()));
 }
 
-/** How long a reference server's start waits for its range to free before its failure stands. */
+/** How long a start waits for its range to free before its failure stands: a port check holds it for seconds. */
 const RANGE_WAIT_MS = 30_000;
 const RANGE_PAUSE_MS = 250;
 
+/** Whether a start failed for want of a free port: the reference's own refusal, or a vendor's start that ended so. */
+function endedOnFullRange(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === NO_FREE_PORT;
+}
+
 /**
- * Runs `start` again while it fails because its edition's range had no free port (`full` tells such a failure): a
- * neighbour's port check holds every port of the range for as long as one start takes, which says nothing of the
- * server. Any other failure stands at once; one still `full` after `waitMs` stands as `givenUp` makes it. The port
- * checks' own starts are never tried again: a refusal on a full range is what one of them looks for.
+ * A start of a server like the target's for a check that is not about ports (the drive checks' server on a
+ * destination they choose, the push-service check's, the conformance clock's server started without it), run again
+ * while it fails for want of a free port. The targets start such servers as asked, since the port checks look for
+ * exactly that refusal, but a neighbour's port check holds every port of the range for as long as one start of its
+ * own takes, which says nothing of the server. Any other failure stands at once. A range still full after `waitMs`
+ * is a setup error: the cell errs, never reading as the server's failure.
  */
-export async function retryWhileRangeFull<T>(
-  start: () => Promise<T>,
-  full: (error: unknown) => boolean,
-  timing: { readonly waitMs: number; readonly pauseMs: number },
-  givenUp: (error: unknown) => unknown = (error) => error,
-): Promise<T> {
-  const deadline = Date.now() + timing.waitMs;
+export async function startWhenRangeFrees<T>(start: () => Promise<T>, waitMs = RANGE_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       return await start();
     } catch (error) {
-      if (!full(error)) throw error;
-      if (Date.now() > deadline) throw givenUp(error);
-      await new Promise((resolve) => setTimeout(resolve, timing.pauseMs));
+      if (!endedOnFullRange(error)) throw error;
+      if (Date.now() > deadline) throw stillFull(error);
+      await new Promise((resolve) => setTimeout(resolve, RANGE_PAUSE_MS));
     }
   }
 }
 
-/**
- * A reference server's start for a check that is not about ports (the drive checks' server on a destination they
- * choose), tried again while it fails for want of a free port. A range still full after `waitMs` is a setup error:
- * the cell errs, never reading as the server's failure.
- */
-export function startWhenRangeFrees<T>(start: () => Promise<T>, waitMs = RANGE_WAIT_MS): Promise<T> {
-  return retryWhileRangeFull(
-    start,
-    (error) => (error as { code?: unknown } | undefined)?.code === NO_FREE_PORT,
-    { waitMs, pauseMs: RANGE_PAUSE_MS },
-    // Still no port once the wait is over: the machine's, not the server's; the cell is an error, not a verdict.
-    (error) => new SetupError('starting a server like the target (its range stayed full)', [], { cause: error }),
-  );
+/** The machine's, not the server's: the cell is an error, not a verdict (a vendor's start already says so). */
+function stillFull(error: unknown): SetupError {
+  if (error instanceof SetupError) return error;
+  return new SetupError('starting a server like the target (its range stayed full)', [], { cause: error });
 }

@@ -22,7 +22,6 @@ import type { ServerThreadData } from './server-thread.js';
 import { compiledFile, startOnServerThread } from './server-threads.js';
 import type { Target, TargetSession } from './target.js';
 import { REFERENCE_CONSOLE_LOCATORS } from './web-console.js';
-import { startWhenRangeFrees } from './range-held.js';
 import { scratchRoot } from './scratch-root.js';
 
 export interface ReferenceSession extends TargetSession {
@@ -126,7 +125,7 @@ export class ReferenceTarget implements Target {
       ...clock,
       startOwnServer: () => ownServer(),
       startOwnServerWithPushService: ownServer,
-      startOwnServerOn: (dir) => startWhenRangeFrees(() => ownServer(undefined, dir)),
+      startOwnServerOn: (dir) => ownServer(undefined, dir),
       startRestartableServer: () =>
         startRestartableServer(compiledFile('conformance/targets/restartable-entry.js'), edition, this.serverFaults),
       app: this.app,

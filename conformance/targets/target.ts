@@ -102,7 +102,9 @@ export interface TargetSession {
   readonly dataDir?: string;
   /**
    * Starts another server like this one (the same edition and variant) on ports it picks itself, when the target
-   * can: the port checks take ports first and see which the server then chooses.
+   * can: the port checks take ports first and see which the server then chooses. This and the starts below fail as
+   * the server does when its edition's range has no free port; a check that is not about ports starts through
+   * startWhenRangeFrees (range-held.ts), since a neighbour's port check may hold the range for a moment.
    */
   readonly startOwnServer?: () => Promise<OwnServer>;
   /**

@@ -21,6 +21,7 @@ import { refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 import { ClientError } from '../../spec/errors.js';
 import type { Login } from '../../spec/protocol/two-factor-login.js';
+import { startWhenRangeFrees } from '../../targets/range-held.js';
 import type { OwnServer } from '../../targets/target.js';
 import { codeAt, registerByQr, stepOf } from '../two-factor/common/actors.js';
 
@@ -155,7 +156,7 @@ export const pushServiceBlockedCheck: Check = {
       try {
         const start = session.startOwnServerWithPushService;
         if (!start) throw new Error(REASONS.pushService);
-        own = await start(service.url);
+        own = await startWhenRangeFrees(() => start(service.url));
         const app = await registerByQr(own.console, own.url, 'Push phone');
         const login = await serviceUpLogin(own);
         if (login.state !== 'choose-method' || login.pushService !== undefined) {

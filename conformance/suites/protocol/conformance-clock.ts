@@ -11,6 +11,7 @@ import { CONFORMANCE_CLOCK_CAPABILITY, FROZEN_CLOCK_CAPABILITY } from '../../spe
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { clockProblem } from '../../targets/clock-probe.js';
 import { CLOCK_LACKS } from '../../targets/open-conformance-clock.js';
+import { startWhenRangeFrees } from '../../targets/range-held.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 
 const advertises = async (url: string) =>
@@ -69,8 +70,10 @@ export const conformanceClockCheck: Check = {
     }
     return checkOnce(async () => {
       if (moving) await movesAsTold(session);
-      if (!session.startOwnServer) return;
-      const own = await session.startOwnServer();
+      const start = session.startOwnServer;
+      if (!start) return;
+      // The port checks' start, borrowed: not about ports here, so a range a neighbour holds is waited out.
+      const own = await startWhenRangeFrees(start);
       try {
         await refusedWhenOff(own);
       } finally {

@@ -18,6 +18,7 @@ import { where } from '../../kit/applies.js';
 import { checkOnce } from '../../kit/property.js';
 import { bytesOf, identity, metaOf, sha256 } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
+import { startWhenRangeFrees } from '../../targets/range-held.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { fatProblemsUnder } from './fat-names.js';
@@ -102,7 +103,8 @@ async function backUpOne(device: MbsClient, n: number): Promise<{ storedAs: stri
 }
 
 async function withServer<T>(session: TargetSession, dir: string, body: (own: OwnServer) => Promise<T>): Promise<T> {
-  const own = await session.startOwnServerOn!(dir);
+  const start = session.startOwnServerOn!;
+  const own = await startWhenRangeFrees(() => start(dir));
   try {
     return await body(own);
   } finally {
