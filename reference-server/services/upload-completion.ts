@@ -29,11 +29,13 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     // A completion the disk refused before has its place recorded already: it keeps it.
     const reserved = row.final_path === null ? reserveFinalPath(ctx, row) : row;
     const target = underRoot(ctx.layout, reserved.final_path as string);
+    if (ctx.appendStep) await ctx.appendStep('part-synced');
     // UploadPartWriter's append fsynced the part file after its last append. The file's time is set while its folder
     // is synced (both finish before the item is committed).
     await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
     placed = target;
     ctx.crashPoint?.('item-file-in-place');
+    if (ctx.appendStep) await ctx.appendStep('item-file-in-place');
     return toItem(commitItem(ctx, reserved));
   } catch (error) {
     if (!isDiskFull(error)) throw error;

@@ -67,7 +67,7 @@ export class UploadService {
     private readonly ctx: ServiceContext,
     quota?: DiskQuota,
   ) {
-    this.parts = new UploadPartWriter(quota);
+    this.parts = new UploadPartWriter(quota, ctx.appendStep);
   }
 
   create(device: DeviceRow, request: Static<typeof CreateUploadRequest>): Static<typeof CreateUploadResponse> {
@@ -104,6 +104,7 @@ export class UploadService {
       let offset: number;
       try {
         checkAppend(row, file.size, input.offset, input.contentLength);
+        if (this.ctx.appendStep) await this.ctx.appendStep('part-opened');
         offset = await file.append(input.body);
       } catch (error) {
         await file.close();
