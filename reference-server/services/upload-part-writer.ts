@@ -137,6 +137,11 @@ export class UploadPartWriter {
     this.hashes.get(uploadId)?.drop();
     this.hashes.delete(uploadId);
   }
+
+  /** Drops the running hashes of the uploads `gone` says are gone (their device was removed, say). */
+  forgetWhere(gone: (uploadId: string) => boolean): void {
+    for (const uploadId of [...this.hashes.keys()]) if (gone(uploadId)) this.forget(uploadId);
+  }
 }
 
 /**
