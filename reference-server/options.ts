@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import type { Edition } from '../conformance/spec/editions.js';
 import type { ServerFault } from '../conformance/spec/faults.js';
 import type { Clock } from './clock.js';
+import type { AppendStepHook } from './services/append-steps.js';
 
 export interface ServerOptions {
   readonly edition: Edition;
@@ -53,6 +54,8 @@ export interface ServerOptions {
    * directory (conformance/spec/crash-points.ts). Default off.
    */
   readonly crashPoints?: boolean;
+  /** For the server's own tests only, never a command's option: awaited at each step of an append. Default none. */
+  readonly appendSteps?: AppendStepHook;
   /** Faulty variants to run, for the kit's self-test only (conformance/spec/faults.ts). Default none. */
   readonly faults?: readonly ServerFault[];
 }

@@ -86,6 +86,7 @@ async function serve(options: ServerOptions, frozen: boolean): Promise<RunningSe
       numberMatching: options.pushNumberMatching ?? false,
       rules: serverRules(options.faults ?? []),
       ...(options.crashPoints ? { crashPoint: crashPointsIn(layout.root) } : {}),
+      ...(options.appendSteps ? { appendStep: options.appendSteps } : {}),
     };
     const uploads = new UploadService(ctx, quota);
     await uploads.recover();

@@ -33,14 +33,21 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),
     createPairing: ({ body }) => createPairing(ctx, body),
     getPairing: ({ params }) => ctx.rules.pairingStatus(ctx, params.pairingId),
-    pair: ({ body }) => pair(ctx, body),
+    pair: async ({ body }) => {
+      const paired = await pair(ctx, body);
+      if (paired.migratedFrom) uploads.forgetDroppedUploads();
+      return paired;
+    },
     renderQr: async ({ body }) => ({
       svg: await QRCode.toString(body.text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
     }),
     listDevices: () => ({ devices: ctx.rules.listDevices(ctx) }),
     listDeviceItems: ({ params, query }) => ctx.rules.listDeviceItems(ctx, pairedDevice(ctx, params.deviceId), query),
     renameDevice: ({ params, body }) => ctx.rules.renameDevice(ctx, params.deviceId, body.name),
-    removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
+    removeDevice: async ({ params }) => {
+      await ctx.rules.removeDevice(ctx, params.deviceId);
+      uploads.forgetDroppedUploads();
+    },
     getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
     createUpload: ({ device, body }) => uploads.create(device, body),

@@ -7,6 +7,7 @@ import type { Db } from '../store/database.js';
 import { randomBytesOf } from './randomness.js';
 import type { Layout } from '../storage/layout.js';
 import type { CrashPointHook } from '../storage/crash-point.js';
+import type { AppendStepHook } from './append-steps.js';
 
 export interface ServerIdentity {
   readonly serverId: string;
@@ -30,6 +31,8 @@ export interface ServiceContext {
   readonly rules: ServerRules;
   /** For conformance testing only: dies at an armed crash point (storage/crash-point.ts); absent, nothing happens. */
   readonly crashPoint?: CrashPointHook;
+  /** For the server's own tests only: awaited at each step of an append (append-steps.ts); absent, none waits. */
+  readonly appendStep?: AppendStepHook;
 }
 
 export function newId(): string {

@@ -15,6 +15,7 @@ import { durableRename, fileSize, removeIfPresent } from '../storage/durable-fs.
 import { partFile, underRoot } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
+import { lostUpload, takeBackItemFile, uploadHolder } from './upload-ownership.js';
 
 /** Turns a fully written upload whose bytes hash to `digest` into an item, or discards it on a mismatch. */
 export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: string, digest: string): Promise<Item> {
@@ -24,20 +25,25 @@ export async function finishUpload(ctx: ServiceContext, row: UploadRow, part: st
     throw new MbsError('upload-checksum-mismatch', undefined, { expected: row.sha256, actual: digest });
   }
   ctx.crashPoint?.('upload-hashed');
-  let placed: string | undefined;
+  let placed: { placed: string; part: string; deviceFolder: string } | undefined;
   try {
     // A completion the disk refused before has its place recorded already: it keeps it.
     const reserved = row.final_path === null ? reserveFinalPath(ctx, row) : row;
-    const target = underRoot(ctx.layout, reserved.final_path as string);
+    const finalPath = reserved.final_path as string;
+    const target = underRoot(ctx.layout, finalPath);
+    if (ctx.appendStep) await ctx.appendStep('part-synced');
     // UploadPartWriter's append fsynced the part file after its last append. The file's time is set while its folder
     // is synced (both finish before the item is committed).
     await durableRename(part, target, { fileSynced: true, beside: () => keepItemTime(ctx, target, reserved) });
-    placed = target;
+    const deviceFolder = underRoot(ctx.layout, finalPath.slice(0, -(reserved.stored_as as string).length));
+    placed = { placed: target, part, deviceFolder };
     ctx.crashPoint?.('item-file-in-place');
+    if (ctx.appendStep) await ctx.appendStep('item-file-in-place');
     return toItem(commitItem(ctx, reserved));
   } catch (error) {
+    // No item file outlives a record that was not committed (upload-ownership.ts).
+    if (placed !== undefined) await takeBackItemFile(ctx, row, placed);
     if (!isDiskFull(error)) throw error;
-    if (placed !== undefined) await durableRename(placed, part, { fileSynced: true });
     throw completionRefused(row);
   }
 }
@@ -95,7 +101,8 @@ function reserveFinalPath(ctx: ServiceContext, row: UploadRow): UploadRow {
       Pick<DeviceRow, 'backup_path' | 'next_seq'> | undefined;
     const backup = ctx.db.prepare('SELECT folder FROM backups WHERE id = ?').get(row.backup_id) as
       Pick<BackupRow, 'folder'> | undefined;
-    if (!device || !backup) throw new MbsError('upload-not-found', 'The device or its backup job is gone.');
+    if (!device || uploadHolder(ctx, row) !== 'same') throw lostUpload(ctx, row.device_id);
+    if (!backup) throw new MbsError('upload-not-found', 'The backup job is gone.');
     const meta = JSON.parse(row.meta_json) as ItemMeta;
     const storedAs = ctx.rules.storedItemPath(backup.folder, device.next_seq, meta.name);
     const finalPath = `${device.backup_path}/${storedAs}`;
@@ -122,6 +129,8 @@ function commitItem(ctx: ServiceContext, row: UploadRow): ItemRow {
     confirmed_at: ctx.clock.now(),
   };
   ctx.db.transaction(() => {
+    // The device left (removed, or migrated away) while the item's file was being moved: nothing is committed.
+    if (uploadHolder(ctx, row) !== 'same') throw lostUpload(ctx, row.device_id);
     ctx.db
       .prepare(
         `INSERT OR REPLACE INTO items (device_id, sha256, size, kind, meta_json, tab, stored_as, seq, backup_id,

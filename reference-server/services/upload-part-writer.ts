@@ -18,6 +18,7 @@ import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
 import { runningDigest, type RunningDigest } from '../storage/running-digest.js';
+import type { AppendStepHook } from './append-steps.js';
 
 const openFile = promisify(open);
 const syncFile = promisify(fsync);
@@ -40,8 +41,14 @@ export class UploadPartWriter {
   /** The running digests of uploads, each valid while it has taken as many bytes as the part file holds. */
   private readonly hashes = new Map<string, RunningDigest>();
 
-  /** @param quota holds the part files' writes to a quota on the data directory (disk-quota.ts) */
-  constructor(private readonly quota?: DiskQuota) {}
+  /**
+   * @param quota holds the part files' writes to a quota on the data directory (disk-quota.ts)
+   * @param step for the server's own tests: awaited once an append's bytes are written, before their fsync
+   */
+  constructor(
+    private readonly quota?: DiskQuota,
+    private readonly step?: AppendStepHook,
+  ) {}
 
   /** Opens (creating it if missing) the part file of upload `uploadId`, of `uploadSize` bytes when complete. */
   async open(uploadId: string, part: string, uploadSize: number): Promise<OpenPart> {
@@ -85,6 +92,7 @@ export class UploadPartWriter {
     }
     // A write still under way when the body failed must finish before the descriptor is synced and closed.
     await out.idle();
+    if (this.step) await this.step('part-written');
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work. An append
     // of a megabyte or more lets small fsyncs go first (sync-lanes.ts); a small one is as quick as theirs.
     const bulk = out.bytesWritten >= BULK_SYNC_BYTES;
@@ -128,6 +136,11 @@ export class UploadPartWriter {
   forget(uploadId: string): void {
     this.hashes.get(uploadId)?.drop();
     this.hashes.delete(uploadId);
+  }
+
+  /** Drops the running hashes of the uploads `gone` says are gone (their device was removed, say). */
+  forgetWhere(gone: (uploadId: string) => boolean): void {
+    for (const uploadId of [...this.hashes.keys()]) if (gone(uploadId)) this.forget(uploadId);
   }
 }
 

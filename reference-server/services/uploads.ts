@@ -26,6 +26,7 @@ import { partFile } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
+import { lostUpload, uploadHolder } from './upload-ownership.js';
 import { UploadPartWriter } from './upload-part-writer.js';
 
 /**
@@ -67,7 +68,7 @@ export class UploadService {
     private readonly ctx: ServiceContext,
     quota?: DiskQuota,
   ) {
-    this.parts = new UploadPartWriter(quota);
+    this.parts = new UploadPartWriter(quota, ctx.appendStep);
   }
 
   create(device: DeviceRow, request: Static<typeof CreateUploadRequest>): Static<typeof CreateUploadResponse> {
@@ -104,21 +105,49 @@ export class UploadService {
       let offset: number;
       try {
         checkAppend(row, file.size, input.offset, input.contentLength);
+        if (this.ctx.appendStep) await this.ctx.appendStep('part-opened');
         offset = await file.append(input.body);
       } catch (error) {
         await file.close();
-        throw error;
+        throw (await this.lost(row, part)) ?? error;
       }
       // What was appended is synced: closing the descriptor need not hold up the upload's completion.
       const closed = file.close();
       try {
+        // The device may have left while the bytes were written (upload-ownership.ts).
+        const lost = await this.lost(row, part);
+        if (lost) throw lost;
         if (offset < row.size) return { complete: false, upload: this.statusOf(row, offset) };
         const digest = await this.parts.digest(row.id, part);
         return { complete: true, item: await this.ctx.rules.finishUpload(this.ctx, row, part, digest) };
+      } catch (error) {
+        throw error instanceof MbsError ? error : ((await this.lost(row, part)) ?? error);
       } finally {
         await closed;
       }
     });
+  }
+
+  /**
+   * Once a device was removed, or migrated away from, lets go of the running digests of the uploads that dropped:
+   * nothing will complete them. An append under way meanwhile lets go of its own as it finds its upload gone. One
+   * look-up per digest kept (at most 10,000), so only after those two, never after every pairing.
+   */
+  forgetDroppedUploads(): void {
+    const held = this.ctx.db.prepare('SELECT 1 FROM uploads WHERE id = ?');
+    this.parts.forgetWhere((uploadId) => held.get(uploadId) === undefined);
+  }
+
+  /** Why an append of `row` fails now that its device no longer holds the upload (its digest let go); else none. */
+  private async lost(row: UploadRow, part: string): Promise<MbsError | undefined> {
+    const holder = uploadHolder(this.ctx, row);
+    if (holder === 'same') return undefined;
+    if (holder === 'none') {
+      // A part file the append made again after the removal deleted it goes too.
+      this.parts.forget(row.id);
+      await removeIfPresent(part);
+    }
+    return lostUpload(this.ctx, row.device_id);
   }
 
   cancel(device: DeviceRow, uploadId: string): Promise<void> {
@@ -138,7 +167,7 @@ export class UploadService {
   private ownUpload(device: DeviceRow, uploadId: string): UploadRow {
     const row = this.ctx.db.prepare('SELECT * FROM uploads WHERE id = ? AND device_id = ?').get(uploadId, device.id) as
       UploadRow | undefined;
-    if (!row) throw new MbsError('upload-not-found');
+    if (!row) throw lostUpload(this.ctx, device.id);
     return row;
   }
 

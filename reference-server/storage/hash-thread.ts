@@ -48,6 +48,7 @@ function digest(d, taken) {
   return { hex: d.hash.digest('hex') };
 }
 parentPort.on('message', (m) => {
+  if (m.op === 'held') return parentPort.postMessage({ id: m.id, held: digests.size });
   let d = digests.get(m.id);
   if (m.op === 'take') {
     if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
@@ -62,10 +63,11 @@ interface Reply {
   readonly id: number;
   readonly hex?: string;
   readonly failed?: string;
+  readonly held?: number;
 }
 
 interface Waiting {
-  resolve(hex: string): void;
+  resolve(reply: Reply): void;
   reject(error: Error): void;
 }
 
@@ -91,11 +93,22 @@ class HashThread {
   }
 
   /** The digest of `id`, which must have taken `taken` bytes: anything else rejects. */
-  digest(id: number, taken: number): Promise<string> {
+  async digest(id: number, taken: number): Promise<string> {
+    const reply = await this.ask({ op: 'digest', id, taken });
+    if (reply.hex !== undefined) return reply.hex;
+    throw new Error(`the hashing thread could not hash the upload: ${reply.failed ?? 'no digest'}`);
+  }
+
+  /** How many uploads' digest states the thread holds, once the messages sent so far are handled. */
+  async held(): Promise<number> {
+    return (await this.ask({ op: 'held', id: this.newId() })).held ?? 0;
+  }
+
+  private ask(message: { op: 'digest' | 'held'; id: number; taken?: number }): Promise<Reply> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.digests.set(id, { resolve, reject });
-      this.worker.postMessage({ op: 'digest', id, taken });
+      this.digests.set(message.id, { resolve, reject });
+      this.worker.postMessage(message);
     });
   }
 
@@ -111,8 +124,7 @@ class HashThread {
   private heard(reply: Reply): void {
     const waiting = this.digests.get(reply.id);
     this.digests.delete(reply.id);
-    if (reply.hex !== undefined) waiting?.resolve(reply.hex);
-    else waiting?.reject(new Error(`the hashing thread could not hash the upload: ${reply.failed ?? 'no digest'}`));
+    waiting?.resolve(reply);
   }
 
   private fail(error: Error): void {
@@ -164,6 +176,11 @@ export function threadDigest(part: string): RunningDigest | undefined {
     digest: () => thread.digest(id, taken),
     drop: () => thread.drop(id),
   };
+}
+
+/** How many uploads' digest states the shared hashing thread holds (none without one): a read-only figure for tests. */
+export function hashThreadHeld(): Promise<number> {
+  return shared?.held() ?? Promise.resolve(0);
 }
 
 /** Ends the shared hashing thread, as a crash would, and unless told to keep them forgets earlier failures: for tests. */

@@ -1,0 +1,52 @@
+/**
+ * An upload whose device left while one of its appends was under way: removed from the console (the upload's record
+ * and part file go with it) or migrated away (the replacement takes the upload over, part file and all). Either way
+ * the device's key no longer works, so the append answers what the device's next request would, `device-unauthorized`
+ * (devices.ts), and leaves nothing of the upload that outlives its record: a part file made again after the removal
+ * deleted it, or an item file moved into its blocks folder, goes; an upload taken over keeps its bytes, resumable.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { MbsError } from '../../conformance/spec/errors.js';
+import { durableRename, removeIfPresent } from '../storage/durable-fs.js';
+import type { UploadRow } from '../store/rows.js';
+import type { ServiceContext } from './context.js';
+
+/** Who holds upload `row` now: the device it was read for, another (a replacement), or no one (removed, cancelled). */
+export function uploadHolder(ctx: ServiceContext, row: UploadRow): 'same' | 'other' | 'none' {
+  const now = ctx.db.prepare('SELECT device_id FROM uploads WHERE id = ?').get(row.id) as
+    { device_id: string } | undefined;
+  if (!now) return 'none';
+  return now.device_id === row.device_id ? 'same' : 'other';
+}
+
+/** What a request of device `deviceId` about an upload it no longer holds answers: its key's refusal once it left. */
+export function lostUpload(ctx: ServiceContext, deviceId: string): MbsError {
+  const listed = ctx.db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId);
+  return new MbsError(listed ? 'upload-not-found' : 'device-unauthorized');
+}
+
+/**
+ * Takes back an item file placed for an upload whose record could not be committed: to its part file while an upload
+ * record holds it (whole, to be completed by whoever holds it now), else away, with the folders its move made.
+ */
+export async function takeBackItemFile(
+  ctx: ServiceContext,
+  row: UploadRow,
+  files: { placed: string; part: string; deviceFolder: string },
+): Promise<void> {
+  if (uploadHolder(ctx, row) !== 'none') return durableRename(files.placed, files.part, { fileSynced: true });
+  await removeIfPresent(files.placed);
+  await removeEmptyFolders(path.dirname(files.placed), files.deviceFolder);
+}
+
+/** Removes `folder` and its parents below the device's folder `top` while they are empty (the move made them). */
+async function removeEmptyFolders(folder: string, top: string): Promise<void> {
+  for (let at = folder; at.startsWith(top + path.sep); at = path.dirname(at)) {
+    try {
+      await fs.rmdir(at);
+    } catch {
+      return;
+    }
+  }
+}

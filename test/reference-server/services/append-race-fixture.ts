@@ -1,0 +1,44 @@
+/**
+ * For races against an append: a hook that holds an append at one of its steps (append-steps.ts) until released,
+ * and a server with a paired device, a backup job and a large upload (hashed on the hashing thread) to append to.
+ */
+import type { AppendStep, AppendStepHook } from '../../../reference-server/services/append-steps.js';
+import { OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
+import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
+
+/** A hook that holds the first append to reach `step` until released, and says when one reached it. */
+export function holdAt(step: AppendStep) {
+  let reached!: () => void;
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (reached = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  const hook: AppendStepHook = async (at) => {
+    if (at !== step || held) return;
+    held = true;
+    reached();
+    await released;
+  };
+  return { hook, arrived, release };
+}
+
+/** A server (with `hook`), a paired device with a backup job open, and a large upload of `size` bytes. */
+export async function deviceWithUpload(hook?: AppendStepHook, size = OFF_LOOP_BYTES + 300_000) {
+  const t: TestServer = await startTestServer('pro', hook ? { appendSteps: hook } : {});
+  const device = await t.pairDevice('Pixel 7');
+  const backup = await device.call('startBackup', { body: {} });
+  const bytes = bytesOf(size, size);
+  const created = await device.call('createUpload', {
+    body: { backupId: backup.backupId, sha256: sha256(bytes), size, meta: photo('IMG_0001.JPG') },
+  });
+  if (created.status !== 'created') throw new Error(`expected a new upload, not ${created.status}`);
+  return { t, device, bytes, uploadId: created.upload.uploadId };
+}
+
+/** Settles `work` to what it answered or the error it failed with, so that a test can go on meanwhile. */
+export function outcomeOf<T>(work: Promise<T>): Promise<{ answer: T } | { error: unknown }> {
+  return work.then(
+    (answer) => ({ answer }),
+    (error: unknown) => ({ error }),
+  );
+}
