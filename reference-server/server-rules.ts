@@ -23,7 +23,7 @@ import { mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { listDeviceItems, listItems } from './services/items.js';
+import { heldItem, listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
@@ -97,6 +97,7 @@ export interface ServerRules {
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly listDeviceItems: typeof listDeviceItems;
+  readonly heldItem: typeof heldItem;
   readonly rangeStart: typeof rangeStart;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
@@ -169,6 +170,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   contentTypeCheck,
   listItems,
   listDeviceItems,
+  heldItem,
   rangeStart,
   uploadRefusal,
   duplicateOf,

@@ -49,6 +49,18 @@ export const ITEMS_FAULTS = {
       return { ...page, items: [...page.items].reverse() };
     },
   },
+  'item-found-for-other-device': {
+    // Looks items up by their bytes alone, as a store keyed by SHA-256 would: any device's copy answers.
+    heldItem: (rule) => (ctx, device, sha256) => {
+      const owner = ctx.db
+        .prepare(
+          `SELECT devices.* FROM items JOIN devices ON devices.id = items.device_id
+           WHERE sha256 = ? ORDER BY items.device_id = ? DESC LIMIT 1`,
+        )
+        .get(sha256, device.id) as DeviceRow | undefined;
+      return rule(ctx, owner ?? device, sha256);
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function partialUploads(ctx: ServiceContext, device: DeviceRow): Item[] {

@@ -9,6 +9,7 @@ import { rangeDownloadsCheck } from './range-downloads.js';
 import { conformanceClockCheck } from './conformance-clock.js';
 import { strictBodiesCheck } from './strict-bodies.js';
 import { uploadRefusalsCheck } from './upload-refusals.js';
+import { devicesApartCheck } from './devices-apart.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -19,4 +20,5 @@ export const suite = defineSuite(area, {
   'conformance-clock.ts': [conformanceClockCheck],
   'strict-bodies.ts': [strictBodiesCheck],
   'upload-refusals.ts': [uploadRefusalsCheck],
+  'devices-apart.ts': [devicesApartCheck],
 });
