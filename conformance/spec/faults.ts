@@ -527,6 +527,11 @@ export const FAULTS = {
     description: "answers a device's question for bytes it never sent with another device's item of them, and its file",
     caughtBy: ['BAK-08'],
   },
+  'removal-drops-same-bytes-elsewhere': {
+    side: 'server',
+    description: "removes, with a device, every other device's items of the same bytes",
+    caughtBy: ['NET-06'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',

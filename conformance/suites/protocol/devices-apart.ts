@@ -4,23 +4,36 @@
  * one that keys them by device and bytes; two devices do.
  * 1. A device asking for an item by bytes that only another device sent gets `item-not-found` ("No such item for
  *    this device"), for the item and for its content: the item's presence tells the app its bytes are backed up.
+ * 2. The other device sending the same bytes starts an upload of its own (`created`), and removing it leaves the
+ *    first device's item listed and restorable (removeDevice removes the device's own items only).
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { where } from '../../kit/applies.js';
-import { within } from '../../kit/violation.js';
-import { bytesOf, metaOf, pairDevice, refused, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { Violation, within } from '../../kit/violation.js';
+import {
+  brief,
+  bytesOf,
+  consoleOf,
+  metaOf,
+  pairDevice,
+  refused,
+  removeQuietly,
+  sha256,
+} from '../../kit/server-support.js';
+import { listedItems } from '../../kit/media-items.js';
 
 /** The rules of each step, named by its failures. */
 const STEP = {
   othersItemUnknown: ['BAK-08'],
+  removalKeepsOthers: ['NET-06'],
 } as const;
 
 export const devicesApartCheck: Check = {
   id: 'protocol-devices-apart',
   title: "Two devices hold apart: one's items are never another's",
   area: 'NET',
-  requirements: ['BAK-08'],
+  requirements: ['BAK-08', 'NET-06'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {
@@ -42,6 +55,36 @@ export const devicesApartCheck: Check = {
           const what = `with the key of a device that never sent them, bytes ${sha.slice(0, 12)}… another device holds`;
           await refused(second.client.call('getItem', { params: { sha256: sha } }), ['item-not-found'], `GET ${what}`);
           await refused(second.client.download(sha), ['item-not-found'], `downloading ${what}`);
+        });
+
+        // 2. The other device's copy of the same bytes is its own: removing it leaves the first device's item.
+        await within(STEP.removalKeepsOthers, async () => {
+          const other = await second.client.call('startBackup', { body: {} });
+          const copy = await second.client.call('createUpload', {
+            body: { backupId: other.backupId, sha256: sha, size: bytes.length, meta: metaOf('photo', 'APART_X') },
+          });
+          if (copy.status !== 'created') {
+            throw new Violation(
+              ['BAK-08'],
+              `a device announcing bytes only another device holds answered ${brief(copy)}, expected created`,
+            );
+          }
+          await second.client.append(copy.upload.uploadId, 0, bytes);
+          await consoleOf(session).call('removeDevice', { params: { deviceId: second.deviceId } });
+          const kept = await first.client.call('getItem', { params: { sha256: sha } }).then(
+            () => 'its item',
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          );
+          const listed = (await listedItems(first.client)).some((item) => item.sha256 === sha);
+          const restored = await first.client.download(sha).catch(() => undefined);
+          if (!listed || !restored?.equals(bytes)) {
+            throw new Violation(
+              STEP.removalKeepsOthers,
+              `after removing another device that held the same bytes, this device's item ${sha.slice(0, 12)}… is ` +
+                `${listed ? 'listed' : 'not listed'}, ${restored ? 'downloads' : 'does not download'} and GET answers ` +
+                `${kept}; expected it kept, listed and restorable`,
+            );
+          }
         });
       });
     } finally {

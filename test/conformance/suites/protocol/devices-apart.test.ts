@@ -19,6 +19,11 @@ describe('two devices holding apart', () => {
       'BAK-08',
       /GET with the key of a device that never sent them.*expected item-not-found/,
     ],
+    [
+      'removal-drops-same-bytes-elsewhere',
+      'NET-06',
+      /after removing another device that held the same bytes.*not listed/,
+    ],
   ] as const)('catch %s', async (fault, requirement, message) => {
     const summary = await runTwoFactor([devicesApartCheck], {
       target: new ReferenceTarget(['pro'], { faults: [fault] }),
