@@ -42,6 +42,8 @@ import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
+import { announceUpload } from './services/upload-announcement.js';
+import { UPLOAD_ANNOUNCEMENT_FAULTS } from './services/upload-announcement.faulty.js';
 import { jobFolder } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
@@ -99,6 +101,7 @@ export interface ServerRules {
   readonly listDeviceItems: typeof listDeviceItems;
   readonly heldItem: typeof heldItem;
   readonly rangeStart: typeof rangeStart;
+  readonly announceUpload: typeof announceUpload;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
   readonly cancelUpload: typeof cancelUpload;
@@ -172,6 +175,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listDeviceItems,
   heldItem,
   rangeStart,
+  announceUpload,
   uploadRefusal,
   duplicateOf,
   cancelUpload,
@@ -246,6 +250,7 @@ export const SERVER_OVERRIDES = {
   ...PAIRING_FAULTS,
   ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
+  ...UPLOAD_ANNOUNCEMENT_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
   ...BACKUPS_FAULTS,

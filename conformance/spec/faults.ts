@@ -522,6 +522,11 @@ export const FAULTS = {
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",
     caughtBy: ['NET-06'],
   },
+  'edited-file-answered-duplicate': {
+    side: 'server',
+    description: 'answers an announcement of new bytes under a path it holds an item of as a duplicate of that item',
+    caughtBy: ['BAK-08'],
+  },
   'item-found-for-other-device': {
     side: 'server',
     description: "answers a device's question for bytes it never sent with another device's item of them, and its file",

@@ -43,7 +43,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     removeDevice: ({ params }) => ctx.rules.removeDevice(ctx, params.deviceId),
     getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
-    createUpload: ({ device, body }) => uploads.create(device, body),
+    createUpload: ({ device, body }) => ctx.rules.announceUpload(ctx, uploads, device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
     appendUpload: ({ device, params, headers, body, request }) => {
       const length = request.headers['content-length'];

@@ -10,6 +10,7 @@ import { conformanceClockCheck } from './conformance-clock.js';
 import { strictBodiesCheck } from './strict-bodies.js';
 import { uploadRefusalsCheck } from './upload-refusals.js';
 import { devicesApartCheck } from './devices-apart.js';
+import { editedFileCheck } from './edited-file.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -21,4 +22,5 @@ export const suite = defineSuite(area, {
   'strict-bodies.ts': [strictBodiesCheck],
   'upload-refusals.ts': [uploadRefusalsCheck],
   'devices-apart.ts': [devicesApartCheck],
+  'edited-file.ts': [editedFileCheck],
 });
