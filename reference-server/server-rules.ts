@@ -33,6 +33,7 @@ import {
   claimInstall,
   pairingExpiry,
   pairingQrText,
+  pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
 } from './services/pairing.js';
@@ -120,6 +121,7 @@ export interface ServerRules {
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
+  readonly pairingTokenExpired: typeof pairingTokenExpired;
   readonly pairingQrText: typeof pairingQrText;
   readonly pairingStatus: typeof pairingStatus;
   readonly takeOverRecords: typeof takeOverRecords;
@@ -193,6 +195,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   refuseOldMigratingApp,
   claimInstall,
   pairingExpiry,
+  pairingTokenExpired,
   pairingQrText,
   pairingStatus,
   takeOverRecords,

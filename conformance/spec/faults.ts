@@ -21,6 +21,11 @@ export interface FaultSpec {
    */
   readonly needsClock?: true;
   /**
+   * Only a clock standing still shows it (a bound met to the millisecond): on a moving clock the kit's request lands
+   * a few milliseconds past the bound, so the vendor path starts it with the frozen clock too (with needsClock).
+   */
+  readonly needsFrozenClock?: true;
+  /**
    * Only the nemesis of a target that can kill and restart its server shows it (a crash and a start-up on the same
    * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
    */
@@ -310,6 +315,13 @@ export const FAULTS = {
     description: 'accepts a pairing token for 11 minutes instead of 10',
     caughtBy: ['PAIR-10'],
     needsClock: true,
+  },
+  'pairing-token-alive-at-expiry': {
+    side: 'server',
+    description: 'accepts a pairing token at its expiresAt, the first millisecond it has expired',
+    caughtBy: ['PAIR-10'],
+    needsClock: true,
+    needsFrozenClock: true,
   },
   'qr-payload-not-https': {
     side: 'server',
