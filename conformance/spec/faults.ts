@@ -544,6 +544,11 @@ export const FAULTS = {
     description: "answers a device's question for bytes it never sent with another device's item of them, and its file",
     caughtBy: ['BAK-08'],
   },
+  'archive-reaches-other-device': {
+    side: 'server',
+    description: "archives, for bytes a device names but only another device holds, that other device's item",
+    caughtBy: ['BAK-10'],
+  },
   'removal-drops-same-bytes-elsewhere': {
     side: 'server',
     description: "removes, with a device, every other device's items of the same bytes",

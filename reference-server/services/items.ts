@@ -57,6 +57,10 @@ export function itemContent(
   return { file: underRoot(ctx.layout, backupPath, row.stored_as), size: row.size, start };
 }
 
+/**
+ * POST /v1/items/archive: the items this device holds, by their bytes; bytes it does not hold are `item-not-found`
+ * and archive nothing, whoever else holds them.
+ */
 export function archiveItems(ctx: ServiceContext, device: DeviceRow, items: readonly string[]): number {
   const unique = [...new Set(items)];
   const exists = ctx.db.prepare('SELECT 1 FROM items WHERE device_id = ? AND sha256 = ?');

@@ -4,6 +4,7 @@
  * one that keys them by device and bytes; two devices do.
  * 1. A device asking for an item by bytes that only another device sent gets `item-not-found` ("No such item for
  *    this device"), for the item and for its content: the item's presence tells the app its bytes are backed up.
+ *    Reporting those bytes archived is `item-not-found` too, and leaves the other device's item where it was.
  * 2. The other device sending the same bytes starts an upload of its own (`created`), and removing it leaves the
  *    first device's item listed and restorable (removeDevice removes the device's own items only).
  */
@@ -26,6 +27,7 @@ import { listedItems } from '../../kit/media-items.js';
 /** The rules of each step, named by its failures. */
 const STEP = {
   othersItemUnknown: ['BAK-08'],
+  othersItemNotArchived: ['BAK-10'],
   removalKeepsOthers: ['NET-06'],
 } as const;
 
@@ -33,7 +35,7 @@ export const devicesApartCheck: Check = {
   id: 'protocol-devices-apart',
   title: "Two devices hold apart: one's items are never another's",
   area: 'NET',
-  requirements: ['BAK-08', 'NET-06'],
+  requirements: ['BAK-08', 'BAK-10', 'NET-06'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {
@@ -55,6 +57,22 @@ export const devicesApartCheck: Check = {
           const what = `with the key of a device that never sent them, bytes ${sha.slice(0, 12)}… another device holds`;
           await refused(second.client.call('getItem', { params: { sha256: sha } }), ['item-not-found'], `GET ${what}`);
           await refused(second.client.download(sha), ['item-not-found'], `downloading ${what}`);
+        });
+
+        await within(STEP.othersItemNotArchived, async () => {
+          await refused(
+            second.client.call('archiveItems', { body: { items: [sha] } }),
+            ['item-not-found'],
+            `reporting archived, from a device that never sent them, bytes ${sha.slice(0, 12)}… another device holds`,
+          );
+          const held = await first.client.call('getItem', { params: { sha256: sha } });
+          if (held.tab !== 'recent') {
+            throw new Violation(
+              STEP.othersItemNotArchived,
+              `after another device reported its bytes archived (refused or not), this device's item is in tab ` +
+                `${held.tab}, expected recent as before`,
+            );
+          }
         });
 
         // 2. The other device's copy of the same bytes is its own: removing it leaves the first device's item.

@@ -20,6 +20,11 @@ describe('two devices holding apart', () => {
       /GET with the key of a device that never sent them.*expected item-not-found/,
     ],
     [
+      'archive-reaches-other-device',
+      'BAK-10',
+      /reporting archived, from a device that never sent them.*expected item-not-found/,
+    ],
+    [
       'removal-drops-same-bytes-elsewhere',
       'NET-06',
       /after removing another device that held the same bytes.*not listed/,
