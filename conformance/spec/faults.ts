@@ -554,6 +554,11 @@ export const FAULTS = {
     description: "removes, with a device, every other device's items of the same bytes",
     caughtBy: ['NET-06'],
   },
+  'migration-archives-same-bytes-elsewhere': {
+    side: 'server',
+    description: "moves, when a device migrates, every other device's items of its bytes to Archive too",
+    caughtBy: ['NET-06'],
+  },
   // The server's migration.
   'migration-loses-items': {
     side: 'server',

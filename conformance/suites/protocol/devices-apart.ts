@@ -5,8 +5,9 @@
  * 1. A device asking for an item by bytes that only another device sent gets `item-not-found` ("No such item for
  *    this device"), for the item and for its content: the item's presence tells the app its bytes are backed up.
  *    Reporting those bytes archived is `item-not-found` too, and leaves the other device's item where it was.
- * 2. The other device sending the same bytes starts an upload of its own (`created`), and removing it leaves the
- *    first device's item listed and restorable (removeDevice removes the device's own items only).
+ * 2. The other device sending the same bytes starts an upload of its own (`created`). Migrating it hands its items
+ *    to its replacement's Archive tab and leaves the first device's item in its tab; removing the replacement leaves
+ *    the first device's item listed and restorable (removeDevice removes the device's own items only).
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
@@ -17,6 +18,7 @@ import {
   bytesOf,
   consoleOf,
   metaOf,
+  migrateDevice,
   pairDevice,
   refused,
   removeQuietly,
@@ -28,6 +30,7 @@ import { listedItems } from '../../kit/media-items.js';
 const STEP = {
   othersItemUnknown: ['BAK-08'],
   othersItemNotArchived: ['BAK-10'],
+  migrationKeepsOthers: ['NET-06'],
   removalKeepsOthers: ['NET-06'],
 } as const;
 
@@ -75,8 +78,8 @@ export const devicesApartCheck: Check = {
           }
         });
 
-        // 2. The other device's copy of the same bytes is its own: removing it leaves the first device's item.
-        await within(STEP.removalKeepsOthers, async () => {
+        // 2. The other device's copy of the same bytes is its own: migrating or removing it leaves the first's item.
+        await within(STEP.migrationKeepsOthers, async () => {
           const other = await second.client.call('startBackup', { body: {} });
           const copy = await second.client.call('createUpload', {
             body: { backupId: other.backupId, sha256: sha, size: bytes.length, meta: metaOf('photo', 'APART_X') },
@@ -88,7 +91,19 @@ export const devicesApartCheck: Check = {
             );
           }
           await second.client.append(copy.upload.uploadId, 0, bytes);
-          await consoleOf(session).call('removeDevice', { params: { deviceId: second.deviceId } });
+          const heir = await migrateDevice(session, second.deviceId, 'Apart heir');
+          paired.push(heir.deviceId);
+          const held = await first.client.call('getItem', { params: { sha256: sha } });
+          if (held.tab !== 'recent') {
+            throw new Violation(
+              STEP.migrationKeepsOthers,
+              `after another device that held the same bytes migrated, this device's item is in tab ${held.tab}, ` +
+                "expected recent as before (the migration hands over the original's items only)",
+            );
+          }
+        });
+        await within(STEP.removalKeepsOthers, async () => {
+          await consoleOf(session).call('removeDevice', { params: { deviceId: paired.at(-1) as string } });
           const kept = await first.client.call('getItem', { params: { sha256: sha } }).then(
             () => 'its item',
             (error: unknown) => (error instanceof Error ? error.message : String(error)),
@@ -98,7 +113,7 @@ export const devicesApartCheck: Check = {
           if (!listed || !restored?.equals(bytes)) {
             throw new Violation(
               STEP.removalKeepsOthers,
-              `after removing another device that held the same bytes, this device's item ${sha.slice(0, 12)}… is ` +
+              `after removing another device that held the same bytes (inherited), this device's item ${sha.slice(0, 12)}… is ` +
                 `${listed ? 'listed' : 'not listed'}, ${restored ? 'downloads' : 'does not download'} and GET answers ` +
                 `${kept}; expected it kept, listed and restorable`,
             );

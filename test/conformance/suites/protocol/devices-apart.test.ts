@@ -25,6 +25,11 @@ describe('two devices holding apart', () => {
       /reporting archived, from a device that never sent them.*expected item-not-found/,
     ],
     [
+      'migration-archives-same-bytes-elsewhere',
+      'NET-06',
+      /after another device that held the same bytes migrated, this device's item is in tab archive/,
+    ],
+    [
       'removal-drops-same-bytes-elsewhere',
       'NET-06',
       /after removing another device that held the same bytes.*not listed/,
