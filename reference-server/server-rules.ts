@@ -23,7 +23,7 @@ import { mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { listDeviceItems, listItems } from './services/items.js';
+import { archiveItems, heldItem, listDeviceItems, listItems } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
@@ -33,6 +33,7 @@ import {
   claimInstall,
   pairingExpiry,
   pairingQrText,
+  pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
 } from './services/pairing.js';
@@ -42,6 +43,8 @@ import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
+import { announceUpload } from './services/upload-announcement.js';
+import { UPLOAD_ANNOUNCEMENT_FAULTS } from './services/upload-announcement.faulty.js';
 import { jobFolder } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
@@ -97,7 +100,10 @@ export interface ServerRules {
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly listDeviceItems: typeof listDeviceItems;
+  readonly heldItem: typeof heldItem;
+  readonly archiveItems: typeof archiveItems;
   readonly rangeStart: typeof rangeStart;
+  readonly announceUpload: typeof announceUpload;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
   readonly cancelUpload: typeof cancelUpload;
@@ -116,6 +122,7 @@ export interface ServerRules {
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
+  readonly pairingTokenExpired: typeof pairingTokenExpired;
   readonly pairingQrText: typeof pairingQrText;
   readonly pairingStatus: typeof pairingStatus;
   readonly takeOverRecords: typeof takeOverRecords;
@@ -169,7 +176,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   contentTypeCheck,
   listItems,
   listDeviceItems,
+  heldItem,
+  archiveItems,
   rangeStart,
+  announceUpload,
   uploadRefusal,
   duplicateOf,
   cancelUpload,
@@ -187,6 +197,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   refuseOldMigratingApp,
   claimInstall,
   pairingExpiry,
+  pairingTokenExpired,
   pairingQrText,
   pairingStatus,
   takeOverRecords,
@@ -244,6 +255,7 @@ export const SERVER_OVERRIDES = {
   ...PAIRING_FAULTS,
   ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
+  ...UPLOAD_ANNOUNCEMENT_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
   ...BACKUPS_FAULTS,

@@ -7,6 +7,7 @@ import type { Static } from 'typebox';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Item } from '../spec/protocol/resources.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
+import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import type { MediaInit, MediaItem, MediaOrigin, StorageArea } from '../../simulators/device/media.js';
 import type { World } from './device-world.js';
@@ -61,11 +62,16 @@ export function addMedia(phone: Phone, spec: MediaSpec): MediaItem {
 }
 
 /** Every item the server lists for the device, in all tabs. */
-export async function serverItems(app: MobileApp): Promise<ServerItem[]> {
+export function serverItems(app: MobileApp): Promise<ServerItem[]> {
+  return listedItems(app.client());
+}
+
+/** Every item the server lists for the device whose key `client` holds, in all tabs, page after page. */
+export async function listedItems(client: MbsClient): Promise<ServerItem[]> {
   const items: ServerItem[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: ServerItem[]; nextCursor: string | null } = await app.client().call('listItems', {
+    const page: { items: ServerItem[]; nextCursor: string | null } = await client.call('listItems', {
       query: { limit: 1000, ...(cursor ? { cursor } : {}) },
     });
     items.push(...page.items);

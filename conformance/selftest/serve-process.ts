@@ -25,6 +25,8 @@ export interface ServeOptions {
   readonly faults: readonly ServerFault[];
   /** Adds `--conformance-clock`; whether the server took it shows in its capabilities. */
   readonly conformanceClock: boolean;
+  /** With conformanceClock: adds `--frozen-clock`, a clock only the kit moves. */
+  readonly frozenClock?: boolean;
   /** How long the process may take to say where it listens and to answer GET /v1/info; default 30 s. */
   readonly readyTimeoutMs?: number;
 }
@@ -52,6 +54,7 @@ export async function startServeProcess(options: ServeOptions): Promise<ServedSe
     ...['--data', dataDir, '--name', `selftest ${options.faults.join(',') || 'straight'}`],
     ...(options.faults.length > 0 ? ['--fault', options.faults.join(',')] : []),
     ...(options.conformanceClock ? ['--conformance-clock'] : []),
+    ...(options.conformanceClock && options.frozenClock ? ['--frozen-clock'] : []),
   ];
   const child = startProcess([process.execPath, ...args], { dataDir });
   try {

@@ -121,7 +121,14 @@ async function measure(fault: ServerFault, clock: boolean, options: VendorPathOp
   let server: ServedServer | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    server = await startServeProcess({ cli: options.cli, edition, faults: [fault], conformanceClock: clock });
+    const frozenClock = (FAULTS[fault] as FaultSpec).needsFrozenClock === true;
+    server = await startServeProcess({
+      cli: options.cli,
+      edition,
+      faults: [fault],
+      conformanceClock: clock,
+      frozenClock,
+    });
     if (clock && !server.capabilities.includes(CLOCK_CAPABILITY)) return { kind: 'n/a', reason: NO_CLOCK };
     const target = servedTarget(server, edition);
     const limit = options.variantTimeoutMs ?? 600_000;

@@ -21,6 +21,11 @@ export interface FaultSpec {
    */
   readonly needsClock?: true;
   /**
+   * Only a clock standing still shows it (a bound met to the millisecond): on a moving clock the kit's request lands
+   * a few milliseconds past the bound, so the vendor path starts it with the frozen clock too (with needsClock).
+   */
+  readonly needsFrozenClock?: true;
+  /**
    * Only the nemesis of a target that can kill and restart its server shows it (a crash and a start-up on the same
    * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
    */
@@ -311,6 +316,13 @@ export const FAULTS = {
     caughtBy: ['PAIR-10'],
     needsClock: true,
   },
+  'pairing-token-alive-at-expiry': {
+    side: 'server',
+    description: 'accepts a pairing token at its expiresAt, the first millisecond it has expired',
+    caughtBy: ['PAIR-10'],
+    needsClock: true,
+    needsFrozenClock: true,
+  },
   'qr-payload-not-https': {
     side: 'server',
     description:
@@ -520,6 +532,31 @@ export const FAULTS = {
   'desktop-items-leave-out-deleted': {
     side: 'server',
     description: "leaves a device's Deleted tab out of the desktop's list of what the device has backed up",
+    caughtBy: ['NET-06'],
+  },
+  'edited-file-answered-duplicate': {
+    side: 'server',
+    description: 'answers an announcement of new bytes under a path it holds an item of as a duplicate of that item',
+    caughtBy: ['BAK-08'],
+  },
+  'item-found-for-other-device': {
+    side: 'server',
+    description: "answers a device's question for bytes it never sent with another device's item of them, and its file",
+    caughtBy: ['BAK-08'],
+  },
+  'archive-reaches-other-device': {
+    side: 'server',
+    description: "archives, for bytes a device names but only another device holds, that other device's item",
+    caughtBy: ['BAK-10'],
+  },
+  'removal-drops-same-bytes-elsewhere': {
+    side: 'server',
+    description: "removes, with a device, every other device's items of the same bytes",
+    caughtBy: ['NET-06'],
+  },
+  'migration-archives-same-bytes-elsewhere': {
+    side: 'server',
+    description: "moves, when a device migrates, every other device's items of its bytes to Archive too",
     caughtBy: ['NET-06'],
   },
   // The server's migration.

@@ -5,7 +5,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
 import { pairedDevice } from '../services/devices.js';
-import { archiveItems, getItem, itemContent } from '../services/items.js';
+import { getItem, itemContent } from '../services/items.js';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
@@ -50,7 +50,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     },
     getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
-    createUpload: ({ device, body }) => uploads.create(device, body),
+    createUpload: ({ device, body }) => ctx.rules.announceUpload(ctx, uploads, device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
     appendUpload: ({ device, params, headers, body, request }) => {
       const length = request.headers['content-length'];
@@ -82,7 +82,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
         },
       };
     },
-    archiveItems: ({ device, body }) => ({ archived: archiveItems(ctx, device, body.items) }),
+    archiveItems: ({ device, body }) => ({ archived: ctx.rules.archiveItems(ctx, device, body.items) }),
     ...createTwoFactorHandlers(ctx),
     ...createConformanceClockHandlers(clock),
   };

@@ -92,6 +92,15 @@ export const DEVICES_FAULTS = {
       }
     },
   },
+  'removal-drops-same-bytes-elsewhere': {
+    // Removes the removed device's bytes from every device, as a server keeping one record per content might.
+    removeDevice: (rule) => async (ctx, deviceId) => {
+      const held = ctx.db.prepare('SELECT sha256 FROM items WHERE device_id = ?').all(deviceId) as { sha256: string }[];
+      await rule(ctx, deviceId);
+      const drop = ctx.db.prepare('DELETE FROM items WHERE sha256 = ?');
+      for (const { sha256 } of held) drop.run(sha256);
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function insert(ctx: ServiceContext, table: string, row: Record<string, unknown>): void {

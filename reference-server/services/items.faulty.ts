@@ -49,6 +49,32 @@ export const ITEMS_FAULTS = {
       return { ...page, items: [...page.items].reverse() };
     },
   },
+  'item-found-for-other-device': {
+    // Looks items up by their bytes alone, as a store keyed by SHA-256 would: any device's copy answers.
+    heldItem: (rule) => (ctx, device, sha256) => {
+      const owner = ctx.db
+        .prepare(
+          `SELECT devices.* FROM items JOIN devices ON devices.id = items.device_id
+           WHERE sha256 = ? ORDER BY items.device_id = ? DESC LIMIT 1`,
+        )
+        .get(sha256, device.id) as DeviceRow | undefined;
+      return rule(ctx, owner ?? device, sha256);
+    },
+  },
+  'archive-reaches-other-device': {
+    // Archives by bytes alone, as a store keyed by SHA-256 would: bytes only another device holds are archived there.
+    archiveItems: (rule) => (ctx, device, items) => {
+      const own = ctx.db.prepare('SELECT 1 FROM items WHERE device_id = ? AND sha256 = ?');
+      const any = ctx.db.prepare('SELECT 1 FROM items WHERE sha256 = ?');
+      const elsewhere = [...new Set(items)].filter((sha) => !own.get(device.id, sha) && any.get(sha));
+      const rest = items.filter((sha) => !elsewhere.includes(sha));
+      // Bytes nobody holds still refuse the whole request, as the straight rule does, before anything is archived.
+      const archived = rest.length > 0 ? rule(ctx, device, rest) : 0;
+      const archive = ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE sha256 = ?");
+      for (const sha of elsewhere) archive.run(sha);
+      return archived + elsewhere.length;
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function partialUploads(ctx: ServiceContext, device: DeviceRow): Item[] {

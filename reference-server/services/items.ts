@@ -40,7 +40,7 @@ export function listDeviceItems(
 }
 
 export function getItem(ctx: ServiceContext, device: DeviceRow, sha256: string): Item {
-  return toItem(itemRow(ctx, device, sha256));
+  return toItem(ctx.rules.heldItem(ctx, device, sha256).row);
 }
 
 /** The file to stream for a restore, from `start` (a `Range: bytes=start-` request) to its end. */
@@ -50,13 +50,17 @@ export function itemContent(
   sha256: string,
   start: number,
 ): { file: string; size: number; start: number } {
-  const row = itemRow(ctx, device, sha256);
+  const { row, backupPath } = ctx.rules.heldItem(ctx, device, sha256);
   if (start > row.size || (start === row.size && row.size > 0)) {
     throw new MbsError('range-not-satisfiable', `Item has ${row.size} bytes.`, { size: row.size });
   }
-  return { file: underRoot(ctx.layout, device.backup_path, row.stored_as), size: row.size, start };
+  return { file: underRoot(ctx.layout, backupPath, row.stored_as), size: row.size, start };
 }
 
+/**
+ * POST /v1/items/archive: the items this device holds, by their bytes; bytes it does not hold are `item-not-found`
+ * and archive nothing, whoever else holds them.
+ */
 export function archiveItems(ctx: ServiceContext, device: DeviceRow, items: readonly string[]): number {
   const unique = [...new Set(items)];
   const exists = ctx.db.prepare('SELECT 1 FROM items WHERE device_id = ? AND sha256 = ?');
@@ -66,9 +70,17 @@ export function archiveItems(ctx: ServiceContext, device: DeviceRow, items: read
   return ctx.db.transaction(() => unique.reduce((n, sha) => n + archive.run(device.id, sha).changes, 0))();
 }
 
-function itemRow(ctx: ServiceContext, device: DeviceRow, sha256: string): ItemRow {
+/**
+ * The item of these bytes that this device holds, and the folder its file is in: one of another device is
+ * `item-not-found` (error catalogue: "No such item for this device"), whoever else holds the same bytes.
+ */
+export function heldItem(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  sha256: string,
+): { readonly row: ItemRow; readonly backupPath: string } {
   const row = ctx.db.prepare('SELECT * FROM items WHERE device_id = ? AND sha256 = ?').get(device.id, sha256) as
     ItemRow | undefined;
   if (!row) throw new MbsError('item-not-found');
-  return row;
+  return { row, backupPath: device.backup_path };
 }

@@ -39,4 +39,14 @@ export const PAIRING_MIGRATION_FAULTS = {
         DeviceRow | undefined;
     },
   },
+  'migration-archives-same-bytes-elsewhere': {
+    // Archives the inherited bytes wherever they are held, as a store with one record per content would: another
+    // device's item of the same bytes leaves its tab too.
+    takeOverRecords: (rule) => (ctx, originalId, replacementId) => {
+      rule(ctx, originalId, replacementId);
+      ctx.db
+        .prepare("UPDATE items SET tab = 'archive' WHERE sha256 IN (SELECT sha256 FROM items WHERE device_id = ?)")
+        .run(replacementId);
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

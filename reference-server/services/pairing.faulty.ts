@@ -23,6 +23,10 @@ export const PAIRING_FAULTS = {
     // A pairing token is accepted a minute past its 10 minutes.
     pairingExpiry: (rule) => (ctx, issuedAt) => rule(ctx, issuedAt) + 60_000,
   },
+  'pairing-token-alive-at-expiry': {
+    // Refuses a token only after its expiresAt (now > expiresAt): at that very millisecond it still pairs.
+    pairingTokenExpired: (rule) => (now, expiresAt) => now !== expiresAt && rule(now, expiresAt),
+  },
   'qr-payload-not-https': {
     // Shows the first payload, mbs://pair?…: the app still pairs by it, a camera opens nothing.
     pairingQrText: () => encodeLegacyPairingPayload,

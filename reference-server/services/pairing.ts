@@ -51,6 +51,11 @@ export function pairingExpiry(ctx: ServiceContext, issuedAt: number): number {
   return issuedAt + ctx.pairingTtlMs;
 }
 
+/** PROTOCOL.md "Pairing": a token expires at its `expiresAt`, so from that very millisecond on it is refused. */
+export function pairingTokenExpired(now: number, expiresAt: number): boolean {
+  return now >= expiresAt;
+}
+
 export function createPairing(
   ctx: ServiceContext,
   request: Static<typeof CreatePairingRequest>,
@@ -103,7 +108,7 @@ export async function pair(
   const now = ctx.clock.now();
   if (!token) throw new MbsError('pairing-token-invalid');
   if (token.used_at !== null) throw new MbsError('pairing-token-used');
-  if (now >= token.expires_at) throw new MbsError('pairing-token-expired');
+  if (ctx.rules.pairingTokenExpired(now, token.expires_at)) throw new MbsError('pairing-token-expired');
   if (request.edition !== ctx.identity.edition) {
     throw new MbsError(
       'pairing-edition-mismatch',

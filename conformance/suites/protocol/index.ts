@@ -9,6 +9,8 @@ import { rangeDownloadsCheck } from './range-downloads.js';
 import { conformanceClockCheck } from './conformance-clock.js';
 import { strictBodiesCheck } from './strict-bodies.js';
 import { uploadRefusalsCheck } from './upload-refusals.js';
+import { devicesApartCheck } from './devices-apart.js';
+import { editedFileCheck } from './edited-file.js';
 
 export const suite = defineSuite(area, {
   'upload-integrity.ts': [protocolIntegrityCheck],
@@ -19,4 +21,6 @@ export const suite = defineSuite(area, {
   'conformance-clock.ts': [conformanceClockCheck],
   'strict-bodies.ts': [strictBodiesCheck],
   'upload-refusals.ts': [uploadRefusalsCheck],
+  'devices-apart.ts': [devicesApartCheck],
+  'edited-file.ts': [editedFileCheck],
 });

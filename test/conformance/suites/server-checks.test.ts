@@ -115,6 +115,8 @@ describe('server suites against a running server given without a console key', (
       'platforms-tablets': `untested: ${NO_CONSOLE_REASON}`,
       'protocol-upload-integrity-model': `untested: ${NO_CONSOLE_REASON}`,
       'protocol-upload-refusals': `untested: ${NO_CONSOLE_REASON}`,
+      'protocol-devices-apart': `untested: ${NO_CONSOLE_REASON}`,
+      'protocol-edited-file': `untested: ${NO_CONSOLE_REASON}`,
       'storage-layout': `untested: ${REASONS.dataDir}`,
       'storage-stored-as': `untested: ${NO_CONSOLE_REASON}`,
       'storage-destination-drives': `untested: ${NO_CONSOLE_REASON}`,
