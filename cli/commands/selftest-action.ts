@@ -114,7 +114,8 @@ function listCatalogue(io: CommandIo): number {
   const rows = FAULT_NAMES.map((name) => {
     const spec: FaultSpec = FAULTS[name];
     const gap = spec.knownGap ? ` (known gap: ${spec.knownGap})` : '';
-    return [name, spec.side, spec.caughtBy.join(', '), spec.needsClock ? 'yes' : '-', spec.description + gap];
+    const clock = spec.needsFrozenClock ? 'frozen' : spec.needsClock ? 'yes' : '-';
+    return [name, spec.side, spec.caughtBy.join(', '), clock, spec.description + gap];
   });
   io.out(table(['variant', 'side', 'must fail', 'needs clock', 'what it does'], rows));
   return EXIT.ok;

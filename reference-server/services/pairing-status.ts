@@ -22,5 +22,5 @@ export function pairingStatus(ctx: ServiceContext, pairingId: string): Static<ty
   if (!row) throw new MbsError('pairing-not-found');
   const base = { pairingId: row.id, mode: row.mode, expiresAt: row.expires_at };
   if (row.used_at !== null && row.device_id !== null) return { ...base, status: 'paired', deviceId: row.device_id };
-  return { ...base, status: ctx.clock.now() >= row.expires_at ? 'expired' : 'waiting' };
+  return { ...base, status: ctx.rules.pairingTokenExpired(ctx.clock.now(), row.expires_at) ? 'expired' : 'waiting' };
 }

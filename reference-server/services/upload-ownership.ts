@@ -11,13 +11,48 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import { durableRename, removeIfPresent } from '../storage/durable-fs.js';
 import type { UploadRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
+import type { UploadPartWriter } from './upload-part-writer.js';
+
+/** The device holding upload `uploadId` now, if any upload has that id still. */
+function holderOf(ctx: ServiceContext, uploadId: string): string | undefined {
+  const row = ctx.db.prepare('SELECT device_id FROM uploads WHERE id = ?').get(uploadId) as
+    { device_id: string } | undefined;
+  return row?.device_id;
+}
 
 /** Who holds upload `row` now: the device it was read for, another (a replacement), or no one (removed, cancelled). */
 export function uploadHolder(ctx: ServiceContext, row: UploadRow): 'same' | 'other' | 'none' {
-  const now = ctx.db.prepare('SELECT device_id FROM uploads WHERE id = ?').get(row.id) as
-    { device_id: string } | undefined;
-  if (!now) return 'none';
-  return now.device_id === row.device_id ? 'same' : 'other';
+  const now = holderOf(ctx, row.id);
+  if (now === undefined) return 'none';
+  return now === row.device_id ? 'same' : 'other';
+}
+
+/**
+ * Why an append of `row` fails now that its device no longer holds the upload, else nothing. An upload that dropped
+ * lets go of its running digest, and a part file the append made again after the removal deleted it goes too.
+ */
+export async function lostAppend(
+  ctx: ServiceContext,
+  parts: Pick<UploadPartWriter, 'forget'>,
+  row: UploadRow,
+  part: string,
+): Promise<MbsError | undefined> {
+  const holder = uploadHolder(ctx, row);
+  if (holder === 'same') return undefined;
+  if (holder === 'none') {
+    parts.forget(row.id);
+    await removeIfPresent(part);
+  }
+  return lostUpload(ctx, row.device_id);
+}
+
+/**
+ * Once a device was removed, or migrated away from, lets go of the running digests of the uploads that dropped:
+ * nothing will complete them. An append under way meanwhile lets go of its own as it finds its upload gone. One
+ * look-up per digest kept (at most 10,000), so only after those two, never after every pairing.
+ */
+export function forgetDroppedUploads(ctx: ServiceContext, parts: Pick<UploadPartWriter, 'forgetWhere'>): void {
+  parts.forgetWhere((uploadId) => holderOf(ctx, uploadId) === undefined);
 }
 
 /** What a request of device `deviceId` about an upload it no longer holds answers: its key's refusal once it left. */

@@ -26,7 +26,7 @@ import { partFile } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
-import { lostUpload, uploadHolder } from './upload-ownership.js';
+import { forgetDroppedUploads, lostAppend, lostUpload } from './upload-ownership.js';
 import { UploadPartWriter } from './upload-part-writer.js';
 
 /**
@@ -128,26 +128,13 @@ export class UploadService {
     });
   }
 
-  /**
-   * Once a device was removed, or migrated away from, lets go of the running digests of the uploads that dropped:
-   * nothing will complete them. An append under way meanwhile lets go of its own as it finds its upload gone. One
-   * look-up per digest kept (at most 10,000), so only after those two, never after every pairing.
-   */
+  /** Lets go of the running digests of the uploads a device's removal or migration dropped (upload-ownership.ts). */
   forgetDroppedUploads(): void {
-    const held = this.ctx.db.prepare('SELECT 1 FROM uploads WHERE id = ?');
-    this.parts.forgetWhere((uploadId) => held.get(uploadId) === undefined);
+    forgetDroppedUploads(this.ctx, this.parts);
   }
 
-  /** Why an append of `row` fails now that its device no longer holds the upload (its digest let go); else none. */
-  private async lost(row: UploadRow, part: string): Promise<MbsError | undefined> {
-    const holder = uploadHolder(this.ctx, row);
-    if (holder === 'same') return undefined;
-    if (holder === 'none') {
-      // A part file the append made again after the removal deleted it goes too.
-      this.parts.forget(row.id);
-      await removeIfPresent(part);
-    }
-    return lostUpload(this.ctx, row.device_id);
+  private lost(row: UploadRow, part: string): Promise<MbsError | undefined> {
+    return lostAppend(this.ctx, this.parts, row, part);
   }
 
   cancel(device: DeviceRow, uploadId: string): Promise<void> {

@@ -90,9 +90,20 @@ export const devicesApartCheck: Check = {
               `a device announcing bytes only another device holds answered ${brief(copy)}, expected created`,
             );
           }
-          await second.client.append(copy.upload.uploadId, 0, bytes);
+          const sent = await second.client.append(copy.upload.uploadId, 0, bytes);
+          if (!sent.complete) {
+            throw new Violation(['BAK-08'], `the other device's whole upload of the bytes answered ${brief(sent)}`);
+          }
           const heir = await migrateDevice(session, second.deviceId, 'Apart heir');
           paired.push(heir.deviceId);
+          // The heir holds the copy: without it, removing the heir below would show nothing.
+          const inherited = (await listedItems(heir.client)).find((item) => item.sha256 === sha);
+          if (inherited?.tab !== 'archive') {
+            throw new Violation(
+              STEP.migrationKeepsOthers,
+              `the replacement of a device that sent the bytes lists them ${inherited ? `in tab ${inherited.tab}` : 'not at all'}, expected in archive`,
+            );
+          }
           const held = await first.client.call('getItem', { params: { sha256: sha } });
           if (held.tab !== 'recent') {
             throw new Violation(

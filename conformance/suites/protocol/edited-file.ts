@@ -8,6 +8,7 @@ import { checkOnce } from '../../kit/property.js';
 import { where } from '../../kit/applies.js';
 import { Violation } from '../../kit/violation.js';
 import { brief, bytesOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
+import { listedItems } from '../../kit/media-items.js';
 
 const SIZE = 1500;
 
@@ -41,7 +42,7 @@ export const editedFileCheck: Check = {
           );
         }
         const done = await client.append(answer.upload.uploadId, 0, after);
-        const listed = (await client.call('listItems', { query: {} })).items.map((item) => item.sha256);
+        const listed = (await listedItems(client)).map((item) => item.sha256);
         if (!done.complete || !listed.includes(sha) || !listed.includes(sha256(before))) {
           throw new Violation(
             ['BAK-08'],
