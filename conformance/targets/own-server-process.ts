@@ -124,8 +124,11 @@ async function startFound(
     host: LOOPBACK,
     pushWebhook: values.pushWebhook,
   });
+  // Asked before the start too: a neighbour may free the range between the server's refusal and the kit's look.
+  const heldAtStart = await rangeHeld(edition).catch(() => false);
   const child = startProcess(argv, ownsData ? { dataDir: values.dataDir } : {});
-  const found = await newServer(child, edition, ours, values.consoleKey, command.readyTimeoutMs ?? READY_TIMEOUT_MS);
+  const timeoutMs = command.readyTimeoutMs ?? READY_TIMEOUT_MS;
+  const found = await newServer(child, edition, { ours, consoleKey: values.consoleKey, timeoutMs, heldAtStart });
   if ('why' in found) {
     await child.stop();
     const why = `${found.why}${found.rangeHeld ? '; every port of its range was taken then' : ''}`;
@@ -188,15 +191,21 @@ class RangeHeldStart extends SetupError {
 async function newServer(
   child: StartedProcess,
   edition: Edition,
-  ours: (server: InfoAnswer) => boolean,
-  consoleKey: string,
-  timeoutMs: number,
+  look: {
+    readonly ours: (server: InfoAnswer) => boolean;
+    readonly consoleKey: string;
+    readonly timeoutMs: number;
+    /** Whether the range had no free port as the process started. */
+    readonly heldAtStart: boolean;
+  },
 ): Promise<InfoAnswer | NotStarted> {
+  const { ours, consoleKey, timeoutMs } = look;
   let ended: string | undefined;
   let heldAtEnd = false;
   void child.exited.then(async (code) => {
-    // Asked the moment it ends: a neighbour holds a whole range only for as long as one start of its own takes.
-    heldAtEnd = !child.spawnError() && (await rangeHeld(edition).catch(() => false));
+    // Asked the moment it ends: a neighbour holds a whole range only for as long as one start of its own takes, and
+    // one that let go of it as the server refused leaves it held at the start.
+    heldAtEnd = !child.spawnError() && (look.heldAtStart || (await rangeHeld(edition).catch(() => false)));
     ended = child.spawnError() ? 'could not be started' : `exited with code ${code} before it answered`;
   });
   const printed = new Set<string>();
