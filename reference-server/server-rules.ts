@@ -42,9 +42,7 @@ import { pairingStatus } from './services/pairing-status.js';
 import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
-import { cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
-import { announceUpload } from './services/upload-announcement.js';
-import { UPLOAD_ANNOUNCEMENT_FAULTS } from './services/upload-announcement.faulty.js';
+import { announcedItem, cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
 import { jobFolder } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
@@ -103,7 +101,7 @@ export interface ServerRules {
   readonly heldItem: typeof heldItem;
   readonly archiveItems: typeof archiveItems;
   readonly rangeStart: typeof rangeStart;
-  readonly announceUpload: typeof announceUpload;
+  readonly announcedItem: typeof announcedItem;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
   readonly cancelUpload: typeof cancelUpload;
@@ -179,7 +177,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   heldItem,
   archiveItems,
   rangeStart,
-  announceUpload,
+  announcedItem,
   uploadRefusal,
   duplicateOf,
   cancelUpload,
@@ -255,7 +253,6 @@ export const SERVER_OVERRIDES = {
   ...PAIRING_FAULTS,
   ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
-  ...UPLOAD_ANNOUNCEMENT_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,
   ...LAYOUT_FAULTS,
   ...BACKUPS_FAULTS,

@@ -50,7 +50,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
     },
     getSelf: ({ device }) => ctx.rules.selfView(device),
     startBackup: ({ device }) => startBackup(ctx, device),
-    createUpload: ({ device, body }) => ctx.rules.announceUpload(ctx, uploads, device, body),
+    createUpload: ({ device, body }) => uploads.create(device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
     appendUpload: ({ device, params, headers, body, request }) => {
       const length = request.headers['content-length'];

@@ -1,7 +1,8 @@
-/** The self-test's faulty variants of refusing an announced item (uploads.ts). */
+/** The self-test's faulty variants of taking an announced item (uploads.ts). */
 import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
-import { MAX_ITEM_BYTES } from '../../conformance/spec/protocol/resources.js';
+import { MAX_ITEM_BYTES, type ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import type { ItemRow } from '../store/rows.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import type { uploadRefusal } from './uploads.js';
 
@@ -31,6 +32,15 @@ export const UPLOADS_FAULTS = {
       } catch (error) {
         if (!(error instanceof MbsError && error.code === 'upload-not-found')) throw error;
       }
+    },
+  },
+  'edited-file-answered-duplicate': {
+    // Knows items by their path on the phone: a file it holds under that path is a duplicate, whatever its bytes,
+    // so the new content of an edited file is never asked for.
+    announcedItem: (rule) => (ctx, device, request) => {
+      const rows = ctx.db.prepare('SELECT * FROM items WHERE device_id = ?').all(device.id) as ItemRow[];
+      const named = rows.find((row) => (JSON.parse(row.meta_json) as ItemMeta).path === request.meta.path);
+      return named && named.sha256 !== request.sha256 ? named : rule(ctx, device, request);
     },
   },
   'duplicate-answered-as-recent': {

@@ -43,6 +43,16 @@ export function uploadRefusal(size: number, meta: ItemMeta): MbsError | undefine
   return undefined;
 }
 
+/** PROTOCOL.md "Backup": the item an announcement duplicates, the one of its bytes this device holds, whatever name. */
+export function announcedItem(
+  ctx: ServiceContext,
+  device: DeviceRow,
+  request: Static<typeof CreateUploadRequest>,
+): ItemRow | undefined {
+  return ctx.db.prepare('SELECT * FROM items WHERE device_id = ? AND sha256 = ?').get(device.id, request.sha256) as
+    ItemRow | undefined;
+}
+
 /** PROTOCOL.md "Backup": an item this device holds is answered `duplicate` with the held item, as it is listed. */
 export function duplicateOf(held: ItemRow): Static<typeof Item> {
   return toItem(held);
@@ -79,7 +89,7 @@ export class UploadService {
     if (backup.committed_at !== null) throw new MbsError('backup-closed');
     const refusal = this.ctx.rules.uploadRefusal(request.size, request.meta);
     if (refusal) throw refusal;
-    const held = this.itemRow(device.id, request.sha256);
+    const held = this.ctx.rules.announcedItem(this.ctx, device, request);
     if (held) return { status: 'duplicate', item: this.ctx.rules.duplicateOf(held) };
     const existing = this.uploadRow(device.id, request.sha256);
     if (existing) return { status: 'resumed', upload: this.statusOf(existing, this.partSizeSync(existing)) };
@@ -161,11 +171,6 @@ export class UploadService {
   private uploadRow(deviceId: string, sha256: string): UploadRow | undefined {
     return this.ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
       UploadRow | undefined;
-  }
-
-  private itemRow(deviceId: string, sha256: string): ItemRow | undefined {
-    return this.ctx.db.prepare('SELECT * FROM items WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
-      ItemRow | undefined;
   }
 
   private partSizeSync(row: UploadRow): number {
