@@ -688,6 +688,11 @@ export const FAULTS = {
     description: 'frees more than it needs to reach the limit',
     caughtBy: ['FUS-08'],
   },
+  'frees-past-limit-reached': {
+    side: 'app',
+    description: 'goes on removing when removing lands free space exactly on the limit (free space above it stops it)',
+    caughtBy: ['FUS-08'],
+  },
   'frees-documents': {
     side: 'app',
     description: 'frees up space by removing documents too',

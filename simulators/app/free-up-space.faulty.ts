@@ -20,4 +20,8 @@ export const FREE_UP_SPACE_FAULTS = {
       return last !== undefined && rule(free - last.size, limit, removed.slice(0, -1));
     },
   },
+  'frees-past-limit-reached': {
+    // Reaching the limit exactly is not taken as reached: one item more goes.
+    enoughFreed: (rule) => (free, limit, removed) => free !== limit && rule(free, limit, removed),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

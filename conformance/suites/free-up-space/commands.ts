@@ -3,26 +3,45 @@ import type { ItemKind } from '../../spec/file-types.js';
 import type { FreeUpSpaceLimitGb } from '../../../simulators/app/settings.js';
 import type { MediaOrigin, StorageArea } from '../../../simulators/device/media.js';
 import { BASE_DATE, DAY, expectEqual } from '../../kit/device-support.js';
-import { advance, backUp, GB, type FusModel } from './model.js';
+import { advance, backUp, GB, oldestRemovableAfterBackup, reckonedFree, type FusModel } from './model.js';
 import type { FreeUpSpaceApp } from './port.js';
 import { step, type FusStep } from './after-each-step.js';
 
-/** Free space relative to the current limit (or to another limit, to catch a wrong one), then maybe a backup. */
-export type FreeSetting = { readonly limit?: FreeUpSpaceLimitGb; readonly delta: number; readonly thenBackup: boolean };
+/**
+ * Free space relative to the current limit (or to another limit, to catch a wrong one), or short of it by exactly
+ * the bytes of the oldest items free up space could remove (so that removing them lands on the limit), then maybe a
+ * backup.
+ */
+export type FreeSetting =
+  | { readonly limit?: FreeUpSpaceLimitGb; readonly delta: number; readonly thenBackup: boolean }
+  | { readonly shortByOldest: 1 | 2; readonly thenBackup: boolean };
 
 export function setFree(setting: FreeSetting): FusStep {
-  const base = setting.limit ? `${setting.limit} GB` : 'the limit';
-  const delta = setting.delta === 0 ? '' : setting.delta > 0 ? ` + ${setting.delta} B` : ` - ${-setting.delta} B`;
+  const then = setting.thenBackup ? ', then tap Backup' : '';
   return step(
-    `free space = ${base}${delta}${setting.thenBackup ? ', then tap Backup' : ''}`,
+    `free space = ${freeLabel(setting)}${then}`,
     () => true,
     async (m, app) => {
-      const free = (setting.limit ?? m.limitGb) * GB + setting.delta;
+      const free = freeBytes(m, setting);
       await app.setFreeBytes(free);
       m.free = free;
       if (setting.thenBackup) await backUpNow(m, app);
     },
   );
+}
+
+function freeLabel(setting: FreeSetting): string {
+  if ('shortByOldest' in setting) return `the limit - the bytes of the oldest ${setting.shortByOldest} removable`;
+  const base = setting.limit ? `${setting.limit} GB` : 'the limit';
+  const delta = setting.delta === 0 ? '' : setting.delta > 0 ? ` + ${setting.delta} B` : ` - ${-setting.delta} B`;
+  return `${base}${delta}`;
+}
+
+/** The free bytes a setting asks for; short of the limit as free up space reckons it (on iOS, Recently Deleted too). */
+function freeBytes(m: FusModel, setting: FreeSetting): number {
+  if (!('shortByOldest' in setting)) return (setting.limit ?? m.limitGb) * GB + setting.delta;
+  const short = oldestRemovableAfterBackup(m, setting.shortByOldest).reduce((n, i) => n + i.size, 0);
+  return m.limitGb * GB - short - (reckonedFree(m) - m.free);
 }
 
 export function toggle(on: boolean): FusStep {

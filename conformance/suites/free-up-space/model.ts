@@ -57,10 +57,17 @@ export function reckonedFree(m: FusModel): number {
   return m.free + pending;
 }
 
-export function removable(m: FusModel, item: PhoneItem): boolean {
-  return (
-    (item.kind === 'photo' || item.kind === 'video') && item.storage === 'internal' && m.confirmed.has(item.content)
-  );
+/** Whether free up space may remove the item: a photo or video in internal storage, confirmed (or to be, `confirmed`). */
+export function removable(m: FusModel, item: PhoneItem, confirmed = m.confirmed.has(item.content)): boolean {
+  return (item.kind === 'photo' || item.kind === 'video') && item.storage === 'internal' && confirmed;
+}
+
+/** The oldest `n` items free up space could remove once a backup has confirmed what it takes. */
+export function oldestRemovableAfterBackup(m: FusModel, n: number): PhoneItem[] {
+  return m.items
+    .filter((i) => removable(m, i, i.eligible || m.confirmed.has(i.content)))
+    .sort((a, b) => a.capturedAt - b.capturedAt)
+    .slice(0, n);
 }
 
 /** The items free up space should remove now: the oldest removable ones, until the limit is reached. */

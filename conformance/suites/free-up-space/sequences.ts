@@ -57,6 +57,8 @@ const freeSetting: fc.Arbitrary<FreeSetting> = fc.oneof(
       thenBackup,
     }),
   },
+  // Short by exactly what the oldest removable items hold: free up space lands on the limit, no more than needed.
+  { weight: 2, arbitrary: fc.record({ shortByOldest: fc.constantFrom<1 | 2>(1, 2), thenBackup }) },
 );
 
 /** The commands; without `consent`, none answers the iOS deletion prompt (for an adapter that cannot). */
