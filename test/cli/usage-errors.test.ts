@@ -38,6 +38,26 @@ describe('usage errors', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('--smoke that keeps none of the selected cells is a usage error, not a pass that tested nothing', async () => {
+    // desktop-console-login has no cell in the smoke subset (its three cells hash outside it).
+    const result = await runCli(['run', '--smoke', '--seed', '7', '--checks', 'desktop-console-login']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--smoke keeps none of the 3 cells of this selection');
+    expect(result.stdout).not.toContain('PASS');
+    // A shard may hold none of them: the merge judges the whole.
+    const shard = await runCli([
+      'run',
+      '--smoke',
+      '--seed',
+      '7',
+      '--checks',
+      'desktop-console-login',
+      '--shard',
+      '1/2',
+    ]);
+    expect(shard.code).toBe(0);
+  });
+
   it('mbsc outbox: an address without a scheme is a usage error; a closed port is exit 3', async () => {
     const noScheme = await runCli(['outbox', '--server', 'localhost:8080', '--console-key', 'k']);
     expect(noScheme.code).toBe(2);
