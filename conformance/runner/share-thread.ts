@@ -13,6 +13,7 @@ import type { ShareData, ShareMessage } from './cell-threads.js';
 import { cellId } from './smoke-cells.js';
 import { runEdition, type EditionRunOptions } from './run-edition.js';
 import { editionCells } from './planned-cells.js';
+import { closeIdleBrowser } from '../kit/browser.js';
 
 export interface ShareRun {
   readonly target: Target;
@@ -47,6 +48,8 @@ export async function runShare(run: ShareRun): Promise<void> {
         ),
       ),
   );
+  // As on one thread (run-conformance.ts): a browser left lingering would hold this thread, and the run, open.
+  await closeIdleBrowser();
   const problem = problems.find((p) => p !== undefined);
   post({ kind: 'end', ...(problem ? { problem: { code: problem.code, message: problem.message } } : {}) });
 }
