@@ -1,9 +1,9 @@
 /**
- * An upload whose device left while one of its appends was under way: removed from the console (the upload's record
- * and part file go with it) or migrated away (the replacement takes the upload over, part file and all). Either way
- * the device's key no longer works, so the append answers what the device's next request would, `device-unauthorized`
- * (devices.ts), and leaves nothing of the upload that outlives its record: a part file made again after the removal
- * deleted it, or an item file moved into its blocks folder, goes; an upload taken over keeps its bytes, resumable.
+ * An upload whose device left while one of its appends was under way: removed from the console or migrated away
+ * (pairing-migration.ts); either way the upload's record and part file go, also once its item's place was reserved.
+ * The device's key no longer works, so the append answers what the device's next request would,
+ * `device-unauthorized` (devices.ts), and leaves nothing of the upload that outlives its record: a part file made
+ * again after the removal deleted it, or an item file moved into its blocks folder, goes.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
