@@ -5,6 +5,7 @@
  */
 import type { DeviceRow, UploadRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
+import { noteDroppedPlaces } from './upload-ownership.js';
 
 /** The tables whose rows belong to a device and move with it to its replacement. */
 export type DeviceTable = 'items' | 'backups' | 'snapshots' | 'uploads';
@@ -21,6 +22,7 @@ export function moveRows(ctx: ServiceContext, table: DeviceTable, fromDeviceId: 
  */
 export function discardUnfinishedUploads(ctx: ServiceContext, originalId: string): UploadRow[] {
   const rows = ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(originalId) as UploadRow[];
+  noteDroppedPlaces(ctx, originalId);
   ctx.db.prepare('DELETE FROM uploads WHERE device_id = ?').run(originalId);
   return rows;
 }
