@@ -27,7 +27,12 @@ import { archiveItems, heldItem, listDeviceItems, listItems } from './services/i
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
-import { retiredKeyOwner, retireOriginal, takeOverRecords } from './services/pairing-migration.js';
+import {
+  discardUnfinishedUploads,
+  retiredKeyOwner,
+  retireOriginal,
+  takeOverRecords,
+} from './services/pairing-migration.js';
 import { PAIRING_MIGRATION_FAULTS } from './services/pairing-migration.faulty.js';
 import {
   claimInstall,
@@ -123,6 +128,7 @@ export interface ServerRules {
   readonly pairingTokenExpired: typeof pairingTokenExpired;
   readonly pairingQrText: typeof pairingQrText;
   readonly pairingStatus: typeof pairingStatus;
+  readonly discardUnfinishedUploads: typeof discardUnfinishedUploads;
   readonly takeOverRecords: typeof takeOverRecords;
   readonly retireOriginal: typeof retireOriginal;
   readonly retiredKeyOwner: typeof retiredKeyOwner;
@@ -198,6 +204,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   pairingTokenExpired,
   pairingQrText,
   pairingStatus,
+  discardUnfinishedUploads,
   takeOverRecords,
   retireOriginal,
   retiredKeyOwner,

@@ -565,6 +565,11 @@ export const FAULTS = {
     description: "drops the original device's items when it migrates",
     caughtBy: ['MIG-10'],
   },
+  'migration-keeps-unfinished-uploads': {
+    side: 'server',
+    description: "hands the original device's unfinished uploads to the replacement when it migrates, bytes and all",
+    caughtBy: ['BAK-09'],
+  },
   'migration-keeps-old-pairing': {
     side: 'server',
     description: 'keeps the original device paired after migration',

@@ -7,6 +7,7 @@ import { toDevice, type DeviceRow } from '../store/rows.js';
 import { hashSecret, type ServiceContext } from './context.js';
 import { deviceByKeyHash } from './device-keys.js';
 import { assertNameFitsOnDisk, deviceById } from './pairing.js';
+import { noteDroppedPlaces } from './upload-ownership.js';
 
 export function listDevices(ctx: ServiceContext): Device[] {
   const rows = ctx.db.prepare('SELECT * FROM devices ORDER BY registered_at, id').all() as DeviceRow[];
@@ -38,6 +39,7 @@ export async function removeDevice(ctx: ServiceContext, deviceId: string): Promi
   if (!deviceById(ctx, deviceId)) throw new MbsError('device-not-found');
   const uploads = ctx.db.prepare('SELECT id FROM uploads WHERE device_id = ?').all(deviceId) as { id: string }[];
   ctx.db.transaction(() => {
+    noteDroppedPlaces(ctx, deviceId);
     for (const table of ['items', 'backups', 'snapshots', 'uploads']) {
       ctx.db.prepare(`DELETE FROM ${table} WHERE device_id = ?`).run(deviceId);
     }

@@ -10,9 +10,15 @@ const keptKeys = new WeakMap<Db, Map<string, string>>();
 
 export const PAIRING_MIGRATION_FAULTS = {
   'migration-loses-items': {
-    // Moves the backup jobs and uploads, but leaves the items (and snapshots) behind with the original.
-    takeOverRecords: () => (ctx, originalId, replacementId) => {
-      for (const table of ['backups', 'uploads'] as const) moveRows(ctx, table, originalId, replacementId);
+    // Moves the backup jobs, but leaves the items (and snapshots) behind with the original.
+    takeOverRecords: () => (ctx, originalId, replacementId) => moveRows(ctx, 'backups', originalId, replacementId),
+  },
+  'migration-keeps-unfinished-uploads': {
+    // Discards no upload: the replacement takes them over with the other records, resumable at their offsets.
+    discardUnfinishedUploads: () => () => [],
+    takeOverRecords: (rule) => (ctx, originalId, replacementId) => {
+      rule(ctx, originalId, replacementId);
+      moveRows(ctx, 'uploads', originalId, replacementId);
     },
   },
   'migration-keeps-old-pairing': {

@@ -153,8 +153,7 @@ export async function pair(
     replaced = current;
     if (current) {
       // The replacement takes over the original's backup folder and items; the original leaves the device list.
-      abandoned.push(...(ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ?').all(current.id) as UploadRow[]));
-      ctx.db.prepare('DELETE FROM uploads WHERE device_id = ? AND final_path IS NULL').run(current.id);
+      abandoned.push(...ctx.rules.discardUnfinishedUploads(ctx, current.id));
       ctx.rules.retireOriginal(ctx, current.id);
     }
     ctx.db
@@ -187,8 +186,7 @@ export async function pair(
   } finally {
     reserved.delete(backupPath);
   }
-  for (const upload of abandoned)
-    if (upload.final_path === null) await removeIfPresent(partFile(ctx.layout, upload.id));
+  for (const upload of abandoned) await removeIfPresent(partFile(ctx.layout, upload.id));
 
   const response: Static<typeof PairResponse> = {
     deviceId,

@@ -1,14 +1,15 @@
 /**
- * An upload whose device left while one of its appends was under way: removed from the console (the upload's record
- * and part file go with it) or migrated away (the replacement takes the upload over, part file and all). Either way
- * the device's key no longer works, so the append answers what the device's next request would, `device-unauthorized`
- * (devices.ts), and leaves nothing of the upload that outlives its record: a part file made again after the removal
- * deleted it, or an item file moved into its blocks folder, goes; an upload taken over keeps its bytes, resumable.
+ * An upload whose device left while one of its appends was under way: removed from the console or migrated away
+ * (pairing-migration.ts); either way the upload's record and part file go, also once its item's place was reserved.
+ * The device's key no longer works, so the append answers what the device's next request would,
+ * `device-unauthorized` (devices.ts), and leaves nothing of the upload that outlives its record: a part file made
+ * again after the removal deleted it, or an item file moved into its blocks folder, goes.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { durableRename, removeIfPresent } from '../storage/durable-fs.js';
+import { underRoot } from '../storage/layout.js';
 import type { UploadRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 import type { UploadPartWriter } from './upload-part-writer.js';
@@ -42,6 +43,7 @@ export async function lostAppend(
   if (holder === 'none') {
     parts.forget(row.id);
     await removeIfPresent(part);
+    await takeAwayDropped(ctx, row.id);
   }
   return lostUpload(ctx, row.device_id);
 }
@@ -73,6 +75,40 @@ export async function takeBackItemFile(
   if (uploadHolder(ctx, row) !== 'none') return durableRename(files.placed, files.part, { fileSynced: true });
   await removeIfPresent(files.placed);
   await removeEmptyFolders(path.dirname(files.placed), files.deviceFolder);
+  await takeAwayDropped(ctx, row.id);
+}
+
+/**
+ * Inside the transaction that drops device `deviceId`'s uploads (its removal, or a migration away from it): notes
+ * where the item file of each one whose place was reserved may still land. An append under way may move the file
+ * there after the drop; it takes the file away as it finds its upload gone, and start-up takes away what a crash
+ * left before it could (takeAwayDroppedFiles). A removed device's confirmed files stay; these were never items.
+ */
+export function noteDroppedPlaces(ctx: ServiceContext, deviceId: string): void {
+  ctx.db
+    .prepare(
+      `INSERT OR REPLACE INTO dropped_uploads (upload_id, final_path, stored_as)
+         SELECT id, final_path, stored_as FROM uploads WHERE device_id = ? AND final_path IS NOT NULL`,
+    )
+    .run(deviceId);
+}
+
+/** Takes away the item file dropped upload `uploadId` may have left in place, the folders its move made, and the note. */
+async function takeAwayDropped(ctx: ServiceContext, uploadId: string): Promise<void> {
+  const note = ctx.db.prepare('SELECT final_path, stored_as FROM dropped_uploads WHERE upload_id = ?').get(uploadId) as
+    { final_path: string; stored_as: string } | undefined;
+  if (!note) return;
+  const placed = underRoot(ctx.layout, note.final_path);
+  await removeIfPresent(placed);
+  const deviceFolder = underRoot(ctx.layout, note.final_path.slice(0, -note.stored_as.length));
+  await removeEmptyFolders(path.dirname(placed), deviceFolder);
+  ctx.db.prepare('DELETE FROM dropped_uploads WHERE upload_id = ?').run(uploadId);
+}
+
+/** At start-up, before any request: no append is under way, so every dropped upload's file goes (noteDroppedPlaces). */
+export async function takeAwayDroppedFiles(ctx: ServiceContext): Promise<void> {
+  const ids = ctx.db.prepare('SELECT upload_id FROM dropped_uploads').pluck().all() as string[];
+  for (const uploadId of ids) await takeAwayDropped(ctx, uploadId);
 }
 
 /** Removes `folder` and its parents below the device's folder `top` while they are empty (the move made them). */

@@ -26,7 +26,7 @@ import { partFile } from '../storage/layout.js';
 import { toItem, type BackupRow, type DeviceRow, type ItemRow, type UploadRow } from '../store/rows.js';
 import { newId, type ServiceContext } from './context.js';
 import { KeyedLock } from './keyed-lock.js';
-import { forgetDroppedUploads, lostAppend, lostUpload } from './upload-ownership.js';
+import { forgetDroppedUploads, lostAppend, lostUpload, takeAwayDroppedFiles } from './upload-ownership.js';
 import { UploadPartWriter } from './upload-part-writer.js';
 
 /**
@@ -156,9 +156,13 @@ export class UploadService {
     });
   }
 
-  /** Run at start-up, before any request: finishes what a crash left half done (recoverUploads). */
-  recover(): Promise<void> {
-    return this.ctx.rules.recoverUploads(this.ctx);
+  /**
+   * Run at start-up, before any request: finishes what a crash left half done (recoverUploads), and takes away the
+   * item files of uploads dropped while their append was under way (upload-ownership.ts).
+   */
+  async recover(): Promise<void> {
+    await this.ctx.rules.recoverUploads(this.ctx);
+    await takeAwayDroppedFiles(this.ctx);
   }
 
   private ownUpload(device: DeviceRow, uploadId: string): UploadRow {

@@ -166,4 +166,7 @@ export const MIGRATIONS: readonly string[] = [
    UPDATE tfa_push_requests SET auth_seq = seq;
    DROP INDEX tfa_push_authenticator;
    CREATE UNIQUE INDEX tfa_push_auth_seq ON tfa_push_requests (authenticator_id, auth_seq);`,
+  // Where the item file of an upload dropped after its place was reserved may still land (upload-ownership.ts): an
+  // append under way may move it there after the drop, and a crash before it takes it back leaves it on no record.
+  `CREATE TABLE dropped_uploads (upload_id TEXT PRIMARY KEY, final_path TEXT NOT NULL, stored_as TEXT NOT NULL);`,
 ];

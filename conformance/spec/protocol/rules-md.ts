@@ -98,8 +98,10 @@ With \`mode=migrate\`, naming the original device, a server MUST:
 - list the replacement under its own name with \`migratedFrom\`; take the original off the list and revoke its key;
 - hand every item of the original to the replacement, listed in its Archive tab and restorable to it; the latest
   snapshot (with its 2FA accounts) becomes the replacement's;
-- discard the original's unfinished uploads (their bytes are dropped; they are never confirmed); its backup jobs,
-  open or committed, pass to the replacement, which may commit an open one;
+- discard the original's unfinished uploads (their bytes are dropped; they are never confirmed), also one whose
+  bytes are all in (its completion refused for a full disk, or its last append under way as the migration lands):
+  the replacement can neither resume nor complete one, and an append under way is refused; its backup jobs, open or
+  committed, pass to the replacement, which may commit an open one;
 - continue the original's sequence of stored names: the replacement's first stored file takes the next number;
 - count the inherited items as held: announcing one of them from the replacement is answered \`duplicate\`.
 `;

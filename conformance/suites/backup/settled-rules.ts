@@ -3,7 +3,8 @@
  * one step each, through the protocol alone.
  * 1. A resumed upload keeps the first announcement's metadata and its extension in `storedAs`.
  * 2. Duplicate detection covers inherited items: the replacement announcing the original's bytes gets `duplicate`.
- * 3. A migration discards the original's unfinished uploads: the replacement cannot reach them.
+ * 3. A migration discards the original's unfinished uploads: the replacement cannot reach them, neither one begun
+ *    nor one whose last append is under way as the migration lands (every byte in but the last, held open).
  * 4. An upload finished after its job was committed is counted by no snapshot.
  * 5. `POST /v1/items/archive` answers the number of distinct items named, those already archived included; one
  *    unknown item refuses the whole request and archives nothing.
@@ -25,6 +26,7 @@ import {
 } from '../../kit/server-support.js';
 import type { ItemMeta } from '../../spec/protocol/resources.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { holdLastByte } from './held-last-append.js';
 
 /** The rules of each step, named by its failures. */
 const STEP = {
@@ -142,8 +144,19 @@ export const settledRulesCheck: Check = {
           beginUpload(original.client, job.backupId, u, photo('unfinished.jpg', Date.UTC(2021, 6, 20))),
         );
 
+        // And one whose last append is under way, every byte in but the last, as the migration lands.
+        const w = contentOf(seed * 31 + 6);
+        const wMeta = photo('under-way.jpg', Date.UTC(2021, 6, 22));
+        const underWay = await within(STEP.unfinishedDiscarded, async () => {
+          const uploadId = await beginUpload(original.client, job.backupId, w, wMeta);
+          const held = holdLastByte(original.client, uploadId, PART, w.bytes.subarray(PART));
+          await held.handedOver;
+          return { uploadId, held };
+        });
+
         const replacement = await migrateDevice(session, original.deviceId, 'Settled heir');
         paired.push(replacement.deviceId);
+        const lastAppend = await underWay.held.release();
         const heir = replacement.client;
         const later = await heir.call('startBackup', { body: {} });
 
@@ -163,27 +176,35 @@ export const settledRulesCheck: Check = {
 
         // 3. The original's unfinished uploads are gone after the migration.
         await within(STEP.unfinishedDiscarded, async () => {
-          await refused(
-            heir.call('getUpload', { params: { uploadId: unfinished } }),
-            ['upload-not-found'],
-            `GET /v1/uploads/${unfinished} (begun by the original, ${PART} of ${SIZE} bytes) with the replacement's key`,
-          );
-          const again = await heir.call('createUpload', {
-            body: {
-              backupId: later.backupId,
-              sha256: u.sha,
-              size: SIZE,
-              meta: photo('unfinished.jpg', Date.UTC(2021, 6, 20)),
-            },
-          });
-          if (again.status !== 'created' || again.upload.offset !== 0) {
+          if ('answer' in lastAppend) {
             throw new Violation(
               STEP.unfinishedDiscarded,
-              `the replacement announcing the bytes of the original's discarded upload answered ${brief(again)}, ` +
-                'expected created at offset 0',
+              `the original's last append, under way with ${SIZE - 1} of ${SIZE} bytes in as the migration landed, ` +
+                `answered ${brief(lastAppend.answer)}, expected a refusal (the upload is discarded, never confirmed)`,
             );
           }
-          await heir.call('cancelUpload', { params: { uploadId: again.upload.uploadId } });
+          const discarded = [
+            { uploadId: unfinished, content: u, meta: photo('unfinished.jpg', Date.UTC(2021, 6, 20)), held: PART },
+            { uploadId: underWay.uploadId, content: w, meta: wMeta, held: SIZE - 1 },
+          ];
+          for (const { uploadId, content, meta, held } of discarded) {
+            await refused(
+              heir.call('getUpload', { params: { uploadId } }),
+              ['upload-not-found'],
+              `GET /v1/uploads/${uploadId} (begun by the original, ${held} of ${SIZE} bytes) with the replacement's key`,
+            );
+            const again = await heir.call('createUpload', {
+              body: { backupId: later.backupId, sha256: content.sha, size: SIZE, meta },
+            });
+            if (again.status !== 'created' || again.upload.offset !== 0) {
+              throw new Violation(
+                STEP.unfinishedDiscarded,
+                `the replacement announcing the bytes of the original's discarded upload (${held} of ${SIZE} bytes ` +
+                  `in) answered ${brief(again)}, expected created at offset 0`,
+              );
+            }
+            await heir.call('cancelUpload', { params: { uploadId: again.upload.uploadId } });
+          }
         });
         // The inherited item stays in Archive: no snapshot lists it as present again.
         await commit(heir, later.backupId, []);

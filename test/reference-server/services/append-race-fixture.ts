@@ -1,10 +1,12 @@
 /**
  * For races against an append: a hook that holds an append at one of its steps (append-steps.ts) until released,
- * and a server with a paired device, a backup job and a large upload (hashed on the hashing thread) to append to.
+ * a server with a paired device, a backup job and a large upload (hashed on the hashing thread) to append to, and a
+ * migration away from the device.
  */
 import type { AppendStep, AppendStepHook } from '../../../reference-server/services/append-steps.js';
 import { OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
-import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { bytesOf, deviceIdentity, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 /** A hook that holds the first append to reach `step` until released, and says when one reached it. */
 export function holdAt(step: AppendStep) {
@@ -41,4 +43,15 @@ export function outcomeOf<T>(work: Promise<T>): Promise<{ answer: T } | { error:
     (answer) => ({ answer }),
     (error: unknown) => ({ error }),
   );
+}
+
+/** Pairs a replacement for `originalId` on `t` (a migration) and answers its client. */
+export async function migrate(t: TestServer, originalId: string): Promise<MbsClient> {
+  const pairing = await t.console.call('createPairing', { body: { mode: 'migrate', originalDeviceId: originalId } });
+  const replacement = new MbsClient({ baseUrl: t.server.url });
+  const paired = await replacement.call('pair', {
+    body: { token: pairing.token, edition: 'pro', device: deviceIdentity('Pixel 8') },
+  });
+  replacement.deviceKey = paired.deviceKey;
+  return replacement;
 }

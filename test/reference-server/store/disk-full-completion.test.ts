@@ -3,7 +3,8 @@
  * then refuses (services/upload-completion.ts): the answer is `507 server-disk-full` saying what was kept (the
  * upload's bytes, not the item), nothing of the item is listed or found in the blocks folder, the upload stays
  * resumable at its full size, and once the disk has room the upload completes on the same server, no restart needed;
- * a restart while the disk is still full starts and keeps it so, and a restart that finds room completes it.
+ * a restart while the disk is still full starts and keeps it so, and a restart that finds room completes it. A
+ * migration discards it (PROTOCOL.md "Migration"): the replacement can neither resume nor complete it.
  *
  * The refusal is brought about exactly: the WAL is emptied beside the server, and the disk is filled to leave the
  * item's last byte plus the room a database write is let in with (store/quota-writes.ts). The write that records the
@@ -18,6 +19,7 @@ import { layoutOf } from '../../../reference-server/storage/layout.js';
 import { TRANSACTION_PAGES, WAL_PAGES } from '../../../reference-server/store/quota-writes.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { bytesOf, photo, sha256, startTestServer, tempDir, type TestServer } from '../../helpers/test-server.js';
+import { migrate } from '../services/append-race-fixture.js';
 
 const QUOTA = 8 * 1024 * 1024;
 /** The room a database write is let in with (quota-writes.ts: pages of 4,096 bytes, each with a 24-byte header). */
@@ -135,5 +137,29 @@ it(
 
     rmSync(filler);
     await expectStored(await restart(false), uploadId, bytes);
+  },
+);
+
+it(
+  'a migration discards the upload whose completion was refused: the replacement starts its bytes again at 0',
+  { timeout: TIMEOUT_MS },
+  async () => {
+    const { device, uploadId, bytes, filler } = await refusedCompletion();
+    rmSync(filler);
+    const replacement = await migrate(t as TestServer, device.deviceId);
+
+    await expect(replacement.call('getUpload', { params: { uploadId } })).rejects.toMatchObject({
+      code: 'upload-not-found',
+    });
+    await expect(replacement.append(uploadId, bytes.length, Buffer.alloc(0))).rejects.toMatchObject({
+      code: 'upload-not-found',
+    });
+    expect(readdirSync(layoutOf(dataDir as string).uploads)).toEqual([]);
+    const backup = await replacement.call('startBackup', { body: {} });
+    const again = await replacement.call('createUpload', {
+      body: { backupId: backup.backupId, sha256: sha256(bytes), size: bytes.length, meta: photo('F61.png') },
+    });
+    expect(again).toMatchObject({ status: 'created', upload: { offset: 0 } });
+    expect((await replacement.call('listItems', {})).items).toEqual([]);
   },
 );
