@@ -5,11 +5,22 @@
 import { createHmac } from 'node:crypto';
 import { Violation } from './violation.js';
 
-/** Throws a Violation naming `requirements` unless `actual` and `expected` are equal as JSON. */
+/**
+ * Throws a Violation naming `requirements` unless `actual` equals `expected` as JSON values: arrays in order,
+ * objects by their keys in any order (the protocol fixes no order of an object's keys, so a server's is no difference).
+ */
 export function expectEqual(requirements: readonly string[], what: string, actual: unknown, expected: unknown): void {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new Violation(requirements, `${what}: got ${a}, expected ${e}`);
+  if (inKeyOrder(actual) === inKeyOrder(expected)) return;
+  throw new Violation(requirements, `${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** The JSON text of `value` with every object's keys sorted. */
+function inKeyOrder(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 export function expectTrue(requirements: readonly string[], condition: boolean, message: string): void {

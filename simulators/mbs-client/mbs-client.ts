@@ -6,6 +6,7 @@ import type { Agent } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Static, TSchema } from 'typebox';
 import { validatorOf } from '../../conformance/spec/compiled-schemas.js';
+import { declaredPartOf } from '../../conformance/spec/open-answers.js';
 import { ClientError, isErrorCode, MbsError } from '../../conformance/spec/errors.js';
 import { ROUTES, type RouteName, type RouteSpec } from '../../conformance/spec/protocol/routes.js';
 import type { AppendResponse, Item } from '../../conformance/spec/protocol/resources.js';
@@ -195,8 +196,9 @@ export class MbsClient {
     }
     if (spec.response !== 'bytes') this.expectType(name, response, 'application/json');
     const value = parseJson(await readAll(response.stream), name);
-    const validator = spec.response === 'bytes' ? undefined : validatorOf(spec.response);
-    if (validator && !validator.Check(value)) {
+    if (spec.response === 'bytes') return value;
+    const validator = validatorOf(spec.response);
+    if (!validator.Check(value)) {
       const problems = [...validator.Errors(value)].slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
       throw new ClientError(
         'protocol-violation',
@@ -207,7 +209,7 @@ export class MbsClient {
         },
       );
     }
-    return value;
+    return declaredPartOf(spec.response, value);
   }
 
   /** An answer of another media type than the protocol gives breaks it, whatever its bytes say (media-types.ts). */

@@ -1,0 +1,96 @@
+/**
+ * A vendor's server that does everything PROTOCOL.md allows, only otherwise than the reference: a proxy in front of
+ * `mbsc serve` that rewrites every JSON answer as a server may. Each object of an answer that its schema leaves open
+ * gains keys of its own (an error's included), every object's keys come in reverse order, the JSON is indented, the
+ * media type says `charset=UTF-8`, the body is chunked, and extra headers come along. The ports it answers on
+ * stand in for the server's, in `GET /v1/info`, pairing payloads and discovery answers alike, so the simulated
+ * phones reach the server through it too.
+ */
+import { createSocket, type Socket } from 'node:dgram';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LiberalProxy {
+  readonly url: string;
+  readonly udpPort: number;
+  close(): Promise<void>;
+}
+
+/** Objects the protocol closes ("No other keys are allowed") or that are maps: they gain no keys. */
+const NO_EXTRA_KEYS = new Set(['meta', 'accounts', 'account', 'exif', 'details']);
+
+export async function startLiberalProxy(target: { url: string; udpPort: number }): Promise<LiberalProxy> {
+  const upstream = new URL(target.url);
+  const ports = { from: { tcp: Number(upstream.port), udp: target.udpPort }, to: { tcp: 0, udp: 0 } };
+  const rewrite = (value: unknown, key = ''): unknown => {
+    if (typeof value === 'string') {
+      return value
+        .replace(new RegExp(`([?&#])tcp=${ports.from.tcp}(?=&|$)`), `$1tcp=${ports.to.tcp}`)
+        .replace(new RegExp(`([?&#])udp=${ports.from.udp}(?=&|$)`), `$1udp=${ports.to.udp}`);
+    }
+    if (key === 'tcpPort' && value === ports.from.tcp) return ports.to.tcp;
+    if (key === 'udpPort' && value === ports.from.udp) return ports.to.udp;
+    if (Array.isArray(value)) return value.map((v) => rewrite(v, key));
+    if (value === null || typeof value !== 'object') return value;
+    const entries = Object.entries(value).map(([k, v]) => [k, rewrite(v, k)] as const);
+    if (!NO_EXTRA_KEYS.has(key)) entries.push(['vendorNote', { build: 'x-1', beta: null }], ['zzVendor', 1]);
+    return Object.fromEntries(entries.reverse());
+  };
+
+  const http = createServer((req, res) => forward(req, res));
+  function forward(req: IncomingMessage, res: ServerResponse): void {
+    const up = request(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => void relay(answer, res),
+    );
+    up.on('error', () => res.destroy());
+    up.on('continue', () => res.writeContinue());
+    req.pipe(up);
+  }
+  async function relay(answer: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers: Record<string, string | string[] | undefined> = { ...answer.headers };
+    for (const name of ['connection', 'keep-alive', 'transfer-encoding']) delete headers[name];
+    Object.assign(headers, { 'cache-control': 'no-store', server: 'Vendor/9', 'x-request-id': 'r-1' });
+    if (!(answer.headers['content-type'] ?? '').startsWith('application/json')) {
+      res.writeHead(answer.statusCode ?? 502, headers);
+      answer.pipe(res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of answer) chunks.push(chunk as Buffer);
+    const text = JSON.stringify(rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8'))), null, 2) + '\n';
+    delete headers['content-length'];
+    res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
+    // Two writes without a length: node:http sends them chunked.
+    res.write(text.slice(0, 1));
+    res.end(text.slice(1));
+  }
+  http.on('checkContinue', forward);
+  http.on('checkExpectation', forward);
+
+  const udp = createSocket('udp4');
+  udp.on('message', (message, from) => {
+    const back: Socket = createSocket('udp4');
+    const done = setTimeout(() => back.close(), 3000);
+    back.on('message', (answer) => {
+      clearTimeout(done);
+      back.close();
+      udp.send(JSON.stringify(rewrite(JSON.parse(answer.toString('utf8')))), from.port, from.address);
+    });
+    back.send(message, target.udpPort, upstream.hostname);
+  });
+
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  ports.to.tcp = (http.address() as AddressInfo).port;
+  ports.to.udp = udp.address().port;
+  return {
+    url: `http://127.0.0.1:${ports.to.tcp}`,
+    udpPort: ports.to.udp,
+    close: async () => {
+      udp.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
