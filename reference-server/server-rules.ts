@@ -58,7 +58,7 @@ import { codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/c
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { loginCreatedAt, trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -128,6 +128,7 @@ export interface ServerRules {
   readonly retiredKeyOwner: typeof retiredKeyOwner;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
+  readonly otpCandidates: typeof otpCandidates;
   readonly throttlePolicy: typeof throttlePolicy;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
@@ -202,6 +203,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retireOriginal,
   retiredKeyOwner,
   otpWindow,
+  otpCandidates,
   throttlePolicy,
   sendLimit,
   forgetOnReset,

@@ -41,6 +41,13 @@ export const FAULTS = {
     description: 'accepts a one-time password a second time',
     caughtBy: ['TOTP-12'],
   },
+  'totp-accepted-twice-at-once': {
+    side: 'server',
+    description:
+      'reads the step an authenticator last accepted, awaits, then checks and writes: one code sent to two logins ' +
+      'at once logs both in',
+    caughtBy: ['TOTP-12'],
+  },
   'stale-totp-accepted': {
     side: 'server',
     description: 'accepts a one-time password from two steps ago',
