@@ -70,6 +70,7 @@ import {
   loginStateAfterAnswer,
   mayAnswerPush,
   pushLifetimeMs,
+  pushToAnswer,
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
@@ -151,6 +152,7 @@ export interface ServerRules {
   readonly pushLifetimeMs: typeof pushLifetimeMs;
   readonly pushServiceReachable: typeof pushServiceReachable;
   readonly mayAnswerPush: typeof mayAnswerPush;
+  readonly pushToAnswer: typeof pushToAnswer;
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
@@ -226,6 +228,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   pushLifetimeMs,
   pushServiceReachable,
   mayAnswerPush,
+  pushToAnswer,
   loginStateAfterAnswer,
   isRecoveryPhone,
   discardRecovered,

@@ -75,6 +75,13 @@ export const FAULTS = {
     description: 'offers push approval at login even when the push notification service cannot be reached',
     caughtBy: ['NET-09'],
   },
+  'push-answered-twice-at-once': {
+    side: 'server',
+    description:
+      'reads a push request, awaits, then checks it is pending and writes the answer: approvals and rejections ' +
+      'sent at once all take',
+    caughtBy: ['PUSH-10'],
+  },
   'resend-keeps-old-push': {
     side: 'server',
     description: 'Resend sends a new push request without voiding the earlier one',

@@ -2,9 +2,9 @@
  * The self-test's faulty variants of logins (logins.ts): "Trust this browser", the time a login started, the
  * authenticators a code is checked against read a turn before the check.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { afterRoundTrip } from '../services/round-trip.js';
 
 export const LOGINS_FAULTS = {
   'trust-lasts-31-days': {
@@ -18,13 +18,6 @@ export const LOGINS_FAULTS = {
   'totp-accepted-twice-at-once': {
     // Reads the authenticators, then waits on a round trip (a vendor's asynchronous database) before checking the
     // code against what it read and writing the step: two logins sent the same code at once both pass the check.
-    otpCandidates: (rule) => async (ctx, authenticatorId) => {
-      const rows = await rule(ctx, authenticatorId);
-      await sleep(RACE_WINDOW_MS);
-      return rows;
-    },
+    otpCandidates: (rule) => (ctx, authenticatorId) => afterRoundTrip(rule(ctx, authenticatorId)),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
-
-/** How long the variant's check waits before its write: a database round trip on a loaded machine. */
-const RACE_WINDOW_MS = 20;
