@@ -36,6 +36,8 @@ import {
   pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
+  tokenToPair,
+  useToken,
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { pairingStatus } from './services/pairing-status.js';
@@ -119,6 +121,8 @@ export interface ServerRules {
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
+  readonly tokenToPair: typeof tokenToPair;
+  readonly useToken: typeof useToken;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly pairingTokenExpired: typeof pairingTokenExpired;
@@ -196,6 +200,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   jobFolder,
   refusePairedInstall,
   refuseOldMigratingApp,
+  tokenToPair,
+  useToken,
   claimInstall,
   pairingExpiry,
   pairingTokenExpired,

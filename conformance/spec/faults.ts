@@ -324,6 +324,13 @@ export const FAULTS = {
     description: 'accepts a request body whose values have the wrong JSON types, converting them',
     caughtBy: ['NET-12'],
   },
+  'pairing-token-used-twice-at-once': {
+    side: 'server',
+    description:
+      'reads a pairing token, awaits, checks it unused, then writes it used without checking again: ' +
+      'two phones sent one token at once both pair',
+    caughtBy: ['PAIR-02'],
+  },
   'pairing-token-lives-11-minutes': {
     side: 'server',
     description: 'accepts a pairing token for 11 minutes instead of 10',

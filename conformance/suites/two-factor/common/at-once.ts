@@ -10,9 +10,6 @@ import { judgeHistory } from '../../../kit/history/judge.js';
 import { DESKTOP_LOGIN } from './otp-commands.js';
 import { attempt, type Outcome } from './outcomes.js';
 
-/** How many presentations go at once: a handful, enough for two to meet between a check and its write. */
-export const AT_ONCE = 4;
-
 /** Sends every call of `sends` at once, presenting `code`; throws when more than one was accepted. */
 export async function presentedAtOnce<T>(
   kind: CodeKind,

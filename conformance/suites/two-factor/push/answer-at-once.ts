@@ -5,7 +5,8 @@
  */
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { Violation } from '../../../kit/violation.js';
-import { AT_ONCE, presentedAtOnce } from '../common/at-once.js';
+import { AT_ONCE } from '../../../kit/at-once.js';
+import { presentedAtOnce } from '../common/at-once.js';
 import { registerByQr } from '../common/actors.js';
 
 export async function answeredAtOnce(desk: MbsClient, url: string): Promise<void> {

@@ -4,7 +4,8 @@
  * goes to AT_ONCE logins started beforehand, all sent before any answer.
  */
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { AT_ONCE, presentedAtOnce } from '../common/at-once.js';
+import { AT_ONCE } from '../../../kit/at-once.js';
+import { presentedAtOnce } from '../common/at-once.js';
 import { codeAt, registerByQr, settleOtp } from '../common/actors.js';
 import type { ServerTime } from '../common/support.js';
 
