@@ -134,7 +134,9 @@ export async function loginOtp(
   request: Static<typeof LoginOtpRequest>,
 ): Promise<Login> {
   loginFor(ctx, loginId, 'otp');
-  const candidates = await ctx.rules.otpCandidates(ctx, request.authenticatorId);
+  const read = ctx.rules.otpCandidates(ctx, request.authenticatorId);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
+  const candidates = read instanceof Promise ? await read : read;
   const token = throttled(ctx, 'otp', () =>
     ctx.db.transaction(() => {
       acceptOtp(ctx, request.code, candidates);

@@ -132,7 +132,9 @@ export async function answerPush(
   requestId: string,
   answer: { decision: 'approve' | 'reject'; number?: number | undefined },
 ): Promise<{ requestId: string; status: PushStatus }> {
-  const row = await ctx.rules.pushToAnswer(ctx, requestId);
+  const read = ctx.rules.pushToAnswer(ctx, requestId);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
+  const row = read instanceof Promise ? await read : read;
   if (!row || !ctx.rules.mayAnswerPush(row, authenticator)) throw new MbsError('push-not-found');
   const now = ctx.clock.now();
   const status = ctx.rules.answeredStatus(row, now);
