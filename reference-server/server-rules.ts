@@ -56,7 +56,7 @@ import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
+import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
@@ -145,6 +145,7 @@ export interface ServerRules {
   readonly registeredAtNow: typeof registeredAtNow;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
+  readonly codeToCheck: typeof codeToCheck;
   readonly useUpCode: typeof useUpCode;
   readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
@@ -223,6 +224,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   registeredAtNow,
   expiryOf,
   codeToSend,
+  codeToCheck,
   useUpCode,
   outgoingMessage,
   recoveryEmail,
