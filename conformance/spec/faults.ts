@@ -87,11 +87,11 @@ export const FAULTS = {
     description: 'Resend sends a new push request without voiding the earlier one',
     caughtBy: ['PUSH-07'],
   },
-  'sms-code-used-twice-at-once': {
+  'verification-code-used-twice-at-once': {
     side: 'server',
     description:
-      "reads a login's SMS recovery code, awaits, then checks the digits and uses it up: the code typed twice at " +
-      'once logs in twice',
+      "reads a login's SMS or e-mail code, awaits, then checks the digits and uses it up: the code typed twice " +
+      'at once is accepted twice',
     caughtBy: ['REC-14'],
   },
   'sms-code-outlives-5-minutes': {

@@ -8,9 +8,9 @@ import type { ServiceContext } from '../services/context.js';
 import { SMS_CODE_TTL_MS } from './context.js';
 
 export const CODES_FAULTS = {
-  'sms-code-used-twice-at-once': {
+  'verification-code-used-twice-at-once': {
     // Reads the code on a round trip (a vendor's asynchronous database) before checking the digits and using it
-    // up: requests typing one code at once all find it.
+    // up: requests typing one code at once all find it (an SMS recovery code, an e-mail password-lock code).
     codeToCheck: (rule) => (ctx, purpose) => afterRoundTrip(rule(ctx, purpose)),
   },
   'sms-code-outlives-5-minutes': {
