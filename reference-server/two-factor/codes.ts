@@ -11,7 +11,7 @@ import type { ServiceContext } from '../services/context.js';
 import { EMAIL_CODE_TTL_MS, SMS_CODE_TTL_MS, type TwoFactorContext } from './context.js';
 import type { OutgoingMessage } from './gateway.js';
 import type { CodeRow } from './rows.js';
-import { checkSendLimit, recordSend } from './send-limit.js';
+import { checkSendLimit, forgetSend, recordSend, sendTaken } from './send-limit.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -125,14 +125,23 @@ export async function issueCode(
   },
 ): Promise<CodeRow> {
   const sentAt = ctx.clock.now();
-  checkSendLimit(ctx, purpose, sentAt);
+  // Counted before the gateway is awaited, so that sends arriving together see each other; a failed one is taken back.
+  const send = ctx.db.transaction(() => {
+    checkSendLimit(ctx, purpose, sentAt);
+    return recordSend(ctx, purpose, sentAt);
+  })();
   const code = ctx.rules.codeToSend(ctx, purpose);
   const composed = message.compose(
     `${code.letters}-${code.digits}`,
     ctx.rules.expiryOf(message.channel, sentAt, purpose),
   );
-  await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
-  recordSend(ctx, purpose, sentAt);
+  try {
+    await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
+  } catch (error) {
+    forgetSend(ctx, send);
+    throw error;
+  }
+  sendTaken(ctx, sentAt);
   return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);
 }
 
