@@ -41,6 +41,8 @@ import {
   pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
+  tokenToPair,
+  useToken,
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { pairingStatus } from './services/pairing-status.js';
@@ -59,11 +61,11 @@ import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
+import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { loginCreatedAt, trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -75,6 +77,7 @@ import {
   loginStateAfterAnswer,
   mayAnswerPush,
   pushLifetimeMs,
+  pushToAnswer,
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
@@ -123,6 +126,8 @@ export interface ServerRules {
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
+  readonly tokenToPair: typeof tokenToPair;
+  readonly useToken: typeof useToken;
   readonly claimInstall: typeof claimInstall;
   readonly pairingExpiry: typeof pairingExpiry;
   readonly pairingTokenExpired: typeof pairingTokenExpired;
@@ -134,6 +139,7 @@ export interface ServerRules {
   readonly retiredKeyOwner: typeof retiredKeyOwner;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
+  readonly otpCandidates: typeof otpCandidates;
   readonly throttlePolicy: typeof throttlePolicy;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
@@ -145,6 +151,7 @@ export interface ServerRules {
   readonly registeredAtNow: typeof registeredAtNow;
   readonly expiryOf: typeof expiryOf;
   readonly codeToSend: typeof codeToSend;
+  readonly codeToCheck: typeof codeToCheck;
   readonly useUpCode: typeof useUpCode;
   readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
@@ -156,6 +163,7 @@ export interface ServerRules {
   readonly pushLifetimeMs: typeof pushLifetimeMs;
   readonly pushServiceReachable: typeof pushServiceReachable;
   readonly mayAnswerPush: typeof mayAnswerPush;
+  readonly pushToAnswer: typeof pushToAnswer;
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
@@ -199,6 +207,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   jobFolder,
   refusePairedInstall,
   refuseOldMigratingApp,
+  tokenToPair,
+  useToken,
   claimInstall,
   pairingExpiry,
   pairingTokenExpired,
@@ -209,6 +219,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retireOriginal,
   retiredKeyOwner,
   otpWindow,
+  otpCandidates,
   throttlePolicy,
   sendLimit,
   forgetOnReset,
@@ -220,6 +231,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   registeredAtNow,
   expiryOf,
   codeToSend,
+  codeToCheck,
   useUpCode,
   outgoingMessage,
   recoveryEmail,
@@ -231,6 +243,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   pushLifetimeMs,
   pushServiceReachable,
   mayAnswerPush,
+  pushToAnswer,
   loginStateAfterAnswer,
   isRecoveryPhone,
   discardRecovered,

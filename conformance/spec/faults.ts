@@ -41,6 +41,13 @@ export const FAULTS = {
     description: 'accepts a one-time password a second time',
     caughtBy: ['TOTP-12'],
   },
+  'totp-accepted-twice-at-once': {
+    side: 'server',
+    description:
+      'reads the step an authenticator last accepted, awaits, then checks and writes: one code sent to two logins ' +
+      'at once logs both in',
+    caughtBy: ['TOTP-12'],
+  },
   'stale-totp-accepted': {
     side: 'server',
     description: 'accepts a one-time password from two steps ago',
@@ -68,10 +75,24 @@ export const FAULTS = {
     description: 'offers push approval at login even when the push notification service cannot be reached',
     caughtBy: ['NET-09'],
   },
+  'push-answered-twice-at-once': {
+    side: 'server',
+    description:
+      'reads a push request, awaits, then checks it is pending and writes the answer: approvals and rejections ' +
+      'sent at once all take',
+    caughtBy: ['PUSH-10'],
+  },
   'resend-keeps-old-push': {
     side: 'server',
     description: 'Resend sends a new push request without voiding the earlier one',
     caughtBy: ['PUSH-07'],
+  },
+  'verification-code-used-twice-at-once': {
+    side: 'server',
+    description:
+      "reads a login's SMS or e-mail code, awaits, then checks the digits and uses it up: the code typed twice " +
+      'at once is accepted twice',
+    caughtBy: ['REC-14'],
   },
   'sms-code-outlives-5-minutes': {
     side: 'server',
@@ -309,6 +330,13 @@ export const FAULTS = {
     side: 'server',
     description: 'accepts a request body whose values have the wrong JSON types, converting them',
     caughtBy: ['NET-12'],
+  },
+  'pairing-token-used-twice-at-once': {
+    side: 'server',
+    description:
+      'reads a pairing token, awaits, checks it unused, then writes it used without checking again: ' +
+      'two phones sent one token at once both pair',
+    caughtBy: ['PAIR-02'],
   },
   'pairing-token-lives-11-minutes': {
     side: 'server',

@@ -2,8 +2,19 @@
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import { encodeLegacyPairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { afterRoundTrip } from './round-trip.js';
 
 export const PAIRING_FAULTS = {
+  'pairing-token-used-twice-at-once': {
+    // Reads the token on a round trip (a vendor's asynchronous database)...
+    tokenToPair: (rule) => (ctx, tokenHash) => afterRoundTrip(rule(ctx, tokenHash)),
+    // ...and trusts that read: the token is written used whether or not a pairing that ran meanwhile used it, so
+    // two phones sent one token at once both pair.
+    useToken: () => (ctx, tokenHash, now, deviceId) =>
+      void ctx.db
+        .prepare('UPDATE pairing_tokens SET used_at = ?, device_id = ? WHERE token_hash = ?')
+        .run(now, deviceId, tokenHash),
+  },
   'migration-onto-paired-device': {
     // Lets a replacement that is paired already (as a device or for 2FA) through the checks...
     refusePairedInstall: (rule) => (ctx, mode, installId) => {

@@ -102,9 +102,7 @@ export async function pair(
 ): Promise<Static<typeof PairResponse>> {
   assertNameFitsOnDisk(request.device.name);
   const tokenHash = hashSecret(request.token);
-  const token = ctx.db
-    .prepare('SELECT mode, original_device_id, expires_at, used_at FROM pairing_tokens WHERE token_hash = ?')
-    .get(tokenHash) as TokenRow | undefined;
+  const token = await ctx.rules.tokenToPair(ctx, tokenHash);
   const now = ctx.clock.now();
   if (!token) throw new MbsError('pairing-token-invalid');
   if (token.used_at !== null) throw new MbsError('pairing-token-used');
@@ -141,10 +139,7 @@ export async function pair(
   const commit = ctx.db.transaction(() => {
     // Checked again inside the transaction: another pairing may have used the token, or paired this
     // installation, while the folder was being made.
-    const used = ctx.db.prepare(
-      'UPDATE pairing_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
-    );
-    if (used.run(now, deviceId, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
+    ctx.rules.useToken(ctx, tokenHash, now, deviceId);
     ctx.rules.claimInstall(ctx, token.mode, request.device.installId);
     // The original as it is now: while the folder was being made it may have committed items (its next sequence
     // number moved on, and the replacement must not name a file again) or been removed.
@@ -214,6 +209,27 @@ export function refusePairedInstall(ctx: ServiceContext, mode: PairingMode, inst
   if (mode === 'migrate' && installIsAuthenticator(ctx, installId)) {
     throw new MbsError('migration-target-paired', 'The replacement device is already registered for 2FA.');
   }
+}
+
+/** The token a pairing names, as it stands before the backup folder is made; useToken checks it again after. */
+export function tokenToPair(
+  ctx: ServiceContext,
+  tokenHash: string,
+): TokenRow | undefined | Promise<TokenRow | undefined> {
+  return ctx.db
+    .prepare('SELECT mode, original_device_id, expires_at, used_at FROM pairing_tokens WHERE token_hash = ?')
+    .get(tokenHash) as TokenRow | undefined;
+}
+
+/**
+ * Inside the pairing's transaction the token is used up: refused if a pairing that ran meanwhile used it (PROTOCOL.md
+ * "Pairing": a token is single-use), since the check before the folder was made only saw it as it was then.
+ */
+export function useToken(ctx: ServiceContext, tokenHash: string, now: number, deviceId: string): void {
+  const used = ctx.db.prepare(
+    'UPDATE pairing_tokens SET used_at = ?, device_id = ? WHERE token_hash = ? AND used_at IS NULL',
+  );
+  if (used.run(now, deviceId, tokenHash).changes !== 1) throw new MbsError('pairing-token-used');
 }
 
 /** Inside the pairing's transaction the installation is claimed: refused if a pairing that ran meanwhile paired it. */

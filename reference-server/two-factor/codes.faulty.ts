@@ -1,12 +1,18 @@
 /** The self-test's faulty variants of verification code lifetimes, resending and single use (codes.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { afterRoundTrip } from '../services/round-trip.js';
 import { codeFor, storeCode } from './codes.js';
 import type { CodeRow } from './rows.js';
 import type { ServiceContext } from '../services/context.js';
 import { SMS_CODE_TTL_MS } from './context.js';
 
 export const CODES_FAULTS = {
+  'verification-code-used-twice-at-once': {
+    // Reads the code on a round trip (a vendor's asynchronous database) before checking the digits and using it
+    // up: requests typing one code at once all find it (an SMS recovery code, an e-mail password-lock code).
+    codeToCheck: (rule) => (ctx, purpose) => afterRoundTrip(rule(ctx, purpose)),
+  },
   'sms-code-outlives-5-minutes': {
     // A login's recovery SMS code lives twice its 5 minutes (a recovery phone's keeps to them).
     expiryOf: (rule) => (channel, sentAt, purpose) =>

@@ -11,7 +11,7 @@ import type { ServiceContext } from '../services/context.js';
 import { EMAIL_CODE_TTL_MS, SMS_CODE_TTL_MS, type TwoFactorContext } from './context.js';
 import type { OutgoingMessage } from './gateway.js';
 import type { CodeRow } from './rows.js';
-import { checkSendLimit, recordSend } from './send-limit.js';
+import { checkSendLimit, forgetSend, recordSend, sendTaken } from './send-limit.js';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -79,9 +79,21 @@ export function codeFor(ctx: ServiceContext, purpose: string): CodeRow | undefin
   return ctx.db.prepare('SELECT * FROM tfa_codes WHERE purpose = ?').get(purpose) as CodeRow | undefined;
 }
 
+/**
+ * The code a login's typed digits are checked against, as it stands. Read in the same turn as the check and the
+ * use that follows, nothing awaited between: two requests typing it at once must not both find it (REC-14).
+ */
+export function codeToCheck(ctx: ServiceContext, purpose: string): CodeRow | undefined | Promise<CodeRow | undefined> {
+  return codeFor(ctx, purpose);
+}
+
 /** Checks the typed digits; the caller uses the code up (`rules.useUpCode`) in the transaction that acts on it. */
 export function checkCode(ctx: ServiceContext, purpose: string, digits: string): CodeRow {
-  const row = codeFor(ctx, purpose);
+  return checkCodeRow(ctx, codeFor(ctx, purpose), digits);
+}
+
+/** Checks the typed digits against `row`, the code as read (codeToCheck). */
+export function checkCodeRow(ctx: ServiceContext, row: CodeRow | undefined, digits: string): CodeRow {
   if (!row) throw new MbsError('verification-code-invalid', 'No verification code has been sent for this step.');
   if (ctx.clock.now() >= row.expires_at) throw new MbsError('verification-code-expired');
   if (!timingSafeEqual(Buffer.from(row.digits), Buffer.from(digits.padEnd(6).slice(0, 6)))) {
@@ -113,14 +125,23 @@ export async function issueCode(
   },
 ): Promise<CodeRow> {
   const sentAt = ctx.clock.now();
-  checkSendLimit(ctx, purpose, sentAt);
+  // Counted before the gateway is awaited, so that sends arriving together see each other; a failed one is taken back.
+  const send = ctx.db.transaction(() => {
+    checkSendLimit(ctx, purpose, sentAt);
+    return recordSend(ctx, purpose, sentAt);
+  })();
   const code = ctx.rules.codeToSend(ctx, purpose);
   const composed = message.compose(
     `${code.letters}-${code.digits}`,
     ctx.rules.expiryOf(message.channel, sentAt, purpose),
   );
-  await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
-  recordSend(ctx, purpose, sentAt);
+  try {
+    await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
+  } catch (error) {
+    forgetSend(ctx, send);
+    throw error;
+  }
+  sendTaken(ctx, sentAt);
   return storeCode(ctx, purpose, message.channel, message.to, code, sentAt);
 }
 

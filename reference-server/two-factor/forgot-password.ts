@@ -5,7 +5,7 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
-import { checkCode, issueCode } from './codes.js';
+import { checkCodeRow, issueCode } from './codes.js';
 import { issuerOf, type TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
@@ -58,16 +58,19 @@ export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string
   return viewLogin(ctx, loginId);
 }
 
-export function loginResetPassword(
+export async function loginResetPassword(
   ctx: TwoFactorContext,
   loginId: string,
   request: { digits: string; newPassword: string; confirmPassword: string },
-): Login {
+): Promise<Login> {
   loginFor(ctx, loginId, 'reset-password');
   if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
+  const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
+  const row = read instanceof Promise ? await read : read;
   throttled(ctx, 'email', () =>
     ctx.db.transaction(() => {
-      const code = checkCode(ctx, `login:${loginId}`, request.digits);
+      const code = checkCodeRow(ctx, row, request.digits);
       storePassword(ctx, request.newPassword);
       moveLogin(ctx, loginId, 'password');
       ctx.rules.useUpCode(ctx, code);

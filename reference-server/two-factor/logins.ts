@@ -9,6 +9,7 @@ import type { Login, LoginOtpRequest, LoginState } from '../../conformance/spec/
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
 import { acceptOtp, allAuthenticators, authenticatorById, authenticatorCounts } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
+import type { AuthenticatorRow } from './rows.js';
 import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
@@ -127,10 +128,15 @@ export async function loginPush(ctx: TwoFactorContext, loginId: string, authenti
 }
 
 /** A one-time password; with trustBrowser, a token that lets this browser skip the code next time (seed 002). */
-export function loginOtp(ctx: ServiceContext, loginId: string, request: Static<typeof LoginOtpRequest>): Login {
+export async function loginOtp(
+  ctx: ServiceContext,
+  loginId: string,
+  request: Static<typeof LoginOtpRequest>,
+): Promise<Login> {
   loginFor(ctx, loginId, 'otp');
-  const candidates =
-    request.authenticatorId === undefined ? allAuthenticators(ctx) : [authenticatorById(ctx, request.authenticatorId)];
+  const read = ctx.rules.otpCandidates(ctx, request.authenticatorId);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
+  const candidates = read instanceof Promise ? await read : read;
   const token = throttled(ctx, 'otp', () =>
     ctx.db.transaction(() => {
       acceptOtp(ctx, request.code, candidates);
@@ -140,6 +146,18 @@ export function loginOtp(ctx: ServiceContext, loginId: string, request: Static<t
   );
   const login = viewLogin(ctx, loginId);
   return token === undefined ? login : { ...login, trustedBrowserToken: token };
+}
+
+/**
+ * The authenticators a login's code may be from, with the step each last accepted. Read in the same turn as the
+ * check against them and the write of the step accepted, nothing awaited between: two logins sent the same code at
+ * once must not both read the step from before either wrote it (TOTP-12).
+ */
+export function otpCandidates(
+  ctx: ServiceContext,
+  authenticatorId: string | undefined,
+): AuthenticatorRow[] | Promise<AuthenticatorRow[]> {
+  return authenticatorId === undefined ? allAuthenticators(ctx) : [authenticatorById(ctx, authenticatorId)];
 }
 
 /** How long "Trust this browser" lasts. */

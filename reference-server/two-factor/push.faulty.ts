@@ -1,9 +1,14 @@
 /** The self-test's faulty variants of push approval (push.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { afterRoundTrip } from '../services/round-trip.js';
 import { sendPush } from './push.js';
 
 export const PUSH_FAULTS = {
+  'push-answered-twice-at-once': {
+    // Reads the request, then waits on a round trip before checking it is pending and writing the answer.
+    pushToAnswer: (rule) => (ctx, requestId) => afterRoundTrip(rule(ctx, requestId)),
+  },
   'late-push-approved': {
     // Reads every answer as if it came inside the request's lifetime.
     answeredStatus: (rule) => (row, now) => rule(row, Math.min(now, row.expires_at - 1)),

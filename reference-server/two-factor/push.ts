@@ -100,6 +100,17 @@ export function answeredStatus(row: PushRow, now: number): PushStatus {
   return statusAt(row, now);
 }
 
+/**
+ * The request an answer is for, as it stands. Read in the same turn as the check that it is pending and the write
+ * of the answer, nothing awaited between: two answers sent at once must not both find it pending (PUSH-10).
+ */
+export function pushToAnswer(
+  ctx: ServiceContext,
+  requestId: string,
+): PushRow | undefined | Promise<PushRow | undefined> {
+  return pushById(ctx, requestId);
+}
+
 /** Only the authenticator the request went to may answer it. */
 export function mayAnswerPush(row: PushRow, authenticator: AuthenticatorRow): boolean {
   return row.authenticator_id === authenticator.id;
@@ -115,13 +126,15 @@ export function loginStateAfterAnswer(outcome: 'approved' | 'rejected'): 'logged
  * Approval logs the login in; rejection shows the login as rejected. With number matching, a wrong number is
  * answered `push-number-mismatch` and counts as a rejection.
  */
-export function answerPush(
+export async function answerPush(
   ctx: ServiceContext,
   authenticator: AuthenticatorRow,
   requestId: string,
   answer: { decision: 'approve' | 'reject'; number?: number | undefined },
-): { requestId: string; status: PushStatus } {
-  const row = pushById(ctx, requestId);
+): Promise<{ requestId: string; status: PushStatus }> {
+  const read = ctx.rules.pushToAnswer(ctx, requestId);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
+  const row = read instanceof Promise ? await read : read;
   if (!row || !ctx.rules.mayAnswerPush(row, authenticator)) throw new MbsError('push-not-found');
   const now = ctx.clock.now();
   const status = ctx.rules.answeredStatus(row, now);

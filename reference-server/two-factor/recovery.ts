@@ -9,7 +9,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { CodeSent, Registration } from '../../conformance/spec/protocol/two-factor.js';
 import { authenticatorById, deleteAuthenticators } from './authenticators.js';
-import { checkCode, issueCode, smsText, toCodeSent } from './codes.js';
+import { checkCode, checkCodeRow, issueCode, smsText, toCodeSent } from './codes.js';
 import type { TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
@@ -66,11 +66,14 @@ export async function loginRecoveryPhone(ctx: TwoFactorContext, loginId: string,
   return viewLogin(ctx, loginId);
 }
 
-export function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits: string): Login {
+export async function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits: string): Promise<Login> {
   const authenticator = recovering(ctx, loginId, 'recovery-code');
+  const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
+  const row = read instanceof Promise ? await read : read;
   const registration = throttled(ctx, 'sms', () =>
     ctx.db.transaction(() => {
-      const code = checkCode(ctx, `login:${loginId}`, digits);
+      const code = checkCodeRow(ctx, row, digits);
       ctx.rules.discardRecovered(ctx, authenticator.id);
       moveLogin(ctx, loginId, 'logged-in');
       ctx.rules.useUpCode(ctx, code);

@@ -33,9 +33,27 @@ export function checkSendLimit(ctx: ServiceContext, purpose: string, now: number
   throw new MbsError('send-limited', undefined, { retryAfterMs: freeing + windowMs - now, sends: sent.length });
 }
 
-/** Counts a send the gateway took, and forgets those out of every window. */
-export function recordSend(ctx: ServiceContext, purpose: string, sentAt: number): void {
+/** Counts a send as it goes to the gateway; returns its number, for sendTaken or forgetSend once the gateway answers. */
+export function recordSend(ctx: ServiceContext, purpose: string, sentAt: number): number {
+  const send = ctx.db.prepare('INSERT INTO tfa_sends (purpose, sent_at) VALUES (?, ?)').run(purpose, sentAt);
+  return Number(send.lastInsertRowid);
+}
+
+/** The gateway took the send: it stays counted, and those out of every window are forgotten. */
+export function sendTaken(ctx: ServiceContext, sentAt: number): void {
   const { windowMs } = ctx.rules.sendLimit();
-  ctx.db.prepare('INSERT INTO tfa_sends (purpose, sent_at) VALUES (?, ?)').run(purpose, sentAt);
   ctx.db.prepare('DELETE FROM tfa_sends WHERE sent_at <= ?').run(sentAt - windowMs);
+}
+
+/**
+ * The gateway did not take the send: it counts for nothing and leaves no trace, its number handed back too unless
+ * another send took one since.
+ */
+export function forgetSend(ctx: ServiceContext, send: number): void {
+  ctx.db.transaction(() => {
+    ctx.db.prepare('DELETE FROM tfa_sends WHERE seq = ?').run(send);
+    // The first send ever made the table's row in sqlite_sequence: it goes with it.
+    if (send === 1) ctx.db.prepare("DELETE FROM sqlite_sequence WHERE name = 'tfa_sends' AND seq = 1").run();
+    else ctx.db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'tfa_sends' AND seq = ?").run(send - 1, send);
+  })();
 }

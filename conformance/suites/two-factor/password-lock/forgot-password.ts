@@ -2,8 +2,8 @@
  * The password lock and "Forgot password" (seed 000 Appendix A "Password Lock forgot password"; seed 001): the
  * license e-mail address gets a code `ABCD-123456` whose e-mail states when it expires, valid 24 hours less one
  * second (through 14:22:34.999 the next day for one sent at 14:22:35.xxx: accepted at 24 h − 1 s, refused at
- * 24 h); another address gets nothing; the new password is typed twice; the code, used, is refused if typed again
- * (REC-14); afterwards only the new one opens the program. The e-mail, read from the server's outbox, comes from the
+ * 24 h); another address gets nothing; the new password is typed twice; the code, used, is refused if typed again,
+ * and typed several times at once is accepted at most once (REC-14); afterwards only the new one opens the program. The e-mail, read from the server's outbox, comes from the
  * PNS sender. Wrong passwords are throttled (last, since removing the lock afterwards ends that throttle). Without
  * the server's clock all but the code's end and its countdown running on is checked, and PWL-06 and PWL-08 are left
  * untested.
@@ -22,6 +22,8 @@ import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { presentUsedAgain, typedAtLogin } from '../common/used-codes.js';
 import { kitEmail } from '../../../kit/kit-names.js';
+import { AT_ONCE } from '../../../kit/at-once.js';
+import { presentedAtOnce } from '../common/at-once.js';
 
 const EMAIL = kitEmail('Owner');
 const OLD = 'old password 1';
@@ -148,6 +150,18 @@ async function usedCodeRefused(login: Omit<LoginUnderWay, 'loginId'>): Promise<v
   await presentUsedAgain(history, 'email', (digits) => reset(f, digits), 'the used e-mail code again');
 }
 
+/** One fresh code typed several times at once (REC-14): at most one may reset the lock. */
+async function codeAtOnce(login: Omit<LoginUnderWay, 'loginId'>): Promise<void> {
+  const { loginId } = await login.desk.call('startLogin', { body: {} });
+  const f: LoginUnderWay = { ...login, loginId };
+  const { digits } = (await forgot(f)).mail;
+  await presentedAtOnce(
+    'email',
+    digits,
+    Array.from({ length: AT_ONCE }, () => () => reset(f, digits)),
+  );
+}
+
 async function password(desk: MbsClient, password: string) {
   const { loginId } = await desk.call('startLogin', { body: {} });
   return attempt(desk.call('loginPassword', { params: { loginId }, body: { password } }));
@@ -262,6 +276,7 @@ export const passwordLockCheck: Check = {
         );
         if (opened.state !== 'logged-in') throw new Violation(['PWL-10'], `the new password led to ${opened.state}`);
         await usedCodeRefused({ desk, time, outbox });
+        await codeAtOnce({ desk, time, outbox });
         await guess(desk);
       });
     }),

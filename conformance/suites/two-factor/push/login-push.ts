@@ -4,7 +4,8 @@
  * requests, and by the wrong device), one-time passwords of every kind, and clock moves biased to 4:59.999 and
  * 5:00.000 of the latest request. The login must always be where the model says, with its countdown. Without the
  * server's clock every rule that needs none still runs (Resend voiding, approvals, codes of the server's step on the
- * shared machine clock); a request's end, the step edges and the throttle are then left untested.
+ * shared machine clock); a request's end, the step edges and the throttle are then left untested. First, one
+ * request is answered several times at once (answer-at-once.ts).
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
@@ -19,6 +20,7 @@ import { judgeHistory } from '../../../kit/history/judge.js';
 import { clearAuthenticators } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
+import { answeredAtOnce } from './answer-at-once.js';
 
 export const loginPushModelCheck: Check = {
   id: 'tfa-push-login-model',
@@ -56,6 +58,8 @@ export const loginPushModelCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const { url } = context.session;
+      // Once, before the sequences: their answers go one at a time, answers at once are this step's alone.
+      await answeredAtOnce(desk, url);
       const property = fc.asyncProperty(
         fc.commands(pushCommands(time.movable), commandsOptions(context, 20)),
         async (cmds) => {

@@ -6,8 +6,9 @@
  * the device and offers a new QR registration; that code, and the phone's, typed again are refused (REC-14). The SMS codes are read from the server's outbox. Without the server's
  * clock all but the code's end and the throttle is checked, and REC-06 and REC-15 are left untested.
  *
- * This file holds the check; the recovery phone is in recovery-phone.ts, the SMS code in sms-code.ts and
- * what follows the right code in device-discarded.ts.
+ * This file holds the check; the recovery phone is in recovery-phone.ts, the SMS code in sms-code.ts,
+ * what follows the right code in device-discarded.ts, and a code typed several times at once in
+ * sms-code-at-once.ts.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -18,6 +19,7 @@ import { withTwoFactor } from '../common/session.js';
 import { PHONE, verifyPhone } from './recovery-phone.js';
 import { expiresAfterFiveMinutes, guess, rightCode, sampleCodes, send, submit } from './sms-code.js';
 import { verifyDiscarded } from './device-discarded.js';
+import { smsCodeAtOnce } from './sms-code-at-once.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { presentUsedAgain } from '../common/used-codes.js';
 import { where } from '../../../kit/applies.js';
@@ -135,6 +137,8 @@ export const recoveryCheck: Check = {
         await presentUsedAgain(history, 'sms', (digits) => submit(r, digits), 'the recovery SMS code again');
         await verifyDiscarded(desk, time, done, a, b);
         await verifyMigratable(context, lost, paired);
+        // Last: a code typed at once is this step's alone.
+        await smsCodeAtOnce(desk, time, outbox, context.session.url);
       }).finally(() => removeQuietly(context.session, paired));
     }),
 };

@@ -6,7 +6,7 @@
  * the model allows: the ±1 step window, each code once, throttling after 5 failures and its reset by a success.
  * Without the server's clock every rule runs that needs none: codes of the server's step on the machine clock they
  * share, failures kept below the throttle; the step edges and the throttle are then left untested. The commands are
- * in code-window-commands.ts.
+ * in code-window-commands.ts; first, one code is sent to several logins at once (code-at-once.ts).
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../../kit/check.js';
@@ -19,6 +19,7 @@ import { clearAuthenticators } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 import { stillChoosing, windowCommands, type World } from './code-window-commands.js';
+import { sameCodeAtOnce } from './code-at-once.js';
 
 export const totpWindowCheck: Check = {
   id: 'tfa-totp-window-model',
@@ -47,6 +48,8 @@ export const totpWindowCheck: Check = {
   run: (context: CheckContext) =>
     withTwoFactor(context, async (desk, time) => {
       const { url } = context.session;
+      // Once, before the sequences: their codes are one at a time, a code at once is this step's alone.
+      await sameCodeAtOnce(desk, time, url);
       // Only a clock the kit moves lands a code on a step's last millisecond.
       const sometimes = new Sometimes(time.movable ? [CODE_IN_LAST_MS] : []);
       const property = fc.asyncProperty(

@@ -1,0 +1,27 @@
+/**
+ * One SMS recovery code typed several times at once (REC-14): at most one may complete the recovery. A fresh
+ * device with the recovery phone is the one "Unable to login" recovers on a fresh login; its code goes AT_ONCE
+ * times before any answer comes back.
+ */
+import { AT_ONCE } from '../../../kit/at-once.js';
+import { registerByQr, type LoginUnderWay, type Outbox } from '../common/actors.js';
+import { presentedAtOnce } from '../common/at-once.js';
+import type { ServerTime } from '../common/support.js';
+import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
+import { verifyPhone } from './recovery-phone.js';
+import { send, submit } from './sms-code.js';
+
+export async function smsCodeAtOnce(desk: MbsClient, time: ServerTime, outbox: Outbox, url: string): Promise<void> {
+  const c = await registerByQr(desk, url, 'Recovered at once');
+  await verifyPhone(c, outbox, time);
+  const { loginId } = await desk.call('startLogin', { body: {} });
+  await desk.call('loginPush', { params: { loginId }, body: { authenticatorId: c.id } });
+  await desk.call('loginRecovery', { params: { loginId }, body: { authenticatorId: c.id } });
+  const r: LoginUnderWay = { desk, time, outbox, loginId };
+  const { digits } = (await send(r)).sms;
+  await presentedAtOnce(
+    'sms',
+    digits,
+    Array.from({ length: AT_ONCE }, () => () => submit(r, digits)),
+  );
+}
