@@ -16,7 +16,8 @@ export async function listOutbox(options: ParsedOptions<typeof OUTBOX_OPTIONS>, 
   for (;;) {
     const page = await client.call('listOutbox', { query: { after, limit: 100 } });
     messages.push(...page.messages);
-    if (page.messages.length < 100) break;
+    // A page may hold fewer than `limit` messages while more follow: only an empty page (or a stuck `last`) ends it.
+    if (page.messages.length === 0 || page.last <= after) break;
     after = page.last;
   }
   if (options.json) {

@@ -7,6 +7,7 @@ import type { Static } from 'typebox';
 import type { ItemKind } from '../spec/file-types.js';
 import type { Item } from '../spec/protocol/resources.js';
 import type { MobileApp } from '../../simulators/app/mobile-app.js';
+import { listAllItems } from '../../simulators/mbs-client/listing-pages.js';
 import type { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import type { Platform } from '../../simulators/device/device-spec.js';
 import type { MediaInit, MediaItem, MediaOrigin, StorageArea } from '../../simulators/device/media.js';
@@ -67,17 +68,8 @@ export function serverItems(app: MobileApp): Promise<ServerItem[]> {
 }
 
 /** Every item the server lists for the device whose key `client` holds, in all tabs, page after page. */
-export async function listedItems(client: MbsClient): Promise<ServerItem[]> {
-  const items: ServerItem[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: ServerItem[]; nextCursor: string | null } = await client.call('listItems', {
-      query: { limit: 1000, ...(cursor ? { cursor } : {}) },
-    });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
+export function listedItems(client: MbsClient): Promise<ServerItem[]> {
+  return listAllItems(client, { limit: 1000 });
 }
 
 export function kindCounts(kinds: readonly ItemKind[]): Record<ItemKind, number> {

@@ -2,9 +2,11 @@
  * A vendor's server that does everything PROTOCOL.md allows, only otherwise than the reference: a proxy in front of
  * `mbsc serve` that rewrites every JSON answer as a server may. Each object of an answer that its schema leaves open
  * gains keys of its own (an error's included), every object's keys come in reverse order, the JSON is indented, the
- * media type says `charset=UTF-8`, the body is chunked, and extra headers come along. The ports it answers on
- * stand in for the server's, in `GET /v1/info`, pairing payloads and discovery answers alike, so the simulated
- * phones reach the server through it too.
+ * media type says `charset=UTF-8`, the body is chunked, and extra headers come along. Listings come in pages of
+ * at most 2 entries, whatever `limit` was asked for, with more to follow (PROTOCOL.md: a page may hold fewer than
+ * `limit`): the proxy asks the server for 2, so `nextCursor` and `last` are the server's own for the entries kept.
+ * The ports it answers on stand in for the server's, in `GET /v1/info`, pairing payloads and discovery answers
+ * alike, so the simulated phones reach the server through it too.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +16,26 @@ export interface LiberalProxy {
   readonly url: string;
   readonly udpPort: number;
   close(): Promise<void>;
+}
+
+/** Listings paged by cursor (items, the desktop's view of them) or by `after` (push notifications): their top limit. */
+const PAGED: readonly (readonly [RegExp, number])[] = [
+  [/^\/v1\/items$/, 1000],
+  [/^\/v1\/console\/devices\/[^/]+\/items$/, 1000],
+  [/^\/v1\/pns\/notifications$/, 100],
+];
+const PAGE_SIZE = 2;
+
+/** A listing's request asking for pages of at most PAGE_SIZE; any other request as it came. */
+function shortPages(method: string | undefined, url = '/'): string {
+  const parsed = new URL(url, 'http://proxy');
+  const top = PAGED.find(([path]) => path.test(parsed.pathname))?.[1];
+  if (method !== 'GET' || top === undefined || parsed.searchParams.getAll('limit').length > 1) return url;
+  const asked = Number(parsed.searchParams.get('limit') ?? PAGE_SIZE);
+  // A limit the server must refuse goes through as it came, so the refusal is the server's own.
+  if (!/^\d+$/.test(parsed.searchParams.get('limit') ?? '1') || asked < 1 || asked > top) return url;
+  parsed.searchParams.set('limit', String(Math.min(asked, PAGE_SIZE)));
+  return parsed.pathname + parsed.search;
 }
 
 /** Objects the protocol closes ("No other keys are allowed") or that are maps: they gain no keys. */
@@ -40,7 +62,13 @@ export async function startLiberalProxy(target: { url: string; udpPort: number }
   const http = createServer((req, res) => forward(req, res));
   function forward(req: IncomingMessage, res: ServerResponse): void {
     const up = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: shortPages(req.method, req.url),
+        headers: req.headers,
+      },
       (answer) => void relay(answer, res),
     );
     up.on('error', () => res.destroy());

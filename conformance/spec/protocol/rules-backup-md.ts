@@ -64,7 +64,10 @@ Confirmed items are listed by tab:
 
 \`GET /v1/items?tab=…\` lists exactly the items of that tab; without \`tab\`, all of them, each with its \`tab\`.
 Pages are ordered by upload order, oldest first: the order the server confirmed the items in (their sequence
-numbers in \`storedAs\`, above), not the order they were announced in; they continue with \`cursor\`.
+numbers in \`storedAs\`, above), not the order they were announced in; they continue with \`cursor\`. A page
+holds at most \`limit\` items (default 100) and may hold fewer while more follow: only \`nextCursor: null\` ends the
+listing, so a client reads it whole by asking again with \`cursor\` set to each page's \`nextCursor\` until then.
+The desktop's \`GET /v1/console/devices/{deviceId}/items\` pages the same way.
 
 \`POST /v1/items/archive\` answers \`archived\`: the number of distinct items the request names, each now in
 Archive, those already there included (naming one twice counts it once). One unknown item refuses the whole request

@@ -55,6 +55,9 @@ authentication. 2FA is on while at least one authenticator is registered.
   step and one step either side, never two; each authenticator's codes are accepted once, and only for a step later
   than the last one accepted from it (\`otp-replayed\`). The code that completes a registration is used up too.
 - **Push approval** through the push notification service: the app polls \`GET /v1/pns/notifications?after=<seq>\`.
+  A page lists the requests sent to the app after that \`seq\`, oldest first, at most \`limit\` (default 100), and
+  may hold fewer while more follow; \`last\` is the \`seq\` of the last request in the page, or \`after\` itself when
+  the page is empty. The app goes on from \`last\` until a page is empty: only that says it has read them all.
   A request lives 5 minutes from sending (alive at 4:59.999, expired at 5:00.000) and is answered once
   (\`push-already-answered\`), only by the authenticator it was sent to (any other gets \`push-not-found\`). Resend
   sends a new request and voids the earlier one; so does the login ending another way. An expired, voided or

@@ -11,6 +11,7 @@ import { outcomeOf } from '../../kit/nemesis/outcome.js';
 import { sha256 } from '../../kit/server-support.js';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { CrashPoint } from '../../spec/crash-points.js';
+import { listAllItems } from '../../../simulators/mbs-client/listing-pages.js';
 import type { NemesisWorld } from './nemesis-world.js';
 
 /** What the commands need to know before they run: which faults the target lets the nemesis inject. */
@@ -105,15 +106,8 @@ export const cancel = (index: number) =>
 export async function listAll(w: NemesisWorld): Promise<void> {
   await w.record(
     { f: 'list' },
-    async () => {
-      const items: ListedItem[] = [];
-      for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
-        const page = await w.client.call('listItems', { query: { limit: 1000, ...(cursor ? { cursor } : {}) } });
-        items.push(...page.items.map((i) => ({ sha256: i.sha256, size: i.size, tab: i.tab })));
-        cursor = page.nextCursor ?? undefined;
-      }
-      return items;
-    },
+    async (): Promise<ListedItem[]> =>
+      (await listAllItems(w.client, { limit: 1000 })).map((i) => ({ sha256: i.sha256, size: i.size, tab: i.tab })),
     (items) => ({ f: 'list', items }),
   );
 }

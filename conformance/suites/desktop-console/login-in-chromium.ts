@@ -9,6 +9,7 @@ import type { Check, CheckContext } from '../../kit/check.js';
 import { skipUnless } from '../../kit/check.js';
 import { EDITIONS } from '../../spec/editions.js';
 import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
+import { allNotificationsAfter } from '../../../simulators/mbs-client/listing-pages.js';
 import { registerByQr } from '../two-factor/common/actors.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import type { ServerTime } from '../two-factor/common/support.js';
@@ -69,7 +70,7 @@ async function verifyLogin(context: CheckContext, view: ConsolePage): Promise<vo
     const phone = await registerByQr(desk, context.session.url, `Redmi ${context.content.tag()}`);
     await listsAuthenticator(view, phone.name);
     await pushLogin(view, time, phone.name);
-    const { notifications } = await phone.client.call('listNotifications', { query: {} });
+    const { notifications } = await allNotificationsAfter(phone.client);
     const request = notifications.filter((n) => n.status === 'pending').at(-1);
     expect(['DESK-08'], request !== undefined, 'the phone got no pending push request');
     await phone.client.call('answerPush', { params: { requestId: request!.requestId }, body: { decision: 'approve' } });

@@ -4,6 +4,7 @@
  * the device list and its key stops working, the token is used up, and the inherited items and 2FA accounts belong
  * to the replacement (MIG-03, MIG-04, MIG-05, MIG-06, MIG-10, MIG-13).
  */
+import { listAllItems } from '../../../simulators/mbs-client/listing-pages.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { Violation, within } from '../../kit/violation.js';
 import type { TargetSession } from '../../targets/target.js';
@@ -87,7 +88,7 @@ export async function migrateTo(session: TargetSession, s: Scenario, m: Migratio
 async function inherited(replacement: MbsClient, m: Migration, replacementId: string): Promise<void> {
   const { shas, contents, snapshot, history } = m;
   const listing = history.invoke(replacementId, { f: 'list' });
-  const items = (await replacement.call('listItems', { query: { limit: 1000 } })).items;
+  const items = await listAllItems(replacement, { limit: 1000 });
   listing('ok', { f: 'list', items: items.map(({ sha256, size, tab }) => ({ sha256, size, tab })) });
   // An item lost shows first as the history's anomaly: its upload, the migration and this listing as witness.
   judgeHistory(history.history, ['migration-keeps-all']);

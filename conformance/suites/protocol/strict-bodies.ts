@@ -17,6 +17,7 @@ import { EDITIONS } from '../../spec/editions.js';
 import { SAFE_NAME_PATTERN } from '../../spec/protocol/common.js';
 import { ROUTE_NAMES, ROUTES, type RouteName } from '../../spec/protocol/routes.js';
 import type { RouteSpec } from '../../spec/protocol/route-spec.js';
+import { listAllItems } from '../../../simulators/mbs-client/listing-pages.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { registerByQr } from '../two-factor/common/actors.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
@@ -65,7 +66,7 @@ const caseOf = builtOnce(makeCaseOf);
 /** What a refused request must leave as it was: the devices, this device's items, the 2FA settings. */
 async function records(desk: MbsClient, device: MbsClient, twoFactor: boolean): Promise<string> {
   const devices = (await desk.call('listDevices')).devices.map((d) => `${d.deviceId}:${d.name}`).sort();
-  const items = (await device.call('listItems', { query: {} })).items.map((i) => i.sha256);
+  const items = (await listAllItems(device)).map((i) => i.sha256);
   const settings = twoFactor ? await desk.call('getTwoFactor') : undefined;
   return JSON.stringify({ devices, items, settings });
 }

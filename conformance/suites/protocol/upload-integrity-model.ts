@@ -7,6 +7,7 @@
 import type { Static } from 'typebox';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { Item, ItemMeta, Snapshot } from '../../spec/protocol/resources.js';
+import { allItemPages } from '../../../simulators/mbs-client/listing-pages.js';
 import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { brief, canonical } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
@@ -86,25 +87,18 @@ export function sameMeta(a: ItemMeta, b: ItemMeta): boolean {
  * Every confirmed item, following `nextCursor` with a small page so pagination is exercised too; as the device lists
  * them, or as the desktop lists the device's (the same pages, PROTOCOL.md listDeviceItems).
  */
-export async function listAll(
+export function listAll(
   r: Real,
   query: { tab?: Tab; kind?: ItemKind } = {},
   limit = 1000,
   by: 'device' | 'desktop' = 'device',
 ): Promise<Static<typeof Item>[]> {
-  const items: Static<typeof Item>[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 500; page++) {
+  return allItemPages((cursor) => {
     const asked = { ...query, limit, ...(cursor ? { cursor } : {}) };
-    const answer =
-      by === 'device'
-        ? await r.device.call('listItems', { query: asked })
-        : await r.console.call('listDeviceItems', { params: { deviceId: r.deviceId }, query: asked });
-    items.push(...answer.items);
-    if (answer.nextCursor === null) return items;
-    cursor = answer.nextCursor;
-  }
-  throw new Error('the listing did not end within 500 pages');
+    return by === 'device'
+      ? r.device.call('listItems', { query: asked })
+      : r.console.call('listDeviceItems', { params: { deviceId: r.deviceId }, query: asked });
+  });
 }
 
 /** PROTOCOL.md listDeviceItems: the desktop shows what the device has backed up as the device lists it. */

@@ -20,6 +20,7 @@ import { bytesOf, identity, metaOf, sha256 } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 import { startWhenRangeFrees } from '../../targets/range-held.js';
 import type { OwnServer, TargetSession } from '../../targets/target.js';
+import { listAllItems } from '../../../simulators/mbs-client/listing-pages.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { fatProblemsUnder } from './fat-names.js';
 import { fatVolumeLack, fatVolumeOrLack } from './fat-volume.js';
@@ -149,7 +150,7 @@ async function reopenOn(session: TargetSession, paired: Paired, dir: string, dri
     });
     if (self.deviceId !== paired.deviceId)
       throw new Violation(['STO-10'], `${after}, the destination answers for ${self.deviceId}`);
-    const listed = new Set((await client.call('listItems', { query: {} })).items.map((i) => i.sha256));
+    const listed = new Set((await listAllItems(client)).map((i) => i.sha256));
     for (const k of paired.kept) {
       if (!listed.has(sha256(k.bytes)) || !(await client.download(sha256(k.bytes))).equals(k.bytes)) {
         throw new Violation(['STO-10'], `${after}, ${k.storedAs} is not listed or not restored whole`);

@@ -8,6 +8,7 @@ import type { Static } from 'typebox';
 import { ClientError } from '../../../conformance/spec/errors.js';
 import { decodeRegistrationPayload } from '../../../conformance/spec/protocol/two-factor-payload.js';
 import type { Notification } from '../../../conformance/spec/protocol/two-factor.js';
+import { allNotificationsAfter } from '../../mbs-client/listing-pages.js';
 import { MbsClient } from '../../mbs-client/mbs-client.js';
 import { urlHost } from '../connection.js';
 import type { MobileApp } from '../mobile-app.js';
@@ -94,7 +95,7 @@ export class TwoFactorApp {
     if (!this.app.device.network.internet) return [];
     const fresh: PushRequest[] = [];
     for (const link of this.links) {
-      const page = await link.client.call('listNotifications', { query: { after: link.lastSeq } });
+      const page = await allNotificationsAfter(link.client, link.lastSeq);
       link.lastSeq = Math.max(link.lastSeq, page.last);
       for (const request of page.notifications) {
         this.requests.set(request.requestId, { link, request });

@@ -4,6 +4,7 @@
  * the model as it happens; every approval taken is presented again at once, and must be refused (PUSH-10).
  */
 import { listedBefore } from '../common/seq-pages.js';
+import { allNotificationsAfter } from '../../../../simulators/mbs-client/listing-pages.js';
 import { Violation } from '../../../kit/violation.js';
 import {
   answerAt,
@@ -77,7 +78,7 @@ export const sendPush = (to: number): PushStep => ({
     login.state = 'push-wait';
     login.request = push.requestId;
     const after = w.seen[to] ?? 0;
-    const page = await auth.client.call('listNotifications', { query: { after } });
+    const page = await allNotificationsAfter(auth.client, after);
     const pageProblem = listedBefore(
       page.notifications.map((n) => n.seq),
       after,

@@ -12,6 +12,7 @@ import type { Static } from 'typebox';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { Probe } from '../common/support.js';
 import type { PushStatus } from '../../../spec/protocol/two-factor.js';
+import { allNotificationsAfter } from '../../../../simulators/mbs-client/listing-pages.js';
 import { Violation } from '../../../kit/violation.js';
 import type { OtpWorld } from '../common/otp-commands.js';
 import {
@@ -124,7 +125,7 @@ async function verifyRequests(m: PushModel, w: PushWorld, devices: ReadonlySet<n
   for (const [i, auth] of w.auths.entries()) {
     if (!devices.has(i) || !m.requests.some((r) => r.auth === i)) continue;
     m.since.read.add(i);
-    const probe = await w.time.probe(() => auth.client.call('listNotifications', { query: {} }));
+    const probe = await w.time.probe(() => allNotificationsAfter(auth.client));
     if (!probe.outcome.ok) throw new Error(`listNotifications: ${probe.outcome.code}`);
     m.since.readAt.set(i, probe.before);
     const listed = new Map(probe.outcome.value.notifications.map((n) => [n.requestId, n.status]));
