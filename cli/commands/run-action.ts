@@ -75,7 +75,7 @@ async function execute(mode: 'run' | 'validate', values: Values, io: CommandIo):
   if (shard && checks.length === 0) {
     io.err(`mbsc ${mode}: shard ${formatShard(shard)} has no checks (the selection has ${selection.checks.length}).`);
   }
-  // A shard may hold none of the subset's cells (merge judges the whole); a whole selection left with none tested nothing.
+  // A shard may hold none of the subset's cells (merge judges the whole); a whole selection with none tests nothing.
   if (smoke && !shard && !values.list && checks.length === 0 && sharded.length > 0) {
     usage(
       `--smoke keeps none of the ${smoke.of} cells of this selection (the subset is a fixed tenth of all cells, chosen by their ids): drop --smoke, or select more checks.`,

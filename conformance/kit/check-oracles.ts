@@ -13,12 +13,12 @@ export function expectEqual(requirements: readonly string[], what: string, actua
   const a = JSON.stringify(actual);
   const e = JSON.stringify(expected);
   // The same text is the common case; only texts that differ are compared again with their keys sorted.
-  if (a === e || inKeyOrder(actual) === inKeyOrder(expected)) return;
+  if (a === e || canonical(actual) === canonical(expected)) return;
   throw new Violation(requirements, `${what}: got ${a}, expected ${e}`);
 }
 
-/** The JSON text of `value` with every object's keys sorted. */
-function inKeyOrder(value: unknown): string | undefined {
+/** JSON with every object's keys sorted: two values compare equal whatever order a server writes keys in. */
+export function canonical(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

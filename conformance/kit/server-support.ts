@@ -121,14 +121,7 @@ export function brief(value: unknown): string {
   return trimMiddle(JSON.stringify(value) ?? String(value), 300);
 }
 
-/** JSON with every object's keys sorted: two answers compare equal whatever order a server writes keys in. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
+export { canonical } from './check-oracles.js';
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

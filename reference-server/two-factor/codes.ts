@@ -130,12 +130,13 @@ export async function issueCode(
     checkSendLimit(ctx, purpose, sentAt);
     return recordSend(ctx, purpose, sentAt);
   })();
-  const code = ctx.rules.codeToSend(ctx, purpose);
-  const composed = message.compose(
-    `${code.letters}-${code.digits}`,
-    ctx.rules.expiryOf(message.channel, sentAt, purpose),
-  );
+  let code: ReturnType<typeof ctx.rules.codeToSend>;
   try {
+    code = ctx.rules.codeToSend(ctx, purpose);
+    const composed = message.compose(
+      `${code.letters}-${code.digits}`,
+      ctx.rules.expiryOf(message.channel, sentAt, purpose),
+    );
     await ctx.gateway(ctx.rules.outgoingMessage({ channel: message.channel, to: message.to, ...composed }));
   } catch (error) {
     forgetSend(ctx, send);

@@ -1,7 +1,7 @@
 /**
  * The error contract (PROTOCOL.md "Conventions", conformance/spec/errors.ts), as a property over generated bad
- * requests: nothing is ever answered 5xx; every 4xx is `{ code, message, details? }` (more keys allowed) with a catalogued code
- * sent with the catalogue's status; on a route of the table the code is one that route lists or one any route may
+ * requests: nothing is ever answered 5xx; every 4xx is `{ code, message, details? }` (more keys allowed) with a
+ * catalogued code sent with the catalogue's status; on a route of the table the code is one that route lists or one any route may
  * answer (shape, authentication, edition). Afterwards the server still answers.
  */
 import fc from 'fast-check';

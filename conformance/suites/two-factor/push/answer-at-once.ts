@@ -24,5 +24,6 @@ export async function answeredAtOnce(desk: MbsClient, url: string): Promise<void
     'push',
     requestId,
     answers.map((body) => () => a.client.call('answerPush', { params: { requestId }, body })),
+    ['PUSH-03', 'PUSH-06'],
   );
 }

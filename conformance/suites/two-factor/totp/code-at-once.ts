@@ -19,5 +19,6 @@ export async function sameCodeAtOnce(desk: MbsClient, time: ServerTime, url: str
     'totp',
     body.code,
     logins.map((loginId) => () => desk.call('loginOtp', { params: { loginId }, body })),
+    ['TOTP-01'],
   );
 }
