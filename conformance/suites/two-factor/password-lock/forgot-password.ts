@@ -14,102 +14,17 @@ import { Violation } from '../../../kit/violation.js';
 import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { TwoFactorSettings } from '../../../spec/protocol/two-factor.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { Outbox, parseSentCode, type LoginUnderWay, type SentCode } from '../common/actors.js';
-import { attempt, inLastMillisecond, mustPass, mustRefuse, said, verifyCountdown } from '../common/support.js';
+import { Outbox, type LoginUnderWay, type SentCode } from '../common/actors.js';
+import { attempt, inLastMillisecond, mustPass, mustRefuse, verifyCountdown } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { where } from '../../../kit/applies.js';
 import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
-import { presentUsedAgain, typedAtLogin } from '../common/used-codes.js';
-import { kitEmail } from '../../../kit/kit-names.js';
-import { AT_ONCE } from '../../../kit/at-once.js';
-import { leftFailures, presentedAtOnce } from '../common/at-once.js';
+import { presentUsedAgain } from '../common/used-codes.js';
+import { codeAtOnce } from './code-at-once.js';
+import { EMAIL, forgot, NEW, reset } from './forgot-mail.js';
 
-const EMAIL = kitEmail('Owner');
 const OLD = 'old password 1';
-const NEW = 'new password 2';
-const DAY_MS = 24 * 60 * 60_000;
-
-/** "Forgot password" with the license address: one e-mail to it, with the code and its expiry written out. */
-async function forgot(f: LoginUnderWay): Promise<{ login: Login; mail: SentCode }> {
-  const probe = await f.time.probe(() =>
-    f.desk.call('loginForgotPassword', { params: { loginId: f.loginId }, body: { email: EMAIL } }),
-  );
-  if (!probe.outcome.ok)
-    throw new Violation(['PWL-03'], `"Forgot password" with the license address: ${said(probe.outcome)}`);
-  const login = probe.outcome.value;
-  const sent = await f.outbox.read();
-  const mail = sent.length === 1 && sent[0]?.channel === 'email' && sent[0].to === EMAIL ? sent[0] : undefined;
-  if (!mail) throw new Violation(['PWL-03'], `expected one e-mail to ${EMAIL}, the outbox has ${JSON.stringify(sent)}`);
-  const code = parseSentCode(mail.text);
-  if (!code || login.state !== 'forgot-password' || login.code?.letters !== code.letters) {
-    throw new Violation(
-      ['PWL-05'],
-      `the e-mail says ${JSON.stringify(mail.text)}, the screen shows ${JSON.stringify(login.code)}`,
-    );
-  }
-  const { sentAt, expiresAt, remainingMs } = login.code;
-  if (expiresAt !== Math.floor(sentAt / 1000) * 1000 + DAY_MS) {
-    throw new Violation(
-      ['PWL-06'],
-      `sent at ${new Date(sentAt).toISOString()}, the code lasts until ${new Date(expiresAt).toISOString()}`,
-    );
-  }
-  if (remainingMs < expiresAt - probe.after || remainingMs > expiresAt - probe.before) {
-    throw new Violation(
-      ['PWL-08'],
-      `the countdown shows ${remainingMs} ms, the code has ${expiresAt - probe.after} ms left`,
-    );
-  }
-  verifyWording(mail, `${code.letters}-${code.digits}`);
-  verifySender(mail.from);
-  const last = new Date(expiresAt - 1000).toISOString();
-  const [date, clock] = [last.slice(0, 10).split('-'), last.slice(11, 19)];
-  if (!mail.text.includes(clock) || !date.every((part) => mail.text.includes(part))) {
-    throw new Violation(
-      ['PWL-07'],
-      `the e-mail does not state the expiry ${last.slice(0, 19)} UTC: ${JSON.stringify(mail.text)}`,
-    );
-  }
-  return { login, mail: code };
-}
-
-/** PWL-14: the seed's subject and body, with the product's own name and the edition ("CloudBacko Pro"). */
-function verifyWording(mail: { subject?: string; text: string }, code: string): void {
-  const subject = /^Recover Password Lock for (.*\b(?:Pro|Lite))$/.exec(mail.subject ?? '');
-  const product = subject?.[1] ?? '';
-  const asks = `Please enter the following verification code in ${product} to continue the recovery process.`;
-  const lines = mail.text.split(/\r?\n/).map((line) => line.trim());
-  if (!subject || !mail.text.includes(asks) || !lines.includes(code)) {
-    throw new Violation(['PWL-14'], `the e-mail is ${JSON.stringify({ subject: mail.subject, text: mail.text })}`);
-  }
-}
-
-/**
- * PWL-16: the seed's sample comes "From: PNS <…>" (its address redacted): the sender's display name is PNS, with an
- * address of any domain in angle brackets, the name optionally quoted (RFC 5322 §3.4).
- */
-const PNS_SENDER = /^\s*(?:PNS|"PNS")\s*<[^<>@\s]+@[^<>@\s]+>\s*$/;
-
-function verifySender(from: string | undefined): void {
-  if (from === undefined || !PNS_SENDER.test(from)) {
-    throw new Violation(
-      ['PWL-16'],
-      from === undefined
-        ? 'the outbox records no sender (from) for the recovery e-mail'
-        : `the recovery e-mail comes from ${JSON.stringify(from)}, not from "PNS <address>"`,
-    );
-  }
-}
-
-/** The e-mail code's digits and the new password typed at the login, the digits recorded in its history. */
-const reset = (f: LoginUnderWay, digits: string, confirm = NEW) =>
-  typedAtLogin(f, 'email', digits, (typed) =>
-    f.desk.call('loginResetPassword', {
-      params: { loginId: f.loginId },
-      body: { digits: typed, newPassword: NEW, confirmPassword: confirm },
-    }),
-  );
 
 /** The digits in the last millisecond before 24 h reset the password. */
 const lastMillisecond = (f: LoginUnderWay): Promise<Login> =>
@@ -148,28 +63,6 @@ async function usedCodeRefused(login: Omit<LoginUnderWay, 'loginId'>): Promise<v
   const { mail } = await forgot(f);
   await mustPass(reset(f, mail.digits), ['PWL-10'], 'a fresh e-mail code');
   await presentUsedAgain(history, 'email', (digits) => reset(f, digits), 'the used e-mail code again');
-}
-
-/** One fresh code typed several times at once (REC-14): at most one may reset the lock. */
-async function codeAtOnce(login: Omit<LoginUnderWay, 'loginId'>): Promise<void> {
-  const f = await forgotOn(login);
-  const { digits } = (await forgot(f)).mail;
-  const outcomes = await presentedAtOnce(
-    'email',
-    digits,
-    Array.from({ length: AT_ONCE }, () => () => reset(f, digits)),
-    ['PWL-10'],
-  );
-  // One reset more resets the count the losing ones may have left.
-  if (leftFailures(outcomes)) {
-    const again = await forgotOn(login);
-    await mustPass(reset(again, (await forgot(again)).mail.digits), ['PWL-10'], 'a fresh e-mail code after those');
-  }
-}
-
-async function forgotOn(login: Omit<LoginUnderWay, 'loginId'>): Promise<LoginUnderWay> {
-  const { loginId } = await login.desk.call('startLogin', { body: {} });
-  return { ...login, loginId };
 }
 
 async function password(desk: MbsClient, password: string) {
