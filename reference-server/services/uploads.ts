@@ -58,6 +58,43 @@ export function duplicateOf(held: ItemRow): Static<typeof Item> {
   return toItem(held);
 }
 
+/**
+ * PROTOCOL.md "Backup": the unfinished upload of the announced bytes this device has, which the announcement
+ * resumes; openUpload checks again when it writes, since an announcement at once may have opened one meanwhile.
+ */
+export function unfinishedUpload(
+  ctx: ServiceContext,
+  deviceId: string,
+  sha256: string,
+): UploadRow | undefined | Promise<UploadRow | undefined> {
+  return uploadOfBytes(ctx, deviceId, sha256);
+}
+
+function uploadOfBytes(ctx: ServiceContext, deviceId: string, sha256: string): UploadRow | undefined {
+  return ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
+    UploadRow | undefined;
+}
+
+/**
+ * Opens an upload of the announced bytes; if an announcement of the same bytes that ran meanwhile opened one
+ * already, that one is answered instead (`resumed`): announcements at once open one upload between them.
+ */
+export function openUpload(
+  ctx: ServiceContext,
+  deviceId: string,
+  backupId: string,
+  request: Static<typeof CreateUploadRequest>,
+): { readonly row: UploadRow; readonly created: boolean } {
+  const id = newId();
+  const inserted = ctx.db
+    .prepare(
+      `INSERT INTO uploads (id, device_id, backup_id, sha256, size, meta_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, sha256) DO NOTHING`,
+    )
+    .run(id, deviceId, backupId, request.sha256, request.size, JSON.stringify(request.meta), ctx.clock.now());
+  return { row: uploadOfBytes(ctx, deviceId, request.sha256) as UploadRow, created: inserted.changes === 1 };
+}
+
 /** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
 export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
   return uploads.cancel(device, uploadId);
@@ -81,7 +118,10 @@ export class UploadService {
     this.parts = new UploadPartWriter(quota, ctx.appendStep);
   }
 
-  create(device: DeviceRow, request: Static<typeof CreateUploadRequest>): Static<typeof CreateUploadResponse> {
+  async create(
+    device: DeviceRow,
+    request: Static<typeof CreateUploadRequest>,
+  ): Promise<Static<typeof CreateUploadResponse>> {
     const backup = this.ctx.db
       .prepare('SELECT * FROM backups WHERE id = ? AND device_id = ?')
       .get(request.backupId, device.id) as BackupRow | undefined;
@@ -89,17 +129,14 @@ export class UploadService {
     if (backup.committed_at !== null) throw new MbsError('backup-closed');
     const refusal = this.ctx.rules.uploadRefusal(request.size, request.meta);
     if (refusal) throw refusal;
+    const existing = await this.ctx.rules.unfinishedUpload(this.ctx, device.id, request.sha256);
+    // Read after the wait: an upload of the bytes may have been confirmed meanwhile.
     const held = this.ctx.rules.announcedItem(this.ctx, device, request);
     if (held) return { status: 'duplicate', item: this.ctx.rules.duplicateOf(held) };
-    const existing = this.uploadRow(device.id, request.sha256);
     if (existing) return { status: 'resumed', upload: this.statusOf(existing, this.partSizeSync(existing)) };
-    const id = newId();
-    this.ctx.db
-      .prepare(
-        'INSERT INTO uploads (id, device_id, backup_id, sha256, size, meta_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, device.id, backup.id, request.sha256, request.size, JSON.stringify(request.meta), this.ctx.clock.now());
-    return { status: 'created', upload: { uploadId: id, sha256: request.sha256, size: request.size, offset: 0 } };
+    const opened = this.ctx.rules.openUpload(this.ctx, device.id, backup.id, request);
+    if (!opened.created) return { status: 'resumed', upload: this.statusOf(opened.row, this.partSizeSync(opened.row)) };
+    return { status: 'created', upload: this.statusOf(opened.row, 0) };
   }
 
   async status(device: DeviceRow, uploadId: string): Promise<Static<typeof UploadStatus>> {
@@ -170,11 +207,6 @@ export class UploadService {
       UploadRow | undefined;
     if (!row) throw lostUpload(this.ctx, device.id);
     return row;
-  }
-
-  private uploadRow(deviceId: string, sha256: string): UploadRow | undefined {
-    return this.ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
-      UploadRow | undefined;
   }
 
   private partSizeSync(row: UploadRow): number {

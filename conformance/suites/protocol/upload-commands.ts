@@ -18,6 +18,7 @@ import {
 import { step } from './upload-integrity-verify.js';
 import { brief, canonical, refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
+import { AT_ONCE } from '../../kit/at-once.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
@@ -111,6 +112,38 @@ export const createInClosedJob = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
       await refused(r.device.call('createUpload', { body }), ['backup-closed'], 'an upload to a committed job');
     },
     (m) => m.jobs.some((x) => x.closed) && fresh(m).length > 0,
+  ),
+);
+
+/**
+ * PROTOCOL.md "Backup": new bytes announced AT_ONCE times at once, all sent before any answer. One after another the
+ * first creates the upload and the others resume it; at once they must too, not open a second upload of one item
+ * nor fail: one answer `created` at offset 0, every other `resumed` with its uploadId.
+ */
+export const createAtOnce = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
+  step(
+    `announce new content #${c} in open job #${j} ${AT_ONCE} times at once`,
+    async (m, r) => {
+      const content = pick(fresh(m), c);
+      const job = pick(openJobs(m), j);
+      const body = { backupId: job.id, sha256: content.sha, size: content.bytes.length, meta: content.meta };
+      const sent = Array.from({ length: AT_ONCE }, () => r.device.call('createUpload', { body }));
+      const answers = await Promise.allSettled(sent);
+      const said = answers.map((a) => (a.status === 'fulfilled' ? brief(a.value) : String(a.reason)));
+      const ok = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.status !== 'duplicate' ? [a.value] : []));
+      const created = ok.filter((a) => a.status === 'created');
+      const id = created[0]?.upload.uploadId;
+      const one =
+        ok.length === AT_ONCE &&
+        created.length === 1 &&
+        ok.every((a) => a.upload.uploadId === id && a.upload.offset === 0 && a.upload.sha256 === content.sha);
+      if (!one || id === undefined) {
+        throw new Error(`new bytes announced ${AT_ONCE} times at once were answered: ${said.join('; ')}`);
+      }
+      m.addressed.add(id);
+      m.uploads.push({ id, ...content, offset: 0, corrupt: false, jobs: new Set([job.id]) });
+    },
+    (m) => openJobs(m).length > 0 && fresh(m).length > 0,
   ),
 );
 
