@@ -51,7 +51,9 @@ import { finishUpload, recoverUploads, storedFileTime } from './services/upload-
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
 import {
   announcedItem,
+  appendsInTurn,
   cancelUpload,
+  checkAppend,
   duplicateOf,
   openUpload,
   unfinishedUpload,
@@ -121,6 +123,8 @@ export interface ServerRules {
   readonly duplicateOf: typeof duplicateOf;
   readonly unfinishedUpload: typeof unfinishedUpload;
   readonly openUpload: typeof openUpload;
+  readonly appendsInTurn: typeof appendsInTurn;
+  readonly checkAppend: typeof checkAppend;
   readonly cancelUpload: typeof cancelUpload;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
@@ -205,6 +209,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   duplicateOf,
   unfinishedUpload,
   openUpload,
+  appendsInTurn,
+  checkAppend,
   cancelUpload,
   finishUpload,
   recoverUploads,

@@ -544,6 +544,13 @@ export const FAULTS = {
       'again: of new bytes announced twice at once, the second is not resumed',
     caughtBy: ['BAK-02'],
   },
+  'last-append-twice-at-once': {
+    side: 'server',
+    description:
+      'lets appends to one upload run side by side, each checking its offset before any writes: the last bytes ' +
+      'sent twice at once both pass the check',
+    caughtBy: ['BAK-08'],
+  },
   'duplicate-answered-as-recent': {
     side: 'server',
     description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',

@@ -55,6 +55,13 @@ export const UPLOADS_FAULTS = {
       return opened;
     },
   },
+  'last-append-twice-at-once': {
+    // Appends to one upload do not wait their turn...
+    appendsInTurn: () => (_lock, _uploadId, append) => append(),
+    // ...and each checks its offset, then awaits a round trip (a vendor's asynchronous database) before it writes:
+    // appends at once at one offset all pass the check before any writes.
+    checkAppend: (rule) => (row, current, offset, length) => afterRoundTrip(rule(row, current, offset, length)),
+  },
   'duplicate-answered-as-recent': {
     // The held item comes back in Recent, whatever tab it is in, as if announcing it again put it back there.
     duplicateOf: (rule) => (held) => ({ ...rule(held), tab: 'recent' }),

@@ -95,6 +95,15 @@ export function openUpload(
   return { row: uploadOfBytes(ctx, deviceId, request.sha256) as UploadRow, created: inserted.changes === 1 };
 }
 
+/**
+ * PROTOCOL.md "Backup": an append must start at the upload's current offset. The appends to one upload take their
+ * turns, so each checks its offset against what the one before it wrote: of appends at once at one offset, one
+ * takes and the others find the offset moved on (or the upload completed).
+ */
+export function appendsInTurn<T>(lock: KeyedLock, uploadId: string, append: () => Promise<T>): Promise<T> {
+  return lock.run(uploadId, append);
+}
+
 /** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
 export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
   return uploads.cancel(device, uploadId);
@@ -145,13 +154,13 @@ export class UploadService {
   }
 
   append(device: DeviceRow, input: AppendInput): Promise<Static<typeof AppendResponse>> {
-    return this.lock.run(input.uploadId, async () => {
+    return this.ctx.rules.appendsInTurn(this.lock, input.uploadId, async () => {
       const row = this.ownUpload(device, input.uploadId);
       const part = partFile(this.ctx.layout, row.id);
       const file = await this.parts.open(row.id, part, row.size);
       let offset: number;
       try {
-        checkAppend(row, file.size, input.offset, input.contentLength);
+        await this.ctx.rules.checkAppend(row, file.size, input.offset, input.contentLength);
         if (this.ctx.appendStep) await this.ctx.appendStep('part-opened');
         offset = await file.append(input.body);
       } catch (error) {
@@ -223,7 +232,12 @@ export class UploadService {
 }
 
 /** An append must start where the part file ends and stay within the announced size. */
-function checkAppend(row: UploadRow, current: number, offset: number, length: number | undefined): void {
+export function checkAppend(
+  row: UploadRow,
+  current: number,
+  offset: number,
+  length: number | undefined,
+): void | Promise<void> {
   if (offset !== current) {
     throw new MbsError('upload-offset-mismatch', `Append at ${current}, not ${offset}.`, { expectedOffset: current });
   }

@@ -226,6 +226,46 @@ export const append = appendArgs.map(appendStep);
 /** The re-hash is the point of completing: finishing an upload with a corrupted byte deserves its own weight. */
 export const completeCorrupted = fc.nat().map((u) => appendStep({ u, shift: 0, length: -1, corrupt: true }));
 
+/**
+ * PROTOCOL.md "Backup": the rest of an upload's bytes sent AT_ONCE times at once at its offset, all before any
+ * answer. One after another the first completes it and the others find it completed; at once too: one answer is the
+ * item, every other is refused as an append at an offset that moved on (`upload-offset-mismatch`) or to an upload no
+ * longer in progress (`upload-not-found`); the item is then held once, as the model verifies.
+ */
+export const completeAtOnce = fc.nat().map((u) =>
+  step(
+    `append the rest of upload #${u} ${AT_ONCE} times at once`,
+    async (m, r) => {
+      const upload = address(m, pick(whole(m), u));
+      const rest = upload.bytes.subarray(upload.offset);
+      const sent = Array.from({ length: AT_ONCE }, () => r.device.append(upload.id, upload.offset, rest));
+      const answers = await Promise.allSettled(sent);
+      finish(m, upload);
+      const items = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.complete ? [a.value.item] : []));
+      const others = answers.filter((a) => a.status === 'rejected' || !a.value.complete);
+      const said = answers.map((a) => (a.status === 'fulfilled' ? brief(a.value) : String(a.reason)));
+      const item = items[0];
+      if (items.length !== 1 || item === undefined || item.sha256 !== upload.sha) {
+        throw new Error(`the rest of an upload sent ${AT_ONCE} times at once was answered: ${said.join('; ')}`);
+      }
+      for (const other of others) {
+        const call = other.status === 'rejected' ? Promise.reject(other.reason) : Promise.resolve(other.value);
+        await refused(
+          call,
+          ['upload-offset-mismatch', 'upload-not-found'],
+          'an append at once with the completing one',
+        );
+      }
+      await answeredAsHeld(r, item, `completing upload ${upload.id}`, 'BAK-08');
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent', confirmed: item });
+    },
+    (m) => whole(m).length > 0,
+  ),
+);
+
+/** The uploads whose bytes so far are the item's and not all in: the rest completes them. */
+const whole = (m: Model) => m.uploads.filter((x) => !x.corrupt && x.offset < x.bytes.length);
+
 /** The upload is no longer open: completed, discarded or cancelled. */
 export function finish(m: Model, upload: Upload): void {
   m.uploads.splice(m.uploads.indexOf(upload), 1);
