@@ -49,7 +49,16 @@ import { pairingStatus } from './services/pairing-status.js';
 import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
 import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js';
-import { announcedItem, cancelUpload, duplicateOf, uploadRefusal } from './services/uploads.js';
+import {
+  announcedItem,
+  appendsInTurn,
+  cancelUpload,
+  checkAppend,
+  duplicateOf,
+  openUpload,
+  unfinishedUpload,
+  uploadRefusal,
+} from './services/uploads.js';
 import { jobFolder } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
@@ -112,6 +121,10 @@ export interface ServerRules {
   readonly announcedItem: typeof announcedItem;
   readonly uploadRefusal: typeof uploadRefusal;
   readonly duplicateOf: typeof duplicateOf;
+  readonly unfinishedUpload: typeof unfinishedUpload;
+  readonly openUpload: typeof openUpload;
+  readonly appendsInTurn: typeof appendsInTurn;
+  readonly checkAppend: typeof checkAppend;
   readonly cancelUpload: typeof cancelUpload;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
@@ -194,6 +207,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   announcedItem,
   uploadRefusal,
   duplicateOf,
+  unfinishedUpload,
+  openUpload,
+  appendsInTurn,
+  checkAppend,
   cancelUpload,
   finishUpload,
   recoverUploads,

@@ -537,6 +537,20 @@ export const FAULTS = {
     description: 'answers 204 to cancelling an upload it no longer has (completed, discarded or cancelled)',
     caughtBy: ['NET-06'],
   },
+  'upload-opened-twice-at-once': {
+    side: 'server',
+    description:
+      "reads a device's unfinished upload of the announced bytes, awaits, then opens a new one without checking " +
+      'again: of new bytes announced twice at once, the second is not resumed',
+    caughtBy: ['BAK-02'],
+  },
+  'last-append-twice-at-once': {
+    side: 'server',
+    description:
+      'lets appends to one upload run side by side, each checking its offset before any writes: the last bytes ' +
+      'sent twice at once both pass the check',
+    caughtBy: ['BAK-08'],
+  },
   'duplicate-answered-as-recent': {
     side: 'server',
     description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',

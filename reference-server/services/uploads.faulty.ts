@@ -4,6 +4,7 @@ import type { ServerFault } from '../../conformance/spec/faults.js';
 import { MAX_ITEM_BYTES, type ItemMeta } from '../../conformance/spec/protocol/resources.js';
 import type { ItemRow } from '../store/rows.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { afterRoundTrip } from './round-trip.js';
 import type { uploadRefusal } from './uploads.js';
 
 /** Lets through what the straight rule refuses with `code` alone. */
@@ -42,6 +43,24 @@ export const UPLOADS_FAULTS = {
       const named = rows.find((row) => (JSON.parse(row.meta_json) as ItemMeta).path === request.meta.path);
       return named && named.sha256 !== request.sha256 ? named : rule(ctx, device, request);
     },
+  },
+  'upload-opened-twice-at-once': {
+    // Reads the device's unfinished upload of the bytes on a round trip (a vendor's asynchronous database)...
+    unfinishedUpload: (rule) => (ctx, deviceId, sha256) => afterRoundTrip(rule(ctx, deviceId, sha256)),
+    // ...and trusts that read: it inserts a new upload without checking again, so the second of two announcements
+    // at once breaks the table's key (a 500) where it should resume the first; a table without that key holds two.
+    openUpload: (rule) => (ctx, deviceId, backupId, request) => {
+      const opened = rule(ctx, deviceId, backupId, request);
+      if (!opened.created) throw new Error('UNIQUE constraint failed: uploads.device_id, uploads.sha256');
+      return opened;
+    },
+  },
+  'last-append-twice-at-once': {
+    // Appends to one upload do not wait their turn...
+    appendsInTurn: () => (_lock, _uploadId, append) => append(),
+    // ...and each checks its offset, then awaits a round trip (a vendor's asynchronous database) before it writes:
+    // appends at once at one offset all pass the check before any writes.
+    checkAppend: (rule) => (row, current, offset, length) => afterRoundTrip(rule(row, current, offset, length)),
   },
   'duplicate-answered-as-recent': {
     // The held item comes back in Recent, whatever tab it is in, as if announcing it again put it back there.

@@ -58,6 +58,52 @@ export function duplicateOf(held: ItemRow): Static<typeof Item> {
   return toItem(held);
 }
 
+/**
+ * PROTOCOL.md "Backup": the unfinished upload of the announced bytes this device has, which the announcement
+ * resumes; openUpload checks again when it writes, since an announcement at once may have opened one meanwhile.
+ */
+export function unfinishedUpload(
+  ctx: ServiceContext,
+  deviceId: string,
+  sha256: string,
+): UploadRow | undefined | Promise<UploadRow | undefined> {
+  return uploadOfBytes(ctx, deviceId, sha256);
+}
+
+function uploadOfBytes(ctx: ServiceContext, deviceId: string, sha256: string): UploadRow | undefined {
+  return ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
+    UploadRow | undefined;
+}
+
+/**
+ * Opens an upload of the announced bytes; if an announcement of the same bytes that ran meanwhile opened one
+ * already, that one is answered instead (`resumed`): announcements at once open one upload between them.
+ */
+export function openUpload(
+  ctx: ServiceContext,
+  deviceId: string,
+  backupId: string,
+  request: Static<typeof CreateUploadRequest>,
+): { readonly row: UploadRow; readonly created: boolean } {
+  const id = newId();
+  const inserted = ctx.db
+    .prepare(
+      `INSERT INTO uploads (id, device_id, backup_id, sha256, size, meta_json, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, sha256) DO NOTHING`,
+    )
+    .run(id, deviceId, backupId, request.sha256, request.size, JSON.stringify(request.meta), ctx.clock.now());
+  return { row: uploadOfBytes(ctx, deviceId, request.sha256) as UploadRow, created: inserted.changes === 1 };
+}
+
+/**
+ * PROTOCOL.md "Backup": an append must start at the upload's current offset. The appends to one upload take their
+ * turns, so each checks its offset against what the one before it wrote: of appends at once at one offset, one
+ * takes and the others find the offset moved on (or the upload completed).
+ */
+export function appendsInTurn<T>(lock: KeyedLock, uploadId: string, append: () => Promise<T>): Promise<T> {
+  return lock.run(uploadId, append);
+}
+
 /** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
 export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
   return uploads.cancel(device, uploadId);
@@ -81,7 +127,10 @@ export class UploadService {
     this.parts = new UploadPartWriter(quota, ctx.appendStep);
   }
 
-  create(device: DeviceRow, request: Static<typeof CreateUploadRequest>): Static<typeof CreateUploadResponse> {
+  async create(
+    device: DeviceRow,
+    request: Static<typeof CreateUploadRequest>,
+  ): Promise<Static<typeof CreateUploadResponse>> {
     const backup = this.ctx.db
       .prepare('SELECT * FROM backups WHERE id = ? AND device_id = ?')
       .get(request.backupId, device.id) as BackupRow | undefined;
@@ -89,17 +138,14 @@ export class UploadService {
     if (backup.committed_at !== null) throw new MbsError('backup-closed');
     const refusal = this.ctx.rules.uploadRefusal(request.size, request.meta);
     if (refusal) throw refusal;
+    const existing = await this.ctx.rules.unfinishedUpload(this.ctx, device.id, request.sha256);
+    // Read after the wait: an upload of the bytes may have been confirmed meanwhile.
     const held = this.ctx.rules.announcedItem(this.ctx, device, request);
     if (held) return { status: 'duplicate', item: this.ctx.rules.duplicateOf(held) };
-    const existing = this.uploadRow(device.id, request.sha256);
     if (existing) return { status: 'resumed', upload: this.statusOf(existing, this.partSizeSync(existing)) };
-    const id = newId();
-    this.ctx.db
-      .prepare(
-        'INSERT INTO uploads (id, device_id, backup_id, sha256, size, meta_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, device.id, backup.id, request.sha256, request.size, JSON.stringify(request.meta), this.ctx.clock.now());
-    return { status: 'created', upload: { uploadId: id, sha256: request.sha256, size: request.size, offset: 0 } };
+    const opened = this.ctx.rules.openUpload(this.ctx, device.id, backup.id, request);
+    if (!opened.created) return { status: 'resumed', upload: this.statusOf(opened.row, this.partSizeSync(opened.row)) };
+    return { status: 'created', upload: this.statusOf(opened.row, 0) };
   }
 
   async status(device: DeviceRow, uploadId: string): Promise<Static<typeof UploadStatus>> {
@@ -108,13 +154,13 @@ export class UploadService {
   }
 
   append(device: DeviceRow, input: AppendInput): Promise<Static<typeof AppendResponse>> {
-    return this.lock.run(input.uploadId, async () => {
+    return this.ctx.rules.appendsInTurn(this.lock, input.uploadId, async () => {
       const row = this.ownUpload(device, input.uploadId);
       const part = partFile(this.ctx.layout, row.id);
       const file = await this.parts.open(row.id, part, row.size);
       let offset: number;
       try {
-        checkAppend(row, file.size, input.offset, input.contentLength);
+        await this.ctx.rules.checkAppend(row, file.size, input.offset, input.contentLength);
         if (this.ctx.appendStep) await this.ctx.appendStep('part-opened');
         offset = await file.append(input.body);
       } catch (error) {
@@ -172,11 +218,6 @@ export class UploadService {
     return row;
   }
 
-  private uploadRow(deviceId: string, sha256: string): UploadRow | undefined {
-    return this.ctx.db.prepare('SELECT * FROM uploads WHERE device_id = ? AND sha256 = ?').get(deviceId, sha256) as
-      UploadRow | undefined;
-  }
-
   private partSizeSync(row: UploadRow): number {
     try {
       return statSync(partFile(this.ctx.layout, row.id)).size;
@@ -191,7 +232,12 @@ export class UploadService {
 }
 
 /** An append must start where the part file ends and stay within the announced size. */
-function checkAppend(row: UploadRow, current: number, offset: number, length: number | undefined): void {
+export function checkAppend(
+  row: UploadRow,
+  current: number,
+  offset: number,
+  length: number | undefined,
+): void | Promise<void> {
   if (offset !== current) {
     throw new MbsError('upload-offset-mismatch', `Append at ${current}, not ${offset}.`, { expectedOffset: current });
   }

@@ -18,6 +18,7 @@ import {
 import { step } from './upload-integrity-verify.js';
 import { brief, canonical, refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
+import { AT_ONCE } from '../../kit/at-once.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
@@ -114,6 +115,38 @@ export const createInClosedJob = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
   ),
 );
 
+/**
+ * PROTOCOL.md "Backup": new bytes announced AT_ONCE times at once, all sent before any answer. One after another the
+ * first creates the upload and the others resume it; at once they must too, not open a second upload of one item
+ * nor fail: one answer `created` at offset 0, every other `resumed` with its uploadId.
+ */
+export const createAtOnce = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
+  step(
+    `announce new content #${c} in open job #${j} ${AT_ONCE} times at once`,
+    async (m, r) => {
+      const content = pick(fresh(m), c);
+      const job = pick(openJobs(m), j);
+      const body = { backupId: job.id, sha256: content.sha, size: content.bytes.length, meta: content.meta };
+      const sent = Array.from({ length: AT_ONCE }, () => r.device.call('createUpload', { body }));
+      const answers = await Promise.allSettled(sent);
+      const said = answers.map((a) => (a.status === 'fulfilled' ? brief(a.value) : String(a.reason)));
+      const ok = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.status !== 'duplicate' ? [a.value] : []));
+      const created = ok.filter((a) => a.status === 'created');
+      const id = created[0]?.upload.uploadId;
+      const one =
+        ok.length === AT_ONCE &&
+        created.length === 1 &&
+        ok.every((a) => a.upload.uploadId === id && a.upload.offset === 0 && a.upload.sha256 === content.sha);
+      if (!one || id === undefined) {
+        throw new Error(`new bytes announced ${AT_ONCE} times at once were answered: ${said.join('; ')}`);
+      }
+      m.addressed.add(id);
+      m.uploads.push({ id, ...content, offset: 0, corrupt: false, jobs: new Set([job.id]) });
+    },
+    (m) => openJobs(m).length > 0 && fresh(m).length > 0,
+  ),
+);
+
 /** Mostly the rest at the right offset (which completes the item), sometimes a part, a wrong offset or bad bytes. */
 const appendArgs = fc.record({
   u: fc.nat(),
@@ -192,6 +225,46 @@ function appendStep({ u, shift, length, corrupt }: AppendArgs) {
 export const append = appendArgs.map(appendStep);
 /** The re-hash is the point of completing: finishing an upload with a corrupted byte deserves its own weight. */
 export const completeCorrupted = fc.nat().map((u) => appendStep({ u, shift: 0, length: -1, corrupt: true }));
+
+/**
+ * PROTOCOL.md "Backup": the rest of an upload's bytes sent AT_ONCE times at once at its offset, all before any
+ * answer. One after another the first completes it and the others find it completed; at once too: one answer is the
+ * item, every other is refused as an append at an offset that moved on (`upload-offset-mismatch`) or to an upload no
+ * longer in progress (`upload-not-found`); the item is then held once, as the model verifies.
+ */
+export const completeAtOnce = fc.nat().map((u) =>
+  step(
+    `append the rest of upload #${u} ${AT_ONCE} times at once`,
+    async (m, r) => {
+      const upload = address(m, pick(whole(m), u));
+      const rest = upload.bytes.subarray(upload.offset);
+      const sent = Array.from({ length: AT_ONCE }, () => r.device.append(upload.id, upload.offset, rest));
+      const answers = await Promise.allSettled(sent);
+      finish(m, upload);
+      const items = answers.flatMap((a) => (a.status === 'fulfilled' && a.value.complete ? [a.value.item] : []));
+      const others = answers.filter((a) => a.status === 'rejected' || !a.value.complete);
+      const said = answers.map((a) => (a.status === 'fulfilled' ? brief(a.value) : String(a.reason)));
+      const item = items[0];
+      if (items.length !== 1 || item === undefined || item.sha256 !== upload.sha) {
+        throw new Error(`the rest of an upload sent ${AT_ONCE} times at once was answered: ${said.join('; ')}`);
+      }
+      for (const other of others) {
+        const call = other.status === 'rejected' ? Promise.reject(other.reason) : Promise.resolve(other.value);
+        await refused(
+          call,
+          ['upload-offset-mismatch', 'upload-not-found'],
+          'an append at once with the completing one',
+        );
+      }
+      await answeredAsHeld(r, item, `completing upload ${upload.id}`, 'BAK-08');
+      m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent', confirmed: item });
+    },
+    (m) => whole(m).length > 0,
+  ),
+);
+
+/** The uploads whose bytes so far are the item's and not all in: the rest completes them. */
+const whole = (m: Model) => m.uploads.filter((x) => !x.corrupt && x.offset < x.bytes.length);
 
 /** The upload is no longer open: completed, discarded or cancelled. */
 export function finish(m: Model, upload: Upload): void {

@@ -14,7 +14,15 @@ import type { Content, Model, Real } from './upload-integrity-model.js';
 import { fullScope, PAGED_EVERY, verify } from './upload-integrity-verify.js';
 import { archive, commit, download, latest, list, missing, startJob } from './item-commands.js';
 import { cancel, chunked, drop, touchGone } from './connection-commands.js';
-import { append, backUpWhole, completeCorrupted, create, createInClosedJob } from './upload-commands.js';
+import {
+  append,
+  backUpWhole,
+  completeAtOnce,
+  completeCorrupted,
+  create,
+  createAtOnce,
+  createInClosedJob,
+} from './upload-commands.js';
 import { bytesOf, consoleOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
 
@@ -46,11 +54,14 @@ export const INTEGRITY_STEPS = [
   create,
   backUpWhole,
   createInClosedJob,
+  createAtOnce,
   append,
   append,
   append,
   append,
   completeCorrupted,
+  completeAtOnce,
+  completeAtOnce,
   drop,
   chunked,
   cancel,
