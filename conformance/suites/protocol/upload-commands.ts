@@ -19,6 +19,7 @@ import { step } from './upload-integrity-verify.js';
 import { brief, canonical, refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 import { AT_ONCE } from '../../kit/at-once.js';
+import { MbsError } from '../../spec/errors.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
@@ -137,9 +138,10 @@ export const createAtOnce = fc.tuple(fc.nat(), fc.nat()).map(([c, j]) =>
         ok.length === AT_ONCE &&
         created.length === 1 &&
         ok.every((a) => a.upload.uploadId === id && a.upload.offset === 0 && a.upload.sha256 === content.sha);
-      if (!one || id === undefined) {
-        throw new Error(`new bytes announced ${AT_ONCE} times at once were answered: ${said.join('; ')}`);
-      }
+      const what = `new bytes announced ${AT_ONCE} times at once were answered: ${said.join('; ')}`;
+      if (created.length > 1) throw new Violation(['BAK-02'], what);
+      unanswered(answers);
+      if (!one || id === undefined) throw new Violation(['BAK-02'], what);
       m.addressed.add(id);
       m.uploads.push({ id, ...content, offset: 0, corrupt: false, jobs: new Set([job.id]) });
     },
@@ -245,16 +247,16 @@ export const completeAtOnce = fc.nat().map((u) =>
       const others = answers.filter((a) => a.status === 'rejected' || !a.value.complete);
       const said = answers.map((a) => (a.status === 'fulfilled' ? brief(a.value) : String(a.reason)));
       const item = items[0];
-      if (items.length !== 1 || item === undefined || item.sha256 !== upload.sha) {
-        throw new Error(`the rest of an upload sent ${AT_ONCE} times at once was answered: ${said.join('; ')}`);
-      }
+      const what = `the rest of an upload sent ${AT_ONCE} times at once was answered: ${said.join('; ')}`;
+      if (items.length > 1) throw new Violation(['BAK-08'], what);
+      unanswered(answers);
+      if (items.length !== 1 || item === undefined || item.sha256 !== upload.sha) throw new Violation(['BAK-08'], what);
       for (const other of others) {
-        const call = other.status === 'rejected' ? Promise.reject(other.reason) : Promise.resolve(other.value);
-        await refused(
-          call,
-          ['upload-offset-mismatch', 'upload-not-found'],
-          'an append at once with the completing one',
-        );
+        const code = other.status === 'rejected' ? (other.reason as MbsError).code : undefined;
+        if (code === 'upload-offset-mismatch' || code === 'upload-not-found') continue;
+        const got = other.status === 'rejected' ? `${code}` : `the answer ${brief(other.value)}`;
+        const expected = 'expected upload-offset-mismatch or upload-not-found';
+        throw new Violation(['BAK-08'], `an append at once with the completing one: ${expected}, got ${got}`);
       }
       await answeredAsHeld(r, item, `completing upload ${upload.id}`, 'BAK-08');
       m.held.set(upload.sha, { ...upload, kind: upload.meta.kind, tab: 'recent', confirmed: item });
@@ -262,6 +264,15 @@ export const completeAtOnce = fc.nat().map((u) =>
     (m) => whole(m).length > 0,
   ),
 );
+
+/**
+ * Requests at once that the kit got no answer to (a lost connection, a time-out): thrown as they are, once what the
+ * answers already show was judged, since the missing answer may be the one the document asks for.
+ */
+function unanswered(answers: readonly PromiseSettledResult<unknown>[]): void {
+  const lost = answers.find((a) => a.status === 'rejected' && !(a.reason instanceof MbsError));
+  if (lost?.status === 'rejected') throw lost.reason;
+}
 
 /** The uploads whose bytes so far are the item's and not all in: the rest completes them. */
 const whole = (m: Model) => m.uploads.filter((x) => !x.corrupt && x.offset < x.bytes.length);
