@@ -84,7 +84,7 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
   const thrown = classifyThrown(error);
   if (thrown.kind === 'verdict') {
     // A Violation that escaped its check (or fast-check's wrapper of one) still names the requirements it breaks.
-    const failure = { message: describeError(error), ...violationDetails(firstViolation(error)) };
+    const failure = { message: verdictWords(error), ...violationDetails(firstViolation(error)) };
     return outcomeCell(check, place, { verdict: 'fail', runs: 0, failure }, durationMs, levelOf);
   }
   if (thrown.kind === 'setup') return setupCell(check, place, thrown, durationMs, levelOf);
@@ -94,6 +94,15 @@ export function thrownCell(check: Check, place: CellPlace, error: unknown, durat
   const stack = origin instanceof Error ? (origin.stack ?? '').split('\n').slice(1, 6).join('\n') : '';
   const failure = { message: stack ? `${thrown.reason}\n${stack}` : thrown.reason, replayCommand: '' };
   return { ...place, verdict: 'error', durationMs, runs: 0, reason: thrown.reason, failure };
+}
+
+/**
+ * A finding's words as its check stated them, as a check's own catch reports them (checkOnce): a Violation's or a
+ * plain Error's message alone; any other error named by its kind or code.
+ */
+function verdictWords(error: unknown): string {
+  if (error instanceof Violation || (error instanceof Error && error.constructor === Error)) return error.message;
+  return describeError(error);
 }
 
 /**
