@@ -75,7 +75,7 @@ export async function takeBackItemFile(
   if (uploadHolder(ctx, row) !== 'none') return durableRename(files.placed, files.part, { fileSynced: true });
   await removeIfPresent(files.placed);
   await removeEmptyFolders(path.dirname(files.placed), files.deviceFolder);
-  await takeAwayDropped(ctx, row.id);
+  forgetDropped(ctx, row.id);
 }
 
 /**
@@ -102,6 +102,11 @@ async function takeAwayDropped(ctx: ServiceContext, uploadId: string): Promise<v
   await removeIfPresent(placed);
   const deviceFolder = underRoot(ctx.layout, note.final_path.slice(0, -note.stored_as.length));
   await removeEmptyFolders(path.dirname(placed), deviceFolder);
+  forgetDropped(ctx, uploadId);
+}
+
+/** The note of dropped upload `uploadId`, once nothing of it is left in place. */
+function forgetDropped(ctx: ServiceContext, uploadId: string): void {
   ctx.db.prepare('DELETE FROM dropped_uploads WHERE upload_id = ?').run(uploadId);
 }
 
