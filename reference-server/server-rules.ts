@@ -100,7 +100,7 @@ import { offersTwoFactorSetup, skipTwoFactorSetup } from './two-factor/setup-off
 import { SETUP_OFFER_FAULTS } from './two-factor/setup-offer.faulty.js';
 import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
-import { throttlePolicy } from './two-factor/throttle.js';
+import { failureCount, throttlePolicy } from './two-factor/throttle.js';
 import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
 
 export interface ServerRules {
@@ -154,6 +154,7 @@ export interface ServerRules {
   readonly otpWindow: typeof otpWindow;
   readonly otpCandidates: typeof otpCandidates;
   readonly throttlePolicy: typeof throttlePolicy;
+  readonly failureCount: typeof failureCount;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
   readonly registrationExpiry: typeof registrationExpiry;
@@ -238,6 +239,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   otpWindow,
   otpCandidates,
   throttlePolicy,
+  failureCount,
   sendLimit,
   forgetOnReset,
   registrationExpiry,

@@ -162,6 +162,31 @@ export const FAULTS = {
     description: 'keeps counting earlier failures after a one-time password is accepted',
     caughtBy: ['TOTP-18'],
   },
+  'totp-failures-lost-at-once': {
+    side: 'server',
+    description:
+      "reads the one-time passwords' failure count, awaits, then checks a login's code and writes the count read " +
+      'plus one: wrong codes sent at once are all judged and counted as one',
+    caughtBy: ['TOTP-18'],
+    // Only a burst past the free failures shows it, and without the clock no check may leave the wait behind.
+    needsClock: true,
+  },
+  'code-failures-lost-at-once': {
+    side: 'server',
+    description:
+      'reads the failure count of SMS or e-mail codes, awaits, then checks the digits and writes the count read ' +
+      'plus one: wrong codes sent at once are all judged and counted as one',
+    caughtBy: ['REC-16', 'PWL-13'],
+    needsClock: true,
+  },
+  'password-failures-lost-at-once': {
+    side: 'server',
+    description:
+      "reads the password lock's failure count, awaits, then checks the password and writes the count read plus " +
+      'one: wrong passwords sent at once are counted as fewer',
+    caughtBy: ['PWL-12'],
+    needsClock: true,
+  },
   'sms-code-reusable': {
     side: 'server',
     description: 'keeps an SMS code good after it was accepted, so the same digits are accepted again',

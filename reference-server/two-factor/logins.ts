@@ -14,7 +14,7 @@ import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
 import { voidLoginPushes } from './push.js';
-import { throttled, throttledAsync } from './throttle.js';
+import { throttledAsync, throttledGuess } from './throttle.js';
 
 /** The login, if `action` is possible in its current state. */
 export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
@@ -134,15 +134,16 @@ export async function loginOtp(
   request: Static<typeof LoginOtpRequest>,
 ): Promise<Login> {
   loginFor(ctx, loginId, 'otp');
-  const read = ctx.rules.otpCandidates(ctx, request.authenticatorId);
-  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
-  const candidates = read instanceof Promise ? await read : read;
-  const token = throttled(ctx, 'otp', () =>
-    ctx.db.transaction(() => {
-      acceptOtp(ctx, request.code, candidates);
-      moveLogin(ctx, loginId, 'logged-in');
-      return request.trustBrowser ? trustBrowser(ctx) : undefined;
-    })(),
+  const token = await throttledGuess(
+    ctx,
+    'otp',
+    () => ctx.rules.otpCandidates(ctx, request.authenticatorId),
+    (candidates) =>
+      ctx.db.transaction(() => {
+        acceptOtp(ctx, request.code, candidates);
+        moveLogin(ctx, loginId, 'logged-in');
+        return request.trustBrowser ? trustBrowser(ctx) : undefined;
+      })(),
   );
   const login = viewLogin(ctx, loginId);
   return token === undefined ? login : { ...login, trustedBrowserToken: token };

@@ -1,7 +1,12 @@
-/** The self-test's faulty variants of throttling (throttle.ts): each bends one number or choice of its policy. */
+/**
+ * The self-test's faulty variants of throttling (throttle.ts): each bends one number or choice of its policy, or
+ * reads a kind's failure count a round trip before writing it.
+ */
 import type { ServerFault } from '../../conformance/spec/faults.js';
-import type { ServerRuleOverride } from '../server-rules.js';
-import type { ThrottleScope } from './throttle.js';
+import type { ServerRuleOverride, ServerRules } from '../server-rules.js';
+import { afterRoundTrip } from '../services/round-trip.js';
+import type { ServiceContext } from '../services/context.js';
+import type { FailureCount, ThrottleScope } from './throttle.js';
 
 export const THROTTLE_FAULTS = {
   'throttles-from-fifth-failure': {
@@ -27,4 +32,31 @@ export const THROTTLE_FAULTS = {
     // Throttled one-time passwords are refused without saying how long to wait; the other kinds still say it.
     throttlePolicy: (rule) => () => ({ ...rule(), unannounced: new Set<ThrottleScope>(['otp']) }),
   },
+  'totp-failures-lost-at-once': { failureCount: lostAtOnce(['otp']) },
+  'code-failures-lost-at-once': { failureCount: lostAtOnce(['sms', 'email']) },
+  'password-failures-lost-at-once': { failureCount: lostAtOnce(['password']) },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+type FailureCountRule = ServerRules['failureCount'];
+
+/**
+ * For `scopes`: reads the count on a round trip (a vendor's asynchronous database), then writes a failure as the
+ * count it read plus one, so attempts at once all find the count from before any of them failed, and their writes
+ * overwrite each other.
+ */
+function lostAtOnce(scopes: readonly ThrottleScope[]): (rule: FailureCountRule) => FailureCountRule {
+  return (rule) => (ctx, scope) => (scopes.includes(scope) ? lost(ctx, scope, rule(ctx, scope)) : rule(ctx, scope));
+}
+
+async function lost(ctx: ServiceContext, scope: ThrottleScope, read: FailureCount | Promise<FailureCount>) {
+  const row = (await read).row();
+  const fail = (now: number) => {
+    ctx.db
+      .prepare(
+        `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET count = excluded.count, last_at = excluded.last_at`,
+      )
+      .run(scope, (row?.count ?? 0) + 1, now);
+  };
+  return afterRoundTrip<FailureCount>({ row: () => row, fail });
+}

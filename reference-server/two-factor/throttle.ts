@@ -7,6 +7,7 @@
  */
 import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
 import type { ServiceContext } from '../services/context.js';
+import { gateOf, MOST_AT_ONCE } from './throttle-gate.js';
 
 export const FREE_FAILURES = 5;
 export const FIRST_DELAY_MS = 30_000;
@@ -53,29 +54,84 @@ export function delayAfter(failures: number, policy: ThrottlePolicy = throttlePo
   return Math.min(policy.firstDelayMs * policy.growth ** (failures - policy.freeFailures), policy.maxDelayMs);
 }
 
-interface FailureRow {
+export interface FailureRow {
   count: number;
   last_at: number;
 }
 
-/** Runs a synchronous check under the scope's throttle: counts its counted refusals, resets on success. */
+/**
+ * Runs a synchronous check under the scope's throttle: counts its counted refusals, resets on success. Its callers
+ * cannot await, so it reads the count at once.
+ */
 export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt: () => T): T {
-  const turn = admit(ctx, scope);
+  return underThrottle(ctx, scope, countNow(ctx, scope), attempt);
+}
+
+/**
+ * `throttled` for a guess whose caller may await (a login's one-time password, SMS or e-mail code): the scope's
+ * count and then what the check needs (`read`) come through the server's rules, each awaited only when its read is
+ * asynchronous, so straight, the count is read, the check made and the count written in one turn, and guesses sent
+ * at once each find the failures of those before.
+ */
+export async function throttledGuess<R, T>(
+  ctx: ServiceContext,
+  scope: ThrottleScope,
+  read: () => R | Promise<R>,
+  attempt: (read: R) => T,
+): Promise<T> {
+  const counting = ctx.rules.failureCount(ctx, scope);
+  const count = counting instanceof Promise ? await counting : counting;
+  const reading = read();
+  const value = reading instanceof Promise ? await reading : reading;
+  return underThrottle(ctx, scope, count, () => attempt(value));
+}
+
+function underThrottle<T>(ctx: ServiceContext, scope: ThrottleScope, count: FailureCount, attempt: () => T): T {
+  const turn = admit(ctx, scope, count.row());
   let result: T;
   try {
     result = attempt();
   } catch (error) {
-    recordFailure(ctx, scope, turn, error);
+    recordFailure(turn, count, error);
     throw error;
   }
   recordSuccess(ctx, scope, turn);
   return result;
 }
 
+/** How an attempt reads a scope's consecutive failures, and how it writes its own failure. */
+export interface FailureCount {
+  readonly row: () => FailureRow | undefined;
+  /** Writes the attempt's failure, made at `now`. */
+  readonly fail: (now: number) => void;
+}
+
+/**
+ * How an attempt counts the scope's failures. Straight, the count is read as the attempt is admitted, in the turn of
+ * its check, and a failure is written as one more in place: attempts that run side by side (passwords, whose check
+ * awaits its key derivation) each add theirs to whatever the count is by then, and none is lost.
+ */
+export function failureCount(ctx: ServiceContext, scope: ThrottleScope): FailureCount | Promise<FailureCount> {
+  return countNow(ctx, scope);
+}
+
+function countNow(ctx: ServiceContext, scope: ThrottleScope): FailureCount {
+  return { row: () => failuresOf(ctx, scope), fail: (now) => addFailure(ctx, scope, now) };
+}
+
+function addFailure(ctx: ServiceContext, scope: ThrottleScope, now: number): void {
+  ctx.db
+    .prepare(
+      `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
+       ON CONFLICT (scope) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+    )
+    .run(scope, now);
+}
+
 /**
  * Runs a check that takes time off the event loop (a password's key derivation) under the scope's throttle. No
- * more attempts of a scope run at once than failures remain free (and never more than AT_ONCE), each counted as a failure until it is
- * known not to be one: a burst of guesses is no more evaluated than guesses one after another, while many right
+ * more attempts of a scope run at once than failures remain free (and never more than MOST_AT_ONCE), each failure
+ * added in place: a burst of guesses is no more evaluated than guesses one after another, while many right
  * passwords at once run side by side.
  */
 export async function throttledAsync<T>(
@@ -85,14 +141,16 @@ export async function throttledAsync<T>(
 ): Promise<T> {
   const gate = gateOf(ctx, scope);
   const free = () => ctx.rules.throttlePolicy().freeFailures - (failuresOf(ctx, scope)?.count ?? 0);
-  await gate.enter(() => Math.max(1, Math.min(AT_ONCE, free())));
+  await gate.enter(() => Math.max(1, Math.min(MOST_AT_ONCE, free())));
   try {
-    const turn = admit(ctx, scope);
+    const read = ctx.rules.failureCount(ctx, scope);
+    const count = read instanceof Promise ? await read : read;
+    const turn = admit(ctx, scope, count.row());
     let result: T;
     try {
       result = await attempt();
     } catch (error) {
-      recordFailure(ctx, scope, turn, error);
+      recordFailure(turn, count, error);
       throw error;
     }
     recordSuccess(ctx, scope, turn);
@@ -113,10 +171,9 @@ function failuresOf(ctx: ServiceContext, scope: ThrottleScope): FailureRow | und
 }
 
 /** `otp-throttled` while the scope's failures make the next attempt wait; else the attempt may run. */
-function admit(ctx: ServiceContext, scope: ThrottleScope): Turn {
+function admit(ctx: ServiceContext, scope: ThrottleScope, row: FailureRow | undefined): Turn {
   const now = ctx.clock.now();
   const policy = ctx.rules.throttlePolicy();
-  const row = failuresOf(ctx, scope);
   const delay = row ? delayAfter(row.count, policy) : 0;
   const wait = row ? row.last_at + delay - now : 0;
   if (row && delay > 0 && wait > 0) {
@@ -126,47 +183,10 @@ function admit(ctx: ServiceContext, scope: ThrottleScope): Turn {
   return { now, policy, row };
 }
 
-function recordFailure(ctx: ServiceContext, scope: ThrottleScope, turn: Turn, error: unknown): void {
-  if (!(error instanceof MbsError) || !turn.policy.counted.has(error.code)) return;
-  ctx.db
-    .prepare(
-      `INSERT INTO tfa_failures (scope, count, last_at) VALUES (?, 1, ?)
-       ON CONFLICT (scope) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
-    )
-    .run(scope, turn.now);
+function recordFailure(turn: Turn, count: FailureCount, error: unknown): void {
+  if (error instanceof MbsError && turn.policy.counted.has(error.code)) count.fail(turn.now);
 }
 
 function recordSuccess(ctx: ServiceContext, scope: ThrottleScope, turn: Turn): void {
   if (turn.row && turn.policy.successResets) ctx.db.prepare('DELETE FROM tfa_failures WHERE scope = ?').run(scope);
-}
-
-/**
- * The most attempts of one scope under way at once, whatever remains free: a key derivation takes a thread of
- * libuv's pool of four, which the file system (and the database's fsync) needs too.
- */
-const AT_ONCE = 2;
-
-/** Attempts of a scope under way at once, and those waiting for their turn. */
-class Gate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  async enter(limit: () => number): Promise<void> {
-    while (this.running >= limit()) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
-  }
-
-  leave(): void {
-    this.running--;
-    this.waiting.shift()?.();
-  }
-}
-
-const gates = new WeakMap<object, Map<string, Gate>>();
-function gateOf(ctx: ServiceContext, scope: ThrottleScope): Gate {
-  let byScope = gates.get(ctx.db);
-  if (!byScope) gates.set(ctx.db, (byScope = new Map()));
-  let gate = byScope.get(scope);
-  if (!gate) byScope.set(scope, (gate = new Gate()));
-  return gate;
 }
