@@ -2,13 +2,15 @@
  * PROTOCOL.md's throttle schedule for the password lock (PWL-12) and for the e-mail codes of "Forgot password"
  * (PWL-13), each timed step by step on the server's clock (common/timed-throttle.ts). Each kind starts from a
  * success, waiting out on the moved clock a throttle an earlier check left, so its count is 0, and runs whatever
- * became of the other. Only the clock can end a wait, so without it the check is untested, as tfa-totp-throttling's waits are.
+ * became of the other, then wrong guesses of it sent at once (common/throttle-at-once.ts). Only the clock can end a wait, so without it the check is untested, as tfa-totp-throttling's waits are.
  */
 import { Violation } from '../../../kit/violation.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { parseSentCode, type Outbox } from '../common/actors.js';
 import { everyKind, pastThrottle, timedSchedule, timedThrottleCheck } from '../common/timed-throttle.js';
 import { kitEmail } from '../../../kit/kit-names.js';
+import type { Guessing } from '../common/throttle-real-time.js';
+import { guessedAtOnce } from '../common/throttle-at-once.js';
 
 const EMAIL = kitEmail('Throttled');
 const PASSWORDS = ['throttled lock 1', 'throttled lock 2', 'throttled lock 3'] as const;
@@ -35,6 +37,18 @@ const resetTo = (desk: MbsClient, loginId: string, digits: string, password: str
     body: { digits, newPassword: password, confirmPassword: password },
   });
 
+/** A new login's e-mail code of "Forgot password" as a kind of guess, resetting the lock to `password`. */
+async function emailCodes(desk: MbsClient, outbox: Outbox, password: string): Promise<Guessing> {
+  const { loginId, digits } = await forgotten(desk, outbox);
+  return {
+    requirement: 'PWL-13',
+    what: 'e-mail code',
+    refusal: 'verification-code-invalid',
+    wrong: () => resetTo(desk, loginId, digits === '000000' ? '000001' : '000000', password),
+    right: () => resetTo(desk, loginId, digits, password),
+  };
+}
+
 export const passwordLockThrottlingCheck = timedThrottleCheck(
   {
     id: 'tfa-password-lock-throttling',
@@ -48,25 +62,21 @@ export const passwordLockThrottlingCheck = timedThrottleCheck(
       await everyKind([
         async () => {
           await pastThrottle(time, () => logIn(desk, PASSWORDS[0]));
-          await timedSchedule(time, {
+          const passwords: Guessing = {
             requirement: 'PWL-12',
             what: 'password',
             refusal: 'password-invalid',
             wrong: () => logIn(desk, 'not the password'),
             right: () => logIn(desk, PASSWORDS[0]),
-          });
+          };
+          await timedSchedule(time, passwords);
+          await guessedAtOnce(time, passwords);
         },
         async () => {
           const first = await forgotten(desk, outbox);
           await pastThrottle(time, () => resetTo(desk, first.loginId, first.digits, PASSWORDS[1]));
-          const { loginId, digits } = await forgotten(desk, outbox);
-          await timedSchedule(time, {
-            requirement: 'PWL-13',
-            what: 'e-mail code',
-            refusal: 'verification-code-invalid',
-            wrong: () => resetTo(desk, loginId, digits === '000000' ? '000001' : '000000', PASSWORDS[2]),
-            right: () => resetTo(desk, loginId, digits, PASSWORDS[2]),
-          });
+          await timedSchedule(time, await emailCodes(desk, outbox, PASSWORDS[2]));
+          await guessedAtOnce(time, await emailCodes(desk, outbox, PASSWORDS[1]));
         },
       ]);
     } finally {

@@ -4,7 +4,8 @@
  * failure, doubling, each throttled answer saying in `details.retryAfterMs` what remains of the wait. Without the
  * server's clock a wait could only be sat out in real time, and the throttle is the whole server's: that part stops
  * at the fourth failure and succeeds, which still shows a throttle from the fifth attempt and a count a success did
- * not reset, and never leaves a throttle behind. The waits need the clock.
+ * not reset, and never leaves a throttle behind. The waits need the clock, and so do wrong codes sent at once
+ * (common/throttle-at-once.ts), which must throttle past the free failures.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -18,6 +19,8 @@ import { said, type ServerTime } from '../common/support.js';
 import type { Probe } from '../common/server-time.js';
 import { mustAnnounceWait } from '../common/retry-after.js';
 import { withTwoFactor } from '../common/session.js';
+import type { Guessing } from '../common/throttle-real-time.js';
+import { guessedAtOnce } from '../common/throttle-at-once.js';
 
 const SCHEDULE = ['TOTP-18'];
 
@@ -35,13 +38,23 @@ class Guesser {
     private readonly auth: ServerAuthenticator,
   ) {}
 
+  /** The login codes go to, started when there is none (a code accepted ends it). */
+  private async login(): Promise<string> {
+    return (this.loginId ??= (await this.desk.call('startLogin', { body: {} })).loginId);
+  }
+
+  /** Sends a code: the server's answer, or its refusal thrown. */
+  private async call(code: string): Promise<unknown> {
+    const answer = await this.desk.call('loginOtp', { params: { loginId: await this.login() }, body: { code } });
+    this.loginId = undefined;
+    return answer;
+  }
+
   /** Sends a code; returns the answer (`accepted` or the refusal's code) and the call as timed on the server clock. */
   private async send(code: string): Promise<{ got: string; probe: Probe<unknown> }> {
-    this.loginId ??= (await this.desk.call('startLogin', { body: {} })).loginId;
-    const params = { loginId: this.loginId };
-    const probe = await this.time.probe(() => this.desk.call('loginOtp', { params, body: { code } }));
+    await this.login();
+    const probe = await this.time.probe(() => this.call(code));
     const got = said(probe.outcome);
-    if (got === 'accepted') this.loginId = undefined;
     if (got === 'otp-invalid' || got === 'otp-replayed') this.lastFailure = { lo: probe.before, hi: probe.after };
     return { got, probe };
   }
@@ -73,6 +86,26 @@ class Guesser {
     if (got !== 'otp-throttled')
       throw new Violation(SCHEDULE, `${why}: the next code was answered ${got}, not otp-throttled`);
     mustAnnounceWait(probe, this.lastFailure, delayMs, SCHEDULE, why);
+  }
+
+  /**
+   * One login's codes as a kind of guess: a wrong code, and the code of the next step never accepted (in the window
+   * without moving the clock, since a wait was moved past in between).
+   */
+  async guessing(): Promise<Guessing> {
+    await this.login();
+    return {
+      requirement: 'TOTP-18',
+      what: 'one-time password',
+      refusal: 'otp-invalid',
+      wrong: () => this.call(wrongCode([this.auth.secret], this.time.now())),
+      right: async () => {
+        const { code, step } = await this.nextCode(false);
+        const answer = await this.call(code);
+        [this.lastStep, this.accepted] = [step, code];
+        return answer;
+      },
+    };
   }
 
   /** A failed guess, a wrong code or the last accepted one again, which must be refused as such. */
@@ -130,7 +163,9 @@ export const totpThrottlingCheck: Check = {
       checkOnce(async () => {
         const g = new Guesser(desk, time, await registerByQr(desk, context.session.url, 'Throttled phone'));
         await withoutWaits(g);
-        if (time.movable) await waits(g, time);
+        if (!time.movable) return;
+        await waits(g, time);
+        await guessedAtOnce(time, await g.guessing());
       }),
     ),
 };

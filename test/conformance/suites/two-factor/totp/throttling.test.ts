@@ -22,4 +22,13 @@ describe('TOTP throttling with the server clock', () => {
       /right after 5 failures, replays counted: otp-throttled must say how long to wait in details.retryAfterMs .* missing/,
     );
   });
+
+  it('fails a server that reads the failure count a round trip before writing it, on wrong codes sent at once', async () => {
+    const target = new ReferenceTarget(['pro'], { faults: ['totp-failures-lost-at-once'] });
+    const summary = await runTwoFactor([totpThrottlingCheck], { runs: 1, target });
+    expect(verdictOf(summary, 'TOTP-18')).toBe('fail');
+    expect(failuresOf(summary).join('\n')).toMatch(
+      /8 wrong one-time passwords sent at once with no failure counted: 8 were judged \(otp-invalid\), but only 5/,
+    );
+  });
 });
