@@ -10,7 +10,7 @@ import { issuerOf, type TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
 import { lockOf, storePassword } from './password-lock.js';
-import { throttledGuess } from './throttle.js';
+import { throttledWith } from './throttle.js';
 
 /** `05/11/2020 06:22:34 UTC`: the seed's day-first format, in UTC. */
 export function formatExpiry(epochMs: number): string {
@@ -63,19 +63,21 @@ export async function loginResetPassword(
   loginId: string,
   request: { digits: string; newPassword: string; confirmPassword: string },
 ): Promise<Login> {
+  const counting = ctx.rules.failureCount(ctx, 'email');
+  // Read before anything else the guess reads, and awaited only when asynchronous: nothing read after waits on it.
+  const count = counting instanceof Promise ? await counting : counting;
   loginFor(ctx, loginId, 'reset-password');
   if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
-  await throttledGuess(
-    ctx,
-    'email',
-    () => ctx.rules.codeToCheck(ctx, `login:${loginId}`),
-    (row) =>
-      ctx.db.transaction(() => {
-        const code = checkCodeRow(ctx, row, request.digits);
-        storePassword(ctx, request.newPassword);
-        moveLogin(ctx, loginId, 'password');
-        ctx.rules.useUpCode(ctx, code);
-      })(),
+  const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
+  const row = read instanceof Promise ? await read : read;
+  throttledWith(ctx, 'email', count, () =>
+    ctx.db.transaction(() => {
+      const code = checkCodeRow(ctx, row, request.digits);
+      storePassword(ctx, request.newPassword);
+      moveLogin(ctx, loginId, 'password');
+      ctx.rules.useUpCode(ctx, code);
+    })(),
   );
   return viewLogin(ctx, loginId);
 }

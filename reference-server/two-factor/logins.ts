@@ -14,7 +14,7 @@ import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
 import { voidLoginPushes } from './push.js';
-import { throttledAsync, throttledGuess } from './throttle.js';
+import { throttledAsync, throttledWith } from './throttle.js';
 
 /** The login, if `action` is possible in its current state. */
 export function loginFor(ctx: ServiceContext, loginId: string, action: LoginAction) {
@@ -133,17 +133,19 @@ export async function loginOtp(
   loginId: string,
   request: Static<typeof LoginOtpRequest>,
 ): Promise<Login> {
+  const counting = ctx.rules.failureCount(ctx, 'otp');
+  // Read before anything else the guess reads, and awaited only when asynchronous: nothing read after waits on it.
+  const count = counting instanceof Promise ? await counting : counting;
   loginFor(ctx, loginId, 'otp');
-  const token = await throttledGuess(
-    ctx,
-    'otp',
-    () => ctx.rules.otpCandidates(ctx, request.authenticatorId),
-    (candidates) =>
-      ctx.db.transaction(() => {
-        acceptOtp(ctx, request.code, candidates);
-        moveLogin(ctx, loginId, 'logged-in');
-        return request.trustBrowser ? trustBrowser(ctx) : undefined;
-      })(),
+  const read = ctx.rules.otpCandidates(ctx, request.authenticatorId);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and write.
+  const candidates = read instanceof Promise ? await read : read;
+  const token = throttledWith(ctx, 'otp', count, () =>
+    ctx.db.transaction(() => {
+      acceptOtp(ctx, request.code, candidates);
+      moveLogin(ctx, loginId, 'logged-in');
+      return request.trustBrowser ? trustBrowser(ctx) : undefined;
+    })(),
   );
   const login = viewLogin(ctx, loginId);
   return token === undefined ? login : { ...login, trustedBrowserToken: token };

@@ -15,7 +15,7 @@ import { codeSent, loginFor, moveLogin } from './logins.js';
 import { viewLogin } from './login-view.js';
 import { createRegistration } from './registrations.js';
 import type { AuthenticatorRow, CodeRow } from './rows.js';
-import { throttled, throttledGuess } from './throttle.js';
+import { throttled, throttledWith } from './throttle.js';
 
 export async function setRecoveryPhone(
   ctx: TwoFactorContext,
@@ -67,19 +67,21 @@ export async function loginRecoveryPhone(ctx: TwoFactorContext, loginId: string,
 }
 
 export async function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, digits: string): Promise<Login> {
+  const counting = ctx.rules.failureCount(ctx, 'sms');
+  // Read before anything else the guess reads, and awaited only when asynchronous: nothing read after waits on it.
+  const count = counting instanceof Promise ? await counting : counting;
   const authenticator = recovering(ctx, loginId, 'recovery-code');
-  const registration = await throttledGuess(
-    ctx,
-    'sms',
-    () => ctx.rules.codeToCheck(ctx, `login:${loginId}`),
-    (row) =>
-      ctx.db.transaction(() => {
-        const code = checkCodeRow(ctx, row, digits);
-        ctx.rules.discardRecovered(ctx, authenticator.id);
-        moveLogin(ctx, loginId, 'logged-in');
-        ctx.rules.useUpCode(ctx, code);
-        return ctx.rules.recoveredRegistration(ctx);
-      })(),
+  const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
+  // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
+  const row = read instanceof Promise ? await read : read;
+  const registration = throttledWith(ctx, 'sms', count, () =>
+    ctx.db.transaction(() => {
+      const code = checkCodeRow(ctx, row, digits);
+      ctx.rules.discardRecovered(ctx, authenticator.id);
+      moveLogin(ctx, loginId, 'logged-in');
+      ctx.rules.useUpCode(ctx, code);
+      return ctx.rules.recoveredRegistration(ctx);
+    })(),
   );
   return { ...viewLogin(ctx, loginId), registration };
 }

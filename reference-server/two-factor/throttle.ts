@@ -64,29 +64,16 @@ export interface FailureRow {
  * cannot await, so it reads the count at once.
  */
 export function throttled<T>(ctx: ServiceContext, scope: ThrottleScope, attempt: () => T): T {
-  return underThrottle(ctx, scope, countNow(ctx, scope), attempt);
+  return throttledWith(ctx, scope, countNow(ctx, scope), attempt);
 }
 
 /**
- * `throttled` for a guess whose caller may await (a login's one-time password, SMS or e-mail code): the scope's
- * count and then what the check needs (`read`) come through the server's rules, each awaited only when its read is
- * asynchronous, so straight, the count is read, the check made and the count written in one turn, and guesses sent
- * at once each find the failures of those before.
+ * `throttled` for a guess whose handler may await (a login's one-time password, SMS or e-mail code), with `count`
+ * as the handler read it through the server's rules (failureCount) before anything else, awaited only when the read
+ * is asynchronous. Straight, nothing is awaited between that read and the check, and guesses sent at once each find
+ * the failures of those before.
  */
-export async function throttledGuess<R, T>(
-  ctx: ServiceContext,
-  scope: ThrottleScope,
-  read: () => R | Promise<R>,
-  attempt: (read: R) => T,
-): Promise<T> {
-  const counting = ctx.rules.failureCount(ctx, scope);
-  const count = counting instanceof Promise ? await counting : counting;
-  const reading = read();
-  const value = reading instanceof Promise ? await reading : reading;
-  return underThrottle(ctx, scope, count, () => attempt(value));
-}
-
-function underThrottle<T>(ctx: ServiceContext, scope: ThrottleScope, count: FailureCount, attempt: () => T): T {
+export function throttledWith<T>(ctx: ServiceContext, scope: ThrottleScope, count: FailureCount, attempt: () => T): T {
   const turn = admit(ctx, scope, count.row());
   let result: T;
   try {
