@@ -55,3 +55,13 @@ export async function migrate(t: TestServer, originalId: string): Promise<MbsCli
   replacement.deviceKey = paired.deviceKey;
   return replacement;
 }
+
+/**
+ * `a` and `b` sent at once, `b` first on odd rounds (whichever is sent first mostly arrives first, so both orders come
+ * up over the rounds); answered in the order a, b.
+ */
+export async function atOnce<A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (round % 2 === 0) return Promise.all([a(), b()]);
+  const [second, first] = await Promise.all([b(), a()]);
+  return [first, second];
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotState } from '../../helpers/state-snapshot.js';
 import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { outcomeOf } from './append-race-fixture.js';
+import { atOnce, outcomeOf } from './append-race-fixture.js';
 
 /** Rounds enough for both orders to come up. */
 const ROUNDS = 16;
@@ -43,13 +43,11 @@ describe('the last append of an upload and its cancel sent at once', () => {
       const half = bytes.length >> 1;
       await device.append(uploadId, 0, bytes.subarray(0, half));
 
-      // Every other round the cancel goes out first: whichever is sent first mostly arrives first.
-      const append = () => outcomeOf(device.append(uploadId, half, bytes.subarray(half)));
-      const cancel = () => outcomeOf(device.call('cancelUpload', { params: { uploadId } }));
-      const [appended, cancelled] =
-        round % 2 === 0
-          ? await Promise.all([append(), cancel()])
-          : await Promise.all([cancel(), append()]).then(([c, a]) => [a, c] as const);
+      const [appended, cancelled] = await atOnce(
+        round,
+        () => outcomeOf(device.append(uploadId, half, bytes.subarray(half))),
+        () => outcomeOf(device.call('cancelUpload', { params: { uploadId } })),
+      );
 
       if ('answer' in appended) {
         expect(appended.answer).toMatchObject({ complete: true, item: { sha256: sha } });
