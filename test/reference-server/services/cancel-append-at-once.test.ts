@@ -9,8 +9,11 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotState } from '../../helpers/state-snapshot.js';
-import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { atOnce, outcomeOf } from './append-race-fixture.js';
+import type { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
+import { bytesOf, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { atOnce, halfSent, outcomeOf } from './append-race-fixture.js';
+
+type Announced = Awaited<ReturnType<typeof halfSent>>['body'];
 
 /** Rounds enough for both orders to come up. */
 const ROUNDS = 16;
@@ -36,12 +39,7 @@ describe('the last append of an upload and its cancel sent at once', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const bytes = bytesOf(round + 1, 1000 + 700 * round);
       const sha = sha256(bytes);
-      const body = { backupId, sha256: sha, size: bytes.length, meta: photo(`IMG_${round}.jpg`) };
-      const created = await device.call('createUpload', { body });
-      if (created.status !== 'created') throw new Error(`round ${round}: announced as ${created.status}`);
-      const uploadId = created.upload.uploadId;
-      const half = bytes.length >> 1;
-      await device.append(uploadId, 0, bytes.subarray(0, half));
+      const { body, uploadId, half } = await halfSent(device, backupId, round, bytes);
 
       const [appended, cancelled] = await atOnce(
         round,
@@ -60,23 +58,58 @@ describe('the last append of an upload and its cancel sent at once', () => {
         await expect(device.call('getItem', { params: { sha256: sha } })).rejects.toMatchObject({
           code: 'item-not-found',
         });
-        const again = await device.call('createUpload', { body });
-        expect(again).toMatchObject({ status: 'created', upload: { offset: 0 } });
-        if (again.status === 'created') {
-          await device.call('cancelUpload', { params: { uploadId: again.upload.uploadId } });
-        }
+        await startsAgain(device, body);
         taken.cancelled += 1;
       }
-      await expect(device.call('getUpload', { params: { uploadId } })).rejects.toMatchObject({
-        code: 'upload-not-found',
-      });
+      await gone(device, uploadId);
     }
-    expect(taken.completed + taken.cancelled).toBe(ROUNDS);
-    // Nothing of a discarded upload outlives it: no upload record, no part file, and one item file per item.
-    const listed = await device.call('listItems', { query: { limit: 100 } });
-    expect(listed.items).toHaveLength(taken.completed);
-    expect(snapshotState(t.dataDir).tables.uploads).toEqual([]);
-    expect(readdirSync(path.join(t.dataDir, '.mbs', 'uploads'))).toEqual([]);
-    expect(itemFiles(t.dataDir)).toHaveLength(taken.completed);
+    await nothingLeft(device, taken.completed);
+  });
+
+  it('a part of the bytes and the cancel: the upload is discarded, with or without that part first', async () => {
+    t = await startTestServer('pro');
+    const device = await t.pairDevice('Pixel 7');
+    const { backupId } = await device.call('startBackup', { body: {} });
+    for (let round = 0; round < ROUNDS; round++) {
+      const bytes = bytesOf(round + 50, 1000 + 700 * round);
+      const { body, uploadId, half } = await halfSent(device, backupId, round, bytes);
+      const [appended, cancelled] = await atOnce(
+        round,
+        () => outcomeOf(device.append(uploadId, half, bytes.subarray(half, -1))),
+        () => outcomeOf(device.call('cancelUpload', { params: { uploadId } })),
+      );
+      // Taken first, the part answers its new offset; taken after the cancel, it finds no upload.
+      expect(cancelled).toEqual({ answer: undefined });
+      if ('answer' in appended) {
+        expect(appended.answer).toMatchObject({ complete: false, upload: { offset: bytes.length - 1 } });
+      } else {
+        expect(appended).toMatchObject({ error: { code: 'upload-not-found', status: 404 } });
+      }
+      await gone(device, uploadId);
+      await startsAgain(device, body);
+    }
+    await nothingLeft(device, 0);
   });
 });
+
+/** The upload is no longer open. */
+async function gone(device: MbsClient, uploadId: string): Promise<void> {
+  await expect(device.call('getUpload', { params: { uploadId } })).rejects.toMatchObject({ code: 'upload-not-found' });
+}
+
+/** Announcing a discarded upload's bytes again opens a new upload at offset 0 (no record of the old one is left). */
+async function startsAgain(device: MbsClient, body: Announced): Promise<void> {
+  const again = await device.call('createUpload', { body });
+  expect(again).toMatchObject({ status: 'created', upload: { offset: 0 } });
+  if (again.status === 'created') await device.call('cancelUpload', { params: { uploadId: again.upload.uploadId } });
+}
+
+/** Nothing of a discarded upload outlives it: no upload record, no part file, and one item file per item listed. */
+async function nothingLeft(device: MbsClient, items: number): Promise<void> {
+  const dataDir = (t as TestServer).dataDir;
+  const listed = await device.call('listItems', { query: { limit: 100 } });
+  expect(listed.items).toHaveLength(items);
+  expect(snapshotState(dataDir).tables.uploads).toEqual([]);
+  expect(readdirSync(path.join(dataDir, '.mbs', 'uploads'))).toEqual([]);
+  expect(itemFiles(dataDir)).toHaveLength(items);
+}

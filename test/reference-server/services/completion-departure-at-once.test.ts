@@ -10,8 +10,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotState } from '../../helpers/state-snapshot.js';
-import { bytesOf, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
-import { atOnce, migrate, outcomeOf } from './append-race-fixture.js';
+import { bytesOf, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { atOnce, halfSent, migrate, outcomeOf } from './append-race-fixture.js';
 
 /** Rounds enough for both orders to come up; each takes a device of its own. */
 const ROUNDS = 12;
@@ -28,16 +28,12 @@ function itemFiles(dataDir: string): number {
   return files.filter(([name, size]) => typeof size === 'number' && !name.startsWith('.mbs')).length;
 }
 
-/** A new device of `server` with an upload holding all but the second half of `bytes`. */
-async function halfSent(server: TestServer, round: number, bytes: Buffer) {
+/** A new device of `server` with an upload holding the first half of `bytes`, and its last append to send. */
+async function halfSentByNew(server: TestServer, round: number, bytes: Buffer) {
   const device = await server.pairDevice(`Phone ${round}`);
   const { backupId } = await device.call('startBackup', { body: {} });
-  const body = { backupId, sha256: sha256(bytes), size: bytes.length, meta: photo(`IMG_${round}.jpg`) };
-  const created = await device.call('createUpload', { body });
-  if (created.status !== 'created') throw new Error(`round ${round}: announced as ${created.status}`);
-  const half = bytes.length >> 1;
-  await device.append(created.upload.uploadId, 0, bytes.subarray(0, half));
-  const last = () => outcomeOf(device.append(created.upload.uploadId, half, bytes.subarray(half)));
+  const { body, uploadId, half } = await halfSent(device, backupId, round, bytes);
+  const last = () => outcomeOf(device.append(uploadId, half, bytes.subarray(half)));
   return { device, body, last };
 }
 
@@ -52,7 +48,7 @@ describe("an upload's last append and its device's departure sent at once", () =
     let confirmed = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const bytes = bytesOf(round + 1, 1000 + 600 * round);
-      const { device, last } = await halfSent(server, round, bytes);
+      const { device, last } = await halfSentByNew(server, round, bytes);
       const removal = () => outcomeOf(server.console.call('removeDevice', { params: { deviceId: device.deviceId } }));
       const [appended, removed] = await atOnce(round, last, removal);
       expect(removed).toEqual({ answer: undefined });
@@ -73,7 +69,7 @@ describe("an upload's last append and its device's departure sent at once", () =
     let confirmed = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const bytes = bytesOf(round + 100, 1000 + 600 * round);
-      const { device, body, last } = await halfSent(server, round, bytes);
+      const { device, body, last } = await halfSentByNew(server, round, bytes);
       const [appended, replacement] = await atOnce(round, last, () => migrate(server, device.deviceId));
       const later = await replacement.call('startBackup', { body: {} });
       const again = await replacement.call('createUpload', { body: { ...body, backupId: later.backupId } });
