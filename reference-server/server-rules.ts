@@ -52,12 +52,14 @@ import { UPLOAD_COMPLETION_FAULTS } from './services/upload-completion.faulty.js
 import {
   announcedItem,
   appendsInTurn,
+  cancelsInTurn,
   cancelUpload,
   checkAppend,
   duplicateOf,
   openUpload,
   unfinishedUpload,
   uploadRefusal,
+  uploadToCancel,
 } from './services/uploads.js';
 import { jobFolder } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
@@ -126,6 +128,8 @@ export interface ServerRules {
   readonly appendsInTurn: typeof appendsInTurn;
   readonly checkAppend: typeof checkAppend;
   readonly cancelUpload: typeof cancelUpload;
+  readonly cancelsInTurn: typeof cancelsInTurn;
+  readonly uploadToCancel: typeof uploadToCancel;
   readonly finishUpload: typeof finishUpload;
   readonly recoverUploads: typeof recoverUploads;
   readonly storedFileTime: typeof storedFileTime;
@@ -213,6 +217,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   appendsInTurn,
   checkAppend,
   cancelUpload,
+  cancelsInTurn,
+  uploadToCancel,
   finishUpload,
   recoverUploads,
   storedFileTime,

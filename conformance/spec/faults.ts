@@ -576,6 +576,13 @@ export const FAULTS = {
       'sent twice at once both pass the check',
     caughtBy: ['BAK-08'],
   },
+  'upload-cancelled-and-completed-at-once': {
+    side: 'server',
+    description:
+      "lets an upload's cancel run beside its appends, reading the upload, awaiting, then deleting it: of the last " +
+      'append and a cancel at once, the append confirms the item and the cancel still answers 204',
+    caughtBy: ['BAK-08'],
+  },
   'duplicate-answered-as-recent': {
     side: 'server',
     description: 'answers an announcement of an item it holds with that item in Recent, whatever its tab',

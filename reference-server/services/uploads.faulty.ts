@@ -62,6 +62,13 @@ export const UPLOADS_FAULTS = {
     // appends at once at one offset all pass the check before any writes.
     checkAppend: (rule) => (row, current, offset, length) => afterRoundTrip(rule(row, current, offset, length)),
   },
+  'upload-cancelled-and-completed-at-once': {
+    // A cancel does not wait for the upload's appends to finish...
+    cancelsInTurn: () => (_lock, _uploadId, cancel) => cancel(),
+    // ...and reads the upload on a round trip (a vendor's asynchronous database) before it deletes it: the last
+    // append completes the item meanwhile, and the cancel still answers 204 for the upload it read.
+    uploadToCancel: (rule) => (ctx, deviceId, uploadId) => afterRoundTrip(rule(ctx, deviceId, uploadId)),
+  },
   'duplicate-answered-as-recent': {
     // The held item comes back in Recent, whatever tab it is in, as if announcing it again put it back there.
     duplicateOf: (rule) => (held) => ({ ...rule(held), tab: 'recent' }),

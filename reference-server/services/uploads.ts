@@ -104,6 +104,24 @@ export function appendsInTurn<T>(lock: KeyedLock, uploadId: string, append: () =
   return lock.run(uploadId, append);
 }
 
+/**
+ * DELETE /v1/uploads/:id takes its turn with the upload's appends: a cancel at once with the last append finds the
+ * upload open (and the append then finds it gone) or completed (upload-not-found), never both taking.
+ */
+export function cancelsInTurn<T>(lock: KeyedLock, uploadId: string, cancel: () => Promise<T>): Promise<T> {
+  return lock.run(uploadId, cancel);
+}
+
+/** The upload a cancel discards: this device's open upload of that id, if it has one. */
+export function uploadToCancel(
+  ctx: ServiceContext,
+  deviceId: string,
+  uploadId: string,
+): UploadRow | undefined | Promise<UploadRow | undefined> {
+  return ctx.db.prepare('SELECT * FROM uploads WHERE id = ? AND device_id = ?').get(uploadId, deviceId) as
+    UploadRow | undefined;
+}
+
 /** DELETE /v1/uploads/:id: an upload this device has open is discarded; any other is upload-not-found. */
 export function cancelUpload(uploads: UploadService, device: DeviceRow, uploadId: string): Promise<void> {
   return uploads.cancel(device, uploadId);
@@ -194,8 +212,9 @@ export class UploadService {
   }
 
   cancel(device: DeviceRow, uploadId: string): Promise<void> {
-    return this.lock.run(uploadId, async () => {
-      const row = this.ownUpload(device, uploadId);
+    return this.ctx.rules.cancelsInTurn(this.lock, uploadId, async () => {
+      const row = await this.ctx.rules.uploadToCancel(this.ctx, device.id, uploadId);
+      if (!row) throw lostUpload(this.ctx, device.id);
       this.ctx.db.prepare('DELETE FROM uploads WHERE id = ?').run(row.id);
       this.parts.forget(row.id);
       await removeIfPresent(partFile(this.ctx.layout, row.id));

@@ -18,8 +18,8 @@ import {
 import { step } from './upload-integrity-verify.js';
 import { brief, canonical, refused } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
-import { AT_ONCE } from '../../kit/at-once.js';
-import { MbsError } from '../../spec/errors.js';
+import { AT_ONCE, unanswered } from '../../kit/at-once.js';
+import type { MbsError } from '../../spec/errors.js';
 
 function renamed(meta: ItemMeta): ItemMeta {
   return { ...meta, name: `Copy ${meta.name}`, path: meta.path.replace(/[^/]*$/, `Copy ${meta.name}`) };
@@ -31,7 +31,7 @@ function renamed(meta: ItemMeta): ItemMeta {
  * stored name and confirmation time too), which is what the app counts as backed up (BAK-08) or skips sending by
  * (BAK-07).
  */
-async function answeredAsHeld(r: Real, answered: Static<typeof Item>, what: string, requirement: string) {
+export async function answeredAsHeld(r: Real, answered: Static<typeof Item>, what: string, requirement: string) {
   const item = await r.device.call('getItem', { params: { sha256: answered.sha256 } });
   if (canonical(answered) !== canonical(item)) {
     throw new Violation([requirement], `${what} was answered as ${brief(answered)}; the server holds ${brief(item)}`);
@@ -265,17 +265,8 @@ export const completeAtOnce = fc.nat().map((u) =>
   ),
 );
 
-/**
- * Requests at once that the kit got no answer to (a lost connection, a time-out): thrown as they are, once what the
- * answers already show was judged, since the missing answer may be the one the document asks for.
- */
-function unanswered(answers: readonly PromiseSettledResult<unknown>[]): void {
-  const lost = answers.find((a) => a.status === 'rejected' && !(a.reason instanceof MbsError));
-  if (lost?.status === 'rejected') throw lost.reason;
-}
-
 /** The uploads whose bytes so far are the item's and not all in: the rest completes them. */
-const whole = (m: Model) => m.uploads.filter((x) => !x.corrupt && x.offset < x.bytes.length);
+export const whole = (m: Model) => m.uploads.filter((x) => !x.corrupt && x.offset < x.bytes.length);
 
 /** The upload is no longer open: completed, discarded or cancelled. */
 export function finish(m: Model, upload: Upload): void {

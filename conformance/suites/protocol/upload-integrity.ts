@@ -23,6 +23,7 @@ import {
   createAtOnce,
   createInClosedJob,
 } from './upload-commands.js';
+import { cancelAtOnce } from './upload-cancel-at-once.js';
 import { bytesOf, consoleOf, metaOf, pairDevice, removeQuietly, sha256 } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
 
@@ -65,6 +66,7 @@ export const INTEGRITY_STEPS = [
   drop,
   chunked,
   cancel,
+  cancelAtOnce,
   touchGone,
   commit,
   commit,

@@ -1,7 +1,7 @@
 /**
  * For races against an append: a hook that holds an append at one of its steps (append-steps.ts) until released,
- * a server with a paired device, a backup job and a large upload (hashed on the hashing thread) to append to, and a
- * migration away from the device.
+ * a server with a paired device, a backup job and a large upload (hashed on the hashing thread) to append to, an
+ * upload half sent, a migration away from the device, and two requests sent at once in either order.
  */
 import type { AppendStep, AppendStepHook } from '../../../reference-server/services/append-steps.js';
 import { OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
@@ -54,4 +54,25 @@ export async function migrate(t: TestServer, originalId: string): Promise<MbsCli
   });
   replacement.deviceKey = paired.deviceKey;
   return replacement;
+}
+
+/**
+ * `a` and `b` sent at once, `b` first on odd rounds (whichever is sent first mostly arrives first, so both orders come
+ * up over the rounds); answered in the order a, b.
+ */
+export async function atOnce<A, B>(round: number, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (round % 2 === 0) return Promise.all([a(), b()]);
+  const [second, first] = await Promise.all([b(), a()]);
+  return [first, second];
+}
+
+/** An upload of `bytes` announced by `device` in job `backupId` as IMG_<round>.jpg, its first half sent. */
+export async function halfSent(device: MbsClient, backupId: string, round: number, bytes: Buffer) {
+  const body = { backupId, sha256: sha256(bytes), size: bytes.length, meta: photo(`IMG_${round}.jpg`) };
+  const created = await device.call('createUpload', { body });
+  if (created.status !== 'created') throw new Error(`round ${round}: announced as ${created.status}`);
+  const uploadId = created.upload.uploadId;
+  const half = bytes.length >> 1;
+  await device.append(uploadId, 0, bytes.subarray(0, half));
+  return { body, uploadId, half };
 }
