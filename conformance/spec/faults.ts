@@ -30,6 +30,12 @@ export interface FaultSpec {
    * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
    */
   readonly needsRestart?: true;
+  /**
+   * Only a check that starts servers like the target, with chosen ports taken, shows it: on a vendor's path it is
+   * caught only when the vendor gives `--own-server`, which the self-test's served variants do not give the port
+   * checks (`mbsc selftest --vendor-path` lists it as n/a).
+   */
+  readonly needsOwnServer?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -468,10 +474,17 @@ export const FAULTS = {
     description: "names a backup job's folder two seconds after the job's start time",
     caughtBy: ['STO-04'],
   },
+  'port-range-overrun': {
+    side: 'server',
+    description: "goes past the end of its edition's TCP range when every port of the range is taken",
+    caughtBy: ['NET-05'],
+    needsOwnServer: true,
+  },
   'port-range-cut-short': {
     side: 'server',
     description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
     caughtBy: ['NET-04'],
+    needsOwnServer: true,
     edition: 'lite',
   },
   'removed-device-files-deleted': {
@@ -522,6 +535,11 @@ export const FAULTS = {
       'answers GET /v1/device with the OS version cut to its major number, which the device list shows whole',
     caughtBy: ['NET-06'],
   },
+  'device-list-name-cut': {
+    side: 'server',
+    description: "shows each device's name in the device list cut to 20 characters",
+    caughtBy: ['STO-01'],
+  },
   'device-list-model-cut': {
     side: 'server',
     description: "shows each device's model in the device list cut to 8 characters",
@@ -565,6 +583,11 @@ export const FAULTS = {
     side: 'server',
     description: "lists each item's storedAs with its extension in lower case, while the file's is upper case",
     caughtBy: ['NET-06'],
+  },
+  'item-path-name-only': {
+    side: 'server',
+    description: "keeps an item's file name but not its folder: the path it answers is the name alone",
+    caughtBy: ['STO-07'],
   },
   'listing-ends-after-first-page': {
     side: 'server',
@@ -611,6 +634,11 @@ export const FAULTS = {
     side: 'server',
     description: "hands the original device's unfinished uploads to the replacement when it migrates, bytes and all",
     caughtBy: ['BAK-09'],
+  },
+  'migration-moves-backup-folder': {
+    side: 'server',
+    description: "moves the original's backup folder to the replacement's own name and time when it takes it over",
+    caughtBy: ['MIG-04'],
   },
   'migration-keeps-old-pairing': {
     side: 'server',
