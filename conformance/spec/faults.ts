@@ -327,6 +327,11 @@ export const FAULTS = {
     needsClock: true,
   },
   // The server's requests, backup protocol and storage.
+  'malformed-json-answered-500': {
+    side: 'server',
+    description: 'answers a body that is not valid JSON with 500 internal-error, not 400 invalid-json',
+    caughtBy: ['NET-11'],
+  },
   'unknown-body-keys-accepted': {
     side: 'server',
     description: 'accepts a request body with keys its schema does not know, ignoring them',
