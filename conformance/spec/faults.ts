@@ -128,6 +128,17 @@ export const FAULTS = {
     caughtBy: ['EDN-04'],
     edition: 'home',
   },
+  'lite-without-two-factor': {
+    side: 'server',
+    description: 'serves 2FA on Pro only: the Lite edition refuses every 2FA route',
+    caughtBy: ['EDN-02'],
+    edition: 'lite',
+  },
+  'two-factor-from-version-5': {
+    side: 'server',
+    description: 'offers 2FA only from desktop version 5.0.0.0 on, not from 4.3.0.0',
+    caughtBy: ['EDN-01', 'EDN-05'],
+  },
   'totp-two-steps-ahead-accepted': {
     side: 'server',
     description: 'accepts a one-time password from two steps ahead',
