@@ -13,6 +13,8 @@ import { consoleAsset } from './http/console-assets.js';
 import { CONSOLE_ASSETS_FAULTS } from './http/console-assets.faulty.js';
 import { rangeStart } from './http/handlers.js';
 import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
+import { toMbsError } from './http/error-handler.js';
+import { ERROR_HANDLER_FAULTS } from './http/error-handler.faulty.js';
 import { valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
@@ -114,6 +116,7 @@ export interface ServerRules {
   readonly valueToCheck: typeof valueToCheck;
   readonly authenticatesFirst: typeof authenticatesFirst;
   readonly contentTypeCheck: typeof contentTypeCheck;
+  readonly toMbsError: typeof toMbsError;
   // Backup protocol and storage.
   readonly listItems: typeof listItems;
   readonly listDeviceItems: typeof listDeviceItems;
@@ -204,6 +207,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   valueToCheck,
   authenticatesFirst,
   contentTypeCheck,
+  toMbsError,
   listItems,
   listDeviceItems,
   heldItem,
@@ -288,6 +292,7 @@ export type ServerRuleOverride = RuleOverride<ServerRules>;
 export const SERVER_OVERRIDES = {
   ...BUILD_APP_FAULTS,
   ...HANDLERS_FAULTS,
+  ...ERROR_HANDLER_FAULTS,
   ...VALIDATION_FAULTS,
   ...REGISTER_ROUTES_FAULTS,
   ...PORTS_FAULTS,

@@ -111,6 +111,7 @@ function cellText(row: VendorPathRow, column: Column): string {
 export function verdictOf(row: VendorPathRow): string {
   const without = caughtIn(row.without);
   const withClock = caughtIn(row.with);
+  if (row.without.kind === 'n/a' && row.with.kind === 'n/a') return `not measured: ${row.without.reason}`;
   if (without === true) return 'caught';
   if (withClock === true) return 'caught only with the clock';
   if (row.with.kind === 'n/a' && without === false && row.needsClock) return 'missed without the clock (needs it)';

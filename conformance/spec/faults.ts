@@ -30,6 +30,12 @@ export interface FaultSpec {
    * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
    */
   readonly needsRestart?: true;
+  /**
+   * Only a check that starts servers like the target, with chosen ports taken, shows it: on a vendor's path it is
+   * caught only when the vendor gives `--own-server`, which the self-test's served variants do not give the port
+   * checks (`mbsc selftest --vendor-path` lists it as n/a).
+   */
+  readonly needsOwnServer?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -121,6 +127,17 @@ export const FAULTS = {
     description: 'answers the 2FA routes on the Home edition',
     caughtBy: ['EDN-04'],
     edition: 'home',
+  },
+  'lite-without-two-factor': {
+    side: 'server',
+    description: 'serves 2FA on Pro only: the Lite edition refuses every 2FA route',
+    caughtBy: ['EDN-02'],
+    edition: 'lite',
+  },
+  'two-factor-from-version-5': {
+    side: 'server',
+    description: 'offers 2FA only from desktop version 5.0.0.0 on, not from 4.3.0.0',
+    caughtBy: ['EDN-01', 'EDN-05'],
   },
   'totp-two-steps-ahead-accepted': {
     side: 'server',
@@ -346,6 +363,11 @@ export const FAULTS = {
     needsClock: true,
   },
   // The server's requests, backup protocol and storage.
+  'malformed-json-answered-500': {
+    side: 'server',
+    description: 'answers a body that is not valid JSON with 500 internal-error, not 400 invalid-json',
+    caughtBy: ['NET-11'],
+  },
   'unknown-body-keys-accepted': {
     side: 'server',
     description: 'accepts a request body with keys its schema does not know, ignoring them',
@@ -493,10 +515,17 @@ export const FAULTS = {
     description: "names a backup job's folder two seconds after the job's start time",
     caughtBy: ['STO-04'],
   },
+  'port-range-overrun': {
+    side: 'server',
+    description: "goes past the end of its edition's TCP range when every port of the range is taken",
+    caughtBy: ['NET-05'],
+    needsOwnServer: true,
+  },
   'port-range-cut-short': {
     side: 'server',
     description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
     caughtBy: ['NET-04'],
+    needsOwnServer: true,
     edition: 'lite',
   },
   'removed-device-files-deleted': {
@@ -546,6 +575,11 @@ export const FAULTS = {
     description:
       'answers GET /v1/device with the OS version cut to its major number, which the device list shows whole',
     caughtBy: ['NET-06'],
+  },
+  'device-list-name-cut': {
+    side: 'server',
+    description: "shows each device's name in the device list cut to 20 characters",
+    caughtBy: ['STO-01'],
   },
   'device-list-model-cut': {
     side: 'server',
@@ -598,6 +632,11 @@ export const FAULTS = {
     description: "lists each item's storedAs with its extension in lower case, while the file's is upper case",
     caughtBy: ['NET-06'],
   },
+  'item-path-name-only': {
+    side: 'server',
+    description: "keeps an item's file name but not its folder: the path it answers is the name alone",
+    caughtBy: ['STO-07'],
+  },
   'listing-ends-after-first-page': {
     side: 'server',
     description: 'answers every page of a listing with nextCursor null, so the items past the first page are lost',
@@ -643,6 +682,11 @@ export const FAULTS = {
     side: 'server',
     description: "hands the original device's unfinished uploads to the replacement when it migrates, bytes and all",
     caughtBy: ['BAK-09'],
+  },
+  'migration-moves-backup-folder': {
+    side: 'server',
+    description: "moves the original's backup folder to the replacement's own name and time when it takes it over",
+    caughtBy: ['MIG-04'],
   },
   'migration-keeps-old-pairing': {
     side: 'server',

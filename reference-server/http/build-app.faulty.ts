@@ -1,4 +1,4 @@
-/** The self-test's faulty variant of which editions serve 2FA (build-app.ts). */
+/** The self-test's faulty variants of which editions serve 2FA (build-app.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -6,5 +6,14 @@ export const BUILD_APP_FAULTS = {
   'two-factor-on-home': {
     // Serves the 2FA routes on every edition, Home included.
     servesTwoFactor: () => () => true,
+  },
+  'lite-without-two-factor': {
+    // Serves 2FA on Pro only, as if Lite were Home with a few more features.
+    servesTwoFactor: (rule) => (edition, desktopVersion) => edition !== 'lite' && rule(edition, desktopVersion),
+  },
+  'two-factor-from-version-5': {
+    // Offers 2FA from desktop version 5.0.0.0 on: a version check with the wrong bound.
+    servesTwoFactor: (rule) => (edition, desktopVersion) =>
+      Number(desktopVersion.split('.')[0]) >= 5 && rule(edition, desktopVersion),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -16,7 +16,7 @@ import { arrivedBody } from './arrived-body.js';
 import { registerConsoleAssets } from './console-assets.js';
 import { registerConsoleChanges } from './console-changes.js';
 import { holdRepliesUntilDurable } from './durable-replies.js';
-import { errorHandler } from './error-handler.js';
+import { errorHandlerOf } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
 import { answerExpectation, clientErrorHandler, notFoundError, refuseMissingHost } from './route-guards.js';
@@ -77,7 +77,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(errorHandlerOf(ctx.rules.toMbsError));
   app.setNotFoundHandler((request, reply) => {
     const { error, allow } = notFoundError(request.method, request.url);
     if (allow) void reply.header('allow', allow);

@@ -45,7 +45,13 @@ export function toMbsError(error: unknown): MbsError | undefined {
   return undefined;
 }
 
-export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+/** The error handler of a server that tells failures apart by `known` (the server's rule, toMbsError). */
+export function errorHandlerOf(known: typeof toMbsError) {
+  return (error: unknown, request: FastifyRequest, reply: FastifyReply): void =>
+    answerFailure(known, error, request, reply);
+}
+
+function answerFailure(known: typeof toMbsError, error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   if (reply.sent || reply.raw.headersSent) return;
   // No route matched, yet its body failed to parse on the way to the not-found handler: the route comes first.
   if (request.is404) {
@@ -57,9 +63,9 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   // A failure before the body was read to its end (a full disk mid-append) leaves the rest of that body on the
   // connection, where the client's next request would be taken for more of it: the answer closes the connection.
   if (!request.raw.complete) void reply.header('connection', 'close');
-  const known = toMbsError(error);
-  if (known) {
-    void reply.code(known.status).send(known.toBody());
+  const refusal = known(error);
+  if (refusal) {
+    void reply.code(refusal.status).send(refusal.toBody());
     return;
   }
   request.log.error({ err: error }, 'unexpected error');

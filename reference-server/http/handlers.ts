@@ -1,6 +1,5 @@
 /** The route handlers: thin adapters from HTTP to the services. */
 import QRCode from 'qrcode';
-import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { MbsError } from '../../conformance/spec/errors.js';
 import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
@@ -27,7 +26,8 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
       desktopVersion: identity.desktopVersion,
-      twoFactor: offersTwoFactor(identity.edition, identity.desktopVersion),
+      // What it serves is what it says (the server's rule; straight, versions.ts offersTwoFactor).
+      twoFactor: ctx.rules.servesTwoFactor(identity.edition, identity.desktopVersion),
       capabilities: clockCapabilities(clock),
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),

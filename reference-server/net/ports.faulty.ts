@@ -15,6 +15,13 @@ export const PORTS_FAULTS = {
       return { first: range.first, last: Math.min(range.last, range.first + 99) };
     },
   },
+  'port-range-overrun': {
+    // Goes on past the end of its edition's TCP range when every port of it is taken (Pro's 50099 to 50100...).
+    editionTcpRange: (rule) => (edition) => {
+      const range = rule(edition);
+      return { first: range.first, last: range.last + 20 };
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 function nextEdition(edition: Edition): Edition {

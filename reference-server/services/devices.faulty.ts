@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import type { DeviceRow } from '../store/rows.js';
 import { underRoot } from '../storage/layout.js';
 import type { ServiceContext } from './context.js';
 import { deviceById } from './pairing.js';
@@ -36,6 +37,10 @@ export const DEVICES_FAULTS = {
       return { ...view, osVersion: view.osVersion.split('.')[0] ?? view.osVersion };
     },
   },
+  'device-list-name-cut': {
+    // The desktop's device list shows each name cut to 20 characters, as a database column of that width keeps it.
+    listDevices: (rule) => (ctx) => rule(ctx).map((device) => ({ ...device, name: device.name.slice(0, 20) })),
+  },
   'device-list-model-cut': {
     // The desktop's device list shows each model cut to 8 characters, as a narrow column might.
     listDevices: (rule) => (ctx) => rule(ctx).map((device) => ({ ...device, model: device.model.slice(0, 8) })),
@@ -57,12 +62,7 @@ export const DEVICES_FAULTS = {
     // to follow the name the list shows.
     renameDevice: (rule) => (ctx, deviceId, name) => {
       const device = deviceById(ctx, deviceId);
-      if (device && name !== device.name) {
-        const moved = `${name}/${device.registered_at}`;
-        mkdirSync(underRoot(ctx.layout, name), { recursive: true });
-        renameSync(underRoot(ctx.layout, device.backup_path), underRoot(ctx.layout, moved));
-        ctx.db.prepare('UPDATE devices SET backup_path = ? WHERE id = ?').run(moved, deviceId);
-      }
+      if (device && name !== device.name) moveBackupFolder(ctx, device, name);
       return rule(ctx, deviceId, name);
     },
   },
@@ -110,4 +110,12 @@ function insert(ctx: ServiceContext, table: string, row: Record<string, unknown>
       `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
     )
     .run(row);
+}
+
+/** Moves a device's backup folder to `<name>/<registration ms>`, on disk and in its record. */
+export function moveBackupFolder(ctx: ServiceContext, device: DeviceRow, name: string): void {
+  const moved = `${name}/${device.registered_at}`;
+  mkdirSync(underRoot(ctx.layout, name), { recursive: true });
+  renameSync(underRoot(ctx.layout, device.backup_path), underRoot(ctx.layout, moved));
+  ctx.db.prepare('UPDATE devices SET backup_path = ? WHERE id = ?').run(moved, device.id);
 }

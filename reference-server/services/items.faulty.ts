@@ -38,6 +38,18 @@ export const ITEMS_FAULTS = {
       return { ...page, items: page.items.map(lower) };
     },
   },
+  'item-path-name-only': {
+    // Keeps each item's file name but not the folder it came from: the listing's path is the name alone.
+    listItems: (rule) => (ctx, device, query) => {
+      const page = rule(ctx, device, query);
+      return { ...page, items: page.items.map((item) => ({ ...item, meta: { ...item.meta, path: item.meta.name } })) };
+    },
+    heldItem: (rule) => (ctx, device, sha256) => {
+      const held = rule(ctx, device, sha256);
+      const meta = JSON.parse(held.row.meta_json) as ItemMeta;
+      return { ...held, row: { ...held.row, meta_json: JSON.stringify({ ...meta, path: meta.name }) } };
+    },
+  },
   'listing-ends-after-first-page': {
     // Every page says it is the last (nextCursor null), so a listing longer than its page loses the rest.
     listItems: (rule) => (ctx, device, query) => ({ ...rule(ctx, device, query), nextCursor: null }),

@@ -3,6 +3,8 @@ import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { Db } from '../store/database.js';
 import type { DeviceRow } from '../store/rows.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { moveBackupFolder } from './devices.faulty.js';
+import { deviceById } from './pairing.js';
 import { moveRows } from './pairing-migration.js';
 
 /** Per database: the key hash of each retired original, by the original's id (kept in memory, lost on restart). */
@@ -19,6 +21,14 @@ export const PAIRING_MIGRATION_FAULTS = {
     takeOverRecords: (rule) => (ctx, originalId, replacementId) => {
       rule(ctx, originalId, replacementId);
       moveRows(ctx, 'uploads', originalId, replacementId);
+    },
+  },
+  'migration-moves-backup-folder': {
+    // Takes the original's records over, then moves its backup folder to the replacement's own name and time.
+    takeOverRecords: (rule) => (ctx, originalId, replacementId) => {
+      rule(ctx, originalId, replacementId);
+      const replacement = deviceById(ctx, replacementId);
+      if (replacement) moveBackupFolder(ctx, replacement, replacement.name);
     },
   },
   'migration-keeps-old-pairing': {

@@ -97,23 +97,26 @@ function offersCheck(edition: Edition, requirement: string): Check {
             session.console !== undefined,
             'needs the console key (--console-key) to register an authenticator',
           ),
-    run: (context: CheckContext) =>
-      withTwoFactor(context, (desk, time) =>
-        checkOnce(async () => {
-          const info = await new MbsClient({ baseUrl: context.session.url }).call('getInfo');
-          // EDN-05: the version the server states decides; every version since 4.3.0.0 offers 2FA.
-          if (!offersTwoFactor(edition, info.desktopVersion)) {
-            if (info.twoFactor) {
-              throw new Violation(['EDN-05'], `desktop ${info.desktopVersion} (before 4.3.0.0) says it offers 2FA`);
-            }
-            return;
-          }
-          if (!info.twoFactor) {
+    run: async (context: CheckContext) => {
+      const info = await new MbsClient({ baseUrl: context.session.url }).call('getInfo');
+      // EDN-05: the version the server states decides; every version since 4.3.0.0 offers 2FA. Judged before the
+      // 2FA state is settled for the check: a server that says it has no 2FA has none to settle.
+      const offered = offersTwoFactor(edition, info.desktopVersion);
+      if (!offered || !info.twoFactor) {
+        return checkOnce(async () => {
+          if (offered) {
             throw new Violation(
               [requirement, 'EDN-05'],
               `the ${label} server ${info.desktopVersion} says it has no 2FA`,
             );
           }
+          if (info.twoFactor) {
+            throw new Violation(['EDN-05'], `desktop ${info.desktopVersion} (before 4.3.0.0) says it offers 2FA`);
+          }
+        });
+      }
+      return withTwoFactor(context, (desk, time) =>
+        checkOnce(async () => {
           const a = await mustPass(
             registerByQr(consoleOf(context.session), context.session.url, 'Edition phone'),
             [requirement],
@@ -129,7 +132,8 @@ function offersCheck(edition: Edition, requirement: string): Check {
           if (login.state !== 'choose-method' || done.state !== 'logged-in')
             throw new Violation([requirement], `the login went ${login.state} → ${done.state}`);
         }),
-      ),
+      );
+    },
   };
 }
 

@@ -7,7 +7,8 @@
  * the registration time and backup path their pairing answered (as GET /v1/device does), and each token's pairing
  * reads waiting, paired (by which device) or expired as the desktop's dialog polls it; every QR payload carries the
  * actual ports. The steps are in tokens-commands.ts, the model in tokens-model.ts, what is read after them in
- * tokens-verify.ts; first, one token is sent by several phones at once (token-at-once.ts).
+ * tokens-verify.ts; first, one token is sent by several phones at once (token-at-once.ts), and phones named as long
+ * as a name may be are paired (names-at-the-limit.ts).
  */
 import fc from 'fast-check';
 import type { Check, CheckContext } from '../../kit/check.js';
@@ -18,6 +19,7 @@ import { pairingSteps } from './tokens-commands.js';
 import { consoleOf, removeQuietly, withClock } from '../../kit/server-support.js';
 import { where } from '../../kit/applies.js';
 import { tokenAtOnce } from './token-at-once.js';
+import { namesAtTheLimit } from './names-at-the-limit.js';
 
 export const pairingTokensCheck: Check = {
   id: 'pairing-tokens-model',
@@ -38,6 +40,7 @@ export const pairingTokensCheck: Check = {
     const info = await consoleOf(session).call('getInfo');
     // Once, before the sequences: their pairings go one at a time, a token sent at once is this step's alone.
     await tokenAtOnce(session);
+    await namesAtTheLimit(session);
     const property = fc.asyncProperty(
       fc.commands(steps, { ...commandsOptions(context, 15), size: 'large' }),
       async (commands) => {

@@ -71,7 +71,21 @@ export interface Real {
 }
 export type Step = fc.AsyncCommand<Model, Real>;
 
-export const NAMES = ['iPhone6s', 'Redmi Note 8', 'ASUS_X00ID', 'Téléphone de Zoé', '山田のiPhone', 'Samsung Note 10'];
+/** Two device names as long as PROTOCOL.md allows: 64 characters, the second 192 bytes of UTF-8. */
+export const LONGEST_NAMES = [
+  'Samsung Galaxy Tab S9 FE+ 5G, the living room tablet of Anna (2)',
+  '山田花子のタブレット、リビングの二台目（家族で共有）山田花子のタブレット、リビングの二台目（家族で共有）山田花子のタブレット、リ',
+] as const;
+
+export const NAMES = [
+  'iPhone6s',
+  'Redmi Note 8',
+  'ASUS_X00ID',
+  'Téléphone de Zoé',
+  '山田のiPhone',
+  'Samsung Note 10',
+  ...LONGEST_NAMES,
+];
 export const pick = <T>(list: readonly T[], n: number): T => list[n % list.length] as T;
 
 /**

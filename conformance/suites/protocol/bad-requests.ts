@@ -150,6 +150,33 @@ export function badRequest(): fc.Arbitrary<BadRequest> {
   return built;
 }
 
+/**
+ * One body cut off mid-JSON, sent as JSON to every route that reads a JSON body, with the credentials the generated
+ * requests may use there: a server whose JSON parser's failure escapes (a 5xx, or a framework's own body) shows it
+ * on the first, where the generated requests reach a parser only now and then (a route's method, a JSON content
+ * type, credentials and a malformed body, drawn together).
+ */
+export function cutOffJsonBodies(): BadRequest[] {
+  return ROUTE_NAMES.flatMap((name): BadRequest[] => {
+    const spec: RouteSpec = ROUTES[name];
+    if (!spec.body || spec.body === 'bytes') return [];
+    const guarded = spec.group === 'twoFactor' || spec.group === 'conformance';
+    return [
+      {
+        route: name,
+        method: spec.method,
+        path: spec.path.replace(/:[A-Za-z0-9_]+/g, 'no-such-id'),
+        device: 'own',
+        console: guarded ? 'none' : 'valid',
+        contentType: 'application/json',
+        headers: {},
+        body: '{"name": "cut off',
+        chunked: false,
+      },
+    ];
+  });
+}
+
 /** Codes any route may answer: the request's shape, its authentication, or an edition without the route. */
 export const GENERIC_CODES: ReadonlySet<string> = new Set([
   'invalid-json',

@@ -10,9 +10,10 @@ import { checkProperty } from '../../kit/property.js';
 import { ROUTES, type RouteSpec } from '../../spec/protocol/routes.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
-import { badRequest, GENERIC_CODES, type BadRequest } from './bad-requests.js';
+import { badRequest, cutOffJsonBodies, GENERIC_CODES, type BadRequest } from './bad-requests.js';
 import { errorBodyProblem, errorCodeOf, rawRequest, type RawCall } from '../../kit/raw-http.js';
 import { pairDevice, removeQuietly } from '../../kit/server-support.js';
+import { Violation } from '../../kit/violation.js';
 
 function toCall(request: BadRequest, session: TargetSession, deviceKey: string | undefined): RawCall {
   const headers: Record<string, string> = { ...request.headers };
@@ -64,11 +65,19 @@ export const errorsConformanceCheck: Check = {
   async run(context: CheckContext) {
     const { session } = context;
     const paired = session.console ? await pairDevice(session, 'Error probe') : undefined;
+    const judge = async (request: BadRequest) => {
+      const answer = await rawRequest(session.url, toCall(request, session, paired?.client.deviceKey));
+      return problemOf(request, answer.status, errorCodeOf(answer), errorBodyProblem(answer));
+    };
+    const where = (request: BadRequest) => `${request.method} ${request.path.slice(0, 120)}`;
     try {
+      for (const request of cutOffJsonBodies()) {
+        const problem = await judge(request);
+        if (problem) throw new Violation(['NET-11'], `${where(request)} with a body cut off mid-JSON: ${problem}`);
+      }
       const property = fc.asyncProperty(badRequest(), async (request) => {
-        const answer = await rawRequest(session.url, toCall(request, session, paired?.client.deviceKey));
-        const problem = problemOf(request, answer.status, errorCodeOf(answer), errorBodyProblem(answer));
-        if (problem) throw new Error(`${request.method} ${request.path.slice(0, 120)}: ${problem}`);
+        const problem = await judge(request);
+        if (problem) throw new Error(`${where(request)}: ${problem}`);
       });
       // One request per case: cheap, so three cases per run.
       const outcome = await checkProperty(property, context, context.runs * 3);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../conformance/spec/errors.js';
 import { servedTarget, startServeProcess } from '../../../conformance/selftest/serve-process.js';
 import { REFERENCE_CONSOLE_LOCATORS } from '../../../conformance/targets/web-console.js';
-import { fallsShort, type Cell, type VendorPathRow } from '../../../conformance/selftest/vendor-path.js';
+import { fallsShort, unservedRow, type Cell, type VendorPathRow } from '../../../conformance/selftest/vendor-path.js';
 import { verdictOf } from '../../../cli/commands/selftest-vendor-path.js';
 import { MBSC_BIN } from '../../helpers/cli-process.js';
 
@@ -104,5 +104,17 @@ describe('a row of both columns', () => {
     const broken = row(false, { kind: 'error', reason: 'not done within 600 s' }, noClock);
     expect(fallsShort(broken, 'without')).toBe(true);
     expect(verdictOf(broken)).toBe('error');
+  });
+
+  it('leaves unmeasured, and never short, a variant only servers the kit starts with ports taken show', () => {
+    const unserved = unservedRow('port-range-overrun');
+    expect(unserved).toBeDefined();
+    if (!unserved) return;
+    expect(unserved.without.kind).toBe('n/a');
+    expect(unserved.with.kind).toBe('n/a');
+    expect(fallsShort(unserved, 'without')).toBe(false);
+    expect(fallsShort(unserved, 'with')).toBe(false);
+    expect(verdictOf(unserved)).toMatch(/^not measured: .*--own-server/);
+    expect(unservedRow('late-push-approved')).toBeUndefined();
   });
 });
