@@ -23,4 +23,11 @@ export const AUTHENTICATORS_FAULTS = {
     // A reset drops the open registrations but leaves every trusted browser trusted.
     forgetOnReset: () => (ctx) => void ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run(),
   },
+  'reset-takes-used-code': {
+    // The reset checks its code without the steps already used: the code that just logged in resets 2FA too.
+    otpWindow: (rule) => (row, purpose) => ({
+      ...rule(row, purpose),
+      ...(purpose === 'reset' ? { lastTimeStep: -1 } : {}),
+    }),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
