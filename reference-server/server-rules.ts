@@ -68,7 +68,7 @@ import { isLicenseEmail, recoveryEmail, resetLockPassword } from './two-factor/f
 import { lockStatus } from './two-factor/password-lock.js';
 import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
-import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
+import { authenticatorToRemove, forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
@@ -81,7 +81,7 @@ import {
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { saysTrusted } from './two-factor/login-view.js';
+import { offersPush, phoneDigitsShown, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -181,6 +181,7 @@ export interface ServerRules {
   readonly throttlePolicy: typeof throttlePolicy;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
+  readonly authenticatorToRemove: typeof authenticatorToRemove;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
   readonly defaultAccountLabel: typeof defaultAccountLabel;
@@ -213,6 +214,8 @@ export interface ServerRules {
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
+  readonly offersPush: typeof offersPush;
+  readonly phoneDigitsShown: typeof phoneDigitsShown;
   readonly mayAct: typeof mayAct;
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
@@ -274,6 +277,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   throttlePolicy,
   sendLimit,
   forgetOnReset,
+  authenticatorToRemove,
   registrationExpiry,
   markUsed,
   defaultAccountLabel,
@@ -306,6 +310,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   trustedBrowserLifetimeMs,
   loginCreatedAt,
   saysTrusted,
+  offersPush,
+  phoneDigitsShown,
   mayAct,
   afterFirstFactor,
   offersTwoFactorSetup,

@@ -371,6 +371,26 @@ export const FAULTS = {
     description: "sends the Forgot password code to the license's address whatever address is typed",
     caughtBy: ['PWL-04'],
   },
+  'push-offered-for-codes-only-devices': {
+    side: 'server',
+    description: 'lists every registered device as a push option, those that make codes only too',
+    caughtBy: ['LOGIN-05'],
+  },
+  'remove-takes-first-authenticator': {
+    side: 'server',
+    description: 'removes the device registered first, whichever device Remove was chosen for',
+    caughtBy: ['TFA-04'],
+  },
+  'recovery-phone-first-digits': {
+    side: 'server',
+    description: "shows the recovery phone's first two digits at the phone step of Unable to login, not its last two",
+    caughtBy: ['REC-03'],
+  },
+  'recovery-email-expiry-second-late': {
+    side: 'server',
+    description: 'states in the recovery e-mail the first second its code is refused, not the last it is good',
+    caughtBy: ['PWL-07'],
+  },
   'reset-keeps-old-password': {
     side: 'server',
     description: 'answers a password-lock reset as done but keeps the old password: it still opens, the new one not',

@@ -1,6 +1,7 @@
 /** The self-test's faulty variants of one-time password acceptance and reset (authenticators.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { allAuthenticators } from './authenticators.js';
 
 export const AUTHENTICATORS_FAULTS = {
   'replayed-totp-accepted': {
@@ -29,5 +30,9 @@ export const AUTHENTICATORS_FAULTS = {
       ...rule(row, purpose),
       ...(purpose === 'reset' ? { lastTimeStep: -1 } : {}),
     }),
+  },
+  'remove-takes-first-authenticator': {
+    // Removes by position in a list read in registration order: the device registered first, whichever was chosen.
+    authenticatorToRemove: (rule) => (ctx, id) => allAuthenticators(ctx)[0]?.id ?? rule(ctx, id),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

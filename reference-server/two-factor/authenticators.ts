@@ -78,7 +78,12 @@ export function deleteAuthenticators(ctx: ServiceContext, ids: readonly string[]
 
 export function removeAuthenticator(ctx: ServiceContext, id: string): void {
   authenticatorById(ctx, id);
-  ctx.db.transaction(() => deleteAuthenticators(ctx, [id]))();
+  ctx.db.transaction(() => deleteAuthenticators(ctx, [ctx.rules.authenticatorToRemove(ctx, id)]))();
+}
+
+/** The authenticator Remove removes: the one it was clicked for (TFA-04). */
+export function authenticatorToRemove(_ctx: ServiceContext, id: string): string {
+  return id;
 }
 
 /** What a one-time password is for: a login, or confirming "Reset two-factor authentication settings". */

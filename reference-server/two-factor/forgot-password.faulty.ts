@@ -26,4 +26,8 @@ export const FORGOT_PASSWORD_FAULTS = {
     // Answers the reset as done but writes the new password nowhere: the old password still opens the desktop.
     resetLockPassword: () => () => undefined,
   },
+  'recovery-email-expiry-second-late': {
+    // States the first second the code is refused (14:22:35 the next day), not the last one it is good (14:22:34).
+    recoveryEmail: (rule) => (issuer, code, expiresAt) => rule(issuer, code, expiresAt + 1000),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of a login as the protocol shows it (login-view.ts). */
+/** The self-test's faulty variants of a login as the protocol shows it (login-view.ts): trust, push, the phone. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -6,5 +6,13 @@ export const LOGIN_VIEW_FAULTS = {
   'trusted-browser-unsaid': {
     // A trusted browser still skips the one-time code, but its login says no token came with it.
     saysTrusted: () => () => false,
+  },
+  'push-offered-for-codes-only-devices': {
+    // Lists every registered device under push, those registered by secret key or confirmed on the desktop too.
+    offersPush: () => () => true,
+  },
+  'recovery-phone-first-digits': {
+    // Shows the first two digits of the recovery phone, the country code's, instead of the last two.
+    phoneDigitsShown: () => (phone) => phone.replace(/\D/g, '').slice(0, 2),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -33,6 +33,16 @@ export function saysTrusted(row: LoginRow): boolean {
   return row.trusted === 1;
 }
 
+/** Whether a login offers push approval on this device: only one registered by QR code takes push (LOGIN-05). */
+export function offersPush(authenticator: { push: number }): boolean {
+  return authenticator.push === 1;
+}
+
+/** The recovery phone's digits the phone step shows: its last two (REC-03). */
+export function phoneDigitsShown(phone: string): string {
+  return phone.slice(-2);
+}
+
 export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const { row, state } = currentLogin(ctx, loginId);
   const now = ctx.clock.now();
@@ -40,7 +50,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser };
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = authenticatorRefs(ctx);
-    const pushDevices = row.push_unreachable === 1 ? [] : all.filter((a) => a.push === 1);
+    const pushDevices = row.push_unreachable === 1 ? [] : all.filter(ctx.rules.offersPush);
     login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';
     login.otpStepRemainingMs = stepRemainingMs(now);
@@ -62,7 +72,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     login.recovery = {
       authenticatorId: recovering.id,
       name: recovering.name,
-      phoneLastDigits: recovering.recovery_phone.slice(-2),
+      phoneLastDigits: ctx.rules.phoneDigitsShown(recovering.recovery_phone),
     };
   }
   const code = codeFor(ctx, `login:${row.id}`);
