@@ -64,7 +64,7 @@ import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
-import { isLicenseEmail, recoveryEmail, resetLockPassword } from './two-factor/forgot-password.js';
+import { confirmsPassword, isLicenseEmail, recoveryEmail, resetLockPassword } from './two-factor/forgot-password.js';
 import { lockStatus } from './two-factor/password-lock.js';
 import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
@@ -81,7 +81,7 @@ import {
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { offersPush, phoneDigitsShown, saysTrusted } from './two-factor/login-view.js';
+import { offersPush, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -196,6 +196,7 @@ export interface ServerRules {
   readonly recoveryEmail: typeof recoveryEmail;
   readonly isLicenseEmail: typeof isLicenseEmail;
   readonly resetLockPassword: typeof resetLockPassword;
+  readonly confirmsPassword: typeof confirmsPassword;
   readonly lockStatus: typeof lockStatus;
   readonly listOutbox: typeof listOutbox;
   readonly listNotifications: typeof listNotifications;
@@ -216,6 +217,7 @@ export interface ServerRules {
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
   readonly phoneDigitsShown: typeof phoneDigitsShown;
+  readonly pushRemainingMs: typeof pushRemainingMs;
   readonly mayAct: typeof mayAct;
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
@@ -292,6 +294,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   recoveryEmail,
   isLicenseEmail,
   resetLockPassword,
+  confirmsPassword,
   lockStatus,
   listOutbox,
   listNotifications,
@@ -312,6 +315,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   saysTrusted,
   offersPush,
   phoneDigitsShown,
+  pushRemainingMs,
   mayAct,
   afterFirstFactor,
   offersTwoFactorSetup,

@@ -391,6 +391,18 @@ export const FAULTS = {
     description: 'states in the recovery e-mail the first second its code is refused, not the last it is good',
     caughtBy: ['PWL-07'],
   },
+  'reset-confirmation-unchecked': {
+    side: 'server',
+    description: 'resets the password lock to the first of two new passwords that differ, never comparing them',
+    caughtBy: ['PWL-09'],
+  },
+  'push-countdown-wall-clock': {
+    side: 'server',
+    description: "counts the push waiting screen down on the machine's clock, not the conformance clock",
+    caughtBy: ['PUSH-05'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
   'reset-keeps-old-password': {
     side: 'server',
     description: 'answers a password-lock reset as done but keeps the old password: it still opens, the new one not',

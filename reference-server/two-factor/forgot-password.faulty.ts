@@ -30,4 +30,8 @@ export const FORGOT_PASSWORD_FAULTS = {
     // States the first second the code is refused (14:22:35 the next day), not the last one it is good (14:22:34).
     recoveryEmail: (rule) => (issuer, code, expiresAt) => rule(issuer, code, expiresAt + 1000),
   },
+  'reset-confirmation-unchecked': {
+    // Leaves the comparison of the two entries to the desktop's page: the server resets to the first one.
+    confirmsPassword: () => () => true,
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

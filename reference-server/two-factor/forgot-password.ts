@@ -50,6 +50,11 @@ export function isLicenseEmail(typed: string, license: string): boolean {
   return typed.toLowerCase() === license.toLowerCase();
 }
 
+/** Whether the new password typed twice is the same both times: two entries that differ reset nothing (PWL-09). */
+export function confirmsPassword(newPassword: string, confirmPassword: string): boolean {
+  return newPassword === confirmPassword;
+}
+
 /** The reset's new password replaces the lock's: the new one opens the desktop, the old one no longer (PWL-10). */
 export function resetLockPassword(ctx: ServiceContext, newPassword: string): void {
   storePassword(ctx, newPassword);
@@ -75,7 +80,8 @@ export async function loginResetPassword(
   request: { digits: string; newPassword: string; confirmPassword: string },
 ): Promise<Login> {
   loginFor(ctx, loginId, 'reset-password');
-  if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
+  if (!ctx.rules.confirmsPassword(request.newPassword, request.confirmPassword))
+    throw new MbsError('password-mismatch');
   const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
   // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
   const row = read instanceof Promise ? await read : read;

@@ -38,6 +38,11 @@ export function offersPush(authenticator: { push: number }): boolean {
   return authenticator.push === 1;
 }
 
+/** The push waiting screen's countdown: the request's time left on the server's one clock (PUSH-05). */
+export function pushRemainingMs(expiresAt: number, now: number): number {
+  return Math.max(0, expiresAt - now);
+}
+
 /** The recovery phone's digits the phone step shows: its last two (REC-03). */
 export function phoneDigitsShown(phone: string): string {
   return phone.slice(-2);
@@ -63,7 +68,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
       status: statusAt(push, now),
       sentAt: push.sent_at,
       expiresAt: push.expires_at,
-      remainingMs: Math.max(0, push.expires_at - now),
+      remainingMs: ctx.rules.pushRemainingMs(push.expires_at, now),
     };
     if (push.number !== null) login.push.number = push.number;
   }
