@@ -355,6 +355,16 @@ export const FAULTS = {
       'counts only devices that take push as 2FA: with codes-only devices registered, a login asks for nothing',
     caughtBy: ['LOGIN-04', 'LOGIN-08'],
   },
+  'push-wait-refuses-recovery': {
+    side: 'server',
+    description: 'refuses "Unable to login" as login-state while a push request waits',
+    caughtBy: ['LOGIN-10'],
+  },
+  'push-wait-refuses-code': {
+    side: 'server',
+    description: 'refuses a one-time password typed into the push waiting screen as login-state',
+    caughtBy: ['LOGIN-07'],
+  },
   'reset-takes-used-code': {
     side: 'server',
     description:

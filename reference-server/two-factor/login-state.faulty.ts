@@ -20,4 +20,12 @@ export const LOGIN_STATE_FAULTS = {
     // Counts only devices that take push as 2FA: with codes-only devices registered, the login asks for nothing.
     afterFirstFactor: (rule) => (second) => rule({ ...second, enabled: second.enabled && second.push }),
   },
+  'push-wait-refuses-recovery': {
+    // The push waiting screen has no "Unable to login": recovery is refused as login-state while a request waits.
+    mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'push-wait' && action === 'recovery'),
+  },
+  'push-wait-refuses-code': {
+    // The push waiting screen takes no code typed into it: a one-time password is refused while a request waits.
+    mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'push-wait' && action === 'otp'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
