@@ -81,7 +81,7 @@ import {
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { offersPush, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
+import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -216,6 +216,7 @@ export interface ServerRules {
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
+  readonly optionName: typeof optionName;
   readonly phoneDigitsShown: typeof phoneDigitsShown;
   readonly pushRemainingMs: typeof pushRemainingMs;
   readonly mayAct: typeof mayAct;
@@ -314,6 +315,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   loginCreatedAt,
   saysTrusted,
   offersPush,
+  optionName,
   phoneDigitsShown,
   pushRemainingMs,
   mayAct,

@@ -386,6 +386,11 @@ export const FAULTS = {
     description: 'lists every registered device as a push option, those that make codes only too',
     caughtBy: ['LOGIN-05'],
   },
+  'options-named-after-desktop': {
+    side: 'server',
+    description: "names every device in a login's options after the account the app shows, the desktop's own name",
+    caughtBy: ['LOGIN-09'],
+  },
   'remove-takes-first-authenticator': {
     side: 'server',
     description: 'removes the device registered first, whichever device Remove was chosen for',

@@ -1,6 +1,7 @@
 /** The self-test's faulty variants of a login as the protocol shows it (login-view.ts): trust, push, the phone. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { usernameOf } from './context.js';
 
 export const LOGIN_VIEW_FAULTS = {
   'trusted-browser-unsaid': {
@@ -18,5 +19,9 @@ export const LOGIN_VIEW_FAULTS = {
   'push-countdown-wall-clock': {
     // Counts the push wait down on the machine's clock, not the clock every other decision reads.
     pushRemainingMs: (rule) => (expiresAt) => rule(expiresAt, Date.now()),
+  },
+  'options-named-after-desktop': {
+    // Names every device in the login's options after the account the app shows, which is the desktop's name.
+    optionName: () => (ctx) => usernameOf(ctx),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

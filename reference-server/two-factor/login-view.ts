@@ -26,7 +26,10 @@ export function currentLogin(ctx: ServiceContext, loginId: string): { row: Login
   return { row, state: stateAt(row.state, push && statusAt(push, ctx.clock.now())) };
 }
 
-const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({ authenticatorId: a.id, name: a.name });
+/** The name a login's options give a device: the one it registered with, "Redmi Note 8" (LOGIN-09, PUSH-02). */
+export function optionName(_ctx: ServiceContext, authenticator: Pick<AuthenticatorRow, 'name'>): string {
+  return authenticator.name;
+}
 
 /** Whether the login says a trusted browser token came with it, which skips its one-time code. */
 export function saysTrusted(row: LoginRow): boolean {
@@ -56,6 +59,10 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = authenticatorRefs(ctx);
     const pushDevices = row.push_unreachable === 1 ? [] : all.filter(ctx.rules.offersPush);
+    const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({
+      authenticatorId: a.id,
+      name: ctx.rules.optionName(ctx, a),
+    });
     login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';
     login.otpStepRemainingMs = stepRemainingMs(now);
