@@ -21,7 +21,7 @@ import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js'
 import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
 import { answersEdition } from './net/discovery-responder.js';
 import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
-import { mayAct } from './two-factor/login-state.js';
+import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
@@ -68,18 +68,24 @@ import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
 import { LAYOUT_FAULTS } from './storage/layout.faulty.js';
-import { recoveryEmail } from './two-factor/forgot-password.js';
+import { confirmsPassword, isLicenseEmail, recoveryEmail, resetLockPassword } from './two-factor/forgot-password.js';
 import { lockStatus } from './two-factor/password-lock.js';
 import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
-import { forgetOnReset, otpWindow } from './two-factor/authenticators.js';
+import { authenticatorToRemove, forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
-import { confirmedKind, demoteOriginal, registeredAtNow } from './two-factor/enrolment.js';
+import {
+  confirmedKind,
+  demoteOriginal,
+  proveSecret,
+  pushBySecretKey,
+  registeredAtNow,
+} from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { saysTrusted } from './two-factor/login-view.js';
+import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -96,9 +102,21 @@ import {
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
 import { pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
-import { discardRecovered, isRecoveryPhone, phoneCodeSent, recoveredRegistration } from './two-factor/recovery.js';
+import {
+  discardRecovered,
+  hasRecoveryPhone,
+  isRecoveryPhone,
+  phoneCodeSent,
+  recoveredRegistration,
+} from './two-factor/recovery.js';
 import { RECOVERY_FAULTS } from './two-factor/recovery.faulty.js';
-import { defaultAccountLabel, markUsed, registrationExpiry } from './two-factor/registrations.js';
+import {
+  defaultAccountLabel,
+  markUsed,
+  otpauthUriOf,
+  registrationExpiry,
+  registrationSecret,
+} from './two-factor/registrations.js';
 import { REGISTRATIONS_FAULTS } from './two-factor/registrations.faulty.js';
 import { offersTwoFactorSetup, skipTwoFactorSetup } from './two-factor/setup-offer.js';
 import { SETUP_OFFER_FAULTS } from './two-factor/setup-offer.faulty.js';
@@ -106,6 +124,8 @@ import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
 import { failureCount, throttlePolicy } from './two-factor/throttle.js';
 import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
+import { checkTotp } from './two-factor/totp.js';
+import { TOTP_FAULTS } from './two-factor/totp.faulty.js';
 
 export interface ServerRules {
   // Editions and ports.
@@ -159,11 +179,17 @@ export interface ServerRules {
   readonly retiredKeyOwner: typeof retiredKeyOwner;
   // 2FA.
   readonly otpWindow: typeof otpWindow;
+  readonly checkTotp: typeof checkTotp;
+  readonly proveSecret: typeof proveSecret;
+  readonly pushBySecretKey: typeof pushBySecretKey;
+  readonly registrationSecret: typeof registrationSecret;
+  readonly otpauthUriOf: typeof otpauthUriOf;
   readonly otpCandidates: typeof otpCandidates;
   readonly throttlePolicy: typeof throttlePolicy;
   readonly failureCount: typeof failureCount;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
+  readonly authenticatorToRemove: typeof authenticatorToRemove;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
   readonly defaultAccountLabel: typeof defaultAccountLabel;
@@ -176,6 +202,9 @@ export interface ServerRules {
   readonly useUpCode: typeof useUpCode;
   readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
+  readonly isLicenseEmail: typeof isLicenseEmail;
+  readonly resetLockPassword: typeof resetLockPassword;
+  readonly confirmsPassword: typeof confirmsPassword;
   readonly lockStatus: typeof lockStatus;
   readonly listOutbox: typeof listOutbox;
   readonly listNotifications: typeof listNotifications;
@@ -186,6 +215,7 @@ export interface ServerRules {
   readonly mayAnswerPush: typeof mayAnswerPush;
   readonly pushToAnswer: typeof pushToAnswer;
   readonly loginStateAfterAnswer: typeof loginStateAfterAnswer;
+  readonly hasRecoveryPhone: typeof hasRecoveryPhone;
   readonly isRecoveryPhone: typeof isRecoveryPhone;
   readonly discardRecovered: typeof discardRecovered;
   readonly phoneCodeSent: typeof phoneCodeSent;
@@ -193,7 +223,12 @@ export interface ServerRules {
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
+  readonly offersPush: typeof offersPush;
+  readonly optionName: typeof optionName;
+  readonly phoneDigitsShown: typeof phoneDigitsShown;
+  readonly pushRemainingMs: typeof pushRemainingMs;
   readonly mayAct: typeof mayAct;
+  readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
   // The web console.
@@ -247,11 +282,17 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retireOriginal,
   retiredKeyOwner,
   otpWindow,
+  checkTotp,
+  proveSecret,
+  pushBySecretKey,
+  registrationSecret,
+  otpauthUriOf,
   otpCandidates,
   throttlePolicy,
   failureCount,
   sendLimit,
   forgetOnReset,
+  authenticatorToRemove,
   registrationExpiry,
   markUsed,
   defaultAccountLabel,
@@ -264,6 +305,9 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   useUpCode,
   outgoingMessage,
   recoveryEmail,
+  isLicenseEmail,
+  resetLockPassword,
+  confirmsPassword,
   lockStatus,
   listOutbox,
   listNotifications,
@@ -274,6 +318,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   mayAnswerPush,
   pushToAnswer,
   loginStateAfterAnswer,
+  hasRecoveryPhone,
   isRecoveryPhone,
   discardRecovered,
   phoneCodeSent,
@@ -281,7 +326,12 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   trustedBrowserLifetimeMs,
   loginCreatedAt,
   saysTrusted,
+  offersPush,
+  optionName,
+  phoneDigitsShown,
+  pushRemainingMs,
   mayAct,
+  afterFirstFactor,
   offersTwoFactorSetup,
   skipTwoFactorSetup,
   consoleAsset,
@@ -314,6 +364,7 @@ export const SERVER_OVERRIDES = {
   ...GATEWAY_FAULTS,
   ...PUSH_GATEWAY_FAULTS,
   ...THROTTLE_FAULTS,
+  ...TOTP_FAULTS,
   ...SEND_LIMIT_FAULTS,
   ...REGISTRATIONS_FAULTS,
   ...ENROLMENT_FAULTS,

@@ -341,6 +341,130 @@ export const FAULTS = {
     // Only a moved or frozen clock parts from the machine's.
     needsClock: true,
   },
+  // The server's 2FA: a code checked in part or with too wide a window, the secrets and URI of a registration, a
+  // registration by secret key, where a login leads after its first factor, recovery and the password lock's reset.
+  'otp-last-digit-ignored': {
+    side: 'server',
+    description: 'compares only the first five digits of a one-time password: a code wrong in its last digit logs in',
+    caughtBy: ['TOTP-08'],
+  },
+  'totp-second-of-grace': {
+    side: 'server',
+    description:
+      'allows a second of network delay beyond the step of drift either side: in the first or last second of a ' +
+      'step, a code from two steps away is accepted',
+    caughtBy: ['TOTP-13'],
+    // Only a code sent in a step's first or last second shows it, and only a moved clock sends one there.
+    needsClock: true,
+  },
+  'open-registration-secret-reused': {
+    side: 'server',
+    description:
+      'gives a registration issued while another is still open the same secret key, to keep the QR code steady',
+    caughtBy: ['TOTP-17'],
+  },
+  'secret-key-32-characters': {
+    side: 'server',
+    description: "makes secret keys of 32 base32 characters (RFC 4226's 160 bits), not the seed's 16",
+    caughtBy: ['TOTP-05'],
+    knownGap:
+      "the kit's client refuses the registration's answer by the protocol's schema (secret: 16 base32 characters) " +
+      'before any check reads it: every 2FA check errs in its setup (protocol-violation), none fails TOTP-05',
+  },
+  'otpauth-issuer-parameter-missing': {
+    side: 'server',
+    description: "names the issuer in the otpauth URI's label only, without the issuer parameter",
+    caughtBy: ['TOTP-16'],
+  },
+  'secret-key-code-unchecked': {
+    side: 'server',
+    description: 'completes a registration by secret key with any six digits, trusting the app to have checked them',
+    caughtBy: ['TFA-09'],
+  },
+  'secret-key-registration-takes-push': {
+    side: 'server',
+    description: 'registers an app given only the secret key for push too, and sends it push requests',
+    caughtBy: ['TFA-10'],
+  },
+  'password-lock-opens-alone': {
+    side: 'server',
+    description: 'opens the desktop on the right password-lock password alone, with 2FA on',
+    caughtBy: ['LOGIN-04'],
+  },
+  'codes-only-devices-skip-2fa': {
+    side: 'server',
+    description:
+      'counts only devices that take push as 2FA: with codes-only devices registered, a login asks for nothing',
+    caughtBy: ['LOGIN-04', 'LOGIN-08'],
+  },
+  'push-wait-refuses-recovery': {
+    side: 'server',
+    description: 'refuses "Unable to login" as login-state while a push request waits',
+    caughtBy: ['LOGIN-10'],
+  },
+  'push-wait-refuses-code': {
+    side: 'server',
+    description: 'refuses a one-time password typed into the push waiting screen as login-state',
+    caughtBy: ['LOGIN-07'],
+  },
+  'reset-takes-used-code': {
+    side: 'server',
+    description:
+      'checks the code that resets 2FA without the steps already used: the code that just logged in resets it',
+    caughtBy: ['REC-12'],
+  },
+  'recovery-without-phone': {
+    side: 'server',
+    description: 'lets "Unable to login" recover a device that has no recovery phone registered',
+    caughtBy: ['REC-10'],
+  },
+  'forgot-password-any-address': {
+    side: 'server',
+    description: "sends the Forgot password code to the license's address whatever address is typed",
+    caughtBy: ['PWL-04'],
+  },
+  'push-offered-for-codes-only-devices': {
+    side: 'server',
+    description: 'lists every registered device as a push option, those that make codes only too',
+    caughtBy: ['LOGIN-05'],
+  },
+  'options-named-after-desktop': {
+    side: 'server',
+    description: "names every device in a login's options after the account the app shows, the desktop's own name",
+    caughtBy: ['LOGIN-09'],
+  },
+  'remove-takes-first-authenticator': {
+    side: 'server',
+    description: 'removes the device registered first, whichever device Remove was chosen for',
+    caughtBy: ['TFA-04'],
+  },
+  'recovery-phone-first-digits': {
+    side: 'server',
+    description: "shows the recovery phone's first two digits at the phone step of Unable to login, not its last two",
+    caughtBy: ['REC-03'],
+  },
+  'recovery-email-expiry-second-late': {
+    side: 'server',
+    description: 'states in the recovery e-mail the first second its code is refused, not the last it is good',
+    caughtBy: ['PWL-07'],
+  },
+  'reset-confirmation-unchecked': {
+    side: 'server',
+    description: 'resets the password lock to the first of two new passwords that differ, never comparing them',
+    caughtBy: ['PWL-09'],
+  },
+  'push-countdown-wall-clock': {
+    side: 'server',
+    description: "counts the push waiting screen down on the machine's clock, not the conformance clock",
+    caughtBy: ['PUSH-05'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
+  'reset-keeps-old-password': {
+    side: 'server',
+    description: 'answers a password-lock reset as done but keeps the old password: it still opens, the new one not',
+    caughtBy: ['PWL-10'],
+  },
   // The server's 2FA: what its answers announce (the wait of a throttle, the lifetime of a registration).
   'otp-throttle-unannounced': {
     side: 'server',

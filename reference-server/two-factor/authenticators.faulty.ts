@@ -1,6 +1,7 @@
 /** The self-test's faulty variants of one-time password acceptance and reset (authenticators.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { allAuthenticators } from './authenticators.js';
 
 export const AUTHENTICATORS_FAULTS = {
   'replayed-totp-accepted': {
@@ -22,5 +23,16 @@ export const AUTHENTICATORS_FAULTS = {
   'reset-keeps-trusted-browsers': {
     // A reset drops the open registrations but leaves every trusted browser trusted.
     forgetOnReset: () => (ctx) => void ctx.db.prepare('DELETE FROM tfa_registrations WHERE used_at IS NULL').run(),
+  },
+  'reset-takes-used-code': {
+    // The reset checks its code without the steps already used: the code that just logged in resets 2FA too.
+    otpWindow: (rule) => (row, purpose) => ({
+      ...rule(row, purpose),
+      ...(purpose === 'reset' ? { lastTimeStep: -1 } : {}),
+    }),
+  },
+  'remove-takes-first-authenticator': {
+    // Removes by position in a list read in registration order: the device registered first, whichever was chosen.
+    authenticatorToRemove: (rule) => (ctx, id) => allAuthenticators(ctx)[0]?.id ?? rule(ctx, id),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -9,7 +9,6 @@ import type { TwoFactorContext } from './context.js';
 import { toAuthenticator, type AuthenticatorRow } from './rows.js';
 import { offerTwoFactorSetupAgain } from './setup-offer.js';
 import { throttled } from './throttle.js';
-import { checkTotp } from './totp.js';
 
 /** The authenticator a bearer key belongs to; `authenticator-unauthorized` for a missing, unknown or removed key. */
 export function authenticateAuthenticator(ctx: ServiceContext, authorization: string | undefined): AuthenticatorRow {
@@ -79,11 +78,25 @@ export function deleteAuthenticators(ctx: ServiceContext, ids: readonly string[]
 
 export function removeAuthenticator(ctx: ServiceContext, id: string): void {
   authenticatorById(ctx, id);
-  ctx.db.transaction(() => deleteAuthenticators(ctx, [id]))();
+  ctx.db.transaction(() => deleteAuthenticators(ctx, [ctx.rules.authenticatorToRemove(ctx, id)]))();
 }
 
-/** Which time steps a code of this authenticator may be from: one either side of now, after the last accepted. */
-export function otpWindow(row: AuthenticatorRow): { lastTimeStep: number; stepsBefore: number; stepsAfter: number } {
+/** The authenticator Remove removes: the one it was clicked for (TFA-04). */
+export function authenticatorToRemove(_ctx: ServiceContext, id: string): string {
+  return id;
+}
+
+/** What a one-time password is for: a login, or confirming "Reset two-factor authentication settings". */
+export type OtpPurpose = 'login' | 'reset';
+
+/**
+ * Which time steps a code of this authenticator may be from: one either side of now, after the last accepted,
+ * whatever the code is for (`_purpose`): a code that logged in never resets 2FA, nor the other way round.
+ */
+export function otpWindow(
+  row: AuthenticatorRow,
+  _purpose: OtpPurpose = 'login',
+): { lastTimeStep: number; stepsBefore: number; stepsAfter: number } {
   return { lastTimeStep: row.last_time_step, stepsBefore: 1, stepsAfter: 1 };
 }
 
@@ -95,12 +108,16 @@ export function acceptOtp(
   ctx: ServiceContext,
   code: string,
   candidates: readonly AuthenticatorRow[],
+  purpose: OtpPurpose = 'login',
 ): AuthenticatorRow {
   const now = ctx.clock.now();
   let replayed = false;
   for (const row of candidates) {
-    const window = ctx.rules.otpWindow(row);
-    const check = checkTotp(row.secret, code, now, window.lastTimeStep, [window.stepsBefore, window.stepsAfter]);
+    const window = ctx.rules.otpWindow(row, purpose);
+    const check = ctx.rules.checkTotp(row.secret, code, now, window.lastTimeStep, [
+      window.stepsBefore,
+      window.stepsAfter,
+    ]);
     if (check.result === 'accepted') {
       ctx.db.prepare('UPDATE tfa_authenticators SET last_time_step = ? WHERE id = ?').run(check.timeStep, row.id);
       return { ...row, last_time_step: check.timeStep };
@@ -119,7 +136,7 @@ export function resetTwoFactor(ctx: TwoFactorContext, code: string): TwoFactorSe
   throttled(ctx, 'otp', () =>
     ctx.db.transaction(() => {
       const all = allAuthenticators(ctx);
-      acceptOtp(ctx, code, all);
+      acceptOtp(ctx, code, all, 'reset');
       deleteAuthenticators(
         ctx,
         all.map((a) => a.id),

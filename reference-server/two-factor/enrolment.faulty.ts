@@ -1,7 +1,8 @@
-/** The self-test's faulty variants of enrolment (enrolment.ts): after a migration, a confirmed app, its time. */
+/** The self-test's faulty variants of enrolment (enrolment.ts): migration, kinds, times, a secret key's proof, push. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { deleteAuthenticators } from './authenticators.js';
+import { TOTP_PERIOD_MS } from './totp.js';
 
 export const ENROLMENT_FAULTS = {
   'migration-drops-original-totp': {
@@ -25,5 +26,19 @@ export const ENROLMENT_FAULTS = {
   'registered-at-wall-clock': {
     // Stamps a new authenticator with the machine's own time, not the clock every other decision reads.
     registeredAtNow: () => () => Date.now(),
+  },
+  'secret-key-code-unchecked': {
+    // Trusts the app to have checked the code: a registration by secret key completes with any six digits.
+    proveSecret: (rule) => (ctx, secret, code) => {
+      try {
+        return rule(ctx, secret, code);
+      } catch {
+        return Math.floor(ctx.clock.now() / TOTP_PERIOD_MS);
+      }
+    },
+  },
+  'secret-key-registration-takes-push': {
+    // Registers every app for push, however it registered: one given only the secret key is sent push requests.
+    pushBySecretKey: () => () => true,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

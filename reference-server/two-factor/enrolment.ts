@@ -18,7 +18,6 @@ import { accountOf, registrationBy, usableRegistration } from './registrations.j
 import { toAuthenticator, type AuthenticatorRow, type RegistrationRow } from './rows.js';
 import { setUpTwoFactor } from './setup-offer.js';
 import { throttled } from './throttle.js';
-import { checkTotp } from './totp.js';
 
 type AppRequest = Static<typeof RegisterAuthenticatorRequest> | Static<typeof RegisterBySecretRequest>;
 type RegisterResponse = Static<typeof RegisterAuthenticatorResponse>;
@@ -63,8 +62,8 @@ export function registerBySecret(
   assertNewInstall(ctx, request.installId);
   return throttled(ctx, 'registration', () =>
     ctx.db.transaction(() => {
-      const step = proveSecret(ctx, registration.secret, request.code);
-      return enrol(ctx, registration, request, { push: false, lastTimeStep: step });
+      const step = ctx.rules.proveSecret(ctx, registration.secret, request.code);
+      return enrol(ctx, registration, request, { push: ctx.rules.pushBySecretKey(), lastTimeStep: step });
     })(),
   );
 }
@@ -78,7 +77,7 @@ export function confirmRegistration(
   const registration = registrationBy(ctx, 'id', registrationId);
   return throttled(ctx, 'registration', () =>
     ctx.db.transaction(() => {
-      const lastTimeStep = proveSecret(ctx, registration.secret, request.code);
+      const lastTimeStep = ctx.rules.proveSecret(ctx, registration.secret, request.code);
       const id = newId();
       const kind = ctx.rules.confirmedKind();
       insertAuthenticator(ctx, registration, { id, name: request.name, kind, push: 0, lastTimeStep });
@@ -99,9 +98,14 @@ export function confirmedKind(): 'app' | 'totp' {
   return 'totp';
 }
 
+/** Whether an authenticator registered by secret key takes push requests: never, it makes codes only (TFA-10). */
+export function pushBySecretKey(): boolean {
+  return false;
+}
+
 /** The time step of a valid code, which the new authenticator may then never use again. */
-function proveSecret(ctx: ServiceContext, secret: string, code: string): number {
-  const check = checkTotp(secret, code, ctx.clock.now(), -1);
+export function proveSecret(ctx: ServiceContext, secret: string, code: string): number {
+  const check = ctx.rules.checkTotp(secret, code, ctx.clock.now(), -1);
   if (check.result !== 'accepted') throw new MbsError('otp-invalid');
   return check.timeStep;
 }

@@ -1,4 +1,4 @@
-/** The self-test's faulty variant of the password-lock recovery e-mail (forgot-password.ts). */
+/** The self-test's faulty variants of Forgot password (forgot-password.ts): its e-mail, its address, the reset. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -17,5 +17,21 @@ export const FORGOT_PASSWORD_FAULTS = {
       ...rule(issuer, code, expiresAt),
       from: `${issuer} <no-reply@reference-server.invalid>`,
     }),
+  },
+  'forgot-password-any-address': {
+    // Never compares the typed address: a code goes to the license's address whatever address is typed.
+    isLicenseEmail: () => () => true,
+  },
+  'reset-keeps-old-password': {
+    // Answers the reset as done but writes the new password nowhere: the old password still opens the desktop.
+    resetLockPassword: () => () => undefined,
+  },
+  'recovery-email-expiry-second-late': {
+    // States the first second the code is refused (14:22:35 the next day), not the last one it is good (14:22:34).
+    recoveryEmail: (rule) => (issuer, code, expiresAt) => rule(issuer, code, expiresAt + 1000),
+  },
+  'reset-confirmation-unchecked': {
+    // Leaves the comparison of the two entries to the desktop's page: the server resets to the first one.
+    confirmsPassword: () => () => true,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -5,6 +5,7 @@
  */
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login } from '../../conformance/spec/protocol/two-factor-login.js';
+import type { ServiceContext } from '../services/context.js';
 import { checkCodeRow, issueCode } from './codes.js';
 import { issuerOf, type TwoFactorContext } from './context.js';
 import { codeSent, loginFor, moveLogin } from './logins.js';
@@ -44,10 +45,25 @@ export function recoveryEmail(
   };
 }
 
+/** Whether the address typed at Forgot password is the license's, the only one a code goes to (PWL-04). */
+export function isLicenseEmail(typed: string, license: string): boolean {
+  return typed.toLowerCase() === license.toLowerCase();
+}
+
+/** Whether the new password typed twice is the same both times: two entries that differ reset nothing (PWL-09). */
+export function confirmsPassword(newPassword: string, confirmPassword: string): boolean {
+  return newPassword === confirmPassword;
+}
+
+/** The reset's new password replaces the lock's: the new one opens the desktop, the old one no longer (PWL-10). */
+export function resetLockPassword(ctx: ServiceContext, newPassword: string): void {
+  storePassword(ctx, newPassword);
+}
+
 export async function loginForgotPassword(ctx: TwoFactorContext, loginId: string, email: string): Promise<Login> {
   loginFor(ctx, loginId, 'forgot-password');
   const lock = lockOf(ctx);
-  if (!lock || lock.email.toLowerCase() !== email.toLowerCase()) throw new MbsError('email-mismatch');
+  if (!lock || !ctx.rules.isLicenseEmail(email, lock.email)) throw new MbsError('email-mismatch');
   const issuer = issuerOf(ctx);
   await issueCode(ctx, `login:${loginId}`, {
     channel: 'email',
@@ -67,14 +83,15 @@ export async function loginResetPassword(
   // Read before anything else the guess reads, and awaited only when asynchronous: nothing read after waits on it.
   const count = counting instanceof Promise ? await counting : counting;
   loginFor(ctx, loginId, 'reset-password');
-  if (request.newPassword !== request.confirmPassword) throw new MbsError('password-mismatch');
+  if (!ctx.rules.confirmsPassword(request.newPassword, request.confirmPassword))
+    throw new MbsError('password-mismatch');
   const read = ctx.rules.codeToCheck(ctx, `login:${loginId}`);
   // Awaited only when the read is asynchronous: a read at once leaves nothing to run before the check and use.
   const row = read instanceof Promise ? await read : read;
   throttledWith(ctx, 'email', count, () =>
     ctx.db.transaction(() => {
       const code = checkCodeRow(ctx, row, request.digits);
-      storePassword(ctx, request.newPassword);
+      ctx.rules.resetLockPassword(ctx, request.newPassword);
       moveLogin(ctx, loginId, 'password');
       ctx.rules.useUpCode(ctx, code);
     })(),

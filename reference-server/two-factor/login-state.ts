@@ -31,6 +31,8 @@ export interface SecondFactor {
   readonly push: boolean;
   /** The login came with a valid trusted browser token (seed 002). */
   readonly trusted: boolean;
+  /** The login passed the password lock to get here: it leads on as it would without one (LOGIN-04). */
+  readonly afterPassword: boolean;
 }
 
 /** Where a login goes once the password lock is passed (or straight away when there is none). */

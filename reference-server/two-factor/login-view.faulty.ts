@@ -1,10 +1,27 @@
-/** The self-test's faulty variants of a login as the protocol shows it (login-view.ts). */
+/** The self-test's faulty variants of a login as the protocol shows it (login-view.ts): trust, push, the phone. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { usernameOf } from './context.js';
 
 export const LOGIN_VIEW_FAULTS = {
   'trusted-browser-unsaid': {
     // A trusted browser still skips the one-time code, but its login says no token came with it.
     saysTrusted: () => () => false,
+  },
+  'push-offered-for-codes-only-devices': {
+    // Lists every registered device under push, those registered by secret key or confirmed on the desktop too.
+    offersPush: () => () => true,
+  },
+  'recovery-phone-first-digits': {
+    // Shows the first two digits of the recovery phone, the country code's, instead of the last two.
+    phoneDigitsShown: () => (phone) => phone.replace(/\D/g, '').slice(0, 2),
+  },
+  'push-countdown-wall-clock': {
+    // Counts the push wait down on the machine's clock, not the clock every other decision reads.
+    pushRemainingMs: (rule) => (expiresAt) => rule(expiresAt, Date.now()),
+  },
+  'options-named-after-desktop': {
+    // Names every device in the login's options after the account the app shows, which is the desktop's name.
+    optionName: () => (ctx) => usernameOf(ctx),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

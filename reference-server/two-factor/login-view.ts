@@ -26,11 +26,29 @@ export function currentLogin(ctx: ServiceContext, loginId: string): { row: Login
   return { row, state: stateAt(row.state, push && statusAt(push, ctx.clock.now())) };
 }
 
-const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({ authenticatorId: a.id, name: a.name });
+/** The name a login's options give a device: the one it registered with, "Redmi Note 8" (LOGIN-09, PUSH-02). */
+export function optionName(_ctx: ServiceContext, authenticator: Pick<AuthenticatorRow, 'name'>): string {
+  return authenticator.name;
+}
 
 /** Whether the login says a trusted browser token came with it, which skips its one-time code. */
 export function saysTrusted(row: LoginRow): boolean {
   return row.trusted === 1;
+}
+
+/** Whether a login offers push approval on this device: only one registered by QR code takes push (LOGIN-05). */
+export function offersPush(authenticator: { push: number }): boolean {
+  return authenticator.push === 1;
+}
+
+/** The push waiting screen's countdown: the request's time left on the server's one clock (PUSH-05). */
+export function pushRemainingMs(expiresAt: number, now: number): number {
+  return Math.max(0, expiresAt - now);
+}
+
+/** The recovery phone's digits the phone step shows: its last two (REC-03). */
+export function phoneDigitsShown(phone: string): string {
+  return phone.slice(-2);
 }
 
 export function viewLogin(ctx: ServiceContext, loginId: string): Login {
@@ -40,7 +58,11 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser };
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = authenticatorRefs(ctx);
-    const pushDevices = row.push_unreachable === 1 ? [] : all.filter((a) => a.push === 1);
+    const pushDevices = row.push_unreachable === 1 ? [] : all.filter(ctx.rules.offersPush);
+    const ref = (a: Pick<AuthenticatorRow, 'id' | 'name'>) => ({
+      authenticatorId: a.id,
+      name: ctx.rules.optionName(ctx, a),
+    });
     login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';
     login.otpStepRemainingMs = stepRemainingMs(now);
@@ -53,7 +75,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
       status: statusAt(push, now),
       sentAt: push.sent_at,
       expiresAt: push.expires_at,
-      remainingMs: Math.max(0, push.expires_at - now),
+      remainingMs: ctx.rules.pushRemainingMs(push.expires_at, now),
     };
     if (push.number !== null) login.push.number = push.number;
   }
@@ -62,7 +84,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     login.recovery = {
       authenticatorId: recovering.id,
       name: recovering.name,
-      phoneLastDigits: recovering.recovery_phone.slice(-2),
+      phoneLastDigits: ctx.rules.phoneDigitsShown(recovering.recovery_phone),
     };
   }
   const code = codeFor(ctx, `login:${row.id}`);

@@ -10,7 +10,7 @@ import { hashSecret, newId, newSecret, type ServiceContext } from '../services/c
 import { acceptOtp, allAuthenticators, authenticatorById, authenticatorCounts } from './authenticators.js';
 import { TRUSTED_BROWSER_TTL_MS, type TwoFactorContext } from './context.js';
 import type { AuthenticatorRow } from './rows.js';
-import { afterFirstFactor, assertAllowed, type LoginAction } from './login-state.js';
+import { assertAllowed, type LoginAction } from './login-state.js';
 import { currentLogin, viewLogin } from './login-view.js';
 import { checkPassword, lockOf } from './password-lock.js';
 import { voidLoginPushes } from './push.js';
@@ -27,11 +27,12 @@ export function loginFor(ctx: ServiceContext, loginId: string, action: LoginActi
  * Where the first factor leads. When a device takes push requests the push service is asked whether it can be
  * reached; when it cannot (its ports blocked, NET-09) the login offers one-time passwords only and says why.
  */
-async function secondFactor(ctx: TwoFactorContext, trusted: boolean) {
+async function secondFactor(ctx: TwoFactorContext, trusted: boolean, afterPassword: boolean) {
   const counts = authenticatorCounts(ctx);
   const pushDevices = counts.push;
   const unreachable = pushDevices && !trusted && !(await ctx.rules.pushServiceReachable(ctx.pushGateway));
-  const state = afterFirstFactor({ enabled: counts.any, push: pushDevices && !unreachable, trusted });
+  const push = pushDevices && !unreachable;
+  const state = ctx.rules.afterFirstFactor({ enabled: counts.any, push, trusted, afterPassword });
   return { state, pushUnreachable: unreachable ? 1 : 0 };
 }
 
@@ -66,7 +67,9 @@ export async function startLogin(ctx: TwoFactorContext, browserToken: string | u
     ctx.db
       .prepare('SELECT 1 FROM tfa_trusted_browsers WHERE token_hash = ? AND expires_at > ?')
       .get(hashSecret(browserToken), now) !== undefined;
-  const next = lockOf(ctx) ? { state: 'password' as const, pushUnreachable: 0 } : await secondFactor(ctx, trusted);
+  const next = lockOf(ctx)
+    ? { state: 'password' as const, pushUnreachable: 0 }
+    : await secondFactor(ctx, trusted, false);
   const id = newId();
   ctx.db
     .prepare(
@@ -92,7 +95,7 @@ export function loginCreatedAt(now: number): number {
 export async function loginPassword(ctx: TwoFactorContext, loginId: string, password: string): Promise<Login> {
   const row = loginFor(ctx, loginId, 'password');
   await throttledAsync(ctx, 'password', () => checkPassword(ctx, password));
-  const next = await secondFactor(ctx, row.trusted === 1);
+  const next = await secondFactor(ctx, row.trusted === 1, true);
   ctx.db.transaction(() => {
     moveLogin(ctx, loginId, next.state);
     ctx.db.prepare('UPDATE tfa_logins SET push_unreachable = ? WHERE id = ?').run(next.pushUnreachable, loginId);

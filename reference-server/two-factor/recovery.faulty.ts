@@ -40,4 +40,8 @@ export const RECOVERY_FAULTS = {
       return { ...told, expiresAt: told.expiresAt + SMS_CODE_TTL_MS, remainingMs: told.remainingMs + SMS_CODE_TTL_MS };
     },
   },
+  'recovery-without-phone': {
+    // Lets any registered device be chosen for recovery, with or without a recovery phone.
+    hasRecoveryPhone: () => () => true,
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -53,7 +53,7 @@ export function verifyRecoveryPhone(
 export function loginRecovery(ctx: TwoFactorContext, loginId: string, authenticatorId: string): Login {
   loginFor(ctx, loginId, 'recovery');
   const authenticator = authenticatorById(ctx, authenticatorId);
-  if (authenticator.recovery_phone === null) throw new MbsError('recovery-phone-missing');
+  if (!ctx.rules.hasRecoveryPhone(authenticator)) throw new MbsError('recovery-phone-missing');
   ctx.db.transaction(() => moveLogin(ctx, loginId, 'recovery-phone', authenticator.id))();
   return viewLogin(ctx, loginId);
 }
@@ -84,6 +84,11 @@ export async function loginRecoveryCode(ctx: TwoFactorContext, loginId: string, 
     })(),
   );
   return { ...viewLogin(ctx, loginId), registration };
+}
+
+/** Whether a device can be recovered by SMS: only one whose recovery phone was registered (REC-10). */
+export function hasRecoveryPhone(authenticator: AuthenticatorRow): boolean {
+  return authenticator.recovery_phone !== null;
 }
 
 /** Whether the typed number is the authenticator's recovery phone: only that number gets an SMS code. */

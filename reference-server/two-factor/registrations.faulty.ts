@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of registration tokens (registrations.ts). */
+/** The self-test's faulty variants of registrations (registrations.ts): tokens, secrets, the otpauth URI. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -22,5 +22,24 @@ export const REGISTRATIONS_FAULTS = {
   'registration-qr-expiry-differs': {
     // The QR code's expires is a minute later than the answer's expiresAt, which is right.
     registrationExpiry: (rule) => (ctx, issuedAt, told) => rule(ctx, issuedAt, told) + (told === 'qr' ? 60_000 : 0),
+  },
+  'open-registration-secret-reused': {
+    // Keeps the QR code's secret steady while Add is open: a new registration replaces the open one, with its secret.
+    registrationSecret: (rule) => (ctx) => {
+      const open = ctx.db
+        .prepare('SELECT id, secret FROM tfa_registrations WHERE used_at IS NULL ORDER BY created_at DESC, rowid DESC')
+        .get() as { id: string; secret: string } | undefined;
+      if (!open) return rule(ctx);
+      ctx.db.prepare('DELETE FROM tfa_registrations WHERE id = ?').run(open.id);
+      return open.secret;
+    },
+  },
+  'secret-key-32-characters': {
+    // Follows RFC 4226's 160 bits instead of the seed: a secret key of 32 base32 characters.
+    registrationSecret: (rule) => (ctx) => `${rule(ctx)}${rule(ctx)}`,
+  },
+  'otpauth-issuer-parameter-missing': {
+    // Names the issuer in the label only, as older authenticators wanted, without the issuer parameter.
+    otpauthUriOf: (rule) => (p) => rule(p).replace(/&issuer=[^&]*/, ''),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

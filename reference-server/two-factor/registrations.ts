@@ -5,7 +5,11 @@
  * any authenticator app is given the secret key and the desktop side is given its one-time password (TOTP only).
  */
 import { MbsError } from '../../conformance/spec/errors.js';
-import { buildOtpauthUri, encodeRegistrationPayload } from '../../conformance/spec/protocol/two-factor-payload.js';
+import {
+  buildOtpauthUri,
+  encodeRegistrationPayload,
+  type OtpauthParameters,
+} from '../../conformance/spec/protocol/two-factor-payload.js';
 import type { Registration } from '../../conformance/spec/protocol/two-factor.js';
 import type { AuthenticatorAccount } from '../../conformance/spec/protocol/resources.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from '../services/context.js';
@@ -18,7 +22,7 @@ export function createRegistration(ctx: ServiceContext): Registration {
   const row: RegistrationRow = {
     id: newId(),
     token_hash: '',
-    secret: newTotpSecret(),
+    secret: ctx.rules.registrationSecret(ctx),
     username: usernameOf(ctx),
     created_at: now,
     expires_at: ctx.rules.registrationExpiry(ctx, now),
@@ -32,7 +36,7 @@ export function createRegistration(ctx: ServiceContext): Registration {
        VALUES (@id, @token_hash, @secret, @username, @created_at, @expires_at)`,
     )
     .run(row);
-  const otpauthUri = buildOtpauthUri({ issuer: issuerOf(ctx), label: row.username, secret: row.secret });
+  const otpauthUri = ctx.rules.otpauthUriOf({ issuer: issuerOf(ctx), label: row.username, secret: row.secret });
   const { identity } = ctx;
   const payload = encodeRegistrationPayload({
     v: 1,
@@ -53,6 +57,16 @@ export function createRegistration(ctx: ServiceContext): Registration {
     payload,
     expiresAt: ctx.rules.registrationExpiry(ctx, now, 'answer'),
   };
+}
+
+/** Each registration's secret key: a fresh random one, shared with no other registration (TOTP-17). */
+export function registrationSecret(_ctx: ServiceContext): string {
+  return newTotpSecret();
+}
+
+/** The otpauth URI of a registration's QR code: Google's Key URI Format, the issuer in label and parameter. */
+export function otpauthUriOf(p: OtpauthParameters): string {
+  return buildOtpauthUri(p);
 }
 
 /**

@@ -29,6 +29,7 @@ const shownHere = [
   'body-types-coerced',
   'sms-resend-same-code',
   'reset-keeps-trusted-browsers',
+  'secret-key-32-characters',
 ];
 
 describe('the known-gap server variants', () => {
@@ -59,6 +60,12 @@ describe('the known-gap server variants', () => {
     expect(straight.trustedBrowserLifetimeMs()).toBe(30 * DAY_MS);
     expect(serverRules(['range-ignored']).rangeStart('bytes=5-')).toBe(0);
     expect(straight.rangeStart('bytes=5-')).toBe(5);
+  });
+
+  it("make a registration's secret key 32 base32 characters, not 16", () => {
+    const ctx = {} as ServiceContext;
+    expect(serverRules(['secret-key-32-characters']).registrationSecret(ctx)).toMatch(/^[A-Z2-7]{32}$/);
+    expect(straight.registrationSecret(ctx)).toMatch(/^[A-Z2-7]{16}$/);
   });
 
   it('read a body with an unknown key, or a value of the wrong type, as if it were right', () => {
