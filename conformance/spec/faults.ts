@@ -903,6 +903,11 @@ export const FAULTS = {
     description: 'the web console counts each one-time password from a whole 30-second step, not what is left of it',
     caughtBy: ['DESK-09'],
   },
+  'console-migration-names-swapped': {
+    side: 'server',
+    description: 'the web console says the migration of contents went from the replacement to the original',
+    caughtBy: ['MIG-14', 'DESK-05'],
+  },
   'console-authenticators-unlisted': {
     side: 'server',
     description: 'the web console’s Settings > Authentication shows none of the registered devices',

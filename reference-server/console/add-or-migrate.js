@@ -7,6 +7,7 @@ import { act, read } from './api.js';
 import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
+import { pairingOutcome } from './pairing-outcome.js';
 import { qrImage } from './qr.js';
 
 /** How often the pairing dialog asks whether its QR code has paired a device. */
@@ -116,17 +117,7 @@ async function pairingDialog(pairing, original, refresh) {
     }
     if (!paired) return;
     stopWatching();
-    outcome.replaceChildren(
-      ...(original
-        ? [
-            'Replacement device is paired successfully and migration of contents from ',
-            nameElement('b', original.name),
-            ' to ',
-            nameElement('b', paired.name),
-            ' is completed.',
-          ]
-        : ['Device paired successfully. Mobile backup registration is successful: ', nameElement('b', paired.name)]),
-    );
+    outcome.replaceChildren(...pairingOutcome(original, paired));
   };
   stopWatching = keepFresh(watch, WATCH_MS);
 }

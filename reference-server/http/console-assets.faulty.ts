@@ -50,4 +50,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Shows no registered device in Settings > Authentication.
     consoleAsset: swapped('authenticator-row.js', 'authenticator-row.faulty.js'),
   },
+  'console-migration-names-swapped': {
+    // Says the migration of contents went from the replacement to the original.
+    consoleAsset: swapped('pairing-outcome.js', 'pairing-outcome.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -36,6 +36,7 @@ export const CONSOLE_FILES = [
   'qr.js',
   'mobile-backup.js',
   'add-or-migrate.js',
+  'pairing-outcome.js',
   'authentication.js',
   'login.js',
   'login-recovery.js',
