@@ -20,16 +20,43 @@ export interface ItemGroup {
 /** How the checkbox of a kind looks on the restore main page: none, some (orange) or all (blue) selected. */
 export type CheckState = 'none' | 'some' | 'all' | 'empty';
 
+/** Thumbnails per row: 4 with the enlarge toggle off, 2 with it on (the seed's text, not its swapped headers). */
+export function thumbnailsPerRow(enlarged: boolean): number {
+  return enlarged ? 2 : 4;
+}
+
+/** The items Select all (and, with `select` false, Deselect all) of a view takes: every one of them. */
+export function selectAllTakes(view: readonly ServerItem[], _select: boolean): readonly ServerItem[] {
+  return view;
+}
+
+/** The count the explorer shows for the items selected. */
+export function selectedCount(selected: readonly ServerItem[]): number {
+  return selected.length;
+}
+
+/** The parts of the explorer's rules, as the app was assembled with them (app-rules.ts). */
+export interface SelectionRules {
+  readonly thumbnailsPerRow: typeof thumbnailsPerRow;
+  readonly selectAllTakes: typeof selectAllTakes;
+  readonly selectedCount: typeof selectedCount;
+}
+
+export const SELECTION_RULES: SelectionRules = { thumbnailsPerRow, selectAllTakes, selectedCount };
+
 export class RestoreSelection {
   view: RestoreView = 'all';
   enlarged = false;
   private readonly selected = new Set<string>();
 
-  /** `items` are what the server lists for each tab. */
-  constructor(private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>) {}
+  /** `items` are what the server lists for each tab; `rules` the app's. */
+  constructor(
+    private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>,
+    private readonly rules: SelectionRules,
+  ) {}
 
   get perRow(): number {
-    return this.enlarged ? 2 : 4;
+    return this.rules.thumbnailsPerRow(this.enlarged);
   }
 
   list(tab: TabName, kind: ItemKind): ServerItem[] {
@@ -65,11 +92,11 @@ export class RestoreSelection {
   }
 
   selectAll(tab: TabName, kind: ItemKind): void {
-    for (const item of this.list(tab, kind)) this.selected.add(item.sha256);
+    for (const item of this.rules.selectAllTakes(this.list(tab, kind), true)) this.selected.add(item.sha256);
   }
 
   deselectAll(tab: TabName, kind: ItemKind): void {
-    for (const item of this.list(tab, kind)) this.selected.delete(item.sha256);
+    for (const item of this.rules.selectAllTakes(this.list(tab, kind), false)) this.selected.delete(item.sha256);
   }
 
   isSelected(item: ServerItem): boolean {
@@ -90,7 +117,7 @@ export class RestoreSelection {
       for (const item of this.items[tab]) if (this.selected.has(item.sha256)) seen.set(item.sha256, item);
     }
     const items = [...seen.values()];
-    return { items, count: items.length, bytes: items.reduce((n, i) => n + i.size, 0) };
+    return { items, count: this.rules.selectedCount(items), bytes: items.reduce((n, i) => n + i.size, 0) };
   }
 }
 
