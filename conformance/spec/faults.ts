@@ -586,6 +586,11 @@ export const FAULTS = {
     description: "answers a device's question for bytes it never sent with another device's item of them, and its file",
     caughtBy: ['BAK-08'],
   },
+  'archived-stays-in-archive': {
+    side: 'server',
+    description: 'keeps an archived item in the Archive tab after it was restored to the phone and backed up again',
+    caughtBy: ['RFE-07'],
+  },
   'archive-reaches-other-device': {
     side: 'server',
     description: "archives, for bytes a device names but only another device holds, that other device's item",
