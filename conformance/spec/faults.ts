@@ -934,6 +934,11 @@ export const FAULTS = {
     description: 'shows one less than the number of items selected in the restore file explorer',
     caughtBy: ['RFE-02'],
   },
+  'album-view-by-date': {
+    side: 'app',
+    description: 'groups the restore file explorer by day in the Album view too, as in the All view',
+    caughtBy: ['RFE-05'],
+  },
   'skipped-reported-as-restored': {
     side: 'app',
     description: 'reports the items a restore skipped (still on the phone) as restored',

@@ -7,6 +7,10 @@ export const RESTORE_SELECTION_FAULTS = {
     // The seed's table headers read literally: 2 per row with the toggle off, 4 with it on.
     thumbnailsPerRow: (rule) => (enlarged) => rule(!enlarged),
   },
+  'album-view-by-date': {
+    // The Album tab of the view bar is drawn, but the groups stay by day.
+    groupTitle: (rule) => (_view, item) => rule('all', item),
+  },
   'select-all-first-page-only': {
     // Select all takes the page of the view loaded so far (20 items), not the rest of a longer view.
     selectAllTakes: (rule) => (view, select) => (select ? rule(view, select).slice(0, 20) : rule(view, select)),

@@ -25,6 +25,13 @@ export function thumbnailsPerRow(enlarged: boolean): number {
   return enlarged ? 2 : 4;
 }
 
+/** The group an item shows in: its capture day (All view), its album (Album view); a document, its folder. */
+export function groupTitle(view: RestoreView, item: ServerItem): string {
+  if (item.meta.kind === 'document') return folderOf(item.meta.path);
+  if (view === 'album') return item.meta.album || 'Other';
+  return new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+}
+
 /** The items Select all (and, with `select` false, Deselect all) of a view takes: every one of them. */
 export function selectAllTakes(view: readonly ServerItem[], _select: boolean): readonly ServerItem[] {
   return view;
@@ -38,11 +45,12 @@ export function selectedCount(selected: readonly ServerItem[]): number {
 /** The parts of the explorer's rules, as the app was assembled with them (app-rules.ts). */
 export interface SelectionRules {
   readonly thumbnailsPerRow: typeof thumbnailsPerRow;
+  readonly groupTitle: typeof groupTitle;
   readonly selectAllTakes: typeof selectAllTakes;
   readonly selectedCount: typeof selectedCount;
 }
 
-export const SELECTION_RULES: SelectionRules = { thumbnailsPerRow, selectAllTakes, selectedCount };
+export const SELECTION_RULES: SelectionRules = { thumbnailsPerRow, groupTitle, selectAllTakes, selectedCount };
 
 export class RestoreSelection {
   view: RestoreView = 'all';
@@ -67,12 +75,7 @@ export class RestoreSelection {
   groups(tab: TabName, kind: ItemKind): ItemGroup[] {
     const byKey = new Map<string, ServerItem[]>();
     for (const item of this.list(tab, kind)) {
-      const key =
-        kind === 'document'
-          ? folderOf(item.meta.path)
-          : this.view === 'album'
-            ? item.meta.album || 'Other'
-            : new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+      const key = this.rules.groupTitle(this.view, item);
       byKey.set(key, [...(byKey.get(key) ?? []), item]);
     }
     const keys = [...byKey.keys()].sort();
