@@ -63,7 +63,7 @@ import {
   uploadRefusal,
   uploadToCancel,
 } from './services/uploads.js';
-import { jobFolder } from './services/backups.js';
+import { jobFolder, tabAfterCommit } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
@@ -163,6 +163,7 @@ export interface ServerRules {
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   readonly jobFolder: typeof jobFolder;
+  readonly tabAfterCommit: typeof tabAfterCommit;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -268,6 +269,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   recoverDevices,
   storedItemPath,
   jobFolder,
+  tabAfterCommit,
   refusePairedInstall,
   refuseOldMigratingApp,
   tokenToPair,

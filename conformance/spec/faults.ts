@@ -781,6 +781,11 @@ export const FAULTS = {
     description: "answers a device's question for bytes it never sent with another device's item of them, and its file",
     caughtBy: ['BAK-08'],
   },
+  'archived-stays-in-archive': {
+    side: 'server',
+    description: 'keeps an archived item in the Archive tab after it was restored to the phone and backed up again',
+    caughtBy: ['RFE-07'],
+  },
   'archive-reaches-other-device': {
     side: 'server',
     description: "archives, for bytes a device names but only another device holds, that other device's item",
@@ -1071,6 +1076,98 @@ export const FAULTS = {
     side: 'app',
     description: 'logs a registration for 2FA by username and secret key as a General Info entry, not 2FA Info',
     caughtBy: ['LOG-04'],
+  },
+  // The app's restore page, its file explorer and its restore job.
+  'android-restore-without-documents': {
+    side: 'app',
+    description: 'offers the iOS rows on the Android restore page too, without Documents',
+    caughtBy: ['RST-03'],
+  },
+  'checkbox-blue-when-some': {
+    side: 'app',
+    description: "colours a kind's checkbox on the restore page blue once any of its items is selected, never orange",
+    caughtBy: ['RST-14'],
+  },
+  'orange-tap-selects-all': {
+    side: 'app',
+    description: 'selects the rest of a kind on a tap of its orange checkbox, instead of deselecting all of it',
+    caughtBy: ['RFE-12'],
+  },
+  'row-size-of-whole-kind': {
+    side: 'app',
+    description:
+      "writes the size of all of a kind's items in its restore row once any is selected, not of those selected",
+    caughtBy: ['RST-13'],
+  },
+  'empty-kind-without-no-items': {
+    side: 'app',
+    description: 'shows a kind with nothing backed up as "0 of 0 selected" with a checkbox, not "No items"',
+    caughtBy: ['RST-15'],
+  },
+  'restore-page-opens-with-accounts': {
+    side: 'app',
+    description: 'opens the restore page with the 2FA accounts already selected',
+    caughtBy: ['RST-17'],
+  },
+  'restore-takes-whole-kind': {
+    side: 'app',
+    description: 'restores every item of a kind once one of it is selected, on app 1.6.0 and later too',
+    caughtBy: ['RST-02'],
+  },
+  'restore-starts-with-nothing': {
+    side: 'app',
+    description: 'starts a restore with nothing selected instead of asking the user to select something',
+    caughtBy: ['RST-05'],
+  },
+  'enlarge-rows-as-seed-headers': {
+    side: 'app',
+    description: "shows 2 thumbnails per row with enlarge off and 4 with it on, as the seed's swapped headers read",
+    caughtBy: ['RFE-01'],
+  },
+  'select-all-first-page-only': {
+    side: 'app',
+    description: 'selects, on Select all, the first 20 items of a view (the page loaded), not the rest of a longer one',
+    caughtBy: ['RFE-03'],
+  },
+  'deselect-all-leaves-last': {
+    side: 'app',
+    description: 'leaves the last item of a view selected on Deselect all',
+    caughtBy: ['RFE-04'],
+  },
+  'selection-count-off-by-one': {
+    side: 'app',
+    description: 'shows one less than the number of items selected in the restore file explorer',
+    caughtBy: ['RFE-02'],
+  },
+  'album-view-by-date': {
+    side: 'app',
+    description: 'groups the restore file explorer by day in the Album view too, as in the All view',
+    caughtBy: ['RFE-05'],
+  },
+  'skipped-reported-as-restored': {
+    side: 'app',
+    description: 'reports the items a restore skipped (still on the phone) as restored',
+    caughtBy: ['RST-08'],
+  },
+  'resume-skips-stopped-item': {
+    side: 'app',
+    description: 'goes on, on Resume restoration, after the item the restore stopped before, leaving that one out',
+    caughtBy: ['RST-06'],
+  },
+  'android-restore-to-one-folder': {
+    side: 'app',
+    description: 'puts every restored Android file under its name in one Restored folder, not at its original path',
+    caughtBy: ['RST-09'],
+  },
+  'ios-restore-keeps-names': {
+    side: 'app',
+    description: 'adds restored iOS photos and videos to the library under their original file names',
+    caughtBy: ['RST-11'],
+  },
+  'restored-secret-cut-to-16': {
+    side: 'app',
+    description: "restores each 2FA account's secret key cut to 16 characters, so a longer key gives wrong codes",
+    caughtBy: ['RST-12'],
   },
   'backup-on-any-wifi': {
     side: 'app',

@@ -43,6 +43,14 @@ export function startBackup(ctx: ServiceContext, device: DeviceRow): Static<type
   return backup;
 }
 
+/**
+ * An item's tab once a snapshot is committed: Recent for an item the snapshot names (on the device, an archived one
+ * restored too), Deleted for one that was in Recent and is not; Archive and Deleted keep their other items.
+ */
+export function tabAfterCommit(tab: string, present: boolean): string {
+  return present ? 'recent' : tab === 'recent' ? 'deleted' : tab;
+}
+
 export function commitBackup(
   ctx: ServiceContext,
   device: DeviceRow,
@@ -88,7 +96,7 @@ export function commitBackup(
   const moveTo = ctx.db.prepare('UPDATE items SET tab = ? WHERE device_id = ? AND sha256 = ?');
   ctx.db.transaction(() => {
     for (const [sha, tab] of held) {
-      const now = present.has(sha) ? 'recent' : tab === 'recent' ? 'deleted' : tab;
+      const now = ctx.rules.tabAfterCommit(tab, present.has(sha));
       if (now !== tab) moveTo.run(now, device.id, sha);
     }
     ctx.db

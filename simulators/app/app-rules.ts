@@ -26,12 +26,13 @@ import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './fre
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
-import { restoreSkips } from './restore-job.js';
+import { reportedAs, restoredAccounts, restoredPlace, restoreSkips, resumeAt } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
-import { restoreKinds } from './restore-page.js';
+import { RESTORE_PAGE_RULES, type RestorePageRules } from './restore-page.js';
 import { RESTORE_PAGE_FAULTS } from './restore-page.faulty.js';
 import { RESTORE_OPTION_FAULTS } from './restore-option.faulty.js';
+import { RESTORE_SELECTION_FAULTS } from './restore-selection.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
@@ -39,7 +40,7 @@ import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
 
-export interface AppRules extends FreeUpRules {
+export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
@@ -48,13 +49,16 @@ export interface AppRules extends FreeUpRules {
   readonly exclusionReason: typeof exclusionReason;
   readonly asksConsentToFree: typeof asksConsentToFree;
   readonly restoreSkips: typeof restoreSkips;
+  readonly reportedAs: typeof reportedAs;
+  readonly resumeAt: typeof resumeAt;
+  readonly restoredPlace: typeof restoredPlace;
+  readonly restoredAccounts: typeof restoredAccounts;
   readonly restoreScope: typeof restoreScope;
   readonly sizeText: typeof sizeText;
   readonly pairedText: typeof pairedText;
   readonly replacementPairedText: typeof replacementPairedText;
   readonly migrationCompletedText: typeof migrationCompletedText;
   readonly restoreOption: typeof restoreOption;
-  readonly restoreKinds: typeof restoreKinds;
   readonly freeUpStatusText: typeof freeUpStatusText;
   readonly freeUpNote: typeof freeUpNote;
   readonly freeUpLogEntry: typeof freeUpLogEntry;
@@ -68,6 +72,7 @@ export interface AppRules extends FreeUpRules {
 
 export const STRAIGHT_APP_RULES: AppRules = {
   ...FREE_UP_RULES,
+  ...RESTORE_PAGE_RULES,
   holdReasons,
   holdMessage,
   onBackupLan,
@@ -76,13 +81,16 @@ export const STRAIGHT_APP_RULES: AppRules = {
   exclusionReason,
   asksConsentToFree,
   restoreSkips,
+  reportedAs,
+  resumeAt,
+  restoredPlace,
+  restoredAccounts,
   restoreScope,
   sizeText,
   pairedText,
   replacementPairedText,
   migrationCompletedText,
   restoreOption,
-  restoreKinds,
   freeUpStatusText,
   freeUpNote,
   freeUpLogEntry,
@@ -107,6 +115,7 @@ export const APP_OVERRIDES = {
   ...PAIRING_TEXTS_FAULTS,
   ...RESTORE_OPTION_FAULTS,
   ...RESTORE_PAGE_FAULTS,
+  ...RESTORE_SELECTION_FAULTS,
   ...FREE_UP_SPACE_TEXTS_FAULTS,
   ...FREE_UP_LIMIT_PICKER_FAULTS,
   ...PASSWORD_LINK_FAULTS,

@@ -60,7 +60,7 @@ export async function startRestore(
   if (app.backupJob?.state === 'running' || app.restoreJob?.state === 'running') throw new ClientError('job-running');
   if (options.accounts) {
     const snapshot = await app.client().call('getLatestSnapshot');
-    app.accounts.restore(snapshot.accounts);
+    app.accounts.restore(app.rules.restoredAccounts(snapshot.accounts));
   }
   app.restoreJob = new RestoreJob(app, app.device, items);
   await app.restoreJob.run();

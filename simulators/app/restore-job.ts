@@ -8,7 +8,9 @@
 import type { Static } from 'typebox';
 import { ClientError } from '../../conformance/spec/errors.js';
 import type { ItemKind } from '../../conformance/spec/file-types.js';
-import type { Item } from '../../conformance/spec/protocol/resources.js';
+import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import type { Platform } from '../device/device-spec.js';
+import type { Account } from './authenticator/accounts.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MediaInit, MediaItem } from '../device/media.js';
 import { contentForHash, hashOf } from './content-registry.js';
@@ -23,6 +25,36 @@ const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
 /** An item whose bytes are still on the device is skipped, never restored over (a copy counts: same bytes). */
 export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[]): boolean {
   return onDevice.some((m) => m.size === item.size && hashOf(m) === item.sha256);
+}
+
+/** The 2FA accounts a restore puts on the phone: those of the latest backup, as they were backed up. */
+export function restoredAccounts(accounts: readonly Account[]): readonly Account[] {
+  return accounts;
+}
+
+export type RestoreOutcome = 'restored' | 'skipped';
+
+/** What the finished restore reports an item as: what happened to it. */
+export function reportedAs(outcome: RestoreOutcome): RestoreOutcome {
+  return outcome;
+}
+
+/** Where a job stopped before item `index` goes on: at that item. */
+export function resumeAt(index: number): number {
+  return index;
+}
+
+/** Where a restored item lands: its name, path and album on the device. */
+export type RestoredPlace = Pick<MediaInit, 'name' | 'path' | 'album'>;
+
+/**
+ * Android: under its original name at its original path. iOS: in the Photos library under a new name of its own
+ * (`serial`, the library's next number), never its original one.
+ */
+export function restoredPlace(platform: Platform, meta: Static<typeof ItemMeta>, serial: number): RestoredPlace {
+  if (platform === 'android') return { name: meta.name, path: meta.path, album: meta.album ?? '' };
+  const name = `IMG_R${String(serial).padStart(4, '0')}${meta.name.slice(meta.name.lastIndexOf('.'))}`;
+  return { name, path: `/var/mobile/Media/DCIM/100APPLE/${name}`, album: 'Recents' };
 }
 
 export class RestoreJob {
@@ -54,6 +86,7 @@ export class RestoreJob {
   resume(): Promise<void> {
     if (this.state === 'completed' || this.state === 'failed') return Promise.resolve();
     this.stopRequested = false;
+    this.index = this.host.rules.resumeAt(this.index);
     return this.run();
   }
 
@@ -102,7 +135,7 @@ export class RestoreJob {
 
   private async restoreOne(item: Static<typeof Item>): Promise<void> {
     if (this.host.rules.restoreSkips(item, this.device.mediaItems())) {
-      this.skipped[item.meta.kind] += 1;
+      this[this.host.rules.reportedAs('skipped')][item.meta.kind] += 1;
       return;
     }
     const bytes = await this.host.client().download(item.sha256);
@@ -118,17 +151,16 @@ export class RestoreJob {
       return;
     }
     this.device.addMedia(media);
-    this.restored[item.meta.kind] += 1;
+    this[this.host.rules.reportedAs('restored')][item.meta.kind] += 1;
   }
 
   private restoredMedia(item: Static<typeof Item>, content: { contentSeed: number; size: number }): MediaInit {
     const now = this.device.clock.now();
     const { meta } = item;
+    const place = this.host.rules.restoredPlace(this.device.platform, meta, this.device.mediaItems().length + 1);
     if (this.device.platform === 'android') {
       return {
-        name: meta.name,
-        path: meta.path,
-        album: meta.album ?? '',
+        ...place,
         capturedAt: meta.capturedAt ?? now,
         modifiedAt: now,
         exif: meta.exif ?? {},
@@ -140,13 +172,9 @@ export class RestoreJob {
         ...content,
       };
     }
-    const ext = meta.name.slice(meta.name.lastIndexOf('.'));
-    const serial = String(this.device.mediaItems().length + 1).padStart(4, '0');
     const lastModified = meta.modifiedAt ?? meta.capturedAt;
     return {
-      name: `IMG_R${serial}${ext}`,
-      path: `/var/mobile/Media/DCIM/100APPLE/IMG_R${serial}${ext}`,
-      album: 'Recents',
+      ...place,
       capturedAt: now,
       modifiedAt: now,
       exif: lastModified === undefined ? {} : { DateTime: new Date(lastModified).toISOString() },

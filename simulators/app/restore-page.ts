@@ -16,7 +16,7 @@ import type { Platform } from '../device/device-spec.js';
 import type { MobileApp } from './mobile-app.js';
 import type { RestoreJob } from './restore-job.js';
 import type { RestoreScope } from './restore-scope.js';
-import { RestoreSelection } from './restore-selection.js';
+import { RestoreSelection, SELECTION_RULES, type SelectionRules } from './restore-selection.js';
 
 export const TABS: readonly TabName[] = ['recent', 'archive', 'deleted'];
 export type RestoreRowKind = ItemKind | '2fa';
@@ -43,6 +43,65 @@ export function restoreKinds(platform: Platform): readonly RestoreRowKind[] {
   return RESTORE_KINDS[platform];
 }
 
+/** A kind's checkbox: blue when all its items are selected, orange when some are. */
+export function checkboxColour(selected: number, total: number): CheckboxColour {
+  return selected === 0 ? 'none' : selected === total ? 'blue' : 'orange';
+}
+
+/** Whether a tap on a kind's checkbox selects all of it: only an empty one does; blue or orange deselects all. */
+export function kindTapSelects(colour: CheckboxColour): boolean {
+  return colour === 'none';
+}
+
+/** The size a kind's row shows: of the items selected. */
+export function rowSize(selected: readonly ServerItem[], _all: readonly ServerItem[]): number {
+  return selected.reduce((n, i) => n + i.size, 0);
+}
+
+/** "No items" with a gray folder: for a kind with nothing backed up. */
+export function showsNoItems(total: number): boolean {
+  return total === 0;
+}
+
+/** Whether the 2FA group is selected as the page opens: nothing is. */
+export function accountsSelectedAtOpen(): boolean {
+  return false;
+}
+
+/** Whether Restore restores the items selected only: where the app restores item by item (restore-scope.ts). */
+export function restoresChosenOnly(scope: RestoreScope): boolean {
+  return scope === 'item-by-item';
+}
+
+/** Whether Restore is refused: with nothing to restore, it asks the user to select something. */
+export function refusesRestore(items: number, accounts: boolean): boolean {
+  return items === 0 && !accounts;
+}
+
+/** The restore page's rules and its explorer's, as the app was assembled with them (app-rules.ts). */
+export interface RestorePageRules extends SelectionRules {
+  readonly restoreKinds: typeof restoreKinds;
+  readonly checkboxColour: typeof checkboxColour;
+  readonly kindTapSelects: typeof kindTapSelects;
+  readonly rowSize: typeof rowSize;
+  readonly showsNoItems: typeof showsNoItems;
+  readonly accountsSelectedAtOpen: typeof accountsSelectedAtOpen;
+  readonly restoresChosenOnly: typeof restoresChosenOnly;
+  readonly refusesRestore: typeof refusesRestore;
+}
+
+export const RESTORE_PAGE_RULES: RestorePageRules = {
+  ...SELECTION_RULES,
+  restoreKinds,
+  checkboxColour,
+  kindTapSelects,
+  rowSize,
+  showsNoItems,
+  accountsSelectedAtOpen,
+  restoresChosenOnly,
+  refusesRestore,
+};
+
 export interface RestorePlan {
   readonly items: ServerItem[];
   readonly accounts: boolean;
@@ -51,19 +110,22 @@ export interface RestorePlan {
 export class RestorePage {
   /** The file explorer's selection: Done in the explorer shows here, since both share it. */
   readonly selection: RestoreSelection;
-  accountsSelected = false;
+  accountsSelected: boolean;
 
   constructor(
     readonly platform: Platform,
     private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>,
     private readonly accounts: readonly Static<typeof AuthenticatorAccount>[],
+    /** The app's rules for the page. */
+    readonly rules: RestorePageRules,
     /** The restore option the page offers (seed 000 §11): Original location, or Migration on a replacement. */
     readonly option = 'Original location',
     readonly scope: RestoreScope = 'item-by-item',
     /** The rows it offers: the app's rule (restoreKinds) for the platform. */
-    readonly kinds: readonly RestoreRowKind[] = restoreKinds(platform),
+    readonly kinds: readonly RestoreRowKind[] = rules.restoreKinds(platform),
   ) {
-    this.selection = new RestoreSelection(items);
+    this.selection = new RestoreSelection(items, rules);
+    this.accountsSelected = rules.accountsSelectedAtOpen();
   }
 
   /** Browse into the file explorer, to pick single items or folders: only where the app restores item by item. */
@@ -73,29 +135,30 @@ export class RestorePage {
 
   row(kind: RestoreRowKind): RestoreRow {
     this.assertOffered(kind);
+    const { rules } = this;
     if (kind === '2fa') {
       const total = this.accounts.length;
       const selected = this.accountsSelected ? total : 0;
-      return { kind, total, selected, selectedBytes: 0, checkbox: colour(selected, total), noItems: total === 0 };
+      const checkbox = rules.checkboxColour(selected, total);
+      return { kind, total, selected, selectedBytes: 0, checkbox, noItems: rules.showsNoItems(total) };
     }
     const all = this.allOf(kind);
     const chosen = all.filter((i) => this.selection.isSelected(i));
-    const selectedBytes = chosen.reduce((n, i) => n + i.size, 0);
     return {
       kind,
       total: all.length,
       selected: chosen.length,
-      selectedBytes,
-      checkbox: colour(chosen.length, all.length),
-      noItems: all.length === 0,
+      selectedBytes: rules.rowSize(chosen, all),
+      checkbox: rules.checkboxColour(chosen.length, all.length),
+      noItems: rules.showsNoItems(all.length),
     };
   }
 
   /** Tapping a kind's checkbox: none selected selects all of the kind; blue or orange deselects all. */
   tap(kind: RestoreRowKind): void {
     const row = this.row(kind);
-    if (row.noItems) return;
-    const select = row.checkbox === 'none';
+    if (row.total === 0) return;
+    const select = this.rules.kindTapSelects(row.checkbox);
     if (kind === '2fa') {
       this.accountsSelected = select;
       return;
@@ -110,13 +173,13 @@ export class RestorePage {
   plan(): RestorePlan {
     const chosen = this.selection.chosen().items.filter((i) => this.kinds.includes(i.meta.kind));
     // The complete set: every item of each kind that has anything selected.
-    const items = this.offersExplorer
+    const items = this.rules.restoresChosenOnly(this.scope)
       ? chosen
       : this.kinds.flatMap((kind) =>
           kind !== '2fa' && chosen.some((i) => i.meta.kind === kind) ? this.allOf(kind) : [],
         );
     const accounts = this.accountsSelected && this.accounts.length > 0;
-    if (items.length === 0 && !accounts) throw new ClientError('restore-nothing-selected');
+    if (this.rules.refusesRestore(items.length, accounts)) throw new ClientError('restore-nothing-selected');
     return { items, accounts };
   }
 
@@ -131,10 +194,6 @@ export class RestorePage {
   }
 }
 
-function colour(selected: number, total: number): CheckboxColour {
-  return selected === 0 ? 'none' : selected === total ? 'blue' : 'orange';
-}
-
 /** Opens the restore page: what the server lists in each tab, and the 2FA accounts of the latest backup. */
 export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
   const [recent, archive, deleted] = await Promise.all(TABS.map((tab) => app.listRestorable(tab)));
@@ -146,16 +205,20 @@ export async function openRestorePage(app: MobileApp): Promise<RestorePage> {
   }
   // The server's entry for this phone says whether it is the replacement of another (seed 000 §11: Migration).
   const { migratedFrom } = await app.client().call('getSelf');
-  const option = app.rules.restoreOption(migratedFrom?.name);
-  const scope = app.rules.restoreScope(app.device.platform, app.version);
-  return new RestorePage(
-    app.device.platform,
-    { recent: recent!, archive: archive!, deleted: deleted! },
-    accounts,
-    option,
-    scope,
-    app.rules.restoreKinds(app.device.platform),
-  );
+  return restorePageOf(app, { recent: recent!, archive: archive!, deleted: deleted! }, accounts, migratedFrom?.name);
+}
+
+/** The restore page `app` shows over these lists: its rules, its option, its scope and its rows are the app's. */
+export function restorePageOf(
+  app: Pick<MobileApp, 'rules' | 'device' | 'version'>,
+  items: Readonly<Record<TabName, readonly ServerItem[]>>,
+  accounts: readonly Static<typeof AuthenticatorAccount>[],
+  migratedFrom?: string,
+): RestorePage {
+  const { rules, device } = app;
+  const scope = rules.restoreScope(device.platform, app.version);
+  const option = rules.restoreOption(migratedFrom);
+  return new RestorePage(device.platform, items, accounts, rules, option, scope, rules.restoreKinds(device.platform));
 }
 
 /** Tapping Restore on the page: refused with nothing selected, else a restore job of the selection. */

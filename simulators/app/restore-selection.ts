@@ -20,16 +20,51 @@ export interface ItemGroup {
 /** How the checkbox of a kind looks on the restore main page: none, some (orange) or all (blue) selected. */
 export type CheckState = 'none' | 'some' | 'all' | 'empty';
 
+/** Thumbnails per row: 4 with the enlarge toggle off, 2 with it on (the seed's text, not its swapped headers). */
+export function thumbnailsPerRow(enlarged: boolean): number {
+  return enlarged ? 2 : 4;
+}
+
+/** The group an item shows in: its capture day (All view), its album (Album view); a document, its folder. */
+export function groupTitle(view: RestoreView, item: ServerItem): string {
+  if (item.meta.kind === 'document') return folderOf(item.meta.path);
+  if (view === 'album') return item.meta.album || 'Other';
+  return new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+}
+
+/** The items Select all (and, with `select` false, Deselect all) of a view takes: every one of them. */
+export function selectAllTakes(view: readonly ServerItem[], _select: boolean): readonly ServerItem[] {
+  return view;
+}
+
+/** The count the explorer shows for the items selected. */
+export function selectedCount(selected: readonly ServerItem[]): number {
+  return selected.length;
+}
+
+/** The parts of the explorer's rules, as the app was assembled with them (app-rules.ts). */
+export interface SelectionRules {
+  readonly thumbnailsPerRow: typeof thumbnailsPerRow;
+  readonly groupTitle: typeof groupTitle;
+  readonly selectAllTakes: typeof selectAllTakes;
+  readonly selectedCount: typeof selectedCount;
+}
+
+export const SELECTION_RULES: SelectionRules = { thumbnailsPerRow, groupTitle, selectAllTakes, selectedCount };
+
 export class RestoreSelection {
   view: RestoreView = 'all';
   enlarged = false;
   private readonly selected = new Set<string>();
 
-  /** `items` are what the server lists for each tab. */
-  constructor(private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>) {}
+  /** `items` are what the server lists for each tab; `rules` the app's. */
+  constructor(
+    private readonly items: Readonly<Record<TabName, readonly ServerItem[]>>,
+    private readonly rules: SelectionRules,
+  ) {}
 
   get perRow(): number {
-    return this.enlarged ? 2 : 4;
+    return this.rules.thumbnailsPerRow(this.enlarged);
   }
 
   list(tab: TabName, kind: ItemKind): ServerItem[] {
@@ -40,12 +75,7 @@ export class RestoreSelection {
   groups(tab: TabName, kind: ItemKind): ItemGroup[] {
     const byKey = new Map<string, ServerItem[]>();
     for (const item of this.list(tab, kind)) {
-      const key =
-        kind === 'document'
-          ? folderOf(item.meta.path)
-          : this.view === 'album'
-            ? item.meta.album || 'Other'
-            : new Date(item.meta.capturedAt ?? item.confirmedAt).toISOString().slice(0, 10);
+      const key = this.rules.groupTitle(this.view, item);
       byKey.set(key, [...(byKey.get(key) ?? []), item]);
     }
     const keys = [...byKey.keys()].sort();
@@ -65,11 +95,11 @@ export class RestoreSelection {
   }
 
   selectAll(tab: TabName, kind: ItemKind): void {
-    for (const item of this.list(tab, kind)) this.selected.add(item.sha256);
+    for (const item of this.rules.selectAllTakes(this.list(tab, kind), true)) this.selected.add(item.sha256);
   }
 
   deselectAll(tab: TabName, kind: ItemKind): void {
-    for (const item of this.list(tab, kind)) this.selected.delete(item.sha256);
+    for (const item of this.rules.selectAllTakes(this.list(tab, kind), false)) this.selected.delete(item.sha256);
   }
 
   isSelected(item: ServerItem): boolean {
@@ -90,7 +120,7 @@ export class RestoreSelection {
       for (const item of this.items[tab]) if (this.selected.has(item.sha256)) seen.set(item.sha256, item);
     }
     const items = [...seen.values()];
-    return { items, count: items.length, bytes: items.reduce((n, i) => n + i.size, 0) };
+    return { items, count: this.rules.selectedCount(items), bytes: items.reduce((n, i) => n + i.size, 0) };
   }
 }
 

@@ -2,8 +2,8 @@
  * The restore file explorer property (explorer-model.ts) through the app's screens: the explorer's tabs,
  * kinds, All and Album views, the enlarge toggle, Select all and Deselect all, and its thumbnails read from the page
  * source (each group's title, its rows, each thumbnail's name and tick), with "n selected" and "n per row". Each
- * column sets up one phone through the screens: photos over four days in two albums (three on one day, so rows of
- * 4 and of 2 differ), videos and, on Android, documents, backed up; then free up space on with too little room, which takes the
+ * column sets up one phone through the screens: photos over five days in two albums (three on one day, so rows of
+ * 4 and of 2 differ, and one day long enough that Select all must reach past a screen), videos and, on Android, documents, backed up; then free up space on with too little room, which takes the
  * oldest photo to the Archive tab, and a photo and a video deleted. Each run opens a fresh explorer;
  * after each action it reads the view the action showed, and every tab and kind at the start and end of a run.
  *
@@ -19,7 +19,13 @@ import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
 import { TABS } from '../../../simulators/app/restore-page.js';
 import type { Platform } from '../../../simulators/device/device-spec.js';
 import { BASE_DATE, DAY, expectTrue } from '../../kit/device-support.js';
-import { explorerActions, explorerRun, type ExplorerItem, type ExplorerPort } from './explorer-model.js';
+import {
+  explorerActions,
+  explorerRun,
+  PHOTOS_OF_A_LONG_DAY,
+  type ExplorerItem,
+  type ExplorerPort,
+} from './explorer-model.js';
 import { explorerGroups, leadingNumber, readScreen, type Shown } from './screens-page-source.js';
 import { addItem, backUp, locate, openRestore } from './screens-support.js';
 import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
@@ -33,6 +39,7 @@ const PHOTOS = [
   { day: 0, album: 'WhatsApp' },
   { day: 0, album: 'Camera' },
   { day: 0, album: 'Camera' },
+  ...Array.from({ length: PHOTOS_OF_A_LONG_DAY }, () => ({ day: 3, album: 'Camera' })),
 ];
 const VIDEOS = [
   { day: 1, album: 'Camera' },

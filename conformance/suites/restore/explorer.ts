@@ -3,8 +3,9 @@
  * Archive (free up space) and Delete. A property over explorer actions checks thumbnails per row, the count
  * selected, Select all and Deselect all of the current view, single items, and the All (by date, newest first)
  * and Album views of every tab; it acts on a port (explorer-model.ts), here the app model's selection in
- * process, and through the app's screens it is restore-explorer-model-screens. Scenarios check documents by folder, and restoring from the Delete tab while the
- * device is registered and not once it is removed.
+ * process, and through the app's screens it is restore-explorer-model-screens. Scenarios check documents by
+ * folder, restoring from the Delete tab while the device is registered and not once it is removed, and a photo
+ * restored from the Archive tab leaving it for Recent once it is backed up again.
  */
 import fc from 'fast-check';
 import { MbsError } from '../../spec/errors.js';
@@ -24,10 +25,13 @@ import {
   sorted,
   type ServerItem,
 } from '../../kit/device-support.js';
-import { explorerActions, explorerRun, type ExplorerPort } from './explorer-model.js';
+import { explorerActions, explorerRun, PHOTOS_OF_A_LONG_DAY, type ExplorerPort } from './explorer-model.js';
 import { where } from '../../kit/applies.js';
 
-/** Photos over three days in two albums, videos, documents in two folders (Android); then some archived, some deleted. */
+/**
+ * Photos over four days in two albums (one day long: explorer-model.ts), videos, documents in two folders (Android);
+ * then some archived, some deleted.
+ */
 async function filledTabs(context: DeviceCheckContext) {
   const world = await newWorld(context);
   const { app, device } = world;
@@ -40,6 +44,7 @@ async function filledTabs(context: DeviceCheckContext) {
     photo(4, 1, 'Camera'),
     photo(5, 0, 'WhatsApp'),
   ];
+  for (let n = 0; n < PHOTOS_OF_A_LONG_DAY; n += 1) photo(10 + n, 3, 'Camera');
   const videos = [1, 2].map((n) =>
     addMedia(world, { name: `VID_${n}.mp4`, size: 900, capturedAt: BASE_DATE - n * DAY, album: 'Camera' }),
   );
@@ -110,14 +115,14 @@ const explorerProperty: Check = {
   scope: 'device',
   applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
-    const { lists } = await filledTabs(context);
+    const { world, lists } = await filledTabs(context);
     expectTrue(
       ['RFE-15'],
       TABS.every((tab) => lists[tab].length > 0),
       'the setup left a tab empty',
     );
     const property = fc.asyncProperty(explorerActions(12), (steps) =>
-      explorerRun(selectionAdapter(new RestoreSelection(lists), lists), steps),
+      explorerRun(selectionAdapter(new RestoreSelection(lists, world.app.rules), lists), steps),
     );
     return checkProperty(property, context);
   },
@@ -132,8 +137,8 @@ const documentFolders: Check = {
   applies: where({ device: 'paired', platform: 'android' }),
   run: (context: DeviceCheckContext) =>
     checkOnce(async () => {
-      const { lists } = await filledTabs(context);
-      const s = new RestoreSelection(lists);
+      const { world, lists } = await filledTabs(context);
+      const s = new RestoreSelection(lists, world.app.rules);
       for (const view of ['all', 'album'] as const) {
         s.view = view;
         const groups = s.groups('recent', 'document').map((g) => [g.title, sorted(g.items.map((i) => i.meta.name))]);
@@ -148,32 +153,64 @@ const documentFolders: Check = {
     }),
 };
 
-const deleteTab: Check = {
-  id: 'restore-delete-tab-while-registered',
-  title:
-    'Items in the Delete tab can be restored while the device is registered, and nothing is offered once it is removed',
-  area: 'RFE',
-  requirements: ['RFE-09', 'RFE-10'],
-  scope: 'device',
-  applies: where({ device: 'paired' }),
-  run: (context: DeviceCheckContext) =>
-    checkOnce(async () => {
-      const { world, lists } = await filledTabs(context);
-      const { app, device } = world;
-      const job = await app.restore(lists.deleted);
-      expectEqual(['RFE-09'], 'items restored from the Delete tab', job.restored, { photo: 1, video: 1, document: 0 });
-      const onPhone = new Set(device.mediaItems().map(hashOf));
-      const missing = lists.deleted.filter((d) => !onPhone.has(d.sha256)).map((d) => d.meta.name);
-      expectEqual(['RFE-09'], 'Delete tab items missing from the phone after the restore', missing, []);
-      await context.session.console!.call('removeDevice', { params: { deviceId: app.pairing!.deviceId } });
-      let offered: string;
-      try {
-        offered = `${(await app.listRestorable('deleted')).length} items`;
-      } catch (error) {
-        offered = error instanceof MbsError ? error.code : String(error);
-      }
-      expectEqual(['RFE-10'], 'what restore offers once the device is removed', offered, 'device-unauthorized');
-    }),
-};
+/** A scenario on a paired phone of either platform whose backup fills the three tabs (filledTabs). */
+function tabsScenario(
+  check: Pick<Check, 'id' | 'title' | 'requirements'>,
+  scenario: (filled: Awaited<ReturnType<typeof filledTabs>>, context: DeviceCheckContext) => Promise<void>,
+): Check {
+  return {
+    ...check,
+    area: 'RFE',
+    scope: 'device',
+    applies: where({ device: 'paired' }),
+    run: (context: DeviceCheckContext) => checkOnce(async () => scenario(await filledTabs(context), context)),
+  };
+}
 
-export const restoreExplorerChecks: Check[] = [explorerProperty, documentFolders, deleteTab];
+const deleteTab = tabsScenario(
+  {
+    id: 'restore-delete-tab-while-registered',
+    title:
+      'Items in the Delete tab can be restored while the device is registered, and nothing is offered once it is removed',
+    requirements: ['RFE-09', 'RFE-10'],
+  },
+  async ({ world, lists }, context) => {
+    const { app, device } = world;
+    const job = await app.restore(lists.deleted);
+    expectEqual(['RFE-09'], 'items restored from the Delete tab', job.restored, { photo: 1, video: 1, document: 0 });
+    const onPhone = new Set(device.mediaItems().map(hashOf));
+    const missing = lists.deleted.filter((d) => !onPhone.has(d.sha256)).map((d) => d.meta.name);
+    expectEqual(['RFE-09'], 'Delete tab items missing from the phone after the restore', missing, []);
+    await context.session.console!.call('removeDevice', { params: { deviceId: app.pairing!.deviceId } });
+    let offered: string;
+    try {
+      offered = `${(await app.listRestorable('deleted')).length} items`;
+    } catch (error) {
+      offered = error instanceof MbsError ? error.code : String(error);
+    }
+    expectEqual(['RFE-10'], 'what restore offers once the device is removed', offered, 'device-unauthorized');
+  },
+);
+
+const archiveTabAfterRestore = tabsScenario(
+  {
+    id: 'restore-archive-tab-after-restore',
+    title: 'An item restored from the Archive tab and backed up again with room to spare leaves Archive for Recent',
+    requirements: ['RFE-06', 'RFE-07'],
+  },
+  async ({ world, lists }) => {
+    const { app, device } = world;
+    const names = (items: readonly ServerItem[]) => sorted(items.map((i) => i.meta.name));
+    expectEqual(['RFE-07'], 'the Archive tab after free up space', names(lists.archive), ['IMG_1.jpg']);
+    await app.restore(lists.archive);
+    // Room to spare, so that free up space takes nothing this time: the restored photo stays on the phone.
+    device.setFreeBytes(10 * 1e9);
+    await app.backup();
+    const archive = await app.listRestorable('archive');
+    expectEqual(['RFE-07'], 'the Archive tab once the photo is back on the phone', names(archive), []);
+    const recent = names(await app.listRestorable('recent'));
+    expectTrue(['RFE-06'], recent.includes('IMG_1.jpg'), 'the photo back on the phone is not in the Recent tab');
+  },
+);
+
+export const restoreExplorerChecks: Check[] = [explorerProperty, documentFolders, deleteTab, archiveTabAfterRestore];

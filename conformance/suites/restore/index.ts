@@ -2,6 +2,7 @@
 import { defineSuite } from '../../kit/area.js';
 import { area } from './area.js';
 import { restoreChecks } from './selection.js';
+import { accountsBackCheck } from './accounts-back.js';
 import { restorePageChecks } from './main-page.js';
 import { restoreExplorerChecks } from './explorer.js';
 import { uiRestoreSelectionCheck } from './selection-screens.js';
@@ -14,6 +15,7 @@ import { uiCompleteSetChecks } from './complete-set-before-1-6-screens.js';
 
 export const suite = defineSuite(area, {
   'selection.ts': [...restoreChecks],
+  'accounts-back.ts': [accountsBackCheck],
   'main-page.ts': [...restorePageChecks],
   'explorer.ts': [...restoreExplorerChecks],
   'selection-screens.ts': [uiRestoreSelectionCheck],

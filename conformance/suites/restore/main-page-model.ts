@@ -90,7 +90,7 @@ export async function verifyPage(port: RestorePagePort, selected: ReadonlySet<st
     const what = `${kind}: selected and their size`;
     if (typeof row.bytes === 'string') {
       expectEqual(['RST-13', 'RST-17', 'RFE-11', 'RFE-12'], what, row.selected, chosen);
-      if (kind !== '2fa') expectSizeShown(row.bytes, bytes, what);
+      if (kind !== '2fa') expectSizeShown(row.bytes, bytes, what, ['RST-13']);
     } else {
       expectEqual(['RST-13', 'RST-17', 'RFE-11', 'RFE-12'], what, [row.selected, row.bytes], [chosen, bytes]);
     }

@@ -102,8 +102,8 @@ function restorePageCheck(platform: Platform): Check {
       // The page the app opened: nothing selected yet.
       await verifyPage(pageAdapter(opened.page, lists, accounts, sizeText), new Set(), false);
       // Each run on a fresh page like the one the app opened: its option, scope and rows are the app's.
-      const { option, scope, kinds } = opened.page;
-      const fresh = () => new RestorePage(platform, lists, accounts, option, scope, kinds);
+      const { rules, option, scope, kinds } = opened.page;
+      const fresh = () => new RestorePage(platform, lists, accounts, rules, option, scope, kinds);
       const property = fc.asyncProperty(pageOps(10), (taps) =>
         pageRun(pageAdapter(fresh(), lists, accounts, sizeText), taps),
       );

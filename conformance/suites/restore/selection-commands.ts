@@ -134,6 +134,19 @@ export async function restoreRun(app: RestoreApp, run: Run): Promise<void> {
   const goneKeys = new Set(gone.map((b) => b.key));
   const restored = chosen.filter((b) => goneKeys.has(b.key));
   const skipped = chosen.filter((b) => !goneKeys.has(b.key));
+  const copies = await app.copies();
+  // Every selected item restored or skipped, and no other; after Resume restoration, the rest of them too. A run
+  // with an interrupt resumes its restore (through the screens the LAN is cut before Restore, and the job, held,
+  // may go on by itself and read as never interrupted).
+  const resumed = run.interrupt !== null;
+  if (resumed) {
+    const left = restored.filter((b) => (copies.get(b.key) ?? 0) === 0).map((b) => b.name);
+    expectEqual(['RST-06'], 'selected items not back after Resume restoration', left, []);
+  }
+  const handled = kindCounts([]);
+  for (const kind of Object.keys(handled) as ItemKind[]) handled[kind] = job.restored[kind] + job.skipped[kind];
+  const what = 'items restored or skipped per kind';
+  expectEqual([resumed ? 'RST-06' : 'RST-02'], what, handled, kindCounts(chosen.map((b) => b.kind)));
   // Skips first: an item restored over its copy on the phone breaks RST-07 before it spoils the restored count.
   expectEqual(['RST-08', 'RST-07'], 'items skipped per kind', job.skipped, kindCounts(skipped.map((b) => b.kind)));
   expectEqual(['RST-08', 'RST-02'], 'items restored per kind', job.restored, kindCounts(restored.map((b) => b.kind)));
@@ -141,7 +154,6 @@ export async function restoreRun(app: RestoreApp, run: Run): Promise<void> {
     const expected = sorted(restored.map((b) => b.key));
     expectEqual(['RST-06', 'RST-07'], 'items downloaded', sorted(job.downloaded), expected);
   }
-  const copies = await app.copies();
   for (const b of app.backed) {
     const expected = goneKeys.has(b.key) && !want.selected.has(b.key) ? 0 : 1;
     const rule = goneKeys.has(b.key) ? 'RST-02' : 'RST-07';

@@ -8,7 +8,7 @@ import { ClientError } from '../../spec/errors.js';
 import type { ItemKind } from '../../spec/file-types.js';
 import type { AuthenticatorAccount } from '../../spec/protocol/resources.js';
 import { hashOf } from '../../../simulators/app/content-registry.js';
-import { RestorePage, restoreFromPage } from '../../../simulators/app/restore-page.js';
+import { restoreFromPage, restorePageOf, type RestorePage } from '../../../simulators/app/restore-page.js';
 import type { RestoreApp } from './selection-commands.js';
 import type { Backed } from './backed-up-phone.js';
 import { expectEqual, sorted, totp, type ServerItem, type World } from '../../kit/device-support.js';
@@ -47,7 +47,7 @@ export function modelApp(
       for (const b of gone) device.removeMedia(device.mediaItems().find((m) => hashOf(m) === b.key)!.id);
     },
     async openPage() {
-      page = new RestorePage(device.platform, { recent: items, archive: [], deleted: [] }, accounts);
+      page = restorePageOf(app, { recent: items, archive: [], deleted: [] }, accounts);
       return page.kinds;
     },
     tapKind: async (kind) => open().tap(kind),

@@ -22,7 +22,12 @@ export function sizeProblem(shown: string, bytes: number): string | undefined {
   return undefined;
 }
 
-export function expectSizeShown(shown: string, bytes: number, where: string): void {
+/**
+ * A size not written as the seed writes sizes breaks RST-18; one written so but of another number of bytes breaks
+ * the rules `ofBytes` names besides (a row's total, RST-13, where the text alone cannot tell the two apart).
+ */
+export function expectSizeShown(shown: string, bytes: number, where: string, ofBytes: readonly string[] = []): void {
   const problem = sizeProblem(shown, bytes);
-  if (problem) throw new Violation(['RST-18'], `${where}: ${problem}`);
+  if (!problem) return;
+  throw new Violation(SHOWN.test(shown) ? [...ofBytes, 'RST-18'] : ['RST-18'], `${where}: ${problem}`);
 }

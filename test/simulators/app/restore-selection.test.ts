@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemKind } from '../../../conformance/spec/file-types.js';
-import { RestoreSelection } from '../../../simulators/app/restore-selection.js';
+import { RestoreSelection, SELECTION_RULES } from '../../../simulators/app/restore-selection.js';
 
 const item = (n: number, kind: ItemKind, day: number, album: string) => ({
   sha256: n.toString(16).padStart(64, '0'),
@@ -21,7 +21,7 @@ describe('restore file explorer', () => {
   const archive = [item(5, 'photo', 1, 'Camera')];
 
   it('groups by date (newest first) in All view and by album in Album view', () => {
-    const s = new RestoreSelection({ recent, archive, deleted: [] });
+    const s = new RestoreSelection({ recent, archive, deleted: [] }, SELECTION_RULES);
     expect(s.groups('recent', 'photo').map((g) => [g.title, g.items.length])).toEqual([
       ['2021-04-20', 1],
       ['2021-04-19', 2],
@@ -34,7 +34,7 @@ describe('restore file explorer', () => {
   });
 
   it('selects all, none or a few, per tab and kind, and shows the checkbox state', () => {
-    const s = new RestoreSelection({ recent, archive, deleted: [] });
+    const s = new RestoreSelection({ recent, archive, deleted: [] }, SELECTION_RULES);
     expect(s.checkState('recent', 'photo')).toBe('none');
     expect(s.checkState('deleted', 'photo')).toBe('empty');
     s.selectAll('recent', 'photo');
@@ -49,7 +49,7 @@ describe('restore file explorer', () => {
   });
 
   it('shows 4 thumbnails per row, 2 when enlarged', () => {
-    const s = new RestoreSelection({ recent, archive, deleted: [] });
+    const s = new RestoreSelection({ recent, archive, deleted: [] }, SELECTION_RULES);
     expect(s.perRow).toBe(4);
     s.enlarged = true;
     expect(s.perRow).toBe(2);
