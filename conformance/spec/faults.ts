@@ -913,6 +913,12 @@ export const FAULTS = {
     description: 'the web console says the migration of contents went from the replacement to the original',
     caughtBy: ['MIG-14', 'DESK-05'],
   },
+  'console-2fa-screens-on-home': {
+    side: 'server',
+    description: 'the web console shows Settings > Authentication and the login tab on the Home edition too',
+    caughtBy: ['DESK-07'],
+    edition: 'home',
+  },
   'console-authenticators-unlisted': {
     side: 'server',
     description: 'the web console’s Settings > Authentication shows none of the registered devices',

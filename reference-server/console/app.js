@@ -7,6 +7,7 @@
 import { ApiError, consoleKey, read } from './api.js';
 import { authenticationScreen } from './authentication.js';
 import { screenShown } from './changes.js';
+import { hasTwoFactorScreens } from './edition-screens.js';
 import { loginScreen } from './login.js';
 import { mobileBackupScreen } from './mobile-backup.js';
 import { setText } from './names.js';
@@ -27,9 +28,10 @@ async function enter(info) {
   $('sign-in').hidden = true;
   $('main').hidden = false;
   $('sign-out').hidden = false;
-  $('tab-authentication').hidden = !info.twoFactor;
-  $('tab-login').hidden = !info.twoFactor;
-  if (!info.twoFactor) {
+  const twoFactor = hasTwoFactorScreens(info);
+  $('tab-authentication').hidden = !twoFactor;
+  $('tab-login').hidden = !twoFactor;
+  if (!twoFactor) {
     $('authentication').remove();
     $('login').remove();
   }
@@ -38,7 +40,7 @@ async function enter(info) {
   }
   showTab('mobile-backup');
   mobileBackupScreen($('mobile-backup'), info);
-  if (info.twoFactor) {
+  if (twoFactor) {
     authenticationScreen($('authentication'));
     loginScreen($('login'), info);
   }

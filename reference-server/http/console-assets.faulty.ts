@@ -54,4 +54,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Says the migration of contents went from the replacement to the original.
     consoleAsset: swapped('pairing-outcome.js', 'pairing-outcome.faulty.js'),
   },
+  'console-2fa-screens-on-home': {
+    // Shows Settings > Authentication and the login's tab on every edition, Home included.
+    consoleAsset: swapped('edition-screens.js', 'edition-screens.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -28,6 +28,7 @@ export const CONSOLE_FILES = [
   'index.html',
   'console.css',
   'app.js',
+  'edition-screens.js',
   'api.js',
   'dom.js',
   'names.js',
