@@ -47,6 +47,7 @@ import {
   useToken,
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
+import { freeBackupPath } from './services/pairing-backup-folder.js';
 import { pairingStatus } from './services/pairing-status.js';
 import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
@@ -163,6 +164,7 @@ export interface ServerRules {
   readonly recoverDevices: typeof recoverDevices;
   readonly storedItemPath: typeof storedItemPath;
   readonly jobFolder: typeof jobFolder;
+  readonly freeBackupPath: typeof freeBackupPath;
   readonly tabAfterCommit: typeof tabAfterCommit;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
@@ -269,6 +271,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   recoverDevices,
   storedItemPath,
   jobFolder,
+  freeBackupPath,
   tabAfterCommit,
   refusePairedInstall,
   refuseOldMigratingApp,

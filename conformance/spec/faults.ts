@@ -580,6 +580,11 @@ export const FAULTS = {
     description: "takes the first port of another edition's range",
     caughtBy: ['NET-01'],
   },
+  'device-folders-in-subfolder': {
+    side: 'server',
+    description: "keeps each device's folder in a Mobile folder under the data folder, not directly in it",
+    caughtBy: ['STO-02'],
+  },
   'file-names-decimal': {
     side: 'server',
     description: 'names stored files by a decimal sequence number instead of six hexadecimal digits',

@@ -20,7 +20,7 @@ import { partFile } from '../storage/layout.js';
 import { removeIfPresent } from '../storage/durable-fs.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
 import { hashSecret, newId, newSecret, type ServiceContext } from './context.js';
-import { freeBackupPath, makeBackupFolder, removeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
+import { makeBackupFolder, removeBackupFolder, reservedPaths } from './pairing-backup-folder.js';
 
 type PairingMode = 'add' | 'migrate';
 
@@ -120,7 +120,7 @@ export async function pair(
 
   const deviceKey = newSecret();
   const deviceId = newId();
-  const backupPath = original ? original.backup_path : freeBackupPath(ctx, request.device.name, now);
+  const backupPath = original ? original.backup_path : ctx.rules.freeBackupPath(ctx, request.device.name, now);
   // A new device's folder is named by its registration ms (seed 000 §10.2): when that ms was taken and the folder
   // moved on, the registration moves with it, so the two always agree.
   const registeredAt = original ? now : Number(backupPath.slice(backupPath.lastIndexOf('/') + 1));
