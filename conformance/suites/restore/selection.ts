@@ -5,14 +5,25 @@
  * Scenarios check that only the latest state is offered and that the SD card needs the app's permission.
  */
 import fc from 'fast-check';
-import type { Check, DeviceCheckContext } from '../../kit/check.js';
+import { skipUnless, type Check, type DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce, checkProperty } from '../../kit/property.js';
 import { TABS } from '../../../simulators/app/restore-page.js';
 import { restoreRun, runs } from './selection-commands.js';
 import { backedUpPhone, putBack } from './backed-up-phone.js';
 import { modelApp } from './selection-in-process.js';
 import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
-import { where } from '../../kit/applies.js';
+import { where, type Applies } from '../../kit/applies.js';
+import { appRestoresItemByItem } from '../../spec/versions.js';
+
+/** An app that restores item by item; an older one restores the complete set only (restore-complete-set-before-1-6). */
+const itemByItem: Applies = (column) => {
+  const profile = column.profile;
+  const version = profile?.appVersion;
+  return skipUnless(
+    !profile || version === undefined || appRestoresItemByItem(profile.platform, version),
+    `app ${version ?? ''} restores the complete set only (restore-complete-set-before-1-6 checks that)`,
+  );
+};
 
 const selectionProperty: Check = {
   id: 'restore-selection-property',
@@ -21,7 +32,7 @@ const selectionProperty: Check = {
   area: 'RST',
   requirements: ['RST-02', 'RST-05', 'RST-06', 'RST-07', 'RST-08', 'RST-12', 'RST-16', 'RFE-14'],
   scope: 'device',
-  applies: where({ device: 'paired' }),
+  applies: where({ device: 'paired', also: itemByItem }),
   async run(context: DeviceCheckContext) {
     const { world, backed, items, accounts } = await backedUpPhone(context);
     const property = fc.asyncProperty(runs, async (run) => {
