@@ -1,17 +1,4 @@
-/*
- * What the pairing dialog says once its QR code paired a device (seed 000 §11.2): a migration names the original
- * device, then the replacement; an added device is named alone.
- */
-import { nameElement } from './names.js';
+/* The pairing dialog's closing words: a migration from the original to the replacement, or the device added. */
+import { additionSaid, migrationSaid } from './outcome-words.js';
 
-export function pairingOutcome(original, paired) {
-  return original
-    ? [
-        'Replacement device is paired successfully and migration of contents from ',
-        nameElement('b', original.name),
-        ' to ',
-        nameElement('b', paired.name),
-        ' is completed.',
-      ]
-    : ['Device paired successfully. Mobile backup registration is successful: ', nameElement('b', paired.name)];
-}
+export const pairingOutcome = (original, paired) => (original ? migrationSaid(original, paired) : additionSaid(paired));
