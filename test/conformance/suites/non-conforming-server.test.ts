@@ -118,6 +118,20 @@ describe('a server that breaks one rule', () => {
     expect(cell(summary, migrationCheck).verdict).toBe('pass');
   });
 
+  it('a device list that drops accented names fails the pairing model with its shrunk steps', async () => {
+    const { target } = await brokenServer('pro', async (x) => {
+      if (x.method !== 'GET' || x.url !== '/v1/console/devices' || x.status !== 200) return undefined;
+      const list = json(x.body) as { devices: { name: string }[] };
+      return { status: 200, body: JSON.stringify({ devices: list.devices.filter((d) => !/é/.test(d.name)) }) };
+    });
+    const summary = await runChecks(target, [pairingTokensCheck], 30);
+    const failed = cell(summary, pairingTokensCheck);
+    expect(failed.verdict).toBe('fail');
+    // The phones named at the limit have no accent: the sequences meet "Téléphone de Zoé".
+    expect(failed.failure?.message).toMatch(/the device list shows \[.*\]; the model has \[.*Zoé/);
+    expect(failed.failure?.commands?.some((c) => c.startsWith('pair a new installation'))).toBe(true);
+  });
+
   it('a migration that gives the replacement a folder of its own fails the migration check', async () => {
     const { target } = await brokenServer('home', async (x) => {
       if (x.method !== 'POST' || x.url !== '/v1/pair' || x.status !== 201) return undefined;
