@@ -3,6 +3,8 @@
  * on a busy disk), each draw taken from a seed so that a run replays. The delays are the proxy's, on real time: they
  * stand for the network, the disk and the load of a real vendor's machine, never for the protocol's clock.
  */
+import { seededRandom } from '../../conformance/load/seeded-random.js';
+
 export interface Latency {
   /** Added to every answer, in ms. */
   readonly delayMs: number;
@@ -14,31 +16,13 @@ export interface Latency {
   readonly seed?: number;
 }
 
-/** mulberry32: a small seeded generator, enough to spread delays. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A function that waits as long as the next answer takes; nothing when there is no latency. */
 export function latencyOf(latency: Latency | undefined): () => Promise<void> {
   if (latency === undefined) return () => Promise.resolve();
-  const next = generator(latency.seed ?? 7);
+  const next = seededRandom(latency.seed ?? 7);
   return () => {
     const stall = latency.stallEvery !== undefined && next() < 1 / latency.stallEvery ? (latency.stallMs ?? 0) : 0;
     const ms = latency.delayMs + next() * (latency.jitterMs ?? 0) + stall;
     return new Promise((resolve) => setTimeout(resolve, ms));
   };
-}
-
-/** `delay[,jitter[,stallEvery,stallMs]]` in ms, as the proxy's script and tests spell a latency. */
-export function parseLatency(text: string, seed = 7): Latency {
-  const [delayMs = 0, jitterMs = 0, stallEvery, stallMs] = text.split(',').map(Number);
-  return { delayMs, jitterMs, stallEvery, stallMs, seed };
 }

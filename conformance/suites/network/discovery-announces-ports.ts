@@ -8,18 +8,46 @@ import { isIP } from 'node:net';
 import { checkOnce } from '../../kit/property.js';
 import type { Check, CheckContext } from '../../kit/check.js';
 import type { Edition } from '../../spec/editions.js';
-import { discoverServers, type Discovered } from '../../../simulators/mbs-client/discovery-client.js';
+import {
+  APP_DISCOVERY_WAIT_MS,
+  discoverServers,
+  type Discovered,
+} from '../../../simulators/mbs-client/discovery-client.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { otherEdition } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
 
-/** UDP may drop a datagram: up to three requests, each waiting `timeoutMs`. */
-export async function discover(host: string, port: number, edition?: Edition, timeoutMs = 400): Promise<Discovered[]> {
+/**
+ * UDP may drop a datagram: up to three requests, each waiting for the first answer as long as the app waits for one
+ * (a server slower than that is not found by the app either). A fast server's answer ends the wait at once.
+ */
+export async function discover(
+  host: string,
+  port: number,
+  edition?: Edition,
+  timeoutMs = APP_DISCOVERY_WAIT_MS,
+): Promise<Discovered[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const found = await discoverServers({ host, ports: [port], timeoutMs, ...(edition ? { edition } : {}) });
+    const found = await discoverServers({
+      host,
+      ports: [port],
+      timeoutMs,
+      ...(edition ? { edition } : {}),
+      enough: () => true,
+    });
     if (found.length > 0) return found;
   }
   return [];
+}
+
+/**
+ * How long to listen for an answer that must never come (a request for another edition, garbage): twice as long as
+ * the server took to answer a valid request, and never less than QUIET_MS, so that a slow server's wrong answer
+ * still lands inside the wait.
+ */
+const QUIET_MS = 300;
+export function quietWaitMs(answeredInMs: number): number {
+  return Math.max(QUIET_MS, Math.ceil(2 * answeredInMs));
 }
 
 export function hostUrl(host: string, port: number): string {
@@ -49,12 +77,14 @@ async function answersToGarbage(host: string, port: number, waitMs: number): Pro
 
 async function verifyDiscovery({ session }: CheckContext): Promise<void> {
   const { host, udpPort, edition } = session;
-  // Each discovery waits out its deadline, so the independent ones go out together.
-  const [found, unnamed, other, replies] = await Promise.all([
-    discover(host, udpPort, edition),
-    discover(host, udpPort, undefined),
-    discoverServers({ host, ports: [udpPort], timeoutMs: 300, edition: otherEdition(edition) }),
-    answersToGarbage(host, udpPort, 300),
+  // The valid requests first, timed: how long the server takes to answer one sets how long the kit listens for an
+  // answer that must not come. The requests that must go unanswered wait out their time together.
+  const asked = performance.now();
+  const [found, unnamed] = await Promise.all([discover(host, udpPort, edition), discover(host, udpPort, undefined)]);
+  const quietMs = quietWaitMs(performance.now() - asked);
+  const [other, replies] = await Promise.all([
+    discoverServers({ host, ports: [udpPort], timeoutMs: quietMs, edition: otherEdition(edition) }),
+    answersToGarbage(host, udpPort, quietMs),
   ]);
   if (found.length !== 1) throw new Error(`discovery on UDP ${host}:${udpPort} got ${found.length} answers, not 1`);
   const answer = found[0] as Discovered;
