@@ -3,7 +3,8 @@
  * test/helpers/liberal-proxy.ts, rewriting only the ports): its discovery answers come 450-550 ms after the request,
  * as from a vendor's loaded machine. The kit waits for them as long as the app does, and listens for an answer that
  * must not come at least twice as long as the server took to answer one that must: a slow server's answer to a
- * request for another edition is still caught.
+ * request for another edition is still caught. A server whose answers come later than the app waits fails, and the
+ * finding says it was too slow for the app to find it.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, spawnServe, type ServeProcess } from '../../helpers/cli-process.js';
 import { startLiberalProxy, type LiberalProxy } from '../../helpers/liberal-proxy.js';
 import { tempDir } from '../../helpers/test-server.js';
+import type { Latency } from '../../helpers/latency.js';
 
 const CHECK = 'network-discovery-announces-actual-ports';
 const SLOW = { delayMs: 450, jitterMs: 100, seed: 7 };
@@ -32,11 +34,12 @@ interface Cell {
 }
 
 /** `mbsc serve` (with a faulty variant when named) behind the slow proxy, validated on the discovery check. */
-async function validateSlow(fault?: string) {
-  const data = path.join(dir, fault ?? 'honest');
-  const fixed = '--edition pro --host 127.0.0.1'.split(' ');
+async function validateSlow(fault?: string, latency: Latency = SLOW) {
+  const data = path.join(dir, `${fault ?? 'honest'}-${latency.delayMs}`);
+  // Ports the system picks: the proxy stands for the server, so the edition's range (other runs may hold it) is moot.
+  const fixed = '--edition pro --host 127.0.0.1 --port 0 --udp-port 0'.split(' ');
   const served = await spawnServe([...fixed, '--data', data, ...(fault ? ['--fault', fault] : [])]);
-  const proxy = await startLiberalProxy(served, { liberal: false, latency: SLOW });
+  const proxy = await startLiberalProxy(served, { liberal: false, latency });
   started.push({ served, proxy });
   const server = ['--server', proxy.url, '--udp-port', String(proxy.udpPort), '--edition', 'pro'];
   const run = ['--console-key', served.consoleKey, '--seed', '7', '--runs', '3', '--checks', CHECK];
@@ -62,5 +65,13 @@ describe('mbsc validate on a server whose discovery answers take 450-550 ms', ()
       message: expect.stringMatching(/^a request for the \w+ edition was answered$/) as unknown,
     });
     expect(result.code).toBe(1);
+  });
+
+  it('fails a server whose answers come later than the app waits, saying so', async () => {
+    const result = await validateSlow(undefined, { delayMs: 3500 });
+    expect(result.cell?.verdict, result.stdout).toBe('fail');
+    expect(result.cell?.failure?.message).toMatch(
+      /^no discovery answer on UDP .* within 3000 ms each, as long as the app waits: .* too late for the app/,
+    );
   });
 });
