@@ -6,7 +6,7 @@
 import { ClientError, CLIENT_ERRORS } from '../../conformance/spec/errors.js';
 import { decodePairingPayload, type PairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
-import { discoverServers } from '../mbs-client/discovery-client.js';
+import { APP_DISCOVERY_WAIT_MS, discoverServers } from '../mbs-client/discovery-client.js';
 import { MbsClient } from '../mbs-client/mbs-client.js';
 import type { AppLog } from './app-log.js';
 import { assertValidHost, urlHost, type ConnectionSetting } from './connection.js';
@@ -114,7 +114,7 @@ async function locate(pairing: Pairing, discovery: DiscoverySettings): Promise<S
     host: discovery.discoveryHost ?? '127.0.0.1',
     ports: [pairing.payload.udp],
     // The app looks for the one server its QR names and stops once it answers; the wait is for a busy machine.
-    timeoutMs: discovery.discoveryTimeoutMs ?? 3000,
+    timeoutMs: discovery.discoveryTimeoutMs ?? APP_DISCOVERY_WAIT_MS,
     edition: pairing.payload.edition,
     enough: (answer) => answer.serverId === pairing.payload.server,
   });

@@ -8,6 +8,12 @@ import { createSocket } from 'node:dgram';
 import { EDITION_NAMES, EDITIONS, type Edition } from '../../conformance/spec/editions.js';
 import { DiscoveryAnswer, parseDatagram, type DiscoveryRequest } from '../../conformance/spec/protocol/discovery.js';
 
+/**
+ * How long the app waits for a discovery answer from the server its QR names: a server that answers later is not
+ * found. Long enough for a busy vendor's machine (a stalled disk, a loaded host), short enough for a person waiting.
+ */
+export const APP_DISCOVERY_WAIT_MS = 3000;
+
 export interface DiscoverOptions {
   readonly host: string;
   readonly ports: readonly number[];

@@ -30,7 +30,19 @@ export interface RawResponse {
   readonly stream: IncomingMessage;
 }
 
-export const sharedAgent = new Agent({ keepAlive: true, maxSockets: 64 });
+/**
+ * How long a kept-alive connection may stay idle before the kit closes it rather than send on it. A server may close
+ * an idle connection whenever it likes (RFC 9112 §9.6), and many do after a few seconds (Node.js and Apache httpd
+ * after 5 s, often without saying so); a request sent just as it closes is reset unanswered, which the kit would
+ * report as an unreachable server. Node's agent keeps free sockets forever unless it has a timeout of its own (it
+ * heeds a server's `Keep-Alive: timeout` hint only then), so it gets one shorter than any common server's.
+ */
+const IDLE_MS = 1000;
+
+export const sharedAgent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_MS });
+
+/** Methods a client may send again when a kept-alive connection was reset before any answer (RFC 9110 §9.2.2). */
+const RESENDABLE = new Set(['GET', 'HEAD']);
 
 /** The record of each answer's exchange, for readAll to add the body it reads. */
 const answering = new WeakMap<Readable, ExchangeRecord>();
@@ -38,7 +50,22 @@ const answering = new WeakMap<Readable, ExchangeRecord>();
 const requestOf = new WeakMap<Readable, ClientRequest>();
 const stoppedByKit = new WeakMap<ClientRequest, ClientError>();
 
+/**
+ * Sends `req`; a safe request without a body whose kept-alive connection the server had closed (reset before any
+ * answer) goes once more on a new connection, as HTTP clients do: the server never saw it.
+ */
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
+  if (!RESENDABLE.has(req.method) || req.body !== undefined) return sendOnce(req, agent);
+  return sendOnce(req, agent).catch((error: unknown) => {
+    if (!(error instanceof ClientError) || !resetUnanswered.has(error)) throw error;
+    return sendOnce(req, agent);
+  });
+}
+
+/** Errors of requests sent on a reused connection that the server reset before answering. */
+const resetUnanswered = new WeakSet<ClientError>();
+
+function sendOnce(req: RawRequest, agent: Agent): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
   const record = recordRequest(req.method, req.path, req.headers, () => requestBodyOf(req));
   const server = serverOf(req.server);
@@ -84,9 +111,12 @@ function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, o
       resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, stream: incoming });
     });
     outgoing.on('timeout', timedOut);
-    outgoing.on('error', (error) => {
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (record) record.error = error.message;
-      reject(error instanceof ClientError ? error : new ClientError('unreachable', `${origin}: ${error.message}`));
+      if (error instanceof ClientError) return reject(error);
+      const failed = new ClientError('unreachable', `${origin}: ${error.message}`);
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET') resetUnanswered.add(failed);
+      reject(failed);
     });
   });
 }

@@ -7,10 +7,14 @@
  * `limit`): the proxy asks the server for 2, so `nextCursor` and `last` are the server's own for the entries kept.
  * The ports it answers on stand in for the server's, in `GET /v1/info`, pairing payloads and discovery answers
  * alike, so the simulated phones reach the server through it too.
+ *
+ * With `liberal: false` it rewrites nothing but those ports; with a `latency` it holds every answer (the discovery
+ * answer too) as a slow vendor's server would (test/helpers/latency.ts), after the server has answered.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { latencyOf, type Latency } from './latency.js';
 
 export interface LiberalProxy {
   readonly url: string;
@@ -41,7 +45,21 @@ function shortPages(method: string | undefined, url = '/'): string {
 /** Objects the protocol closes ("No other keys are allowed") or that are maps: they gain no keys. */
 const NO_EXTRA_KEYS = new Set(['meta', 'accounts', 'account', 'exif', 'details']);
 
-export async function startLiberalProxy(target: { url: string; udpPort: number }): Promise<LiberalProxy> {
+export interface ProxyOptions {
+  /** Rewrite answers as PROTOCOL.md allows (default), or only the ports. */
+  readonly liberal?: boolean;
+  readonly latency?: Latency;
+  /** Where it listens (default: ports the system picks). */
+  readonly tcpPort?: number;
+  readonly udpPort?: number;
+}
+
+export async function startLiberalProxy(
+  target: { url: string; udpPort: number },
+  options: ProxyOptions = {},
+): Promise<LiberalProxy> {
+  const liberal = options.liberal ?? true;
+  const wait = latencyOf(options.latency);
   const upstream = new URL(target.url);
   const ports = { from: { tcp: Number(upstream.port), udp: target.udpPort }, to: { tcp: 0, udp: 0 } };
   const rewrite = (value: unknown, key = ''): unknown => {
@@ -55,6 +73,7 @@ export async function startLiberalProxy(target: { url: string; udpPort: number }
     if (Array.isArray(value)) return value.map((v) => rewrite(v, key));
     if (value === null || typeof value !== 'object') return value;
     const entries = Object.entries(value).map(([k, v]) => [k, rewrite(v, k)] as const);
+    if (!liberal) return Object.fromEntries(entries);
     if (!NO_EXTRA_KEYS.has(key)) entries.push(['vendorNote', { build: 'x-1', beta: null }], ['zzVendor', 1]);
     return Object.fromEntries(entries.reverse());
   };
@@ -66,7 +85,7 @@ export async function startLiberalProxy(target: { url: string; udpPort: number }
         host: upstream.hostname,
         port: upstream.port,
         method: req.method,
-        path: shortPages(req.method, req.url),
+        path: liberal ? shortPages(req.method, req.url) : req.url,
         headers: req.headers,
       },
       (answer) => void relay(answer, res),
@@ -78,17 +97,22 @@ export async function startLiberalProxy(target: { url: string; udpPort: number }
   async function relay(answer: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers: Record<string, string | string[] | undefined> = { ...answer.headers };
     for (const name of ['connection', 'keep-alive', 'transfer-encoding']) delete headers[name];
-    Object.assign(headers, { 'cache-control': 'no-store', server: 'Vendor/9', 'x-request-id': 'r-1' });
+    if (liberal) Object.assign(headers, { 'cache-control': 'no-store', server: 'Vendor/9', 'x-request-id': 'r-1' });
     if (!(answer.headers['content-type'] ?? '').startsWith('application/json')) {
+      answer.pause();
+      await wait();
       res.writeHead(answer.statusCode ?? 502, headers);
       answer.pipe(res);
       return;
     }
     const chunks: Buffer[] = [];
     for await (const chunk of answer) chunks.push(chunk as Buffer);
-    const text = JSON.stringify(rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8'))), null, 2) + '\n';
+    const json = rewrite(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    const text = liberal ? JSON.stringify(json, null, 2) + '\n' : JSON.stringify(json);
     delete headers['content-length'];
-    res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-type': 'application/json; charset=UTF-8' });
+    await wait();
+    if (liberal) headers['content-type'] = 'application/json; charset=UTF-8';
+    res.writeHead(answer.statusCode ?? 502, headers);
     // Two writes without a length: node:http sends them chunked.
     res.write(text.slice(0, 1));
     res.end(text.slice(1));
@@ -103,13 +127,15 @@ export async function startLiberalProxy(target: { url: string; udpPort: number }
     back.on('message', (answer) => {
       clearTimeout(done);
       back.close();
-      udp.send(JSON.stringify(rewrite(JSON.parse(answer.toString('utf8')))), from.port, from.address);
+      void wait().then(() =>
+        udp.send(JSON.stringify(rewrite(JSON.parse(answer.toString('utf8')))), from.port, from.address),
+      );
     });
     back.send(message, target.udpPort, upstream.hostname);
   });
 
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => http.listen(options.tcpPort ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => udp.bind(options.udpPort ?? 0, '127.0.0.1', resolve));
   ports.to.tcp = (http.address() as AddressInfo).port;
   ports.to.udp = udp.address().port;
   return {

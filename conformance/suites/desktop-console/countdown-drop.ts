@@ -16,12 +16,23 @@ const FRESH_S = 5;
 const SHOW_MS = 10_000;
 
 /**
- * Where a countdown of a lifetime of `lifetimeS` that has just started may read first: on a movable clock the
- * server's clock has barely moved since, so within FRESH_S of the lifetime (the page's own seconds, a poll's round
- * trip); in real time within `realS`.
+ * Where a countdown of a lifetime of `lifetimeS` that has just started may read first: on a movable clock within
+ * FRESH_S (the page's own seconds, a poll's round trip) of what the server's clock has left of it, where `since` is
+ * that clock read before the action that started it (a frozen clock has not run since; a running one has, by the
+ * round trips of a slow server); in real time within `realS`.
  */
-export function freshRange(time: ServerTime, lifetimeS: number, realS: number): readonly [number, number] {
-  return [lifetimeS - (time.movable ? FRESH_S : realS), lifetimeS];
+export function freshRange(
+  time: ServerTime,
+  lifetimeS: number,
+  realS: number,
+  since: number,
+): readonly [number, number] {
+  return [lifetimeS - (time.movable ? FRESH_S + secondsRun(time, since) : realS), lifetimeS];
+}
+
+/** Whole seconds the server's clock has run since `since` (a reading of it): none on a frozen clock. */
+export function secondsRun(time: ServerTime, since: number): number {
+  return Math.ceil(Math.max(0, time.now() - since) / 1000);
 }
 
 export async function readCountdown(view: ConsolePage, key: ConsoleLocatorKey): Promise<number> {

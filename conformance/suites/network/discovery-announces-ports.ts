@@ -8,18 +8,61 @@ import { isIP } from 'node:net';
 import { checkOnce } from '../../kit/property.js';
 import type { Check, CheckContext } from '../../kit/check.js';
 import type { Edition } from '../../spec/editions.js';
-import { discoverServers, type Discovered } from '../../../simulators/mbs-client/discovery-client.js';
+import {
+  APP_DISCOVERY_WAIT_MS,
+  discoverServers,
+  type Discovered,
+} from '../../../simulators/mbs-client/discovery-client.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { otherEdition } from '../../kit/server-support.js';
 import { Violation } from '../../kit/violation.js';
+import { ClientError } from '../../spec/errors.js';
 
-/** UDP may drop a datagram: up to three requests, each waiting `timeoutMs`. */
-export async function discover(host: string, port: number, edition?: Edition, timeoutMs = 400): Promise<Discovered[]> {
+/**
+ * UDP may drop a datagram: up to three requests, each waiting for the first answer as long as the app waits for one
+ * (a server slower than that is not found by the app either). A fast server's answer ends the wait at once.
+ */
+export async function discover(
+  host: string,
+  port: number,
+  edition?: Edition,
+  timeoutMs = APP_DISCOVERY_WAIT_MS,
+): Promise<Discovered[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const found = await discoverServers({ host, ports: [port], timeoutMs, ...(edition ? { edition } : {}) });
+    const found = await discoverServers({
+      host,
+      ports: [port],
+      timeoutMs,
+      ...(edition ? { edition } : {}),
+      enough: () => true,
+    });
     if (found.length > 0) return found;
   }
   return [];
+}
+
+/**
+ * The answer to a discovery request. None in three requests is a `timeout` that says how long the kit waited: the
+ * server did not answer, or answered later than the app waits for it, and so cannot be found.
+ */
+export async function discoverAnswer(host: string, port: number, edition?: Edition): Promise<Discovered> {
+  const [answer] = await discover(host, port, edition);
+  if (answer) return answer;
+  throw new ClientError(
+    'timeout',
+    `no discovery answer on UDP ${host}:${port} to 3 requests within ${APP_DISCOVERY_WAIT_MS} ms each, as long as ` +
+      'the app waits: the server does not answer, or answers too late for the app to find it',
+  );
+}
+
+/**
+ * How long to listen for an answer that must never come (a request for another edition, garbage): twice as long as
+ * the server took to answer a valid request, and never less than QUIET_MS, so that a slow server's wrong answer
+ * still lands inside the wait.
+ */
+const QUIET_MS = 300;
+export function quietWaitMs(answeredInMs: number): number {
+  return Math.max(QUIET_MS, Math.ceil(2 * answeredInMs));
 }
 
 export function hostUrl(host: string, port: number): string {
@@ -49,15 +92,16 @@ async function answersToGarbage(host: string, port: number, waitMs: number): Pro
 
 async function verifyDiscovery({ session }: CheckContext): Promise<void> {
   const { host, udpPort, edition } = session;
-  // Each discovery waits out its deadline, so the independent ones go out together.
-  const [found, unnamed, other, replies] = await Promise.all([
-    discover(host, udpPort, edition),
-    discover(host, udpPort, undefined),
-    discoverServers({ host, ports: [udpPort], timeoutMs: 300, edition: otherEdition(edition) }),
-    answersToGarbage(host, udpPort, 300),
+  // The valid requests first, timed: how long the server takes to answer one sets how long the kit listens for an
+  // answer that must not come. The requests that must go unanswered wait out their time together.
+  const asked = performance.now();
+  const timed = discoverAnswer(host, udpPort, edition).then((found) => ({ found, tookMs: performance.now() - asked }));
+  const [{ found: answer, tookMs }, unnamed] = await Promise.all([timed, discover(host, udpPort, undefined)]);
+  const quietMs = quietWaitMs(tookMs);
+  const [other, replies] = await Promise.all([
+    discoverServers({ host, ports: [udpPort], timeoutMs: quietMs, edition: otherEdition(edition) }),
+    answersToGarbage(host, udpPort, quietMs),
   ]);
-  if (found.length !== 1) throw new Error(`discovery on UDP ${host}:${udpPort} got ${found.length} answers, not 1`);
-  const answer = found[0] as Discovered;
   if (answer.edition !== edition) throw new Error(`discovery answered edition ${answer.edition}, not ${edition}`);
   if (answer.udpPort !== udpPort) {
     throw new Error(`the answer on UDP port ${udpPort} announces UDP port ${answer.udpPort}`);

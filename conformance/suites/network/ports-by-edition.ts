@@ -15,7 +15,7 @@ import { EDITIONS, type Edition } from '../../spec/editions.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
-import { discover } from './discovery-announces-ports.js';
+import { discoverAnswer } from './discovery-announces-ports.js';
 import { firstFree, hold, inRange, isFree, portsOf } from './port-probe.js';
 import { judgeOnStillRanges, rangesKeptMoving } from './still-ranges.js';
 
@@ -29,8 +29,7 @@ interface Announced {
 async function announcements(url: string, host: string, udpPort: number, console?: MbsClient): Promise<Announced[]> {
   const info = await new MbsClient({ baseUrl: url, timeoutMs: 5_000 }).call('getInfo');
   const out: Announced[] = [{ where: 'GET /v1/info', tcp: info.tcpPort, udp: info.udpPort }];
-  const [answer] = await discover(host, udpPort, info.edition);
-  if (!answer) throw new Error(`no discovery answer on UDP ${host}:${udpPort}`);
+  const answer = await discoverAnswer(host, udpPort, info.edition);
   out.push({ where: 'discovery', tcp: answer.tcpPort, udp: answer.udpPort });
   if (console) {
     const payload = decodePairingPayload((await console.call('createPairing', { body: { mode: 'add' } })).payload);

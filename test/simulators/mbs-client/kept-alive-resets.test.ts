@@ -1,0 +1,55 @@
+/**
+ * A server may close a kept-alive connection whenever it likes (RFC 9112 §9.6): a request the kit sends just as it
+ * does is reset unanswered. A safe request without a body goes once more on a new connection (the server never saw
+ * it); any other fails as unreachable, since the kit cannot know the server did not act on it.
+ */
+import { once } from 'node:events';
+import { Agent } from 'node:http';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAll, send } from '../../../simulators/mbs-client/http-transport.js';
+
+/** Answers the first request of each connection and closes the connection when a second one comes on it. */
+let server: Server;
+let connections = 0;
+beforeAll(async () => {
+  server = createServer((socket: Socket) => {
+    connections++;
+    let answered = false;
+    socket.on('data', () => {
+      if (answered) return void socket.destroy();
+      answered = true;
+      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+});
+afterAll(() => void server.close());
+
+const at = () => new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+
+describe('a kept-alive connection the server closed as the kit sent on it', () => {
+  it('sends a GET again on a new connection, once', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = { method: 'GET', server: at(), path: '/v1/info', headers: {}, timeoutMs: 5000 };
+    const before = connections;
+    const first = await send(get, agent);
+    expect((await readAll(first.stream)).toString()).toBe('ok');
+    const second = await send(get, agent);
+    expect(second.status).toBe(200);
+    expect((await readAll(second.stream)).toString()).toBe('ok');
+    expect(connections - before).toBe(2);
+    agent.destroy();
+  });
+
+  it('fails a POST as unreachable, not sending it twice', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = { method: 'POST', server: at(), path: '/v1/backups', headers: {}, timeoutMs: 5000 };
+    const before = connections;
+    await readAll((await send(post, agent)).stream);
+    await expect(send(post, agent)).rejects.toMatchObject({ code: 'unreachable' });
+    expect(connections - before).toBe(1);
+    agent.destroy();
+  });
+});
