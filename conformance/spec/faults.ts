@@ -386,6 +386,11 @@ export const FAULTS = {
     description: 'registers an app given only the secret key for push too, and sends it push requests',
     caughtBy: ['TFA-10'],
   },
+  'second-factor-after-last-removed': {
+    side: 'server',
+    description: 'asks for a one-time password at login though every authenticator was removed (2FA disabled)',
+    caughtBy: ['LOGIN-03'],
+  },
   'password-lock-opens-alone': {
     side: 'server',
     description: 'opens the desktop on the right password-lock password alone, with 2FA on',

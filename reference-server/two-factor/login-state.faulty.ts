@@ -28,4 +28,8 @@ export const LOGIN_STATE_FAULTS = {
     // The push waiting screen takes no code typed into it: a one-time password is refused while a request waits.
     mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'push-wait' && action === 'otp'),
   },
+  'second-factor-after-last-removed': {
+    // Keeps 2FA on once a device was ever registered: with every authenticator removed, it still asks for a code.
+    afterFirstFactor: (rule) => (second) => rule({ ...second, enabled: true }),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
