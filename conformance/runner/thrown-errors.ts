@@ -74,6 +74,14 @@ export function classifyThrown(error: unknown): ThrownKind {
     const reason = `the kit's machine kept the check from judging the target: ${describeError(judged)}`;
     return { kind: 'error', reason, unreachable: false, judged };
   }
+  if (judged instanceof ClientError && judged.code === 'deadline-out-of-reach') {
+    return {
+      kind: 'error',
+      reason: `the check could not judge an edge in time: ${describeError(judged)}`,
+      unreachable: false,
+      judged,
+    };
+  }
   if (isMachineError(judged)) {
     const reason = `${KIT_ERROR}: the kit's own machine refused a system call: ${describeError(judged)}`;
     return { kind: 'error', reason, unreachable: false, judged };

@@ -213,6 +213,9 @@ export const CLIENT_ERRORS = {
     "Other programs on the kit's machine kept taking and freeing ports of the edition's ranges while the kit started servers, so which ports a server chose could not be judged.",
   'machine-too-slow':
     "The kit's machine was too busy for the kit to take a server's requests in time, again and again, so the server's answer could not be told from the kit's own slowness.",
+  // a slow round trip
+  'deadline-out-of-reach':
+    "The server's answers took too long for the kit to land a call just before a deadline it must judge, so that edge could not be judged; the server may still keep it.",
   // the self-test's vendor path (mbsc selftest --vendor-path)
   'server-start-failed':
     'A server the kit started exited, did not say where it listens in time, or could not be used as the kit needs it.',
