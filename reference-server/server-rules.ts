@@ -7,7 +7,7 @@
  */
 import type { ServerFault } from '../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
-import { servesTwoFactor } from './http/build-app.js';
+import { saysTwoFactor, servesTwoFactor } from './http/build-app.js';
 import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
 import { consoleAsset } from './http/console-assets.js';
 import { CONSOLE_ASSETS_FAULTS } from './http/console-assets.faulty.js';
@@ -48,6 +48,7 @@ import {
 } from './services/pairing.js';
 import { PAIRING_FAULTS } from './services/pairing.faulty.js';
 import { freeBackupPath } from './services/pairing-backup-folder.js';
+import { PAIRING_BACKUP_FOLDER_FAULTS } from './services/pairing-backup-folder.faulty.js';
 import { pairingStatus } from './services/pairing-status.js';
 import { PAIRING_STATUS_FAULTS } from './services/pairing-status.faulty.js';
 import { finishUpload, recoverUploads, storedFileTime } from './services/upload-completion.js';
@@ -131,6 +132,7 @@ import { TOTP_FAULTS } from './two-factor/totp.faulty.js';
 export interface ServerRules {
   // Editions and ports.
   readonly servesTwoFactor: typeof servesTwoFactor;
+  readonly saysTwoFactor: typeof saysTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
   readonly answersEdition: typeof answersEdition;
   // Requests.
@@ -240,6 +242,7 @@ export interface ServerRules {
 
 export const STRAIGHT_SERVER_RULES: ServerRules = {
   servesTwoFactor,
+  saysTwoFactor,
   editionTcpRange,
   answersEdition,
   valueToCheck,
@@ -356,6 +359,7 @@ export const SERVER_OVERRIDES = {
   ...DEVICES_FAULTS,
   ...PAIRING_MIGRATION_FAULTS,
   ...PAIRING_FAULTS,
+  ...PAIRING_BACKUP_FOLDER_FAULTS,
   ...PAIRING_STATUS_FAULTS,
   ...UPLOADS_FAULTS,
   ...UPLOAD_COMPLETION_FAULTS,

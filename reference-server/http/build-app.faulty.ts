@@ -1,4 +1,5 @@
 /** The self-test's faulty variants of which editions serve 2FA (build-app.ts). */
+import type { Edition } from '../../conformance/spec/editions.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -8,12 +9,23 @@ export const BUILD_APP_FAULTS = {
     servesTwoFactor: () => () => true,
   },
   'lite-without-two-factor': {
-    // Serves 2FA on Pro only, as if Lite were Home with a few more features.
-    servesTwoFactor: (rule) => (edition, desktopVersion) => edition !== 'lite' && rule(edition, desktopVersion),
+    // Serves 2FA on Pro only, as if Lite were Home with a few more features, and says so.
+    servesTwoFactor: (rule) => withoutLite(rule),
+    saysTwoFactor: (rule) => withoutLite(rule),
   },
   'two-factor-from-version-5': {
-    // Offers 2FA from desktop version 5.0.0.0 on: a version check with the wrong bound.
-    servesTwoFactor: (rule) => (edition, desktopVersion) =>
-      Number(desktopVersion.split('.')[0]) >= 5 && rule(edition, desktopVersion),
+    // Offers 2FA from desktop version 5.0.0.0 on (a version check with the wrong bound), and says so.
+    servesTwoFactor: (rule) => fromVersion5(rule),
+    saysTwoFactor: (rule) => fromVersion5(rule),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+type TwoFactorOffer = (edition: Edition, desktopVersion: string) => boolean;
+const withoutLite =
+  (rule: TwoFactorOffer): TwoFactorOffer =>
+  (edition, desktopVersion) =>
+    edition !== 'lite' && rule(edition, desktopVersion);
+const fromVersion5 =
+  (rule: TwoFactorOffer): TwoFactorOffer =>
+  (edition, desktopVersion) =>
+    Number(desktopVersion.split('.')[0]) >= 5 && rule(edition, desktopVersion);

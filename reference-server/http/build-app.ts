@@ -37,6 +37,11 @@ export function servesTwoFactor(edition: Edition, desktopVersion: string): boole
   return offersTwoFactor(edition, desktopVersion);
 }
 
+/** What GET /v1/info says of 2FA: what the server serves (a variant may serve one thing and say another). */
+export function saysTwoFactor(edition: Edition, desktopVersion: string): boolean {
+  return offersTwoFactor(edition, desktopVersion);
+}
+
 export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger,

@@ -26,8 +26,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       tcpPort: identity.tcpPort,
       udpPort: identity.udpPort,
       desktopVersion: identity.desktopVersion,
-      // What it serves is what it says (the server's rule; straight, versions.ts offersTwoFactor).
-      twoFactor: ctx.rules.servesTwoFactor(identity.edition, identity.desktopVersion),
+      twoFactor: ctx.rules.saysTwoFactor(identity.edition, identity.desktopVersion),
       capabilities: clockCapabilities(clock),
     }),
     getOpenApi: () => buildOpenApi(`http://${identity.advertisedHost}:${identity.tcpPort}`),

@@ -42,8 +42,4 @@ export const PAIRING_FAULTS = {
     // Shows the first payload, mbs://pair?…: the app still pairs by it, a camera opens nothing.
     pairingQrText: () => encodeLegacyPairingPayload,
   },
-  'device-folders-in-subfolder': {
-    // Keeps every device's folder in a "Mobile" folder of its own under the data folder, not directly in it.
-    freeBackupPath: (rule) => (ctx, name, now) => `Mobile/${rule(ctx, name, now)}`,
-  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -9,18 +9,25 @@ import type { AddressInfo } from 'node:net';
 
 export interface FlakyProxy {
   readonly url: string;
-  readonly failed: { readonly errors: number; readonly drops: number };
+  /** Drops a phone met, and those of a GET or HEAD on a kept-alive connection, which the client sent again. */
+  readonly failed: { readonly errors: number; readonly drops: number; readonly resent: number };
   close(): Promise<void>;
 }
 
 export async function flakyProxy(target: string, errorEvery: number, dropEvery: number): Promise<FlakyProxy> {
   const upstream = new URL(target);
-  const failed = { errors: 0, drops: 0 };
+  const failed = { errors: 0, drops: 0, resent: 0 };
   let seen = 0;
+  const used = new WeakSet<object>();
   const server: Server = createServer((incoming, outgoing) => {
     seen++;
+    const reused = used.has(incoming.socket);
+    used.add(incoming.socket);
     if (seen % dropEvery === 0) {
-      failed.drops++;
+      // A GET or HEAD dropped on a kept-alive connection is sent again by the client, as HTTP clients do: the phone
+      // never meets that drop. Every other drop reaches it.
+      if (reused && (incoming.method === 'GET' || incoming.method === 'HEAD')) failed.resent++;
+      else failed.drops++;
       incoming.socket.destroy();
       return;
     }
