@@ -87,6 +87,9 @@ export async function startLiberalProxy(
         method: req.method,
         path: liberal ? shortPages(req.method, req.url) : req.url,
         headers: req.headers,
+        // A connection of its own for each request: a kept-alive one the server closed after an early refusal would
+        // be reset under the next request, and the proxy's own race would read as the vendor's.
+        agent: false,
       },
       (answer) => void relay(answer, res),
     );
@@ -121,15 +124,17 @@ export async function startLiberalProxy(
   http.on('checkExpectation', forward);
 
   const udp = createSocket('udp4');
+  let closed = false;
   udp.on('message', (message, from) => {
     const back: Socket = createSocket('udp4');
     const done = setTimeout(() => back.close(), 3000);
     back.on('message', (answer) => {
       clearTimeout(done);
       back.close();
-      void wait().then(() =>
-        udp.send(JSON.stringify(rewrite(JSON.parse(answer.toString('utf8')))), from.port, from.address),
-      );
+      void wait().then(() => {
+        // An answer held past the proxy's close goes nowhere.
+        if (!closed) udp.send(JSON.stringify(rewrite(JSON.parse(answer.toString('utf8')))), from.port, from.address);
+      });
     });
     back.send(message, target.udpPort, upstream.hostname);
   });
@@ -142,6 +147,7 @@ export async function startLiberalProxy(
     url: `http://127.0.0.1:${ports.to.tcp}`,
     udpPort: ports.to.udp,
     close: async () => {
+      closed = true;
       udp.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
