@@ -10,6 +10,8 @@ const SAMPLE_EVERY_MS = 50;
 export interface PhaseCost {
   readonly wallSeconds: number;
   readonly serverCpuSeconds: number;
+  /** Of `serverCpuSeconds`, the server's main thread (its event loop): the rest is its I/O pool, hashing and GC. */
+  readonly serverMainThreadCpuSeconds: number;
   readonly clientCpuSeconds: number;
   /** Server RSS when the phase began, the highest sampled during it, and the process's lifetime high-water mark. */
   readonly serverRssStartBytes: number;
@@ -40,6 +42,7 @@ export function monitorPhase(server: ServerProcess): PhaseMonitor {
       return {
         wallSeconds,
         serverCpuSeconds: last && first ? last.cpuSeconds - first.cpuSeconds : NaN,
+        serverMainThreadCpuSeconds: last && first ? last.mainThreadCpuSeconds - first.mainThreadCpuSeconds : NaN,
         clientCpuSeconds: (client.user + client.system) / 1e6,
         serverRssStartBytes: first?.rssBytes ?? NaN,
         serverRssPeakBytes: peak,

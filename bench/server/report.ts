@@ -43,12 +43,13 @@ export function throughputTable(results: readonly ThroughputResult[]): string {
     ms(r.latency['appendUpload'] ?? r.latency['baselineAppend'], 'p50Ms'),
     ms(r.latency['appendUpload'] ?? r.latency['baselineAppend'], 'p99Ms'),
     r.cost.serverCpuSeconds.toFixed(1),
+    r.cost.serverMainThreadCpuSeconds.toFixed(1),
     r.cost.clientCpuSeconds.toFixed(1),
     mb(r.cost.serverRssPeakBytes),
     String(r.errors),
   ]);
   const head = ['clients', 'round', 'server', 'fsync ms', 'sent MB/items', 'seconds', 'MB/s', 'chunk p50', 'chunk p99'];
-  return table([...head, 'srv CPU s', 'cli CPU s', 'srv RSS', 'errors'], rows);
+  return table([...head, 'srv CPU s', 'its loop s', 'cli CPU s', 'srv RSS', 'errors'], rows);
 }
 
 export function ratioTable(list: readonly Ratio[]): string {
@@ -78,7 +79,8 @@ export function smallCommitsTable(result: SmallCommitsResult): string {
       (result.errors > 0 ? ` ${JSON.stringify(result.errorCodes)}` : ''),
     `server RSS: ${mb(result.cost.serverRssStartBytes)} at start, peak ${mb(result.cost.serverRssPeakBytes)} ` +
       `(sampled every 50 ms), VmHWM ${mb(result.cost.serverHwmBytes)}; server CPU ` +
-      `${result.cost.serverCpuSeconds.toFixed(1)} s, client CPU ${result.cost.clientCpuSeconds.toFixed(1)} s; ` +
+      `${result.cost.serverCpuSeconds.toFixed(1)} s (its main thread ` +
+      `${result.cost.serverMainThreadCpuSeconds.toFixed(1)} s), client CPU ${result.cost.clientCpuSeconds.toFixed(1)} s; ` +
       `disk fsync ${result.diskFsyncMs.toFixed(2)} ms before the phase`,
   ];
   return `${table(['request', 'count', 'mean ms', 'p50 ms', 'p99 ms', 'max ms'], rows)}\n${summary.join('\n')}`;

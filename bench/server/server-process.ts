@@ -29,6 +29,8 @@ export interface ProcessProbe {
   readonly rssBytes: number;
   readonly hwmBytes: number;
   readonly cpuSeconds: number;
+  /** CPU seconds of the main thread alone (the event loop), of the process's `cpuSeconds`. */
+  readonly mainThreadCpuSeconds: number;
 }
 
 /** Every server still running, so that an aborted run can stop them (by their pid, which this process forked). */
@@ -109,12 +111,21 @@ export function probeProcess(pid: number): ProcessProbe | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-    // Fields after the command name, which is in parentheses and may itself contain spaces: utime is the 12th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return { rssBytes: kb('VmRSS'), hwmBytes: kb('VmHWM'), cpuSeconds: ticks / TICKS_PER_SECOND };
+    return {
+      rssBytes: kb('VmRSS'),
+      hwmBytes: kb('VmHWM'),
+      cpuSeconds: cpuTicks(`/proc/${pid}/stat`) / TICKS_PER_SECOND,
+      mainThreadCpuSeconds: cpuTicks(`/proc/${pid}/task/${pid}/stat`) / TICKS_PER_SECOND,
+    };
   } catch {
     return undefined;
   }
+}
+
+/** utime + stime of a /proc stat file. */
+function cpuTicks(statFile: string): number {
+  // Fields after the command name, which is in parentheses and may itself contain spaces: utime is the 12th.
+  const stat = readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
 }
