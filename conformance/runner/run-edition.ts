@@ -48,6 +48,8 @@ export async function runEdition(
   // The first server takes a thread started ahead, if any; the exclusive checks' start after every edition's first.
   const opening = target.open(edition);
   const ahead = asidesAhead(target, edition, tasks);
+  // The browser starts while the servers do, when this thread would only wait for them.
+  if (target.consoleEverySession === true && tasks.some(inBrowser)) launchBrowserAhead();
   let session: TargetSession;
   try {
     session = await opening;
@@ -103,7 +105,7 @@ async function runTasks(
   const run = runOn(session);
   const phases = phasesOf(tasks);
   const applies = (t: PlannedCell) => applicabilityOf(t.check, t.column, session, options.realTime ?? false).applies;
-  if (session.webConsole && tasks.some((t) => t.check.tags?.includes('browser') && applies(t))) launchBrowserAhead();
+  if (session.webConsole && tasks.some((t) => inBrowser(t) && applies(t))) launchBrowserAhead();
   // The long cells first, so the edition does not end waiting on one that started last.
   const pool = () => inPool(longestFirst(phases.pooled, options.runs), options.concurrency ?? 4, run);
   // An exclusive check must never share its server with another check. Where the target starts a server per
@@ -127,6 +129,10 @@ async function runTasks(
     await pool();
   }
   await Promise.all(phases.together.map(run));
+}
+
+function inBrowser(task: PlannedCell): boolean {
+  return task.check.tags?.includes('browser') === true;
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */

@@ -60,6 +60,7 @@ export const SERVER_THREAD = 'reference servers';
 
 export class ReferenceTarget implements Target {
   readonly serverPerOpen = true;
+  readonly consoleEverySession = true;
   private readonly serverFaults: ServerFault[];
   private readonly appFaults: AppFault[];
   private readonly app: AppUnderTest;

@@ -151,6 +151,11 @@ export interface Target {
    */
   readonly serverPerOpen?: boolean;
   /**
+   * Set when every session it opens has a web console, known before one opens (the reference target): the runner
+   * then starts the browser while the server starts.
+   */
+  readonly consoleEverySession?: boolean;
+  /**
    * Set when the target is a server the kit did not start and that keeps its data after the run (a vendor's, at the
    * URL given): each cell then puts back what it made as it ends (conformance/kit/as-found.ts). The servers the kit
    * starts are discarded.

@@ -2,8 +2,9 @@
  * The desktop console in Chromium for one check: a page of its own, signed in with the console key, its elements
  * found through the target's locator map. A failure carries a screenshot of the screen as it stood.
  */
+import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
-import jsQRModule from 'jsqr';
+import type jsQRModule from 'jsqr';
 import type { Page } from 'playwright-core';
 import { browserContext, browserLack } from '../../kit/browser.js';
 import { NotApplicable, Untestable, type CheckOutcome } from '../../kit/check.js';
@@ -13,8 +14,11 @@ import type { ConsoleLocatorKey } from '../../targets/web-console.js';
 
 // Generous for a loaded machine: a passing screen shows long before; only a failing one waits it out.
 const WAIT_MS = 45_000;
-// jsqr is a CommonJS module whose function is also its `default`.
-const jsQR = jsQRModule.default;
+/**
+ * jsqr, a CommonJS bundle, loaded only when a check reads a QR code, and as CommonJS: importing it as ESM at the
+ * kit's start cost every run about 45 ms of CPU (Node's CommonJS lexer reads the whole bundle for its exports).
+ */
+const jsQR = (): typeof jsQRModule.default => createRequire(import.meta.url)('jsqr') as typeof jsQRModule.default;
 
 export interface ConsolePage {
   readonly page: Page;
@@ -53,7 +57,7 @@ export async function withConsolePage(
     text: async (key) => (await at(key).textContent()) ?? '',
     qrText: async (key) => {
       const png = PNG.sync.read(await at(key).screenshot());
-      const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      const found = jsQR()(new Uint8ClampedArray(png.data), png.width, png.height);
       if (!found) throw new Error(`no QR code could be read from ${web.locators[key]}`);
       return found.data;
     },
