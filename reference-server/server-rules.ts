@@ -15,7 +15,7 @@ import { rangeStart } from './http/handlers.js';
 import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
 import { toMbsError } from './http/error-handler.js';
 import { ERROR_HANDLER_FAULTS } from './http/error-handler.faulty.js';
-import { valueToCheck } from './http/validation.js';
+import { routeSchema, valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
 import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
@@ -86,7 +86,7 @@ import {
   registeredAtNow,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -137,6 +137,7 @@ export interface ServerRules {
   readonly answersEdition: typeof answersEdition;
   // Requests.
   readonly valueToCheck: typeof valueToCheck;
+  readonly routeSchema: typeof routeSchema;
   readonly authenticatesFirst: typeof authenticatesFirst;
   readonly contentTypeCheck: typeof contentTypeCheck;
   readonly toMbsError: typeof toMbsError;
@@ -226,6 +227,7 @@ export interface ServerRules {
   readonly phoneCodeSent: typeof phoneCodeSent;
   readonly recoveredRegistration: typeof recoveredRegistration;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly trustedAtStart: typeof trustedAtStart;
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
@@ -246,6 +248,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   editionTcpRange,
   answersEdition,
   valueToCheck,
+  routeSchema,
   authenticatesFirst,
   contentTypeCheck,
   toMbsError,
@@ -332,6 +335,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   phoneCodeSent,
   recoveredRegistration,
   trustedBrowserLifetimeMs,
+  trustedAtStart,
   loginCreatedAt,
   saysTrusted,
   offersPush,

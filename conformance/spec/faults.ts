@@ -934,6 +934,23 @@ export const FAULTS = {
     description: 'the web console’s Settings > Authentication shows none of the registered devices',
     caughtBy: ['DESK-06'],
   },
+  // The server's 2FA: whether later logins ask for it, where a login's push request goes.
+  'recent-second-factor-trusted': {
+    side: 'server',
+    description:
+      'skips the second factor for 10 minutes after a code was taken or a push approved, the set-up’s code included',
+    caughtBy: ['TFA-02'],
+  },
+  'push-sent-to-first-device': {
+    side: 'server',
+    description: 'sends a login’s push request to the push device registered first, whichever option was chosen',
+    caughtBy: ['PUSH-02'],
+  },
+  'password-of-7-accepted': {
+    side: 'server',
+    description: 'takes a new password of 7 characters for the password lock and its reset (an off-by-one), not 8',
+    caughtBy: ['PWL-11'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
