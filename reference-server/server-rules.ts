@@ -76,7 +76,7 @@ import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
 import { authenticatorToRemove, forgetOnReset, otpWindow } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
+import { codeToCheck, codeToSend, expiryOf, outgoingMessage, toCodeSent, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import {
   confirmedKind,
@@ -206,6 +206,7 @@ export interface ServerRules {
   readonly codeToSend: typeof codeToSend;
   readonly codeToCheck: typeof codeToCheck;
   readonly useUpCode: typeof useUpCode;
+  readonly toCodeSent: typeof toCodeSent;
   readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
   readonly isLicenseEmail: typeof isLicenseEmail;
@@ -314,6 +315,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   codeToSend,
   codeToCheck,
   useUpCode,
+  toCodeSent,
   outgoingMessage,
   recoveryEmail,
   isLicenseEmail,

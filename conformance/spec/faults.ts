@@ -951,6 +951,23 @@ export const FAULTS = {
     description: 'takes a new password of 7 characters for the password lock and its reset (an off-by-one), not 8',
     caughtBy: ['PWL-11'],
   },
+  'trusted-browser-never-recognised': {
+    side: 'server',
+    description: 'never recognises a trusted browser’s token: "Trust this browser" never skips the code',
+    caughtBy: ['DESK-13', 'LOGIN-12'],
+  },
+  'login-code-countdown-stuck': {
+    side: 'server',
+    description: 'states a login’s SMS or e-mail code with the time it had left when sent: its countdown never runs',
+    caughtBy: ['PWL-08'],
+    // Only a moved clock shows a countdown that does not run.
+    needsClock: true,
+  },
+  'console-email-countdown-5-minutes': {
+    side: 'server',
+    description: 'the web console counts the password-lock e-mail code down from 5 minutes, not its 24 hours',
+    caughtBy: ['DESK-11'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

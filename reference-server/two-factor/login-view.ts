@@ -3,7 +3,7 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticatorRefs } from './authenticators.js';
-import { codeFor, toCodeSent } from './codes.js';
+import { codeFor } from './codes.js';
 import { stateAt } from './login-state.js';
 import { pushById, statusAt } from './push.js';
 import type { AuthenticatorRow, LoginRow } from './rows.js';
@@ -88,7 +88,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     };
   }
   const code = codeFor(ctx, `login:${row.id}`);
-  if (code && CODE_STATES.includes(state)) login.code = toCodeSent(code, now);
+  if (code && CODE_STATES.includes(state)) login.code = ctx.rules.toCodeSent(code, now);
   if (state === 'logged-in' && ctx.rules.offersTwoFactorSetup(ctx)) login.setupOffer = true;
   return login;
 }
