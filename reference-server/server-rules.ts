@@ -74,7 +74,7 @@ import { confirmsPassword, isLicenseEmail, recoveryEmail, resetLockPassword } fr
 import { lockStatus } from './two-factor/password-lock.js';
 import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
-import { authenticatorToRemove, forgetOnReset, otpWindow } from './two-factor/authenticators.js';
+import { authenticatorToRemove, forgetOnReset, otpWindow, resetRemoves } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
 import { codeToCheck, codeToSend, expiryOf, outgoingMessage, toCodeSent, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
@@ -126,7 +126,7 @@ import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
 import { failureCount, throttlePolicy } from './two-factor/throttle.js';
 import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
-import { checkTotp } from './two-factor/totp.js';
+import { checkTotp, stepRemainingMs } from './two-factor/totp.js';
 import { TOTP_FAULTS } from './two-factor/totp.faulty.js';
 
 export interface ServerRules {
@@ -186,6 +186,7 @@ export interface ServerRules {
   // 2FA.
   readonly otpWindow: typeof otpWindow;
   readonly checkTotp: typeof checkTotp;
+  readonly stepRemainingMs: typeof stepRemainingMs;
   readonly proveSecret: typeof proveSecret;
   readonly pushBySecretKey: typeof pushBySecretKey;
   readonly registrationSecret: typeof registrationSecret;
@@ -195,6 +196,7 @@ export interface ServerRules {
   readonly failureCount: typeof failureCount;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
+  readonly resetRemoves: typeof resetRemoves;
   readonly authenticatorToRemove: typeof authenticatorToRemove;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
@@ -295,6 +297,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retiredKeyOwner,
   otpWindow,
   checkTotp,
+  stepRemainingMs,
   proveSecret,
   pushBySecretKey,
   registrationSecret,
@@ -304,6 +307,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   failureCount,
   sendLimit,
   forgetOnReset,
+  resetRemoves,
   authenticatorToRemove,
   registrationExpiry,
   markUsed,

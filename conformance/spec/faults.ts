@@ -968,6 +968,18 @@ export const FAULTS = {
     description: 'the web console counts the password-lock e-mail code down from 5 minutes, not its 24 hours',
     caughtBy: ['DESK-11'],
   },
+  'reset-removes-confirming-device': {
+    side: 'server',
+    description: 'resets 2FA by removing only the device whose code confirmed it: the others stay, and 2FA stays on',
+    caughtBy: ['REC-11'],
+  },
+  'otp-countdown-wall-clock': {
+    side: 'server',
+    description: "counts the one-time password prompt's 30-second step down on the machine's clock, not the server's",
+    caughtBy: ['TOTP-06'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
