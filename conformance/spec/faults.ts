@@ -980,6 +980,11 @@ export const FAULTS = {
     // Only a moved or frozen clock parts from the machine's.
     needsClock: true,
   },
+  'forgot-password-link-missing': {
+    side: 'server',
+    description: 'refuses "Forgot password" at the password prompt as login-state: the lock has no way back in',
+    caughtBy: ['PWL-02'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
