@@ -15,7 +15,7 @@ import { rangeStart } from './http/handlers.js';
 import { HANDLERS_FAULTS } from './http/handlers.faulty.js';
 import { toMbsError } from './http/error-handler.js';
 import { ERROR_HANDLER_FAULTS } from './http/error-handler.faulty.js';
-import { valueToCheck } from './http/validation.js';
+import { routeSchema, valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
 import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
@@ -74,9 +74,9 @@ import { confirmsPassword, isLicenseEmail, recoveryEmail, resetLockPassword } fr
 import { lockStatus } from './two-factor/password-lock.js';
 import { PASSWORD_LOCK_FAULTS } from './two-factor/password-lock.faulty.js';
 import { FORGOT_PASSWORD_FAULTS } from './two-factor/forgot-password.faulty.js';
-import { authenticatorToRemove, forgetOnReset, otpWindow } from './two-factor/authenticators.js';
+import { authenticatorToRemove, forgetOnReset, otpWindow, resetRemoves } from './two-factor/authenticators.js';
 import { AUTHENTICATORS_FAULTS } from './two-factor/authenticators.faulty.js';
-import { codeToCheck, codeToSend, expiryOf, outgoingMessage, useUpCode } from './two-factor/codes.js';
+import { codeToCheck, codeToSend, expiryOf, outgoingMessage, toCodeSent, useUpCode } from './two-factor/codes.js';
 import { CODES_FAULTS } from './two-factor/codes.faulty.js';
 import {
   confirmedKind,
@@ -86,7 +86,7 @@ import {
   registeredAtNow,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
-import { loginCreatedAt, otpCandidates, trustedBrowserLifetimeMs } from './two-factor/logins.js';
+import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
 import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -126,7 +126,7 @@ import { sendLimit } from './two-factor/send-limit.js';
 import { SEND_LIMIT_FAULTS } from './two-factor/send-limit.faulty.js';
 import { failureCount, throttlePolicy } from './two-factor/throttle.js';
 import { THROTTLE_FAULTS } from './two-factor/throttle.faulty.js';
-import { checkTotp } from './two-factor/totp.js';
+import { checkTotp, stepRemainingMs } from './two-factor/totp.js';
 import { TOTP_FAULTS } from './two-factor/totp.faulty.js';
 
 export interface ServerRules {
@@ -137,6 +137,7 @@ export interface ServerRules {
   readonly answersEdition: typeof answersEdition;
   // Requests.
   readonly valueToCheck: typeof valueToCheck;
+  readonly routeSchema: typeof routeSchema;
   readonly authenticatesFirst: typeof authenticatesFirst;
   readonly contentTypeCheck: typeof contentTypeCheck;
   readonly toMbsError: typeof toMbsError;
@@ -185,6 +186,7 @@ export interface ServerRules {
   // 2FA.
   readonly otpWindow: typeof otpWindow;
   readonly checkTotp: typeof checkTotp;
+  readonly stepRemainingMs: typeof stepRemainingMs;
   readonly proveSecret: typeof proveSecret;
   readonly pushBySecretKey: typeof pushBySecretKey;
   readonly registrationSecret: typeof registrationSecret;
@@ -194,6 +196,7 @@ export interface ServerRules {
   readonly failureCount: typeof failureCount;
   readonly sendLimit: typeof sendLimit;
   readonly forgetOnReset: typeof forgetOnReset;
+  readonly resetRemoves: typeof resetRemoves;
   readonly authenticatorToRemove: typeof authenticatorToRemove;
   readonly registrationExpiry: typeof registrationExpiry;
   readonly markUsed: typeof markUsed;
@@ -205,6 +208,7 @@ export interface ServerRules {
   readonly codeToSend: typeof codeToSend;
   readonly codeToCheck: typeof codeToCheck;
   readonly useUpCode: typeof useUpCode;
+  readonly toCodeSent: typeof toCodeSent;
   readonly outgoingMessage: typeof outgoingMessage;
   readonly recoveryEmail: typeof recoveryEmail;
   readonly isLicenseEmail: typeof isLicenseEmail;
@@ -226,6 +230,7 @@ export interface ServerRules {
   readonly phoneCodeSent: typeof phoneCodeSent;
   readonly recoveredRegistration: typeof recoveredRegistration;
   readonly trustedBrowserLifetimeMs: typeof trustedBrowserLifetimeMs;
+  readonly trustedAtStart: typeof trustedAtStart;
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
@@ -246,6 +251,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   editionTcpRange,
   answersEdition,
   valueToCheck,
+  routeSchema,
   authenticatesFirst,
   contentTypeCheck,
   toMbsError,
@@ -291,6 +297,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   retiredKeyOwner,
   otpWindow,
   checkTotp,
+  stepRemainingMs,
   proveSecret,
   pushBySecretKey,
   registrationSecret,
@@ -300,6 +307,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   failureCount,
   sendLimit,
   forgetOnReset,
+  resetRemoves,
   authenticatorToRemove,
   registrationExpiry,
   markUsed,
@@ -311,6 +319,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   codeToSend,
   codeToCheck,
   useUpCode,
+  toCodeSent,
   outgoingMessage,
   recoveryEmail,
   isLicenseEmail,
@@ -332,6 +341,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   phoneCodeSent,
   recoveredRegistration,
   trustedBrowserLifetimeMs,
+  trustedAtStart,
   loginCreatedAt,
   saysTrusted,
   offersPush,

@@ -934,6 +934,57 @@ export const FAULTS = {
     description: 'the web console’s Settings > Authentication shows none of the registered devices',
     caughtBy: ['DESK-06'],
   },
+  // The server's 2FA: whether later logins ask for it, where a login's push request goes.
+  'recent-second-factor-trusted': {
+    side: 'server',
+    description:
+      'skips the second factor for 10 minutes after a code was taken or a push approved, the set-up’s code included',
+    caughtBy: ['TFA-02'],
+  },
+  'push-sent-to-first-device': {
+    side: 'server',
+    description: 'sends a login’s push request to the push device registered first, whichever option was chosen',
+    caughtBy: ['PUSH-02'],
+  },
+  'password-of-7-accepted': {
+    side: 'server',
+    description: 'takes a new password of 7 characters for the password lock and its reset (an off-by-one), not 8',
+    caughtBy: ['PWL-11'],
+  },
+  'trusted-browser-never-recognised': {
+    side: 'server',
+    description: 'never recognises a trusted browser’s token: "Trust this browser" never skips the code',
+    caughtBy: ['DESK-13', 'LOGIN-12'],
+  },
+  'login-code-countdown-stuck': {
+    side: 'server',
+    description: 'states a login’s SMS or e-mail code with the time it had left when sent: its countdown never runs',
+    caughtBy: ['PWL-08'],
+    // Only a moved clock shows a countdown that does not run.
+    needsClock: true,
+  },
+  'console-email-countdown-5-minutes': {
+    side: 'server',
+    description: 'the web console counts the password-lock e-mail code down from 5 minutes, not its 24 hours',
+    caughtBy: ['DESK-11'],
+  },
+  'reset-removes-confirming-device': {
+    side: 'server',
+    description: 'resets 2FA by removing only the device whose code confirmed it: the others stay, and 2FA stays on',
+    caughtBy: ['REC-11'],
+  },
+  'otp-countdown-wall-clock': {
+    side: 'server',
+    description: "counts the one-time password prompt's 30-second step down on the machine's clock, not the server's",
+    caughtBy: ['TOTP-06'],
+    // Only a moved or frozen clock parts from the machine's.
+    needsClock: true,
+  },
+  'forgot-password-link-missing': {
+    side: 'server',
+    description: 'refuses "Forgot password" at the password prompt as login-state: the lock has no way back in',
+    caughtBy: ['PWL-02'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

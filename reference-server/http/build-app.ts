@@ -81,7 +81,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   }
   // Only JSON and appended bytes are protocol bodies; text/plain would otherwise reach schema validation.
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck));
+  app.setValidatorCompiler(validatorCompilerOf(ctx.rules.valueToCheck, ctx.rules.routeSchema));
   app.setErrorHandler(errorHandlerOf(ctx.rules.toMbsError));
   app.setNotFoundHandler((request, reply) => {
     const { error, allow } = notFoundError(request.method, request.url);

@@ -58,4 +58,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Shows Settings > Authentication and the login's tab on every edition, Home included.
     consoleAsset: swapped('edition-screens.js', 'edition-screens.faulty.js'),
   },
+  'console-email-countdown-5-minutes': {
+    // Counts the e-mail code down from the SMS code's 5 minutes, not from the 24 hours the server stated.
+    consoleAsset: swapped('countdown.js', 'countdown-sms-lifetime.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

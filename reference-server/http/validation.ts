@@ -33,6 +33,11 @@ export function valueToCheck(validator: Validator, data: unknown, httpPart: stri
   return validator.Default(validator.Convert(data));
 }
 
+/** The schema a route's part is checked against: the protocol's own, as PROTOCOL.md states it. */
+export function routeSchema(schema: TSchema): TSchema {
+  return schema;
+}
+
 const withDefaults = new WeakMap<Validator, boolean>();
 
 function fillsDefaults(validator: Validator): boolean {
@@ -56,9 +61,12 @@ function namesDefault(schema: unknown): boolean {
  * schema objects, and compiling every route's schemas again for each server that starts took a tenth of the
  * servers' thread in a smoke run.
  */
-export function validatorCompilerOf(read: typeof valueToCheck): FastifySchemaCompiler<TSchema> {
+export function validatorCompilerOf(
+  read: typeof valueToCheck,
+  schemaOf: typeof routeSchema = routeSchema,
+): FastifySchemaCompiler<TSchema> {
   return ({ schema, httpPart }) => {
-    const validator = validatorOf(schema);
+    const validator = validatorOf(schemaOf(schema));
     return (data: unknown) => checkPart(validator, read(validator, data, httpPart), httpPart);
   };
 }

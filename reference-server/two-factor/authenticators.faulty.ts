@@ -35,4 +35,8 @@ export const AUTHENTICATORS_FAULTS = {
     // Removes by position in a list read in registration order: the device registered first, whichever was chosen.
     authenticatorToRemove: (rule) => (ctx, id) => allAuthenticators(ctx)[0]?.id ?? rule(ctx, id),
   },
+  'reset-removes-confirming-device': {
+    // Resets 2FA as Remove would: only the device whose code confirmed it goes, the others stay and 2FA stays on.
+    resetRemoves: () => (_all, confirming) => [confirming],
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

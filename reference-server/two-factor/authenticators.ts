@@ -136,16 +136,24 @@ export function resetTwoFactor(ctx: TwoFactorContext, code: string): TwoFactorSe
   throttled(ctx, 'otp', () =>
     ctx.db.transaction(() => {
       const all = allAuthenticators(ctx);
-      acceptOtp(ctx, code, all, 'reset');
+      const confirming = acceptOtp(ctx, code, all, 'reset');
       deleteAuthenticators(
         ctx,
-        all.map((a) => a.id),
+        ctx.rules.resetRemoves(all, confirming).map((a) => a.id),
       );
       ctx.rules.forgetOnReset(ctx);
       offerTwoFactorSetupAgain(ctx);
     })(),
   );
   return settingsOf(ctx);
+}
+
+/** The authenticators a reset removes: every one registered, whichever device's code confirmed it (REC-11). */
+export function resetRemoves(
+  all: readonly AuthenticatorRow[],
+  _confirming: AuthenticatorRow,
+): readonly AuthenticatorRow[] {
+  return all;
 }
 
 /** What a reset leaves behind besides the authenticators: no open registration, no trusted browser. */

@@ -46,6 +46,10 @@ export const CODES_FAULTS = {
     useUpCode: (rule) => (ctx, row) => (row.channel === 'email' ? keep(ctx, row) : rule(ctx, row)),
     mayAct: (rule) => (state, action) => rule(state, action) || (state === 'password' && action === 'reset-password'),
   },
+  'login-code-countdown-stuck': {
+    // States a login's SMS or e-mail code with the time it had left when it was sent: its countdown never runs down.
+    toCodeSent: (rule) => (row) => rule(row, row.sent_at),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 /** Puts an accepted code back as it was sent (leaving the login's step forgets it otherwise). */

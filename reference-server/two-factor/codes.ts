@@ -39,6 +39,7 @@ export function expiryOf(channel: 'sms' | 'email', sentAt: number, _purpose: str
   return Math.floor(sentAt / 1000) * 1000 + EMAIL_CODE_TTL_MS;
 }
 
+/** A code as a login states it: what is left of its lifetime as of `now`, for the screen's countdown (PWL-08). */
 export function toCodeSent(row: CodeRow, now: number): CodeSent {
   return {
     channel: row.channel,

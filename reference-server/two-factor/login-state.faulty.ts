@@ -32,4 +32,9 @@ export const LOGIN_STATE_FAULTS = {
     // Keeps 2FA on once a device was ever registered: with every authenticator removed, it still asks for a code.
     afterFirstFactor: (rule) => (second) => rule({ ...second, enabled: true }),
   },
+  'forgot-password-link-missing': {
+    // The password prompt has no "Forgot password": asked for there, it is refused as login-state (only Resend, from
+    // the e-mail code's step, still sends a code).
+    mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'password' && action === 'forgot-password'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -3,11 +3,10 @@ import { MbsError } from '../../conformance/spec/errors.js';
 import type { Login, LoginState } from '../../conformance/spec/protocol/two-factor-login.js';
 import type { ServiceContext } from '../services/context.js';
 import { authenticatorRefs } from './authenticators.js';
-import { codeFor, toCodeSent } from './codes.js';
+import { codeFor } from './codes.js';
 import { stateAt } from './login-state.js';
 import { pushById, statusAt } from './push.js';
 import type { AuthenticatorRow, LoginRow } from './rows.js';
-import { stepRemainingMs } from './totp.js';
 
 const BEFORE_SECOND_FACTOR: readonly LoginState[] = ['password', 'forgot-password', 'logged-in'];
 const PUSH_STATES: readonly LoginState[] = ['push-wait', 'push-rejected', 'push-expired'];
@@ -65,7 +64,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     });
     login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';
-    login.otpStepRemainingMs = stepRemainingMs(now);
+    login.otpStepRemainingMs = ctx.rules.stepRemainingMs(now);
   }
   const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);
   if (push && PUSH_STATES.includes(state)) {
@@ -88,7 +87,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     };
   }
   const code = codeFor(ctx, `login:${row.id}`);
-  if (code && CODE_STATES.includes(state)) login.code = toCodeSent(code, now);
+  if (code && CODE_STATES.includes(state)) login.code = ctx.rules.toCodeSent(code, now);
   if (state === 'logged-in' && ctx.rules.offersTwoFactorSetup(ctx)) login.setupOffer = true;
   return login;
 }

@@ -62,11 +62,7 @@ export function codeSent(ctx: ServiceContext, loginId: string, to: LoginState, f
 
 export async function startLogin(ctx: TwoFactorContext, browserToken: string | undefined): Promise<Login> {
   const now = ctx.clock.now();
-  const trusted =
-    browserToken !== undefined &&
-    ctx.db
-      .prepare('SELECT 1 FROM tfa_trusted_browsers WHERE token_hash = ? AND expires_at > ?')
-      .get(hashSecret(browserToken), now) !== undefined;
+  const trusted = ctx.rules.trustedAtStart(ctx, browserToken, now);
   const next = lockOf(ctx)
     ? { state: 'password' as const, pushUnreachable: 0 }
     : await secondFactor(ctx, trusted, false);
@@ -85,6 +81,16 @@ export async function startLogin(ctx: TwoFactorContext, browserToken: string | u
       next.pushUnreachable,
     );
   return viewLogin(ctx, id);
+}
+
+/** Whether a login starts trusted: it came with a token "Trust this browser" issued, not yet expired (DESK-13). */
+export function trustedAtStart(ctx: ServiceContext, browserToken: string | undefined, now: number): boolean {
+  return (
+    browserToken !== undefined &&
+    ctx.db
+      .prepare('SELECT 1 FROM tfa_trusted_browsers WHERE token_hash = ? AND expires_at > ?')
+      .get(hashSecret(browserToken), now) !== undefined
+  );
 }
 
 /** A login's createdAt: the time the server's one clock read as it started, the conformance clock when it runs. */

@@ -3,6 +3,7 @@ import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { afterRoundTrip } from '../services/round-trip.js';
 import { sendPush } from './push.js';
+import { allAuthenticators } from './authenticators.js';
 
 export const PUSH_FAULTS = {
   'push-answered-twice-at-once': {
@@ -46,5 +47,10 @@ export const PUSH_FAULTS = {
       const page = rule(ctx, authenticator, after, limit);
       return { ...page, notifications: page.notifications.map((n) => ({ ...n, expiresAt: n.expiresAt + 60_000 })) };
     },
+  },
+  'push-sent-to-first-device': {
+    // Sends the request to the push device registered first, whichever device's option the login chose.
+    sendLoginPush: (rule) => (ctx, loginId, authenticator) =>
+      rule(ctx, loginId, allAuthenticators(ctx).find((a) => a.push === 1) ?? authenticator),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -22,4 +22,8 @@ export const TOTP_FAULTS = {
     checkTotp: (rule) => (secret, code, epochMs, lastTimeStep, steps) =>
       bestOf([0, -1000, 1000].map((delay) => rule(secret, code, epochMs + delay, lastTimeStep, steps))),
   },
+  'otp-countdown-wall-clock': {
+    // Counts the code prompt's step down on the machine's clock, not the clock every other decision reads.
+    stepRemainingMs: (rule) => () => rule(Date.now()),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -68,6 +68,20 @@ async function verifyLockFirst(desk: MbsClient): Promise<void> {
   expectState(await pass(desk, locked), 'logged-in', ['LOGIN-03'], '2FA off, after the password');
 }
 
+/** A second push device's option sends the request to that device's app, not to the one registered before it. */
+async function verifyPushGoesToChosen(desk: MbsClient, url: string, first: ServerAuthenticator): Promise<void> {
+  const c = await registerByQr(desk, url, 'Galaxy A52');
+  const login = await pass(desk, await start(desk));
+  await desk.call('loginPush', { params: { loginId: login.loginId }, body: { authenticatorId: c.id } });
+  const asked = async (auth: ServerAuthenticator) =>
+    (await auth.client.call('listNotifications', { query: {} })).notifications.some(
+      (n) => n.loginId === login.loginId && n.status === 'pending',
+    );
+  if (!(await asked(c)) || (await asked(first)))
+    throw new Violation(['PUSH-02'], `the push option named "${c.name}" did not ask that device alone`);
+  await desk.call('removeAuthenticator', { params: { authenticatorId: c.id } });
+}
+
 export const loginStatesCheck: Check = {
   id: 'tfa-login-states',
   title: 'Login order: password lock, then the 2FA method; the methods follow the registered devices',
@@ -107,7 +121,7 @@ export const loginStatesCheck: Check = {
         const otpOnly = expectState(
           await pass(desk, await start(desk)),
           'otp',
-          ['LOGIN-04', 'LOGIN-08'],
+          ['LOGIN-04', 'LOGIN-08', 'TFA-02'],
           'only a TOTP device',
         );
         if (names(otpOnly.methods?.otp) !== a.name || (otpOnly.methods?.push.length ?? 0) > 0) {
@@ -136,6 +150,7 @@ export const loginStatesCheck: Check = {
           ['LOGIN-11'],
           'after a valid code',
         );
+        expectState(await pass(desk, await start(desk)), 'otp', ['TFA-02'], 'the login after one that took a code');
 
         // A device registered by QR code adds a push option, named; both make codes.
         const b = await registerByQr(desk, url, 'Redmi Note 8');
@@ -164,6 +179,8 @@ export const loginStatesCheck: Check = {
           ['LOGIN-10'],
           '"Unable to login" while waiting for push',
         );
+
+        await verifyPushGoesToChosen(desk, url, b);
 
         // Without the lock the login goes straight to the method; 2FA stays on for every login.
         await desk.call('setPasswordLock', { body: { password: null } });
