@@ -26,6 +26,8 @@ export interface BenchConfig {
   readonly maxMinutes: number;
   readonly tmpRoot: string;
   readonly profileDir: string | undefined;
+  /** Node flags given to both server processes alike (a GC trace, a young-generation size on trial). */
+  readonly serverNodeFlags: readonly string[];
 }
 
 const FLAGS = {
@@ -45,6 +47,11 @@ const FLAGS = {
   'max-minutes': { type: 'string', default: '20', help: 'the whole run is aborted after this' },
   tmp: { type: 'string', default: tmpdir(), help: 'where the data directories go' },
   profile: { type: 'string', help: 'write V8 CPU profiles of the server processes to this directory' },
+  'server-node-flags': {
+    type: 'string',
+    default: '',
+    help: 'node flags for both servers: --server-node-flags="--trace-gc ..."',
+  },
   help: { type: 'boolean', default: false, help: 'show this help' },
 } as const;
 
@@ -94,6 +101,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     maxMinutes: positive('max-minutes', raw('max-minutes')),
     tmpRoot: raw('tmp') as string,
     profileDir: profile === undefined || profile === '' ? undefined : profile,
+    serverNodeFlags: (raw('server-node-flags') ?? '').split(' ').filter((flag) => flag !== ''),
   };
 }
 

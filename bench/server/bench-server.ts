@@ -110,6 +110,7 @@ function describe(config: BenchConfig, freeBytes: number): string {
       `reference (pro edition) and baseline each in a server process of its own on 127.0.0.1`,
     `  small commits: ${config.devices} devices × ${config.smallItems} items of ${size(config.smallItemBytes)}`,
     config.profileDir ? `  CPU profiles of the servers go to ${config.profileDir}` : '',
+    config.serverNodeFlags.length > 0 ? `  both servers run with node ${config.serverNodeFlags.join(' ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');

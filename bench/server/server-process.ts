@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchConfig } from './bench-config.js';
 import type { ChildMessage, ParentMessage, ServerKind } from './server-child.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./server-child.js', import.meta.url));
@@ -36,9 +37,13 @@ export interface ProcessProbe {
 /** Every server still running, so that an aborted run can stop them (by their pid, which this process forked). */
 const live = new Set<{ child: ChildProcess; dataDir: string }>();
 
-export async function launchServer(kind: ServerKind, tmpRoot: string, profileDir?: string): Promise<ServerProcess> {
+export async function launchServer(
+  kind: ServerKind,
+  { tmpRoot, profileDir, serverNodeFlags }: Pick<BenchConfig, 'tmpRoot' | 'profileDir' | 'serverNodeFlags'>,
+): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpRoot, `mbs-bench-${kind}-`));
-  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const execArgv = [...profiling, ...serverNodeFlags];
   const child = fork(CHILD_ENTRY, [kind, dataDir], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const entry = { child, dataDir };
   live.add(entry);

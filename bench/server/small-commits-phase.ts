@@ -32,7 +32,7 @@ export async function runSmallCommits(
   config: BenchConfig,
   items: readonly LibraryItem[][],
 ): Promise<SmallCommitsResult> {
-  const server = await launchServer('reference', config.tmpRoot, config.profileDir);
+  const server = await launchServer('reference', config);
   // One socket per device, as 500 phones would have; the transport's shared agent stops at 64.
   const agent = new Agent({ keepAlive: true, maxSockets: config.devices + 8 });
   try {

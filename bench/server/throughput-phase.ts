@@ -38,7 +38,7 @@ export async function runThroughput(
   library: Library,
   config: BenchConfig,
 ): Promise<ThroughputResult> {
-  const server = await launchServer(kind, config.tmpRoot, config.profileDir);
+  const server = await launchServer(kind, config);
   const agent = new Agent({ keepAlive: true, maxSockets: clients + 2 });
   try {
     const connection: Connection = {
