@@ -36,6 +36,11 @@ export interface FaultSpec {
    * checks (`mbsc selftest --vendor-path` lists it as n/a).
    */
   readonly needsOwnServer?: true;
+  /**
+   * Only a device with an SD card shows it: the self-test adds such a profile (samsung-galaxy-a12) to its runs when
+   * none of the profiles it was given has one.
+   */
+  readonly needsSdCard?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -1189,6 +1194,78 @@ export const FAULTS = {
     side: 'app',
     description: "backs up on any Wi-Fi network, also one where the backup machine is not (not the machine's LAN)",
     caughtBy: ['RUN-01'],
+  },
+  // The app's backup: its sources, file types, limits, run conditions, free up space, result line and platforms.
+  'extension-case-sensitive': {
+    side: 'app',
+    description: 'matches file extensions as spelled, so IMG_0001.JPG is not backed up as a photo',
+    caughtBy: ['FTYPE-06'],
+  },
+  'tif-photos-skipped': {
+    side: 'app',
+    description: 'leaves .tif photos out of the backup (its photo list spells .tiff only)',
+    caughtBy: ['FTYPE-01'],
+  },
+  'flv-videos-skipped': {
+    side: 'app',
+    description: 'leaves .flv videos out of the backup',
+    caughtBy: ['FTYPE-02'],
+  },
+  'txt-documents-skipped': {
+    side: 'app',
+    description: 'leaves .txt documents out of the backup on Android',
+    caughtBy: ['FTYPE-03'],
+  },
+  'audio-without-documents': {
+    side: 'app',
+    description: 'backs up audio files as documents with Documents deselected too',
+    caughtBy: ['FTYPE-04'],
+  },
+  'sd-card-documents-backed-up': {
+    side: 'app',
+    description: 'backs up documents from the SD card on Android, not from the internal storage only',
+    caughtBy: ['LIM-01'],
+    needsSdCard: true,
+  },
+  'ios-heif-backed-up-on-android': {
+    side: 'app',
+    description: 'backs up HEIF/HEIC photos and HEVC videos imported from an iPhone on Android',
+    caughtBy: ['LIM-02'],
+  },
+  'deselected-videos-sent': {
+    side: 'app',
+    description: 'keeps backing up videos after Videos is deselected',
+    caughtBy: ['SRC-06'],
+  },
+  'android-documents-not-preselected': {
+    side: 'app',
+    description: 'leaves Documents unselected once an Android phone pairs, the other sources selected',
+    caughtBy: ['SRC-03'],
+  },
+  'holds-at-30-percent': {
+    side: 'app',
+    description: 'holds backup and restore at exactly 30% battery with power saving on',
+    caughtBy: ['RUN-04'],
+  },
+  'restore-ignores-low-battery': {
+    side: 'app',
+    description: 'restores below 30% battery with power saving on (the hold applies to backup only)',
+    caughtBy: ['RUN-05'],
+  },
+  'charging-lifts-battery-hold': {
+    side: 'app',
+    description: 'backs up below 30% battery with power saving on while the device is charging',
+    caughtBy: ['RUN-06'],
+  },
+  'battery-holds-with-power-saving-off': {
+    side: 'app',
+    description: 'holds backup and restore below 30% battery with power saving off too',
+    caughtBy: ['RUN-07'],
+  },
+  'battery-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." when power saving holds it, not that the battery is below 30%',
+    caughtBy: ['RUN-09'],
   },
 } as const satisfies Record<string, FaultSpec>;
 
