@@ -1267,6 +1267,72 @@ export const FAULTS = {
     description: 'says only "Backup is on hold." when power saving holds it, not that the battery is below 30%',
     caughtBy: ['RUN-09'],
   },
+  'sd-card-media-skipped': {
+    side: 'app',
+    description: 'leaves photos and videos on the SD card out of the backup on Android',
+    caughtBy: ['SRC-07'],
+    needsSdCard: true,
+  },
+  'ios-documents-selectable': {
+    side: 'app',
+    description: 'lets Documents be selected as a backup source on iOS',
+    caughtBy: ['SRC-02'],
+  },
+  'ios-accounts-not-preselected': {
+    side: 'app',
+    description: 'leaves 2FA accounts unselected once an iPhone pairs, the other sources selected',
+    caughtBy: ['SRC-04'],
+  },
+  'android-result-without-files': {
+    side: 'app',
+    description: 'reports a finished Android backup without its Files count, as on iOS',
+    caughtBy: ['BAK-04'],
+  },
+  'ios-result-with-files': {
+    side: 'app',
+    description: 'reports a finished iOS backup with a Files count, as on Android',
+    caughtBy: ['BAK-05'],
+  },
+  'archived-count-unreported': {
+    side: 'app',
+    description: 'leaves out of the Android backup result how many items free up space archived',
+    caughtBy: ['FUS-14'],
+  },
+  'android-7-supported': {
+    side: 'app',
+    description: 'installs and runs on Android 7',
+    caughtBy: ['PLAT-01'],
+  },
+  'ios-11-supported': {
+    side: 'app',
+    description: 'installs and runs on iOS 11',
+    caughtBy: ['PLAT-02'],
+  },
+  'write-storage-not-asked': {
+    side: 'app',
+    description: 'does not ask for Write External Storage on its first launch on Android',
+    caughtBy: ['PLAT-03'],
+  },
+  'auto-launch-not-asked': {
+    side: 'app',
+    description: 'does not ask to auto-launch and run in the background on its first launch on Android',
+    caughtBy: ['PLAT-04'],
+  },
+  'ios-notifications-not-asked': {
+    side: 'app',
+    description: 'asks for Notifications on iOS at the first push, not on its first launch',
+    caughtBy: ['PLAT-05'],
+  },
+  'limit-in-gibibytes': {
+    side: 'app',
+    description: 'reckons the free up space limit in GiB (2^30 bytes), so it frees with the limit already free',
+    caughtBy: ['FUS-03'],
+  },
+  'frees-with-switch-off': {
+    side: 'app',
+    description: 'frees up space below the limit with the free up space switch off too',
+    caughtBy: ['FUS-04'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -64,4 +64,21 @@ export const BACKUP_SOURCES_FAULTS = {
     // Once paired on Android, leaves Documents unselected: the user must opt in.
     pairedSources: (rule) => (platform) => ({ ...rule(platform), documents: false }),
   },
+  'sd-card-media-skipped': {
+    // Scans the internal storage only, for photos and videos too.
+    exclusionReason: (rule) => (platform, sources, item) =>
+      item.storage === 'sd' ? 'only internal storage is scanned' : rule(platform, sources, item),
+  },
+  'ios-documents-selectable': {
+    // Lets Documents be switched on on iOS (as on Android), though no document is ever backed up there.
+    updateSources: (rule) => (platform, current, change) =>
+      platform === 'ios' && change.documents
+        ? { ...rule(platform, current, { ...change, documents: false }), documents: true }
+        : rule(platform, current, change),
+  },
+  'ios-accounts-not-preselected': {
+    // Once paired on iOS, leaves 2FA accounts unselected.
+    pairedSources: (rule) => (platform) =>
+      platform === 'ios' ? { ...rule(platform), twoFactorAccounts: false } : rule(platform),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -9,6 +9,7 @@ import { hashOf } from './content-registry.js';
 import { planFreeUpSpace } from './free-up-space.js';
 import type { FreeUpOutcome } from './free-up-space-texts.js';
 import type { MobileApp } from './mobile-app.js';
+import type { AppSettings } from './settings.js';
 
 /** What free up space reads and acts on in the app. */
 export type FreeUpSpaceHost = Pick<MobileApp, 'device' | 'settings' | 'rules' | 'log' | 'isConfirmed' | 'client'>;
@@ -18,9 +19,14 @@ export function asksConsentToFree(platform: Platform): boolean {
   return platform === 'ios';
 }
 
+/** Free up space runs only with its switch on. */
+export function freesUpSpace(settings: Pick<AppSettings, 'freeUpSpace'>): boolean {
+  return settings.freeUpSpace;
+}
+
 /** Answers how many items left the phone: none when free up space is off, nothing is due, or iOS was refused. */
 export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number> {
-  if (!app.settings.freeUpSpace) return 0;
+  if (!app.rules.freesUpSpace(app.settings)) return 0;
   const plan = planFreeUpSpace(
     freeBytesForFreeUp(app.device),
     app.settings.freeUpSpaceLimitGb,
