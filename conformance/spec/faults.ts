@@ -1333,6 +1333,36 @@ export const FAULTS = {
     description: 'frees up space below the limit with the free up space switch off too',
     caughtBy: ['FUS-04'],
   },
+  'held-backup-waits-for-tap': {
+    side: 'app',
+    description: 'leaves a held backup held once plugged in (or otherwise cleared) until Resume Backup is tapped',
+    caughtBy: ['RUN-13'],
+  },
+  'ios-backs-up-in-background': {
+    side: 'app',
+    description: 'runs automated backup on iOS while the app is in the background',
+    caughtBy: ['RUN-17'],
+  },
+  'android-backs-up-in-foreground-only': {
+    side: 'app',
+    description: 'runs automated backup on Android only while the app is in the foreground',
+    caughtBy: ['RUN-16'],
+  },
+  'automated-backup-off-ignored': {
+    side: 'app',
+    description: 'backs up new items by itself with automated backup off',
+    caughtBy: ['RUN-18'],
+  },
+  'android-asks-before-freeing': {
+    side: 'app',
+    description: 'asks the user before free up space removes items on Android, as on iOS',
+    caughtBy: ['FUS-10'],
+  },
+  'ios-note-without-advice': {
+    side: 'app',
+    description: 'notes on iOS that removed items stay in Recently Deleted, without advising to clear it by hand',
+    caughtBy: ['FUS-16'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -26,6 +26,8 @@ import { limitSetOn } from './free-up-limit-picker.js';
 import { FREE_UP_LIMIT_PICKER_FAULTS } from './free-up-limit-picker.faulty.js';
 import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
+import { backsUpByItself, resumesByItself } from './job-control.js';
+import { JOB_CONTROL_FAULTS } from './job-control.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { reportedAs, restoredAccounts, restoredPlace, restoreSkips, resumeAt } from './restore-job.js';
@@ -76,6 +78,8 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly isOsSupported: typeof isOsSupported;
   readonly firstLaunchPermissions: typeof firstLaunchPermissions;
   readonly freesUpSpace: typeof freesUpSpace;
+  readonly resumesByItself: typeof resumesByItself;
+  readonly backsUpByItself: typeof backsUpByItself;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -112,6 +116,8 @@ export const STRAIGHT_APP_RULES: AppRules = {
   isOsSupported,
   firstLaunchPermissions,
   freesUpSpace,
+  resumesByItself,
+  backsUpByItself,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -136,6 +142,7 @@ export const APP_OVERRIDES = {
   ...APP_INFO_FAULTS,
   ...BACKUP_RESULT_LINE_FAULTS,
   ...OS_SUPPORT_FAULTS,
+  ...JOB_CONTROL_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

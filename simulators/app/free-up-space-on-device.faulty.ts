@@ -6,6 +6,10 @@ export const FREE_UP_SPACE_ON_DEVICE_FAULTS = {
   'ios-frees-without-consent': {
     asksConsentToFree: () => () => false,
   },
+  'android-asks-before-freeing': {
+    // Asks the user before removing items on Android too, as iOS does.
+    asksConsentToFree: () => () => true,
+  },
   'frees-with-switch-off': {
     // The limit alone decides: turning the switch off does not stop free up space.
     freesUpSpace: () => () => true,
