@@ -1363,6 +1363,22 @@ export const FAULTS = {
     description: 'notes on iOS that removed items stay in Recently Deleted, without advising to clear it by hand',
     caughtBy: ['FUS-16'],
   },
+  'restored-timestamps-kept': {
+    side: 'app',
+    description: "sets a restored file's modification time back to the original's",
+    caughtBy: ['LIM-08'],
+  },
+  'ios-restore-keeps-exif': {
+    side: 'app',
+    description: 'writes the whole backed-up EXIF back into a photo or video restored on iOS',
+    caughtBy: ['LIM-05'],
+  },
+  'sd-card-restored-without-permission': {
+    side: 'app',
+    description: 'restores items to their place on the SD card without the SD card permission',
+    caughtBy: ['RST-10'],
+    needsSdCard: true,
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

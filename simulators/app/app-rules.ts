@@ -31,6 +31,7 @@ import { JOB_CONTROL_FAULTS } from './job-control.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { reportedAs, restoredAccounts, restoredPlace, restoreSkips, resumeAt } from './restore-job.js';
+import { needsSdCardPermission, restoredDetails } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
 import { RESTORE_PAGE_RULES, type RestorePageRules } from './restore-page.js';
@@ -80,6 +81,8 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly freesUpSpace: typeof freesUpSpace;
   readonly resumesByItself: typeof resumesByItself;
   readonly backsUpByItself: typeof backsUpByItself;
+  readonly restoredDetails: typeof restoredDetails;
+  readonly needsSdCardPermission: typeof needsSdCardPermission;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -118,6 +121,8 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freesUpSpace,
   resumesByItself,
   backsUpByItself,
+  restoredDetails,
+  needsSdCardPermission,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
