@@ -1379,6 +1379,11 @@ export const FAULTS = {
     caughtBy: ['RST-10'],
     needsSdCard: true,
   },
+  'freed-items-not-archived': {
+    side: 'app',
+    description: 'removes items by free up space without telling the server, so they land in Delete, not Archive',
+    caughtBy: ['FUS-13'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

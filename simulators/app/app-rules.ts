@@ -18,7 +18,7 @@ import { formatResult } from './backup-result-line.js';
 import { BACKUP_RESULT_LINE_FAULTS } from './backup-result-line.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
-import { asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
+import { archivedOnServer, asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
@@ -83,6 +83,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly backsUpByItself: typeof backsUpByItself;
   readonly restoredDetails: typeof restoredDetails;
   readonly needsSdCardPermission: typeof needsSdCardPermission;
+  readonly archivedOnServer: typeof archivedOnServer;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -123,6 +124,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   backsUpByItself,
   restoredDetails,
   needsSdCardPermission,
+  archivedOnServer,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

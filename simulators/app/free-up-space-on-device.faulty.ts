@@ -10,6 +10,10 @@ export const FREE_UP_SPACE_ON_DEVICE_FAULTS = {
     // Asks the user before removing items on Android too, as iOS does.
     asksConsentToFree: () => () => true,
   },
+  'freed-items-not-archived': {
+    // Removes the items without telling the server, which then takes them as deleted by the user.
+    archivedOnServer: () => () => [],
+  },
   'frees-with-switch-off': {
     // The limit alone decides: turning the switch off does not stop free up space.
     freesUpSpace: () => () => true,
