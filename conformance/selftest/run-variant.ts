@@ -13,6 +13,7 @@ import { runConformance } from '../runner/run-conformance.js';
 import { ReferenceTarget } from '../targets/reference-target.js';
 import type { Target } from '../targets/target.js';
 import type { Edition } from '../spec/editions.js';
+import { loadProfile } from '../../devices/load-profiles.js';
 
 export interface VariantOptions {
   readonly checks: readonly Check[];
@@ -52,6 +53,16 @@ export function editionOf(fault: FaultName): Edition {
   return 'edition' in spec ? spec.edition : 'pro';
 }
 
+/** The profile a variant that needs an SD card runs on too, when none of the given profiles has one. */
+const SD_CARD_PROFILE = 'samsung-galaxy-a12';
+
+/** The profiles a variant runs on: the given ones, and a phone with an SD card when it needs one. */
+export function profilesFor(fault: FaultName, profiles: readonly DeviceSpec[]): readonly DeviceSpec[] {
+  const spec: FaultSpec = FAULTS[fault];
+  if (!spec.needsSdCard || profiles.some((p) => p.sdCardBytes)) return profiles;
+  return [...profiles, loadProfile(SD_CARD_PROFILE)];
+}
+
 /** The variant in process: the reference target with the variant on. */
 export function runVariant(fault: FaultName, options: VariantOptions): Promise<VariantResult> {
   return runVariantOn(new ReferenceTarget([editionOf(fault)], { faults: [fault] }), fault, options);
@@ -65,7 +76,7 @@ export async function runVariantOn(target: Target, fault: FaultName, options: Va
     target,
     checks: options.claimedOnly ? claimedChecks(options.checks, fault) : withOptIn(options.checks, fault),
     catalogue: REQUIREMENTS,
-    profiles: options.profiles,
+    profiles: profilesFor(fault, options.profiles),
     seed: options.seed,
     runs: options.runs,
     command: `mbsc selftest --faults ${fault} --seed ${options.seed} --runs ${options.runs}`,

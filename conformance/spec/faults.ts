@@ -36,6 +36,11 @@ export interface FaultSpec {
    * checks (`mbsc selftest --vendor-path` lists it as n/a).
    */
   readonly needsOwnServer?: true;
+  /**
+   * Only a device with an SD card shows it: the self-test adds such a profile (samsung-galaxy-a12) to its runs when
+   * none of the profiles it was given has one.
+   */
+  readonly needsSdCard?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -1240,6 +1245,195 @@ export const FAULTS = {
     side: 'app',
     description: "backs up on any Wi-Fi network, also one where the backup machine is not (not the machine's LAN)",
     caughtBy: ['RUN-01'],
+  },
+  // The app's backup: its sources, file types, limits, run conditions, free up space, result line and platforms.
+  'extension-case-sensitive': {
+    side: 'app',
+    description: 'matches file extensions as spelled, so IMG_0001.JPG is not backed up as a photo',
+    caughtBy: ['FTYPE-06'],
+  },
+  'tif-photos-skipped': {
+    side: 'app',
+    description: 'leaves .tif photos out of the backup (its photo list spells .tiff only)',
+    caughtBy: ['FTYPE-01'],
+  },
+  'flv-videos-skipped': {
+    side: 'app',
+    description: 'leaves .flv videos out of the backup',
+    caughtBy: ['FTYPE-02'],
+  },
+  'txt-documents-skipped': {
+    side: 'app',
+    description: 'leaves .txt documents out of the backup on Android',
+    caughtBy: ['FTYPE-03'],
+  },
+  'audio-without-documents': {
+    side: 'app',
+    description: 'backs up audio files as documents with Documents deselected too',
+    caughtBy: ['FTYPE-04'],
+  },
+  'sd-card-documents-backed-up': {
+    side: 'app',
+    description: 'backs up documents from the SD card on Android, not from the internal storage only',
+    caughtBy: ['LIM-01'],
+    needsSdCard: true,
+  },
+  'ios-heif-backed-up-on-android': {
+    side: 'app',
+    description: 'backs up HEIF/HEIC photos and HEVC videos imported from an iPhone on Android',
+    caughtBy: ['LIM-02'],
+  },
+  'deselected-videos-sent': {
+    side: 'app',
+    description: 'keeps backing up videos after Videos is deselected',
+    caughtBy: ['SRC-06'],
+  },
+  'android-documents-not-preselected': {
+    side: 'app',
+    description: 'leaves Documents unselected once an Android phone pairs, the other sources selected',
+    caughtBy: ['SRC-03'],
+  },
+  'holds-at-30-percent': {
+    side: 'app',
+    description: 'holds backup and restore at exactly 30% battery with power saving on',
+    caughtBy: ['RUN-04'],
+  },
+  'restore-ignores-low-battery': {
+    side: 'app',
+    description: 'restores below 30% battery with power saving on (the hold applies to backup only)',
+    caughtBy: ['RUN-05'],
+  },
+  'charging-lifts-battery-hold': {
+    side: 'app',
+    description: 'backs up below 30% battery with power saving on while the device is charging',
+    caughtBy: ['RUN-06'],
+  },
+  'battery-holds-with-power-saving-off': {
+    side: 'app',
+    description: 'holds backup and restore below 30% battery with power saving off too',
+    caughtBy: ['RUN-07'],
+  },
+  'battery-hold-unexplained': {
+    side: 'app',
+    description: 'says only "Backup is on hold." when power saving holds it, not that the battery is below 30%',
+    caughtBy: ['RUN-09'],
+  },
+  'sd-card-media-skipped': {
+    side: 'app',
+    description: 'leaves photos and videos on the SD card out of the backup on Android',
+    caughtBy: ['SRC-07'],
+    needsSdCard: true,
+  },
+  'ios-documents-selectable': {
+    side: 'app',
+    description: 'lets Documents be selected as a backup source on iOS',
+    caughtBy: ['SRC-02'],
+  },
+  'ios-accounts-not-preselected': {
+    side: 'app',
+    description: 'leaves 2FA accounts unselected once an iPhone pairs, the other sources selected',
+    caughtBy: ['SRC-04'],
+  },
+  'android-result-without-files': {
+    side: 'app',
+    description: 'reports a finished Android backup without its Files count, as on iOS',
+    caughtBy: ['BAK-04'],
+  },
+  'ios-result-with-files': {
+    side: 'app',
+    description: 'reports a finished iOS backup with a Files count, as on Android',
+    caughtBy: ['BAK-05'],
+  },
+  'archived-count-unreported': {
+    side: 'app',
+    description: 'leaves out of the Android backup result how many items free up space archived',
+    caughtBy: ['FUS-14'],
+  },
+  'android-7-supported': {
+    side: 'app',
+    description: 'installs and runs on Android 7',
+    caughtBy: ['PLAT-01'],
+  },
+  'ios-11-supported': {
+    side: 'app',
+    description: 'installs and runs on iOS 11',
+    caughtBy: ['PLAT-02'],
+  },
+  'write-storage-not-asked': {
+    side: 'app',
+    description: 'does not ask for Write External Storage on its first launch on Android',
+    caughtBy: ['PLAT-03'],
+  },
+  'auto-launch-not-asked': {
+    side: 'app',
+    description: 'does not ask to auto-launch and run in the background on its first launch on Android',
+    caughtBy: ['PLAT-04'],
+  },
+  'ios-notifications-not-asked': {
+    side: 'app',
+    description: 'asks for Notifications on iOS at the first push, not on its first launch',
+    caughtBy: ['PLAT-05'],
+  },
+  'limit-in-gibibytes': {
+    side: 'app',
+    description: 'reckons the free up space limit in GiB (2^30 bytes), so it frees with the limit already free',
+    caughtBy: ['FUS-03'],
+  },
+  'frees-with-switch-off': {
+    side: 'app',
+    description: 'frees up space below the limit with the free up space switch off too',
+    caughtBy: ['FUS-04'],
+  },
+  'held-backup-waits-for-tap': {
+    side: 'app',
+    description: 'leaves a held backup held once plugged in (or otherwise cleared) until Resume Backup is tapped',
+    caughtBy: ['RUN-13'],
+  },
+  'ios-backs-up-in-background': {
+    side: 'app',
+    description: 'runs automated backup on iOS while the app is in the background',
+    caughtBy: ['RUN-17'],
+  },
+  'android-backs-up-in-foreground-only': {
+    side: 'app',
+    description: 'runs automated backup on Android only while the app is in the foreground',
+    caughtBy: ['RUN-16'],
+  },
+  'automated-backup-off-ignored': {
+    side: 'app',
+    description: 'backs up new items by itself with automated backup off',
+    caughtBy: ['RUN-18'],
+  },
+  'android-asks-before-freeing': {
+    side: 'app',
+    description: 'asks the user before free up space removes items on Android, as on iOS',
+    caughtBy: ['FUS-10'],
+  },
+  'ios-note-without-advice': {
+    side: 'app',
+    description: 'notes on iOS that removed items stay in Recently Deleted, without advising to clear it by hand',
+    caughtBy: ['FUS-16'],
+  },
+  'restored-timestamps-kept': {
+    side: 'app',
+    description: "sets a restored file's modification time back to the original's",
+    caughtBy: ['LIM-08'],
+  },
+  'ios-restore-keeps-exif': {
+    side: 'app',
+    description: 'writes the whole backed-up EXIF back into a photo or video restored on iOS',
+    caughtBy: ['LIM-05'],
+  },
+  'sd-card-restored-without-permission': {
+    side: 'app',
+    description: 'restores items to their place on the SD card without the SD card permission',
+    caughtBy: ['RST-10'],
+    needsSdCard: true,
+  },
+  'freed-items-not-archived': {
+    side: 'app',
+    description: 'removes items by free up space without telling the server, so they land in Delete, not Archive',
+    caughtBy: ['FUS-13'],
   },
 } as const satisfies Record<string, FaultSpec>;
 

@@ -6,7 +6,7 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
-import { helpPage } from './app-info.js';
+import { firstLaunchPermissions, helpPage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
@@ -14,9 +14,11 @@ import { registrationLogEntry } from './authenticator/registration-log.js';
 import { REGISTRATION_LOG_FAULTS } from './authenticator/registration-log.faulty.js';
 import { securityToast } from './authenticator/security-toast.js';
 import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
+import { formatResult } from './backup-result-line.js';
+import { BACKUP_RESULT_LINE_FAULTS } from './backup-result-line.faulty.js';
 import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
-import { asksConsentToFree } from './free-up-space-on-device.js';
+import { archivedOnServer, asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
@@ -24,9 +26,12 @@ import { limitSetOn } from './free-up-limit-picker.js';
 import { FREE_UP_LIMIT_PICKER_FAULTS } from './free-up-limit-picker.faulty.js';
 import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
+import { backsUpByItself, resumesByItself } from './job-control.js';
+import { JOB_CONTROL_FAULTS } from './job-control.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
 import { reportedAs, restoredAccounts, restoredPlace, restoreSkips, resumeAt } from './restore-job.js';
+import { needsSdCardPermission, restoredDetails } from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
 import { RESTORE_PAGE_RULES, type RestorePageRules } from './restore-page.js';
@@ -36,6 +41,8 @@ import { RESTORE_SELECTION_FAULTS } from './restore-selection.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
+import { isOsSupported } from './os-support.js';
+import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
@@ -68,6 +75,15 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly securityToast: typeof securityToast;
   readonly registrationLogEntry: typeof registrationLogEntry;
   readonly helpPage: typeof helpPage;
+  readonly formatResult: typeof formatResult;
+  readonly isOsSupported: typeof isOsSupported;
+  readonly firstLaunchPermissions: typeof firstLaunchPermissions;
+  readonly freesUpSpace: typeof freesUpSpace;
+  readonly resumesByItself: typeof resumesByItself;
+  readonly backsUpByItself: typeof backsUpByItself;
+  readonly restoredDetails: typeof restoredDetails;
+  readonly needsSdCardPermission: typeof needsSdCardPermission;
+  readonly archivedOnServer: typeof archivedOnServer;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -100,6 +116,15 @@ export const STRAIGHT_APP_RULES: AppRules = {
   securityToast,
   registrationLogEntry,
   helpPage,
+  formatResult,
+  isOsSupported,
+  firstLaunchPermissions,
+  freesUpSpace,
+  resumesByItself,
+  backsUpByItself,
+  restoredDetails,
+  needsSdCardPermission,
+  archivedOnServer,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -122,6 +147,9 @@ export const APP_OVERRIDES = {
   ...SECURITY_TOAST_FAULTS,
   ...REGISTRATION_LOG_FAULTS,
   ...APP_INFO_FAULTS,
+  ...BACKUP_RESULT_LINE_FAULTS,
+  ...OS_SUPPORT_FAULTS,
+  ...JOB_CONTROL_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -9,6 +9,8 @@ import { hashOf } from './content-registry.js';
 import { planFreeUpSpace } from './free-up-space.js';
 import type { FreeUpOutcome } from './free-up-space-texts.js';
 import type { MobileApp } from './mobile-app.js';
+import type { AppSettings } from './settings.js';
+import type { MediaItem } from '../device/media.js';
 
 /** What free up space reads and acts on in the app. */
 export type FreeUpSpaceHost = Pick<MobileApp, 'device' | 'settings' | 'rules' | 'log' | 'isConfirmed' | 'client'>;
@@ -18,9 +20,19 @@ export function asksConsentToFree(platform: Platform): boolean {
   return platform === 'ios';
 }
 
+/** The server is told of every item free up space removed, so that its Archive tab lists them. */
+export function archivedOnServer(removed: readonly MediaItem[]): readonly MediaItem[] {
+  return removed;
+}
+
+/** Free up space runs only with its switch on. */
+export function freesUpSpace(settings: Pick<AppSettings, 'freeUpSpace'>): boolean {
+  return settings.freeUpSpace;
+}
+
 /** Answers how many items left the phone: none when free up space is off, nothing is due, or iOS was refused. */
 export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number> {
-  if (!app.settings.freeUpSpace) return 0;
+  if (!app.rules.freesUpSpace(app.settings)) return 0;
   const plan = planFreeUpSpace(
     freeBytesForFreeUp(app.device),
     app.settings.freeUpSpaceLimitGb,
@@ -34,8 +46,9 @@ export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number>
     return 0;
   }
   for (const item of plan.remove) app.device.removeMedia(item.id);
+  const told = app.rules.archivedOnServer(plan.remove);
   try {
-    await app.client().call('archiveItems', { body: { items: plan.remove.map(hashOf) } });
+    if (told.length > 0) await app.client().call('archiveItems', { body: { items: told.map(hashOf) } });
     log(app, { removed: plan.remove.length, bytes: plan.bytes });
   } catch (error) {
     // The items are already gone: a server's error answer is only logged; other failures reach the caller too.

@@ -14,4 +14,8 @@ export const FREE_UP_SPACE_TEXTS_FAULTS = {
     // Says "successfully enabled" whichever way the switch went.
     freeUpToast: (said) => (change) => said(change === 'disabled' ? 'enabled' : change),
   },
+  'ios-note-without-advice': {
+    // Says where removed items go, but not to clear that folder by hand.
+    freeUpNote: (said) => (platform) => said(platform)?.replace(/ It is highly recommended.*$/, ''),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

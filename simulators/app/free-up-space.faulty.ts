@@ -24,4 +24,8 @@ export const FREE_UP_SPACE_FAULTS = {
     // Reaching the limit exactly is not taken as reached: one item more goes.
     enoughFreed: (rule) => (free, limit, removed) => free !== limit && rule(free, limit, removed),
   },
+  'limit-in-gibibytes': {
+    // Reckons a GB as 2^30 bytes, so it frees up space with up to 7% more than the limit free.
+    limitBytes: () => (limitGb) => limitGb * 2 ** 30,
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

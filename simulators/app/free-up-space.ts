@@ -15,6 +15,11 @@ export interface FreeUpPlan {
   readonly reachesLimit: boolean;
 }
 
+/** A limit of N GB is N × 10^9 bytes (GB, not GiB). */
+export function limitBytes(limitGb: FreeUpSpaceLimitGb): number {
+  return limitGb * GB;
+}
+
 /** Photos and videos may go; documents never do. */
 export function freesKind(kind: ItemKind | undefined): boolean {
   return kind === 'photo' || kind === 'video';
@@ -41,9 +46,10 @@ export interface FreeUpRules {
   readonly freesItem: typeof freesItem;
   readonly freeUpOrder: typeof freeUpOrder;
   readonly enoughFreed: typeof enoughFreed;
+  readonly limitBytes: typeof limitBytes;
 }
 
-export const FREE_UP_RULES: FreeUpRules = { freesKind, freesItem, freeUpOrder, enoughFreed };
+export const FREE_UP_RULES: FreeUpRules = { freesKind, freesItem, freeUpOrder, enoughFreed, limitBytes };
 
 export function planFreeUpSpace(
   freeBytes: number,
@@ -52,7 +58,7 @@ export function planFreeUpSpace(
   isConfirmed: (item: MediaItem) => boolean,
   rules: FreeUpRules = FREE_UP_RULES,
 ): FreeUpPlan {
-  const limit = limitGb * GB;
+  const limit = rules.limitBytes(limitGb);
   if (freeBytes >= limit) return { remove: [], bytes: 0, reachesLimit: true };
   const candidates = items
     .filter((i) => rules.freesKind(i.kind) && rules.freesItem(i, isConfirmed))

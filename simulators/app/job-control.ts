@@ -13,10 +13,12 @@ import type { MobileApp } from './mobile-app.js';
 import { RestoreJob } from './restore-job.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
 import { requirePairing } from './server-pairing.js';
+import type { AppSettings } from './settings.js';
+import type { Platform } from '../device/device-spec.js';
 
 /** What job control reads and sets in the app, besides what the jobs themselves need from it. */
 export type JobOwner = JobHost &
-  Pick<MobileApp, 'device' | 'settings' | 'accounts' | 'pairing' | 'backupJob' | 'restoreJob' | 'backup'>;
+  Pick<MobileApp, 'device' | 'settings' | 'accounts' | 'pairing' | 'backupJob' | 'restoreJob' | 'backup' | 'rules'>;
 
 /** Why a job of this kind may not run now, from the device's battery, charging and network, and the settings. */
 export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'rules'>, kind: JobKind): HoldReason[] {
@@ -67,13 +69,29 @@ export async function startRestore(
   return app.restoreJob;
 }
 
+/** A held job goes on by itself once nothing holds it, without a tap on Resume. */
+export function resumesByItself(_kind: JobKind): boolean {
+  return true;
+}
+
+/** Automated backup starts a job by itself only with its setting on, and on iOS only in the foreground. */
+export function backsUpByItself(
+  settings: Pick<AppSettings, 'automatedBackup'>,
+  platform: Platform,
+  foreground: boolean,
+): boolean {
+  return settings.automatedBackup && (platform !== 'ios' || foreground);
+}
+
 /** What the app does when the device or its settings change. */
 export function followConditions(app: JobOwner): void {
-  // A held job goes on by itself once its conditions are true again.
-  if (app.backupJob?.state === 'held' && app.holdReasons('backup').length === 0) void app.backupJob.resume();
-  if (app.restoreJob?.state === 'held' && app.holdReasons('restore').length === 0) void app.restoreJob.resume();
-  if (!app.settings.automatedBackup || !app.pairing || app.holdReasons('backup').length > 0) return;
-  if (app.device.platform === 'ios' && !app.device.foreground) return;
+  const { rules } = app;
+  for (const kind of ['backup', 'restore'] as const) {
+    const job = kind === 'backup' ? app.backupJob : app.restoreJob;
+    if (job?.state === 'held' && app.holdReasons(kind).length === 0 && rules.resumesByItself(kind)) void job.resume();
+  }
+  if (!app.pairing || app.holdReasons('backup').length > 0) return;
+  if (!rules.backsUpByItself(app.settings, app.device.platform, app.device.foreground)) return;
   if (app.backupJob?.state === 'running' || app.backupJob?.state === 'stopped') return;
   if (app.restoreJob?.state === 'running') return;
   if (app.eligibleItems().some((item) => !app.isConfirmed(item))) void app.backup().catch(() => undefined);

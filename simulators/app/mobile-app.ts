@@ -15,19 +15,11 @@ import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList, derivedIds } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
-import {
-  DEFAULT_APP_VERSION,
-  firstLaunchPermissions,
-  initialLanguage,
-  MENUS,
-  type HelpItem,
-  type Menu,
-} from './app-info.js';
+import { DEFAULT_APP_VERSION, initialLanguage, MENUS, type HelpItem, type Menu } from './app-info.js';
 import type { AppOptions } from './app-options.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { appRules, type AppRules } from './app-rules.js';
 import { CHUNK_BYTES, type BackupJob } from './backup-job.js';
-import { formatResult } from './backup-result-line.js';
 import { defaultSources, eligibleItems } from './backup-sources.js';
 import type { ConnectionSetting } from './connection.js';
 import { freeUpSpaceOnDevice } from './free-up-space-on-device.js';
@@ -67,10 +59,10 @@ export class MobileApp implements JobHost {
 
   /** Installing the app: refused below Android 8 and iOS 12.0. */
   constructor(device: SimulatedDevice, options: AppOptions = {}) {
-    assertOsSupported(device.platform, device.spec.osVersion);
+    this.rules = appRules(options.faults ?? []);
+    assertOsSupported(device.platform, device.spec.osVersion, this.rules.isOsSupported);
     this.device = device;
     this.options = options;
-    this.rules = appRules(options.faults ?? []);
     // A fresh installation is a new one to every server (which refuses to pair one installation twice), so its
     // id is not drawn from any seed: no content, name or report derives from it.
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
@@ -79,7 +71,7 @@ export class MobileApp implements JobHost {
     this.security = new EnhancedSecurity(device);
     this.log = new AppLog(() => device.clock.now());
     this.settings.language = initialLanguage(device.setupLanguage);
-    for (const permission of firstLaunchPermissions(device)) device.permissions.request(permission);
+    for (const permission of this.rules.firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => followConditions(this));
   }
 
@@ -108,6 +100,8 @@ export class MobileApp implements JobHost {
     if (this.pairing) throw new ClientError('already-paired');
     this.pairing = await pairByQr(text, this.device, { installId: this.installId, appVersion: this.version }, this.log);
     this.apiClient = undefined;
+    // A phone paired as a new device offers the sources its rule selects (seed 000 §7.1 step vi).
+    if (this.pairing.payload.mode === 'add') this.sources = this.rules.pairedSources(this.device.platform);
     return this.pairing;
   }
 
@@ -200,6 +194,6 @@ export class MobileApp implements JobHost {
 
   /** Android adds how many items free up space archived during the job (seed 000 §6.4.5). */
   formatResult(counts: Counts, archived: number): string {
-    return formatResult(counts, archived, this.device.platform, this.settings.freeUpSpace);
+    return this.rules.formatResult(counts, archived, this.device.platform, this.settings.freeUpSpace);
   }
 }

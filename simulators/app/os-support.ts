@@ -16,8 +16,9 @@ export function isOsSupported(platform: Platform, version: string): boolean {
   return major > minMajor || (major === minMajor && minor >= minMinor);
 }
 
-export function assertOsSupported(platform: Platform, version: string): void {
-  if (!isOsSupported(platform, version)) {
+/** Refuses to install below the minimum; `supported` is the app's rule (this module's by default). */
+export function assertOsSupported(platform: Platform, version: string, supported = isOsSupported): void {
+  if (!supported(platform, version)) {
     const [major, minor] = MINIMUM_OS[platform];
     const name = platform === 'android' ? 'Android' : 'iOS';
     throw new ClientError(

@@ -32,4 +32,20 @@ export const RESTORE_JOB_FAULTS = {
     // The 16 characters the app shows a secret key in (DESIGN.md), so a longer key gives other codes.
     restoredAccounts: (rule) => (accounts) => rule(accounts).map((a) => ({ ...a, secret: a.secret.slice(0, 16) })),
   },
+  'restored-timestamps-kept': {
+    // Sets a restored file's modification time back to the original's.
+    restoredDetails: (rule) => (platform, meta, now) => ({
+      ...rule(platform, meta, now),
+      modifiedAt: meta.modifiedAt ?? now,
+    }),
+  },
+  'ios-restore-keeps-exif': {
+    // Writes the backed-up EXIF back whole on iOS, as on Android.
+    restoredDetails: (rule) => (platform, meta, now) =>
+      platform === 'ios' ? { ...rule(platform, meta, now), exif: meta.exif ?? {} } : rule(platform, meta, now),
+  },
+  'sd-card-restored-without-permission': {
+    // Writes to the SD card without asking for the permission.
+    needsSdCardPermission: () => () => false,
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -57,6 +57,26 @@ export function restoredPlace(platform: Platform, meta: Static<typeof ItemMeta>,
   return { name, path: `/var/mobile/Media/DCIM/100APPLE/${name}`, album: 'Recents' };
 }
 
+/** What a restored file carries besides its place and bytes. */
+export type RestoredDetails = Pick<MediaInit, 'capturedAt' | 'modifiedAt' | 'exif'>;
+
+/**
+ * File timestamps are the restore's own on both platforms. Android keeps the capture date and the EXIF; iOS keeps
+ * of the EXIF only the last-modified date and time.
+ */
+export function restoredDetails(platform: Platform, meta: Static<typeof ItemMeta>, now: number): RestoredDetails {
+  if (platform === 'android') return { capturedAt: meta.capturedAt ?? now, modifiedAt: now, exif: meta.exif ?? {} };
+  const lastModified = meta.modifiedAt ?? meta.capturedAt;
+  const exif: Record<string, string> =
+    lastModified === undefined ? {} : { DateTime: new Date(lastModified).toISOString() };
+  return { capturedAt: now, modifiedAt: now, exif };
+}
+
+/** An item whose place is on the SD card is restored only once the user grants the app's SD card permission. */
+export function needsSdCardPermission(storage: MediaInit['storage']): boolean {
+  return storage === 'sd';
+}
+
 export class RestoreJob {
   state: JobState = 'running';
   /** Why the job is held, read live: the app always says every reason that applies now. */
@@ -145,7 +165,7 @@ export class RestoreJob {
     }
     const media = this.restoredMedia(item, content);
     // Android: the SD card is reached only with the permission the app asks for (seed 000 §11: Original location).
-    if (media.storage === 'sd' && !this.device.permissions.request('sd-card')) {
+    if (this.host.rules.needsSdCardPermission(media.storage) && !this.device.permissions.request('sd-card')) {
       this.withoutPermission[item.meta.kind] += 1;
       this.host.record('Restore', 'Error', `${item.meta.name} not restored: allow access to the SD card.`);
       return;
@@ -157,28 +177,13 @@ export class RestoreJob {
   private restoredMedia(item: Static<typeof Item>, content: { contentSeed: number; size: number }): MediaInit {
     const now = this.device.clock.now();
     const { meta } = item;
-    const place = this.host.rules.restoredPlace(this.device.platform, meta, this.device.mediaItems().length + 1);
-    if (this.device.platform === 'android') {
-      return {
-        ...place,
-        capturedAt: meta.capturedAt ?? now,
-        modifiedAt: now,
-        exif: meta.exif ?? {},
-        storage:
-          meta.path.startsWith('/storage/emulated/') || !/^\/storage\/[0-9A-F]{4}-[0-9A-F]{4}\//.test(meta.path)
-            ? 'internal'
-            : 'sd',
-        origin: 'device',
-        ...content,
-      };
-    }
-    const lastModified = meta.modifiedAt ?? meta.capturedAt;
+    const { platform } = this.device;
+    const place = this.host.rules.restoredPlace(platform, meta, this.device.mediaItems().length + 1);
+    const onCard = platform === 'android' && /^\/storage\/[0-9A-F]{4}-[0-9A-F]{4}\//.test(meta.path);
     return {
       ...place,
-      capturedAt: now,
-      modifiedAt: now,
-      exif: lastModified === undefined ? {} : { DateTime: new Date(lastModified).toISOString() },
-      storage: 'internal',
+      ...this.host.rules.restoredDetails(platform, meta, now),
+      storage: onCard ? 'sd' : 'internal',
       origin: 'device',
       ...content,
     };

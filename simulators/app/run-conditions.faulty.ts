@@ -46,4 +46,31 @@ export const RUN_CONDITIONS_FAULTS = {
       return held ? [...reasons, 'not-charging'] : reasons;
     },
   },
+  // The battery hold, as an app team might get it wrong.
+  'holds-at-30-percent': {
+    // Holds at 30% too: "not above 30%" where the seed says "below 30%".
+    holdReasons: (rule) => (kind, device, settings) => {
+      const atBound = device.batteryLevel === LOW_BATTERY_PERCENT;
+      return rule(kind, atBound ? { ...device, batteryLevel: LOW_BATTERY_PERCENT - 1 } : device, settings);
+    },
+  },
+  'restore-ignores-low-battery': {
+    // Power saving holds backups only: a restore runs below 30%.
+    holdReasons: (rule) => (kind, device, settings) => {
+      const reasons = rule(kind, device, settings);
+      return kind === 'restore' ? without(reasons, 'battery-low') : reasons;
+    },
+  },
+  'charging-lifts-battery-hold': {
+    // Takes a charging device as out of the battery hold.
+    holdReasons: (rule) => (kind, device, settings) => {
+      const reasons = rule(kind, device, settings);
+      return device.charging ? without(reasons, 'battery-low') : reasons;
+    },
+  },
+  'battery-holds-with-power-saving-off': {
+    // Holds below 30% whatever the power saving switch says.
+    holdReasons: (rule) => (kind, device, settings) => rule(kind, device, { ...settings, powerSaving: true }),
+  },
+  'battery-hold-unexplained': unexplained('battery-low'),
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

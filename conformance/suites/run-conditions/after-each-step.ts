@@ -7,12 +7,20 @@ import { Violation } from '../../kit/violation.js';
 import type { ConditionsApp } from './port.js';
 import { expectedHolds, type Model } from './model.js';
 
-/** Which requirements a wrong hold reason breaks. */
-const RULES_OF_REASON: Record<string, readonly string[]> = {
-  'not-on-backup-lan': ['RUN-01'],
-  'battery-low': ['RUN-03', 'RUN-04', 'RUN-06', 'RUN-07', 'RUN-10'],
-  'not-charging': ['RUN-12', 'RUN-13'],
+/** Which requirements a wrong hold reason breaks; the battery's, by the state it went wrong in. */
+const RULES_OF_REASON: Record<string, (m: Model) => readonly string[]> = {
+  'not-on-backup-lan': () => ['RUN-01'],
+  'battery-low': (m) => batteryRules(m),
+  'not-charging': () => ['RUN-12', 'RUN-13'],
 };
+
+/** A wrong battery hold with power saving off, at exactly 30% or while charging breaks the rule of that case. */
+function batteryRules(m: Model): readonly string[] {
+  if (!m.powerSaving) return ['RUN-07'];
+  if (m.battery === 30) return ['RUN-04'];
+  if (m.battery < 30 && m.charging) return ['RUN-03', 'RUN-06'];
+  return ['RUN-03', 'RUN-10'];
+}
 
 /**
  * What the app must say for a reason it holds (RUN-01 "says so", RUN-12 "says a power source is needed"): a
@@ -23,9 +31,9 @@ const SAYS: Record<string, { readonly rule: string; readonly names: RegExp; read
   'not-charging': { rule: 'RUN-12', names: /power|charg|plug/i, what: 'that it needs a power source' },
 };
 
-function brokenBy(actual: readonly string[], expected: readonly string[]): string[] {
+function brokenBy(m: Model, actual: readonly string[], expected: readonly string[]): string[] {
   const differing = [...actual.filter((r) => !expected.includes(r)), ...expected.filter((r) => !actual.includes(r))];
-  return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r] ?? []))];
+  return [...new Set(differing.flatMap((r) => RULES_OF_REASON[r]?.(m) ?? []))];
 }
 
 export async function verify(m: Model, app: ConditionsApp): Promise<void> {
@@ -33,7 +41,7 @@ export async function verify(m: Model, app: ConditionsApp): Promise<void> {
   const expected = expectedHolds(m);
   if (JSON.stringify(seen.holds) !== JSON.stringify(expected)) {
     throw new Violation(
-      brokenBy(seen.holds, expected),
+      brokenBy(m, seen.holds, expected),
       `app holds for [${seen.holds.join(', ')}], the rules say [${expected.join(', ')}]`,
     );
   }
@@ -48,7 +56,7 @@ export async function verify(m: Model, app: ConditionsApp): Promise<void> {
   }
   if (m.jobOpen && JSON.stringify(seen.jobHolds) !== JSON.stringify(expected)) {
     throw new Violation(
-      brokenBy(seen.jobHolds, expected),
+      brokenBy(m, seen.jobHolds, expected),
       `the job says it holds for [${seen.jobHolds.join(', ')}], the rules say [${expected.join(', ')}]`,
     );
   }
