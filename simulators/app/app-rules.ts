@@ -39,8 +39,22 @@ import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
+import { SECURITY_RULES, type SecurityRules } from './authenticator/enhanced-security.js';
+import { ENHANCED_SECURITY_FAULTS } from './authenticator/enhanced-security.faulty.js';
+import { notificationsAllowed } from './authenticator/notifications.js';
+import { NOTIFICATIONS_FAULTS } from './authenticator/notifications.faulty.js';
+import { shownCode } from './authenticator/totp.js';
+import { TOTP_FAULTS } from './authenticator/totp.faulty.js';
+import { keptName } from './authenticator/accounts.js';
+import { ACCOUNTS_FAULTS } from './authenticator/accounts.faulty.js';
+import { pairsOn } from './pair-confirmation.js';
+import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
+import { keptConnection } from './connection.js';
+import { CONNECTION_FAULTS } from './connection.faulty.js';
+import { logShows } from './app-log.js';
+import { APP_LOG_FAULTS } from './app-log.faulty.js';
 
-export interface AppRules extends FreeUpRules, RestorePageRules {
+export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
@@ -68,6 +82,12 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly securityToast: typeof securityToast;
   readonly registrationLogEntry: typeof registrationLogEntry;
   readonly helpPage: typeof helpPage;
+  readonly shownCode: typeof shownCode;
+  readonly notificationsAllowed: typeof notificationsAllowed;
+  readonly keptName: typeof keptName;
+  readonly pairsOn: typeof pairsOn;
+  readonly keptConnection: typeof keptConnection;
+  readonly logShows: typeof logShows;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -100,6 +120,13 @@ export const STRAIGHT_APP_RULES: AppRules = {
   securityToast,
   registrationLogEntry,
   helpPage,
+  ...SECURITY_RULES,
+  shownCode,
+  notificationsAllowed,
+  keptName,
+  pairsOn,
+  keptConnection,
+  logShows,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -122,6 +149,13 @@ export const APP_OVERRIDES = {
   ...SECURITY_TOAST_FAULTS,
   ...REGISTRATION_LOG_FAULTS,
   ...APP_INFO_FAULTS,
+  ...TOTP_FAULTS,
+  ...NOTIFICATIONS_FAULTS,
+  ...ENHANCED_SECURITY_FAULTS,
+  ...ACCOUNTS_FAULTS,
+  ...PAIR_CONFIRMATION_FAULTS,
+  ...CONNECTION_FAULTS,
+  ...APP_LOG_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */
