@@ -1273,6 +1273,22 @@ export const FAULTS = {
     description: 'filters the app log by category: ticking Backup Error lists Backup Info entries too',
     caughtBy: ['LOG-03'],
   },
+  // The app's settings and Help.
+  'version-without-patch': {
+    side: 'app',
+    description: 'shows Help > Version as the major and minor number only ("Version 1.6" for 1.6.2)',
+    caughtBy: ['SET-09'],
+  },
+  'faq-only-a-link': {
+    side: 'app',
+    description: 'shows Help > FAQ as a link to a web page, with no question on it',
+    caughtBy: ['SET-11'],
+  },
+  'first-language-always-english': {
+    side: 'app',
+    description: 'starts in English on a phone set up in another language the app offers',
+    caughtBy: ['SET-07'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

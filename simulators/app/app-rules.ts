@@ -52,6 +52,7 @@ import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
 import { keptConnection } from './connection.js';
 import { CONNECTION_FAULTS } from './connection.faulty.js';
 import { logShows } from './app-log.js';
+import { initialLanguage } from './app-info.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
@@ -88,6 +89,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly pairsOn: typeof pairsOn;
   readonly keptConnection: typeof keptConnection;
   readonly logShows: typeof logShows;
+  readonly initialLanguage: typeof initialLanguage;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -127,6 +129,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   pairsOn,
   keptConnection,
   logShows,
+  initialLanguage,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -15,14 +15,7 @@ import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList, derivedIds } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
-import {
-  DEFAULT_APP_VERSION,
-  firstLaunchPermissions,
-  initialLanguage,
-  MENUS,
-  type HelpItem,
-  type Menu,
-} from './app-info.js';
+import { DEFAULT_APP_VERSION, firstLaunchPermissions, MENUS, type HelpItem, type Menu } from './app-info.js';
 import type { AppOptions } from './app-options.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { appRules, type AppRules } from './app-rules.js';
@@ -84,7 +77,7 @@ export class MobileApp implements JobHost {
       () => device.clock.now(),
       (shown, type) => this.rules.logShows(shown, type),
     );
-    this.settings.language = initialLanguage(device.setupLanguage);
+    this.settings.language = this.rules.initialLanguage(device.setupLanguage);
     for (const permission of firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => followConditions(this));
   }
