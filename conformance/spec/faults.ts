@@ -1252,6 +1252,11 @@ export const FAULTS = {
     description: 'asks for the device password or a biometric before every approval, with enhanced security off too',
     caughtBy: ['ESEC-06'],
   },
+  'password-refused-with-biometric': {
+    side: 'app',
+    description: 'refuses the device password on a phone with a biometric enrolled, taking the biometric only',
+    caughtBy: ['ESEC-07'],
+  },
   'account-name-cut-to-32': {
     side: 'app',
     description: 'keeps only the first 32 characters of a 2FA account’s name, though names of up to 128 are taken',

@@ -23,6 +23,10 @@ export const ENHANCED_SECURITY_FAULTS = {
   'approval-asks-when-off': {
     securityAsks: (said) => (action, enabled) => action === 'approve' || said(action, enabled),
   },
+  // Takes only the biometric where one is enrolled: the device password is refused there.
+  'password-refused-with-biometric': {
+    passwordTaken: (said) => (device) => device.biometric === 'none' && said(device),
+  },
   // Counts failed passwords towards the lock, never a failed biometric.
   'failed-biometrics-never-lock': {
     failureCounts: (said) => (attempt) => attempt.method !== 'biometric' && said(attempt),

@@ -35,6 +35,11 @@ export function securityAsks(action: SecuredAction, enabled: boolean): boolean {
   return action === 'turn-on' || action === 'turn-off' || enabled;
 }
 
+/** Whether the device password or passcode is taken: wherever there is a screen lock, biometrics too (ESEC-07). */
+export function passwordTaken(device: SimulatedDevice): boolean {
+  return device.screenLock !== 'none';
+}
+
 /** Whether a failed attempt counts towards the lock: every one, password or biometric (ESEC-08). */
 export function failureCounts(_attempt: Attempt): boolean {
   return true;
@@ -54,6 +59,7 @@ export const SECURITY_RULES = {
   securityOnByDefault,
   securityAvailable,
   securityAsks,
+  passwordTaken,
   failureCounts,
   lockRefuses,
   lockRemaining,
@@ -135,6 +141,6 @@ export class EnhancedSecurity {
 
   private matches(attempt: Attempt): boolean {
     if (attempt.method === 'biometric') return this.device.biometric !== 'none' && attempt.match;
-    return this.device.screenLock !== 'none' && attempt.password === this.device.lockSecret;
+    return this.rules.passwordTaken(this.device) && attempt.password === this.device.lockSecret;
   }
 }
