@@ -1435,6 +1435,110 @@ export const FAULTS = {
     description: 'removes items by free up space without telling the server, so they land in Delete, not Archive',
     caughtBy: ['FUS-13'],
   },
+  // The app's 2FA page, its push notifications and enhanced security.
+  'code-late-at-step-change': {
+    side: 'app',
+    description: 'shows the last step’s one-time password for the first second of each new 30-second step',
+    caughtBy: ['TOTP-03'],
+  },
+  'codes-blank-offline': {
+    side: 'app',
+    description: 'shows no one-time password ("------") while the phone has no network',
+    caughtBy: ['TOTP-07'],
+  },
+  'notification-when-denied': {
+    side: 'app',
+    description: 'raises a notification for a push request once the user answered the prompt, even with a denial',
+    caughtBy: ['PUSH-09'],
+  },
+  'security-on-by-default': {
+    side: 'app',
+    description: 'turns enhanced security for 2FA on at installation',
+    caughtBy: ['ESEC-01'],
+  },
+  'security-on-without-screen-lock': {
+    side: 'app',
+    description: 'offers to turn enhanced security on without a screen lock, leaving it to the system prompt',
+    caughtBy: ['ESEC-02'],
+  },
+  'security-off-without-authentication': {
+    side: 'app',
+    description: 'turns enhanced security off on a tap, asking for the device password or a biometric only to turn on',
+    caughtBy: ['ESEC-03'],
+  },
+  'approval-without-security': {
+    side: 'app',
+    description: 'approves a push request without the device authentication while enhanced security is on',
+    caughtBy: ['ESEC-04'],
+  },
+  'page-open-without-security': {
+    side: 'app',
+    description: 'opens the 2FA page and its codes without the device authentication while enhanced security is on',
+    caughtBy: ['ESEC-05'],
+  },
+  'failed-biometrics-never-lock': {
+    side: 'app',
+    description: 'counts only failed passwords towards the lock, so failed biometrics go on without end',
+    caughtBy: ['ESEC-08'],
+  },
+  'lock-lets-right-secret-through': {
+    side: 'app',
+    description: 'checks the secret before the lock: the right one opens the locked 2FA page before the wait is over',
+    caughtBy: ['ESEC-09'],
+  },
+  'lock-held-at-its-end': {
+    side: 'app',
+    description:
+      'holds the lock through the instant its wait ends (<= where < belongs), refusing the right secret there',
+    caughtBy: ['ESEC-10'],
+  },
+  'approval-asks-when-off': {
+    side: 'app',
+    description: 'asks for the device password or a biometric before every approval, with enhanced security off too',
+    caughtBy: ['ESEC-06'],
+  },
+  'password-refused-with-biometric': {
+    side: 'app',
+    description: 'refuses the device password on a phone with a biometric enrolled, taking the biometric only',
+    caughtBy: ['ESEC-07'],
+  },
+  'account-name-cut-to-32': {
+    side: 'app',
+    description: 'keeps only the first 32 characters of a 2FA account’s name, though names of up to 128 are taken',
+    caughtBy: ['TFA-13'],
+  },
+  // The app's pairing, connection setting and log.
+  'pairs-before-confirmation': {
+    side: 'app',
+    description: 'pairs as soon as a pairing QR code is detected, so Cancel on the dialog leaves the phone paired',
+    caughtBy: ['PAIR-03'],
+  },
+  'manual-host-not-kept': {
+    side: 'app',
+    description: 'connects through a typed host on Save & Connect but keeps automatic mode as the stored setting',
+    caughtBy: ['PAIR-09'],
+  },
+  'log-filter-by-category': {
+    side: 'app',
+    description: 'filters the app log by category: ticking Backup Error lists Backup Info entries too',
+    caughtBy: ['LOG-03'],
+  },
+  // The app's settings and Help.
+  'version-without-patch': {
+    side: 'app',
+    description: 'shows Help > Version as the major and minor number only ("Version 1.6" for 1.6.2)',
+    caughtBy: ['SET-09'],
+  },
+  'faq-only-a-link': {
+    side: 'app',
+    description: 'shows Help > FAQ as a link to a web page, with no question on it',
+    caughtBy: ['SET-11'],
+  },
+  'first-language-always-english': {
+    side: 'app',
+    description: 'starts in English on a phone set up in another language the app offers',
+    caughtBy: ['SET-07'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

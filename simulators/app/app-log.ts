@@ -8,6 +8,11 @@ export const LOG_TYPES: readonly LogType[] = LOG_CATEGORIES.flatMap((c) =>
   LOG_LEVELS.map((l) => `${c} ${l}` as LogType),
 );
 
+/** Whether the log's filter, with `shown` ticked, lists an entry of `type`: only the types ticked (LOG-03). */
+export function logShows(shown: ReadonlySet<LogType>, type: LogType): boolean {
+  return shown.has(type);
+}
+
 export interface LogEntry {
   readonly at: number;
   readonly type: LogType;
@@ -19,7 +24,10 @@ export class AppLog {
   /** The types shown; all by default. */
   private shown = new Set<LogType>(LOG_TYPES);
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly shows: typeof logShows = logShows,
+  ) {}
 
   add(category: LogCategory, level: LogLevel, message: string): void {
     this.entries.push({ at: this.now(), type: `${category} ${level}`, message });
@@ -31,7 +39,7 @@ export class AppLog {
 
   /** The entries the filter shows, newest first as the app lists them. */
   visible(): LogEntry[] {
-    return this.entries.filter((e) => this.shown.has(e.type)).reverse();
+    return this.entries.filter((e) => this.shows(this.shown, e.type)).reverse();
   }
 
   all(): readonly LogEntry[] {

@@ -6,7 +6,7 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
-import { firstLaunchPermissions, helpPage } from './app-info.js';
+import { firstLaunchPermissions, helpPage, initialLanguage } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
@@ -46,8 +46,22 @@ import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
 import { RUN_CONDITIONS_FAULTS } from './run-conditions.faulty.js';
+import { SECURITY_RULES, type SecurityRules } from './authenticator/enhanced-security.js';
+import { ENHANCED_SECURITY_FAULTS } from './authenticator/enhanced-security.faulty.js';
+import { notificationsAllowed } from './authenticator/notifications.js';
+import { NOTIFICATIONS_FAULTS } from './authenticator/notifications.faulty.js';
+import { shownCode } from './authenticator/totp.js';
+import { TOTP_FAULTS } from './authenticator/totp.faulty.js';
+import { keptName } from './authenticator/accounts.js';
+import { ACCOUNTS_FAULTS } from './authenticator/accounts.faulty.js';
+import { pairsOn } from './pair-confirmation.js';
+import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
+import { keptConnection } from './connection.js';
+import { CONNECTION_FAULTS } from './connection.faulty.js';
+import { logShows } from './app-log.js';
+import { APP_LOG_FAULTS } from './app-log.faulty.js';
 
-export interface AppRules extends FreeUpRules, RestorePageRules {
+export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
@@ -84,6 +98,13 @@ export interface AppRules extends FreeUpRules, RestorePageRules {
   readonly restoredDetails: typeof restoredDetails;
   readonly needsSdCardPermission: typeof needsSdCardPermission;
   readonly archivedOnServer: typeof archivedOnServer;
+  readonly shownCode: typeof shownCode;
+  readonly notificationsAllowed: typeof notificationsAllowed;
+  readonly keptName: typeof keptName;
+  readonly pairsOn: typeof pairsOn;
+  readonly keptConnection: typeof keptConnection;
+  readonly logShows: typeof logShows;
+  readonly initialLanguage: typeof initialLanguage;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -125,6 +146,14 @@ export const STRAIGHT_APP_RULES: AppRules = {
   restoredDetails,
   needsSdCardPermission,
   archivedOnServer,
+  ...SECURITY_RULES,
+  shownCode,
+  notificationsAllowed,
+  keptName,
+  pairsOn,
+  keptConnection,
+  logShows,
+  initialLanguage,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -150,6 +179,13 @@ export const APP_OVERRIDES = {
   ...BACKUP_RESULT_LINE_FAULTS,
   ...OS_SUPPORT_FAULTS,
   ...JOB_CONTROL_FAULTS,
+  ...TOTP_FAULTS,
+  ...NOTIFICATIONS_FAULTS,
+  ...ENHANCED_SECURITY_FAULTS,
+  ...ACCOUNTS_FAULTS,
+  ...PAIR_CONFIRMATION_FAULTS,
+  ...CONNECTION_FAULTS,
+  ...APP_LOG_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -21,6 +21,11 @@ export function assertValidHost(host: string): void {
   if (!isValidHost(host)) throw new ClientError('host-invalid', CLIENT_ERRORS['host-invalid'], { host });
 }
 
+/** The setting the app keeps once Save & Connect reached the paired server with `tried`: that one (PAIR-09). */
+export function keptConnection(_before: ConnectionSetting, tried: ConnectionSetting): ConnectionSetting {
+  return tried;
+}
+
 /** The URL host part for an address (IPv6 in brackets). */
 export function urlHost(host: string): string {
   return isIP(host) === 6 ? `[${host}]` : host;

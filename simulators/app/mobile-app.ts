@@ -15,7 +15,7 @@ import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList, derivedIds } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
-import { DEFAULT_APP_VERSION, initialLanguage, MENUS, type HelpItem, type Menu } from './app-info.js';
+import { DEFAULT_APP_VERSION, MENUS, type HelpItem, type Menu } from './app-info.js';
 import type { AppOptions } from './app-options.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { appRules, type AppRules } from './app-rules.js';
@@ -66,11 +66,17 @@ export class MobileApp implements JobHost {
     // A fresh installation is a new one to every server (which refuses to pair one installation twice), so its
     // id is not drawn from any seed: no content, name or report derives from it.
     this.installId = options.installId ?? randomBytes(9).toString('base64url');
-    this.accounts = new AccountList(options.accountIds ?? derivedIds(`${device.spec.id}/${device.spec.name}`));
+    this.accounts = new AccountList(options.accountIds ?? derivedIds(`${device.spec.id}/${device.spec.name}`), {
+      code: (secret, epochMs) => this.rules.shownCode(secret, epochMs, device.network.internet),
+      name: (typed) => this.rules.keptName(typed),
+    });
     this.sources = defaultSources(device.platform);
-    this.security = new EnhancedSecurity(device);
-    this.log = new AppLog(() => device.clock.now());
-    this.settings.language = initialLanguage(device.setupLanguage);
+    this.security = new EnhancedSecurity(device, this.rules);
+    this.log = new AppLog(
+      () => device.clock.now(),
+      (shown, type) => this.rules.logShows(shown, type),
+    );
+    this.settings.language = this.rules.initialLanguage(device.setupLanguage);
     for (const permission of this.rules.firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => followConditions(this));
   }
@@ -109,7 +115,7 @@ export class MobileApp implements JobHost {
   async setConnection(setting: ConnectionSetting): Promise<void> {
     const pairing = requirePairing(this.pairing);
     const located = await findServer(pairing, setting, this.options);
-    this.connection = setting;
+    this.connection = this.rules.keptConnection(this.connection, setting);
     pairing.host = located.host;
     pairing.tcpPort = located.tcpPort;
     this.apiClient = undefined;

@@ -28,10 +28,24 @@ export function derivedIds(scope: string): () => string {
   return () => createHash('sha256').update(`${scope}#${++count}`).digest().subarray(0, 6).toString('base64url');
 }
 
+/** The name an account keeps from what the user typed: trimmed, whole (TFA-13). */
+export function keptName(typed: string): string {
+  return typed.trim();
+}
+
+/** What the list takes from the app's rules: a secret's code at a time, and the name kept from a typed one. */
+export interface AccountRules {
+  readonly code: (secret: string, epochMs: number) => string;
+  readonly name: (typed: string) => string;
+}
+
 export class AccountList {
   private accounts: Account[] = [];
 
-  constructor(private readonly newId: () => string = derivedIds('accounts')) {}
+  constructor(
+    private readonly newId: () => string = derivedIds('accounts'),
+    private readonly rules: AccountRules = { code: totpAt, name: keptName },
+  ) {}
 
   list(): readonly Account[] {
     return this.accounts;
@@ -46,7 +60,7 @@ export class AccountList {
   /** "Not able to scan QR code?": username and secret key typed by hand (TOTP only, never push). */
   addFromSecret(issuer: string, username: string, secret: string): Account {
     if (username.trim() === '') throw new ClientError('otpauth-invalid', 'Enter the username.');
-    return this.add({ issuer, label: username.trim(), secret: normaliseSecret(secret), push: false });
+    return this.add({ issuer, label: this.rules.name(username), secret: normaliseSecret(secret), push: false });
   }
 
   /** Puts back accounts restored from a backup, keeping their ids; ones already present are left as they are. */
@@ -60,7 +74,7 @@ export class AccountList {
   rename(id: string, label: string): void {
     if (label.trim() === '' || label.length > 128)
       throw new ClientError('otpauth-invalid', 'An account name is 1-128 characters.');
-    this.accounts = this.accounts.map((a) => (a.id === id ? { ...a, label: label.trim() } : a));
+    this.accounts = this.accounts.map((a) => (a.id === id ? { ...a, label: this.rules.name(label) } : a));
     this.get(id);
   }
 
@@ -90,7 +104,7 @@ export class AccountList {
       id: a.id,
       issuer: a.issuer,
       label: a.label,
-      code: totpAt(a.secret, epochMs),
+      code: this.rules.code(a.secret, epochMs),
       secondsLeft: secondsLeft(epochMs),
     }));
   }

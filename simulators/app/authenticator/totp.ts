@@ -14,3 +14,11 @@ export function totpAt(secret: string, epochMs: number): string {
 export function secondsLeft(epochMs: number): number {
   return Math.ceil((PERIOD_MS - (epochMs % PERIOD_MS)) / 1000);
 }
+
+/**
+ * The code the 2FA page shows for `secret` at `epochMs`: the RFC 6238 code of that instant, computed on the phone,
+ * so the same with or without a network (TOTP-03, TOTP-07).
+ */
+export function shownCode(secret: string, epochMs: number, _online: boolean): string {
+  return totpAt(secret, epochMs);
+}

@@ -14,7 +14,6 @@ import { urlHost } from '../connection.js';
 import type { MobileApp } from '../mobile-app.js';
 import type { Account, ShownCode } from './accounts.js';
 import type { Attempt } from './enhanced-security.js';
-import { notificationsAllowed } from './notifications.js';
 import type { TwoFactorRegistration } from './registration-log.js';
 import { totpAt } from './totp.js';
 
@@ -86,7 +85,7 @@ export class TwoFactorApp {
 
   /** Opening the 2FA page: the accounts and their codes, after the device authentication enhanced security asks for. */
   openPage(attempt?: Attempt): ShownCode[] {
-    this.authenticateIfRequired(attempt);
+    this.app.security.guard('open', attempt);
     return this.app.accounts.codes(this.now());
   }
 
@@ -99,7 +98,7 @@ export class TwoFactorApp {
       link.lastSeq = Math.max(link.lastSeq, page.last);
       for (const request of page.notifications) {
         this.requests.set(request.requestId, { link, request });
-        if (notificationsAllowed(this.app.device)) this.notify(request);
+        if (this.app.rules.notificationsAllowed(this.app.device)) this.notify(request);
         fresh.push(request);
       }
     }
@@ -124,7 +123,7 @@ export class TwoFactorApp {
   ): Promise<string> {
     const known = this.requests.get(requestId);
     if (!known) throw new ClientError('account-not-found', `No push request ${requestId} reached this device.`);
-    if (decision === 'approve') this.authenticateIfRequired(options.attempt);
+    if (decision === 'approve') this.app.security.guard('approve', options.attempt);
     const answer = await known.link.client.call('answerPush', {
       params: { requestId },
       body: { decision, ...(options.number !== undefined ? { number: options.number } : {}) },
@@ -151,13 +150,6 @@ export class TwoFactorApp {
     const link = this.links[0];
     if (!link) throw new ClientError('not-paired', 'The app is not registered with a server for 2FA.');
     return link;
-  }
-
-  private authenticateIfRequired(attempt: Attempt | undefined): void {
-    if (!this.app.security.required) return;
-    if (!attempt)
-      throw new ClientError('authentication-failed', 'Enhanced security asks for the device password or a biometric.');
-    this.app.security.authenticate(attempt);
   }
 
   /** The App Log entry of a registration, as the app's rule words it (LOG-04). */

@@ -5,6 +5,7 @@
  */
 import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
 import { HELP_ITEMS } from '../../app/app-info.js';
+import type { Attempt } from '../../app/authenticator/enhanced-security.js';
 import { LOG_TYPES } from '../../app/app-log.js';
 import { FREE_UP_SPACE_LIMITS_GB, LANGUAGES, type AppSettings } from '../../app/settings.js';
 import type { SimulatorSession } from '../simulator-session.js';
@@ -63,17 +64,19 @@ function freeUpNote(session: SimulatorSession): UiElement[] {
 /** Turning it on needs a screen lock; either way the device authentication comes first. */
 function toggleSecurity(session: SimulatorSession): void {
   const enable = !session.app.security.enabled;
-  if (enable && session.device.screenLock === 'none') {
+  if (enable && !session.app.security.available) {
     session.message = CLIENT_ERRORS['security-unavailable'];
     return;
   }
-  session.authenticate(`Turn ${enable ? 'on' : 'off'} enhanced security for 2FA`, (s, attempt) => {
+  const turn = (s: SimulatorSession, attempt?: Attempt) => {
     s.app.security.setEnabled(enable, attempt);
     s.app.updateSettings({ enhancedSecurity2fa: enable });
     s.twoFactorUnlocked = false;
     // It says it took the change (seed 000 §6.4.4 step 5).
     s.message = s.app.rules.securityToast(enable);
-  });
+  };
+  if (!session.app.security.asks(enable ? 'turn-on' : 'turn-off')) return turn(session);
+  session.authenticate(`Turn ${enable ? 'on' : 'off'} enhanced security for 2FA`, turn);
 }
 
 export function freeUpLimitScreen(session: SimulatorSession): UiElement[] {

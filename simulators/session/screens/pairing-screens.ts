@@ -40,8 +40,8 @@ async function confirmPairing(session: SimulatorSession): Promise<void> {
   session.pendingPairing = undefined;
   session.back();
   if (scanned === undefined) return;
-  await session.app.scanQr(scanned);
   const { app } = session;
+  if (app.rules.pairsOn('confirmed')) await app.scanQr(scanned);
   if (decodePairingPayload(scanned).mode === 'add') {
     // OK leads on to the sources the app selected for the new pairing (seed 000 §7.1 step vi).
     session.say(app.rules.pairedText(), (s) => {

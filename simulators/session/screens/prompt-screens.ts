@@ -27,6 +27,7 @@ export async function scanQr(session: SimulatorSession, payload: string): Promis
   if (purpose === 'pairing') {
     // Seed 000 §6.2: once the code is detected the app asks before it pairs (PAIR-03).
     decodePairingPayload(payload);
+    if (session.app.rules.pairsOn('detected')) await session.app.scanQr(payload);
     session.pendingPairing = payload;
     session.open('pair-confirm');
   } else {

@@ -15,7 +15,7 @@ import { openRecoveryPhone } from './recovery-screen.js';
 
 export function twoFactorScreen(session: SimulatorSession): UiElement[] {
   const { app } = session;
-  if (app.security.required && !session.twoFactorUnlocked) {
+  if (app.security.asks('open') && !session.twoFactorUnlocked) {
     return [
       text('tfa-locked', 'Enhanced security: authenticate to open 2FA'),
       button('tfa-unlock', 'Unlock', (s) =>
@@ -80,7 +80,7 @@ function requestRow(request: Notification): UiElement {
   const id = `request-${request.requestId}`;
   const approve = (number?: number) => (s: SimulatorSession) => {
     const chosen = number === undefined ? {} : { number };
-    if (!s.app.security.required) return answer(s, request, 'approve', chosen);
+    if (!s.app.security.asks('approve')) return answer(s, request, 'approve', chosen);
     s.authenticate('Approve the login', (inner, attempt) => answer(inner, request, 'approve', { attempt, ...chosen }));
   };
   const choices = request.numberChoices ?? [];

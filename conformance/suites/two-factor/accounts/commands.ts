@@ -111,7 +111,10 @@ const add = fc
   );
 
 const rename = fc
-  .record({ at: fc.nat(), label: fc.constantFrom('Work', '  Home  ', '', 'x'.repeat(129), 'Finance 2') })
+  .record({
+    at: fc.nat(),
+    label: fc.constantFrom('Work', '  Home  ', '', 'x'.repeat(128), 'x'.repeat(129), 'Finance 2'),
+  })
   .map(({ at, label }) => {
     const what = `renaming to ${JSON.stringify(label.slice(0, 12))}`;
     return step(

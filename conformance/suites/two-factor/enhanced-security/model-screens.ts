@@ -20,6 +20,7 @@ import { elementsIn } from '../../../kit/page-elements.js';
 import { state, typeDevicePassword, withApp } from '../../../kit/screens-support.js';
 import { whileRegistered } from '../common/screens-support.js';
 import { where } from '../../../kit/applies.js';
+import { Violation } from '../../../kit/violation.js';
 
 /** The screen lock's secret the check sets on the phone (`mobile: setScreenLock`). */
 const PIN = '4711';
@@ -94,15 +95,18 @@ export const uiEnhancedSecurityCheck: Check = {
       const profile = context.column.profile;
       const steps = securitySteps({ sameToggle: false });
       const property = fc.asyncProperty(fc.commands(steps, { ...commandsOptions(context, 20), size: 'max' }), (cmds) =>
-        withApp(context, (driver) =>
-          whileRegistered(driver, desk, async ({ scanned }) => {
+        withApp(context, async (driver) => {
+          // Read before the registration, which needs the 2FA page open (securityModelRun reads it again).
+          if (await screensApp(driver).enabled())
+            throw new Violation(['ESEC-01'], 'enhanced security is on out of the box');
+          return whileRegistered(driver, desk, async ({ scanned }) => {
             if (!scanned.ok) throw new Error(`registering the phone by QR failed: ${JSON.stringify(scanned)}`);
             const lock = profile.screenLock !== 'none';
             if (lock) await driver.execute('mobile: setScreenLock', { lock: profile.screenLock, secret: PIN });
             const phone = { screenLock: lock, biometric: profile.biometric !== 'none' };
             await securityModelRun(screensApp(driver), cmds, phone);
-          }),
-        ),
+          });
+        }),
       );
       return checkProperty(property, context);
     }),
