@@ -19,7 +19,7 @@ import { valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
 import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
-import { answersEdition } from './net/discovery-responder.js';
+import { answersEdition, discoveryAnswer } from './net/discovery-responder.js';
 import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
 import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
@@ -135,6 +135,7 @@ export interface ServerRules {
   readonly saysTwoFactor: typeof saysTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
   readonly answersEdition: typeof answersEdition;
+  readonly discoveryAnswer: typeof discoveryAnswer;
   // Requests.
   readonly valueToCheck: typeof valueToCheck;
   readonly authenticatesFirst: typeof authenticatesFirst;
@@ -245,6 +246,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   saysTwoFactor,
   editionTcpRange,
   answersEdition,
+  discoveryAnswer,
   valueToCheck,
   authenticatesFirst,
   contentTypeCheck,

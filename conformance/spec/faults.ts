@@ -934,6 +934,18 @@ export const FAULTS = {
     description: 'the web console’s Settings > Authentication shows none of the registered devices',
     caughtBy: ['DESK-06'],
   },
+  // The server's backup, network, pairing, migration and storage rules (LIM, NET, STO).
+  'exif-location-dropped': {
+    side: 'server',
+    description: "keeps an item's EXIF without its GPS tags (a privacy measure): the location is lost on restore",
+    caughtBy: ['LIM-06', 'LIM-07'],
+  },
+  'discovery-announces-default-port': {
+    side: 'server',
+    description:
+      "announces its edition's default TCP port in discovery answers, not the port it took when the default was busy",
+    caughtBy: ['NET-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
