@@ -30,12 +30,6 @@ export interface FaultSpec {
    * data): on a plain URL, which the kit can only reach through its proxy, it goes uncaught.
    */
   readonly needsRestart?: true;
-  /**
-   * Only a check that starts servers like the target, with chosen ports taken, shows it: on a vendor's path it is
-   * caught only when the vendor gives `--own-server`, which the self-test's served variants do not give the port
-   * checks (`mbsc selftest --vendor-path` lists it as n/a).
-   */
-  readonly needsOwnServer?: true;
   /** Today's checks do not catch it, and why: a gap in the suites, measured, kept until a check closes it. */
   readonly knownGap?: string;
 }
@@ -653,13 +647,11 @@ export const FAULTS = {
     side: 'server',
     description: "goes past the end of its edition's TCP range when every port of the range is taken",
     caughtBy: ['NET-05'],
-    needsOwnServer: true,
   },
   'port-range-cut-short': {
     side: 'server',
     description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
     caughtBy: ['NET-04'],
-    needsOwnServer: true,
     edition: 'lite',
   },
   'removed-device-files-deleted': {
