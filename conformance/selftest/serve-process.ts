@@ -82,9 +82,9 @@ async function startOnce(options: ServeOptions): Promise<ServedServer> {
 }
 
 /**
- * The same variant as an `--own-server` command, every placeholder in it: the push-service check (NET-09) starts it
- * with a push service of its own, and the nemesis crashes it at the crash points it arms. Its own servers need no
- * clock.
+ * The same variant as an `--own-server` command, every placeholder in it: the port checks start it with ports of
+ * its range taken, the push-service check (NET-09) with a push service of its own, and the nemesis crashes it at the
+ * crash points it arms. Its own servers need no clock.
  */
 function ownServerTemplate(options: ServeOptions): CommandTemplate {
   return commandTemplate([
@@ -104,9 +104,9 @@ async function capabilitiesOf(url: string): Promise<string[]> {
 
 /**
  * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, the command that starts
- * another like it (`--own-server` with `{pushWebhook}`, given to the push-service check), and its web console at
- * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so the
- * desktop console checks and the push-service check run on this path too.
+ * another like it (`--own-server` with `{pushWebhook}`, given to every check that starts servers of its own), and its
+ * web console at `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE`
+ * gives), so the desktop console checks, the port checks and the push-service check run on this path too.
  */
 export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
   const { url, udpPort, consoleKey, ownServer, dataDir } = server;
