@@ -65,7 +65,7 @@ import {
   uploadRefusal,
   uploadToCancel,
 } from './services/uploads.js';
-import { jobFolder, tabAfterCommit } from './services/backups.js';
+import { countedItems, jobFolder, tabAfterCommit } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
@@ -169,6 +169,7 @@ export interface ServerRules {
   readonly jobFolder: typeof jobFolder;
   readonly freeBackupPath: typeof freeBackupPath;
   readonly tabAfterCommit: typeof tabAfterCommit;
+  readonly countedItems: typeof countedItems;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -278,6 +279,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   jobFolder,
   freeBackupPath,
   tabAfterCommit,
+  countedItems,
   refusePairedInstall,
   refuseOldMigratingApp,
   tokenToPair,

@@ -938,6 +938,11 @@ export const FAULTS = {
       "announces its edition's default TCP port in discovery answers, not the port it took when the default was busy",
     caughtBy: ['NET-08'],
   },
+  'job-counts-whole-snapshot': {
+    side: 'server',
+    description: "counts a finished job's items as every item its snapshot names, not the items the job stored",
+    caughtBy: ['BAK-06'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
