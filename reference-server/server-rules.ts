@@ -19,7 +19,7 @@ import { routeSchema, valueToCheck } from './http/validation.js';
 import { VALIDATION_FAULTS } from './http/validation.faulty.js';
 import { authenticatesFirst, contentTypeCheck } from './http/register-routes.js';
 import { REGISTER_ROUTES_FAULTS } from './http/register-routes.faulty.js';
-import { answersEdition } from './net/discovery-responder.js';
+import { answersEdition, discoveryAnswer } from './net/discovery-responder.js';
 import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
 import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
@@ -65,7 +65,7 @@ import {
   uploadRefusal,
   uploadToCancel,
 } from './services/uploads.js';
-import { jobFolder, tabAfterCommit } from './services/backups.js';
+import { countedItems, jobFolder, tabAfterCommit } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
@@ -135,6 +135,7 @@ export interface ServerRules {
   readonly saysTwoFactor: typeof saysTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
   readonly answersEdition: typeof answersEdition;
+  readonly discoveryAnswer: typeof discoveryAnswer;
   // Requests.
   readonly valueToCheck: typeof valueToCheck;
   readonly routeSchema: typeof routeSchema;
@@ -169,6 +170,7 @@ export interface ServerRules {
   readonly jobFolder: typeof jobFolder;
   readonly freeBackupPath: typeof freeBackupPath;
   readonly tabAfterCommit: typeof tabAfterCommit;
+  readonly countedItems: typeof countedItems;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -250,6 +252,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   saysTwoFactor,
   editionTcpRange,
   answersEdition,
+  discoveryAnswer,
   valueToCheck,
   routeSchema,
   authenticatesFirst,
@@ -282,6 +285,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   jobFolder,
   freeBackupPath,
   tabAfterCommit,
+  countedItems,
   refusePairedInstall,
   refuseOldMigratingApp,
   tokenToPair,

@@ -115,7 +115,7 @@ async function serve(options: ServerOptions, frozen: boolean): Promise<RunningSe
         return typeof address === 'object' && address ? address.port : port;
       },
     );
-    answerDiscovery(udp, identity, ctx.rules.answersEdition);
+    answerDiscovery(udp, identity, ctx.rules.answersEdition, ctx.rules.discoveryAnswer);
 
     const socket = udp;
     const localHost =

@@ -13,9 +13,10 @@ import { ClientError } from '../spec/errors.js';
 import type { ServerFault } from '../spec/faults.js';
 import { ServerTarget } from '../targets/server-target.js';
 import { startProcess } from '../targets/started-processes.js';
+import { startWhenRangeFrees } from '../targets/range-held.js';
 import { whereItListens } from '../targets/served-lines.js';
 import { commandTemplate, type CommandTemplate } from '../targets/command-template.js';
-import type { OwnServerCommand } from '../targets/own-server-process.js';
+import { RangeHeldStart, type OwnServerCommand } from '../targets/own-server-process.js';
 import { REFERENCE_CONSOLE_LOCATORS } from '../targets/web-console.js';
 
 export interface ServeOptions {
@@ -46,8 +47,19 @@ export interface ServedServer {
 
 const LOOPBACK = '127.0.0.1';
 
-/** Servers starting at once each take a port of their own: each listens on the first of the range it can get. */
-export async function startServeProcess(options: ServeOptions): Promise<ServedServer> {
+/**
+ * Servers starting at once each take a port of their own: each listens on the first of the range it can get. A start
+ * that ends for want of a free port (a port check of a variant run beside it holds the whole range for as long as one
+ * of its own starts takes) is made again once the range frees, as the kit's other starts are (range-held.ts).
+ */
+export function startServeProcess(options: ServeOptions): Promise<ServedServer> {
+  return startWhenRangeFrees(() => startOnce(options));
+}
+
+/** `mbsc serve`'s exit code when its edition's range has no free port (cli/command.ts EXIT.unavailable). */
+const SERVE_EXIT_NO_FREE_PORT = 3;
+
+async function startOnce(options: ServeOptions): Promise<ServedServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `mbsc-vendor-${options.edition}-`));
   const args = [
     ...[options.cli, 'serve', '--edition', options.edition, '--host', LOOPBACK],
@@ -64,14 +76,15 @@ export async function startServeProcess(options: ServeOptions): Promise<ServedSe
     return { ...printed, capabilities, ownServer, dataDir, stop: child.stop };
   } catch (error) {
     await child.stop();
-    throw error;
+    const full = error instanceof ClientError && error.details?.exitCode === SERVE_EXIT_NO_FREE_PORT;
+    throw full ? new RangeHeldStart('starting a served variant (mbsc serve)', [], { cause: error }) : error;
   }
 }
 
 /**
- * The same variant as an `--own-server` command, every placeholder in it: the push-service check (NET-09) starts it
- * with a push service of its own, and the nemesis crashes it at the crash points it arms. Its own servers need no
- * clock.
+ * The same variant as an `--own-server` command, every placeholder in it: the port checks start it with ports of
+ * its range taken, the push-service check (NET-09) with a push service of its own, and the nemesis crashes it at the
+ * crash points it arms. Its own servers need no clock.
  */
 function ownServerTemplate(options: ServeOptions): CommandTemplate {
   return commandTemplate([
@@ -91,9 +104,9 @@ async function capabilitiesOf(url: string): Promise<string[]> {
 
 /**
  * The served server as `mbsc validate` meets a vendor's: its URL, UDP port and console key, the command that starts
- * another like it (`--own-server` with `{pushWebhook}`, given to the push-service check), and its web console at
- * `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE` gives), so the
- * desktop console checks and the push-service check run on this path too.
+ * another like it (`--own-server` with `{pushWebhook}`, given to every check that starts servers of its own), and its
+ * web console at `<url>/` with the reference console's locator map (what `--console-url URL/ --console-locators FILE`
+ * gives), so the desktop console checks, the port checks and the push-service check run on this path too.
  */
 export function servedTarget(server: ServedServer, edition: Edition): ServerTarget {
   const { url, udpPort, consoleKey, ownServer, dataDir } = server;
@@ -103,10 +116,9 @@ export function servedTarget(server: ServedServer, edition: Edition): ServerTarg
     edition,
     consoleKey,
     dataDir,
-    // For NET-09 only: the port checks judge the ports the served variant itself announces.
-    pushServiceServer: ownServer,
-    // And for the nemesis: a served variant of its own, crashed and started again on its data.
-    restartServer: ownServer,
+    // As a vendor gives it: the port checks start servers of their own with ports taken, the push-service check one
+    // with a push service of the kit's, the nemesis one it crashes and starts again on its data.
+    ownServer,
     webConsole: { url: `${url}/`, locators: REFERENCE_CONSOLE_LOCATORS },
   });
 }

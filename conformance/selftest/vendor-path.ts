@@ -19,27 +19,11 @@ export type Cell =
   | { readonly kind: 'n/a'; readonly reason: string }
   | { readonly kind: 'error'; readonly reason: string };
 
-/**
- * A variant only the port checks' own servers show: the served variants give their own-server command to the
- * push-service check and the nemesis alone, so that the port checks judge the ports the served variant announces.
- */
-const UNSERVED: Cell = {
-  kind: 'n/a',
-  reason: 'only servers the kit starts with ports taken show it (a vendor gives --own-server for that)',
-};
-
 export interface VendorPathRow {
   readonly fault: ServerFault;
   readonly needsClock: boolean;
   readonly without: Cell;
   readonly with: Cell;
-}
-
-/** The row of a variant the served variants cannot show (needsOwnServer), unmeasured; undefined for any other. */
-export function unservedRow(fault: ServerFault): VendorPathRow | undefined {
-  const spec: FaultSpec = FAULTS[fault];
-  if (!spec.needsOwnServer) return undefined;
-  return { fault, needsClock: spec.needsClock === true, without: UNSERVED, with: UNSERVED };
 }
 
 export interface VendorPathOptions extends VariantOptions {
@@ -75,7 +59,7 @@ export async function vendorPath(options: VendorPathOptions): Promise<VendorPath
   const queue = [...options.faults];
   const worker = async () => {
     for (let fault = queue.shift(); fault !== undefined; fault = queue.shift()) {
-      const row: VendorPathRow = unservedRow(fault) ?? {
+      const row: VendorPathRow = {
         fault,
         needsClock: (FAULTS[fault] as FaultSpec).needsClock === true,
         without: discount(await measure(fault, false, options), straightFails),

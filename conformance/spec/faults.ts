@@ -31,12 +31,6 @@ export interface FaultSpec {
    */
   readonly needsRestart?: true;
   /**
-   * Only a check that starts servers like the target, with chosen ports taken, shows it: on a vendor's path it is
-   * caught only when the vendor gives `--own-server`, which the self-test's served variants do not give the port
-   * checks (`mbsc selftest --vendor-path` lists it as n/a).
-   */
-  readonly needsOwnServer?: true;
-  /**
    * Only a device with an SD card shows it: the self-test adds such a profile (samsung-galaxy-a12) to its runs when
    * none of the profiles it was given has one.
    */
@@ -658,13 +652,11 @@ export const FAULTS = {
     side: 'server',
     description: "goes past the end of its edition's TCP range when every port of the range is taken",
     caughtBy: ['NET-05'],
-    needsOwnServer: true,
   },
   'port-range-cut-short': {
     side: 'server',
     description: "takes Lite's TCP range as 100 ports like the other editions' (51000-51099, not 51000-51299)",
     caughtBy: ['NET-04'],
-    needsOwnServer: true,
     edition: 'lite',
   },
   'removed-device-files-deleted': {
@@ -989,6 +981,23 @@ export const FAULTS = {
     side: 'server',
     description: 'refuses "Forgot password" at the password prompt as login-state: the lock has no way back in',
     caughtBy: ['PWL-02'],
+  },
+  // The server's backup, network, pairing, migration and storage rules (LIM, NET, STO).
+  'exif-location-dropped': {
+    side: 'server',
+    description: "keeps an item's EXIF without its GPS tags (a privacy measure): the location is lost on restore",
+    caughtBy: ['LIM-06', 'LIM-07'],
+  },
+  'discovery-announces-default-port': {
+    side: 'server',
+    description:
+      "announces its edition's default TCP port in discovery answers, not the port it took when the default was busy",
+    caughtBy: ['NET-08'],
+  },
+  'job-counts-whole-snapshot': {
+    side: 'server',
+    description: "counts a finished job's items as every item its snapshot names, not the items the job stored",
+    caughtBy: ['BAK-06'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {

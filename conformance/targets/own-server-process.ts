@@ -179,7 +179,7 @@ interface NotStarted {
  * carries the code of the reference server's own refusal, so the checks that wait for a range to free
  * (range-held.ts) tell it the same way.
  */
-class RangeHeldStart extends SetupError {
+export class RangeHeldStart extends SetupError {
   readonly code = NO_FREE_PORT;
 }
 

@@ -32,7 +32,7 @@ const RANGE_WAIT_MS = 30_000;
 const RANGE_PAUSE_MS = 250;
 
 /** Whether a start failed for want of a free port: the reference's own refusal, or a vendor's start that ended so. */
-function endedOnFullRange(error: unknown): boolean {
+export function endedOnFullRange(error: unknown): boolean {
   return (error as { code?: unknown } | undefined)?.code === NO_FREE_PORT;
 }
 

@@ -39,18 +39,8 @@ export interface ServerTargetOptions {
   readonly dataDir?: string;
   /** How to start another server like this one, for the checks that start their own. */
   readonly ownServer?: OwnServerCommand;
-  /**
-   * Such a command for the push-service check alone, when the port checks are to judge this server's own ports
-   * (the self-test's served variants: one whose own starts leave the range would read an error of that start).
-   */
-  readonly pushServiceServer?: OwnServerCommand;
   /** The target's own server, when the kit started it and may crash it (a container it runs). */
   readonly restart?: () => Promise<RestartableServer>;
-  /**
-   * A command for the nemesis's server alone, when the port checks are to judge this server's own ports (the
-   * self-test's served variants); otherwise `ownServer` gives it.
-   */
-  readonly restartServer?: OwnServerCommand;
   /** A server the kit did not start, kept after the run: each cell puts back what it made (Target). */
   readonly leavesAsFound?: boolean;
   /** Other runs of the kit may be at work on the server at the same time (Target). */
@@ -107,7 +97,7 @@ export class ServerTarget implements Target {
 
   private restartable(edition: Edition): Pick<TargetSession, 'startRestartableServer' | 'restartLack'> {
     if (this.options.restart) return { startRestartableServer: this.options.restart };
-    const command = this.options.restartServer ?? this.options.ownServer;
+    const command = this.options.ownServer;
     if (command) return restartStart(command, edition);
     return {
       restartLack:
@@ -115,14 +105,14 @@ export class ServerTarget implements Target {
     };
   }
 
-  /** A server on a data directory a check chooses: any command of the target's that takes {data}. */
+  /** A server on a data directory a check chooses: the --own-server command, when it takes {data}. */
   private onDataDir(edition: Edition) {
-    const command = this.options.ownServer ?? this.options.restartServer;
+    const command = this.options.ownServer;
     return command ? dataDirStart(command, edition) : {};
   }
 
   private pushService(edition: Edition) {
-    const command = this.options.pushServiceServer ?? this.options.ownServer;
+    const command = this.options.ownServer;
     return command ? pushServiceStart(command, edition) : {};
   }
 }

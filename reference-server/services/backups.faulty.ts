@@ -1,6 +1,9 @@
 /** The self-test's faulty variants of a backup job's folder and of a commit's tabs (backups.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import type { ItemKind } from '../../conformance/spec/file-types.js';
+
+type Held = { readonly kind: ItemKind; readonly sha256: string };
 
 export const BACKUPS_FAULTS = {
   'job-folder-after-start': {
@@ -10,5 +13,12 @@ export const BACKUPS_FAULTS = {
   'archived-stays-in-archive': {
     // Once archived, always archived: an item restored to the phone and backed up again stays in the Archive tab.
     tabAfterCommit: (rule) => (tab, present) => (tab === 'archive' ? tab : rule(tab, present)),
+  },
+  'job-counts-whole-snapshot': {
+    // Counts every item the snapshot names, the phone's whole backed-up set, not the items this job stored.
+    countedItems: () => (ctx, deviceId, _backupId, present) =>
+      (ctx.db.prepare('SELECT kind, sha256 FROM items WHERE device_id = ?').all(deviceId) as Held[]).filter((row) =>
+        present.has(row.sha256),
+      ),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -78,12 +78,7 @@ export function commitBackup(
   // The counts are the job's: items whose bytes this job stored (seed 000 §10.2 pairs "46 Photos" with the 46 files
   // of the job's folder), and every 2FA account the snapshot carries.
   const counts: Counts = { photos: 0, videos: 0, files: 0, twoFactorAccounts: request.accounts.length };
-  const stored = ctx.db
-    .prepare('SELECT kind FROM items WHERE device_id = ? AND backup_id = ?')
-    .all(device.id, backupId) as {
-    kind: ItemKind;
-  }[];
-  for (const { kind } of stored) counts[COUNT_OF_KIND[kind]] += 1;
+  for (const { kind } of ctx.rules.countedItems(ctx, device.id, backupId, present)) counts[COUNT_OF_KIND[kind]] += 1;
   const snapshot = {
     snapshotId: newId(),
     backupId,
@@ -129,4 +124,16 @@ export function latestSnapshot(ctx: ServiceContext, device: DeviceRow): Static<t
     counts: JSON.parse(row.counts_json) as Counts,
     accounts: JSON.parse(row.accounts_json) as Static<typeof AuthenticatorAccount>[],
   };
+}
+
+/** The items a commit counts: those whose bytes this job stored, whatever else the snapshot names (BAK-06). */
+export function countedItems(
+  ctx: ServiceContext,
+  deviceId: string,
+  backupId: string,
+  _present: ReadonlySet<string>,
+): { readonly kind: ItemKind }[] {
+  return ctx.db.prepare('SELECT kind FROM items WHERE device_id = ? AND backup_id = ?').all(deviceId, backupId) as {
+    kind: ItemKind;
+  }[];
 }

@@ -44,6 +44,15 @@ export const UPLOADS_FAULTS = {
       return named && named.sha256 !== request.sha256 ? named : rule(ctx, device, request);
     },
   },
+  'exif-location-dropped': {
+    // Keeps an item's EXIF without its GPS tags, as a privacy measure: the location is lost on the server's copy of
+    // the metadata, and so on every restore of the item.
+    openUpload: (rule) => (ctx, deviceId, backupId, request) => {
+      const exif = Object.entries(request.meta.exif ?? {}).filter(([tag]) => !tag.startsWith('GPS'));
+      const meta = { ...request.meta, ...(request.meta.exif ? { exif: Object.fromEntries(exif) } : {}) };
+      return rule(ctx, deviceId, backupId, { ...request, meta });
+    },
+  },
   'upload-opened-twice-at-once': {
     // Reads the device's unfinished upload of the bytes on a round trip (a vendor's asynchronous database)...
     unfinishedUpload: (rule) => (ctx, deviceId, sha256) => afterRoundTrip(rule(ctx, deviceId, sha256)),

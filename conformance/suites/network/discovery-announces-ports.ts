@@ -15,8 +15,10 @@ import {
 } from '../../../simulators/mbs-client/discovery-client.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { otherEdition } from '../../kit/server-support.js';
-import { Violation } from '../../kit/violation.js';
+import { Violation, within } from '../../kit/violation.js';
 import { ClientError } from '../../spec/errors.js';
+import type { ServerInfo } from '../../spec/protocol/resources.js';
+import type { Static } from 'typebox';
 
 /**
  * UDP may drop a datagram: up to three requests, each waiting for the first answer as long as the app waits for one
@@ -115,7 +117,12 @@ async function verifyDiscovery({ session }: CheckContext): Promise<void> {
       `garbage datagrams were answered: ${replies.map((r) => r.toString('utf8').slice(0, 80)).join(' | ')}`,
     );
   }
-  // The app connects to the announced TCP port: the same server must answer there, over HTTP.
+  // The app connects to the announced TCP port: the same server must answer there, over HTTP (NET-08).
+  const here = await new MbsClient({ baseUrl: session.url, timeoutMs: 5_000 }).call('getInfo');
+  await within(['NET-08'], () => servesAnnounced(answer, here, edition));
+}
+
+async function servesAnnounced(answer: Discovered, here: Static<typeof ServerInfo>, edition: Edition): Promise<void> {
   const announced = new MbsClient({ baseUrl: hostUrl(answer.host, answer.tcpPort), timeoutMs: 5_000 });
   const there = await announced.call('getInfo').catch((error: unknown) => {
     const why = error instanceof Error ? error.message : String(error);
@@ -123,7 +130,6 @@ async function verifyDiscovery({ session }: CheckContext): Promise<void> {
       cause: error,
     });
   });
-  const here = await new MbsClient({ baseUrl: session.url, timeoutMs: 5_000 }).call('getInfo');
   if (there.serverId !== answer.serverId || here.serverId !== answer.serverId) {
     throw new Error(
       `discovery announced server ${answer.serverId} at ${answer.host}:${answer.tcpPort}; that port answers ` +

@@ -10,13 +10,13 @@ import { SetupError } from '../../kit/setup.js';
 import { Violation } from '../../kit/violation.js';
 import { REASONS, where } from '../../kit/applies.js';
 import { turns } from '../../kit/turns.js';
-import { ClientError } from '../../spec/errors.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
 import { decodePairingPayload } from '../../spec/protocol/pairing.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { discoverAnswer } from './discovery-announces-ports.js';
-import { firstFree, hold, inRange, isFree, portsOf } from './port-probe.js';
+import { firstFree, hold, inRange } from './port-probe.js';
+import { fullRange, lastOfRange } from './range-ends.js';
 import { judgeOnStillRanges, rangesKeptMoving } from './still-ranges.js';
 
 interface Announced {
@@ -169,65 +169,6 @@ async function nextFree(session: TargetSession): Promise<void> {
   }
 }
 
-/** With every port of one range held, the server refuses to start rather than leave its range. */
-async function fullRange(session: TargetSession): Promise<void> {
-  const { tcp, udp } = EDITIONS[session.edition];
-  for (const kind of ['tcp', 'udp'] as const) {
-    // Held for the few milliseconds one start takes: a server must refuse rather than leave its range.
-    const all = await hold(kind, portsOf(kind === 'tcp' ? tcp : udp));
-    let started: { tcp: number; udp: number } | undefined;
-    try {
-      started = await startOwn(session).catch(() => undefined);
-    } finally {
-      await all.release();
-    }
-    if (started) {
-      throw new Error(
-        `with every ${kind.toUpperCase()} port of its range taken, the server started on TCP ${started.tcp}, UDP ${started.udp}`,
-      );
-    }
-  }
-}
-
-/**
- * With every port of one range held but its last, the server takes that last port: the next free one is still in
- * its range (a range cut short, Lite's TCP range taken as 100 ports like the others', fails to start). A last port
- * another program holds leaves nothing to judge, and a server that takes it as told passes.
- */
-async function lastOfRange(session: TargetSession): Promise<void> {
-  const { tcp, udp } = EDITIONS[session.edition];
-  for (const kind of ['tcp', 'udp'] as const) {
-    const range = kind === 'tcp' ? tcp : udp;
-    if (!(await isFree(kind, range.last))) continue;
-    const all = await hold(kind, portsOf(range).slice(0, -1));
-    let started: OwnPorts | undefined;
-    let why = '';
-    try {
-      started = await startOwn(session).catch((error: unknown) => {
-        why = error instanceof SetupError && error.cause instanceof Error ? error.cause.message : String(error);
-        return undefined;
-      });
-    } finally {
-      await all.release();
-    }
-    const took = started && (kind === 'tcp' ? started.tcp : started.udp);
-    if (took !== range.last) {
-      // Judged only if the last port is still free: another program that took it meanwhile left nothing to judge.
-      if (!(await isFree(kind, range.last)))
-        throw new ClientError(
-          'ports-moving',
-          `another program took ${kind.toUpperCase()} ${range.last} while the server started with the rest of ` +
-            `${range.first}-${range.last} taken`,
-        );
-      throw new Violation(
-        ['NET-04'],
-        `with every ${kind.toUpperCase()} port of ${range.first}-${range.last} taken but ${range.last}, the server ` +
-          (started ? `took ${took}` : `did not start: ${why}`),
-      );
-    }
-  }
-}
-
 export const portFallbackCheck: Check = {
   id: 'network-ports-fallback',
   title:
@@ -241,8 +182,8 @@ export const portFallbackCheck: Check = {
     checkOnce(() =>
       oneAtATime(async () => {
         await twice(() => nextFree(session));
-        await twice(() => lastOfRange(session));
-        await twice(() => fullRange(session));
+        await twice(() => lastOfRange(session, () => startOwn(session)));
+        await twice(() => fullRange(session, () => startOwn(session)));
       }),
     ),
 };

@@ -39,8 +39,8 @@ export const rangesKeptMoving = (error: unknown): boolean =>
 
 /**
  * Probes the first free ports from `from` on, starts a server (which `start` stops again before it resolves) and
- * hands both to `judge`, which throws a verdict or returns the mismatch it found. Its outcome, pass or mismatch,
- * stands only if the probe finds the same ports once the server's are free again; else another program took or freed
+ * hands both to `judge`, which throws a verdict or returns the mismatch it found. Its outcome, pass, mismatch or a
+ * start that failed, stands only if the probe finds the same ports once the server's are free again; else another program took or freed
  * one during the start, and the kit starts the server again, at most STARTS_WHILE_RANGES_MOVE times in all.
  */
 export async function judgeOnStillRanges<S extends { readonly tcp: number; readonly udp: number }>(
@@ -51,19 +51,27 @@ export async function judgeOnStillRanges<S extends { readonly tcp: number; reado
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const wanted = await firstFreePair(edition, from);
-    const started = await start();
-    const mismatch = judge(wanted, started);
-    await portsFreed(started);
+    // A start that fails is judged as a mismatch is: it stands only if the ranges stood still meanwhile.
+    const outcome = await start().then(
+      (started) => ({ started }),
+      (failed: unknown) => ({ failed }),
+    );
+    const mismatch = 'started' in outcome ? judge(wanted, outcome.started) : undefined;
+    if ('started' in outcome) await portsFreed(outcome.started);
     const again = await firstFreePair(edition, from);
     if (again[0] === wanted[0] && again[1] === wanted[1]) {
+      if ('failed' in outcome) throw outcome.failed;
       if (typeof mismatch === 'string') throw new Error(mismatch);
       return;
     }
     if (attempt === STARTS_WHILE_RANGES_MOVE) {
+      const last =
+        'failed' in outcome
+          ? `the server did not start: ${outcome.failed instanceof Error ? outcome.failed.message : String(outcome.failed)}`
+          : (mismatch ?? `the server took TCP ${outcome.started.tcp}, UDP ${outcome.started.udp}`);
       throw new ClientError(
         'ports-moving',
-        `another program took or freed ports of the ${edition} ranges during each of ${attempt} starts; ` +
-          `the last: ${typeof mismatch === 'string' ? mismatch : `the server took TCP ${started.tcp}, UDP ${started.udp}`}`,
+        `another program took or freed ports of the ${edition} ranges during each of ${attempt} starts; the last: ${last}`,
       );
     }
   }

@@ -106,7 +106,10 @@ export async function backUp(
   const folder = path.join(dataDir, backupPath, 'blocks', backup.folder, '0');
   const files = (await filesUnder(folder)).sort();
   const counted = snapshot.counts.photos + snapshot.counts.videos + snapshot.counts.files;
-  if (files.length !== counted || files.length !== stored.length) {
+  if (counted !== stored.length) {
+    throw new Violation(['BAK-06'], `job ${backup.folder} stored ${stored.length} items and counts ${counted}`);
+  }
+  if (files.length !== counted) {
     throw new Error(
       `job ${backup.folder} counts ${counted} and stored ${stored.length} items; its folder holds [${files.join(', ')}]`,
     );

@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../conformance/spec/errors.js';
 import { servedTarget, startServeProcess } from '../../../conformance/selftest/serve-process.js';
 import { REFERENCE_CONSOLE_LOCATORS } from '../../../conformance/targets/web-console.js';
-import { fallsShort, unservedRow, type Cell, type VendorPathRow } from '../../../conformance/selftest/vendor-path.js';
+import { fallsShort, type Cell, type VendorPathRow } from '../../../conformance/selftest/vendor-path.js';
 import { verdictOf } from '../../../cli/commands/selftest-vendor-path.js';
 import { MBSC_BIN } from '../../helpers/cli-process.js';
+import { EDITIONS } from '../../../conformance/spec/editions.js';
+import { hold, inRange, portsOf } from '../../../conformance/suites/network/port-probe.js';
 
 describe('a variant served as its own process', () => {
   it('answers over HTTP where it says it listens, under its console key, and is gone once stopped', async () => {
@@ -38,8 +40,8 @@ describe('a variant served as its own process', () => {
       expect(server.ownServer.template.uses.has('pushWebhook')).toBe(true);
       expect(session.startOwnServerWithPushService).toBeTypeOf('function');
       expect(session.pushServiceLack).toBeUndefined();
-      // The port checks judge the ports the variant itself announces (one whose own starts leave the range errs).
-      expect(session.startOwnServer).toBeUndefined();
+      // The port checks start servers like it with ports taken, as they do with a vendor's --own-server.
+      expect(session.startOwnServer).toBeTypeOf('function');
       // The drive check (STO-10) puts the variant's destination where it chooses, through the same command's {data}.
       expect(session.startOwnServerOn).toBeTypeOf('function');
       // The nemesis gets a server it may crash, and the crash points it arms are on in it.
@@ -56,6 +58,20 @@ describe('a variant served as its own process', () => {
       await session.close();
     } finally {
       await server.stop();
+    }
+  });
+
+  it('waits for its range while a port check of a variant beside it holds every port, then starts in it', async () => {
+    // The check beside it holds the Home TCP range for a moment, as the full-range check does for one start.
+    const all = await hold('tcp', portsOf(EDITIONS.home.tcp));
+    const freed = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => all.release());
+    const server = await startServeProcess({ cli: MBSC_BIN, edition: 'home', faults: [], conformanceClock: false });
+    try {
+      await freed;
+      expect(inRange(Number(new URL(server.url).port), EDITIONS.home.tcp)).toBe(true);
+    } finally {
+      await server.stop();
+      await all.release();
     }
   });
 
@@ -104,17 +120,5 @@ describe('a row of both columns', () => {
     const broken = row(false, { kind: 'error', reason: 'not done within 600 s' }, noClock);
     expect(fallsShort(broken, 'without')).toBe(true);
     expect(verdictOf(broken)).toBe('error');
-  });
-
-  it('leaves unmeasured, and never short, a variant only servers the kit starts with ports taken show', () => {
-    const unserved = unservedRow('port-range-overrun');
-    expect(unserved).toBeDefined();
-    if (!unserved) return;
-    expect(unserved.without.kind).toBe('n/a');
-    expect(unserved.with.kind).toBe('n/a');
-    expect(fallsShort(unserved, 'without')).toBe(false);
-    expect(fallsShort(unserved, 'with')).toBe(false);
-    expect(verdictOf(unserved)).toMatch(/^not measured: .*--own-server/);
-    expect(unservedRow('late-push-approved')).toBeUndefined();
   });
 });
