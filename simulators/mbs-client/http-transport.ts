@@ -46,8 +46,7 @@ const RESENDABLE = new Set(['GET', 'HEAD']);
 
 /** The record of each answer's exchange, for readAll to add the body it reads. */
 const answering = new WeakMap<Readable, ExchangeRecord>();
-/** The request of each answer, and why the kit stopped a request (its deadline): readAll tells that from the target's. */
-const requestOf = new WeakMap<Readable, ClientRequest>();
+/** Why the kit stopped a request (its deadline): readAll tells that from the target's. */
 const stoppedByKit = new WeakMap<ClientRequest, ClientError>();
 
 /**
@@ -102,7 +101,6 @@ function sendOnce(req: RawRequest, agent: Agent): Promise<RawResponse> {
 function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, origin: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     outgoing.once('response', (incoming: IncomingMessage) => {
-      requestOf.set(incoming, outgoing);
       if (record) {
         record.status = incoming.statusCode ?? 0;
         record.responseHeaders = incoming.headers;
@@ -151,7 +149,8 @@ export function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<Buf
  */
 function cutShort(stream: Readable, error: Error): ClientError {
   if (error instanceof ClientError) return error;
-  const request = requestOf.get(stream);
+  // An answer knows its request (IncomingMessage.req): no table of its own needed for every answer.
+  const request = (stream as { req?: ClientRequest }).req;
   const ours = request && stoppedByKit.get(request);
   if (ours) return ours;
   return new ClientError('protocol-violation', `The answer ended before its whole body came (${error.message}).`);

@@ -83,4 +83,21 @@ describe("an answer's media type", () => {
       mediaTypeProblem({ 'content-type': 'application/octet-stream' }, 'application/octet-stream'),
     ).toBeUndefined();
   });
+
+  it('judges a type read before for each expected type alike, whatever came in between', () => {
+    const verdicts = () =>
+      ['application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain'].flatMap((given) =>
+        (['application/json', 'application/octet-stream'] as const).map((expected) =>
+          mediaTypeProblem({ 'content-type': given }, expected),
+        ),
+      );
+    const first = verdicts();
+    expect(first[0]).toBeUndefined();
+    expect(first[1]).toBe(
+      `the answer's Content-Type is "application/json; charset=utf-8", not application/octet-stream`,
+    );
+    expect(first[2]).toMatch(/JSON in the protocol is UTF-8/);
+    for (let i = 0; i < 40; i += 1) mediaTypeProblem({ 'content-type': `text/x-${i}` }, 'application/json');
+    expect(verdicts()).toEqual(first);
+  });
 });
