@@ -41,6 +41,17 @@ async function othersHold(ports: number[]): Promise<Held> {
 const verdictOf = (error: unknown) =>
   error instanceof Violation ? error.requirements : error instanceof ClientError ? error.code : error;
 
+/** A Home session whose own server starts just as another program lets go of a port inside the range. */
+async function startAsAnotherLetsGo() {
+  const session = await homeSession();
+  const other = await othersHold([HOME.tcp.first + 50]);
+  const start = async () => {
+    await other.release();
+    return startOwn(session);
+  };
+  return { session, start };
+}
+
 describe('the full range', () => {
   it('fails a server that leaves its range, naming NET-05', async () => {
     const session = await homeSession(['port-range-overrun']);
@@ -61,12 +72,7 @@ describe('the full range', () => {
   });
 
   it('never fails a straight server that took a port another program let go of as it started', async () => {
-    const session = await homeSession();
-    const other = await othersHold([HOME.tcp.first + 50]);
-    const start = async () => {
-      await other.release();
-      return startOwn(session);
-    };
+    const { session, start } = await startAsAnotherLetsGo();
     const error = await fullRange(session, start).catch((e: unknown) => e);
     expect(verdictOf(error)).toBe('ports-moving');
     expect((error as Error).message).toMatch(/let go of TCP 52050 while the rest of its range was taken/);
@@ -93,12 +99,7 @@ describe('the last port of the range', () => {
   });
 
   it('never fails a straight server that took a port another program let go of as it started', async () => {
-    const session = await homeSession();
-    const other = await othersHold([HOME.tcp.first + 50]);
-    const start = async () => {
-      await other.release();
-      return startOwn(session);
-    };
+    const { session, start } = await startAsAnotherLetsGo();
     const error = await lastOfRange(session, start).catch((e: unknown) => e);
     expect(verdictOf(error)).toBe('ports-moving');
   });
