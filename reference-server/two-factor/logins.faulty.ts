@@ -41,8 +41,8 @@ export const LOGINS_FAULTS = {
       rule(ctx, browserToken, now) || secondFactorSince(ctx, now - SESSION_MS),
   },
   'trusted-browser-never-recognised': {
-    // Keeps a trusted browser's token hashed but looks up the token as sent: no login ever starts trusted, so
-    // "Trust this browser" never skips the code.
+    // Never finds a trusted browser's token (as a server that stores it one way and looks it up another): no login
+    // ever starts trusted, so "Trust this browser" never skips the code.
     trustedAtStart: () => () => false,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

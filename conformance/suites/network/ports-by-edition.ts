@@ -57,11 +57,10 @@ export async function startOwn(session: TargetSession): Promise<OwnPorts> {
   }
 }
 
-function expectAnnounced(announced: readonly Announced[], tcp: number, udp: number): void {
-  for (const a of announced) {
-    if (a.tcp !== tcp || a.udp !== udp)
-      throw new Error(`${a.where} says TCP ${a.tcp}, UDP ${a.udp}; it has TCP ${tcp}, UDP ${udp}`);
-  }
+/** Where a server states other ports than those it took, said as a finding's message. */
+function misannounced(announced: readonly Announced[], tcp: number, udp: number): string | undefined {
+  const wrong = announced.find((a) => a.tcp !== tcp || a.udp !== udp);
+  return wrong && `${wrong.where} says TCP ${wrong.tcp}, UDP ${wrong.udp}; it has TCP ${tcp}, UDP ${udp}`;
 }
 
 /**
@@ -104,7 +103,12 @@ function defaults(session: TargetSession): Promise<void> {
   const start = () => startOwn(session);
   return judgeOnStillRanges(session.edition, [tcp.first, udp.first], start, ([wantedTcp, wantedUdp], own) => {
     expectInRange(session.edition, 'the server the kit started with no ports given', own);
-    if (own.tcp === wantedTcp && own.udp === wantedUdp) return expectAnnounced(own.announced, own.tcp, own.udp);
+    if (own.tcp === wantedTcp && own.udp === wantedUdp) {
+      // Announcing other ports is NET-08's, which the fallback check names; this check judges the ranges only.
+      const wrong = misannounced(own.announced, own.tcp, own.udp);
+      if (wrong) throw new Error(wrong);
+      return;
+    }
     return (
       `with TCP ${wantedTcp ?? 'none'} and UDP ${wantedUdp ?? 'none'} the first free ports of the ranges ` +
       `(defaults ${tcp.first}, ${udp.first}), the server took TCP ${own.tcp}, UDP ${own.udp}`
@@ -156,7 +160,12 @@ async function nextFree(session: TargetSession): Promise<void> {
         );
       });
     const judge = (wanted: [number?, number?], own: OwnPorts) => {
-      if (own.tcp === wanted[0] && own.udp === wanted[1]) return expectAnnounced(own.announced, own.tcp, own.udp);
+      if (own.tcp === wanted[0] && own.udp === wanted[1]) {
+        // Off its defaults, a server announcing them sends the app to another server (NET-08).
+        const wrong = misannounced(own.announced, own.tcp, own.udp);
+        if (wrong) throw new Violation(['NET-08'], wrong);
+        return;
+      }
       return (
         `with TCP ${busyTcp} and UDP ${busyUdp} taken, the server took TCP ${own.tcp}, UDP ${own.udp}, not the ` +
         `next free TCP ${wanted[0] ?? 'none'}, UDP ${wanted[1] ?? 'none'}`
@@ -174,7 +183,7 @@ export const portFallbackCheck: Check = {
   title:
     'A busy default moves the server to the next free port of its range, up to its last; a full range stops it from starting',
   area: 'NET',
-  requirements: ['NET-04', 'NET-05'],
+  requirements: ['NET-04', 'NET-05', 'NET-08'],
   scope: 'server',
   exclusive: true,
   applies: where({ ownServers: true }),

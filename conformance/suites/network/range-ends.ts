@@ -12,7 +12,7 @@ import { ClientError } from '../../spec/errors.js';
 import { EDITIONS } from '../../spec/editions.js';
 import type { TargetSession } from '../../targets/target.js';
 import { endedOnFullRange } from '../../targets/range-held.js';
-import { hold, inRange, isFree, portsOf, type Range } from './port-probe.js';
+import { firstFree, hold, inRange, isFree, portsOf, type Range } from './port-probe.js';
 
 type Kind = 'tcp' | 'udp';
 
@@ -92,35 +92,40 @@ export async function fullRange(session: TargetSession, start: () => Promise<Sta
 
 /**
  * With every port of one range held but its last, the server takes that last port: the next free one is still in
- * its range (a range cut short, Lite's TCP range taken as 100 ports like the others', fails to start; NET-04). A
- * last port another program holds leaves nothing to judge, nor does a port of the range another program let go of
- * while the server started; a server that takes the last port as told passes.
+ * its range (a range cut short, Lite's TCP range taken as 100 ports like the others', fails to start; NET-04), and
+ * a server outside it fails whatever else moved. A last port another program holds, a port of the range another
+ * program let go of while the server started, or the other range held whole by other programs leaves nothing to
+ * judge: `ports-moving`, never a pass; a server that takes the last port as told passes.
  */
 export async function lastOfRange(session: TargetSession, start: () => Promise<Started>): Promise<void> {
   const { tcp, udp } = EDITIONS[session.edition];
   for (const kind of ['tcp', 'udp'] as const) {
     const range = kind === 'tcp' ? tcp : udp;
-    if (!(await isFree(kind, range.last))) continue;
+    const other = kind === 'tcp' ? udp : tcp;
+    const task = `with every ${span(kind, range)} port taken but ${range.last}`;
+    if (!(await isFree(kind, range.last))) {
+      throw moving(`another program holds ${kind.toUpperCase()} ${range.last}, the last of ${span(kind, range)}`);
+    }
     const { outcome, freed } = await startWithRangeHeld(kind, range, [range.last], start);
     const took = 'started' in outcome ? outcome.started[kind] : undefined;
     if (took === range.last) continue;
-    if (took !== undefined && inRange(took, range)) {
-      throw moving(`another program let go of ${kind.toUpperCase()} ${took} while the rest of its range was taken`);
-    }
-    // Judged only if the last port is still free and nothing else came free: else nothing is left to judge.
+    // Outside its range is a finding whatever else moved: nothing another program does sends a server there.
+    if (took !== undefined && !inRange(took, range))
+      throw new Violation(['NET-04'], `${task}, the server took ${took}`);
+    if (took !== undefined) throw moving(`another program let go of ${kind.toUpperCase()} ${took} ${task}`);
+    // A refusal is judged only if the last port is still free and nothing else came free meanwhile.
     if (freed.length > 0 || !(await isFree(kind, range.last))) {
-      throw moving(
-        `other programs took or freed ports of ${span(kind, range)} while the server started with all of it ` +
-          `taken but ${range.last}`,
-      );
+      throw moving(`other programs took or freed ports of ${span(kind, range)} while the server started ${task}`);
     }
     const failed = 'failed' in outcome ? outcome.failed : undefined;
+    // Not a refusal to start (an answer too slow, a protocol error): its error stands.
+    if (!(failed instanceof SetupError) && !endedOnFullRange(failed)) throw failed;
+    // Every port of the other range held by other programs is a refusal the kit cannot charge to this range.
+    if ((await firstFree(kind === 'tcp' ? 'udp' : 'tcp', other)) === undefined) {
+      throw moving(`other programs hold every port of ${span(kind === 'tcp' ? 'udp' : 'tcp', other)}`);
+    }
     const cause = failed instanceof SetupError ? failed.cause : failed;
     const why = cause instanceof Error ? cause.message : String(cause);
-    throw new Violation(
-      ['NET-04'],
-      `with every ${kind.toUpperCase()} port of ${range.first}-${range.last} taken but ${range.last}, the server ` +
-        (took !== undefined ? `took ${took}` : `did not start: ${why}`),
-    );
+    throw new Violation(['NET-04'], `${task}, the server did not start: ${why}`);
   }
 }
