@@ -999,6 +999,19 @@ export const FAULTS = {
     description: "counts a finished job's items as every item its snapshot names, not the items the job stored",
     caughtBy: ['BAK-06'],
   },
+  // The server's one-time passwords (TOTP-02, TOTP-11) and its migration across platforms (MIG-13).
+  'otp-leading-zero-refused': {
+    side: 'server',
+    description:
+      'compares one-time passwords as numbers turned back into text: a code with a leading zero never matches',
+    caughtBy: ['TOTP-02', 'TOTP-11'],
+  },
+  'hotp-truncation-fixed-offset': {
+    side: 'server',
+    description:
+      'truncates the HMAC from its first byte, not from the offset its last byte gives (RFC 4226 §5.3 misread)',
+    caughtBy: ['TOTP-11'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
