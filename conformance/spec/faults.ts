@@ -1012,6 +1012,12 @@ export const FAULTS = {
       'truncates the HMAC from its first byte, not from the offset its last byte gives (RFC 4226 §5.3 misread)',
     caughtBy: ['TOTP-11'],
   },
+  'migration-across-platforms-items-left': {
+    side: 'server',
+    description:
+      'migrating to a phone of the other platform moves the folder and jobs, but leaves the items with the original',
+    caughtBy: ['MIG-13'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
