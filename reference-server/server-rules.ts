@@ -25,7 +25,7 @@ import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { archiveItems, heldItem, listDeviceItems, listItems } from './services/items.js';
+import { archiveItems, heldItem, listDeviceItems, listItems, storedBytes } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
@@ -146,6 +146,7 @@ export interface ServerRules {
   readonly listItems: typeof listItems;
   readonly listDeviceItems: typeof listDeviceItems;
   readonly heldItem: typeof heldItem;
+  readonly storedBytes: typeof storedBytes;
   readonly archiveItems: typeof archiveItems;
   readonly rangeStart: typeof rangeStart;
   readonly announcedItem: typeof announcedItem;
@@ -261,6 +262,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listItems,
   listDeviceItems,
   heldItem,
+  storedBytes,
   archiveItems,
   rangeStart,
   announcedItem,

@@ -999,7 +999,8 @@ export const FAULTS = {
     description: "counts a finished job's items as every item its snapshot names, not the items the job stored",
     caughtBy: ['BAK-06'],
   },
-  // The server's one-time passwords (TOTP-02, TOTP-11) and its migration across platforms (MIG-13).
+  // The server's one-time passwords (TOTP-02, TOTP-11), its migration across platforms (MIG-13), its stored
+  // files (STO-06).
   'otp-leading-zero-refused': {
     side: 'server',
     description:
@@ -1017,6 +1018,13 @@ export const FAULTS = {
     description:
       'migrating to a phone of the other platform moves the folder and jobs, but leaves the items with the original',
     caughtBy: ['MIG-13'],
+  },
+  'stored-files-encrypted': {
+    side: 'server',
+    description:
+      'encrypts each stored file at rest under a key of its own and decrypts it on restore: the folder holds ' +
+      'no file anyone can open',
+    caughtBy: ['STO-06'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
