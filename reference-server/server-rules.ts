@@ -87,7 +87,14 @@ import {
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
+import {
+  offersPush,
+  optionName,
+  otpOptions,
+  phoneDigitsShown,
+  pushRemainingMs,
+  saysTrusted,
+} from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -237,6 +244,7 @@ export interface ServerRules {
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
+  readonly otpOptions: typeof otpOptions;
   readonly optionName: typeof optionName;
   readonly phoneDigitsShown: typeof phoneDigitsShown;
   readonly pushRemainingMs: typeof pushRemainingMs;
@@ -351,6 +359,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   loginCreatedAt,
   saysTrusted,
   offersPush,
+  otpOptions,
   optionName,
   phoneDigitsShown,
   pushRemainingMs,

@@ -1000,7 +1000,7 @@ export const FAULTS = {
     caughtBy: ['BAK-06'],
   },
   // The server's one-time passwords (TOTP-02, TOTP-11), its migration across platforms (MIG-13), its stored
-  // files (STO-06).
+  // files (STO-06), the codes it offers while a push waits (LOGIN-06).
   'otp-leading-zero-refused': {
     side: 'server',
     description:
@@ -1025,6 +1025,13 @@ export const FAULTS = {
       'encrypts each stored file at rest under a key of its own and decrypts it on restore: the folder holds ' +
       'no file anyone can open',
     caughtBy: ['STO-06'],
+  },
+  'push-wait-offers-pushed-device-codes-only': {
+    side: 'server',
+    description:
+      'while a push request waits, offers one-time passwords only from the device the request went to, not from ' +
+      'every registered one',
+    caughtBy: ['LOGIN-06'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
