@@ -1000,7 +1000,7 @@ export const FAULTS = {
     caughtBy: ['BAK-06'],
   },
   // The server's one-time passwords (TOTP-02, TOTP-11), its migration across platforms (MIG-13), its stored
-  // files (STO-06), the codes it offers while a push waits (LOGIN-06).
+  // files (STO-06), the codes it offers while a push waits (LOGIN-06), push without a recovery phone (TFA-17).
   'otp-leading-zero-refused': {
     side: 'server',
     description:
@@ -1032,6 +1032,13 @@ export const FAULTS = {
       'while a push request waits, offers one-time passwords only from the device the request went to, not from ' +
       'every registered one',
     caughtBy: ['LOGIN-06'],
+  },
+  'push-needs-recovery-phone': {
+    side: 'server',
+    description:
+      'refuses to send a login push to a device without a recovery phone (push-unavailable), as if push were ' +
+      'only for accounts that can recover',
+    caughtBy: ['TFA-17'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
