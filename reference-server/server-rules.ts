@@ -25,7 +25,7 @@ import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
 import { editionTcpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
-import { archiveItems, heldItem, listDeviceItems, listItems } from './services/items.js';
+import { archiveItems, heldItem, listDeviceItems, listItems, storedBytes } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
 import { listDevices, recoverDevices, removeDevice, renameDevice, selfView } from './services/devices.js';
 import { DEVICES_FAULTS } from './services/devices.faulty.js';
@@ -87,7 +87,14 @@ import {
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
-import { offersPush, optionName, phoneDigitsShown, pushRemainingMs, saysTrusted } from './two-factor/login-view.js';
+import {
+  offersPush,
+  optionName,
+  otpOptions,
+  phoneDigitsShown,
+  pushRemainingMs,
+  saysTrusted,
+} from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
 import { listOutbox } from './two-factor/gateway.js';
@@ -146,6 +153,7 @@ export interface ServerRules {
   readonly listItems: typeof listItems;
   readonly listDeviceItems: typeof listDeviceItems;
   readonly heldItem: typeof heldItem;
+  readonly storedBytes: typeof storedBytes;
   readonly archiveItems: typeof archiveItems;
   readonly rangeStart: typeof rangeStart;
   readonly announcedItem: typeof announcedItem;
@@ -236,6 +244,7 @@ export interface ServerRules {
   readonly loginCreatedAt: typeof loginCreatedAt;
   readonly saysTrusted: typeof saysTrusted;
   readonly offersPush: typeof offersPush;
+  readonly otpOptions: typeof otpOptions;
   readonly optionName: typeof optionName;
   readonly phoneDigitsShown: typeof phoneDigitsShown;
   readonly pushRemainingMs: typeof pushRemainingMs;
@@ -261,6 +270,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   listItems,
   listDeviceItems,
   heldItem,
+  storedBytes,
   archiveItems,
   rangeStart,
   announcedItem,
@@ -349,6 +359,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   loginCreatedAt,
   saysTrusted,
   offersPush,
+  otpOptions,
   optionName,
   phoneDigitsShown,
   pushRemainingMs,

@@ -999,6 +999,47 @@ export const FAULTS = {
     description: "counts a finished job's items as every item its snapshot names, not the items the job stored",
     caughtBy: ['BAK-06'],
   },
+  // The server's one-time passwords (TOTP-02, TOTP-11), its migration across platforms (MIG-13), its stored
+  // files (STO-06), the codes it offers while a push waits (LOGIN-06), push without a recovery phone (TFA-17).
+  'otp-leading-zero-refused': {
+    side: 'server',
+    description:
+      'compares one-time passwords as numbers turned back into text: a code with a leading zero never matches',
+    caughtBy: ['TOTP-02', 'TOTP-11'],
+  },
+  'hotp-truncation-fixed-offset': {
+    side: 'server',
+    description:
+      'truncates the HMAC from its first byte, not from the offset its last byte gives (RFC 4226 §5.3 misread)',
+    caughtBy: ['TOTP-11'],
+  },
+  'migration-across-platforms-items-left': {
+    side: 'server',
+    description:
+      'migrating to a phone of the other platform moves the folder and jobs, but leaves the items with the original',
+    caughtBy: ['MIG-13'],
+  },
+  'stored-files-encrypted': {
+    side: 'server',
+    description:
+      'encrypts each stored file at rest under a key of its own and decrypts it on restore: the folder holds ' +
+      'no file anyone can open',
+    caughtBy: ['STO-06'],
+  },
+  'push-wait-offers-pushed-device-codes-only': {
+    side: 'server',
+    description:
+      'while a push request waits, offers one-time passwords only from the device the request went to, not from ' +
+      'every registered one',
+    caughtBy: ['LOGIN-06'],
+  },
+  'push-needs-recovery-phone': {
+    side: 'server',
+    description:
+      'refuses to send a login push to a device without a recovery phone (push-unavailable), as if push were ' +
+      'only for accounts that can recover',
+    caughtBy: ['TFA-17'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

@@ -5,7 +5,6 @@ import { buildOpenApi } from '../../conformance/spec/protocol/openapi.js';
 import { commitBackup, latestSnapshot, startBackup } from '../services/backups.js';
 import { pairedDevice } from '../services/devices.js';
 import { getItem, itemContent } from '../services/items.js';
-import { itemReadStream } from '../storage/item-read-stream.js';
 import { createPairing, pair } from '../services/pairing.js';
 import type { UploadService } from '../services/uploads.js';
 import type { TwoFactorContext } from '../two-factor/context.js';
@@ -71,7 +70,7 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       const partial = start > 0;
       return {
         status: partial ? 206 : 200,
-        stream: itemReadStream(content.file, start, content.size),
+        stream: ctx.rules.storedBytes(content.file, start, content.size),
         length: content.size - start,
         headers: {
           'content-type': 'application/octet-stream',

@@ -2,6 +2,8 @@
 import type { Static } from 'typebox';
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { Item, ItemPage, ListItemsQuery } from '../../conformance/spec/protocol/resources.js';
+import type { Readable } from 'node:stream';
+import { itemReadStream } from '../storage/item-read-stream.js';
 import { underRoot } from '../storage/layout.js';
 import { toItem, type DeviceRow, type ItemRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
@@ -55,6 +57,11 @@ export function itemContent(
     throw new MbsError('range-not-satisfiable', `Item has ${row.size} bytes.`, { size: row.size });
   }
   return { file: underRoot(ctx.layout, backupPath, row.stored_as), size: row.size, start };
+}
+
+/** The bytes a restore streams from `start` to the item's `size`: the stored file's own (STO-06, stored as sent). */
+export function storedBytes(file: string, start: number, size: number): Readable {
+  return itemReadStream(file, start, size);
 }
 
 /**

@@ -10,10 +10,27 @@ import { moveRows } from './pairing-migration.js';
 /** Per database: the key hash of each retired original, by the original's id (kept in memory, lost on restart). */
 const keptKeys = new WeakMap<Db, Map<string, string>>();
 
+/** The platform of each original retired, by its id, until its records are taken over in the same transaction. */
+const retiredPlatforms = new Map<string, string>();
+
 export const PAIRING_MIGRATION_FAULTS = {
   'migration-loses-items': {
     // Moves the backup jobs, but leaves the items (and snapshots) behind with the original.
     takeOverRecords: () => (ctx, originalId, replacementId) => moveRows(ctx, 'backups', originalId, replacementId),
+  },
+  'migration-across-platforms-items-left': {
+    // Across platforms, moves the backup jobs only, as if an iPhone's items could not be restored on Android.
+    retireOriginal: (rule) => (ctx, originalId) => {
+      const platform = deviceById(ctx, originalId)?.platform;
+      if (platform) retiredPlatforms.set(originalId, platform);
+      rule(ctx, originalId);
+    },
+    takeOverRecords: (rule) => (ctx, originalId, replacementId) => {
+      const from = retiredPlatforms.get(originalId);
+      retiredPlatforms.delete(originalId);
+      if (from === deviceById(ctx, replacementId)?.platform) rule(ctx, originalId, replacementId);
+      else moveRows(ctx, 'backups', originalId, replacementId);
+    },
   },
   'migration-keeps-unfinished-uploads': {
     // Discards no upload: the replacement takes them over with the other records, resumable at their offsets.

@@ -1,8 +1,31 @@
 /** The self-test's faulty variants of completing an upload and of finishing uploads at start-up (upload-completion.ts). */
+import { createCipheriv, createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
+/** One key built into every server, as a vendor's "encryption at rest" might have it. */
+const AT_REST_KEY = createHash('sha256').update('mbs encryption at rest').digest();
+
+/** AES-256-CTR from byte `offset` of a file: the counter of its block, the block's first bytes skipped. */
+function atRest(offset: number) {
+  const iv = Buffer.alloc(16);
+  iv.writeBigUInt64BE(BigInt(Math.floor(offset / 16)), 8);
+  const cipher = createCipheriv('aes-256-ctr', AT_REST_KEY, iv);
+  cipher.update(Buffer.alloc(offset % 16));
+  return cipher;
+}
+
 export const UPLOAD_COMPLETION_FAULTS = {
+  'stored-files-encrypted': {
+    // Encrypts each completed file in place and decrypts it on restore: the device gets its bytes back, but the
+    // backup folder holds no file anyone can open.
+    finishUpload: (rule) => (ctx, row, part, digest) => {
+      if (digest === row.sha256) writeFileSync(part, atRest(0).update(readFileSync(part)));
+      return rule(ctx, row, part, digest);
+    },
+    storedBytes: (rule) => (file, start, size) => rule(file, start, size).pipe(atRest(start)),
+  },
   'hash-mismatch-accepted': {
     // Keeps whatever bytes arrived, as if they hashed to the announced digest.
     finishUpload: (rule) => (ctx, row, part) => rule(ctx, row, part, row.sha256),

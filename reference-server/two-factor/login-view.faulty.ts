@@ -24,4 +24,9 @@ export const LOGIN_VIEW_FAULTS = {
     // Names every device in the login's options after the account the app shows, which is the desktop's name.
     optionName: () => (ctx) => usernameOf(ctx),
   },
+  'push-wait-offers-pushed-device-codes-only': {
+    // While a push waits, offers one-time passwords from the device it went to only, as "use a code instead" of it.
+    otpOptions: (rule) => (all, pushWaitsOn) =>
+      pushWaitsOn === undefined ? rule(all) : all.filter((a) => a.id === pushWaitsOn),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -50,11 +50,17 @@ export function phoneDigitsShown(phone: string): string {
   return phone.slice(-2);
 }
 
+/** The devices whose one-time passwords a login offers: every one registered, whichever a push waits on (LOGIN-06). */
+export function otpOptions<T extends { readonly id: string }>(all: readonly T[], _pushWaitsOn?: string): readonly T[] {
+  return all;
+}
+
 export function viewLogin(ctx: ServiceContext, loginId: string): Login {
   const { row, state } = currentLogin(ctx, loginId);
   const now = ctx.clock.now();
   const trustedBrowser = ctx.rules.saysTrusted(row);
   const login: Login = { loginId: row.id, state, createdAt: row.created_at, trustedBrowser };
+  const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);
   if (!BEFORE_SECOND_FACTOR.includes(state)) {
     const all = authenticatorRefs(ctx);
     const pushDevices = row.push_unreachable === 1 ? [] : all.filter(ctx.rules.offersPush);
@@ -62,11 +68,11 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
       authenticatorId: a.id,
       name: ctx.rules.optionName(ctx, a),
     });
-    login.methods = { push: pushDevices.map(ref), otp: all.map(ref) };
+    const otp = ctx.rules.otpOptions(all, state === 'push-wait' ? push?.authenticator_id : undefined);
+    login.methods = { push: pushDevices.map(ref), otp: otp.map(ref) };
     if (row.push_unreachable === 1) login.pushService = 'unreachable';
     login.otpStepRemainingMs = ctx.rules.stepRemainingMs(now);
   }
-  const push = row.push_request_id === null ? undefined : pushById(ctx, row.push_request_id);
   if (push && PUSH_STATES.includes(state)) {
     login.push = {
       requestId: push.id,

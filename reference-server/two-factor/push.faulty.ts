@@ -1,4 +1,5 @@
 /** The self-test's faulty variants of push approval (push.ts). */
+import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { afterRoundTrip } from '../services/round-trip.js';
@@ -6,6 +7,13 @@ import { sendPush } from './push.js';
 import { allAuthenticators } from './authenticators.js';
 
 export const PUSH_FAULTS = {
+  'push-needs-recovery-phone': {
+    // Sends a login's push only to a device with a recovery phone, as if push were for accounts that can recover.
+    sendLoginPush: (rule) => (ctx, loginId, authenticator) => {
+      if (!authenticator.recovery_phone) throw new MbsError('push-unavailable', 'Register a recovery phone first.');
+      return rule(ctx, loginId, authenticator);
+    },
+  },
   'push-answered-twice-at-once': {
     // Reads the request, then waits on a round trip before checking it is pending and writing the answer.
     pushToAnswer: (rule) => (ctx, requestId) => afterRoundTrip(rule(ctx, requestId)),

@@ -13,7 +13,7 @@ import { kitName } from '../../../kit/kit-names.js';
 import { Violation } from '../../../kit/violation.js';
 import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, Untestable, type ServerTime } from './support.js';
-import { refusedOtpMessage } from './otp-refusal.js';
+import { refusedOtpError } from './otp-refusal.js';
 import { waitToSitOut } from './retry-after.js';
 import { seqPageProblem } from './seq-pages.js';
 
@@ -120,18 +120,16 @@ export async function settleOtp(
     const outcome = await attempt(desk.call('loginOtp', { params: { loginId: login.loginId }, body }));
     if (outcome.ok) return step;
     if (outcome.code !== 'otp-throttled') {
-      throw new Error(
-        refusedOtpMessage({
-          refusal: outcome.code,
-          code: body.code,
-          authenticator: auth,
-          step,
-          stepMs: STEP_MS,
-          kitMs,
-          kitSource: time.source,
-          serverMs: login.createdAt,
-        }),
-      );
+      throw refusedOtpError({
+        refusal: outcome.code,
+        code: body.code,
+        authenticator: auth,
+        step,
+        stepMs: STEP_MS,
+        kitMs,
+        kitSource: time.source,
+        serverMs: login.createdAt,
+      });
     }
     // Without a clock to wait with, the checks never fail five codes in a row and end each run of failures with a
     // success: a server throttling now throttled before the sixth consecutive failure, or kept the count a success

@@ -38,3 +38,18 @@ export function refusedOtpMessage(r: RefusedOtp): string {
     `${iso(r.serverMs)} (step ${serverStep}) when the login began: ${apart(serverStep - r.step)}`
   );
 }
+
+/**
+ * The error for a current one-time password refused other than by the throttle: a plain Error (a verdict on the
+ * target wherever it is thrown) that keeps what it was made of.
+ */
+export function refusedOtpError(refused: RefusedOtp): Error & { readonly refused: RefusedOtp } {
+  return Object.assign(new Error(refusedOtpMessage(refused)), { refused });
+}
+
+/** A code refused as wrong though the server's own clock read the code's step: the code itself was refused. */
+export function wrongAtItsOwnStep(error: unknown): boolean {
+  const refused = (error as { refused?: RefusedOtp } | undefined)?.refused;
+  if (!(error instanceof Error) || refused === undefined) return false;
+  return refused.refusal === 'otp-invalid' && Math.floor(refused.serverMs / refused.stepMs) === refused.step;
+}

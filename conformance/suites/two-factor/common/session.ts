@@ -8,12 +8,23 @@ import type { CheckContext, CheckOutcome } from '../../../kit/check.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { registerByQr, settleOtp } from './actors.js';
 import { clearTwoFactor, consoleOf, ServerTime } from './support.js';
-import { setup } from '../../../kit/setup.js';
+import { setup, SetupError } from '../../../kit/setup.js';
+import { wrongAtItsOwnStep } from './otp-refusal.js';
 
-/** A success resets the count of failed one-time passwords (another check's, or this one's). */
+/**
+ * A success resets the count of failed one-time passwords (another check's, or this one's). A fresh authenticator's
+ * code refused as wrong at its own step on the server's clock is no throttle's doing: the server computed the code
+ * otherwise than RFC 6238 and its 6 digits say, so the step shows those rules.
+ */
 async function settle(desk: MbsClient, url: string, time: ServerTime): Promise<void> {
   await clearTwoFactor(desk);
-  await settleOtp(desk, time, await registerByQr(desk, url, 'Throttle reset'), -1);
+  const fresh = await registerByQr(desk, url, 'Throttle reset');
+  await settleOtp(desk, time, fresh, -1).catch((error: unknown) => {
+    if (!wrongAtItsOwnStep(error)) throw error;
+    throw new SetupError("logging in with a fresh authenticator's current code", ['TOTP-02', 'TOTP-11'], {
+      cause: error,
+    });
+  });
   await clearTwoFactor(desk);
 }
 

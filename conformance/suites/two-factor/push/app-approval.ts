@@ -27,13 +27,20 @@ async function register(desk: MbsClient, world: AppWorld): Promise<Phone> {
   return { world, accountId: account.id, authenticatorId: world.twoFactor.linkFor(account.id)?.authenticatorId ?? '' };
 }
 
-/** A new login waiting on a push request to the phone registered as `phone.authenticatorId`. */
+/**
+ * A new login waiting on a push request to the phone registered as `phone.authenticatorId`. The phones of these
+ * checks register no recovery phone: a push refused to one breaks TFA-17 as well as PUSH-01.
+ */
 export async function pushTo(
   desk: MbsClient,
   phone: { readonly authenticatorId: string },
 ): Promise<{ loginId: string; requestId: string }> {
   const { loginId } = await desk.call('startLogin', { body: {} });
-  const sent = await desk.call('loginPush', { params: { loginId }, body: { authenticatorId: phone.authenticatorId } });
+  const sent = await mustPass(
+    desk.call('loginPush', { params: { loginId }, body: { authenticatorId: phone.authenticatorId } }),
+    ['PUSH-01', 'TFA-17'],
+    'a login push to a phone registered without a recovery phone',
+  );
   return { loginId, requestId: sent.push?.requestId ?? '' };
 }
 

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerByQr, settleOtp, stepOf } from '../../../../../conformance/suites/two-factor/common/actors.js';
+import { refusedOtpError, wrongAtItsOwnStep } from '../../../../../conformance/suites/two-factor/common/otp-refusal.js';
 import { ServerTime } from '../../../../../conformance/suites/two-factor/common/support.js';
 import { FROZEN_CLOCK_START_MS } from '../../../../../conformance/spec/protocol/conformance-clock.js';
 import { ProtocolClock } from '../../../../../conformance/targets/protocol-clock.js';
@@ -48,5 +49,35 @@ describe('settling one-time passwords on a frozen server', () => {
     // The time named is the reading the code was made from: it falls in the code's step.
     const [, step, read] = /for time step (\d+) .* having read the server's time as (\S+) from/.exec(error!.message)!;
     expect(stepOf(Date.parse(read!))).toBe(Number(step));
+    // The server refused a code of another step than its own: the clocks disagree, the code itself may be right.
+    expect(wrongAtItsOwnStep(error)).toBe(false);
+  });
+});
+
+describe('a refused current one-time password', () => {
+  const step = stepOf(FROZEN_CLOCK_START_MS);
+  const refused = {
+    refusal: 'otp-invalid',
+    code: '123456',
+    authenticator: { id: 'a1', name: 'Throttle reset' },
+    step,
+    stepMs: 30_000,
+    kitMs: FROZEN_CLOCK_START_MS,
+    kitSource: "the server's frozen conformance clock",
+    serverMs: FROZEN_CLOCK_START_MS + 29_999,
+  } as const;
+
+  it('is a plain Error (a verdict on the target) carrying what the kit saw', () => {
+    const error = refusedOtpError(refused);
+    expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
+    expect(error.refused).toBe(refused);
+    expect(error.message).toMatch(/when the login began: the code's own step$/);
+  });
+
+  it("is the code's own refusal only when refused as wrong at the step the server's clock read", () => {
+    expect(wrongAtItsOwnStep(refusedOtpError(refused))).toBe(true);
+    expect(wrongAtItsOwnStep(refusedOtpError({ ...refused, serverMs: FROZEN_CLOCK_START_MS + 30_000 }))).toBe(false);
+    expect(wrongAtItsOwnStep(refusedOtpError({ ...refused, refusal: 'otp-replayed' }))).toBe(false);
+    expect(wrongAtItsOwnStep(new Error(refusedOtpError(refused).message))).toBe(false);
   });
 });
