@@ -46,8 +46,8 @@ describe('backup sources through the screens', () => {
     expect(verdictOf('SRC-05')).toBe('fail');
   }, 60_000);
 
-  it('catch an app that starts with Videos off', async () => {
-    const app = screensApp([], (s) => void (s.app.sources = { ...s.app.sources, videos: false }));
+  it('catch an app that pairs with Photos alone selected', async () => {
+    const app = screensApp(['paired-sources-not-preselected']);
     const { failed } = await runOnScreens(UI_BACKUP_SOURCE_CHECKS.slice(0, 2), app);
     expect(failed('sources-offered-android-screens')[0]?.failure?.requirements).toEqual(['SRC-03']);
     expect(failed('sources-offered-ios-screens')[0]?.failure?.requirements).toEqual(['SRC-04']);
