@@ -1548,6 +1548,32 @@ export const FAULTS = {
     description: 'starts in English on a phone set up in another language the app offers',
     caughtBy: ['SET-07'],
   },
+  // The app's settings: their defaults, the free up space limits and languages they take, the accounts' order.
+  'free-up-space-on-by-default': {
+    side: 'app',
+    description: 'ships with free up space switched on: backed-up photos leave the phone without the user asking',
+    caughtBy: ['FUS-01'],
+  },
+  'power-saving-off-by-default': {
+    side: 'app',
+    description: 'ships with power saving mode off, so a backup runs on below 30% battery',
+    caughtBy: ['RUN-08'],
+  },
+  'charging-only-on-by-default': {
+    side: 'app',
+    description: 'ships with backup while charging only on, so nothing is backed up until the phone is plugged in',
+    caughtBy: ['RUN-11'],
+  },
+  'automated-backup-off-by-default': {
+    side: 'app',
+    description: 'ships with automated backup off (opt-in): new photos wait for a tap on Backup',
+    caughtBy: ['RUN-15'],
+  },
+  'free-up-limit-any-in-range': {
+    side: 'app',
+    description: 'takes any free up space limit between 2 and 10 GB (3, 5, 2.5), not only the five the picker lists',
+    caughtBy: ['FUS-02'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

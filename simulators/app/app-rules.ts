@@ -60,6 +60,8 @@ import { keptConnection } from './connection.js';
 import { CONNECTION_FAULTS } from './connection.faulty.js';
 import { logShows } from './app-log.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
+import { initialSettings, isFreeUpLimit } from './settings.js';
+import { SETTINGS_FAULTS } from './settings.faulty.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
@@ -105,6 +107,8 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly keptConnection: typeof keptConnection;
   readonly logShows: typeof logShows;
   readonly initialLanguage: typeof initialLanguage;
+  readonly initialSettings: typeof initialSettings;
+  readonly isFreeUpLimit: typeof isFreeUpLimit;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -154,6 +158,8 @@ export const STRAIGHT_APP_RULES: AppRules = {
   keptConnection,
   logShows,
   initialLanguage,
+  initialSettings,
+  isFreeUpLimit,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -186,6 +192,7 @@ export const APP_OVERRIDES = {
   ...PAIR_CONFIRMATION_FAULTS,
   ...CONNECTION_FAULTS,
   ...APP_LOG_FAULTS,
+  ...SETTINGS_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

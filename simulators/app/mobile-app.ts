@@ -30,7 +30,7 @@ import type { RestoreJob } from './restore-job.js';
 import { listRestorable } from './restorable-items.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
 import { findServer, pairByQr, pairedClient, requirePairing, type Pairing } from './server-pairing.js';
-import { changedSettings, DEFAULT_SETTINGS, type AppSettings, type BackupSources } from './settings.js';
+import { changedSettings, type AppSettings, type BackupSources } from './settings.js';
 import { ConfirmedItems, itemMeta } from './uploaded-items.js';
 
 export type { Pairing } from './server-pairing.js';
@@ -41,7 +41,7 @@ export class MobileApp implements JobHost {
   readonly device: SimulatedDevice;
   readonly log: AppLog;
   readonly installId: string;
-  settings: AppSettings = { ...DEFAULT_SETTINGS };
+  settings: AppSettings;
   sources: BackupSources;
   connection: ConnectionSetting = { mode: 'auto' };
   /** The 2FA page's accounts. */
@@ -76,6 +76,7 @@ export class MobileApp implements JobHost {
       () => device.clock.now(),
       (shown, type) => this.rules.logShows(shown, type),
     );
+    this.settings = this.rules.initialSettings();
     this.settings.language = this.rules.initialLanguage(device.setupLanguage);
     for (const permission of this.rules.firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => followConditions(this));
@@ -130,7 +131,7 @@ export class MobileApp implements JobHost {
   // --- settings -----------------------------------------------------------------------------------------------
 
   updateSettings(change: Partial<AppSettings>): void {
-    this.settings = changedSettings(this.settings, change);
+    this.settings = changedSettings(this.settings, change, this.rules.isFreeUpLimit);
     followConditions(this);
   }
 
