@@ -1574,6 +1574,21 @@ export const FAULTS = {
     description: 'takes any free up space limit between 2 and 10 GB (3, 5, 2.5), not only the five the picker lists',
     caughtBy: ['FUS-02'],
   },
+  'one-chinese-language': {
+    side: 'app',
+    description: 'offers one "Chinese" in place of Chinese (Simplified) and Chinese (Traditional)',
+    caughtBy: ['SET-04'],
+  },
+  'norwegian-as-bokmal-and-nynorsk': {
+    side: 'app',
+    description: 'offers Norwegian Bokmål and Norwegian Nynorsk in place of Norwegian',
+    caughtBy: ['SET-05'],
+  },
+  'one-portuguese-language': {
+    side: 'app',
+    description: 'offers one "Portuguese" in place of Portuguese (Brazilian) and Portuguese (Portugal)',
+    caughtBy: ['SET-06'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -60,7 +60,7 @@ import { keptConnection } from './connection.js';
 import { CONNECTION_FAULTS } from './connection.faulty.js';
 import { logShows } from './app-log.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
-import { initialSettings, isFreeUpLimit } from './settings.js';
+import { initialSettings, isFreeUpLimit, offeredLanguages } from './settings.js';
 import { SETTINGS_FAULTS } from './settings.faulty.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
@@ -109,6 +109,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly initialLanguage: typeof initialLanguage;
   readonly initialSettings: typeof initialSettings;
   readonly isFreeUpLimit: typeof isFreeUpLimit;
+  readonly offeredLanguages: typeof offeredLanguages;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -160,6 +161,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   initialLanguage,
   initialSettings,
   isFreeUpLimit,
+  offeredLanguages,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -95,6 +95,11 @@ export class MobileApp implements JobHost {
     return MENUS[menu];
   }
 
+  /** The languages the Language screen lists. */
+  languages(): readonly string[] {
+    return this.rules.offeredLanguages();
+  }
+
   /** What Help > item shows. */
   help(item: HelpItem): string {
     return this.rules.helpPage(item, this.version);
@@ -131,7 +136,7 @@ export class MobileApp implements JobHost {
   // --- settings -----------------------------------------------------------------------------------------------
 
   updateSettings(change: Partial<AppSettings>): void {
-    this.settings = changedSettings(this.settings, change, this.rules.isFreeUpLimit);
+    this.settings = changedSettings(this.settings, change, this.rules);
     followConditions(this);
   }
 

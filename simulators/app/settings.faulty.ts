@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of the settings' defaults and the free up space limits they take (settings.ts). */
+/** The self-test's faulty variants of the settings' defaults, free up space limits and languages (settings.ts). */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import type { AppRuleOverride } from './app-rules.js';
 
@@ -13,4 +13,17 @@ export const SETTINGS_FAULTS = {
   'automated-backup-off-by-default': { initialSettings: (rule) => () => ({ ...rule(), automatedBackup: false }) },
   // The limit is checked against the picker's bounds, not its list: 3, 5 or 2.5 GB is taken.
   'free-up-limit-any-in-range': { isFreeUpLimit: () => (gb) => gb >= 2 && gb <= 10 },
+  // One "Chinese" in place of Chinese (Simplified) and Chinese (Traditional), as a translation platform lists zh.
+  'one-chinese-language': {
+    offeredLanguages: (rule) => () => [...rule().filter((l) => !l.startsWith('Chinese')), 'Chinese'].sort(),
+  },
+  // Norwegian split into Bokmål and Nynorsk, as a translation platform lists nb and nn.
+  'norwegian-as-bokmal-and-nynorsk': {
+    offeredLanguages: (rule) => () =>
+      [...rule().filter((l) => l !== 'Norwegian'), 'Norwegian Bokmål', 'Norwegian Nynorsk'].sort(),
+  },
+  // One "Portuguese" in place of Portuguese (Brazilian) and Portuguese (Portugal).
+  'one-portuguese-language': {
+    offeredLanguages: (rule) => () => [...rule().filter((l) => !l.startsWith('Portuguese')), 'Portuguese'].sort(),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -64,6 +64,11 @@ export function initialSettings(): AppSettings {
   return { ...DEFAULT_SETTINGS };
 }
 
+/** The languages the Language screen lists and the settings take: the seed's 31. */
+export function offeredLanguages(): readonly string[] {
+  return LANGUAGES;
+}
+
 /** Whether the settings take this free up space limit: only one of the five the picker lists. */
 export function isFreeUpLimit(gb: number): boolean {
   return (FREE_UP_SPACE_LIMITS_GB as readonly number[]).includes(gb);
@@ -84,11 +89,14 @@ export interface BackupSources {
 export function changedSettings(
   settings: AppSettings,
   change: Partial<AppSettings>,
-  takesLimit: (gb: number) => boolean = isFreeUpLimit,
+  rules: { isFreeUpLimit(gb: number): boolean; offeredLanguages(): readonly string[] } = {
+    isFreeUpLimit,
+    offeredLanguages,
+  },
 ): AppSettings {
   const next = { ...settings, ...change };
-  if (!takesLimit(next.freeUpSpaceLimitGb))
+  if (!rules.isFreeUpLimit(next.freeUpSpaceLimitGb))
     throw new RangeError(`No free up space limit of ${next.freeUpSpaceLimitGb} GB.`);
-  if (!LANGUAGES.includes(next.language)) throw new RangeError(`No language ${next.language}.`);
+  if (!rules.offeredLanguages().includes(next.language)) throw new RangeError(`No language ${next.language}.`);
   return next;
 }
