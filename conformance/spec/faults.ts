@@ -1589,6 +1589,12 @@ export const FAULTS = {
     description: 'offers one "Portuguese" in place of Portuguese (Brazilian) and Portuguese (Portugal)',
     caughtBy: ['SET-06'],
   },
+  'account-order-lost-on-add': {
+    side: 'app',
+    description:
+      'lists the 2FA accounts in the order they were added after each add: a reorder is lost on the next add',
+    caughtBy: ['TFA-15'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

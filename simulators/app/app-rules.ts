@@ -52,7 +52,7 @@ import { notificationsAllowed } from './authenticator/notifications.js';
 import { NOTIFICATIONS_FAULTS } from './authenticator/notifications.faulty.js';
 import { shownCode } from './authenticator/totp.js';
 import { TOTP_FAULTS } from './authenticator/totp.faulty.js';
-import { keptName } from './authenticator/accounts.js';
+import { keptName, orderAfterAdd } from './authenticator/accounts.js';
 import { ACCOUNTS_FAULTS } from './authenticator/accounts.faulty.js';
 import { pairsOn } from './pair-confirmation.js';
 import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
@@ -110,6 +110,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly initialSettings: typeof initialSettings;
   readonly isFreeUpLimit: typeof isFreeUpLimit;
   readonly offeredLanguages: typeof offeredLanguages;
+  readonly orderAfterAdd: typeof orderAfterAdd;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -162,6 +163,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   initialSettings,
   isFreeUpLimit,
   offeredLanguages,
+  orderAfterAdd,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -69,6 +69,7 @@ export class MobileApp implements JobHost {
     this.accounts = new AccountList(options.accountIds ?? derivedIds(`${device.spec.id}/${device.spec.name}`), {
       code: (secret, epochMs) => this.rules.shownCode(secret, epochMs, device.network.internet),
       name: (typed) => this.rules.keptName(typed),
+      order: (shown, added) => this.rules.orderAfterAdd(shown, added),
     });
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device, this.rules);
