@@ -1595,6 +1595,11 @@ export const FAULTS = {
       'lists the 2FA accounts in the order they were added after each add: a reorder is lost on the next add',
     caughtBy: ['TFA-15'],
   },
+  'jpeg-backed-up-as-photo': {
+    side: 'app',
+    description: 'backs up a .jpeg file as a photo, though no list names the extension',
+    caughtBy: ['FTYPE-05'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -16,7 +16,7 @@ import { securityToast } from './authenticator/security-toast.js';
 import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { formatResult } from './backup-result-line.js';
 import { BACKUP_RESULT_LINE_FAULTS } from './backup-result-line.faulty.js';
-import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
+import { exclusionReason, fileKind, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { archivedOnServer, asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
@@ -111,6 +111,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly isFreeUpLimit: typeof isFreeUpLimit;
   readonly offeredLanguages: typeof offeredLanguages;
   readonly orderAfterAdd: typeof orderAfterAdd;
+  readonly fileKind: typeof fileKind;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -164,6 +165,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   isFreeUpLimit,
   offeredLanguages,
   orderAfterAdd,
+  fileKind,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -173,7 +173,9 @@ export class MobileApp implements JobHost {
   // --- JobHost ------------------------------------------------------------------------------------------------
 
   eligibleItems(): MediaItem[] {
-    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), this.rules.exclusionReason);
+    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), (platform, sources, item) =>
+      this.rules.exclusionReason(platform, sources, this.asKind(item)),
+    );
   }
 
   stillOnDevice(item: MediaItem): boolean {
@@ -189,7 +191,13 @@ export class MobileApp implements JobHost {
   }
 
   metaOf(item: MediaItem): ItemMeta {
-    return itemMeta(item);
+    return itemMeta(this.asKind(item));
+  }
+
+  /** The item with the kind the app takes it for. */
+  private asKind(item: MediaItem): MediaItem {
+    const kind = this.rules.fileKind(item);
+    return kind === item.kind ? item : { ...item, kind };
   }
 
   /** Removes confirmed photos and videos, oldest first, until free space reaches the limit; tells the server. */
