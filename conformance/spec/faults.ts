@@ -1600,6 +1600,13 @@ export const FAULTS = {
     description: 'backs up a .jpeg file as a photo, though no list names the extension',
     caughtBy: ['FTYPE-05'],
   },
+  'deleted-items-archived': {
+    side: 'app',
+    description:
+      'archives every backed-up item gone from the phone at the end of a backup: what the user deleted lands in ' +
+      'Archive, not Delete',
+    caughtBy: ['RFE-08'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -62,6 +62,8 @@ import { logShows } from './app-log.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
 import { initialSettings, isFreeUpLimit, offeredLanguages } from './settings.js';
 import { SETTINGS_FAULTS } from './settings.faulty.js';
+import { archivedAtCommit } from './backup-job.js';
+import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
@@ -112,6 +114,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly offeredLanguages: typeof offeredLanguages;
   readonly orderAfterAdd: typeof orderAfterAdd;
   readonly fileKind: typeof fileKind;
+  readonly archivedAtCommit: typeof archivedAtCommit;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -166,6 +169,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   offeredLanguages,
   orderAfterAdd,
   fileKind,
+  archivedAtCommit,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -199,6 +203,7 @@ export const APP_OVERRIDES = {
   ...CONNECTION_FAULTS,
   ...APP_LOG_FAULTS,
   ...SETTINGS_FAULTS,
+  ...BACKUP_JOB_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

@@ -186,6 +186,10 @@ export class MobileApp implements JobHost {
     return this.confirmed.has(item);
   }
 
+  confirmedHashes(): string[] {
+    return this.confirmed.hashes();
+  }
+
   confirm(item: MediaItem, held: Static<typeof Item>): void {
     this.confirmed.add(item, held);
   }
