@@ -1589,6 +1589,65 @@ export const FAULTS = {
     description: 'starts in English on a phone set up in another language the app offers',
     caughtBy: ['SET-07'],
   },
+  // The app's settings: their defaults, the free up space limits and languages they take, the accounts' order.
+  'free-up-space-on-by-default': {
+    side: 'app',
+    description: 'ships with free up space switched on: backed-up photos leave the phone without the user asking',
+    caughtBy: ['FUS-01'],
+  },
+  'power-saving-off-by-default': {
+    side: 'app',
+    description: 'ships with power saving mode off, so a backup runs on below 30% battery',
+    caughtBy: ['RUN-08'],
+  },
+  'charging-only-on-by-default': {
+    side: 'app',
+    description: 'ships with backup while charging only on, so nothing is backed up until the phone is plugged in',
+    caughtBy: ['RUN-11'],
+  },
+  'automated-backup-off-by-default': {
+    side: 'app',
+    description: 'ships with automated backup off (opt-in): new photos wait for a tap on Backup',
+    caughtBy: ['RUN-15'],
+  },
+  'free-up-limit-any-in-range': {
+    side: 'app',
+    description: 'takes any free up space limit between 2 and 10 GB (3, 5, 2.5), not only the five the picker lists',
+    caughtBy: ['FUS-02'],
+  },
+  'one-chinese-language': {
+    side: 'app',
+    description: 'offers one "Chinese" in place of Chinese (Simplified) and Chinese (Traditional)',
+    caughtBy: ['SET-04'],
+  },
+  'norwegian-as-bokmal-and-nynorsk': {
+    side: 'app',
+    description: 'offers Norwegian Bokmål and Norwegian Nynorsk in place of Norwegian',
+    caughtBy: ['SET-05'],
+  },
+  'one-portuguese-language': {
+    side: 'app',
+    description: 'offers one "Portuguese" in place of Portuguese (Brazilian) and Portuguese (Portugal)',
+    caughtBy: ['SET-06'],
+  },
+  'account-order-lost-on-add': {
+    side: 'app',
+    description:
+      'lists the 2FA accounts in the order they were added after each add: a reorder is lost on the next add',
+    caughtBy: ['TFA-15'],
+  },
+  'jpeg-backed-up-as-photo': {
+    side: 'app',
+    description: 'backs up a .jpeg file as a photo, though no list names the extension',
+    caughtBy: ['FTYPE-05'],
+  },
+  'deleted-items-archived': {
+    side: 'app',
+    description:
+      'archives every backed-up item gone from the phone at the end of a backup: what the user deleted lands in ' +
+      'Archive, not Delete',
+    caughtBy: ['RFE-08'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -16,7 +16,7 @@ import { securityToast } from './authenticator/security-toast.js';
 import { SECURITY_TOAST_FAULTS } from './authenticator/security-toast.faulty.js';
 import { formatResult } from './backup-result-line.js';
 import { BACKUP_RESULT_LINE_FAULTS } from './backup-result-line.faulty.js';
-import { exclusionReason, pairedSources, updateSources } from './backup-sources.js';
+import { exclusionReason, fileKind, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
 import { archivedOnServer, asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
@@ -52,7 +52,7 @@ import { notificationsAllowed } from './authenticator/notifications.js';
 import { NOTIFICATIONS_FAULTS } from './authenticator/notifications.faulty.js';
 import { shownCode } from './authenticator/totp.js';
 import { TOTP_FAULTS } from './authenticator/totp.faulty.js';
-import { keptName } from './authenticator/accounts.js';
+import { keptName, orderAfterAdd } from './authenticator/accounts.js';
 import { ACCOUNTS_FAULTS } from './authenticator/accounts.faulty.js';
 import { pairsOn } from './pair-confirmation.js';
 import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
@@ -60,6 +60,10 @@ import { keptConnection } from './connection.js';
 import { CONNECTION_FAULTS } from './connection.faulty.js';
 import { logShows } from './app-log.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
+import { initialSettings, isFreeUpLimit, offeredLanguages } from './settings.js';
+import { SETTINGS_FAULTS } from './settings.faulty.js';
+import { archivedAtCommit } from './backup-job.js';
+import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
@@ -105,6 +109,12 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly keptConnection: typeof keptConnection;
   readonly logShows: typeof logShows;
   readonly initialLanguage: typeof initialLanguage;
+  readonly initialSettings: typeof initialSettings;
+  readonly isFreeUpLimit: typeof isFreeUpLimit;
+  readonly offeredLanguages: typeof offeredLanguages;
+  readonly orderAfterAdd: typeof orderAfterAdd;
+  readonly fileKind: typeof fileKind;
+  readonly archivedAtCommit: typeof archivedAtCommit;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -154,6 +164,12 @@ export const STRAIGHT_APP_RULES: AppRules = {
   keptConnection,
   logShows,
   initialLanguage,
+  initialSettings,
+  isFreeUpLimit,
+  offeredLanguages,
+  orderAfterAdd,
+  fileKind,
+  archivedAtCommit,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
@@ -186,6 +202,8 @@ export const APP_OVERRIDES = {
   ...PAIR_CONFIRMATION_FAULTS,
   ...CONNECTION_FAULTS,
   ...APP_LOG_FAULTS,
+  ...SETTINGS_FAULTS,
+  ...BACKUP_JOB_FAULTS,
 } satisfies Record<AppFault, AppRuleOverride>;
 
 /** The rules of an app started with these variants: the straight ones when there are none. */

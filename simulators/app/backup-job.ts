@@ -14,6 +14,14 @@ export type JobState = 'running' | 'held' | 'stopped' | 'completed' | 'failed';
 
 export const CHUNK_BYTES = 256 * 1024;
 
+/**
+ * What a backup's end tells the server to archive of the backed-up items it does not list as present: nothing, as
+ * free up space told it of its own; the rest the user deleted, for the Delete tab (RFE-08).
+ */
+export function archivedAtCommit(_absent: readonly string[]): readonly string[] {
+  return [];
+}
+
 export interface BackupProgress {
   readonly itemsDone: number;
   readonly itemsTotal: number;
@@ -102,6 +110,10 @@ export class BackupJob {
         .eligibleItems()
         .filter((item) => this.host.isConfirmed(item))
         .map(hashOf);
+      const absent = new Set(this.host.confirmedHashes());
+      for (const hash of present) absent.delete(hash);
+      const archived = this.host.rules.archivedAtCommit([...absent]);
+      if (archived.length > 0) await client.call('archiveItems', { body: { items: [...archived] } });
       const snapshot = await client.call('commitBackup', {
         params: { backupId: this.backupId },
         body: { present, accounts: this.host.accountsToBackUp() },

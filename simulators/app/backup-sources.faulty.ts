@@ -81,4 +81,8 @@ export const BACKUP_SOURCES_FAULTS = {
     pairedSources: (rule) => (platform) =>
       platform === 'ios' ? { ...rule(platform), twoFactorAccounts: false } : rule(platform),
   },
+  // Takes .jpeg for a photo, JPEG's other spelling, though no list names it.
+  'jpeg-backed-up-as-photo': {
+    fileKind: (rule) => (item) => (spelledExtension(item).toLowerCase() === 'jpeg' ? 'photo' : rule(item)),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -4,7 +4,7 @@
  * Android. At least one source must stay selected.
  */
 import { ClientError } from '../../conformance/spec/errors.js';
-import { extensionOf } from '../../conformance/spec/file-types.js';
+import { extensionOf, type ItemKind } from '../../conformance/spec/file-types.js';
 import type { Platform } from '../device/device-spec.js';
 import type { MediaItem } from '../device/media.js';
 import type { BackupSources } from './settings.js';
@@ -37,6 +37,14 @@ export function updateSources(
     throw new ClientError('backup-source-empty');
   }
   return next;
+}
+
+/**
+ * The kind the app takes a file for: the one the seed's lists give its extension (the device's reading), none for an
+ * extension in no list (FTYPE-05).
+ */
+export function fileKind(item: MediaItem): ItemKind | undefined {
+  return item.kind;
 }
 
 /** Why an item is not backed up, or undefined when it is. */

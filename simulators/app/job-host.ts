@@ -11,6 +11,8 @@ export interface JobHost {
   client(): MbsClient;
   eligibleItems(): MediaItem[];
   isConfirmed(item: MediaItem): boolean;
+  /** The content hashes of every item the server confirmed, on the phone or not. */
+  confirmedHashes(): string[];
   stillOnDevice(item: MediaItem): boolean;
   confirm(item: MediaItem, held: Static<typeof Item>): void;
   metaOf(item: MediaItem): ItemMeta;

@@ -30,7 +30,7 @@ import type { RestoreJob } from './restore-job.js';
 import { listRestorable } from './restorable-items.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
 import { findServer, pairByQr, pairedClient, requirePairing, type Pairing } from './server-pairing.js';
-import { changedSettings, DEFAULT_SETTINGS, type AppSettings, type BackupSources } from './settings.js';
+import { changedSettings, type AppSettings, type BackupSources } from './settings.js';
 import { ConfirmedItems, itemMeta } from './uploaded-items.js';
 
 export type { Pairing } from './server-pairing.js';
@@ -41,7 +41,7 @@ export class MobileApp implements JobHost {
   readonly device: SimulatedDevice;
   readonly log: AppLog;
   readonly installId: string;
-  settings: AppSettings = { ...DEFAULT_SETTINGS };
+  settings: AppSettings;
   sources: BackupSources;
   connection: ConnectionSetting = { mode: 'auto' };
   /** The 2FA page's accounts. */
@@ -69,6 +69,7 @@ export class MobileApp implements JobHost {
     this.accounts = new AccountList(options.accountIds ?? derivedIds(`${device.spec.id}/${device.spec.name}`), {
       code: (secret, epochMs) => this.rules.shownCode(secret, epochMs, device.network.internet),
       name: (typed) => this.rules.keptName(typed),
+      order: (shown, added) => this.rules.orderAfterAdd(shown, added),
     });
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device, this.rules);
@@ -76,6 +77,7 @@ export class MobileApp implements JobHost {
       () => device.clock.now(),
       (shown, type) => this.rules.logShows(shown, type),
     );
+    this.settings = this.rules.initialSettings();
     this.settings.language = this.rules.initialLanguage(device.setupLanguage);
     for (const permission of this.rules.firstLaunchPermissions(device)) device.permissions.request(permission);
     device.onChange(() => followConditions(this));
@@ -92,6 +94,11 @@ export class MobileApp implements JobHost {
   /** What a menu lists: the main pages, More, or Help. */
   menu(menu: Menu): readonly string[] {
     return MENUS[menu];
+  }
+
+  /** The languages the Language screen lists. */
+  languages(): readonly string[] {
+    return this.rules.offeredLanguages();
   }
 
   /** What Help > item shows. */
@@ -130,7 +137,7 @@ export class MobileApp implements JobHost {
   // --- settings -----------------------------------------------------------------------------------------------
 
   updateSettings(change: Partial<AppSettings>): void {
-    this.settings = changedSettings(this.settings, change);
+    this.settings = changedSettings(this.settings, change, this.rules);
     followConditions(this);
   }
 
@@ -166,7 +173,9 @@ export class MobileApp implements JobHost {
   // --- JobHost ------------------------------------------------------------------------------------------------
 
   eligibleItems(): MediaItem[] {
-    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), this.rules.exclusionReason);
+    return eligibleItems(this.device.platform, this.sources, this.device.mediaItems(), (platform, sources, item) =>
+      this.rules.exclusionReason(platform, sources, this.asKind(item)),
+    );
   }
 
   stillOnDevice(item: MediaItem): boolean {
@@ -177,12 +186,22 @@ export class MobileApp implements JobHost {
     return this.confirmed.has(item);
   }
 
+  confirmedHashes(): string[] {
+    return this.confirmed.hashes();
+  }
+
   confirm(item: MediaItem, held: Static<typeof Item>): void {
     this.confirmed.add(item, held);
   }
 
   metaOf(item: MediaItem): ItemMeta {
-    return itemMeta(item);
+    return itemMeta(this.asKind(item));
+  }
+
+  /** The item with the kind the app takes it for. */
+  private asKind(item: MediaItem): MediaItem {
+    const kind = this.rules.fileKind(item);
+    return kind === item.kind ? item : { ...item, kind };
   }
 
   /** Removes confirmed photos and videos, oldest first, until free space reaches the limit; tells the server. */

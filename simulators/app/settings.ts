@@ -59,6 +59,21 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = {
   language: 'English',
 };
 
+/** The settings of a freshly installed app: the documented defaults. */
+export function initialSettings(): AppSettings {
+  return { ...DEFAULT_SETTINGS };
+}
+
+/** The languages the Language screen lists and the settings take: the seed's 31. */
+export function offeredLanguages(): readonly string[] {
+  return LANGUAGES;
+}
+
+/** Whether the settings take this free up space limit: only one of the five the picker lists. */
+export function isFreeUpLimit(gb: number): boolean {
+  return (FREE_UP_SPACE_LIMITS_GB as readonly number[]).includes(gb);
+}
+
 export interface BackupSources {
   photos: boolean;
   videos: boolean;
@@ -71,10 +86,17 @@ export interface BackupSources {
  * from the list, a language the app speaks), so a caller asking for any other is told at once by a RangeError naming
  * the value, not later by a job.
  */
-export function changedSettings(settings: AppSettings, change: Partial<AppSettings>): AppSettings {
+export function changedSettings(
+  settings: AppSettings,
+  change: Partial<AppSettings>,
+  rules: { isFreeUpLimit(gb: number): boolean; offeredLanguages(): readonly string[] } = {
+    isFreeUpLimit,
+    offeredLanguages,
+  },
+): AppSettings {
   const next = { ...settings, ...change };
-  if (!FREE_UP_SPACE_LIMITS_GB.includes(next.freeUpSpaceLimitGb))
+  if (!rules.isFreeUpLimit(next.freeUpSpaceLimitGb))
     throw new RangeError(`No free up space limit of ${next.freeUpSpaceLimitGb} GB.`);
-  if (!LANGUAGES.includes(next.language)) throw new RangeError(`No language ${next.language}.`);
+  if (!rules.offeredLanguages().includes(next.language)) throw new RangeError(`No language ${next.language}.`);
   return next;
 }

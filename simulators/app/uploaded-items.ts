@@ -16,6 +16,11 @@ export class ConfirmedItems {
     return this.held.has(hashOf(item));
   }
 
+  /** The content hashes of every item the server confirmed. */
+  hashes(): string[] {
+    return [...this.held.keys()];
+  }
+
   /** Records the server's copy of an item; a copy of other bytes is the server breaking the protocol. */
   add(item: MediaItem, held: Static<typeof Item>): void {
     if (held.sha256 !== hashOf(item) || held.size !== item.size) {

@@ -33,18 +33,32 @@ export function keptName(typed: string): string {
   return typed.trim();
 }
 
-/** What the list takes from the app's rules: a secret's code at a time, and the name kept from a typed one. */
+/**
+ * The order of the page after an add (or a restore), given its order with the new account last and the ids in the order they were
+ * added: the page's own, so that an order the user chose stays (TFA-15).
+ */
+export function orderAfterAdd(shown: readonly string[], _added: readonly string[]): readonly string[] {
+  return shown;
+}
+
+/**
+ * What the list takes from the app's rules: a secret's code at a time, the name kept from a typed one, and the order
+ * after an add.
+ */
 export interface AccountRules {
   readonly code: (secret: string, epochMs: number) => string;
   readonly name: (typed: string) => string;
+  readonly order: typeof orderAfterAdd;
 }
 
 export class AccountList {
   private accounts: Account[] = [];
+  /** The ids in the order the accounts were added (or restored), whatever order the page shows. */
+  private addedOrder: string[] = [];
 
   constructor(
     private readonly newId: () => string = derivedIds('accounts'),
-    private readonly rules: AccountRules = { code: totpAt, name: keptName },
+    private readonly rules: AccountRules = { code: totpAt, name: keptName, order: orderAfterAdd },
   ) {}
 
   list(): readonly Account[] {
@@ -67,7 +81,8 @@ export class AccountList {
   restore(accounts: readonly Account[]): number {
     const known = new Set(this.accounts.map((a) => a.id));
     const fresh = accounts.filter((a) => !known.has(a.id));
-    this.accounts.push(...fresh);
+    this.addedOrder.push(...fresh.map((a) => a.id));
+    this.accounts = this.ordered([...this.accounts, ...fresh]);
     return fresh.length;
   }
 
@@ -81,6 +96,7 @@ export class AccountList {
   remove(id: string): void {
     this.get(id);
     this.accounts = this.accounts.filter((a) => a.id !== id);
+    this.addedOrder = this.addedOrder.filter((added) => added !== id);
   }
 
   /** "Reorder": the new order of every account id. */
@@ -117,7 +133,18 @@ export class AccountList {
       period: 30,
       ...fields,
     };
-    this.accounts.push(account);
+    this.addedOrder.push(account.id);
+    this.accounts = this.ordered([...this.accounts, account]);
     return account;
+  }
+
+  /** The page's accounts after an add or a restore, `shown` having the new ones last, in the order the rule keeps. */
+  private ordered(shown: readonly Account[]): Account[] {
+    return this.rules
+      .order(
+        shown.map((a) => a.id),
+        this.addedOrder,
+      )
+      .map((id) => shown.find((a) => a.id === id) as Account);
   }
 }

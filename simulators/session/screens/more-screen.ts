@@ -7,7 +7,7 @@ import { CLIENT_ERRORS } from '../../../conformance/spec/errors.js';
 import { HELP_ITEMS } from '../../app/app-info.js';
 import type { Attempt } from '../../app/authenticator/enhanced-security.js';
 import { LOG_TYPES } from '../../app/app-log.js';
-import { FREE_UP_SPACE_LIMITS_GB, LANGUAGES, type AppSettings } from '../../app/settings.js';
+import { FREE_UP_SPACE_LIMITS_GB, type AppSettings, type Language } from '../../app/settings.js';
 import type { SimulatorSession } from '../simulator-session.js';
 import { button, checkbox, group, radio, slug, text, toggle, type UiElement } from '../ui-element.js';
 
@@ -113,9 +113,9 @@ export function languageScreen(session: SimulatorSession): UiElement[] {
     group(
       'list',
       'language-options',
-      LANGUAGES.map((language) =>
+      session.app.languages().map((language) =>
         radio(`language-${slug(language)}`, language, language === current, (s) => {
-          s.app.updateSettings({ language });
+          s.app.updateSettings({ language: language as Language });
           s.back();
         }),
       ),

@@ -67,9 +67,16 @@ type Step = fc.AsyncCommand<Model, AccountsApp>;
 
 export async function verify(m: Model, app: AccountsApp, blame: readonly string[]): Promise<void> {
   const page = await app.page();
-  const shown = page.map((p) => `${p.id}:${p.label}`).join();
-  const expected = m.rows.map((r) => `${r.id}:${r.label}`).join();
-  if (shown !== expected) throw new Violation(blame, `the page lists [${shown}], the model [${expected}]`);
+  const shown = page.map((p) => `${p.id}:${p.label}`);
+  const expected = m.rows.map((r) => `${r.id}:${r.label}`);
+  if (shown.join() !== expected.join()) {
+    // The same accounts in another order: the app did not keep the order it had (TFA-15), whatever the step did.
+    const reordered = [...shown].sort().join() === [...expected].sort().join();
+    throw new Violation(
+      reordered ? ['TFA-15'] : blame,
+      `the page lists [${shown.join()}], the model [${expected.join()}]`,
+    );
+  }
   const now = await app.now();
   const left = Math.ceil((30_000 - (now % 30_000)) / 1000);
   page.forEach((p, i) => {
