@@ -44,7 +44,10 @@ describe('push approval through the screens', () => {
     [
       'approves without asking with enhanced security on',
       ['ESEC-04'],
-      (s: SimulatorSession) => void Object.defineProperty(s.app.security, 'required', { get: () => false }),
+      (s: SimulatorSession) => {
+        const asks = s.app.security.asks.bind(s.app.security);
+        s.app.security.asks = (action) => action !== 'approve' && asks(action);
+      },
     ],
     [
       'notifies with notifications denied',
