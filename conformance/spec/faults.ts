@@ -1022,8 +1022,8 @@ export const FAULTS = {
   'stored-files-encrypted': {
     side: 'server',
     description:
-      'encrypts each stored file at rest under a key of its own and decrypts it on restore: the folder holds ' +
-      'no file anyone can open',
+      'encrypts each stored file at rest under one key built into the server and decrypts it on restore: the folder ' +
+      'holds no file anyone can open',
     caughtBy: ['STO-06'],
   },
   'push-wait-offers-pushed-device-codes-only': {

@@ -121,8 +121,10 @@ export async function backUp(
       throw new Error(`item ${item.meta.name} of job ${backup.folder} is stored as ${item.storedAs}`);
     }
     const onDisk = await readFile(path.join(dataDir, backupPath, item.storedAs)).catch(() => undefined);
-    if (!onDisk || sha256(onDisk) !== item.sha256) {
-      throw new Error(`${backupPath}/${item.storedAs} is ${onDisk ? 'not byte-identical to the item' : 'missing'}`);
+    if (!onDisk) throw new Error(`${backupPath}/${item.storedAs} is missing`);
+    if (sha256(onDisk) !== item.sha256) {
+      // The file is there, its bytes are not the item's: stored converted, encrypted or cut (STO-06).
+      throw new Violation(['STO-06'], `${backupPath}/${item.storedAs} is not byte-identical to the item`);
     }
     await expectItemTime(path.join(dataDir, backupPath, item.storedAs), item);
   }
