@@ -101,7 +101,7 @@ export async function lastOfRange(session: TargetSession, start: () => Promise<S
   const { tcp, udp } = EDITIONS[session.edition];
   for (const kind of ['tcp', 'udp'] as const) {
     const range = kind === 'tcp' ? tcp : udp;
-    const other = kind === 'tcp' ? udp : tcp;
+    const [otherKind, other] = kind === 'tcp' ? (['udp', udp] as const) : (['tcp', tcp] as const);
     const task = `with every ${span(kind, range)} port taken but ${range.last}`;
     if (!(await isFree(kind, range.last))) {
       throw moving(`another program holds ${kind.toUpperCase()} ${range.last}, the last of ${span(kind, range)}`);
@@ -121,8 +121,8 @@ export async function lastOfRange(session: TargetSession, start: () => Promise<S
     // Not a refusal to start (an answer too slow, a protocol error): its error stands.
     if (!(failed instanceof SetupError) && !endedOnFullRange(failed)) throw failed;
     // Every port of the other range held by other programs is a refusal the kit cannot charge to this range.
-    if ((await firstFree(kind === 'tcp' ? 'udp' : 'tcp', other)) === undefined) {
-      throw moving(`other programs hold every port of ${span(kind === 'tcp' ? 'udp' : 'tcp', other)}`);
+    if ((await firstFree(otherKind, other)) === undefined) {
+      throw moving(`other programs hold every port of ${span(otherKind, other)}`);
     }
     const cause = failed instanceof SetupError ? failed.cause : failed;
     const why = cause instanceof Error ? cause.message : String(cause);
