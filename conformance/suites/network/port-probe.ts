@@ -69,6 +69,22 @@ export async function isFree(kind: 'tcp' | 'udp', port: number): Promise<boolean
   return probe.ports.length === 1;
 }
 
+/** How long a check waits for a port another program holds to come free: client sockets hold theirs briefly. */
+export const HELD_WAIT_MS = 5_000;
+const HELD_POLL_MS = 100;
+
+/**
+ * Whether `port` comes free within HELD_WAIT_MS. The kernel hands client sockets local ports from the ranges the
+ * editions use, so a port found held a moment ago is often free the next.
+ */
+export async function freeSoon(kind: 'tcp' | 'udp', port: number, waitMs = HELD_WAIT_MS): Promise<boolean> {
+  for (let waited = 0; ; waited += HELD_POLL_MS) {
+    if (await isFree(kind, port)) return true;
+    if (waited >= waitMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, HELD_POLL_MS));
+  }
+}
+
 /** The first port of the range, from `from` on, that can be bound now; undefined when none can. */
 export async function firstFree(kind: 'tcp' | 'udp', range: Range, from = range.first): Promise<number | undefined> {
   for (let port = from; port <= range.last; port++) {

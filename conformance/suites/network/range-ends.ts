@@ -12,7 +12,7 @@ import { ClientError } from '../../spec/errors.js';
 import { EDITIONS } from '../../spec/editions.js';
 import type { TargetSession } from '../../targets/target.js';
 import { endedOnFullRange } from '../../targets/range-held.js';
-import { firstFree, hold, inRange, isFree, portsOf, type Range } from './port-probe.js';
+import { firstFree, freeSoon, hold, HELD_WAIT_MS, inRange, isFree, portsOf, type Range } from './port-probe.js';
 
 type Kind = 'tcp' | 'udp';
 
@@ -65,9 +65,9 @@ export async function fullRange(session: TargetSession, start: () => Promise<Sta
   for (const kind of ['tcp', 'udp'] as const) {
     const range = kind === 'tcp' ? tcp : udp;
     const past = range.last + 1;
-    if (!(await isFree(kind, past))) {
+    if (!(await freeSoon(kind, past))) {
       throw moving(
-        `another program holds ${kind.toUpperCase()} ${past}, just past ${span(kind, range)}: a server that left ` +
+        `another program held ${kind.toUpperCase()} ${past}, just past ${span(kind, range)}, for ${HELD_WAIT_MS} ms: a server that left ` +
           'its range for it could not be told from one that refused to start',
       );
     }
@@ -103,8 +103,10 @@ export async function lastOfRange(session: TargetSession, start: () => Promise<S
     const range = kind === 'tcp' ? tcp : udp;
     const [otherKind, other] = kind === 'tcp' ? (['udp', udp] as const) : (['tcp', tcp] as const);
     const task = `with every ${span(kind, range)} port taken but ${range.last}`;
-    if (!(await isFree(kind, range.last))) {
-      throw moving(`another program holds ${kind.toUpperCase()} ${range.last}, the last of ${span(kind, range)}`);
+    if (!(await freeSoon(kind, range.last))) {
+      throw moving(
+        `another program held ${kind.toUpperCase()} ${range.last}, the last of ${span(kind, range)}, for ${HELD_WAIT_MS} ms`,
+      );
     }
     const { outcome, freed } = await startWithRangeHeld(kind, range, [range.last], start);
     const took = 'started' in outcome ? outcome.started[kind] : undefined;

@@ -83,7 +83,7 @@ describe('the full range', () => {
     const session = await homeSession(['port-range-overrun']);
     const error = await fullRange(session, () => startOwn(session)).catch((e: unknown) => e);
     expect(verdictOf(error)).toBe('ports-moving');
-    expect((error as Error).message).toMatch(/holds TCP 52100, just past TCP 52000-52099/);
+    expect((error as Error).message).toMatch(/held TCP 52100, just past TCP 52000-52099, for 5000 ms/);
   });
 
   it('never fails a straight server that took a port another program let go of as it started', async () => {
@@ -124,6 +124,17 @@ describe('the last port of the range', () => {
     await othersHold([HOME.tcp.last]);
     const error = await lastOfRange(session, () => startOwn(session)).catch((e: unknown) => e);
     expect(verdictOf(error)).toBe('ports-moving');
+    expect((error as Error).message).toMatch(/held TCP 52099, the last of TCP 52000-52099, for 5000 ms/);
+  });
+
+  it('waits for a last port another program holds a moment, then judges the server', async () => {
+    const session = await new ReferenceTarget(['lite'], { faults: ['port-range-cut-short'] }).open('lite');
+    opened.push(session);
+    const other = await othersHold([EDITIONS.lite.tcp.last]);
+    setTimeout(() => void other.release(), 300);
+    // One attempt: without the wait it would say `ports-moving` at once.
+    const error = await lastOfRange(session, () => startOwn(session)).catch((e: unknown) => e);
+    expect(verdictOf(error)).toEqual(['NET-04']);
   });
 
   it('lets the error of a start that ended for another reason stand, never charging NET-04', async () => {
