@@ -30,7 +30,51 @@ export function valueToCheck(validator: Validator, data: unknown, httpPart: stri
   // accepts), and a schema without defaults has nothing to fill in: a part that passes as sent, as most headers and
   // ids do, comes out of both unchanged, so the two walks of its schema are skipped.
   if (!fillsDefaults(validator) && validator.Check(data)) return data;
+  // Headers carry each device's key: they are converted every time, never kept.
+  return httpPart === 'headers' ? converted(validator, data) : convertedPart(validator, data);
+}
+
+function converted(validator: Validator, data: unknown): unknown {
   return validator.Default(validator.Convert(data));
+}
+
+/** Parts converted and given their defaults, kept per validator by the text of the part as sent. */
+const conversions = new WeakMap<Validator, Map<string, Readonly<Record<string, unknown>>>>();
+/** Conversions kept per validator at most: a listing's query is one of a few, but for its cursor. */
+const KEPT_CONVERSIONS = 1000;
+
+/**
+ * Convert and Default walk the schema again for every value: for a listing's query (its `limit` has a default),
+ * 30-45 µs a request, while the queries a device sends are few and come again and again. A part of strings only,
+ * as a query or a path arrives, comes out of both the same whenever it is sent the same, so each is converted once
+ * and kept; every request gets a copy of its own, as it got a converted object of its own before.
+ */
+function convertedPart(validator: Validator, data: unknown): unknown {
+  const text = stringsOnlyText(data);
+  if (text === undefined) return converted(validator, data);
+  let kept = conversions.get(validator);
+  if (!kept) conversions.set(validator, (kept = new Map()));
+  let value = kept.get(text);
+  if (!value) {
+    const made = converted(validator, data);
+    if (!isPlainValues(made)) return made;
+    if (kept.size >= KEPT_CONVERSIONS) kept.clear();
+    kept.set(text, (value = { ...made }));
+  }
+  return { ...value };
+}
+
+/** The part's text when it is an object whose values are all strings, else undefined. */
+function stringsOnlyText(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  for (const key in data) if (typeof (data as Record<string, unknown>)[key] !== 'string') return undefined;
+  return JSON.stringify(data);
+}
+
+/** Whether `value` is an object whose values are strings, numbers, booleans or null: a copy then shares nothing. */
+function isPlainValues(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
 }
 
 /** The schema a route's part is checked against: the protocol's own, as PROTOCOL.md states it. */

@@ -42,3 +42,35 @@ describe('valueToCheck', () => {
     expect(valueToCheck(Compile(Headers), body, 'body')).toBe(body);
   });
 });
+
+describe('valueToCheck of a query sent again', () => {
+  const query = { cursor: '7', limit: '5' };
+
+  it('comes out as Convert and Default make it, each time a copy of its own', () => {
+    const validator = Compile(Query);
+    const first = valueToCheck(validator, { ...query }, 'querystring') as Record<string, unknown>;
+    first.limit = 999;
+    const second = valueToCheck(validator, { ...query }, 'querystring');
+    expect(second).toEqual(converted(Query, query));
+    expect(second).not.toBe(first);
+  });
+
+  it('gives the default again to a query without it', () => {
+    const validator = Compile(Query);
+    for (let i = 0; i < 3; i++)
+      expect(valueToCheck(validator, { cursor: '7' }, 'querystring')).toEqual({ cursor: '7', limit: 100 });
+  });
+
+  it('converts a query with a repeated key (an array) as before', () => {
+    const validator = Compile(Query);
+    const repeated = { cursor: ['1', '2'] };
+    expect(valueToCheck(validator, structuredClone(repeated), 'querystring')).toEqual(converted(Query, repeated));
+  });
+
+  it('still converts after more distinct queries than it keeps', () => {
+    const validator = Compile(Query);
+    for (let i = 0; i < 1_005; i++) {
+      expect(valueToCheck(validator, { cursor: String(i) }, 'querystring')).toEqual({ cursor: String(i), limit: 100 });
+    }
+  });
+});
