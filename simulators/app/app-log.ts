@@ -1,4 +1,6 @@
 /** The app log (seed 000 §6.4.7): dated entries of ten types, General/Backup/Restore/2FA/Free up space × Info/Error. */
+import type { JobKind } from './run-conditions.js';
+
 export const LOG_CATEGORIES = ['General', 'Backup', 'Restore', '2FA', 'Free up space'] as const;
 export const LOG_LEVELS = ['Info', 'Error'] as const;
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
@@ -11,6 +13,11 @@ export const LOG_TYPES: readonly LogType[] = LOG_CATEGORIES.flatMap((c) =>
 /** Whether the log's filter, with `shown` ticked, lists an entry of `type`: only the types ticked (LOG-03). */
 export function logShows(shown: ReadonlySet<LogType>, type: LogType): boolean {
   return shown.has(type);
+}
+
+/** The category a failed job's Error entry goes under: the job's own, Backup or Restore (LOG-05). */
+export function failedJobCategory(job: JobKind): LogCategory {
+  return job === 'backup' ? 'Backup' : 'Restore';
 }
 
 export interface LogEntry {

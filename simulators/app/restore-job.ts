@@ -23,7 +23,7 @@ export type KindCounts = Record<ItemKind, number>;
 const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
 
 /** An item whose bytes are still on the device is skipped, never restored over (a copy counts: same bytes). */
-export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[]): boolean {
+export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[], _platform: Platform): boolean {
   return onDevice.some((m) => m.size === item.size && hashOf(m) === item.sha256);
 }
 
@@ -144,7 +144,11 @@ export class RestoreJob {
     } catch (error) {
       this.state = 'failed';
       this.error = error as Error;
-      this.host.record('Restore', 'Error', `Restore failed: ${(error as Error).message}`);
+      this.host.record(
+        this.host.rules.failedJobCategory('restore'),
+        'Error',
+        `Restore failed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -154,7 +158,7 @@ export class RestoreJob {
   }
 
   private async restoreOne(item: Static<typeof Item>): Promise<void> {
-    if (this.host.rules.restoreSkips(item, this.device.mediaItems())) {
+    if (this.host.rules.restoreSkips(item, this.device.mediaItems(), this.device.platform)) {
       this[this.host.rules.reportedAs('skipped')][item.meta.kind] += 1;
       return;
     }
