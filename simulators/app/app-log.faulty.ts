@@ -10,4 +10,6 @@ export const APP_LOG_FAULTS = {
     logShows: (said) => (shown, type) =>
       said(shown, type) || [...shown].some((t) => categoryOf(t) === categoryOf(type)),
   },
+  // One handler for every failed job, written for backup first: a failed restore is logged as a Backup Error.
+  'restore-failure-logged-as-backup': { failedJobCategory: () => () => 'Backup' },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;
