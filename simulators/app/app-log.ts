@@ -20,6 +20,16 @@ export function failedJobCategory(job: JobKind): LogCategory {
   return job === 'backup' ? 'Backup' : 'Restore';
 }
 
+/** The time an entry is stamped with: the moment it was written, to the millisecond (LOG-01). */
+export function loggedAt(now: number): number {
+  return now;
+}
+
+/** The level of a finished restore's entry: Info, whatever it skipped (LOG-02: Info or Error only). */
+export function restoreDoneLevel(_skipped: number): LogLevel {
+  return 'Info';
+}
+
 export interface LogEntry {
   readonly at: number;
   readonly type: LogType;

@@ -65,8 +65,8 @@ import { SETTINGS_FAULTS } from './settings.faulty.js';
 import { archivedAtCommit } from './backup-job.js';
 import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
 import { menuItems } from './app-info.js';
-import { failedJobCategory } from './app-log.js';
-import { removedAccount } from './authenticator/accounts.js';
+import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
+import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
@@ -121,6 +121,9 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly menuItems: typeof menuItems;
   readonly failedJobCategory: typeof failedJobCategory;
   readonly removedAccount: typeof removedAccount;
+  readonly loggedAt: typeof loggedAt;
+  readonly restoreDoneLevel: typeof restoreDoneLevel;
+  readonly keepsRefusedAccount: typeof keepsRefusedAccount;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -179,6 +182,9 @@ export const STRAIGHT_APP_RULES: AppRules = {
   menuItems,
   failedJobCategory,
   removedAccount,
+  loggedAt,
+  restoreDoneLevel,
+  keepsRefusedAccount,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

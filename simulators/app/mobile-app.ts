@@ -75,7 +75,7 @@ export class MobileApp implements JobHost {
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device, this.rules);
     this.log = new AppLog(
-      () => device.clock.now(),
+      () => this.rules.loggedAt(device.clock.now()),
       (shown, type) => this.rules.logShows(shown, type),
     );
     this.settings = this.rules.initialSettings();

@@ -140,7 +140,8 @@ export class RestoreJob {
         this.index += 1;
       }
       this.state = 'completed';
-      this.host.record('Restore', 'Info', `Restore completed: ${this.summary()}`);
+      const skipped = Object.values(this.skipped).reduce((sum, n) => sum + n, 0);
+      this.host.record('Restore', this.host.rules.restoreDoneLevel(skipped), `Restore completed: ${this.summary()}`);
     } catch (error) {
       this.state = 'failed';
       this.error = error as Error;

@@ -46,6 +46,11 @@ export function removedAccount(_shown: readonly string[], chosen: string): strin
   return chosen;
 }
 
+/** Whether the account of a secret-key registration the server refused stays on the page: never (TFA-08). */
+export function keepsRefusedAccount(): boolean {
+  return false;
+}
+
 /**
  * What the list takes from the app's rules: a secret's code at a time, the name kept from a typed one, and the order
  * after an add.
