@@ -1689,6 +1689,22 @@ export const FAULTS = {
     description: 'skips HEIF/HEIC photos and HEVC videos when restoring to an Android phone',
     caughtBy: ['LIM-03'],
   },
+  'log-entries-dated-by-day': {
+    side: 'app',
+    description: 'stores the date of each log entry without its time: every entry shows midnight',
+    caughtBy: ['LOG-01'],
+  },
+  'restore-with-skips-logged-as-warning': {
+    side: 'app',
+    description: 'logs a restore that skipped items as a Restore Warning, a type outside the ten',
+    caughtBy: ['LOG-02'],
+  },
+  'refused-secret-account-kept': {
+    side: 'app',
+    description:
+      'keeps the account of a secret-key registration the server refused: the 2FA page shows codes no server takes',
+    caughtBy: ['TFA-08'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -12,4 +12,6 @@ export const ACCOUNTS_FAULTS = {
   'removes-account-below': {
     removedAccount: (rule) => (shown, chosen) => shown[shown.indexOf(chosen) + 1] ?? rule(shown, chosen),
   },
+  // Adds the account before Connect and never takes it back when the server refuses the key.
+  'refused-secret-account-kept': { keepsRefusedAccount: () => () => true },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;
