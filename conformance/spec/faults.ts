@@ -1648,6 +1648,63 @@ export const FAULTS = {
       'Archive, not Delete',
     caughtBy: ['RFE-08'],
   },
+  // The app's menus, languages, log of failures, 2FA accounts, sources and restore on Android.
+  '2fa-page-named-authenticator': {
+    side: 'app',
+    description: 'names the 2FA page Authenticator in the tab bar',
+    caughtBy: ['SET-01'],
+  },
+  'language-left-out-of-more': {
+    side: 'app',
+    description: 'leaves Language out of More: the app follows the phone’s language, with no choice of its own',
+    caughtBy: ['SET-02'],
+  },
+  'ukrainian-as-32nd-language': {
+    side: 'app',
+    description: 'offers a 32nd language, Ukrainian, added with a translation the seed’s list does not name',
+    caughtBy: ['SET-03'],
+  },
+  'app-log-only-in-debug-builds': {
+    side: 'app',
+    description: 'offers Help > App Log in debug builds only: a release build’s Help has no App Log',
+    caughtBy: ['SET-08'],
+  },
+  'restore-failure-logged-as-backup': {
+    side: 'app',
+    description: 'logs every failed job under Backup: a failed restore writes a Backup Error entry',
+    caughtBy: ['LOG-05'],
+  },
+  'removes-account-below': {
+    side: 'app',
+    description: 'removes the 2FA account below the one chosen (the chosen one when it is last)',
+    caughtBy: ['TFA-14'],
+  },
+  'android-documents-not-reselectable': {
+    side: 'app',
+    description: 'refuses to switch Documents on again once deselected, on Android too',
+    caughtBy: ['SRC-01'],
+  },
+  'ios-heif-not-restored-on-android': {
+    side: 'app',
+    description: 'skips HEIF/HEIC photos and HEVC videos when restoring to an Android phone',
+    caughtBy: ['LIM-03'],
+  },
+  'log-entries-dated-by-day': {
+    side: 'app',
+    description: 'stores the date of each log entry without its time: every entry shows midnight',
+    caughtBy: ['LOG-01'],
+  },
+  'restore-with-skips-logged-as-warning': {
+    side: 'app',
+    description: 'logs a restore that skipped items as a Restore Warning, a type outside the ten',
+    caughtBy: ['LOG-02'],
+  },
+  'refused-secret-account-kept': {
+    side: 'app',
+    description:
+      'keeps the account of a secret-key registration the server refused: the 2FA page shows codes no server takes',
+    caughtBy: ['TFA-08'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

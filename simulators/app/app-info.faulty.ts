@@ -37,4 +37,17 @@ export const APP_INFO_FAULTS = {
     // Asks for notifications later, at the first push, not on first launch.
     firstLaunchPermissions: (rule) => (device) => rule(device).filter((permission) => permission !== 'notifications'),
   },
+  // Help > App Log only in debug builds: a release build's Help offers Contact Us, FAQ and Version.
+  'app-log-only-in-debug-builds': {
+    menuItems: (rule) => (menu) => (menu === 'help' ? rule(menu).filter((item) => item !== 'App Log') : rule(menu)),
+  },
+  // No Language in More: the app follows the phone's language, as Android 13's per-app language setting invites.
+  'language-left-out-of-more': {
+    menuItems: (rule) => (menu) => (menu === 'more' ? rule(menu).filter((item) => item !== 'Language') : rule(menu)),
+  },
+  // The 2FA page named Authenticator in the tab bar.
+  '2fa-page-named-authenticator': {
+    menuItems: (rule) => (menu) =>
+      rule(menu).map((item) => (menu === 'main' && item === '2FA' ? 'Authenticator' : item)),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -22,6 +22,11 @@ export type HelpItem = (typeof HELP_ITEMS)[number];
 export const MENUS = { main: MAIN_PAGES, more: MORE_ITEMS, help: HELP_ITEMS } as const;
 export type Menu = keyof typeof MENUS;
 
+/** What a menu lists: the four main pages, the More page's seven entries, or Help's four (seed 000 §6, §6.4.7). */
+export function menuItems(menu: Menu): readonly string[] {
+  return MENUS[menu];
+}
+
 /** The version the reference app reports when none is given (migration needs 1.5.0 on Android, 268 on iOS). */
 export const DEFAULT_APP_VERSION: Record<Platform, string> = { android: '1.6.2', ios: '281' };
 

@@ -1,4 +1,6 @@
 /** The app log (seed 000 §6.4.7): dated entries of ten types, General/Backup/Restore/2FA/Free up space × Info/Error. */
+import type { JobKind } from './run-conditions.js';
+
 export const LOG_CATEGORIES = ['General', 'Backup', 'Restore', '2FA', 'Free up space'] as const;
 export const LOG_LEVELS = ['Info', 'Error'] as const;
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
@@ -11,6 +13,21 @@ export const LOG_TYPES: readonly LogType[] = LOG_CATEGORIES.flatMap((c) =>
 /** Whether the log's filter, with `shown` ticked, lists an entry of `type`: only the types ticked (LOG-03). */
 export function logShows(shown: ReadonlySet<LogType>, type: LogType): boolean {
   return shown.has(type);
+}
+
+/** The category a failed job's Error entry goes under: the job's own, Backup or Restore (LOG-05). */
+export function failedJobCategory(job: JobKind): LogCategory {
+  return job === 'backup' ? 'Backup' : 'Restore';
+}
+
+/** The time an entry is stamped with: the moment it was written, to the millisecond (LOG-01). */
+export function loggedAt(now: number): number {
+  return now;
+}
+
+/** The level of a finished restore's entry: Info, whatever it skipped (LOG-02: Info or Error only). */
+export function restoreDoneLevel(_skipped: number): LogLevel {
+  return 'Info';
 }
 
 export interface LogEntry {

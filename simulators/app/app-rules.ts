@@ -64,6 +64,9 @@ import { initialSettings, isFreeUpLimit, offeredLanguages } from './settings.js'
 import { SETTINGS_FAULTS } from './settings.faulty.js';
 import { archivedAtCommit } from './backup-job.js';
 import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
+import { menuItems } from './app-info.js';
+import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
+import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
@@ -115,6 +118,12 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly orderAfterAdd: typeof orderAfterAdd;
   readonly fileKind: typeof fileKind;
   readonly archivedAtCommit: typeof archivedAtCommit;
+  readonly menuItems: typeof menuItems;
+  readonly failedJobCategory: typeof failedJobCategory;
+  readonly removedAccount: typeof removedAccount;
+  readonly loggedAt: typeof loggedAt;
+  readonly restoreDoneLevel: typeof restoreDoneLevel;
+  readonly keepsRefusedAccount: typeof keepsRefusedAccount;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -170,6 +179,12 @@ export const STRAIGHT_APP_RULES: AppRules = {
   orderAfterAdd,
   fileKind,
   archivedAtCommit,
+  menuItems,
+  failedJobCategory,
+  removedAccount,
+  loggedAt,
+  restoreDoneLevel,
+  keepsRefusedAccount,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

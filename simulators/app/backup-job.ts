@@ -124,7 +124,11 @@ export class BackupJob {
     } catch (error) {
       this.state = 'failed';
       this.error = error as Error;
-      this.host.record('Backup', 'Error', `Backup failed: ${(error as Error).message}`);
+      this.host.record(
+        this.host.rules.failedJobCategory('backup'),
+        'Error',
+        `Backup failed: ${(error as Error).message}`,
+      );
     }
   }
 

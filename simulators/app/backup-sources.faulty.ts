@@ -1,4 +1,5 @@
 /** The self-test's faulty variants of what a backup takes (backup-sources.ts). */
+import { ClientError } from '../../conformance/spec/errors.js';
 import type { AppFault } from '../../conformance/spec/faults.js';
 import type { MediaItem } from '../device/media.js';
 import type { AppRuleOverride } from './app-rules.js';
@@ -84,5 +85,14 @@ export const BACKUP_SOURCES_FAULTS = {
   // Takes .jpeg for a photo, JPEG's other spelling, though no list names it.
   'jpeg-backed-up-as-photo': {
     fileKind: (rule) => (item) => (spelledExtension(item).toLowerCase() === 'jpeg' ? 'photo' : rule(item)),
+  },
+  'android-documents-not-reselectable': {
+    // The switch applies iOS's refusal on both platforms: once deselected, Documents cannot be switched on again.
+    updateSources: (rule) => (platform, current, change) => {
+      if (change.documents && !current.documents) {
+        throw new ClientError('backup-source-empty', 'Documents cannot be backed up on this phone.');
+      }
+      return rule(platform, current, change);
+    },
   },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

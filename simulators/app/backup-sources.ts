@@ -9,7 +9,7 @@ import type { Platform } from '../device/device-spec.js';
 import type { MediaItem } from '../device/media.js';
 import type { BackupSources } from './settings.js';
 
-const HEIF_HEVC = new Set(['heif', 'heic', 'hevc']);
+export const HEIF_HEVC: ReadonlySet<string> = new Set(['heif', 'heic', 'hevc']);
 
 export function defaultSources(platform: Platform): BackupSources {
   return { photos: true, videos: true, documents: platform === 'android', twoFactorAccounts: true };

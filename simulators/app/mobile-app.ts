@@ -15,7 +15,7 @@ import type { SimulatedDevice } from '../device/simulated-device.js';
 import type { MbsClient } from '../mbs-client/mbs-client.js';
 import { AccountList, derivedIds } from './authenticator/accounts.js';
 import { EnhancedSecurity } from './authenticator/enhanced-security.js';
-import { DEFAULT_APP_VERSION, MENUS, type HelpItem, type Menu } from './app-info.js';
+import { DEFAULT_APP_VERSION, type HelpItem, type Menu } from './app-info.js';
 import type { AppOptions } from './app-options.js';
 import { AppLog, type LogCategory, type LogLevel } from './app-log.js';
 import { appRules, type AppRules } from './app-rules.js';
@@ -70,11 +70,12 @@ export class MobileApp implements JobHost {
       code: (secret, epochMs) => this.rules.shownCode(secret, epochMs, device.network.internet),
       name: (typed) => this.rules.keptName(typed),
       order: (shown, added) => this.rules.orderAfterAdd(shown, added),
+      removed: (shown, chosen) => this.rules.removedAccount(shown, chosen),
     });
     this.sources = defaultSources(device.platform);
     this.security = new EnhancedSecurity(device, this.rules);
     this.log = new AppLog(
-      () => device.clock.now(),
+      () => this.rules.loggedAt(device.clock.now()),
       (shown, type) => this.rules.logShows(shown, type),
     );
     this.settings = this.rules.initialSettings();
@@ -93,7 +94,7 @@ export class MobileApp implements JobHost {
 
   /** What a menu lists: the main pages, More, or Help. */
   menu(menu: Menu): readonly string[] {
-    return MENUS[menu];
+    return this.rules.menuItems(menu);
   }
 
   /** The languages the Language screen lists. */

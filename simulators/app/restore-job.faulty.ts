@@ -1,6 +1,8 @@
 /** The self-test's faulty variants of a restore job (restore-job.ts): what it skips, reports, resumes and places. */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import type { AppRuleOverride } from './app-rules.js';
+import { extensionOf } from '../../conformance/spec/file-types.js';
+import { HEIF_HEVC } from './backup-sources.js';
 
 export const RESTORE_JOB_FAULTS = {
   'restore-overwrites-present-items': {
@@ -47,5 +49,10 @@ export const RESTORE_JOB_FAULTS = {
   'sd-card-restored-without-permission': {
     // Writes to the SD card without asking for the permission.
     needsSdCardPermission: () => () => false,
+  },
+  'ios-heif-not-restored-on-android': {
+    // The backup's exclusion of iPhone-made HEIF/HEVC on Android applied to restore too: such items are skipped.
+    restoreSkips: (rule) => (item, onDevice, platform) =>
+      (platform === 'android' && HEIF_HEVC.has(extensionOf(item.meta.name))) || rule(item, onDevice, platform),
   },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -23,7 +23,7 @@ export type KindCounts = Record<ItemKind, number>;
 const zero = (): KindCounts => ({ photo: 0, video: 0, document: 0 });
 
 /** An item whose bytes are still on the device is skipped, never restored over (a copy counts: same bytes). */
-export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[]): boolean {
+export function restoreSkips(item: Static<typeof Item>, onDevice: readonly MediaItem[], _platform: Platform): boolean {
   return onDevice.some((m) => m.size === item.size && hashOf(m) === item.sha256);
 }
 
@@ -140,11 +140,16 @@ export class RestoreJob {
         this.index += 1;
       }
       this.state = 'completed';
-      this.host.record('Restore', 'Info', `Restore completed: ${this.summary()}`);
+      const skipped = Object.values(this.skipped).reduce((sum, n) => sum + n, 0);
+      this.host.record('Restore', this.host.rules.restoreDoneLevel(skipped), `Restore completed: ${this.summary()}`);
     } catch (error) {
       this.state = 'failed';
       this.error = error as Error;
-      this.host.record('Restore', 'Error', `Restore failed: ${(error as Error).message}`);
+      this.host.record(
+        this.host.rules.failedJobCategory('restore'),
+        'Error',
+        `Restore failed: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -154,7 +159,7 @@ export class RestoreJob {
   }
 
   private async restoreOne(item: Static<typeof Item>): Promise<void> {
-    if (this.host.rules.restoreSkips(item, this.device.mediaItems())) {
+    if (this.host.rules.restoreSkips(item, this.device.mediaItems(), this.device.platform)) {
       this[this.host.rules.reportedAs('skipped')][item.meta.kind] += 1;
       return;
     }

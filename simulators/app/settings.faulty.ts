@@ -26,4 +26,6 @@ export const SETTINGS_FAULTS = {
   'one-portuguese-language': {
     offeredLanguages: (rule) => () => [...rule().filter((l) => !l.startsWith('Portuguese')), 'Portuguese'].sort(),
   },
+  // A 32nd language, Ukrainian, added with a translation the seed's list does not name.
+  'ukrainian-as-32nd-language': { offeredLanguages: (rule) => () => [...rule(), 'Ukrainian'].sort() },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -45,6 +45,7 @@ const entries: Check = {
           await app.backup();
         },
         restore: async () => app.restore(await serverItems(app)),
+        'restore-again': async () => app.restore(await serverItems(app)),
       };
       for (const { activity, types } of ACTIVITIES) {
         clock.advance(APART_MS);

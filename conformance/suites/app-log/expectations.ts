@@ -22,6 +22,8 @@ export const ACTIVITIES = [
   { activity: 'backup', types: ['Backup Info'] },
   { activity: 'free-up-space', types: ['Free up space Info', 'Backup Info'] },
   { activity: 'restore', types: ['Restore Info'] },
+  // The same restore again: every item is on the phone by then and skipped, which is still a Restore Info.
+  { activity: 'restore-again', types: ['Restore Info'] },
 ] as const satisfies readonly { activity: string; types: readonly LogType[] }[];
 export type Activity = (typeof ACTIVITIES)[number]['activity'];
 /** How far apart activities run: each entry's time then says which activity wrote it. */

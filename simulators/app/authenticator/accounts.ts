@@ -41,6 +41,16 @@ export function orderAfterAdd(shown: readonly string[], _added: readonly string[
   return shown;
 }
 
+/** The account a removal takes off the page, given the page's ids: the one the user chose (TFA-14). */
+export function removedAccount(_shown: readonly string[], chosen: string): string {
+  return chosen;
+}
+
+/** Whether the account of a secret-key registration the server refused stays on the page: never (TFA-08). */
+export function keepsRefusedAccount(): boolean {
+  return false;
+}
+
 /**
  * What the list takes from the app's rules: a secret's code at a time, the name kept from a typed one, and the order
  * after an add.
@@ -49,6 +59,7 @@ export interface AccountRules {
   readonly code: (secret: string, epochMs: number) => string;
   readonly name: (typed: string) => string;
   readonly order: typeof orderAfterAdd;
+  readonly removed: typeof removedAccount;
 }
 
 export class AccountList {
@@ -58,7 +69,12 @@ export class AccountList {
 
   constructor(
     private readonly newId: () => string = derivedIds('accounts'),
-    private readonly rules: AccountRules = { code: totpAt, name: keptName, order: orderAfterAdd },
+    private readonly rules: AccountRules = {
+      code: totpAt,
+      name: keptName,
+      order: orderAfterAdd,
+      removed: removedAccount,
+    },
   ) {}
 
   list(): readonly Account[] {
@@ -93,8 +109,12 @@ export class AccountList {
     this.get(id);
   }
 
-  remove(id: string): void {
-    this.get(id);
+  remove(chosen: string): void {
+    this.get(chosen);
+    const id = this.rules.removed(
+      this.accounts.map((a) => a.id),
+      chosen,
+    );
     this.accounts = this.accounts.filter((a) => a.id !== id);
     this.addedOrder = this.addedOrder.filter((added) => added !== id);
   }

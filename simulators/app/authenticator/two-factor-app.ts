@@ -77,7 +77,7 @@ export class TwoFactorApp {
       this.logRegistration({ how: 'secret-key', username });
       return account;
     } catch (error) {
-      this.app.accounts.remove(account.id);
+      if (!this.app.rules.keepsRefusedAccount()) this.app.accounts.remove(account.id);
       this.app.log.add('2FA', 'Error', `2FA registration failed: ${(error as Error).message}`);
       throw error;
     }

@@ -4,21 +4,24 @@ import type { SimulatorSession } from '../simulator-session.js';
 import type { MainScreen } from '../screen-state.js';
 import { button, group, text, type UiElement } from '../ui-element.js';
 
-const TABS: readonly { screen: MainScreen; id: string; label: string }[] = [
-  { screen: 'home', id: 'tab-home', label: 'Home' },
-  { screen: 'backup', id: 'tab-backup', label: 'Backup' },
-  { screen: 'two-factor', id: 'tab-2fa', label: '2FA' },
-  { screen: 'more', id: 'tab-more', label: 'More' },
+/** The main pages' tabs, in the order of the app's main menu (Home, Backup, 2FA, More). */
+const TABS: readonly { screen: MainScreen; id: string }[] = [
+  { screen: 'home', id: 'tab-home' },
+  { screen: 'backup', id: 'tab-backup' },
+  { screen: 'two-factor', id: 'tab-2fa' },
+  { screen: 'more', id: 'tab-more' },
 ];
 
+/** The tab bar: a tab per main page, labelled as the app's menu names its pages, in order. */
 export function tabBar(session: SimulatorSession): UiElement {
+  const labels = session.app.menu('main');
   return group(
     'bar',
     'tab-bar',
-    TABS.map(({ screen, id, label }) => ({
+    TABS.slice(0, labels.length).map(({ screen, id }, i) => ({
       role: 'tab' as const,
       id,
-      text: label,
+      text: labels[i] as string,
       selected: session.screen === screen,
       tap: async (s: SimulatorSession) => {
         // Enhanced security asks again each time the 2FA page is opened from another page.

@@ -50,7 +50,9 @@ export function moreScreen(session: SimulatorSession): UiElement[] {
         enabled: settings.freeUpSpace,
       },
     ),
-    button('more-language', `Language: ${settings.language}`, (s) => s.open('language')),
+    ...(session.app.menu('more').includes('Language')
+      ? [button('more-language', `Language: ${settings.language}`, (s) => s.open('language'))]
+      : []),
     button('more-help', 'Help', (s) => s.open('help')),
   ];
 }
@@ -124,8 +126,9 @@ export function languageScreen(session: SimulatorSession): UiElement[] {
 }
 
 export function helpScreen(session: SimulatorSession): UiElement[] {
+  const offered = session.app.menu('help');
   return [
-    ...HELP_ITEMS.filter((item) => item !== 'Version').map((item) =>
+    ...HELP_ITEMS.filter((item) => item !== 'Version' && offered.includes(item)).map((item) =>
       button(`help-${slug(item)}`, item, (s) => {
         if (item === 'App Log') s.open('app-log');
         else s.message = s.app.help(item);
