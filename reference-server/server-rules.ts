@@ -23,7 +23,7 @@ import { answersEdition, discoveryAnswer } from './net/discovery-responder.js';
 import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
 import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
-import { editionTcpRange } from './net/ports.js';
+import { editionTcpRange, editionUdpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { archiveItems, heldItem, listDeviceItems, listItems, storedBytes } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
@@ -141,6 +141,7 @@ export interface ServerRules {
   readonly servesTwoFactor: typeof servesTwoFactor;
   readonly saysTwoFactor: typeof saysTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
+  readonly editionUdpRange: typeof editionUdpRange;
   readonly answersEdition: typeof answersEdition;
   readonly discoveryAnswer: typeof discoveryAnswer;
   // Requests.
@@ -260,6 +261,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   servesTwoFactor,
   saysTwoFactor,
   editionTcpRange,
+  editionUdpRange,
   answersEdition,
   discoveryAnswer,
   valueToCheck,

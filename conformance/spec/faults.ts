@@ -1040,6 +1040,19 @@ export const FAULTS = {
       'only for accounts that can recover',
     caughtBy: ['TFA-17'],
   },
+  // The server's ports by edition, pairing, migration, storage and editions (NET, PAIR, MIG, STO, EDN, RFE).
+  'lite-udp-past-tcp-range': {
+    side: 'server',
+    description: "moves Lite's UDP range out of its TCP range's numbers, to 51300-51399, as if the overlap were a typo",
+    caughtBy: ['NET-02'],
+    edition: 'lite',
+  },
+  'home-udp-on-tcp-numbers': {
+    side: 'server',
+    description: 'the Home edition listens for discovery on its TCP numbers (UDP 52000-52099), not 52200-52299',
+    caughtBy: ['NET-03'],
+    edition: 'home',
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
