@@ -1053,6 +1053,11 @@ export const FAULTS = {
     caughtBy: ['NET-03'],
     edition: 'home',
   },
+  'pairing-qr-default-ports': {
+    side: 'server',
+    description: "puts its edition's default ports in the pairing QR code, not the ports it took when they were busy",
+    caughtBy: ['NET-07'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
