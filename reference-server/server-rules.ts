@@ -43,6 +43,7 @@ import {
   pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
+  refuseUnlistedOriginal,
   tokenToPair,
   useToken,
 } from './services/pairing.js';
@@ -183,6 +184,7 @@ export interface ServerRules {
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
+  readonly refuseUnlistedOriginal: typeof refuseUnlistedOriginal;
   readonly tokenToPair: typeof tokenToPair;
   readonly useToken: typeof useToken;
   readonly claimInstall: typeof claimInstall;
@@ -300,6 +302,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   countedItems,
   refusePairedInstall,
   refuseOldMigratingApp,
+  refuseUnlistedOriginal,
   tokenToPair,
   useToken,
   claimInstall,

@@ -1058,6 +1058,17 @@ export const FAULTS = {
     description: "puts its edition's default ports in the pairing QR code, not the ports it took when they were busy",
     caughtBy: ['NET-07'],
   },
+  'migration-qr-says-add': {
+    side: 'server',
+    description: 'writes the QR code of a migration as that of an added device (mode add): no migration is offered',
+    caughtBy: ['PAIR-01'],
+  },
+  'migration-original-unchecked': {
+    side: 'server',
+    description:
+      'issues a migration QR code for an original that is not in its device list; only the pairing refuses it',
+    caughtBy: ['MIG-01'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

@@ -48,4 +48,12 @@ export const PAIRING_FAULTS = {
     pairingQrText: (rule) => (payload) =>
       rule({ ...payload, tcp: EDITIONS[payload.edition].tcp.first, udp: EDITIONS[payload.edition].udp.first }),
   },
+  'migration-qr-says-add': {
+    // Writes every pairing QR code as an "add": a migration's QR code offers the replacement no migration.
+    pairingQrText: (rule) => (payload) => rule({ ...payload, mode: 'add' }),
+  },
+  'migration-original-unchecked': {
+    // Issues a migration QR code for any original id, listed or not: only the replacement's pairing finds it missing.
+    refuseUnlistedOriginal: () => () => undefined,
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
