@@ -1069,6 +1069,12 @@ export const FAULTS = {
       'issues a migration QR code for an original that is not in its device list; only the pairing refuses it',
     caughtBy: ['MIG-01'],
   },
+  'deleted-tab-not-restorable': {
+    side: 'server',
+    description:
+      'refuses to hand out an item in the Delete tab (item-not-found), as if gone from the phone meant gone from it',
+    caughtBy: ['RFE-09'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
