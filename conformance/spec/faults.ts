@@ -1075,6 +1075,13 @@ export const FAULTS = {
       'refuses to hand out an item in the Delete tab (item-not-found), as if gone from the phone meant gone from it',
     caughtBy: ['RFE-09'],
   },
+  'clock-routes-always-on': {
+    side: 'server',
+    description:
+      'leaves the conformance clock on in every build: a server not started for testing advertises it and lets the ' +
+      'console move it',
+    caughtBy: ['NET-10'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

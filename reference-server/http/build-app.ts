@@ -5,7 +5,7 @@ import type { Edition } from '../../conformance/spec/editions.js';
 import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { RANDOMNESS_KEY_HEADER, RANDOMNESS_KEY_PATTERN } from '../../conformance/spec/protocol/conformance-clock.js';
 import { MbsError } from '../../conformance/spec/errors.js';
-import type { ConformanceClock } from '../clock.js';
+import type { Clock, ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
 import { drawingWithKey } from '../services/randomness.js';
 import type { UploadService } from '../services/uploads.js';
@@ -30,6 +30,17 @@ export interface AppOptions {
   readonly conformanceClock?: ConformanceClock;
   /** Makes the database's commits durable; every answer waits for it. */
   readonly durability: WalBarrier;
+}
+
+/** The server's clocks when it starts: the conformance clock only when started for conformance testing. */
+export interface StartedClocks {
+  readonly conformanceClock: ConformanceClock | undefined;
+  readonly serverClock: Clock;
+}
+
+/** The clock GET /v1/info advertises and the console's clock routes move: none out of conformance testing. */
+export function clockOfRoutes({ conformanceClock }: StartedClocks): ConformanceClock | undefined {
+  return conformanceClock;
 }
 
 /** 2FA exists on Pro and Lite only, from desktop version 4.3.0.0: Home and older versions refuse every 2FA route. */
@@ -102,7 +113,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Before the routes, so that its count of changes sees every one of them answered.
   registerConsoleChanges(app, allowConsole);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition, ctx.identity.desktopVersion);
-  const clock = options.conformanceClock;
+  const clock = ctx.rules.clockOfRoutes({ conformanceClock: options.conformanceClock, serverClock: ctx.clock });
   registerRoutes(app, createHandlers(ctx, uploads, clock), ctx.rules, {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
     available: (spec) => {
