@@ -1082,6 +1082,13 @@ export const FAULTS = {
       'console move it',
     caughtBy: ['NET-10'],
   },
+  'console-pairing-guidance-bare': {
+    side: 'server',
+    description:
+      'the web console’s pairing dialog says only to scan its QR code from the app: no way to the store, no ' +
+      'prerequisites (app version, ports to open)',
+    caughtBy: ['PAIR-11', 'PAIR-12', 'PAIR-13'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
