@@ -7,7 +7,7 @@
  */
 import type { ServerFault } from '../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
-import { clockOfRoutes, saysTwoFactor, servesTwoFactor } from './http/build-app.js';
+import { clockOfRoutes, refuseUnserved, saysTwoFactor, servesTwoFactor } from './http/build-app.js';
 import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
 import { consoleAsset } from './http/console-assets.js';
 import { CONSOLE_ASSETS_FAULTS } from './http/console-assets.faulty.js';
@@ -144,6 +144,7 @@ export interface ServerRules {
   readonly editionTcpRange: typeof editionTcpRange;
   readonly editionUdpRange: typeof editionUdpRange;
   readonly clockOfRoutes: typeof clockOfRoutes;
+  readonly refuseUnserved: typeof refuseUnserved;
   readonly answersEdition: typeof answersEdition;
   readonly discoveryAnswer: typeof discoveryAnswer;
   // Requests.
@@ -266,6 +267,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   editionTcpRange,
   editionUdpRange,
   clockOfRoutes,
+  refuseUnserved,
   answersEdition,
   discoveryAnswer,
   valueToCheck,

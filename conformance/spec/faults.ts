@@ -1089,6 +1089,14 @@ export const FAULTS = {
       'prerequisites (app version, ports to open)',
     caughtBy: ['PAIR-11', 'PAIR-12', 'PAIR-13'],
   },
+  'home-without-backup-routes': {
+    side: 'server',
+    description:
+      'builds the Home edition without its backup module: a phone pairs, then every backup and item route answers ' +
+      'route-not-found',
+    caughtBy: ['EDN-03'],
+    edition: 'home',
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
