@@ -66,7 +66,7 @@ import {
   uploadRefusal,
   uploadToCancel,
 } from './services/uploads.js';
-import { countedItems, jobFolder, tabAfterCommit } from './services/backups.js';
+import { countedItems, jobFolder, snapshotAccounts, tabAfterCommit } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
@@ -183,6 +183,7 @@ export interface ServerRules {
   readonly freeBackupPath: typeof freeBackupPath;
   readonly tabAfterCommit: typeof tabAfterCommit;
   readonly countedItems: typeof countedItems;
+  readonly snapshotAccounts: typeof snapshotAccounts;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
@@ -304,6 +305,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   freeBackupPath,
   tabAfterCommit,
   countedItems,
+  snapshotAccounts,
   refusePairedInstall,
   refuseOldMigratingApp,
   refuseUnlistedOriginal,

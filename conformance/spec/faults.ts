@@ -1097,6 +1097,12 @@ export const FAULTS = {
     caughtBy: ['EDN-03'],
     edition: 'home',
   },
+  'accounts-kept-with-files-only': {
+    side: 'server',
+    description:
+      'keeps a snapshot’s 2FA accounts only when its job stored a file: a backup with nothing new loses them',
+    caughtBy: ['SRC-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
