@@ -7,7 +7,7 @@
  */
 import type { ServerFault } from '../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../conformance/spec/rule-overrides.js';
-import { saysTwoFactor, servesTwoFactor } from './http/build-app.js';
+import { clockOfRoutes, refuseUnserved, saysTwoFactor, servesTwoFactor } from './http/build-app.js';
 import { BUILD_APP_FAULTS } from './http/build-app.faulty.js';
 import { consoleAsset } from './http/console-assets.js';
 import { CONSOLE_ASSETS_FAULTS } from './http/console-assets.faulty.js';
@@ -23,7 +23,7 @@ import { answersEdition, discoveryAnswer } from './net/discovery-responder.js';
 import { DISCOVERY_FAULTS } from './net/discovery-responder.faulty.js';
 import { afterFirstFactor, mayAct } from './two-factor/login-state.js';
 import { LOGIN_STATE_FAULTS } from './two-factor/login-state.faulty.js';
-import { editionTcpRange } from './net/ports.js';
+import { editionTcpRange, editionUdpRange } from './net/ports.js';
 import { PORTS_FAULTS } from './net/ports.faulty.js';
 import { archiveItems, heldItem, listDeviceItems, listItems, storedBytes } from './services/items.js';
 import { ITEMS_FAULTS } from './services/items.faulty.js';
@@ -43,6 +43,7 @@ import {
   pairingTokenExpired,
   refuseOldMigratingApp,
   refusePairedInstall,
+  refuseUnlistedOriginal,
   tokenToPair,
   useToken,
 } from './services/pairing.js';
@@ -65,7 +66,7 @@ import {
   uploadRefusal,
   uploadToCancel,
 } from './services/uploads.js';
-import { countedItems, jobFolder, tabAfterCommit } from './services/backups.js';
+import { countedItems, jobFolder, snapshotAccounts, tabAfterCommit } from './services/backups.js';
 import { BACKUPS_FAULTS } from './services/backups.faulty.js';
 import { UPLOADS_FAULTS } from './services/uploads.faulty.js';
 import { storedItemPath } from './storage/layout.js';
@@ -141,6 +142,9 @@ export interface ServerRules {
   readonly servesTwoFactor: typeof servesTwoFactor;
   readonly saysTwoFactor: typeof saysTwoFactor;
   readonly editionTcpRange: typeof editionTcpRange;
+  readonly editionUdpRange: typeof editionUdpRange;
+  readonly clockOfRoutes: typeof clockOfRoutes;
+  readonly refuseUnserved: typeof refuseUnserved;
   readonly answersEdition: typeof answersEdition;
   readonly discoveryAnswer: typeof discoveryAnswer;
   // Requests.
@@ -179,9 +183,11 @@ export interface ServerRules {
   readonly freeBackupPath: typeof freeBackupPath;
   readonly tabAfterCommit: typeof tabAfterCommit;
   readonly countedItems: typeof countedItems;
+  readonly snapshotAccounts: typeof snapshotAccounts;
   // Pairing and migration.
   readonly refusePairedInstall: typeof refusePairedInstall;
   readonly refuseOldMigratingApp: typeof refuseOldMigratingApp;
+  readonly refuseUnlistedOriginal: typeof refuseUnlistedOriginal;
   readonly tokenToPair: typeof tokenToPair;
   readonly useToken: typeof useToken;
   readonly claimInstall: typeof claimInstall;
@@ -260,6 +266,9 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   servesTwoFactor,
   saysTwoFactor,
   editionTcpRange,
+  editionUdpRange,
+  clockOfRoutes,
+  refuseUnserved,
   answersEdition,
   discoveryAnswer,
   valueToCheck,
@@ -296,8 +305,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   freeBackupPath,
   tabAfterCommit,
   countedItems,
+  snapshotAccounts,
   refusePairedInstall,
   refuseOldMigratingApp,
+  refuseUnlistedOriginal,
   tokenToPair,
   useToken,
   claimInstall,

@@ -93,7 +93,7 @@ async function serve(options: ServerOptions, frozen: boolean): Promise<RunningSe
     await ctx.rules.recoverDevices(ctx);
     await removeOrphanParts(db, layout.uploads);
 
-    udp = await bindUdp(host, edition.udp, options.udpPort);
+    udp = await bindUdp(host, ctx.rules.editionUdpRange(options.edition), options.udpPort);
     identity.udpPort = udp.address().port;
     const durability = walBarrier(db, layout.database);
     const app = buildApp(ctx, uploads, {

@@ -1040,6 +1040,69 @@ export const FAULTS = {
       'only for accounts that can recover',
     caughtBy: ['TFA-17'],
   },
+  // The server's ports by edition, pairing, migration, storage and editions (NET, PAIR, MIG, STO, EDN, RFE).
+  'lite-udp-past-tcp-range': {
+    side: 'server',
+    description: "moves Lite's UDP range out of its TCP range's numbers, to 51300-51399, as if the overlap were a typo",
+    caughtBy: ['NET-02'],
+    edition: 'lite',
+  },
+  'home-udp-on-tcp-numbers': {
+    side: 'server',
+    description: 'the Home edition listens for discovery on its TCP numbers (UDP 52000-52099), not 52200-52299',
+    caughtBy: ['NET-03'],
+    edition: 'home',
+  },
+  'pairing-qr-default-ports': {
+    side: 'server',
+    description: "puts its edition's default ports in the pairing QR code, not the ports it took when they were busy",
+    caughtBy: ['NET-07'],
+  },
+  'migration-qr-says-add': {
+    side: 'server',
+    description: 'writes the QR code of a migration as that of an added device (mode add): no migration is offered',
+    caughtBy: ['PAIR-01'],
+  },
+  'migration-original-unchecked': {
+    side: 'server',
+    description:
+      'issues a migration QR code for an original that is not in its device list; only the pairing refuses it',
+    caughtBy: ['MIG-01'],
+  },
+  'deleted-tab-not-restorable': {
+    side: 'server',
+    description:
+      'refuses to hand out an item in the Delete tab (item-not-found), as if gone from the phone meant gone from it',
+    caughtBy: ['RFE-09'],
+  },
+  'clock-routes-always-on': {
+    side: 'server',
+    description:
+      'leaves the conformance clock on in every build: a server not started for testing advertises it and lets the ' +
+      'console move it',
+    caughtBy: ['NET-10'],
+  },
+  'console-pairing-guidance-bare': {
+    side: 'server',
+    description:
+      'the web console’s pairing dialog says only to scan its QR code from the app: no way to the store, no ' +
+      'prerequisites (app version, ports to open)',
+    caughtBy: ['PAIR-11', 'PAIR-12', 'PAIR-13'],
+  },
+  'home-without-backup-routes': {
+    side: 'server',
+    description:
+      'builds the Home edition without its backup module: a phone pairs, then every backup and item route answers ' +
+      'route-not-found',
+    caughtBy: ['EDN-03'],
+    edition: 'home',
+  },
+  'accounts-kept-with-files-only': {
+    side: 'server',
+    description:
+      'keeps a snapshot’s 2FA accounts only when its job stored a file: a backup with nothing new loses them',
+    caughtBy: ['SRC-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

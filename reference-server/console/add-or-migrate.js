@@ -7,6 +7,7 @@ import { act, read } from './api.js';
 import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
+import { installInstruction, prerequisites } from './pairing-guidance.js';
 import { pairingOutcome } from './pairing-outcome.js';
 import { qrImage } from './qr.js';
 
@@ -80,20 +81,10 @@ async function pairingDialog(pairing, original, refresh) {
   const dialog = openDialog(
     'pairing',
     h('h3', { text: 'Mobile Backup Setup' }),
-    h('p', {
-      text:
-        'Please scan the QR code to get the below Mobile App from App Store. Once installed the Mobile App, ' +
-        'launch it and scan the same QR code to complete the device registration.',
-    }),
+    installInstruction(),
     h('p', { text: `Mobile Backup (${mode})` }),
     await qrImage(pairing.payload, 'Pairing QR code'),
-    h('h4', { text: 'Prerequisites' }),
-    h(
-      'ul',
-      { id: 'prerequisites' },
-      h('li', { text: 'Please use the latest Mobile App version' }),
-      h('li', { text: 'Please make sure below 2 ports are not blocked by any Firewall settings' }),
-    ),
+    ...prerequisites(),
     h('p', { id: 'tcp-port', text: `TCP Port: ${pairing.tcpPort}` }),
     h('p', { id: 'udp-port', text: `UDP Port: ${pairing.udpPort}` }),
     outcome,

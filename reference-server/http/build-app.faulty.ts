@@ -1,6 +1,8 @@
-/** The self-test's faulty variants of which editions serve 2FA (build-app.ts). */
+/** The self-test's faulty variants of which editions serve 2FA and which clock the console moves (build-app.ts). */
 import type { Edition } from '../../conformance/spec/editions.js';
+import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
+import { ConformanceClock } from '../clock.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
 export const BUILD_APP_FAULTS = {
@@ -17,6 +19,18 @@ export const BUILD_APP_FAULTS = {
     // Offers 2FA from desktop version 5.0.0.0 on (a version check with the wrong bound), and says so.
     servesTwoFactor: (rule) => fromVersion5(rule),
     saysTwoFactor: (rule) => fromVersion5(rule),
+  },
+  'clock-routes-always-on': {
+    // Leaves the conformance clock on in every build: advertised and moved by the console, started for it or not.
+    clockOfRoutes: (rule) => (clocks) =>
+      rule(clocks) ?? (clocks.serverClock instanceof ConformanceClock ? clocks.serverClock : undefined),
+  },
+  'home-without-backup-routes': {
+    // Builds Home without the backup module: pairing works, then every backup and item route is route-not-found.
+    refuseUnserved: (rule) => (group, served) => {
+      if (served.edition === 'home' && (group === 'backup' || group === 'items')) throw new MbsError('route-not-found');
+      rule(group, served);
+    },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 

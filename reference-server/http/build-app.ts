@@ -5,7 +5,8 @@ import type { Edition } from '../../conformance/spec/editions.js';
 import { offersTwoFactor } from '../../conformance/spec/versions.js';
 import { RANDOMNESS_KEY_HEADER, RANDOMNESS_KEY_PATTERN } from '../../conformance/spec/protocol/conformance-clock.js';
 import { MbsError } from '../../conformance/spec/errors.js';
-import type { ConformanceClock } from '../clock.js';
+import type { RouteGroup } from '../../conformance/spec/protocol/route-spec.js';
+import type { Clock, ConformanceClock } from '../clock.js';
 import { authenticateDevice } from '../services/devices.js';
 import { drawingWithKey } from '../services/randomness.js';
 import type { UploadService } from '../services/uploads.js';
@@ -30,6 +31,22 @@ export interface AppOptions {
   readonly conformanceClock?: ConformanceClock;
   /** Makes the database's commits durable; every answer waits for it. */
   readonly durability: WalBarrier;
+}
+
+/** The server's clocks when it starts: the conformance clock only when started for conformance testing. */
+export interface StartedClocks {
+  readonly conformanceClock: ConformanceClock | undefined;
+  readonly serverClock: Clock;
+}
+
+/** The clock GET /v1/info advertises and the console's clock routes move: none out of conformance testing. */
+export function clockOfRoutes({ conformanceClock }: StartedClocks): ConformanceClock | undefined {
+  return conformanceClock;
+}
+
+/** Where the routes a server leaves out are refused: on an edition or version without 2FA, every 2FA route. */
+export function refuseUnserved(group: RouteGroup, served: { readonly edition: Edition; readonly twoFactor: boolean }) {
+  if (group === 'twoFactor' && !served.twoFactor) throw new MbsError('2fa-not-supported');
 }
 
 /** 2FA exists on Pro and Lite only, from desktop version 4.3.0.0: Home and older versions refuse every 2FA route. */
@@ -102,12 +119,10 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
   // Before the routes, so that its count of changes sees every one of them answered.
   registerConsoleChanges(app, allowConsole);
   const twoFactor = ctx.rules.servesTwoFactor(ctx.identity.edition, ctx.identity.desktopVersion);
-  const clock = options.conformanceClock;
+  const clock = ctx.rules.clockOfRoutes({ conformanceClock: options.conformanceClock, serverClock: ctx.clock });
   registerRoutes(app, createHandlers(ctx, uploads, clock), ctx.rules, {
     // The one place 2FA is switched off: on Home every route of the twoFactor group is refused, whoever asks.
-    available: (spec) => {
-      if (spec.group === 'twoFactor' && !twoFactor) throw new MbsError('2fa-not-supported');
-    },
+    available: (spec) => ctx.rules.refuseUnserved(spec.group, { edition: ctx.identity.edition, twoFactor }),
     // Out of conformance testing the clock routes are refused to the console, before their body is looked at.
     enabled: (spec) => {
       if (spec.group === 'conformance' && !clock) throw new MbsError('conformance-clock-off');

@@ -62,4 +62,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Counts the e-mail code down from the SMS code's 5 minutes, not from the 24 hours the server stated.
     consoleAsset: swapped('countdown.js', 'countdown-sms-lifetime.faulty.js'),
   },
+  'console-pairing-guidance-bare': {
+    // Shows the pairing dialog of a user who has the app: scan from it, no way to the store, no prerequisites.
+    consoleAsset: swapped('pairing-guidance.js', 'pairing-guidance.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

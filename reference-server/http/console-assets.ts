@@ -38,6 +38,7 @@ export const CONSOLE_FILES = [
   'mobile-backup.js',
   'add-or-migrate.js',
   'pairing-outcome.js',
+  'pairing-guidance.js',
   'outcome-words.js',
   'authentication.js',
   'login.js',

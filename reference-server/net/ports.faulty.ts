@@ -2,6 +2,7 @@
 import { EDITION_NAMES, type Edition } from '../../conformance/spec/editions.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { editionTcpRange } from './ports.js';
 
 export const PORTS_FAULTS = {
   'wrong-default-ports': {
@@ -21,6 +22,14 @@ export const PORTS_FAULTS = {
       const range = rule(edition);
       return { first: range.first, last: range.last + 20 };
     },
+  },
+  'lite-udp-past-tcp-range': {
+    // Takes the overlap of Lite's ranges for a typo: its UDP range follows its TCP one, 51300-51399.
+    editionUdpRange: (rule) => (edition) => (edition === 'lite' ? { first: 51300, last: 51399 } : rule(edition)),
+  },
+  'home-udp-on-tcp-numbers': {
+    // Home listens for discovery on its TCP numbers (52000-52099), as if one number served both protocols.
+    editionUdpRange: (rule) => (edition) => (edition === 'home' ? editionTcpRange(edition) : rule(edition)),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 

@@ -35,6 +35,11 @@ export function editionTcpRange(edition: Edition): PortRange {
   return EDITIONS[edition].tcp;
 }
 
+/** Where the edition's server looks for its UDP (discovery) port: a port space of its own (seed 000 §2.5). */
+export function editionUdpRange(edition: Edition): PortRange {
+  return EDITIONS[edition].udp;
+}
+
 function candidates(range: PortRange, explicit: number | undefined): number[] {
   if (explicit !== undefined) return [explicit];
   return Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i);

@@ -6,6 +6,10 @@ import type { ItemKind } from '../../conformance/spec/file-types.js';
 type Held = { readonly kind: ItemKind; readonly sha256: string };
 
 export const BACKUPS_FAULTS = {
+  'accounts-kept-with-files-only': {
+    // Writes a snapshot's 2FA accounts beside the files its job stored: a job that stored none keeps no accounts.
+    snapshotAccounts: (rule) => (accounts, storedFiles) => (storedFiles === 0 ? [] : rule(accounts, storedFiles)),
+  },
   'job-folder-after-start': {
     // Names the job's folder two seconds after the job started, as a server that names it when its first item lands.
     jobFolder: (rule) => (ctx, deviceId, startedAt) => rule(ctx, deviceId, startedAt + 2000),

@@ -51,6 +51,11 @@ export function tabAfterCommit(tab: string, present: boolean): string {
   return present ? 'recent' : tab === 'recent' ? 'deleted' : tab;
 }
 
+/** The 2FA accounts a snapshot keeps: every one the app sent, whether or not the job stored a file (SRC-08). */
+export function snapshotAccounts<A>(accounts: readonly A[], _storedFiles: number): readonly A[] {
+  return accounts;
+}
+
 export function commitBackup(
   ctx: ServiceContext,
   device: DeviceRow,
@@ -79,13 +84,8 @@ export function commitBackup(
   // of the job's folder), and every 2FA account the snapshot carries.
   const counts: Counts = { photos: 0, videos: 0, files: 0, twoFactorAccounts: request.accounts.length };
   for (const { kind } of ctx.rules.countedItems(ctx, device.id, backupId, present)) counts[COUNT_OF_KIND[kind]] += 1;
-  const snapshot = {
-    snapshotId: newId(),
-    backupId,
-    committedAt: ctx.clock.now(),
-    counts,
-    accounts: request.accounts,
-  };
+  const accounts = [...ctx.rules.snapshotAccounts(request.accounts, counts.photos + counts.videos + counts.files)];
+  const snapshot = { snapshotId: newId(), backupId, committedAt: ctx.clock.now(), counts, accounts };
   // Every item the snapshot names ends in Recent, and every other one that was in Recent moves to Deleted. Only the
   // rows whose tab changes are written: a device's items are mostly in Recent before and after a commit.
   const moveTo = ctx.db.prepare('UPDATE items SET tab = ? WHERE device_id = ? AND sha256 = ?');
@@ -104,7 +104,7 @@ export function commitBackup(
         backupId,
         snapshot.committedAt,
         JSON.stringify(counts),
-        JSON.stringify(request.accounts),
+        JSON.stringify(accounts),
       );
     ctx.db.prepare('UPDATE backups SET committed_at = ? WHERE id = ?').run(snapshot.committedAt, backupId);
   })();

@@ -1,5 +1,6 @@
 /** The self-test's faulty variant of listing items (items.ts). */
 import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.js';
+import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import type { DeviceRow, UploadRow } from '../store/rows.js';
@@ -85,6 +86,14 @@ export const ITEMS_FAULTS = {
       const archive = ctx.db.prepare("UPDATE items SET tab = 'archive' WHERE sha256 = ?");
       for (const sha of elsewhere) archive.run(sha);
       return archived + elsewhere.length;
+    },
+  },
+  'deleted-tab-not-restorable': {
+    // Takes an item in the Delete tab (gone from the phone) for one gone from the server: it is never handed out.
+    heldItem: (rule) => (ctx, device, sha256) => {
+      const held = rule(ctx, device, sha256);
+      if (held.row.tab === 'deleted') throw new MbsError('item-not-found');
+      return held;
     },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -1,4 +1,5 @@
 /** The self-test's faulty variants of pairing (pairing.ts). */
+import { EDITIONS } from '../../conformance/spec/editions.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import { encodeLegacyPairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import type { ServerRuleOverride } from '../server-rules.js';
@@ -41,5 +42,18 @@ export const PAIRING_FAULTS = {
   'qr-payload-not-https': {
     // Shows the first payload, mbs://pair?…: the app still pairs by it, a camera opens nothing.
     pairingQrText: () => encodeLegacyPairingPayload,
+  },
+  'pairing-qr-default-ports': {
+    // Builds the QR code from the edition's default ports in its settings, not the ports it took.
+    pairingQrText: (rule) => (payload) =>
+      rule({ ...payload, tcp: EDITIONS[payload.edition].tcp.first, udp: EDITIONS[payload.edition].udp.first }),
+  },
+  'migration-qr-says-add': {
+    // Writes every pairing QR code as an "add": a migration's QR code offers the replacement no migration.
+    pairingQrText: (rule) => (payload) => rule({ ...payload, mode: 'add' }),
+  },
+  'migration-original-unchecked': {
+    // Issues a migration QR code for any original id, listed or not: only the replacement's pairing finds it missing.
+    refuseUnlistedOriginal: () => () => undefined,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -41,6 +41,13 @@ export function refuseOldMigratingApp(mode: PairingMode, platform: AppPlatform, 
   );
 }
 
+/** Migration starts from a device of the server's list (seed 000 §7.1): any other original is refused at once. */
+export function refuseUnlistedOriginal(ctx: ServiceContext, originalDeviceId: string): void {
+  if (!deviceById(ctx, originalDeviceId)) {
+    throw new MbsError('device-not-found', `No device ${originalDeviceId} to migrate from.`);
+  }
+}
+
 /** The text of the pairing QR code: the app's link, which a phone's camera opens (seed 000 §7.1, PAIR-14). */
 export function pairingQrText(payload: PairingPayload): string {
   return encodePairingPayload(payload);
@@ -67,9 +74,7 @@ export function createPairing(
       `Migration needs desktop version ${MINIMUM_VERSIONS.migration.desktop} or later; this is ${ctx.identity.desktopVersion}.`,
     );
   }
-  if (originalDeviceId !== null && !deviceById(ctx, originalDeviceId)) {
-    throw new MbsError('device-not-found', `No device ${originalDeviceId} to migrate from.`);
-  }
+  if (originalDeviceId !== null) ctx.rules.refuseUnlistedOriginal(ctx, originalDeviceId);
   const token = newSecret();
   const pairingId = newId();
   const now = ctx.clock.now();

@@ -11,6 +11,7 @@ import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import type { TargetSession } from '../../targets/target.js';
 import { errorBodyProblem, errorCodeOf, rawRequest } from '../../kit/raw-http.js';
 import { identity, pairDevice, refused, removeQuietly } from '../../kit/server-support.js';
+import { within } from '../../kit/violation.js';
 
 const TWO_FACTOR_ROUTES = ROUTE_NAMES.filter((name) => ROUTES[name].group === 'twoFactor');
 
@@ -46,7 +47,9 @@ async function servesMobileBackup(session: TargetSession): Promise<void> {
   if (!session.console) return;
   const paired = await pairDevice(session, 'Edition probe');
   try {
-    await paired.client.call('startBackup', { body: {} });
+    await paired.client.call('startBackup', { body: {} }).catch((error: unknown) => {
+      throw new Error(`a device paired here could not start a backup: ${String(error)}`);
+    });
   } finally {
     await removeQuietly(session, [paired.deviceId]);
   }
@@ -89,8 +92,10 @@ async function verifyEdition(edition: Edition, { session }: CheckContext): Promi
   if (info.edition !== edition || info.twoFactor !== offered) {
     throw new Error(`the server says edition ${info.edition}, twoFactor ${info.twoFactor}`);
   }
-  await servesMobileBackup(session);
-  await twoFactorRoutes(session, offered);
+  // Home's two rules apart: mobile backup offered (EDN-03), 2FA refused (EDN-04); Pro and Lite each have one.
+  const [backupRule, twoFactorRule = backupRule] = FEATURES[edition];
+  await within([backupRule as string], () => servesMobileBackup(session));
+  await within([twoFactorRule as string], () => twoFactorRoutes(session, offered));
 }
 
 const FEATURES: Record<Edition, readonly string[]> = {

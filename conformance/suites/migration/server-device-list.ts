@@ -53,17 +53,21 @@ async function migrate(session: TargetSession, s: Scenario, paired: string[], hi
     body: { present: shas, accounts },
   });
 
-  // MIG-01: the original is chosen from the device list.
+  // MIG-01: the original is chosen from the device list, and only from it.
   const ids = new Set([original.deviceId, bystander.deviceId]);
-  const pairing = await within(['MIG-01', 'PAIR-01'], async () => {
+  const chosen = await within(['MIG-01'], async () => {
     const { devices } = await desk.call('listDevices');
-    const chosen = devices.find((d) => d.deviceId === original.deviceId && d.name === original.name);
-    if (!chosen) throw new Error(`the device list does not show the original: ${brief(devices)}`);
+    const listed = devices.find((d) => d.deviceId === original.deviceId && d.name === original.name);
+    if (!listed) throw new Error(`the device list does not show the original: ${brief(devices)}`);
     await refused(
       desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: 'no-such-device' } }),
       ['device-not-found'],
       'a migration from a device not in the list',
     );
+    return listed;
+  });
+  // PAIR-01: "migrate" is the second choice of "Add or migrate device", and its QR code says so.
+  const pairing = await within(['PAIR-01'], async () => {
     const made = await desk.call('createPairing', { body: { mode: 'migrate', originalDeviceId: chosen.deviceId } });
     if (decodePairingPayload(made.payload).mode !== 'migrate') throw new Error(`not a migrate QR: ${made.payload}`);
     return made;

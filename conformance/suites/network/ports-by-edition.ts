@@ -25,6 +25,8 @@ interface Announced {
   readonly udp: number;
 }
 
+const PAIRING_QR = 'the pairing QR';
+
 /** Every place a server states its ports: /v1/info, a discovery answer, and a pairing QR when there is a key. */
 async function announcements(url: string, host: string, udpPort: number, console?: MbsClient): Promise<Announced[]> {
   const info = await new MbsClient({ baseUrl: url, timeoutMs: 5_000 }).call('getInfo');
@@ -33,7 +35,7 @@ async function announcements(url: string, host: string, udpPort: number, console
   out.push({ where: 'discovery', tcp: answer.tcpPort, udp: answer.udpPort });
   if (console) {
     const payload = decodePairingPayload((await console.call('createPairing', { body: { mode: 'add' } })).payload);
-    out.push({ where: 'the pairing QR', tcp: payload.tcp, udp: payload.udp });
+    out.push({ where: PAIRING_QR, tcp: payload.tcp, udp: payload.udp });
   }
   return out;
 }
@@ -61,6 +63,21 @@ export async function startOwn(session: TargetSession): Promise<OwnPorts> {
 function misannounced(announced: readonly Announced[], tcp: number, udp: number): string | undefined {
   const wrong = announced.find((a) => a.tcp !== tcp || a.udp !== udp);
   return wrong && `${wrong.where} says TCP ${wrong.tcp}, UDP ${wrong.udp}; it has TCP ${tcp}, UDP ${udp}`;
+}
+
+/**
+ * Off its defaults, a server announcing them sends the app to another server: by discovery (NET-08) or, when it is
+ * the pairing QR code that says so, by the pairing screen (NET-07).
+ */
+function expectAnnouncedAsTaken(announced: readonly Announced[], tcp: number, udp: number): void {
+  const qr = misannounced(
+    announced.filter((a) => a.where === PAIRING_QR),
+    tcp,
+    udp,
+  );
+  if (qr) throw new Violation(['NET-07'], qr);
+  const wrong = misannounced(announced, tcp, udp);
+  if (wrong) throw new Violation(['NET-08'], wrong);
 }
 
 /**
@@ -161,9 +178,7 @@ async function nextFree(session: TargetSession): Promise<void> {
       });
     const judge = (wanted: [number?, number?], own: OwnPorts) => {
       if (own.tcp === wanted[0] && own.udp === wanted[1]) {
-        // Off its defaults, a server announcing them sends the app to another server (NET-08).
-        const wrong = misannounced(own.announced, own.tcp, own.udp);
-        if (wrong) throw new Violation(['NET-08'], wrong);
+        expectAnnouncedAsTaken(own.announced, own.tcp, own.udp);
         return;
       }
       return (
@@ -183,7 +198,7 @@ export const portFallbackCheck: Check = {
   title:
     'A busy default moves the server to the next free port of its range, up to its last; a full range stops it from starting',
   area: 'NET',
-  requirements: ['NET-04', 'NET-05', 'NET-08'],
+  requirements: ['NET-04', 'NET-05', 'NET-07', 'NET-08'],
   scope: 'server',
   exclusive: true,
   applies: where({ ownServers: true }),

@@ -114,11 +114,16 @@ export async function issueToken(m: Model, r: Real): Promise<void> {
   const { info } = r;
   const wanted = { edition: r.session.edition, server: info.serverId, tcp: info.tcpPort, udp: info.udpPort };
   const got = { edition: payload.edition, server: payload.server, tcp: payload.tcp, udp: payload.udp };
-  if (
-    JSON.stringify(got) !== JSON.stringify(wanted) ||
-    answer.tcpPort !== info.tcpPort ||
-    answer.udpPort !== info.udpPort
-  ) {
+  const shown = [payload.tcp, payload.udp, answer.tcpPort, answer.udpPort];
+  if (shown.join() !== [info.tcpPort, info.udpPort, info.tcpPort, info.udpPort].join()) {
+    // The phone pairs with the ports the QR code names: others than the server's own send it elsewhere (NET-07).
+    throw new Violation(
+      ['NET-07'],
+      `the pairing shows TCP ${answer.tcpPort}, UDP ${answer.udpPort} and its QR code TCP ${payload.tcp}, ` +
+        `UDP ${payload.udp}; the server uses TCP ${info.tcpPort}, UDP ${info.udpPort}`,
+    );
+  }
+  if (JSON.stringify(got) !== JSON.stringify(wanted)) {
     throw new Error(`the pairing QR says ${JSON.stringify(got)}; the server reports ${JSON.stringify(wanted)}`);
   }
   if (payload.token !== answer.token || payload.mode !== 'add' || payload.expires !== answer.expiresAt) {
