@@ -84,6 +84,7 @@ import {
   proveSecret,
   pushBySecretKey,
   registeredAtNow,
+  registrationBySecret,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
@@ -104,6 +105,7 @@ import {
   listNotifications,
   loginStateAfterAnswer,
   mayAnswerPush,
+  moveAnsweredLogin,
   pushLifetimeMs,
   pushToAnswer,
   sendLoginPush,
@@ -252,6 +254,9 @@ export interface ServerRules {
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
+  // The server's desktop login and 2FA registration: a secret key's registration, an approval.
+  readonly registrationBySecret: typeof registrationBySecret;
+  readonly moveAnsweredLogin: typeof moveAnsweredLogin;
   // The web console.
   readonly consoleAsset: typeof consoleAsset;
 }
@@ -367,6 +372,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   afterFirstFactor,
   offersTwoFactorSetup,
   skipTwoFactorSetup,
+  registrationBySecret,
+  moveAnsweredLogin,
   consoleAsset,
 };
 

@@ -1040,6 +1040,41 @@ export const FAULTS = {
       'only for accounts that can recover',
     caughtBy: ['TFA-17'],
   },
+  // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
+  // an approval after Resend, Resend while a request waits.
+  'totp-drift-5-minutes': {
+    side: 'server',
+    description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
+    caughtBy: ['TOTP-09'],
+  },
+  'named-code-checked-against-first-device': {
+    side: 'server',
+    description:
+      'checks a code entered for a chosen device against the device registered first: the valid code of any ' +
+      'other device never logs in',
+    caughtBy: ['LOGIN-11'],
+  },
+  'secret-key-finds-oldest-registration': {
+    side: 'server',
+    description:
+      'finds the registration a typed secret key completes by the username alone, the oldest still open: after ' +
+      'Add was clicked twice, the secret key shown and its valid code are refused',
+    caughtBy: ['TFA-06'],
+  },
+  'resent-push-approval-ignored': {
+    side: 'server',
+    description:
+      'logs a login in only by approval of the first push request it sent: after Resend, approving the request ' +
+      'the app shows leaves the desktop waiting',
+    caughtBy: ['PUSH-03'],
+  },
+  'push-resend-refused-while-waiting': {
+    side: 'server',
+    description:
+      'refuses Resend as login-state while the push request waits: a phone without a network, which got nothing, ' +
+      'leaves the user no new request until the 5 minutes are over',
+    caughtBy: ['PUSH-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
