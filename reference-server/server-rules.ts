@@ -125,6 +125,7 @@ import {
   defaultAccountLabel,
   markUsed,
   otpauthUriOf,
+  qrOtpauthUri,
   registrationExpiry,
   registrationSecret,
 } from './two-factor/registrations.js';
@@ -254,9 +255,10 @@ export interface ServerRules {
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
-  // The server's desktop login and 2FA registration: a secret key's registration, an approval.
+  // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI.
   readonly registrationBySecret: typeof registrationBySecret;
   readonly moveAnsweredLogin: typeof moveAnsweredLogin;
+  readonly qrOtpauthUri: typeof qrOtpauthUri;
   // The web console.
   readonly consoleAsset: typeof consoleAsset;
 }
@@ -374,6 +376,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   skipTwoFactorSetup,
   registrationBySecret,
   moveAnsweredLogin,
+  qrOtpauthUri,
   consoleAsset,
 };
 

@@ -231,7 +231,7 @@ export const FAULTS = {
   'recovery-refuses-push': {
     side: 'server',
     description: 'refuses a push (Resend) as login-state once a login is under "Unable to login"',
-    caughtBy: ['LOGIN-01'],
+    caughtBy: ['LOGIN-01', 'REC-01'],
   },
   'registration-completable-twice': {
     side: 'server',
@@ -1041,7 +1041,7 @@ export const FAULTS = {
     caughtBy: ['TFA-17'],
   },
   // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
-  // an approval after Resend, Resend while a request waits.
+  // an approval after Resend, Resend while a request waits, the QR code of Add.
   'totp-drift-5-minutes': {
     side: 'server',
     description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
@@ -1074,6 +1074,13 @@ export const FAULTS = {
       'refuses Resend as login-state while the push request waits: a phone without a network, which got nothing, ' +
       'leaves the user no new request until the 5 minutes are over',
     caughtBy: ['PUSH-08'],
+  },
+  'registration-qr-previous-secret': {
+    side: 'server',
+    description:
+      'draws each registration QR code from the registration issued before it: the QR code carries the previous ' +
+      'secret key, not the one the answer states',
+    caughtBy: ['TFA-03'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
