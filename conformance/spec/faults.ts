@@ -1041,7 +1041,7 @@ export const FAULTS = {
     caughtBy: ['TFA-17'],
   },
   // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
-  // an approval after Resend, Resend while a request waits, the QR code of Add.
+  // an approval after Resend, Resend while a request waits, the QR code of Add, where Forgot password's code went.
   'totp-drift-5-minutes': {
     side: 'server',
     description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
@@ -1081,6 +1081,13 @@ export const FAULTS = {
       'draws each registration QR code from the registration issued before it: the QR code carries the previous ' +
       'secret key, not the one the answer states',
     caughtBy: ['TFA-03'],
+  },
+  'console-code-address-masked': {
+    side: 'server',
+    description:
+      'the web console says the e-mail code of Forgot password was sent to a masked address ("ow***@…"), not to ' +
+      "the license's address",
+    caughtBy: ['DESK-11', 'PWL-15'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {

@@ -62,4 +62,8 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Counts the e-mail code down from the SMS code's 5 minutes, not from the 24 hours the server stated.
     consoleAsset: swapped('countdown.js', 'countdown-sms-lifetime.faulty.js'),
   },
+  'console-code-address-masked': {
+    // Masks the license address the reset step says the e-mail code was sent to.
+    consoleAsset: swapped('code-sent-to.js', 'code-sent-to.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

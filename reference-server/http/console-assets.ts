@@ -42,6 +42,7 @@ export const CONSOLE_FILES = [
   'authentication.js',
   'login.js',
   'login-recovery.js',
+  'code-sent-to.js',
   'setup-offer.js',
   'backups.js',
   'secret-key.js',
