@@ -1041,7 +1041,8 @@ export const FAULTS = {
     caughtBy: ['TFA-17'],
   },
   // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
-  // an approval after Resend, Resend while a request waits, the QR code of Add, where Forgot password's code went.
+  // an approval after Resend, Resend while a request waits, the QR code of Add, where Forgot password's code went,
+  // the choices of "Add or migrate device".
   'totp-drift-5-minutes': {
     side: 'server',
     description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
@@ -1081,6 +1082,20 @@ export const FAULTS = {
       'draws each registration QR code from the registration issued before it: the QR code carries the previous ' +
       'secret key, not the one the answer states',
     caughtBy: ['TFA-03'],
+  },
+  'console-wizard-modes-swapped': {
+    side: 'server',
+    description:
+      'the web console labels each choice of "Add or migrate device" with the other\'s words: the one read as ' +
+      'migration adds a device',
+    caughtBy: ['DESK-01'],
+  },
+  'console-original-chooser-stale': {
+    side: 'server',
+    description:
+      'the web console offers as the original device only those paired when its wizard was first opened: a device ' +
+      'paired since cannot be migrated from',
+    caughtBy: ['DESK-02'],
   },
   'console-code-address-masked': {
     side: 'server',

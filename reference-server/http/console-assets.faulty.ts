@@ -62,6 +62,14 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Counts the e-mail code down from the SMS code's 5 minutes, not from the 24 hours the server stated.
     consoleAsset: swapped('countdown.js', 'countdown-sms-lifetime.faulty.js'),
   },
+  'console-wizard-modes-swapped': {
+    // Labels each choice of "Add or migrate device" with the other's words.
+    consoleAsset: swapped('mode-labels.js', 'mode-labels.faulty.js'),
+  },
+  'console-original-chooser-stale': {
+    // Offers as the original only the devices paired when the wizard was first opened.
+    consoleAsset: swapped('original-devices.js', 'original-devices.faulty.js'),
+  },
   'console-code-address-masked': {
     // Masks the license address the reset step says the e-mail code was sent to.
     consoleAsset: swapped('code-sent-to.js', 'code-sent-to.faulty.js'),

@@ -37,6 +37,8 @@ export const CONSOLE_FILES = [
   'qr.js',
   'mobile-backup.js',
   'add-or-migrate.js',
+  'mode-labels.js',
+  'original-devices.js',
   'pairing-outcome.js',
   'outcome-words.js',
   'authentication.js',
