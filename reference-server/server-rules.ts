@@ -95,6 +95,7 @@ import {
   phoneDigitsShown,
   pushRemainingMs,
   saysTrusted,
+  showsRecoveredDevice,
 } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -255,10 +256,12 @@ export interface ServerRules {
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
-  // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI.
+  // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI,
+  // the device a recovery names.
   readonly registrationBySecret: typeof registrationBySecret;
   readonly moveAnsweredLogin: typeof moveAnsweredLogin;
   readonly qrOtpauthUri: typeof qrOtpauthUri;
+  readonly showsRecoveredDevice: typeof showsRecoveredDevice;
   // The web console.
   readonly consoleAsset: typeof consoleAsset;
 }
@@ -377,6 +380,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   registrationBySecret,
   moveAnsweredLogin,
   qrOtpauthUri,
+  showsRecoveredDevice,
   consoleAsset,
 };
 

@@ -1042,7 +1042,7 @@ export const FAULTS = {
   },
   // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
   // an approval after Resend, Resend while a request waits, the QR code of Add, where Forgot password's code went,
-  // the choices of "Add or migrate device".
+  // the device a recovery names, the choices of "Add or migrate device".
   'totp-drift-5-minutes': {
     side: 'server',
     description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
@@ -1082,6 +1082,13 @@ export const FAULTS = {
       'draws each registration QR code from the registration issued before it: the QR code carries the previous ' +
       'secret key, not the one the answer states',
     caughtBy: ['TFA-03'],
+  },
+  'recovered-device-unsaid-until-code': {
+    side: 'server',
+    description:
+      'names the device "Unable to login" recovers, and will discard, only once its SMS code is sent: the phone ' +
+      'step says nothing of the device chosen',
+    caughtBy: ['REC-02'],
   },
   'console-wizard-modes-swapped': {
     side: 'server',
