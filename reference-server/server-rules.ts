@@ -85,6 +85,7 @@ import {
   proveSecret,
   pushBySecretKey,
   registeredAtNow,
+  registrationBySecret,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
@@ -95,6 +96,7 @@ import {
   phoneDigitsShown,
   pushRemainingMs,
   saysTrusted,
+  showsRecoveredDevice,
 } from './two-factor/login-view.js';
 import { LOGIN_VIEW_FAULTS } from './two-factor/login-view.faulty.js';
 import { LOGINS_FAULTS } from './two-factor/logins.faulty.js';
@@ -105,6 +107,7 @@ import {
   listNotifications,
   loginStateAfterAnswer,
   mayAnswerPush,
+  moveAnsweredLogin,
   pushLifetimeMs,
   pushToAnswer,
   sendLoginPush,
@@ -124,6 +127,7 @@ import {
   defaultAccountLabel,
   markUsed,
   otpauthUriOf,
+  qrOtpauthUri,
   registrationExpiry,
   registrationSecret,
 } from './two-factor/registrations.js';
@@ -258,6 +262,12 @@ export interface ServerRules {
   readonly afterFirstFactor: typeof afterFirstFactor;
   readonly offersTwoFactorSetup: typeof offersTwoFactorSetup;
   readonly skipTwoFactorSetup: typeof skipTwoFactorSetup;
+  // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI,
+  // the device a recovery names.
+  readonly registrationBySecret: typeof registrationBySecret;
+  readonly moveAnsweredLogin: typeof moveAnsweredLogin;
+  readonly qrOtpauthUri: typeof qrOtpauthUri;
+  readonly showsRecoveredDevice: typeof showsRecoveredDevice;
   // The web console.
   readonly consoleAsset: typeof consoleAsset;
 }
@@ -378,6 +388,10 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   afterFirstFactor,
   offersTwoFactorSetup,
   skipTwoFactorSetup,
+  registrationBySecret,
+  moveAnsweredLogin,
+  qrOtpauthUri,
+  showsRecoveredDevice,
   consoleAsset,
 };
 

@@ -231,7 +231,7 @@ export const FAULTS = {
   'recovery-refuses-push': {
     side: 'server',
     description: 'refuses a push (Resend) as login-state once a login is under "Unable to login"',
-    caughtBy: ['LOGIN-01'],
+    caughtBy: ['LOGIN-01', 'REC-01'],
   },
   'registration-completable-twice': {
     side: 'server',
@@ -1102,6 +1102,77 @@ export const FAULTS = {
     description:
       'keeps a snapshot’s 2FA accounts only when its job stored a file: a backup with nothing new loses them',
     caughtBy: ['SRC-08'],
+  },
+  // The server's desktop login and 2FA registration: a code's window and candidates, a secret key's registration,
+  // an approval after Resend, Resend while a request waits, the QR code of Add, where Forgot password's code went,
+  // the device a recovery names, the choices of "Add or migrate device".
+  'totp-drift-5-minutes': {
+    side: 'server',
+    description: 'tolerates 5 minutes of phone clock drift (10 steps either side): a phone 5 minutes off still logs in',
+    caughtBy: ['TOTP-09'],
+  },
+  'named-code-checked-against-first-device': {
+    side: 'server',
+    description:
+      'checks a code entered for a chosen device against the device registered first: the valid code of any ' +
+      'other device never logs in',
+    caughtBy: ['LOGIN-11'],
+  },
+  'secret-key-finds-oldest-registration': {
+    side: 'server',
+    description:
+      'finds the registration a typed secret key completes by the username alone, the oldest still open: after ' +
+      'Add was clicked twice, the secret key shown and its valid code are refused',
+    caughtBy: ['TFA-06'],
+  },
+  'resent-push-approval-ignored': {
+    side: 'server',
+    description:
+      'logs a login in only by approval of the first push request it sent: after Resend, approving the request ' +
+      'the app shows leaves the desktop waiting',
+    caughtBy: ['PUSH-03'],
+  },
+  'push-resend-refused-while-waiting': {
+    side: 'server',
+    description:
+      'refuses Resend as login-state while the push request waits: a phone without a network, which got nothing, ' +
+      'leaves the user no new request until the 5 minutes are over',
+    caughtBy: ['PUSH-08'],
+  },
+  'registration-qr-previous-secret': {
+    side: 'server',
+    description:
+      'draws each registration QR code from the registration issued before it: the QR code carries the previous ' +
+      'secret key, not the one the answer states',
+    caughtBy: ['TFA-03'],
+  },
+  'recovered-device-unsaid-until-code': {
+    side: 'server',
+    description:
+      'names the device "Unable to login" recovers, and will discard, only once its SMS code is sent: the phone ' +
+      'step says nothing of the device chosen',
+    caughtBy: ['REC-02'],
+  },
+  'console-wizard-modes-swapped': {
+    side: 'server',
+    description:
+      'the web console labels each choice of "Add or migrate device" with the other\'s words: the one read as ' +
+      'migration adds a device',
+    caughtBy: ['DESK-01'],
+  },
+  'console-original-chooser-stale': {
+    side: 'server',
+    description:
+      'the web console offers as the original device only those paired when its wizard was first opened: a device ' +
+      'paired since cannot be migrated from',
+    caughtBy: ['DESK-02'],
+  },
+  'console-code-address-masked': {
+    side: 'server',
+    description:
+      'the web console says the e-mail code of Forgot password was sent to a masked address ("ow***@…"), not to ' +
+      "the license's address",
+    caughtBy: ['DESK-11', 'PWL-15'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {

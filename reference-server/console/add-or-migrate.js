@@ -6,7 +6,9 @@
 import { act, read } from './api.js';
 import { keepFresh } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
+import { MODE_LABELS } from './mode-labels.js';
 import { nameElement } from './names.js';
+import { originalCandidates } from './original-devices.js';
 import { installInstruction, prerequisites } from './pairing-guidance.js';
 import { pairingOutcome } from './pairing-outcome.js';
 import { qrImage } from './qr.js';
@@ -22,7 +24,7 @@ export function addOrMigrate(info, devices, refresh) {
   const chooser = h(
     'select',
     { id: 'original-device', 'aria-label': 'Original device' },
-    ...devices.map((d) => h('option', { value: d.deviceId }, nameElement('span', d.name))),
+    ...originalCandidates(devices).map((d) => h('option', { value: d.deviceId }, nameElement('span', d.name))),
   );
   const migrateBox = h(
     'div',
@@ -45,13 +47,8 @@ export function addOrMigrate(info, devices, refresh) {
     'wizard',
     h('h3', { text: 'Add new device' }),
     h('p', { text: 'Do you want to add a new device to backup, or migrate backed up content of an existing device?' }),
-    h('p', {}, addOption, h('label', { for: 'mode-add', text: 'Add new device for backup without migration' })),
-    h(
-      'p',
-      {},
-      migrateOption,
-      h('label', { for: 'mode-migrate', text: 'Migrate backup content of existing device to a new device' }),
-    ),
+    h('p', {}, addOption, h('label', { for: 'mode-add', text: MODE_LABELS.add })),
+    h('p', {}, migrateOption, h('label', { for: 'mode-migrate', text: MODE_LABELS.migrate })),
     migrateBox,
     error,
     h('p', {}, next, cancel),
@@ -75,9 +72,7 @@ export function addOrMigrate(info, devices, refresh) {
 async function pairingDialog(pairing, original, refresh) {
   const outcome = h('p', { id: 'pairing-outcome', role: 'status' });
   const done = h('button', { type: 'button', id: 'pairing-done', text: 'Done' });
-  const mode = original
-    ? 'Migrate backup content of existing device to a new device'
-    : 'Add new device for backup without migration';
+  const mode = original ? MODE_LABELS.migrate : MODE_LABELS.add;
   const dialog = openDialog(
     'pairing',
     h('h3', { text: 'Mobile Backup Setup' }),

@@ -4,6 +4,7 @@
  * password). Each step draws the login as the server last stated it, with the login screen's widgets (login.js);
  * the address a code was sent to is kept here, for the next step to name it and for Resend.
  */
+import { codeSentTo } from './code-sent-to.js';
 import { h } from './dom.js';
 import { nameElement } from './names.js';
 
@@ -99,7 +100,7 @@ export function recoverySteps({ run, button, link, counter, back }) {
     const second = h('input', { type: 'password', id: 'confirm-password', autocomplete: 'new-password' });
     return [
       h('h3', { text: 'Authentication Recovery' }),
-      h('p', { id: 'code-sent-to', text: `Verification code has been sent to "${sentTo}"` }),
+      codeSentTo(sentTo),
       h('p', { text: 'Verification code' }),
       line,
       h('p', { text: 'Please enter a new password to reset your password lock.' }),

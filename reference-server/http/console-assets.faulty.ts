@@ -66,4 +66,16 @@ export const CONSOLE_ASSETS_FAULTS = {
     // Shows the pairing dialog of a user who has the app: scan from it, no way to the store, no prerequisites.
     consoleAsset: swapped('pairing-guidance.js', 'pairing-guidance.faulty.js'),
   },
+  'console-wizard-modes-swapped': {
+    // Labels each choice of "Add or migrate device" with the other's words.
+    consoleAsset: swapped('mode-labels.js', 'mode-labels.faulty.js'),
+  },
+  'console-original-chooser-stale': {
+    // Offers as the original only the devices paired when the wizard was first opened.
+    consoleAsset: swapped('original-devices.js', 'original-devices.faulty.js'),
+  },
+  'console-code-address-masked': {
+    // Masks the license address the reset step says the e-mail code was sent to.
+    consoleAsset: swapped('code-sent-to.js', 'code-sent-to.faulty.js'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -39,4 +39,8 @@ export const AUTHENTICATORS_FAULTS = {
     // Resets 2FA as Remove would: only the device whose code confirmed it goes, the others stay and 2FA stays on.
     resetRemoves: () => (_all, confirming) => [confirming],
   },
+  'totp-drift-5-minutes': {
+    // Reads "5 minutes" of tolerated phone clock drift as the window: 10 steps either side, not one.
+    otpWindow: (rule) => (row, purpose) => ({ ...rule(row, purpose), stepsBefore: 10, stepsAfter: 10 }),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -1,7 +1,11 @@
-/** The self-test's faulty variants of enrolment (enrolment.ts): migration, kinds, times, a secret key's proof, push. */
+/**
+ * The self-test's faulty variants of enrolment (enrolment.ts): migration, kinds, times, a secret key's proof and
+ * lookup, push.
+ */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { deleteAuthenticators } from './authenticators.js';
+import type { RegistrationRow } from './rows.js';
 import { TOTP_PERIOD_MS } from './totp.js';
 
 export const ENROLMENT_FAULTS = {
@@ -40,5 +44,13 @@ export const ENROLMENT_FAULTS = {
   'secret-key-registration-takes-push': {
     // Registers every app for push, however it registered: one given only the secret key is sent push requests.
     pushBySecretKey: () => () => true,
+  },
+  'secret-key-finds-oldest-registration': {
+    // Finds the registration a typed secret key completes by the username alone, the oldest still open: once Add was
+    // clicked more than once, the secret key shown last is proven against another one's and refused.
+    registrationBySecret: () => (ctx, _secret, username) =>
+      ctx.db
+        .prepare('SELECT * FROM tfa_registrations WHERE username = ? AND used_at IS NULL ORDER BY created_at, rowid')
+        .get(username) as RegistrationRow | undefined,
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

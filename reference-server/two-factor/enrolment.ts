@@ -55,10 +55,7 @@ export function registerBySecret(
   ctx: ServiceContext,
   request: Static<typeof RegisterBySecretRequest>,
 ): RegisterResponse {
-  const found = ctx.db
-    .prepare('SELECT * FROM tfa_registrations WHERE secret = ? AND username = ?')
-    .get(request.secret, request.username) as RegistrationRow | undefined;
-  const registration = usableRegistration(ctx, found);
+  const registration = usableRegistration(ctx, ctx.rules.registrationBySecret(ctx, request.secret, request.username));
   assertNewInstall(ctx, request.installId);
   return throttled(ctx, 'registration', () =>
     ctx.db.transaction(() => {
@@ -66,6 +63,16 @@ export function registerBySecret(
       return enrol(ctx, registration, request, { push: ctx.rules.pushBySecretKey(), lastTimeStep: step });
     })(),
   );
+}
+
+/** The registration a typed username and secret key complete: the one issued with that secret key. */
+export function registrationBySecret(
+  ctx: ServiceContext,
+  secret: string,
+  username: string,
+): RegistrationRow | undefined {
+  return ctx.db.prepare('SELECT * FROM tfa_registrations WHERE secret = ? AND username = ?').get(secret, username) as
+    RegistrationRow | undefined;
 }
 
 /** Any authenticator app given the secret key: the desktop side types its one-time password. TOTP only. */

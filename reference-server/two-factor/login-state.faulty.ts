@@ -37,4 +37,9 @@ export const LOGIN_STATE_FAULTS = {
     // the e-mail code's step, still sends a code).
     mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'password' && action === 'forgot-password'),
   },
+  'push-resend-refused-while-waiting': {
+    // Offers Resend only once the request is answered or over: while it waits (on a phone that got nothing), a new
+    // request is refused as login-state.
+    mayAct: (rule) => (state, action) => rule(state, action) && !(state === 'push-wait' && action === 'push'),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

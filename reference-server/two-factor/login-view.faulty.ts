@@ -29,4 +29,8 @@ export const LOGIN_VIEW_FAULTS = {
     otpOptions: (rule) => (all, pushWaitsOn) =>
       pushWaitsOn === undefined ? rule(all) : all.filter((a) => a.id === pushWaitsOn),
   },
+  'recovered-device-unsaid-until-code': {
+    // Fills in the device being recovered only once its SMS code is sent: the phone step names no device.
+    showsRecoveredDevice: () => (state) => state === 'recovery-code',
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -45,6 +45,11 @@ export function pushRemainingMs(expiresAt: number, now: number): number {
   return Math.max(0, expiresAt - now);
 }
 
+/** Whether the login names the device being recovered, to be discarded: from its choice on, every step (REC-02). */
+export function showsRecoveredDevice(state: LoginState): boolean {
+  return state.startsWith('recovery-');
+}
+
 /** The recovery phone's digits the phone step shows: its last two (REC-03). */
 export function phoneDigitsShown(phone: string): string {
   return phone.slice(-2);
@@ -85,7 +90,7 @@ export function viewLogin(ctx: ServiceContext, loginId: string): Login {
     if (push.number !== null) login.push.number = push.number;
   }
   const recovering = recoveringAuthenticator(ctx, row.recovery_authenticator_id);
-  if (recovering?.recovery_phone && state.startsWith('recovery-')) {
+  if (recovering?.recovery_phone && ctx.rules.showsRecoveredDevice(state)) {
     login.recovery = {
       authenticatorId: recovering.id,
       name: recovering.name,

@@ -1,10 +1,11 @@
 /**
  * The self-test's faulty variants of logins (logins.ts): "Trust this browser", the time a login started, the
- * authenticators a code is checked against read a turn before the check.
+ * authenticators a code is checked against read a turn before the check, or the wrong one.
  */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { afterRoundTrip } from '../services/round-trip.js';
+import { allAuthenticators } from './authenticators.js';
 import type { ServiceContext } from '../services/context.js';
 
 /** A session a vendor keeps open after a second factor: the 10 minutes since a code was taken or a push approved. */
@@ -44,5 +45,11 @@ export const LOGINS_FAULTS = {
     // Never finds a trusted browser's token (as a server that stores it one way and looks it up another): no login
     // ever starts trusted, so "Trust this browser" never skips the code.
     trustedAtStart: () => () => false,
+  },
+  'named-code-checked-against-first-device': {
+    // Looks the chosen device up by position in a list read in registration order: a code entered for any device is
+    // checked against the first one's secret.
+    otpCandidates: (rule) => (ctx, authenticatorId) =>
+      rule(ctx, authenticatorId === undefined ? undefined : (allAuthenticators(ctx)[0]?.id ?? authenticatorId)),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -5,6 +5,7 @@ import type { ServerRuleOverride } from '../server-rules.js';
 import { afterRoundTrip } from '../services/round-trip.js';
 import { sendPush } from './push.js';
 import { allAuthenticators } from './authenticators.js';
+import type { PushRow } from './rows.js';
 
 export const PUSH_FAULTS = {
   'push-needs-recovery-phone': {
@@ -60,5 +61,15 @@ export const PUSH_FAULTS = {
     // Sends the request to the push device registered first, whichever device's option the login chose.
     sendLoginPush: (rule) => (ctx, loginId, authenticator) =>
       rule(ctx, loginId, allAuthenticators(ctx).find((a) => a.push === 1) ?? authenticator),
+  },
+  'resent-push-approval-ignored': {
+    // Logs the login in by the first request it sent, as though Resend kept it (a rejection still finds the one
+    // answered): after Resend, approving the request the app shows leaves the desktop waiting.
+    moveAnsweredLogin: (rule) => (ctx, row, state, now) => {
+      const first = ctx.db
+        .prepare('SELECT * FROM tfa_push_requests WHERE login_id = ? ORDER BY sent_at, rowid')
+        .get(row.login_id) as PushRow;
+      rule(ctx, state === 'logged-in' ? first : row, state, now);
+    },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -121,6 +121,21 @@ export function loginStateAfterAnswer(outcome: 'approved' | 'rejected'): 'logged
   return outcome === 'approved' ? 'logged-in' : 'push-rejected';
 }
 
+/** Moves the login an answered request was for, if it still waits on that request (not one sent before Resend). */
+export function moveAnsweredLogin(
+  ctx: ServiceContext,
+  row: PushRow,
+  state: 'logged-in' | 'push-rejected',
+  now: number,
+): void {
+  ctx.db
+    .prepare(
+      `UPDATE tfa_logins SET state = ?, completed_at = ? WHERE id = ? AND push_request_id = ?
+         AND state = 'push-wait'`,
+    )
+    .run(state, state === 'logged-in' ? now : null, row.login_id, row.id);
+}
+
 /**
  * The app's answer. Only the authenticator the request went to may answer it (any other gets `push-not-found`).
  * Approval logs the login in; rejection shows the login as rejected. With number matching, a wrong number is
@@ -145,14 +160,7 @@ export async function answerPush(
   const outcome = answer.decision === 'approve' && !mismatch ? 'approved' : 'rejected';
   ctx.db.transaction(() => {
     ctx.db.prepare('UPDATE tfa_push_requests SET status = ?, answered_at = ? WHERE id = ?').run(outcome, now, row.id);
-    const state = ctx.rules.loginStateAfterAnswer(outcome);
-    const login = [state, state === 'logged-in' ? now : null];
-    ctx.db
-      .prepare(
-        `UPDATE tfa_logins SET state = ?, completed_at = ? WHERE id = ? AND push_request_id = ?
-           AND state = 'push-wait'`,
-      )
-      .run(login[0], login[1], row.login_id, row.id);
+    ctx.rules.moveAnsweredLogin(ctx, row, ctx.rules.loginStateAfterAnswer(outcome), now);
   })();
   if (mismatch) throw new MbsError('push-number-mismatch');
   return { requestId: row.id, status: outcome };

@@ -1,4 +1,4 @@
-/** The self-test's faulty variants of registrations (registrations.ts): tokens, secrets, the otpauth URI. */
+/** The self-test's faulty variants of registrations (registrations.ts): tokens, secrets, the otpauth URI, the QR code's. */
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 
@@ -41,5 +41,16 @@ export const REGISTRATIONS_FAULTS = {
   'otpauth-issuer-parameter-missing': {
     // Names the issuer in the label only, as older authenticators wanted, without the issuer parameter.
     otpauthUriOf: (rule) => (p) => rule(p).replace(/&issuer=[^&]*/, ''),
+  },
+  'registration-qr-previous-secret': {
+    // Draws each QR code from the registration issued before (an image cached under one name): the QR code carries
+    // the previous secret key, not the one the answer and Show Secret Key state.
+    qrOtpauthUri: (rule) => (ctx, otpauthUri) => {
+      const previous = ctx.db
+        .prepare('SELECT secret FROM tfa_registrations ORDER BY created_at DESC, rowid DESC LIMIT 1 OFFSET 1')
+        .get() as { secret: string } | undefined;
+      const uri = rule(ctx, otpauthUri);
+      return previous ? uri.replace(/([?&]secret=)[^&]*/, `$1${previous.secret}`) : uri;
+    },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

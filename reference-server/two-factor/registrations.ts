@@ -47,7 +47,7 @@ export function createRegistration(ctx: ServiceContext): Registration {
     udp: identity.udpPort,
     token,
     expires: ctx.rules.registrationExpiry(ctx, now, 'qr'),
-    otpauth: otpauthUri,
+    otpauth: ctx.rules.qrOtpauthUri(ctx, otpauthUri),
   });
   return {
     registrationId: row.id,
@@ -67,6 +67,11 @@ export function registrationSecret(_ctx: ServiceContext): string {
 /** The otpauth URI of a registration's QR code: Google's Key URI Format, the issuer in label and parameter. */
 export function otpauthUriOf(p: OtpauthParameters): string {
   return buildOtpauthUri(p);
+}
+
+/** The otpauth URI the registration's QR code carries: the one its answer states (TFA-03). */
+export function qrOtpauthUri(_ctx: ServiceContext, otpauthUri: string): string {
+  return otpauthUri;
 }
 
 /**

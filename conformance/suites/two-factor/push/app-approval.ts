@@ -1,9 +1,10 @@
 /**
  * Push approval through the app (seed 000 §2.4, §6.4.4, Appendix A; seed 001 "How it works"): a request reaches the
  * chosen phone, where approving logs the desktop in and rejecting never does (Resend and a code remain); a phone
- * without a network gets nothing until it is back, while Resend and its offline codes still work; a phone that
- * denies notifications lists the request but raises no notification; with enhanced security on, an approval
- * needs the device password or a biometric, and with it off, nothing.
+ * without a network gets nothing until it is back, while Resend and its offline codes still work, and back online
+ * approving the resent request logs in; a phone that denies notifications lists the request but raises no
+ * notification; with enhanced security on, an approval needs the device password or a biometric, and with it off,
+ * nothing.
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
@@ -91,7 +92,10 @@ async function approveAndReject(desk: MbsClient, time: ServerTime, phone: Phone)
   await stepOn(phone.world, time);
 }
 
-/** No network: nothing arrives; Resend and an offline code still work; back online the latest request arrives. */
+/**
+ * No network: nothing arrives; Resend and an offline code still work (the code on a second login waiting the same
+ * way); back online the resent request arrives, and approving it logs its login in.
+ */
 async function offline(desk: MbsClient, time: ServerTime, phone: Phone): Promise<void> {
   const { device, twoFactor } = phone.world;
   const before = device.pushInbox.length;
@@ -104,15 +108,23 @@ async function offline(desk: MbsClient, time: ServerTime, phone: Phone): Promise
   );
   if ((await twoFactor.receivePush()).length > 0 || device.pushInbox.length !== before)
     throw new Violation(['PUSH-08'], 'an offline phone received a push request');
+  const other = await pushTo(desk, phone);
   const code = await attempt(
-    desk.call('loginOtp', { params: { loginId }, body: { code: shownCode(phone.world, phone.accountId) } }),
+    desk.call('loginOtp', {
+      params: { loginId: other.loginId },
+      body: { code: shownCode(phone.world, phone.accountId) },
+    }),
   );
   if (!code.ok || code.value.state !== 'logged-in')
     throw new Violation(['PUSH-08', 'TOTP-07'], `an offline phone's code: ${said(code)}`);
   device.setNetwork({ wifi: 'home', internet: true });
   const arrived = await twoFactor.receivePush();
-  if (!arrived.some((r) => r.requestId === resent.push?.requestId))
+  const requestId = resent.push?.requestId ?? '';
+  if (!arrived.some((r) => r.requestId === requestId))
     throw new Violation(['PUSH-08'], 'back online, the resent request did not arrive');
+  const approved = await mustPass(twoFactor.answer(requestId, 'approve'), ['PUSH-03'], 'approving the resent request');
+  if (approved !== 'approved' || (await stateOf(desk, loginId)) !== 'logged-in')
+    throw new Violation(['PUSH-03'], `the resent request approved: ${approved}, login ${await stateOf(desk, loginId)}`);
   await stepOn(phone.world, time);
 }
 
