@@ -1648,6 +1648,29 @@ export const FAULTS = {
       'Archive, not Delete',
     caughtBy: ['RFE-08'],
   },
+  // The app's backup job, free up space within it, and the restore page (BAK-03, RUN-10, FUS-09, RFE-11, ...).
+  'battery-checked-at-start-only': {
+    side: 'app',
+    description: 'reads the battery when a backup starts only: a job running when it falls below 30% goes on',
+    caughtBy: ['RUN-10'],
+  },
+  'lost-lan-fails-backup': {
+    side: 'app',
+    description: 'ends a backup that loses the LAN part-way as failed, offering Backup again, not Resume Backup',
+    caughtBy: ['BAK-03'],
+  },
+  'frees-up-before-uploading': {
+    side: 'app',
+    description:
+      "frees up space as a backup job starts, not after its uploads: the job's own items wait for the next job",
+    caughtBy: ['FUS-09'],
+  },
+  'kind-tap-selects-recent-only': {
+    side: 'app',
+    description:
+      "selects, on a tap of a kind's empty checkbox, its items in the Recent tab only, not in Archive and Delete",
+    caughtBy: ['RFE-11'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -41,6 +41,7 @@ import { RESTORE_SELECTION_FAULTS } from './restore-selection.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
+import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
 import { isOsSupported } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
@@ -69,6 +70,8 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
+  readonly runningJobMeets: typeof runningJobMeets;
+  readonly freesUpAfterUploads: typeof freesUpAfterUploads;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -123,6 +126,8 @@ export const STRAIGHT_APP_RULES: AppRules = {
   holdReasons,
   holdMessage,
   onBackupLan,
+  runningJobMeets,
+  freesUpAfterUploads,
   updateSources,
   pairedSources,
   exclusionReason,
