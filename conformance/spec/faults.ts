@@ -1671,6 +1671,12 @@ export const FAULTS = {
       "selects, on a tap of a kind's empty checkbox, its items in the Recent tab only, not in Archive and Delete",
     caughtBy: ['RFE-11'],
   },
+  'archive-lists-own-backups-only': {
+    side: 'app',
+    description:
+      'lists in the Archive tab only the items this phone backed up: a replacement misses those it inherited',
+    caughtBy: ['MIG-11'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

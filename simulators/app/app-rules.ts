@@ -42,6 +42,8 @@ import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
+import { listsServerItem } from './restorable-items.js';
+import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
 import { isOsSupported } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
@@ -72,6 +74,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly onBackupLan: typeof onBackupLan;
   readonly runningJobMeets: typeof runningJobMeets;
   readonly freesUpAfterUploads: typeof freesUpAfterUploads;
+  readonly listsServerItem: typeof listsServerItem;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -128,6 +131,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   onBackupLan,
   runningJobMeets,
   freesUpAfterUploads,
+  listsServerItem,
   updateSources,
   pairedSources,
   exclusionReason,
@@ -181,6 +185,7 @@ export type AppRuleOverride = RuleOverride<AppRules>;
 
 export const APP_OVERRIDES = {
   ...RUN_CONDITIONS_FAULTS,
+  ...RESTORABLE_ITEMS_FAULTS,
   ...BACKUP_SOURCES_FAULTS,
   ...FREE_UP_SPACE_FAULTS,
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,
