@@ -1677,6 +1677,21 @@ export const FAULTS = {
       'lists in the Archive tab only the items this phone backed up: a replacement misses those it inherited',
     caughtBy: ['MIG-11'],
   },
+  'item-tap-never-deselects': {
+    side: 'app',
+    description: 'ticks a single item in the restore file explorer on every tap: a second tap does not deselect it',
+    caughtBy: ['RFE-14'],
+  },
+  'album-view-recent-only': {
+    side: 'app',
+    description: 'groups the Archive and Delete tabs by date in the Album view too: only Recent is shown by album',
+    caughtBy: ['RFE-15'],
+  },
+  'documents-by-date': {
+    side: 'app',
+    description: 'groups documents in the restore file explorer by date or album like photos, not by folder',
+    caughtBy: ['RFE-13'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;
