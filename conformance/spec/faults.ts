@@ -1692,6 +1692,11 @@ export const FAULTS = {
     description: 'groups documents in the restore file explorer by date or album like photos, not by folder',
     caughtBy: ['RFE-13'],
   },
+  'backup-offered-unpaired': {
+    side: 'app',
+    description: 'lets Backup be tapped before pairing: the job starts and fails, instead of asking to pair first',
+    caughtBy: ['PAIR-04'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -43,6 +43,7 @@ import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
 import { listsServerItem } from './restorable-items.js';
+import { offeredUnpaired } from './job-control.js';
 import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
 import { isOsSupported } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
@@ -75,6 +76,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly runningJobMeets: typeof runningJobMeets;
   readonly freesUpAfterUploads: typeof freesUpAfterUploads;
   readonly listsServerItem: typeof listsServerItem;
+  readonly offeredUnpaired: typeof offeredUnpaired;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -132,6 +134,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   runningJobMeets,
   freesUpAfterUploads,
   listsServerItem,
+  offeredUnpaired,
   updateSources,
   pairedSources,
   exclusionReason,

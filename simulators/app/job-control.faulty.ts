@@ -20,4 +20,8 @@ export const JOB_CONTROL_FAULTS = {
     backsUpByItself: (rule) => (settings, platform, foreground) =>
       rule({ ...settings, automatedBackup: true }, platform, foreground),
   },
+  'backup-offered-unpaired': {
+    // Backup is on the home screen from the first launch: before pairing its job starts, and fails on the way.
+    offeredUnpaired: (rule) => (kind) => kind === 'backup' || rule(kind),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

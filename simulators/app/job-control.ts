@@ -34,9 +34,14 @@ export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'rul
   );
 }
 
+/** Whether the app offers a job of this kind on a phone not yet paired with a server: never (PAIR-04). */
+export function offeredUnpaired(_kind: JobKind): boolean {
+  return false;
+}
+
 /** A new backup job only when there is none or the last one ended; a stopped or held one goes on. */
 export async function startBackup(app: JobOwner): Promise<BackupJob> {
-  requirePairing(app.pairing);
+  if (!app.rules.offeredUnpaired('backup')) requirePairing(app.pairing);
   if (app.restoreJob?.state === 'running') throw new ClientError('job-running');
   if (!app.backupJob || app.backupJob.state === 'completed' || app.backupJob.state === 'failed') {
     app.backupJob = new BackupJob(app);
