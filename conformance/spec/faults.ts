@@ -1697,6 +1697,11 @@ export const FAULTS = {
     description: 'lets Backup be tapped before pairing: the job starts and fails, instead of asking to pair first',
     caughtBy: ['PAIR-04'],
   },
+  'qr-host-kept-as-manual': {
+    side: 'app',
+    description: "keeps the pairing QR code's host as a typed host, not automatic mode: a machine that moves is lost",
+    caughtBy: ['PAIR-05'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

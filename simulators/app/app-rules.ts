@@ -44,6 +44,7 @@ import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
 import { listsServerItem } from './restorable-items.js';
 import { offeredUnpaired } from './job-control.js';
+import { connectionAfterPairing } from './connection.js';
 import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
 import { isOsSupported } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
@@ -77,6 +78,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly freesUpAfterUploads: typeof freesUpAfterUploads;
   readonly listsServerItem: typeof listsServerItem;
   readonly offeredUnpaired: typeof offeredUnpaired;
+  readonly connectionAfterPairing: typeof connectionAfterPairing;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -135,6 +137,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freesUpAfterUploads,
   listsServerItem,
   offeredUnpaired,
+  connectionAfterPairing,
   updateSources,
   pairedSources,
   exclusionReason,
