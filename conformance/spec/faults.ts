@@ -1702,6 +1702,11 @@ export const FAULTS = {
     description: "keeps the pairing QR code's host as a typed host, not automatic mode: a machine that moves is lost",
     caughtBy: ['PAIR-05'],
   },
+  'frees-at-limit': {
+    side: 'app',
+    description: 'frees up space with exactly the limit free ("below" read as "at or below"): the oldest photo goes',
+    caughtBy: ['FUS-05'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;
