@@ -1707,6 +1707,11 @@ export const FAULTS = {
     description: 'frees up space with exactly the limit free ("below" read as "at or below"): the oldest photo goes',
     caughtBy: ['FUS-05'],
   },
+  'stop-only-when-held': {
+    side: 'app',
+    description: 'offers Stop only on a held backup: a job that is sending items cannot be stopped',
+    caughtBy: ['BAK-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

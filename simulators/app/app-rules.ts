@@ -43,7 +43,7 @@ import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
 import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
 import { listsServerItem } from './restorable-items.js';
-import { offeredUnpaired } from './job-control.js';
+import { offeredUnpaired, stopOffered } from './job-control.js';
 import { connectionAfterPairing } from './connection.js';
 import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
 import { isOsSupported } from './os-support.js';
@@ -78,6 +78,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly freesUpAfterUploads: typeof freesUpAfterUploads;
   readonly listsServerItem: typeof listsServerItem;
   readonly offeredUnpaired: typeof offeredUnpaired;
+  readonly stopOffered: typeof stopOffered;
   readonly connectionAfterPairing: typeof connectionAfterPairing;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
@@ -137,6 +138,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   freesUpAfterUploads,
   listsServerItem,
   offeredUnpaired,
+  stopOffered,
   connectionAfterPairing,
   updateSources,
   pairedSources,
