@@ -1839,6 +1839,70 @@ export const FAULTS = {
       'keeps the account of a secret-key registration the server refused: the 2FA page shows codes no server takes',
     caughtBy: ['TFA-08'],
   },
+  // The app's backup job, free up space within it, and the restore page (BAK-03, RUN-10, FUS-09, RFE-11, ...).
+  'battery-checked-at-start-only': {
+    side: 'app',
+    description: 'reads the battery when a backup starts only: a job running when it falls below 30% goes on',
+    caughtBy: ['RUN-10'],
+  },
+  'lost-lan-fails-backup': {
+    side: 'app',
+    description: 'ends a backup that loses the LAN part-way as failed, offering Backup again, not Resume Backup',
+    caughtBy: ['BAK-03'],
+  },
+  'frees-up-before-uploading': {
+    side: 'app',
+    description:
+      "frees up space as a backup job starts, not after its uploads: the job's own items wait for the next job",
+    caughtBy: ['FUS-09'],
+  },
+  'kind-tap-selects-recent-only': {
+    side: 'app',
+    description:
+      "selects, on a tap of a kind's empty checkbox, its items in the Recent tab only, not in Archive and Delete",
+    caughtBy: ['RFE-11'],
+  },
+  'archive-lists-own-backups-only': {
+    side: 'app',
+    description:
+      'lists in the Archive tab only the items this phone backed up: a replacement misses those it inherited',
+    caughtBy: ['MIG-11'],
+  },
+  'item-tap-never-deselects': {
+    side: 'app',
+    description: 'ticks a single item in the restore file explorer on every tap: a second tap does not deselect it',
+    caughtBy: ['RFE-14'],
+  },
+  'album-view-recent-only': {
+    side: 'app',
+    description: 'groups the Archive and Delete tabs by date in the Album view too: only Recent is shown by album',
+    caughtBy: ['RFE-15'],
+  },
+  'documents-by-date': {
+    side: 'app',
+    description: 'groups documents in the restore file explorer by date or album like photos, not by folder',
+    caughtBy: ['RFE-13'],
+  },
+  'backup-offered-unpaired': {
+    side: 'app',
+    description: 'lets Backup be tapped before pairing: the job starts and fails, instead of asking to pair first',
+    caughtBy: ['PAIR-04'],
+  },
+  'qr-host-kept-as-manual': {
+    side: 'app',
+    description: "keeps the pairing QR code's host as a typed host, not automatic mode: a machine that moves is lost",
+    caughtBy: ['PAIR-05'],
+  },
+  'frees-at-limit': {
+    side: 'app',
+    description: 'frees up space with exactly the limit free ("below" read as "at or below"): the oldest photo goes',
+    caughtBy: ['FUS-05'],
+  },
+  'stop-only-when-held': {
+    side: 'app',
+    description: 'offers Stop only on a held backup: a job that is sending items cannot be stopped',
+    caughtBy: ['BAK-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -41,6 +41,11 @@ import { RESTORE_SELECTION_FAULTS } from './restore-selection.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
+import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
+import { listsServerItem } from './restorable-items.js';
+import { offeredUnpaired, stopOffered } from './job-control.js';
+import { connectionAfterPairing } from './connection.js';
+import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
 import { isOsSupported } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
@@ -72,6 +77,12 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
+  readonly runningJobMeets: typeof runningJobMeets;
+  readonly freesUpAfterUploads: typeof freesUpAfterUploads;
+  readonly listsServerItem: typeof listsServerItem;
+  readonly offeredUnpaired: typeof offeredUnpaired;
+  readonly stopOffered: typeof stopOffered;
+  readonly connectionAfterPairing: typeof connectionAfterPairing;
   readonly updateSources: typeof updateSources;
   readonly pairedSources: typeof pairedSources;
   readonly exclusionReason: typeof exclusionReason;
@@ -132,6 +143,12 @@ export const STRAIGHT_APP_RULES: AppRules = {
   holdReasons,
   holdMessage,
   onBackupLan,
+  runningJobMeets,
+  freesUpAfterUploads,
+  listsServerItem,
+  offeredUnpaired,
+  stopOffered,
+  connectionAfterPairing,
   updateSources,
   pairedSources,
   exclusionReason,
@@ -191,6 +208,7 @@ export type AppRuleOverride = RuleOverride<AppRules>;
 
 export const APP_OVERRIDES = {
   ...RUN_CONDITIONS_FAULTS,
+  ...RESTORABLE_ITEMS_FAULTS,
   ...BACKUP_SOURCES_FAULTS,
   ...FREE_UP_SPACE_FAULTS,
   ...FREE_UP_SPACE_ON_DEVICE_FAULTS,

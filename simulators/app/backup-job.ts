@@ -4,7 +4,7 @@
  * space once its items are confirmed; commits the snapshot and reports the counts.
  */
 import type { Counts } from '../../conformance/spec/protocol/resources.js';
-import { MbsError } from '../../conformance/spec/errors.js';
+import { ClientError, MbsError } from '../../conformance/spec/errors.js';
 import { contentOf, type MediaItem } from '../device/media.js';
 import type { HoldReason } from './run-conditions.js';
 import { hashOf } from './content-registry.js';
@@ -20,6 +20,20 @@ export const CHUNK_BYTES = 256 * 1024;
  */
 export function archivedAtCommit(_absent: readonly string[]): readonly string[] {
   return [];
+}
+
+/**
+ * What becomes of a job already sending bytes when the run conditions turn false: it holds, whatever the reason, so
+ * Resume Backup (or the conditions clearing) goes on with it. They are read before every chunk, not only at the
+ * start: a battery falling below 30% holds a running backup (RUN-10), and so does a lost LAN (BAK-03).
+ */
+export function runningJobMeets(reasons: readonly HoldReason[]): 'running' | 'held' | 'failed' {
+  return reasons.length > 0 ? 'held' : 'running';
+}
+
+/** Free up space runs within the job once its items are backed up (FUS-09), before the snapshot. */
+export function freesUpAfterUploads(): boolean {
+  return true;
 }
 
 export interface BackupProgress {
@@ -81,9 +95,11 @@ export class BackupJob {
     this.state = 'running';
     try {
       // Nothing reaches the server while a run condition holds the job, not even the start of the job.
-      if (this.interrupted()) return;
+      if (this.interrupted(false)) return;
       const client = this.host.client();
       this.backupId ??= (await client.call('startBackup', { body: {} })).backupId;
+      const freesAfter = this.host.rules.freesUpAfterUploads();
+      if (!freesAfter) this.archived += await this.host.freeUpSpace();
       // Each item is tried once per run, so a server that never confirms cannot keep the job looping.
       // The library is scanned once per pass, not once per item (a pass over 10,000 items is not free); a new pass
       // picks up what arrived meanwhile, and ends when a pass finds nothing new.
@@ -105,7 +121,7 @@ export class BackupJob {
       if (this.interrupted()) return;
       // Once every item is backed up, free up space removes the oldest of them first (seed 000 §6.4.5: "images
       // will be backed up first then it will free up"), still within the job and before the snapshot.
-      this.archived += await this.host.freeUpSpace();
+      if (freesAfter) this.archived += await this.host.freeUpSpace();
       const present = this.host
         .eligibleItems()
         .filter((item) => this.host.isConfirmed(item))
@@ -168,17 +184,19 @@ export class BackupJob {
     }
   }
 
-  /** Checks Stop and the run conditions; sets the state when the job must pause. */
-  private interrupted(): boolean {
+  /**
+   * Checks Stop and the run conditions, at the job's start or while it runs; sets the state when the job must pause.
+   * A job that must fail instead throws, for the loop to record.
+   */
+  private interrupted(running = true): boolean {
     if (this.stopRequested) {
       this.state = 'stopped';
       return true;
     }
     const reasons = this.host.holdReasons('backup');
-    if (reasons.length > 0) {
-      this.state = 'held';
-      return true;
-    }
-    return false;
+    const meets = running ? this.host.rules.runningJobMeets(reasons) : reasons.length > 0 ? 'held' : 'running';
+    if (meets === 'failed') throw new ClientError('unreachable', `Connection lost (${reasons.join(', ')}).`);
+    if (meets === 'held') this.state = 'held';
+    return meets === 'held';
   }
 }

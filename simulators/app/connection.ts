@@ -26,6 +26,14 @@ export function keptConnection(_before: ConnectionSetting, tried: ConnectionSett
   return tried;
 }
 
+/**
+ * The setting a phone keeps once a QR code paired it: the one it had, automatic mode on a new installation, so it
+ * goes on finding the machine on the LAN wherever its address moves (PAIR-05); the QR's host is only the first.
+ */
+export function connectionAfterPairing(before: ConnectionSetting, _qrHost: string): ConnectionSetting {
+  return before;
+}
+
 /** The URL host part for an address (IPv6 in brackets). */
 export function urlHost(host: string): string {
   return isIP(host) === 6 ? `[${host}]` : host;

@@ -28,4 +28,8 @@ export const FREE_UP_SPACE_FAULTS = {
     // Reckons a GB as 2^30 bytes, so it frees up space with up to 7% more than the limit free.
     limitBytes: () => (limitGb) => limitGb * 2 ** 30,
   },
+  'frees-at-limit': {
+    // "Below the limit" written as <=: with exactly the limit free, the oldest item goes.
+    belowLimit: (rule) => (free, limit) => free === limit || rule(free, limit),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

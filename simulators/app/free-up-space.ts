@@ -35,6 +35,11 @@ export function freeUpOrder(a: MediaItem, b: MediaItem): number {
   return a.capturedAt - b.capturedAt;
 }
 
+/** Free up space removes anything only while free space is below the limit: at the limit it has nothing to do. */
+export function belowLimit(free: number, limit: number): boolean {
+  return free < limit;
+}
+
 /** Removing stops as soon as free space reaches the limit: never more than needed. */
 export function enoughFreed(free: number, limit: number, _removed: readonly MediaItem[]): boolean {
   return free >= limit;
@@ -47,9 +52,10 @@ export interface FreeUpRules {
   readonly freeUpOrder: typeof freeUpOrder;
   readonly enoughFreed: typeof enoughFreed;
   readonly limitBytes: typeof limitBytes;
+  readonly belowLimit: typeof belowLimit;
 }
 
-export const FREE_UP_RULES: FreeUpRules = { freesKind, freesItem, freeUpOrder, enoughFreed, limitBytes };
+export const FREE_UP_RULES: FreeUpRules = { freesKind, freesItem, freeUpOrder, enoughFreed, limitBytes, belowLimit };
 
 export function planFreeUpSpace(
   freeBytes: number,
@@ -59,14 +65,15 @@ export function planFreeUpSpace(
   rules: FreeUpRules = FREE_UP_RULES,
 ): FreeUpPlan {
   const limit = rules.limitBytes(limitGb);
-  if (freeBytes >= limit) return { remove: [], bytes: 0, reachesLimit: true };
+  if (!rules.belowLimit(freeBytes, limit)) return { remove: [], bytes: 0, reachesLimit: true };
   const candidates = items
     .filter((i) => rules.freesKind(i.kind) && rules.freesItem(i, isConfirmed))
     .sort((a, b) => rules.freeUpOrder(a, b) || a.id.localeCompare(b.id));
   const remove: MediaItem[] = [];
   let free = freeBytes;
   for (const item of candidates) {
-    if (rules.enoughFreed(free, limit, remove)) break;
+    // Below the limit, one item at least goes; then each removal is weighed against the limit.
+    if (remove.length > 0 && rules.enoughFreed(free, limit, remove)) break;
     remove.push(item);
     free += item.size;
   }

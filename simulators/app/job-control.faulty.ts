@@ -20,4 +20,12 @@ export const JOB_CONTROL_FAULTS = {
     backsUpByItself: (rule) => (settings, platform, foreground) =>
       rule({ ...settings, automatedBackup: true }, platform, foreground),
   },
+  'backup-offered-unpaired': {
+    // Backup is on the home screen from the first launch: before pairing its job starts, and fails on the way.
+    offeredUnpaired: (rule) => (kind) => kind === 'backup' || rule(kind),
+  },
+  'stop-only-when-held': {
+    // Stop is drawn on the hold banner only: a job sending bytes cannot be stopped.
+    stopOffered: (rule) => (state) => state !== 'running' && rule(state),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

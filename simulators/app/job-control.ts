@@ -7,7 +7,7 @@
 import type { Static } from 'typebox';
 import { ClientError } from '../../conformance/spec/errors.js';
 import type { Item } from '../../conformance/spec/protocol/resources.js';
-import { BackupJob } from './backup-job.js';
+import { BackupJob, type JobState } from './backup-job.js';
 import type { JobHost } from './job-host.js';
 import type { MobileApp } from './mobile-app.js';
 import { RestoreJob } from './restore-job.js';
@@ -34,9 +34,14 @@ export function jobHoldReasons(app: Pick<MobileApp, 'device' | 'settings' | 'rul
   );
 }
 
+/** Whether the app offers a job of this kind on a phone not yet paired with a server: never (PAIR-04). */
+export function offeredUnpaired(_kind: JobKind): boolean {
+  return false;
+}
+
 /** A new backup job only when there is none or the last one ended; a stopped or held one goes on. */
 export async function startBackup(app: JobOwner): Promise<BackupJob> {
-  requirePairing(app.pairing);
+  if (!app.rules.offeredUnpaired('backup')) requirePairing(app.pairing);
   if (app.restoreJob?.state === 'running') throw new ClientError('job-running');
   if (!app.backupJob || app.backupJob.state === 'completed' || app.backupJob.state === 'failed') {
     app.backupJob = new BackupJob(app);
@@ -45,9 +50,15 @@ export async function startBackup(app: JobOwner): Promise<BackupJob> {
   return app.backupJob;
 }
 
+/** Whether Stop is offered for a backup job in this state: while it runs (BAK-01), and while it holds. */
+export function stopOffered(state: JobState): boolean {
+  return state === 'running' || state === 'held';
+}
+
 /** Stop: the backup job when it runs or holds, else the restore job. */
 export function stopJob(app: JobOwner): void {
-  const job = app.backupJob?.state === 'running' || app.backupJob?.state === 'held' ? app.backupJob : app.restoreJob;
+  const backup = app.backupJob;
+  const job = backup && app.rules.stopOffered(backup.state) ? backup : app.restoreJob;
   if (!job) throw new ClientError('no-job');
   job.stop();
 }

@@ -113,6 +113,7 @@ export class MobileApp implements JobHost {
   async scanQr(text: string): Promise<Pairing> {
     if (this.pairing) throw new ClientError('already-paired');
     this.pairing = await pairByQr(text, this.device, { installId: this.installId, appVersion: this.version }, this.log);
+    this.connection = this.rules.connectionAfterPairing(this.connection, this.pairing.host);
     this.apiClient = undefined;
     // A phone paired as a new device offers the sources its rule selects (seed 000 §7.1 step vi).
     if (this.pairing.payload.mode === 'add') this.sources = this.rules.pairedSources(this.device.platform);

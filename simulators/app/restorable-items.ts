@@ -9,11 +9,21 @@ import type { Item } from '../../conformance/spec/protocol/resources.js';
 import { listAllItems } from '../mbs-client/listing-pages.js';
 import type { MobileApp } from './mobile-app.js';
 
+/**
+ * Whether the explorer lists an item of a tab the server lists: every one, whichever phone backed it up, so a
+ * replacement lists the items it inherited from the original device in its Archive tab (MIG-11).
+ */
+export function listsServerItem(_tab: TabName, _backedUpHere: boolean): boolean {
+  return true;
+}
+
 /** Asks for pages of up to 1000 items until the server gives no next cursor. */
-export function listRestorable(
-  app: Pick<MobileApp, 'client'>,
+export async function listRestorable(
+  app: Pick<MobileApp, 'client' | 'rules' | 'confirmedHashes'>,
   tab: TabName,
   kind?: ItemKind,
 ): Promise<Static<typeof Item>[]> {
-  return listAllItems(app.client(), { tab, ...(kind ? { kind } : {}), limit: 1000 });
+  const items = await listAllItems(app.client(), { tab, ...(kind ? { kind } : {}), limit: 1000 });
+  const here = new Set(app.confirmedHashes());
+  return items.filter((item) => app.rules.listsServerItem(tab, here.has(item.sha256)));
 }

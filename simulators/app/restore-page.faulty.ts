@@ -18,6 +18,10 @@ export const RESTORE_PAGE_FAULTS = {
     // A tap on an orange checkbox fills the kind up, as a tri-state checkbox often does.
     kindTapSelects: (rule) => (colour) => rule(colour) || colour === 'orange',
   },
+  'kind-tap-selects-recent-only': {
+    // Selects the kind's items in the tab the explorer opens on, those still on the phone, not Archive and Delete.
+    kindTapTabs: () => () => ['recent'],
+  },
   'row-size-of-whole-kind': {
     // The size of every item of the kind once any is selected.
     rowSize: (rule) => (selected, all) => (selected.length === 0 ? rule(selected, all) : rule(all, all)),

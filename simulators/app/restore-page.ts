@@ -53,6 +53,11 @@ export function kindTapSelects(colour: CheckboxColour): boolean {
   return colour === 'none';
 }
 
+/** The tabs whose items of a kind a tap on its empty checkbox selects: all three, the whole kind (RFE-11). */
+export function kindTapTabs(): readonly TabName[] {
+  return TABS;
+}
+
 /** The size a kind's row shows: of the items selected. */
 export function rowSize(selected: readonly ServerItem[], _all: readonly ServerItem[]): number {
   return selected.reduce((n, i) => n + i.size, 0);
@@ -83,6 +88,7 @@ export interface RestorePageRules extends SelectionRules {
   readonly restoreKinds: typeof restoreKinds;
   readonly checkboxColour: typeof checkboxColour;
   readonly kindTapSelects: typeof kindTapSelects;
+  readonly kindTapTabs: typeof kindTapTabs;
   readonly rowSize: typeof rowSize;
   readonly showsNoItems: typeof showsNoItems;
   readonly accountsSelectedAtOpen: typeof accountsSelectedAtOpen;
@@ -95,6 +101,7 @@ export const RESTORE_PAGE_RULES: RestorePageRules = {
   restoreKinds,
   checkboxColour,
   kindTapSelects,
+  kindTapTabs,
   rowSize,
   showsNoItems,
   accountsSelectedAtOpen,
@@ -163,10 +170,8 @@ export class RestorePage {
       this.accountsSelected = select;
       return;
     }
-    for (const tab of TABS) {
-      if (select) this.selection.selectAll(tab, kind);
-      else this.selection.deselectAll(tab, kind);
-    }
+    if (select) for (const tab of this.rules.kindTapTabs()) this.selection.selectAll(tab, kind);
+    else for (const tab of TABS) this.selection.deselectAll(tab, kind);
   }
 
   /** What Restore would restore; refused when nothing is selected. */

@@ -23,4 +23,16 @@ export const RESTORE_SELECTION_FAULTS = {
     // Shows the index of the last item selected, counted from 0, as the count.
     selectedCount: (rule) => (selected) => Math.max(0, rule(selected) - 1),
   },
+  'item-tap-never-deselects': {
+    // The thumbnail's tap handler sets the tick rather than flipping it.
+    itemTapSelects: () => () => true,
+  },
+  'album-view-recent-only': {
+    // Albums come from the phone's own library, which holds only the Recent tab's items: the rest stay by date.
+    groupTitle: (rule) => (view, item) => rule(item.tab === 'recent' ? view : 'all', item),
+  },
+  'documents-by-date': {
+    // Documents go through the photos' grid: by day in the All view, by album ("Other") in the Album view.
+    groupTitle: (rule) => (view, item) => rule(view, { ...item, meta: { ...item.meta, kind: 'photo' } }),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

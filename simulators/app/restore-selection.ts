@@ -37,6 +37,11 @@ export function selectAllTakes(view: readonly ServerItem[], _select: boolean): r
   return view;
 }
 
+/** Whether a tap on a single item selects it: when it is not selected; a tap on a selected one deselects it. */
+export function itemTapSelects(selected: boolean): boolean {
+  return !selected;
+}
+
 /** The count the explorer shows for the items selected. */
 export function selectedCount(selected: readonly ServerItem[]): number {
   return selected.length;
@@ -48,9 +53,16 @@ export interface SelectionRules {
   readonly groupTitle: typeof groupTitle;
   readonly selectAllTakes: typeof selectAllTakes;
   readonly selectedCount: typeof selectedCount;
+  readonly itemTapSelects: typeof itemTapSelects;
 }
 
-export const SELECTION_RULES: SelectionRules = { thumbnailsPerRow, groupTitle, selectAllTakes, selectedCount };
+export const SELECTION_RULES: SelectionRules = {
+  thumbnailsPerRow,
+  groupTitle,
+  selectAllTakes,
+  selectedCount,
+  itemTapSelects,
+};
 
 export class RestoreSelection {
   view: RestoreView = 'all';
@@ -91,7 +103,8 @@ export class RestoreSelection {
   }
 
   toggle(item: ServerItem): void {
-    if (!this.selected.delete(item.sha256)) this.selected.add(item.sha256);
+    if (this.rules.itemTapSelects(this.selected.has(item.sha256))) this.selected.add(item.sha256);
+    else this.selected.delete(item.sha256);
   }
 
   selectAll(tab: TabName, kind: ItemKind): void {

@@ -9,7 +9,7 @@ import type { ItemKind } from '../../spec/file-types.js';
 import { completeJob, holdReasonsOf, pendingHashes, settle, storeItem, type BackupModel } from './model.js';
 import type { BackupApp, Interrupt } from './port.js';
 import { verify } from './after-each-step.js';
-import { expectTrue } from '../../kit/check-oracles.js';
+import { expectEqual, expectTrue } from '../../kit/check-oracles.js';
 
 export type BackupStep = fc.AsyncCommand<BackupModel, BackupApp>;
 
@@ -87,7 +87,11 @@ export function backup(interrupt: Interrupt | undefined): BackupStep {
       expectTrue(['BAK-01'], stopProblem === undefined, stopProblem ?? '');
       if (newJob) m.jobStored = new Map();
       if (fired && interrupt?.by === 'lan') m.lan = false;
-      if (fired && interrupt?.by === 'battery') m.battery = 29;
+      if (fired && interrupt?.by === 'battery') {
+        m.battery = 29;
+        // The battery fell below 30% while the job sent bytes: checked throughout the job, it holds (RUN-10).
+        expectEqual(['RUN-10'], 'the job the battery fell below 30% under', (await app.job())?.state, 'held');
+      }
       if (fired && interrupt?.by === 'stop') m.open = 'stopped';
       else if (holdReasonsOf(m).length > 0) m.open = 'held';
       else completeJob(m);

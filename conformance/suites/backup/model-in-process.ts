@@ -2,10 +2,11 @@
  * Backup, resume and integrity (seed 000 §10), model-based: random sequences of new photos, videos, documents and
  * copies, deletions, taps on Backup that a Stop, a lost LAN or a low battery interrupts after the n-th append,
  * Stop on a held job, the LAN and the battery coming back, and new 2FA accounts. After every step: the job is
- * open exactly when the model says (and says why), no byte crossed the wire twice and the jobs' byte counters
- * agree, the server holds exactly the confirmed items in the right tab with their exact bytes, and a finished
- * job reports the items it stored, all in one blocks folder, with the platform's result line. The commands act on
- * a port (port.ts); here its adapter is the app model in process, which sees the wire and the disk too.
+ * open exactly when the model says (and says why; a battery falling below 30% mid-job holds it), no byte crossed
+ * the wire twice and the jobs' byte counters agree, the server holds exactly the confirmed items in the right tab
+ * with their exact bytes, and a finished job reports the items it stored, all in one blocks folder, with the
+ * platform's result line. The commands act on a port (port.ts); here its adapter is the app model in process,
+ * which sees the wire and the disk too.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -127,6 +128,7 @@ function backupModelCheck(platform: Platform): Check {
       'BAK-08',
       'RFE-06',
       'RFE-08',
+      'RUN-10',
     ],
     scope: 'device',
     applies: where({ device: 'paired', platform }),

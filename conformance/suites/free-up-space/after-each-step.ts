@@ -16,6 +16,7 @@ export function step(
     check,
     async run(m, app) {
       const before = m.items.map((i) => i.id);
+      m.freedFirst = undefined;
       await run(m, app);
       await verify(m, app, before);
     },
@@ -54,8 +55,14 @@ async function verify(m: FusModel, app: FreeUpSpaceApp, before: string[]): Promi
   expectEqual(['FUS-06'], 'items the server holds', sorted(seen.server.map((i) => i.content)), listed(m.confirmed));
 }
 
-/** Which rule a wrong removal breaks. */
+/** Which rule a wrong removal breaks; first FUS-09 when it is what a job freeing up before its uploads removes. */
 function rulesBroken(m: FusModel, removed: string[], expected: string[]): string[] {
+  const rules = removalRules(m, removed, expected);
+  const early = m.freedFirst !== undefined && JSON.stringify(sorted(removed)) === JSON.stringify(sorted(m.freedFirst));
+  return early ? ['FUS-09', ...rules.filter((r) => r !== 'FUS-09')] : rules;
+}
+
+function removalRules(m: FusModel, removed: string[], expected: string[]): string[] {
   if (!m.on && removed.length > 0) return ['FUS-04'];
   const wrongKind = removed.map((id) => m.known.get(id)).some((i) => !i || !removable(m, i));
   if (wrongKind) return ['FUS-06'];

@@ -1,17 +1,20 @@
 /** The check of free up space on iOS: the deletion prompt, and Recently Deleted's 40 days. */
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
-import { addMedia, DAY, expectEqual, newWorld } from '../../kit/device-support.js';
+import { addMedia, DAY, expectEqual, expectTrue, newWorld } from '../../kit/device-support.js';
 import { GB } from './model.js';
 import { where } from '../../kit/applies.js';
 
-/** iOS: asked first, nothing on a refusal; then Recently Deleted holds the item, using storage, for 40 days. */
+/**
+ * iOS: the job's own photo weighed once backed up, asked first, nothing on a refusal; then Recently Deleted holds
+ * the item, using storage, for 40 days.
+ */
 export const recentlyDeletedCheck: Check = {
   id: 'free-up-space-ios-recently-deleted',
   title:
     'On iOS free up space asks first and removes nothing when refused; removed items stay 40 days in Recently Deleted, using storage',
   area: 'FUS',
-  requirements: ['FUS-11', 'FUS-12'],
+  requirements: ['FUS-09', 'FUS-11', 'FUS-12'],
   scope: 'device',
   applies: where({ device: 'paired', platform: 'ios' }),
   run: (context: DeviceCheckContext) =>
@@ -24,6 +27,9 @@ export const recentlyDeletedCheck: Check = {
       device.deleteConsent = 'deny';
       await app.backup();
       const seen = () => [device.deletePrompts.map((p) => p.count), device.mediaItems().length];
+      // No prompt and the photo still there: the job never weighed the photo it had just backed up.
+      const weighed = device.deletePrompts.length > 0 || device.mediaItems().length === 0;
+      expectTrue(['FUS-09'], weighed, 'the backup ended without free up space weighing the photo it backed up');
       expectEqual(['FUS-11'], 'prompts, and photos on the phone after a refusal', seen(), [[1], 1]);
       device.deleteConsent = 'allow';
       await app.backup();

@@ -47,6 +47,8 @@ export interface FusModel {
   readonly prompts: number[];
   /** Items the last backup job archived. */
   lastArchived: number | undefined;
+  /** The ids free up space would have removed had it run before the last job's uploads (a FUS-09 fault's removal). */
+  freedFirst?: readonly string[];
   /** Items the commands added: the next one's name and album take the count as a serial. */
   added: number;
 }
@@ -86,8 +88,12 @@ export function expectedRemoval(m: FusModel): PhoneItem[] {
 
 /** A backup job that runs to its end: confirm, free up space, then the snapshot. */
 export function backUp(m: FusModel): void {
+  const first = expectedRemoval(m).map((i) => i.id);
   for (const item of m.items) if (item.eligible) m.confirmed.add(item.content);
   const plan = expectedRemoval(m);
+  // Only a job whose own items change the plan tells freeing up before its uploads from freeing up after them.
+  const same = first.length === plan.length && plan.every((i) => first.includes(i.id));
+  m.freedFirst = same ? undefined : first;
   m.lastArchived = 0;
   if (plan.length > 0 && m.platform === 'ios') {
     m.prompts.push(plan.length);

@@ -1,0 +1,10 @@
+/** The self-test's faulty variant of what the restore file explorer lists (restorable-items.ts). */
+import type { AppFault } from '../../conformance/spec/faults.js';
+import type { AppRuleOverride } from './app-rules.js';
+
+export const RESTORABLE_ITEMS_FAULTS = {
+  'archive-lists-own-backups-only': {
+    // Matches the Archive tab against the phone's own upload records: what another phone backed up drops out.
+    listsServerItem: (rule) => (tab, backedUpHere) => (tab !== 'archive' || backedUpHere) && rule(tab, backedUpHere),
+  },
+} satisfies Partial<Record<AppFault, AppRuleOverride>>;
