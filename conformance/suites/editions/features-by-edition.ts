@@ -48,7 +48,7 @@ async function servesMobileBackup(session: TargetSession): Promise<void> {
   const paired = await pairDevice(session, 'Edition probe');
   try {
     await paired.client.call('startBackup', { body: {} }).catch((error: unknown) => {
-      throw new Error(`a device paired here could not start a backup: ${String(error)}`);
+      throw new Error(`a device paired here could not start a backup: ${String(error)}`, { cause: error });
     });
   } finally {
     await removeQuietly(session, [paired.deviceId]);
