@@ -210,7 +210,7 @@ export const CLIENT_ERRORS = {
   'load-client-failed': 'The load client itself failed on an answer it could not handle.',
   // the kit's own machine
   'ports-moving':
-    "Other programs on the kit's machine kept taking and freeing ports of the edition's ranges while the kit started servers, so which ports a server chose could not be judged.",
+    "Other programs on the kit's machine kept taking and freeing ports of the edition's ranges while the kit started servers, so which ports a server chose could not be judged. On Linux the kernel lends such ports to client sockets; as root, `echo 50000-52399 > /proc/sys/net/ipv4/ip_local_reserved_ports` stops it.",
   'machine-too-slow':
     "The kit's machine was too busy for the kit to take a server's requests in time, again and again, so the server's answer could not be told from the kit's own slowness.",
   // a slow round trip
