@@ -8,14 +8,13 @@
  */
 import { ClientError } from '../../spec/errors.js';
 import { EDITIONS, type Edition } from '../../spec/editions.js';
-import { firstFree, isFree } from './port-probe.js';
+import { firstFree, freeSoon } from './port-probe.js';
 
 /** Starts made before a check gives up on the ranges standing still: an error then, never a verdict. */
 export const STARTS_WHILE_RANGES_MOVE = 5;
 
 /** How long the kit waits for a stopped server's ports to come free (a process of its own may outlive close()). */
 const FREED_WAIT_MS = 3_000;
-const FREED_POLL_MS = 50;
 
 type Pair = [number?, number?];
 
@@ -27,10 +26,7 @@ async function firstFreePair(edition: Edition, from: readonly [number, number]):
 
 /** Waits, a bounded while, until the ports a stopped server had can be bound again. */
 async function portsFreed(ports: { readonly tcp: number; readonly udp: number }): Promise<void> {
-  for (let waited = 0; waited < FREED_WAIT_MS; waited += FREED_POLL_MS) {
-    if ((await isFree('tcp', ports.tcp)) && (await isFree('udp', ports.udp))) return;
-    await new Promise((resolve) => setTimeout(resolve, FREED_POLL_MS));
-  }
+  if (await freeSoon('tcp', ports.tcp, FREED_WAIT_MS)) await freeSoon('udp', ports.udp, FREED_WAIT_MS);
 }
 
 /** Whether an error is the machine keeping a port check from judging (see judgeOnStillRanges). */
