@@ -1174,6 +1174,14 @@ export const FAULTS = {
       "the license's address",
     caughtBy: ['DESK-11', 'PWL-15'],
   },
+  // The server's restore of an edited item (RST-01), its destination (STO-08), a saved secret key (TOTP-10).
+  'restore-reads-first-of-path': {
+    side: 'server',
+    description:
+      'restores an item from the first file stored at its original path: a photo edited on the phone and backed up ' +
+      "again comes back with the first job's bytes",
+    caughtBy: ['RST-01'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
