@@ -1182,6 +1182,13 @@ export const FAULTS = {
       "again comes back with the first job's bytes",
     caughtBy: ['RST-01'],
   },
+  'new-files-to-first-destination': {
+    side: 'server',
+    description:
+      'keeps writing new backups to the destination folder its first backup went to: started on another ' +
+      'destination (the folder moved to another drive), it stores new files in the old one',
+    caughtBy: ['STO-08'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
