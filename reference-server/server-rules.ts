@@ -86,6 +86,7 @@ import {
   pushBySecretKey,
   registeredAtNow,
   registrationBySecret,
+  scannedAccountSecret,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
@@ -265,6 +266,7 @@ export interface ServerRules {
   // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI,
   // the device a recovery names.
   readonly registrationBySecret: typeof registrationBySecret;
+  readonly scannedAccountSecret: typeof scannedAccountSecret;
   readonly moveAnsweredLogin: typeof moveAnsweredLogin;
   readonly qrOtpauthUri: typeof qrOtpauthUri;
   readonly showsRecoveredDevice: typeof showsRecoveredDevice;
@@ -389,6 +391,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   offersTwoFactorSetup,
   skipTwoFactorSetup,
   registrationBySecret,
+  scannedAccountSecret,
   moveAnsweredLogin,
   qrOtpauthUri,
   showsRecoveredDevice,

@@ -1189,6 +1189,13 @@ export const FAULTS = {
       'destination (the folder moved to another drive), it stores new files in the old one',
     caughtBy: ['STO-08'],
   },
+  'scanned-account-rekeyed': {
+    side: 'server',
+    description:
+      'gives the app that scans the registration QR code a secret key of its own: the saved QR code and secret ' +
+      'key, set up on a new phone after the first is lost, make codes the server refuses',
+    caughtBy: ['TOTP-10'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',
