@@ -1174,7 +1174,8 @@ export const FAULTS = {
       "the license's address",
     caughtBy: ['DESK-11', 'PWL-15'],
   },
-  // The server's restore of an edited item (RST-01), its destination (STO-08), a saved secret key (TOTP-10).
+  // The server's restore of an edited item (RST-01), its destination (STO-08), a saved secret key (TOTP-10),
+  // the address and the code of Forgot password (PWL-03, PWL-05).
   'restore-reads-first-of-path': {
     side: 'server',
     description:
@@ -1195,6 +1196,20 @@ export const FAULTS = {
       'gives the app that scans the registration QR code a secret key of its own: the saved QR code and secret ' +
       'key, set up on a new phone after the first is lost, make codes the server refuses',
     caughtBy: ['TOTP-10'],
+  },
+  'license-email-case-sensitive': {
+    side: 'server',
+    description:
+      'compares the address typed at Forgot password letter for letter: the license address with its domain in ' +
+      'capitals is refused and gets no code',
+    caughtBy: ['PWL-03'],
+  },
+  'recovery-email-digits-only': {
+    side: 'server',
+    description:
+      'mails only the six digits of the Forgot password code: the e-mail carries no ABCD-123456 code whose letters ' +
+      'match the screen',
+    caughtBy: ['PWL-05'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
