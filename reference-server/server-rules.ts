@@ -114,7 +114,7 @@ import {
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
-import { pushServiceReachable } from './two-factor/push-gateway.js';
+import { backupStartNotice, pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import {
   discardRecovered,
@@ -267,6 +267,7 @@ export interface ServerRules {
   // the device a recovery names.
   readonly registrationBySecret: typeof registrationBySecret;
   readonly scannedAccountSecret: typeof scannedAccountSecret;
+  readonly backupStartNotice: typeof backupStartNotice;
   readonly moveAnsweredLogin: typeof moveAnsweredLogin;
   readonly qrOtpauthUri: typeof qrOtpauthUri;
   readonly showsRecoveredDevice: typeof showsRecoveredDevice;
@@ -392,6 +393,7 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   skipTwoFactorSetup,
   registrationBySecret,
   scannedAccountSecret,
+  backupStartNotice,
   moveAnsweredLogin,
   qrOtpauthUri,
   showsRecoveredDevice,

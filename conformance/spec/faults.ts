@@ -1175,7 +1175,7 @@ export const FAULTS = {
     caughtBy: ['DESK-11', 'PWL-15'],
   },
   // The server's restore of an edited item (RST-01), its destination (STO-08), a saved secret key (TOTP-10),
-  // the address and the code of Forgot password (PWL-03, PWL-05).
+  // the address and the code of Forgot password (PWL-03, PWL-05), a backup without the internet (RUN-02).
   'restore-reads-first-of-path': {
     side: 'server',
     description:
@@ -1210,6 +1210,13 @@ export const FAULTS = {
       'mails only the six digits of the Forgot password code: the e-mail carries no ABCD-123456 code whose letters ' +
       'match the screen',
     caughtBy: ['PWL-05'],
+  },
+  'backup-start-pushed': {
+    side: 'server',
+    description:
+      'tells the phone through the push notification service that its backup started, and refuses to start the ' +
+      'job when that internet service cannot be reached: a LAN alone backs up nothing',
+    caughtBy: ['RUN-02'],
   },
   // The app's run conditions.
   'backup-below-30-percent': {
