@@ -86,6 +86,7 @@ import {
   pushBySecretKey,
   registeredAtNow,
   registrationBySecret,
+  scannedAccountSecret,
 } from './two-factor/enrolment.js';
 import { ENROLMENT_FAULTS } from './two-factor/enrolment.faulty.js';
 import { loginCreatedAt, otpCandidates, trustedAtStart, trustedBrowserLifetimeMs } from './two-factor/logins.js';
@@ -113,7 +114,7 @@ import {
   sendLoginPush,
 } from './two-factor/push.js';
 import { PUSH_FAULTS } from './two-factor/push.faulty.js';
-import { pushServiceReachable } from './two-factor/push-gateway.js';
+import { backupStartNotice, pushServiceReachable } from './two-factor/push-gateway.js';
 import { PUSH_GATEWAY_FAULTS } from './two-factor/push-gateway.faulty.js';
 import {
   discardRecovered,
@@ -265,6 +266,8 @@ export interface ServerRules {
   // The server's desktop login and 2FA registration: a secret key's registration, an approval, a QR code's URI,
   // the device a recovery names.
   readonly registrationBySecret: typeof registrationBySecret;
+  readonly scannedAccountSecret: typeof scannedAccountSecret;
+  readonly backupStartNotice: typeof backupStartNotice;
   readonly moveAnsweredLogin: typeof moveAnsweredLogin;
   readonly qrOtpauthUri: typeof qrOtpauthUri;
   readonly showsRecoveredDevice: typeof showsRecoveredDevice;
@@ -389,6 +392,8 @@ export const STRAIGHT_SERVER_RULES: ServerRules = {
   offersTwoFactorSetup,
   skipTwoFactorSetup,
   registrationBySecret,
+  scannedAccountSecret,
+  backupStartNotice,
   moveAnsweredLogin,
   qrOtpauthUri,
   showsRecoveredDevice,

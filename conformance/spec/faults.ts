@@ -1174,6 +1174,50 @@ export const FAULTS = {
       "the license's address",
     caughtBy: ['DESK-11', 'PWL-15'],
   },
+  // The server's restore of an edited item (RST-01), its destination (STO-08), a saved secret key (TOTP-10),
+  // the address and the code of Forgot password (PWL-03, PWL-05), a backup without the internet (RUN-02).
+  'restore-reads-first-of-path': {
+    side: 'server',
+    description:
+      'restores an item from the first file stored at its original path: a photo edited on the phone and backed up ' +
+      "again comes back with the first job's bytes",
+    caughtBy: ['RST-01'],
+  },
+  'new-files-to-first-destination': {
+    side: 'server',
+    description:
+      'keeps writing new backups to the destination folder its first backup went to: started on another ' +
+      'destination (the folder moved to another drive), it stores new files in the old one',
+    caughtBy: ['STO-08'],
+  },
+  'scanned-account-rekeyed': {
+    side: 'server',
+    description:
+      'gives the app that scans the registration QR code a secret key of its own: the saved QR code and secret ' +
+      'key, set up on a new phone after the first is lost, make codes the server refuses',
+    caughtBy: ['TOTP-10'],
+  },
+  'license-email-case-sensitive': {
+    side: 'server',
+    description:
+      'compares the address typed at Forgot password letter for letter: the license address with its domain in ' +
+      'capitals is refused and gets no code',
+    caughtBy: ['PWL-03'],
+  },
+  'recovery-email-digits-only': {
+    side: 'server',
+    description:
+      'mails only the six digits of the Forgot password code: the e-mail carries no ABCD-123456 code whose letters ' +
+      'match the screen',
+    caughtBy: ['PWL-05'],
+  },
+  'backup-start-pushed': {
+    side: 'server',
+    description:
+      'tells the phone through the push notification service that its backup started, and refuses to start the ' +
+      'job when that internet service cannot be reached: a LAN alone backs up nothing',
+    caughtBy: ['RUN-02'],
+  },
   // The app's run conditions.
   'backup-below-30-percent': {
     side: 'app',

@@ -47,7 +47,10 @@ export function createHandlers(ctx: TwoFactorContext, uploads: UploadService, cl
       uploads.forgetDroppedUploads();
     },
     getSelf: ({ device }) => ctx.rules.selfView(device),
-    startBackup: ({ device }) => startBackup(ctx, device),
+    startBackup: async ({ device }) => {
+      await ctx.rules.backupStartNotice(ctx.pushGateway, { deviceId: device.id, machine: identity.name });
+      return startBackup(ctx, device);
+    },
     createUpload: ({ device, body }) => uploads.create(device, body),
     getUpload: ({ device, params }) => uploads.status(device, params.uploadId),
     appendUpload: ({ device, params, headers, body, request }) => {

@@ -3,7 +3,7 @@ import type { Item, ItemMeta } from '../../conformance/spec/protocol/resources.j
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
-import type { DeviceRow, UploadRow } from '../store/rows.js';
+import type { DeviceRow, ItemRow, UploadRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 
 export const ITEMS_FAULTS = {
@@ -94,6 +94,18 @@ export const ITEMS_FAULTS = {
       const held = rule(ctx, device, sha256);
       if (held.row.tab === 'deleted') throw new MbsError('item-not-found');
       return held;
+    },
+  },
+  'restore-reads-first-of-path': {
+    // Finds the file to restore by the item's original path, as kept in its metadata, taking the first one stored
+    // there: a file edited on the phone and backed up again restores the bytes of the first job's folder.
+    heldItem: (rule) => (ctx, device, sha256) => {
+      const held = rule(ctx, device, sha256);
+      const { path } = JSON.parse(held.row.meta_json) as ItemMeta;
+      const first = ctx.db
+        .prepare("SELECT * FROM items WHERE device_id = ? AND json_extract(meta_json, '$.path') = ? ORDER BY seq")
+        .get(device.id, path) as ItemRow;
+      return { ...held, row: { ...held.row, stored_as: first.stored_as, size: first.size } };
     },
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -1,8 +1,12 @@
 /** The self-test's faulty variants of completing an upload and of finishing uploads at start-up (upload-completion.ts). */
 import { createCipheriv, createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
+import { underRoot } from '../storage/layout.js';
+import type { ServiceContext } from './context.js';
 
 /** One key built into every server, as a vendor's "encryption at rest" might have it. */
 const AT_REST_KEY = createHash('sha256').update('mbs encryption at rest').digest();
@@ -72,4 +76,30 @@ export const UPLOAD_COMPLETION_FAULTS = {
     // Leaves each stored file with the time it was written, not the item's own modification time.
     storedFileTime: () => () => undefined,
   },
+  'new-files-to-first-destination': {
+    // Keeps, in its own state, the destination its first backup went to and moves every new file there: a server
+    // started on another destination (the folder moved, or another one selected) still writes to the first one.
+    finishUpload: (rule) => async (ctx, row, part, digest) => {
+      const item = await rule(ctx, row, part, digest);
+      const first = firstDestination(ctx);
+      if (first !== ctx.layout.root) {
+        const { backup_path: backupPath } = ctx.db
+          .prepare('SELECT backup_path FROM devices WHERE id = ?')
+          .get(row.device_id) as { backup_path: string };
+        const written = underRoot(ctx.layout, backupPath, item.storedAs);
+        const moved = path.join(first, backupPath, item.storedAs);
+        await mkdir(path.dirname(moved), { recursive: true });
+        await copyFile(written, moved);
+        await rm(written);
+      }
+      return item;
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
+
+/** The destination recorded beside the database when the first file was stored: this one, if none is yet. */
+function firstDestination(ctx: ServiceContext): string {
+  const record = path.join(path.dirname(ctx.layout.database), 'first-destination');
+  if (!existsSync(record)) writeFileSync(record, ctx.layout.root);
+  return readFileSync(record, 'utf8');
+}

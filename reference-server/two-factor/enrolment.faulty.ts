@@ -6,7 +6,7 @@ import type { ServerFault } from '../../conformance/spec/faults.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { deleteAuthenticators } from './authenticators.js';
 import type { RegistrationRow } from './rows.js';
-import { TOTP_PERIOD_MS } from './totp.js';
+import { newTotpSecret, TOTP_PERIOD_MS } from './totp.js';
 
 export const ENROLMENT_FAULTS = {
   'migration-drops-original-totp': {
@@ -52,5 +52,10 @@ export const ENROLMENT_FAULTS = {
       ctx.db
         .prepare('SELECT * FROM tfa_registrations WHERE username = ? AND used_at IS NULL ORDER BY created_at, rowid')
         .get(username) as RegistrationRow | undefined,
+  },
+  'scanned-account-rekeyed': {
+    // Gives the app that scans the QR code a secret key of its own, as if a key per authenticator were safer: the
+    // QR code and the secret key the desktop showed to be saved make codes the server refuses on a new phone.
+    scannedAccountSecret: () => () => newTotpSecret(),
   },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -34,8 +34,17 @@ export function registerByQr(
   return ctx.db.transaction(() => {
     const original = device?.migrated_from_id;
     if (original) ctx.rules.demoteOriginal(ctx, original);
-    return enrol(ctx, registration, request, { push: true, lastTimeStep: -1 });
+    const secret = ctx.rules.scannedAccountSecret(ctx, registration.secret);
+    return enrol(ctx, { ...registration, secret }, request, { push: true, lastTimeStep: -1 });
   })();
+}
+
+/**
+ * The secret key of the account a QR code registers: the registration's own, the one the desktop showed to be saved
+ * with the QR code, so that the saved code set up on a new phone makes codes the server accepts (TOTP-10).
+ */
+export function scannedAccountSecret(_ctx: ServiceContext, registrationSecret: string): string {
+  return registrationSecret;
 }
 
 /** Re-pairing after a migration: push moves to the replacement; the original's TOTP stays valid, as the seed says. */

@@ -34,4 +34,17 @@ export const FORGOT_PASSWORD_FAULTS = {
     // Leaves the comparison of the two entries to the desktop's page: the server resets to the first one.
     confirmsPassword: () => () => true,
   },
+  'license-email-case-sensitive': {
+    // Compares the typed address letter for letter: the license's own address typed with its domain in capitals
+    // (OWNER@EXAMPLE.COM's domain is the same host) is refused, and no code goes out.
+    isLicenseEmail: () => (typed, license) => typed === license,
+  },
+  'recovery-email-digits-only': {
+    // Mails only the six digits, since they are what the user types: the four letters the screen shows match
+    // nothing in the e-mail, which no longer carries an ABCD-123456 code.
+    recoveryEmail: (rule) => (issuer, code, expiresAt) => {
+      const mail = rule(issuer, code, expiresAt);
+      return { ...mail, text: mail.text.replace(code, code.slice(code.indexOf('-') + 1)) };
+    },
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;

@@ -46,6 +46,14 @@ export function webhookPush(url: string, timeoutMs: number): PushGateway {
   };
 }
 
+/**
+ * What a backup job's start asks of the push service, which is on the internet: nothing. Backup and restore need
+ * only the LAN the device shares with the server (seed 000 §1.2, RUN-02).
+ */
+export async function backupStartNotice(_gateway: PushGateway, _notice: { deviceId: string; machine: string }) {
+  return Promise.resolve();
+}
+
 /** Whether a login may offer push: the push service answers. */
 export function pushServiceReachable(gateway: PushGateway): Promise<boolean> {
   return gateway.reachable();

@@ -1,7 +1,8 @@
 /**
  * PROTOCOL.md "Backup" and "Listing and restore": items are their bytes. A file edited on the phone keeps its name
  * and path, and its new content is a new item: announced, it starts an upload (`created`), never a `duplicate` of the
- * item the old content is, which would tell the app the new bytes were safe while the server never asked for them.
+ * item the old content is, which would tell the app the new bytes were safe while the server never asked for them;
+ * and restoring the new item gives the new bytes, not those first stored under that path (RST-01).
  */
 import type { Check, CheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
@@ -16,7 +17,7 @@ export const editedFileCheck: Check = {
   id: 'protocol-edited-file',
   title: "A file's new content under the same name is a new item: created, confirmed and listed beside the old",
   area: 'NET',
-  requirements: ['BAK-08'],
+  requirements: ['BAK-08', 'RST-01'],
   scope: 'server',
   applies: where({ console: true }),
   async run(context: CheckContext) {
@@ -49,6 +50,12 @@ export const editedFileCheck: Check = {
             `after uploading both contents of ${meta.name}, the upload answered ${brief(done)} and the listing ` +
               `holds ${listed.length} items; expected both contents confirmed and listed`,
           );
+        }
+        // Restore offers the latest state (RST-01): the new content's item restores the new bytes, not the first.
+        if (!(await client.download(sha)).equals(after)) {
+          throw new Violation(['RST-01'], `the new content of ${meta.name} restores other bytes than its own`, {
+            checked: ['BAK-08'],
+          });
         }
       });
     } finally {

@@ -11,7 +11,16 @@ import { TABS } from '../../../simulators/app/restore-page.js';
 import { restoreRun, runs } from './selection-commands.js';
 import { backedUpPhone, putBack } from './backed-up-phone.js';
 import { modelApp } from './selection-in-process.js';
-import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import {
+  addMedia,
+  expectEqual,
+  expectTrue,
+  newWorld,
+  serverItems,
+  sorted,
+  type World,
+} from '../../kit/device-support.js';
+import { sameContent, type MediaItem } from '../../../simulators/device/media.js';
 import { where, type Applies } from '../../kit/applies.js';
 import { appRestoresItemByItem } from '../../spec/versions.js';
 
@@ -46,6 +55,20 @@ const selectionProperty: Check = {
   },
 };
 
+/** The edited item, taken off the phone and restored from Recent, comes back with its latest bytes. */
+async function expectEditedRestored({ app, device }: World, edited: MediaItem): Promise<void> {
+  const latest = (await app.listRestorable('recent')).filter((item) => item.meta.name === edited.name);
+  device.removeMedia(edited.id);
+  const job = await app.restore(latest);
+  expectEqual(['RST-01'], `restore of the edited ${edited.name}`, job.state, 'completed');
+  const restored = await Promise.all(latest.map((item) => app.client().download(item.sha256)));
+  expectTrue(
+    ['RST-01'],
+    restored.length === 1 && sameContent(edited, restored[0]!),
+    `${edited.name}, edited and backed up again, restores ${restored.length === 1 ? 'the bytes of an earlier backup' : `${restored.length} times`}`,
+  );
+}
+
 const latestOnly: Check = {
   id: 'restore-latest-state-only',
   title: 'Restore offers the latest backed-up state only: each item once, and the 2FA accounts of the latest backup',
@@ -58,10 +81,13 @@ const latestOnly: Check = {
       const world = await newWorld(context);
       const { app, device } = world;
       const first = addMedia(world, { name: 'IMG_1.jpg' });
-      addMedia(world, { name: 'IMG_2.jpg' });
+      const unedited = addMedia(world, { name: 'IMG_2.jpg' });
       const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       await app.backup();
       device.removeMedia(first.id);
+      // IMG_2.jpg is edited: the same file at the same path, with other bytes (its earlier bytes go to Deleted).
+      device.removeMedia(unedited.id);
+      const edited = addMedia(world, { name: 'IMG_2.jpg' });
       addMedia(world, { name: 'IMG_3.jpg' });
       app.accounts.rename(account.id, 'administrator');
       app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
@@ -71,9 +97,11 @@ const latestOnly: Check = {
       );
       expectEqual(['RST-01'], 'what restore offers', sorted(listed.flat()), [
         'deleted:IMG_1.jpg',
+        'deleted:IMG_2.jpg',
         'recent:IMG_2.jpg',
         'recent:IMG_3.jpg',
       ]);
+      await expectEditedRestored(world, edited);
       const latest = [...app.accounts.list()];
       for (const a of latest) app.accounts.remove(a.id);
       await app.restore([], { accounts: true });

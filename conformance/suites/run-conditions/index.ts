@@ -7,6 +7,7 @@ import { AUTOMATED_BACKUP_CHECKS } from './automated-backup.js';
 import { lowBatteryMessageCheck } from './low-battery-message-screens.js';
 import { UI_AUTOMATED_BACKUP_CHECKS } from './automated-backup-screens.js';
 import { uiRestoreConditionsCheck } from './restore-held-screens.js';
+import { serverWithoutInternetCheck } from './server-without-internet.js';
 
 export const suite = defineSuite(area, {
   'backup-held.ts': [runConditionsCheck, uiRunConditionsCheck],
@@ -15,4 +16,5 @@ export const suite = defineSuite(area, {
   'low-battery-message-screens.ts': [lowBatteryMessageCheck],
   'automated-backup-screens.ts': [...UI_AUTOMATED_BACKUP_CHECKS],
   'restore-held-screens.ts': [uiRestoreConditionsCheck],
+  'server-without-internet.ts': [serverWithoutInternetCheck],
 });

@@ -3,11 +3,11 @@
  * server like the target's is started with its destination on one file system of this machine; a device pairs
  * and backs up there; then the destination is moved, as a person moves a folder, to another file system (a copy,
  * since a rename cannot cross file systems) and a server started on it still knows the device, lists and restores
- * its items and stores a new backup there, on that file system. Where the machine can mount a FAT image through
- * FUSE (fat-volume.ts), a device also backs up onto that FAT volume, as onto a flash drive, and a server started
- * there again holds it all. Every name written on any drive must be one a FAT flash drive takes (fat-names.ts). What
- * the machine cannot stand for is said beside the pass: a FAT volume where none can be mounted (or the names its
- * driver refuses), and a network drive.
+ * its items and stores a new backup there, on that file system: the destination it was started on, not the folder
+ * it came from (STO-08). Where the machine can mount a FAT image through FUSE (fat-volume.ts), a device also backs
+ * up onto that FAT volume, as onto a flash drive, and a server started there again holds it all. Every name written
+ * on any drive must be one a FAT flash drive takes (fat-names.ts). What the machine cannot stand for is said beside
+ * the pass: a FAT volume where none can be mounted (or the names its driver refuses), and a network drive.
  */
 import { existsSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -81,12 +81,15 @@ async function expectFatNames(root: string, drive: string): Promise<void> {
 async function expectStored(root: string, drive: Drive, backupPath: string, storedAs: string, bytes: Buffer) {
   const file = path.join(root, backupPath, storedAs);
   const onDisk = await readFile(file).catch(() => undefined);
-  if (!onDisk?.equals(bytes)) {
+  // Missing from the folder the server was started on is STO-08's: the backup went to another destination.
+  if (!onDisk) {
     throw new Violation(
-      ['STO-10'],
-      `${backupPath}/${storedAs} is ${onDisk ? 'not the item' : 'missing'} on ${drive.name}`,
+      ['STO-08'],
+      `${backupPath}/${storedAs} is missing from the destination ${root} on ${drive.name}`,
     );
   }
+  if (!onDisk.equals(bytes))
+    throw new Violation(['STO-10'], `${backupPath}/${storedAs} is not the item on ${drive.name}`);
   if ((await stat(file)).dev !== drive.device) {
     throw new Violation(['STO-10'], `${backupPath}/${storedAs} is not on the destination's drive (${drive.name})`);
   }
@@ -204,7 +207,7 @@ export const storageDestinationDrivesCheck: Check = {
   id: 'storage-destination-drives',
   title: 'The backup destination on another drive, moved between drives, with names a FAT flash drive takes',
   area: 'STO',
-  requirements: ['STO-10'],
+  requirements: ['STO-08', 'STO-10'],
   scope: 'server',
   applies: where({
     console: true,

@@ -56,7 +56,8 @@ export async function registerByQr(
     },
   });
   client.authenticatorKey = registered.authenticatorKey;
-  return { id: registered.authenticatorId, name, secret: registration.secret, client, push: true };
+  // The key the scanning app is given: the registration's, or one of its own (TOTP-10 judges the saved one).
+  return { id: registered.authenticatorId, name, secret: registered.account.secret, client, push: true };
 }
 
 /**

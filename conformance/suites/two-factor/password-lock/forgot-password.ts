@@ -22,7 +22,7 @@ import { REAL_TIME_REASONS } from '../../../kit/real-time.js';
 import { HistoryRecorder } from '../../../kit/history/history.js';
 import { presentUsedAgain } from '../common/used-codes.js';
 import { codeAtOnce } from './code-at-once.js';
-import { EMAIL, forgot, NEW, reset } from './forgot-mail.js';
+import { EMAIL, EMAIL_DOMAIN_IN_CAPITALS, forgot, NEW, reset } from './forgot-mail.js';
 
 const OLD = 'old password 1';
 
@@ -54,13 +54,14 @@ async function expiresAfterADay(f: LoginUnderWay, login: Login, mail: SentCode):
 
 /**
  * A used code typed again is refused (REC-14): on a login of its own, a fresh code resets the lock (to the same new
- * password) at once, and is typed again while it still lives, so that only its use can refuse it.
+ * password) at once, and is typed again while it still lives, so that only its use can refuse it. That code is
+ * asked for with the license address typed with its domain in capitals, which is the same address (PWL-03).
  */
 async function usedCodeRefused(login: Omit<LoginUnderWay, 'loginId'>): Promise<void> {
   const { loginId } = await login.desk.call('startLogin', { body: {} });
   const history = new HistoryRecorder();
   const f: LoginUnderWay = { ...login, loginId, history };
-  const { mail } = await forgot(f);
+  const { mail } = await forgot(f, EMAIL_DOMAIN_IN_CAPITALS);
   await mustPass(reset(f, mail.digits), ['PWL-10'], 'a fresh e-mail code');
   await presentUsedAgain(history, 'email', (digits) => reset(f, digits), 'the used e-mail code again');
 }

@@ -1,11 +1,13 @@
 /**
  * The app as a registered authenticator (seed 000 §6.3.1; seed 002 "Setting up 2FA", "What if: lost device"):
  * scanning the desktop's QR code registers it for push and codes, and its codes log in; a phone whose clock is 5
- * minutes off makes codes the server refuses; the saved QR code on a new phone makes accepted codes; the secret-key
- * path takes a display name, the username and the key, registers for codes only and keeps nothing when refused;
- * the recovery phone, with its country code, is verified by an SMS code.
+ * minutes off makes codes the server refuses; the saved QR code and secret key on a new phone make codes the server
+ * accepts, whatever key the scanning app was given; the secret-key path takes a display name, the username and the
+ * key, registers for codes only and keeps nothing when refused; the recovery phone, with its country code, is
+ * verified by an SMS code.
  */
 import { ClientError } from '../../../spec/errors.js';
+import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
@@ -57,11 +59,18 @@ export const appRegisterQrCheck: Check = {
           if (off.ok) throw new Violation(['TOTP-09'], `a phone ${skewMs / 60_000} minutes off logged in`);
         }
 
-        // The saved QR code entered on a new phone, a step later.
+        // The saved QR code (the otpauth URI it carries) and the saved secret key entered on a new phone, a step
+        // later: both show the same code, and it logs in.
         const replacement = await phoneAStepOn(context, time);
-        const added = replacement.app.accounts.addFromUri(registration.otpauthUri);
-        const fresh = await logIn(shownCode(replacement, added.id));
-        if (!fresh.ok) throw new Violation(['TOTP-10'], `the saved QR code on a new phone: ${said(fresh)}`);
+        const [byQr, bySecret] = [
+          replacement.app.accounts.addFromUri(decodeRegistrationPayload(registration.payload).otpauth),
+          replacement.app.accounts.addFromSecret('Office PC', registration.username, registration.secret),
+        ].map((saved) => shownCode(replacement, saved.id));
+        if (byQr !== bySecret)
+          throw new Violation(['TOTP-10'], `on a new phone the saved QR code shows ${byQr}, the saved key ${bySecret}`);
+        const fresh = await logIn(bySecret ?? '');
+        if (!fresh.ok)
+          throw new Violation(['TOTP-10'], `the saved QR code and secret key on a new phone: ${said(fresh)}`);
       }),
     ),
 };

@@ -20,4 +20,13 @@ describe("an edited file's new content", () => {
     expect(verdictOf(summary, 'BAK-08')).toBe('fail');
     expect(cellsOf(summary, editedFileCheck.id)[0]?.[2]).toMatch(/same name and path, other bytes.*expected created/);
   });
+
+  it('catches restore-reads-first-of-path, naming RST-01', async () => {
+    const summary = await runTwoFactor([editedFileCheck], {
+      target: new ReferenceTarget(['pro'], { faults: ['restore-reads-first-of-path'] }),
+    });
+    expect(verdictOf(summary, 'RST-01')).toBe('fail');
+    expect(verdictOf(summary, 'BAK-08')).toBe('pass');
+    expect(cellsOf(summary, editedFileCheck.id)[0]?.[2]).toMatch(/restores other bytes than its own/);
+  });
 });

@@ -41,4 +41,11 @@ describe('storage-destination-drives', () => {
     expect(verdictOf(summary, 'STO-10')).toBe('fail');
     expect(cellsOf(summary, check.id)[0]?.[2]).toMatch(/names a FAT flash drive refuses: .*":", which FAT refuses/);
   });
+
+  it('fails a server that stores new files in the destination it first had, naming STO-08', async () => {
+    const target = new ReferenceTarget(['pro'], { faults: ['new-files-to-first-destination'] });
+    const summary = await runChecks(target, [check], 1);
+    expect(verdictOf(summary, 'STO-08')).toBe('fail');
+    expect(cellsOf(summary, check.id)[0]?.[2]).toMatch(/is missing from the destination .* on /);
+  });
 });
