@@ -1903,6 +1903,22 @@ export const FAULTS = {
     description: 'offers Stop only on a held backup: a job that is sending items cannot be stopped',
     caughtBy: ['BAK-01'],
   },
+  // The app's connection setting, the 2FA accounts on restore, the explorer's tabs, iOS free up space, tablets.
+  'auto-dials-default-port': {
+    side: 'app',
+    description: "dials the edition's default TCP port in automatic mode, not the port the discovery answer gives",
+    caughtBy: ['PAIR-06'],
+  },
+  'invalid-host-times-out': {
+    side: 'app',
+    description: 'sends a malformed typed host to the resolver and shows a generic time-out, not the seed message',
+    caughtBy: ['PAIR-08'],
+  },
+  'host-editable-while-connecting': {
+    side: 'app',
+    description: 'leaves the host field editable while Save & Connect tries the typed host',
+    caughtBy: ['PAIR-07'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -72,8 +72,9 @@ import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
 import { menuItems } from './app-info.js';
 import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
 import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
+import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
 
-export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
+export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
@@ -202,6 +203,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   loggedAt,
   restoreDoneLevel,
   keepsRefusedAccount,
+  ...CONNECTION_RULES,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -123,7 +123,7 @@ export class MobileApp implements JobHost {
   /** "Edit connection setting": locate the machine by discovery, or use the host the user typed. */
   async setConnection(setting: ConnectionSetting): Promise<void> {
     const pairing = requirePairing(this.pairing);
-    const located = await findServer(pairing, setting, this.options);
+    const located = await findServer(pairing, setting, this.options, this.rules);
     this.connection = this.rules.keptConnection(this.connection, setting);
     pairing.host = located.host;
     pairing.tcpPort = located.tcpPort;
