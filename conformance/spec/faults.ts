@@ -1919,6 +1919,16 @@ export const FAULTS = {
     description: 'leaves the host field editable while Save & Connect tries the typed host',
     caughtBy: ['PAIR-07'],
   },
+  'accounts-ticked-one-by-one': {
+    side: 'app',
+    description: 'ticks one 2FA account per tap on the restore page, not the accounts as one group',
+    caughtBy: ['RST-16'],
+  },
+  'secret-entry-needs-camera': {
+    side: 'app',
+    description: 'offers "Not able to scan QR code?" only on a phone with a camera: one without cannot register 2FA',
+    caughtBy: ['TFA-12'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

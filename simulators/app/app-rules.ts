@@ -73,6 +73,7 @@ import { menuItems } from './app-info.js';
 import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
 import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
 import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
+import { offersSecretEntry } from './authenticator/accounts.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
@@ -136,6 +137,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, 
   readonly loggedAt: typeof loggedAt;
   readonly restoreDoneLevel: typeof restoreDoneLevel;
   readonly keepsRefusedAccount: typeof keepsRefusedAccount;
+  readonly offersSecretEntry: typeof offersSecretEntry;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -204,6 +206,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   restoreDoneLevel,
   keepsRefusedAccount,
   ...CONNECTION_RULES,
+  offersSecretEntry,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
