@@ -1929,6 +1929,11 @@ export const FAULTS = {
     description: 'offers "Not able to scan QR code?" only on a phone with a camera: one without cannot register 2FA',
     caughtBy: ['TFA-12'],
   },
+  'recent-lists-freed-items': {
+    side: 'app',
+    description: 'lists in the Recent tab the items free up space removed (Archive) too, not only those on the phone',
+    caughtBy: ['RFE-06'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

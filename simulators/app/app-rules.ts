@@ -74,6 +74,7 @@ import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
 import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
 import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
 import { offersSecretEntry } from './authenticator/accounts.js';
+import { listedTabs } from './restorable-items.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
@@ -138,6 +139,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, 
   readonly restoreDoneLevel: typeof restoreDoneLevel;
   readonly keepsRefusedAccount: typeof keepsRefusedAccount;
   readonly offersSecretEntry: typeof offersSecretEntry;
+  readonly listedTabs: typeof listedTabs;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -207,6 +209,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   keepsRefusedAccount,
   ...CONNECTION_RULES,
   offersSecretEntry,
+  listedTabs,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

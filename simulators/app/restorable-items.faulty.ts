@@ -7,4 +7,8 @@ export const RESTORABLE_ITEMS_FAULTS = {
     // Matches the Archive tab against the phone's own upload records: what another phone backed up drops out.
     listsServerItem: (rule) => (tab, backedUpHere) => (tab !== 'archive' || backedUpHere) && rule(tab, backedUpHere),
   },
+  'recent-lists-freed-items': {
+    // Recent as every item the phone backed up: those free up space took off the phone show there too.
+    listedTabs: (rule) => (tab) => (tab === 'recent' ? [...rule(tab), 'archive'] : rule(tab)),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;
