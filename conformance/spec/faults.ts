@@ -1934,6 +1934,11 @@ export const FAULTS = {
     description: 'lists in the Recent tab the items free up space removed (Archive) too, not only those on the phone',
     caughtBy: ['RFE-06'],
   },
+  'ios-free-up-empties-recently-deleted': {
+    side: 'app',
+    description: 'empties Recently Deleted on iOS once free up space removed items, so their space is free at once',
+    caughtBy: ['FUS-12'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

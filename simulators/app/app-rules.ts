@@ -75,6 +75,7 @@ import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js
 import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
 import { offersSecretEntry } from './authenticator/accounts.js';
 import { listedTabs } from './restorable-items.js';
+import { emptiesRecentlyDeleted } from './free-up-space-on-device.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
@@ -140,6 +141,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, 
   readonly keepsRefusedAccount: typeof keepsRefusedAccount;
   readonly offersSecretEntry: typeof offersSecretEntry;
   readonly listedTabs: typeof listedTabs;
+  readonly emptiesRecentlyDeleted: typeof emptiesRecentlyDeleted;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -210,6 +212,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   ...CONNECTION_RULES,
   offersSecretEntry,
   listedTabs,
+  emptiesRecentlyDeleted,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
