@@ -1939,6 +1939,11 @@ export const FAULTS = {
     description: 'empties Recently Deleted on iOS once free up space removed items, so their space is free at once',
     caughtBy: ['FUS-12'],
   },
+  'ipad-refused': {
+    side: 'app',
+    description: 'is built for iPhone only: refuses to install on an iPad, which the seed names among iOS devices',
+    caughtBy: ['PLAT-06'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -76,6 +76,7 @@ import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
 import { offersSecretEntry } from './authenticator/accounts.js';
 import { listedTabs } from './restorable-items.js';
 import { emptiesRecentlyDeleted } from './free-up-space-on-device.js';
+import { servesModel } from './os-support.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
@@ -142,6 +143,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, 
   readonly offersSecretEntry: typeof offersSecretEntry;
   readonly listedTabs: typeof listedTabs;
   readonly emptiesRecentlyDeleted: typeof emptiesRecentlyDeleted;
+  readonly servesModel: typeof servesModel;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -213,6 +215,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   offersSecretEntry,
   listedTabs,
   emptiesRecentlyDeleted,
+  servesModel,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;
