@@ -1944,6 +1944,11 @@ export const FAULTS = {
     description: 'is built for iPhone only: refuses to install on an iPad, which the seed names among iOS devices',
     caughtBy: ['PLAT-06'],
   },
+  'backup-needs-internet': {
+    side: 'app',
+    description: "holds backup and restore on the backup machine's LAN when that LAN has no internet access",
+    caughtBy: ['RUN-02'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

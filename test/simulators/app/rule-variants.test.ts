@@ -49,6 +49,12 @@ describe('devices the app serves', () => {
     expect(() => assertModelServed('ios', 'iPhone13,1', bent)).not.toThrow();
   });
 
+  it("takes the backup machine's LAN without internet as the LAN", () => {
+    const lan = { wifi: 'home', backupMachineReachable: true, internet: false };
+    expect(rules.onBackupLan(lan)).toBe(true);
+    expect(appRules(['backup-needs-internet']).onBackupLan(lan)).toBe(false);
+  });
+
   it('keeps Recently Deleted as it is after freeing up space', () => {
     expect([rules.emptiesRecentlyDeleted('ios'), rules.emptiesRecentlyDeleted('android')]).toEqual([false, false]);
     expect(appRules(['ios-free-up-empties-recently-deleted']).emptiesRecentlyDeleted('ios')).toBe(true);
