@@ -1949,6 +1949,11 @@ export const FAULTS = {
     description: "holds backup and restore on the backup machine's LAN when that LAN has no internet access",
     caughtBy: ['RUN-02'],
   },
+  'restore-lists-kept': {
+    side: 'app',
+    description: "keeps the restore explorer's lists from their first opening: a later backup's state is not offered",
+    caughtBy: ['RST-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

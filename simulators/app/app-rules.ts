@@ -74,7 +74,7 @@ import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
 import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
 import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
 import { offersSecretEntry } from './authenticator/accounts.js';
-import { listedTabs } from './restorable-items.js';
+import { listedTabs, listsAfresh } from './restorable-items.js';
 import { emptiesRecentlyDeleted } from './free-up-space-on-device.js';
 import { servesModel } from './os-support.js';
 
@@ -144,6 +144,7 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, 
   readonly listedTabs: typeof listedTabs;
   readonly emptiesRecentlyDeleted: typeof emptiesRecentlyDeleted;
   readonly servesModel: typeof servesModel;
+  readonly listsAfresh: typeof listsAfresh;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -216,6 +217,7 @@ export const STRAIGHT_APP_RULES: AppRules = {
   listedTabs,
   emptiesRecentlyDeleted,
   servesModel,
+  listsAfresh,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

@@ -11,4 +11,8 @@ export const RESTORABLE_ITEMS_FAULTS = {
     // Recent as every item the phone backed up: those free up space took off the phone show there too.
     listedTabs: (rule) => (tab) => (tab === 'recent' ? [...rule(tab), 'archive'] : rule(tab)),
   },
+  'restore-lists-kept': {
+    // Keeps each tab's list from the first time the explorer opened it: a later backup's state is not offered.
+    listsAfresh: () => () => false,
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -11,7 +11,7 @@ import { TABS } from '../../../simulators/app/restore-page.js';
 import { restoreRun, runs } from './selection-commands.js';
 import { backedUpPhone, putBack } from './backed-up-phone.js';
 import { modelApp } from './selection-in-process.js';
-import { addMedia, expectEqual, newWorld, serverItems, sorted } from '../../kit/device-support.js';
+import { addMedia, expectEqual, newWorld, serverItems, sorted, type World } from '../../kit/device-support.js';
 import { where, type Applies } from '../../kit/applies.js';
 import { appRestoresItemByItem } from '../../spec/versions.js';
 
@@ -46,9 +46,18 @@ const selectionProperty: Check = {
   },
 };
 
+/** What the restore explorer offers now, as "tab:name", every tab. */
+async function offeredBy(app: World['app']): Promise<string[]> {
+  const tabs = await Promise.all(
+    TABS.map(async (tab) => (await app.listRestorable(tab)).map((i) => `${tab}:${i.meta.name}`)),
+  );
+  return sorted(tabs.flat());
+}
+
 const latestOnly: Check = {
   id: 'restore-latest-state-only',
-  title: 'Restore offers the latest backed-up state only: each item once, and the 2FA accounts of the latest backup',
+  title:
+    'Restore offers the latest backed-up state only, after each backup: each item once, and the 2FA accounts of the latest backup',
   area: 'RST',
   requirements: ['RST-01'],
   scope: 'device',
@@ -61,15 +70,16 @@ const latestOnly: Check = {
       addMedia(world, { name: 'IMG_2.jpg' });
       const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       await app.backup();
+      expectEqual(['RST-01'], 'what restore offers after the first backup', await offeredBy(app), [
+        'recent:IMG_1.jpg',
+        'recent:IMG_2.jpg',
+      ]);
       device.removeMedia(first.id);
       addMedia(world, { name: 'IMG_3.jpg' });
       app.accounts.rename(account.id, 'administrator');
       app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
       await app.backup();
-      const listed = await Promise.all(
-        TABS.map(async (tab) => (await app.listRestorable(tab)).map((i) => `${tab}:${i.meta.name}`)),
-      );
-      expectEqual(['RST-01'], 'what restore offers', sorted(listed.flat()), [
+      expectEqual(['RST-01'], 'what restore offers after the second backup', await offeredBy(app), [
         'deleted:IMG_1.jpg',
         'recent:IMG_2.jpg',
         'recent:IMG_3.jpg',

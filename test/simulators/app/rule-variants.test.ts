@@ -34,9 +34,10 @@ describe('the restore page and the 2FA page', () => {
     expect(appRules(['secret-entry-needs-camera']).offersSecretEntry(false)).toBe(false);
   });
 
-  it('lists each tab alone', () => {
+  it('lists each tab alone, afresh', () => {
     expect(rules.listedTabs('recent')).toEqual(['recent']);
     expect(appRules(['recent-lists-freed-items']).listedTabs('recent')).toEqual(['recent', 'archive']);
+    expect([rules.listsAfresh(), appRules(['restore-lists-kept']).listsAfresh()]).toEqual([true, false]);
   });
 });
 
