@@ -1947,6 +1947,57 @@ export const FAULTS = {
     description: 'offers Stop only on a held backup: a job that is sending items cannot be stopped',
     caughtBy: ['BAK-01'],
   },
+  // The app's connection setting, the 2FA accounts on restore, the explorer's tabs, iOS free up space, tablets.
+  'auto-dials-default-port': {
+    side: 'app',
+    description: "dials the edition's default TCP port in automatic mode, not the port the discovery answer gives",
+    caughtBy: ['PAIR-06'],
+  },
+  'invalid-host-times-out': {
+    side: 'app',
+    description: 'sends a malformed typed host to the resolver and shows a generic time-out, not the seed message',
+    caughtBy: ['PAIR-08'],
+  },
+  'host-editable-while-connecting': {
+    side: 'app',
+    description: 'leaves the host field editable while Save & Connect tries the typed host',
+    caughtBy: ['PAIR-07'],
+  },
+  'accounts-ticked-one-by-one': {
+    side: 'app',
+    description: 'ticks one 2FA account per tap on the restore page, not the accounts as one group',
+    caughtBy: ['RST-16'],
+  },
+  'secret-entry-needs-camera': {
+    side: 'app',
+    description: 'offers "Not able to scan QR code?" only on a phone with a camera: one without cannot register 2FA',
+    caughtBy: ['TFA-12'],
+  },
+  'recent-lists-freed-items': {
+    side: 'app',
+    description: 'lists in the Recent tab the items free up space removed (Archive) too, not only those on the phone',
+    caughtBy: ['RFE-06'],
+  },
+  'ios-free-up-empties-recently-deleted': {
+    side: 'app',
+    description: 'empties Recently Deleted on iOS once free up space removed items, so their space is free at once',
+    caughtBy: ['FUS-12'],
+  },
+  'ipad-refused': {
+    side: 'app',
+    description: 'is built for iPhone only: refuses to install on an iPad, which the seed names among iOS devices',
+    caughtBy: ['PLAT-06'],
+  },
+  'backup-needs-internet': {
+    side: 'app',
+    description: "holds backup and restore on the backup machine's LAN when that LAN has no internet access",
+    caughtBy: ['RUN-02'],
+  },
+  'restore-lists-kept': {
+    side: 'app',
+    description: "keeps the restore explorer's lists from their first opening: a later backup's state is not offered",
+    caughtBy: ['RST-01'],
+  },
 } as const satisfies Record<string, FaultSpec>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -72,8 +72,13 @@ import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
 import { menuItems } from './app-info.js';
 import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
 import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
+import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
+import { offersSecretEntry } from './authenticator/accounts.js';
+import { listedTabs, listsAfresh } from './restorable-items.js';
+import { emptiesRecentlyDeleted } from './free-up-space-on-device.js';
+import { servesModel } from './os-support.js';
 
-export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
+export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;
   readonly holdMessage: typeof holdMessage;
   readonly onBackupLan: typeof onBackupLan;
@@ -135,6 +140,11 @@ export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules {
   readonly loggedAt: typeof loggedAt;
   readonly restoreDoneLevel: typeof restoreDoneLevel;
   readonly keepsRefusedAccount: typeof keepsRefusedAccount;
+  readonly offersSecretEntry: typeof offersSecretEntry;
+  readonly listedTabs: typeof listedTabs;
+  readonly emptiesRecentlyDeleted: typeof emptiesRecentlyDeleted;
+  readonly servesModel: typeof servesModel;
+  readonly listsAfresh: typeof listsAfresh;
 }
 
 export const STRAIGHT_APP_RULES: AppRules = {
@@ -202,6 +212,12 @@ export const STRAIGHT_APP_RULES: AppRules = {
   loggedAt,
   restoreDoneLevel,
   keepsRefusedAccount,
+  ...CONNECTION_RULES,
+  offersSecretEntry,
+  listedTabs,
+  emptiesRecentlyDeleted,
+  servesModel,
+  listsAfresh,
 };
 
 export type AppRuleOverride = RuleOverride<AppRules>;

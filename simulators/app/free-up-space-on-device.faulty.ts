@@ -18,4 +18,8 @@ export const FREE_UP_SPACE_ON_DEVICE_FAULTS = {
     // The limit alone decides: turning the switch off does not stop free up space.
     freesUpSpace: () => () => true,
   },
+  'ios-free-up-empties-recently-deleted': {
+    // Empties Recently Deleted after freeing up space, so that the space it freed is free at once.
+    emptiesRecentlyDeleted: () => (platform) => platform === 'ios',
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

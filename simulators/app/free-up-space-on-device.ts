@@ -25,6 +25,14 @@ export function archivedOnServer(removed: readonly MediaItem[]): readonly MediaI
   return removed;
 }
 
+/**
+ * Whether the app empties Recently Deleted once it freed up space: never. On iOS what it removed stays there up to
+ * 40 days, using storage, and the user may still take it back (FUS-12); free up space counts it as freed meanwhile.
+ */
+export function emptiesRecentlyDeleted(_platform: Platform): boolean {
+  return false;
+}
+
 /** Free up space runs only with its switch on. */
 export function freesUpSpace(settings: Pick<AppSettings, 'freeUpSpace'>): boolean {
   return settings.freeUpSpace;
@@ -46,6 +54,7 @@ export async function freeUpSpaceOnDevice(app: FreeUpSpaceHost): Promise<number>
     return 0;
   }
   for (const item of plan.remove) app.device.removeMedia(item.id);
+  if (app.rules.emptiesRecentlyDeleted(app.device.platform)) app.device.clearRecentlyDeleted();
   const told = app.rules.archivedOnServer(plan.remove);
   try {
     if (told.length > 0) await app.client().call('archiveItems', { body: { items: told.map(hashOf) } });

@@ -25,7 +25,7 @@ import type { ConnectionSetting } from './connection.js';
 import { freeUpSpaceOnDevice } from './free-up-space-on-device.js';
 import type { JobHost } from './job-host.js';
 import { followConditions, jobHoldReasons, startBackup, startRestore, stopJob } from './job-control.js';
-import { assertOsSupported } from './os-support.js';
+import { assertModelServed, assertOsSupported } from './os-support.js';
 import type { RestoreJob } from './restore-job.js';
 import { listRestorable } from './restorable-items.js';
 import type { HoldReason, JobKind } from './run-conditions.js';
@@ -57,10 +57,11 @@ export class MobileApp implements JobHost {
   readonly rules: AppRules;
   private apiClient: MbsClient | undefined;
 
-  /** Installing the app: refused below Android 8 and iOS 12.0. */
+  /** Installing the app: refused below Android 8 and iOS 12.0, and on a model its rule does not serve. */
   constructor(device: SimulatedDevice, options: AppOptions = {}) {
     this.rules = appRules(options.faults ?? []);
     assertOsSupported(device.platform, device.spec.osVersion, this.rules.isOsSupported);
+    assertModelServed(device.platform, device.spec.model, this.rules.servesModel);
     this.device = device;
     this.options = options;
     // A fresh installation is a new one to every server (which refuses to pair one installation twice), so its
@@ -123,7 +124,7 @@ export class MobileApp implements JobHost {
   /** "Edit connection setting": locate the machine by discovery, or use the host the user typed. */
   async setConnection(setting: ConnectionSetting): Promise<void> {
     const pairing = requirePairing(this.pairing);
-    const located = await findServer(pairing, setting, this.options);
+    const located = await findServer(pairing, setting, this.options, this.rules);
     this.connection = this.rules.keptConnection(this.connection, setting);
     pairing.host = located.host;
     pairing.tcpPort = located.tcpPort;

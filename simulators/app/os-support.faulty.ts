@@ -14,4 +14,8 @@ export const OS_SUPPORT_FAULTS = {
     isOsSupported: (rule) => (platform, version) =>
       rule(platform, version) || (platform === 'ios' && parseOsVersion(version)[0] === 11),
   },
+  'ipad-refused': {
+    // Built for iPhone only: refuses to run on an iPad, whose model identifier the check reads.
+    servesModel: (rule) => (platform, model) => rule(platform, model) && !(platform === 'ios' && /^iPad/.test(model)),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

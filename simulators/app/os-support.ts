@@ -1,4 +1,7 @@
-/** Which OS versions the app runs on (seed 000 §2.2): Android 8 or later, iOS 12.0 or later. */
+/**
+ * Which devices the app runs on: Android 8 or later, iOS 12.0 or later (seed 000 §2.2), phones and tablets alike
+ * (§1.1 "smartphones or tablets", §11 "iPhone, iPad").
+ */
 import { ClientError } from '../../conformance/spec/errors.js';
 import type { Platform } from '../device/device-spec.js';
 
@@ -26,4 +29,15 @@ export function assertOsSupported(platform: Platform, version: string, supported
       `The app needs ${name} ${major}${minor ? `.${minor}` : ''} or later; this device has ${name} ${version}.`,
     );
   }
+}
+
+/** Whether the app runs on this device model: on every phone and tablet of a supported OS (PLAT-06). */
+export function servesModel(_platform: Platform, _model: string): boolean {
+  return true;
+}
+
+/** Refuses to install on a model the app does not serve; `served` is the app's rule. */
+export function assertModelServed(platform: Platform, model: string, served = servesModel): void {
+  if (!served(platform, model))
+    throw new ClientError('os-unsupported', `The app does not run on this device (${model}).`);
 }

@@ -17,13 +17,39 @@ export function listsServerItem(_tab: TabName, _backedUpHere: boolean): boolean 
   return true;
 }
 
-/** Asks for pages of up to 1000 items until the server gives no next cursor. */
+/**
+ * The server's tabs whose items the explorer lists under `tab`: that one alone. The three are disjoint: Recent holds
+ * what is still on the phone, Archive what free up space removed, Delete what went otherwise (RFE-06).
+ */
+export function listedTabs(tab: TabName): readonly TabName[] {
+  return [tab];
+}
+
+/** Whether the explorer asks the server each time it lists a tab: always, so it offers the latest backup (RST-01). */
+export function listsAfresh(): boolean {
+  return true;
+}
+
+/** The lists an app that does not list afresh keeps, per app and tab (and kind). */
+const keptLists = new WeakMap<object, Map<string, Static<typeof Item>[]>>();
+
+/** Asks for pages of up to 1000 items, of each tab listed under `tab`, until the server gives no next cursor. */
 export async function listRestorable(
   app: Pick<MobileApp, 'client' | 'rules' | 'confirmedHashes'>,
   tab: TabName,
   kind?: ItemKind,
 ): Promise<Static<typeof Item>[]> {
-  const items = await listAllItems(app.client(), { tab, ...(kind ? { kind } : {}), limit: 1000 });
+  if (!app.rules.listsAfresh() && !keptLists.has(app)) keptLists.set(app, new Map());
+  const kept = app.rules.listsAfresh() ? undefined : keptLists.get(app);
+  const key = `${tab}/${kind ?? 'all'}`;
+  const earlier = kept?.get(key);
+  if (earlier) return earlier;
+  const pages = app.rules
+    .listedTabs(tab)
+    .map((from) => listAllItems(app.client(), { tab: from, ...(kind ? { kind } : {}), limit: 1000 }));
+  const items = (await Promise.all(pages)).flat();
   const here = new Set(app.confirmedHashes());
-  return items.filter((item) => app.rules.listsServerItem(tab, here.has(item.sha256)));
+  const listed = items.filter((item) => app.rules.listsServerItem(tab, here.has(item.sha256)));
+  kept?.set(key, listed);
+  return listed;
 }

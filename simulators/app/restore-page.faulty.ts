@@ -40,4 +40,9 @@ export const RESTORE_PAGE_FAULTS = {
   'restore-starts-with-nothing': {
     refusesRestore: () => () => false,
   },
+  'accounts-ticked-one-by-one': {
+    // A tap on the 2FA row ticks one more account, as a tap in the explorer ticks one item; orange then clears them.
+    accountsTicked: (rule) => (select, ticked, total) =>
+      select ? Math.min(ticked + 1, total) : rule(select, ticked, total),
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

@@ -73,6 +73,11 @@ export function accountsSelectedAtOpen(): boolean {
   return false;
 }
 
+/** How many 2FA accounts a tap on their row leaves ticked: all of them or none, as one group (RST-16). */
+export function accountsTicked(select: boolean, _ticked: number, total: number): number {
+  return select ? total : 0;
+}
+
 /** Whether Restore restores the items selected only: where the app restores item by item (restore-scope.ts). */
 export function restoresChosenOnly(scope: RestoreScope): boolean {
   return scope === 'item-by-item';
@@ -92,6 +97,7 @@ export interface RestorePageRules extends SelectionRules {
   readonly rowSize: typeof rowSize;
   readonly showsNoItems: typeof showsNoItems;
   readonly accountsSelectedAtOpen: typeof accountsSelectedAtOpen;
+  readonly accountsTicked: typeof accountsTicked;
   readonly restoresChosenOnly: typeof restoresChosenOnly;
   readonly refusesRestore: typeof refusesRestore;
 }
@@ -105,6 +111,7 @@ export const RESTORE_PAGE_RULES: RestorePageRules = {
   rowSize,
   showsNoItems,
   accountsSelectedAtOpen,
+  accountsTicked,
   restoresChosenOnly,
   refusesRestore,
 };
@@ -117,7 +124,8 @@ export interface RestorePlan {
 export class RestorePage {
   /** The file explorer's selection: Done in the explorer shows here, since both share it. */
   readonly selection: RestoreSelection;
-  accountsSelected: boolean;
+  /** How many of the 2FA accounts are ticked: all or none, since they go as one group. */
+  accountsTicked: number;
 
   constructor(
     readonly platform: Platform,
@@ -132,7 +140,7 @@ export class RestorePage {
     readonly kinds: readonly RestoreRowKind[] = rules.restoreKinds(platform),
   ) {
     this.selection = new RestoreSelection(items, rules);
-    this.accountsSelected = rules.accountsSelectedAtOpen();
+    this.accountsTicked = rules.accountsSelectedAtOpen() ? accounts.length : 0;
   }
 
   /** Browse into the file explorer, to pick single items or folders: only where the app restores item by item. */
@@ -145,7 +153,7 @@ export class RestorePage {
     const { rules } = this;
     if (kind === '2fa') {
       const total = this.accounts.length;
-      const selected = this.accountsSelected ? total : 0;
+      const selected = this.accountsTicked;
       const checkbox = rules.checkboxColour(selected, total);
       return { kind, total, selected, selectedBytes: 0, checkbox, noItems: rules.showsNoItems(total) };
     }
@@ -167,7 +175,7 @@ export class RestorePage {
     if (row.total === 0) return;
     const select = this.rules.kindTapSelects(row.checkbox);
     if (kind === '2fa') {
-      this.accountsSelected = select;
+      this.accountsTicked = this.rules.accountsTicked(select, this.accountsTicked, row.total);
       return;
     }
     if (select) for (const tab of this.rules.kindTapTabs()) this.selection.selectAll(tab, kind);
@@ -183,7 +191,7 @@ export class RestorePage {
       : this.kinds.flatMap((kind) =>
           kind !== '2fa' && chosen.some((i) => i.meta.kind === kind) ? this.allOf(kind) : [],
         );
-    const accounts = this.accountsSelected && this.accounts.length > 0;
+    const accounts = this.accountsTicked > 0;
     if (this.rules.refusesRestore(items.length, accounts)) throw new ClientError('restore-nothing-selected');
     return { items, accounts };
   }

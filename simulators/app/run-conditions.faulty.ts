@@ -73,4 +73,8 @@ export const RUN_CONDITIONS_FAULTS = {
     holdReasons: (rule) => (kind, device, settings) => rule(kind, device, { ...settings, powerSaving: true }),
   },
   'battery-hold-unexplained': unexplained('battery-low'),
+  'backup-needs-internet': {
+    // Takes "online" from the phone's internet reachability: a LAN with no internet holds backup and restore.
+    onBackupLan: (rule) => (network) => rule(network) && network.internet,
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

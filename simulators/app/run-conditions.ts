@@ -22,8 +22,11 @@ export function holdMessage(reason: HoldReason): string {
   return HOLD_MESSAGES[reason];
 }
 
-/** On the backup machine's LAN: joined to a Wi-Fi network where that machine is reachable, not merely to any. */
-export function onBackupLan(network: Pick<NetworkState, 'wifi' | 'backupMachineReachable'>): boolean {
+/**
+ * On the backup machine's LAN: joined to a Wi-Fi network where that machine is reachable, not merely to any. The
+ * internet plays no part (RUN-02): a LAN without it is the seed's setting.
+ */
+export function onBackupLan(network: Pick<NetworkState, 'wifi' | 'backupMachineReachable' | 'internet'>): boolean {
   return network.wifi !== null && network.backupMachineReachable;
 }
 

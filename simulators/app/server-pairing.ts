@@ -3,13 +3,13 @@
  * with the server it names; a connection setting locates that server by discovery or takes the host the user
  * typed, and is accepted only when the paired server itself answers there.
  */
-import { ClientError, CLIENT_ERRORS } from '../../conformance/spec/errors.js';
+import { ClientError } from '../../conformance/spec/errors.js';
 import { decodePairingPayload, type PairingPayload } from '../../conformance/spec/protocol/pairing.js';
 import type { SimulatedDevice } from '../device/simulated-device.js';
 import { APP_DISCOVERY_WAIT_MS, discoverServers } from '../mbs-client/discovery-client.js';
 import { MbsClient } from '../mbs-client/mbs-client.js';
 import type { AppLog } from './app-log.js';
-import { assertValidHost, urlHost, type ConnectionSetting } from './connection.js';
+import { isValidHost, urlHost, type ConnectionRules, type ConnectionSetting } from './connection.js';
 
 export interface Pairing {
   readonly payload: PairingPayload;
@@ -95,21 +95,24 @@ export async function findServer(
   pairing: Pairing,
   setting: ConnectionSetting,
   discovery: DiscoverySettings,
+  rules: ConnectionRules,
 ): Promise<ServerAddress> {
-  if (setting.mode === 'manual') assertValidHost(setting.host);
+  if (setting.mode === 'manual' && !isValidHost(setting.host)) throw rules.connectFailure(setting.host, 'malformed');
   const located =
-    setting.mode === 'manual' ? { host: setting.host, tcpPort: pairing.tcpPort } : await locate(pairing, discovery);
+    setting.mode === 'manual'
+      ? { host: setting.host, tcpPort: pairing.tcpPort }
+      : await locate(pairing, discovery, rules);
   const probe = new MbsClient({ baseUrl: `http://${urlHost(located.host)}:${located.tcpPort}`, timeoutMs: 5000 });
   try {
     const info = await probe.call('getInfo');
     if (info.serverId !== pairing.payload.server) throw new Error('another server answered');
   } catch {
-    throw new ClientError('host-invalid', CLIENT_ERRORS['host-invalid'], { host: located.host });
+    throw rules.connectFailure(located.host, 'no-answer');
   }
   return located;
 }
 
-async function locate(pairing: Pairing, discovery: DiscoverySettings): Promise<ServerAddress> {
+async function locate(pairing: Pairing, discovery: DiscoverySettings, rules: ConnectionRules): Promise<ServerAddress> {
   const found = await discoverServers({
     host: discovery.discoveryHost ?? '127.0.0.1',
     ports: [pairing.payload.udp],
@@ -119,6 +122,6 @@ async function locate(pairing: Pairing, discovery: DiscoverySettings): Promise<S
     enough: (answer) => answer.serverId === pairing.payload.server,
   });
   const server = found.find((s) => s.serverId === pairing.payload.server);
-  if (!server) throw new ClientError('host-invalid', CLIENT_ERRORS['host-invalid']);
-  return { host: server.host, tcpPort: server.tcpPort };
+  if (!server) throw rules.connectFailure(undefined, 'no-answer');
+  return { host: server.host, tcpPort: rules.dialedPort(server.tcpPort, pairing.payload.edition) };
 }

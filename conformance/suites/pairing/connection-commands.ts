@@ -80,13 +80,26 @@ async function saved(app: ConnectionApp, setting: Setting): Promise<void> {
   if (failed !== undefined) throw new Error(`the connection setting ${JSON.stringify(setting)} failed: ${failed}`);
 }
 
+/**
+ * Automatic mode's Save & Connect: it must connect to the paired machine where the LAN's answer says, the port its
+ * QR code gave (PAIR-06).
+ */
+export async function expectFoundOnLan(app: ConnectionApp): Promise<Paired> {
+  const paired = await app.pairing();
+  const failed = await app.save({ mode: 'auto' });
+  if (failed !== undefined) {
+    throw new Violation(['PAIR-06'], `automatic mode found no machine serving on TCP ${paired.tcpPort}: "${failed}"`);
+  }
+  const found = await connectedTo(app);
+  expectEqual(['PAIR-06'], 'the machine automatic mode found', found.tcpPort, paired.tcpPort);
+  return found;
+}
+
 /** Automatic mode, a silent host, then the server's host typed in; answers where the app then connects. */
 async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Paired> {
   const paired = await app.pairing();
   expectEqual(['PAIR-05'], 'the connection mode right after pairing', (await app.connection()).mode, 'auto');
-  await saved(app, { mode: 'auto' });
-  const found = await connectedTo(app);
-  expectEqual(['PAIR-06'], 'the machine automatic mode found', found.tcpPort, paired.tcpPort);
+  const found = await expectFoundOnLan(app);
   // A well-formed loopback host where nothing listens on the server's port (if this machine has one).
   const silent = await firstSilent(['127.0.0.254', '::1'], found.tcpPort!);
   if (silent) await expectRefused(app, silent, found);
@@ -99,13 +112,21 @@ async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Pa
   return connectedTo(app);
 }
 
-/** The steps above, then the property: each invalid host fails with the seed's message and changes nothing. */
+/** Runs `steps` on an app paired with a server off the edition's default port (server-off-default.ts), if needed. */
+export type OffDefault = (steps: (app: ConnectionApp) => Promise<unknown>) => Promise<void>;
+
+/**
+ * The steps above; automatic mode again on a server off the default port when the target's is on it; then each
+ * invalid host, generated, fails with the seed's message and changes nothing.
+ */
 export async function checkConnection(
   app: ConnectionApp,
   serverHost: string,
   context: CheckContext,
+  offDefault: OffDefault,
 ): Promise<CheckOutcome> {
   const manual = await connectionRun(app, serverHost);
+  await offDefault(expectFoundOnLan);
   return checkProperty(
     fc.asyncProperty(invalidHosts, (host) => expectRefused(app, host, manual)),
     context,

@@ -14,6 +14,7 @@ import { checkConnection, expectNeedsPairing, type ConnectionApp } from './conne
 import { shown } from '../../kit/page-elements.js';
 import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
+import { offTheDefaultPort } from './server-off-default.js';
 
 const NOT_PAIRED = 'Not paired with a backup machine';
 
@@ -103,7 +104,14 @@ const connectionSetting: Check = {
     await withApp(context, async (driver) => {
       await pairThroughScreens(driver, context.session);
       const app = screensApp(driver);
-      outcome = await checkConnection(app, context.session.host, context);
+      outcome = await checkConnection(app, context.session.host, context, (steps) =>
+        offTheDefaultPort(context, (other) =>
+          withApp(other, async (otherDriver) => {
+            await pairThroughScreens(otherDriver, other.session);
+            await steps(screensApp(otherDriver));
+          }),
+        ),
+      );
     });
     return outcome!;
   },

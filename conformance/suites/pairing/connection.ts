@@ -11,6 +11,7 @@ import { ClientError } from '../../spec/errors.js';
 import { addMedia, newWorld, serverItems, type World } from '../../kit/device-support.js';
 import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
 import { where } from '../../kit/applies.js';
+import { offTheDefaultPort } from './server-off-default.js';
 
 export { SEED_MESSAGE } from './connection-commands.js';
 
@@ -78,7 +79,9 @@ const connectionSetting: Check = {
   applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
     const app = modelApp(await newWorld(context));
-    return checkConnection(app, context.session.host, context);
+    return checkConnection(app, context.session.host, context, (steps) =>
+      offTheDefaultPort(context, async (other) => void (await steps(modelApp(await newWorld(other))))),
+    );
   },
 };
 

@@ -195,12 +195,24 @@ const deleteTab = tabsScenario(
 const archiveTabAfterRestore = tabsScenario(
   {
     id: 'restore-archive-tab-after-restore',
-    title: 'An item restored from the Archive tab and backed up again with room to spare leaves Archive for Recent',
+    title:
+      'Recent lists the backed-up items still on the phone, apart from Archive and Delete; an item restored from Archive and backed up again with room to spare leaves Archive for Recent',
     requirements: ['RFE-06', 'RFE-07'],
   },
   async ({ world, lists }) => {
     const { app, device } = world;
     const names = (items: readonly ServerItem[]) => sorted(items.map((i) => i.meta.name));
+    const onPhone = new Set(device.mediaItems().map(hashOf));
+    const backedUp = new Map(TABS.flatMap((tab) => lists[tab]).map((i) => [i.sha256, i]));
+    const inRecent = new Set(lists.recent.map((i) => i.sha256));
+    const shown = {
+      notOnPhone: names(lists.recent.filter((i) => !onPhone.has(i.sha256))),
+      leftOut: names([...backedUp.values()].filter((i) => onPhone.has(i.sha256) && !inRecent.has(i.sha256))),
+    };
+    expectEqual(['RFE-06'], 'the Recent tab against the backed-up items on the phone', shown, {
+      notOnPhone: [],
+      leftOut: [],
+    });
     expectEqual(['RFE-07'], 'the Archive tab after free up space', names(lists.archive), ['IMG_1.jpg']);
     await app.restore(lists.archive);
     // Room to spare, so that free up space takes nothing this time: the restored photo stays on the phone.

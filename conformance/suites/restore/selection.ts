@@ -69,9 +69,18 @@ async function expectEditedRestored({ app, device }: World, edited: MediaItem): 
   );
 }
 
+/** What the restore explorer offers now, as "tab:name", every tab. */
+async function offeredBy(app: World['app']): Promise<string[]> {
+  const tabs = await Promise.all(
+    TABS.map(async (tab) => (await app.listRestorable(tab)).map((i) => `${tab}:${i.meta.name}`)),
+  );
+  return sorted(tabs.flat());
+}
+
 const latestOnly: Check = {
   id: 'restore-latest-state-only',
-  title: 'Restore offers the latest backed-up state only: each item once, and the 2FA accounts of the latest backup',
+  title:
+    'Restore offers the latest backed-up state only, after each backup: each item once, and the 2FA accounts of the latest backup',
   area: 'RST',
   requirements: ['RST-01'],
   scope: 'device',
@@ -84,6 +93,10 @@ const latestOnly: Check = {
       const unedited = addMedia(world, { name: 'IMG_2.jpg' });
       const account = app.accounts.addFromSecret('Backup Pro', 'admin', 'JBSWY3DPEHPK3PXP');
       await app.backup();
+      expectEqual(['RST-01'], 'what restore offers after the first backup', await offeredBy(app), [
+        'recent:IMG_1.jpg',
+        'recent:IMG_2.jpg',
+      ]);
       device.removeMedia(first.id);
       // IMG_2.jpg is edited: the same file at the same path, with other bytes (its earlier bytes go to Deleted).
       device.removeMedia(unedited.id);
@@ -92,10 +105,7 @@ const latestOnly: Check = {
       app.accounts.rename(account.id, 'administrator');
       app.accounts.addFromSecret('Mail', 'me@example.com', 'GEZDGNBVGY3TQOJQ');
       await app.backup();
-      const listed = await Promise.all(
-        TABS.map(async (tab) => (await app.listRestorable(tab)).map((i) => `${tab}:${i.meta.name}`)),
-      );
-      expectEqual(['RST-01'], 'what restore offers', sorted(listed.flat()), [
+      expectEqual(['RST-01'], 'what restore offers after the second backup', await offeredBy(app), [
         'deleted:IMG_1.jpg',
         'deleted:IMG_2.jpg',
         'recent:IMG_2.jpg',

@@ -14,4 +14,8 @@ export const ACCOUNTS_FAULTS = {
   },
   // Adds the account before Connect and never takes it back when the server refuses the key.
   'refused-secret-account-kept': { keepsRefusedAccount: () => () => true },
+  'secret-entry-needs-camera': {
+    // Offers "Not able to scan QR code?" only beside a working camera, as help for a scan that failed.
+    offersSecretEntry: () => (camera) => camera,
+  },
 } satisfies Partial<Record<AppFault, AppRuleOverride>>;

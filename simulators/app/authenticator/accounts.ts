@@ -20,6 +20,14 @@ export interface ShownCode {
 }
 
 /**
+ * Whether the 2FA page offers "Not able to scan QR code?": on every phone, since the secret key needs no camera and
+ * a phone without one registers only that way (seed 000 §2.4: the camera is "for scanning QR code"; TFA-12).
+ */
+export function offersSecretEntry(_camera: boolean): boolean {
+  return true;
+}
+
+/**
  * Account ids derived from `scope` and a count: the same on every run. The scope keeps two phones' ids apart, since
  * a restore keeps the ids it brings and leaves out those the phone already has.
  */

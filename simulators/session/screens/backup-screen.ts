@@ -117,6 +117,7 @@ export function backupSourceScreen(session: SimulatorSession): UiElement[] {
 
 export function connectionScreen(session: SimulatorSession): UiElement[] {
   const draft = session.connectionDraft;
+  const trying = session.app.rules.whileConnecting();
   return [
     text('connection-title', 'Connection setting'),
     radio('connection-auto', 'Automatically locate', draft.mode === 'auto', (s) => {
@@ -130,9 +131,9 @@ export function connectionScreen(session: SimulatorSession): UiElement[] {
         s.connectionDraft = { mode: 'manual', host: value.trim() };
       }),
       // While it tries, the field is disabled (seed 000 §6.2.1).
-      enabled: draft.mode === 'manual' && !session.connecting,
+      enabled: draft.mode === 'manual' && !(session.connecting && trying.hostLocked),
     },
-    ...(session.connecting ? [text('connection-status', 'Attempting to connect')] : []),
+    ...(session.connecting ? [text('connection-status', trying.status)] : []),
     button('connection-save', 'Save', save, { enabled: !session.connecting }),
     button('connection-cancel', 'Cancel', (s) => s.back()),
   ];

@@ -51,7 +51,9 @@ export function twoFactorScreen(session: SimulatorSession): UiElement[] {
     group('list', 'tfa-requests', pending.map(requestRow)),
     ...repair(session),
     button('tfa-scan-qr', 'Scan QR code', (s) => openScanner(s, '2fa')),
-    button('tfa-no-qr', 'Not able to scan QR code?', (s) => s.open('secret-entry')),
+    ...(app.rules.offersSecretEntry(session.device.spec.camera)
+      ? [button('tfa-no-qr', 'Not able to scan QR code?', (s) => s.open('secret-entry'))]
+      : []),
     button(
       'tfa-recovery-phone',
       session.recoveryPhone === undefined

@@ -9,6 +9,7 @@ import { authenticatorIds, removeAuthenticatorsSince } from '../common/support.j
 import { state, withApp } from '../../../kit/screens-support.js';
 import { whileRegistered } from '../common/screens-support.js';
 import { where } from '../../../kit/applies.js';
+import { shown } from '../../../kit/page-elements.js';
 
 export const uiPushApprovalCheck: Check = {
   id: 'tfa-registration-push-approval-screens',
@@ -74,6 +75,8 @@ export const uiNoCameraCheck: Check = {
           const before = await authenticatorIds(desk);
           const registration = await desk.call('createRegistration', { body: {} });
           try {
+            const offered = await shown(driver, /^tfa-no-qr$/);
+            expectTrue(['TFA-12'], offered.length === 1, 'no "Not able to scan QR code?" on a phone without a camera');
             await driver.tap('tfa-no-qr');
             await driver.type('secret-issuer', 'MBS');
             await driver.type('secret-username', registration.username);

@@ -1,0 +1,27 @@
+/**
+ * Automatic mode must dial the port the LAN's answer gives (PAIR-06), which an app dialing the edition's first TCP
+ * port passes as long as the server sits there. The reference target's session servers take any free port; a
+ * vendor's may sit on the default: then the check starts a server like it while it runs, which the busy default
+ * moves to the next port of the range, and repeats automatic mode there. Targets that start no servers of their
+ * own (a vendor's without `--own-server`) are judged on their one server only.
+ */
+import type { DeviceCheckContext } from '../../kit/check.js';
+import { EDITIONS } from '../../spec/editions.js';
+import { startWhenRangeFrees } from '../../targets/range-held.js';
+
+/** Runs `steps` with the session pointed at another server like the target's, when the target's sits on the default. */
+export async function offTheDefaultPort(
+  context: DeviceCheckContext,
+  steps: (context: DeviceCheckContext) => Promise<void>,
+): Promise<void> {
+  const { session } = context;
+  const start = session.startOwnServer;
+  if (!start || Number(new URL(session.url).port) !== EDITIONS[session.edition].tcp.first) return;
+  const own = await startWhenRangeFrees(start);
+  try {
+    const { url, host, udpPort, console } = own;
+    await steps({ ...context, session: { ...session, url, host, udpPort, console } });
+  } finally {
+    await own.close();
+  }
+}
