@@ -1,5 +1,6 @@
 /** The app as authenticator, offline parts: accounts, codes, otpauth URIs, enhanced security. */
 import { describe, expect, it } from 'vitest';
+import { createGuardrails, generateSync } from 'otplib';
 import { AccountList } from '../../../simulators/app/authenticator/accounts.js';
 import {
   EnhancedSecurity,
@@ -21,6 +22,31 @@ describe('TOTP in the app', () => {
     expect(secondsLeft(0)).toBe(30);
     expect(secondsLeft(29_001)).toBe(1);
     expect(secondsLeft(30_000)).toBe(30);
+  });
+
+  it("gives otplib's code for every secret and instant, the first time and again (RFC 6238's SHA1 vector too)", () => {
+    const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
+    // RFC 6238 Appendix B: the ASCII secret 12345678901234567890, 8 digits 94287082 at 59 s, 6 digits the last six.
+    expect(totpAt('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000)).toBe('287082');
+    const secrets = [
+      SECRET,
+      'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      'MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U',
+      'ORSXG5DJNZTTCMRT',
+    ];
+    for (const secret of secrets) {
+      for (const ms of [
+        0, 29_999, 30_000, 1_111_111_111_000, 1_733_000_000_123, 2_000_000_000_000, 20_000_000_000_000,
+      ]) {
+        const theirs = generateSync({ secret, epoch: Math.floor(ms / 1000), guardrails });
+        expect([totpAt(secret, ms), totpAt(secret, ms)]).toEqual([theirs, theirs]);
+      }
+    }
+  });
+
+  it('refuses a secret otplib refuses, every time', () => {
+    for (let i = 0; i < 2; i++) expect(() => totpAt('JBSWY3DP', 0)).toThrow(/secret/i);
+    for (let i = 0; i < 2; i++) expect(() => totpAt(SECRET, -30_000)).toThrow();
   });
 });
 
