@@ -960,6 +960,11 @@ export const FAULTS = {
     // Only a moved clock shows a countdown that does not run.
     needsClock: true,
   },
+  'code-digits-from-clock': {
+    side: 'server',
+    description: 'takes an SMS or e-mail code’s six digits from the clock’s seconds: codes sent together repeat',
+    caughtBy: ['REC-13'],
+  },
   'console-email-countdown-5-minutes': {
     side: 'server',
     description: 'the web console counts the password-lock e-mail code down from 5 minutes, not its 24 hours',

@@ -50,6 +50,14 @@ export const CODES_FAULTS = {
     // States a login's SMS or e-mail code with the time it had left when it was sent: its countdown never runs down.
     toCodeSent: (rule) => (row) => rule(row, row.sent_at),
   },
+  'code-digits-from-clock': {
+    // Takes a code's six digits from the clock's seconds, as a generator seeded with the time would: codes sent
+    // within the same second share them, and the letters alone stay random.
+    codeToSend: (rule) => (ctx, purpose) => ({
+      ...rule(ctx, purpose),
+      digits: String(Math.floor(ctx.clock.now() / 1_000) % 1_000_000).padStart(6, '0'),
+    }),
+  },
 } satisfies Partial<Record<ServerFault, ServerRuleOverride>>;
 
 /** Puts an accepted code back as it was sent (leaving the login's step forgets it otherwise). */
