@@ -5,7 +5,7 @@ import type { Item, ItemPage, ListItemsQuery } from '../../conformance/spec/prot
 import type { Readable } from 'node:stream';
 import { itemReadStream } from '../storage/item-read-stream.js';
 import { underRoot } from '../storage/layout.js';
-import { toItem, type DeviceRow, type ItemRow } from '../store/rows.js';
+import { ITEM_COLUMNS, toItem, type DeviceRow, type ItemRow, type ShownItemRow } from '../store/rows.js';
 import type { ServiceContext } from './context.js';
 
 export function listItems(
@@ -18,15 +18,17 @@ export function listItems(
   if (query.tab) where.push('tab = @tab');
   if (query.kind) where.push('kind = @kind');
   // The limit is an expression, not a bare parameter: SQLite plans a bare LIMIT parameter for the value it was
-  // bound to, and so compiled the statement again on every call, since every call binds it anew.
-  const sql = `SELECT * FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT CAST(@take AS INTEGER)`;
+  // bound to, and so compiled the statement again on every call, since every call binds it anew. Only the columns
+  // a listing shows are read: each value read is a string or number made for JavaScript, about a fifth of the
+  // query's time for the columns no listing shows.
+  const sql = `SELECT ${ITEM_COLUMNS}, seq FROM items WHERE ${where.join(' AND ')} ORDER BY seq LIMIT CAST(@take AS INTEGER)`;
   const rows = ctx.db.prepare(sql).all({
     device: device.id,
     after: Number(query.cursor ?? 0),
     tab: query.tab,
     kind: query.kind,
     take: limit + 1,
-  }) as ItemRow[];
+  }) as (ShownItemRow & Pick<ItemRow, 'seq'>)[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(toItem), nextCursor: rows.length > limit && last ? String(last.seq) : null };

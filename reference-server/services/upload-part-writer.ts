@@ -6,7 +6,7 @@
  * close: the size is read from the descriptor that is written and synced, not looked up again by path. The first
  * append of an upload creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat
  * and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O
- * pool.
+ * pool. On a file system kept in memory the fsync is skipped (memory-fs.ts).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { pumpInto } from '../storage/body-pump.js';
 import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
+import { inMemoryFs } from '../storage/memory-fs.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
 import { runningDigest, type RunningDigest } from '../storage/running-digest.js';
 import type { AppendStepHook } from './append-steps.js';
@@ -96,7 +97,7 @@ export class UploadPartWriter {
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work. An append
     // of a megabyte or more lets small fsyncs go first (sync-lanes.ts); a small one is as quick as theirs.
     const bulk = out.bytesWritten >= BULK_SYNC_BYTES;
-    const synced = inSyncLane(() => syncFile(fd), { bulk });
+    const synced = inMemoryFs(part) ? Promise.resolve() : inSyncLane(() => syncFile(fd), { bulk });
     const size = offset + out.bytesWritten;
     running?.appended(offset, size);
     // A digest is kept only for bytes the file took and the disk synced: after a failed fsync what the file holds

@@ -8,11 +8,14 @@
 import { closeSync, fsync, openSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inMemoryFs } from './memory-fs.js';
 import { inSyncLane } from './sync-lanes.js';
 
 const syncDescriptor = promisify(fsync);
 
+/** fsyncs a file or folder; on a file system kept in memory, where an fsync does nothing, skips it (memory-fs.ts). */
 export async function fsyncPath(target: string): Promise<void> {
+  if (inMemoryFs(target)) return;
   const fd = openSync(target, 'r');
   try {
     await inSyncLane(() => syncDescriptor(fd));
@@ -73,16 +76,20 @@ export interface HeldSync {
  */
 export function heldSync(target: string): HeldSync {
   let handle: fs.FileHandle | undefined;
+  // A held descriptor stays on the file system it was opened on: in memory, its fsyncs are skipped (memory-fs.ts).
+  let inMemory = false;
   return {
     async sync() {
       if (!handle) {
         try {
           handle = await fs.open(target, 'r');
+          inMemory = inMemoryFs(target);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
           throw error;
         }
       }
+      if (inMemory) return;
       const held = handle;
       await inSyncLane(() => held.sync());
     },

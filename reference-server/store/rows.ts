@@ -68,7 +68,11 @@ export function toDevice(row: DeviceRow): Device {
   return device;
 }
 
-export function toItem(row: ItemRow): Item {
+/** The columns of an item's row that its protocol form shows, and the row they make. */
+export const ITEM_COLUMNS = 'sha256, size, meta_json, tab, stored_as, confirmed_at';
+export type ShownItemRow = Pick<ItemRow, 'sha256' | 'size' | 'meta_json' | 'tab' | 'stored_as' | 'confirmed_at'>;
+
+export function toItem(row: ShownItemRow): Item {
   return {
     sha256: row.sha256,
     size: row.size,
