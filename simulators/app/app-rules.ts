@@ -6,7 +6,7 @@
  */
 import type { AppFault } from '../../conformance/spec/faults.js';
 import { withOverrides, type RuleOverride } from '../../conformance/spec/rule-overrides.js';
-import { firstLaunchPermissions, helpPage, initialLanguage } from './app-info.js';
+import { firstLaunchPermissions, helpPage, initialLanguage, menuItems } from './app-info.js';
 import { APP_INFO_FAULTS } from './app-info.faulty.js';
 import { passwordLink } from './authenticator/password-link.js';
 import { PASSWORD_LINK_FAULTS } from './authenticator/password-link.faulty.js';
@@ -18,7 +18,12 @@ import { formatResult } from './backup-result-line.js';
 import { BACKUP_RESULT_LINE_FAULTS } from './backup-result-line.faulty.js';
 import { exclusionReason, fileKind, pairedSources, updateSources } from './backup-sources.js';
 import { BACKUP_SOURCES_FAULTS } from './backup-sources.faulty.js';
-import { archivedOnServer, asksConsentToFree, freesUpSpace } from './free-up-space-on-device.js';
+import {
+  archivedOnServer,
+  asksConsentToFree,
+  emptiesRecentlyDeleted,
+  freesUpSpace,
+} from './free-up-space-on-device.js';
 import { FREE_UP_SPACE_ON_DEVICE_FAULTS } from './free-up-space-on-device.faulty.js';
 import { FREE_UP_RULES, type FreeUpRules } from './free-up-space.js';
 import { FREE_UP_SPACE_FAULTS } from './free-up-space.faulty.js';
@@ -26,12 +31,19 @@ import { limitSetOn } from './free-up-limit-picker.js';
 import { FREE_UP_LIMIT_PICKER_FAULTS } from './free-up-limit-picker.faulty.js';
 import { freeUpLogEntry, freeUpNote, freeUpStatusText, freeUpToast } from './free-up-space-texts.js';
 import { FREE_UP_SPACE_TEXTS_FAULTS } from './free-up-space-texts.faulty.js';
-import { backsUpByItself, resumesByItself } from './job-control.js';
+import { backsUpByItself, offeredUnpaired, resumesByItself, stopOffered } from './job-control.js';
 import { JOB_CONTROL_FAULTS } from './job-control.faulty.js';
 import { migrationCompletedText, pairedText, replacementPairedText } from './pairing-texts.js';
 import { PAIRING_TEXTS_FAULTS } from './pairing-texts.faulty.js';
-import { reportedAs, restoredAccounts, restoredPlace, restoreSkips, resumeAt } from './restore-job.js';
-import { needsSdCardPermission, restoredDetails } from './restore-job.js';
+import {
+  needsSdCardPermission,
+  reportedAs,
+  restoredAccounts,
+  restoredDetails,
+  restoredPlace,
+  restoreSkips,
+  resumeAt,
+} from './restore-job.js';
 import { RESTORE_JOB_FAULTS } from './restore-job.faulty.js';
 import { restoreOption } from './restore-option.js';
 import { RESTORE_PAGE_RULES, type RestorePageRules } from './restore-page.js';
@@ -41,12 +53,11 @@ import { RESTORE_SELECTION_FAULTS } from './restore-selection.faulty.js';
 import { restoreScope } from './restore-scope.js';
 import { RESTORE_SCOPE_FAULTS } from './restore-scope.faulty.js';
 import { holdMessage, holdReasons, onBackupLan } from './run-conditions.js';
-import { freesUpAfterUploads, runningJobMeets } from './backup-job.js';
-import { listsServerItem } from './restorable-items.js';
-import { offeredUnpaired, stopOffered } from './job-control.js';
-import { connectionAfterPairing } from './connection.js';
+import { archivedAtCommit, freesUpAfterUploads, runningJobMeets } from './backup-job.js';
+import { listedTabs, listsAfresh, listsServerItem } from './restorable-items.js';
+import { CONNECTION_RULES, connectionAfterPairing, type ConnectionRules, keptConnection } from './connection.js';
 import { RESTORABLE_ITEMS_FAULTS } from './restorable-items.faulty.js';
-import { isOsSupported } from './os-support.js';
+import { isOsSupported, servesModel } from './os-support.js';
 import { OS_SUPPORT_FAULTS } from './os-support.faulty.js';
 import { sizeText } from './size-text.js';
 import { SIZE_TEXT_FAULTS } from './size-text.faulty.js';
@@ -57,26 +68,22 @@ import { notificationsAllowed } from './authenticator/notifications.js';
 import { NOTIFICATIONS_FAULTS } from './authenticator/notifications.faulty.js';
 import { shownCode } from './authenticator/totp.js';
 import { TOTP_FAULTS } from './authenticator/totp.faulty.js';
-import { keptName, orderAfterAdd } from './authenticator/accounts.js';
+import {
+  keepsRefusedAccount,
+  keptName,
+  offersSecretEntry,
+  orderAfterAdd,
+  removedAccount,
+} from './authenticator/accounts.js';
 import { ACCOUNTS_FAULTS } from './authenticator/accounts.faulty.js';
 import { pairsOn } from './pair-confirmation.js';
 import { PAIR_CONFIRMATION_FAULTS } from './pair-confirmation.faulty.js';
-import { keptConnection } from './connection.js';
 import { CONNECTION_FAULTS } from './connection.faulty.js';
-import { logShows } from './app-log.js';
+import { failedJobCategory, loggedAt, logShows, restoreDoneLevel } from './app-log.js';
 import { APP_LOG_FAULTS } from './app-log.faulty.js';
 import { initialSettings, isFreeUpLimit, offeredLanguages } from './settings.js';
 import { SETTINGS_FAULTS } from './settings.faulty.js';
-import { archivedAtCommit } from './backup-job.js';
 import { BACKUP_JOB_FAULTS } from './backup-job.faulty.js';
-import { menuItems } from './app-info.js';
-import { failedJobCategory, loggedAt, restoreDoneLevel } from './app-log.js';
-import { keepsRefusedAccount, removedAccount } from './authenticator/accounts.js';
-import { CONNECTION_RULES, type ConnectionRules } from './connection.js';
-import { offersSecretEntry } from './authenticator/accounts.js';
-import { listedTabs, listsAfresh } from './restorable-items.js';
-import { emptiesRecentlyDeleted } from './free-up-space-on-device.js';
-import { servesModel } from './os-support.js';
 
 export interface AppRules extends FreeUpRules, RestorePageRules, SecurityRules, ConnectionRules {
   readonly holdReasons: typeof holdReasons;

@@ -96,7 +96,7 @@ export const LOGIN_ROUTES = {
   ),
   loginForgotPassword: action(
     'forgot-password',
-    '"Forgot password": the license e-mail address gets a code valid 24 hours less one second.',
+    '"Forgot password": the license e-mail address (its domain case-insensitive, RFC 5321 §2.4) gets a code valid 24 hours less one second.',
     ForgotPasswordRequest,
     ['email-mismatch', 'gateway-failed', 'send-limited'],
   ),

@@ -25,6 +25,9 @@ export const PWL_REQUIREMENTS = [
     level: 'MUST',
     appliesTo: ['server', 'pro', 'lite'],
     source: { seed: '000_8f6d92a3609944da.txt', section: FORGOT },
+    interpretation:
+      'The address is the license’s with its domain in any case (a domain name is case-insensitive, RFC 5321 §2.4): ' +
+      'typed with its domain in capitals it gets the code, and the e-mail may go to it as set or as typed.',
   },
   {
     id: 'PWL-04',

@@ -6,6 +6,9 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import type { CheckContext, CheckOutcome } from '../../kit/check.js';
+import type { TargetSession } from '../../targets/target.js';
+import { discover } from '../network/discovery-announces-ports.js';
+import { SetupError } from '../../kit/setup.js';
 import { checkProperty } from '../../kit/property.js';
 import { Violation } from '../../kit/violation.js';
 import { expectEqual } from '../../kit/device-support.js';
@@ -81,25 +84,43 @@ async function saved(app: ConnectionApp, setting: Setting): Promise<void> {
 }
 
 /**
- * Automatic mode's Save & Connect: it must connect to the paired machine where the LAN's answer says, the port its
- * QR code gave (PAIR-06).
+ * Throws a SetupError (the cell errors: no verdict on the app) when the server does not answer discovery with the
+ * port the app paired with: automatic mode could not find it there, which network-discovery-announces-actual-ports
+ * judges on the server, not PAIR-06 on the app.
  */
-export async function expectFoundOnLan(app: ConnectionApp): Promise<Paired> {
+async function expectDiscoveryAnswers(session: TargetSession, paired: Paired, what: string): Promise<void> {
+  const [answer] = await discover(session.host, session.udpPort, session.edition);
+  if (answer?.tcpPort === paired.tcpPort) return;
+  const said = answer ? `announces TCP ${answer.tcpPort}` : 'does not answer';
+  const cause = new Error(`${what}, and the server ${said} on UDP ${session.udpPort} for TCP ${paired.tcpPort}`);
+  throw new SetupError(`the server at ${session.host} answering discovery for the app`, [], { cause });
+}
+
+/**
+ * Automatic mode's Save & Connect: it must connect to the paired machine where the LAN's answer says, the port its
+ * QR code gave (PAIR-06). When it does not, the kit asks the server itself first: a server that does not answer
+ * discovery, or announces another port, is what failed, not the app.
+ */
+export async function expectFoundOnLan(app: ConnectionApp, session: TargetSession): Promise<Paired> {
   const paired = await app.pairing();
   const failed = await app.save({ mode: 'auto' });
   if (failed !== undefined) {
+    await expectDiscoveryAnswers(session, paired, `automatic mode found no machine ("${failed}")`);
     throw new Violation(['PAIR-06'], `automatic mode found no machine serving on TCP ${paired.tcpPort}: "${failed}"`);
   }
   const found = await connectedTo(app);
+  if (found.tcpPort !== paired.tcpPort)
+    await expectDiscoveryAnswers(session, paired, `automatic mode connected to TCP ${found.tcpPort}`);
   expectEqual(['PAIR-06'], 'the machine automatic mode found', found.tcpPort, paired.tcpPort);
   return found;
 }
 
 /** Automatic mode, a silent host, then the server's host typed in; answers where the app then connects. */
-async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Paired> {
+async function connectionRun(app: ConnectionApp, session: TargetSession): Promise<Paired> {
+  const serverHost = session.host;
   const paired = await app.pairing();
   expectEqual(['PAIR-05'], 'the connection mode right after pairing', (await app.connection()).mode, 'auto');
-  const found = await expectFoundOnLan(app);
+  const found = await expectFoundOnLan(app, session);
   // A well-formed loopback host where nothing listens on the server's port (if this machine has one).
   const silent = await firstSilent(['127.0.0.254', '::1'], found.tcpPort!);
   if (silent) await expectRefused(app, silent, found);
@@ -112,23 +133,35 @@ async function connectionRun(app: ConnectionApp, serverHost: string): Promise<Pa
   return connectedTo(app);
 }
 
-/** Runs `steps` on an app paired with a server off the edition's default port (server-off-default.ts), if needed. */
-export type OffDefault = (steps: (app: ConnectionApp) => Promise<unknown>) => Promise<void>;
-
 /**
- * The steps above; automatic mode again on a server off the default port when the target's is on it; then each
- * invalid host, generated, fails with the seed's message and changes nothing.
+ * Runs `steps` on an app paired with a server off the edition's default port (server-off-default.ts), if needed:
+ * what the steps could not show, when they were skipped, else undefined.
  */
+export type OffDefault = (
+  steps: (app: ConnectionApp, session: TargetSession) => Promise<unknown>,
+) => Promise<string | undefined>;
+
+/** The steps above, then each invalid host, generated, fails with the seed's message and changes nothing. */
 export async function checkConnection(
   app: ConnectionApp,
-  serverHost: string,
+  session: TargetSession,
   context: CheckContext,
-  offDefault: OffDefault,
 ): Promise<CheckOutcome> {
-  const manual = await connectionRun(app, serverHost);
-  await offDefault(expectFoundOnLan);
+  const manual = await connectionRun(app, session);
   return checkProperty(
     fc.asyncProperty(invalidHosts, (host) => expectRefused(app, host, manual)),
     context,
   );
+}
+
+const OFF_DEFAULT = 'automatic mode on a server off the default port';
+
+/**
+ * After a pass, automatic mode again on a server off the default port when the target's is on it (a fresh app: the
+ * screens' is closed by then); a step skipped shows beside the pass, never as passed.
+ */
+export async function offDefaultToo(outcome: CheckOutcome, offDefault: OffDefault): Promise<CheckOutcome> {
+  if (outcome.verdict !== 'pass') return outcome;
+  const skipped = await offDefault(expectFoundOnLan);
+  return skipped ? { ...outcome, notReachable: { ...outcome.notReachable, [OFF_DEFAULT]: skipped } } : outcome;
 }

@@ -10,7 +10,7 @@
 import type { Check, DeviceCheckContext, CheckOutcome } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import type { AppDriver } from '../../../devices/appium-driver/app-driver.js';
-import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
+import { checkConnection, expectNeedsPairing, offDefaultToo, type ConnectionApp } from './connection-commands.js';
 import { shown } from '../../kit/page-elements.js';
 import { pairThroughScreens, state, tapBackup, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
@@ -103,17 +103,17 @@ const connectionSetting: Check = {
     let outcome: CheckOutcome | undefined;
     await withApp(context, async (driver) => {
       await pairThroughScreens(driver, context.session);
-      const app = screensApp(driver);
-      outcome = await checkConnection(app, context.session.host, context, (steps) =>
-        offTheDefaultPort(context, (other) =>
-          withApp(other, async (otherDriver) => {
-            await pairThroughScreens(otherDriver, other.session);
-            await steps(screensApp(otherDriver));
-          }),
-        ),
-      );
+      outcome = await checkConnection(screensApp(driver), context.session, context);
     });
-    return outcome!;
+    // Once the first app has closed: over Appium a second app would be a second session on the same phone.
+    return offDefaultToo(outcome!, (steps) =>
+      offTheDefaultPort(context, (other) =>
+        withApp(other, async (otherDriver) => {
+          await pairThroughScreens(otherDriver, other.session);
+          await steps(screensApp(otherDriver), other.session);
+        }),
+      ),
+    );
   },
 };
 

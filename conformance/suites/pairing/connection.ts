@@ -9,7 +9,7 @@ import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';
 import { ClientError } from '../../spec/errors.js';
 import { addMedia, newWorld, serverItems, type World } from '../../kit/device-support.js';
-import { checkConnection, expectNeedsPairing, type ConnectionApp } from './connection-commands.js';
+import { checkConnection, expectNeedsPairing, offDefaultToo, type ConnectionApp } from './connection-commands.js';
 import { where } from '../../kit/applies.js';
 import { offTheDefaultPort } from './server-off-default.js';
 
@@ -78,9 +78,9 @@ const connectionSetting: Check = {
   scope: 'device',
   applies: where({ device: 'paired' }),
   async run(context: DeviceCheckContext) {
-    const app = modelApp(await newWorld(context));
-    return checkConnection(app, context.session.host, context, (steps) =>
-      offTheDefaultPort(context, async (other) => void (await steps(modelApp(await newWorld(other))))),
+    const outcome = await checkConnection(modelApp(await newWorld(context)), context.session, context);
+    return offDefaultToo(outcome, (steps) =>
+      offTheDefaultPort(context, async (other) => void (await steps(modelApp(await newWorld(other)), other.session))),
     );
   },
 };

@@ -1,11 +1,12 @@
 /**
- * Restore scenarios through the screens: what the restore page offers after two backups (each item once, in its
- * latest state), and restoring from the Delete tab while the phone is registered and not once the server's console
+ * Restore scenarios through the screens: what the restore page offers after each of two backups (each item once, in
+ * its latest state; read after the first too, so that an app that keeps its first lists shows them stale), and restoring from the Delete tab while the phone is registered and not once the server's console
  * has removed it. Items are told apart by size on the phone, since iOS gives a restored photo a new name.
  *
  * What the screens cannot show: the 2FA accounts of the latest backup (an app installation registers as one
  * authenticator, and no screen renames an account, so two backups cannot differ in their accounts); RST-01's
- * accounts half stays with restore-latest-state-only. Once the device is removed, the screens show that Restore
+ * accounts half stays with restore-latest-state-only. Nor an edited item: the phone names each new medium after how
+many it holds, so no screen puts other bytes under an item's name; restore-latest-state-only restores one. Once the device is removed, the screens show that Restore
  * offers nothing, not the server's error code, which restore-delete-tab-while-registered checks in process.
  */
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
@@ -17,9 +18,16 @@ import { addItem, backUp, locate, openRestore } from './screens-support.js';
 import { pairThroughScreens, state, withApp } from '../../kit/screens-support.js';
 import { where } from '../../kit/applies.js';
 
+/** What the restore explorer shows now, as "tab:name", every kind and tab, sorted; back off the restore page after. */
+async function offered(driver: AppDriver): Promise<string[]> {
+  const found = await locate(driver, ['photo', 'video', 'document']);
+  await driver.tap('nav-back');
+  return sorted([...found].flatMap(([name, places]) => places.map((p) => `${p.tab}:${name}`)));
+}
+
 const latestOnly: Check = {
   id: 'restore-latest-state-screens',
-  title: 'Through the screens: restore offers the latest backed-up state only, each item once',
+  title: 'Through the screens: restore offers the latest backed-up state only, after each backup, each item once',
   area: 'RST',
   requirements: ['RST-01'],
   scope: 'device',
@@ -32,13 +40,15 @@ const latestOnly: Check = {
         const first = await addItem(driver, { kind: 'photo', size: 1001 });
         const kept = await addItem(driver, { kind: 'photo', size: 1002 });
         await backUp(driver);
+        expectEqual(['RST-01'], 'what restore offers after the first backup', await offered(driver), [
+          `recent:${first.name}`,
+          `recent:${kept.name}`,
+        ]);
         await driver.execute('mobile: deleteMedia', { ids: [first.id] });
         // Another extension: the phone names it after how many items it holds, as it named `kept`.
         const added = await addItem(driver, { kind: 'photo', size: 1003, extension: 'png' });
         await backUp(driver);
-        const found = await locate(driver, ['photo', 'video', 'document']);
-        const listed = [...found].flatMap(([name, places]) => places.map((p) => `${p.tab}:${name}`));
-        expectEqual(['RST-01'], 'what restore offers', sorted(listed), [
+        expectEqual(['RST-01'], 'what restore offers after the second backup', await offered(driver), [
           `deleted:${first.name}`,
           `recent:${kept.name}`,
           `recent:${added.name}`,

@@ -45,10 +45,21 @@ export async function pairForBackup(world: AppWorld, desk: MbsClient): Promise<s
 
 /** The 2FA page's code for an account, read now (after the device clock catches up with the server's). */
 export function shownCode(world: AppWorld, accountId: string, attempt?: Attempt): string {
+  return shownCodes(world, [accountId], attempt)[0]!;
+}
+
+/**
+ * The codes of several accounts as one opening of the 2FA page shows them, after one catch-up of the device clock:
+ * read one by one, each catching up, they could straddle a 30 s step where the server's clock runs on its own.
+ */
+export function shownCodes(world: AppWorld, accountIds: readonly string[], attempt?: Attempt): string[] {
   world.sync();
-  const shown = world.twoFactor.openPage(attempt).find((c) => c.id === accountId);
-  if (!shown) throw new Error(`the 2FA page does not show account ${accountId}`);
-  return shown.code;
+  const page = world.twoFactor.openPage(attempt);
+  return accountIds.map((id) => {
+    const shown = page.find((c) => c.id === id);
+    if (!shown) throw new Error(`the 2FA page does not show account ${id}`);
+    return shown.code;
+  });
 }
 
 /**

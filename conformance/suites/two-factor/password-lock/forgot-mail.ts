@@ -19,6 +19,12 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 export const EMAIL_DOMAIN_IN_CAPITALS = EMAIL.replace(/@.*$/, (domain) => domain.toUpperCase());
 
+/** An address with its domain lower-cased (RFC 5321 §2.4): two addresses of one mailbox read the same. */
+const mailbox = (address: string): string => address.replace(/@.*$/, (domain) => domain.toLowerCase());
+
+/** Whether the mail went to the license's mailbox: as set, or as typed with its domain in other capitals. */
+const sameMailbox = (to: string | undefined) => to !== undefined && mailbox(to) === mailbox(EMAIL);
+
 /**
  * "Forgot password" with the license address (`typed`, the address as set unless said otherwise): one e-mail to the
  * license's address, with the code and its expiry written out.
@@ -31,7 +37,7 @@ export async function forgot(f: LoginUnderWay, typed = EMAIL): Promise<{ login: 
     throw new Violation(['PWL-03'], `"Forgot password" with the license address as ${typed}: ${said(probe.outcome)}`);
   const login = probe.outcome.value;
   const sent = await f.outbox.read();
-  const mail = sent.length === 1 && sent[0]?.channel === 'email' && sent[0].to === EMAIL ? sent[0] : undefined;
+  const mail = sent.length === 1 && sent[0]?.channel === 'email' && sameMailbox(sent[0].to) ? sent[0] : undefined;
   if (!mail) throw new Violation(['PWL-03'], `expected one e-mail to ${EMAIL}, the outbox has ${JSON.stringify(sent)}`);
   const code = parseSentCode(mail.text);
   if (!code || login.state !== 'forgot-password' || login.code?.letters !== code.letters) {

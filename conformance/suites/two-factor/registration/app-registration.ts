@@ -11,7 +11,7 @@ import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-pay
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { checkOnce } from '../../../kit/property.js';
 import { Violation } from '../../../kit/violation.js';
-import { appWorld, phoneAStepOn, shownCode } from '../common/app-world.js';
+import { appWorld, phoneAStepOn, shownCode, shownCodes } from '../common/app-world.js';
 import { Outbox, parseSentCode } from '../common/actors.js';
 import { attempt, mustPass, mustRefuse, said } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
@@ -60,12 +60,16 @@ export const appRegisterQrCheck: Check = {
         }
 
         // The saved QR code (the otpauth URI it carries) and the saved secret key entered on a new phone, a step
-        // later: both show the same code, and it logs in.
+        // later: both show the same code on one opening of the 2FA page, and it logs in.
         const replacement = await phoneAStepOn(context, time);
-        const [byQr, bySecret] = [
+        const saved = [
           replacement.app.accounts.addFromUri(decodeRegistrationPayload(registration.payload).otpauth),
           replacement.app.accounts.addFromSecret('Office PC', registration.username, registration.secret),
-        ].map((saved) => shownCode(replacement, saved.id));
+        ];
+        const [byQr, bySecret] = shownCodes(
+          replacement,
+          saved.map((a) => a.id),
+        );
         if (byQr !== bySecret)
           throw new Violation(['TOTP-10'], `on a new phone the saved QR code shows ${byQr}, the saved key ${bySecret}`);
         const fresh = await logIn(bySecret ?? '');

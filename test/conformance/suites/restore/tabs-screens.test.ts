@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js';
 import { uiRestoreTabChecks } from '../../../../conformance/suites/restore/tabs-screens.js';
 import { deadTaps, runRestoreScreens } from '../fixtures/ui-restore-run.js';
+import { runThroughScreens } from '../fixtures/device-run.js';
 
 const [latest, deleteTab] = uiRestoreTabChecks;
 const PHONES = ['redmi-note-8', 'iphone-12-mini'];
@@ -28,6 +29,16 @@ describe('restore tabs through the screens', () => {
     const restored = await runRestoreScreens(deleteTab!, PHONES, stuck);
     expect(restored.cells.map((c) => [c.verdict, c.requirements])).toEqual(PHONES.map(() => ['fail', ['RFE-09']]));
     expect(restored.verdictOf('RFE-09')).toBe('fail');
+  }, 120_000);
+
+  it('catch an app that keeps the lists of its first restore page (restore-lists-kept)', async () => {
+    // The first backup's lists must be read, or the kept lists would never have been made before the second.
+    const { cells, verdictOf } = await runThroughScreens(latest!, ['restore-lists-kept']);
+    expect(cells.map((c) => [c.verdict, c.failure?.requirements])).toEqual(PHONES.map(() => ['fail', ['RST-01']]));
+    expect(cells.map((c) => c.failure?.message)).toEqual(
+      PHONES.map(() => expect.stringContaining('what restore offers after the second backup')),
+    );
+    expect(verdictOf('RST-01')).toBe('fail');
   }, 120_000);
 
   it('catches an app that still offers the items of a removed device', async () => {
