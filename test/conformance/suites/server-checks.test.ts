@@ -121,6 +121,7 @@ describe('server suites against a running server given without a console key', (
       'storage-stored-as': `untested: ${NO_CONSOLE_REASON}`,
       'storage-destination-drives': `untested: ${NO_CONSOLE_REASON}`,
       'storage-removed-device-files': `untested: ${REASONS.dataDir}`,
+      'run-conditions-server-without-internet': `untested: ${REASONS.pushService}`,
       'protocol-errors-catalogued': 'pass',
       'protocol-error-precedence': `untested: ${NO_CONSOLE_REASON}`,
       'protocol-empty-bodies': `untested: ${NO_CONSOLE_REASON}`,
