@@ -26,6 +26,9 @@ export function loginScreen(root, info) {
   let login;
   let clocks = [];
   let local = undefined; // a screen the page shows before asking the server: 'forgot' or 'unable'
+  // Counts the answers to the user's own steps: a poll asked before the latest one answered reads the login as it
+  // stood before that step, so its answer is dropped (on a slow network it can arrive after the step's own).
+  let answered = 0;
   const error = h('p', { role: 'alert', id: 'login-error' });
   const body = h('div', { id: 'login-body' });
 
@@ -39,6 +42,7 @@ export function loginScreen(root, info) {
     try {
       const next = await act('POST', path(suffix), payload);
       if (next.trustedBrowserToken) localStorage.setItem(TRUST_ITEM, next.trustedBrowserToken);
+      answered += 1;
       local = undefined;
       show(next);
     } catch (e) {
@@ -178,8 +182,9 @@ export function loginScreen(root, info) {
 
   const poll = async () => {
     if (!login || login.state === 'logged-in') return;
+    const asked = answered;
     const next = await read(path('')).catch(() => undefined);
-    if (next && (local === undefined || local === 'otp')) show(next);
+    if (next && asked === answered && (local === undefined || local === 'otp')) show(next);
   };
 
   const start = button('start-login', 'Start the desktop program', async () => {
@@ -188,7 +193,9 @@ export function loginScreen(root, info) {
       const token = localStorage.getItem(TRUST_ITEM);
       local = undefined;
       login = undefined;
-      show(await act('POST', '/v1/console/logins', token ? { browserToken: token } : {}));
+      const next = await act('POST', '/v1/console/logins', token ? { browserToken: token } : {});
+      answered += 1;
+      show(next);
     } catch (e) {
       showError(error, e);
     }
