@@ -69,8 +69,9 @@ export function toDevice(row: DeviceRow): Device {
 }
 
 /** The columns of an item's row that its protocol form shows, and the row they make. */
-export const ITEM_COLUMNS = 'sha256, size, meta_json, tab, stored_as, confirmed_at';
-export type ShownItemRow = Pick<ItemRow, 'sha256' | 'size' | 'meta_json' | 'tab' | 'stored_as' | 'confirmed_at'>;
+const SHOWN_ITEM_COLUMNS = ['sha256', 'size', 'meta_json', 'tab', 'stored_as', 'confirmed_at'] as const;
+export const ITEM_COLUMNS = SHOWN_ITEM_COLUMNS.join(', ');
+export type ShownItemRow = Pick<ItemRow, (typeof SHOWN_ITEM_COLUMNS)[number]>;
 
 export function toItem(row: ShownItemRow): Item {
   return {

@@ -33,14 +33,19 @@ export function listsAfresh(): boolean {
 /** The lists an app that does not list afresh keeps, per app and tab (and kind). */
 const keptLists = new WeakMap<object, Map<string, Static<typeof Item>[]>>();
 
+function keptListsOf(app: object): Map<string, Static<typeof Item>[]> {
+  let kept = keptLists.get(app);
+  if (!kept) keptLists.set(app, (kept = new Map()));
+  return kept;
+}
+
 /** Asks for pages of up to 1000 items, of each tab listed under `tab`, until the server gives no next cursor. */
 export async function listRestorable(
   app: Pick<MobileApp, 'client' | 'rules' | 'confirmedHashes'>,
   tab: TabName,
   kind?: ItemKind,
 ): Promise<Static<typeof Item>[]> {
-  if (!app.rules.listsAfresh() && !keptLists.has(app)) keptLists.set(app, new Map());
-  const kept = app.rules.listsAfresh() ? undefined : keptLists.get(app);
+  const kept = app.rules.listsAfresh() ? undefined : keptListsOf(app);
   const key = `${tab}/${kind ?? 'all'}`;
   const earlier = kept?.get(key);
   if (earlier) return earlier;

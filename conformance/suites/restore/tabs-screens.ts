@@ -1,13 +1,15 @@
 /**
  * Restore scenarios through the screens: what the restore page offers after each of two backups (each item once, in
- * its latest state; read after the first too, so that an app that keeps its first lists shows them stale), and restoring from the Delete tab while the phone is registered and not once the server's console
- * has removed it. Items are told apart by size on the phone, since iOS gives a restored photo a new name.
+ * its latest state; read after the first too, so that an app that keeps its first lists shows them stale), and
+ * restoring from the Delete tab while the phone is registered and not once the server's console has removed it.
+ * Items are told apart by size on the phone, since iOS gives a restored photo a new name.
  *
  * What the screens cannot show: the 2FA accounts of the latest backup (an app installation registers as one
  * authenticator, and no screen renames an account, so two backups cannot differ in their accounts); RST-01's
  * accounts half stays with restore-latest-state-only. Nor an edited item: the phone names each new medium after how
-many it holds, so no screen puts other bytes under an item's name; restore-latest-state-only restores one. Once the device is removed, the screens show that Restore
- * offers nothing, not the server's error code, which restore-delete-tab-while-registered checks in process.
+ * many it holds, so no screen puts other bytes under an item's name; restore-latest-state-only restores one. Once
+ * the device is removed, the screens show that Restore offers nothing, not the server's error code, which
+ * restore-delete-tab-while-registered checks in process.
  */
 import type { Check, DeviceCheckContext } from '../../kit/check.js';
 import { checkOnce } from '../../kit/property.js';

@@ -13,14 +13,17 @@ export const EMAIL = kitEmail('Owner');
 export const NEW = 'new password 2';
 const DAY_MS = 24 * 60 * 60_000;
 
+/** `address` with its domain (from the @ on) changed by `change`, its local part as it is. */
+const withDomain = (address: string, change: (domain: string) => string): string => address.replace(/@.*$/, change);
+
 /**
  * The license address as a person may type it, its domain in capitals: the same address, since a domain name is
  * case-insensitive (RFC 5321 §2.4), whatever a server makes of the local part's case.
  */
-export const EMAIL_DOMAIN_IN_CAPITALS = EMAIL.replace(/@.*$/, (domain) => domain.toUpperCase());
+export const EMAIL_DOMAIN_IN_CAPITALS = withDomain(EMAIL, (domain) => domain.toUpperCase());
 
 /** An address with its domain lower-cased (RFC 5321 §2.4): two addresses of one mailbox read the same. */
-const mailbox = (address: string): string => address.replace(/@.*$/, (domain) => domain.toLowerCase());
+const mailbox = (address: string): string => withDomain(address, (domain) => domain.toLowerCase());
 
 /** Whether the mail went to the license's mailbox: as set, or as typed with its domain in other capitals. */
 const sameMailbox = (to: string | undefined) => to !== undefined && mailbox(to) === mailbox(EMAIL);
