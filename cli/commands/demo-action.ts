@@ -10,7 +10,7 @@ import { discoverServers, discoveryPorts } from '../../simulators/mbs-client/dis
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { EXIT, integerOption, type CommandIo, type ParsedOptions } from '../command.js';
 import { terminalQr } from '../terminal-qr.js';
-import type { DEMO_OPTIONS } from './demo.js';
+import type { DEMO_OPTIONS } from './demo-options.js';
 
 export async function runDemo(options: ParsedOptions<typeof DEMO_OPTIONS>, io: CommandIo): Promise<number> {
   const photos = integerOption('photos', options.photos, 0, 10_000) as number;

@@ -3,7 +3,7 @@ import { type Edition } from '../../conformance/spec/editions.js';
 import { discoverServers, discoveryPorts } from '../../simulators/mbs-client/discovery-client.js';
 import { EXIT, integerOption, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
 import { table } from '../table.js';
-import type { DISCOVER_OPTIONS } from './discover.js';
+import type { DISCOVER_OPTIONS } from './discover-options.js';
 
 export async function discover(options: ParsedOptions<typeof DISCOVER_OPTIONS>, io: CommandIo): Promise<number> {
   const timeoutMs = integerOption('timeout', options.timeout, 1, 60_000) as number;

@@ -8,7 +8,7 @@ import { EXIT, type CommandIo, type ParsedOptions } from '../command.js';
 import { consoleSinkOf } from '../console/console-sink.js';
 import { loadProgressLine } from '../console/load-progress.js';
 import { table } from '../table.js';
-import type { LOAD_OPTIONS } from './load.js';
+import type { LOAD_OPTIONS } from './load-options.js';
 import { loadPlanOf } from './load-plan-options.js';
 
 export async function load(options: ParsedOptions<typeof LOAD_OPTIONS>, io: CommandIo): Promise<number> {

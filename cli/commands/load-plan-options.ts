@@ -5,7 +5,7 @@
 import { defaultRampMs, LOAD_DEFAULTS, LOAD_LIMITS, type LoadPlan } from '../../conformance/load/load-plan.js';
 import { CLIENT_ERRORS } from '../../conformance/spec/errors.js';
 import { isHttpUrl, randomSeed, seedOption, UsageError, type ParsedOptions } from '../command.js';
-import type { LOAD_OPTIONS } from './load.js';
+import type { LOAD_OPTIONS } from './load-options.js';
 
 export function loadPlanOf(options: ParsedOptions<typeof LOAD_OPTIONS>): LoadPlan {
   const server = options.server ?? usage('--server URL is required: the base URL of the server to load.');

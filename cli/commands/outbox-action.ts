@@ -3,7 +3,7 @@ import type { OutboxMessage } from '../../conformance/spec/protocol/two-factor.j
 import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { EXIT, integerOption, isHttpUrl, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
 import { table } from '../table.js';
-import type { OUTBOX_OPTIONS } from './outbox.js';
+import type { OUTBOX_OPTIONS } from './outbox-options.js';
 
 export async function listOutbox(options: ParsedOptions<typeof OUTBOX_OPTIONS>, io: CommandIo): Promise<number> {
   if (!options.server || !options['console-key']) throw new UsageError('Give --server and --console-key.');

@@ -3,13 +3,7 @@
  * codes, password lock codes), read over HTTP with the console key that `mbsc serve` prints.
  */
 import { defineCommand, lazyAction } from '../command.js';
-
-export const OUTBOX_OPTIONS = {
-  server: { type: 'string', description: 'Base URL of the server', placeholder: 'URL' },
-  'console-key': { type: 'string', description: 'The console key `mbsc serve` printed', placeholder: 'KEY' },
-  after: { type: 'string', description: 'Only messages after this sequence number', placeholder: 'N', default: '0' },
-  json: { type: 'boolean', description: 'Print JSON' },
-} as const;
+import { OUTBOX_OPTIONS } from './outbox-options.js';
 
 export const outboxCommand = defineCommand({
   summary: 'List the SMS and e-mail messages a reference server sent through its outbox.',

@@ -28,7 +28,7 @@ import { kitVersion } from '../kit-version.js';
 import { faultsOption } from '../fault-option.js';
 import { table } from '../table.js';
 import { runVendorPath } from './selftest-vendor-path.js';
-import type { SELFTEST_OPTIONS } from './selftest.js';
+import type { SELFTEST_OPTIONS } from './selftest-options.js';
 
 export async function runSelftest(options: ParsedOptions<typeof SELFTEST_OPTIONS>, io: CommandIo): Promise<number> {
   if (options.list) return listCatalogue(io);

@@ -13,7 +13,7 @@ import { MbsClient } from '../../simulators/mbs-client/mbs-client.js';
 import { EXIT, httpUrlOption, integerOption, UsageError, type CommandIo, type ParsedOptions } from '../command.js';
 import { faultsOption } from '../fault-option.js';
 import { terminalQr } from '../terminal-qr.js';
-import type { SERVE_OPTIONS } from './serve.js';
+import type { SERVE_OPTIONS } from './serve-options.js';
 
 export async function serve(options: ParsedOptions<typeof SERVE_OPTIONS>, io: CommandIo): Promise<number> {
   const edition = options.edition as Edition;
