@@ -7,7 +7,6 @@ import type { Area } from '../spec/requirements/types.js';
 import type { DeviceSpec } from '../../simulators/device/device-spec.js';
 import type { TargetSession } from '../targets/target.js';
 import type { ContentSource } from './content-source.js';
-import type { RealTimeWait } from './real-time.js';
 
 /** One column of the traceability matrix: an edition, with a device profile for device checks. */
 export interface Column {
@@ -49,6 +48,14 @@ export interface DeviceColumn extends Column {
 
 export interface DeviceCheckContext extends CheckContext {
   readonly column: DeviceColumn;
+}
+
+/**
+ * What a check waiting in real time declares (real-time.ts): the longest wait it runs, for the runner to tell it from
+ * the others.
+ */
+export interface RealTimeWait {
+  readonly lifetimeMs: number;
 }
 
 export interface FailureDetails {

@@ -11,11 +11,6 @@ import { Untestable } from './check.js';
 /** How far from a lifetime's end the probes ask: far beyond any delay of a loaded machine or a clock skew. */
 export const REAL_TIME_MARGIN_MS = 20_000;
 
-/** What a real-time check declares: the longest wait it runs, for the runner to tell it from the others. */
-export interface RealTimeWait {
-  readonly lifetimeMs: number;
-}
-
 /** The longest lifetime a real-time check waits out; a server that announces a longer one is not checked so. */
 export const LONGEST_REAL_TIME_WAIT_MS = 15 * 60_000;
 

@@ -11,15 +11,8 @@ import { MbsError } from '../../spec/errors.js';
 import { newInstallId } from '../../kit/server-support.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { decodeRegistrationPayload } from '../../spec/protocol/two-factor-payload.js';
-import {
-  codeAt,
-  Outbox,
-  parseSentCode,
-  registerByQr,
-  stepOf,
-  STEP_MS,
-  type ServerAuthenticator,
-} from '../two-factor/common/actors.js';
+import { Outbox, parseSentCode, registerByQr, type ServerAuthenticator } from '../two-factor/common/actors.js';
+import { codeAt, stepOf, STEP_MS } from '../two-factor/common/totp-steps.js';
 import type { ServerTime } from '../two-factor/common/support.js';
 import { withTwoFactor } from '../two-factor/common/session.js';
 import { givePhone } from '../two-factor/recovery/real-time-phone.js';

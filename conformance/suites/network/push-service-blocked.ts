@@ -23,7 +23,8 @@ import { ClientError } from '../../spec/errors.js';
 import type { Login } from '../../spec/protocol/two-factor-login.js';
 import { startWhenRangeFrees } from '../../targets/range-held.js';
 import type { OwnServer } from '../../targets/target.js';
-import { codeAt, registerByQr, stepOf } from '../two-factor/common/actors.js';
+import { registerByQr } from '../two-factor/common/actors.js';
+import { codeAt, stepOf } from '../two-factor/common/totp-steps.js';
 
 const REQUIREMENT = ['NET-09'];
 

@@ -6,7 +6,6 @@
 import { MbsError } from '../../../spec/errors.js';
 import type { OutboxMessage } from '../../../spec/protocol/two-factor.js';
 import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
-import { totpAt } from '../../../../simulators/app/authenticator/totp.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { newInstallId } from '../../../kit/server-support.js';
 import { kitName } from '../../../kit/kit-names.js';
@@ -15,10 +14,8 @@ import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { attempt, Untestable, type ServerTime } from './support.js';
 import { refusedOtpError } from './otp-refusal.js';
 import { waitToSitOut } from './retry-after.js';
+import { codeAt, STEP_MS, stepOf } from './totp-steps.js';
 import { seqPageProblem } from './seq-pages.js';
-
-export const STEP_MS = 30_000;
-export const stepOf = (epochMs: number): number => Math.floor(epochMs / STEP_MS);
 
 export interface ServerAuthenticator {
   readonly id: string;
@@ -28,11 +25,6 @@ export interface ServerAuthenticator {
   /** The app's side: PNS polling, push answers, recovery phone (bearer authenticator key). */
   readonly client: MbsClient;
   readonly push: boolean;
-}
-
-/** The one-time password of `secret` for time step `step` (RFC 6238, SHA1, 6 digits, 30 s). */
-export function codeAt(secret: string, step: number): string {
-  return totpAt(secret, step * STEP_MS);
 }
 
 /** The app scanning the desktop's QR code: push and one-time passwords; named `base`, marked as the kit's. */

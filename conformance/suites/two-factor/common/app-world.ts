@@ -9,7 +9,7 @@ import { type MbsClient } from '../../../../simulators/mbs-client/mbs-client.js'
 import { type CheckContext } from '../../../kit/check.js';
 import { newWorld, type World, type WorldOptions } from '../../../kit/device-world.js';
 import type { ServerTime } from './support.js';
-import { STEP_MS } from './actors.js';
+import { STEP_MS } from './totp-steps.js';
 
 /** The device world of a 2FA check (device-world.ts), with the app's 2FA page and a clock that reads the server's. */
 export interface AppWorld extends World {

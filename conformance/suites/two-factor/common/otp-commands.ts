@@ -9,7 +9,8 @@ import type { HistoryRecorder } from '../../../kit/history/history.js';
 import { judgeHistory } from '../../../kit/history/judge.js';
 import type { Sometimes } from '../../../kit/sometimes.js';
 import { Violation } from '../../../kit/violation.js';
-import { STEP_MS, stepOf, type ServerAuthenticator } from './actors.js';
+import { type ServerAuthenticator } from './actors.js';
+import { STEP_MS, stepOf } from './totp-steps.js';
 import {
   CODE_KINDS,
   codeOfKind,

@@ -5,7 +5,7 @@
  * doubling up to 15 minutes, unevaluated; a success resets the count. Since no call lands on an exact
  * millisecond, the model answers for a span of server time: every answer the server may give within it.
  */
-import { codeAt, STEP_MS, stepOf } from './actors.js';
+import { codeAt, STEP_MS, stepOf } from './totp-steps.js';
 
 export const FREE_FAILURES = 5;
 export const FIRST_DELAY_MS = 30_000;

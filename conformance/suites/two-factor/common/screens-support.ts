@@ -7,7 +7,7 @@ import type { AppDriver } from '../../../../devices/appium-driver/app-driver.js'
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { authenticatorIds, removeAuthenticatorsSince, type ServerTime } from './support.js';
 import { state } from '../../../kit/screens-support.js';
-import { STEP_MS, stepOf } from './actors.js';
+import { STEP_MS, stepOf } from './totp-steps.js';
 import { keepFoundTwoFactor } from '../../../kit/as-found.js';
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { setup } from '../../../kit/setup.js';
-import { codeAt, registerByQr, stepOf } from './actors.js';
+import { registerByQr } from './actors.js';
+import { codeAt, stepOf } from './totp-steps.js';
 import type { ServerTime } from './support.js';
 
 export async function offerSetupAgain(desk: MbsClient, url: string, time: ServerTime): Promise<void> {

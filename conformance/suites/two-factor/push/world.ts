@@ -25,7 +25,7 @@ import {
   type PushModel,
   type PushRequest,
 } from './model.js';
-import { STEP_MS } from '../common/actors.js';
+import { STEP_MS } from '../common/totp-steps.js';
 
 export interface PushWorld extends OtpWorld {
   /** The last notification seq each authenticator has seen on the push notification service. */

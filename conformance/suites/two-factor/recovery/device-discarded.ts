@@ -8,7 +8,8 @@ import type { Login } from '../../../spec/protocol/two-factor-login.js';
 import type { Registration } from '../../../spec/protocol/two-factor.js';
 import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { codeAt, stepOf, type ServerAuthenticator } from '../common/actors.js';
+import { type ServerAuthenticator } from '../common/actors.js';
+import { codeAt, stepOf } from '../common/totp-steps.js';
 import { mustRefuse, type ServerTime } from '../common/support.js';
 
 /** The registration to pair again is one: its QR code, its otpauth URI and its secret key name the same key. */

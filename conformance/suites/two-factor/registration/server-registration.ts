@@ -10,7 +10,7 @@ import { Violation } from '../../../kit/violation.js';
 import { decodeRegistrationPayload } from '../../../spec/protocol/two-factor-payload.js';
 import type { Registration } from '../../../spec/protocol/two-factor.js';
 import { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
-import { codeAt, stepOf } from '../common/actors.js';
+import { codeAt, stepOf } from '../common/totp-steps.js';
 import { mustPass, mustRefuse, type ServerTime } from '../common/support.js';
 import { withTwoFactor } from '../common/session.js';
 import { registering, verifyRegisteredAt } from './registered-at.js';

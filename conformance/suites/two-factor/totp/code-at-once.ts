@@ -6,7 +6,8 @@
 import type { MbsClient } from '../../../../simulators/mbs-client/mbs-client.js';
 import { AT_ONCE } from '../../../kit/at-once.js';
 import { presentedAtOnce } from '../common/at-once.js';
-import { codeAt, registerByQr, settleOtp } from '../common/actors.js';
+import { registerByQr, settleOtp } from '../common/actors.js';
+import { codeAt } from '../common/totp-steps.js';
 import type { ServerTime } from '../common/support.js';
 
 export async function sameCodeAtOnce(desk: MbsClient, time: ServerTime, url: string): Promise<void> {

@@ -22,7 +22,7 @@ import {
   type OtpModel,
   type OtpWorld,
 } from '../common/otp-commands.js';
-import { STEP_MS, stepOf } from '../common/actors.js';
+import { STEP_MS, stepOf } from '../common/totp-steps.js';
 
 export interface World extends OtpWorld {
   loginId: string | undefined;

@@ -5,7 +5,8 @@
  */
 import type { Check, CheckContext } from '../../../kit/check.js';
 import { where } from '../../../kit/applies.js';
-import { codeAt, stepOf, type ServerAuthenticator } from '../common/actors.js';
+import { type ServerAuthenticator } from '../common/actors.js';
+import { codeAt, stepOf } from '../common/totp-steps.js';
 import { withOwnAuthenticators } from '../common/real-time-session.js';
 import { FIRST_WAIT_MS, throttledInRealTime } from '../common/throttle-real-time.js';
 

@@ -5,7 +5,8 @@
  * error, and its message says what the kit saw: the code, the authenticator, the step, both clocks and the source.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerByQr, settleOtp, stepOf } from '../../../../../conformance/suites/two-factor/common/actors.js';
+import { registerByQr, settleOtp } from '../../../../../conformance/suites/two-factor/common/actors.js';
+import { stepOf } from '../../../../../conformance/suites/two-factor/common/totp-steps.js';
 import { refusedOtpError, wrongAtItsOwnStep } from '../../../../../conformance/suites/two-factor/common/otp-refusal.js';
 import { ServerTime } from '../../../../../conformance/suites/two-factor/common/support.js';
 import { FROZEN_CLOCK_START_MS } from '../../../../../conformance/spec/protocol/conformance-clock.js';
