@@ -4,7 +4,7 @@
  * resetting 2FA with a one-time password.
  */
 import { act, read } from './api.js';
-import { keepFresh } from './changes.js';
+import { keepFresh, staleReads } from './changes.js';
 import { h, openDialog, showError } from './dom.js';
 import { nameElement } from './names.js';
 import { qrImage } from './qr.js';
@@ -54,8 +54,11 @@ export function authenticationScreen(root) {
   const lockState = h('p', { id: 'password-lock-state' });
   // The list as last drawn: read again at every poll, it is drawn anew only when it changed.
   let listed;
+  // A poll asked before an action (Remove, the password lock, Reset 2FA) answered reads the settings from before it.
+  const reads = staleReads();
   const refresh = async () => {
-    const settings = await read('/v1/console/2fa');
+    const settings = await reads.fresh(() => read('/v1/console/2fa'));
+    if (settings === undefined) return;
     toggle.checked = settings.enabled;
     const lock = settings.passwordLock.set ? 'Password lock: on' : 'Password lock: off';
     if (lockState.textContent !== lock) lockState.textContent = lock;
@@ -64,12 +67,16 @@ export function authenticationScreen(root) {
       listed = authenticators;
       list.replaceChildren(...settings.authenticators.map((a) => authenticatorRow(a, remove)));
     }
-    return settings;
+  };
+  /** After an action answered: the settings read again, never drawn older by a poll asked before it. */
+  const refreshAfterAction = () => {
+    reads.stepAnswered();
+    return refresh();
   };
   const remove = async (a) => {
     try {
       await act('DELETE', `/v1/console/2fa/authenticators/${encodeURIComponent(a.authenticatorId)}`);
-      await refresh();
+      await refreshAfterAction();
     } catch (e) {
       showError(error, e);
     }
@@ -92,8 +99,8 @@ export function authenticationScreen(root) {
     add,
     h('table', {}, list),
     lockState,
-    passwordLockForm(error, refresh),
-    resetForm(error, refresh),
+    passwordLockForm(error, refreshAfterAction),
+    resetForm(error, refreshAfterAction),
     error,
   );
   keepFresh(() => refresh().catch((e) => showError(error, e)), POLL_MS, root);

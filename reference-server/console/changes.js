@@ -3,7 +3,8 @@
  * the server says something may have changed (GET /console/changes, a long poll answered once a request that may
  * write has been answered: a phone paired, a push approved, the clock moved), so the page shows a change at once
  * rather than at its next poll. The notice is only a hint: a screen still reads its state through the console
- * routes, and without notices (a server that has none, a lost connection) it goes on polling.
+ * routes, and without notices (a server that has none, a lost connection) it goes on polling. A read asked before
+ * one of the screen's own steps answered is dropped (staleReads): it states what stood before that step.
  */
 /* global fetch, performance, setTimeout, clearTimeout */
 import { consoleKey } from './api.js';
@@ -105,6 +106,26 @@ export function keepFresh(refresh, everyMs, screen) {
     clearTimeout(timer);
     listeners.delete(notice);
     wakers.delete(wake);
+  };
+}
+
+/**
+ * A screen's reads against its own steps (an action of the user's, or a change the screen saw through itself): a
+ * read asked before the latest step was answered states what stood before that step, and on a slow network its
+ * answer can come after the step's own or after a read asked since. Drawn, it would show the screen as it was before
+ * the step (a removed device again, an empty form) until the next poll, so its answer is dropped.
+ */
+export function staleReads() {
+  let answered = 0;
+  return {
+    /** A step was answered: the reads asked before now are stale. */
+    stepAnswered: () => void (answered += 1),
+    /** What `reading()` answers, or undefined when a step was answered while it was asked. */
+    async fresh(reading) {
+      const asked = answered;
+      const answer = await reading();
+      return asked === answered ? answer : undefined;
+    },
   };
 }
 

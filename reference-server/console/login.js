@@ -6,7 +6,7 @@
  */
 /* global localStorage */
 import { act, read } from './api.js';
-import { keepFresh } from './changes.js';
+import { keepFresh, staleReads } from './changes.js';
 import { countdown } from './countdown.js';
 import { h, showError } from './dom.js';
 import { nameElement } from './names.js';
@@ -26,9 +26,8 @@ export function loginScreen(root, info) {
   let login;
   let clocks = [];
   let local = undefined; // a screen the page shows before asking the server: 'forgot' or 'unable'
-  // Counts the answers to the user's own steps: a poll asked before the latest one answered reads the login as it
-  // stood before that step, so its answer is dropped (on a slow network it can arrive after the step's own).
-  let answered = 0;
+  // A poll asked before the latest of the user's steps answered reads the login as it stood before that step.
+  const reads = staleReads();
   const error = h('p', { role: 'alert', id: 'login-error' });
   const body = h('div', { id: 'login-body' });
 
@@ -42,7 +41,7 @@ export function loginScreen(root, info) {
     try {
       const next = await act('POST', path(suffix), payload);
       if (next.trustedBrowserToken) localStorage.setItem(TRUST_ITEM, next.trustedBrowserToken);
-      answered += 1;
+      reads.stepAnswered();
       local = undefined;
       show(next);
     } catch (e) {
@@ -182,9 +181,8 @@ export function loginScreen(root, info) {
 
   const poll = async () => {
     if (!login || login.state === 'logged-in') return;
-    const asked = answered;
-    const next = await read(path('')).catch(() => undefined);
-    if (next && asked === answered && (local === undefined || local === 'otp')) show(next);
+    const next = await reads.fresh(() => read(path('')).catch(() => undefined));
+    if (next && (local === undefined || local === 'otp')) show(next);
   };
 
   const start = button('start-login', 'Start the desktop program', async () => {
@@ -194,7 +192,7 @@ export function loginScreen(root, info) {
       local = undefined;
       login = undefined;
       const next = await act('POST', '/v1/console/logins', token ? { browserToken: token } : {});
-      answered += 1;
+      reads.stepAnswered();
       show(next);
     } catch (e) {
       showError(error, e);

@@ -3,7 +3,7 @@
  * backed up there (backups.js), and the "Add or migrate device" button that opens its dialogs (add-or-migrate.js).
  */
 import { read } from './api.js';
-import { keepFresh } from './changes.js';
+import { keepFresh, staleReads } from './changes.js';
 import { h } from './dom.js';
 import { nameElement } from './names.js';
 import { backupsCell, backupsOf } from './backups.js';
@@ -100,8 +100,12 @@ export function mobileBackupScreen(root, info) {
       previous = row;
     }
   };
+  // A poll asked before the pairing dialog saw its device pair reads the list from before it.
+  const reads = staleReads();
   const refresh = async () => {
-    devices = (await read('/v1/console/devices')).devices;
+    const listed = await reads.fresh(() => read('/v1/console/devices'));
+    if (listed === undefined) return devices;
+    devices = listed.devices;
     showList(devices);
     // The devices that joined the list last (as this page saw them come, then by registration) are read again at
     // every refresh, ahead of the pass through the others, which goes on where it stood (and starts again once
@@ -118,7 +122,11 @@ export function mobileBackupScreen(root, info) {
     return devices;
   };
   const addButton = h('button', { type: 'button', id: 'add-or-migrate', text: 'Add or migrate device' });
-  addButton.addEventListener('click', () => addOrMigrate(info, devices, refresh));
+  const refreshAfterPairing = () => {
+    reads.stepAnswered();
+    return refresh();
+  };
+  addButton.addEventListener('click', () => addOrMigrate(info, devices, refreshAfterPairing));
   root.replaceChildren(
     h('h2', { text: 'Mobile Backup' }),
     addButton,
