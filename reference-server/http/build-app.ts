@@ -20,6 +20,7 @@ import { holdRepliesUntilDurable } from './durable-replies.js';
 import { errorHandlerOf } from './error-handler.js';
 import { createHandlers } from './handlers.js';
 import { registerRoutes } from './register-routes.js';
+import { shareRequestClasses } from './shared-request-classes.js';
 import { answerExpectation, clientErrorHandler, notFoundError, refuseMissingHost } from './route-guards.js';
 import { validatorCompilerOf } from './validation.js';
 
@@ -82,6 +83,7 @@ export function buildApp(ctx: TwoFactorContext, uploads: UploadService, options:
         .send(new MbsError('invalid-request', 'The URL is not valid (bad percent-encoding).').toBody());
     },
   });
+  shareRequestClasses(app);
   app.server.on('checkExpectation', answerExpectation);
   app.addHook('onRequest', (request, _reply, done) => {
     refuseMissingHost(request.raw);
