@@ -4,13 +4,13 @@
  * methods. Scenarios and checks written against `AppDriver` run either way and must reach the same verdicts.
  */
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'webdriverio';
 import type { ExecuteMethodName, ExecuteParams, ExecuteResult } from '../../simulators/session/execute-methods.js';
 import { runExecuteMethod } from '../../simulators/session/execute-runner.js';
 import { pageSource } from '../../simulators/session/page-source.js';
 import { screenshot } from '../../simulators/session/screenshot.js';
 import type { SimulatorSession } from '../../simulators/session/simulator-session.js';
 import { SIMULATOR_LOCATORS, type Locators } from './page-objects/locators.js';
+import type { W3cCommands } from './w3c-session.js';
 
 export interface AppDriver {
   tap(id: string): Promise<void>;
@@ -50,11 +50,12 @@ export function w3cLocator(selector: string): [using: string, value: string] {
 }
 
 /**
- * `times`, when given, collects each command's wall time; `locators` turn element ids into the app's selectors
- * (the simulator's accessibility ids by default, a real build's resource ids or overrides otherwise).
+ * `browser` is a WebdriverIO session or the kit's lean one (w3c-session.ts); `times`, when given, collects each
+ * command's wall time; `locators` turn element ids into the app's selectors (the simulator's accessibility ids by
+ * default, a real build's resource ids or overrides otherwise).
  */
 export function webDriver(
-  browser: Browser,
+  browser: W3cCommands,
   times: CommandTimes = new Map(),
   locators: Locators = SIMULATOR_LOCATORS,
 ): AppDriver {

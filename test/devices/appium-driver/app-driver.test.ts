@@ -11,6 +11,7 @@ import {
   type AppDriver,
   type CommandTimes,
 } from '../../../devices/appium-driver/app-driver.js';
+import { openW3cSession, W3cCommandError } from '../../../devices/appium-driver/w3c-session.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import { SimulatorSession } from '../../../simulators/session/simulator-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -72,5 +73,28 @@ describe('AppDriver in process and over Appium', () => {
     expect([...times.keys()]).toEqual(
       expect.arrayContaining(['findElement', 'elementClick', 'getElementText', 'execute mobile: appState']),
     );
+  });
+
+  it('ends in the same state over the lean W3C session', async () => {
+    const inProcess = await scenario(
+      inProcessDriver(new SimulatorSession({ spec: loadProfile('samsung-galaxy-a12'), serverUrl: t.server.url })),
+    );
+    const lean = await openW3cSession(fixture.appium.url, {
+      platformName: 'Android',
+      'appium:automationName': 'MbsSimulator',
+      ...simulator('samsung-galaxy-a12', t.server.url),
+    });
+    try {
+      const times: CommandTimes = new Map();
+      expect(await scenario(webDriver(lean, times))).toEqual(inProcess);
+      expect(times.get('findElement')?.length).toBeGreaterThan(5);
+      // Error answers throw, named by their W3C code.
+      const missing = await lean.findElement('accessibility id', 'no-such-element').catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(W3cCommandError);
+      expect(missing).toMatchObject({ name: 'no such element', status: 404 });
+      await expect(lean.findElement('css selector', 'div')).rejects.toMatchObject({ name: 'invalid selector' });
+    } finally {
+      await lean.deleteSession();
+    }
   });
 });
