@@ -45,7 +45,11 @@ export function appiumApp(
         ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
         ...(startMs !== undefined ? { 'appium:clockStartMs': startMs } : {}),
       });
-      return { driver: webDriver(browser), close: () => browser.deleteSession() };
+      // The simulator driver's element references are its accessibility ids: kept ones stay exact (app-driver.ts).
+      return {
+        driver: webDriver(browser, new Map(), undefined, { keepReferences: true }),
+        close: () => browser.deleteSession(),
+      };
     },
   };
 }
