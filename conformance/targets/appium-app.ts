@@ -6,7 +6,8 @@
 import { webDriver } from '../../devices/appium-driver/app-driver.js';
 import { startAppium, type RunningAppium } from '../../devices/appium-driver/harness/appium-server.js';
 import { simulatorCapabilities } from '../../devices/capabilities/device-capabilities.js';
-import { openSession, parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import { parseEndpoint, probeEndpoint } from '../../devices/capabilities/remote-endpoint.js';
+import { openW3cSession } from '../../devices/appium-driver/w3c-session.js';
 import type { AppFault } from '../spec/faults.js';
 import type { AppUnderTest } from './app-under-test.js';
 
@@ -38,13 +39,17 @@ export function appiumApp(
     via: 'webdriver',
     install: base.install,
     drive: async (profile, serverUrl, startMs) => {
-      const browser = await openSession(endpoint.url, {
+      const browser = await openW3cSession(endpoint.url, {
         // Inline: a check may drive a variant of a stored profile or a phone of its own making.
         ...simulatorCapabilities(profile, serverUrl, { inline: true }),
         ...(faults.length > 0 ? { 'appium:faults': [...faults] } : {}),
         ...(startMs !== undefined ? { 'appium:clockStartMs': startMs } : {}),
       });
-      return { driver: webDriver(browser), close: () => browser.deleteSession() };
+      // The simulator driver's element references are its accessibility ids: kept ones stay exact (app-driver.ts).
+      return {
+        driver: webDriver(browser, new Map(), undefined, { keepReferences: true }),
+        close: () => browser.deleteSession(),
+      };
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   type AppDriver,
   type CommandTimes,
 } from '../../../devices/appium-driver/app-driver.js';
+import { openW3cSession, W3cCommandError } from '../../../devices/appium-driver/w3c-session.js';
 import { loadProfile } from '../../../devices/load-profiles.js';
 import { SimulatorSession } from '../../../simulators/session/simulator-session.js';
 import { startTestServer, type TestServer } from '../../helpers/test-server.js';
@@ -72,5 +73,44 @@ describe('AppDriver in process and over Appium', () => {
     expect([...times.keys()]).toEqual(
       expect.arrayContaining(['findElement', 'elementClick', 'getElementText', 'execute mobile: appState']),
     );
+  });
+
+  it('ends in the same state over the lean W3C session, each element found once while it stays shown', async () => {
+    const inProcess = await scenario(
+      inProcessDriver(new SimulatorSession({ spec: loadProfile('samsung-galaxy-a12'), serverUrl: t.server.url })),
+    );
+    const lean = await openW3cSession(fixture.appium.url, {
+      platformName: 'Android',
+      'appium:automationName': 'MbsSimulator',
+      ...simulator('samsung-galaxy-a12', t.server.url),
+    });
+    try {
+      const times: CommandTimes = new Map();
+      const driver = webDriver(lean, times, undefined, { keepReferences: true });
+      expect(await scenario(driver)).toEqual(inProcess);
+      const count = (command: string) => times.get(command)?.length ?? 0;
+      const [finds, clicks] = [count('findElement'), count('elementClick')];
+      expect(finds).toBeGreaterThan(5);
+      // Each element was found once by the scenario; back and forth between tabs clicks their kept references.
+      for (const tab of ['tab-more', 'tab-home', 'tab-more', 'tab-home']) await driver.tap(tab);
+      expect([count('findElement') - finds, count('elementClick') - clicks]).toEqual([0, 4]);
+      expect((await driver.execute('mobile: appState')).screen).toBe('home');
+      // A kept reference whose element left the screen is stale: the element is looked for anew, and not found.
+      const gone = await driver.tap('backup-start').catch((e: unknown) => e);
+      expect(gone).toBeInstanceOf(W3cCommandError);
+      expect((gone as W3cCommandError).name).toBe('no such element');
+      expect(count('findElement') - finds).toBe(1);
+      // Shown again, it is the same element: its kept reference reads it.
+      await driver.tap('tab-backup');
+      expect(await driver.text('backup-status')).toBe(inProcess.status);
+      expect(count('findElement') - finds).toBe(1);
+      // Error answers throw, named by their W3C code.
+      const missing = await lean.findElement('accessibility id', 'no-such-element').catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(W3cCommandError);
+      expect(missing).toMatchObject({ name: 'no such element', status: 404 });
+      await expect(lean.findElement('css selector', 'div')).rejects.toMatchObject({ name: 'invalid selector' });
+    } finally {
+      await lean.deleteSession();
+    }
   });
 });
