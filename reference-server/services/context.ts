@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 import type { Edition } from '../../conformance/spec/editions.js';
 import type { Clock } from '../clock.js';
 import type { ServerRules } from '../server-rules.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import { randomBytesOf } from './randomness.js';
 import type { Layout } from '../storage/layout.js';
 import type { CrashPointHook } from '../storage/crash-point.js';

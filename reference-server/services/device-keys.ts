@@ -13,7 +13,7 @@
  * inside a transaction neither keeps nor reads kept rows (nor installs the triggers, which a rollback would take
  * back). A kept row is frozen: it is shared by the requests that name its key.
  */
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import type { DeviceRow } from '../store/rows.js';
 
 interface Kept {

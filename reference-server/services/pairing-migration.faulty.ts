@@ -1,6 +1,6 @@
 /** The self-test's faulty variants of what a migration does to the original device (pairing-migration.ts). */
 import type { ServerFault } from '../../conformance/spec/faults.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 import type { DeviceRow } from '../store/rows.js';
 import type { ServerRuleOverride } from '../server-rules.js';
 import { moveBackupFolder } from './devices.faulty.js';

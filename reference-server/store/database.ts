@@ -7,15 +7,8 @@
 import Database from 'better-sqlite3';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { MIGRATIONS } from './migrations.js';
+import type { Db } from './db.js';
 import { boundByQuota, checkWrites } from './quota-writes.js';
-
-/**
- * The server's database: better-sqlite3's, with one transaction wrapper (shareTransactionWrapper below), which offers
- * only the default variant; the type says so, so that a call to `.immediate` or `.deferred` does not compile.
- */
-export type Db = Omit<Database.Database, 'transaction'> & {
-  transaction<F extends (...args: never[]) => unknown>(body: F): (...args: Parameters<F>) => ReturnType<F>;
-};
 
 /** WAL pages between two checkpoints (16 MiB of 4 KiB pages) when no disk quota bounds them (quota-writes.ts). */
 const WAL_CHECKPOINT_PAGES = 4000;

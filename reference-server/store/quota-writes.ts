@@ -12,7 +12,7 @@
  * a refusal inside a transaction rolls it back whole.
  */
 import type { DiskQuota } from '../storage/disk-quota.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 /** Pages the WAL may hold before it is checkpointed into the database file (SQLite's default is 1,000). */
 export const WAL_PAGES = 64;

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { GroupCommit } from '../storage/group-commit.js';
 import { fsyncPath, heldSync } from '../storage/durable-fs.js';
-import type { Db } from './database.js';
+import type { Db } from './db.js';
 
 export interface WalBarrier {
   /** Whether a commit is not yet known to be on disk. */

@@ -7,7 +7,7 @@
 import { MbsError } from '../../conformance/spec/errors.js';
 import type { OutboxMessage } from '../../conformance/spec/protocol/two-factor.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/database.js';
+import type { Db } from '../store/db.js';
 
 export interface OutgoingMessage {
   readonly channel: 'sms' | 'email';

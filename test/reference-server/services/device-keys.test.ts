@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deviceByKeyHash } from '../../../reference-server/services/device-keys.js';
-import { openDatabase, type Db } from '../../../reference-server/store/database.js';
+import { openDatabase } from '../../../reference-server/store/database.js';
+import type { Db } from '../../../reference-server/store/db.js';
 import { tempDir } from '../../helpers/test-server.js';
 
 let open: { db: Db; dir: string } | undefined;

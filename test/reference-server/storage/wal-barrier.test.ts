@@ -5,7 +5,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../reference-server/store/database.js';
+import { openDatabase } from '../../../reference-server/store/database.js';
+import type { Db } from '../../../reference-server/store/db.js';
 import { walBarrier } from '../../../reference-server/store/wal-barrier.js';
 import { tempDir } from '../../helpers/test-server.js';
 
