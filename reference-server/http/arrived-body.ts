@@ -9,6 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { heldBytesShare, holdBytes } from '../storage/held-bytes.js';
+import { handOverChunksOf } from '../storage/running-digest.js';
 
 export function arrivedBody(request: Readable, limit?: number): Readable {
   return new ArrivedBody(request, limit === undefined ? heldBytesShare : () => limit);
@@ -34,6 +35,8 @@ class ArrivedBody extends Readable {
     private readonly limitNow: () => number,
   ) {
     super();
+    // Each chunk is a buffer the HTTP parser made for it, and only this body's reader sees it.
+    handOverChunksOf(this);
     request.on('data', (chunk: Buffer) => {
       if (this.discarding) return;
       this.waiting.push(chunk);

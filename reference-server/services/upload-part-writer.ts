@@ -2,7 +2,7 @@
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file and its fsync succeeded, so
  * that completing an upload rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of
- * its own, which reads each append's bytes back). One append costs one open, one fstat, the writes, one fsync and one
+ * its own, handed the chunks the file took). One append costs one open, one fstat, the writes, one fsync and one
  * close: the size is read from the descriptor that is written and synced, not looked up again by path. The first
  * append of an upload creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat
  * and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O
@@ -18,7 +18,7 @@ import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inMemoryFs } from '../storage/memory-fs.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
-import { runningDigest, type RunningDigest } from '../storage/running-digest.js';
+import { handsOverChunks, runningDigest, type RunningDigest } from '../storage/running-digest.js';
 import type { AppendStepHook } from './append-steps.js';
 
 const openFile = promisify(open);
@@ -82,9 +82,15 @@ export class UploadPartWriter {
       running.drop();
       running = undefined;
     }
-    if (!running && offset === 0) running = runningDigest(part, uploadSize);
+    if (!running && offset === 0) running = runningDigest(uploadSize);
     const digest = running;
-    const out = new DescriptorAppender(fd, digest ? (chunk) => digest.observe(chunk) : undefined, this.quota);
+    // A request's chunks are used by nothing else once written: they may be handed to a hashing thread whole.
+    const handOver = handsOverChunks(body);
+    const out = new DescriptorAppender(
+      fd,
+      digest && { observe: (chunk) => digest.observe(chunk), written: (chunks) => digest.written(chunks, handOver) },
+      this.quota,
+    );
     let failure: { error: unknown } | undefined;
     try {
       await pumpInto(body, out);
@@ -99,7 +105,6 @@ export class UploadPartWriter {
     const bulk = out.bytesWritten >= BULK_SYNC_BYTES;
     const synced = inMemoryFs(part) ? Promise.resolve() : inSyncLane(() => syncFile(fd), { bulk });
     const size = offset + out.bytesWritten;
-    running?.appended(offset, size);
     // A digest is kept only for bytes the file took and the disk synced: after a failed fsync what the file holds
     // is not known, and the upload is hashed from its file as it completes.
     const keep = running?.taken === size ? running : undefined;

@@ -7,6 +7,9 @@
  * each for many): with the default 16 KB one upload paused its body after every socket read, so each
  * read cost a write call and a pool round trip of its own.
  *
+ * Once the file has taken a whole batch, its chunks are shown to `written` (a hashing thread takes them there), and
+ * the next batch waits for what that returns.
+ *
  * A batch of at most 64 KiB is written on the event loop: copying it into the page cache takes a few microseconds,
  * less than the event loop's own share of a round trip through the I/O pool (20-30 µs, see durable-fs.ts), and most
  * uploads are a single such batch. Larger batches go to the pool, where a slow disk holds up no other request.
@@ -21,15 +24,22 @@ const writeVector = promisify(writev);
 /** The largest batch written on the event loop. */
 const WRITE_ON_LOOP_BYTES = 64 * 1024;
 
+/** What an appender shows its chunks to. */
+export interface AppendObserver {
+  /** Sees every chunk, in order, as its write starts (a running hash of the arriving bytes). */
+  observe?(chunk: Buffer): void;
+  /** Sees the chunks of each batch, in order, once the file took all of them; a promise holds up the next batch. */
+  written?(chunks: readonly Buffer[]): void | Promise<void>;
+}
+
 export class DescriptorAppender extends Writable {
   /** Bytes the file has taken, counted from the system's answers. */
   bytesWritten = 0;
   private current: Promise<void> = Promise.resolve();
 
-  /** @param observe sees every chunk, in order, as its write starts (a running hash) */
   constructor(
     private readonly fd: number,
-    private readonly observe: (chunk: Buffer) => void = () => undefined,
+    private readonly observer: AppendObserver = {},
     /** When set, a write that would take the data directory past it fails as on a full disk, writing nothing. */
     private readonly quota?: DiskQuota,
     /** Bytes buffered before pushing back on the source; one writev takes them all. */
@@ -45,8 +55,12 @@ export class DescriptorAppender extends Writable {
   override _writev(chunks: { chunk: Buffer }[], done: (error?: Error | null) => void): void {
     const buffers = chunks.map((c) => c.chunk);
     // The write goes to the I/O pool first and the chunks are observed (hashed) while it runs, not before it starts.
-    this.track(this.writeAll(buffers), done);
-    for (const buffer of buffers) this.observe(buffer);
+    this.track(
+      this.writeAll(buffers).then(() => this.observer.written?.(buffers)),
+      done,
+    );
+    const { observe } = this.observer;
+    if (observe) for (const buffer of buffers) observe(buffer);
   }
 
   /** Resolves once no write is under way (also after the stream was destroyed mid-write). */

@@ -1,15 +1,18 @@
 /**
- * SHA-256 of large uploads on a thread of its own, shared by every server of the thread that starts it
- * (running-digest.ts says why). For each append the event loop sends one message, the part file and the range of
- * bytes the file took; the thread reads that range back (from the page cache: it was just written) and hashes it,
- * with a read buffer of its own, so nothing it has not hashed yet is held in memory, and it holds no descriptor
- * between appends, however many uploads are left unfinished. An append's range is sent only once the system has said
- * the bytes are written, and the ranges of one upload arrive in order, before its digest is asked for.
+ * SHA-256 of large uploads on a thread of their own, shared by every server of the thread that starts it
+ * (running-digest.ts says why). Once the part file has taken a batch of an append's chunks, the event loop hands the
+ * chunks themselves to the thread in one message: a body's chunks (each a buffer of its own, which the HTTP parser
+ * made for it) are transferred, not copied, and any other chunk is copied once. Nothing is read back from the file.
+ * A transferred buffer also leaves the event loop's heap at once: its bytes no longer count towards the external
+ * memory that starts V8's full collections there, where before each waited for a scavenge to be freed.
+ * The chunks of one upload arrive in order, before its digest is asked for. The bytes sent and not yet hashed are
+ * counted in shared memory; past MAX_BEHIND_BYTES the next batch waits, so a thread that falls behind holds up the
+ * uploads instead of their bytes piling up in memory.
  *
  * The thread starts with the first large upload and does not keep its process alive. Whatever goes wrong on it (it
- * fails, a range does not follow the last, a read comes up short, the digest asked for is not of the bytes sent)
- * rejects that upload's digest, and the upload is hashed from its file as it completes: slower, never wrong. Once
- * MAX_FAILURES threads have failed, large uploads are hashed on the event loop like small ones.
+ * fails, a batch does not follow the last, the digest asked for is not of the bytes sent) rejects that upload's
+ * digest, and the upload is hashed from its file as it completes: slower, never wrong. Once MAX_FAILURES threads
+ * have failed, large uploads are hashed on the event loop like small ones.
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -17,29 +20,21 @@ import type { RunningDigest } from './running-digest.js';
 
 /** The thread's code: plain CommonJS, so it runs the same from the compiled files and from the sources under test. */
 const HASHER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
-const buffer = Buffer.allocUnsafe(1024 * 1024);
+const behind = new Int32Array(workerData.behind);
 const digests = new Map();
-function take(d, file, from, to) {
+function take(d, from, chunks) {
+  let bytes = 0;
+  for (const chunk of chunks) bytes += chunk.byteLength;
+  Atomics.sub(behind, 0, bytes);
   if (d.failed) return;
-  let fd;
-  try {
-    if (from !== d.taken) throw new Error('bytes ' + from + '-' + to + ' do not follow the ' + d.taken + ' taken');
-    fd = openSync(file, 'r');
-    for (let at = from; at < to; ) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, to - at), at);
-      if (read === 0) throw new Error('the file ends at ' + at + ', before ' + to);
-      d.hash.update(buffer.subarray(0, read));
-      at += read;
-    }
-    d.taken = to;
-  } catch (error) {
-    d.failed = String((error && error.message) || error);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+  if (from !== d.taken) {
+    d.failed = 'bytes ' + from + '-' + (from + bytes) + ' do not follow the ' + d.taken + ' taken';
+    return;
   }
+  for (const chunk of chunks) d.hash.update(chunk);
+  d.taken += bytes;
 }
 function digest(d, taken) {
   if (!d) return { failed: 'no bytes of this upload were taken here' };
@@ -52,12 +47,17 @@ parentPort.on('message', (m) => {
   let d = digests.get(m.id);
   if (m.op === 'take') {
     if (!d) digests.set(m.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
-    return take(d, m.file, m.from, m.to);
+    return take(d, m.from, m.chunks);
   }
   digests.delete(m.id);
   if (m.op === 'digest') parentPort.postMessage({ id: m.id, ...digest(d, m.taken) });
 });
 `;
+
+/** Bytes sent to the thread and not yet hashed, past which the next batch waits for it. */
+const MAX_BEHIND_BYTES = 32 * 1024 * 1024;
+/** How often a batch held up by a thread that is behind looks again. */
+const BEHIND_POLL_MS = 2;
 
 interface Reply {
   readonly id: number;
@@ -72,7 +72,9 @@ interface Waiting {
 }
 
 class HashThread {
-  private readonly worker = new Worker(HASHER_SOURCE, { eval: true });
+  /** Bytes sent and not yet hashed, counted down by the thread. */
+  private readonly behind = new Int32Array(new SharedArrayBuffer(4));
+  private readonly worker = new Worker(HASHER_SOURCE, { eval: true, workerData: { behind: this.behind.buffer } });
   private nextId = 1;
   private failure: Error | undefined;
   private readonly digests = new Map<number, Waiting>();
@@ -88,8 +90,32 @@ class HashThread {
     return this.nextId++;
   }
 
-  take(id: number, file: string, from: number, to: number): void {
-    if (!this.failure) this.worker.postMessage({ op: 'take', id, file, from, to });
+  /**
+   * Sends an upload's chunks, which begin at its byte `from`. With `handOver` a chunk that is the whole of its buffer
+   * is transferred (it is empty here afterwards); any other chunk is copied. Returns a promise only while the thread
+   * is more than MAX_BEHIND_BYTES behind, which resolves once it has caught up (or failed).
+   */
+  take(id: number, from: number, chunks: readonly Buffer[], handOver: boolean): Promise<void> | undefined {
+    if (this.failure) return undefined;
+    const sent: Uint8Array[] = [];
+    const transfer: ArrayBuffer[] = [];
+    let bytes = 0;
+    for (const chunk of chunks) {
+      const whole = handOver && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+      const own = whole && !transfer.includes(chunk.buffer as ArrayBuffer) ? chunk : new Uint8Array(chunk);
+      sent.push(own);
+      transfer.push(own.buffer as ArrayBuffer);
+      bytes += own.byteLength;
+    }
+    Atomics.add(this.behind, 0, bytes);
+    this.worker.postMessage({ op: 'take', id, from, chunks: sent }, transfer);
+    return Atomics.load(this.behind, 0) > MAX_BEHIND_BYTES ? this.caughtUp() : undefined;
+  }
+
+  private async caughtUp(): Promise<void> {
+    while (!this.failure && Atomics.load(this.behind, 0) > MAX_BEHIND_BYTES) {
+      await new Promise((resolve) => setTimeout(resolve, BEHIND_POLL_MS));
+    }
   }
 
   /** The digest of `id`, which must have taken `taken` bytes: anything else rejects. */
@@ -155,11 +181,8 @@ function hashThread(): HashThread | undefined {
   return shared;
 }
 
-/**
- * A running digest of the part file `part`, hashed on the hashing thread from the file's bytes; undefined when no
- * hashing thread can be had.
- */
-export function threadDigest(part: string): RunningDigest | undefined {
+/** A running digest of an upload's bytes, hashed on the hashing thread; undefined when no such thread can be had. */
+export function threadDigest(): RunningDigest | undefined {
   const thread = hashThread();
   if (!thread) return undefined;
   const id = thread.newId();
@@ -169,9 +192,10 @@ export function threadDigest(part: string): RunningDigest | undefined {
       return taken;
     },
     observe: () => undefined,
-    appended(from, to) {
-      if (to > from) thread.take(id, part, from, to);
-      taken = to;
+    written(chunks, handOver) {
+      const from = taken;
+      for (const chunk of chunks) taken += chunk.byteLength;
+      return thread.take(id, from, chunks, handOver);
     },
     digest: () => thread.digest(id, taken),
     drop: () => thread.drop(id),

@@ -3,11 +3,10 @@
  * reads the whole file again on the event loop.
  *
  * A small upload's bytes are hashed on the event loop as they arrive: handing 4 KB to another thread costs more
- * than hashing it. A large one's are hashed on a thread of its own (hash-thread.ts), which reads each append's bytes
- * back from the part file once they are written: at about 1 GB/s, hashing on the event loop was a third of its work
- * under many large uploads, and every request waited behind it. Handing the bytes over instead (a copy and a message
- * per batch) cost the event loop half as much as hashing them, and the copies' memory brought on collections; one
- * message per append costs it nothing that grows with the bytes, and the thread reads them from the page cache.
+ * than hashing it. A large one's are hashed on a thread of its own (hash-thread.ts), at about 1.7 GB/s, which was a
+ * third of the event loop's work under many large uploads, and every request waited behind it. The thread is handed
+ * each batch of chunks once the part file took it: a body's chunks are transferred, not copied (copying them cost
+ * the event loop half as much as hashing them, and the copies' memory brought on collections).
  */
 import { createHash } from 'node:crypto';
 import { threadDigest } from './hash-thread.js';
@@ -17,8 +16,12 @@ export interface RunningDigest {
   readonly taken: number;
   /** Sees each chunk as its write starts, in order: a digest of the bytes as they arrive takes them here. */
   observe(chunk: Buffer): void;
-  /** The part file took bytes [from, to): a digest of the file's bytes takes them here. */
-  appended(from: number, to: number): void;
+  /**
+   * The part file took these chunks, all of them, in order: a digest on the hashing thread takes them here. With
+   * `handOver` the chunks are not used afterwards, and may be handed to the thread (they are then empty). A promise
+   * holds up the next batch while the thread is far behind.
+   */
+  written(chunks: readonly Buffer[], handOver: boolean): void | Promise<void>;
   /**
    * The hex SHA-256 of every byte taken. Rejects when the hashing thread failed, or took other bytes than were sent
    * to it: hash the file instead.
@@ -31,9 +34,9 @@ export interface RunningDigest {
 /** Uploads of at least this many bytes are hashed on the hashing thread (on the event loop once threads failed). */
 export const OFF_LOOP_BYTES = 1024 * 1024;
 
-/** A running digest of the upload `part` of `size` bytes: on the hashing thread when it is large, else here. */
-export function runningDigest(part: string, size: number): RunningDigest {
-  return (size >= OFF_LOOP_BYTES ? threadDigest(part) : undefined) ?? loopDigest();
+/** A running digest of an upload of `size` bytes: on the hashing thread when it is large, else here. */
+export function runningDigest(size: number): RunningDigest {
+  return (size >= OFF_LOOP_BYTES ? threadDigest() : undefined) ?? loopDigest();
 }
 
 /** A running digest on the event loop, of the bytes as they arrive. */
@@ -48,8 +51,21 @@ export function loopDigest(): RunningDigest {
       hash.update(chunk);
       taken += chunk.length;
     },
-    appended: () => undefined,
+    written: () => undefined,
     digest: async () => hash.digest('hex'),
     drop: () => undefined,
   };
+}
+
+/** Bodies whose chunks are theirs alone (a request's, as the HTTP parser made them): nothing reads them after. */
+const handingOver = new WeakSet<object>();
+
+/** Marks `body` as one whose chunks, once written, may be handed over whole (hash-thread.ts) instead of copied. */
+export function handOverChunksOf(body: object): void {
+  handingOver.add(body);
+}
+
+/** Whether `body`'s chunks may be handed over once written (handOverChunksOf). */
+export function handsOverChunks(body: object): boolean {
+  return handingOver.has(body);
 }

@@ -28,13 +28,35 @@ describe('DescriptorAppender', () => {
   it('appends every chunk in order and shows each to the observer', async () => {
     const { file, fd } = partFile();
     const seen: Buffer[] = [];
-    const out = new DescriptorAppender(fd, (chunk) => seen.push(chunk));
+    const out = new DescriptorAppender(fd, { observe: (chunk) => void seen.push(chunk) });
     await pipeline(Readable.from(chunks), out);
     closeSync(fd);
     const expected = Buffer.concat(chunks);
     expect(out.bytesWritten).toBe(expected.length);
     expect(readFileSync(file).equals(expected)).toBe(true);
     expect(Buffer.concat(seen).equals(expected)).toBe(true);
+  });
+
+  it('shows each batch to `written` once the file holds all of it, and waits for what that returns', async () => {
+    const { file, fd } = partFile();
+    const sizes: number[] = [];
+    let release = () => undefined as void;
+    const out = new DescriptorAppender(fd, {
+      written: (batch) => {
+        sizes.push(fstatSync(fd).size, batch.length);
+        return sizes.length === 2 ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+      },
+    });
+    out.write(Buffer.alloc(100, 1));
+    out.write(Buffer.alloc(50, 2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The second write waits for the first batch's promise.
+    expect(sizes).toEqual([100, 1]);
+    release();
+    await new Promise((resolve) => out.end(resolve));
+    closeSync(fd);
+    expect(sizes).toEqual([100, 1, 150, 1]);
+    expect(readFileSync(file).equals(Buffer.concat([Buffer.alloc(100, 1), Buffer.alloc(50, 2)]))).toBe(true);
   });
 
   it('leaves the descriptor open when the body fails, with what arrived written and counted', async () => {
