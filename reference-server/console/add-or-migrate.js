@@ -95,7 +95,6 @@ async function pairingDialog(pairing, original, refresh) {
   const watch = async () => {
     const status = await read(`/v1/console/pairings/${encodeURIComponent(pairing.pairingId)}`).catch(() => undefined);
     const devices = status?.status === 'paired' ? await read('/v1/console/devices').catch(() => undefined) : undefined;
-    if (devices) void refresh().catch(() => undefined);
     const paired = devices?.devices.find((d) => d.deviceId === status.deviceId);
     if (status?.status === 'expired') {
       stopWatching();
@@ -103,6 +102,8 @@ async function pairingDialog(pairing, original, refresh) {
     }
     if (!paired) return;
     stopWatching();
+    // Once, when the device is listed: each refresh after a step drops the screen's reads asked before it.
+    void refresh().catch(() => undefined);
     outcome.replaceChildren(...pairingOutcome(original, paired));
   };
   stopWatching = keepFresh(watch, WATCH_MS);

@@ -69,10 +69,7 @@ export function authenticationScreen(root) {
     }
   };
   /** After an action answered: the settings read again, never drawn older by a poll asked before it. */
-  const refreshAfterAction = () => {
-    reads.stepAnswered();
-    return refresh();
-  };
+  const refreshAfterAction = () => reads.afterStep(refresh);
   const remove = async (a) => {
     try {
       await act('DELETE', `/v1/console/2fa/authenticators/${encodeURIComponent(a.authenticatorId)}`);

@@ -120,6 +120,11 @@ export function staleReads() {
   return {
     /** A step was answered: the reads asked before now are stale. */
     stepAnswered: () => void (answered += 1),
+    /** A step was answered: the screen reads again (`read()`), and its reads asked before now are stale. */
+    afterStep(read) {
+      answered += 1;
+      return read();
+    },
     /** What `reading()` answers, or undefined when a step was answered while it was asked. */
     async fresh(reading) {
       const asked = answered;

@@ -122,10 +122,7 @@ export function mobileBackupScreen(root, info) {
     return devices;
   };
   const addButton = h('button', { type: 'button', id: 'add-or-migrate', text: 'Add or migrate device' });
-  const refreshAfterPairing = () => {
-    reads.stepAnswered();
-    return refresh();
-  };
+  const refreshAfterPairing = () => reads.afterStep(refresh);
   addButton.addEventListener('click', () => addOrMigrate(info, devices, refreshAfterPairing));
   root.replaceChildren(
     h('h2', { text: 'Mobile Backup' }),

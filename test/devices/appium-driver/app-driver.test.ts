@@ -108,9 +108,23 @@ describe('AppDriver in process and over Appium', () => {
       const missing = await lean.findElement('accessibility id', 'no-such-element').catch((e: unknown) => e);
       expect(missing).toBeInstanceOf(W3cCommandError);
       expect(missing).toMatchObject({ name: 'no such element', status: 404 });
+      // Named by its route, not the random session id: a seed's reasons read the same in every run.
+      expect((missing as Error).message).toContain('(POST /session/:sessionId/element)');
       await expect(lean.findElement('css selector', 'div')).rejects.toMatchObject({ name: 'invalid selector' });
     } finally {
       await lean.deleteSession();
     }
+  });
+
+  it("refuses a phone below the app's OS minimum with a session not created, named by its code", async () => {
+    const refused = await openW3cSession(fixture.appium.url, {
+      platformName: 'Android',
+      'appium:automationName': 'MbsSimulator',
+      ...simulator('samsung-galaxy-a12', t.server.url),
+      'appium:device': { osVersion: '4.4' },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(W3cCommandError);
+    expect(refused).toMatchObject({ name: 'session not created' });
+    expect((refused as Error).message).toMatch(/(^|[^\w-])os-unsupported: /);
   });
 });
