@@ -58,11 +58,20 @@ export function mobileBackupScreen(root, info) {
   let seen = 0;
   let queue = [];
   let reading = 0;
+  // How many reads of each device's backups were asked, and which of them was drawn last: two reads of one device
+  // overlap when a refresh puts it back at the front of the queue, and one asked earlier that answers later is
+  // dropped rather than drawn over a newer one.
+  const asked = new Map();
+  const drawn = new Map();
   const readBackups = async () => {
     reading += 1;
     try {
       for (let device = queue.shift(); device; device = queue.shift()) {
+        const order = (asked.get(device.deviceId) ?? 0) + 1;
+        asked.set(device.deviceId, order);
         const backups = await backupsOf(device);
+        if (backups === undefined || (drawn.get(device.deviceId) ?? 0) > order) continue;
+        drawn.set(device.deviceId, order);
         known.set(device.deviceId, backups);
         const row = rows.get(device.deviceId);
         // Read again at every refresh, a row's backups mostly stand as they were: drawn anew only when they changed.

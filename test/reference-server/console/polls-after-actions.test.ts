@@ -13,7 +13,7 @@ import type { Page, Route } from 'playwright-core';
 import { browserContext, CHROMIUM_PATH, closeIdleBrowser } from '../../../conformance/kit/browser.js';
 import { MbsClient } from '../../../simulators/mbs-client/mbs-client.js';
 import { registerOwners } from '../../helpers/owner-authenticator.js';
-import { deviceIdentity, startTestServer, type TestServer } from '../../helpers/test-server.js';
+import { bytesOf, deviceIdentity, photo, sha256, startTestServer, type TestServer } from '../../helpers/test-server.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 const KEY = 'console-key-for-the-polls-test';
@@ -64,9 +64,9 @@ async function acrossHeldPoll<T>(page: Page, pathname: RegExp, act: () => Promis
   return seen;
 }
 
-async function signedIn(): Promise<Page> {
+async function signedIn(page?: Page): Promise<Page> {
   // A context of its own: nothing kept in the browser (a trusted browser, the console key) from another test.
-  const page = await (await browserContext()).newPage();
+  page ??= await (await browserContext()).newPage();
   await page.goto(`${t.server.url}/`);
   await page.waitForSelector('html[data-ready=sign-in]');
   await page.fill('#console-key', KEY);
@@ -150,6 +150,34 @@ describe.skipIf(!hasChromium)('a poll asked before an action and answered after 
       () => page.$$eval('#device-list tr', (trs) => trs.map((tr) => tr.getAttribute('data-device-id'))),
     );
     expect(rows).toContain(deviceId);
+    await page.context().close();
+  });
+
+  it("never draws a device's backups older than ones it drew on Settings > Mobile Backup", async () => {
+    const device = await t.pairDevice('Backed-up phone');
+    const items = new RegExp(`^/v1/console/devices/${device.deviceId}/items$`);
+    const count = `#device-list tr[data-device-id="${device.deviceId}"] .backup-count`;
+    // The screen's first read of the device's backups, held from the start: it reads "no backups".
+    const page = await (await browserContext()).newPage();
+    const first = await holdNextRead(page, items);
+    await signedIn(page);
+    await first.answered;
+    // A backup: its commit tells the screen, which reads the device's backups again (not held) and draws them.
+    const bytes = bytesOf(7, 64);
+    const job = await device.call('startBackup', { body: {} });
+    await device.uploadItem(job.backupId, bytes, photo('IMG_1.jpg'), sha256(bytes));
+    await device.call('commitBackup', {
+      params: { backupId: job.backupId },
+      body: { present: [sha256(bytes)], accounts: [] },
+    });
+    await page.waitForSelector(`${count}:text("1 backed-up items")`);
+    // The first read answers last; what shows when the screen next reads the device is checked.
+    const next = await holdNextRead(page, items);
+    first.release();
+    await next.answered;
+    const shown = await page.textContent(count);
+    next.release();
+    expect(shown).toBe('1 backed-up items');
     await page.context().close();
   });
 
