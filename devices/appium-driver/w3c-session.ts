@@ -5,8 +5,9 @@
  * fetch and its streams, an abort signal per request, command hooks), which cost the kit more CPU than Appium
  * spends answering. WebdriverIO stays the client of the page objects and of real builds.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { IDLE_MS, sharedAgent } from '../../simulators/mbs-client/http-transport.js';
 import { parseEndpoint } from '../capabilities/remote-endpoint.js';
 
 /** The protocol commands the app driver sends (app-driver.ts), as WebdriverIO's browser names them. */
@@ -33,16 +34,12 @@ export class W3cCommandError extends Error {
   }
 }
 
-/**
- * Idle kept-alive connections are closed after this long rather than reused: a server may close an idle connection
- * whenever it likes (as the kit's MBS client, http-transport.ts), and a command sent as it does would be lost.
- */
-const IDLE_MS = 1000;
 /** How long one command may take, as WebdriverIO's default `connectionRetryTimeout`. */
 const COMMAND_TIMEOUT_MS = 120_000;
 
+/** Kept-alive connections closed after the kit's MBS client's idle time (http-transport.ts says why). */
 const agents = {
-  http: new HttpAgent({ keepAlive: true, timeout: IDLE_MS }),
+  http: sharedAgent,
   https: new HttpsAgent({ keepAlive: true, timeout: IDLE_MS }),
 };
 
@@ -87,7 +84,7 @@ function command(endpoint: Endpoint, method: 'GET' | 'POST' | 'DELETE', path: st
           ...(endpoint.authorization && path === '/session' ? { Authorization: endpoint.authorization } : {}),
         },
       },
-      (response) => void readAnswer(response, method, routeOf(path)).then(resolve, reject),
+      (response) => void readAnswer(response, method, path).then(resolve, reject),
     );
     outgoing.once('timeout', () => outgoing.destroy(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`)));
     outgoing.on('error', (error) =>
@@ -109,6 +106,7 @@ function routeOf(path: string): string {
   return path.replace(/^\/session\/[^/]+/, '/session/:sessionId');
 }
 
+/** The answer's `value`; its errors name the command by its route (routeOf), worked out only for them. */
 async function readAnswer(response: IncomingMessage, method: string, path: string): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of response) chunks.push(chunk as Buffer);
@@ -120,7 +118,7 @@ async function readAnswer(response: IncomingMessage, method: string, path: strin
   } catch {
     throw new W3cCommandError(
       'unknown error',
-      `${method} ${path} answered ${status}, not JSON: ${text.slice(0, 500)}`,
+      `${method} ${routeOf(path)} answered ${status}, not JSON: ${text.slice(0, 500)}`,
       status,
     );
   }
@@ -129,7 +127,7 @@ async function readAnswer(response: IncomingMessage, method: string, path: strin
   if (status >= 400 || typeof error.error === 'string') {
     const code = typeof error.error === 'string' ? error.error : 'unknown error';
     const message = typeof error.message === 'string' ? error.message : text.slice(0, 500);
-    throw new W3cCommandError(code, `${code}: ${message} (${method} ${path})`, status);
+    throw new W3cCommandError(code, `${code}: ${message} (${method} ${routeOf(path)})`, status);
   }
   return value ?? null;
 }

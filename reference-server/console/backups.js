@@ -8,10 +8,9 @@ import { nameElement } from './names.js';
 
 const BACKUPS_SHOWN = 20;
 
-/** The device's backed-up items, as the device itself lists them; none when they cannot be read just now. */
+/** The device's backed-up items, as the device itself lists them; undefined when they cannot be read just now. */
 export async function backupsOf(device) {
   const path = `/v1/console/devices/${encodeURIComponent(device.deviceId)}/items?limit=${BACKUPS_SHOWN}`;
-  // A failed read says nothing of the backups: the row keeps what it shows until a read answers.
   return read(path).catch(() => undefined);
 }
 

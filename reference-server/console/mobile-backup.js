@@ -113,7 +113,7 @@ export function mobileBackupScreen(root, info) {
   const reads = staleReads();
   const refresh = async () => {
     const listed = await reads.fresh(() => read('/v1/console/devices'));
-    if (listed === undefined) return devices;
+    if (listed === undefined) return;
     devices = listed.devices;
     showList(devices);
     // The devices that joined the list last (as this page saw them come, then by registration) are read again at
@@ -128,7 +128,6 @@ export function mobileBackupScreen(root, info) {
     const rest = queue.length > 0 ? queue : newest.slice(READ_FIRST);
     queue = [...first, ...rest.filter((d) => !ahead.has(d.deviceId))];
     while (reading < BACKUP_READS_AT_ONCE && queue.length > 0) void readBackups();
-    return devices;
   };
   const addButton = h('button', { type: 'button', id: 'add-or-migrate', text: 'Add or migrate device' });
   const refreshAfterPairing = () => reads.afterStep(refresh);

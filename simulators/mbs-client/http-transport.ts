@@ -37,7 +37,7 @@ export interface RawResponse {
  * report as an unreachable server. Node's agent keeps free sockets forever unless it has a timeout of its own (it
  * heeds a server's `Keep-Alive: timeout` hint only then), so it gets one shorter than any common server's.
  */
-const IDLE_MS = 1000;
+export const IDLE_MS = 1000;
 
 export const sharedAgent = new Agent({ keepAlive: true, maxSockets: 64, timeout: IDLE_MS });
 
