@@ -99,6 +99,7 @@ export class UploadPartWriter {
     }
     // A write still under way when the body failed must finish before the descriptor is synced and closed.
     await out.idle();
+    running?.sent();
     if (this.step) await this.step('part-written');
     // Bytes that reached the file stay, whether or not the client stayed: that is what makes resume work. An append
     // of a megabyte or more lets small fsyncs go first (sync-lanes.ts); a small one is as quick as theirs.

@@ -22,6 +22,8 @@ export interface RunningDigest {
    * holds up the next batch while the thread is far behind.
    */
   written(chunks: readonly Buffer[], handOver: boolean): void | Promise<void>;
+  /** A request's body has ended: chunks held back for the hashing thread go out now instead of with the next ones. */
+  sent(): void;
   /**
    * The hex SHA-256 of every byte taken. Rejects when the hashing thread failed, or took other bytes than were sent
    * to it: hash the file instead.
@@ -52,6 +54,7 @@ export function loopDigest(): RunningDigest {
       taken += chunk.length;
     },
     written: () => undefined,
+    sent: () => undefined,
     digest: async () => hash.digest('hex'),
     drop: () => undefined,
   };
