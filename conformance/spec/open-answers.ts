@@ -4,21 +4,50 @@
  * ignores the rest, so that a check comparing what it read judges the protocol's fields, not a vendor's additions.
  * TypeBox's Clean drops them, but it walks the schema and costs a hundred checks: it runs only on an answer that a
  * closed copy of its schema, compiled once, refuses, which a server without keys of its own never sends.
+ *
+ * The closed copy only adds refusals, so an answer it takes matches the schema too, and is not checked again: one
+ * compiled check for every answer of a server without keys of its own. That holds while no part of the schema is
+ * negated or counted (`not`, `if`, `oneOf`), where one more refusal inside could turn a refusal outside into a
+ * match; a schema with one is checked as it is first, always.
  */
 import type { TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import { validatorOf } from './compiled-schemas.js';
 
-const closedValidators = new WeakMap<TSchema, Validator>();
+/** What declaredPartOf gives for a value that does not match its schema. */
+export const NOT_MATCHING: unique symbol = Symbol('not matching');
 
-/** `value`, which matches `schema`, without the keys no schema of it declares (the value itself when it has none). */
+interface ClosedSchema {
+  readonly check: Validator;
+  /** Whatever the closed copy takes, the schema takes: no negated or counted part. */
+  readonly narrower: boolean;
+}
+
+const closedSchemas = new WeakMap<TSchema, ClosedSchema>();
+
+/** Keywords under which a refusal added inside may make the whole take a value it refused. */
+const NON_MONOTONE = new Set(['not', 'if', 'then', 'else', 'oneOf']);
+
+/**
+ * `value` without the keys no schema of it declares (the value itself when it has none), or NOT_MATCHING when
+ * `value` does not match `schema`.
+ */
 export function declaredPartOf(schema: TSchema, value: unknown): unknown {
-  let closed = closedValidators.get(schema);
+  const closed = closedOf(schema);
+  if (closed.narrower && closed.check.Check(value)) return value;
+  const open = validatorOf(schema);
+  if (!open.Check(value)) return NOT_MATCHING;
+  if (!closed.narrower && closed.check.Check(value)) return value;
+  return open.Clean(value);
+}
+
+function closedOf(schema: TSchema): ClosedSchema {
+  let closed = closedSchemas.get(schema);
   if (!closed) {
-    closed = Compile(closedCopy(schema) as TSchema);
-    closedValidators.set(schema, closed);
+    closed = { check: Compile(closedCopy(schema) as TSchema), narrower: !hasNonMonotonePart(schema) };
+    closedSchemas.set(schema, closed);
   }
-  return closed.Check(value) ? value : validatorOf(schema).Clean(value);
+  return closed;
 }
 
 /** A copy of `schema` in which every object with declared properties and no word on others refuses others. */
@@ -31,4 +60,13 @@ function closedCopy(schema: unknown): unknown {
     copy['additionalProperties'] = false;
   }
   return copy;
+}
+
+function hasNonMonotonePart(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.some(hasNonMonotonePart);
+  if (schema === null || typeof schema !== 'object') return false;
+  for (const [key, value] of Object.entries(schema)) {
+    if (NON_MONOTONE.has(key) || hasNonMonotonePart(value)) return true;
+  }
+  return false;
 }

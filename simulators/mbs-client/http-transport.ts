@@ -10,6 +10,7 @@ import { finished, type Readable } from 'node:stream';
 import { ClientError } from '../../conformance/spec/errors.js';
 import { bodyRecord, recordRequest, streamedBody, type ExchangeRecord } from './exchange-log.js';
 import { randomnessKeyHeader } from './randomness-key.js';
+import { inScope, scopeSnapshot, type ScopeSnapshot } from './scope-slot.js';
 import { serverOf } from './server-address.js';
 import { tallyRequest } from './request-tally.js';
 
@@ -54,17 +55,11 @@ const stoppedByKit = new WeakMap<ClientRequest, ClientError>();
  * answer) goes once more on a new connection, as HTTP clients do: the server never saw it.
  */
 export function send(req: RawRequest, agent: Agent = sharedAgent): Promise<RawResponse> {
-  if (!RESENDABLE.has(req.method) || req.body !== undefined) return sendOnce(req, agent);
-  return sendOnce(req, agent).catch((error: unknown) => {
-    if (!(error instanceof ClientError) || !resetUnanswered.has(error)) throw error;
-    return sendOnce(req, agent);
-  });
+  return sendOnce(req, agent, RESENDABLE.has(req.method) && req.body === undefined);
 }
 
-/** Errors of requests sent on a reused connection that the server reset before answering. */
-const resetUnanswered = new WeakSet<ClientError>();
-
-function sendOnce(req: RawRequest, agent: Agent): Promise<RawResponse> {
+/** Sends `req` once; when `resendable`, a reset of a reused connection before any answer sends it once more. */
+function sendOnce(req: RawRequest, agent: Agent, resendable: boolean): Promise<RawResponse> {
   // Looked up now, in the caller's context: a pooled socket's callbacks may run in another one.
   const record = recordRequest(req.method, req.path, req.headers, () => requestBodyOf(req));
   const server = serverOf(req.server);
@@ -87,18 +82,33 @@ function sendOnce(req: RawRequest, agent: Agent): Promise<RawResponse> {
     return Promise.reject(error as Error);
   }
   tallyRequest(outgoing.method, outgoing.path);
-  const answer = answerTo(outgoing, record, server.origin);
+  const resend = resendable ? { req, agent, scope: scopeSnapshot() } : undefined;
+  const answer = answerTo(outgoing, record, server.origin, resend);
   if (req.body === undefined) outgoing.end();
   else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
   else req.body.pipe(outgoing);
   return answer;
 }
 
+/** What sending a request again takes: the request, its pool, and the async context it was sent in. */
+interface Resend {
+  readonly req: RawRequest;
+  readonly agent: Agent;
+  readonly scope: ScopeSnapshot;
+}
+
 /**
- * The answer to `outgoing`. Its listeners hold only what they need, not the request: a load run has a thousand
- * requests waiting at a time, and whatever each holds is copied by every young-generation collection they outlive.
+ * The answer to `outgoing`, or to its `resend` when the server reset the reused connection before answering. Its
+ * listeners hold only what they need: a load run has a thousand requests waiting at a time, and whatever each holds
+ * is copied by every young-generation collection they outlive. The resend settles this promise, rather than a
+ * handler chained on it (which held the same request): one promise less for every safe request.
  */
-function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, origin: string): Promise<RawResponse> {
+function answerTo(
+  outgoing: ClientRequest,
+  record: ExchangeRecord | undefined,
+  origin: string,
+  resend: Resend | undefined,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     outgoing.once('response', (incoming: IncomingMessage) => {
       if (record) {
@@ -112,9 +122,11 @@ function answerTo(outgoing: ClientRequest, record: ExchangeRecord | undefined, o
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (record) record.error = error.message;
       if (error instanceof ClientError) return reject(error);
-      const failed = new ClientError('unreachable', `${origin}: ${error.message}`);
-      if (outgoing.reusedSocket && error.code === 'ECONNRESET') resetUnanswered.add(failed);
-      reject(failed);
+      if (resend && outgoing.reusedSocket && error.code === 'ECONNRESET') {
+        // In the sender's context, as the first try went: a pooled socket's events come in another one.
+        return resolve(inScope(resend.scope, () => sendOnce(resend.req, resend.agent, false)));
+      }
+      reject(new ClientError('unreachable', `${origin}: ${error.message}`));
     });
   });
 }

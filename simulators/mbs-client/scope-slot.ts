@@ -22,3 +22,15 @@ export class ScopeSlot<T> {
     return context.getStore()?.get(this as ScopeSlot<unknown>) as T | undefined;
   }
 }
+
+/** Every slot's value around the caller: to run a callback in later, where another context may be current. */
+export type ScopeSnapshot = ReadonlyMap<ScopeSlot<unknown>, unknown> | undefined;
+
+export function scopeSnapshot(): ScopeSnapshot {
+  return context.getStore();
+}
+
+/** Runs `body` with every slot as `snapshot` saw it. */
+export function inScope<R>(snapshot: ScopeSnapshot, body: () => R): R {
+  return context.run(snapshot as ReadonlyMap<ScopeSlot<unknown>, unknown>, body);
+}

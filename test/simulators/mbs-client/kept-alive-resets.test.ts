@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { Agent } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExchangeLog, recordingExchanges } from '../../../simulators/mbs-client/exchange-log.js';
 import { readAll, send } from '../../../simulators/mbs-client/http-transport.js';
 
 /** Answers the first request of each connection and closes the connection when a second one comes on it. */
@@ -40,6 +41,22 @@ describe('a kept-alive connection the server closed as the kit sent on it', () =
     expect(second.status).toBe(200);
     expect((await readAll(second.stream)).toString()).toBe('ok');
     expect(connections - before).toBe(2);
+    agent.destroy();
+  });
+
+  it("records the GET sent again in its sender's exchange log, not in the one the connection was opened in", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = { method: 'GET', server: at(), path: '/v1/info', headers: {}, timeoutMs: 5000 };
+    const opener = new ExchangeLog();
+    const sender = new ExchangeLog();
+    await recordingExchanges(opener, async () => readAll((await send(get, agent)).stream));
+    await recordingExchanges(sender, async () => readAll((await send(get, agent)).stream));
+    expect(opener.failing().records.map((r) => r.status)).toEqual([200]);
+    const resent = sender.failing().records;
+    expect(resent.map((r) => [r.status, r.error !== undefined])).toEqual([
+      [undefined, true],
+      [200, false],
+    ]);
     agent.destroy();
   });
 
