@@ -7,8 +7,8 @@
  *
  * The closed copy only adds refusals, so an answer it takes matches the schema too, and is not checked again: one
  * compiled check for every answer of a server without keys of its own. That holds while no part of the schema is
- * negated or counted (`not`, `if`, `oneOf`), where one more refusal inside could turn a refusal outside into a
- * match; a schema with one is checked as it is first, always.
+ * negated or counted (`not`, `if`, `oneOf`, `maxContains`), where one more refusal inside could turn a refusal outside
+ * into a match, and while it has no refinement, which the copy leaves out; such a schema is checked as it is first.
  */
 import type { TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
@@ -25,8 +25,12 @@ interface ClosedSchema {
 
 const closedSchemas = new WeakMap<TSchema, ClosedSchema>();
 
-/** Keywords under which a refusal added inside may make the whole take a value it refused. */
-const NON_MONOTONE = new Set(['not', 'if', 'then', 'else', 'oneOf']);
+/**
+ * Keywords under which the closed copy may take what the schema refuses: a refusal added inside may make the whole
+ * take a value it refused (`maxContains` counts the items that match), or the copy leaves the keyword out (TypeBox
+ * keeps a refinement under a key that is not enumerable).
+ */
+const NON_MONOTONE = new Set(['not', 'if', 'then', 'else', 'oneOf', 'maxContains', '~refine']);
 
 /**
  * `value` without the keys no schema of it declares (the value itself when it has none), or NOT_MATCHING when
@@ -65,8 +69,8 @@ function closedCopy(schema: unknown): unknown {
 function hasNonMonotonePart(schema: unknown): boolean {
   if (Array.isArray(schema)) return schema.some(hasNonMonotonePart);
   if (schema === null || typeof schema !== 'object') return false;
-  for (const [key, value] of Object.entries(schema)) {
-    if (NON_MONOTONE.has(key) || hasNonMonotonePart(value)) return true;
+  for (const key of Object.getOwnPropertyNames(schema)) {
+    if (NON_MONOTONE.has(key) || hasNonMonotonePart((schema as Record<string, unknown>)[key])) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
  * Maps every failure to `{ code, message, details? }` with a catalogued code. Fastify's own errors are told apart
  * by their `code` property, never by their text, and so is a full disk (storage/disk-full.ts). Anything unexpected is logged and answered without internals.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { MbsError, type ErrorCode } from '../../conformance/spec/errors.js';
 import { isDiskFull } from '../storage/disk-full.js';
@@ -62,7 +63,8 @@ function answerFailure(known: typeof toMbsError, error: unknown, request: Fastif
   }
   // A failure before the body was read to its end (a full disk mid-append) leaves the rest of that body on the
   // connection, where the client's next request would be taken for more of it: the answer closes the connection.
-  if (!request.raw.complete) void reply.header('connection', 'close');
+  // A request without a body is not complete yet while its hooks run, and leaves nothing behind.
+  if (!request.raw.complete && bodyFollows(request.raw.headers)) void reply.header('connection', 'close');
   const refusal = known(error);
   if (refusal) {
     void reply.code(refusal.status).send(refusal.toBody());
@@ -70,4 +72,9 @@ function answerFailure(known: typeof toMbsError, error: unknown, request: Fastif
   }
   request.log.error({ err: error }, 'unexpected error');
   void reply.code(500).send(new MbsError('internal-error').toBody());
+}
+
+/** Whether a request's head announces a body (RFC 9112 §6.3): chunked, or a length above zero. */
+function bodyFollows(headers: IncomingHttpHeaders): boolean {
+  return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
 }

@@ -110,7 +110,11 @@ function answerTo(
   resend: Resend | undefined,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    // Sent again only before any answer: node:http gives a reset inside a body to the answer, and should it give one
+    // to the request too, the server had seen it.
+    let answered = false;
     outgoing.once('response', (incoming: IncomingMessage) => {
+      answered = true;
       if (record) {
         record.status = incoming.statusCode ?? 0;
         record.responseHeaders = incoming.headers;
@@ -122,7 +126,7 @@ function answerTo(
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (record) record.error = error.message;
       if (error instanceof ClientError) return reject(error);
-      if (resend && outgoing.reusedSocket && error.code === 'ECONNRESET') {
+      if (resend && !answered && outgoing.reusedSocket && error.code === 'ECONNRESET') {
         // In the sender's context, as the first try went: a pooled socket's events come in another one.
         return resolve(inScope(resend.scope, () => sendOnce(resend.req, resend.agent, false)));
       }

@@ -31,4 +31,20 @@ describe('the declared part of an answer', () => {
     expect(declaredPartOf(NotAnEntry, { name: 'a.jpg', vendor: 'x' })).toBe(NOT_MATCHING);
     expect(declaredPartOf(NotAnEntry, { size: 3 })).toEqual({ size: 3 });
   });
+
+  it('checks a schema that counts its matching items as it is: closing them would count fewer', () => {
+    const AtMostOneNamed = Type.Unsafe({
+      type: 'array',
+      contains: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      maxContains: 1,
+    });
+    // Two named items are one too many; the closed copy would not count the one with a key of its own.
+    expect(declaredPartOf(AtMostOneNamed, [{ name: 'a' }, { name: 'b', vendor: 'x' }])).toBe(NOT_MATCHING);
+  });
+
+  it('checks a refined schema as it is: its closed copy leaves the refinement out', () => {
+    const EvenSize = Type.Refine(Entry, (entry) => entry.size % 2 === 0);
+    expect(declaredPartOf(EvenSize, { name: 'a.jpg', size: 3 })).toBe(NOT_MATCHING);
+    expect(declaredPartOf(EvenSize, { name: 'a.jpg', size: 4 })).toEqual({ name: 'a.jpg', size: 4 });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * A refusal of a request read to its end keeps the connection open: only a failure before a body was all read
- * closes it (error-handler.ts). Routes answer a synchronous service from within Fastify's call, where a request
+ * closes it (error-handler.ts), and a request without a body leaves none behind, whichever step refuses it. Routes answer a synchronous service from within Fastify's call, where a request
  * without a body is not yet complete, so a refusal must still be answered as from an async handler, once it is.
  */
 import http from 'node:http';
@@ -55,9 +55,14 @@ describe('a refusal of a whole request', () => {
           { ...key, 'content-type': 'application/json' },
           '{"name":"phone"}',
         ),
+        // Refused by a hook before the handler (no such device key, no console key) and by a service that answers
+        // later (a removal).
+        await send(agent, 'GET', '/v1/items', { authorization: 'Bearer no-such-device-key' }),
+        await send(agent, 'DELETE', '/v1/console/devices/no-such-device', {}),
+        await send(agent, 'DELETE', '/v1/console/devices/no-such-device', key),
         await send(agent, 'GET', '/v1/info', {}),
       ];
-      expect(answers.map((answer) => answer.status)).toEqual([200, 404, 404, 404, 200]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 404, 404, 404, 401, 401, 404, 200]);
       for (const answer of answers) expect(answer.connection).toBe('keep-alive');
       expect(answers.slice(1).every((answer) => answer.reusedSocket)).toBe(true);
     } finally {

@@ -70,3 +70,33 @@ describe('a kept-alive connection the server closed as the kit sent on it', () =
     agent.destroy();
   });
 });
+
+describe('a kept-alive connection reset inside an answer already begun', () => {
+  it('fails the read of that answer and never sends the GET again', async () => {
+    let requests = 0;
+    const cutting = createServer((socket: Socket) => {
+      socket.on('data', () => {
+        requests++;
+        if (requests === 1) return void socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+        // The second request's answer announces ten bytes, sends two, and the connection is reset.
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nok', () => socket.resetAndDestroy());
+      });
+    });
+    cutting.listen(0, '127.0.0.1');
+    await once(cutting, 'listening');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const server = new URL(`http://127.0.0.1:${(cutting.address() as AddressInfo).port}`);
+    const get = { method: 'GET', server, path: '/v1/items/a/content', headers: {}, timeoutMs: 5000 };
+    const log = new ExchangeLog();
+    await readAll((await send(get, agent)).stream);
+    const cut = await recordingExchanges(log, () => send(get, agent));
+    expect(cut.status).toBe(200);
+    await expect(readAll(cut.stream)).rejects.toBeDefined();
+    // Long enough for a second try to reach the server, were one sent: its connection is accepted and read at once.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toBe(2);
+    expect(log.failing().records).toHaveLength(1);
+    agent.destroy();
+    cutting.close();
+  });
+});
