@@ -123,17 +123,17 @@ class HashThread {
     if (this.failure) return undefined;
     // Chunks that follow the last ones held, of the same upload, join them.
     const last = this.unsent.at(-1);
-    const taken = last?.id === id && this.unsentEnd === from ? last : undefined;
-    const sent = taken?.chunks ?? [];
+    const joined = last?.id === id && this.unsentEnd === from ? last : undefined;
+    const held = joined?.chunks ?? [];
     let bytes = 0;
     for (const chunk of chunks) {
       const whole = handOver && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
       const own = whole && !this.unsentBuffers.has(chunk.buffer as ArrayBuffer) ? chunk : new Uint8Array(chunk);
-      sent.push(own);
+      held.push(own);
       this.unsentBuffers.add(own.buffer as ArrayBuffer);
       bytes += own.byteLength;
     }
-    if (!taken) this.unsent.push({ id, from, chunks: sent });
+    if (!joined) this.unsent.push({ id, from, chunks: held });
     this.unsentBytes += bytes;
     this.unsentEnd = from + bytes;
     Atomics.add(this.behind, 0, bytes);
