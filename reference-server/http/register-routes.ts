@@ -83,28 +83,22 @@ export function registerRoutes(
       // Synchronous when the service is (most are: SQLite answers at once), so the answer is sent from within
       // Fastify's call: an async handler made a promise a request, and its returned reply, a thenable, was adopted by
       // waiting for the response's end (Fastify's Reply.then, an end-of-stream listener), about 2 % of the thread.
-      // A service's promise is answered when it settles and returned, so Fastify answers its rejection. A failure
-      // is returned as a rejection too, never thrown: Fastify then answers it after the request's message has been
-      // read to its end, as it did from an async handler (the error handler closes the connection of a request
-      // whose body was not all read, and a bodiless request is complete only once Fastify's call returns).
+      // A service's promise is answered when it settles and returned, so Fastify answers its rejection; a failure
+      // thrown here goes to the error handler as Fastify's own call catches it.
       handler: (request, reply) => {
-        try {
-          const caller = (request as Authenticated)[CALLER];
-          // The table erases each route's own types here; handlers are checked against them where they are written.
-          const output: unknown = handler({
-            params: request.params,
-            query: request.query,
-            headers: request.headers,
-            body: spec.body === 'bytes' ? bytesBody(request) : request.body,
-            device: caller?.device,
-            authenticator: caller?.authenticator,
-            request,
-          } as unknown as Parameters<Handler<RouteSpec>>[0]);
-          if (output instanceof Promise) return output.then((settled: unknown) => answer(spec, reply, settled));
-          answer(spec, reply, output);
-        } catch (error) {
-          return Promise.reject(error as Error);
-        }
+        const caller = (request as Authenticated)[CALLER];
+        // The table erases each route's own types here; handlers are checked against them where they are written.
+        const output: unknown = handler({
+          params: request.params,
+          query: request.query,
+          headers: request.headers,
+          body: spec.body === 'bytes' ? bytesBody(request) : request.body,
+          device: caller?.device,
+          authenticator: caller?.authenticator,
+          request,
+        } as unknown as Parameters<Handler<RouteSpec>>[0]);
+        if (output instanceof Promise) return output.then((settled: unknown) => answer(spec, reply, settled));
+        answer(spec, reply, output);
       },
     });
   }

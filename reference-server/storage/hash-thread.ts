@@ -146,10 +146,14 @@ class HashThread {
     if (this.unsent.length === 0 || this.failure) return;
     const takes = this.unsent;
     const transfer = [...this.unsentBuffers];
+    this.forgetUnsent();
+    this.worker.postMessage({ op: 'take', takes }, transfer);
+  }
+
+  private forgetUnsent(): void {
     this.unsent = [];
     this.unsentBuffers = new Set();
     this.unsentBytes = 0;
-    this.worker.postMessage({ op: 'take', takes }, transfer);
   }
 
   private async caughtUp(): Promise<void> {
@@ -199,9 +203,7 @@ class HashThread {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    this.unsent = [];
-    this.unsentBuffers = new Set();
-    this.unsentBytes = 0;
+    this.forgetUnsent();
     this.onFailure();
     for (const waiting of this.digests.values()) waiting.reject(error);
     this.digests.clear();

@@ -1,7 +1,8 @@
 /**
  * A refusal of a request read to its end keeps the connection open: only a failure before a body was all read
- * closes it (error-handler.ts), and a request without a body leaves none behind, whichever step refuses it. Routes answer a synchronous service from within Fastify's call, where a request
- * without a body is not yet complete, so a refusal must still be answered as from an async handler, once it is.
+ * closes it (error-handler.ts), and a request without a body leaves none behind, whichever step refuses it: a hook,
+ * a service that answers at once from within Fastify's call (where such a request is not yet complete), or one that
+ * answers later.
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
