@@ -1,12 +1,12 @@
 /**
  * Appending a request's bytes to an upload's part file. The bytes that reach the file are fsynced, whether or not
  * the client stayed, and a running SHA-256 of them is kept while it matches the file and its fsync succeeded, so
- * that completing an upload rarely has to read it again (running-digest.ts: a large upload's is kept on a thread of
- * its own, handed the chunks the file took). One append costs one open, one fstat, the writes, one fsync and one
- * close: the size is read from the descriptor that is written and synced, not looked up again by path. The first
- * append of an upload creates its part file exclusively, which tells its size (nothing) without an fstat. The fstat
- * and the close run on the event loop (durable-fs.ts says why); the open, the writes and the fsync go to the I/O
- * pool. On a file system kept in memory the fsync is skipped (memory-fs.ts).
+ * that completing an upload rarely has to read it again on the event loop (running-digest.ts: a large upload's is
+ * kept on a thread of its own, which reads back the bytes the file took). One append costs one open, one fstat, the
+ * writes, one fsync and one close: the size is read from the descriptor that is written and synced, not looked up
+ * again by path. The first append of an upload creates its part file exclusively, which tells its size (nothing)
+ * without an fstat. The fstat and the close run on the event loop (durable-fs.ts says why); the open, the writes and
+ * the fsync go to the I/O pool. On a file system kept in memory the fsync is skipped (memory-fs.ts).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, fsync, open } from 'node:fs';
@@ -82,9 +82,9 @@ export class UploadPartWriter {
       running.drop();
       running = undefined;
     }
-    if (!running && offset === 0) running = runningDigest(uploadSize);
+    if (!running && offset === 0) running = runningDigest(uploadSize, part);
     const digest = running;
-    // A request's chunks are used by nothing else once written: they may be handed to a hashing thread whole.
+    // A request's chunks are used by nothing else once written: they may be detached.
     const handOver = handsOverChunks(body);
     const out = new DescriptorAppender(
       fd,

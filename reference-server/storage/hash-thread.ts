@@ -1,44 +1,59 @@
 /**
  * SHA-256 of large uploads on a thread of their own, shared by every server of the thread that starts it
- * (running-digest.ts says why). Once the part file has taken a batch of an append's chunks, the event loop hands the
- * chunks themselves to the thread: a body's chunks (each a buffer of its own, which the HTTP parser made for it) are
- * transferred, not copied, and any other chunk is copied once. Nothing is read back from the file. A transferred
- * buffer also leaves the event loop's heap at once: its bytes no longer count towards the external memory that
- * starts V8's full collections there, where before each waited for a scavenge to be freed.
- * The chunks of every upload under way go out together, in one message once they add up to FLUSH_BYTES, at the end
- * of a request's body, or before any other message: with 50 uploads each batch was a single socket read of up to
- * 64 KB, and a message per batch (29,000 for 1.9 GB) cost the event loop a write to wake the thread and the thread a
- * wake-up each, about 55,000 system calls a round of the benchmark.
- * The chunks of one upload arrive in order, before its digest is asked for. The bytes sent and not yet hashed are
- * counted in shared memory; past MAX_BEHIND_BYTES the next batch waits, so a thread that falls behind holds up the
- * uploads instead of their bytes piling up in memory.
+ * (running-digest.ts says why). Once the part file has taken a batch of an append's chunks, the event loop tells the
+ * thread which bytes of which file they were; the thread reads them back from the page cache (they were just written)
+ * into one buffer of its own, used again for every read, and hashes them. No chunk crosses threads: handing the
+ * chunks themselves over (transferred) gave the thread 24-26 full collections a round of the benchmark, one for each
+ * few tens of megabytes of buffers it was given. The digest is of the bytes the file holds, which is what is stored.
+ * A body's chunks, which nothing reads once written, are detached on the event loop instead (sent to a port nobody
+ * listens on): their memory goes at once, as when they were handed to the thread, instead of counting towards the
+ * external memory that starts V8's full collections until a scavenge frees them.
+ * The ranges of every upload under way go out together, in one message once they add up to FLUSH_BYTES, at the end
+ * of a request's body, or before any other message: one message per socket read cost the event loop a write to wake
+ * the thread and the thread a wake-up each. The thread opens an upload's part file at the first range of an append
+ * and closes it once the append's body has ended, so it holds no descriptor between appends.
+ * The ranges of one upload arrive in order, each after the system said its bytes were written, and before the
+ * upload's digest is asked for. The bytes sent and not yet hashed are counted in shared memory; past
+ * MAX_BEHIND_BYTES the next batch waits, so a thread that falls behind holds up the uploads.
  *
  * The thread starts with the first large upload and does not keep its process alive. Whatever goes wrong on it (it
- * fails, a batch does not follow the last, the digest asked for is not of the bytes sent) rejects that upload's
- * digest, and the upload is hashed from its file as it completes: slower, never wrong. Once MAX_FAILURES threads
- * have failed, large uploads are hashed on the event loop like small ones.
+ * fails, a range does not follow the last, a read comes up short, the digest asked for is not of the bytes sent)
+ * rejects that upload's digest, and the upload is hashed from its file as it completes: slower, never wrong. Once
+ * MAX_FAILURES threads have failed, large uploads are hashed on the event loop like small ones.
  */
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { RunningDigest } from './running-digest.js';
 
 /** The thread's code: plain CommonJS, so it runs the same from the compiled files and from the sources under test. */
 const HASHER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { closeSync, openSync, readSync } = require('node:fs');
 const behind = new Int32Array(workerData.behind);
+const buffer = Buffer.allocUnsafe(1024 * 1024);
 const digests = new Map();
-function take(d, from, chunks) {
-  let bytes = 0;
-  for (const chunk of chunks) bytes += chunk.byteLength;
-  Atomics.sub(behind, 0, bytes);
-  if (d.failed) return;
-  if (from !== d.taken) {
-    d.failed = 'bytes ' + from + '-' + (from + bytes) + ' do not follow the ' + d.taken + ' taken';
-    return;
+function take(d, { file, from, to }) {
+  try {
+    if (d.failed) return;
+    if (from !== d.taken) throw new Error('bytes ' + from + '-' + to + ' do not follow the ' + d.taken + ' taken');
+    if (d.fd === undefined) d.fd = openSync(file, 'r');
+    for (let at = from; at < to; ) {
+      const read = readSync(d.fd, buffer, 0, Math.min(buffer.length, to - at), at);
+      if (read === 0) throw new Error('the file ends at ' + at + ', before ' + to);
+      d.hash.update(buffer.subarray(0, read));
+      at += read;
+    }
+    d.taken = to;
+  } catch (error) {
+    d.failed = String((error && error.message) || error);
+  } finally {
+    Atomics.sub(behind, 0, to - from);
   }
-  for (const chunk of chunks) d.hash.update(chunk);
-  d.taken += bytes;
+}
+function rest(d) {
+  if (d && d.fd !== undefined) closeSync(d.fd);
+  if (d) d.fd = undefined;
 }
 function digest(d, taken) {
   if (!d) return { failed: 'no bytes of this upload were taken here' };
@@ -47,24 +62,30 @@ function digest(d, taken) {
   return { hex: d.hash.digest('hex') };
 }
 parentPort.on('message', (m) => {
-  if (m.op === 'held') return parentPort.postMessage({ id: m.id, held: digests.size });
+  if (m.op === 'held') {
+    let open = 0;
+    for (const d of digests.values()) if (d.fd !== undefined) open += 1;
+    return parentPort.postMessage({ id: m.id, held: digests.size, open });
+  }
   if (m.op === 'take') {
-    for (const { id, from, chunks } of m.takes) {
-      let d = digests.get(id);
-      if (!d) digests.set(id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined }));
-      take(d, from, chunks);
+    for (const range of m.ranges) {
+      let d = digests.get(range.id);
+      if (!d) digests.set(range.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined, fd: undefined }));
+      if (range.to > range.from) take(d, range);
+      if (range.rest) rest(d);
     }
     return;
   }
   const d = digests.get(m.id);
   digests.delete(m.id);
+  rest(d);
   if (m.op === 'digest') parentPort.postMessage({ id: m.id, ...digest(d, m.taken) });
 });
 `;
 
 /** Bytes sent to the thread and not yet hashed, past which the next batch waits for it. */
 const MAX_BEHIND_BYTES = 32 * 1024 * 1024;
-/** Chunks held for the thread, of any uploads, past which they go out in one message. */
+/** Bytes of the ranges held for the thread, of any uploads, past which they go out in one message. */
 const FLUSH_BYTES = 1024 * 1024;
 /** How often a batch held up by a thread that is behind looks again. */
 const BEHIND_POLL_MS = 2;
@@ -74,19 +95,32 @@ interface Reply {
   readonly hex?: string;
   readonly failed?: string;
   readonly held?: number;
+  readonly open?: number;
 }
 
-/** An upload's chunks that begin at its byte `from`, as the thread takes them. */
-interface Take {
+/** Bytes `from` to `to` of an upload's part file, as the thread takes them; with `rest` the thread closes the file. */
+interface Range {
   readonly id: number;
+  readonly file: string;
   readonly from: number;
-  readonly chunks: Uint8Array[];
+  to: number;
+  rest?: boolean;
 }
 
 interface Waiting {
   resolve(reply: Reply): void;
   reject(error: Error): void;
 }
+
+/**
+ * Where a body's chunks go once written: nobody listens on the other side, so a chunk sent here (transferred) is
+ * detached and its memory freed at once.
+ */
+const discarded = (() => {
+  const { port1, port2 } = new MessageChannel();
+  port2.close();
+  return port1;
+})();
 
 class HashThread {
   /** Bytes sent and not yet hashed, counted down by the thread. */
@@ -95,12 +129,11 @@ class HashThread {
   private nextId = 1;
   private failure: Error | undefined;
   private readonly digests = new Map<number, Waiting>();
-  /** Chunks not yet sent, in the order taken, and the buffers that go with them. */
-  private unsent: Take[] = [];
-  private unsentBuffers = new Set<ArrayBuffer>();
+  /** Ranges not yet sent, in the order taken. */
+  private unsent: Range[] = [];
   private unsentBytes = 0;
-  /** Where the last upload's chunks held end. */
-  private unsentEnd = 0;
+  /** Chunks written and no longer used, to detach with the next message. */
+  private spent = new Set<ArrayBuffer>();
 
   constructor(private readonly onFailure: () => void) {
     this.worker.unref();
@@ -114,46 +147,56 @@ class HashThread {
   }
 
   /**
-   * Takes an upload's chunks, which begin at its byte `from`, to send with the next message. With `handOver` a chunk
-   * that is the whole of its buffer is transferred (it is empty here once sent); any other chunk is copied. Returns a
-   * promise only while the thread is more than MAX_BEHIND_BYTES behind, which resolves once it has caught up (or
-   * failed).
+   * Takes bytes `from` to `from + bytes` of upload `id`'s part file `file`, which it has just written, to send with
+   * the next message. Returns a promise only while the thread is more than MAX_BEHIND_BYTES behind, which resolves
+   * once it has caught up (or failed).
    */
-  take(id: number, from: number, chunks: readonly Buffer[], handOver: boolean): Promise<void> | undefined {
+  take(id: number, file: string, from: number, bytes: number): Promise<void> | undefined {
     if (this.failure) return undefined;
-    // Chunks that follow the last ones held, of the same upload, join them.
+    // A range that follows the last one held, of the same upload, joins it.
     const last = this.unsent.at(-1);
-    const joined = last?.id === id && this.unsentEnd === from ? last : undefined;
-    const held = joined?.chunks ?? [];
-    let bytes = 0;
-    for (const chunk of chunks) {
-      const whole = handOver && chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-      const own = whole && !this.unsentBuffers.has(chunk.buffer as ArrayBuffer) ? chunk : new Uint8Array(chunk);
-      held.push(own);
-      this.unsentBuffers.add(own.buffer as ArrayBuffer);
-      bytes += own.byteLength;
-    }
-    if (!joined) this.unsent.push({ id, from, chunks: held });
+    if (last?.id === id && last.to === from && !last.rest) last.to = from + bytes;
+    else this.unsent.push({ id, file, from, to: from + bytes });
     this.unsentBytes += bytes;
-    this.unsentEnd = from + bytes;
     Atomics.add(this.behind, 0, bytes);
     if (this.unsentBytes >= FLUSH_BYTES) this.flush();
     return Atomics.load(this.behind, 0) > MAX_BEHIND_BYTES ? this.caughtUp() : undefined;
   }
 
-  /** Sends the chunks taken so far, of every upload, in one message. */
+  /** Chunks the file took that nothing reads again: they are detached with the next message. */
+  spend(chunks: readonly Buffer[]): void {
+    if (this.failure) return;
+    for (const chunk of chunks) {
+      const buffer = chunk.buffer as ArrayBuffer;
+      if (chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength) this.spent.add(buffer);
+    }
+  }
+
+  /** The body of an append to upload `id` has ended: the thread closes its part file once it has read its ranges. */
+  rest(id: number, file: string, at: number): void {
+    if (this.failure) return;
+    const last = this.unsent.at(-1);
+    if (last?.id === id && last.to === at) last.rest = true;
+    else this.unsent.push({ id, file, from: at, to: at, rest: true });
+    this.flush();
+  }
+
+  /** Sends the ranges taken so far, of every upload, in one message, and detaches the chunks spent. */
   flush(): void {
+    if (this.spent.size > 0) {
+      discarded.postMessage(undefined, [...this.spent]);
+      this.spent = new Set();
+    }
     if (this.unsent.length === 0 || this.failure) return;
-    const takes = this.unsent;
-    const transfer = [...this.unsentBuffers];
+    const ranges = this.unsent;
     this.forgetUnsent();
-    this.worker.postMessage({ op: 'take', takes }, transfer);
+    this.worker.postMessage({ op: 'take', ranges });
   }
 
   private forgetUnsent(): void {
     this.unsent = [];
-    this.unsentBuffers = new Set();
     this.unsentBytes = 0;
+    this.spent = new Set();
   }
 
   private async caughtUp(): Promise<void> {
@@ -169,9 +212,10 @@ class HashThread {
     throw new Error(`the hashing thread could not hash the upload: ${reply.failed ?? 'no digest'}`);
   }
 
-  /** How many uploads' digest states the thread holds, once the messages sent so far are handled. */
-  async held(): Promise<number> {
-    return (await this.ask({ op: 'held', id: this.newId() })).held ?? 0;
+  /** The uploads' digest states and their part files open that the thread holds, once it handled what was sent. */
+  async held(): Promise<{ states: number; files: number }> {
+    const reply = await this.ask({ op: 'held', id: this.newId() });
+    return { states: reply.held ?? 0, files: reply.open ?? 0 };
   }
 
   private ask(message: { op: 'digest' | 'held'; id: number; taken?: number }): Promise<Reply> {
@@ -229,8 +273,11 @@ function hashThread(): HashThread | undefined {
   return shared;
 }
 
-/** A running digest of an upload's bytes, hashed on the hashing thread; undefined when no such thread can be had. */
-export function threadDigest(): RunningDigest | undefined {
+/**
+ * A running digest of the bytes of the part file `file`, which the thread reads back as they are written; undefined
+ * when no hashing thread can be had.
+ */
+export function threadDigest(file: string): RunningDigest | undefined {
   const thread = hashThread();
   if (!thread) return undefined;
   const id = thread.newId();
@@ -243,17 +290,23 @@ export function threadDigest(): RunningDigest | undefined {
     written(chunks, handOver) {
       const from = taken;
       for (const chunk of chunks) taken += chunk.byteLength;
-      return thread.take(id, from, chunks, handOver);
+      if (handOver) thread.spend(chunks);
+      return thread.take(id, file, from, taken - from);
     },
-    sent: () => thread.flush(),
+    sent: () => thread.rest(id, file, taken),
     digest: () => thread.digest(id, taken),
     drop: () => thread.drop(id),
   };
 }
 
 /** How many uploads' digest states the shared hashing thread holds (none without one): a read-only figure for tests. */
-export function hashThreadHeld(): Promise<number> {
-  return shared?.held() ?? Promise.resolve(0);
+export async function hashThreadHeld(): Promise<number> {
+  return (await shared?.held())?.states ?? 0;
+}
+
+/** How many part files the shared hashing thread holds open (none without one): a read-only figure for tests. */
+export async function hashThreadOpenFiles(): Promise<number> {
+  return (await shared?.held())?.files ?? 0;
 }
 
 /** Ends the shared hashing thread, as a crash would, and unless told to keep them forgets earlier failures: for tests. */

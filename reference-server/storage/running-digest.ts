@@ -4,9 +4,10 @@
  *
  * A small upload's bytes are hashed on the event loop as they arrive: handing 4 KB to another thread costs more
  * than hashing it. A large one's are hashed on a thread of its own (hash-thread.ts), at about 1.7 GB/s, which was a
- * third of the event loop's work under many large uploads, and every request waited behind it. The thread is handed
- * each batch of chunks once the part file took it: a body's chunks are transferred, not copied (copying them cost
- * the event loop half as much as hashing them, and the copies' memory brought on collections).
+ * third of the event loop's work under many large uploads, and every request waited behind it. The thread is told
+ * of each batch of chunks once the part file took it, and reads the batch back from the page cache: no chunk is copied
+ * or handed to it (copying them cost the event loop half as much as hashing them, and handing them over brought on the
+ * thread's collections).
  */
 import { createHash } from 'node:crypto';
 import { threadDigest } from './hash-thread.js';
@@ -17,12 +18,12 @@ export interface RunningDigest {
   /** Sees each chunk as its write starts, in order: a digest of the bytes as they arrive takes them here. */
   observe(chunk: Buffer): void;
   /**
-   * The part file took these chunks, all of them, in order: a digest on the hashing thread takes them here. With
-   * `handOver` the chunks are not used afterwards, and may be handed to the thread (they are then empty). A promise
-   * holds up the next batch while the thread is far behind.
+   * The part file took these chunks, all of them, in order: a digest on the hashing thread reads their bytes back
+   * from the file. With `handOver` the chunks are not used afterwards, and may be detached (they are then empty). A
+   * promise holds up the next batch while the thread is far behind.
    */
   written(chunks: readonly Buffer[], handOver: boolean): void | Promise<void>;
-  /** A request's body has ended: chunks held back for the hashing thread go out now instead of with the next ones. */
+  /** A request's body has ended: ranges held back for the hashing thread go out now, and it closes the file after. */
   sent(): void;
   /**
    * The hex SHA-256 of every byte taken. Rejects when the hashing thread failed, or took other bytes than were sent
@@ -36,9 +37,9 @@ export interface RunningDigest {
 /** Uploads of at least this many bytes are hashed on the hashing thread (on the event loop once threads failed). */
 export const OFF_LOOP_BYTES = 1024 * 1024;
 
-/** A running digest of an upload of `size` bytes: on the hashing thread when it is large, else here. */
-export function runningDigest(size: number): RunningDigest {
-  return (size >= OFF_LOOP_BYTES ? threadDigest() : undefined) ?? loopDigest();
+/** A running digest of an upload of `size` bytes written to `file`: on the hashing thread when large, else here. */
+export function runningDigest(size: number, file: string): RunningDigest {
+  return (size >= OFF_LOOP_BYTES ? threadDigest(file) : undefined) ?? loopDigest();
 }
 
 /** A running digest on the event loop, of the bytes as they arrive. */
@@ -63,7 +64,7 @@ export function loopDigest(): RunningDigest {
 /** Bodies whose chunks are theirs alone (a request's, as the HTTP parser made them): nothing reads them after. */
 const handingOver = new WeakSet<object>();
 
-/** Marks `body` as one whose chunks, once written, may be handed over whole (hash-thread.ts) instead of copied. */
+/** Marks `body` as one whose chunks, once written, may be detached (hash-thread.ts) instead of left to a collection. */
 export function handOverChunksOf(body: object): void {
   handingOver.add(body);
 }

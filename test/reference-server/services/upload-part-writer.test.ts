@@ -1,0 +1,49 @@
+/**
+ * The part files' writer with a large upload's digest on the hashing thread: once an append's body has ended, the
+ * ranges held back for the thread go out and the thread lets the part file go (it holds no descriptor between
+ * appends, however many uploads are left unfinished), and the digest asked at completion is of every byte appended.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UploadPartWriter } from '../../../reference-server/services/upload-part-writer.js';
+import { hashThreadOpenFiles } from '../../../reference-server/storage/hash-thread.js';
+import { handOverChunksOf, OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
+import { tempDir } from '../../helpers/test-server.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A request's body of `chunks`, marked as one whose chunks nothing reads once written. */
+function body(chunks: readonly Buffer[]): Readable {
+  const readable = Readable.from(chunks.map((c) => Buffer.from(c)));
+  handOverChunksOf(readable);
+  return readable;
+}
+
+describe('UploadPartWriter', () => {
+  it("sends an append's held ranges to the hashing thread when its body ends, which then closes the file", async () => {
+    const dir = tempDir('mbs-part-writer-');
+    dirs.push(dir);
+    const part = path.join(dir, 'u1.part');
+    const writer = new UploadPartWriter();
+    const before = await hashThreadOpenFiles();
+    // Two appends of a large upload, each far below the bytes that send held ranges on their own.
+    const appended: Buffer[] = [];
+    for (const fill of [1, 2]) {
+      const open = await writer.open('u1', part, 2 * OFF_LOOP_BYTES);
+      const chunks = [Buffer.alloc(40_000, fill), Buffer.alloc(30_000, fill + 10)];
+      appended.push(...chunks);
+      expect(await open.append(body(chunks))).toBe(Buffer.concat(appended).length);
+      await open.close();
+      expect(await hashThreadOpenFiles()).toBe(before);
+    }
+    const file = readFileSync(part);
+    expect(file.equals(Buffer.concat(appended))).toBe(true);
+    expect(await writer.digest('u1', part)).toBe(createHash('sha256').update(file).digest('hex'));
+  });
+});
