@@ -11,7 +11,8 @@
  * The ranges of every upload under way go out together, in one message once they add up to FLUSH_BYTES, at the end
  * of a request's body, or before any other message: one message per socket read cost the event loop a write to wake
  * the thread and the thread a wake-up each. The thread opens an upload's part file at the first range of an append
- * and closes it once the append's body has ended, so it holds no descriptor between appends.
+ * and closes it once the append's body has ended, so it holds no descriptor between appends and one for each append
+ * under way (should it run out of descriptors, that upload is hashed from its file as it completes).
  * The ranges of one upload arrive in order, each after the system said its bytes were written, and before the
  * upload's digest is asked for. The bytes sent and not yet hashed are counted in shared memory; past
  * MAX_BEHIND_BYTES the next batch waits, so a thread that falls behind holds up the uploads.
@@ -51,7 +52,7 @@ function take(d, { file, from, to }) {
     Atomics.sub(behind, 0, to - from);
   }
 }
-function rest(d) {
+function closeFile(d) {
   if (d && d.fd !== undefined) closeSync(d.fd);
   if (d) d.fd = undefined;
 }
@@ -72,13 +73,13 @@ parentPort.on('message', (m) => {
       let d = digests.get(range.id);
       if (!d) digests.set(range.id, (d = { hash: createHash('sha256'), taken: 0, failed: undefined, fd: undefined }));
       if (range.to > range.from) take(d, range);
-      if (range.rest) rest(d);
+      if (range.closes) closeFile(d);
     }
     return;
   }
   const d = digests.get(m.id);
   digests.delete(m.id);
-  rest(d);
+  closeFile(d);
   if (m.op === 'digest') parentPort.postMessage({ id: m.id, ...digest(d, m.taken) });
 });
 `;
@@ -98,13 +99,13 @@ interface Reply {
   readonly open?: number;
 }
 
-/** Bytes `from` to `to` of an upload's part file, as the thread takes them; with `rest` the thread closes the file. */
+/** Bytes `from` to `to` of an upload's part file, as the thread takes them; with `closes` it then closes the file. */
 interface Range {
   readonly id: number;
   readonly file: string;
   readonly from: number;
   to: number;
-  rest?: boolean;
+  closes?: boolean;
 }
 
 interface Waiting {
@@ -155,7 +156,7 @@ class HashThread {
     if (this.failure) return undefined;
     // A range that follows the last one held, of the same upload, joins it.
     const last = this.unsent.at(-1);
-    if (last?.id === id && last.to === from && !last.rest) last.to = from + bytes;
+    if (last?.id === id && last.to === from && !last.closes) last.to = from + bytes;
     else this.unsent.push({ id, file, from, to: from + bytes });
     this.unsentBytes += bytes;
     Atomics.add(this.behind, 0, bytes);
@@ -168,16 +169,19 @@ class HashThread {
     if (this.failure) return;
     for (const chunk of chunks) {
       const buffer = chunk.buffer as ArrayBuffer;
-      if (chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength) this.spent.add(buffer);
+      // An empty chunk may be of a buffer already detached, which a transfer list may refuse (a DataCloneError).
+      if (chunk.byteLength > 0 && chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength) {
+        this.spent.add(buffer);
+      }
     }
   }
 
   /** The body of an append to upload `id` has ended: the thread closes its part file once it has read its ranges. */
-  rest(id: number, file: string, at: number): void {
+  bodyEnded(id: number, file: string, at: number): void {
     if (this.failure) return;
     const last = this.unsent.at(-1);
-    if (last?.id === id && last.to === at) last.rest = true;
-    else this.unsent.push({ id, file, from: at, to: at, rest: true });
+    if (last?.id === id && last.to === at) last.closes = true;
+    else this.unsent.push({ id, file, from: at, to: at, closes: true });
     this.flush();
   }
 
@@ -212,10 +216,13 @@ class HashThread {
     throw new Error(`the hashing thread could not hash the upload: ${reply.failed ?? 'no digest'}`);
   }
 
-  /** The uploads' digest states and their part files open that the thread holds, once it handled what was sent. */
-  async held(): Promise<{ states: number; files: number }> {
+  /**
+   * The uploads' digest states and their part files open that the thread holds, and the bytes it still counts as
+   * behind, once it handled what was sent.
+   */
+  async held(): Promise<{ states: number; files: number; behind: number }> {
     const reply = await this.ask({ op: 'held', id: this.newId() });
-    return { states: reply.held ?? 0, files: reply.open ?? 0 };
+    return { states: reply.held ?? 0, files: reply.open ?? 0, behind: Atomics.load(this.behind, 0) };
   }
 
   private ask(message: { op: 'digest' | 'held'; id: number; taken?: number }): Promise<Reply> {
@@ -293,7 +300,7 @@ export function threadDigest(file: string): RunningDigest | undefined {
       if (handOver) thread.spend(chunks);
       return thread.take(id, file, from, taken - from);
     },
-    sent: () => thread.rest(id, file, taken),
+    sent: () => thread.bodyEnded(id, file, taken),
     digest: () => thread.digest(id, taken),
     drop: () => thread.drop(id),
   };
@@ -307,6 +314,14 @@ export async function hashThreadHeld(): Promise<number> {
 /** How many part files the shared hashing thread holds open (none without one): a read-only figure for tests. */
 export async function hashThreadOpenFiles(): Promise<number> {
   return (await shared?.held())?.files ?? 0;
+}
+
+/**
+ * The bytes the shared hashing thread counts as sent and not yet hashed, once it handled what was sent (0 without
+ * one): a read-only figure for tests, which must come back to 0 whatever became of the ranges.
+ */
+export async function hashThreadBehind(): Promise<number> {
+  return (await shared?.held())?.behind ?? 0;
 }
 
 /** Ends the shared hashing thread, as a crash would, and unless told to keep them forgets earlier failures: for tests. */

@@ -25,13 +25,16 @@ function body(chunks: readonly Buffer[]): Readable {
   return readable;
 }
 
+/** A writer, the path of upload `id`'s part file in a folder of its own, and the files the thread holds open now. */
+async function partWriter(id: string) {
+  const dir = tempDir('mbs-part-writer-');
+  dirs.push(dir);
+  return { part: path.join(dir, `${id}.part`), writer: new UploadPartWriter(), before: await hashThreadOpenFiles() };
+}
+
 describe('UploadPartWriter', () => {
   it("sends an append's held ranges to the hashing thread when its body ends, which then closes the file", async () => {
-    const dir = tempDir('mbs-part-writer-');
-    dirs.push(dir);
-    const part = path.join(dir, 'u1.part');
-    const writer = new UploadPartWriter();
-    const before = await hashThreadOpenFiles();
+    const { part, writer, before } = await partWriter('u1');
     // Two appends of a large upload, each far below the bytes that send held ranges on their own.
     const appended: Buffer[] = [];
     for (const fill of [1, 2]) {
@@ -44,6 +47,25 @@ describe('UploadPartWriter', () => {
     }
     const file = readFileSync(part);
     expect(file.equals(Buffer.concat(appended))).toBe(true);
+    // The thread has read every range (the count above waited for it): with the file gone, only it can answer.
+    rmSync(part);
     expect(await writer.digest('u1', part)).toBe(createHash('sha256').update(file).digest('hex'));
+  });
+
+  it("lets the part file go on the hashing thread when an append's body fails part-way", async () => {
+    const { part, writer, before } = await partWriter('u2');
+    const open = await writer.open('u2', part, 2 * OFF_LOOP_BYTES);
+    const failing = new Readable({ read() {} });
+    handOverChunksOf(failing);
+    failing.push(Buffer.alloc(50_000, 5));
+    setImmediate(() => failing.destroy(new Error('the client went away')));
+    await expect(open.append(failing)).rejects.toThrow(/went away/);
+    await open.close();
+    expect(await hashThreadOpenFiles()).toBe(before);
+    // The bytes the file took stay, and the digest asked later is of them.
+    const file = readFileSync(part);
+    expect(file.length).toBe(50_000);
+    rmSync(part);
+    expect(await writer.digest('u2', part)).toBe(createHash('sha256').update(file).digest('hex'));
   });
 });
