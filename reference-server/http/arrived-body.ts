@@ -9,7 +9,7 @@
  */
 import { Readable } from 'node:stream';
 import { heldBytesShare, holdBytes } from '../storage/held-bytes.js';
-import { handOverChunksOf } from '../storage/running-digest.js';
+import { markChunksDetachable } from '../storage/running-digest.js';
 
 export function arrivedBody(request: Readable, limit?: number): Readable {
   return new ArrivedBody(request, limit === undefined ? heldBytesShare : () => limit);
@@ -36,7 +36,7 @@ class ArrivedBody extends Readable {
   ) {
     super();
     // Each chunk is a buffer the HTTP parser made for it, and only this body's reader sees it.
-    handOverChunksOf(this);
+    markChunksDetachable(this);
     request.on('data', (chunk: Buffer) => {
       if (this.discarding) return;
       this.waiting.push(chunk);

@@ -18,7 +18,7 @@ import { DescriptorAppender } from '../storage/descriptor-appender.js';
 import type { DiskQuota } from '../storage/disk-quota.js';
 import { inMemoryFs } from '../storage/memory-fs.js';
 import { inSyncLane } from '../storage/sync-lanes.js';
-import { handsOverChunks, runningDigest, type RunningDigest } from '../storage/running-digest.js';
+import { chunksDetachable, runningDigest, type RunningDigest } from '../storage/running-digest.js';
 import type { AppendStepHook } from './append-steps.js';
 
 const openFile = promisify(open);
@@ -85,10 +85,10 @@ export class UploadPartWriter {
     if (!running && offset === 0) running = runningDigest(uploadSize, part);
     const digest = running;
     // A request's chunks are used by nothing else once written: they may be detached.
-    const handOver = handsOverChunks(body);
+    const detachable = chunksDetachable(body);
     const out = new DescriptorAppender(
       fd,
-      digest && { observe: (chunk) => digest.observe(chunk), written: (chunks) => digest.written(chunks, handOver) },
+      digest && { observe: (chunk) => digest.observe(chunk), written: (chunks) => digest.written(chunks, detachable) },
       this.quota,
     );
     let failure: { error: unknown } | undefined;

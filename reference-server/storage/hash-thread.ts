@@ -294,10 +294,10 @@ export function threadDigest(file: string): RunningDigest | undefined {
       return taken;
     },
     observe: () => undefined,
-    written(chunks, handOver) {
+    written(chunks, detachable) {
       const from = taken;
       for (const chunk of chunks) taken += chunk.byteLength;
-      if (handOver) thread.spend(chunks);
+      if (detachable) thread.spend(chunks);
       return thread.take(id, file, from, taken - from);
     },
     sent: () => thread.bodyEnded(id, file, taken),

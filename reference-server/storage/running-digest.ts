@@ -19,10 +19,10 @@ export interface RunningDigest {
   observe(chunk: Buffer): void;
   /**
    * The part file took these chunks, all of them, in order: a digest on the hashing thread reads their bytes back
-   * from the file. With `handOver` the chunks are not used afterwards, and may be detached (they are then empty). A
+   * from the file. With `detachable` the chunks are not used afterwards, and may be detached (they are then empty). A
    * promise holds up the next batch while the thread is far behind.
    */
-  written(chunks: readonly Buffer[], handOver: boolean): void | Promise<void>;
+  written(chunks: readonly Buffer[], detachable: boolean): void | Promise<void>;
   /** A request's body has ended: ranges held back for the hashing thread go out now, and it closes the file after. */
   sent(): void;
   /**
@@ -62,14 +62,14 @@ export function loopDigest(): RunningDigest {
 }
 
 /** Bodies whose chunks are theirs alone (a request's, as the HTTP parser made them): nothing reads them after. */
-const handingOver = new WeakSet<object>();
+const detachableBodies = new WeakSet<object>();
 
 /** Marks `body` as one whose chunks, once written, may be detached (hash-thread.ts) instead of left to a collection. */
-export function handOverChunksOf(body: object): void {
-  handingOver.add(body);
+export function markChunksDetachable(body: object): void {
+  detachableBodies.add(body);
 }
 
-/** Whether `body`'s chunks may be handed over once written (handOverChunksOf). */
-export function handsOverChunks(body: object): boolean {
-  return handingOver.has(body);
+/** Whether `body`'s chunks may be detached once written (markChunksDetachable). */
+export function chunksDetachable(body: object): boolean {
+  return detachableBodies.has(body);
 }

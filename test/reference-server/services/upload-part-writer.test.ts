@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UploadPartWriter } from '../../../reference-server/services/upload-part-writer.js';
 import { hashThreadOpenFiles } from '../../../reference-server/storage/hash-thread.js';
-import { handOverChunksOf, OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
+import { markChunksDetachable, OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
 import { tempDir } from '../../helpers/test-server.js';
 
 const dirs: string[] = [];
@@ -21,7 +21,7 @@ afterEach(() => {
 /** A request's body of `chunks`, marked as one whose chunks nothing reads once written. */
 function body(chunks: readonly Buffer[]): Readable {
   const readable = Readable.from(chunks.map((c) => Buffer.from(c)));
-  handOverChunksOf(readable);
+  markChunksDetachable(readable);
   return readable;
 }
 
@@ -56,7 +56,7 @@ describe('UploadPartWriter', () => {
     const { part, writer, before } = await partWriter('u2');
     const open = await writer.open('u2', part, 2 * OFF_LOOP_BYTES);
     const failing = new Readable({ read() {} });
-    handOverChunksOf(failing);
+    markChunksDetachable(failing);
     failing.push(Buffer.alloc(50_000, 5));
     setImmediate(() => failing.destroy(new Error('the client went away')));
     await expect(open.append(failing)).rejects.toThrow(/went away/);

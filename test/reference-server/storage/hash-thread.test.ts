@@ -62,11 +62,11 @@ function batches(sizes: readonly number[], seed: number, chunkBytes = 64 * 1024)
 async function sendAll(
   { digest, file }: { digest: RunningDigest; file: string },
   all: readonly Buffer[][],
-  handOver: boolean,
+  detachable: boolean,
 ): Promise<void> {
   for (const chunks of all) {
     appendFileSync(file, Buffer.concat(chunks));
-    await digest.written(chunks, handOver);
+    await digest.written(chunks, detachable);
   }
   digest.sent();
 }
@@ -78,9 +78,9 @@ describe('the hashing thread', () => {
         fc.array(fc.integer({ min: 4, max: 3 * 1024 * 1024 }), { minLength: 1, maxLength: 5 }),
         fc.nat(250),
         fc.boolean(),
-        async (sizes, seed, handOver) => {
+        async (sizes, seed, detachable) => {
           const upload = onThread();
-          await sendAll(upload, batches(sizes, seed), handOver);
+          await sendAll(upload, batches(sizes, seed), detachable);
           expect(upload.digest.taken).toBe(sizes.reduce((a, b) => a + b, 0));
           expect(await upload.digest.digest()).toBe(sha256(readFileSync(upload.file)));
         },
@@ -131,7 +131,7 @@ describe('the hashing thread', () => {
     expect(await hashThreadBehind()).toBe(0);
   });
 
-  it('detaches a handed-over chunk that is a whole buffer once it goes out, and leaves any other, or an empty one', async () => {
+  it('detaches a detachable chunk that is a whole buffer once it goes out, and leaves any other, or an empty one', async () => {
     const whole = Buffer.from(new Uint8Array(1000).fill(7).buffer);
     const shared = Buffer.alloc(2000, 9);
     const part = shared.subarray(0, 1000);
