@@ -108,6 +108,16 @@ interface Range {
   closes?: boolean;
 }
 
+/** What the thread holds, once it handled every message sent before the question. */
+export interface HashThreadState {
+  /** Uploads whose digest state it holds. */
+  readonly states: number;
+  /** Part files it holds open. */
+  readonly files: number;
+  /** Bytes it counts as sent and not yet hashed: back to 0 whatever became of the ranges. */
+  readonly behind: number;
+}
+
 interface Waiting {
   resolve(reply: Reply): void;
   reject(error: Error): void;
@@ -216,11 +226,8 @@ class HashThread {
     throw new Error(`the hashing thread could not hash the upload: ${reply.failed ?? 'no digest'}`);
   }
 
-  /**
-   * The uploads' digest states and their part files open that the thread holds, and the bytes it still counts as
-   * behind, once it handled what was sent.
-   */
-  async held(): Promise<{ states: number; files: number; behind: number }> {
+  /** What the thread holds once it handled what was sent. */
+  async state(): Promise<HashThreadState> {
     const reply = await this.ask({ op: 'held', id: this.newId() });
     return { states: reply.held ?? 0, files: reply.open ?? 0, behind: Atomics.load(this.behind, 0) };
   }
@@ -306,22 +313,9 @@ export function threadDigest(file: string): RunningDigest | undefined {
   };
 }
 
-/** How many uploads' digest states the shared hashing thread holds (none without one): a read-only figure for tests. */
-export async function hashThreadHeld(): Promise<number> {
-  return (await shared?.held())?.states ?? 0;
-}
-
-/** How many part files the shared hashing thread holds open (none without one): a read-only figure for tests. */
-export async function hashThreadOpenFiles(): Promise<number> {
-  return (await shared?.held())?.files ?? 0;
-}
-
-/**
- * The bytes the shared hashing thread counts as sent and not yet hashed, once it handled what was sent (0 without
- * one): a read-only figure for tests, which must come back to 0 whatever became of the ranges.
- */
-export async function hashThreadBehind(): Promise<number> {
-  return (await shared?.held())?.behind ?? 0;
+/** What the shared hashing thread holds, as HashThreadState says (all 0 without one): a read-only figure for tests. */
+export async function hashThreadState(): Promise<HashThreadState> {
+  return (await shared?.state()) ?? { states: 0, files: 0, behind: 0 };
 }
 
 /** Ends the shared hashing thread, as a crash would, and unless told to keep them forgets earlier failures: for tests. */

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPEND_STEPS, type AppendStep } from '../../../reference-server/services/append-steps.js';
-import { hashThreadHeld } from '../../../reference-server/storage/hash-thread.js';
+import { hashThreadState } from '../../../reference-server/storage/hash-thread.js';
 import { OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
 import { snapshotState } from '../../helpers/state-snapshot.js';
 import { photo, sha256, type TestServer } from '../../helpers/test-server.js';
@@ -26,7 +26,7 @@ describe("a migration away from a device while its upload's last append is under
       const { t, device, bytes, uploadId } = await deviceWithUpload(hold.hook);
       open = t;
       const before = snapshotState(t.dataDir);
-      const heldBefore = await hashThreadHeld();
+      const heldBefore = (await hashThreadState()).states;
 
       const append = outcomeOf(device.append(uploadId, 0, bytes));
       await hold.arrived;
@@ -40,7 +40,7 @@ describe("a migration away from a device while its upload's last append is under
       expect(after.tables.items).toEqual([]);
       // Not a file or folder more or less than before the append: no part file, no item file, no job folder.
       expect(after.files).toEqual(before.files);
-      expect(await hashThreadHeld()).toBe(heldBefore);
+      expect((await hashThreadState()).states).toBe(heldBefore);
       await expect(replacement.call('getUpload', { params: { uploadId } })).rejects.toMatchObject({
         code: 'upload-not-found',
       });
@@ -59,10 +59,10 @@ describe('the digest state of a large upload', () => {
   it('is dropped from the hashing thread when a migration drops the upload half way', async () => {
     const { t, device, bytes, uploadId } = await deviceWithUpload(undefined, 2 * OFF_LOOP_BYTES);
     open = t;
-    const heldBefore = await hashThreadHeld();
+    const heldBefore = (await hashThreadState()).states;
     await device.append(uploadId, 0, bytes.subarray(0, OFF_LOOP_BYTES));
-    expect(await hashThreadHeld()).toBe(heldBefore + 1);
+    expect((await hashThreadState()).states).toBe(heldBefore + 1);
     await migrate(t, device.deviceId);
-    expect(await hashThreadHeld()).toBe(heldBefore);
+    expect((await hashThreadState()).states).toBe(heldBefore);
   });
 });

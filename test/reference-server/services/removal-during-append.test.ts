@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPEND_STEPS, type AppendStep } from '../../../reference-server/services/append-steps.js';
 import { OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
-import { hashThreadHeld } from '../../../reference-server/storage/hash-thread.js';
+import { hashThreadState } from '../../../reference-server/storage/hash-thread.js';
 import { snapshotState, type StateSnapshot } from '../../helpers/state-snapshot.js';
 import type { TestServer } from '../../helpers/test-server.js';
 import { deviceWithUpload, holdAt, outcomeOf } from './append-race-fixture.js';
@@ -47,7 +47,7 @@ describe("a device removed while its upload's last append is under way", () => {
       const hold = holdAt(step);
       const { t, device, bytes, uploadId } = await world(hold.hook);
       const before = snapshotState(t.dataDir);
-      const heldBefore = await hashThreadHeld();
+      const heldBefore = (await hashThreadState()).states;
 
       const append = outcomeOf(device.append(uploadId, 0, bytes));
       await hold.arrived;
@@ -61,7 +61,7 @@ describe("a device removed while its upload's last append is under way", () => {
       const devices = await t.console.call('listDevices');
       expect(devices.devices.map((d) => d.deviceId)).not.toContain(device.deviceId);
       expect(snapshotState(t.dataDir)).toEqual(removedFrom(before, device.deviceId));
-      expect(await hashThreadHeld()).toBe(heldBefore);
+      expect((await hashThreadState()).states).toBe(heldBefore);
     });
   }
 });
@@ -69,19 +69,19 @@ describe("a device removed while its upload's last append is under way", () => {
 describe('the digest state of a large upload', () => {
   it('is dropped from the hashing thread when its device is removed half way', async () => {
     const { t, device, bytes, uploadId } = await world(undefined, 2 * OFF_LOOP_BYTES);
-    const heldBefore = await hashThreadHeld();
+    const heldBefore = (await hashThreadState()).states;
     await device.append(uploadId, 0, bytes.subarray(0, OFF_LOOP_BYTES));
-    expect(await hashThreadHeld()).toBe(heldBefore + 1);
+    expect((await hashThreadState()).states).toBe(heldBefore + 1);
     await t.console.call('removeDevice', { params: { deviceId: device.deviceId } });
-    expect(await hashThreadHeld()).toBe(heldBefore);
+    expect((await hashThreadState()).states).toBe(heldBefore);
   });
 
   it('is dropped from the hashing thread when the upload is cancelled half way', async () => {
     const { device, bytes, uploadId } = await world(undefined, 2 * OFF_LOOP_BYTES);
-    const heldBefore = await hashThreadHeld();
+    const heldBefore = (await hashThreadState()).states;
     await device.append(uploadId, 0, bytes.subarray(0, OFF_LOOP_BYTES));
-    expect(await hashThreadHeld()).toBe(heldBefore + 1);
+    expect((await hashThreadState()).states).toBe(heldBefore + 1);
     await device.call('cancelUpload', { params: { uploadId } });
-    expect(await hashThreadHeld()).toBe(heldBefore);
+    expect((await hashThreadState()).states).toBe(heldBefore);
   });
 });

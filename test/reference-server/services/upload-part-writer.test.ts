@@ -7,16 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UploadPartWriter } from '../../../reference-server/services/upload-part-writer.js';
-import { hashThreadOpenFiles } from '../../../reference-server/storage/hash-thread.js';
+import { hashThreadState } from '../../../reference-server/storage/hash-thread.js';
 import { markChunksDetachable, OFF_LOOP_BYTES } from '../../../reference-server/storage/running-digest.js';
-import { tempDir } from '../../helpers/test-server.js';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 /** A request's body of `chunks`, marked as one whose chunks nothing reads once written. */
 function body(chunks: readonly Buffer[]): Readable {
@@ -27,9 +22,12 @@ function body(chunks: readonly Buffer[]): Readable {
 
 /** A writer, the path of upload `id`'s part file in a folder of its own, and the files the thread holds open now. */
 async function partWriter(id: string) {
-  const dir = tempDir('mbs-part-writer-');
-  dirs.push(dir);
-  return { part: path.join(dir, `${id}.part`), writer: new UploadPartWriter(), before: await hashThreadOpenFiles() };
+  const dir = scratchDir('mbs-part-writer-');
+  return {
+    part: path.join(dir, `${id}.part`),
+    writer: new UploadPartWriter(),
+    before: (await hashThreadState()).files,
+  };
 }
 
 describe('UploadPartWriter', () => {
@@ -43,7 +41,7 @@ describe('UploadPartWriter', () => {
       appended.push(...chunks);
       expect(await open.append(body(chunks))).toBe(Buffer.concat(appended).length);
       await open.close();
-      expect(await hashThreadOpenFiles()).toBe(before);
+      expect((await hashThreadState()).files).toBe(before);
     }
     const file = readFileSync(part);
     expect(file.equals(Buffer.concat(appended))).toBe(true);
@@ -61,7 +59,7 @@ describe('UploadPartWriter', () => {
     setImmediate(() => failing.destroy(new Error('the client went away')));
     await expect(open.append(failing)).rejects.toThrow(/went away/);
     await open.close();
-    expect(await hashThreadOpenFiles()).toBe(before);
+    expect((await hashThreadState()).files).toBe(before);
     // The bytes the file took stay, and the digest asked later is of them.
     const file = readFileSync(part);
     expect(file.length).toBe(50_000);

@@ -2,22 +2,16 @@
  * The part files' appender: it writes every chunk, shows each to its observer, and leaves the descriptor open when
  * the body fails mid-way, so that what arrived can still be fsynced and the descriptor closed once, by its owner.
  */
-import { closeSync, fstatSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescriptorAppender } from '../../../reference-server/storage/descriptor-appender.js';
-import { tempDir } from '../../helpers/test-server.js';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 function partFile(): { file: string; fd: number } {
-  const dir = tempDir('mbs-appender-');
-  dirs.push(dir);
+  const dir = scratchDir('mbs-appender-');
   const file = path.join(dir, 'x.part');
   return { file, fd: openSync(file, 'a') };
 }

@@ -6,35 +6,24 @@
  * wrong one.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  hashThreadBehind,
-  hashThreadOpenFiles,
-  stopHashThread,
-  threadDigest,
-} from '../../../reference-server/storage/hash-thread.js';
+import { describe, expect, it } from 'vitest';
+import { hashThreadState, stopHashThread, threadDigest } from '../../../reference-server/storage/hash-thread.js';
 import {
   loopDigest,
   runningDigest,
   OFF_LOOP_BYTES,
   type RunningDigest,
 } from '../../../reference-server/storage/running-digest.js';
-import { tempDir } from '../../helpers/test-server.js';
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /** A new, empty part file. */
 function partFile(): string {
-  const dir = tempDir('mbs-hash-thread-');
-  dirs.push(dir);
+  const dir = scratchDir('mbs-hash-thread-');
   const file = path.join(dir, 'x.part');
   writeFileSync(file, '');
   return file;
@@ -124,11 +113,11 @@ describe('the hashing thread', () => {
     appendFileSync(upload.file, Buffer.alloc(500, 1));
     await upload.digest.written([Buffer.alloc(1000, 1)], false);
     await expect(upload.digest.digest()).rejects.toThrow(/the file ends at 500, before 1000/);
-    const missing = onThread(path.join(tempDir('mbs-hash-thread-'), 'gone.part'));
+    const missing = onThread(path.join(scratchDir('mbs-hash-thread-'), 'gone.part'));
     await missing.digest.written([Buffer.alloc(10, 1)], false);
     await expect(missing.digest.digest()).rejects.toThrow(/ENOENT/);
     // Bytes it could not read count as done: a failed range never holds up the uploads after it.
-    expect(await hashThreadBehind()).toBe(0);
+    expect((await hashThreadState()).behind).toBe(0);
   });
 
   it('detaches a detachable chunk that is a whole buffer once it goes out, and leaves any other, or an empty one', async () => {
@@ -159,18 +148,18 @@ describe('the hashing thread', () => {
   });
 
   it("holds an upload's file open during an append only: its body's end closes it", async () => {
-    const files = await hashThreadOpenFiles();
+    const files = (await hashThreadState()).files;
     const upload = onThread();
     appendFileSync(upload.file, Buffer.alloc(100, 3));
     await upload.digest.written([Buffer.alloc(100, 3)], false);
-    expect(await hashThreadOpenFiles()).toBe(files + 1);
+    expect((await hashThreadState()).files).toBe(files + 1);
     upload.digest.sent();
-    expect(await hashThreadOpenFiles()).toBe(files);
+    expect((await hashThreadState()).files).toBe(files);
     // The next append opens it again.
     appendFileSync(upload.file, Buffer.alloc(100, 4));
     await upload.digest.written([Buffer.alloc(100, 4)], false);
     expect(await upload.digest.digest()).toBe(sha256(readFileSync(upload.file)));
-    expect(await hashThreadOpenFiles()).toBe(files);
+    expect((await hashThreadState()).files).toBe(files);
   });
 
   it('rejects the digests it held when it ends, and a new thread hashes the next upload', async () => {
